@@ -1,0 +1,154 @@
+"""Build an index folder from source files: parse, tag, embed, store; then swap it into place.
+
+An index folder holds ``current`` (a symlink) pointing at one complete build under ``builds/``.
+A new build is written beside it and the symlink is replaced in one atomic rename, so a reader
+never sees half an index and an interrupted build leaves the previous one whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from ingest.errors import IngestError, UsageError
+from ingest.models import Document
+from ingest.reader import iter_sources, read_document
+
+from .lock import build_lock
+from .manifest import FORMAT_VERSION, Manifest
+from .store import DB_NAME, write_store
+from .vectors import VECTORS_NAME, write_vectors
+
+CURRENT = "current"
+BUILDS = "builds"
+
+
+def current_build(index_dir: Path) -> Path:
+    """The folder of the complete build an index folder points at."""
+    return index_dir / CURRENT
+
+
+def build_index(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True,
+                tag_entities: bool = True, log=None) -> tuple[Manifest, list[str]]:
+    """Parse ``paths`` (files or folders) into a new index at ``index_dir``.
+
+    Files that cannot be read are skipped with a message; if none can be read, nothing is
+    changed and ``IngestError`` is raised. Returns the manifest and the messages for skipped files.
+    """
+    log = log or (lambda msg: print(msg, file=sys.stderr))
+    index_dir = Path(index_dir)
+    sources = list(iter_sources(paths))
+    if not sources:
+        raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
+    documents, problems = _read_all(sources, progress)
+    if not documents:
+        raise IngestError("; ".join(problems) if problems else "nothing to index")
+    documents = _unique_symbols(documents)
+    if tag_entities:
+        documents = _tag(documents, progress)
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with build_lock(index_dir):
+        builds = index_dir / BUILDS
+        builds.mkdir(exist_ok=True)
+        tmp = builds / f".tmp-{os.getpid()}-{time.time_ns()}"
+        tmp.mkdir()
+        try:
+            manifest = _write_build(tmp, documents, progress)
+            final = builds / f"b{time.time_ns()}"
+            os.rename(tmp, final)
+            _point_current(index_dir, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        _remove_old_builds(index_dir)
+    return manifest, problems
+
+
+def _read_all(sources: list[Path], progress: bool) -> tuple[list[Document], list[str]]:
+    docs: list[Document] = []
+    problems: list[str] = []
+    it = sources
+    if progress and len(sources) > 1:
+        from tqdm import tqdm
+
+        it = tqdm(sources, desc="Parsing", unit="file", file=sys.stderr)
+    for src in it:
+        try:
+            docs.append(read_document(src))
+        except IngestError as e:
+            problems.append(str(e))
+    return docs, problems
+
+
+def _unique_symbols(documents: list[Document]) -> list[Document]:
+    """Two files with one symbol (a re-issue, a copy) keep the first; the rest are dropped."""
+    seen: set[str] = set()
+    out = []
+    for d in documents:
+        if d.symbol in seen:
+            continue
+        seen.add(d.symbol)
+        out.append(d)
+    return out
+
+
+def _tag(documents: list[Document], progress: bool) -> list[Document]:
+    try:
+        from ingest.entities import tag_document
+    except ImportError:
+        return documents
+    return [tag_document(d) for d in documents]
+
+
+def embed_input(chunk) -> str:
+    """The text a chunk is embedded as: its section heading, then its text."""
+    head = chunk.section[-1] if chunk.section else ""
+    return f"{head}. {chunk.text}" if head else chunk.text
+
+
+def _write_build(folder: Path, documents: list[Document], progress: bool) -> Manifest:
+    from . import embed
+
+    chunks = write_store(folder / DB_NAME, documents)
+    vectors = embed.encode([embed_input(c) for c in chunks], progress=progress)
+    faiss_params = write_vectors(folder / VECTORS_NAME, vectors)
+    checksum = hashlib.sha256("".join(sorted(d.checksum for d in documents)).encode()).hexdigest()
+    manifest = Manifest(
+        format_version=FORMAT_VERSION,
+        model=embed.MODEL_NAME,
+        dimension=int(vectors.shape[1]) if len(vectors) else embed.DIMENSION,
+        corpus_checksum=checksum,
+        documents=[{"symbol": d.symbol, "title": d.title, "source": d.source, "checksum": d.checksum,
+                    "chunks": len(d.chunks)} for d in documents],
+        chunks=len(chunks),
+        faiss=faiss_params,
+        embed_text="section+text",
+        created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    )
+    manifest.write(folder)
+    return manifest
+
+
+def _point_current(index_dir: Path, build: Path) -> None:
+    link = index_dir / f".current-{os.getpid()}"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(Path(BUILDS) / build.name, link)
+    os.replace(link, index_dir / CURRENT)
+
+
+def _remove_old_builds(index_dir: Path) -> None:
+    """Delete builds the symlink no longer points at (open readers keep their files on POSIX)."""
+    keep = os.path.realpath(index_dir / CURRENT)
+    for b in (index_dir / BUILDS).iterdir():
+        if b.name.startswith(".tmp-"):
+            continue
+        if os.path.realpath(b) != keep:
+            shutil.rmtree(b, ignore_errors=True)

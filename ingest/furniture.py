@@ -1,0 +1,178 @@
+"""Page furniture and footnote blocks: the parts of a page that are not the document's text.
+
+PDF-to-text extraction leaves each page's header (the document symbol), footer (job number
+``14-56609 (E)``, page number ``12/21``, bar code ``*1456609*``) and footnote block (under a
+``______`` line) in the running text. These pure functions find them so the parser can drop them
+while a paragraph runs on across the page break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# A UN document symbol: series letters, then slash-separated parts, at least one with a digit.
+SYMBOL_RE = re.compile(
+    r"\b(?:[A-Z]{1,6}(?:\.\d+)?)(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,5}(?:\.\d+)?(?:/Rev\.\d+)?))*?"
+    r"/(?:\d{1,5})(?:/(?:[A-Z]{1,10}|\d{1,5}))*(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*\b"
+)
+_JOB_RE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
+_PAGE_RE = re.compile(r"^(?:\d{1,3}/\d{1,3}|(?:Page\s+)?\d{1,3})$")
+_DATE_STAMP_RE = re.compile(r"^\d{6}$")
+_BARCODE_RE = re.compile(r"^\*\s?[\dA-Z]{6,}\s?\*$")
+_SEPARATOR_RE = re.compile(r"^\s*_{5,}\s*$")
+_PAGE_JOB_RE = re.compile(r"^(?:\d{1,3}/\d{1,3}\s+)?(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?$")
+
+
+def detect_symbol(text: str) -> str:
+    """The document's own symbol: the symbol printed most often on a line of its own.
+
+    Page headers repeat the symbol, so it outnumbers symbols merely cited in the text.
+    Falls back to the first symbol anywhere, then to ``""``.
+    """
+    standalone: Counter[str] = Counter()
+    for line in text.splitlines():
+        s = line.strip()
+        if not s or len(s) > 60:
+            continue
+        m = SYMBOL_RE.match(s)
+        if m and (m.end() == len(s) or not s[m.end()].isalnum()):
+            standalone[m.group(0)] += 1
+    if standalone:
+        best, _ = max(standalone.items(), key=lambda kv: (kv[1], -_first_pos(text, kv[0])))
+        return best
+    m = SYMBOL_RE.search(text)
+    return m.group(0) if m else ""
+
+
+def _first_pos(text: str, needle: str) -> int:
+    pos = text.find(needle)
+    return pos if pos >= 0 else len(text)
+
+
+def is_furniture(line: str, symbol: str) -> bool:
+    """True for a line that is page furniture: header symbol, job number, page number, bar code."""
+    s = line.strip()
+    if not s:
+        return False
+    if symbol and (s == symbol or (s.startswith(symbol) and _only_symbols(s))):
+        return True
+    return bool(
+        _JOB_RE.match(s) or _PAGE_JOB_RE.match(s) or _DATE_STAMP_RE.match(s) or _BARCODE_RE.match(s)
+        or re.match(r"^\d{1,3}/\d{1,3}$", s)
+    )
+
+
+def _only_symbols(s: str) -> bool:
+    rest = SYMBOL_RE.sub("", s)
+    return not re.sub(r"[\s*\-−–]+", "", rest)
+
+
+def is_separator(line: str) -> bool:
+    """True for the rule that opens a footnote block."""
+    return bool(_SEPARATOR_RE.match(line))
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote's number (or ``*``) and its text, as far as the extraction kept it."""
+
+    mark: str
+    text: str
+
+
+@dataclass
+class PageText:
+    """The running text of a document: kept lines (with their line numbers) and the footnotes."""
+
+    lines: list[tuple[int, str]]
+    footnotes: dict[str, str]
+
+
+def strip_furniture(lines: list[str], symbol: str) -> PageText:
+    """Drop furniture and footnote blocks; collect the footnote texts they held.
+
+    A footnote block runs from its ``______`` line through the numbered footnote lines and the
+    page's footer; footnote texts caught between footer lines (as some extractors place them)
+    are collected too.
+    """
+    kept: list[tuple[int, str]] = []
+    notes: dict[str, str] = {}
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if is_separator(line):
+            i = _read_footnote_block(lines, i + 1, symbol, notes)
+            continue
+        if is_furniture(line, symbol):
+            i += 1
+            continue
+        kept.append((i, line))
+        i += 1
+    return PageText(kept, notes)
+
+
+_FN_START_RE = re.compile(r"^\s*(\*+|\d{1,3})(?:\s+(\S.*))?$")
+
+
+def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str, str]) -> int:
+    """Consume one footnote block starting at line ``i``; return the first line after it."""
+    n = len(lines)
+    marks: list[str] = []
+    texts: list[list[str]] = []
+    seen_furniture = False
+
+    def furniture_ahead(j: int, limit: int = 12) -> bool:
+        for k in range(j, min(n, j + limit)):
+            if is_separator(lines[k]):
+                return False
+            if is_furniture(lines[k], symbol):
+                return True
+        return False
+
+    while i < n:
+        raw = lines[i]
+        s = raw.strip()
+        if not s:
+            i += 1
+            continue
+        if is_furniture(raw, symbol):
+            seen_furniture = True
+            i += 1
+            continue
+        m = _FN_START_RE.match(s)
+        if m and not seen_furniture and not raw.startswith(" "):
+            marks.append(m.group(1))
+            if m.group(2):
+                texts.append([m.group(2)])
+            i += 1
+            continue
+        # A text line: a footnote's text if the page's footer is still to come, else the page
+        # has ended and the running text resumes here.
+        if furniture_ahead(i) and not _looks_like_paragraph_start(s):
+            if texts and not _ends_sentence(texts[-1][-1]) :
+                texts[-1].append(s)
+            else:
+                texts.append([s])
+            i += 1
+            continue
+        break
+    joined = [" ".join(t) for t in texts]
+    if len(joined) == len(marks):
+        for mark, text in zip(marks, joined):
+            notes[mark] = text
+    else:
+        for mark in marks:
+            notes.setdefault(mark, "")
+        for k, text in enumerate(joined):
+            notes.setdefault(f"?{len(notes) + k}", text)
+    return i
+
+
+def _ends_sentence(s: str) -> bool:
+    return s.rstrip().endswith((".", "?", "!", ".”", ".\"", ")."))
+
+
+def _looks_like_paragraph_start(s: str) -> bool:
+    return bool(re.match(r"^\d{1,3}\.\s", s))

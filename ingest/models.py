@@ -1,0 +1,91 @@
+"""The data types that travel from ingest to index to search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named thing in a chunk's clean text, with its canonical name.
+
+    ``start``/``end`` are character offsets into the chunk's ``text``.
+    """
+
+    text: str
+    kind: str
+    canonical: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "kind": self.kind, "canonical": self.canonical,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One citable unit of a document: the summary, a numbered paragraph or a table.
+
+    ``number`` is the paragraph number as printed (tables: the table number; summary: 0).
+    ``part`` is ``""`` for the body, or the annex label (``"annex"``, ``"annex I"``) when a
+    part of the document numbers its paragraphs afresh. ``page`` is set for documents that
+    have no numbered paragraphs, where citations go by page.
+    """
+
+    symbol: str
+    kind: str  # "summary" | "paragraph" | "table"
+    number: int
+    text: str
+    section: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    span: tuple[int, int] = (0, 0)
+    part: str = ""
+    page: int | None = None
+    title: str = ""
+
+    @property
+    def citation(self) -> str:
+        return format_citation(self.symbol, self.kind, self.number, self.part, self.page)
+
+    def to_dict(self) -> dict:
+        return {
+            "citation": self.citation,
+            "symbol": self.symbol,
+            "kind": self.kind,
+            "number": self.number,
+            "part": self.part,
+            "page": self.page,
+            "section": list(self.section),
+            "text": self.text,
+            "footnotes": list(self.footnotes),
+            "entities": [e.to_dict() for e in self.entities],
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed source file: its symbol, title and chunks in reading order."""
+
+    symbol: str
+    title: str
+    source: str
+    chunks: tuple[Chunk, ...] = field(default_factory=tuple)
+    checksum: str = ""
+
+    @property
+    def paragraphs(self) -> tuple[Chunk, ...]:
+        return tuple(c for c in self.chunks if c.kind == "paragraph")
+
+
+def format_citation(symbol: str, kind: str, number: int, part: str = "", page: int | None = None) -> str:
+    """Cite a chunk the way UN documents are cited: ``A/69/207, para. 46``."""
+    head = f"{symbol}, {part}" if part else symbol
+    if kind == "summary":
+        return f"{head}, summary"
+    if kind == "table":
+        return f"{head}, table {number}"
+    if page is not None:
+        return f"{head}, p. {page}, para. {number}"
+    return f"{head}, para. {number}"

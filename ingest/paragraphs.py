@@ -1,0 +1,305 @@
+"""Split a UN report's text into its summary, numbered paragraphs, tables and section headings.
+
+A number starts a paragraph only where it continues the document's sequence (``19.`` after 18),
+so a lone ``1.`` or ``2.`` labelling a sub-section is read as a heading. Lines between the end of
+one paragraph and the start of the next are headings or table text; a paragraph whose text does
+not end a sentence runs on across page breaks and footnote blocks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .clean import Vocabulary, clean_text
+from .furniture import detect_symbol, strip_furniture
+from .models import Chunk, Document
+
+_PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
+_ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})\.\s*(.*)$")
+_LETTER_RE = re.compile(r"^\s*([A-Z])\.\s*(.*)$")
+_LABEL_NUM_RE = re.compile(r"^\s*(\d{1,2})\.\s*(.*)$")
+_TABLE_RE = re.compile(r"^\s*Table\s+(\d{1,2})\b\.?\s*(.*)$")
+_ANNEX_RE = re.compile(r"^\s*(Annex(?:es)?(?:\s+[IVX]+)?)\s*$", re.I)
+_SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
+_TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
+
+
+@dataclass
+class _Block:
+    kind: str  # paragraph | table | heading
+    number: int = 0
+    lines: list[str] = field(default_factory=list)
+    section: tuple[str, ...] = ()
+    part: str = ""
+    first_line: int = 0
+    last_line: int = 0
+
+
+def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
+    """Parse a report's extracted text into a ``Document`` of cited chunks."""
+    symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
+    raw_lines = text.replace("\f", "\n").splitlines()
+    page = strip_furniture(raw_lines, symbol)
+    lines = page.lines
+    vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
+
+    blocks = _segment(lines)
+    chunks = _to_chunks(blocks, symbol, vocab, page.footnotes, title)
+    checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Document(symbol=symbol, title=title, source=source, chunks=tuple(chunks), checksum=checksum)
+
+
+def _symbol_from_name(source: str) -> str:
+    name = re.sub(r"\.(en|txt|pdf)$", "", source.rsplit("/", 1)[-1], flags=re.I)
+    name = re.sub(r"\.(en|txt|pdf)$", "", name, flags=re.I)
+    return name.replace("_", "/").replace("-", "/")
+
+
+def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
+    """Walk the lines once, opening a block at each paragraph start, heading or table."""
+    blocks: list[_Block] = []
+    expected = 1
+    part = ""
+    cur: _Block | None = None
+    pre: _Block = _Block("front")
+    blocks.append(pre)
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln, raw = lines[i]
+        s = raw.strip()
+        if not s:
+            i += 1
+            continue
+        m = _PARA_RE.match(s)
+        if m and int(m.group(1)) == expected and _starts_paragraph(m.group(2), lines, i):
+            body = m.group(2).strip()
+            cur = _Block("paragraph", number=expected, part=part, first_line=ln, last_line=ln)
+            if body:
+                cur.lines.append(body)
+            blocks.append(cur)
+            expected += 1
+            i += 1
+            continue
+        am = _ANNEX_RE.match(s)
+        if am and expected > 1:
+            part = am.group(1).lower() if am.group(1).lower() != "annexes" else "annex"
+            expected = 1
+            cur = _Block("heading", lines=[s], part=part, first_line=ln)
+            blocks.append(cur)
+            i += 1
+            continue
+        tm = _TABLE_RE.match(s)
+        if tm and (cur is None or cur.kind != "table" or int(tm.group(1)) != cur.number):
+            if cur is None or cur.kind != "paragraph" or _ends(cur.lines) or not raw.startswith(" ") or True:
+                cur = _Block("table", number=int(tm.group(1)), part=part, first_line=ln)
+                if tm.group(2):
+                    cur.lines.append(tm.group(2))
+                blocks.append(cur)
+                i += 1
+                continue
+        if cur is not None and cur.kind == "table":
+            if _ROMAN_RE.match(s) and len(s) < 120 and _is_heading_line(s):
+                cur = _Block("heading", lines=[s], part=part, first_line=ln)
+                blocks.append(cur)
+            else:
+                cur.lines.append(s)
+            i += 1
+            continue
+        if cur is not None and cur.kind == "paragraph" and _continues(cur, s, _ahead(lines, i + 1, expected)):
+            cur.lines.append(s)
+            cur.last_line = ln
+            i += 1
+            continue
+        if cur is None:
+            pre.lines.append(s)
+            i += 1
+            continue
+        if cur.kind != "heading":
+            cur = _Block("heading", part=part, first_line=ln)
+            blocks.append(cur)
+        cur.lines.append(s)
+        i += 1
+    return blocks
+
+
+def _ahead(lines: list[tuple[int, str]], i: int, expected: int, limit: int = 60) -> list[str]:
+    """The non-blank lines after ``i`` up to the next paragraph start."""
+    out = []
+    for _, raw in lines[i: i + limit]:
+        t = raw.strip()
+        if not t:
+            continue
+        m = _PARA_RE.match(t)
+        if m and int(m.group(1)) == expected:
+            break
+        out.append(t)
+    return out
+
+
+def _starts_paragraph(rest: str, lines: list[tuple[int, str]], i: int) -> bool:
+    """A numbered line starts a paragraph if prose follows (on it or on the next line)."""
+    rest = rest.strip()
+    if not rest:
+        for _, nxt in lines[i + 1: i + 4]:
+            t = nxt.strip()
+            if t:
+                return not _is_label(t) and (t[:1].isupper() or t[:1] in "“\"‘(" or t[:1].isdigit())
+        return False
+    return rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()
+
+
+def _is_label(s: str) -> bool:
+    return bool(re.match(r"^([IVXL]{1,6}|[A-Z]|\d{1,2})\.$", s))
+
+
+def _ends(lines: list[str]) -> bool:
+    return bool(lines) and lines[-1].rstrip().endswith(_TERMINAL)
+
+
+def _is_heading_line(s: str) -> bool:
+    return len(s) < 130 and not s.rstrip().endswith((".", ";", ","))
+
+
+def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
+    """Is line ``s`` more of the open paragraph, rather than a heading after it?
+
+    After a sentence end a line may still be the paragraph (a page broke between sentences):
+    it is, when prose ending a sentence follows before the next paragraph or heading label.
+    """
+    if _is_label(s):
+        return False
+    if not _ends(cur.lines):
+        return True
+    if re.match(r"^[IVXL]{1,6}\.\s+[A-Z“]", s):
+        return False
+    if s[:1].islower():
+        return True
+    for t in [s, *ahead]:
+        if _is_label(t) or _TABLE_RE.match(t) or re.match(r"^[IVXL]{1,6}\.\s+[A-Z“]", t):
+            return False
+        if t.rstrip().endswith((".", ";", ".”", ".\"", ":")):
+            return True
+    return False
+
+
+def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict[str, str], title: str) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    section: dict[str, list[str]] = {}  # part -> path
+    next_ref = 1
+    path: list[tuple[int, str]] = []  # (level, heading)
+    part = ""
+    last_letter = ""
+    front = blocks[0]
+    summary_lines = _summary_lines(front.lines)
+    if summary_lines:
+        text, refs, next_ref = clean_text(summary_lines, vocab, next_ref)
+        if text:
+            chunks.append(Chunk(symbol=symbol, kind="summary", number=0, text=text, title=title,
+                                footnotes=_footnotes(refs, notes)))
+    for block in blocks[1:]:
+        if block.part != part:
+            part = block.part
+            path = []
+        if block.kind == "heading":
+            for level, heading in _headings(block.lines, last_letter):
+                if level == 2:
+                    last_letter = heading[:1]
+                elif level == 1:
+                    last_letter = ""
+                heading, _, next_ref = clean_text([heading], vocab, next_ref)
+                if level == 0:
+                    level = (path[-1][0] + 1) if path else 1
+                    if path and path[-1][0] >= 4:
+                        level = path[-1][0]
+                path = [p for p in path if p[0] < level] + [(level, heading)]
+            continue
+        sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
+        if block.kind == "paragraph":
+            text, refs, next_ref = clean_text(block.lines, vocab, next_ref)
+            chunks.append(Chunk(symbol=symbol, kind="paragraph", number=block.number, text=text,
+                                section=sect, footnotes=_footnotes(refs, notes), part=block.part,
+                                span=(block.first_line, block.last_line), title=title))
+        elif block.kind == "table":
+            text, _, _ = clean_text(block.lines, vocab, 10**6)
+            chunks.append(Chunk(symbol=symbol, kind="table", number=block.number,
+                                text=f"Table {block.number}. {text}".strip(), section=sect,
+                                part=block.part, title=title))
+    return chunks
+
+
+def _summary_lines(front: list[str]) -> list[str]:
+    """The summary: prose after a ``Summary`` heading, or prose before paragraph 1."""
+    for k, s in enumerate(front):
+        if _SUMMARY_RE.match(s):
+            out = []
+            for t in front[k + 1:]:
+                if out and _ends(out) and _is_heading_line(t) and len(t) < 60:
+                    break
+                out.append(t)
+            return out
+    prose: list[str] = []
+    for s in front:
+        if prose or len(s) > 60 or not _is_heading_line(s):
+            prose.append(s)
+    while prose and _is_heading_line(prose[-1]) and len(prose[-1]) < 60:
+        prose.pop()
+    return prose if sum(len(p) for p in prose) > 150 else []
+
+
+def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
+    """Read a run of heading lines into (level, heading) pairs; level 0 = unlabelled.
+
+    Labels may stand alone with their title before or after them (``Panel discussion`` / ``A.``).
+    """
+    items: list[list] = []  # [level, label, title_parts]
+    pending: list[str] = []
+    for s in lines:
+        if _ANNEX_RE.match(s):
+            items.append([1, "", [s]])
+            continue
+        rm = re.match(r"^([IVXL]{1,6})\.\s*(.*)$", s)
+        lm = re.match(r"^([A-Z])\.\s*(.*)$", s)
+        nm = re.match(r"^(\d{1,2})\.\s*(.*)$", s)
+        if rm and len(rm.group(1)) == 1 and last_letter and ord(rm.group(1)) == ord(last_letter) + 1:
+            rm = None
+        if rm and (rm.group(2) == "" or rm.group(2)[:1].isupper() or rm.group(2)[:1] in "“\""):
+            items.append([1, rm.group(1) + ".", [rm.group(2)] if rm.group(2) else []])
+        elif lm and (lm.group(2) == "" or lm.group(2)[:1].isupper()):
+            items.append([2, lm.group(1) + ".", [lm.group(2)] if lm.group(2) else []])
+        elif nm and (nm.group(2) == "" or nm.group(2)[:1].isupper()):
+            items.append([3, nm.group(1) + ".", [nm.group(2)] if nm.group(2) else []])
+        else:
+            if items and (not items[-1][2] or _title_continues(items[-1][2][-1], s)):
+                items[-1][2].append(s)
+            else:
+                pending.append(s)
+            continue
+        if not items[-1][2] and pending:
+            items[-1][2] = pending
+            pending = []
+        elif pending:
+            items.insert(len(items) - 1, [0, "", pending])
+            pending = []
+    if pending:
+        items.append([0, "", pending])
+    out = []
+    for level, label, parts in items:
+        title = " ".join(parts).strip()
+        out.append((level, f"{label} {title}".strip()))
+    return out
+
+
+def _title_continues(prev: str, s: str) -> bool:
+    return prev.rstrip().endswith((",", ":", "-", "and", "of", "the", "(New York")) or s[:1].islower() or prev.count("(") > prev.count(")")
+
+
+def _footnotes(refs: list[int], notes: dict[str, str]) -> tuple[str, ...]:
+    """Each ref as ``"9"``, or ``"10 Ibid."`` when the footnote's text survived extraction."""
+    out = []
+    for r in refs:
+        text = notes.get(str(r), "")
+        out.append(f"{r} {text}".strip())
+    return tuple(out)

@@ -1,0 +1,52 @@
+"""Turn a path on disk into a parsed ``Document``: text files now, PDFs through ``pdf``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .errors import IngestError
+from .models import Document
+from .paragraphs import parse_text
+
+SUPPORTED = (".txt", ".pdf")
+
+
+def iter_sources(paths: list[str | Path]) -> Iterator[Path]:
+    """Expand files and folders into the supported source files, in a stable order."""
+    for p in map(Path, paths):
+        if not p.exists():
+            raise IngestError(f"{p}: no such file or folder")
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith("."):
+                    yield f
+        else:
+            yield p
+
+
+def read_text(path: Path) -> str:
+    """The text of a source file, or an ``IngestError`` naming the file."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise IngestError(f"{path}: the file is empty")
+    if path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
+        from .pdf import pdf_to_text
+
+        return pdf_to_text(path)
+    if b"\x00" in data[:4096]:
+        raise IngestError(f"{path}: not a text file (binary content)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise IngestError(f"{path}: not UTF-8 text (byte {e.start})") from None
+
+
+def read_document(path: str | Path) -> Document:
+    """Read and parse one source file."""
+    path = Path(path)
+    text = read_text(path)
+    doc = parse_text(text, source=str(path))
+    if not doc.chunks:
+        raise IngestError(f"{path}: no paragraphs found; is this a UN report?")
+    return doc

@@ -1,0 +1,158 @@
+"""The ``paracite`` command: a thin layer over ``Searcher`` and ``build_index``.
+
+Each command parses its flags, calls one API function and prints the result. Every
+``ParaciteError`` becomes one line on stderr and its exit code (1 general, 2 usage,
+3 index missing or mismatched, 4 not found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+from ingest.errors import ParaciteError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        print(f"paracite: error: {message} (see `paracite --help`)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _common(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
+    p.add_argument("--index", metavar="DIR", help="index folder (default: the bundled corpus's index)")
+    if json_flag:
+        p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="paracite", description="Paragraph-cited search over UN reports.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("search", help="search paragraphs by meaning and keywords")
+    p.add_argument("query", help="what to look for, in your own words")
+    p.add_argument("-k", type=int, default=10, metavar="N", help="number of hits (default 10)")
+    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid",
+                   help="ranking: hybrid (default), dense (embeddings only) or bm25 (keywords only)")
+    p.add_argument("--doc", action="append", metavar="SYMBOL", help="only this document (repeatable)")
+    p.add_argument("--org", action="append", default=[], metavar="NAME", help="only paragraphs naming this organization")
+    p.add_argument("--place", action="append", default=[], metavar="NAME", help="only paragraphs naming this place")
+    p.add_argument("--instrument", action="append", default=[], metavar="NAME",
+                   help="only paragraphs citing this convention, protocol, resolution or document")
+    _common(p)
+
+    p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+    _common(p, json_flag=False)
+
+    p = sub.add_parser("show", help="print one paragraph with its citation and section")
+    p.add_argument("symbol", help="document symbol, e.g. A/69/207")
+    p.add_argument("number", help="paragraph number, 'summary' or 'table N'")
+    p.add_argument("--part", default="", help="annex label for annex paragraphs, e.g. 'annex'")
+    _common(p)
+
+    p = sub.add_parser("export", help="print every chunk as JSON Lines")
+    p.add_argument("--doc", metavar="SYMBOL", help="only this document")
+    _common(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except ParaciteError as e:
+        print(f"paracite: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("paracite: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _open(args):
+    from search.searcher import Searcher
+
+    return Searcher.open(args.index)
+
+
+def cmd_search(args) -> int:
+    s = _open(args)
+    hits = s.search(args.query, k=args.k, mode=args.mode, doc=args.doc, org=args.org, place=args.place,
+                    instrument=args.instrument)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        filters = [f"{n} {v!r}" for n, vs in (("--doc", args.doc or []), ("--org", args.org), ("--place", args.place),
+                                              ("--instrument", args.instrument)) for v in vs]
+        print("No paragraphs match" + (f" the filters {', '.join(filters)}." if filters else "."))
+        return 0
+    for h in hits:
+        _print_hit(h)
+    return 0
+
+
+def _print_hit(h, score: bool = True) -> None:
+    head = f"[{h.rank}] {h.citation}" if h.rank else h.citation
+    if score:
+        head += f"  (score {h.score:.3f})"
+    print(head)
+    if h.section:
+        print("    " + " > ".join(h.section))
+    print(textwrap.fill(h.text, width=100, initial_indent="    ", subsequent_indent="    "))
+    print()
+
+
+def cmd_ingest(args) -> int:
+    from index.build import build_index
+    from search.paths import default_index
+
+    folder = Path(args.index) if args.index else default_index()
+    manifest, problems = build_index(args.paths, folder, progress=not args.quiet)
+    for msg in problems:
+        print(f"paracite: skipped {msg}", file=sys.stderr)
+    docs = ", ".join(f"{d['symbol']} ({d['chunks']} chunks)" for d in manifest.documents)
+    print(f"Indexed {len(manifest.documents)} document(s), {manifest.chunks} chunks into {folder}: {docs}")
+    return 1 if problems else 0
+
+
+def cmd_show(args) -> int:
+    s = _open(args)
+    h = s.get(args.symbol, args.number, part=args.part)
+    if args.json:
+        print(json.dumps(h.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_hit(h, score=False)
+    return 0
+
+
+def cmd_export(args) -> int:
+    s = _open(args)
+    for h in s.chunks(doc=args.doc):
+        d = h.to_dict()
+        d.pop("rank", None)
+        d.pop("score", None)
+        print(json.dumps(d, ensure_ascii=False))
+    return 0
+
+
+COMMANDS = {"search": cmd_search, "ingest": cmd_ingest, "show": cmd_show, "export": cmd_export}
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

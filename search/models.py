@@ -1,0 +1,74 @@
+"""What a search returns: hits, each with the citation of the paragraph it comes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.models import Entity
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked chunk. ``score`` is the ranking score of the mode used (higher is better)."""
+
+    citation: str
+    symbol: str
+    number: int
+    kind: str
+    section: tuple[str, ...]
+    text: str
+    score: float
+    entities: tuple[Entity, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    part: str = ""
+    page: int | None = None
+    title: str = ""
+    rank: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "rank": self.rank,
+            "citation": self.citation,
+            "symbol": self.symbol,
+            "kind": self.kind,
+            "number": self.number,
+            "part": self.part,
+            "page": self.page,
+            "section": list(self.section),
+            "score": round(float(self.score), 6),
+            "text": self.text,
+            "footnotes": list(self.footnotes),
+            "entities": [e.to_dict() for e in self.entities],
+        }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence used in an answer, with the citation of its paragraph."""
+
+    citation: str
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return {"citation": self.citation, "sentence": self.sentence}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An extractive answer: every sentence of ``text`` ends with its citation."""
+
+    question: str
+    text: str
+    citations: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    answered: bool = True
+    closest: tuple[Hit, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "answered": self.answered,
+            "citations": list(self.citations),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }

@@ -1,0 +1,209 @@
+"""The ``Searcher``: cited paragraph search over one index folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from ingest.errors import IndexNotFound, InvalidQuery, NotFound, UsageError
+from ingest.models import Entity
+from index.build import CURRENT, build_index
+from index.manifest import Manifest
+from index.store import DB_NAME, open_store
+from index.vectors import VECTORS_NAME, read_vectors
+
+from .bm25 import bm25_search
+from .fusion import rrf
+from .models import Hit
+from .paths import default_corpus, default_index
+
+MODES = ("hybrid", "dense", "bm25")
+MAX_K = 1000
+MAX_QUERY_CHARS = 2000
+
+
+class Searcher:
+    """Search one index folder. Open with ``Searcher.open()`` (the default index) or a path."""
+
+    def __init__(self, folder: Path, manifest: Manifest, con: sqlite3.Connection):
+        self.folder = folder
+        self.manifest = manifest
+        self._con = con
+        self._vectors = None
+
+    @classmethod
+    def open(cls, index_dir: str | Path | None = None, *, build_missing: bool | None = None,
+             log=None) -> "Searcher":
+        """Open an index; the default one is built from the bundled corpus on first use."""
+        log = log or (lambda m: print(m, file=sys.stderr))
+        is_default = index_dir is None
+        folder = Path(index_dir) if index_dir is not None else default_index()
+        if build_missing is None:
+            build_missing = is_default
+        if not (folder / CURRENT).exists():
+            if not build_missing:
+                raise IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
+            corpus = default_corpus()
+            log(f"Building the default index from {corpus} (first run, takes a minute)...")
+            build_index([corpus], folder)
+        build = (folder / CURRENT).resolve()
+        manifest = Manifest.read(build)
+        con = open_store(build / DB_NAME)
+        s = cls(build, manifest, con)
+        s._check_model()
+        return s
+
+    def _check_model(self) -> None:
+        from index.embed import MODEL_NAME, DIMENSION
+        from ingest.errors import IndexMismatch
+
+        if self.manifest.model != MODEL_NAME or self.manifest.dimension != DIMENSION:
+            raise IndexMismatch(
+                f"{self.folder}: index built with {self.manifest.model} ({self.manifest.dimension}-d), "
+                f"this paracite uses {MODEL_NAME}; run `paracite ingest` to rebuild the index")
+
+    # -- retrieval -------------------------------------------------------------------------
+    @property
+    def vectors(self):
+        if self._vectors is None:
+            self._vectors = read_vectors(self.folder / VECTORS_NAME, self.manifest.chunks, self.manifest.dimension)
+        return self._vectors
+
+    def search(self, query: str, k: int = 10, *, mode: str = "hybrid", doc: str | Sequence[str] | None = None,
+               org: Sequence[str] = (), place: Sequence[str] = (), instrument: Sequence[str] = (),
+               kind: str | None = None) -> list[Hit]:
+        """Rank the chunks for ``query``; filters narrow the candidates before ranking."""
+        query = _check_query(query)
+        k = _check_k(k)
+        if mode not in MODES:
+            raise UsageError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+        allowed = self._allowed(doc, org, place, instrument, kind)
+        if allowed is not None and not allowed:
+            return []
+        ranked = self._rank(query, mode, allowed, k)
+        return [self._hit(rowid, score, rank + 1) for rank, (rowid, score) in enumerate(ranked[:k])]
+
+    def _rank(self, query: str, mode: str, allowed: set[int] | None, k: int) -> list[tuple[int, float]]:
+        n = self.manifest.chunks
+        depth = n if allowed is not None else min(n, max(100, 5 * k))
+        lists = {}
+        if mode in ("dense", "hybrid"):
+            from .dense import dense_search, embed_query
+
+            lists["dense"] = _keep(dense_search(self.vectors, embed_query(query), depth), allowed)
+        if mode in ("bm25", "hybrid"):
+            lists["bm25"] = _keep(bm25_search(self._con, query, depth), allowed)
+        if mode != "hybrid":
+            return lists[mode]
+        fused = rrf([[i for i, _ in lists["dense"]], [i for i, _ in lists["bm25"]]], weights=[1.0, 0.5])
+        return fused
+
+    def _allowed(self, doc, org, place, instrument, kind) -> set[int] | None:
+        clauses, args = [], []
+        if doc:
+            docs = [doc] if isinstance(doc, str) else list(doc)
+            clauses.append(f"id IN (SELECT id FROM chunks WHERE symbol IN ({','.join('?' * len(docs))}) COLLATE NOCASE)")
+            args += docs
+        if kind:
+            clauses.append("id IN (SELECT id FROM chunks WHERE kind = ?)")
+            args.append(kind)
+        for ekind, values in (("organization", org), ("place", place), ("instrument", instrument)):
+            for v in values or ():
+                clauses.append(
+                    "id IN (SELECT chunk_id FROM entities WHERE kind = ? AND (canonical = ? COLLATE NOCASE "
+                    "OR text = ? COLLATE NOCASE OR canonical IN (SELECT canonical FROM entities "
+                    "WHERE text = ? COLLATE NOCASE)))")
+                args += [ekind, v, v, v]
+        if not clauses:
+            return None
+        rows = self._con.execute("SELECT id FROM chunks WHERE " + " AND ".join(clauses), args).fetchall()
+        return {r[0] for r in rows}
+
+    # -- reading ---------------------------------------------------------------------------
+    def _hit(self, rowid: int, score: float, rank: int = 0) -> Hit:
+        r = self._con.execute("SELECT * FROM chunks WHERE id = ?", (rowid,)).fetchone()
+        ents = tuple(Entity(e["text"], e["kind"], e["canonical"], e["start"], e["end"]) for e in
+                     self._con.execute("SELECT * FROM entities WHERE chunk_id = ? ORDER BY start", (rowid,)))
+        return Hit(citation=r["citation"], symbol=r["symbol"], number=r["number"], kind=r["kind"],
+                   section=tuple(json.loads(r["section"])), text=r["text"], score=score, entities=ents,
+                   footnotes=tuple(json.loads(r["footnotes"])), part=r["part"], page=r["page"],
+                   title=r["title"], rank=rank)
+
+    def get(self, symbol: str, number: int | str, part: str = "") -> Hit:
+        """One chunk by symbol and number (``0`` or ``"summary"`` = the summary)."""
+        if not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1", (symbol,)).fetchone():
+            known = ", ".join(r[0] for r in self._con.execute("SELECT symbol FROM documents ORDER BY symbol"))
+            raise NotFound(f"no document {symbol} in this index (it holds {known})")
+        kind, num = _parse_number(number)
+        row = self._con.execute(
+            "SELECT id FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? AND number = ? AND part = ? "
+            "ORDER BY id LIMIT 1", (symbol, kind, num, part)).fetchone()
+        if row is None:
+            label = "the summary" if kind == "summary" else f"{kind} {num}"
+            where = f"{symbol}, {part}" if part else symbol
+            raise NotFound(f"{where} has no {label}")
+        return self._hit(row[0], 1.0)
+
+    def chunks(self, doc: str | None = None) -> Iterator[Hit]:
+        """Every chunk in index order (for export)."""
+        sql, args = "SELECT id FROM chunks", ()
+        if doc:
+            sql, args = sql + " WHERE symbol = ? COLLATE NOCASE", (doc,)
+        for (rowid,) in self._con.execute(sql + " ORDER BY id", args).fetchall():
+            yield self._hit(rowid, 1.0)
+
+    def documents(self) -> list[dict]:
+        """The indexed documents: symbol, title, source, chunk count."""
+        return [dict(r) | {"chunks": r["n"]} for r in self._con.execute(
+            "SELECT d.symbol, d.title, d.source, COUNT(c.id) AS n FROM documents d "
+            "LEFT JOIN chunks c ON c.symbol = d.symbol GROUP BY d.symbol ORDER BY d.symbol")]
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Searcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _keep(pairs: list[tuple[int, float]], allowed: set[int] | None) -> list[tuple[int, float]]:
+    return pairs if allowed is None else [(i, s) for i, s in pairs if i in allowed]
+
+
+def _check_query(query: str) -> str:
+    if not isinstance(query, str):
+        raise InvalidQuery("the query must be text")
+    query = query.replace("\x00", " ").strip()
+    if not query:
+        raise InvalidQuery("the query is empty; type some words to search for")
+    return query[:MAX_QUERY_CHARS]
+
+
+def _check_k(k) -> int:
+    try:
+        k = int(k)
+    except (TypeError, ValueError):
+        raise UsageError(f"-k must be a whole number, got {k!r}") from None
+    if k < 1:
+        raise UsageError(f"-k must be at least 1, got {k}")
+    return min(k, MAX_K)
+
+
+def _parse_number(number: int | str) -> tuple[str, int]:
+    s = str(number).strip().lower()
+    if s in ("0", "summary"):
+        return "summary", 0
+    if s.startswith("table"):
+        s, kind = s[5:].strip(), "table"
+    else:
+        kind = "paragraph"
+        s = s.removeprefix("para.").removeprefix("para").strip()
+    if not s.isdigit():
+        raise UsageError(f"paragraph must be a number, 'summary' or 'table N', got {number!r}")
+    return kind, int(s)

@@ -1,0 +1,46 @@
+"""Shared fixtures: the real report, its parse, and one real index built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "corpus" / "A-69-207.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def report_text() -> str:
+    return REPORT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def doc(report_text):
+    from ingest import parse_text
+
+    return parse_text(report_text, source=str(REPORT))
+
+
+@pytest.fixture(scope="session")
+def paras(doc) -> dict[int, object]:
+    return {c.number: c for c in doc.chunks if c.kind == "paragraph" and not c.part}
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory) -> Path:
+    from index import build_index
+
+    folder = tmp_path_factory.mktemp("index")
+    build_index([REPORT], folder, progress=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def searcher(index_dir):
+    from search import Searcher
+
+    s = Searcher.open(index_dir)
+    yield s
+    s.close()
