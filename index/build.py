@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -35,40 +37,75 @@ def current_build(index_dir: Path) -> Path:
 
 
 def build_index(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True,
-                tag_entities: bool = True, log=None) -> tuple[Manifest, list[str]]:
+                tag_entities: bool = True, log=None, wait: bool = False) -> tuple[Manifest, list[str]]:
     """Parse ``paths`` (files or folders) into a new index at ``index_dir``.
 
-    Files that cannot be read are skipped with a message; if none can be read, nothing is
-    changed and ``IngestError`` is raised. Returns the manifest and the messages for skipped files.
+    The folder's lock is taken first, so a second build refuses at once with ``IndexBusy``
+    (or, with ``wait=True``, waits its turn). Files that cannot be read are skipped with a
+    message; if none can be read, nothing is changed and ``IngestError`` is raised. Returns the
+    manifest and the messages for skipped files.
     """
     log = log or (lambda msg: print(msg, file=sys.stderr))
     index_dir = Path(index_dir)
     sources = list(iter_sources(paths))
     if not sources:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
-    documents, problems = _read_all(sources, progress)
-    if not documents:
-        raise IngestError("; ".join(problems) if problems else "nothing to index")
-    documents = _unique_symbols(documents)
-    if tag_entities:
-        documents = _tag(documents, progress)
+    with build_lock(index_dir, wait=wait):
+        _checkpoint("locked")
+        documents, problems = _read_all(sources, progress)
+        if not documents:
+            raise IngestError("; ".join(problems) if problems else "nothing to index")
+        documents = _unique_symbols(documents)
+        if tag_entities:
+            documents = _tag(documents, progress)
+        _checkpoint("parsed")
+        manifest = _swap_in(index_dir, documents, progress)
+    return manifest, problems
 
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with build_lock(index_dir):
+
+def _swap_in(index_dir: Path, documents: list[Document], progress: bool) -> Manifest:
+    """Write a complete build beside the current one, then point ``current`` at it atomically.
+
+    Only the holder of the lock calls this, so anything under ``builds/`` that ``current`` does
+    not point at is left over from a killed build and is removed, before and after.
+    """
+    try:
+        _remove_old_builds(index_dir)
         builds = index_dir / BUILDS
         builds.mkdir(exist_ok=True)
         tmp = builds / f".tmp-{os.getpid()}-{time.time_ns()}"
         tmp.mkdir()
-        try:
-            manifest = _write_build(tmp, documents, progress)
-            final = builds / f"b{time.time_ns()}"
-            os.rename(tmp, final)
-            _point_current(index_dir, final)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        _remove_old_builds(index_dir)
-    return manifest, problems
+    except OSError as e:
+        raise IngestError(f"{index_dir}: cannot write the index here ({e.strerror})") from None
+    try:
+        manifest = _write_build(tmp, documents, progress)
+        _fsync_tree(tmp)
+        _checkpoint("written")
+        final = builds / f"b{time.time_ns()}"
+        os.rename(tmp, final)
+        _fsync_dir(builds)
+        _checkpoint("renamed")
+        _point_current(index_dir, final)
+    except BaseException as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(e, (OSError, sqlite3.Error)):  # disk full, permissions: the old index stays
+            raise IngestError(f"{index_dir}: cannot write the index ({e}); the previous index is unchanged") from e
+        raise
+    _checkpoint("swapped")
+    _remove_old_builds(index_dir)
+    return manifest
+
+
+def _checkpoint(stage: str) -> None:
+    """Fault-injection hook for the crash tests (issue #8).
+
+    ``PARACITE_STOP_AT=written,renamed`` stops the process (SIGSTOP) at those stages so a test
+    can look at the folder, search it, then kill or resume the build. Stages, in order:
+    ``locked``, ``parsed``, ``store``, ``written``, ``renamed``, ``swapped``.
+    """
+    stops = os.environ.get("PARACITE_STOP_AT")
+    if stops and stage in stops.split(","):
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def _read_all(sources: list[Path], progress: bool) -> tuple[list[Document], list[str]]:
@@ -117,6 +154,7 @@ def _write_build(folder: Path, documents: list[Document], progress: bool) -> Man
     from . import embed
 
     chunks = write_store(folder / DB_NAME, documents)
+    _checkpoint("store")
     vectors = embed.encode([embed_input(c) for c in chunks], progress=progress)
     faiss_params = write_vectors(folder / VECTORS_NAME, vectors)
     checksum = hashlib.sha256("".join(sorted(d.checksum for d in documents)).encode()).hexdigest()
@@ -137,18 +175,55 @@ def _write_build(folder: Path, documents: list[Document], progress: bool) -> Man
 
 
 def _point_current(index_dir: Path, build: Path) -> None:
+    """Replace the ``current`` symlink in one rename: readers see the old build or the new one."""
     link = index_dir / f".current-{os.getpid()}"
     if link.is_symlink() or link.exists():
         link.unlink()
     os.symlink(Path(BUILDS) / build.name, link)
     os.replace(link, index_dir / CURRENT)
+    _fsync_dir(index_dir)
 
 
 def _remove_old_builds(index_dir: Path) -> None:
-    """Delete builds the symlink no longer points at (open readers keep their files on POSIX)."""
+    """Delete builds the symlink no longer points at, and leftovers of killed builds.
+
+    Called only under the build lock, so every ``.tmp-*`` folder and ``.current-*`` link is
+    stale. Open readers keep their files on POSIX, so removing an old build never breaks them.
+    """
     keep = os.path.realpath(index_dir / CURRENT)
-    for b in (index_dir / BUILDS).iterdir():
-        if b.name.startswith(".tmp-"):
-            continue
+    for stale in index_dir.glob(".current-*"):
+        stale.unlink(missing_ok=True)
+    builds = index_dir / BUILDS
+    if not builds.is_dir():
+        return
+    for b in builds.iterdir():
         if os.path.realpath(b) != keep:
-            shutil.rmtree(b, ignore_errors=True)
+            if b.is_dir() and not b.is_symlink():
+                shutil.rmtree(b, ignore_errors=True)
+            else:
+                b.unlink(missing_ok=True)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush a finished build's files and folder to disk before it is renamed into place."""
+    for f in folder.iterdir():
+        fd = os.open(f, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename or new entry in ``folder`` durable (a no-op where folders cannot be synced)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
