@@ -47,6 +47,22 @@ class Manifest:
                 "run `paracite ingest` to rebuild the index")
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         try:
-            return cls(**known)
+            manifest = cls(**known)
         except TypeError:
             raise IndexMismatch(f"{folder}: manifest.json is incomplete; run `paracite ingest` to rebuild the index") from None
+        bad = [name for name, kind in _TYPES.items() if not _is(getattr(manifest, name), kind)]
+        if bad:
+            raise IndexMismatch(f"{folder}: manifest.json has a bad {', '.join(bad)}; "
+                                "run `paracite ingest` to rebuild the index")
+        return manifest
+
+
+# What each field must hold, so a hand-edited or foreign manifest fails here, not mid-search.
+_TYPES = {"model": str, "dimension": int, "corpus_checksum": str, "documents": list, "chunks": int,
+          "faiss": dict, "model_files": dict, "embed_text": str, "created": str}
+
+
+def _is(value, kind: type) -> bool:
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return isinstance(value, kind)

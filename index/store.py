@@ -7,6 +7,7 @@ its chunk. Nothing is pickled: lists are stored as JSON text.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Iterable
@@ -84,15 +85,98 @@ def write_store(path: Path, documents: Iterable[Document]) -> list[Chunk]:
 
 
 def open_store(path: Path) -> sqlite3.Connection:
-    """Open an index database read-only and check it holds the tables paracite wrote."""
+    """Open an index database read-only and check it holds the tables paracite wrote.
+
+    The connection turns SQLite's "malformed" errors, which surface only when a damaged page is
+    read, into ``IndexMismatch`` (issue #8).
+    """
+    damaged = _damaged_message(path.parent)
     if not path.exists():
         raise IndexMismatch(f"{path.parent}: {DB_NAME} is missing; run `paracite ingest` to rebuild the index")
+    _check_header(path)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False,
+                              factory=_CheckedConnection)
+        con.damaged_message = damaged
         con.row_factory = sqlite3.Row
         names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError:
-        raise IndexMismatch(f"{path.parent}: {DB_NAME} is damaged; run `paracite ingest` to rebuild the index") from None
+    except (sqlite3.DatabaseError, IndexMismatch):
+        raise IndexMismatch(damaged) from None
     if not {"chunks", "documents", "entities", "chunks_fts"} <= names:
         raise IndexMismatch(f"{path.parent}: {DB_NAME} lacks paracite's tables; run `paracite ingest` to rebuild the index")
     return con
+
+
+def _damaged_message(folder: Path) -> str:
+    return f"{folder}: {DB_NAME} is damaged; run `paracite ingest` to rebuild the index"
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite, or is shorter than its header says (a cut-off copy)."""
+    with open(path, "rb") as f:
+        head = f.read(100)
+        size = os.fstat(f.fileno()).st_size
+    if size == 0:
+        return  # an empty file: reported as lacking the tables
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        raise IndexMismatch(_damaged_message(path.parent))
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid = head[24:28] == head[92:96]  # the page count is current only when these agree
+    if valid and pages and size < page_size * pages:
+        raise IndexMismatch(_damaged_message(path.parent))
+
+
+class _CheckedCursor(sqlite3.Cursor):
+    """A cursor whose SQLite "database is damaged" errors become ``IndexMismatch``."""
+
+    def _guard(self, fn, *args):
+        try:
+            return fn(*args)
+        except sqlite3.DatabaseError as e:
+            if isinstance(e, (sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.OperationalError)) \
+                    and not _is_corruption(e):
+                raise  # a bug in paracite's SQL: let it show
+            raise IndexMismatch(getattr(self.connection, "damaged_message", str(e))) from None
+
+    def execute(self, *args):
+        return self._guard(super().execute, *args)
+
+    def executemany(self, *args):
+        return self._guard(super().executemany, *args)
+
+    def fetchone(self):
+        return self._guard(super().fetchone)
+
+    def fetchmany(self, *args):
+        return self._guard(super().fetchmany, *args)
+
+    def fetchall(self):
+        return self._guard(super().fetchall)
+
+    def __next__(self):
+        return self._guard(super().__next__)
+
+
+class _CheckedConnection(sqlite3.Connection):
+    """A read-only index connection whose statements run on ``_CheckedCursor``s."""
+
+    damaged_message = ""
+
+    def cursor(self, factory=_CheckedCursor):
+        return super().cursor(factory)
+
+    def execute(self, *args):
+        return self.cursor().execute(*args)
+
+    def executemany(self, *args):
+        return self.cursor().executemany(*args)
+
+
+def _is_corruption(e: sqlite3.Error) -> bool:
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return True
+    text = str(e).lower()
+    return any(w in text for w in ("malformed", "not a database", "vtable constructor failed", "corrupt"))

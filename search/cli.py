@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 import textwrap
 from pathlib import Path
 
 from ingest.errors import ParaciteError
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    _valid_text_args(args)
     try:
         return COMMANDS[args.command](args)
     except ParaciteError as e:
@@ -77,6 +82,29 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as e:  # the machine's problem, not paracite's: disk full, permission denied
+        where = f": {e.filename}" if e.filename else ""
+        print(f"paracite: error: {e.strerror or e}{where}", file=sys.stderr)
+        return 1
+
+
+# Options that name files keep undecodable bytes (surrogate escapes) so the file can be opened.
+_PATH_ARGS = {"paths", "index", "path", "file", "queries", "output", "out"}
+
+
+def _valid_text_args(args: argparse.Namespace) -> None:
+    """Replace undecodable bytes in text arguments (queries, symbols) with U+FFFD.
+
+    Python hands non-UTF-8 bytes in argv over as lone surrogates, which SQLite, the tokenizer
+    and ``print`` all refuse; a query with a stray byte should still search the rest.
+    """
+    for name, value in vars(args).items():
+        if name in _PATH_ARGS:
+            continue
+        if isinstance(value, str):
+            setattr(args, name, _SURROGATES.sub("\ufffd", value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, name, [_SURROGATES.sub("\ufffd", v) for v in value])
 
 
 def _open(args):
@@ -150,8 +178,24 @@ COMMANDS = {"search": cmd_search, "ingest": cmd_ingest, "show": cmd_show, "expor
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point: ``main`` plus a last-resort handler for paracite's own bugs.
+
+    Tests call ``main`` and so still see a bug's traceback; a user sees one line, and the
+    traceback with ``PARACITE_DEBUG=1``.
+    """
+    try:
+        code = main()
+    except Exception as e:  # a bug: ParaciteError and OS errors are handled in main
+        if os.environ.get("PARACITE_DEBUG"):
+            raise
+        print(f"paracite: internal error: {type(e).__name__}: {e} (this is a bug; please report it with "
+              "the command you ran; PARACITE_DEBUG=1 shows the traceback)", file=sys.stderr)
+        code = 70
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # `paracite export | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)
 
 
 if __name__ == "__main__":

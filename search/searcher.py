@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from ingest.errors import IndexNotFound, InvalidQuery, NotFound, UsageError
+from ingest.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
 from ingest.models import Entity
 from index.build import CURRENT, build_index
+from index.lock import wait_for_build
 from index.manifest import Manifest
 from index.store import DB_NAME, open_store
-from index.vectors import VECTORS_NAME, read_vectors
+from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
 from .bm25 import bm25_search
 from .fusion import rrf
@@ -34,6 +36,7 @@ class Searcher:
         self.manifest = manifest
         self._con = con
         self._vectors = None
+        self._vector_file = None  # set by open(): the FAISS file, opened with the build
 
     @classmethod
     def open(cls, index_dir: str | Path | None = None, *, build_missing: bool | None = None,
@@ -45,16 +48,33 @@ class Searcher:
         if build_missing is None:
             build_missing = is_default
         if not (folder / CURRENT).exists():
+            if (folder / CURRENT).is_symlink():
+                raise IndexMismatch(f"{folder}: `current` points to {os.readlink(folder / CURRENT)}, which is missing; "
+                                    "run `paracite ingest` to rebuild the index")
             if not build_missing:
                 raise IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
-            corpus = default_corpus()
-            log(f"Building the default index from {corpus} (first run, takes a minute)...")
-            build_index([corpus], folder)
-        build = (folder / CURRENT).resolve()
+            _build_default(folder, log)
+        for attempt in range(3):
+            build = (folder / CURRENT).resolve()
+            try:
+                return cls._open_build(build)
+            except IndexMismatch:
+                # A rebuild may have swapped `current` and removed this build while we opened it.
+                if attempt == 2 or (folder / CURRENT).resolve() == build:
+                    raise
+
+    @classmethod
+    def _open_build(cls, build: Path) -> "Searcher":
+        """Open one build: manifest, database and (lazily loaded) vectors, all checked now."""
         manifest = Manifest.read(build)
         con = open_store(build / DB_NAME)
         s = cls(build, manifest, con)
-        s._check_model()
+        try:
+            s._check_model()
+            s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension)
+        except BaseException:
+            con.close()
+            raise
         return s
 
     def _check_model(self) -> None:
@@ -70,7 +90,9 @@ class Searcher:
     @property
     def vectors(self):
         if self._vectors is None:
-            self._vectors = read_vectors(self.folder / VECTORS_NAME, self.manifest.chunks, self.manifest.dimension)
+            vf = self._vector_file  # opened with the build, so it survives the build's deletion
+            self._vectors = vf.load() if vf else read_vectors(
+                self.folder / VECTORS_NAME, self.manifest.chunks, self.manifest.dimension)
         return self._vectors
 
     def search(self, query: str, k: int = 10, *, mode: str = "hybrid", doc: str | Sequence[str] | None = None,
@@ -120,6 +142,7 @@ class Searcher:
                 args += [ekind, v, v, v]
         if not clauses:
             return None
+        args = [_valid_unicode(a) if isinstance(a, str) else a for a in args]
         rows = self._con.execute("SELECT id FROM chunks WHERE " + " AND ".join(clauses), args).fetchall()
         return {r[0] for r in rows}
 
@@ -135,6 +158,7 @@ class Searcher:
 
     def get(self, symbol: str, number: int | str, part: str = "") -> Hit:
         """One chunk by symbol and number (``0`` or ``"summary"`` = the summary)."""
+        symbol, part = _valid_unicode(str(symbol)), _valid_unicode(str(part or ""))
         if not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1", (symbol,)).fetchone():
             known = ", ".join(r[0] for r in self._con.execute("SELECT symbol FROM documents ORDER BY symbol"))
             raise NotFound(f"no document {symbol} in this index (it holds {known})")
@@ -164,12 +188,27 @@ class Searcher:
 
     def close(self) -> None:
         self._con.close()
+        if self._vector_file:
+            self._vector_file.close()
 
     def __enter__(self) -> "Searcher":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _build_default(folder: Path, log) -> None:
+    """Build the default index; if another process is building it, wait and use theirs."""
+    corpus = default_corpus()
+    log(f"Building the default index from {corpus} (first run, takes a minute)...")
+    try:
+        build_index([corpus], folder)
+    except IndexBusy:
+        log("Another paracite is building the default index; waiting for it...")
+        wait_for_build(folder)
+        if not (folder / CURRENT).exists():
+            build_index([corpus], folder, wait=True)
 
 
 def _keep(pairs: list[tuple[int, float]], allowed: set[int] | None) -> list[tuple[int, float]]:
@@ -179,7 +218,7 @@ def _keep(pairs: list[tuple[int, float]], allowed: set[int] | None) -> list[tupl
 def _check_query(query: str) -> str:
     if not isinstance(query, str):
         raise InvalidQuery("the query must be text")
-    query = query.replace("\x00", " ").strip()
+    query = _valid_unicode(query).replace("\x00", " ").strip()
     if not query:
         raise InvalidQuery("the query is empty; type some words to search for")
     return query[:MAX_QUERY_CHARS]
@@ -204,6 +243,14 @@ def _parse_number(number: int | str) -> tuple[str, int]:
     else:
         kind = "paragraph"
         s = s.removeprefix("para.").removeprefix("para").strip()
-    if not s.isdigit():
+    if not (s.isascii() and s.isdigit()) or len(s) > 9:
         raise UsageError(f"paragraph must be a number, 'summary' or 'table N', got {number!r}")
     return kind, int(s)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes from argv) replaced by U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
