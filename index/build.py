@@ -20,7 +20,7 @@ import numpy as np
 
 from ingest.errors import IngestError, UsageError
 from ingest.models import Document
-from ingest.reader import iter_sources, read_document
+from ingest.reader import iter_sources, read_documents
 
 from .lock import build_lock
 from .manifest import FORMAT_VERSION, Manifest
@@ -118,7 +118,7 @@ def _read_all(sources: list[Path], progress: bool) -> tuple[list[Document], list
         it = tqdm(sources, desc="Parsing", unit="file", file=sys.stderr)
     for src in it:
         try:
-            docs.append(read_document(src))
+            docs.extend(read_documents(src))
         except IngestError as e:
             problems.append(str(e))
     return docs, problems

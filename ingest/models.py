@@ -22,6 +22,12 @@ class Entity:
         return {"text": self.text, "kind": self.kind, "canonical": self.canonical,
                 "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Entity":
+        """The inverse of ``to_dict`` (reads ``paracite export`` records)."""
+        return cls(text=str(d["text"]), kind=str(d["kind"]), canonical=str(d.get("canonical", d["text"])),
+                   start=int(d["start"]), end=int(d["end"]))
+
 
 @dataclass(frozen=True)
 class Chunk:
@@ -62,6 +68,15 @@ class Chunk:
             "footnotes": list(self.footnotes),
             "entities": [e.to_dict() for e in self.entities],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Chunk":
+        """The inverse of ``to_dict``: the exported fields back as a chunk (``span`` is not exported)."""
+        return cls(symbol=str(d["symbol"]), kind=str(d["kind"]), number=int(d["number"]), text=str(d["text"]),
+                   section=tuple(map(str, d.get("section") or ())), footnotes=tuple(map(str, d.get("footnotes") or ())),
+                   entities=tuple(Entity.from_dict(e) for e in d.get("entities") or ()),
+                   part=str(d.get("part") or ""), page=None if d.get("page") is None else int(d["page"]),
+                   title=str(d.get("title") or ""))
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,16 @@ def read_text(path: Path) -> str:
         raise IngestError(f"{path}: not UTF-8 text (byte {e.start})") from None
 
 
+def read_documents(path: str | Path) -> list[Document]:
+    """The documents in one source file: one for a report, any number for a ``.jsonl`` export."""
+    path = Path(path)
+    if path.suffix.lower() == ".jsonl":
+        from .export import from_export
+
+        return from_export(path)
+    return [read_document(path)]
+
+
 def read_document(path: str | Path) -> Document:
     """Read and parse one source file."""
     path = Path(path)
