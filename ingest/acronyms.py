@@ -1,0 +1,116 @@
+"""Find where a report defines an acronym: "International Labour Organization (ILO)".
+
+A definition ties the short form to its long form, so every paragraph of the document that uses
+either gets the same canonical name (issue 4). The long form is found with the Schwartz-Hearst
+rule (the acronym's letters appear in order in the words before the parenthesis, its first letter
+starting a word), then widened over capitalized words right before it ("Global" in "Global
+Knowledge Partnership on Migration and Development (KNOMAD)"). Pure functions over a string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PAREN = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9&.\-]{1,13})\)")
+_ROMAN = re.compile(r"[IVXLC]+")
+_STOP = re.compile(r"[.;:!?()\[\]\u201c\u201d\"]")
+MAX_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Definition:
+    """An acronym defined in the text, with both spans (character offsets)."""
+
+    acronym: str
+    long_form: str
+    long_start: int
+    long_end: int
+    start: int  # of the acronym inside the parentheses
+    end: int
+    named: bool = True  # False for "specific, measurable, ... (SMART)": no name, not an entity
+
+
+def is_acronym(s: str) -> bool:
+    """ "ILO", "UN-Women", "G8", "AfDB" are acronyms; "II", "2011", "Revised" are not."""
+    if _ROMAN.fullmatch(s) or s.isdigit():
+        return False
+    upper = sum(c.isupper() for c in s)
+    return s[0].isupper() and (upper >= 2 or (upper == 1 and any(c.isdigit() for c in s)))
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """Every "Long Form (ACRONYM)" in ``text`` whose long form spells the acronym.
+
+    A definition whose long form is not a name ("time-bound (SMART)") has ``named`` False.
+    """
+    out = []
+    for m in _PAREN.finditer(text):
+        acr = m.group(1)
+        if not is_acronym(acr):
+            continue
+        before = text[:m.start()].rstrip()
+        window_start = _window_start(before)
+        long_start = _long_form_start(acr, before, window_start)
+        if long_start is None:
+            long_start = _title_start(acr, before, window_start)
+        if long_start is None:
+            continue
+        long_start = _widen(before, long_start, window_start)
+        long_form = before[long_start:]
+        named = long_form[:1].isupper() or long_form[:1].isdigit()
+        out.append(Definition(acr, long_form, long_start, len(before), m.start(1), m.end(1), named))
+    return out
+
+
+def _window_start(before: str) -> int:
+    """Where the long form may start at the earliest: the sentence or bracket it sits in."""
+    lo = max(0, len(before) - 300)
+    stops = [m.end() for m in _STOP.finditer(before, lo)]
+    stops += [lo + m.end() for m in re.finditer(r",\s+(?=[a-z])", before[lo:])]  # "UNICEF, the ..."
+    stop = max(stops, default=0)
+    words = list(re.finditer(r"\S+", before[stop:]))
+    if len(words) > MAX_WORDS:
+        return stop + words[-MAX_WORDS].start()
+    return stop
+
+
+def _long_form_start(acr: str, before: str, floor: int) -> int | None:
+    """Schwartz-Hearst: match the acronym's letters right to left in the text before it."""
+    short = [c.lower() for c in acr if c.isalnum()]
+    text = before[floor:]
+    low = text.lower()
+    li = len(low) - 1
+    for si in range(len(short) - 1, -1, -1):
+        c = short[si]
+        while li >= 0 and (low[li] != c or (si == 0 and li > 0 and low[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+    start = text.rfind(" ", 0, li + 2) + 1
+    return floor + start
+
+
+def _title_start(acr: str, before: str, floor: int) -> int | None:
+    """Fallback when the letters do not spell it out ("United Nations Population Fund (UNFPA)"):
+    the capitalized phrase before the parenthesis, from its last word starting with the
+    acronym's first letter."""
+    words = list(re.finditer(r"[\w\-\u2019',]+", before[floor:]))
+    start = None
+    for w in reversed(words):
+        t = w.group(0).rstrip(",")
+        if t[:1].islower() and t not in ("of", "for", "on", "and", "the", "in", "to", "against"):
+            break
+        if t[:1].lower() == acr[0].lower() and t[:1].isupper():
+            start = floor + w.start()
+    return start
+
+
+def _widen(before: str, start: int, floor: int) -> int:
+    """Take in capitalized words right before the long form ("Global", "United Nations")."""
+    while True:
+        m = re.search(r"([A-Z][\w\-\u2019']*)\s+$", before[floor:start])
+        if not m or m.group(1) in ("The", "In", "On", "At", "By", "For", "With", "Through", "And", "As"):
+            return start
+        start = floor + m.start(1)

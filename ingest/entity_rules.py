@@ -1,0 +1,156 @@
+"""Rules that turn raw spaCy spans into paracite entities: kinds, trimming, and what is not one.
+
+spaCy's labels map to paracite's kinds (``organization``, ``place``, ``instrument``, and the
+secondary ``date``, ``money``, ``percent``, ``count``, ``quantity`` that answers use). The small
+model also tags things that are not entities in a UN report ("Member States", "47 States" as a
+percentage, "twenty-sixth" as a date, the "1" of "table 1"), and these rules drop them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize
+
+PRIMARY = (ORGANIZATION, INSTRUMENT, PLACE)
+SECONDARY = {"DATE": "date", "TIME": "date", "MONEY": "money", "PERCENT": "percent",
+             "CARDINAL": "count", "QUANTITY": "quantity"}
+
+# Words that name a kind of actor or a role, not one body or place (issue 4: "Member States").
+NOT_ENTITIES = {
+    "Member States", "Member State", "States", "State", "States parties", "States Parties", "State party",
+    "Governments", "Government", "Secretary-General", "Deputy Secretary-General", "President",
+    "Assembly", "Council", "Commission", "Committee", "Secretariat", "Organization", "Office", "Mechanism",
+    "Chair", "Chairs", "Co-Chairs", "Parties", "Party", "Special Representative", "High Commissioner",
+    "Executive Director", "Administrator", "Under-Secretary-General", "Prosecutor", "Registrar",
+    "Division", "Department", "Unit", "Section",
+    "Report", "Annex", "Table", "Figure", "Summary", "Introduction", "Conclusions", "Recommendations",
+    "Internet", "Web", "COVID-19", "SDG", "SDGs", "Goal", "Goals", "Sustainable Development Goals",
+}
+ORG_HEADS = {
+    "Organization", "Organisation", "Fund", "Programme", "Program", "Office", "Commission", "Committee",
+    "Council", "Bank", "Union", "Agency", "Institute", "Partnership", "Group", "Association", "Department",
+    "Division", "Entity", "Secretariat", "University", "Centre", "Center", "Forum", "Network", "Alliance",
+    "Federation", "Conference", "Court", "Tribunal", "Mechanism", "Board", "Authority", "Foundation",
+    "Community", "League", "Assembly", "Corporation", "Service", "Services", "Unit", "Panel", "Team",
+    "Confederation", "Observatory", "Facility", "Initiative", "Platform", "College", "Academy", "Coalition",
+    "Society", "Societies", "Movement", "Chamber", "Parliament", "Ministry", "Administration",
+}
+CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "against", "at", "de", "des", "du", "la", "et", "y"}
+COMMON_ZIPF = 4.5  # wordfreq's Zipf scale: 4.5 is about 30 uses per million words
+_PERCENT = re.compile(r"per\s*cent|percent|%")
+_MONEY = re.compile(r"[$\u20ac\u00a3\u00a5]|\b(?:US|USD|EUR|CHF|GBP|dollars?|euros?|francs?|pounds?|yen)\b")
+_TIME_WORD = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December|year|years|month|months|week|weeks|day|days|decade|decades|"
+                        r"century|today|annual|annually|biennium|quarter|period|season|spring|summer|"
+                        r"autumn|winter|yesterday|tomorrow)\b", re.I)
+_REFERENCE = re.compile(r"(?:\bparas?\.|\bparagraphs?|\btables?|\bfigures?|\bannex(?:es)?|\bchapters?|"
+                        r"\bsect(?:ion)?s?\.?|\barticles?|\bNo\.|\bpages?|\bp\.|\bpp\.|\bfootnotes?|\bbox|"
+                        r"\brule|\bgoals?|\btargets?|\bindicators?|\bitems?)\s*$", re.I)
+_ROMAN = re.compile(r"[IVXLC]+\.?|\(?[a-z]\)")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and trailing punctuation or possessive from a span."""
+    s = text[start:end]
+    for article in ("the ", "The "):
+        if s.startswith(article):
+            start += len(article)
+            s = s[len(article):]
+    while True:
+        m = re.search(r"(?:['\u2019]s|[\s,.;:(\u2013\-'\u2019\"\u201c\u201d])+$|\s+(?:of|for|on|and|the|in|to)$", s)
+        if not m or m.start() == 0:
+            return start, end
+        end = start + m.start()
+        s = s[:m.start()]
+
+
+def head_word(name: str) -> str:
+    """The word a name is about: the last capitalized word before "of"/"for"/"on"."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if w in ("of", "for", "on", "against", "to", "in") and i > 0:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def classify_name(name: str) -> str | None:
+    """The kind a long form names, from what it is known as or its head word."""
+    known = lookup().get(normalize(name))
+    if known:
+        return known.kind
+    from .instruments import find_instruments
+
+    found = find_instruments(name)
+    if found and found[0].end - found[0].start >= len(name) - 4:
+        return INSTRUMENT
+    head = head_word(name)
+    if head in ORG_HEADS:
+        return ORGANIZATION
+    return None
+
+
+def is_name(text: str) -> bool:
+    """A proper name: starts with a capital or digit, and its other words are capitalized or connectors."""
+    if not text or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    for w in re.split(r"[\s\-/]+", text):
+        if w and w[0].islower() and w not in CONNECTORS and w not in ("sub", "north-eastern", "north-western",
+                                                                         "south-eastern", "south-western"):
+            return False
+    return True
+
+
+def is_fragment(norm: str, before: str) -> bool:
+    """ "International Migration and Development" in "Dialogue on International Migration and
+    Development": the tail of a longer name (an event, a title), not a body of its own."""
+    if head_word(norm) in ORG_HEADS:
+        return False
+    return bool(re.search(r"[A-Z][\w\-\u2019']*\s+(?:on|of|for)\s+(?:the\s+)?$", before))
+
+
+def is_common_word(norm: str) -> bool:
+    """A single capitalized common word ("Recognize", "Total"): position, not a name."""
+    if " " in norm or norm.isupper():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(norm.lower(), "en") >= COMMON_ZIPF
+
+
+def primary_kind(label: str, text: str) -> str | None:
+    """The paracite kind of a spaCy ORG/GPE/LOC span, or None when it is not one we keep."""
+    norm = normalize(text)
+    if norm in NOT_ENTITIES or len(norm) < 2 or _ROMAN.fullmatch(norm) or not is_name(norm):
+        return None
+    known = lookup().get(norm)
+    if known:
+        return known.kind
+    if is_common_word(norm):
+        return None
+    if "States" in norm.split() or norm.endswith(" States parties"):
+        return None  # "Caribbean States" inside an organization's name, "47 States"
+    if label == "ORG":
+        if head_word(norm) in ("Report", "Poll", "Database", "Survey", "Barometer", "Index", "Monitor"):
+            return None  # publications and data products, not bodies
+        return ORGANIZATION
+    if label in ("GPE", "LOC"):
+        if norm.isupper():
+            return None  # an unknown acronym tagged as a place is nearly always an organization's
+        return PLACE
+    return None
+
+
+def keep_secondary(kind: str, text: str, before: str) -> bool:
+    """Whether a number, date or amount is a real one (``before`` is the text right before it)."""
+    if kind == "percent":
+        return bool(_PERCENT.search(text))
+    if kind == "money":
+        return bool(_MONEY.search(text) or _MONEY.search(before[-4:]))
+    if kind == "date":
+        return bool(_TIME_WORD.search(text))
+    if kind in ("count", "quantity"):
+        if _REFERENCE.search(before) or _ROMAN.fullmatch(text):
+            return False  # "para. 46", "table 1", "sect. V": references, not counts
+        return any(ch.isdigit() for ch in text) or text.isalpha()
+    return True

@@ -1,0 +1,256 @@
+"""Find legal and policy instruments in clean text: conventions, protocols, declarations,
+resolutions and decisions, and UN document symbols.
+
+spaCy's small model cuts titles like "Protocol to Prevent, Suppress and Punish Trafficking in
+Persons, Especially Women and Children" into pieces, so titles are found here by their shape:
+a head word ("Convention", "Protocol", ...) with capitalized modifiers before it and a
+capitalized complement after it ("on the Rights of the Child", "No. 189", ", 1975"). Pure
+functions over a string; offsets are character offsets into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
+         "Agreement", "Accord", "Pact", "Compact", "Statute", "Agenda", "Framework", "Principles",
+         "Rules", "Consensus"}
+# Multi-word heads: "Programme of Action", "Platform for Action", "Plan of Action"
+ACTION_HEADS = {"Programme", "Program", "Platform", "Plan"}
+# Connectors allowed inside a title between capitalized words.
+CONNECTORS = {"of", "for", "on", "and", "or", "the", "in", "to", "against", "by", "with", "from",
+              "at", "concerning", "relating", "between", "under", "de", "des", "du", "la", "et"}
+# Sentence-initial or function words that never start a title.
+NOT_MODIFIERS = {"The", "In", "On", "At", "By", "For", "Under", "With", "This", "That", "These", "Those",
+                 "Its", "Their", "A", "An", "As", "And", "Of", "To", "Through", "Since", "While", "Although",
+                 "Following", "Pursuant", "Article", "Articles", "See", "Also", "Both", "New", "Other",
+                 "Several", "Many", "Some", "All", "Each", "Every", "Such", "Various", "Further", "Our"}
+# Words that start a new sentence or clause rather than continue a title after a connector.
+SENTENCE_WORDS = {"The", "In", "On", "At", "This", "That", "These", "A", "An", "As", "It", "Its"}
+# A head followed by one of these names a body, not an instrument ("Treaty Organization").
+BODY_WORDS = {"Organization", "Organisation", "Secretariat", "secretariat", "Office", "Commission",
+              "Committee", "Conference", "Council", "Body", "bodies", "body", "Fund", "Unit",
+              "Board", "Bureau", "Forum", "Group"}
+ORGANS = {"Assembly", "Council", "Commission", "Board", "Committee", "Conference", "Forum"}
+
+_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*|\S")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d(?:[\u2013\-](?:1[89]|20)?\d\d)?$")
+_SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-\u2013]*){2,}")
+_RES_NUMBER = r"(?:[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+|\d{3,4}\s*\(\d{4}\))"
+_RESOLUTION = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\s+(" + _RES_NUMBER + r")")
+_MORE_NUMBERS = re.compile(
+    r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(" + _RES_NUMBER + r")")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An instrument: its span in the text and its canonical name."""
+
+    start: int
+    end: int
+    canonical: str
+
+
+def find_instruments(text: str) -> list[Found]:
+    """Every instrument in ``text``, longest first where two overlap, in text order."""
+    found = _titles(text) + _resolutions(text) + _symbols(text)
+    found.sort(key=lambda f: (-(f.end - f.start), f.start))
+    kept: list[Found] = []
+    for f in found:
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    kept.sort(key=lambda f: f.start)
+    return _alias_by_number(text, kept)
+
+
+def _alias_by_number(text: str, found: list[Found]) -> list[Found]:
+    """ "Migrant Workers (...) Convention, 1975 (Convention No. 143)": both are ILO No. 143."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 1] == ")" \
+                and b.canonical.startswith("ILO Convention No."):
+            out[i] = Found(a.start, a.end, b.canonical)
+    return out
+
+
+def _symbols(text: str) -> list[Found]:
+    out = []
+    for m in _SYMBOL.finditer(text):
+        s = m.group(0).rstrip(".-\u2013")
+        if any(ch.isdigit() for ch in s):
+            out.append(Found(m.start(), m.start() + len(s), s))
+    return out
+
+
+def _resolutions(text: str) -> list[Found]:
+    """ "General Assembly resolution 68/4", "resolutions 56/203 ... and 58/208" (one each)."""
+    out = []
+    for m in _RESOLUTION.finditer(text):
+        word = m.group(1).lower().rstrip("s")
+        start = _organ_start(text, m.start())
+        out.append(Found(start, m.end(), f"{word} {_squash(m.group(2))}"))
+        pos = m.end()
+        while (more := _MORE_NUMBERS.match(text, pos)) is not None:
+            out.append(Found(more.start(1), more.end(1), f"{word} {_squash(more.group(1))}"))
+            pos = more.end()
+    return out
+
+
+def _organ_start(text: str, pos: int) -> int:
+    """Where the organ named right before "resolution" starts ("Human Rights Council"), or ``pos``."""
+    words = list(re.finditer(r"[A-Za-z][\w\-]*", text[max(0, pos - 120):pos]))
+    base = max(0, pos - 120)
+    if not words or words[-1].group(0) not in ORGANS or text[base + words[-1].end():pos].strip():
+        return pos
+    start = base + words[-1].start()
+    for w in reversed(words[:-1]):
+        gap = text[base + w.end():start]
+        if gap.strip() or not (w.group(0)[0].isupper() or w.group(0) == "and"):
+            break
+        start = base + w.start()
+    while text[start:].startswith(("and ", "The ")):  # never start on a connector
+        start = text.index(" ", start) + 1
+    return start
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or bool(_YEAR.match(tok))
+
+
+def _titles(text: str) -> list[Found]:
+    out = []
+    for s, e in find_titles(text, HEADS, action_heads=True):
+        out.append(Found(s, e, _canonical_title(text[s:e])))
+    return out
+
+
+def find_titles(text: str, heads: set[str], *, action_heads: bool = False) -> list[tuple[int, int]]:
+    """Spans of titled names around a head word: capitalized modifiers before it, a capitalized
+    complement after it. A bare head ("the Convention") is no title. Used for bodies too
+    ("Asia-Pacific Regional Thematic Working Group on International Migration")."""
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words = [t[0] for t in toks]
+    out = []
+    for h, w in enumerate(words):
+        head_end = h + 1
+        if action_heads and w in ACTION_HEADS and words[h + 1:h + 3] in (["of", "Action"], ["for", "Action"]):
+            head_end = h + 3
+        elif w not in heads:
+            continue
+        if action_heads and head_end < len(words) and words[head_end] in BODY_WORDS:
+            continue
+        start = _extend_left(words, h)
+        end = _extend_right(words, head_end)
+        if start == h and end == head_end:
+            continue  # a bare "the Convention" refers back; it names nothing by itself
+        out.append((toks[start][1], toks[end - 1][2]))
+    return out
+
+
+def _extend_left(words: list[str], h: int) -> int:
+    i = h
+    while i > 0:
+        prev = words[i - 1]
+        if prev == ")":  # "(Supplementary Provisions) Convention": a title-case parenthetical
+            j = i - 2
+            while j >= 0 and words[j] != "(":
+                j -= 1
+            inner = words[j + 1:i - 1]
+            if j < 0 or not inner or not any(any(c.islower() for c in t) for t in inner):
+                break  # "(ILO)" defines an acronym; the title starts after it
+            i = j
+            continue
+        if prev == "and" and i > 1 and _is_cap(words[i - 2]) and words[i - 2] not in NOT_MODIFIERS \
+                and not words[i - 2].isupper() and words[i - 2] not in HEADS:
+            i -= 1  # "Joint Migration and Development Initiative"
+            continue
+        if prev in NOT_MODIFIERS or not _is_cap(prev) or not prev[:1].isalnum():
+            break
+        i -= 1
+    return i
+
+
+def _extend_right(words: list[str], i: int) -> int:
+    n = len(words)
+    end = i
+    while i < n:
+        w = words[i]
+        if w == "No" and i + 2 < n and words[i + 1] == "." and words[i + 2].isdigit():
+            i = end = i + 3
+            continue
+        if w == "," and i + 1 < n and _YEAR.match(words[i + 1]):  # "Convention, 1975"
+            i = end = i + 2
+            continue
+        if w == "(" and i + 2 < n:  # "(2011)", "(Revised 1949)"
+            close = words.index(")", i) if ")" in words[i:i + 5] else -1
+            inner = words[i + 1:close] if close > 0 else []
+            if inner and _YEAR.match(inner[-1]) and all(_is_cap(t) for t in inner):
+                i = end = close + 1
+                continue
+            break
+        if w == "," and i + 1 < n and (words[i + 1] == "Especially" or _comma_list(words, i)):
+            i += 1
+            continue
+        if w in CONNECTORS:
+            j = i
+            while j < n and words[j] in CONNECTORS:
+                j += 1
+            joined = words[i:j]
+            if j < n and _is_cap(words[j]) and words[j] not in SENTENCE_WORDS and joined[:2] != ["and", "the"] \
+                    and not ("and" in joined and _starts_another(words, j)):
+                i = j
+                continue
+            break
+        if _is_cap(w) and w[:1].isalnum() and (i == end or words[i - 1] in CONNECTORS or words[i - 1] == ","
+                                               or _is_cap(words[i - 1])):
+            i = end = i + 1
+            continue
+        break
+    return end
+
+
+def _starts_another(words: list[str], j: int) -> bool:
+    """After "and": an acronym or a second titled instrument starts here, not more of this title.
+
+    "Beijing Declaration and Platform for Action" stays one title (an action head joins).
+    """
+    if words[j].isupper() and len(words[j]) > 1:
+        return True
+    k = j
+    while k < len(words) and _is_cap(words[k]) and words[k] not in SENTENCE_WORDS:
+        if words[k] in HEADS:
+            return True
+        k += 1
+    return False
+
+
+def _comma_list(words: list[str], i: int) -> bool:
+    """ "Land, Sea and Air", "Economic, Social and Cultural": a comma inside a title's list."""
+    j = i
+    while j + 1 < len(words) and words[j] == "," and _is_cap(words[j + 1]) and words[j + 1] not in NOT_MODIFIERS:
+        j += 2
+        while j < len(words) and _is_cap(words[j]) and words[j] not in CONNECTORS:
+            j += 1
+        if j < len(words) and words[j] in ("and", "or"):
+            return j + 1 < len(words) and _is_cap(words[j + 1])
+    return False
+
+
+_ILO_NUMBER = re.compile(r"\bConvention No\.\s*(\d+)")
+
+
+def _canonical_title(s: str) -> str:
+    """Drop the article and adoption year; ILO conventions by number ("ILO Convention No. 189")."""
+    s = " ".join(s.replace("\u2019", "'").split())
+    m = _ILO_NUMBER.search(s)
+    if m:
+        return f"ILO Convention No. {m.group(1)}"
+    s = re.sub(r"^[Tt]he\s+", "", s)
+    rest = re.sub(r"^(?:1[89]|20)\d\d\s+", "", s)
+    return rest if " " in rest and not rest.startswith("Agenda") else s  # "1967 Protocol" keeps its year: it is the name
