@@ -1,0 +1,63 @@
+"""Inline footnote references: the bare numbers that tie a sentence to its footnote.
+
+Extraction flattens the raised reference mark into the line (``Development. 6 Speakers``,
+``Families,8``). Footnote numbers run 1, 2, 3… through a document, so a number is taken for a
+reference only where it continues that sequence and sits where a reference sits.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_UNIT_AFTER_RE = re.compile(
+    r"^\s*(?:(?:per\s*cent|million|billion|thousand|countries|years?|months?|days?|States|members|"
+    r"participants|per|" + _MONTHS + r")\b|%|and\s+\d|to\s+\d|-\d|/\d|\))"
+)
+_REF_BLOCKERS = {
+    "and", "or", "to", "from", "between", "of", "the", "than", "by", "over", "about", "some",
+    "nearly", "with", "almost", "only", "first", "last", "top", "least", "these", "those",
+    "table", "figure", "box", "annex", "chapter", "section", "article", "paragraph", "para",
+    "paras", "goal", "target", "no", "no.", "phase", "step", "level", "volume", "vol", "part",
+    "number", "item", "resolution", "decision", "rule", "principle", "option", "page", "p.",
+    "pp.", "tier", "pillar", "objective", "outcome", "output", "indicator", "recommendation",
+}
+
+
+def remove_footnote_refs(text: str, next_ref: int) -> tuple[str, list[int], int]:
+    """Take inline footnote numbers out of the text, keeping them as refs.
+
+    Footnote numbers run 1, 2, 3… through a document, so a bare number is a reference only
+    where it continues that sequence and sits where a reference sits: after a word or
+    punctuation, not after ``table``/``No.`` and not before a unit. Returns the text, the refs
+    found and the next expected reference number.
+    """
+    refs: list[int] = []
+    pattern = re.compile(r"(?<=[A-Za-z\)\].,;:”’\"\d])(\s?)(\d{1,3})(?=[\s,.;:]|$)")
+    pos = 0
+    pieces: list[str] = []
+    for m in pattern.finditer(text):
+        n = int(m.group(2))
+        if not (next_ref <= n <= next_ref + 2):
+            continue
+        before = text[: m.start()]
+        prev_word = (before.split() or [""])[-1].lower().strip("(")
+        if prev_word in _REF_BLOCKERS or prev_word.rstrip(".,") in _REF_BLOCKERS:
+            continue
+        if before[-1:].isdigit() and not (m.group(1) and re.search(r"\b(?:19|20)\d\d$", before)):
+            continue
+        after = text[m.end():]
+        if _UNIT_AFTER_RE.match(after):
+            continue
+        if re.match(r"^[.,]\d", after):
+            continue
+        # A bare number after a space must follow the end of a sentence, clause or a word that
+        # cannot take a number (``Child, 7 speakers``); after a letter directly it is a ref.
+        if m.group(1) and not re.search(r"[.,;:”’\")]$", before) and not re.match(r"^(?:\s+[A-Za-z]|\s*$)", after):
+            continue
+        pieces.append(text[pos: m.start()])
+        pos = m.end()
+        refs.append(n)
+        next_ref = n + 1
+    pieces.append(text[pos:])
+    return "".join(pieces), refs, next_ref
