@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .clean import Vocabulary, clean_text
-from .furniture import detect_symbol, strip_furniture
+from .furniture import detect_symbol, page_lines, strip_furniture
 from .models import Chunk, Document
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
@@ -35,12 +35,14 @@ class _Block:
     part: str = ""
     first_line: int = 0
     last_line: int = 0
+    refs: list[str] | None = None  # footnote marks read from the layout (PDFs); None: find in text
+    page: int | None = None  # set for paragraphs cited by page (no printed numbers)
 
 
 def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
     """Parse a report's extracted text into a ``Document`` of cited chunks."""
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
-    raw_lines = text.replace("\f", "\n").splitlines()
+    raw_lines = page_lines(text)
     page = strip_furniture(raw_lines, symbol)
     lines = page.lines
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
@@ -185,7 +187,16 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     return False
 
 
+def _clean(block: _Block, vocab: Vocabulary, next_ref: int) -> tuple[str, list, int]:
+    """A block's clean text and footnote refs: from the layout when it has them, else found in the text."""
+    if block.refs is not None:
+        text, _, _ = clean_text(block.lines, vocab, 10**6)
+        return text, list(block.refs), next_ref
+    return clean_text(block.lines, vocab, next_ref)
+
+
 def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict[str, str], title: str) -> list[Chunk]:
+    """Cited chunks from the blocks; ``blocks[0]`` is the front matter holding the summary."""
     chunks: list[Chunk] = []
     section: dict[str, list[str]] = {}  # part -> path
     next_ref = 1
@@ -193,9 +204,9 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
     part = ""
     last_letter = ""
     front = blocks[0]
-    summary_lines = _summary_lines(front.lines)
+    summary_lines = front.lines if front.kind == "summary" else _summary_lines(front.lines)
     if summary_lines:
-        text, refs, next_ref = clean_text(summary_lines, vocab, next_ref)
+        text, refs, next_ref = _clean(replace(front, lines=summary_lines), vocab, next_ref)
         if text:
             chunks.append(Chunk(symbol=symbol, kind="summary", number=0, text=text, title=title,
                                 footnotes=_footnotes(refs, notes)))
@@ -218,10 +229,10 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
             continue
         sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
         if block.kind == "paragraph":
-            text, refs, next_ref = clean_text(block.lines, vocab, next_ref)
+            text, refs, next_ref = _clean(block, vocab, next_ref)
             chunks.append(Chunk(symbol=symbol, kind="paragraph", number=block.number, text=text,
                                 section=sect, footnotes=_footnotes(refs, notes), part=block.part,
-                                span=(block.first_line, block.last_line), title=title))
+                                span=(block.first_line, block.last_line), title=title, page=block.page))
         elif block.kind == "table":
             text, _, _ = clean_text(block.lines, vocab, 10**6)
             chunks.append(Chunk(symbol=symbol, kind="table", number=block.number,

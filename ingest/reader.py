@@ -42,6 +42,14 @@ def read_text(path: Path) -> str:
         raise IngestError(f"{path}: not UTF-8 text (byte {e.start})") from None
 
 
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(5) == b"%PDF-"
+    except OSError as e:
+        raise IngestError(f"{path}: cannot read the file ({e.strerror})") from None
+
+
 def read_documents(path: str | Path) -> list[Document]:
     """The documents in one source file: one for a report, any number for a ``.jsonl`` export."""
     path = Path(path)
@@ -55,6 +63,10 @@ def read_documents(path: str | Path) -> list[Document]:
 def read_document(path: str | Path) -> Document:
     """Read and parse one source file."""
     path = Path(path)
+    if path.suffix.lower() == ".pdf" or _is_pdf(path):
+        from .pdf import read_pdf
+
+        return read_pdf(path)
     text = read_text(path)
     doc = parse_text(text, source=str(path))
     if not doc.chunks:

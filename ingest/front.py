@@ -1,0 +1,76 @@
+"""A UN PDF's symbol and title, read from its first page.
+
+The masthead at the top of page 1 prints the symbol (``United Nations A/80/275-S/2025/491``;
+a joint symbol names the primary document first, ``*`` marks a reissue). The title is the run
+of large bold lines under the agenda block, and the bold line under it says what kind of
+document it is (``Report of the Secretary-General``); we cite it as
+``Title (Report of the Secretary-General)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .furniture import SYMBOL_RE
+from .layout import Line, Page
+
+
+def read_symbols(first: Page) -> tuple[str, ...]:
+    """The symbols in page 1's masthead, primary first; ``()`` if the page has none."""
+    top = [l for l in first.lines if l.top < 0.2 * first.height]
+    top.sort(key=lambda l: (l.top, l.x0))
+    for line in top:
+        text = line.text
+        if "United Nations" in text:
+            text = text.split("United Nations", 1)[1]
+        found = [m.group(0) for m in SYMBOL_RE.finditer(text.replace("*", " "))]
+        if found and len(SYMBOL_RE.sub("", text).strip(" *−–-")) <= 2:
+            return tuple(found)
+    return ()
+
+
+def read_title(first: Page, body_size: float) -> str:
+    """``Title (Subtitle)`` from page 1's large bold lines; ``""`` if there are none.
+
+    The masthead (``General Assembly``, the largest bold type, at the very top) and the agenda
+    block (body size, left column) are not part of it.
+    """
+    lines = sorted(first.lines, key=lambda l: (l.top, l.x0))
+    bold = [l for l in lines if l.bold and l.size > body_size + 0.5]
+    masthead = bold[0].size if bold and bold[0].size >= 16 else float("inf")
+    heads = [l for l in bold if l.size < masthead]
+    if not heads:
+        return ""
+    title_size = max(l.size for l in heads)
+    groups: list[list[Line]] = []
+    for l in lines:
+        qualifies = l.bold and body_size + 0.5 < l.size <= title_size and l.size < masthead
+        has_main = any(g[0].size == title_size for g in groups)
+        if not qualifies:
+            if has_main:
+                break
+            continue
+        if has_main and l.size == title_size and groups[-1][0].size != title_size:
+            break  # a heading of the text (``I. Introduction``) right under the subtitle
+        if groups and groups[-1][-1].size == l.size and l.top - groups[-1][-1].bottom < 0.5 * l.size:
+            groups[-1].append(l)
+        else:
+            groups.append([l])
+    main = next((g for g in groups if g[0].size == title_size), None)
+    if main is None:
+        return ""
+    after = groups[groups.index(main) + 1:]
+    subs = [_join(g) for g in after if g[0].size < title_size]
+    title = _join(main)
+    if len(subs) > 1:
+        title = ": ".join([title, *subs[:-1]])
+    if subs:
+        title = f"{title} ({subs[-1]})"
+    return title
+
+
+def _join(lines: list[Line]) -> str:
+    text = ""
+    for l in lines:
+        text = f"{text}{l.text}" if text.endswith("-") else f"{text} {l.text}"
+    return re.sub(r"\s*\*+$", "", " ".join(text.split())).strip()

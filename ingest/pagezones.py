@@ -1,0 +1,128 @@
+"""Split each PDF page into furniture, footnotes and text, using position and font size.
+
+Page headers and footers (the symbol, ``25-12331 3/18``, a bare page number, a bar code) sit in
+a band at the top or bottom of the page and are made only of furniture tokens, or repeat from
+page to page. Footnotes are the run of lines at the page bottom set smaller than the body text
+and opened by a footnote mark; UN PDFs often print them with no ``____`` rule above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .furniture import SYMBOL_RE, is_separator
+from .layout import Line, Page
+
+_FURNITURE_TOKEN_RE = re.compile(
+    r"^(?:\d{1,3}(?:/\d{1,3})?|(?:GE\.)?\d{2}-\d{5}|\([A-Z]\)|\d{6}|\*\s?[\dA-Z]{6,}\s?\*|Page)$"
+)
+_FN_TEXT_START_RE = re.compile(r"^(\*{1,3}|\d{1,3})\s+(\S.*)$")
+BAND = 0.12  # top and bottom share of the page where headers and footers live
+
+
+@dataclass(frozen=True)
+class Zones:
+    """A PDF's running text lines, its footnotes and the measures the parser needs."""
+
+    lines: tuple[Line, ...]  # text lines of every page, furniture and footnotes removed
+    footnotes: dict[str, str]
+    body_size: float  # the font size of the running text
+    has_raised_refs: bool  # footnote references are raised marks (taken out of the text)
+
+
+def body_size(pages: list[Page]) -> float:
+    """The font size most of the document's text is set in."""
+    weight: Counter[float] = Counter()
+    for p in pages:
+        for l in p.lines:
+            weight[round(l.size * 2) / 2] += len(l.text)
+    return weight.most_common(1)[0][0] if weight else 10.0
+
+
+def split_zones(pages: list[Page], symbols: tuple[str, ...] = ()) -> Zones:
+    """Drop page furniture, move footnotes aside, keep the text lines in reading order."""
+    size = body_size(pages)
+    repeated = _repeated_band_lines(pages)
+    kept: list[Line] = []
+    notes: dict[str, str] = {}
+    for page in pages:
+        lines = [l for l in page.lines if not _is_furniture(l, page, symbols, repeated)]
+        start = _footnote_start(lines, size)
+        body, foot = lines[:start], lines[start:]
+        _read_footnotes(foot, notes)
+        kept.extend(body)
+    raised = any(l.refs for l in kept)
+    return Zones(tuple(kept), notes, size, raised)
+
+
+def _in_band(line: Line, page: Page) -> bool:
+    return line.top < BAND * page.height or line.bottom > (1 - BAND) * page.height
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip())
+
+
+def _repeated_band_lines(pages: list[Page]) -> set[str]:
+    """Texts (digits masked) printed in the header/footer band of many pages: running heads."""
+    seen: Counter[str] = Counter()
+    for p in pages:
+        for shape in {_shape(l.text) for l in p.lines if _in_band(l, p)}:
+            seen[shape] += 1
+    need = max(3, int(0.3 * len(pages)) + 1)
+    return {s for s, n in seen.items() if n >= need and len(pages) >= 3}
+
+
+def _is_furniture(line: Line, page: Page, symbols: tuple[str, ...], repeated: set[str]) -> bool:
+    if not _in_band(line, page):
+        return False
+    if _shape(line.text) in repeated:
+        return True
+    own = {s.strip("*") for s in symbols}
+    for tok in line.text.replace("*−", " ").split():
+        t = tok.strip("*")
+        if _FURNITURE_TOKEN_RE.match(tok) or t in own:
+            continue
+        m = SYMBOL_RE.fullmatch(t)
+        if m and line.size <= 10 and page.number > 1:
+            continue
+        return False
+    return True
+
+
+def _starts_note(line: Line) -> bool:
+    return bool(line.lead_mark) or bool(_FN_TEXT_START_RE.match(line.text)) or is_separator(line.text)
+
+
+def _footnote_start(lines: list[Line], body: float) -> int:
+    """Index of the first line of the page's footnote block (``len(lines)`` if none).
+
+    The block is the run of small lines that ends the page, cut at its first footnote mark.
+    """
+    k = len(lines)
+    while k > 0 and lines[k - 1].size < body - 0.4:
+        k -= 1
+    if lines[k - 1: k] and is_separator(lines[k - 1].text):
+        return k - 1
+    for j in range(k, len(lines)):
+        if _starts_note(lines[j]):
+            if j > 0 and is_separator(lines[j - 1].text):
+                return j - 1
+            return j
+    return len(lines)
+
+
+def _read_footnotes(lines: list[Line], notes: dict[str, str]) -> None:
+    """Collect each footnote's text under its mark; a line without a mark continues the last."""
+    mark = ""
+    for line in lines:
+        if is_separator(line.text):
+            continue
+        m = _FN_TEXT_START_RE.match(line.text) if not line.lead_mark else None
+        if line.lead_mark or m:
+            mark = line.lead_mark or m.group(1)
+            notes[mark] = line.text if line.lead_mark else m.group(2)
+        elif mark:
+            notes[mark] = f"{notes[mark]} {line.text}"

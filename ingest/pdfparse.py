@@ -1,0 +1,335 @@
+"""Blocks of a UN PDF from its lines' layout: numbered paragraphs, headings, tables, asides.
+
+The text parser (``paragraphs``) has only words to go by; here each line also tells where it
+sits and how it is set, which settles what words cannot:
+
+- a paragraph starts at a line opening with the next number (``19.``) at the text's left
+  margin, in body type; a bold one-line ``1. Implementation of action lines`` is a heading;
+- a heading is larger, bold, italic or outdented, short and not a sentence;
+- boxes (indented on both sides), bold quotations, tables, figures and small type are asides:
+  not paragraph text, and a paragraph that did not end runs on after them;
+- a paragraph runs on across a page break unless the new page opens with a heading.
+
+Parts with no numbered paragraphs (a letter, an annex of plain text) are split into their own
+paragraphs, by vertical gaps and first-line indents, and cited by page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .layout import Line
+from .paragraphs import _ANNEX_RE, _TABLE_RE, _Block
+
+_NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
+_CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
+_SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
+_SENTENCE_END = (".", "?", "!", ".”", ".’", ".\"", "?”", ".)", "!”")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where a page's text column is and how the document's body text is set."""
+
+    body: float
+    left: dict[int, float]
+    right: dict[int, float]
+    leading: float
+
+    def width(self, page: int) -> float:
+        return max(1.0, self.right[page] - self.left[page])
+
+
+def measure(lines: tuple[Line, ...], body: float) -> Geometry:
+    """The text column of each page (most common left and right edge of body lines) and the leading."""
+    by_page: dict[int, list[Line]] = {}
+    for l in lines:
+        if abs(l.size - body) <= 0.6 and not l.bold:
+            by_page.setdefault(l.page, []).append(l)
+    all_left = Counter(round(l.x0) for ls in by_page.values() for l in ls)
+    all_right = Counter(round(l.x1) for ls in by_page.values() for l in ls)
+    default_left = all_left.most_common(1)[0][0] if all_left else 72.0
+    default_right = all_right.most_common(1)[0][0] if all_right else 520.0
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    steps: Counter[float] = Counter()
+    for page in {l.page for l in lines}:
+        ls = by_page.get(page, [])
+        lc = Counter(round(l.x0) for l in ls)
+        rc = Counter(round(l.x1) for l in ls)
+        left[page] = float(lc.most_common(1)[0][0]) if len(ls) >= 4 else float(default_left)
+        right[page] = float(rc.most_common(1)[0][0]) if len(ls) >= 4 and rc.most_common(1)[0][1] >= 2 else float(default_right)
+        for a, b in zip(ls, ls[1:]):
+            d = round((b.top - a.top) * 2) / 2
+            if 0 < d < 3 * body:
+                steps[d] += 1
+    leading = steps.most_common(1)[0][0] if steps else body * 1.2
+    return Geometry(body, left, right, leading)
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_END)
+
+
+def _ends_clause(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_END + (":", ";", ","))
+
+
+class _Segmenter:
+    """One pass over the lines, opening a block at each paragraph start, heading or aside."""
+
+    def __init__(self, lines: tuple[Line, ...], geo: Geometry):
+        self.lines = lines
+        self.geo = geo
+        self.blocks: list[_Block] = [_Block("front")]
+        self.front: list[Line] = []
+        self.loose: dict[str, list[tuple[int, Line]]] = {}  # per part: (block position, line)
+        self.numbered: Counter[str] = Counter()
+        self.expected = 1
+        self.part = ""
+        self.cur: _Block | None = None  # the open paragraph
+        self.cur_bold = False
+        self.touched = False  # something (aside, heading) came between cur's last line and now
+        self.state = "text"  # text | table | float | box | quote
+        self.tables = 0
+
+    # -- line kinds ------------------------------------------------------------------------
+    def body_size(self, l: Line) -> bool:
+        return abs(l.size - self.geo.body) <= 0.6
+
+    def gap_before(self, i: int) -> float | None:
+        if i == 0 or self.lines[i - 1].page != self.lines[i].page:
+            return None
+        return self.lines[i].top - self.lines[i - 1].top
+
+    def gap_after(self, i: int) -> float | None:
+        return self.gap_before(i + 1) if i + 1 < len(self.lines) else None
+
+    def big(self, gap: float | None) -> bool:
+        return gap is None or gap > 1.35 * self.geo.leading or gap < -0.5 * self.geo.leading
+
+    def at_margin(self, l: Line) -> bool:
+        return abs(l.x0 - self.geo.left[l.page]) <= 6
+
+    def starts_para(self, i: int) -> bool:
+        l = self.lines[i]
+        m = _NUM_RE.match(l.text)
+        if not m or int(m.group(1)) != self.expected or not self.body_size(l):
+            return False
+        left = self.geo.left[l.page]
+        if not (left - 45 <= l.x0 <= left + 6):
+            return False
+        rest = (m.group(2) or "").strip()
+        if rest and not (rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()):
+            return False
+        if not rest:
+            nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
+            if not nxt[:1].isupper():
+                return False
+        if l.bold and not _ends_clause(l.text):
+            nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+            runs_on = nxt is not None and nxt.bold and not self.big(self.gap_before(i + 1)) and nxt.page == l.page
+            if not runs_on:
+                return False  # a bold numbered sub-heading, not a paragraph
+        return True
+
+    def heading_like(self, i: int) -> bool:
+        """A short line that is not a sentence, standing apart from what follows."""
+        l = self.lines[i]
+        if _ends_clause(l.text) or l.text.endswith("-") or len(l.text) < 2:
+            return False
+        if l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page) and l.size <= self.geo.body + 0.6:
+            return False  # a full line of body type is prose
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if nxt is None or l.bold or l.italic or l.size > self.geo.body + 0.6:
+            return True
+        return self.big(self.gap_after(i)) or bool(_NUM_RE.match(nxt.text))
+
+    def boxed(self, i: int) -> bool:
+        """Indented on both sides, with the lines around it: a box, not the running text."""
+        l = self.lines[i]
+        left, right = self.geo.left[l.page], self.geo.right[l.page]
+        run = [l]
+        for k in range(i + 1, min(len(self.lines), i + 4)):
+            n = self.lines[k]
+            if n.page != l.page or self.big(self.gap_before(k)):
+                break
+            run.append(n)
+        return len(run) >= 2 and all(n.x0 >= left + 12 for n in run) and max(n.x1 for n in run) <= right - 12
+
+    # -- the pass ----------------------------------------------------------------------------
+    def run(self) -> list[_Block]:
+        for i, l in enumerate(self.lines):
+            self.step(i, l)
+        return self.blocks
+
+    def open_block(self, kind: str, l: Line, text: str = "", number: int = 0) -> _Block:
+        b = _Block(kind, number=number, part=self.part, first_line=l.page, last_line=l.page,
+                   refs=list(l.refs) if kind == "paragraph" else None, page=None)
+        if text:
+            b.lines.append(text)
+        self.blocks.append(b)
+        return b
+
+    def heading(self, l: Line) -> None:
+        last = self.blocks[-1]
+        if last.kind != "heading" or self.state != "heading":
+            last = self.open_block("heading", l)
+        last.lines.append(l.text)
+        self.cur = None
+        self.state = "heading"
+        self.touched = True
+
+    def aside(self, l: Line, state: str) -> None:
+        self.state = state
+        self.touched = True
+        if self.cur is None and state == "loose":
+            self.loose.setdefault(self.part, []).append((len(self.blocks), l))
+
+    def add_to_cur(self, l: Line) -> None:
+        assert self.cur is not None
+        self.cur.lines.append(l.text)
+        self.cur.refs.extend(l.refs)
+        self.cur.last_line = l.page
+        self.state = "text"
+        self.touched = False
+
+    def step(self, i: int, l: Line) -> None:
+        big_type = l.size > self.geo.body + 0.6
+        near_left = l.x0 <= self.geo.left[l.page] + 40
+        if (big_type or l.bold) and near_left and _ANNEX_RE.match(l.text) and (self.expected > 1 or self.part):
+            words = l.text.split()
+            self.part = "annex" if len(words) == 1 else f"annex {words[1].upper()}"
+            self.expected = 1
+            self.state = "text"
+            self.heading(l)
+            return
+        if self.starts_para(i):
+            m = _NUM_RE.match(l.text)
+            self.cur = self.open_block("paragraph", l, (m.group(2) or "").strip(), self.expected)
+            self.numbered[self.part] += 1
+            self.cur_bold = l.bold
+            self.expected += 1
+            self.state = "text"
+            self.touched = False
+            return
+        if self.expected == 1 and not self.numbered[self.part] and self.part == "":
+            self.front.append(l)
+            return
+        small = l.size < self.geo.body - 0.6
+        if self.state in ("table", "float") and not ((big_type or l.bold) and near_left and self.heading_like(i)):
+            if self.resumes(i):
+                self.add_to_cur(l)
+            elif self.state == "table":
+                self.blocks[-1].lines.append(l.text)
+            return
+        tm = _TABLE_RE.match(l.text)
+        if tm and not small and near_left and int(tm.group(1)) == self.tables + 1 and not l.text.rstrip().endswith("."):
+            self.tables += 1
+            self.open_block("table", l, tm.group(2), number=self.tables)
+            self.state = "table"
+            self.touched = True
+            return
+        if _CAPTION_RE.match(l.text) and not small:
+            self.aside(l, "float")
+            return
+        if small:
+            self.aside(l, self.state if self.state in ("box",) else "small")
+            return
+        if big_type:
+            if near_left and self.heading_like(i):
+                self.heading(l)
+            else:
+                self.aside(l, "float")
+            return
+        if l.bold:
+            self.bold_line(i, l)
+            return
+        self.plain_line(i, l)
+
+    def resumes(self, i: int) -> bool:
+        """A full-width line at the margin after a table or figure: the interrupted paragraph goes on."""
+        l = self.lines[i]
+        return (self.cur is not None and not ends_sentence(self.cur.lines[-1]) and self.at_margin(l)
+                and l.x1 >= self.geo.right[l.page] - 15 and not l.bold and self.body_size(l))
+
+    def bold_line(self, i: int, l: Line) -> None:
+        if self.cur is not None and self.cur_bold and self.state == "text":
+            if not ends_sentence(self.cur.lines[-1]) or not self.heading_like(i):
+                self.add_to_cur(l)  # more of a paragraph set in bold (a decision, an advice)
+                return
+        if self.state == "quote" and not self.big(self.gap_before(i)):
+            self.aside(l, "quote")
+            return
+        if l.x0 >= self.geo.left[l.page] + 12 and not self.heading_like(i):
+            self.aside(l, "box")
+            return
+        if self.bold_prose(i):
+            self.aside(l, "quote")
+            return
+        if l.x0 >= self.geo.left[l.page] + 12 and self.boxed_after(i):
+            self.aside(l, "box")  # a box's bold title
+            return
+        self.heading(l)
+
+    def bold_prose(self, i: int) -> bool:
+        """A run of bold lines that reads as sentences (a quoted recommendation), not a heading."""
+        run = [self.lines[i]]
+        for k in range(i + 1, len(self.lines)):
+            n = self.lines[k]
+            if not n.bold or n.page != run[-1].page or self.big(self.gap_before(k)):
+                break
+            run.append(n)
+        text = " ".join(n.text for n in run)
+        return ends_sentence(text) and (len(run) > 1 or len(text) > 100)
+
+    def boxed_after(self, i: int) -> bool:
+        return i + 1 < len(self.lines) and self.boxed(i + 1)
+
+    def plain_line(self, i: int, l: Line) -> None:
+        if self.state == "box" and l.x0 >= self.geo.left[l.page] + 10:
+            self.aside(l, "box")
+            return
+        if self.state != "box" and self.boxed(i) and not (self.cur is not None and not ends_sentence(self.cur.lines[-1])):
+            self.aside(l, "box")
+            return
+        cur = self.cur
+        if cur is not None:
+            if not ends_sentence(cur.lines[-1]) or l.text[:1].islower():
+                if not (self.state == "quote" and l.bold):
+                    self.add_to_cur(l)
+                    return
+            if not self.touched:
+                gap = self.gap_before(i)
+                if gap is None:  # a new page
+                    if not self.heading_like(i):
+                        self.add_to_cur(l)
+                        return
+                elif not self.big(gap):
+                    self.add_to_cur(l)
+                    return
+                elif not self.heading_like(i) and (
+                        l.x0 > self.geo.left[l.page] + 8
+                        or (l.text.startswith("(") and l.x0 >= self.geo.left[l.page] - 3)):
+                    self.add_to_cur(l)  # an indented quotation or sub-item of the paragraph
+                    return
+        if self.heading_like(i) and self.at_margin_or_left(l):
+            self.heading(l)
+            return
+        self.cur = None
+        self.aside(l, "loose")
+
+    def at_margin_or_left(self, l: Line) -> bool:
+        return l.x0 <= self.geo.left[l.page] + 6
+
+
+def segment(lines: tuple[Line, ...], body: float) -> tuple[list[_Block], list[Line], dict[str, list[tuple[int, Line]]], Geometry]:
+    """Blocks of the document, its front-matter lines, and the unnumbered text of parts that have
+    no numbered paragraphs (each line with the block position it belongs at)."""
+    geo = measure(lines, body)
+    seg = _Segmenter(lines, geo)
+    blocks = seg.run()
+    loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
+    return blocks, seg.front, loose, geo

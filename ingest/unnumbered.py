@@ -1,0 +1,60 @@
+"""Paragraphs that carry no printed number, cited by page: ``S/2025/41, p. 2, para. 3``.
+
+Letters, notes and some annexes run as plain paragraphs. We split them where the page shows a
+new paragraph (a vertical gap, or a first line indented from the margin) and number them by
+their place on the page they start on, which is how a reader finds them in the printed copy.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .layout import Line
+from .paragraphs import _Block
+from .pdfparse import Geometry, ends_sentence
+
+
+def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "",
+                     breaks: set[int] = frozenset()) -> list[tuple[int, _Block]]:
+    """Page-cited paragraph blocks from plain running lines, in reading order.
+
+    Returns each block with the index of its first line; ``breaks`` are line indices where
+    something else (a heading) stood, so a new paragraph starts there.
+    """
+    blocks: list[tuple[int, _Block]] = []
+    per_page: Counter[int] = Counter()
+    indent_style = _indents_first_lines(lines, geo)
+    prev: Line | None = None
+    cur: _Block | None = None
+    for k, l in enumerate(lines):
+        if cur is None or k in breaks or _starts_new(prev, l, geo, cur, indent_style):
+            per_page[l.page] += 1
+            cur = _Block("paragraph", number=per_page[l.page], part=part, first_line=l.page,
+                         last_line=l.page, refs=[], page=l.page)
+            blocks.append((k, cur))
+        cur.lines.append(l.text)
+        cur.refs.extend(l.refs)
+        cur.last_line = l.page
+        prev = l
+    return blocks
+
+
+def _indents_first_lines(lines: list[Line], geo: Geometry) -> bool:
+    """Does the text mark new paragraphs by indenting their first line?"""
+    starts = [b for a, b in zip(lines, lines[1:])
+              if a.page == b.page and b.top - a.top > 1.35 * geo.leading]
+    indented = sum(b.x0 > geo.left[b.page] + 8 for b in starts)
+    return bool(starts) and indented > len(starts) / 2
+
+
+def _starts_new(prev: Line | None, l: Line, geo: Geometry, cur: _Block, indent_style: bool) -> bool:
+    if prev is None:
+        return True
+    indented = l.x0 > geo.left[l.page] + 8
+    if prev.page != l.page:
+        return ends_sentence(cur.lines[-1]) and (indented or not indent_style)
+    gap = l.top - prev.top
+    if gap > 1.35 * geo.leading or gap < 0:
+        return True
+    prev_indented = prev.x0 > geo.left[prev.page] + 8
+    return indented and not prev_indented and ends_sentence(cur.lines[-1])
