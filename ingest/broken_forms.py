@@ -71,14 +71,15 @@ def _around(text: str, m: re.Match, width: int = 15) -> str:
 
 
 def _split_words(text: str, plain: Counter) -> list[str]:
-    """Two pieces whose join is a word the document prints whole, or a letter left alone."""
+    """Two pieces whose join is a word the document prints whole, or a known word joining a
+    fragment (``instru ment``), or a letter left alone."""
     out = []
     flagged: set[int] = set()
     toks = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
     for (pa, a), (pb, b) in zip(toks, toks[1:]):
         la = re.search(r"[A-Za-z]+$", a)
         lb = re.match(r"[a-z]+", b)
-        if not (la and lb):
+        if not (la and lb) or pa in flagged:  # one spot of damage is counted once
             continue
         x, y = la.group(0), lb.group(0)
         if len(x) > 1 and x.isupper():
@@ -86,13 +87,23 @@ def _split_words(text: str, plain: Counter) -> list[str]:
         joined = (x + y).lower()
         both_common = min(zipf(x.lower()), zipf(y)) >= 4.0 and min(len(x), len(y)) > 2
         article = x in ("a", "A")
-        if plain[joined] >= 1 and len(joined) > 2 and not both_common and not article:
+        fragment = any(_fragment(p, plain) for p in (x, y)) and zipf(joined) >= 3.0
+        letters = len(x) == len(y) == 1 and plain[joined] >= 1  # ``t o``, ``o f``
+        if ((plain[joined] >= 1 or fragment) and len(joined) > 2 or letters) and not both_common \
+                and not article:
             out.append(f"{x} {y}")
             flagged.update((pa, pb))
     for m in re.finditer(r"(?<![\w(’'])([b-z])(?![\w)’'.])", text):
         if m.start() not in flagged:
             out.append(_around(text, m, 10))
     return out
+
+
+def _fragment(piece: str, plain: Counter) -> bool:
+    """A piece no word list knows and the document prints nowhere else (``instru``, ``n``)."""
+    if len(piece) == 1:
+        return piece not in ("a", "A", "I")
+    return zipf(piece.lower()) < 2.5 and plain[piece.lower()] <= 1
 
 
 def _lost_hyphens(text: str, tokens: Counter) -> list[str]:

@@ -90,22 +90,41 @@ class PageText:
     footnotes: dict[str, str]
 
 
+PAGE_BREAK = "\f"  # a line of its own in ``page_lines``: where one page ends and the next begins
+
+
+def page_lines(text: str) -> list[str]:
+    """The text's lines, with each form feed (page break) kept as a line ``"\\f"`` of its own.
+
+    ``str.splitlines`` would treat a form feed as a plain line break; the page edges are where
+    running headers, footers and bare page numbers sit, so they are kept for ``strip_furniture``.
+    """
+    out: list[str] = []
+    for k, page in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split(PAGE_BREAK)):
+        if k:
+            out.append(PAGE_BREAK)
+        out.extend(page.split("\n"))
+    return out
+
+
 def strip_furniture(lines: list[str], symbol: str) -> PageText:
     """Drop furniture and footnote blocks; collect the footnote texts they held.
 
     A footnote block runs from its ``______`` line through the numbered footnote lines and the
     page's footer; footnote texts caught between footer lines (as some extractors place them)
-    are collected too.
+    are collected too. Where page breaks are marked (``page_lines``), a bare page number at a
+    page's top or bottom is furniture too, and a footnote block ends with its page.
     """
+    edges = _page_edge_numbers(lines, symbol)
     kept: list[tuple[int, str]] = []
     notes: dict[str, str] = {}
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
         if is_separator(line):
-            i = _read_footnote_block(lines, i + 1, symbol, notes)
+            i = _read_footnote_block(lines, i + 1, symbol, notes, edges)
             continue
-        if is_furniture(line, symbol):
+        if line == PAGE_BREAK or i in edges or is_furniture(line, symbol):
             i += 1
             continue
         kept.append((i, line))
@@ -113,11 +132,61 @@ def strip_furniture(lines: list[str], symbol: str) -> PageText:
     return PageText(kept, notes)
 
 
+_BARE_NUMBER_RE = re.compile(r"^\s*(?:Page\s+)?(\d{1,3})\s*$")
+_NUMBERED_FOOTER_RE = re.compile(r"(?:^|\s)(\d{1,3})/\d{1,3}(?:\s|$)")
+
+
+def _page_edge_numbers(lines: list[str], symbol: str) -> set[int]:
+    """Line indices of bare page numbers: at a page's top or bottom, and the page's own number.
+
+    A page's number is its position in the document, shifted as on the pages whose footers
+    print ``3/21``. Footnote marks and table figures at a page edge are other numbers, so
+    they stay.
+    """
+    breaks = [k for k, line in enumerate(lines) if line == PAGE_BREAK]
+    if not breaks:
+        return set()
+    bounds = list(zip([-1, *breaks], [*breaks, len(lines)]))
+    edges: list[tuple[int, list[int], int | None]] = []  # (page no., candidate lines, printed no.)
+    offsets: Counter[int] = Counter()
+    for no, (start, end) in enumerate(bounds, 1):
+        candidates: list[int] = []
+        printed = None
+        for rng in (range(start + 1, end), range(end - 1, start, -1)):
+            for k in rng:
+                s = lines[k].strip()
+                if not s:
+                    continue
+                m = _NUMBERED_FOOTER_RE.search(s)
+                if is_furniture(s, symbol):
+                    if m:
+                        printed = int(m.group(1))
+                    continue
+                if _BARE_NUMBER_RE.match(s):
+                    candidates.append(k)
+                    continue
+                break
+        if printed is not None:
+            offsets[printed - no] += 1
+        edges.append((no, candidates, printed))
+    offset = offsets.most_common(1)[0][0] if offsets else 0
+    found: set[int] = set()
+    for no, candidates, printed in edges:
+        if printed is None:  # a page that prints ``3/21`` needs no bare number besides
+            found.update(k for k in candidates
+                         if int(_BARE_NUMBER_RE.match(lines[k]).group(1)) == no + offset)
+    return found
+
+
 _FN_START_RE = re.compile(r"^\s*(\*+|\d{1,3})(?:\s+(\S.*))?$")
 
 
-def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str, str]) -> int:
-    """Consume one footnote block starting at line ``i``; return the first line after it."""
+def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str, str],
+                         edges: set[int] = frozenset()) -> int:
+    """Consume one footnote block starting at line ``i``; return the first line after it.
+
+    ``edges`` are bare page numbers (``_page_edge_numbers``); a page break ends the block.
+    """
     n = len(lines)
     marks: list[str] = []
     texts: list[list[str]] = []
@@ -127,17 +196,19 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
         for k in range(j, min(n, j + limit)):
             if is_separator(lines[k]):
                 return False
-            if is_furniture(lines[k], symbol):
+            if lines[k] == PAGE_BREAK or k in edges or is_furniture(lines[k], symbol):
                 return True
         return False
 
     while i < n:
         raw = lines[i]
         s = raw.strip()
+        if raw == PAGE_BREAK:
+            break
         if not s:
             i += 1
             continue
-        if is_furniture(raw, symbol):
+        if i in edges or is_furniture(raw, symbol):
             seen_furniture = True
             i += 1
             continue
