@@ -55,6 +55,9 @@ def find_definitions(text: str) -> list[Definition]:
         if long_start is None:
             long_start = _title_start(acr, before, window_start)
         if long_start is None:
+            prev = before.split()[-1:] or [""]
+            if prev[0][:1].islower():  # "relevant and time-bound (SMART)": an acronym of no name
+                out.append(Definition(acr, "", len(before), len(before), m.start(1), m.end(1), False))
             continue
         long_start = _widen(before, long_start, window_start)
         long_form = before[long_start:]

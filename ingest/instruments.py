@@ -10,12 +10,13 @@ functions over a string; offsets are character offsets into it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
          "Agreement", "Accord", "Pact", "Compact", "Statute", "Agenda", "Framework", "Principles",
-         "Rules", "Consensus"}
+         "Rules", "Consensus", "Standards", "Guidelines"}
 # Multi-word heads: "Programme of Action", "Platform for Action", "Plan of Action"
 ACTION_HEADS = {"Programme", "Program", "Platform", "Plan"}
 # Connectors allowed inside a title between capitalized words.
@@ -28,6 +29,8 @@ NOT_MODIFIERS = {"The", "In", "On", "At", "By", "For", "Under", "With", "This", 
                  "Several", "Many", "Some", "All", "Each", "Every", "Such", "Various", "Further", "Our"}
 # Words that start a new sentence or clause rather than continue a title after a connector.
 SENTENCE_WORDS = {"The", "In", "On", "At", "This", "That", "These", "A", "An", "As", "It", "Its"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"}
 # A head followed by one of these names a body, not an instrument ("Treaty Organization").
 BODY_WORDS = {"Organization", "Organisation", "Secretariat", "secretariat", "Office", "Commission",
               "Committee", "Conference", "Council", "Body", "bodies", "body", "Fund", "Unit",
@@ -107,12 +110,27 @@ def _organ_start(text: str, pos: int) -> int:
     start = base + words[-1].start()
     for w in reversed(words[:-1]):
         gap = text[base + w.end():start]
-        if gap.strip() or not (w.group(0)[0].isupper() or w.group(0) == "and"):
+        if gap.strip() or not (w.group(0)[0].isupper() or w.group(0) == "and") or w.group(0) in NOT_MODIFIERS \
+                or _opens_sentence(text, base + w.start(), w.group(0)):
             break
         start = base + w.start()
     while text[start:].startswith(("and ", "The ")):  # never start on a connector
         start = text.index(" ", start) + 1
     return start
+
+
+def _opens_sentence(text: str, pos: int, word: str) -> bool:
+    """A common word capitalized only because it starts the sentence ("Following", "When")."""
+    before = text[:pos].rstrip()
+    return (not before or before[-1] in ".;!?\u201c\"") and is_common(word)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_common(word: str) -> bool:
+    """A frequent English word (wordfreq Zipf >= 4), as sentence-initial words usually are."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 4.0
 
 
 def _squash(s: str) -> str:
@@ -130,10 +148,12 @@ def _titles(text: str) -> list[Found]:
     return out
 
 
-def find_titles(text: str, heads: set[str], *, action_heads: bool = False) -> list[tuple[int, int]]:
+def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body: bool = False
+                ) -> list[tuple[int, int]]:
     """Spans of titled names around a head word: capitalized modifiers before it, a capitalized
-    complement after it. A bare head ("the Convention") is no title. Used for bodies too
-    ("Asia-Pacific Regional Thematic Working Group on International Migration")."""
+    complement after it. A bare head ("the Convention") is no title. With ``body`` the names
+    are of bodies ("Asia-Pacific Regional Thematic Working Group on International Migration"),
+    whose head ends the name unless "of"/"for"/"on"... continues it."""
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     words = [t[0] for t in toks]
     out = []
@@ -146,7 +166,9 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False) -> li
         if action_heads and head_end < len(words) and words[head_end] in BODY_WORDS:
             continue
         start = _extend_left(words, h)
-        end = _extend_right(words, head_end)
+        while start < h and _opens_sentence(text, toks[start][1], words[start]):
+            start += 1
+        end = _extend_right(words, head_end, body)
         if start == h and end == head_end:
             continue  # a bare "the Convention" refers back; it names nothing by itself
         out.append((toks[start][1], toks[end - 1][2]))
@@ -162,8 +184,9 @@ def _extend_left(words: list[str], h: int) -> int:
             while j >= 0 and words[j] != "(":
                 j -= 1
             inner = words[j + 1:i - 1]
-            if j < 0 or not inner or not any(any(c.islower() for c in t) for t in inner):
-                break  # "(ILO)" defines an acronym; the title starts after it
+            if j < 0 or not inner or not any(any(c.islower() for c in t) for t in inner) \
+                    or not all(_is_cap(t) or t in CONNECTORS for t in inner):
+                break  # "(ILO)" defines an acronym, "(collective benefit, ...)" glosses; the title starts after
             i = j
             continue
         if prev == "and" and i > 1 and _is_cap(words[i - 2]) and words[i - 2] not in NOT_MODIFIERS \
@@ -176,11 +199,13 @@ def _extend_left(words: list[str], h: int) -> int:
     return i
 
 
-def _extend_right(words: list[str], i: int) -> int:
+def _extend_right(words: list[str], i: int, body: bool = False) -> int:
     n = len(words)
-    end = i
+    end = first = i
     while i < n:
         w = words[i]
+        if body and i == first and w not in CONNECTORS:
+            break  # after its head, a body's name goes on only through "of", "for", "on", ...
         if w == "No" and i + 2 < n and words[i + 1] == "." and words[i + 2].isdigit():
             i = end = i + 3
             continue
@@ -190,7 +215,7 @@ def _extend_right(words: list[str], i: int) -> int:
         if w == "(" and i + 2 < n:  # "(2011)", "(Revised 1949)"
             close = words.index(")", i) if ")" in words[i:i + 5] else -1
             inner = words[i + 1:close] if close > 0 else []
-            if inner and _YEAR.match(inner[-1]) and all(_is_cap(t) for t in inner):
+            if inner and _YEAR.match(inner[-1]) and (len(inner) == 1 or inner[:-1] == ["Revised"]):
                 i = end = close + 1
                 continue
             break
@@ -203,11 +228,13 @@ def _extend_right(words: list[str], i: int) -> int:
                 j += 1
             joined = words[i:j]
             if j < n and _is_cap(words[j]) and words[j] not in SENTENCE_WORDS and joined[:2] != ["and", "the"] \
+                    and words[j] not in MONTHS and not (joined[-1] == "in" and _YEAR.match(words[j])) \
                     and not ("and" in joined and _starts_another(words, j)):
                 i = j
                 continue
             break
-        if _is_cap(w) and w[:1].isalnum() and (i == end or words[i - 1] in CONNECTORS or words[i - 1] == ","
+        if _is_cap(w) and w[:1].isalnum() and (w not in NOT_MODIFIERS or words[i - 1] in CONNECTORS) \
+                and w not in MONTHS and (i == end or words[i - 1] in CONNECTORS or words[i - 1] == ","
                                                or _is_cap(words[i - 1])):
             i = end = i + 1
             continue
