@@ -18,8 +18,8 @@ from .vocabulary import CONJUNCTIONS, SOFT_HYPHEN, Vocabulary, should_dehyphenat
 __all__ = ["Vocabulary", "clean_text", "join_lines", "rejoin_split_words", "remove_footnote_refs",
            "restore_lost_hyphens", "tidy_spacing", "zipf"]
 
-_HEAD_RE = re.compile(r"([A-Za-z]+)-$")
-_TAIL_RE = re.compile(r"[A-Za-z]+")
+_HEAD_RE = re.compile(r"([^\W\d_]+)-$")
+_TAIL_RE = re.compile(r"[^\W\d_]+")
 
 
 def join_lines(lines: list[str], vocab: Vocabulary) -> str:

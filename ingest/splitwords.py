@@ -17,9 +17,10 @@ import re
 
 from .vocabulary import Vocabulary, zipf
 
-_LEFT_RE = re.compile(r"^(.*?)([A-Za-z]+)$")
-_RIGHT_RE = re.compile(r"^([a-z][A-Za-z]*)(.*)$")
-_CORE_RE = re.compile(r"^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$")
+_L = r"[^\W\d_]"  # a letter, accented ones too (``Côte``, ``Türkiye``)
+_LEFT_RE = re.compile(rf"^(.*?)({_L}+)$")
+_RIGHT_RE = re.compile(rf"^([^\W\d_A-Z]{_L}*)(.*)$")
+_CORE_RE = re.compile(rf"^[\W\d_]*({_L}+)[\W\d_]*$")
 _MAX_PIECES = 3
 _UNKNOWN = 1.0  # cost of leaving a piece that is not a word
 _JOIN = 0.2  # cost of taking out a space next to a non-word piece
@@ -62,10 +63,10 @@ def _group_cost(group: list[str], vocab: Vocabulary) -> float | None:
     if len(lead) > 1 and lead.isupper():  # an acronym (``UNHCR s``) does not take a suffix
         return None
     pieces = [lead, *group[1:-1], right.group(1)]
-    if any(p[:1].isupper() for p in pieces[1:]):
+    if any(not p[:1].islower() for p in pieces[1:]):
         return None
     word = "".join(pieces)
-    if not vocab.knows(word):
+    if not (vocab.knows(word) or _mends_unknown(pieces, word)):
         return None
     cost = 0.0
     for a, b in zip(pieces, pieces[1:]):
@@ -76,6 +77,11 @@ def _group_cost(group: list[str], vocab: Vocabulary) -> float | None:
         else:
             return None
     return cost
+
+
+def _mends_unknown(pieces: list[str], word: str) -> bool:
+    """A piece wordfreq has never seen (``mmutations``) is damage; a rarer join will do."""
+    return any(len(p) >= 3 and zipf(p.lower()) == 0.0 for p in pieces) and zipf(word.lower()) >= 1.5
 
 
 def _document_joins(a: str, b: str, word: str, vocab: Vocabulary) -> bool:

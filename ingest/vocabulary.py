@@ -15,10 +15,11 @@ from functools import lru_cache
 
 SOFT_HYPHEN = "\u00ad"
 CONJUNCTIONS = ("and", "or", "nor")  # after a suspended hyphen: ``gender- and age-sensitive``
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’']*")
-_COMPOUND_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+_L = r"[^\W\d_]"  # a letter, accented ones too
+_WORD_RE = re.compile(rf"{_L}(?:{_L}|[’'])*")
+_COMPOUND_RE = re.compile(rf"{_L}+(?:-{_L}+)+")
 # A word split at a line end: ``devel-`` / ``opment`` or with a soft hyphen.
-_LINE_SPLIT_RE = re.compile(r"([A-Za-z]+)([-\u00ad])[ \t]*\n[ \t]*([A-Za-z]+)")
+_LINE_SPLIT_RE = re.compile(rf"({_L}+)([-\u00ad])[ \t]*\n[ \t]*({_L}+)")
 
 
 @lru_cache(maxsize=200_000)
@@ -70,7 +71,7 @@ class Vocabulary:
         words = [w.lower() for w in _WORD_RE.findall(text)]
         vocab.words.update(words)
         for line in text.splitlines():
-            toks = [t.lower() for t in re.findall(r"[A-Za-z]+", line)]
+            toks = [t.lower() for t in re.findall(rf"{_L}+", line)]
             vocab.pairs.update(zip(toks, toks[1:]))
         return vocab
 
