@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--part", default="", help="annex label for annex paragraphs, e.g. 'annex'")
     _common(p)
 
+    p = sub.add_parser("entities", help="list organizations, instruments and places with the paragraphs citing them")
+    p.add_argument("name", nargs="?", help="one entity by any of its names (e.g. UNHCR): print the paragraphs citing it")
+    p.add_argument("--kind", choices=["organization", "instrument", "place", "date", "money", "percent", "count",
+                                      "quantity"], help="only entities of this kind")
+    _common(p)
+
     p = sub.add_parser("export", help="print every chunk as JSON Lines")
     p.add_argument("--doc", metavar="SYMBOL", help="only this document")
     _common(p)
@@ -117,6 +123,10 @@ def cmd_search(args) -> int:
     s = _open(args)
     hits = s.search(args.query, k=args.k, mode=args.mode, doc=args.doc, org=args.org, place=args.place,
                     instrument=args.instrument)
+    unknown = s.unknown_filters(args.org, args.place, args.instrument) if not hits else []
+    for kind, value in unknown:  # not an error: the answer is "no paragraphs", and why (issue 4)
+        print(f"paracite: no {kind} named {value!r} in this index; see `paracite entities --kind {kind}`",
+              file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -174,7 +184,34 @@ def cmd_export(args) -> int:
     return 0
 
 
-COMMANDS = {"search": cmd_search, "ingest": cmd_ingest, "show": cmd_show, "export": cmd_export}
+def cmd_entities(args) -> int:
+    s = _open(args)
+    infos = s.entities(kind=args.kind, name=args.name)
+    if args.json:
+        print(json.dumps([e.to_dict() for e in infos], ensure_ascii=False, indent=2))
+        return 0
+    if not infos:
+        what = f"named {args.name!r}" if args.name else "of this kind"
+        print(f"No {args.kind or 'entity'} {what} in this index.")
+        return 0
+    if args.name is None:
+        for e in infos:
+            forms = [f for f in e.forms if f != e.name]
+            cites = ", ".join(e.citations[:5]) + (f", ... ({e.paragraphs - 5} more)" if e.paragraphs > 5 else "")
+            print(f"{e.name}  [{e.kind}, {e.paragraphs} paragraph{'s' if e.paragraphs != 1 else ''}]"
+                  + (f"  also: {'; '.join(forms[:4])}" if forms else ""))
+            print(f"    {cites}")
+        return 0
+    for e in infos:
+        print(f"{e.name}  [{e.kind}]  cited in {e.paragraphs} paragraph{'s' if e.paragraphs != 1 else ''}")
+    print()
+    for h in s.citing(args.name, kind=args.kind):
+        _print_hit(h, score=False)
+    return 0
+
+
+COMMANDS = {"search": cmd_search, "ingest": cmd_ingest, "show": cmd_show, "export": cmd_export,
+            "entities": cmd_entities}
 
 
 def run() -> None:

@@ -20,6 +20,7 @@ from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
 from .bm25 import bm25_search
 from .fusion import rrf
+from .entity_index import KINDS as ENTITY_KINDS, EntityInfo, chunk_ids, citing_ids, list_entities, matching_names
 from .models import Hit
 from .paths import default_corpus, default_index
 
@@ -137,18 +138,38 @@ class Searcher:
         if kind:
             clauses.append("id IN (SELECT id FROM chunks WHERE kind = ?)")
             args.append(kind)
+        found = None  # entity filters (issue 4): every value must be named, by any of its forms
         for ekind, values in (("organization", org), ("place", place), ("instrument", instrument)):
-            for v in values or ():
-                clauses.append(
-                    "id IN (SELECT chunk_id FROM entities WHERE kind = ? AND (canonical = ? COLLATE NOCASE "
-                    "OR text = ? COLLATE NOCASE OR canonical IN (SELECT canonical FROM entities "
-                    "WHERE text = ? COLLATE NOCASE)))")
-                args += [ekind, v, v, v]
+            for v in ([values] if isinstance(values, str) else values or ()):
+                ids = chunk_ids(self._con, ekind, _valid_unicode(v))
+                found = ids if found is None else found & ids
         if not clauses:
-            return None
+            return found
         args = [_valid_unicode(a) if isinstance(a, str) else a for a in args]
         rows = self._con.execute("SELECT id FROM chunks WHERE " + " AND ".join(clauses), args).fetchall()
-        return {r[0] for r in rows}
+        return {r[0] for r in rows} if found is None else {r[0] for r in rows} & found
+
+    # -- entities (issue 4) ----------------------------------------------------------------
+    def entities(self, kind: str | None = None, name: str | None = None) -> list[EntityInfo]:
+        """Entities of the index with their forms and citing chunks, most cited first.
+
+        ``kind`` keeps one kind (``organization``, ``instrument``, ``place``, ``date``, ...);
+        ``name`` keeps what one name names (``"UNHCR"``); an unknown name gives ``[]``.
+        """
+        if kind is not None and kind not in ENTITY_KINDS:
+            raise UsageError(f"unknown entity kind {kind!r}; choose one of {', '.join(ENTITY_KINDS)}")
+        return list_entities(self._con, kind, _valid_unicode(name) if name is not None else None)
+
+    def citing(self, name: str, kind: str | None = None) -> list[Hit]:
+        """The chunks naming an entity (any of its forms), in document order."""
+        return [self._hit(i, 1.0) for i in citing_ids(self._con, _valid_unicode(name), kind)]
+
+    def unknown_filters(self, org: Sequence[str] = (), place: Sequence[str] = (),
+                        instrument: Sequence[str] = ()) -> list[tuple[str, str]]:
+        """The (kind, value) filter values that name nothing in this index."""
+        return [(k, v) for k, vs in (("organization", org), ("place", place), ("instrument", instrument))
+                for v in ([vs] if isinstance(vs, str) else vs or ())
+                if not matching_names(self._con, k, _valid_unicode(v))]
 
     # -- reading ---------------------------------------------------------------------------
     def _hit(self, rowid: int, score: float, rank: int = 0) -> Hit:
