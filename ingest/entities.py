@@ -126,8 +126,12 @@ def _chunk_entities(sdoc, table: bool = False) -> tuple[list[Entity], set[tuple[
     titled = _titled_bodies(text, [e for r, e in cands if r == _RULE])
     models = [e for r, e in cands if r == _MODEL and e.kind == ORGANIZATION]
     # the model's span wins where it holds the titled one and more ("Joint ... Initiative")
-    cands += [(_TITLE, t) for t in titled
+    titled = [t for t in titled
               if not any(m.start <= t.start and t.end <= m.end and m.end - m.start > t.end - t.start for m in models)]
+    # a place inside a titled body is part of its name ("Asia-Pacific Regional ... Working Group")
+    cands = [(r, e) for r, e in cands
+             if not (e.kind == PLACE and any(t.start <= e.start and e.end <= t.end for t in titled))]
+    cands += [(_TITLE, t) for t in titled]
     cands += [(_RULE, e) for e in _coordinated_regions(text)]
     cands.sort(key=lambda c: (c[1].kind not in PRIMARY, c[0], -(c[1].end - c[1].start), c[1].start))
     kept: list[Entity] = []
