@@ -50,7 +50,20 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> str:
                 out += line
             continue
         out = f"{out} {line}" if out else line
-    return out.replace(SOFT_HYPHEN, "")
+    return _rejoin_spaced_hyphenation(out.replace(SOFT_HYPHEN, ""), vocab)
+
+
+def _rejoin_spaced_hyphenation(text: str, vocab: Vocabulary) -> str:
+    """``identi- fying`` → ``identifying``: a line-end split that reached us already joined with a
+    space (headings, reflowed text). A suspended hyphen (``gender- and``) stays."""
+
+    def fix(m: re.Match) -> str:
+        head, tail = m.group(1), m.group(2)
+        if tail in CONJUNCTIONS or not should_dehyphenate(head, tail, vocab):
+            return m.group(0)
+        return head + tail
+
+    return re.sub(r"\b([^\W\d_]+)- ([^\W\d_]+)", fix, text)
 
 
 def restore_lost_hyphens(text: str, vocab: Vocabulary) -> str:

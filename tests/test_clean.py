@@ -139,6 +139,9 @@ CASES = [
          id="gender- / and: suspended hyphen"),
     case(["migrants during", "2010-", "2013 resulted"], "migrants during 2010-2013 resulted",
          id="a range broken after its hyphen"),
+    case("III. Implementing the eight-point agenda: assessing progress, identi- fying gaps",
+         "III. Implementing the eight-point agenda: assessing progress, identifying gaps",
+         id="a line-end split already joined with a space"),
     # -- curly quotes and the document's own spelling stay
     case("undertaken by choice and making migration “work” for development can be achieved",
          "undertaken by choice and making migration “work” for development can be achieved"),
