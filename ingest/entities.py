@@ -133,6 +133,8 @@ def _chunk_entities(sdoc, table: bool = False) -> tuple[list[Entity], set[tuple[
              if not (e.kind == PLACE and any(t.start <= e.start and e.end <= t.end for t in titled))]
     cands += [(_TITLE, t) for t in titled]
     cands += [(_RULE, e) for e in _coordinated_regions(text)]
+    # UN style writes "5 per cent", which the small model seldom tags as a percentage
+    cands += [(_RULE, Entity(m.group(0), "percent", m.group(0), m.start(), m.end())) for m in _PER_CENT.finditer(text)]
     cands.sort(key=lambda c: (c[1].kind not in PRIMARY, c[0], -(c[1].end - c[1].start), c[1].start))
     kept: list[Entity] = []
     guessed: set[tuple[int, int]] = set()
@@ -167,6 +169,7 @@ def _titled_bodies(text: str, rules: list[Entity]) -> list[Entity]:
     return out
 
 
+_PER_CENT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:per\s?cent|percent|%)")
 _DIRECTIONS = (r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|"
                r"(?:[Nn]orth|[Ss]outh)-(?:[Ee]ast|[Ww]est)(?:ern)?|(?:North|South)-(?:East|West)(?:ern)?)")
 _COORDINATED = re.compile(r"\b(" + _DIRECTIONS + r")\s+and\s+(" + _DIRECTIONS + r")\s+(Africa|Asia|Europe|America)\b")
