@@ -198,13 +198,17 @@ def _line(page: int, height: float, chars: list[_Char]) -> Line:
     lead = ""
     raised_run = ""
     prev: _Char | None = None
+    # A visible word space with no space character: a gap well above the line's letter spacing
+    # (justified and letter-spaced lines space their letters wider, so the median is the yardstick).
+    tight = sorted(b.x0 - a.x1 for a, b in zip(chars, chars[1:]) if a.ch != " " and b.ch != " ")
+    spacing = tight[len(tight) // 2] if tight else 0.0
     for c in chars:
         raised = c.ch != " " and c.size < 0.85 * size and c.y > y + 0.15 * size
         if raised and (c.ch.isdigit() or c.ch in "*†‡§"):
             raised_run += c.ch
             continue
-        if prev is not None and c.ch != " " and prev.ch != " " and not raised_run and c.x0 - prev.x1 > 0.12 * size:
-            parts.append(" ")  # a visible word space the PDF has no space character for
+        if prev is not None and c.ch != " " and prev.ch != " " and not raised_run and c.x0 - prev.x1 - spacing > 0.15 * size:
+            parts.append(" ")
         prev = c
         if raised_run:
             if not "".join(parts).strip():
@@ -221,8 +225,10 @@ def _line(page: int, height: float, chars: list[_Char]) -> Line:
         else:
             lead = raised_run
     text = " ".join("".join(parts).split())
-    bold = sum(c.bold for c in ink if c.ch.isalpha()) > 0.6 * max(1, sum(c.ch.isalpha() for c in ink))
-    italic = sum(c.italic for c in ink if c.ch.isalpha()) > 0.6 * max(1, sum(c.ch.isalpha() for c in ink))
+    letters = max(1, sum(c.ch.isalpha() for c in ink))
+    # A line is bold (italic) when nearly all of it is: a few bold names inside a sentence are not.
+    bold = sum(c.bold for c in ink if c.ch.isalpha()) >= 0.85 * letters
+    italic = sum(c.italic for c in ink if c.ch.isalpha()) >= 0.85 * letters
     return Line(
         page=page, text=text,
         x0=min(c.x0 for c in ink), x1=max(c.x1 for c in ink),

@@ -31,7 +31,7 @@ class _Block:
     kind: str  # paragraph | table | heading
     number: int = 0
     lines: list[str] = field(default_factory=list)
-    section: tuple[str, ...] = ()
+    section: tuple[str, ...] | None = None  # set by a layout parser; None: from the heading blocks
     part: str = ""
     first_line: int = 0
     last_line: int = 0
@@ -203,6 +203,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
     path: list[tuple[int, str]] = []  # (level, heading)
     part = ""
     last_letter = ""
+    cleaned: dict[str, str] = {}
     front = blocks[0]
     summary_lines = front.lines if front.kind == "summary" else _summary_lines(front.lines)
     if summary_lines:
@@ -214,6 +215,8 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
         if block.part != part:
             part = block.part
             path = []
+        if block.kind == "heading" and block.section is not None:
+            continue  # the layout parser gave each block its section path
         if block.kind == "heading":
             for level, heading in _headings(block.lines, last_letter):
                 if level == 2:
@@ -227,7 +230,10 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                         level = path[-1][0]
                 path = [p for p in path if p[0] < level] + [(level, heading)]
             continue
-        sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
+        if block.section is not None:
+            sect = tuple(_clean_heading(h, vocab, cleaned) for h in block.section)
+        else:
+            sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
         if block.kind == "paragraph":
             text, refs, next_ref = _clean(block, vocab, next_ref)
             chunks.append(Chunk(symbol=symbol, kind="paragraph", number=block.number, text=text,
@@ -239,6 +245,12 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                                 text=f"Table {block.number}. {text}".strip(), section=sect,
                                 part=block.part, title=title))
     return chunks
+
+
+def _clean_heading(heading: str, vocab: Vocabulary, cache: dict[str, str]) -> str:
+    if heading not in cache:
+        cache[heading] = clean_text([heading], vocab, 10**6)[0]
+    return cache[heading]
 
 
 def _summary_lines(front: list[str]) -> list[str]:

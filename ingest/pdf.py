@@ -91,17 +91,21 @@ def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[Line]:
             if abs(l.size - geo.body) <= 0.6 and not l.bold and (l.page > 1 or l.top > floor)]
 
 
-def _insert_unnumbered(blocks: list[_Block], loose: dict[str, list[tuple[int, Line]]], geo: Geometry) -> list[_Block]:
+def _insert_unnumbered(blocks: list[_Block], loose: dict[str, list[tuple[int, Line, tuple[str, ...]]]],
+                       geo: Geometry) -> list[_Block]:
     """Put the page-cited paragraphs of unnumbered parts where they stand among the headings."""
-    placed: list[tuple[int, _Block]] = []
+    placed: dict[int, list[_Block]] = {}
     for part, entries in loose.items():
-        lines = [l for _, l in entries]
+        lines = [l for _, l, _ in entries]
         breaks = {k for k in range(1, len(entries)) if entries[k][0] != entries[k - 1][0]}
         for k, block in split_paragraphs(lines, geo, part, breaks):
-            placed.append((entries[k][0], block))
-    out = list(blocks)
-    for position, block in sorted(placed, key=lambda pb: pb[0], reverse=True):
-        out.insert(position, block)
+            block.section = entries[k][2]
+            placed.setdefault(entries[k][0], []).append(block)
+    out: list[_Block] = []
+    for position, block in enumerate(blocks):
+        out.extend(placed.get(position, []))
+        out.append(block)
+    out.extend(placed.get(len(blocks), []))
     return out
 
 

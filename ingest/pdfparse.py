@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .layout import Line
 from .paragraphs import _ANNEX_RE, _TABLE_RE, _Block
+from .sections import SectionPath
 
 _NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
@@ -69,6 +70,14 @@ def measure(lines: tuple[Line, ...], body: float) -> Geometry:
     return Geometry(body, left, right, leading)
 
 
+_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
+
+
+def _style(l: Line) -> str:
+    """A heading's type style: its size, weight and slant."""
+    return f"{round(l.size)}{'b' if l.bold else ''}{'i' if l.italic else ''}"
+
+
 def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(_SENTENCE_END)
 
@@ -85,7 +94,9 @@ class _Segmenter:
         self.geo = geo
         self.blocks: list[_Block] = [_Block("front")]
         self.front: list[Line] = []
-        self.loose: dict[str, list[tuple[int, Line]]] = {}  # per part: (block position, line)
+        self.loose: dict[str, list[tuple[int, Line, tuple[str, ...]]]] = {}  # per part: (position, line, section)
+        self.sections = SectionPath()
+        self.last_heading: Line | None = None
         self.numbered: Counter[str] = Counter()
         self.expected = 1
         self.part = ""
@@ -136,16 +147,28 @@ class _Segmenter:
         return True
 
     def heading_like(self, i: int) -> bool:
-        """A short line that is not a sentence, standing apart from what follows."""
+        """A short line (or a run of up to three bold, italic or large lines) that is not a
+        sentence and stands apart from what follows."""
         l = self.lines[i]
-        if _ends_clause(l.text) or l.text.endswith("-") or len(l.text) < 2:
+        styled = l.bold or l.italic or l.size > self.geo.body + 0.6
+        run = [l]
+        if styled:
+            for k in range(i + 1, min(len(self.lines), i + 3)):
+                n = self.lines[k]
+                if (n.page != l.page or self.big(self.gap_before(k)) or (n.bold, n.italic) != (l.bold, l.italic)
+                        or abs(n.size - l.size) > 0.3 or _NUM_RE.match(n.text)):
+                    break
+                run.append(n)
+        last = run[-1]
+        if _ends_clause(last.text) or last.text.endswith("-") or len(l.text) < 2:
             return False
-        if l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page) and l.size <= self.geo.body + 0.6:
+        if not styled and l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page):
             return False  # a full line of body type is prose
-        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if nxt is None or l.bold or l.italic or l.size > self.geo.body + 0.6:
+        k = i + len(run)
+        nxt = self.lines[k] if k < len(self.lines) else None
+        if nxt is None or styled:
             return True
-        return self.big(self.gap_after(i)) or bool(_NUM_RE.match(nxt.text))
+        return self.big(self.gap_after(k - 1)) or bool(_NUM_RE.match(nxt.text))
 
     def boxed(self, i: int) -> bool:
         """Indented on both sides, with the lines around it: a box, not the running text."""
@@ -167,7 +190,8 @@ class _Segmenter:
 
     def open_block(self, kind: str, l: Line, text: str = "", number: int = 0) -> _Block:
         b = _Block(kind, number=number, part=self.part, first_line=l.page, last_line=l.page,
-                   refs=list(l.refs) if kind == "paragraph" else None, page=None)
+                   refs=list(l.refs) if kind == "paragraph" else None, page=None,
+                   section=() if kind == "heading" else self.sections.headings)
         if text:
             b.lines.append(text)
         self.blocks.append(b)
@@ -178,6 +202,13 @@ class _Segmenter:
         if last.kind != "heading" or self.state != "heading":
             last = self.open_block("heading", l)
         last.lines.append(l.text)
+        prev = self.last_heading
+        if (self.state == "heading" and prev is not None and prev.page == l.page and _style(prev) == _style(l)
+                and 0 < l.top - prev.top < 1.8 * l.size and not _LABEL_RE.match(l.text)):
+            self.sections.extend(l.text)  # the heading's title runs on to a second line
+        elif not _ANNEX_RE.match(l.text):
+            self.sections.add(l.text, _style(l))
+        self.last_heading = None if _ANNEX_RE.match(l.text) else l
         self.cur = None
         self.state = "heading"
         self.touched = True
@@ -186,7 +217,7 @@ class _Segmenter:
         self.state = state
         self.touched = True
         if self.cur is None and state == "loose":
-            self.loose.setdefault(self.part, []).append((len(self.blocks), l))
+            self.loose.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
 
     def add_to_cur(self, l: Line) -> None:
         assert self.cur is not None
@@ -203,10 +234,13 @@ class _Segmenter:
             words = l.text.split()
             self.part = "annex" if len(words) == 1 else f"annex {words[1].upper()}"
             self.expected = 1
+            self.sections = SectionPath()
             self.state = "text"
             self.heading(l)
             return
         if self.starts_para(i):
+            if self.expected == 1 and not self.part:
+                self.front_headings(l)
             m = _NUM_RE.match(l.text)
             self.cur = self.open_block("paragraph", l, (m.group(2) or "").strip(), self.expected)
             self.numbered[self.part] += 1
@@ -219,6 +253,13 @@ class _Segmenter:
             self.front.append(l)
             return
         small = l.size < self.geo.body - 0.6
+        gap = self.gap_before(i)
+        if gap is not None and gap < -1.5 * self.geo.leading and self.state != "table":
+            self.aside(l, "float")  # back up the page: the text of a figure, printed out of the flow
+            return
+        if self.state == "table" and l.bold and not big_type and len(self.blocks[-1].lines) <= 2:
+            self.blocks[-1].lines.append(l.text)  # the table's title under ``Table 2``
+            return
         if self.state in ("table", "float") and not ((big_type or l.bold) and near_left and self.heading_like(i)):
             if self.resumes(i):
                 self.add_to_cur(l)
@@ -226,8 +267,8 @@ class _Segmenter:
                 self.blocks[-1].lines.append(l.text)
             return
         tm = _TABLE_RE.match(l.text)
-        if tm and not small and near_left and int(tm.group(1)) == self.tables + 1 and not l.text.rstrip().endswith("."):
-            self.tables += 1
+        if tm and not small and near_left and int(tm.group(1)) > self.tables and self.caption(l):
+            self.tables = int(tm.group(1))
             self.open_block("table", l, tm.group(2), number=self.tables)
             self.state = "table"
             self.touched = True
@@ -249,6 +290,24 @@ class _Segmenter:
             return
         self.plain_line(i, l)
 
+    def front_headings(self, first: Line) -> None:
+        """The headings just above paragraph 1 (``I. Introduction``) open its section path."""
+        k = len(self.front)
+        while k > 0:
+            l = self.front[k - 1]
+            if l.page != first.page or not (l.bold or l.italic or l.size > self.geo.body + 0.6) or ends_sentence(l.text):
+                break
+            k -= 1
+        for l in self.front[k:]:
+            self.heading(l)
+
+    def caption(self, l: Line) -> bool:
+        """``Table 2`` or ``Table 2. Title`` on a line of its own, not ``Table 2 provides ...`` in a sentence."""
+        rest = re.sub(r"^\s*Table\s+\d{1,2}", "", l.text)
+        if l.text.rstrip().endswith("."):
+            return False
+        return not rest.strip() or l.bold or rest.lstrip()[:1] in ".:–—-"
+
     def resumes(self, i: int) -> bool:
         """A full-width line at the margin after a table or figure: the interrupted paragraph goes on."""
         l = self.lines[i]
@@ -256,6 +315,11 @@ class _Segmenter:
                 and l.x1 >= self.geo.right[l.page] - 15 and not l.bold and self.body_size(l))
 
     def bold_line(self, i: int, l: Line) -> None:
+        cur = self.cur
+        if (cur is not None and not ends_sentence(cur.lines[-1]) and self.state == "text" and self.at_margin(l)
+                and (self.gap_before(i) is None or not self.big(self.gap_before(i)))):
+            self.add_to_cur(l)  # a sentence does not break for a heading
+            return
         if self.cur is not None and self.cur_bold and self.state == "text":
             if not ends_sentence(self.cur.lines[-1]) or not self.heading_like(i):
                 self.add_to_cur(l)  # more of a paragraph set in bold (a decision, an advice)
@@ -269,8 +333,8 @@ class _Segmenter:
         if self.bold_prose(i):
             self.aside(l, "quote")
             return
-        if l.x0 >= self.geo.left[l.page] + 12 and self.boxed_after(i):
-            self.aside(l, "box")  # a box's bold title
+        if l.x0 >= self.geo.left[l.page] + 12:
+            self.aside(l, "box" if self.boxed_after(i) else "float")  # a box's title, a figure's label
             return
         self.heading(l)
 
@@ -296,6 +360,9 @@ class _Segmenter:
             self.aside(l, "box")
             return
         cur = self.cur
+        if cur is not None and l.italic and self.big(self.gap_before(i)) and self.heading_like(i):
+            self.heading(l)  # an italic sub-heading, even after a paragraph ending in a colon
+            return
         if cur is not None:
             if not ends_sentence(cur.lines[-1]) or l.text[:1].islower():
                 if not (self.state == "quote" and l.bold):
@@ -325,7 +392,7 @@ class _Segmenter:
         return l.x0 <= self.geo.left[l.page] + 6
 
 
-def segment(lines: tuple[Line, ...], body: float) -> tuple[list[_Block], list[Line], dict[str, list[tuple[int, Line]]], Geometry]:
+def segment(lines: tuple[Line, ...], body: float) -> tuple[list[_Block], list[Line], dict, Geometry]:
     """Blocks of the document, its front-matter lines, and the unnumbered text of parts that have
     no numbered paragraphs (each line with the block position it belongs at)."""
     geo = measure(lines, body)

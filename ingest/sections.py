@@ -1,0 +1,62 @@
+"""Section paths of a PDF from its headings' labels and type styles.
+
+A labelled heading takes the level of its label (``IV.`` 1, ``B.`` 2, ``3.`` 3, ``(c)`` 4). An
+unlabelled heading set in the same style (size, weight, slant, indent) as a heading already on
+the path is its sibling; in a new style it nests under the last heading. So the unlabelled
+``Report of the Board of Auditors for ... 2020`` replaces ``... 2019`` instead of nesting in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ROMAN_RE = re.compile(r"^([IVXL]{1,6})\.\s+\S")
+_LETTER_RE = re.compile(r"^([A-Z])\.\s+\S")
+_NUMBER_RE = re.compile(r"^(\d{1,2})\.\s+\S")
+_SUB_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s+\S")
+
+
+@dataclass
+class SectionPath:
+    """The headings above the current point of one part of a document."""
+
+    path: list[tuple[int, str, str]] = field(default_factory=list)  # (level, style, heading)
+    last_letter: str = ""
+
+    def add(self, heading: str, style: str) -> None:
+        """Put a heading on the path, dropping the headings at its level and below."""
+        heading = " ".join(heading.split())
+        if not heading:
+            return
+        level = self._label_level(heading)
+        if level == 0:
+            same = [lv for lv, st, _ in self.path if st == style]
+            level = same[-1] if same else (self.path[-1][0] + 1 if self.path else 1)
+        self.path = [p for p in self.path if p[0] < level] + [(level, style, heading)]
+
+    def extend(self, more: str) -> None:
+        """Add a heading's next line to the last heading."""
+        if self.path:
+            level, style, text = self.path[-1]
+            joined = f"{text}{more}" if text.endswith("-") else f"{text} {more}"
+            self.path[-1] = (level, style, " ".join(joined.split()))
+
+    def _label_level(self, heading: str) -> int:
+        rm = _ROMAN_RE.match(heading)
+        lm = _LETTER_RE.match(heading)
+        if rm and not (len(rm.group(1)) == 1 and self.last_letter and ord(rm.group(1)) == ord(self.last_letter) + 1):
+            self.last_letter = ""
+            return 1
+        if lm:
+            self.last_letter = lm.group(1)
+            return 2
+        if _NUMBER_RE.match(heading):
+            return 3
+        if _SUB_RE.match(heading):
+            return 4
+        return 0
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(h for _, _, h in self.path)
