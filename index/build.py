@@ -145,9 +145,24 @@ def _tag(documents: list[Document], progress: bool) -> list[Document]:
 
 
 def embed_input(chunk) -> str:
-    """The text a chunk is embedded as: its section heading, then its text."""
+    """The text a chunk is embedded as: its section heading, then its text.
+
+    Measured on the dev queries with one vector per chunk (issue #5): MRR@10 0.60 with the
+    last heading, 0.57 with the text alone, 0.54 with the whole section path. Sentences are
+    embedded without it (``index.sentences``).
+    """
     head = chunk.section[-1] if chunk.section else ""
     return f"{head}. {chunk.text}" if head else chunk.text
+
+
+def _write_retrieval_aids(folder: Path, chunks: list, embed, progress: bool) -> None:
+    """Sentence vectors and the acronym table that search uses to rank (issue #5)."""
+    from .acronyms import write_acronyms
+    from .sentences import write_sentences
+
+    write_sentences(folder, folder / DB_NAME, chunks, lambda texts: embed.encode(texts, progress=progress),
+                    embed.DIMENSION)
+    write_acronyms(folder / DB_NAME, (c.text for c in chunks))
 
 
 def _write_build(folder: Path, documents: list[Document], progress: bool) -> Manifest:
@@ -157,6 +172,7 @@ def _write_build(folder: Path, documents: list[Document], progress: bool) -> Man
     _checkpoint("store")
     vectors = embed.encode([embed_input(c) for c in chunks], progress=progress)
     faiss_params = write_vectors(folder / VECTORS_NAME, vectors)
+    _write_retrieval_aids(folder, chunks, embed, progress)
     checksum = hashlib.sha256("".join(sorted(d.checksum for d in documents)).encode()).hexdigest()
     manifest = Manifest(
         format_version=FORMAT_VERSION,

@@ -1,36 +1,160 @@
-"""Keyword ranking with SQLite FTS5's BM25, safe for any text a user types."""
+"""Keyword ranking with SQLite FTS5's BM25, safe for any text a user types.
+
+Every term reaches FTS5 inside double quotes, so FTS5 syntax a user types (``AND``, ``*``, ``-``,
+``:``, brackets, quotes) is read as plain words and no input can raise a syntax error. The
+ranking that ``Searcher`` uses (issue #5) drops stopwords from the query, adds the names of the
+query's acronyms (and the acronyms of its names), and multiplies a chunk's BM25 score by the
+share of the query's words it contains: the coordination factor of classic Lucene scoring, which
+stops one rare word ("cross" in "cross-border") from carrying a paraphrase to the top.
+"""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
+from typing import Iterable, Sequence
 
-_TERM_RE = re.compile(r"\w+(?:[-/.]\w+)*", re.UNICODE)
+_TERM_RE = re.compile(r"\w+(?:[-/.’']\w+)*", re.UNICODE)
+_PIECES = re.compile(r"[-/.’']")
+_CONTRACTION = re.compile(r"(?i)(?:n[’']t|[’'](?:s|re|ve|ll|d|m))$")
+MAX_TERMS = 64  # a pasted page is still one query; BM25 over its first 64 distinct words is plenty
+
+# Function words (a standard English list): they carry no topic, and question words ("how",
+# "many", "what") would otherwise match paragraphs at random.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can cannot could did do does doing done down during each either else ever every few for
+from further get gets got had has have having he her here hers herself him himself his how however i if in
+into is it its itself just let like many may me might more most much must my myself neither no nor not
+now of off on once one only or other others otherwise ought our ours ourselves out over own per rather
+same shall she should since so some still such than that the their theirs them themselves then there these
+they this those though through thus to too under until up upon us very via was we were what whatever when
+where whether which while who whom whose why will with within without would yet you your yours yourself
+yourselves
+""".split())
+
+
+def words(query: str) -> list[str]:
+    """The query's words as FTS5 splits them ("cross-border" → cross, border), contractions cut."""
+    out = []
+    for t in _TERM_RE.findall(query):
+        t = _CONTRACTION.sub("", t)
+        out.extend(p for p in _PIECES.split(t) if p)
+    return out
+
+
+def content_terms(query: str) -> list[str]:
+    """Distinct lower-cased words that say what the query is about: no stopwords, no single letters.
+
+    A query made only of stopwords keeps them all, so it still matches something.
+    """
+    all_words = [w.lower() for w in words(query)]
+    kept = [w for w in all_words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return list(dict.fromkeys(kept or all_words))[:MAX_TERMS]
+
+
+def quote(text: str) -> str:
+    """A term or phrase as an FTS5 string: quoted, inner quotes doubled."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def fts_query(query: str) -> str:
-    """An FTS5 MATCH expression for free text: each term quoted, terms OR-ed.
+    """An FTS5 MATCH expression for free text: every word quoted, words OR-ed (no stopword removal)."""
+    return " OR ".join(dict.fromkeys(quote(w) for w in words(query)[:MAX_TERMS]))
 
-    Quoting every term turns FTS5 syntax (``AND``, ``*``, ``-``, ``:``, brackets, quotes) into
-    plain words, so no user input can raise a syntax error.
+
+@dataclass(frozen=True)
+class KeywordQuery:
+    """A query's keyword side: its terms, the phrases its acronyms stand for, the MATCH expression.
+
+    ``groups`` has one MATCH expression per content term (the term, or its acronym expansion):
+    a chunk's coverage is the share of groups it matches.
     """
-    terms = []
-    for t in _TERM_RE.findall(query):
-        for piece in re.split(r"[-/.]", t):
-            if piece:
-                terms.append('"' + piece.replace('"', '""') + '"')
-    seen = dict.fromkeys(terms)
-    return " OR ".join(seen)
+
+    terms: tuple[str, ...]
+    expansions: tuple[str, ...]
+    groups: tuple[str, ...]
+
+    @property
+    def expression(self) -> str:
+        return " OR ".join(dict.fromkeys([*(quote(t) for t in self.terms), *(quote(p) for p in self.expansions)]))
+
+
+def keyword_query(query: str, acronyms: "Acronyms | None" = None) -> KeywordQuery:
+    """Terms, acronym expansions and coverage groups for ``query``."""
+    terms = content_terms(query)
+    forward = acronyms.expand(query) if acronyms else {}
+    backward = acronyms.abbreviations(query) if acronyms else []
+    groups = []
+    for t in terms:
+        alts = [quote(t)] + [quote(p) for short, p in forward.items() if short.lower() == t]
+        groups.append(" OR ".join(alts))
+    return KeywordQuery(tuple(terms), tuple(dict.fromkeys([*forward.values(), *backward])), tuple(groups))
+
+
+class Acronyms:
+    """The index's acronym table (``index.acronyms``), loaded once, looked up both ways."""
+
+    MAX_NAME_WORDS = 12
+
+    def __init__(self, rows: Iterable[tuple[str, str, int]]):
+        self.names: dict[str, str] = {}
+        self.short_of: dict[str, str] = {}
+        for short, name, used in rows:
+            self.names.setdefault(short, name)
+            if used:
+                self.short_of.setdefault(" ".join(name.lower().split()), short)
+
+    @classmethod
+    def load(cls, con: sqlite3.Connection) -> "Acronyms":
+        """From the ``acronyms`` table; empty for an index built before it existed."""
+        try:
+            return cls(con.execute("SELECT short, long, used FROM acronyms"))
+        except sqlite3.Error:
+            return cls(())
+
+    def expand(self, query: str) -> dict[str, str]:
+        """Acronym → name for each acronym typed in the query (as typed: "IOM", not "iom")."""
+        out = {}
+        for w in _TERM_RE.findall(query):
+            if sum(c.isupper() for c in w) >= 2 and w in self.names:
+                out[w] = self.names[w]
+        return out
+
+    def abbreviations(self, query: str) -> list[str]:
+        """The acronyms of names written out in the query, when the corpus uses the acronym."""
+        if not self.short_of:
+            return []
+        ws = [w.lower() for w in re.findall(r"[\w’'-]+", query)]
+        found = []
+        for i in range(len(ws)):
+            for j in range(i + 2, min(len(ws), i + self.MAX_NAME_WORDS) + 1):
+                short = self.short_of.get(" ".join(ws[i:j]))
+                if short:
+                    found.append(short)
+        return list(dict.fromkeys(found))
+
+
+def bm25_scores(con: sqlite3.Connection, expression: str, limit: int) -> list[tuple[int, float]]:
+    """(row id, score) pairs, best first; the score is BM25 with the sign flipped (higher = better).
+
+    Column weights: text 1.0, section path 0.5 (a heading names the topic of many paragraphs).
+    """
+    if not expression:
+        return []
+    rows = con.execute(
+        "SELECT rowid, bm25(chunks_fts, 1.0, 0.5) AS s FROM chunks_fts WHERE chunks_fts MATCH ? "
+        "ORDER BY s LIMIT ?", (expression, limit)).fetchall()
+    return [(int(r[0]), -float(r[1])) for r in rows]
+
+
+def matching_rows(con: sqlite3.Connection, groups: Sequence[str]) -> list[set[int]]:
+    """For each MATCH expression, the row ids of the chunks it matches."""
+    return [{r[0] for r in con.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (g,))}
+            for g in groups]
 
 
 def bm25_search(con: sqlite3.Connection, query: str, limit: int) -> list[tuple[int, float]]:
-    """(row id, score) pairs, best first; the score is BM25 with the sign flipped (higher = better)."""
-    expr = fts_query(query)
-    if not expr:
-        return []
-    rows = con.execute(
-        "SELECT rowid, bm25(chunks_fts, 1.0, 0.3) AS s FROM chunks_fts WHERE chunks_fts MATCH ? "
-        "ORDER BY s LIMIT ?",
-        (expr, limit),
-    ).fetchall()
-    return [(int(r[0]), -float(r[1])) for r in rows]
+    """Plain BM25 over all of the query's words (kept for callers that want no query processing)."""
+    return bm25_scores(con, fts_query(query), limit)

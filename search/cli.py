@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="print every chunk as JSON Lines")
     p.add_argument("--doc", metavar="SYMBOL", help="only this document")
     _common(p)
+    p = sub.add_parser("eval", help="measure retrieval on judged queries: paracite beside BM25-only and dense-only")
+    p.add_argument("queries", metavar="QUERIES.jsonl",
+                   help='one query a line: {"id", "query", "relevant": [N, ...], "partial": [...], "kind"}')
+    p.add_argument("--doc", metavar="SYMBOL", help="the document the queries are about (default: the first indexed)")
+    p.add_argument("--all-docs", action="store_true",
+                   help="search the whole index, not just that document (other documents' hits count as misses)")
+    _common(p)
     return parser
 
 
@@ -174,6 +181,15 @@ def cmd_show(args) -> int:
     return 0
 
 
+def cmd_eval(args) -> int:
+    from search.evaluate import format_report
+
+    s = _open(args)
+    report = s.evaluate(args.queries, doc=args.doc, all_docs=args.all_docs)
+    print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report))
+    return 0
+
+
 def cmd_export(args) -> int:
     s = _open(args)
     for h in s.chunks(doc=args.doc):
@@ -211,7 +227,7 @@ def cmd_entities(args) -> int:
 
 
 COMMANDS = {"search": cmd_search, "ingest": cmd_ingest, "show": cmd_show, "export": cmd_export,
-            "entities": cmd_entities}
+            "entities": cmd_entities, "eval": cmd_eval}
 
 
 def run() -> None:

@@ -18,8 +18,6 @@ from index.manifest import Manifest
 from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
-from .bm25 import bm25_search
-from .fusion import rrf
 from .entity_index import KINDS as ENTITY_KINDS, EntityInfo, chunk_ids, citing_ids, list_entities, matching_names
 from .models import Hit
 from .paths import default_corpus, default_index
@@ -114,20 +112,25 @@ class Searcher:
         ranked = self._rank(query, mode, allowed, k)
         return [self._hit(rowid, score, rank + 1) for rank, (rowid, score) in enumerate(ranked[:k])]
 
-    def _rank(self, query: str, mode: str, allowed: set[int] | None, k: int) -> list[tuple[int, float]]:
-        n = self.manifest.chunks
-        depth = n if allowed is not None else min(n, max(100, 5 * k))
-        lists = {}
-        if mode in ("dense", "hybrid"):
-            from .dense import dense_search, embed_query
+    def evaluate(self, queries, *, doc: str | None = None, all_docs: bool = False):
+        """Recall@1/5/10, MRR@10, nDCG@10 on judged queries (a JSONL path or ``Query`` list), for
+        the default ranking, BM25-only and dense-only; an ``EvalReport`` (``search.evaluate``, #5)."""
+        from .evaluate import evaluate
 
-            lists["dense"] = _keep(dense_search(self.vectors, embed_query(query, self._model), depth), allowed)
-        if mode in ("bm25", "hybrid"):
-            lists["bm25"] = _keep(bm25_search(self._con, query, depth), allowed)
-        if mode != "hybrid":
-            return lists[mode]
-        fused = rrf([[i for i, _ in lists["dense"]], [i for i, _ in lists["bm25"]]], weights=[1.0, 0.5])
-        return fused
+        return evaluate(self, queries, doc=doc, all_docs=all_docs)
+
+    def _rank(self, query: str, mode: str, allowed: set[int] | None, k: int) -> list[tuple[int, float]]:
+        """(row id, score) best first, by ``search.ranking`` (issue #5)."""
+        return self._ranking().rank(query, mode, allowed, k)
+
+    def _ranking(self):
+        if getattr(self, "_ranker", None) is None:
+            from .dense import embed_query
+            from .ranking import Ranker
+
+            self._ranker = Ranker(self._con, self.folder, lambda: self.vectors,
+                                  lambda q: embed_query(q, self._model), self.manifest.chunks)
+        return self._ranker
 
     def _allowed(self, doc, org, place, instrument, kind) -> set[int] | None:
         clauses, args = [], []
@@ -234,10 +237,6 @@ def _build_default(folder: Path, log) -> None:
         wait_for_build(folder)
         if not (folder / CURRENT).exists():
             build_index([corpus], folder, wait=True)
-
-
-def _keep(pairs: list[tuple[int, float]], allowed: set[int] | None) -> list[tuple[int, float]]:
-    return pairs if allowed is None else [(i, s) for i, s in pairs if i in allowed]
 
 
 def _check_query(query: str) -> str:
