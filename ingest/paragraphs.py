@@ -8,12 +8,13 @@ not end a sentence runs on across page breaks and footnote blocks.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
 from .clean import Vocabulary, clean_text
-from .furniture import detect_symbol, page_lines, strip_furniture
+from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
 from .models import Chunk, Document
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
@@ -48,9 +49,67 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
 
     blocks = _segment(lines)
+    if not any(b.kind == "paragraph" for b in blocks):
+        blocks = [_Block("summary")] + _page_paragraphs(lines, raw_lines, symbol)
     chunks = _to_chunks(blocks, symbol, vocab, page.footnotes, title)
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(symbol=symbol, title=title, source=source, chunks=tuple(chunks), checksum=checksum)
+
+
+def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol: str) -> list[_Block]:
+    """A text with no numbered paragraphs, split at blank lines and first-line indents.
+
+    Each paragraph is numbered by its place on the page it starts on (pages are separated by
+    form feeds; a text without them is one page), and short lines that are not sentences are
+    headings. Citations then read ``S/2025/41, p. 2, para. 3``.
+    """
+    page_at: list[int] = []
+    page = 1
+    for raw in raw_lines:
+        if raw == PAGE_BREAK:
+            page += 1
+        page_at.append(page)
+    # A blank line parts paragraphs, but not the blank lines around a page break: a paragraph
+    # runs on across pages, as in the printed copy.
+    breaks = [k for k, raw in enumerate(raw_lines) if raw == PAGE_BREAK]
+    solid = [ln for ln, raw in lines if raw.strip()]
+    near_break: set[int] = set()
+    for k, (ln, raw) in enumerate(lines):
+        if raw.strip():
+            continue
+        j = bisect.bisect_left(solid, ln)
+        before = solid[j - 1] if j else -1
+        after = solid[j] if j < len(solid) else len(raw_lines)
+        b = bisect.bisect_right(breaks, before)
+        if b < len(breaks) and breaks[b] < after:
+            near_break.add(k)
+    groups: list[list[tuple[int, str]]] = [[]]
+    for k, (ln, raw) in enumerate(lines):
+        s = raw.strip()
+        if not s:
+            if raw != PAGE_BREAK and k not in near_break and groups[-1]:
+                groups.append([])
+            continue
+        cur = groups[-1]
+        if cur and raw[:1].isspace() and not cur[-1][1][:1].isspace() and _ends(
+                [cur[-1][1]]) and not cur[-1][1].rstrip().endswith(":"):
+            groups.append([])
+        groups[-1].append((ln, s))
+    blocks: list[_Block] = []
+    per_page: dict[int, int] = {}
+    for g in groups:
+        if not g:
+            continue
+        texts = [" ".join(t.split()) for _, t in g]
+        first_page = page_at[g[0][0]] if g[0][0] < len(page_at) else page
+        if not _ends(texts) and len(texts) <= 3:
+            if not any(symbol and symbol in t for t in texts):  # not the masthead
+                blocks.append(_Block("heading", lines=texts, first_line=g[0][0]))
+            continue
+        per_page[first_page] = per_page.get(first_page, 0) + 1
+        blocks.append(_Block("paragraph", number=per_page[first_page], lines=texts, first_line=g[0][0],
+                             last_line=g[-1][0], page=first_page))
+    return blocks
 
 
 def _symbol_from_name(source: str) -> str:
@@ -145,7 +204,7 @@ def _starts_paragraph(rest: str, lines: list[tuple[int, str]], i: int) -> bool:
     """A numbered line starts a paragraph if prose follows (on it or on the next line)."""
     rest = rest.strip()
     if not rest:
-        for _, nxt in lines[i + 1: i + 4]:
+        for _, nxt in [l for l in lines[i + 1: i + 12] if l[1].strip()][:3]:
             t = nxt.strip()
             if t:
                 return not _is_label(t) and (t[:1].isupper() or t[:1] in "“\"‘(" or t[:1].isdigit())

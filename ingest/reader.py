@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import IngestError
+from .furniture import detect_symbol
 from .models import Document
 from .paragraphs import parse_text
 
@@ -68,6 +69,8 @@ def read_document(path: str | Path) -> Document:
 
         return read_pdf(path)
     text = read_text(path)
+    if not detect_symbol(text):
+        raise IngestError(f"{path}: no UN document symbol (like A/69/207) in the text; is this a UN document?")
     doc = parse_text(text, source=str(path))
     if not doc.chunks:
         raise IngestError(f"{path}: no paragraphs found; is this a UN report?")

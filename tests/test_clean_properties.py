@@ -62,7 +62,9 @@ def test_page_breaks_anywhere_keep_the_paragraphs(lines, rnd):
             paged += ["", f"14-56609 {page - 1}/99", "\fA/69/207", ""]
     paged.append(f"{page}/99 14-56609")
     plain, broken = parse_text("\n".join(lines)), parse_text("\n".join(paged))
-    assert [(c.number, c.text) for c in broken.paragraphs] == [(c.number, c.text) for c in plain.paragraphs]
+    # Numbered paragraphs only: paragraphs cited by page move with the pages by design.
+    numbered = lambda doc: [(c.number, c.text) for c in doc.paragraphs if c.page is None]  # noqa: E731
+    assert numbered(broken) == numbered(plain)
 
 
 words = st.lists(st.one_of(st.sampled_from(sorted(VOCAB.words)[:3000]), st.text("abcdefgh", min_size=1, max_size=6)),
