@@ -151,7 +151,7 @@ def bm25_scores(con: sqlite3.Connection, expression: str, limit: int) -> list[tu
 
 def matching_rows(con: sqlite3.Connection, groups: Sequence[str]) -> list[set[int]]:
     """For each MATCH expression, the row ids of the chunks it matches."""
-    return [{r[0] for r in con.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (g,))}
+    return [{r[0] for r in con.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (g,)).fetchall()}
             for g in groups]
 
 

@@ -123,7 +123,7 @@ class Ranker:
         counts = np.zeros(len(ids))
         for rows in matching_rows(self._con, groups):
             if rows:
-                counts += np.isin(ids, np.fromiter(rows, dtype="int64", count=len(rows)))
+                counts[_positions(ids, np.fromiter(rows, dtype="int64", count=len(rows)))] += 1
         return counts / max(1, len(groups))
 
     # -- dense -----------------------------------------------------------------------------
@@ -202,6 +202,14 @@ class Ranker:
             raise IndexMismatch(f"{self._folder}: {SENTENCES_NAME} holds {index.ntotal} vectors for "
                                 f"{len(chunk_of)} sentences; run `paracite ingest` to rebuild the index")
         return index, chunk_of, _flat_matrix(index)
+
+
+def _positions(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Where each of ``values`` sits in the sorted ``ids`` (values not in ``ids`` are left out)."""
+    pos = np.searchsorted(ids, values)
+    ok = pos < len(ids)
+    pos, values = pos[ok], values[ok]
+    return pos[ids[pos] == values]
 
 
 def _flat_matrix(index) -> np.ndarray | None:
