@@ -77,7 +77,8 @@ def open_pdf(path: Path):
         msg = str(e).lower()
         if "password" in msg:
             raise IngestError(f"{path}: the PDF is encrypted; decrypt it first (e.g. `qpdf --decrypt`)") from None
-        raise IngestError(f"{path}: not a readable PDF ({e}); is the file complete?") from None
+        reason = msg.split("pdfium:")[-1].strip(" .)") or "unknown error"
+        raise IngestError(f"{path}: cannot read the PDF (PDFium: {reason}); is the file complete?") from None
 
 
 def read_pages(path: Path) -> list[Page]:

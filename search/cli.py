@@ -56,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="print one paragraph with its citation and section")
     p.add_argument("symbol", help="document symbol, e.g. A/69/207")
     p.add_argument("number", help="paragraph number, 'summary' or 'table N'")
-    p.add_argument("--part", default="", help="annex label for annex paragraphs, e.g. 'annex'")
+    p.add_argument("--part", default="", help="annex label for annex paragraphs, e.g. 'annex' or 'annex I'")
+    p.add_argument("--page", type=int, metavar="N",
+                   help="page, for documents whose paragraphs are cited by page (S/2025/41, p. 2, para. 3)")
     _common(p)
 
     p = sub.add_parser("entities", help="list organizations, instruments and places with the paragraphs citing them")
@@ -173,7 +175,7 @@ def cmd_ingest(args) -> int:
 
 def cmd_show(args) -> int:
     s = _open(args)
-    h = s.get(args.symbol, args.number, part=args.part)
+    h = s.get(args.symbol, args.number, part=args.part, page=args.page)
     if args.json:
         print(json.dumps(h.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -184,21 +184,30 @@ class Searcher:
                    footnotes=tuple(json.loads(r["footnotes"])), part=r["part"], page=r["page"],
                    title=r["title"], rank=rank)
 
-    def get(self, symbol: str, number: int | str, part: str = "") -> Hit:
-        """One chunk by symbol and number (``0`` or ``"summary"`` = the summary)."""
+    def get(self, symbol: str, number: int | str, part: str = "", page: int | None = None) -> Hit:
+        """One chunk by symbol and number (``0`` or ``"summary"`` = the summary).
+
+        ``part`` names an annex (``"annex"``, ``"annex I"``); ``page`` picks a paragraph of a text
+        cited by page (``S/2025/41, p. 2, para. 3``), where numbers restart on every page.
+        """
         symbol, part = _valid_unicode(str(symbol)), _valid_unicode(str(part or ""))
         if not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1", (symbol,)).fetchone():
             known = ", ".join(r[0] for r in self._con.execute("SELECT symbol FROM documents ORDER BY symbol"))
             raise NotFound(f"no document {symbol} in this index (it holds {known})")
         kind, num = _parse_number(number)
-        row = self._con.execute(
-            "SELECT id FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? AND number = ? AND part = ? "
-            "ORDER BY id LIMIT 1", (symbol, kind, num, part)).fetchone()
-        if row is None:
+        rows = self._con.execute(
+            "SELECT id, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? AND number = ? "
+            "AND part = ? COLLATE NOCASE AND (? IS NULL OR page = ?) ORDER BY page IS NOT NULL, id",
+            (symbol, kind, num, part, page, page)).fetchall()
+        where = f"{symbol}, {part}" if part else symbol
+        if not rows:
             label = "the summary" if kind == "summary" else f"{kind} {num}"
-            where = f"{symbol}, {part}" if part else symbol
-            raise NotFound(f"{where} has no {label}")
-        return self._hit(row[0], 1.0)
+            raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else ""))
+        if page is None and rows[0][1] is not None and len(rows) > 1:
+            pages = ", ".join(str(r[1]) for r in rows)
+            raise UsageError(f"{where} numbers its paragraphs by page; {kind} {num} is on pages {pages}: "
+                             f"give the page (`--page N`)")
+        return self._hit(rows[0][0], 1.0)
 
     def chunks(self, doc: str | None = None) -> Iterator[Hit]:
         """Every chunk in index order (for export)."""
