@@ -13,19 +13,24 @@ def embed_query(query: str, model=None) -> np.ndarray:
     imports torch (issue #7). Without it, the installed model is prepared as at build time.
     ``PARACITE_ENCODER=sentence-transformers`` forces the torch reference path (for benchmarks).
     """
+    return embed_texts([query], model)
+
+
+def embed_texts(texts: list[str], model=None) -> np.ndarray:
+    """Unit float32 rows for texts at query time (e.g. sentences of hits), in the query's session."""
     from index.model_files import encoder_name
 
     if encoder_name() == "sentence-transformers":
         from index.embed import encode_st
 
-        return encode_st([query])
+        return encode_st(texts)
     from index.onnx_encoder import load_encoder
 
     if model is None:
         from index.model_files import prepare
 
         model = prepare()
-    return load_encoder(str(model.folder), model.max_seq_length, threads=1).encode([query])
+    return load_encoder(str(model.folder), model.max_seq_length, threads=1).encode(texts)
 
 
 def dense_search(index, qvec: np.ndarray, limit: int) -> list[tuple[int, float]]:
