@@ -55,7 +55,12 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Answer:
-    """An extractive answer: every sentence of ``text`` ends with its citation."""
+    """An extractive answer: every sentence of ``text`` ends with its citation.
+
+    ``citations`` are in order of use; ``evidence`` holds the report's sentences the answer
+    quotes. When the indexed documents do not answer, ``answered`` is False, ``citations`` and
+    ``evidence`` are empty and ``closest`` holds the nearest paragraphs instead.
+    """
 
     question: str
     text: str
@@ -71,4 +76,5 @@ class Answer:
             "answered": self.answered,
             "citations": list(self.citations),
             "evidence": [e.to_dict() for e in self.evidence],
+            "closest": [{"citation": h.citation, "text": h.text} for h in self.closest],
         }

@@ -1,0 +1,161 @@
+"""Benchmark `Searcher.ask` on fact questions and on questions the report cannot answer.
+
+Sets:
+  dev     the `fact` lines of ../shared/eval/a69207_queries_dev.jsonl (their `answer` field)
+  own     bench/data/answers_facts.jsonl: fact questions about A/69/207 written for this benchmark
+  none    bench/data/answers_unanswerable.jsonl: questions the report does not answer
+
+Matching rule (a fact is "contained" when every part is):
+  - both texts are normalized: lower case; quotes, dashes and slashes become spaces; "per cent",
+    "percent" and "%" become "percent"; currency marks (US$, $) are dropped; thousands separators
+    are removed (25,000 -> 25000); number words one..twenty become digits; "N million/billion"
+    becomes the full number (232 million -> 232000000).
+  - the expected answer is cut into parts at commas, semicolons and brackets ("Geneva, October
+    2013" -> "Geneva" + "October 2013"); a part is found when all its words except "and/of/the/in"
+    are among the words of the answer.
+  - "contains" checks the whole answer text; "lead" checks only its first sentence (the fact the
+    answer leads with, before the first citation).
+  - "cites" is true when one of the answer's citations is a relevant paragraph (0 = summary).
+A question counts as correct when the answer contains the fact and cites a relevant paragraph.
+
+Usage: python bench/bench_answers.py [--index DIR] [--queries FILE] [--quiet]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "eval" / "a69207_queries_dev.jsonl"
+OWN = ROOT / "bench" / "data" / "answers_facts.jsonl"
+NONE = ROOT / "bench" / "data" / "answers_unanswerable.jsonl"
+
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_FILLER = {"and", "of", "the", "in", "a", "an"}
+
+
+def normalize(text: str) -> list[str]:
+    """The words of ``text`` after the normalization described in the module docstring."""
+    t = text.lower().replace("’", "'").replace("‘", "'")
+    t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    t = re.sub(r"\bper\s?cent\b|%", " percent ", t)
+    t = re.sub(r"\bus\s?\$|\$|€|£", " ", t)
+    t = re.sub(r"[\"'“”()\[\];:,/\-–—]", " ", t)
+    t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)
+    words = [_NUMBER_WORDS.get(w, w) for w in t.split()]
+    out: list[str] = []
+    for w in words:
+        if w in _SCALES and out and re.fullmatch(r"\d+(?:\.\d+)?", out[-1]):
+            value = float(out.pop()) * _SCALES[w]
+            out.append(str(int(value)) if value.is_integer() else str(value))
+        else:
+            out.append(w)
+    return out
+
+
+def parts(expected: str) -> list[list[str]]:
+    """The expected answer cut at commas (not 25,000), semicolons and brackets, each part normalized."""
+    pieces = [p for p in re.split(r"(?<!\d),|,(?!\d)|[;()]", expected) if p.strip()]
+    return [[w for w in normalize(p) if w not in _FILLER] for p in pieces]
+
+
+def contains(answer: str, expected: str) -> bool:
+    words = set(normalize(answer))
+    return all(all(w in words for w in part) for part in parts(expected) if part)
+
+
+def cited_numbers(citations) -> set[int]:
+    out = set()
+    for c in citations:
+        if c.endswith("summary"):
+            out.add(0)
+        elif m := re.search(r"para\. (\d+)$", c):
+            out.add(int(m.group(1)))
+    return out
+
+
+def lead_of(text: str) -> str:
+    return text.split("]", 1)[0]
+
+
+def load(path: Path, kind: str | None = None) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if kind is None or r.get("kind") == kind]
+
+
+def run_facts(searcher, rows: list[dict], name: str, quiet: bool) -> dict:
+    ok = lead_ok = cites_ok = answered = 0
+    times = []
+    print(f"\n== {name}: {len(rows)} fact questions")
+    for r in rows:
+        t = time.perf_counter()
+        a = searcher.ask(r["query"])
+        times.append(time.perf_counter() - t)
+        has = contains(a.text, r["answer"])
+        lead = contains(lead_of(a.text), r["answer"])
+        cites = bool(cited_numbers(a.citations) & set(r["relevant"]))
+        good = has and cites
+        ok += good
+        lead_ok += lead and cites
+        cites_ok += cites
+        answered += a.answered
+        if not quiet:
+            mark = "OK  " if good else "MISS"
+            print(f"{mark} {r['id']} contains={int(has)} lead={int(lead)} cites={int(cites)} "
+                  f"| {r['query']}\n       expected: {r['answer']!r}  got: {lead_of(a.text)[:110]!r}"
+                  f"  {list(a.citations)}")
+    n = max(1, len(rows))
+    print(f"{name}: correct (contains fact + cites relevant) {ok}/{len(rows)} = {ok / n:.0%}; "
+          f"lead has fact {lead_ok}/{len(rows)} = {lead_ok / n:.0%}; cites relevant {cites_ok}/{len(rows)}; "
+          f"answered {answered}/{len(rows)}; mean {sum(times) / n:.2f} s/question")
+    return {"n": len(rows), "correct": ok, "lead": lead_ok}
+
+
+def run_none(searcher, rows: list[dict], quiet: bool) -> dict:
+    refused = 0
+    print(f"\n== none: {len(rows)} questions the report does not answer")
+    for r in rows:
+        a = searcher.ask(r["query"])
+        refused += not a.answered
+        if not quiet:
+            mark = "OK  " if not a.answered else "MISS"
+            print(f"{mark} {r['id']} | {r['query']}\n       got: {a.text[:120]!r}")
+    print(f"none: no-answer rate {refused}/{len(rows)} = {refused / max(1, len(rows)):.0%}")
+    return {"n": len(rows), "refused": refused}
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--index", help="index folder (default: the bundled corpus's index)")
+    p.add_argument("--quiet", action="store_true", help="only the summary lines")
+    args = p.parse_args(argv)
+    from search import Searcher
+
+    s = Searcher.open(args.index)
+    t = time.perf_counter()
+    s.ask("How many international migrants were there in 2013?")  # load the models once
+    print(f"first answer (loads the models): {time.perf_counter() - t:.1f} s")
+    dev = run_facts(s, load(DEV, "fact"), "dev", args.quiet) if DEV.exists() else None
+    own = run_facts(s, load(OWN), "own", args.quiet)
+    none = run_none(s, load(NONE), args.quiet)
+    print("\nsummary:")
+    if dev:
+        print(f"  dev facts  {dev['correct']}/{dev['n']} = {dev['correct'] / dev['n']:.0%} correct "
+              f"({dev['lead']}/{dev['n']} with the fact in the lead)")
+    print(f"  own facts  {own['correct']}/{own['n']} = {own['correct'] / own['n']:.0%} correct "
+          f"({own['lead']}/{own['n']} with the fact in the lead)")
+    print(f"  no-answer  {none['refused']}/{none['n']} = {none['refused'] / none['n']:.0%} of unanswerable questions")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

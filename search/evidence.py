@@ -1,0 +1,260 @@
+"""The evidence for an answer: retrieved paragraphs, their sentences, scored against a question.
+
+A sentence scores by how close its meaning is to the question's (cosine of the embeddings;
+the sentence vectors the index stores, or computed here for an index built without them), by
+the share of the question's words it contains (weighted by their rarity in the index, so a
+missing "Peru" weighs more than a missing "migrants"), and by its paragraph's rank. Paragraphs
+that never name a proper name of the question are no evidence for it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+
+from .models import Hit
+from .terms import Token, document_frequency, idf, tokenize
+
+K_PARAGRAPHS = 8          # paragraphs of the hybrid search read for an answer
+K_KEYWORD = 4             # BM25's best paragraphs added when the hybrid search missed them
+# Weights of a sentence's score: similarity of meaning, share of the question's (rare) words, rank.
+W_COS, W_COVER, W_RANK = 0.55, 0.35, 0.10
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph, with its span in the paragraph text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuestionTerm:
+    """A content word of the question with its weight (rarity in the index)."""
+
+    text: str
+    stem: str
+    weight: float
+    df: int
+    proper: bool
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A sentence of a retrieved paragraph with its score against the question."""
+
+    hit: Hit
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    score: float
+    cosine: float
+    coverage: float
+
+
+def retrieve(searcher, question: str, k: int = K_PARAGRAPHS) -> list[Hit]:
+    """The hybrid search's top ``k``, then BM25's best paragraphs it missed (exact wording counts)."""
+    hits = searcher.search(question, k=k)
+    seen = {h.citation for h in hits}
+    extra = [h for h in searcher.search(question, k=K_KEYWORD, mode="bm25") if h.citation not in seen]
+    return hits + extra
+
+
+def question_terms(searcher, question: str) -> list[QuestionTerm]:
+    """The question's content words, weighted by how rare they are in the index."""
+    n = max(1, searcher.manifest.chunks)
+    out: dict[str, QuestionTerm] = {}
+    for i, tok in enumerate(tokenize([question])[0]):
+        low = tok.text.lower()
+        if low in _stop_words() or tok.stem in out or len(low) < 2 and not low.isdigit():
+            continue
+        df = document_frequency(searcher._con, tok.text)
+        proper = i > 0 and tok.text[0].isupper() and not tok.text.isdigit()
+        out[tok.stem] = QuestionTerm(tok.text, tok.stem, idf(df, n), df, proper)
+    return list(out.values())
+
+
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, less the ordinals and numbers that pick a fact ("the *first* Dialogue")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) - _KEEP
+
+
+_KEEP = frozenset("first second third fourth fifth last next former latter one two three four five six seven "
+                  "eight nine ten eleven twelve fifteen twenty forty fifty sixty hundred".split())
+
+
+def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Proper names in the question ("Nansen Initiative", "IOM") with their aliases from the index.
+
+    A name is a run of capitalized words (not the question's first word). Its aliases are the
+    other surface forms of the same canonical entity in the index (``ILO`` <-> ``International
+    Labour Organization``), when the index has entities.
+    """
+    runs = re.finditer(r"(?<!^)(?<![?.!] )\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w'’-]*)*",
+                       question.strip())
+    out = []
+    for m in runs:
+        name = re.sub(r"['’]s$", "", m.group())
+        if name.lower() in _stop_words():
+            continue
+        out.append((name, _aliases(searcher, name)))
+    return out
+
+
+def _aliases(searcher, name: str) -> tuple[str, ...]:
+    try:
+        rows = searcher._con.execute(
+            "SELECT DISTINCT b.text FROM entities a JOIN entities b ON b.canonical = a.canonical "
+            "WHERE a.text = ? COLLATE NOCASE OR a.canonical = ? COLLATE NOCASE LIMIT 50", (name, name)).fetchall()
+    except Exception:  # an index without entities: the name stands alone
+        return ()
+    return tuple(r[0] for r in rows if r[0].lower() != name.lower())
+
+
+def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]]) -> bool:
+    """True if the paragraph (or its heading) names every proper name of the question.
+
+    A sentence about remittance costs is no answer to a question about Mexico if its paragraph
+    never names Mexico.
+    """
+    if not names:
+        return True
+    context = hit.text + " " + " ".join(hit.section[-1:])
+    stems = {t.stem for t in tokenize([context])[0]}
+    return all(mentions(context, stems, n, a) or " and " in n and all(
+        mentions(context, stems, part, ()) for part in n.split(" and ")) for n, a in names)
+
+
+def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) -> bool:
+    """True if ``text`` names ``name``: all its words, an alias, or the acronym it stands for."""
+    words = tokenize([name])[0]
+    if words and all(w.stem in stems for w in words):
+        return True
+    low = text.lower()
+    if any(re.search(r"\b" + re.escape(a.lower()) + r"\b", low) for a in aliases):
+        return True
+    if re.fullmatch(r"[A-Z]{2,}", name):
+        return _expands(text, name)
+    initials = "".join(w.text[0] for w in words if w.text[0].isupper())
+    return len(initials) >= 2 and len(words) > 1 and re.search(r"\b" + initials + r"\b", text) is not None
+
+
+def _expands(text: str, acronym: str) -> bool:
+    """True if ``text`` spells out ``acronym`` ("International Organization for Migration" for IOM)."""
+    n = len(acronym)
+    for m in re.finditer(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|on|the|and)\s+)*[A-Z][\w-]*)+", text):
+        initials = "".join(w[0] for w in m.group().split() if w[0].isupper())
+        if any(initials[i:i + n] == acronym for i in range(len(initials) - n + 1)):
+            return True
+    return False
+
+
+def score_sentences(searcher, question: str, hits: list[Hit], terms: list[QuestionTerm]) -> list[ScoredSentence]:
+    """Every sentence of the retrieved paragraphs (tables excepted), best first."""
+    paras = [(rank, h) for rank, h in enumerate(hits) if h.kind != "table"]
+    units, vecs = sentence_vectors(searcher, [h for _, h in paras])
+    if not units:
+        return []
+    ranks = {h.citation: rank for rank, h in paras}
+    cosines = vecs @ _embed_question(searcher, question)
+    texts = [s.text for _, s in units]
+    token_lists = tokenize(texts + [h.text + " " + " ".join(h.section[-1:]) for _, h in paras])
+    para_stems = {h.citation: {t.stem for t in toks} for (_, h), toks in zip(paras, token_lists[len(texts):])}
+    total = sum(t.weight for t in terms) or 1.0
+    out = []
+    for (hit, sent), toks, cos in zip(units, token_lists, cosines):
+        stems, context = {t.stem for t in toks}, para_stems[hit.citation]
+        covered = sum(t.weight * (1.0 if t.stem in stems else 0.5 if t.stem in context else 0.0)
+                      for t in terms) / total
+        rank_prior = 1.0 - ranks[hit.citation] / max(1, len(hits))
+        score = W_COS * float(cos) + W_COVER * covered + W_RANK * rank_prior
+        out.append(ScoredSentence(hit, sent, tuple(toks), score, float(cos), covered))
+    return sorted(out, key=lambda s: -s.score)
+
+
+def sentence_vectors(searcher, hits: list[Hit]) -> tuple[list[tuple[Hit, Sentence]], np.ndarray]:
+    """The sentences of ``hits`` and their unit vectors, from the index when it stores them."""
+    store = _stored(searcher)
+    units: list[tuple[Hit, Sentence]] = []
+    rows: list[int] = []
+    missing: list[int] = []
+    for h in hits:
+        spans = store.spans(h) if store else None
+        if spans is None:
+            from index.sentences import split_sentences
+
+            spans = [(-1, s, e) for s, e in split_sentences(h.text)]
+        for row, s, e in spans:
+            text = h.text[s:e].strip()
+            if not text:
+                continue
+            lead = len(h.text[s:e]) - len(h.text[s:e].lstrip())
+            units.append((h, Sentence(text, s + lead, s + lead + len(text))))
+            rows.append(row)
+            if row < 0:
+                missing.append(len(units) - 1)
+    if not units:
+        return [], np.zeros((0, 0), dtype="float32")
+    vecs = store.vectors([r for r in rows if r >= 0]) if store and len(missing) < len(units) else None
+    out = np.zeros((len(units), _dim(searcher)), dtype="float32")
+    if vecs is not None:
+        out[[i for i, r in enumerate(rows) if r >= 0]] = vecs
+    if missing:
+        from index import embed
+
+        out[missing] = embed.encode([units[i][1].text for i in missing])
+    return units, out
+
+
+def _embed_question(searcher, question: str) -> np.ndarray:
+    from .dense import embed_query
+
+    return embed_query(question, getattr(searcher, "_model", None))[0]
+
+
+def _dim(searcher) -> int:
+    return int(getattr(searcher.manifest, "dimension", 384))
+
+
+class _SentenceStore:
+    """The ``sentences`` table and ``sentences.faiss`` of a build, opened on first use."""
+
+    def __init__(self, con: sqlite3.Connection, path):
+        import faiss
+
+        self._con = con
+        self._index = faiss.read_index(str(path))
+
+    def spans(self, hit: Hit) -> list[tuple[int, int, int]] | None:
+        rows = self._con.execute(
+            "SELECT s.id, s.start, s.end FROM sentences s JOIN chunks c ON c.id = s.chunk_id "
+            "WHERE c.citation = ? ORDER BY s.id", (hit.citation,)).fetchall()
+        return [tuple(r) for r in rows] or None
+
+    def vectors(self, rows: list[int]) -> np.ndarray:
+        return np.vstack([self._index.reconstruct(int(r)) for r in rows]).astype("float32")
+
+
+_STORES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _stored(searcher) -> _SentenceStore | None:
+    """The searcher's stored sentence vectors, or None for an index built without them."""
+    if searcher not in _STORES:
+        try:
+            from index.sentences import SENTENCES_NAME
+
+            path = searcher.folder / SENTENCES_NAME
+            _STORES[searcher] = _SentenceStore(searcher._con, path) if path.exists() else None
+            if _STORES[searcher] is not None:
+                searcher._con.execute("SELECT 1 FROM sentences LIMIT 1")
+        except (ImportError, RuntimeError, sqlite3.Error):
+            _STORES[searcher] = None
+    return _STORES[searcher]
