@@ -219,6 +219,4 @@ def _no_answer(question: str, hits: list[Hit], unknown: list[str] = ()) -> Answe
     text = NO_ANSWER
     if unknown:
         text += f" They never mention {', '.join(unknown)}."
-    if hits:
-        text += " The closest paragraphs are " + "; ".join(h.citation for h in hits[:CLOSEST]) + "."
     return Answer(question, text, answered=False, closest=tuple(hits[:CLOSEST]))

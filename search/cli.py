@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only paragraphs citing this convention, protocol, resolution or document")
     _common(p)
 
+    p = sub.add_parser("ask", help="answer a question with sentences of the report, each cited")
+    p.add_argument("question", help="a question, e.g. 'How many international migrants were there in 2013?'")
+    _common(p)
+
     p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -149,6 +153,19 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_ask(args) -> int:
+    answer = _open(args).ask(args.question)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(textwrap.fill(answer.text, width=100))
+    if not answer.answered and answer.closest:
+        print("\nClosest paragraphs:\n")
+        for h in answer.closest:
+            _print_hit(h, score=False)
+    return 0
+
+
 def _print_hit(h, score: bool = True) -> None:
     head = f"[{h.rank}] {h.citation}" if h.rank else h.citation
     if score:
@@ -228,7 +245,7 @@ def cmd_entities(args) -> int:
     return 0
 
 
-COMMANDS = {"search": cmd_search, "ingest": cmd_ingest, "show": cmd_show, "export": cmd_export,
+COMMANDS = {"search": cmd_search, "ask": cmd_ask, "ingest": cmd_ingest, "show": cmd_show, "export": cmd_export,
             "entities": cmd_entities, "eval": cmd_eval}
 
 
