@@ -1,12 +1,43 @@
 """Precision and recall of entity tagging per kind against a hand-checked sample (issue 4).
 
-    python bench/bench_entities.py [SAMPLE.jsonl] [--doc REPORT] [--errors]
+    python bench/bench_entities.py [SAMPLE.jsonl] [--doc REPORT] [--corpus DIR] [--errors]
 
-SAMPLE is JSON Lines, one chunk a line: ``{"citation", "text", "entities": [{"text", "kind",
-"start", "end"}]}`` with every organization, instrument and place annotated by hand (default:
-bench/data/entities_sample.jsonl, 22 chunks of A/69/207). The whole report is tagged, so acronym
-linking sees the entire document; a sample chunk whose text is not in the report is tagged with
-the other sample chunks as one document.
+SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entities": [{"text", "kind",
+"start", "end"}]}`` with every organization, instrument and place annotated by hand, and optionally
+``"pdf"``, the file name of the document the chunk comes from. Samples:
+
+- bench/data/entities_sample.jsonl (default): 22 chunks of A/69/207 (corpus/A-69-207.txt).
+- bench/data/entities_sample_pdfs.jsonl: 34 chunks of four PDFs of other kinds (S/2025/200,
+  A/80/62, E/CN.3/2025/8, A/HRC/EMRIP/2025/2), annotated before looking at the tagger's output;
+  run with ``--corpus /work/shared/corpus/un-pdf-dev``.
+
+Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
+reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when
+the document itself is not found, the sample chunks of that symbol are tagged as one document.
+
+Annotation conventions (both samples):
+
+- organization: named bodies (UN organs, agencies, offices, divisions, commissions, courts,
+  missions, networks, partnerships, alliances, national institutions) and their acronyms, each a
+  separate entity ("United Nations Children's Fund" and "UNICEF"); a later short name of a defined
+  body ("the Joint Commission", "the Global Partnership") too. "United Nations system",
+  "United Nations agencies" tag "United Nations". A body named inside a role is tagged, the role
+  is not ("President of the General Assembly" gives "General Assembly"); "Division of Department"
+  gives two bodies. Bare back-references ("the Assembly", "the Commission", "the Mission"), roles,
+  people, "Member States", governments ("the Government of Serbia" gives the place "Serbia"),
+  events (summits, conferences held, sessions, symposia), publications and products (reports,
+  toolkits, indexes, portals, named initiatives and projects) are not organizations.
+- instrument: treaties, conventions, covenants, protocols, declarations, agendas, compacts, pacts,
+  frameworks and principles adopted as norms, national laws named by title, resolutions and
+  decisions (with their organ: "General Assembly resolution 68/4"), UN document symbols. A bare
+  "the Declaration" that refers back to a declaration named earlier is tagged ("Declaration",
+  without the article). An instrument named inside a body's name is tagged apart
+  ("Conference of the Parties" + "Convention on Biological Diversity").
+- place: countries, territories, regions and sub-regions, cities, towns, municipalities and valleys,
+  also as modifiers ("Kosovo police", "Serbia-run" give "Kosovo", "Serbia"); bilingual names are
+  one place ("Obiliq/Obilić"). A place inside a body's name is part of that name. Demonyms
+  ("Serbian"), facilities (canals, crossings, plants) and lowercase descriptors ("municipality") are not.
+- Spans drop a leading "the" and trailing punctuation.
 
 A prediction matches a gold entity when the kinds are equal and the character spans overlap
 ("overlap"); "exact" needs equal spans too. Precision = matched predictions / predictions,
@@ -31,27 +62,56 @@ def _load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _predict(sample: list[dict], doc_path: Path) -> tuple[list[list[dict]], float, float]:
+def _find_doc(rows: list[dict], doc: Path, corpus: Path | None) -> Path | None:
+    """The document a group of sample rows comes from: its ``pdf`` in CORPUS, else --doc if it
+    holds the same symbol, else a file in CORPUS named after the symbol."""
+    name = rows[0].get("pdf")
+    if name and corpus and (corpus / name).exists():
+        return corpus / name
+    if not name and doc.exists():
+        return doc
+    if corpus:
+        stem = rows[0]["symbol"].replace("/", "_")
+        for cand in sorted(corpus.glob(stem + ".*")) + sorted(corpus.glob(rows[0]["symbol"].replace("/", "-") + ".*")):
+            return cand
+    return None
+
+
+def _predict(sample: list[dict], doc_path: Path, corpus: Path | None = None) -> tuple[list[list[dict]], float, float]:
     from ingest import read_document
     from ingest.entities import nlp, tag_document, tag_texts
 
     t0 = time.perf_counter()
     nlp()
     load = time.perf_counter() - t0
-    doc = read_document(doc_path)
-    t0 = time.perf_counter()
-    tagged = tag_document(doc)
-    tag = time.perf_counter() - t0
-    by_text = {c.text: c for c in tagged.chunks}
-    preds: list[list[dict] | None] = [None] * len(sample)
-    missing = [i for i, s in enumerate(sample) if s["text"] not in by_text]
+    groups: dict[str, list[int]] = {}
     for i, s in enumerate(sample):
-        if s["text"] in by_text:
-            preds[i] = [e.to_dict() for e in by_text[s["text"]].entities]
-    if missing:
-        extra = tag_texts([sample[i]["text"] for i in missing])
-        for i, ents in zip(missing, extra):
-            preds[i] = [e.to_dict() for e in ents]
+        groups.setdefault(s.get("symbol") or "", []).append(i)
+    preds: list[list[dict] | None] = [None] * len(sample)
+    tag = 0.0
+    for rows in groups.values():
+        path = _find_doc([sample[i] for i in rows], doc_path, corpus)
+        doc = read_document(path) if path else None
+        t0 = time.perf_counter()
+        if doc is not None:
+            tagged = tag_document(doc)
+            by_text = {c.text: c for c in tagged.chunks}
+            for i in rows:
+                if sample[i]["text"] in by_text:
+                    preds[i] = [e.to_dict() for e in by_text[sample[i]["text"]].entities]
+            missing = [i for i in rows if preds[i] is None]
+            if missing:  # the reader changed: tag the sample texts along with the document
+                texts = [c.text for c in doc.chunks]
+                extra = tag_texts(texts + [sample[i]["text"] for i in missing])[len(texts):]
+                for i, ents in zip(missing, extra):
+                    preds[i] = [e.to_dict() for e in ents]
+                print(f"note: {len(missing)} sample chunks of {doc.symbol} not in the parsed document; tagged alongside it")
+        else:
+            extra = tag_texts([sample[i]["text"] for i in rows])
+            for i, ents in zip(rows, extra):
+                preds[i] = [e.to_dict() for e in ents]
+            print(f"note: no document for {sample[rows[0]].get('symbol')}; its sample chunks tagged as one document")
+        tag += time.perf_counter() - t0
     return preds, load, tag
 
 
@@ -89,12 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sample", nargs="?", default=str(ROOT / "bench" / "data" / "entities_sample.jsonl"))
     ap.add_argument("--doc", default=str(ROOT / "corpus" / "A-69-207.txt"), help="the report the sample comes from")
+    ap.add_argument("--corpus", help="folder holding the documents a multi-document sample names (its \"pdf\" field)")
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms (overlap matching)")
     args = ap.parse_args(argv)
     sample = _load(Path(args.sample))
-    preds, load, tag = _predict(sample, Path(args.doc))
+    preds, load, tag = _predict(sample, Path(args.doc), Path(args.corpus) if args.corpus else None)
     print(f"sample: {args.sample} ({len(sample)} chunks)")
-    print(f"model load {load:.2f} s; tagging the whole report {tag:.2f} s")
+    print(f"model load {load:.2f} s; tagging the whole documents {tag:.2f} s")
     for label, match in (("overlap", _overlap), ("exact", _exact)):
         res = score(sample, preds, match)
         print(f"\n[{label} span, same kind]")
