@@ -22,7 +22,7 @@ from ingest.errors import IngestError, UsageError
 from ingest.models import Document
 from ingest.reader import iter_sources, read_documents
 
-from .lock import build_lock
+from .lock import READERS_NAME, build_lock, removable
 from .manifest import FORMAT_VERSION, Manifest
 from .store import DB_NAME, write_store
 from .vectors import VECTORS_NAME, write_vectors
@@ -79,6 +79,7 @@ def _swap_in(index_dir: Path, documents: list[Document], progress: bool) -> Mani
         raise IngestError(f"{index_dir}: cannot write the index here ({e.strerror})") from None
     try:
         manifest = _write_build(tmp, documents, progress)
+        (tmp / READERS_NAME).touch()  # readers hold it shared, so their build is not removed
         _fsync_tree(tmp)
         _checkpoint("written")
         final = builds / f"b{time.time_ns()}"
@@ -205,7 +206,8 @@ def _remove_old_builds(index_dir: Path) -> None:
     """Delete builds the symlink no longer points at, and leftovers of killed builds.
 
     Called only under the build lock, so every ``.tmp-*`` folder and ``.current-*`` link is
-    stale. Open readers keep their files on POSIX, so removing an old build never breaks them.
+    stale. A build an open ``Searcher`` still holds (see ``lock.hold_build``) is kept until a
+    later build finds it free.
     """
     keep = os.path.realpath(index_dir / CURRENT)
     for stale in index_dir.glob(".current-*"):
@@ -214,11 +216,14 @@ def _remove_old_builds(index_dir: Path) -> None:
     if not builds.is_dir():
         return
     for b in builds.iterdir():
-        if os.path.realpath(b) != keep:
-            if b.is_dir() and not b.is_symlink():
+        if os.path.realpath(b) == keep:
+            continue
+        if b.is_symlink() or not b.is_dir():
+            b.unlink(missing_ok=True)
+            continue
+        with removable(b) as free:
+            if free:
                 shutil.rmtree(b, ignore_errors=True)
-            else:
-                b.unlink(missing_ok=True)
 
 
 def _fsync_tree(folder: Path) -> None:

@@ -11,9 +11,9 @@ import fcntl
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
-from ingest.errors import IndexBusy, IngestError, UsageError
+from ingest.errors import IndexBusy, IndexMismatch, IngestError, UsageError
 
 LOCK_NAME = ".lock"
 
@@ -65,3 +65,56 @@ def _holder(fd: int) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     return f" (pid {pid})" if pid.isdigit() else ""
+
+
+# -- readers ---------------------------------------------------------------------------------
+# Each build holds an empty ``readers.lock``. A ``Searcher`` keeps a shared lock on it while open;
+# a build removes an old build only if it can lock that file exclusively. So every file of a
+# build a reader uses (even one it reads lazily, long after opening) stays on disk until the
+# reader closes; the next build after that removes it.
+READERS_NAME = "readers.lock"
+
+
+def hold_build(build: Path) -> BinaryIO | None:
+    """Take a reader's shared lock on ``build``; return the open lock file to close when done.
+
+    A file object rather than a bare descriptor, so a reader that is never closed still drops
+    its lock when garbage-collected. ``None`` for a build written before readers' locks
+    existed. Raises ``IndexMismatch`` if a newer build is deleting this one right now (the
+    caller opens ``current`` again).
+    """
+    try:
+        f = open(Path(build) / READERS_NAME, "rb")
+    except OSError:
+        return None
+    try:
+        fcntl.flock(f.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise IndexMismatch(f"{build}: a newer `paracite ingest` is removing this build; open the index again") from None
+    return f
+
+
+def release_build(held: BinaryIO | None) -> None:
+    """Drop a reader's lock taken by ``hold_build``."""
+    if held is not None:
+        held.close()
+
+
+@contextmanager
+def removable(build: Path) -> Iterator[bool]:
+    """Yield True while no reader holds ``build`` (and keep new readers out), else False."""
+    try:
+        fd = os.open(Path(build) / READERS_NAME, os.O_RDONLY)
+    except OSError:
+        yield True  # no readers' lock: an unfinished or older build
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)

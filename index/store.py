@@ -179,4 +179,5 @@ def _is_corruption(e: sqlite3.Error) -> bool:
     if code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return True
     text = str(e).lower()
-    return any(w in text for w in ("malformed", "not a database", "vtable constructor failed", "corrupt"))
+    return any(w in text for w in ("malformed", "not a database", "vtable constructor failed", "corrupt",
+                                   "could not decode"))

@@ -151,6 +151,8 @@ class VectorFile:
                 index = self._read(faiss)
             except Exception:
                 raise self._damaged("FAISS cannot read it") from None
+            finally:
+                self.close()  # read once; a refused file is not kept open either
             if index.ntotal != self.expected_rows or index.d != self.dimension:
                 raise IndexMismatch(
                     f"{self.path.parent}: {VECTORS_NAME} holds {index.ntotal}×{index.d} vectors, expected "

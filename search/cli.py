@@ -105,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
         where = f": {e.filename}" if e.filename else ""
         print(f"paracite: error: {e.strerror or e}{where}", file=sys.stderr)
         return 1
+    finally:
+        while _OPENED:  # release the index (and its reader's lock) as soon as the command ends
+            _OPENED.pop().close()
+
+
+_OPENED: list = []  # Searchers opened by the running command
 
 
 # Options that name files keep undecodable bytes (surrogate escapes) so the file can be opened.
@@ -129,7 +135,9 @@ def _valid_text_args(args: argparse.Namespace) -> None:
 def _open(args):
     from search.searcher import Searcher
 
-    return Searcher.open(args.index)
+    s = Searcher.open(args.index)
+    _OPENED.append(s)
+    return s
 
 
 def cmd_search(args) -> int:

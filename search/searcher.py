@@ -13,7 +13,7 @@ from typing import Iterator, Sequence
 from ingest.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
 from ingest.models import Entity
 from index.build import CURRENT, build_index
-from index.lock import wait_for_build
+from index.lock import hold_build, release_build, wait_for_build
 from index.manifest import Manifest
 from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
@@ -36,6 +36,7 @@ class Searcher:
         self._con = con
         self._vectors = None
         self._vector_file = None  # set by open(): the FAISS file, opened with the build
+        self._hold = None  # set by open(): the reader's lock that keeps the build on disk
         self._model = None  # set by open(): the checked model files the index was built with
 
     @classmethod
@@ -65,15 +66,25 @@ class Searcher:
 
     @classmethod
     def _open_build(cls, build: Path) -> "Searcher":
-        """Open one build: manifest, database and (lazily loaded) vectors, all checked now."""
-        manifest = Manifest.read(build)
-        con = open_store(build / DB_NAME)
+        """Open one build: manifest, database and (lazily loaded) vectors, all checked now.
+
+        The build is held (a shared lock) until ``close``, so a rebuild meanwhile keeps it on
+        disk and every file of it, read now or later, stays readable.
+        """
+        hold = hold_build(build)
+        try:
+            manifest = Manifest.read(build)
+            con = open_store(build / DB_NAME)
+        except BaseException:
+            release_build(hold)
+            raise
         s = cls(build, manifest, con)
+        s._hold = hold
         try:
             s._check_model()
             s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension, manifest.faiss)
         except BaseException:
-            con.close()
+            s.close()
             raise
         return s
 
@@ -233,6 +244,8 @@ class Searcher:
         self._con.close()
         if self._vector_file:
             self._vector_file.close()
+        release_build(self._hold)
+        self._hold = None
 
     def __enter__(self) -> "Searcher":
         return self

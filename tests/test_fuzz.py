@@ -71,13 +71,13 @@ def test_parser_never_crashes_and_numbers_increase(text):
     kinds = [c.kind for c in doc.chunks]
     assert set(kinds) <= {"summary", "paragraph", "table"}
     assert kinds.count("summary") <= 1 and ("summary" not in kinds or kinds[0] == "summary")
-    run_part, last = None, 0
+    run, last = None, 0
     for c in doc.chunks:
         assert c.citation.startswith(doc.symbol) and isinstance(c.text, str)
         if c.kind != "paragraph":
             continue
-        if c.part != run_part:
-            run_part, last = c.part, 0
+        if (c.part, c.page) != run:  # numbering restarts in an annex, and on each page of page-cited text
+            run, last = (c.part, c.page), 0
         assert c.number > last, f"{c.citation} follows para. {last}"
         last = c.number
 

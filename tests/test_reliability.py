@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from index.build import BUILDS, CURRENT, build_index
+from index.build import BUILDS, CURRENT, _remove_old_builds, build_index
+from index.lock import build_lock
 from ingest import errors
 from ingest.errors import IndexBusy, IndexMismatch, IndexNotFound, ParaciteError
 from search import Searcher
@@ -76,9 +77,10 @@ class StoppedIngest:
     def __init__(self, source: Path, index: Path, stages: list[str], log: Path):
         env = dict(os.environ, PARACITE_STOP_AT=",".join(stages))
         self._log = log
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "search", "ingest", str(source), "--index", str(index), "--quiet"],
-            env=env, stdout=subprocess.DEVNULL, stderr=open(log, "wb"), cwd=ROOT)
+        with open(log, "wb") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "search", "ingest", str(source), "--index", str(index), "--quiet"],
+                env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
 
     def wait_stopped(self, timeout: float = 300) -> None:
         deadline = time.monotonic() + timeout
@@ -152,11 +154,11 @@ def test_ingest_killed_between_rename_and_swap_leaves_old_index(old_index, small
 
 # -- readers during a rebuild ----------------------------------------------------------------
 def test_searcher_opened_before_rebuild_keeps_answering(old_index, small_report):
-    old = Searcher.open(old_index)  # vectors not loaded yet: they must survive the old build's deletion
+    old = Searcher.open(old_index)  # nothing searched yet: files read lazily must survive the rebuild
     old_build = (old_index / CURRENT).resolve()
     build_index([small_report], old_index, progress=False)
-    assert not old_build.exists()
     try:
+        assert old_build.exists()  # held by the open reader, so the rebuild kept it
         for mode in ("hybrid", "dense", "bm25"):
             assert old.search(OLD_QUERY, k=3, mode=mode)[0].citation == OLD_ANSWER
         assert old.get("A/69/207", 46).citation == OLD_ANSWER
@@ -166,6 +168,18 @@ def test_searcher_opened_before_rebuild_keeps_answering(old_index, small_report)
     with Searcher.open(old_index) as new:
         assert new.manifest.chunks == SMALL_CHUNKS
         assert all(h.number <= 5 for h in new.search(OLD_QUERY, k=5))
+    with build_lock(old_index):  # what the next build does first: the released build goes
+        _remove_old_builds(old_index)
+    assert not old_build.exists() and len(builds(old_index)) == 1
+
+
+def test_reader_keeps_answering_even_if_its_build_is_deleted(old_index):
+    """Belt and braces: with the build forcibly deleted, the open files still answer (POSIX)."""
+    with Searcher.open(old_index) as old:
+        shutil.rmtree((old_index / CURRENT).resolve())
+        for mode in ("dense", "bm25"):
+            assert old.search(OLD_QUERY, k=3, mode=mode)[0].citation == OLD_ANSWER
+        assert old.get("A/69/207", 46).citation == OLD_ANSWER
 
 
 def test_open_retries_when_a_rebuild_swaps_current_underneath(old_index, monkeypatch):
