@@ -40,13 +40,12 @@ def read_pdf(path: str | Path) -> Document:
     zones = split_zones(pages, symbols or (symbol,))
     title = read_title(pages[0], zones.body_size)
     blocks, front, loose, geo = segment(zones.lines, zones.body_size)
-    numbered = any(b.kind == "paragraph" for b in blocks)
+    blocks = _insert_unnumbered(blocks, loose, geo)
+    numbered = any(b.kind == "paragraph" and not b.part for b in blocks)
     summary = _summary(front, geo) if numbered else []
-    if not numbered:
+    if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
         prose = _front_prose(front, pages[0], geo)
-        blocks = [_Block("front")] + [b for _, b in split_paragraphs(prose, geo)]
-    else:
-        blocks = _insert_unnumbered(blocks, loose, geo)
+        blocks = blocks[:1] + [b for _, b in split_paragraphs(prose, geo)] + blocks[1:]
     head = _Block("summary", lines=[l.text for l in summary], refs=[r for l in summary for r in l.refs])
     blocks[0] = head
     if not zones.has_raised_refs:

@@ -21,10 +21,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .layout import Line
-from .paragraphs import _ANNEX_RE, _TABLE_RE, _Block
+from .paragraphs import _TABLE_RE, _Block
 from .sections import SectionPath
 
 _NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
+_PART_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX|Appendix)\b(?:\s+([IVXL]{1,5}|\d{1,2})\b)?")
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
 _SENTENCE_END = (".", "?", "!", ".”", ".’", ".\"", "?”", ".)", "!”")
@@ -44,24 +45,36 @@ class Geometry:
 
 
 def measure(lines: tuple[Line, ...], body: float) -> Geometry:
-    """The text column of each page (most common left and right edge of body lines) and the leading."""
+    """The text column of each page and the leading of the body text.
+
+    A page's left edge is the most common start of its body lines near the document's own
+    margin for pages of that side (odd and even pages may differ), so a page full of table cells
+    does not move it; the right edge likewise.
+    """
     by_page: dict[int, list[Line]] = {}
     for l in lines:
         if abs(l.size - body) <= 0.6 and not l.bold:
             by_page.setdefault(l.page, []).append(l)
-    all_left = Counter(round(l.x0) for ls in by_page.values() for l in ls)
-    all_right = Counter(round(l.x1) for ls in by_page.values() for l in ls)
-    default_left = all_left.most_common(1)[0][0] if all_left else 72.0
-    default_right = all_right.most_common(1)[0][0] if all_right else 520.0
+
+    def mode(values, default: float) -> float:
+        c = Counter(round(v) for v in values)
+        return float(c.most_common(1)[0][0]) if c else default
+
+    every = [l for ls in by_page.values() for l in ls]
+    side_left = {side: mode([l.x0 for l in every if l.page % 2 == side], mode([l.x0 for l in every], 72.0))
+                 for side in (0, 1)}
+    side_right = {side: mode([l.x1 for l in every if l.page % 2 == side], mode([l.x1 for l in every], 520.0))
+                  for side in (0, 1)}
     left: dict[int, float] = {}
     right: dict[int, float] = {}
     steps: Counter[float] = Counter()
     for page in {l.page for l in lines}:
         ls = by_page.get(page, [])
-        lc = Counter(round(l.x0) for l in ls)
-        rc = Counter(round(l.x1) for l in ls)
-        left[page] = float(lc.most_common(1)[0][0]) if len(ls) >= 4 else float(default_left)
-        right[page] = float(rc.most_common(1)[0][0]) if len(ls) >= 4 and rc.most_common(1)[0][1] >= 2 else float(default_right)
+        base_l, base_r = side_left[page % 2], side_right[page % 2]
+        near_l = [l.x0 for l in ls if abs(l.x0 - base_l) <= 25]
+        near_r = [l.x1 for l in ls if abs(l.x1 - base_r) <= 25]
+        left[page] = mode(near_l, base_l) if len(near_l) >= 4 else base_l
+        right[page] = mode(near_r, base_r) if len(near_r) >= 4 else base_r
         for a, b in zip(ls, ls[1:]):
             d = round((b.top - a.top) * 2) / 2
             if 0 < d < 3 * body:
@@ -197,7 +210,7 @@ class _Segmenter:
         self.blocks.append(b)
         return b
 
-    def heading(self, l: Line) -> None:
+    def heading(self, l: Line, part_label: bool = False) -> None:
         last = self.blocks[-1]
         if last.kind != "heading" or self.state != "heading":
             last = self.open_block("heading", l)
@@ -206,9 +219,9 @@ class _Segmenter:
         if (self.state == "heading" and prev is not None and prev.page == l.page and _style(prev) == _style(l)
                 and 0 < l.top - prev.top < 1.8 * l.size and not _LABEL_RE.match(l.text)):
             self.sections.extend(l.text)  # the heading's title runs on to a second line
-        elif not _ANNEX_RE.match(l.text):
+        elif not part_label:
             self.sections.add(l.text, _style(l))
-        self.last_heading = None if _ANNEX_RE.match(l.text) else l
+        self.last_heading = None if part_label else l
         self.cur = None
         self.state = "heading"
         self.touched = True
@@ -230,13 +243,14 @@ class _Segmenter:
     def step(self, i: int, l: Line) -> None:
         big_type = l.size > self.geo.body + 0.6
         near_left = l.x0 <= self.geo.left[l.page] + 40
-        if (big_type or l.bold) and near_left and _ANNEX_RE.match(l.text) and (self.expected > 1 or self.part):
-            words = l.text.split()
-            self.part = "annex" if len(words) == 1 else f"annex {words[1].upper()}"
+        label = self.part_label(i)
+        if label:
+            self.part = label
             self.expected = 1
             self.sections = SectionPath()
+            self.cur = None
             self.state = "text"
-            self.heading(l)
+            self.heading(l, part_label=True)
             return
         if self.starts_para(i):
             if self.expected == 1 and not self.part:
@@ -289,6 +303,19 @@ class _Segmenter:
             self.bold_line(i, l)
             return
         self.plain_line(i, l)
+
+    def part_label(self, i: int) -> str:
+        """``annex``, ``annex II``, ``enclosure``: a heading opening a part numbered afresh."""
+        l = self.lines[i]
+        m = _PART_RE.match(l.text)
+        if not m or not (l.bold or l.size > self.geo.body + 0.6) or l.x0 > self.geo.left[l.page] + 40:
+            return ""
+        in_front = self.expected == 1 and not self.part
+        if in_front and (l.page == 1 or ends_sentence(l.text)):
+            return ""  # the front matter's own lines (a contents list, a summary's sentence)
+        word = m.group(1).lower()
+        kind = "annex" if word.startswith("annex") else word
+        return f"{kind} {m.group(2).upper()}" if m.group(2) else kind
 
     def front_headings(self, first: Line) -> None:
         """The headings just above paragraph 1 (``I. Introduction``) open its section path."""

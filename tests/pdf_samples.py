@@ -109,3 +109,25 @@ def encrypt_copy(src: Path, dst: Path, password: str = "secret") -> Path:
     with dst.open("wb") as f:
         writer.write(f)
     return dst
+
+
+def letter_with_annex_pages() -> list[list[Line]]:
+    """The letter, then an annex on a page of its own whose paragraphs are numbered 1, 2, 3."""
+    pages = letter_pages()
+    annex: list[Line] = [
+        (60, 53, 8.5, True, "S/2025/41"),
+        (60, 75, 14, True, "Annex"),
+        (124, 96, 14, True, "Summary of the open debate"),
+    ]
+    top = 130.0
+    for n, lines in enumerate([
+        ["The open debate was attended by representatives of 74 Member States and of the",
+         "International Committee of the Red Cross."],
+        ["Several speakers called for accountability for attacks on hospitals and schools."],
+        ["The President closed the debate by thanking all participants for their contributions."],
+    ], start=1):
+        annex.append((124, top, 10, False, f"{n}. {lines[0]}"))
+        annex += [(124, top + 12 * k, 10, False, t) for k, t in enumerate(lines[1:], start=1)]
+        top += 12 * len(lines) + 6
+    annex.append((60, 749, 7, False, "3/3 25-00001"))
+    return pages + [annex]

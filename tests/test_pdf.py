@@ -11,7 +11,7 @@ from ingest import IngestError, read_document
 from ingest.layout import read_pages
 from ingest.pagezones import split_zones
 from ingest.pdf import pdf_to_text
-from pdf_samples import encrypt_copy, letter_pages, write_pdf
+from pdf_samples import encrypt_copy, letter_pages, letter_with_annex_pages, write_pdf
 
 EMRIP = FIXTURES / "A_HRC_EMRIP_2025_2.en.pdf"
 IRMCT = FIXTURES / "A_80_275.en.pdf"
@@ -140,6 +140,16 @@ def test_a_letter_with_no_numbered_paragraphs_is_cited_by_page(tmp_path):
     # The second paragraph runs on across the page break; the footer is not in it.
     assert doc.chunks[1].text.endswith("must respect in every circumstance, including in densely populated areas.")
     assert all("25-00001" not in c.text for c in doc.chunks)
+
+
+def test_a_letter_transmitting_a_numbered_annex(tmp_path):
+    # The letter is cited by page; the annex numbers its paragraphs afresh and is cited as such.
+    doc = read_document(write_pdf(tmp_path / "letter.pdf", letter_with_annex_pages()))
+    cites = [c.citation for c in doc.chunks]
+    assert cites[0] == "S/2025/41, p. 1, para. 1"
+    assert cites[-3:] == ["S/2025/41, annex, para. 1", "S/2025/41, annex, para. 2", "S/2025/41, annex, para. 3"]
+    assert doc.chunks[-1].section == ("Summary of the open debate",)
+    assert doc.chunks[-1].text.startswith("The President closed the debate")
 
 
 def test_pdf_to_text_keeps_pages_apart(tmp_path):
