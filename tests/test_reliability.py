@@ -240,6 +240,7 @@ DAMAGE = [
     ("vectors garbage", _overwrite("vectors.faiss", 0), "vectors.faiss is damaged"),
     ("vectors body garbage", _overwrite("vectors.faiss", 4, 40), "vectors.faiss"),
     ("vectors missing", _remove("vectors.faiss"), "vectors.faiss is missing"),
+    ("sentence vectors truncated", _truncate("sentences.faiss", 0.5), "sentences.faiss"),
     ("sqlite header garbage", _overwrite("paracite.sqlite", 0, 100), "paracite.sqlite is damaged"),
     ("sqlite pages garbage", _overwrite("paracite.sqlite", 4096), "paracite.sqlite is damaged"),
     ("sqlite truncated", _truncate("paracite.sqlite", 0.5), "paracite.sqlite is damaged"),
