@@ -16,9 +16,9 @@ VECTORS_NAME = "vectors.faiss"
 # Exact search below this many vectors (a flat scan of 50k×384 takes ~5 ms on one core);
 # HNSW above it, where a scan would dominate the query (issue #7; bench/perf_ann_scale.py).
 ANN_THRESHOLD = 50_000
-HNSW_M = 32
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 64
+HNSW_M = 16
+HNSW_EF_CONSTRUCTION = 128
+HNSW_EF_SEARCH = 128
 
 
 def write_vectors(path: Path, vectors: np.ndarray, *, ann_threshold: int = ANN_THRESHOLD) -> dict:
