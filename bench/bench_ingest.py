@@ -1,6 +1,7 @@
 """How well paracite reads the dev UN PDFs: paragraphs, spot checks, symbols and titles.
 
-Run: ``python bench/bench_ingest.py [--extractor layout|pypdf|pdfplumber|pypdfium2] [--verbose]``.
+Run: ``python bench/bench_ingest.py [--extractor layout|pypdf|pdfplumber|pypdfium2] [--verbose]``,
+or ``--timing`` for the seconds each library takes to extract the same PDFs.
 ``layout`` (the default) is paracite's own reader (``ingest.read_document``); the others feed the
 plain text of that library to the text parser, as a baseline. Figures, never asserts.
 """
@@ -84,13 +85,34 @@ def score(entry: dict, doc) -> dict:
     }
 
 
+def timing(entries: list[dict]) -> None:
+    """Seconds each library takes to extract the dev PDFs' text (and our layout lines), same run."""
+    from ingest.layout import read_pages
+
+    files = [DEV / e["file"] for e in entries]
+    runs = {name: (lambda f, name=name: _plain(name, f)) for name in ("pypdf", "pdfplumber", "pypdfium2")}
+    runs["layout (pypdfium2 chars)"] = read_pages
+    base = None
+    for name, fn in runs.items():
+        t0 = time.perf_counter()
+        for f in files:
+            fn(f)
+        took = time.perf_counter() - t0
+        base = base or took
+        print(f"{name:26s} {took:6.2f} s  ({took / base:.2f} x pypdf)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--extractor", default="layout", choices=["layout", "pypdf", "pdfplumber", "pypdfium2"])
     ap.add_argument("--only", help="substring of a file name")
     ap.add_argument("--verbose", "-v", action="store_true", help="print failing spot texts")
+    ap.add_argument("--timing", action="store_true", help="time each library's text extraction instead")
     args = ap.parse_args()
     entries = json.loads(EVAL.read_text())
+    if args.timing:
+        timing(entries)
+        return
     tot = {"docs_ok": 0, "paras_found": 0, "paras_expected": 0, "spots": 0, "spots_ok": 0, "symbols_ok": 0,
            "titles_ok": 0}
     t0 = time.perf_counter()
