@@ -3,6 +3,8 @@
 Sets:
   dev     the `fact` lines of ../shared/eval/a69207_queries_dev.jsonl (their `answer` field)
   own     bench/data/answers_facts.jsonl: fact questions about A/69/207 written for this benchmark
+  heldout bench/data/answers_facts_heldout.jsonl: more such questions, written after the method was
+          tuned on dev + own and first run untouched (see README)
   none    bench/data/answers_unanswerable.jsonl: questions the report does not answer
 
 Matching rule (a fact is "contained" when every part is):
@@ -33,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "eval" / "a69207_queries_dev.jsonl"
 OWN = ROOT / "bench" / "data" / "answers_facts.jsonl"
+HELDOUT = ROOT / "bench" / "data" / "answers_facts_heldout.jsonl"
 NONE = ROOT / "bench" / "data" / "answers_unanswerable.jsonl"
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -146,6 +149,7 @@ def main(argv=None) -> int:
     print(f"first answer (loads the models): {time.perf_counter() - t:.1f} s")
     dev = run_facts(s, load(DEV, "fact"), "dev", args.quiet) if DEV.exists() else None
     own = run_facts(s, load(OWN), "own", args.quiet)
+    held = run_facts(s, load(HELDOUT), "heldout", args.quiet)
     none = run_none(s, load(NONE), args.quiet)
     print("\nsummary:")
     if dev:
@@ -153,6 +157,8 @@ def main(argv=None) -> int:
               f"({dev['lead']}/{dev['n']} with the fact in the lead)")
     print(f"  own facts  {own['correct']}/{own['n']} = {own['correct'] / own['n']:.0%} correct "
           f"({own['lead']}/{own['n']} with the fact in the lead)")
+    print(f"  held-out   {held['correct']}/{held['n']} = {held['correct'] / held['n']:.0%} correct "
+          f"({held['lead']}/{held['n']} with the fact in the lead)")
     print(f"  no-answer  {none['refused']}/{none['n']} = {none['refused'] / none['n']:.0%} of unanswerable questions")
     return 0
 

@@ -73,8 +73,8 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
-            ranked = sorted(((_span_score(sp, s, terms, target, slot), sp) for sp in spans if sp.kind in slot),
-                            key=lambda x: -x[0])
+            ranked = sorted(((_span_score(sp, s, terms, target, slot) + _respectively(sp, spans, s, terms), sp)
+                             for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
             if not ranked:
                 break
@@ -88,6 +88,29 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
             if best is None or fact.score > best.score:
                 best = fact
     return best
+
+
+def _respectively(span: Span, spans: list[Span], s: ScoredSentence, terms: list[QuestionTerm]) -> float:
+    """+/-0.3 for a value of an "A and B ... 159 and 138, respectively" list: is it the question's one?
+
+    The values pair in order with the names listed before them (instruments, organizations or
+    places); the name sharing most of the question's (rare) words picks the value.
+    """
+    if span.kind not in ("count", "money", "percent", "date"):
+        return 0.0
+    text = s.sentence.text
+    group = _coordinated(span, spans, text)
+    if len(group) < 2 or not re.match(r"[^.;]{0,80}?\brespectively\b", text[group[-1].end:]):
+        return 0.0
+    names = [sp for sp in typed_spans(text[:group[0].start], ("instrument", "organization", "place"))]
+    if len(names) < len(group):
+        return 0.0
+    names = names[-len(group):]
+    weights = {t.stem: t.weight for t in terms}
+    overlap = [sum(weights.get(st, 0.0) for st in {t.stem for t in tokenize([n.text])[0]}) for n in names]
+    if max(overlap) <= 0 or overlap.count(max(overlap)) > 1:
+        return 0.0
+    return 0.3 if overlap.index(max(overlap)) == group.index(span) else -0.3
 
 
 def _sentence_entities(s: ScoredSentence) -> list[tuple[str, str, int, int]]:
@@ -121,10 +144,11 @@ def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target
         return -1.0  # part of a name the question uses ("the *2013* High-level Dialogue"), not its date
     if target & {"countri", "country"} and span.kind == "place" and not is_country(span.text):
         return -1.0
+    clause = _clauses(s)
     near = 0.0
     for term in terms:
-        dists = [first - i if i < first else i - last for i, t in enumerate(toks)
-                 if t.stem == term.stem and not first <= i <= last]
+        dists = [(first - i if i < first else i - last) + CLAUSE_GAP * (clause[i] != clause[first])
+                 for i, t in enumerate(toks) if t.stem == term.stem and not first <= i <= last]
         if dists:
             near += term.weight / (1.0 + min(dists) / 3.0)
     proximity = near / (sum(t.weight for t in terms) or 1.0)
@@ -141,6 +165,20 @@ def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target
         named = float(bool(target & {toks[i].stem for i in range(max(0, first - 3), last + 1)}))
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
+
+
+CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:whereas|while|but|although|though|however|yet|respectively)\b", re.I)
+
+
+def _clauses(s: ScoredSentence) -> list[int]:
+    """The clause number of each token ("... in 173 corridors, | whereas ... in only 47 corridors")."""
+    text, out, n = s.sentence.text, [], 0
+    for i, t in enumerate(s.tokens):
+        if i and _CLAUSE_BREAK.search(text, s.tokens[i - 1].end, t.end):
+            n += 1
+        out.append(n)
+    return out
 
 
 def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) -> float:

@@ -135,7 +135,8 @@ _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_RE = re.compile(r"\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
-                      + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b|\b(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
+                      + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b"
+                      r"|\b(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
 # Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1".
 _REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.|\bresolutions?|\btables?|\bparas?\.|\bparagraphs?|\bchapter|"
                                r"\bsect\.|\bannex|\bsession|\bgoal|\btarget|/)\s*$", re.I)
@@ -169,20 +170,46 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
             if _overlaps(span, numeric_taken):
                 continue
             numeric_taken.append(span)
-    found += [s for s in numeric_taken if s.kind in kinds]
+    found += [_with_body(s, sentence) if s.kind == "instrument" else s for s in numeric_taken if s.kind in kinds]
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
-        if kind in kinds and not _overlaps(Span(text, kind, start, end), found):
-            found.append(_trim(Span(sentence[start:end], kind, start, end)))
+        span = _trim(Span(sentence[start:end], kind, start, end))
+        if kind in kinds and not _overlaps(span, found) and (kind != "count" or _counts(sentence, span)):
+            found.append(span)
     if kinds & {"place", "organization", "person", "date", "instrument", "count"}:
         for ent in _nlp()(sentence).ents:
             kind = _KIND_ALIASES.get(ent.label_.lower(), "")
             span = _trim(Span(ent.text, kind, ent.start_char, ent.end_char))
             if kind in kinds and span.text and not _overlaps(span, found) and not _overlaps(span, numeric_taken):
-                if kind == "count" and (_is_reference(sentence, span) or not re.search(r"\d|[a-z]", span.text)):
+                if kind == "count" and not _counts(sentence, span):
                     continue
                 found.append(span)
     return sorted(found, key=lambda s: s.start)
+
+
+_BODY = r"((?:[A-Z][\w-]*\s)*?(?:Assembly|Council|Commission|Conference|Committee))"
+
+
+def _with_body(span: Span, sentence: str) -> Span:
+    """"resolution 67/219" -> "General Assembly resolution 67/219" when the sentence says whose it is
+    ("In its resolution 67/219 ..., the General Assembly"; "the Assembly, in its resolution ...")."""
+    if not span.text.startswith("resolution"):
+        return span
+    after = re.match(r"\s*,\s+the " + _BODY + r"\b", sentence[span.end:])
+    before = re.search(r"\bthe " + _BODY + r",\s+in its\s+$", sentence[:span.start])
+    if before is None and not (after and re.search(r"\b[Ii]n its\s+$", sentence[:span.start])):
+        return span
+    body = (before or after).group(1)
+    if " " not in body:  # "the Assembly": whose is clear only from context
+        return span
+    return Span(f"{body} {span.text}", span.kind, span.start, span.end)
+
+
+def _counts(sentence: str, span: Span) -> bool:
+    """True for a span that counts something: not a label ("No. 189"), not a bare fraction ("in half")."""
+    if _is_reference(sentence, span) or not re.search(r"\d|[a-z]", span.text):
+        return False
+    return not re.fullmatch(r"(?:\w+\s)?" + _FRACTIONS, span.text, re.I)
 
 
 def _is_reference(sentence: str, span: Span) -> bool:

@@ -80,14 +80,16 @@ def question_terms(searcher, question: str) -> list[QuestionTerm]:
 
 
 def _stop_words() -> frozenset[str]:
-    """spaCy's English stop words, less the ordinals and numbers that pick a fact ("the *first* Dialogue")."""
+    """spaCy's English stop words, less the words that pick one fact among several: ordinals and
+    numbers ("the *first* Dialogue"), comparisons ("*below* 5 per cent"), before/after."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) - _KEEP
 
 
 _KEEP = frozenset("first second third fourth fifth last next former latter one two three four five six seven "
-                  "eight nine ten eleven twelve fifteen twenty forty fifty sixty hundred".split())
+                  "eight nine ten eleven twelve fifteen twenty forty fifty sixty hundred "
+                  "above below under over before after less least most more fewer without".split())
 
 
 def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -60,6 +60,13 @@ FACTS = [
      "$1.8 billion", "A/69/207, para. 49"),
     ("Which organization launched the Global Initiative on Protection at Sea?", "UNHCR", "A/69/207, para. 43"),
     ("Which countries initiated the Nansen Initiative?", "Norway and Switzerland", "A/69/207, para. 56"),
+    # "159 and 138 States parties thereto, respectively": the value paired with the protocol asked about
+    ("How many States parties does the Protocol to Prevent, Suppress and Punish Trafficking in Persons have?",
+     "159", "A/69/207, para. 54"),
+    ("How many States parties does the Protocol against the Smuggling of Migrants have?", "138",
+     "A/69/207, para. 54"),
+    # "above 5 per cent in 173 corridors, whereas ... below 5 per cent in only 47 corridors"
+    ("In how many corridors were remittance costs below 5 per cent?", "47", "A/69/207, para. 49"),
     # "the first Dialogue": an ordinal the stop-word list must not drop
     ("When was the first High-level Dialogue on International Migration and Development held?",
      "September 2006", "A/69/207, para. 10"),
@@ -157,8 +164,16 @@ def test_question_type(question, slots):
      "of its States parties.", ["count"], [("11", "count"), ("14", "count")]),
     ("resulted in an estimated savings to migrants and their families of over US$ 40 billion.", ["money"],
      [("over US$ 40 billion", "money")]),
+    # whose resolution it is comes from the sentence
     ("In its resolution 67/219 of 21 December 2012, the General Assembly requested", ["instrument"],
-     [("resolution 67/219 of 21 December 2012", "instrument")]),
+     [("General Assembly resolution 67/219 of 21 December 2012", "instrument")]),
+    # two protocols in one list stay two instruments
+    ("While ratification of the 2000 Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially "
+     "Women and Children, and the 2000 Protocol against the Smuggling of Migrants by Land, Sea and Air is robust",
+     ["instrument"],
+     [("2000 Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children",
+       "instrument"),
+      ("2000 Protocol against the Smuggling of Migrants by Land, Sea and Air", "instrument")]),
     ("In Africa, about half of the increase in the migrant stock", ["percent"], [("about half", "percent")]),
 ])
 def test_typed_spans(sentence, kinds, expected):
