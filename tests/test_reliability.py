@@ -152,6 +152,36 @@ def test_ingest_killed_between_rename_and_swap_leaves_old_index(old_index, small
     assert capsys.readouterr().out.startswith(f"[1] {OLD_ANSWER}")
 
 
+def test_first_search_waits_for_a_running_build_of_the_default_index(index_dir, tmp_path):
+    """Two first searches on a fresh checkout: the second waits for the first's build and uses it."""
+    import threading
+
+    folder = tmp_path / "default"
+    locked, waiting = threading.Event(), threading.Event()
+
+    def other_build():  # stands in for a first search that is building the index right now
+        with build_lock(folder):
+            locked.set()
+            waiting.wait(60)
+            shutil.copytree(index_dir / BUILDS, folder / BUILDS)
+            os.symlink(os.readlink(index_dir / CURRENT), folder / CURRENT)
+
+    thread = threading.Thread(target=other_build)
+    thread.start()
+    locked.wait(60)
+    logs = []
+
+    def log(msg):
+        logs.append(msg)
+        if "waiting" in msg:
+            waiting.set()
+
+    with Searcher.open(folder, build_missing=True, log=log) as s:
+        assert s.get("A/69/207", 46).citation == OLD_ANSWER
+    thread.join()
+    assert any("Another paracite is building" in m for m in logs)
+
+
 # -- readers during a rebuild ----------------------------------------------------------------
 def test_searcher_opened_before_rebuild_keeps_answering(old_index, small_report):
     old = Searcher.open(old_index)  # nothing searched yet: files read lazily must survive the rebuild
