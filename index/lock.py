@@ -1,8 +1,9 @@
-"""One builder at a time per index folder: an advisory lock file.
+"""Locks of an index folder: one builder at a time, and readers that keep their build on disk.
 
 A second ``paracite ingest`` on the same folder refuses at once with ``IndexBusy`` (rather than
-queueing behind a build that may take minutes); readers never take the lock. The kernel drops an
-``flock`` when its holder dies, so a killed build never leaves the folder locked.
+queueing behind a build that may take minutes); readers never take the builder's lock, they take
+a shared lock on their own build instead (below). The kernel drops an ``flock`` when its holder
+dies, so a killed build or reader never leaves anything locked.
 """
 
 from __future__ import annotations
