@@ -11,20 +11,28 @@ from __future__ import annotations
 
 import re
 
-from .furniture import SYMBOL_RE
 from .layout import Line, Page
 
 
+_SYMBOL_TOKEN_RE = re.compile(r"^[A-Z][A-Za-z0-9.()]*(?:/[A-Za-z0-9.()]+)+$")
+_JOINT_RE = re.compile(r"\**[−–-](?=[A-Z][A-Za-z0-9.]*/)")
+
+
 def read_symbols(first: Page) -> tuple[str, ...]:
-    """The symbols in page 1's masthead, primary first; ``()`` if the page has none."""
+    """The symbols in page 1's masthead, primary first; ``()`` if the page has none.
+
+    The masthead reads ``United Nations A/80/62*−E/2025/12*``: a joint symbol joins two with a
+    dash, ``*`` marks a reissue. Symbols are read as printed (``A/HRC/58/L.1``, ``A/79/PV.5``).
+    """
     top = [l for l in first.lines if l.top < 0.2 * first.height]
     top.sort(key=lambda l: (l.top, l.x0))
     for line in top:
-        text = line.text
-        if "United Nations" in text:
-            text = text.split("United Nations", 1)[1]
-        found = [m.group(0) for m in SYMBOL_RE.finditer(text.replace("*", " "))]
-        if found and len(SYMBOL_RE.sub("", text).strip(" *−–-")) <= 2:
+        text = line.text.split("United Nations", 1)[1] if "United Nations" in line.text else line.text
+        tokens = text.split()
+        if not tokens or len(tokens) > 3:
+            continue
+        found = [p.strip("*.,;") for p in _JOINT_RE.split(tokens[0])]
+        if all(_SYMBOL_TOKEN_RE.match(p) and any(ch.isdigit() for ch in p) for p in found):
             return tuple(found)
     return ()
 

@@ -20,7 +20,8 @@ from .layout import Line, Page, read_pages
 from .models import Document
 from .pagezones import split_zones
 from .paragraphs import _Block, _to_chunks
-from .pdfparse import Geometry, ends_sentence, segment
+from .pagegeometry import Geometry, ends_sentence
+from .pdfparse import segment
 from .unnumbered import split_paragraphs
 from .clean import Vocabulary
 

@@ -18,69 +18,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from .layout import Line
+from .pagegeometry import Geometry, ends_clause, ends_sentence, measure
 from .paragraphs import _TABLE_RE, _Block
 from .sections import SectionPath
 
 _NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
 _PART_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX|Appendix)\b(?:\s+([IVXL]{1,5}|\d{1,2})\b)?")
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
-_SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
-_SENTENCE_END = (".", "?", "!", ".”", ".’", ".\"", "?”", ".)", "!”")
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """Where a page's text column is and how the document's body text is set."""
-
-    body: float
-    left: dict[int, float]
-    right: dict[int, float]
-    leading: float
-
-    def width(self, page: int) -> float:
-        return max(1.0, self.right[page] - self.left[page])
-
-
-def measure(lines: tuple[Line, ...], body: float) -> Geometry:
-    """The text column of each page and the leading of the body text.
-
-    A page's left edge is the most common start of its body lines near the document's own
-    margin for pages of that side (odd and even pages may differ), so a page full of table cells
-    does not move it; the right edge likewise.
-    """
-    by_page: dict[int, list[Line]] = {}
-    for l in lines:
-        if abs(l.size - body) <= 0.6 and not l.bold:
-            by_page.setdefault(l.page, []).append(l)
-
-    def mode(values, default: float) -> float:
-        c = Counter(round(v) for v in values)
-        return float(c.most_common(1)[0][0]) if c else default
-
-    every = [l for ls in by_page.values() for l in ls]
-    side_left = {side: mode([l.x0 for l in every if l.page % 2 == side], mode([l.x0 for l in every], 72.0))
-                 for side in (0, 1)}
-    side_right = {side: mode([l.x1 for l in every if l.page % 2 == side], mode([l.x1 for l in every], 520.0))
-                  for side in (0, 1)}
-    left: dict[int, float] = {}
-    right: dict[int, float] = {}
-    steps: Counter[float] = Counter()
-    for page in {l.page for l in lines}:
-        ls = by_page.get(page, [])
-        base_l, base_r = side_left[page % 2], side_right[page % 2]
-        near_l = [l.x0 for l in ls if abs(l.x0 - base_l) <= 25]
-        near_r = [l.x1 for l in ls if abs(l.x1 - base_r) <= 25]
-        left[page] = mode(near_l, base_l) if len(near_l) >= 4 else base_l
-        right[page] = mode(near_r, base_r) if len(near_r) >= 4 else base_r
-        for a, b in zip(ls, ls[1:]):
-            d = round((b.top - a.top) * 2) / 2
-            if 0 < d < 3 * body:
-                steps[d] += 1
-    leading = steps.most_common(1)[0][0] if steps else body * 1.2
-    return Geometry(body, left, right, leading)
 
 
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
@@ -89,14 +35,6 @@ _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
 def _style(l: Line) -> str:
     """A heading's type style: its size, weight and slant."""
     return f"{round(l.size)}{'b' if l.bold else ''}{'i' if l.italic else ''}"
-
-
-def ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith(_SENTENCE_END)
-
-
-def _ends_clause(text: str) -> bool:
-    return text.rstrip().endswith(_SENTENCE_END + (":", ";", ","))
 
 
 class _Segmenter:
@@ -152,7 +90,7 @@ class _Segmenter:
             nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
             if not nxt[:1].isupper():
                 return False
-        if l.bold and not _ends_clause(l.text):
+        if l.bold and not ends_clause(l.text):
             nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
             runs_on = nxt is not None and nxt.bold and not self.big(self.gap_before(i + 1)) and nxt.page == l.page
             if not runs_on:
@@ -173,7 +111,7 @@ class _Segmenter:
                     break
                 run.append(n)
         last = run[-1]
-        if _ends_clause(last.text) or last.text.endswith("-") or len(l.text) < 2:
+        if ends_clause(last.text) or last.text.endswith("-") or len(l.text) < 2:
             return False
         if not styled and l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page):
             return False  # a full line of body type is prose

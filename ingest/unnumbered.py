@@ -11,7 +11,7 @@ from collections import Counter
 
 from .layout import Line
 from .paragraphs import _Block
-from .pdfparse import Geometry, ends_sentence
+from .pagegeometry import Geometry, ends_sentence
 
 
 def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "",

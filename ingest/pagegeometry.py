@@ -1,0 +1,77 @@
+"""The text column of a PDF's pages and the spacing of its body text.
+
+The layout parser asks the same few questions of every line: is it at the text's left margin,
+indented, outdented, a full line, separated from the line above by more than the usual
+leading? These measures answer them per page, from the body lines themselves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .layout import Line
+
+_SENTENCE_END = (".", "?", "!", ".”", ".’", ".\"", "?”", ".)", "!”")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where a page's text column is and how the document's body text is set."""
+
+    body: float
+    left: dict[int, float]
+    right: dict[int, float]
+    leading: float
+
+    def width(self, page: int) -> float:
+        return max(1.0, self.right[page] - self.left[page])
+
+
+def measure(lines: tuple[Line, ...], body: float) -> Geometry:
+    """The text column of each page and the leading of the body text.
+
+    A page's left edge is the most common start of its body lines near the document's own
+    margin for pages of that side (odd and even pages may differ), so a page full of table cells
+    does not move it; the right edge likewise.
+    """
+    by_page: dict[int, list[Line]] = {}
+    for l in lines:
+        if abs(l.size - body) <= 0.6 and not l.bold:
+            by_page.setdefault(l.page, []).append(l)
+
+    def mode(values, default: float) -> float:
+        c = Counter(round(v) for v in values)
+        return float(c.most_common(1)[0][0]) if c else default
+
+    every = [l for ls in by_page.values() for l in ls]
+    side_left = {side: mode([l.x0 for l in every if l.page % 2 == side], mode([l.x0 for l in every], 72.0))
+                 for side in (0, 1)}
+    side_right = {side: mode([l.x1 for l in every if l.page % 2 == side], mode([l.x1 for l in every], 520.0))
+                  for side in (0, 1)}
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    steps: Counter[float] = Counter()
+    for page in {l.page for l in lines}:
+        ls = by_page.get(page, [])
+        base_l, base_r = side_left[page % 2], side_right[page % 2]
+        near_l = [l.x0 for l in ls if abs(l.x0 - base_l) <= 25]
+        near_r = [l.x1 for l in ls if abs(l.x1 - base_r) <= 25]
+        left[page] = mode(near_l, base_l) if len(near_l) >= 4 else base_l
+        right[page] = mode(near_r, base_r) if len(near_r) >= 4 else base_r
+        for a, b in zip(ls, ls[1:]):
+            d = round((b.top - a.top) * 2) / 2
+            if 0 < d < 3 * body:
+                steps[d] += 1
+    leading = steps.most_common(1)[0][0] if steps else body * 1.2
+    return Geometry(body, left, right, leading)
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_END)
+
+
+def ends_clause(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_END + (":", ";", ","))
+
+
