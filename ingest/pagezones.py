@@ -47,14 +47,22 @@ def split_zones(pages: list[Page], symbols: tuple[str, ...] = ()) -> Zones:
     repeated = _repeated_band_lines(pages)
     kept: list[Line] = []
     notes: dict[str, str] = {}
+    last = ""  # the mark of the last footnote read, which may run on to the next page
     for page in pages:
         lines = [l for l in page.lines if not _is_furniture(l, page, symbols, repeated)]
-        start = _footnote_start(lines, size)
+        run, start = _footnote_start(lines, size)
+        if last and start < len(lines) and run < start and not _ends_sentence(notes[last]):
+            notes[last] = " ".join([notes[last], *(l.text for l in lines[run:start])])
+            start = run
         body, foot = lines[:start], lines[start:]
-        _read_footnotes(foot, notes)
+        last = _read_footnotes(foot, notes) or last
         kept.extend(body)
     raised = any(l.refs for l in kept)
     return Zones(tuple(kept), notes, size, raised)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "?", "!", ".”", ")", ".)"))
 
 
 def _in_band(line: Line, page: Page) -> bool:
@@ -92,37 +100,45 @@ def _is_furniture(line: Line, page: Page, symbols: tuple[str, ...], repeated: se
     return True
 
 
-def _starts_note(line: Line) -> bool:
-    return bool(line.lead_mark) or bool(_FN_TEXT_START_RE.match(line.text)) or is_separator(line.text)
+def _starts_note(line: Line, raised: bool) -> bool:
+    """A footnote's first line: its raised mark, or (where marks are not raised) ``12 Text``."""
+    if line.lead_mark:
+        return True
+    return not raised and bool(_FN_TEXT_START_RE.match(line.text))
 
 
-def _footnote_start(lines: list[Line], body: float) -> int:
-    """Index of the first line of the page's footnote block (``len(lines)`` if none).
-
-    The block is the run of small lines that ends the page, cut at its first footnote mark.
+def _footnote_start(lines: list[Line], body: float) -> tuple[int, int]:
+    """Where the page's run of small closing lines begins, and where its first footnote begins
+    (``len(lines)`` if none). Lines between the two may carry on a footnote from the page before.
     """
     k = len(lines)
     while k > 0 and lines[k - 1].size < body - 0.4:
         k -= 1
     if lines[k - 1: k] and is_separator(lines[k - 1].text):
-        return k - 1
+        return k - 1, k - 1
+    raised = any(l.lead_mark for l in lines[k:])
     for j in range(k, len(lines)):
-        if _starts_note(lines[j]):
-            if j > 0 and is_separator(lines[j - 1].text):
-                return j - 1
-            return j
-    return len(lines)
+        if is_separator(lines[j].text):
+            return k, j
+        if _starts_note(lines[j], raised):
+            return k, (j - 1 if j > k and is_separator(lines[j - 1].text) else j)
+    return k, len(lines)
 
 
-def _read_footnotes(lines: list[Line], notes: dict[str, str]) -> None:
-    """Collect each footnote's text under its mark; a line without a mark continues the last."""
+def _read_footnotes(lines: list[Line], notes: dict[str, str]) -> str:
+    """Collect each footnote's text under its mark; a line without a mark continues the last.
+
+    Returns the last mark read, for a footnote that runs on to the next page.
+    """
+    raised = any(l.lead_mark for l in lines)
     mark = ""
     for line in lines:
         if is_separator(line.text):
             continue
-        m = _FN_TEXT_START_RE.match(line.text) if not line.lead_mark else None
+        m = _FN_TEXT_START_RE.match(line.text) if not raised else None
         if line.lead_mark or m:
             mark = line.lead_mark or m.group(1)
             notes[mark] = line.text if line.lead_mark else m.group(2)
         elif mark:
             notes[mark] = f"{notes[mark]} {line.text}"
+    return mark
