@@ -48,7 +48,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS) -> Answer
     if not hits or unknown:
         return _no_answer(question, hits, unknown)
     names = question_names(searcher, question)
-    scored = [s for s in score_sentences(searcher, question, hits, terms) if names_ok(s.hit, names)]
+    scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact)
+              if names_ok(s.hit, names)]
     if not scored:
         return _no_answer(question, hits)
     if qtype.is_fact:
@@ -67,13 +68,17 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
     wanted = [k for slot in qtype.slots for k in slot]
     best: Fact | None = None
+    required = {t.stem for t in terms if t.text.isdigit() or t.text.lower() in _ORDINALS}
     for s in scored[:FACT_SENTENCES]:
-        spans = typed_spans(s.sentence.text, wanted, _sentence_entities(s))
+        if required and not required <= _context_stems(s.hit):
+            continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
+        spans = _merge_acronyms(typed_spans(s.sentence.text, wanted, _sentence_entities(s)), s.sentence.text)
         spans = [sp for sp in spans if not _echoes(sp, qstems)]
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
-            ranked = sorted(((_span_score(sp, s, terms, target, slot) + _respectively(sp, spans, s, terms), sp)
+            ranked = sorted(((_span_score(sp, s, terms, target, slot) + _respectively(sp, spans, s, terms)
+                              + 0.1 * (slot[0] == "organization" and _opens_clause(sp, spans, s)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
             if not ranked:
@@ -88,6 +93,39 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
             if best is None or fact.score > best.score:
                 best = fact
     return best
+
+
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                      "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
+
+
+def _context_stems(hit: Hit) -> set[str]:
+    return {t.stem for t in tokenize([hit.text + " " + " ".join(hit.section[-1:])])[0]}
+
+
+def _opens_clause(span: Span, spans: list[Span], s: ScoredSentence) -> bool:
+    """True if no other name comes before ``span`` in its clause: for "who did X", the doer.
+
+    ("IFAD and the European Commission, in collaboration with the World Bank ..., have launched")
+    """
+    clause = _clauses(s)
+    where = {i: c for i, (t, c) in enumerate(zip(s.tokens, clause))}
+    of = lambda sp: next((where[i] for i, t in enumerate(s.tokens) if t.start >= sp.start), -1)
+    mine = of(span)
+    return not any(other.start < span.start and other.kind == span.kind and of(other) == mine
+                   and not _joins(s.sentence.text[other.end:span.start]) for other in spans)
+
+
+def _merge_acronyms(spans: list[Span], text: str) -> list[Span]:
+    """"International Fund for Agricultural Development" + "(IFAD)" -> one span, so lists join."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev and prev.kind == sp.kind and text[prev.end:sp.start] == " (" and text[sp.end:sp.end + 1] == ")":
+            out[-1] = Span(f"{prev.text} ({sp.text})", sp.kind, prev.start, sp.end + 1)
+        else:
+            out.append(sp)
+    return out
 
 
 def _respectively(span: Span, spans: list[Span], s: ScoredSentence, terms: list[QuestionTerm]) -> float:
@@ -241,7 +279,8 @@ def cite(text: str, citation: str) -> str:
 def _fact_answer(question: str, fact: Fact, qtype: QuestionType) -> Answer:
     s = fact.where
     lead = cite(render_spans(fact.spans, s.sentence.text), s.hit.citation)
-    text = lead + " " + cite(s.sentence.text, s.hit.citation)
+    said = f"Section heading: {s.sentence.text}" if s.sentence.heading else s.sentence.text
+    text = lead + " " + cite(said, s.hit.citation)
     return Answer(question, text, (s.hit.citation,), (Evidence(s.hit.citation, s.sentence.text),))
 
 

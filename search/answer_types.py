@@ -105,7 +105,8 @@ def question_type(question: str) -> QuestionType:
         slots.append(("organization",))
         target = _words(m.group(1))
     if not slots and re.search(r"^ who\b", q):
-        slots.append(("person",) if re.search(r"^ who (?:is|was|are|were)\b", q) else ("organization", "person"))
+        slots.append(("person",) if re.search(r"^ who (?:is|was|are|were)\b", q)
+                     else ("organization", "person", "place"))  # a State can act: "Sweden as Chair"
     many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
     if slots and slots[0][0] in ("place", "organization", "person") and re.search(r"^ (?:who|where)\b", q):
         many = True
@@ -180,7 +181,8 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
         for ent in _nlp()(sentence).ents:
             kind = _KIND_ALIASES.get(ent.label_.lower(), "")
             span = _trim(Span(ent.text, kind, ent.start_char, ent.end_char))
-            if kind in kinds and span.text and not _overlaps(span, found) and not _overlaps(span, numeric_taken):
+            if kind in kinds and span.text and not _overlaps(span, found) and not _overlaps(span, numeric_taken) \
+                    and span.text.lower() not in _GENERIC:
                 if kind == "count" and not _counts(sentence, span):
                     continue
                 found.append(span)
@@ -224,6 +226,11 @@ def _is_reference(sentence: str, span: Span) -> bool:
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:
     return any(span.start < s.end and s.start < span.end for s in spans)
+
+
+# Capitalized words of UN prose that spaCy's small model takes for places or organizations.
+_GENERIC = frozenset({"member states", "member state", "states", "state", "governments", "government",
+                      "states parties", "parties", "assembly", "council", "secretariat", "secretary-general"})
 
 
 def _trim(span: Span) -> Span:

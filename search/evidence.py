@@ -32,6 +32,7 @@ class Sentence:
     text: str
     start: int
     end: int
+    heading: bool = False  # the paragraph's section heading ("A. Panel discussion (New York, 25 June 2013)")
 
 
 @dataclass(frozen=True)
@@ -158,10 +159,15 @@ def _expands(text: str, acronym: str) -> bool:
     return False
 
 
-def score_sentences(searcher, question: str, hits: list[Hit], terms: list[QuestionTerm]) -> list[ScoredSentence]:
-    """Every sentence of the retrieved paragraphs (tables excepted), best first."""
+def score_sentences(searcher, question: str, hits: list[Hit], terms: list[QuestionTerm], *,
+                    headings: bool = False) -> list[ScoredSentence]:
+    """Every sentence of the retrieved paragraphs (tables excepted), best first.
+
+    With ``headings``, section headings that carry a bracketed place or date ("Panel discussion
+    (New York, 25 June 2013)") count as sentences of the first retrieved paragraph under them.
+    """
     paras = [(rank, h) for rank, h in enumerate(hits) if h.kind != "table"]
-    units, vecs = sentence_vectors(searcher, [h for _, h in paras])
+    units, vecs = sentence_vectors(searcher, [h for _, h in paras], headings=headings)
     if not units:
         return []
     ranks = {h.citation: rank for rank, h in paras}
@@ -181,7 +187,8 @@ def score_sentences(searcher, question: str, hits: list[Hit], terms: list[Questi
     return sorted(out, key=lambda s: -s.score)
 
 
-def sentence_vectors(searcher, hits: list[Hit]) -> tuple[list[tuple[Hit, Sentence]], np.ndarray]:
+def sentence_vectors(searcher, hits: list[Hit], *, headings: bool = False
+                     ) -> tuple[list[tuple[Hit, Sentence]], np.ndarray]:
     """The sentences of ``hits`` and their unit vectors, from the index when it stores them."""
     store = _stored(searcher)
     units: list[tuple[Hit, Sentence]] = []
@@ -202,6 +209,14 @@ def sentence_vectors(searcher, hits: list[Hit]) -> tuple[list[tuple[Hit, Sentenc
             rows.append(row)
             if row < 0:
                 missing.append(len(units) - 1)
+    seen: set[str] = set()
+    for h in hits if headings else ():
+        head = h.section[-1] if h.section else ""
+        if head and head not in seen and re.search(r"\([^()]*\d[^()]*\)\s*$", head):
+            seen.add(head)
+            units.append((h, Sentence(head, -1, -1, heading=True)))
+            rows.append(-1)
+            missing.append(len(units) - 1)
     if not units:
         return [], np.zeros((0, 0), dtype="float32")
     vecs = store.vectors([r for r in rows if r >= 0]) if store and len(missing) < len(units) else None
