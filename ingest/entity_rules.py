@@ -39,7 +39,8 @@ PRODUCT_HEADS = {
     "Report", "Reports", "Poll", "Database", "Survey", "Barometer", "Index", "Monitor", "Chart", "Toolkit",
     "Playbook", "Outlook", "Handbook", "Guide", "Series", "Atlas", "Tracker", "Dashboard", "Portal", "Award",
     "Awards", "Day", "Week", "Year", "Decade", "Campaign", "Prize", "Review", "Study", "Strategy", "Plan",
-    "Commons", "Data", "Website", "App",
+    "Commons", "Data", "Website", "App", "Module", "Register", "Policy", "Manifesto", "Digest", "Compendium",
+    "Roadmap", "Toolbox", "Tool", "Records", "Budget", "Terms", "Profile", "Brief", "Note", "Statement",
 }
 ORG_HEADS = {
     "Organization", "Organisation", "Fund", "Programme", "Program", "Office", "Commission", "Committee",
@@ -50,6 +51,7 @@ ORG_HEADS = {
     "Confederation", "Observatory", "Facility", "Initiative", "Platform", "College", "Academy", "Coalition",
     "Society", "Societies", "Movement", "Chamber", "Parliament", "Ministry", "Administration",
     "Mission", "Missions", "Operation", "Force", "Party", "Police", "Inspectorate", "Registry", "Chambers",
+    "Bureau", "Body", "Bodies", "Consortium", "Collaborative", "Prosecution", "Institution", "Church", "Diocese",
 }
 CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "against", "at", "de", "des", "du", "la", "et", "y"}
 COMMON_ZIPF = 3.8  # wordfreq's Zipf scale: 3.8 is about 6 uses per million words
@@ -100,8 +102,8 @@ def classify_name(name: str) -> str | None:
     if found and found[0].end - found[0].start >= len(name) - 4:
         return INSTRUMENT
     head = head_word(name)
-    if head in ORG_HEADS:
-        return ORGANIZATION
+    if head in ORG_HEADS or (head not in ROLE_HEADS | PRODUCT_HEADS and any(w in ORG_HEADS for w in name.split()[1:])):
+        return ORGANIZATION  # "European Union Rule of Law Mission in Kosovo" names a mission
     return None
 
 
@@ -154,6 +156,10 @@ def primary_kind(label: str, text: str) -> str | None:
         return known.kind
     if "States" in norm.split() or norm.endswith(" States parties"):
         return None  # "Caribbean States" inside an organization's name, "47 States"
+    if "Government" in norm.split() or "Governments" in norm.split():
+        return None  # a government is its country's: "the Government of Serbia" names the place
+    if label != "ORG" and norm.isupper() and len(norm) > 2:
+        return ORGANIZATION  # an unknown acronym the model calls a place or people is an organization's
     head = head_word(norm)
     if head in PRODUCT_HEADS or head in ROLE_HEADS:
         return None  # publications, products, days and people's roles are not bodies or places
@@ -162,8 +168,6 @@ def primary_kind(label: str, text: str) -> str | None:
             return None  # "the Initiative" refers back; "No Data" is a phrase
         return ORGANIZATION
     if label in ("GPE", "LOC"):
-        if norm.isupper():
-            return None  # an unknown acronym tagged as a place is nearly always an organization's
         return PLACE
     return None
 
@@ -181,3 +185,17 @@ def keep_secondary(kind: str, text: str, before: str) -> bool:
             return False  # "para. 46", "table 1", "sect. V": references, not counts
         return any(ch.isdigit() for ch in text) or text.isalpha()
     return True
+
+
+def is_guess_of_a_thing(text: str, start: int, end: int, kind: str) -> bool:
+    """A model's organization or place that its context shows is a person, a title, an event or
+    a facility ("Mr. Kurti", "ITU issued Digital Skills Toolkit 2024", "the fourth ... Conference")."""
+    from .name_context import is_event, is_facility, is_product
+    from .people import after_title, starts_with_title
+
+    name = text[start:end]
+    if after_title(text, start) or starts_with_title(name) or is_product(text, start, end):
+        return True
+    if kind == ORGANIZATION:
+        return is_event(text, start, end, head_word(name))
+    return kind == PLACE and is_facility(text, end)

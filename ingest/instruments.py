@@ -35,6 +35,8 @@ MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augus
 BODY_WORDS = {"Organization", "Organisation", "Secretariat", "secretariat", "Office", "Commission",
               "Committee", "Conference", "Council", "Body", "bodies", "body", "Fund", "Unit",
               "Board", "Bureau", "Forum", "Group"}
+_BODY_HEADS = {"Office", "Department", "Division", "Ministry", "Government", "Secretariat", "Commission",
+               "Committee", "Council", "Court", "Bank", "Fund", "Programme", "Organization", "Union", "Agency"}
 ORGANS = {"Assembly", "Council", "Commission", "Board", "Committee", "Conference", "Forum"}
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*|\S")
@@ -42,6 +44,10 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d(?:[\u2013\-](?:1[89]|20)?\d\d)?$")
 _SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-\u2013]*){2,}")
 _RES_NUMBER = r"(?:[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+|\d{3,4}\s*\(\d{4}\))"
 _RESOLUTION = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\s+(" + _RES_NUMBER + r")")
+_UNSCR = re.compile(r"\bUNSCR\s*(\d{3,4})(?:\s*\(\d{4}\))?")
+# treaty bodies' and expert bodies' numbered texts: "general recommendation No. 39 (2022)"
+_NUMBERED = re.compile(r"\b(?:[Gg]eneral\s+(?:[Rr]ecommendation|[Cc]omment)|(?:[A-Z][\w\-]+\s+){1,3}Advice)"
+                       r"\s+No\.\s*\d+(?:\s*\((?:19|20)\d\d\))?")
 _MORE_NUMBERS = re.compile(
     r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(" + _RES_NUMBER + r")")
 
@@ -57,7 +63,7 @@ class Found:
 
 def find_instruments(text: str) -> list[Found]:
     """Every instrument in ``text``, longest first where two overlap, in text order."""
-    found = _titles(text) + _resolutions(text) + _symbols(text)
+    found = _titles(text) + _resolutions(text) + _symbols(text) + _numbered(text)
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []
     for f in found:
@@ -93,11 +99,18 @@ def _resolutions(text: str) -> list[Found]:
     for m in _RESOLUTION.finditer(text):
         word = m.group(1).lower().rstrip("s")
         start = _organ_start(text, m.start())
-        out.append(Found(start, m.end(), f"{word} {_squash(m.group(2))}"))
+        out.append(Found(start, m.end(), f"{word} {_number(m.group(2))}"))
         pos = m.end()
         while (more := _MORE_NUMBERS.match(text, pos)) is not None:
-            out.append(Found(more.start(1), more.end(1), f"{word} {_squash(more.group(1))}"))
+            out.append(Found(more.start(1), more.end(1), f"{word} {_number(more.group(1))}"))
             pos = more.end()
+    return out
+
+
+def _numbered(text: str) -> list[Found]:
+    """ "UNSCR 1244", "general recommendation No. 39 (2022)", "Expert Mechanism Advice No. 18 (2025)"."""
+    out = [Found(m.start(), m.end(), f"resolution {m.group(1)}") for m in _UNSCR.finditer(text)]
+    out += [Found(m.start(), m.end(), _squash(m.group(0))) for m in _NUMBERED.finditer(text)]
     return out
 
 
@@ -133,6 +146,11 @@ def is_common(word: str) -> bool:
     return zipf_frequency(word.lower(), "en") >= 4.0
 
 
+def _number(s: str) -> str:
+    """A resolution's number as it is cited: "1244 (1999)" is resolution 1244."""
+    return re.sub(r"\s*\(\d{4}\)$", "", _squash(s))
+
+
 def _squash(s: str) -> str:
     return " ".join(s.split())
 
@@ -161,11 +179,16 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
         head_end = h + 1
         if action_heads and w in ACTION_HEADS and words[h + 1:h + 3] in (["of", "Action"], ["for", "Action"]):
             head_end = h + 3
+        elif action_heads and w == "Plan" and h > 0 and words[h - 1] == "Action":
+            pass  # "Cape Town Global Action Plan for ..."
+        elif action_heads and w == "Law" and words[h + 1:h + 2] == ["on"] and h + 2 < len(words) \
+                and (_is_cap(words[h + 2]) or words[h + 2] == "the"):
+            pass  # a national law by its title: "Law on the Use of Languages"
         elif w not in heads:
             continue
         if action_heads and head_end < len(words) and words[head_end] in BODY_WORDS:
             continue
-        start = _extend_left(words, h)
+        start = _extend_left(words, h, body)
         while start < h and _opens_sentence(text, toks[start][1], words[start]):
             start += 1
         end = _extend_right(words, head_end, body)
@@ -175,10 +198,14 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
     return out
 
 
-def _extend_left(words: list[str], h: int) -> int:
+def _extend_left(words: list[str], h: int, body: bool = False) -> int:
     i = h
     while i > 0:
         prev = words[i - 1]
+        if body and prev == "of" and i > 1 and _is_cap(words[i - 2]) and words[i - 2] not in NOT_MODIFIERS \
+                and words[i - 2] not in _BODY_HEADS:
+            i -= 1  # "Rule of Law Mission": a modifier with its own "of"
+            continue
         if prev == ")":  # "(Supplementary Provisions) Convention": a title-case parenthetical
             j = i - 2
             while j >= 0 and words[j] != "(":

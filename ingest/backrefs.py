@@ -1,0 +1,54 @@
+"""A bare "the Declaration" refers back to a declaration the document named before (issue 4).
+
+"Article 16 of the Declaration" cites the United Nations Declaration on the Rights of Indigenous
+Peoples when the report named it earlier, and a search for that declaration should find the
+paragraph. The back-reference takes the full instrument's canonical name when it is clear which
+one it is: the only instrument of that kind named so far in the document, or else the one named
+last if that was in the same or the previous chunk. Otherwise it is left untagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import INSTRUMENT
+from .models import Entity
+
+HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreement", "Compact", "Pact",
+         "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines")
+# "the Convention" alone: not followed by its own complement or by more of a name
+_BARE = re.compile(r"\b[Tt]he\s+(" + "|".join(HEADS) + r")\b(?!\s+(?:on|of|for|against|to|concerning|No\.)\b)"
+                   r"(?![\-\u2010]|\s+[A-Z0-9(])")
+
+
+def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
+    """Every chunk's entities plus the bare back-references to instruments named before."""
+    seen: list[tuple[str, int]] = []  # (canonical, chunk index), in document order
+    out = []
+    for i, (text, ents) in enumerate(zip(texts, per_chunk)):
+        events = [(e.start, e) for e in ents if e.kind == INSTRUMENT] + [(m.start(), m) for m in _BARE.finditer(text)]
+        added = []
+        for _, ev in sorted(events, key=lambda x: x[0]):
+            if isinstance(ev, Entity):
+                seen.append((ev.canonical, i))
+                continue
+            head = ev.group(1)
+            start, end = ev.start(1), ev.end(1)
+            if any(e.start < end and start < e.end for e in ents + added):
+                continue
+            canonical = _referent(head, seen, i)
+            if canonical:
+                added.append(Entity(head, INSTRUMENT, canonical, start, end))
+        out.append(sorted(ents + added, key=lambda e: e.start))
+    return out
+
+
+def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
+    """The instrument a bare head refers to, or None when it is not clear."""
+    named = [(c, i) for c, i in seen if head in c.split() and " " in c and not c.startswith(("resolution", "decision"))]
+    if not named:
+        return None
+    if len({c for c, _ in named}) == 1:
+        return named[0][0]
+    last, where = named[-1]
+    return last if chunk - where <= 1 else None

@@ -1,0 +1,98 @@
+"""Bodies named by shape: a head word ("Commission", "Network", "Bureau") with capitalized
+modifiers before it and "of"/"for"/"on" complements after it (issue 4).
+
+The gazetteer knows the big UN bodies; the model finds others in pieces, because the gazetteer's
+spans inside a name ("Fiji" in "Fiji Bureau of Statistics") cut its view. Titled bodies put the
+pieces back. A place inside is part of the name; a known body it starts with is too ("United
+Nations Economic Commission for Asia and the Pacific"); a known body or instrument later in it
+stays itself, and the body ends before it ("Joint Committee" of "the Central European Free Trade
+Agreement"). A body's name stops before a person's name, a government ("Office for Kosovo and
+Metohija" of "the Government of Serbia") and after a possessive ("Mechanism's").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entity_rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word, is_name, trim
+from .gazetteer import ORGANIZATION, PLACE, lookup, normalize
+from .instruments import find_titles
+from .models import Entity
+from .name_context import EVENT_HEADS, is_event, is_product
+
+_GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+)?Governments?\b")
+_POSSESSIVE = re.compile(r"^.*?\b\w+['\u2019]s\s+")
+# "Statistics Canada", "Statistics Norway": national statistical offices named by their country
+_STATISTICS = re.compile(r"\bStatistics\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+
+
+def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]]) -> list[Entity]:
+    """Bodies named by shape that neither the gazetteer nor the model found whole."""
+    out = []
+    for s, e in find_titles(text, ORG_HEADS, body=True):
+        s, e = _cut(text, s, e, rules, people)
+        if s is None:
+            continue
+        name = text[s:e]
+        if " " not in name or not is_name(name) or normalize(name) in NOT_ENTITIES:
+            continue
+        head = head_word(name)
+        if head in ROLE_HEADS or not any(w in ORG_HEADS for w in name.split()):
+            continue  # "Director of Programme Division" is a role
+        if is_event(text, s, e, head) or is_product(text, s, e) or _tail_of_a_name(text, s):
+            continue
+        out.append(Entity(name, ORGANIZATION, _canonical(name), s, e))
+    for m in _STATISTICS.finditer(text):
+        place = lookup().get(m.group(1)) or lookup().get(m.group(1).split()[0])
+        if place is not None and place.kind == PLACE:
+            end = m.start(1) + len(place.text) if m.group(1).startswith(place.text) else m.end(1)
+            out.append(Entity(text[m.start():end], ORGANIZATION, text[m.start():end], m.start(), end))
+    return out
+
+
+def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int, int]]) -> tuple:
+    """The span left of a title once governments, people, possessives and inner names are cut."""
+    m = _POSSESSIVE.match(text[s:e])
+    if m:
+        s += m.end()
+    g = _GOVERNMENT.search(text, s, e)
+    if g:
+        e = g.start()
+    for ps, pe in people:
+        if s < ps < e:
+            e = ps
+        elif ps <= s < pe:
+            return None, None
+    for r in sorted(rules, key=lambda r: r.start):
+        if not (r.start < e and s < r.end):
+            continue
+        if r.kind == PLACE and s <= r.start and r.end <= e:
+            continue  # part of the name
+        if r.kind == PLACE and s < r.start and _complement_ends(text, s, r.start):
+            e = r.end  # "... Commission for Asia and the Pacific": the place ends the name
+            continue
+        if r.kind == ORGANIZATION and r.start == s and r.end < e:
+            continue  # the name starts with a known body
+        if r.start <= s:
+            return None, None
+        e = r.start
+        break
+    s, e = trim(text, s, e)
+    return (s, e) if e > s else (None, None)
+
+
+def _complement_ends(text: str, s: int, place_start: int) -> bool:
+    """Whether a place starting inside a title is its last complement ("for Asia and the Pacific")."""
+    return bool(re.search(r"\b(?:for|of|in|on)\s+$", text[s:place_start]))
+
+
+def _tail_of_a_name(text: str, start: int) -> bool:
+    """ "Information Society" of "World Summit on the Information Society": the end of a longer
+    name of an event or a publication, not a body."""
+    m = re.search(r"([A-Z][\w\-]*)\s+(?:on|of|for)\s+(?:the\s+)?$", text[max(0, start - 60):start])
+    return bool(m) and (m.group(1) in EVENT_HEADS or m.group(1) in PRODUCT_HEADS)
+
+
+def _canonical(name: str) -> str:
+    known = lookup().get(normalize(name))
+    return known.canonical if known else normalize(name)

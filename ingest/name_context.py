@@ -1,0 +1,83 @@
+"""What the words around a name say it is: a publication, an event, a facility (issue 4).
+
+The small model tags titles of reports and products as organizations ("Digital Skills Toolkit
+2024", "UNdata"), titles as places ("The State of Broadband 2024"), and events as bodies. UN
+style gives them away: a title keeps a capital "The" mid-sentence and is often dated ("... 2024"),
+follows "issued" or "launched" with no article, or is followed by the kind of thing it is
+("portal", "initiative"); an event is "held", numbered ("the fourth ...") or dated. Pure
+functions over the text around a span.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lowercase words after a name that make it the name of a thing, not of a body or place.
+PRODUCT_NOUNS = {
+    "portal", "platform", "database", "databases", "website", "web", "app", "application", "tool", "toolkit",
+    "toolbox", "report", "reports", "index", "initiative", "initiatives", "programme", "programmes", "program",
+    "project", "projects", "campaign", "series", "map", "hub", "dashboard", "survey", "award", "awards", "prize",
+    "newsletter", "channel", "page", "module", "methodology", "software", "model", "brand", "label",
+}
+# Lowercase words after a name that make it a facility's, not a town's.
+FACILITY_NOUNS = {"canal", "pipeline", "highway", "motorway", "road", "bridge", "dam", "railway", "tunnel", "airport"}
+# Head words of events, which are not bodies.
+EVENT_HEADS = {
+    "Summit", "Summits", "Symposium", "Congress", "Dialogue", "Dialogues", "Meeting", "Meetings", "Session",
+    "Sessions", "Day", "Days", "Week", "Expo", "Games", "Olympics", "Festival", "Fair", "Exhibition", "Retreat",
+    "Workshop", "Seminar", "Webinar", "Hackathon", "Datathon", "Conversation", "Hearing", "Consultation",
+}
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                      r"\w+teenth|twentieth|\w+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+                      r"thirtieth|fortieth|fiftieth|\d+(?:st|nd|rd|th)|annual)\s+$", re.I)
+_YEAR_AFTER = re.compile(r"\s*(?:(?:19|20)\d\d(?:[\u2013\-](?:19|20)?\d\d)?|\d+\.\d+)\b")
+_DATED = re.compile(r"\s*\((?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December)\s+)?(?:19|20)\d\d\)")
+_PUBLISHED = re.compile(r"\b(?:issued|published|launched|released|produced|entitled|titled|called|"
+                        r"publication|edition of)\s+$")
+_CAMEL = re.compile(r"[A-Z]{2,}[a-z]{3,}")  # "UNdata": a product's brand, not an acronym
+
+
+def next_word(text: str, end: int) -> str:
+    m = re.match(r"\s+([\w\-]+)", text[end:end + 40])
+    return m.group(1) if m else ""
+
+
+def is_product(text: str, start: int, end: int) -> bool:
+    """A publication's or product's title, not a body or place."""
+    name = text[start:end]
+    before = text[max(0, start - 40):start]
+    if _CAMEL.fullmatch(name) or re.search(r"\s(?:19|20)\d\d$", name):
+        return True
+    if next_word(text, end) in PRODUCT_NOUNS or in_product_name(text, end):
+        return True
+    if _YEAR_AFTER.match(text, end) and text[end:end + 1] == " ":
+        return True  # "Global Cybersecurity Outlook 2024"
+    if _PUBLISHED.search(before):
+        return True  # "ITU issued Digital Skills Toolkit ..."
+    if re.search(r"\S\s+The\s+$", before) and not re.search(r"[.;:!?\u201c\"(]\s+The\s+$", before):
+        return True  # "in The State of Broadband": UN style keeps "The" only in titles
+    if re.search(r",\s+in\s+$", before) and text[end:end + 1] == ",":
+        return True  # "GSMA, in Connected Women, considered"
+    return False
+
+
+def is_event(text: str, start: int, end: int, head: str) -> bool:
+    """An event, not a body: an event head word, or numbered or dated ("the fourth ... Conference")."""
+    if head in EVENT_HEADS:
+        return True
+    before = text[max(0, start - 30):start]
+    return bool(_ORDINAL.search(before) or _DATED.match(text, end))
+
+
+def is_facility(text: str, end: int) -> bool:
+    """A named canal, road or bridge ("... water canal"): the name is the facility's, not a town's."""
+    m = re.match(r"\s+([a-z\-]+)(?:\s+([a-z\-]+))?", text[end:end + 40])
+    return bool(m) and (m.group(1) in FACILITY_NOUNS or m.group(2) in FACILITY_NOUNS)
+
+
+def in_product_name(text: str, end: int) -> bool:
+    """A name that starts a longer one of a product ("Geneva Internet platform", "Africa Climate
+    ... Network programme"): more capitalized words follow it, then what the thing is."""
+    m = re.match(r"(?:\s+(?:(?:and|for|of|on|the)\s+)*[A-Z][\w\-]*)+\s+([a-z\-]+)", text[end:end + 120])
+    return bool(m) and m.group(1) in PRODUCT_NOUNS

@@ -1,0 +1,87 @@
+"""Towns and cities as place entities: which matches of the town list to keep (issue 4).
+
+``cities.find_cities`` and ``cities.find_bilingual`` find every known town name and every
+two-language name ("Obiliq/Obilić"). Many town names are also words ("Mission", "Police") or
+surnames, so a match counts as a place when the model agrees, or when the name is rare enough
+to be a name and nothing around it says it is something else (a person after "Mr.", a canal,
+a report's title). Countries and regions stay with the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cities import find_bilingual, find_cities
+from .entity_rules import zipf
+from .gazetteer import PLACE, lookup, normalize
+from .models import Entity
+from .name_context import is_facility, is_product
+from .people import after_title
+
+COMMON_TOWN_ZIPF = 3.5  # "Geneva" (4.0) and "Mission" (4.9) need the model to call them places
+LARGE_TOWN = 100_000
+DROP = "drop"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|throughout|around|outside|inside|to|into|towards|via)\s+"
+                           r"(?:the\s+)?$")
+_PLACE_AFTER = re.compile(r"\s+(?:municipality|municipalities|city|town|village|villages|district|region|"
+                          r"province|area|valley|governorate|county|commune|camp|settlement)\b")
+
+
+@dataclass(frozen=True)
+class Town:
+    """A town named in a text, as a place entity, with its population (0 when unknown)."""
+
+    entity: Entity
+    population: int
+
+
+def find_towns(text: str) -> list[Town]:
+    """Town names in ``text``, two-language names first, none overlapping."""
+    found = [Town(Entity(text[m.start:m.end], PLACE, m.canonical, m.start, m.end), m.population)
+             for m in find_bilingual(text)]
+    for m in find_cities(text):
+        name = text[m.start:m.end]
+        if lookup().get(normalize(name)) is not None:
+            continue  # a country or region the gazetteer already names ("Djibouti", "Panama")
+        if all(m.end <= f.entity.start or m.start >= f.entity.end for f in found):
+            found.append(Town(Entity(name, PLACE, m.canonical, m.start, m.end), m.population))
+    return sorted(found, key=lambda t: t.entity.start)
+
+
+def is_common_name(name: str) -> bool:
+    """A town name that is also a frequent word: "Geneva", "Mission", "Santa Cruz"."""
+    words = [w for w in name.replace("/", " ").split() if w[:1].isupper()]
+    return bool(words) and all(zipf(w) >= COMMON_TOWN_ZIPF for w in words)
+
+
+def town_verdict(text: str, town: Town, label: str | None) -> str | None:
+    """What a town match is, given the model's label for the same span (None: no span):
+    PLACE, DROP (a person after a title, a canal, a title of a report), or None (not a town
+    here: the model's own reading stands)."""
+    e = town.entity
+    if after_title(text, e.start) or is_facility(text, e.end) or is_product(text, e.start, e.end):
+        return DROP
+    if "/" in e.text or label in ("GPE", "LOC"):
+        return PLACE
+    if is_common_name(e.text):
+        return None
+    if label is None:
+        if " " not in e.text and zipf(e.text) >= 3.0 and _opens_sentence(text, e.start):
+            return None  # a capital that only says a sentence starts here
+        return PLACE
+    if _place_context(text, e.start, e.end):
+        return PLACE  # "in Zubin Potok municipality", "to the Schengen area"
+    if label in ("PERSON", "NORP", "FAC") and town.population >= LARGE_TOWN:
+        return PLACE  # "Pristina's closures", "in Prizren": a large town, not a person
+    return None
+
+
+def _place_context(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30):start]
+    return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, end))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?;:\u201c\"("
