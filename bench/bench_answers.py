@@ -6,6 +6,7 @@ Sets:
   heldout bench/data/answers_facts_heldout.jsonl: more such questions, written after the method was
           tuned on dev + own and first run untouched (see README)
   none    bench/data/answers_unanswerable.jsonl: questions the report does not answer
+  text    the other dev lines (paraphrase, keyword, entity, multi): does the answer cite a relevant paragraph
 
 Matching rule (a fact is "contained" when every part is):
   - both texts are normalized: lower case; quotes, dashes and slashes become spaces; "per cent",
@@ -123,6 +124,22 @@ def run_facts(searcher, rows: list[dict], name: str, quiet: bool) -> dict:
     return {"n": len(rows), "correct": ok, "lead": lead_ok}
 
 
+def run_text(searcher, rows: list[dict], quiet: bool) -> dict:
+    """Dev lines that are not facts: does the answer cite a relevant (or partial) paragraph?"""
+    relevant = partial = 0
+    print(f"\n== text: {len(rows)} other dev questions (paraphrase, keyword, entity, multi)")
+    for r in rows:
+        a = searcher.ask(r["query"])
+        cited = cited_numbers(a.citations)
+        relevant += bool(cited & set(r["relevant"]))
+        partial += bool(cited & set(r["relevant"] + r.get("partial", [])))
+        if not quiet:
+            mark = "OK  " if cited & set(r["relevant"]) else "MISS"
+            print(f"{mark} {r['id']} relevant={r['relevant']} cited={sorted(cited)} | {r['query']}")
+    print(f"text: cites a relevant paragraph {relevant}/{len(rows)}; relevant or partial {partial}/{len(rows)}")
+    return {"n": len(rows), "relevant": relevant}
+
+
 def run_none(searcher, rows: list[dict], quiet: bool) -> dict:
     refused = 0
     print(f"\n== none: {len(rows)} questions the report does not answer")
@@ -151,6 +168,8 @@ def main(argv=None) -> int:
     own = run_facts(s, load(OWN), "own", args.quiet)
     held = run_facts(s, load(HELDOUT), "heldout", args.quiet)
     none = run_none(s, load(NONE), args.quiet)
+    if DEV.exists():
+        run_text(s, [r for r in load(DEV) if r.get("kind") != "fact"], args.quiet)
     print("\nsummary:")
     if dev:
         print(f"  dev facts  {dev['correct']}/{dev['n']} = {dev['correct'] / dev['n']:.0%} correct "

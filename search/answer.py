@@ -24,8 +24,8 @@ FACT_SENTENCES = 8        # best sentences searched for a fact span
 MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
 CLOSEST = 3               # paragraphs shown when there is no answer
 # Below these scores the evidence is too weak to answer (calibrated on bench/data/, see README).
-MIN_SCORE = 0.35
-MIN_FACT_SCORE = 0.45
+MIN_SCORE = 0.30
+MIN_FACT_SCORE = 0.46
 NO_ANSWER = "The indexed documents do not answer this question."
 
 

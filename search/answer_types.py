@@ -61,6 +61,9 @@ class Span:
 
 
 _AUX = r"(?:were|was|are|is|have|has|had|did|does|do|will|would|could|can|should|may|might)"
+# Up to two words between "which" and the noun it asks about ("which UN body", "what is the capital"),
+# but not a verb other than "to be": "what *will* the Department do" asks what it does, not which one.
+_MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may|might)\b)[\w-]+ ){0,2}?"
 _PLACE_NOUNS = r"(?:country|countries|city|cities|capital|region|regions|sub-?region|place|places|continent|" \
                r"continents|location|town|area|areas)"
 _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|institutions?|offices?|funds?|" \
@@ -95,13 +98,13 @@ def question_type(question: str) -> QuestionType:
         slots.append(("date",))
     if re.search(r"\bwhere\b", q):
         slots.append(("place",))
-    elif not slots and (m := re.search(r"\b(?:what|which) (?:\w+ ){0,2}?(" + _PLACE_NOUNS + r")\b", q)):
+    elif not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)):
         slots.append(("place",))
         target = _words(m.group(1))
-    if not slots and (m := re.search(r"\b(?:what|which) (?:\w+ ){0,2}?(" + _INSTRUMENT_NOUNS + r")\b", q)):
+    if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _INSTRUMENT_NOUNS + r")\b", q)):
         slots.append(("instrument",))
         target = _words(m.group(1))
-    if not slots and (m := re.search(r"\b(?:what|which) (?:\w+ ){0,2}?(" + _ORG_NOUNS + r")\b", q)):
+    if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")\b", q)):
         slots.append(("organization",))
         target = _words(m.group(1))
     if not slots and re.search(r"^ who\b", q):
