@@ -140,6 +140,8 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
                 _strip_article(text, ent.start_char), ent.end_char)
             if kind == PLACE and in_product_name(text, end):
                 continue  # "Africa" of "Africa Climate ... Network programme"
+            if text[start:end].isupper() and re.match(r"[\-\u2010][A-Z]", text[end:end + 2]):
+                continue  # "UN" of "UN-SWAP": part of a longer acronym
             cands.append((_RULE, Entity(text[start:end], kind, canonical, start, end)))
         elif label in ("ORG", "GPE", "LOC") and not table:  # the model's guess
             start, end = trim(text, ent.start_char, ent.end_char)

@@ -123,7 +123,7 @@ def is_fragment(norm: str, before: str) -> bool:
     Development": the tail of a longer name (an event, a title), not a body of its own."""
     if head_word(norm) in ORG_HEADS:
         return False
-    return bool(re.search(r"[A-Z][\w\-\u2019']*\s+(?:on|of|for)\s+(?:the\s+)?$", before))
+    return bool(re.search(r"[A-Z][\w\-\u2019']*\s+(?:(?:on|of|for)\s+(?:the\s+)?|and\s+the\s+)$", before))
 
 
 def zipf(word: str) -> float:
@@ -163,13 +163,28 @@ def primary_kind(label: str, text: str) -> str | None:
     head = head_word(norm)
     if head in PRODUCT_HEADS or head in ROLE_HEADS:
         return None  # publications, products, days and people's roles are not bodies or places
+    if looks_like_person(norm):
+        return None
     if label == "ORG":
         if norm in ORG_HEADS or is_common_word(norm) or (head not in ORG_HEADS and all_common(norm)):
             return None  # "the Initiative" refers back; "No Data" is a phrase
         return ORGANIZATION
     if label in ("GPE", "LOC"):
+        if is_common_word(norm):
+            return None  # "a full-time Principal": a capitalized word, no place
         return PLACE
     return None
+
+
+def looks_like_person(norm: str) -> bool:
+    """ "Stojan Župljanin", "François-Xavier Nzuwonemeye": two or three rare capitalized words
+    and nothing that names a body or a place (no head word, connector or acronym)."""
+    words = norm.split()
+    if not 2 <= len(words) <= 3 or any(w in ORG_HEADS or w in CONNECTORS or w.isupper() for w in words):
+        return False
+    last = words[-1]
+    return all(w[:1].isupper() for w in words) and max(zipf(p) for p in last.split("-")) < 2.5 \
+        and all(zipf(p) < 4.0 for w in words[:-1] for p in w.split("-"))
 
 
 def keep_secondary(kind: str, text: str, before: str) -> bool:
