@@ -26,6 +26,7 @@ CLOSEST = 3               # paragraphs shown when there is no answer
 # Below these scores the evidence is too weak to answer (calibrated on bench/data/, see README).
 MIN_SCORE = 0.30
 MIN_FACT_SCORE = 0.46
+MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 NO_ANSWER = "The indexed documents do not answer this question."
 
 
@@ -69,9 +70,13 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
     wanted = [k for slot in qtype.slots for k in slot]
     best: Fact | None = None
     required = {t.stem for t in terms if t.text.isdigit() or t.text.lower() in _ORDINALS}
+    ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS}
     for s in scored[:FACT_SENTENCES]:
         if required and not required <= _context_stems(s.hit):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
+        said = {t.stem for t in s.tokens if t.text.lower() in _ORDINALS}
+        if ordinals and said and not ordinals & said:
+            continue  # asked about the *first* forum, this sentence is about the *second*
         spans = _merge_acronyms(typed_spans(s.sentence.text, wanted, _sentence_entities(s)), s.sentence.text)
         spans = [sp for sp in spans if not _echoes(sp, qstems)]
         picked: list[Span] = []
@@ -82,13 +87,15 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
             if not ranked:
-                break
+                total -= MISSING_SLOT  # "when and where" with only the date here: a weaker answer
+                continue
             bonus, top = ranked[0]
-            picked.append(top)
+            if not picked and qtype.many and top.kind in ("place", "organization", "instrument", "person"):
+                picked += _coordinated(top, spans, s.sentence.text)
+            else:
+                picked.append(top)
             total += bonus
-        else:
-            if qtype.many and picked[0].kind in ("place", "organization", "instrument", "person"):
-                picked = _coordinated(picked[0], spans, s.sentence.text) + picked[1:]
+        if picked:
             fact = Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total)
             if best is None or fact.score > best.score:
                 best = fact

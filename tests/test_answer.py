@@ -70,6 +70,11 @@ FACTS = [
     # "who": the doers that open the clause, not the partners "in collaboration with" them
     ("Who launched the African postal financial services initiative?",
      "International Fund for Agricultural Development (IFAD) and European Commission", "A/69/207, para. 46"),
+    # the sentence on the *second* forum (Quito, 2015) is no answer about the first
+    ("When and where was the first mayoral forum held?", "Barcelona, June 2014", "A/69/207, para. 59"),
+    # "where and when", but the paragraph gives only the date: the answer says what it has
+    ("Where and when did the Statistical Commission hold its forty-fifth session?", "March 2014",
+     "A/69/207, para. 67"),
     # "above 5 per cent in 173 corridors, whereas ... below 5 per cent in only 47 corridors"
     ("In how many corridors were remittance costs below 5 per cent?", "47", "A/69/207, para. 49"),
     # "the first Dialogue": an ordinal the stop-word list must not drop
@@ -85,6 +90,15 @@ def test_fact_questions_lead_with_the_fact(searcher, question, fact, citation):
     lead = answer_sentences(answer.text)[0]
     assert fact in lead and lead.endswith(f"[{citation}]."), answer.text
     assert answer.citations[0] == citation
+    check_citations(searcher, answer)
+
+
+def test_index_without_sentence_vectors_embeds_sentences_at_question_time(searcher, monkeypatch):
+    from search import evidence
+
+    monkeypatch.setattr(evidence, "_stored", lambda s: None)  # as for an index built before them
+    answer = searcher.ask("How many members does the Global Migration Group have?")
+    assert answer.text.startswith("18 [A/69/207, para. 87].")
     check_citations(searcher, answer)
 
 
