@@ -144,13 +144,13 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
                 continue  # "UN" of "UN-SWAP": part of a longer acronym
             cands.append((_RULE, Entity(text[start:end], kind, canonical, start, end)))
         elif label in ("ORG", "GPE", "LOC") and not table:  # the model's guess
-            start, end = trim(text, ent.start_char, ent.end_char)
-            name = text[start:end]
-            kind = primary_kind(label, name)
-            if kind == ORGANIZATION and is_fragment(normalize(name), text[max(0, start - 60):start]):
-                continue
-            if kind and not is_guess_of_a_thing(text, start, end, kind):
-                cands.append((_MODEL, Entity(name, kind, canonical_name(name), start, end)))
+            for start, end in _two_bodies(text, *trim(text, ent.start_char, ent.end_char)):
+                name = text[start:end]
+                kind = primary_kind(label, name)
+                if kind == ORGANIZATION and is_fragment(normalize(name), text[max(0, start - 60):start]):
+                    continue
+                if kind and not is_guess_of_a_thing(text, start, end, kind):
+                    cands.append((_MODEL, Entity(name, kind, canonical_name(name), start, end)))
         elif label in SECONDARY:
             kind = SECONDARY[label]
             s = ent.text.strip()
@@ -187,6 +187,14 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
             if rank == _MODEL and e.kind in PRIMARY and lookup().get(normalize(e.text)) is None:
                 guessed.setdefault((e.start, e.end), 0)
     return _Tagged(sorted(kept, key=lambda e: e.start), guessed, chunk_votes(text, sdoc.ents))
+
+
+def _two_bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "the Office of the Prosecutor and the Registry" names two bodies, not one."""
+    m = re.search(r"\s+and\s+the\s+(?=[A-Z])", text[start:end])
+    if not m:
+        return [(start, end)]
+    return [(start, start + m.start()), (start + m.end(), end)]
 
 
 def _exact_town(text: str, ent, towns: list[Town]) -> Town | None:
