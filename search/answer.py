@@ -231,7 +231,9 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
     qyears = {st for st in qstems if _YEAR.fullmatch(st)}
     if not qyears:
         return 0.0
-    years = {t.stem for t in s.tokens[max(0, first - 4):last + 5] if _YEAR.fullmatch(t.stem)}
+    clause = _clauses(s)
+    years = {t.stem for i, t in enumerate(s.tokens[max(0, first - 8):last + 9], start=max(0, first - 8))
+             if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]}
     if not years:
         return 0.0
     return 1.0 if years & qyears else -1.0

@@ -83,8 +83,8 @@ def question_type(question: str) -> QuestionType:
     if m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
         target = _words(m.group(1))
         slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
-    elif re.search(r"\bhow much\b|\b(?:what|which) (?:is|was|are|were) the (?:average|mean|median|total|"
-                   r"number|amount|level|value|size|cost)\b", q):
+    elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) the (?:average|mean|median|"
+                   r"total|number|amount|level|value|size|cost)\b", q):
         if _PERCENT_WORDS.search(q):
             slots.append(("percent",))
         elif _MONEY_WORDS.search(q):

@@ -70,14 +70,21 @@ def question_terms(searcher, question: str) -> list[QuestionTerm]:
     """The question's content words, weighted by how rare they are in the index."""
     n = max(1, searcher.manifest.chunks)
     out: dict[str, QuestionTerm] = {}
+    frame = [m.span(1) for m in _FRAME.finditer(question)]
     for i, tok in enumerate(tokenize([question])[0]):
         low = tok.text.lower()
         if low in _stop_words() or tok.stem in out or len(low) < 2 and not low.isdigit():
             continue
+        if any(a <= tok.start < b for a, b in frame):
+            continue  # "how *big*", "what *share*": the kind of answer, not words the report uses
         df = document_frequency(searcher._con, tok.text)
         proper = i > 0 and tok.text[0].isupper() and not tok.text.isdigit()
         out[tok.stem] = QuestionTerm(tok.text, tok.stem, idf(df, n), df, proper)
     return list(out.values())
+
+
+_FRAME = re.compile(r"\b(?:how|what|which|in what|in which)\s+((?:much|many|big|large|often|long|far|share|percentage|"
+                    r"proportion|fraction|per ?cent|percent|year|date|month|day|amount|size|rate)\b)", re.I)
 
 
 def _stop_words() -> frozenset[str]:
