@@ -6,6 +6,8 @@ Sets:
   heldout bench/data/answers_facts_heldout.jsonl: more such questions, written after the method was
           tuned on dev + own and first run untouched (see README)
   none    bench/data/answers_unanswerable.jsonl: questions the report does not answer
+  none-indomain  bench/data/answers_unanswerable_indomain.jsonl: harder ones, on the report's own topics
+          (written to probe the no-answer path after the method was tuned)
   text    the other dev lines (paraphrase, keyword, entity, multi): does the answer cite a relevant paragraph
 
 Matching rule (a fact is "contained" when every part is):
@@ -38,6 +40,7 @@ DEV = ROOT.parent / "shared" / "eval" / "a69207_queries_dev.jsonl"
 OWN = ROOT / "bench" / "data" / "answers_facts.jsonl"
 HELDOUT = ROOT / "bench" / "data" / "answers_facts_heldout.jsonl"
 NONE = ROOT / "bench" / "data" / "answers_unanswerable.jsonl"
+NONE_INDOMAIN = ROOT / "bench" / "data" / "answers_unanswerable_indomain.jsonl"
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -140,16 +143,16 @@ def run_text(searcher, rows: list[dict], quiet: bool) -> dict:
     return {"n": len(rows), "relevant": relevant}
 
 
-def run_none(searcher, rows: list[dict], quiet: bool) -> dict:
+def run_none(searcher, rows: list[dict], quiet: bool, name: str = "none") -> dict:
     refused = 0
-    print(f"\n== none: {len(rows)} questions the report does not answer")
+    print(f"\n== {name}: {len(rows)} questions the report does not answer")
     for r in rows:
         a = searcher.ask(r["query"])
         refused += not a.answered
         if not quiet:
             mark = "OK  " if not a.answered else "MISS"
             print(f"{mark} {r['id']} | {r['query']}\n       got: {a.text[:120]!r}")
-    print(f"none: no-answer rate {refused}/{len(rows)} = {refused / max(1, len(rows)):.0%}")
+    print(f"{name}: no-answer rate {refused}/{len(rows)} = {refused / max(1, len(rows)):.0%}")
     return {"n": len(rows), "refused": refused}
 
 
@@ -168,6 +171,7 @@ def main(argv=None) -> int:
     own = run_facts(s, load(OWN), "own", args.quiet)
     held = run_facts(s, load(HELDOUT), "heldout", args.quiet)
     none = run_none(s, load(NONE), args.quiet)
+    hard = run_none(s, load(NONE_INDOMAIN), args.quiet, "none-indomain")
     if DEV.exists():
         run_text(s, [r for r in load(DEV) if r.get("kind") != "fact"], args.quiet)
     print("\nsummary:")
@@ -179,6 +183,7 @@ def main(argv=None) -> int:
     print(f"  held-out   {held['correct']}/{held['n']} = {held['correct'] / held['n']:.0%} correct "
           f"({held['lead']}/{held['n']} with the fact in the lead)")
     print(f"  no-answer  {none['refused']}/{none['n']} = {none['refused'] / none['n']:.0%} of unanswerable questions")
+    print(f"  no-answer  {hard['refused']}/{hard['n']} = {hard['refused'] / hard['n']:.0%} of in-domain unanswerable questions")
     return 0
 
 

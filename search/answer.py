@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, names_ok, question_names, question_terms,
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, names_ok, question_names,
+                       question_terms,
                        retrieve, score_sentences)
 from .models import Answer, Evidence, Hit
 from .terms import tokenize
@@ -54,7 +55,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS) -> Answer
     if not scored:
         return _no_answer(question, hits)
     if qtype.is_fact:
-        fact = find_fact(scored, qtype, terms)
+        fact = find_fact(scored, qtype, terms, names)
         if fact is not None and fact.where.score >= MIN_FACT_SCORE:
             return _fact_answer(question, fact, qtype)
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -63,8 +64,13 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS) -> Answer
 
 
 # -- facts --------------------------------------------------------------------------------------
-def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm]) -> Fact | None:
-    """The best span of the wanted kinds among the best sentences, with the spans of other slots."""
+def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
+              names: list[tuple[str, tuple[str, ...]]] = ()) -> Fact | None:
+    """The best span of the wanted kinds among the best sentences, with the spans of other slots.
+
+    The sentence (or the one before it) must name the question's proper names: a sum saved on
+    remittances is no answer to what IFAD contributed because IFAD opens the paragraph.
+    """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
     wanted = [k for slot in qtype.slots for k in slot]
@@ -74,6 +80,8 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
     for s in scored[:FACT_SENTENCES]:
         if required and not required <= _context_stems(s.hit):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
+        if names and not names_ok(s.hit, names, local_context(s)):
+            continue
         said = {t.stem for t in s.tokens if t.text.lower() in _ORDINALS}
         if ordinals and said and not ordinals & said:
             continue  # asked about the *first* forum, this sentence is about the *second*
@@ -183,10 +191,14 @@ def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target
         return -1.0
     first, last = inside[0], inside[-1]
     qstems = {t.stem for t in terms}
-    if span.kind == "date" and _YEAR.fullmatch(span.text) and last + 1 < len(toks) \
-            and toks[last + 1].stem in qstems and toks[last + 1].text[0].isupper() \
-            and not s.sentence.text[span.end:toks[last + 1].start].strip():
-        return -1.0  # part of a name the question uses ("the *2013* High-level Dialogue"), not its date
+    text = s.sentence.text
+    if span.kind == "date" and _YEAR.fullmatch(span.text) and re.match(r"\s[A-Z]", text[span.end:]) \
+            and re.search(r"\bthe\s$", text[:span.start]):
+        return -1.0  # part of a name ("the *2013* High-level Dialogue"), not the date of an event
+    if span.kind == "percent" and (m := re.match(r"\)?\s+of\s+(?:the\s+|those\s+|these\s+)?", text[span.end:])):
+        after = [t.stem for t in toks if t.start >= span.end + m.end()][:6]
+        if not set(after) & qstems:
+            return -1.0  # "about half *of the increase in the migrant stock*": a share of something not asked
     if target & {"countri", "country"} and span.kind == "place" and not is_country(span.text):
         return -1.0
     clause = _clauses(s)
@@ -202,7 +214,6 @@ def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target
         if target:
             after = [t.stem for t in toks[last + 1:last + 8]]
             named = sum(1.0 / (1.0 + after.index(st) / 4.0) for st in target if st in after) / len(target)
-        text = s.sentence.text
         if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
             named = max(named, 1.0)

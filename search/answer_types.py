@@ -84,7 +84,7 @@ def question_type(question: str) -> QuestionType:
         target = _words(m.group(1))
         slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
     elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) the (?:average|mean|median|"
-                   r"total|number|amount|level|value|size|cost)\b", q):
+                   r"total|number|amount|level|value|size|cost|budget|price|salary|wage|income|population)\b", q):
         if _PERCENT_WORDS.search(q):
             slots.append(("percent",))
         elif _MONEY_WORDS.search(q):
@@ -140,7 +140,8 @@ _MONTHS = r"January|February|March|April|May|June|July|August|September|October|
 _DATE_RE = re.compile(r"\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
                       + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b"
-                      r"|\b(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
+                      r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
+_DATE_WORD = re.compile(r"\d|\b(?:" + _MONTHS + r"|spring|summer|autumn|winter)\b")
 # Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1".
 _REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.|\bresolutions?|\btables?|\bparas?\.|\bparagraphs?|\bchapter|"
                                r"\bsect\.|\bannex|\bsession|\bgoal|\btarget|/)\s*$", re.I)
@@ -178,18 +179,26 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
-        if kind in kinds and not _overlaps(span, found) and (kind != "count" or _counts(sentence, span)):
+        if kind in kinds and not _overlaps(span, found) and _valid(span, sentence):
             found.append(span)
     if kinds & {"place", "organization", "person", "date", "instrument", "count"}:
         for ent in _nlp()(sentence).ents:
             kind = _KIND_ALIASES.get(ent.label_.lower(), "")
             span = _trim(Span(ent.text, kind, ent.start_char, ent.end_char))
-            if kind in kinds and span.text and not _overlaps(span, found) and not _overlaps(span, numeric_taken) \
-                    and span.text.lower() not in _GENERIC:
-                if kind == "count" and not _counts(sentence, span):
-                    continue
+            if kind in kinds and not _overlaps(span, found) and not _overlaps(span, numeric_taken) \
+                    and _valid(span, sentence):
                 found.append(span)
     return sorted(found, key=lambda s: s.start)
+
+
+def _valid(span: Span, sentence: str) -> bool:
+    """Model spans that cannot answer: "Member States" as a place, "civil society days" or
+    "post-2015" as a date, "No. 189" or "in half" as a count."""
+    if not span.text or span.text.lower() in _GENERIC:
+        return False
+    if span.kind == "date":
+        return bool(_DATE_WORD.search(span.text)) and not re.match(r"(?:post|pre)-", span.text)
+    return span.kind != "count" or _counts(sentence, span)
 
 
 _BODY = r"((?:[A-Z][\w-]*\s)*?(?:Assembly|Council|Commission|Conference|Committee))"

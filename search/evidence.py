@@ -128,18 +128,30 @@ def _aliases(searcher, name: str) -> tuple[str, ...]:
     return tuple(r[0] for r in rows if r[0].lower() != name.lower())
 
 
-def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]]) -> bool:
+def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]], context: str | None = None) -> bool:
     """True if the paragraph (or its heading) names every proper name of the question.
 
     A sentence about remittance costs is no answer to a question about Mexico if its paragraph
-    never names Mexico.
+    never names Mexico. ``context`` narrows the paragraph to a part of it.
     """
     if not names:
         return True
-    context = hit.text + " " + " ".join(hit.section[-1:])
+    if context is None:
+        context = hit.text + " " + " ".join(hit.section[-1:])
     stems = {t.stem for t in tokenize([context])[0]}
     return all(mentions(context, stems, n, a) or " and " in n and all(
         mentions(context, stems, part, ()) for part in n.split(" and ")) for n, a in names)
+
+
+def local_context(s: ScoredSentence) -> str:
+    """The sentence and the one before it in its paragraph ("... the Nansen Initiative. Norway and
+    Switzerland ... initiated this consultative process"): where a fact's subject must be named."""
+    if s.sentence.heading:
+        return s.sentence.text
+    from index.sentences import split_sentences
+
+    before = [a for a, b in split_sentences(s.hit.text) if b <= s.sentence.start]
+    return s.hit.text[before[-1] if before else s.sentence.start:s.sentence.end]
 
 
 def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) -> bool:
