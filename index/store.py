@@ -139,6 +139,8 @@ class _CheckedCursor(sqlite3.Cursor):
                     and not _is_corruption(e):
                 raise  # a bug in paracite's SQL: let it show
             raise IndexMismatch(getattr(self.connection, "damaged_message", str(e))) from None
+        except UnicodeDecodeError:  # garbage bytes inside a stored text value
+            raise IndexMismatch(getattr(self.connection, "damaged_message", "the index is damaged")) from None
 
     def execute(self, *args):
         return self._guard(super().execute, *args)

@@ -194,6 +194,9 @@ class Searcher:
     # -- reading ---------------------------------------------------------------------------
     def _hit(self, rowid: int, score: float, rank: int = 0) -> Hit:
         r = self._con.execute("SELECT * FROM chunks WHERE id = ?", (rowid,)).fetchone()
+        if r is None:  # a vector or FTS row with no chunk behind it: the files disagree
+            raise IndexMismatch(f"{self.folder}: chunk {rowid} is missing from {DB_NAME}; "
+                                "run `paracite ingest` to rebuild the index")
         ents = tuple(Entity(e["text"], e["kind"], e["canonical"], e["start"], e["end"]) for e in
                      self._con.execute("SELECT * FROM entities WHERE chunk_id = ? ORDER BY start", (rowid,)))
         return Hit(citation=r["citation"], symbol=r["symbol"], number=r["number"], kind=r["kind"],
