@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_PAREN = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9&.\-]{1,13})\)")
+_PAREN = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9&.\-]{1,13}(?: \d+(?:\.\d+)+)?)\)")  # "(UN-SWAP 2.0)" too
 _ROMAN = re.compile(r"[IVXLC]+")
 _STOP = re.compile(r"[.;:!?()\[\]\u201c\u201d\"]")
 MAX_WORDS = 14

@@ -209,6 +209,7 @@ def _cuts_word(text: str, start: int, end: int) -> bool:
                 or (end < len(text) and joined.match(text[end])))
 
 
+_VERSION = re.compile(r"\s\d+(?:\.\d+)+$")
 _PER_CENT = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:per\s?cent|percent|%)")
 _DIRECTIONS = (r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|"
                r"(?:[Nn]orth|[Ss]outh)-(?:[Ee]ast|[Ww]est)(?:ern)?|(?:North|South)-(?:East|West)(?:ern)?)")
@@ -253,6 +254,7 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
                 continue
             kind, canonical, long_start = got
             names.setdefault(d.acronym, (kind, canonical))
+            names.setdefault(_VERSION.sub("", d.acronym), (kind, canonical))  # "UN-SWAP 3.0" of "UN-SWAP 2.0"
             long_form = normalize(text[long_start:d.long_end])
             names.setdefault(long_form, (kind, canonical))
             ents = [e for e in per_chunk[i] if e.end <= long_start or e.start >= d.end
@@ -264,7 +266,7 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
     if not names:
         return _link_short_forms([_resolve(e) for e in per_chunk])
     pattern = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w\-])")
+                         + r")(?:\s\d+(?:\.\d+)+)?(?![\w\-])")
     out = []
     for text, ents in zip(texts, per_chunk):
         ents = [dataclasses.replace(e, kind=names[normalize(e.text)][0], canonical=names[normalize(e.text)][1])
@@ -273,7 +275,7 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
             if not any(e.start < m.end() and m.start() < e.end and e.kind in PRIMARY for e in ents):
                 kind, canonical = names[m.group(1)]
                 ents = [e for e in ents if e.end <= m.start() or e.start >= m.end()]
-                ents.append(Entity(m.group(1), kind, canonical, m.start(), m.end()))
+                ents.append(Entity(m.group(0), kind, canonical, m.start(), m.end()))
         out.append(_resolve(ents))
     return _link_short_forms(out)
 

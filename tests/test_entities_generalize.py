@@ -135,3 +135,14 @@ def test_town_named_once_as_a_person_stays_a_place_across_the_document():
              "A regional conference was held in Pristina on 18 and 19 November."]
     tagged = _tagged(*texts)
     assert all(any(k == "place" and t == "Pristina" for k, t, _ in found) for found in tagged), tagged
+
+
+def test_versioned_acronym_links_every_version_to_the_instrument():
+    # UNW/2025/2, para. 63
+    (found,) = _tagged(
+        "In 2024, 75 entities implemented the United Nations System-Wide Action Plan on Gender Equality and the "
+        "Empowerment of Women (UN-SWAP 2.0) and 17 entities the newly-launched UN-SWAP 3.0; 80 per cent of all "
+        "ratings fell within the categories of meeting or exceeding requirements.")
+    plan = "United Nations System-Wide Action Plan on Gender Equality and the Empowerment of Women"
+    assert ("instrument", "UN-SWAP 2.0", plan) in found and ("instrument", "UN-SWAP 3.0", plan) in found
+    assert not [t for k, t, _ in found if k == "organization"]  # no "UN", no "Empowerment of Women"
