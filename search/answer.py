@@ -265,7 +265,9 @@ def _coordinated(span: Span, spans: list[Span], sentence: str) -> list[Span]:
     return same[lo:hi + 1]
 
 
-_JOIN_RE = re.compile(r"\s*,?\s*(?:(?:and|or|as well as)\s+)?(?:(?:from|in|to|by|with)\s+)?(?:the\s+)?", re.I)
+# "X, Y", "X and Y", "X and from Y", "X, and the Y"; not "from X to Y" (a route, not a list).
+_JOIN_RE = re.compile(r"\s*(?:,\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|as well as)\s+)"
+                      r"(?:(?:from|in|to|by|with)\s+)?(?:the\s+)?", re.I)
 
 
 def _joins(gap: str) -> bool:
