@@ -16,8 +16,7 @@ from dataclasses import dataclass
 
 from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, names_ok, question_names,
-                       question_terms,
-                       retrieve, score_sentences)
+                       question_terms, retrieve, score_sentences)
 from .models import Answer, Evidence, Hit
 from .terms import tokenize
 
@@ -57,7 +56,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS) -> Answer
     if qtype.is_fact:
         fact = find_fact(scored, qtype, terms, names)
         if fact is not None and fact.where.score >= MIN_FACT_SCORE:
-            return _fact_answer(question, fact, qtype)
+            return _fact_answer(question, fact)
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(question, scored)
     return _no_answer(question, hits)
@@ -298,7 +297,7 @@ def cite(text: str, citation: str) -> str:
     return f"{body} [{citation}]."
 
 
-def _fact_answer(question: str, fact: Fact, qtype: QuestionType) -> Answer:
+def _fact_answer(question: str, fact: Fact) -> Answer:
     s = fact.where
     lead = cite(render_spans(fact.spans, s.sentence.text), s.hit.citation)
     said = f"Section heading: {s.sentence.text}" if s.sentence.heading else s.sentence.text
