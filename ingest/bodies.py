@@ -21,6 +21,7 @@ from .models import Entity
 from .name_context import EVENT_HEADS, is_event, is_product
 
 _GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+)?Governments?\b")
+_MEMBER_STATES = re.compile(r"\s+Member\s+States?\b")
 _POSSESSIVE = re.compile(r"^.*?\b\w+['\u2019]s\s+")
 # "Statistics Canada", "Statistics Norway": national statistical offices named by their country
 _STATISTICS = re.compile(r"\bStatistics\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
@@ -53,9 +54,9 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
 def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int, int]]) -> tuple:
     """The span left of a title once governments, people, possessives and inner names are cut."""
     m = _POSSESSIVE.match(text[s:e])
-    if m:
-        s += m.end()
-    g = _GOVERNMENT.search(text, s, e)
+    if m and re.sub(r"['\u2019]s\s+$", "", m.group(0)).split()[-1] in ORG_HEADS:
+        s += m.end()  # "the Mechanism's Information Programme"; "Prosecutor's Office" stays whole
+    g = _GOVERNMENT.search(text, s, e) or _MEMBER_STATES.search(text, s, e)
     if g:
         e = g.start()
     for ps, pe in people:

@@ -28,6 +28,7 @@ class CityMatch:
     end: int
     canonical: str
     population: int = 0
+    alternate: bool = False  # matched by another name than GeoNames' own ("Molotov" for Perm)
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,6 +44,8 @@ def city_names() -> dict[str, tuple[str, int]]:
         if c["population"] >= ALTERNATES_FROM:
             names += [a for a in c.get("alternatenames", ()) if _LATIN.fullmatch(a) and a[:1].isupper()]
         for n in names:
+            if n.isupper():
+                continue  # codes and abbreviations ("KP", "NGO") are no town names in prose
             out.setdefault(n, (c["name"], c["population"]))
             if n.startswith("The "):
                 out.setdefault(n[4:], (c["name"], c["population"]))
@@ -80,7 +83,8 @@ def find_cities(text: str) -> list[CityMatch]:
             end = last[1] + len(_strip(last[0]))
             name = " ".join(found)
             if _bounded(text, s, end):
-                out.append(CityMatch(s, end, *city_names()[name]))
+                canonical, population = city_names()[name]
+                out.append(CityMatch(s, end, canonical, population, name != canonical and f"The {name}" != canonical))
             i += len(found)
         else:
             i += 1

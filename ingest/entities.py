@@ -163,7 +163,9 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
                 and town_verdict(text, town, None) == PLACE:
             cands.append((_MODEL, e))
             guessed[(e.start, e.end)] = _TOWN_PRIOR
-    people = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"]
+    places = {(e.start, e.end) for r, e in cands if e.kind == PLACE}
+    people = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"
+              and (e.start_char, e.end_char) not in places]  # "Prizren" the model read as a person
     rules = [e for r, e in cands if r == _RULE]
     titled = titled_bodies(text, rules, people)
     models = [e for r, e in cands if r == _MODEL and e.kind == ORGANIZATION]

@@ -75,7 +75,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += len(article)
             s = s[len(article):]
     while True:
-        m = re.search(r"(?:['\u2019]s|[\s,.;:(\u2013\-'\u2019\"\u201c\u201d])+$|\s+(?:of|for|on|and|the|in|to)$", s)
+        m = re.search(r"(?:['\u2019]s|[\s,.;:(\u2013\-'\u2019\"\u201c\u201d])+$|\s+(?:of|for|on|and|the|in|to|against|by|with)$", s)
         if not m or m.start() == 0:
             return start, end
         end = start + m.start()

@@ -255,7 +255,7 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
                 j += 1
             joined = words[i:j]
             if j < n and _is_cap(words[j]) and words[j] not in SENTENCE_WORDS \
-                    and (joined[:2] != ["and", "the"] or words[j + 1:j + 2] == ["of"]) \
+                    and (joined[:2] != ["and", "the"] or (not body and words[j + 1:j + 2] == ["of"])) \
                     and words[j] not in MONTHS and not (joined[-1] == "in" and _YEAR.match(words[j])) \
                     and not ("and" in joined and _starts_another(words, j)):
                 i = j

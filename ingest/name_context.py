@@ -30,7 +30,7 @@ EVENT_HEADS = {
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                       r"\w+teenth|twentieth|\w+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
                       r"thirtieth|fortieth|fiftieth|\d+(?:st|nd|rd|th)|annual)\s+$", re.I)
-_YEAR_AFTER = re.compile(r"\s*(?:(?:19|20)\d\d(?:[\u2013\-](?:19|20)?\d\d)?|\d+\.\d+)\b")
+_YEAR_AFTER = re.compile(r"\s*(?:(?:19|20)\d\d(?:[\u2013\-](?:19|20)?\d\d)?|\d+\.\d)\b(?!\s*(?:per\s?cent|%))")
 _DATED = re.compile(r"\s*\((?:(?:January|February|March|April|May|June|July|August|September|October|November|"
                     r"December)\s+)?(?:19|20)\d\d\)")
 _PUBLISHED = re.compile(r"\b(?:issued|published|launched|released|produced|entitled|titled|called|"
@@ -66,6 +66,9 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
     """An event, not a body: an event head word, or numbered or dated ("the fourth ... Conference")."""
     if head in EVENT_HEADS:
         return True
+    if head == "Conference" and re.search(r"\b(?:World|International|Global|Ministerial|Diplomatic|Review)\s+"
+                                           r"Conference\b", text[start:end]):
+        return True  # "the International Conference on Financing for Development" is held, not a body
     before = text[max(0, start - 30):start]
     return bool(_ORDINAL.search(before) or _DATED.match(text, end))
 

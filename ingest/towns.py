@@ -34,6 +34,7 @@ class Town:
 
     entity: Entity
     population: int
+    alternate: bool = False
 
 
 def find_towns(text: str) -> list[Town]:
@@ -45,7 +46,7 @@ def find_towns(text: str) -> list[Town]:
         if lookup().get(normalize(name)) is not None:
             continue  # a country or region the gazetteer already names ("Djibouti", "Panama")
         if all(m.end <= f.entity.start or m.start >= f.entity.end for f in found):
-            found.append(Town(Entity(name, PLACE, m.canonical, m.start, m.end), m.population))
+            found.append(Town(Entity(name, PLACE, m.canonical, m.start, m.end), m.population, m.alternate))
     return sorted(found, key=lambda t: t.entity.start)
 
 
@@ -64,6 +65,8 @@ def town_verdict(text: str, town: Town, label: str | None) -> str | None:
         return DROP
     if "/" in e.text or label in ("GPE", "LOC"):
         return PLACE
+    if town.alternate:
+        return None  # an old or foreign name ("Molotov") counts only where the model reads a place
     if is_common_name(e.text):
         return None
     if label is None:

@@ -98,6 +98,22 @@ CASES = [
      "government ministries.", [ent("instrument", "Law on the Use of Languages")], []),
     ("The World Summit on the Information Society (WSIS) was held in two sessions. WSIS outcomes were reviewed.",
      [], ["WSIS", "Information Society"]),
+    ("The High-level Group agreed to strengthen the language on data in the outcome document of the fourth "
+     "International Conference on Financing for Development.",
+     [], ["International Conference on Financing for Development"]),
+    # S/2025/200: a town's old name, an abbreviation, a name with a possessive, a percentage after a name
+    ("On 17 September, a Molotov cocktail was thrown at one such property under construction in North Mitrovica.",
+     [ent("place", "North Mitrovica")], ["Molotov"]),
+    ("In parallel proceedings, the Chief Public Prosecutor of the Higher Public Prosecutor’s Office in Belgrade "
+     "indicated on 2 December that an indictment would be filed.",
+     [ent("organization", "Higher Public Prosecutor’s Office in Belgrade")], ["Office in Belgrade"]),
+    ("The Democratic Party of Kosovo received 20.95 per cent (24 seats), the Democratic League of Kosovo 18.27 per "
+     "cent (20 seats).",
+     [ent("organization", "Democratic Party of Kosovo"), ent("organization", "Democratic League of Kosovo")], []),
+    ("In December, the Ombudsperson noted the limited cooperation between the Ombudsperson Institution of Kosovo "
+     "and the Office of the Ombudsperson within the structure of the Chambers.",
+     [ent("organization", "Ombudsperson Institution of Kosovo"), ent("organization", "Office of the Ombudsperson")],
+     []),
 ]
 
 
