@@ -30,10 +30,12 @@ _STATISTICS = re.compile(r"\bStatistics\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]]) -> list[Entity]:
     """Bodies named by shape that neither the gazetteer nor the model found whole."""
     out = []
+    spans = []
     for s, e in find_titles(text, ORG_HEADS, body=True):
         s, e = _cut(text, s, e, rules, people)
-        if s is None:
-            continue
+        if s is not None:
+            spans += _split_at_and(text, s, e)
+    for s, e in spans:
         name = text[s:e]
         if " " not in name or not is_name(name) or normalize(name) in NOT_ENTITIES:
             continue
@@ -80,6 +82,21 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
         break
     s, e = trim(text, s, e)
     return (s, e) if e > s else (None, None)
+
+
+def _split_at_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """ "Peacebuilding Commission and Counterterrorism Committee" names two bodies: each side of
+    "and" has its own head word ("Economic and Social Council" has one, so it stays whole)."""
+    for m in re.finditer(r"\s+and\s+(?:the\s+)?(?=[A-Z])", text[s:e]):
+        left, right = text[s:s + m.start()], text[s + m.end():e]
+        if _has_head(left) and _has_head(right):
+            return [(s, s + m.start()), (s + m.end(), e)]
+    return [(s, e)]
+
+
+def _has_head(name: str) -> bool:
+    words = re.split(r"\s+(?:of|for|on|in)\s+", name)[0].split()
+    return bool(words) and words[-1] in ORG_HEADS
 
 
 def _complement_ends(text: str, s: int, place_start: int) -> bool:

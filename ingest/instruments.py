@@ -203,7 +203,7 @@ def _extend_left(words: list[str], h: int, body: bool = False) -> int:
     while i > 0:
         prev = words[i - 1]
         if body and prev == "of" and i > 1 and _is_cap(words[i - 2]) and words[i - 2] not in NOT_MODIFIERS \
-                and words[i - 2] not in _BODY_HEADS:
+                and words[i - 2] not in _BODY_HEADS and (i < 3 or words[i - 3] not in CONNECTORS):
             i -= 1  # "Rule of Law Mission": a modifier with its own "of"
             continue
         if prev == ")":  # "(Supplementary Provisions) Convention": a title-case parenthetical

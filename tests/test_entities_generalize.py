@@ -110,6 +110,8 @@ CASES = [
     ("The Democratic Party of Kosovo received 20.95 per cent (24 seats), the Democratic League of Kosovo 18.27 per "
      "cent (20 seats).",
      [ent("organization", "Democratic Party of Kosovo"), ent("organization", "Democratic League of Kosovo")], []),
+    ("The coalition of the Alliance for the Future of Kosovo and Initiative for Kosovo obtained 7.06 per cent.",
+     [ent("organization", "Alliance for the Future of Kosovo"), ent("organization", "Initiative for Kosovo")], []),
     ("In December, the Ombudsperson noted the limited cooperation between the Ombudsperson Institution of Kosovo "
      "and the Office of the Ombudsperson within the structure of the Chambers.",
      [ent("organization", "Ombudsperson Institution of Kosovo"), ent("organization", "Office of the Ombudsperson")],
