@@ -70,6 +70,7 @@ def test_manifest_records_model_files_and_faiss_choice(index_dir):
     files = m["model_files"]
     folder = Path(files["onnx_folder"])
     assert files["model.onnx"] == sha256_file(folder / "model.onnx")
+    assert files["model.onnx.data"] == sha256_file(folder / "model.onnx.data")
     assert files["tokenizer.json"] == sha256_file(folder / "tokenizer.json")
     assert len(files["model.safetensors"]) == 64 and files["max_seq_length"] == 256
     assert files["encoder"] == "onnxruntime"
@@ -94,6 +95,7 @@ def _set(key, value):
 
 @pytest.mark.parametrize("edit, message", [
     (_set("model.onnx", "0" * 64), "built with model.onnx 000000000000"),
+    (_set("model.onnx.data", "1" * 64), "built with model.onnx.data 111111111111"),
     (_set("tokenizer.json", "f" * 64), "built with tokenizer.json ffffffffffff"),
     (_set("max_seq_length", 128), "built with max_seq_length 128"),
     (lambda files: files.clear(), "does not record its model files"),
@@ -118,6 +120,19 @@ def test_search_refuses_other_weights_when_the_export_is_gone(index_dir, tmp_pat
     assert main(["search", "remittances", "--index", str(copy)]) == 3
     assert "built with model weights aaaaaaaaaaaa" in capsys.readouterr().err
     assert not (tmp_path / "empty-cache").exists()
+
+
+def test_search_refuses_a_model_file_changed_on_disk(index_dir, tmp_path, capsys):
+    """The sidecar's hash is trusted only while size and mtime match; an edited graph is re-hashed."""
+    real = Path(json.loads((index_dir / "current" / "manifest.json").read_text())["model_files"]["onnx_folder"])
+    copy = tmp_path / "model"
+    copy.mkdir()
+    for name in ("model.onnx.data", "tokenizer.json", "paracite-model.json"):
+        (copy / name).symlink_to(real / name)
+    (copy / "model.onnx").write_bytes((real / "model.onnx").read_bytes() + b"\0")
+    index = _tampered_copy(index_dir, tmp_path, _set("onnx_folder", str(copy)))
+    assert main(["search", "remittances", "--index", str(index)]) == 3
+    assert "built with model.onnx" in capsys.readouterr().err
 
 
 def _modules_after(code: str) -> list[str]:
