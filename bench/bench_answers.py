@@ -23,7 +23,7 @@ Matching rule (a fact is "contained" when every part is):
   - "cites" is true when one of the answer's citations is a relevant paragraph (0 = summary).
 A question counts as correct when the answer contains the fact and cites a relevant paragraph.
 
-Usage: python bench/bench_answers.py [--index DIR] [--queries FILE] [--quiet]
+Usage: python bench/bench_answers.py [--index DIR] [--dev FILE] [--quiet]
 """
 
 from __future__ import annotations
@@ -158,6 +158,7 @@ def run_none(searcher, rows: list[dict], quiet: bool, name: str = "none") -> dic
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--index", help="index folder (default: the bundled corpus's index)")
+    p.add_argument("--dev", type=Path, default=DEV, help=f"the dev queries (default {DEV})")
     p.add_argument("--quiet", action="store_true", help="only the summary lines")
     args = p.parse_args(argv)
     from search import Searcher
@@ -166,13 +167,13 @@ def main(argv=None) -> int:
     t = time.perf_counter()
     s.ask("How many international migrants were there in 2013?")  # load the models once
     print(f"first answer (loads the models): {time.perf_counter() - t:.1f} s")
-    dev = run_facts(s, load(DEV, "fact"), "dev", args.quiet) if DEV.exists() else None
+    dev = run_facts(s, load(args.dev, "fact"), "dev", args.quiet) if args.dev.exists() else None
     own = run_facts(s, load(OWN), "own", args.quiet)
     held = run_facts(s, load(HELDOUT), "heldout", args.quiet)
     none = run_none(s, load(NONE), args.quiet)
     hard = run_none(s, load(NONE_INDOMAIN), args.quiet, "none-indomain")
-    if DEV.exists():
-        run_text(s, [r for r in load(DEV) if r.get("kind") != "fact"], args.quiet)
+    if args.dev.exists():
+        run_text(s, [r for r in load(args.dev) if r.get("kind") != "fact"], args.quiet)
     print("\nsummary:")
     if dev:
         print(f"  dev facts  {dev['correct']}/{dev['n']} = {dev['correct'] / dev['n']:.0%} correct "
