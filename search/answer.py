@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, names_ok, question_names,
-                       question_terms, retrieve, score_sentences)
+                       question_terms, retrieve, score_sentences, stop_words)
 from .models import Answer, Evidence, Hit
 from .terms import tokenize
 
@@ -171,8 +171,9 @@ def _sentence_entities(s: ScoredSentence) -> list[tuple[str, str, int, int]]:
 
 
 def _echoes(span: Span, qstems: set[str]) -> bool:
-    """True when every word of the span is already in the question (it cannot be the answer)."""
-    stems = [t.stem for t in tokenize([span.text])[0]]
+    """True when every content word of the span is already in the question (it cannot be the answer:
+    "at least one" for "how many States have ratified at least one of the instruments")."""
+    stems = [t.stem for t in tokenize([span.text])[0] if t.text.lower() not in stop_words()]
     return bool(stems) and all(st in qstems for st in stems)
 
 

@@ -83,8 +83,9 @@ def question_type(question: str) -> QuestionType:
     if m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
         target = _words(m.group(1))
         slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
-    elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) the (?:average|mean|median|"
-                   r"total|number|amount|level|value|size|cost|budget|price|salary|wage|income|population)\b", q):
+    elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) the (?:[\w-]+ )?"
+                   r"(?:average|mean|median|total|number|amount|level|value|size|cost|budget|price|salary|wage|"
+                   r"income|population)\b", q):
         if _PERCENT_WORDS.search(q):
             slots.append(("percent",))
         elif _MONEY_WORDS.search(q):
@@ -94,12 +95,14 @@ def question_type(question: str) -> QuestionType:
     elif re.search(r"\b(?:what|which|how large an?|how big an?)\s+(?:(?:is|was|are|were) (?:the|its|their)\s+)?"
                    r"(?:[\w-]+\s+){0,2}?(?:share|percentage|proportion|fraction|per ?cent|percent|rate)\b", q):
         slots.append(("percent",))
-    if re.search(r"\bwhen\b|\b(?:what|which) (?:year|date|month|day|time|period)\b|\bhow long ago\b", q):
+    if re.search(r"\bwhen\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?(?:year|date|month|day|time|period)\b"
+                 r"|\bhow long ago\b", q):
         slots.append(("date",))
     if re.search(r"\bwhere\b", q):
         slots.append(("place",))
-    elif not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)):
-        slots.append(("place",))
+    elif all(slot == ("date",) for slot in slots) and \
+            (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)):
+        slots.append(("place",))  # also "in which city and month"
         target = _words(m.group(1))
     if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _INSTRUMENT_NOUNS + r")\b", q)):
         slots.append(("instrument",))
@@ -117,7 +120,10 @@ def question_type(question: str) -> QuestionType:
 
 
 def _words(s: str) -> tuple[str, ...]:
-    return tuple(w for w in re.findall(r"[a-z][a-z-]*", s) if w not in ("the", "a", "an", "of"))
+    return tuple(w for w in re.findall(r"[a-z][a-z-]*", s) if w not in _FILLER)
+
+
+_FILLER = frozenset("the a an of and or s that which who whose".split())
 
 
 # -- spans --------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def question_terms(searcher, question: str) -> list[QuestionTerm]:
     frame = [m.span(1) for m in _FRAME.finditer(question)]
     for i, tok in enumerate(tokenize([question])[0]):
         low = tok.text.lower()
-        if low in _stop_words() or tok.stem in out or len(low) < 2 and not low.isdigit():
+        if low in stop_words() or tok.stem in out or len(low) < 2 and not low.isdigit():
             continue
         if any(a <= tok.start < b for a, b in frame):
             continue  # "how *big*", "what *share*": the kind of answer, not words the report uses
@@ -87,7 +87,7 @@ _FRAME = re.compile(r"\b(?:how|what|which|in what|in which)\s+((?:much|many|big|
                     r"proportion|fraction|per ?cent|percent|year|date|month|day|amount|size|rate)\b)", re.I)
 
 
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     """spaCy's English stop words, less the words that pick one fact among several: ordinals and
     numbers ("the *first* Dialogue"), comparisons ("*below* 5 per cent"), before/after."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -112,7 +112,7 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
     out = []
     for m in runs:
         name = re.sub(r"['’]s$", "", m.group())
-        if name.lower() in _stop_words():
+        if name.lower() in stop_words():
             continue
         out.append((name, _aliases(searcher, name)))
     return out
