@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ingest.errors import IndexMismatch
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sentence vectors, acronyms table, model file hashes
 MANIFEST_NAME = "manifest.json"
 
 
