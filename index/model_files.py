@@ -165,6 +165,12 @@ def _export(src: Path, folder: Path, weights: str, log) -> ModelFiles:
     log(f"Exporting the embedding model to ONNX in {folder} (once per model, ~10 s)...")
     max_len = _max_seq_length(src)
     tmp = folder.parent / f".tmp-{os.getpid()}-{time.time_ns()}"
+    for stale in folder.parent.glob(".tmp-*"):  # left by a killed export (one takes seconds)
+        try:
+            if time.time() - stale.stat().st_mtime > 3600:
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass
     try:
         tmp.mkdir(parents=True)
         shutil.copyfile(src / TOKENIZER, tmp / TOKENIZER)
