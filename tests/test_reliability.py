@@ -426,3 +426,20 @@ def test_one_error_hierarchy_with_documented_exit_codes():
     section = readme.split("## Errors", 1)[1].split("\n## ", 1)[0]
     for name, code in EXIT_CODES.items():
         assert re.search(rf"`{name}`[^\n|]*\|\s*{code}\b", section), f"README's Errors table lacks {name} → {code}"
+
+
+def test_default_index_of_an_older_format_is_rebuilt(old_index, small_report, monkeypatch):
+    """After an upgrade, the default index (derived from the bundled corpus) rebuilds itself;
+    an index given with --index is refused instead (the user owns its sources)."""
+    manifest = (old_index / CURRENT).resolve() / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["format_version"] = 1
+    manifest.write_text(json.dumps(data))
+    with pytest.raises(IndexMismatch, match="format version 1"):
+        Searcher.open(old_index)
+    monkeypatch.setenv("PARACITE_INDEX", str(old_index))
+    monkeypatch.setenv("PARACITE_CORPUS", str(small_report.parent))
+    logs: list[str] = []
+    with Searcher.open(log=logs.append) as s:
+        assert s.manifest.chunks == SMALL_CHUNKS
+    assert any("rebuilding" in m for m in logs)
