@@ -105,7 +105,7 @@ def encrypt_copy(src: Path, dst: Path, password: str = "secret") -> Path:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(str(src)))
-    writer.encrypt(user_password=password, owner_password=password, algorithm="AES-128")
+    writer.encrypt(user_password=password, owner_password=password, algorithm="RC4-128")  # RC4 needs no `cryptography` package
     with dst.open("wb") as f:
         writer.write(f)
     return dst
