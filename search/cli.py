@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .pdf, an export .jsonl) or folders of them")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     _common(p, json_flag=False)
 
