@@ -161,7 +161,7 @@ def _write_retrieval_aids(folder: Path, chunks: list, embed, progress: bool) -> 
     from .acronyms import write_acronyms
     from .sentences import write_sentences
 
-    write_sentences(folder, folder / DB_NAME, chunks, lambda texts: embed.encode(texts, progress=progress),
+    write_sentences(folder, folder / DB_NAME, chunks, lambda texts: embed.encode(texts, progress=progress, desc="Embedding sentences"),
                     embed.DIMENSION)
     write_acronyms(folder / DB_NAME, (c.text for c in chunks))
 
@@ -171,7 +171,7 @@ def _write_build(folder: Path, documents: list[Document], progress: bool) -> Man
 
     chunks = write_store(folder / DB_NAME, documents)
     _checkpoint("store")
-    vectors = embed.encode([embed_input(c) for c in chunks], progress=progress)
+    vectors = embed.encode([embed_input(c) for c in chunks], progress=progress, desc="Embedding paragraphs")
     faiss_params = write_vectors(folder / VECTORS_NAME, vectors)
     _write_retrieval_aids(folder, chunks, embed, progress)
     checksum = hashlib.sha256("".join(sorted(d.checksum for d in documents)).encode()).hexdigest()

@@ -41,7 +41,7 @@ def _sentence_transformer():
     return SentenceTransformer(str(model_path()), device="cpu")
 
 
-def encode(texts: list[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
+def encode(texts: list[str], progress: bool = False, batch_size: int = 32, desc: str = "Embedding") -> np.ndarray:
     """Unit-length float32 embeddings, one row per text."""
     from .model_files import encoder_name, prepare
 
@@ -53,7 +53,7 @@ def encode(texts: list[str], progress: bool = False, batch_size: int = 32) -> np
 
     files = prepare()
     encoder = load_encoder(str(files.folder), files.max_seq_length, threads=build_threads())
-    return encoder.encode(texts, batch_size=batch_size, progress=progress)
+    return encoder.encode(texts, batch_size=batch_size, progress=progress, desc=desc)
 
 
 def encode_st(texts: list[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:

@@ -65,7 +65,8 @@ class OnnxEncoder:
                 "token_type_ids": np.zeros_like(ids)}
         return {k: v for k, v in feed.items() if k in self._inputs}
 
-    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False,
+               desc: str = "Embedding") -> np.ndarray:
         """Unit-length embeddings, one row per text, in input order.
 
         Texts are batched longest first so each batch pads to similar lengths.
@@ -79,7 +80,7 @@ class OnnxEncoder:
 
             from tqdm import tqdm
 
-            starts = tqdm(starts, desc="Embedding", unit="batch", file=sys.stderr)
+            starts = tqdm(starts, desc=desc, unit="batch", file=sys.stderr)
         out = None
         for start in starts:
             idx = order[start:start + batch_size]
