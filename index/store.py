@@ -7,6 +7,7 @@ its chunk. Nothing is pickled: lists are stored as JSON text.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 import os
 import sqlite3
 from pathlib import Path
@@ -104,7 +105,36 @@ def open_store(path: Path) -> sqlite3.Connection:
         raise IndexMismatch(damaged) from None
     if not {"chunks", "documents", "entities", "chunks_fts"} <= names:
         raise IndexMismatch(f"{path.parent}: {DB_NAME} lacks paracite's tables; run `paracite ingest` to rebuild the index")
+    try:
+        for table, columns in _expected_columns().items():
+            if table in names and set(columns) - _columns(con, table):
+                raise IndexMismatch(damaged)  # the schema text itself is damaged or foreign
+    except IndexMismatch:
+        con.close()
+        raise
     return con
+
+
+@lru_cache(maxsize=1)
+def _expected_columns() -> dict[str, tuple[str, ...]]:
+    """The columns of every ordinary table in ``SCHEMA``, read from a scratch database."""
+    scratch = sqlite3.connect(":memory:")
+    try:
+        scratch.executescript(SCHEMA)
+        tables = [r[0] for r in scratch.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+            "AND name NOT LIKE '%fts%'")]
+        expected = {t: tuple(sorted(_columns(scratch, t))) for t in tables}
+    finally:
+        scratch.close()
+    # Tables written by index/sentences.py and index/acronyms.py after the store itself.
+    expected["sentences"] = ("chunk_id", "end", "id", "start")
+    expected["acronyms"] = ("count", "long", "short", "source", "used")
+    return expected
+
+
+def _columns(con: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in con.execute(f'PRAGMA table_info("{table}")')}
 
 
 def _damaged_message(folder: Path) -> str:

@@ -443,3 +443,16 @@ def test_default_index_of_an_older_format_is_rebuilt(old_index, small_report, mo
     with Searcher.open(log=logs.append) as s:
         assert s.manifest.chunks == SMALL_CHUNKS
     assert any("rebuilding" in m for m in logs)
+
+
+@pytest.mark.parametrize("column", [b"start INTEGER", b"canonical TEXT", b"chunk_id INTEGER"])
+def test_damaged_schema_text_is_refused_at_open(old_index, column):
+    """A flipped byte in the schema's own text renames a column: refused when opened, not later
+    as an SQL error in the middle of a search (found by the fuzz test)."""
+    db = (old_index / CURRENT).resolve() / "paracite.sqlite"
+    data = db.read_bytes()
+    at = data.find(column)
+    assert at > 0
+    db.write_bytes(data[:at] + b"X" + data[at + 1:])
+    with pytest.raises(IndexMismatch, match="rebuild"):
+        Searcher.open(old_index)
