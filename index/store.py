@@ -109,6 +109,13 @@ def open_store(path: Path) -> sqlite3.Connection:
         for table, columns in _expected_columns().items():
             if table in names and set(columns) - _columns(con, table):
                 raise IndexMismatch(damaged)  # the schema text itself is damaged or foreign
+        for table in ("chunks", "documents", "entities", "chunks_fts"):
+            # Reading no rows still parses each table's schema and builds the FTS5 table, so a
+            # damaged definition is refused here rather than in the middle of a search.
+            sqlite3.Connection.execute(con, f'SELECT * FROM "{table}" LIMIT 0').fetchall()
+    except sqlite3.Error:
+        con.close()
+        raise IndexMismatch(damaged) from None
     except IndexMismatch:
         con.close()
         raise

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# Property tests run a fixed, repeatable set of examples by default, so a test run (and CI) is
+# the same every time; `PARACITE_HYPOTHESIS=explore pytest` draws new random examples to hunt bugs.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("PARACITE_HYPOTHESIS", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "corpus" / "A-69-207.txt"

@@ -445,7 +445,7 @@ def test_default_index_of_an_older_format_is_rebuilt(old_index, small_report, mo
     assert any("rebuilding" in m for m in logs)
 
 
-@pytest.mark.parametrize("column", [b"start INTEGER", b"canonical TEXT", b"chunk_id INTEGER"])
+@pytest.mark.parametrize("column", [b"start INTEGER", b"canonical TEXT", b"chunk_id INTEGER", b"tokenize="])
 def test_damaged_schema_text_is_refused_at_open(old_index, column):
     """A flipped byte in the schema's own text renames a column: refused when opened, not later
     as an SQL error in the middle of a search (found by the fuzz test)."""
