@@ -16,9 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
-from ingest.errors import IngestError, UsageError
+from ingest.errors import IngestError
 from ingest.models import Document
 from ingest.reader import iter_sources, read_documents
 

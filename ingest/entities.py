@@ -16,7 +16,6 @@ import re
 import threading
 
 from spacy.language import Language
-from spacy.tokens import Span
 
 from .acronyms import find_definitions
 from .backrefs import link_back_references

@@ -257,7 +257,6 @@ def _clean(block: _Block, vocab: Vocabulary, next_ref: int) -> tuple[str, list, 
 def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict[str, str], title: str) -> list[Chunk]:
     """Cited chunks from the blocks; ``blocks[0]`` is the front matter holding the summary."""
     chunks: list[Chunk] = []
-    section: dict[str, list[str]] = {}  # part -> path
     next_ref = 1
     path: list[tuple[int, str]] = []  # (level, heading)
     part = ""

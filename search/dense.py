@@ -32,11 +32,3 @@ def embed_texts(texts: list[str], model=None) -> np.ndarray:
         model = prepare()
     return load_encoder(str(model.folder), model.max_seq_length, threads=1).encode(texts)
 
-
-def dense_search(index, qvec: np.ndarray, limit: int) -> list[tuple[int, float]]:
-    """(row id, cosine) pairs, best first."""
-    limit = min(limit, index.ntotal)
-    if limit <= 0:
-        return []
-    scores, ids = index.search(qvec, limit)
-    return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]

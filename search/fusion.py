@@ -1,4 +1,4 @@
-"""Fusing rankings: z-score fusion weighted by how lexical the query is; reciprocal rank fusion.
+"""Fusing rankings: z-score fusion weighted by how lexical the query is.
 
 Measured on the dev queries (issue #5, README "Retrieval quality"): reciprocal rank fusion of
 the dense and BM25 rankings did not beat the better of the two (MRR@10 0.80 against 0.82), and
@@ -49,13 +49,3 @@ def hybrid_score(dense: np.ndarray, keyword: np.ndarray, best_coverage: float) -
     z-scored keyword score of the same candidates."""
     w = bm25_weight(best_coverage)
     return (1 - w) * np.asarray(dense, dtype="float64") + w * zscore(keyword)
-
-
-def rrf(rankings: list[list[int]], k: int = 60, weights: list[float] | None = None) -> list[tuple[int, float]]:
-    """Reciprocal rank fusion of ranked id lists; returns (id, fused score), best first."""
-    weights = weights or [1.0] * len(rankings)
-    scores: dict[int, float] = {}
-    for w, ranking in zip(weights, rankings):
-        for rank, item in enumerate(ranking):
-            scores[item] = scores.get(item, 0.0) + w / (k + rank + 1)
-    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -5,7 +5,6 @@ mode, damaged index files, and export → import round trips.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -13,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from index.build import CURRENT
