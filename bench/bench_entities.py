@@ -82,7 +82,7 @@ def _find_doc(rows: list[dict], doc: Path, corpus: Path | None) -> Path | None:
 
 def _predict(sample: list[dict], doc_path: Path, corpus: Path | None = None) -> tuple[list[list[dict]], float, float]:
     from ingest import read_document
-    from ingest.entities import nlp, tag_document, tag_texts
+    from ingest.entities.tagger import nlp, tag_document, tag_texts
 
     t0 = time.perf_counter()
     nlp()

@@ -87,7 +87,7 @@ def score(entry: dict, doc) -> dict:
 
 def timing(entries: list[dict]) -> None:
     """Seconds each library takes to extract the dev PDFs' text (and our layout lines), same run."""
-    from ingest.layout import read_pages
+    from ingest.pdf.layout import read_pages
 
     files = [DEV / e["file"] for e in entries]
     runs = {name: (lambda f, name=name: _plain(name, f)) for name in ("pypdf", "pdfplumber", "pypdfium2")}

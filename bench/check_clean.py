@@ -2,7 +2,7 @@
 
 For the bundled report and its layout variant (``tests/fixtures/A-69-207-layout.txt``, made by
 ``bench/make_layout_variant.py``): the number of paragraphs, the count of each kind of damage
-``ingest.broken_forms`` still finds in the summary and paragraphs (all should be 0), and how many
+``ingest.text.broken_forms`` still finds in the summary and paragraphs (all should be 0), and how many
 paragraphs of the variant differ from the report's. The raw text's own damage is printed beside
 it (a parse with every repair switched off) so that the check is seen to find what it counts.
 
@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 from ingest import parse_text  # noqa: E402
 from ingest import paragraphs as _paragraphs  # noqa: E402
-from ingest.broken_forms import KINDS, find_broken_forms  # noqa: E402
-from ingest.furniture import PAGE_BREAK, PageText  # noqa: E402
+from ingest.text.broken_forms import KINDS, find_broken_forms  # noqa: E402
+from ingest.text.furniture import PAGE_BREAK, PageText  # noqa: E402
 
 REPORT = ROOT / "corpus" / "A-69-207.txt"
 VARIANT = ROOT / "tests" / "fixtures" / "A-69-207-layout.txt"

@@ -50,7 +50,7 @@ def ingest_cmd(source: Path, index: Path) -> list[str]:
 
 def check(index: Path) -> tuple[bool, str]:
     """Is the index whole and searchable? Returns (intact, which corpus or what is wrong)."""
-    from ingest.errors import ParaciteError
+    from paracite.errors import ParaciteError
     from search import Searcher
 
     try:

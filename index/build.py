@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from ingest.errors import IngestError
+from paracite.errors import IngestError
 from ingest.models import Document
 from ingest.reader import iter_sources, read_documents
 
@@ -137,7 +137,7 @@ def _unique_symbols(documents: list[Document]) -> list[Document]:
 
 def _tag(documents: list[Document], progress: bool) -> list[Document]:
     try:
-        from ingest.entities import tag_document
+        from ingest.entities.tagger import tag_document
     except ImportError:
         return documents
     return [tag_document(d) for d in documents]
@@ -156,7 +156,7 @@ def embed_input(chunk) -> str:
 
 def _write_retrieval_aids(folder: Path, chunks: list, embed, progress: bool) -> None:
     """Sentence vectors and the acronym table that search uses to rank (issue #5)."""
-    from .acronyms import write_acronyms
+    from .acronym_table import write_acronyms
     from .sentences import write_sentences
 
     write_sentences(folder, folder / DB_NAME, chunks, lambda texts: embed.encode(texts, progress=progress, desc="Embedding sentences"),

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from ingest.errors import IndexBusy, IndexMismatch, IngestError, UsageError
+from paracite.errors import IndexBusy, IndexMismatch, IngestError, UsageError
 
 LOCK_NAME = ".lock"
 

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ingest.errors import IndexMismatch
+from paracite.errors import IndexMismatch
 
 FORMAT_VERSION = 2  # 2: sentence vectors, acronyms table, model file hashes
 MANIFEST_NAME = "manifest.json"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.errors import IndexMismatch, IngestError
+from paracite.errors import IndexMismatch, IngestError
 
 FOLDER_PREFIX = "all-MiniLM-L6-v2-"
 META_NAME = "paracite-model.json"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.errors import IngestError
+from paracite.errors import IngestError
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 GRAPH, WEIGHTS_DATA = "model.onnx", "model.onnx.data"

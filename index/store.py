@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from ingest.errors import IndexMismatch
+from paracite.errors import IndexMismatch
 from ingest.models import Chunk, Document
 
 DB_NAME = "paracite.sqlite"
@@ -134,7 +134,7 @@ def _expected_columns() -> dict[str, tuple[str, ...]]:
         expected = {t: tuple(sorted(_columns(scratch, t))) for t in tables}
     finally:
         scratch.close()
-    # Tables written by index/sentences.py and index/acronyms.py after the store itself.
+    # Tables written by index/sentences.py and index/acronym_table.py after the store itself.
     expected["sentences"] = ("chunk_id", "end", "id", "start")
     expected["acronyms"] = ("count", "long", "short", "source", "used")
     return expected

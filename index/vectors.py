@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.errors import IndexMismatch
+from paracite.errors import IndexMismatch
 
 VECTORS_NAME = "vectors.faiss"
 

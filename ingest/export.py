@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .errors import IngestError
+from paracite.errors import IngestError
 from .models import Chunk, Document
 
 KINDS = ("summary", "paragraph", "table")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from .errors import IngestError
-from .furniture import detect_symbol
+from paracite.errors import IngestError
+from .text.furniture import detect_symbol
 from .models import Document
-from .paragraphs import parse_text
+from .text.paragraphs import parse_text
 
 SUPPORTED = (".txt", ".pdf")
 
@@ -32,7 +32,7 @@ def read_text(path: Path) -> str:
     if not data.strip():
         raise IngestError(f"{path}: the file is empty")
     if path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
-        from .pdf import pdf_to_text
+        from .pdf.document import pdf_to_text
 
         return pdf_to_text(path)
     if b"\x00" in data[:4096]:
@@ -65,7 +65,7 @@ def read_document(path: str | Path) -> Document:
     """Read and parse one source file."""
     path = Path(path)
     if path.suffix.lower() == ".pdf" or _is_pdf(path):
-        from .pdf import read_pdf
+        from .pdf.document import read_pdf
 
         return read_pdf(path)
     text = read_text(path)

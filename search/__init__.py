@@ -1,6 +1,6 @@
 """Cited paragraph search: ``from search import Searcher; Searcher.open().search("...")``."""
 
-from ingest.errors import (IndexBusy, IndexMismatch, IndexNotFound, IngestError, InvalidQuery,
+from paracite.errors import (IndexBusy, IndexMismatch, IndexNotFound, IngestError, InvalidQuery,
                            NotFound, ParaciteError, UsageError)
 
 from .models import Answer, Evidence, Hit

@@ -15,7 +15,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from ingest.errors import ParaciteError
+from paracite.errors import ParaciteError
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 

@@ -48,7 +48,7 @@ def matching_names(con: sqlite3.Connection, kind: str | None, value: str) -> set
         return set()
     wanted = {v}
     try:
-        from ingest.gazetteer import lookup, normalize
+        from ingest.entities.gazetteer import lookup, normalize
 
         known = lookup().get(normalize(value))
         if known and (kind is None or known.kind == kind):

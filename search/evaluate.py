@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ingest.errors import NotFound, UsageError
+from paracite.errors import NotFound, UsageError
 
 from .metrics import METRICS, mean_scores, score_ranking
 

@@ -22,7 +22,7 @@ from typing import Callable
 
 import numpy as np
 
-from ingest.errors import IndexMismatch
+from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from ingest.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
+from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
 from ingest.models import Entity
 from index.build import CURRENT, build_index
 from index.lock import hold_build, release_build, wait_for_build
@@ -100,7 +100,7 @@ class Searcher:
 
     def _check_model(self) -> None:
         from index.embed import MODEL_NAME, DIMENSION
-        from ingest.errors import IndexMismatch
+        from paracite.errors import IndexMismatch
 
         if self.manifest.model != MODEL_NAME or self.manifest.dimension != DIMENSION:
             raise IndexMismatch(

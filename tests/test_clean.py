@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.broken_forms import KINDS, find_broken_forms
-from ingest.clean import (Vocabulary, clean_text, join_lines, rejoin_split_words,
+from ingest.text.broken_forms import KINDS, find_broken_forms
+from ingest.text.clean import (Vocabulary, clean_text, join_lines, rejoin_split_words,
                           restore_lost_hyphens, tidy_spacing)
-from ingest.furniture import page_lines, strip_furniture
+from ingest.text.furniture import page_lines, strip_furniture
 
 
 @pytest.fixture(scope="module")

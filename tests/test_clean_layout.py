@@ -14,7 +14,7 @@ import re
 import pytest
 
 from ingest import parse_text
-from ingest.broken_forms import KINDS, find_broken_forms
+from ingest.text.broken_forms import KINDS, find_broken_forms
 
 from conftest import FIXTURES, ROOT
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest import parse_text
-from ingest.clean import Vocabulary, rejoin_split_words, restore_lost_hyphens
+from ingest.text.clean import Vocabulary, rejoin_split_words, restore_lost_hyphens
 
 from conftest import REPORT
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, REPORT
 from index import build_index
 from index.build import CURRENT
-from ingest.errors import IngestError, UsageError
+from paracite.errors import IngestError, UsageError
 from pdf_samples import encrypt_copy, letter_pages, write_pdf
 from search import Searcher
 from search.cli import main

@@ -12,7 +12,7 @@ from search.cli import main
 
 @pytest.fixture(scope="session")
 def tagged(doc):
-    from ingest.entities import tag_document
+    from ingest.entities.tagger import tag_document
 
     return tag_document(doc)
 
@@ -97,7 +97,7 @@ def test_acronym_and_long_form_share_the_canonical_name_in_every_paragraph(by_nu
 
 
 def test_acronym_defined_in_one_chunk_is_tagged_in_another_that_uses_only_it():
-    from ingest.entities import tag_texts
+    from ingest.entities.tagger import tag_texts
 
     texts = ["The Global Alliance of National Human Rights Institutions (GANHRI) reported on data.",
              "Since then, GANHRI has trained staff in Cameroon and Norway."]

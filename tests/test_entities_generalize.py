@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.entities import tag_texts
+from ingest.entities.tagger import tag_texts
 
 
 def ent(kind: str, text: str, canonical: str | None = None) -> tuple[str, str, str | None]:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from index.build import CURRENT
 from index.vectors import VECTORS_NAME, open_vectors
 from ingest import Chunk, Entity, IngestError, from_export, parse_text
-from ingest.errors import IndexMismatch, InvalidQuery, NotFound, UsageError
+from paracite.errors import IndexMismatch, InvalidQuery, NotFound, UsageError
 from search import Searcher
 from search.cli import main
 

@@ -8,9 +8,9 @@ import pytest
 
 from conftest import FIXTURES
 from ingest import IngestError, read_document
-from ingest.layout import read_pages
-from ingest.pagezones import split_zones
-from ingest.pdf import pdf_to_text
+from ingest.pdf.layout import read_pages
+from ingest.pdf.zones import split_zones
+from ingest.pdf.document import pdf_to_text
 from pdf_samples import encrypt_copy, letter_pages, letter_with_annex_pages, write_pdf
 
 EMRIP = FIXTURES / "A_HRC_EMRIP_2025_2.en.pdf"

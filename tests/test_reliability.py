@@ -18,8 +18,8 @@ import pytest
 
 from index.build import BUILDS, CURRENT, _remove_old_builds, build_index
 from index.lock import build_lock
-from ingest import errors
-from ingest.errors import IndexBusy, IndexMismatch, IndexNotFound, ParaciteError
+from paracite import errors
+from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, ParaciteError
 from search import Searcher
 from search.cli import main
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from index.acronyms import find_acronyms, initials
+from index.acronym_table import find_acronyms, initials
 from index.sentences import split_sentences
 from search import InvalidQuery, Searcher
 from search.bm25 import Acronyms, content_terms, fts_query, keyword_query

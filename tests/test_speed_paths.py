@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ingest.errors import IndexMismatch
+from paracite.errors import IndexMismatch
 from search import Searcher
 from search.cli import main
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from .cities import find_bilingual, find_cities
-from .entity_rules import zipf
+from .rules import zipf
 from .gazetteer import PLACE, lookup, normalize
-from .models import Entity
+from ..models import Entity
 from .name_context import is_facility, is_product
 from .people import after_title
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .clean import Vocabulary, clean_text
 from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
-from .models import Chunk, Document
+from ..models import Chunk, Document
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
 _ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})\.\s*(.*)$")

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .furniture import SYMBOL_RE, is_separator
+from ..text.furniture import SYMBOL_RE, is_separator
 from .layout import Line, Page
 
 _FURNITURE_TOKEN_RE = re.compile(

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from .entity_rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word, is_name, trim
+from .rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word, is_name, trim
 from .gazetteer import ORGANIZATION, PLACE, lookup, normalize
 from .instruments import find_titles
-from .models import Entity
+from ..models import Entity
 from .name_context import EVENT_HEADS, is_event, is_product
 
 _GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+)?Governments?\b")

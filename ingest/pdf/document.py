@@ -13,17 +13,17 @@ import hashlib
 import re
 from pathlib import Path
 
-from .errors import IngestError
-from .front import read_symbols, read_title
-from .furniture import detect_symbol
+from paracite.errors import IngestError
+from .front_page import read_symbols, read_title
+from ..text.furniture import detect_symbol
 from .layout import Line, Page, read_pages
-from .models import Document
-from .pagezones import split_zones
-from .paragraphs import _Block, _to_chunks
-from .pagegeometry import Geometry, ends_sentence
-from .pdfparse import segment
+from ..models import Document
+from .zones import split_zones
+from ..text.paragraphs import _Block, _to_chunks
+from .geometry import Geometry, ends_sentence
+from .segment import segment
 from .unnumbered import split_paragraphs
-from .clean import Vocabulary
+from ..text.clean import Vocabulary
 
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
 

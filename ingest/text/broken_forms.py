@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .models import Document
+from ..models import Document
 from .vocabulary import SOFT_HYPHEN, zipf
 
 KINDS = ("furniture", "separators", "footnote_refs", "split_words", "lost_hyphens",

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 
 from .layout import Line
-from .paragraphs import _Block
-from .pagegeometry import Geometry, ends_sentence
+from ..text.paragraphs import _Block
+from .geometry import Geometry, ends_sentence
 
 
 def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "",

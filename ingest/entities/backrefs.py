@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import INSTRUMENT
-from .models import Entity
+from ..models import Entity
 
 HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreement", "Compact", "Pact",
          "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines")

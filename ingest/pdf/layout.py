@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import IngestError
+from paracite.errors import IngestError
 
 _HYPHEN_MARK = "\x02"  # PDFium's code for a hyphen it judges to be a line-end hyphenation
 

@@ -4,7 +4,7 @@ Reports write a name out in full once and abbreviate it afterwards, or never def
 abbreviation at all (A/69/207 writes "International Organization for Migration" 22 times and
 "IOM" once, undefined). A query may use either form, so keyword search needs both. Three
 sources, best first: a definition in the corpus ("Long Name (LN)", found by
-``ingest.acronyms``), the organization gazetteer of ``ingest.gazetteer``, and a capitalised
+``ingest.entities.acronym_definitions``), the organization gazetteer of ``ingest.entities.gazetteer``, and a capitalised
 phrase of the corpus whose initials spell the acronym ("International Organization for
 Migration" → IOM). Search expands a query's acronyms to their names and names to their acronyms
 (``search.bm25``).
@@ -33,7 +33,7 @@ _RANK = {DEFINED: 0, GAZETTEER: 1, SPELLED: 2}
 
 def is_acronym(word: str) -> bool:
     """ "ILO", "UN-Women", "G8" are acronyms; "II", "2011", "Revised" are not."""
-    from ingest.acronyms import is_acronym as _is_acronym
+    from ingest.entities.acronym_definitions import is_acronym as _is_acronym
 
     return _is_acronym(word)
 
@@ -65,7 +65,7 @@ def _spelled(text: str) -> Iterable[tuple[str, str]]:
 
 
 def _defined(text: str) -> Iterable[tuple[str, str]]:
-    from ingest.acronyms import find_definitions
+    from ingest.entities.acronym_definitions import find_definitions
 
     for d in find_definitions(text):
         if d.named and d.long_form:
@@ -74,7 +74,7 @@ def _defined(text: str) -> Iterable[tuple[str, str]]:
 
 def _gazetteer() -> Iterable[tuple[str, str]]:
     try:
-        from ingest.gazetteer import organizations
+        from ingest.entities.gazetteer import organizations
     except ImportError:  # an ingest without the entity gazetteer
         return []
     return [(n.text, n.canonical) for n in organizations() if n.acronym]

@@ -17,14 +17,14 @@ import threading
 
 from spacy.language import Language
 
-from .acronyms import find_definitions
+from .acronym_definitions import find_definitions
 from .backrefs import link_back_references
 from .bodies import titled_bodies
-from .entity_rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
+from .rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
                            keep_secondary, primary_kind, trim)
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
 from .instruments import find_instruments
-from .models import Chunk, Document, Entity
+from ..models import Chunk, Document, Entity
 from .name_context import EVENT_HEADS, in_product_name
 from .people import Votes, chunk_votes
 from .towns import DROP, Town, find_towns, town_verdict
@@ -180,14 +180,20 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
     cands += [(_RULE, e) for e in _coordinated_regions(text)]
     # UN style writes "5 per cent", which the small model seldom tags as a percentage
     cands += [(_RULE, Entity(m.group(0), "percent", m.group(0), m.start(), m.end())) for m in _PER_CENT.finditer(text)]
-    cands.sort(key=lambda c: (c[1].kind not in PRIMARY, c[0], -(c[1].end - c[1].start), c[1].start))
+    return _Tagged(_resolve_overlaps(cands, guessed), guessed, chunk_votes(text, sdoc.ents))
+
+
+def _resolve_overlaps(cands: list[tuple[int, Entity]], guessed: dict[tuple[int, int], int]) -> list[Entity]:
+    """One entity per stretch of text: primary kinds first, then by rank, the longer, the earlier.
+    Spans only the model vouches for are noted in ``guessed``."""
+    cands = sorted(cands, key=lambda c: (c[1].kind not in PRIMARY, c[0], -(c[1].end - c[1].start), c[1].start))
     kept: list[Entity] = []
     for rank, e in cands:
         if e.end > e.start and all(e.end <= k.start or e.start >= k.end for k in kept):
             kept.append(e)
             if rank == _MODEL and e.kind in PRIMARY and lookup().get(normalize(e.text)) is None:
                 guessed.setdefault((e.start, e.end), 0)
-    return _Tagged(sorted(kept, key=lambda e: e.start), guessed, chunk_votes(text, sdoc.ents))
+    return sorted(kept, key=lambda e: e.start)
 
 
 def _two_bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,0 +1,123 @@
+"""What a line of a UN PDF page is, judged from its layout: a paragraph start, a heading, a box.
+
+Read-only questions about the lines and the page geometry; ``segment`` asks them as it walks the
+lines and keeps the state (open paragraph, section path, expected number) itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .geometry import Geometry, ends_clause, ends_sentence
+from .layout import Line
+
+NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
+_NUM_RE = NUM_RE
+
+
+class LineKinds:
+    """Questions about line i of a document, given its measured geometry."""
+
+    def __init__(self, lines: tuple[Line, ...], geo: Geometry):
+        self.lines = lines
+        self.geo = geo
+
+    def body_size(self, l: Line) -> bool:
+        return abs(l.size - self.geo.body) <= 0.6
+
+    def gap_before(self, i: int) -> float | None:
+        if i == 0 or self.lines[i - 1].page != self.lines[i].page:
+            return None
+        return self.lines[i].top - self.lines[i - 1].top
+
+    def gap_after(self, i: int) -> float | None:
+        return self.gap_before(i + 1) if i + 1 < len(self.lines) else None
+
+    def big(self, gap: float | None) -> bool:
+        return gap is None or gap > 1.35 * self.geo.leading or gap < -0.5 * self.geo.leading
+
+    def at_margin(self, l: Line) -> bool:
+        return abs(l.x0 - self.geo.left[l.page]) <= 6
+
+    def starts_para(self, i: int, expected: int) -> bool:
+        """Line i opens paragraph ``expected``: its number at the margin, in body type."""
+        l = self.lines[i]
+        m = _NUM_RE.match(l.text)
+        if not m or int(m.group(1)) != expected or not self.body_size(l):
+            return False
+        left = self.geo.left[l.page]
+        if not (left - 45 <= l.x0 <= left + 6):
+            return False
+        rest = (m.group(2) or "").strip()
+        if rest and not (rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()):
+            return False
+        if not rest:
+            nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
+            if not nxt[:1].isupper():
+                return False
+        if l.bold and not ends_clause(l.text):
+            nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+            runs_on = nxt is not None and nxt.bold and not self.big(self.gap_before(i + 1)) and nxt.page == l.page
+            if not runs_on:
+                return False  # a bold numbered sub-heading, not a paragraph
+        return True
+
+    def heading_like(self, i: int) -> bool:
+        """A short line (or a run of up to three bold, italic or large lines) that is not a
+        sentence and stands apart from what follows."""
+        l = self.lines[i]
+        styled = l.bold or l.italic or l.size > self.geo.body + 0.6
+        run = [l]
+        if styled:
+            for k in range(i + 1, min(len(self.lines), i + 3)):
+                n = self.lines[k]
+                if (n.page != l.page or self.big(self.gap_before(k)) or (n.bold, n.italic) != (l.bold, l.italic)
+                        or abs(n.size - l.size) > 0.3 or _NUM_RE.match(n.text)):
+                    break
+                run.append(n)
+        last = run[-1]
+        if ends_clause(last.text) or last.text.endswith("-") or len(l.text) < 2:
+            return False
+        if not styled and l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page):
+            return False  # a full line of body type is prose
+        k = i + len(run)
+        nxt = self.lines[k] if k < len(self.lines) else None
+        if nxt is None or styled:
+            return True
+        return self.big(self.gap_after(k - 1)) or bool(_NUM_RE.match(nxt.text))
+
+    def boxed(self, i: int) -> bool:
+        """Indented on both sides, with the lines around it: a box, not the running text."""
+        l = self.lines[i]
+        left, right = self.geo.left[l.page], self.geo.right[l.page]
+        run = [l]
+        for k in range(i + 1, min(len(self.lines), i + 4)):
+            n = self.lines[k]
+            if n.page != l.page or self.big(self.gap_before(k)):
+                break
+            run.append(n)
+        return len(run) >= 2 and all(n.x0 >= left + 12 for n in run) and max(n.x1 for n in run) <= right - 12
+
+    def caption(self, l: Line) -> bool:
+        """``Table 2`` or ``Table 2. Title`` on a line of its own, not ``Table 2 provides ...`` in a sentence."""
+        rest = re.sub(r"^\s*Table\s+\d{1,2}", "", l.text)
+        if l.text.rstrip().endswith("."):
+            return False
+        return not rest.strip() or l.bold or rest.lstrip()[:1] in ".:–—-"
+
+    def bold_prose(self, i: int) -> bool:
+        """A run of bold lines that reads as sentences (a quoted recommendation), not a heading."""
+        run = [self.lines[i]]
+        for k in range(i + 1, len(self.lines)):
+            n = self.lines[k]
+            if not n.bold or n.page != run[-1].page or self.big(self.gap_before(k)):
+                break
+            run.append(n)
+        text = " ".join(n.text for n in run)
+        return ends_sentence(text) and (len(run) > 1 or len(text) > 100)
+
+    def boxed_after(self, i: int) -> bool:
+        return i + 1 < len(self.lines) and self.boxed(i + 1)
+
+    def at_margin_or_left(self, l: Line) -> bool:
+        return l.x0 <= self.geo.left[l.page] + 6
