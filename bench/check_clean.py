@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest import parse_text  # noqa: E402
-from ingest import paragraphs as _paragraphs  # noqa: E402
+from ingest.text import paragraphs as _paragraphs  # noqa: E402
 from ingest.text.broken_forms import KINDS, find_broken_forms  # noqa: E402
 from ingest.text.furniture import PAGE_BREAK, PageText  # noqa: E402
 
