@@ -76,10 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p = sub.add_parser("eval", help="measure retrieval on judged queries: paracite beside BM25-only and dense-only")
     p.add_argument("queries", metavar="QUERIES.jsonl",
-                   help='one query a line: {"id", "query", "relevant": [N, ...], "partial": [...], "kind"}')
+                   help='one query a line: {"id", "query", "relevant": [N, ...], "partial": [...], "kind"} or, '
+                        'ranked over the whole index, {"query", "symbol", "para", "also": [...], "kind", "split"}')
     p.add_argument("--doc", metavar="SYMBOL", help="the document the queries are about (default: the first indexed)")
     p.add_argument("--all-docs", action="store_true",
                    help="search the whole index, not just that document (other documents' hits count as misses)")
+    p.add_argument("--split", choices=["dev", "heldout"], help="only the query lines with this split")
     _common(p)
     return parser
 
@@ -212,7 +214,7 @@ def cmd_eval(args) -> int:
     from search.evaluate import format_report
 
     s = _open(args)
-    report = s.evaluate(args.queries, doc=args.doc, all_docs=args.all_docs)
+    report = s.evaluate(args.queries, doc=args.doc, all_docs=args.all_docs, split=args.split)
     print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0
 

@@ -1,43 +1,29 @@
 """Measure retrieval against judged queries: paracite's default beside BM25-only and dense-only.
 
-A query file is JSON Lines, one query a line::
-
-    {"id": "d13", "query": "Universal Postal Union remittance initiative",
-     "relevant": [46], "partial": [49], "kind": "keyword", "doc": "A/69/207"}
-
-Numbers are paragraph numbers of the document the query is about (0 = its summary); ``partial``,
-``kind`` and ``doc`` are optional. Without ``doc`` the queries are about the index's only
-document (or, when it holds several, the first one indexed, unless a ``doc`` argument says
-otherwise). Searches are restricted to that document by default; with ``all_docs`` they run over
-the whole index, and a hit from another document counts as a miss.
+The query file is JSON Lines (``search.judgements``): document-format lines give paragraph
+numbers of one document and are searched within it (``all_docs`` searches the whole index);
+library-format lines (``symbol``, ``para``, ``also``) are always ranked over the whole index, so
+a hit from another document is a miss (issue #12). The three systems rank the same chunks in the
+same run.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from paracite.errors import NotFound, UsageError
+from ingest.models import format_citation
 
+from .judgements import Query, hit_key, parse_queries, read_queries
 from .metrics import METRICS, mean_scores, score_ranking
+
+__all__ = ["Query", "EvalReport", "evaluate", "format_report", "parse_queries", "read_queries", "judge"]
 
 #: The systems an evaluation compares: name → search mode. "paracite" is the default mode.
 SYSTEMS = {"paracite": None, "bm25": "bm25", "dense": "dense"}
 DEPTH = 10
-
-
-@dataclass(frozen=True)
-class Query:
-    """One judged query: relevant and partially relevant paragraph numbers of one document."""
-
-    id: str
-    query: str
-    relevant: tuple[int, ...]
-    partial: tuple[int, ...] = ()
-    kind: str = ""
-    doc: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,48 +36,19 @@ class EvalReport:
     by_kind: dict[str, dict]
     per_query: list[dict] = field(default_factory=list)
     all_docs: bool = False
+    library: int = 0  # how many queries are library-format (ranked over the whole index)
+    documents: int = 1  # documents in the index
+    split: str | None = None
 
     @property
     def queries(self) -> int:
         return len(self.per_query)
 
     def to_dict(self) -> dict:
-        return {"doc": self.doc, "all_docs": self.all_docs, "queries": self.queries, "systems": list(self.systems),
+        return {"doc": self.doc, "all_docs": self.all_docs, "queries": self.queries, "library": self.library,
+                "documents": self.documents, "split": self.split, "systems": list(self.systems),
                 "metrics": list(METRICS), "overall": self.overall, "by_kind": self.by_kind,
                 "per_query": self.per_query}
-
-
-def parse_queries(lines: Iterable[str], source: str = "queries") -> list[Query]:
-    """Queries from JSON Lines text; blank lines are skipped, a bad line is a ``UsageError``."""
-    out = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-            q = Query(id=str(d.get("id", n)), query=str(d["query"]),
-                      relevant=tuple(int(x) for x in d.get("relevant", ())),
-                      partial=tuple(int(x) for x in d.get("partial", ()) or ()),
-                      kind=str(d.get("kind") or ""), doc=d.get("doc") or d.get("symbol") or None)
-        except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise UsageError(f"{source}, line {n}: not a query line ({type(e).__name__}: {e}); "
-                             'expected {"id", "query", "relevant": [N, ...], "partial": [...], "kind"}') from None
-        out.append(q)
-    if not out:
-        raise UsageError(f"{source}: no queries in the file")
-    return out
-
-
-def read_queries(path: str | Path) -> list[Query]:
-    """Queries from a JSON Lines file (see the module docstring for the fields)."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file; give a JSON Lines file of judged queries") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise UsageError(f"{path}: cannot read it ({e})") from None
-    return parse_queries(text.splitlines(), source=str(path))
 
 
 def chunk_key(hit, symbol: str | None = None) -> int | str:
@@ -109,8 +66,20 @@ def chunk_key(hit, symbol: str | None = None) -> int | str:
     return f"{hit.kind}:{hit.part}:{hit.number}"
 
 
+def judge(q: Query, hits, target: str) -> dict:
+    """One system's top hits for ``q``, shown and scored: ``{"ranking": [...], metric: value}``.
+
+    Document-format queries show paragraph numbers (``chunk_key``), library-format ones citations.
+    """
+    relevant, partial = q.judged(target)
+    keys = [hit_key(h) for h in hits]
+    shown = [h.citation for h in hits] if q.library else [chunk_key(h, target) for h in hits]
+    return {"ranking": shown, **score_ranking(keys, relevant, partial)}
+
+
 def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None = None,
-             systems: dict[str, str | None] | None = None, all_docs: bool = False) -> EvalReport:
+             systems: dict[str, str | None] | None = None, all_docs: bool = False,
+             split: str | None = None) -> EvalReport:
     """Run every query through each system and average the metrics, overall and per kind.
 
     Args:
@@ -119,22 +88,28 @@ def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None
         doc: the document the queries are about when a line does not say (default: the index's
             only document, or the first one indexed).
         systems: name → search mode (``None`` = the default); default: paracite, bm25, dense.
-        all_docs: search the whole index instead of the queries' document.
+        all_docs: search the whole index for document-format queries too (library-format ones
+            always are).
+        split: keep only the queries whose ``split`` is this (``"dev"``, ``"heldout"``).
     """
     if isinstance(queries, (str, Path)):
-        queries = read_queries(queries)
+        queries = read_queries(queries, split=split)
+    elif split is not None:
+        queries = [q for q in queries if q.split == split]
+        if not queries:
+            raise UsageError(f"no queries with split {split!r}")
     systems = systems or SYSTEMS
     default_doc = _default_doc(searcher, doc)
     per_query = []
     for q in queries:
         target = _default_doc(searcher, q.doc) if q.doc else default_doc
         row = {"id": q.id, "query": q.query, "kind": q.kind, "doc": target,
-               "relevant": list(q.relevant), "partial": list(q.partial)}
+               "relevant": list(q.relevant) or [_cite(r, target) for r in q.refs],
+               "partial": list(q.partial) or [_cite(r, target) for r in q.partial_refs]}
+        scope = None if (all_docs or q.library) else target
         for name, mode in systems.items():
             kwargs = {} if mode is None else {"mode": mode}
-            hits = searcher.search(q.query, k=DEPTH, doc=None if all_docs else target, **kwargs)
-            ranking = [chunk_key(h, target) for h in hits]
-            row[name] = {"ranking": ranking, **score_ranking(ranking, q.relevant, q.partial)}
+            row[name] = judge(q, searcher.search(q.query, k=DEPTH, doc=scope, **kwargs), target)
         per_query.append(row)
     overall = {name: mean_scores([r[name] for r in per_query]) for name in systems}
     by_kind = {}
@@ -142,7 +117,12 @@ def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None
         rows = [r for r in per_query if r["kind"] == kind]
         by_kind[kind] = {"n": len(rows), **{name: mean_scores([r[name] for r in rows]) for name in systems}}
     return EvalReport(doc=default_doc, systems=tuple(systems), overall=overall, by_kind=by_kind,
-                      per_query=per_query, all_docs=all_docs)
+                      per_query=per_query, all_docs=all_docs, library=sum(q.library for q in queries),
+                      documents=len(searcher.manifest.documents), split=split)
+
+
+def _cite(ref, target: str) -> str:
+    return format_citation(ref.symbol or target, ref.kind, ref.number, ref.part)
 
 
 def _default_doc(searcher, doc: str | None) -> str:
@@ -163,8 +143,15 @@ _LABELS = {"recall@1": "R@1", "recall@5": "R@5", "recall@10": "R@10", "mrr@10": 
 def format_report(report: EvalReport) -> str:
     """The report as a plain-text table: one row per (kind, system)."""
     head = f"{'kind':<14}{'n':>4}  {'system':<10}" + "".join(f"{_LABELS[m]:>9}" for m in METRICS)
-    scope = "searching the whole index" if report.all_docs else "searching that document"
-    lines = [f"{report.doc}: {report.queries} queries, top {DEPTH}, {scope}", head, "-" * len(head)]
+    if report.library:
+        docs = len({r["doc"] for r in report.per_query})
+        title = (f"library of {report.documents} documents: {report.queries} queries about {docs} of them"
+                 + (f" ({report.split})" if report.split else "") + f", top {DEPTH}, searching the whole index")
+    else:
+        scope = "searching the whole index" if report.all_docs else "searching that document"
+        title = f"{report.doc}: {report.queries} queries" + (f" ({report.split})" if report.split else "") + \
+            f", top {DEPTH}, {scope}"
+    lines = [title, head, "-" * len(head)]
     groups = [("all", report.queries, report.overall)]
     groups += [(k, v["n"], v) for k, v in report.by_kind.items()]
     for label, n, scores in groups:

@@ -139,12 +139,12 @@ class Searcher:
 
         return answer_question(self, question, k=k)
 
-    def evaluate(self, queries, *, doc: str | None = None, all_docs: bool = False):
+    def evaluate(self, queries, *, doc: str | None = None, all_docs: bool = False, split: str | None = None):
         """Recall@1/5/10, MRR@10, nDCG@10 on judged queries (a JSONL path or ``Query`` list), for
-        the default ranking, BM25-only and dense-only; an ``EvalReport`` (``search.evaluate``, #5)."""
+        the default ranking, BM25-only and dense-only; an ``EvalReport`` (``search.evaluate``, #5, #12)."""
         from .evaluate import evaluate
 
-        return evaluate(self, queries, doc=doc, all_docs=all_docs)
+        return evaluate(self, queries, doc=doc, all_docs=all_docs, split=split)
 
     def _rank(self, query: str, mode: str, allowed: set[int] | None, k: int) -> list[tuple[int, float]]:
         """(row id, score) best first, by ``search.ranking`` (issue #5)."""

@@ -1,0 +1,79 @@
+"""Library evaluation (issue #12): query lines that name a document and paragraph, ranked over the
+whole index, with the split a line belongs to; the old document format keeps working."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from paracite.errors import UsageError
+from search.cli import main
+from search.judgements import Ref, hit_key, parse_citation, parse_queries
+from search.models import Hit
+
+LIB_LINES = [
+    '{"id": "L1", "query": "Universal Postal Union remittances", "symbol": "A/69/207", "para": 46, '
+    '"kind": "keyword", "split": "dev"}',
+    '{"id": "L2", "query": "recruitment fees paid by migrant workers", "symbol": "A/69/207", "para": [40, 41], '
+    '"also": ["A/69/207, para. 42", {"symbol": "E/2025/57", "para": 3}], "split": "heldout"}',
+    '{"id": "L3", "query": "what the report is about", "symbol": "a/69/207", "para": "summary", "split": "dev"}',
+]
+
+
+@pytest.mark.parametrize("text, ref", [
+    ("A/80/62, para. 12", Ref("A/80/62", "paragraph", 12)),
+    ("A/80/62, annex I, para. 3", Ref("A/80/62", "paragraph", 3, "annex I")),
+    ("E/2025/57, summary", Ref("E/2025/57", "summary", 0)),
+    ("S/2025/41, p. 2, para. 3", Ref("S/2025/41", "paragraph", 3)),
+    ("DP/FPA/2025/2, table 4", Ref("DP/FPA/2025/2", "table", 4)),
+])
+def test_parse_citation(text, ref):
+    assert parse_citation(text) == ref
+
+
+def test_library_lines_name_their_chunks():
+    q1, q2, q3 = parse_queries(LIB_LINES)
+    assert q1.library and q1.doc == "A/69/207" and q1.split == "dev" and q1.relevant == ()
+    assert q1.refs == (Ref("A/69/207", "paragraph", 46),)
+    rel, _ = q2.judged("A/69/207")
+    assert rel == {("a/69/207", "paragraph", "", n) for n in (40, 41, 42)} | {("e/2025/57", "paragraph", "", 3)}
+    assert q3.judged("A/69/207")[0] == {("a/69/207", "summary", "", 0)}
+    hit = Hit(citation="A/69/207, para. 46", symbol="A/69/207", number=46, kind="paragraph", section=(),
+              text="", score=1.0)
+    assert hit_key(hit) in q1.judged("A/69/207")[0]
+
+
+def test_split_keeps_only_its_lines_and_old_lines_still_parse():
+    assert [q.id for q in parse_queries(LIB_LINES, split="dev")] == ["L1", "L3"]
+    with pytest.raises(UsageError, match="no queries in the file with split 'heldout'"):
+        parse_queries(LIB_LINES[:1], split="heldout")
+    (old,) = parse_queries(['{"query": "q", "relevant": [3], "partial": [4], "doc": "A/1"}'])
+    assert not old.library and old.judged("A/1") == ({("a/1", "paragraph", "", 3)}, {("a/1", "paragraph", "", 4)})
+
+
+@pytest.mark.parametrize("line", ['{"query": "q", "symbol": "A/1", "para": "twelve"}',
+                                  '{"query": "q", "symbol": "A/1", "para": 1, "also": ["A/1 para 2x"]}'])
+def test_bad_library_lines_are_usage_errors(line):
+    with pytest.raises(UsageError, match="line 1: not a query line"):
+        parse_queries([line])
+
+
+def test_library_eval_ranks_the_whole_index_and_scores_citations(searcher):
+    report = searcher.evaluate(parse_queries(LIB_LINES))
+    assert report.library == 3 and report.documents == 1
+    row = report.per_query[0]
+    assert row["relevant"] == ["A/69/207, para. 46"]
+    assert row["paracite"]["ranking"][0] == "A/69/207, para. 46" and row["paracite"]["mrr@10"] == 1.0
+    assert all(isinstance(c, str) and c.startswith("A/69/207, ") for c in row["bm25"]["ranking"])
+
+
+def test_eval_command_split(index_dir, tmp_path, capsys):
+    path = tmp_path / "lib.jsonl"
+    path.write_text("\n".join(LIB_LINES) + "\n", encoding="utf-8")
+    assert main(["eval", str(path), "--split", "dev", "--json", "--index", str(index_dir)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["queries"] == 2 and out["split"] == "dev" and out["library"] == 2
+    assert main(["eval", str(path), "--split", "heldout", "--index", str(index_dir)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("library of 1 documents: 1 queries about 1 of them (heldout)")
