@@ -3,7 +3,8 @@
 The query file is JSON Lines (``search.judgements``): document-format lines give paragraph
 numbers of one document and are searched within it (``all_docs`` searches the whole index);
 library-format lines (``symbol``, ``para``, ``also``) are always ranked over the whole index, so
-a hit from another document is a miss (issue #12). The three systems rank the same chunks in the
+a hit from another document is a miss (issue #12); their ``para`` and ``also`` chunks are
+alternatives, so Recall@k is whether one of them is in the top k. The three systems rank the same chunks in the
 same run.
 """
 
@@ -24,6 +25,7 @@ __all__ = ["Query", "EvalReport", "evaluate", "format_report", "parse_queries", 
 #: The systems an evaluation compares: name → search mode. "paracite" is the default mode.
 SYSTEMS = {"paracite": None, "bm25": "bm25", "dense": "dense"}
 DEPTH = 10
+_RECALLS = {"recall@1": 1, "recall@5": 5, "recall@10": 10}
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,10 @@ def judge(q: Query, hits, target: str) -> dict:
     relevant, partial = q.judged(target)
     keys = [hit_key(h) for h in hits]
     shown = [h.citation for h in hits] if q.library else [chunk_key(h, target) for h in hits]
-    return {"ranking": shown, **score_ranking(keys, relevant, partial)}
+    scores = score_ranking(keys, relevant, partial)
+    if q.library:  # ``para`` and ``also`` are alternatives: finding one of them is finding the answer
+        scores.update({m: float(any(k in relevant for k in keys[:n])) for m, n in _RECALLS.items()})
+    return {"ranking": shown, **scores}
 
 
 def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None = None,
