@@ -26,7 +26,7 @@ from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
-from .fusion import dense_score, hybrid_score
+from .fusion import dense_score, pooled_hybrid_score
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
 #: union of the best ``depth`` of each ranking.
@@ -59,7 +59,7 @@ class Signals:
             return self.dense()
         if mode == "bm25":
             return self.keyword()
-        return hybrid_score(self.dense(), self.keyword(), self.best_coverage)
+        return pooled_hybrid_score(self.sentence, self.chunk, self.keyword(), self.best_coverage)
 
 
 class Ranker:
