@@ -6,8 +6,7 @@ Run: ``python bench/retrieval_ablation.py [--index DIR] [--doc SYMBOL] [--all-do
 Every variant ranks from the same signals (``search.ranking.Signals``: chunk cosine, best-sentence
 cosine, BM25, query-word coverage), so the figures differ only by how the signals are combined.
 The default ranking is the row "hybrid: ... z over a pool of the best 200 by each (default)";
-``paracite eval`` prints
-the same figures for it and the two baselines.
+``paracite eval`` prints the same figures for it and the two baselines.
 """
 
 from __future__ import annotations
