@@ -184,6 +184,8 @@ def _print_hit(h, score: bool = True) -> None:
     if h.section:
         print("    " + " > ".join(h.section))
     print(textwrap.fill(h.text, width=100, initial_indent="    ", subsequent_indent="    "))
+    if h.also:
+        print("    (same text: " + "; ".join(h.also) + ")")
     print()
 
 

@@ -17,7 +17,7 @@ from typing import Sequence
 from paracite.errors import NotFound, UsageError
 from ingest.models import format_citation
 
-from .judgements import Query, hit_key, parse_queries, read_queries
+from .judgements import Query, hit_key, parse_citation, parse_queries, read_queries
 from .metrics import METRICS, mean_scores, score_ranking
 
 __all__ = ["Query", "EvalReport", "evaluate", "format_report", "parse_queries", "read_queries", "judge"]
@@ -74,7 +74,7 @@ def judge(q: Query, hits, target: str) -> dict:
     Document-format queries show paragraph numbers (``chunk_key``), library-format ones citations.
     """
     relevant, partial = q.judged(target)
-    keys = [hit_key(h) for h in hits]
+    keys = [_best_key(h, relevant, partial) for h in hits]
     shown = [h.citation for h in hits] if q.library else [chunk_key(h, target) for h in hits]
     scores = score_ranking(keys, relevant, partial)
     if q.library:  # ``para`` and ``also`` are alternatives: finding one of them is finding the answer
@@ -124,6 +124,18 @@ def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None
     return EvalReport(doc=default_doc, systems=tuple(systems), overall=overall, by_kind=by_kind,
                       per_query=per_query, all_docs=all_docs, library=sum(q.library for q in queries),
                       documents=len(searcher.manifest.documents), split=split)
+
+
+def _best_key(hit, relevant: set, partial: set):
+    """A hit's key, or the key of a near-identical chunk folded into it (``Hit.also``) that the
+    judgement names: a hit that carries the right citation among its own is found."""
+    keys = [hit_key(hit), *(_citation_key(c) for c in getattr(hit, "also", ()))]
+    return next((k for k in keys if k in relevant), next((k for k in keys if k in partial), keys[0]))
+
+
+def _citation_key(citation: str):
+    ref = parse_citation(citation)
+    return ref.key(ref.symbol or "")
 
 
 def _cite(ref, target: str) -> str:

@@ -24,8 +24,10 @@ class Hit:
     page: int | None = None
     title: str = ""
     rank: int = 0
+    also: tuple[str, ...] = ()  # citations of near-identical chunks ranked lower (issue #12)
 
     def to_dict(self) -> dict:
+        also = {"also": list(self.also)} if self.also else {}
         return {
             "rank": self.rank,
             "citation": self.citation,
@@ -39,7 +41,7 @@ class Hit:
             "text": self.text,
             "footnotes": list(self.footnotes),
             "entities": [e.to_dict() for e in self.entities],
-        }
+        } | also
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
+from .duplicates import collapse
 from .fusion import dense_score, pooled_hybrid_score
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
@@ -86,6 +87,12 @@ class Ranker:
         order = np.lexsort((ids, -scores))
         return [(int(ids[i]), float(scores[i])) for i in order]
 
+    def rank_distinct(self, query: str, mode: str, allowed: set[int] | None,
+                      k: int) -> list[tuple[int, float, tuple[int, ...]]]:
+        """The best ``k`` distinct chunks: (row id, score, row ids of near-identical chunks ranked
+        lower), so one text repeated across a library takes one place (``search.duplicates``)."""
+        return collapse(self.rank(query, mode, allowed, k), k, self._vectors_of, self._texts_of)
+
     def signals(self, query: str, mode: str, allowed: set[int] | None, k: int) -> Signals:
         """The candidates of ``query`` and the scores ``mode`` needs."""
         depth = max(100, 5 * k)
@@ -140,15 +147,24 @@ class Ranker:
         return np.array(sorted(ids), dtype="int64")
 
     def _chunk_cosines(self, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        return (self._vectors_of(ids) @ qvec[0]).astype("float64")
+
+    def _vectors_of(self, ids: np.ndarray) -> np.ndarray:
+        """The chunk vectors of ``ids``, one row each."""
         index = self._chunk_index()
         if self._chunk_matrix is None:
             self._chunk_matrix = _flat_matrix(index)
         m = self._chunk_matrix
         if m is None:
-            rows = index.reconstruct_batch(ids)
-        else:
-            rows = m if len(ids) == len(m) else m[ids]  # ids are sorted: all of them = every row
-        return (rows @ qvec[0]).astype("float64")
+            return index.reconstruct_batch(np.asarray(ids, dtype="int64"))
+        every = len(ids) == len(m) and bool(np.all(ids[:-1] < ids[1:]))  # sorted, all of them
+        return m if every else m[ids]
+
+    def _texts_of(self, ids: list[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        rows = self._con.execute(f"SELECT id, text FROM chunks WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {int(i): t for i, t in rows}
 
     def _sentence_best(self, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
         """Each candidate's best sentence cosine; NaN for a chunk without sentence vectors."""

@@ -7,6 +7,7 @@ import os
 import re
 import sqlite3
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -130,8 +131,9 @@ class Searcher:
         allowed = self._allowed(doc, org, place, instrument, kind)
         if allowed is not None and not allowed:
             return []
-        ranked = self._rank(query, mode, allowed, k)
-        return [self._hit(rowid, score, rank + 1) for rank, (rowid, score) in enumerate(ranked[:k])]
+        ranked = self._ranking().rank_distinct(query, mode, allowed, k)  # near-duplicates folded (#12)
+        return [replace(self._hit(rowid, score, rank + 1), also=self._citations(dups))
+                for rank, (rowid, score, dups) in enumerate(ranked)]
 
     def ask(self, question: str, *, k: int = 8):
         """An extractive ``Answer`` whose every sentence cites its paragraph (``search.answer``, #6)."""
@@ -213,6 +215,9 @@ class Searcher:
                    section=tuple(json.loads(r["section"])), text=r["text"], score=score, entities=ents,
                    footnotes=tuple(json.loads(r["footnotes"])), part=r["part"], page=r["page"],
                    title=r["title"], rank=rank)
+
+    def _citations(self, rowids: Sequence[int]) -> tuple[str, ...]:
+        return tuple(self._con.execute("SELECT citation FROM chunks WHERE id = ?", (i,)).fetchone()[0] for i in rowids)
 
     def get(self, symbol: str, number: int | str, part: str = "", page: int | None = None) -> Hit:
         """One chunk by symbol and number (``0`` or ``"summary"`` = the summary).
