@@ -86,7 +86,8 @@ def pooled_hybrid_score(sentence: np.ndarray, chunk: np.ndarray, keyword: np.nda
     a report of 90 paragraphs and a library of thousands, and it is the candidate set of large
     indexes anyway (A/69/207 dev queries beside 72 PDFs: MRR@10 0.828 → 0.852).
     """
-    at = pool(dense_score(sentence, chunk), keyword, size=size)
+    raw = SENTENCE_SHARE * np.asarray(sentence) + (1 - SENTENCE_SHARE) * np.asarray(chunk)  # cosines: any corpus
+    at = pool(raw, keyword, size=size)
     dense = SENTENCE_SHARE * pooled_zscore(sentence, at) + (1 - SENTENCE_SHARE) * pooled_zscore(chunk, at)
     w = bm25_weight(best_coverage)
     return (1 - w) * dense + w * pooled_zscore(keyword, at)
