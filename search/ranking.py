@@ -32,6 +32,8 @@ from .fusion import dense_score, pooled_hybrid_score
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
 #: union of the best ``depth`` of each ranking.
 EXACT_LIMIT = 20_000
+#: How many of the best chunks are sorted and looked through for near-identical ones.
+DISTINCT_DEPTH = 200
 
 
 @dataclass(frozen=True)
@@ -78,20 +80,26 @@ class Ranker:
         self._acronyms = None
 
     # -- public ----------------------------------------------------------------------------
-    def rank(self, query: str, mode: str, allowed: set[int] | None, k: int) -> list[tuple[int, float]]:
-        """(row id, score) pairs, best first. BM25 returns only chunks sharing a word with the query."""
+    def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
+             limit: int | None = None) -> list[tuple[int, float]]:
+        """(row id, score) pairs, best first (the best ``limit`` of them, or all). BM25 returns only
+        chunks sharing a word with the query."""
         sig = self.signals(query, mode, allowed, k)
         scores = sig.scores(mode)
         keep = scores > 0 if mode == "bm25" else np.ones(len(scores), dtype=bool)
         ids, scores = sig.ids[keep], scores[keep]
-        order = np.lexsort((ids, -scores))
+        if limit is not None and len(scores) > 2 * limit:  # a library: sort only the head
+            cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            ids, scores = ids[scores >= cut], scores[scores >= cut]
+        order = np.lexsort((ids, -scores))[:limit]
         return [(int(ids[i]), float(scores[i])) for i in order]
 
     def rank_distinct(self, query: str, mode: str, allowed: set[int] | None,
                       k: int) -> list[tuple[int, float, tuple[int, ...]]]:
         """The best ``k`` distinct chunks: (row id, score, row ids of near-identical chunks ranked
         lower), so one text repeated across a library takes one place (``search.duplicates``)."""
-        return collapse(self.rank(query, mode, allowed, k), k, self._vectors_of, self._texts_of)
+        ranked = self.rank(query, mode, allowed, k, limit=max(DISTINCT_DEPTH, 10 * k))
+        return collapse(ranked, k, self._vectors_of, self._texts_of)
 
     def signals(self, query: str, mode: str, allowed: set[int] | None, k: int) -> Signals:
         """The candidates of ``query`` and the scores ``mode`` needs."""
