@@ -91,3 +91,28 @@ def pooled_hybrid_score(sentence: np.ndarray, chunk: np.ndarray, keyword: np.nda
     dense = SENTENCE_SHARE * pooled_zscore(sentence, at) + (1 - SENTENCE_SHARE) * pooled_zscore(chunk, at)
     w = bm25_weight(best_coverage)
     return (1 - w) * dense + w * pooled_zscore(keyword, at)
+
+
+#: In a ranking, each further chunk of the same document loses this much (z units), so one long
+#: document does not fill the top ten when another document holds the answer (issue #12).
+DOCUMENT_STEP = 0.1
+#: How far down the ranking the step applies.
+DOCUMENT_DEPTH = 60
+
+
+def spread_documents(scores: np.ndarray, documents: np.ndarray, step: float = DOCUMENT_STEP,
+                     depth: int = DOCUMENT_DEPTH) -> np.ndarray:
+    """``scores`` with the n-th best chunk of each document (n = 0, 1, ...) lowered by ``n × step``
+    among the best ``depth``; ``documents`` holds each candidate's document number."""
+    scores = np.asarray(scores, dtype="float64")
+    if len(scores) < 2 or step <= 0:
+        return scores
+    head = np.argpartition(-scores, min(depth, len(scores)) - 1)[:depth] if len(scores) > depth else np.arange(len(scores))
+    head = head[np.lexsort((head, -scores[head]))]
+    out = scores.copy()
+    seen: dict[int, int] = {}
+    for i in head:
+        d = int(documents[i])
+        out[i] -= step * seen.get(d, 0)
+        seen[d] = seen.get(d, 0) + 1
+    return out

@@ -6,8 +6,12 @@
   the model reads 256 word pieces). On the dev queries this took dense MRR@10 from 0.60 to 0.81.
 - **bm25**: FTS5 BM25 over the query's content words and acronym expansions, times the share
   of those words the chunk contains (``search.bm25``).
-- **hybrid** (default): both, z-scored, with a BM25 weight that follows how much of the query's
-  wording the documents use (``search.fusion``).
+- **hybrid** (default): both, z-scored over a pool of the best candidates by each, with a BM25
+  weight that follows how much of the query's wording the documents use (``search.fusion``);
+  in a library each further chunk of one document steps down a little, so one document does not
+  fill the top ten (issue #12).
+
+Every mode then folds near-identical chunks into the hit ranked first (``search.duplicates``).
 
 Per query this costs one embedding, two matrix-vector products over the candidates' vectors and
 a few FTS5 lookups; no other model runs.
@@ -27,7 +31,7 @@ from index.sentences import SENTENCES_NAME
 
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
 from .duplicates import collapse
-from .fusion import dense_score, pooled_hybrid_score
+from .fusion import dense_score, pooled_hybrid_score, spread_documents
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
 #: union of the best ``depth`` of each ranking.
@@ -78,6 +82,7 @@ class Ranker:
         self._chunk_matrix = None
         self._sent = None  # see _sentences()
         self._acronyms = None
+        self._docs = None  # see _documents()
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -86,6 +91,8 @@ class Ranker:
         chunks sharing a word with the query."""
         sig = self.signals(query, mode, allowed, k)
         scores = sig.scores(mode)
+        if mode == "hybrid":
+            scores = spread_documents(scores, self._documents()[sig.ids])
         keep = scores > 0 if mode == "bm25" else np.ones(len(scores), dtype=bool)
         ids, scores = sig.ids[keep], scores[keep]
         if limit is not None and len(scores) > 2 * limit:  # a library: sort only the head
@@ -167,6 +174,14 @@ class Ranker:
             return index.reconstruct_batch(np.asarray(ids, dtype="int64"))
         every = len(ids) == len(m) and bool(np.all(ids[:-1] < ids[1:]))  # sorted, all of them
         return m if every else m[ids]
+
+    def _documents(self) -> np.ndarray:
+        """Each chunk's document as a small integer, by row id (loaded once)."""
+        if self._docs is None:
+            symbols = [r[0] for r in self._con.execute("SELECT symbol FROM chunks ORDER BY id")]
+            self._docs = np.unique(np.array(symbols, dtype=object), return_inverse=True)[1].astype("int32") \
+                if symbols else np.zeros(0, dtype="int32")
+        return self._docs
 
     def _texts_of(self, ids: list[int]) -> dict[int, str]:
         if not ids:
