@@ -20,6 +20,7 @@ that name no document are about ``--doc``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import sys
@@ -77,6 +78,11 @@ def ensure_index(folder: Path, paths: list[Path]) -> Path:
     return folder
 
 
+def group_name(symbols: list[str]) -> str:
+    """A folder name for an index of these documents (the same set reuses the same index)."""
+    return "group-" + hashlib.sha1("\n".join(sorted(symbols)).encode()).hexdigest()[:12]
+
+
 def _safe(symbol: str) -> str:
     return re.sub(r"[^\w.-]+", "_", symbol)
 
@@ -122,8 +128,8 @@ def main() -> None:
         results["1 document"] = run_setting("1 document", plan, SYSTEMS, args.doc)
     if "10" in settings:
         plan = []
-        for i, group in enumerate(groups_of_ten(targets, others)):
-            folder = ensure_index(args.scratch / "ten" / f"group{i}", [sources[s] for s in group])
+        for group in groups_of_ten(targets, others):
+            folder = ensure_index(args.scratch / "ten" / group_name(group), [sources[s] for s in group])
             plan.append((folder, [q for t in group if t in by_doc for q in by_doc[t]]))
         results["10 documents"] = run_setting("10 documents", plan, SYSTEMS, args.doc)
     if "all" in settings:
