@@ -89,6 +89,8 @@ def _safe(symbol: str) -> str:
 
 def run_setting(name: str, plan: list[tuple[Path, list]], systems, doc: str | None) -> list[dict]:
     """Every query on the index that holds its document; the per-query rows of ``evaluate``."""
+    if systems is None:
+        return []
     rows = []
     for folder, queries in plan:
         with Searcher.open(folder) as s:
@@ -107,9 +109,11 @@ def main() -> None:
                     help="a folder holding the library's source files (default: corpus/ and ../shared/corpus)")
     ap.add_argument("--doc", help="the document of query lines that name none (document-format lines)")
     ap.add_argument("--settings", default="1,10,all", help="which settings to run (default: 1,10,all)")
+    ap.add_argument("--build-only", action="store_true", help="build the smaller indexes, run no query")
     args = ap.parse_args()
     queries = [q for path in args.queries for q in read_queries(path, split=args.split)]
     settings = args.settings.split(",")
+    systems = None if args.build_only else SYSTEMS
     with Searcher.open(args.library) as lib:
         symbols = [d["symbol"] for d in lib.manifest.documents]
         canon = {s.lower(): s for s in symbols}
@@ -125,16 +129,17 @@ def main() -> None:
     results = {}
     if "1" in settings:
         plan = [(ensure_index(args.scratch / "one" / _safe(t), [sources[t]]), by_doc[t]) for t in targets]
-        results["1 document"] = run_setting("1 document", plan, SYSTEMS, args.doc)
+        results["1 document"] = run_setting("1 document", plan, systems, args.doc)
     if "10" in settings:
         plan = []
         for group in groups_of_ten(targets, others):
             folder = ensure_index(args.scratch / "ten" / group_name(group), [sources[s] for s in group])
             plan.append((folder, [q for t in group if t in by_doc for q in by_doc[t]]))
-        results["10 documents"] = run_setting("10 documents", plan, SYSTEMS, args.doc)
+        results["10 documents"] = run_setting("10 documents", plan, systems, args.doc)
     if "all" in settings:
-        results[f"all {len(symbols)} documents"] = run_setting("all", [(Path(args.library), queries)], SYSTEMS, args.doc)
-    print_table(results, len(queries), len(targets))
+        results[f"all {len(symbols)} documents"] = run_setting("all", [(Path(args.library), queries)], systems, args.doc)
+    if not args.build_only:
+        print_table(results, len(queries), len(targets))
 
 
 def print_table(results: dict[str, list[dict]], n: int, docs: int) -> None:
