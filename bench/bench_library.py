@@ -34,7 +34,7 @@ from search.evaluate import SYSTEMS, evaluate  # noqa: E402
 from search.judgements import read_queries  # noqa: E402
 from search.metrics import mean_scores  # noqa: E402
 
-QUERY_SETS = [ROOT / "bench/data/library_queries.jsonl"]
+QUERY_SETS = [ROOT / "bench/data/library_queries.jsonl", ROOT / "bench/data/pdf_dev_queries.jsonl"]
 GROUP = 10
 
 
