@@ -102,11 +102,12 @@ class Ranker:
         return [(int(ids[i]), float(scores[i])) for i in order]
 
     def rank_distinct(self, query: str, mode: str, allowed: set[int] | None,
-                      k: int) -> list[tuple[int, float, tuple[int, ...]]]:
-        """The best ``k`` distinct chunks: (row id, score, row ids of near-identical chunks ranked
+                      k: int) -> list[tuple[int, float, tuple[str, ...]]]:
+        """The best ``k`` distinct chunks: (row id, score, citations of near-identical chunks ranked
         lower), so one text repeated across a library takes one place (``search.duplicates``)."""
         ranked = self.rank(query, mode, allowed, k, limit=max(DISTINCT_DEPTH, 10 * k))
-        return collapse(ranked, k, self._vectors_of, self._texts_of)
+        return [(i, score, tuple(self._citation(d) for d in dups))
+                for i, score, dups in collapse(ranked, k, self._vectors_of, self._texts_of)]
 
     def signals(self, query: str, mode: str, allowed: set[int] | None, k: int) -> Signals:
         """The candidates of ``query`` and the scores ``mode`` needs."""
@@ -182,6 +183,9 @@ class Ranker:
             self._docs = np.unique(np.array(symbols, dtype=object), return_inverse=True)[1].astype("int32") \
                 if symbols else np.zeros(0, dtype="int32")
         return self._docs
+
+    def _citation(self, rowid: int) -> str:
+        return self._con.execute("SELECT citation FROM chunks WHERE id = ?", (rowid,)).fetchone()[0]
 
     def _texts_of(self, ids: list[int]) -> dict[int, str]:
         if not ids:

@@ -132,8 +132,7 @@ class Searcher:
         if allowed is not None and not allowed:
             return []
         ranked = self._ranking().rank_distinct(query, mode, allowed, k)  # near-duplicates folded (#12)
-        return [replace(self._hit(rowid, score, rank + 1), also=self._citations(dups))
-                for rank, (rowid, score, dups) in enumerate(ranked)]
+        return [replace(self._hit(rowid, score, rank + 1), also=also) for rank, (rowid, score, also) in enumerate(ranked)]
 
     def ask(self, question: str, *, k: int = 8):
         """An extractive ``Answer`` whose every sentence cites its paragraph (``search.answer``, #6)."""
@@ -215,9 +214,6 @@ class Searcher:
                    section=tuple(json.loads(r["section"])), text=r["text"], score=score, entities=ents,
                    footnotes=tuple(json.loads(r["footnotes"])), part=r["part"], page=r["page"],
                    title=r["title"], rank=rank)
-
-    def _citations(self, rowids: Sequence[int]) -> tuple[str, ...]:
-        return tuple(self._con.execute("SELECT citation FROM chunks WHERE id = ?", (i,)).fetchone()[0] for i in rowids)
 
     def get(self, symbol: str, number: int | str, part: str = "", page: int | None = None) -> Hit:
         """One chunk by symbol and number (``0`` or ``"summary"`` = the summary).
