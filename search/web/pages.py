@@ -43,7 +43,8 @@ def _form(params) -> dict:
               "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)])} for n, v in active]
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
             "active": chips, "filters": supported_filters(), "labels": LABELS,
-            "list_filters": LIST_FILTERS, "documents": [], "error": None}
+            "list_filters": LIST_FILTERS, "documents": [], "error": None, "results": None, "notes": [],
+            "answer": None}
 
 
 def _page(request: Request, template: str, fill) -> HTMLResponse:
