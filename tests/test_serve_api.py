@@ -26,14 +26,6 @@ from live_server import LiveServer
 CHUNKS = FIXTURES / "serve_chunks.jsonl"
 
 
-@pytest.fixture(scope="session")
-def serve_index(tmp_path_factory) -> Path:
-    """A small index built the way a user would: `paracite ingest chunks.jsonl --index DIR`."""
-    folder = tmp_path_factory.mktemp("serve-index")
-    assert main(["ingest", str(CHUNKS), "--index", str(folder), "--quiet"]) == 0
-    return folder
-
-
 @pytest.fixture(scope="module")
 def server(serve_index):
     live = LiveServer(serve_index).start()
