@@ -260,12 +260,11 @@ class Searcher:
     def best_sentences(self, query: str, hits: Sequence[Hit]) -> list[tuple[int, int] | None]:
         """For each hit, the (start, end) in its text of its sentence closest to ``query``, or None."""
         from .context import best_sentence_spans
-        from .dense import embed_query
 
         if not hits:
             return []
-        qvec = embed_query(_check_query(query), self._model)
-        return best_sentence_spans(self._con, self._ranking()._sentences(), qvec, list(hits))
+        ranker = self._ranking()
+        return best_sentence_spans(self._con, ranker._sentences(), ranker._embed(_check_query(query)), list(hits))
 
     def chunks(self, doc: str | None = None) -> Iterator[Hit]:
         """Every chunk in index order (for export)."""
