@@ -239,33 +239,6 @@ class Searcher:
                              f"give the page (`--page N`)")
         return self._hit(rows[0][0], 1.0)
 
-    def cited(self, citation: str) -> Hit:
-        """The chunk a citation string names (``"A/69/207, para. 46"``), as ``get`` gives it."""
-        from .context import id_by_citation
-
-        rowid = id_by_citation(self._con, _valid_unicode(str(citation)))
-        if rowid is None:
-            raise NotFound(f"no chunk is cited as {citation!r} in this index")
-        return self._hit(rowid, 1.0)
-
-    def neighbours(self, hit: Hit) -> tuple[Hit | None, Hit | None]:
-        """The chunks just before and after ``hit`` in its document (None at either end)."""
-        from .context import chunk_id, neighbour_ids
-
-        rowid = chunk_id(self._con, hit)
-        if rowid is None:
-            raise NotFound(f"{hit.citation} is not in this index")
-        return tuple(self._hit(i, 1.0) if i is not None else None for i in neighbour_ids(self._con, rowid))
-
-    def best_sentences(self, query: str, hits: Sequence[Hit]) -> list[tuple[int, int] | None]:
-        """For each hit, the (start, end) in its text of its sentence closest to ``query``, or None."""
-        from .context import best_sentence_spans
-
-        if not hits:
-            return []
-        ranker = self._ranking()
-        return best_sentence_spans(self._con, ranker._sentences(), ranker._embed(_check_query(query)), list(hits))
-
     def chunks(self, doc: str | None = None) -> Iterator[Hit]:
         """Every chunk in index order (for export)."""
         sql, args = "SELECT id FROM chunks", ()

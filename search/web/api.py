@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from paracite.errors import NotFound
+from search.context import cited, neighbours
 
 from .errors import json_errors
 from .params import paragraph_args, search_args
@@ -49,10 +50,10 @@ def api_paragraph(request: Request) -> JSONResponse:
     params = request.query_params
     with request.app.state.index.searcher() as s:
         if params.get("citation", "").strip():
-            hit = s.cited(params["citation"])
+            hit = cited(s, params["citation"])
         else:
             hit = s.get(**paragraph_args(params))
-        before, after = s.neighbours(hit)
+        before, after = neighbours(s, hit)
     return _json(paragraph_record(hit, before, after))
 
 

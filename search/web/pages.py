@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from paracite.errors import ParaciteError, UsageError
+from search.context import best_sentences, cited, neighbours
 
 from .errors import status_of
 from .params import LIST_FILTERS, search_args, supported_filters
@@ -70,7 +71,7 @@ def _fill_search(s, ctx: dict, request: Request) -> None:
         return
     args = search_args(params)
     hits = s.search(args.query, **args.kwargs())
-    spans = s.best_sentences(args.query, hits)
+    spans = best_sentences(s, args.query, hits)
     base = [("q", args.query)] + [(n, request.query_params[n]) for n in ("mode", "k") if params.get(n)]
     base += args.filter_pairs()
     ctx["results"] = [{"hit": h, "path": paragraph_path(h), "pieces": marked(h.text, span),
@@ -111,7 +112,7 @@ def _fill_paragraph(s, ctx: dict, request: Request) -> None:
     if page and not (page.isascii() and page.isdigit()):
         raise UsageError(f"page must be a positive whole number, got {page!r}")
     hit = s.get(symbol, number, part=request.query_params.get("part", ""), page=int(page) if page else None)
-    before, after = s.neighbours(hit)
+    before, after = neighbours(s, hit)
     ctx.update(hit=hit, before=before, after=after, paths={"before": before and paragraph_path(before),
                                                            "after": after and paragraph_path(after)},
                entities=entity_links(hit, [], None), title=f"{hit.citation} – paracite")
@@ -128,7 +129,7 @@ def page_cite(request: Request) -> Response:
         if not citation:
             raise UsageError("give a citation, e.g. /c?citation=A/69/207, para. 46")
         with request.app.state.index.searcher() as s:
-            hit = s.cited(citation)
+            hit = cited(s, citation)
     except ParaciteError as e:
         return render("paragraph.html", status_of(e), **(_form(request.query_params) | {
             "error": str(e), "title": "paracite"}))
