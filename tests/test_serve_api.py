@@ -299,3 +299,19 @@ def test_marked_sentence_pieces():
     assert marked("One. Two. Three.", (5, 9)) == [("One. ", False), ("Two.", True), (" Three.", False)]
     assert marked("One.", None) == [("One.", False)]
     assert marked("One.", (3, 99)) == [("One.", False)]  # a span outside the text marks nothing
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/api/search?q=%ff", 200),                      # an undecodable byte is searched as U+FFFD, as on the CLI
+    ("/api/search?q=%00", 400),
+    ("/api/search?q=migrants&k=99999999999999999999", 200),   # clamped, as on the CLI
+    ("/api/paragraph?symbol=A/69/207&number=46&page=99999999999999999999", 404),
+    ("/p/A/69/207/46?page=99999999999999999999", 404),
+    ("/p/%ff/1", 404),
+    ("/p/", 400),
+    ("/static/../search/web/app.py", 404),
+])
+def test_odd_input_is_answered_not_crashed(server, path, status):
+    got, _, raw = server.get(path)
+    assert got == status, raw[:300]
+    assert b"Traceback" not in raw and b"internal error" not in raw

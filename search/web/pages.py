@@ -19,7 +19,7 @@ from paracite.errors import ParaciteError, UsageError
 from search.context import best_sentences, cited, neighbours
 
 from .errors import status_of
-from .params import LIST_FILTERS, search_args, supported_filters
+from .params import LIST_FILTERS, positive_int, search_args, supported_filters
 from .views import answer_pieces, citation_path, entity_links, marked, paragraph_path
 
 TEMPLATES = jinja2.Environment(
@@ -108,10 +108,8 @@ def _fill_paragraph(s, ctx: dict, request: Request) -> None:
     symbol, _, number = ref.rpartition("/")
     if not symbol:
         raise UsageError("a paragraph page is /p/SYMBOL/NUMBER, e.g. /p/A/69/207/46")
-    page = request.query_params.get("page", "").strip()
-    if page and not (page.isascii() and page.isdigit()):
-        raise UsageError(f"page must be a positive whole number, got {page!r}")
-    hit = s.get(symbol, number, part=request.query_params.get("part", ""), page=int(page) if page else None)
+    page = positive_int(request.query_params, "page", None)
+    hit = s.get(symbol, number, part=request.query_params.get("part", ""), page=page)
     before, after = neighbours(s, hit)
     ctx.update(hit=hit, before=before, after=after, paths={"before": before and paragraph_path(before),
                                                            "after": after and paragraph_path(after)},

@@ -65,9 +65,9 @@ def positive_int(params, name: str, default: int | None) -> int | None:
     raw = _value(params, name).strip()
     if not raw:
         return default
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1 or len(raw) > 9:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         raise UsageError(f"{name} must be a positive whole number, got {raw!r}")
-    return int(raw)
+    return min(int(raw), 10**9)  # the Searcher clamps k further (to 1,000), as the CLI does
 
 
 def search_args(params, *, require_query: bool = True) -> SearchArgs:

@@ -147,7 +147,7 @@ class ServedIndex:
             if time.monotonic() < self._next_try:
                 raise IndexUnavailable(self._last_error)
             try:
-                self._gen = Generation(self._open_warm(self._build_missing), self.readers, self._open_one)
+                self._gen = Generation(self._open_warm(self._build_missing), self.readers, self._open_more)
             except ParaciteError as e:
                 self._last_error = f"no index can be opened: {e}"
                 self._next_try = time.monotonic() + RETRY_SECONDS
@@ -171,17 +171,16 @@ class ServedIndex:
             self._reopening = False
             return
         with self._lock:
-            old, self._gen = self._gen, Generation(fresh, self.readers, self._open_one)
+            old, self._gen = self._gen, Generation(fresh, self.readers, self._open_more)
             self.reopens += 1
             self._reopening = False
         log.info("paracite serve: now answering from %s", fresh.folder)
         if old is not None:
             old.retire()
 
-    def _open_one(self):
-        from search.searcher import Searcher
-
-        return Searcher.open(self.folder if self._explicit else None, build_missing=False)
+    def _open_more(self):
+        """Another reader for a busy pool (warmed, so its first request is no slower)."""
+        return self._open_warm(False)
 
     def _open_warm(self, build_missing: bool):
         """Open a reader and run one search, so the first real request finds vectors loaded."""
