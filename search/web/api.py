@@ -41,7 +41,8 @@ def api_search(request: Request) -> JSONResponse:
 @json_errors
 def api_ask(request: Request) -> JSONResponse:
     args = search_args(request.query_params)
-    with request.app.state.index.searcher() as s:
+    index = request.app.state.index
+    with index.searcher() as s, index.first_alone("ask"):
         return _json(s.ask(args.query).to_dict())
 
 

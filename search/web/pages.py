@@ -91,7 +91,8 @@ def _fill_ask(s, ctx: dict, request: Request) -> None:
     if not request.query_params.get("q", "").strip():
         return
     args = search_args(request.query_params)
-    answer = s.ask(args.query)
+    with request.app.state.index.first_alone("ask"):
+        answer = s.ask(args.query)
     ctx["answer"] = answer
     ctx["pieces"] = [(text, citation_path(cite) if cite else None) for text, cite in answer_pieces(answer)]
     ctx["evidence"] = [(e, citation_path(e.citation)) for e in answer.evidence]

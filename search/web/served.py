@@ -100,7 +100,7 @@ class ServedIndex:
 
         self.folder = Path(folder) if folder is not None else default_index()
         self._explicit = folder is not None
-        self.readers = readers or max(2, min(4, os.cpu_count() or 2))
+        self.readers = readers or min(4, 2 * (os.cpu_count() or 1))
         self._build_missing = build_missing
         self._gen: Generation | None = None
         self._lock = threading.Lock()
@@ -108,6 +108,8 @@ class ServedIndex:
         self._next_try = 0.0
         self._last_error: str = ""
         self.reopens = 0  # how many times a new build was picked up (for tests and the bench)
+        self._first_lock = threading.Lock()
+        self._warmed: set[str] = set()
 
     # -- requests --------------------------------------------------------------------------
     @contextmanager
@@ -119,6 +121,17 @@ class ServedIndex:
             yield s
         finally:
             gen.release(s)
+
+    @contextmanager
+    def first_alone(self, what: str) -> Iterator[None]:
+        """The first successful call of ``what`` runs alone, later ones side by side: the first
+        ``ask`` loads spaCy, and two requests must not load it twice at once."""
+        if what in self._warmed:
+            yield
+            return
+        with self._first_lock:
+            yield
+            self._warmed.add(what)
 
     @property
     def build(self) -> Path | None:
