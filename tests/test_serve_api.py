@@ -315,3 +315,16 @@ def test_odd_input_is_answered_not_crashed(server, path, status):
     got, _, raw = server.get(path)
     assert got == status, raw[:300]
     assert b"Traceback" not in raw and b"internal error" not in raw
+
+
+def test_cli_serve_port_taken_is_one_line(serve_index):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = subprocess.run([sys.executable, "-m", "search", "serve", "--index", str(serve_index), "--port", str(port)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"paracite: error: cannot listen on 127.0.0.1:{port}: Address already in use"
