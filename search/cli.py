@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all-docs", action="store_true",
                    help="search the whole index, not just that document (other documents' hits count as misses)")
     _common(p)
+
+    p = sub.add_parser("serve", help="serve the HTTP API and the web page (read-only) on this machine")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0 = every network)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    _common(p, json_flag=False)
     return parser
 
 
@@ -253,8 +258,15 @@ def cmd_entities(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from search.web import serve
+
+    serve(args.index, host=args.host, port=args.port)
+    return 0
+
+
 COMMANDS = {"search": cmd_search, "ask": cmd_ask, "ingest": cmd_ingest, "show": cmd_show, "export": cmd_export,
-            "entities": cmd_entities, "eval": cmd_eval}
+            "entities": cmd_entities, "eval": cmd_eval, "serve": cmd_serve}
 
 
 def run() -> None:
