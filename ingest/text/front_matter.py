@@ -1,0 +1,245 @@
+"""What a UN document prints about itself on page 1: date, organs, session, agenda items (#14).
+
+Every UN document opens with the same furniture: the masthead (``United Nations A/80/74-E/2025/53``
+and the organs, ``General Assembly`` / ``Economic and Social Council``), the distribution block
+(``Distr.: General`` / ``29 April 2025`` / ``Original: English``) and a session block (``Eightieth
+session`` / ``Item 72 (b) of the provisional agenda`` / the item's title). Official Records
+covers print ``General Assembly`` / ``Official Records`` / ``Eightieth Session`` instead, and only a
+year (``Official Records, 2025`` or ``United Nations • New York, 2025`` on the title page).
+
+``read_front_matter`` reads these from the lines of page 1 as text, so a PDF (whose reader hands
+over the lines above the title, one blank line between visual blocks) and a ``.txt`` report use
+the same rules. Lines may hold two columns run together (``General Assembly Distr.: General``)
+or set apart by three or more spaces (``pdftotext -layout``); letter-spaced words
+(``D i s t r.``, ``10 Ju ly 2007``) are read with their spaces squeezed out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .front_bodies import Cell, read_bodies, split_cells, squash
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(" + "|".join(MONTHS) + r")(\d{4})", re.I)
+_YEAR_IMPRINT = re.compile(r"^(?:United Nations\s*[•·,]?\s*)?(?:Official Records|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?\s+"
+                           r"((?:19|20)\d\d)$")
+_ORDINAL = r"[A-Z][a-z]+(?:-[a-z]+)?"
+_SESSION = re.compile(
+    r"(?:(?:Annual|First regular|Second regular|Third regular|Regular|Special|Organizational|Resumed)"
+    r" [Ss]ession(?: of)? \d{4}"
+    r"|\d{4} (?:(?:regular|resumed|substantive|organizational|special) )?[Ss]ession"
+    r"|" + _ORDINAL + r"(?: (?:emergency special|special|resumed|regular|substantive|organizational))? [Ss]ession"
+    r"|" + _ORDINAL + r" year)\b")
+_ITEM = r"\d{1,3}[a-z]?(?:\([a-z]{1,5}\))*|\([a-z]{1,5}\)(?:\([a-z]{1,5}\))*"
+_AGENDA = re.compile(r"^(?:provisional)?(?:agenda)?items?((?:" + _ITEM + r")(?:(?:,|and|,and)(?:" + _ITEM + r"))*)"
+                     r"(?=\*|ofthe|$|\d{1,2}(?:" + "|".join(MONTHS).lower() + r"))")
+_SYMBOL_PART = r"[A-Za-z0-9.()]+(?:-\d+)?"
+_SYMBOL_TOKEN = re.compile(r"^[A-Z][A-Za-z0-9.()]*(?:-\d+)?(?:/" + _SYMBOL_PART + r")+$")
+_JOINT = re.compile(r"\**[−–-](?=[A-Z][A-Za-z0-9.]*/)")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Page-1 metadata of one document; ``None``/``()`` where page 1 does not print it."""
+
+    date: str | None = None  # "2025-04-29", or "2025" where only a year is printed
+    bodies: tuple[str, ...] = ()
+    session: str | None = None
+    agenda_items: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
+    title: str = ""
+    doc_type: str | None = None
+
+
+def read_front_matter(lines: Sequence[str], *, title: str = "", later: Sequence[str] = ()) -> FrontMatter:
+    """Read page 1's metadata from its lines (a blank line separates visual blocks).
+
+    Args:
+        lines: page 1's lines, top to bottom; for a PDF only those above the title, unless the
+            page is an Official Records cover.
+        title: the title when the caller knows it (the PDF reader does); else read from ``lines``.
+        later: lines of the next pages, read only for a year when page 1 prints no date.
+    """
+    cells = split_cells(lines)
+    symbols = next((s for c in cells if (s := masthead_symbols(c.text))), ())
+    cover = any(squash(c.text).lower().startswith("officialrecords") for c in cells)
+    title = title or _text_title(cells)
+    return FrontMatter(
+        date=read_date(cells, later), bodies=read_bodies(cells, cover=cover),
+        session=_session(cells, cover), agenda_items=_agenda_items(cells), symbols=symbols,
+        title=title, doc_type=doc_type(title, [c.text for c in cells]))
+
+
+def masthead_symbols(text: str) -> tuple[str, ...]:
+    """The symbols of a masthead line (``United Nations A/80/62*−E/2025/12*``), primary first.
+
+    A joint symbol joins two with a dash; ``*`` marks a reissue; ``()`` if the line is not one.
+    """
+    text = re.sub(r"^(?:United Nations)?\s*(?:System\s)?\s*", "", text.strip())
+    tokens = text.split()
+    if not tokens or len(tokens) > 3:
+        return ()
+    found = [p.strip("*.,;") for p in _JOINT.split(tokens[0])]
+    if all(_SYMBOL_TOKEN.match(p) and any(ch.isdigit() for ch in p) for p in found):
+        return tuple(found)
+    return ()
+
+
+def read_date(cells: list[Cell], later: Sequence[str] = ()) -> str | None:
+    """The date of issue under ``Distr.``, else a line that is only a date, else a printed year."""
+    for k, c in enumerate(cells):
+        if squash(c.text).lower().startswith("distr"):
+            for d in cells[k:k + 6]:
+                if (iso := _iso(d.text)) is not None:
+                    return iso
+    for c in cells:
+        m = _DAY_MONTH_YEAR.fullmatch(squash(c.text))
+        if m:
+            return _iso(c.text)
+    for text in [c.text for c in cells] + [l.strip() for l in later]:
+        m = _YEAR_IMPRINT.match(" ".join(text.split()))
+        if m:
+            return m.group(1)
+    return None
+
+
+def _iso(text: str) -> str | None:
+    m = _DAY_MONTH_YEAR.search(squash(text))
+    if not m:
+        return None
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.lower() == m.group(2).lower())
+    day = int(m.group(1))
+    return f"{m.group(3)}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+
+
+def _session(cells: list[Cell], cover: bool) -> str | None:
+    """Every session (and Security Council year) printed, in order; a cover's own session only."""
+    found: list[str] = []
+    after_records = False
+    for c in cells:
+        if squash(c.text).lower().startswith("officialrecords"):
+            after_records = True
+            continue
+        if cover and not after_records:
+            continue
+        for s in session_phrases(c.text):
+            if s not in found:
+                found.append(s)
+    return "; ".join(found) or None
+
+
+def session_phrases(text: str) -> list[str]:
+    """The session phrases a cell consists of (``Seventy-ninth session Eightieth year`` gives two)."""
+    text = " ".join(text.split())
+    out, pos = [], 0
+    while pos < len(text):
+        m = _SESSION.match(text, pos)
+        if not m or not _ordinal_ok(m.group(0)):
+            break
+        out.append(_lower_session(m.group(0)))
+        pos = m.end()
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    if pos < len(text) and not re.match(r"\(", text[pos:]):
+        return []  # a sentence that happens to start like a session ("Fifth session of the ...")
+    return out
+
+
+def _ordinal_ok(phrase: str) -> bool:
+    first = phrase.split()[0]
+    if first[0].isdigit() or first in ("Annual", "Regular", "Special", "Organizational", "Resumed"):
+        return True
+    if first in ("First", "Second", "Third"):
+        return True
+    return bool(re.search(r"(?:first|second|third|th)$", first.lower()))
+
+
+def _lower_session(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join([words[0]] + [w.lower() if w in ("Session", "Year") else w for w in words[1:]])
+
+
+def _agenda_items(cells: list[Cell]) -> tuple[str, ...]:
+    """``Item 72 (b) of the provisional agenda`` → ``("72 (b)",)``; lists are split, in order."""
+    out: list[str] = []
+    for c in cells:
+        m = _AGENDA.match(squash(c.text).lower())
+        if not m:
+            continue
+        number = ""
+        for part in re.split(r",and|,|and", m.group(1)):
+            if not part:
+                continue
+            if part.startswith("(") and number:
+                part = number + part  # "13 (f) and (g)": (g) is item 13's
+            number = re.match(r"\d*[a-z]?", part).group(0) or number
+            item = re.sub(r"\(", " (", part).strip()
+            if item not in out:
+                out.append(item)
+    return tuple(out)
+
+
+_DOC_TYPES = tuple((re.compile(p, re.I), kind) for p, kind in (
+    (r"^(?:identical )?letters? (?:dated|of)\b", "letter"),
+    (r"^note verbale\b", "note verbale"),
+    (r"\bdraft resolution\b", "draft resolution"),
+    (r"\bdraft decision\b", "draft decision"),
+    (r"^resolution \d|^resolution adopted by\b|^\d+/\d+\. ", "resolution"),
+    (r"^decision adopted by\b|^decision \d", "decision"),
+    (r"\bdraft report\b", "draft report"),
+    (r"\bannotated provisional agenda\b", "annotated provisional agenda"),
+    (r"^provisional agenda\b", "provisional agenda"),
+    (r"\breport of the secretary-general\b", "report of the Secretary-General"),
+    (r"\bnote by the secretary-general\b", "note by the Secretary-General"),
+    (r"\bnote by the secretariat\b", "note by the Secretariat"),
+)) + (
+    # the author as printed: "Report of the Administrator", "Note by the Executive Board Secretariat"
+    (re.compile(r"\b[Nn]ote by the ([A-Z][\w-]*(?: [A-Z][\w-]*)*)"), "note by the {0}"),
+    (re.compile(r"\b[Rr]eport of the ([A-Z][\w/-]*(?: [A-Z][\w/-]*)*)"), "report of the {0}"),
+    (re.compile(r"^(?:annual )?report (?:on|of) the ", re.I), "report"),
+)
+
+
+def doc_type(title: str, lines: Sequence[str] = ()) -> str | None:
+    """What the document says it is (``letter``, ``report of the Secretary-General``, ...), or None.
+
+    The title's bracketed subtitle is read first, then the title; a short page-1 line that
+    states a kind (``Report of the Secretary-General``, ``Iraq: draft resolution``) also counts.
+    """
+    title = " ".join(title.replace("*", "").split())
+    subtitle = re.findall(r"\(([^()]+)\)\s*$", title)
+    # (text, may name an author, may be a bare "report"): a title's main text names its subject
+    candidates = [(s, True, True) for s in subtitle] + [(title, False, True)]
+    candidates += [(" ".join(l.replace("*", "").split()), True, False) for l in lines if len(l) < 80]
+    for text, author, bare in candidates:
+        for pattern, kind in _DOC_TYPES:
+            if ("{0}" in kind and not author) or (kind == "report" and not bare):
+                continue
+            m = pattern.search(text)
+            if m:
+                return kind.format(*m.groups()) if m.groups() else kind
+    return None
+
+
+_END = re.compile(r"^(?:Summary|Contents|I\.\s|\d{1,3}\.\s)")
+
+
+def _text_title(cells: list[Cell]) -> str:
+    """A ``.txt`` title: the block after the header (and its subtitle), ``""`` if unclear."""
+    from .front_bodies import header_end
+
+    start = header_end(cells)
+    if start is None or start >= len(cells):
+        return ""
+    block = cells[start].block
+    main = [c.text for c in cells[start:] if c.block == block and not _END.match(c.text)]
+    rest = [c for c in cells[start:] if c.block > block]
+    title = " ".join(" ".join(main).split())
+    if rest and rest[0].block == block + 1 and re.match(r"^(?:Report|Note) (?:of|by) the ", rest[0].text):
+        sub = " ".join(c.text for c in rest if c.block == rest[0].block)
+        title = f"{title} ({' '.join(sub.split())})"
+    return title
