@@ -65,13 +65,23 @@ def read_front_matter(lines: Sequence[str], *, title: str = "", later: Sequence[
         later: lines of the next pages, read only for a year when page 1 prints no date.
     """
     cells = split_cells(lines)
-    symbols = next((s for c in cells if (s := masthead_symbols(c.text))), ())
+    symbols = next((s for k, c in enumerate(cells) if (k < 6 or c.text.startswith("United Nations "))
+                    and (s := masthead_symbols(c.text))), ())
     cover = any(squash(c.text).lower().startswith("officialrecords") for c in cells)
+    if not (symbols or cover or any(squash(c.text).lower().startswith("distr") for c in cells)):
+        return FrontMatter(title=title)  # no masthead: running text, not a page 1
     title = title or _text_title(cells)
     return FrontMatter(
         date=read_date(cells, later), bodies=read_bodies(cells, cover=cover),
         session=_session(cells, cover), agenda_items=_agenda_items(cells), symbols=symbols,
         title=title, doc_type=doc_type(title, [c.text for c in cells]))
+
+
+def text_front_matter(text: str, max_lines: int = 80) -> FrontMatter:
+    """The front matter of a text report: its first page (up to a form feed), at most ``max_lines``."""
+    first, _, rest = text.partition("\f")
+    lines = first.splitlines()[:max_lines]
+    return read_front_matter(lines, later=rest.split("\f", 2)[0].splitlines()[:max_lines] if rest else ())
 
 
 def masthead_symbols(text: str) -> tuple[str, ...]:
@@ -233,10 +243,12 @@ def _text_title(cells: list[Cell]) -> str:
     from .front_bodies import header_end
 
     start = header_end(cells)
-    if start is None or start >= len(cells):
-        return ""
+    if start >= len(cells) or cells[-1].block == 0:
+        return ""  # no blank lines: where the title ends cannot be told
     block = cells[start].block
     main = [c.text for c in cells[start:] if c.block == block and not _END.match(c.text)]
+    if not main or len(main) > 6:
+        return ""
     rest = [c for c in cells[start:] if c.block > block]
     title = " ".join(" ".join(main).split())
     if rest and rest[0].block == block + 1 and re.match(r"^(?:Report|Note) (?:of|by) the ", rest[0].text):
