@@ -62,6 +62,14 @@ def read_pdf(path: str | Path) -> Document:
     return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum, **meta)
 
 
+def read_pdf_metadata(path: str | Path) -> dict:
+    """Only the page-1 metadata of a PDF, as ``Document`` fields (for measuring the reader, #14)."""
+    pages = read_pages(Path(path))
+    symbols = read_symbols(pages[0]) if pages else ()
+    zones = split_zones(pages, symbols or ("X/1",))
+    return _front_matter(pages, zones.body_size, read_title(pages[0], zones.body_size), symbols)
+
+
 def _front_matter(pages: list[Page], body_size: float, title: str, symbols: tuple[str, ...]) -> dict:
     """Page 1's date, organs, session, agenda items and kind (issue #14) as ``Document`` fields."""
     later = [l.text for p in pages[1:3] for l in p.lines]

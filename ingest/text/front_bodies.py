@@ -23,7 +23,7 @@ PRINCIPAL = ("General Assembly", "Security Council", "Economic and Social Counci
              "Human Rights Council", "International Court of Justice")
 _ORGAN_WORD = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Subcommittee|Board|Forum|Mechanism|Conference|"
                          r"Parties|Group|Panel|Tribunal|Court|Fund|Programme|Convention|Meeting|Entity|Platform|"
-                         r"Authority)\b", re.I)
+                         r"Authority|Unit)\b", re.I)
 _NEW_ORGAN = re.compile(r"^(?:Special |Standing |Ad Hoc |Preparatory |Intergovernmental )?(?:Committee|Commission|"
                         r"Subcommittee|Expert Mechanism|Working Group|Executive Board|Board|Conference|Council)\b")
 _NOT_ORGAN = re.compile(r"^(?:Report|Letter|Identical|Note|Draft|Request|Provisional|Annotated|Resolution|Decision|"
@@ -119,14 +119,14 @@ def _principals(text: str) -> list[str]:
 
 def header_end(cells: list[Cell]) -> int:
     """Where a text page's header ends: the title's first cell (``len(cells)`` if none is seen)."""
-    agenda_block = None
+    item_title = None  # the block holding the agenda item's title
     for k, c in enumerate(cells):
         if _TITLE_START.match(c.text):
             return k
         kind = _kind(c.text)
         if kind == "agenda":
-            agenda_block = c.block
-        elif agenda_block is not None and c.block > agenda_block + 1 and kind == "text":
+            item_title = c.block + 1 if k + 1 == len(cells) or cells[k + 1].block != c.block else c.block
+        elif item_title is not None and c.block > item_title and kind == "text":
             return k  # the block after the agenda item's title
     return len(cells)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Sequence
 
 from .front_bodies import Cell, read_bodies, split_cells, squash
@@ -122,8 +123,10 @@ def _iso(text: str) -> str | None:
     if not m:
         return None
     month = next(i for i, name in enumerate(MONTHS, 1) if name.lower() == m.group(2).lower())
-    day = int(m.group(1))
-    return f"{m.group(3)}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+    try:
+        return date(int(m.group(3)), month, int(m.group(1))).isoformat()
+    except ValueError:
+        return None  # "31 February": not a date
 
 
 def _session(cells: list[Cell], cover: bool) -> str | None:
