@@ -21,26 +21,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from .front_bodies import Cell, read_bodies, split_cells, squash
+from .front_bodies import read_bodies
+from .front_lines import (AGENDA, DAY_MONTH_YEAR, MONTHS, Cell, header_end, masthead_symbols,  # noqa: F401
+                          session_phrases, split_cells, squash)
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(" + "|".join(MONTHS) + r")(\d{4})", re.I)
 _YEAR_IMPRINT = re.compile(r"^(?:United Nations\s*[•·,]?\s*)?(?:Official Records|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?\s+"
                            r"((?:19|20)\d\d)$")
-_ORDINAL = r"[A-Z][a-z]+(?:-[a-z]+)?"
-_SESSION = re.compile(
-    r"(?:(?:Annual|First regular|Second regular|Third regular|Regular|Special|Organizational|Resumed)"
-    r" [Ss]ession(?: of)? \d{4}"
-    r"|\d{4} (?:(?:regular|resumed|substantive|organizational|special) )?[Ss]ession"
-    r"|" + _ORDINAL + r"(?: (?:emergency special|special|resumed|regular|substantive|organizational))? [Ss]ession"
-    r"|" + _ORDINAL + r" year)\b")
-_ITEM = r"\d{1,3}[a-z]?(?:\([a-z]{1,5}\))*|\([a-z]{1,5}\)(?:\([a-z]{1,5}\))*"
-_AGENDA = re.compile(r"^(?:provisional)?(?:agenda)?items?((?:" + _ITEM + r")(?:(?:,|and|,and)(?:" + _ITEM + r"))*)"
-                     r"(?=\*|ofthe|$|\d{1,2}(?:" + "|".join(MONTHS).lower() + r"))")
-_SYMBOL_PART = r"[A-Za-z0-9.()]+(?:-\d+)?"
-_SYMBOL_TOKEN = re.compile(r"^[A-Z][A-Za-z0-9.()]*(?:-\d+)?(?:/" + _SYMBOL_PART + r")+$")
-_JOINT = re.compile(r"\**[−–-](?=[A-Z][A-Za-z0-9.]*/)")
 
 
 @dataclass(frozen=True)
@@ -85,21 +71,6 @@ def text_front_matter(text: str, max_lines: int = 80) -> FrontMatter:
     return read_front_matter(lines, later=rest.split("\f", 2)[0].splitlines()[:max_lines] if rest else ())
 
 
-def masthead_symbols(text: str) -> tuple[str, ...]:
-    """The symbols of a masthead line (``United Nations A/80/62*−E/2025/12*``), primary first.
-
-    A joint symbol joins two with a dash; ``*`` marks a reissue; ``()`` if the line is not one.
-    """
-    text = re.sub(r"^(?:United Nations)?\s*(?:System\s)?\s*", "", text.strip())
-    tokens = text.split()
-    if not tokens or len(tokens) > 3:
-        return ()
-    found = [p.strip("*.,;") for p in _JOINT.split(tokens[0])]
-    if all(_SYMBOL_TOKEN.match(p) and any(ch.isdigit() for ch in p) for p in found):
-        return tuple(found)
-    return ()
-
-
 def read_date(cells: list[Cell], later: Sequence[str] = ()) -> str | None:
     """The date of issue under ``Distr.``, else a line that is only a date, else a printed year."""
     for k, c in enumerate(cells):
@@ -108,7 +79,7 @@ def read_date(cells: list[Cell], later: Sequence[str] = ()) -> str | None:
                 if (iso := _iso(d.text)) is not None:
                     return iso
     for c in cells:
-        m = _DAY_MONTH_YEAR.fullmatch(squash(c.text))
+        m = DAY_MONTH_YEAR.fullmatch(squash(c.text))
         if m:
             return _iso(c.text)
     for text in [c.text for c in cells] + [l.strip() for l in later]:
@@ -119,7 +90,7 @@ def read_date(cells: list[Cell], later: Sequence[str] = ()) -> str | None:
 
 
 def _iso(text: str) -> str | None:
-    m = _DAY_MONTH_YEAR.search(squash(text))
+    m = DAY_MONTH_YEAR.search(squash(text))
     if not m:
         return None
     month = next(i for i, name in enumerate(MONTHS, 1) if name.lower() == m.group(2).lower())
@@ -145,42 +116,11 @@ def _session(cells: list[Cell], cover: bool) -> str | None:
     return "; ".join(found) or None
 
 
-def session_phrases(text: str) -> list[str]:
-    """The session phrases a cell consists of (``Seventy-ninth session Eightieth year`` gives two)."""
-    text = " ".join(text.split())
-    out, pos = [], 0
-    while pos < len(text):
-        m = _SESSION.match(text, pos)
-        if not m or not _ordinal_ok(m.group(0)):
-            break
-        out.append(_lower_session(m.group(0)))
-        pos = m.end()
-        while pos < len(text) and text[pos] == " ":
-            pos += 1
-    if pos < len(text) and not re.match(r"\(", text[pos:]):
-        return []  # a sentence that happens to start like a session ("Fifth session of the ...")
-    return out
-
-
-def _ordinal_ok(phrase: str) -> bool:
-    first = phrase.split()[0]
-    if first[0].isdigit() or first in ("Annual", "Regular", "Special", "Organizational", "Resumed"):
-        return True
-    if first in ("First", "Second", "Third"):
-        return True
-    return bool(re.search(r"(?:first|second|third|th)$", first.lower()))
-
-
-def _lower_session(phrase: str) -> str:
-    words = phrase.split()
-    return " ".join([words[0]] + [w.lower() if w in ("Session", "Year") else w for w in words[1:]])
-
-
 def _agenda_items(cells: list[Cell]) -> tuple[str, ...]:
     """``Item 72 (b) of the provisional agenda`` → ``("72 (b)",)``; lists are split, in order."""
     out: list[str] = []
     for c in cells:
-        m = _AGENDA.match(squash(c.text).lower())
+        m = AGENDA.match(squash(c.text).lower())
         if not m:
             continue
         number = ""
@@ -243,8 +183,6 @@ _END = re.compile(r"^(?:Summary|Contents|I\.\s|\d{1,3}\.\s)")
 
 def _text_title(cells: list[Cell]) -> str:
     """A ``.txt`` title: the block after the header (and its subtitle), ``""`` if unclear."""
-    from .front_bodies import header_end
-
     start = header_end(cells)
     if start >= len(cells) or cells[-1].block == 0:
         return ""  # no blank lines: where the title ends cannot be told
