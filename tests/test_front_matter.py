@@ -160,3 +160,13 @@ def test_running_text_without_a_masthead_gives_nothing() -> None:
 
 def test_a_bad_day_is_no_date() -> None:
     assert read_front_matter(["United Nations A/1/2", "Distr.: General", "32 May 2025"]).date is None
+
+
+@pytest.mark.parametrize("lines,later,want", [
+    (["JIU/REP/2024/3", "", "Geneva 2024"], [], "2024"),
+    (["JIU/REP/2024/3", "", "December 2024"], [], None),  # a month and year is not an imprint
+    (["A/80/1", "Official Records"], ["Some heading", "December 2024"], None),
+    (["A/80/1", "Official Records"], ["United Nations • New York, 2025"], "2025"),
+])
+def test_a_year_alone_comes_only_from_an_imprint(lines, later, want) -> None:
+    assert read_front_matter(lines, later=later).date == want

@@ -25,8 +25,10 @@ from .front_bodies import read_bodies
 from .front_lines import (AGENDA, DAY_MONTH_YEAR, MONTHS, Cell, header_end, masthead_symbols,  # noqa: F401
                           session_phrases, split_cells, squash)
 
-_YEAR_IMPRINT = re.compile(r"^(?:United Nations\s*[•·,]?\s*)?(?:Official Records|[A-Z][a-z]+(?: [A-Z][a-z]+)?),?\s+"
-                           r"((?:19|20)\d\d)$")
+# "Official Records, 2025", "Geneva 2024", "United Nations • New York, 2025": a year where no day is printed
+_YEAR_IMPRINT = re.compile(r"^(?:United Nations\s*[•·,]?\s*)?(?:Official Records|(?!(?:" + "|".join(MONTHS) + r")\b)"
+                           r"[A-Z][a-z]+(?: [A-Z][a-z]+)?),?\s+((?:19|20)\d\d)$")
+_TITLE_PAGE_IMPRINT = re.compile(r"^United Nations\s*[•·]")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ def read_date(cells: list[Cell], later: Sequence[str] = ()) -> str | None:
         m = DAY_MONTH_YEAR.fullmatch(squash(c.text))
         if m:
             return _iso(c.text)
-    for text in [c.text for c in cells] + [l.strip() for l in later]:
+    imprints = [c.text for c in cells] + [l for l in later if _TITLE_PAGE_IMPRINT.match(l.strip())]
+    for text in imprints:
         m = _YEAR_IMPRINT.match(" ".join(text.split()))
         if m:
             return m.group(1)
