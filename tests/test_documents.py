@@ -182,3 +182,20 @@ def test_ask_takes_evidence_only_from_the_filtered_documents(lib) -> None:
     answer = lib.ask("How many international migrants were there?", body="ECOSOC")
     cited = list(answer.citations) + [h.citation for h in answer.closest]
     assert cited and all(c.startswith("E/2024/103,") for c in cited)
+
+
+def test_docs_text_lists_each_document_with_its_facts(library, capsys) -> None:
+    assert main(["docs", "--index", str(library)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("S/2025/101  2025-03-10") < out.index("A/80/102  2025 ") < out.index("A/79/105  no date")
+    assert "organs: Economic and Social Council; Executive Board of the United Nations Children’s Fund" in out
+    assert "agenda items: 72 (b)" in out and "session: Eightieth session" in out
+
+
+def test_show_document_json_has_its_contents(library, capsys) -> None:
+    assert main(["show", "a/80/102", "--json", "--index", str(library)]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["symbol"] == "A/80/102" and d["date"] == "2025"
+    assert [(c["section"], c["first"], c["last"]) for c in d["contents"]] == [
+        (["I. Part of A/80/102"], "para. 1", "para. 2"), (["II. Later"], "para. 3", "para. 4")]
+    assert main(["show", "A/80/102", "--context", "1", "--index", str(library)]) == 2
