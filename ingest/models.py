@@ -81,13 +81,32 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed source file: its symbol, title and chunks in reading order."""
+    """A parsed source file: its symbol, title and chunks in reading order.
+
+    The page-1 metadata fields (issue #14) are ``None``/``()`` where page 1 does not print them:
+    ``date`` is ISO ``YYYY-MM-DD`` or ``YYYY`` when only a year is printed; ``bodies`` the organs
+    printed, principal organs first; ``symbols`` every symbol of a joint document.
+    """
 
     symbol: str
     title: str
     source: str
     chunks: tuple[Chunk, ...] = field(default_factory=tuple)
     checksum: str = ""
+    # -- page-1 metadata (issue #14) --
+    date: str | None = None
+    bodies: tuple[str, ...] = ()
+    session: str | None = None
+    agenda_items: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
+    doc_type: str | None = None
+    pages: int | None = None
+
+    def metadata(self) -> dict:
+        """The page-1 metadata as JSON-ready values (``paracite docs --json`` field names)."""
+        return {"date": self.date, "bodies": list(self.bodies), "session": self.session,
+                "agenda_items": list(self.agenda_items), "symbols": list(self.symbols or (self.symbol,)),
+                "title": self.title, "doc_type": self.doc_type, "pages": self.pages}
 
     @property
     def paragraphs(self) -> tuple[Chunk, ...]:

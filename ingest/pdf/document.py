@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 from paracite.errors import IngestError
-from .front_page import read_symbols, read_title
+from .front_page import header_lines, read_symbols, read_title
+from ..text.front_matter import read_front_matter
 from ..text.furniture import detect_symbol
 from .layout import Line, Page, read_pages
 from ..models import Document
@@ -57,7 +58,24 @@ def read_pdf(path: str | Path) -> Document:
     if not chunks:
         raise IngestError(f"{path}: no paragraphs found in the PDF's text; is this a UN report?")
     checksum = hashlib.sha256(path.read_bytes()).hexdigest()
-    return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum)
+    meta = _front_matter(pages, zones.body_size, title, symbols or (symbol,))
+    return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum, **meta)
+
+
+def read_pdf_metadata(path: str | Path) -> dict:
+    """Only the page-1 metadata of a PDF, as ``Document`` fields (for measuring the reader, #14)."""
+    pages = read_pages(Path(path))
+    symbols = read_symbols(pages[0]) if pages else ()
+    zones = split_zones(pages, symbols or ("X/1",))
+    return _front_matter(pages, zones.body_size, read_title(pages[0], zones.body_size), symbols)
+
+
+def _front_matter(pages: list[Page], body_size: float, title: str, symbols: tuple[str, ...]) -> dict:
+    """Page 1's date, organs, session, agenda items and kind (issue #14) as ``Document`` fields."""
+    later = [l.text for p in pages[1:3] for l in p.lines]
+    fm = read_front_matter(header_lines(pages[0], body_size), title=title, later=later)
+    return {"date": fm.date, "bodies": fm.bodies, "session": fm.session, "agenda_items": fm.agenda_items,
+            "symbols": fm.symbols or symbols, "doc_type": fm.doc_type, "pages": len(pages)}
 
 
 def _summary(front: list[Line], geo: Geometry) -> list[Line]:
