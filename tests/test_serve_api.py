@@ -90,7 +90,8 @@ def test_paragraph_with_its_neighbours(server):
 def test_documents_and_entities(server):
     _, body = server.json("/api/documents")
     assert {d["symbol"] for d in body["documents"]} == {"A/69/207", "X/2026/1"}
-    assert all("/" not in d["source"] for d in body["documents"])  # no server folders
+    assert all("/" not in d.get("source", "") for d in body["documents"])  # no server folders
+    assert all({"date", "bodies", "session", "chunks"} <= set(d) for d in body["documents"])
     _, doc = server.json("/api/documents/X/2026/1")
     assert [c["citation"] for c in doc["citations"]] == [f"X/2026/1, para. {i}" for i in (1, 2, 3)]
     _, body = server.json("/api/entities?" + q(name="IFAD"))

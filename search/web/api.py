@@ -59,8 +59,12 @@ def api_paragraph(request: Request) -> JSONResponse:
 
 
 def _document(d: dict) -> dict:
-    # The file name only: a client has no business knowing the server's folders.
-    return {"symbol": d["symbol"], "title": d["title"], "source": Path(d["source"]).name, "chunks": d["chunks"]}
+    """A document record as ``paracite docs --json`` gives it; a source path, if any, only by file
+    name: a client has no business knowing the server's folders."""
+    record = dict(d)
+    if record.get("source"):
+        record["source"] = Path(record["source"]).name
+    return record
 
 
 @json_errors

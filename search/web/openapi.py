@@ -74,7 +74,9 @@ def _schemas() -> dict:
         "Paragraph": {"allOf": [chunk, {"type": "object", "properties": {
             "title": string, "path": string, "previous": near, "next": near}}]},
         "Documents": {"type": "object", "properties": {"documents": {"type": "array", "items": {
-            "type": "object", "properties": {"symbol": string, "title": string, "source": string,
+            "type": "object", "properties": {"symbol": string, "title": string, "date": {"type": ["string", "null"]}, "bodies": {"type": "array", "items": string}, "session": {"type": ["string", "null"]},
+                                             "agenda_items": {"type": "array", "items": string}, "symbols": {"type": "array", "items": string},
+                                             "doc_type": {"type": ["string", "null"]}, "pages": {"type": ["integer", "null"]},
                                              "chunks": integer}}}}},
         "Document": {"type": "object", "properties": {"symbol": string, "title": string, "source": string,
                                                       "chunks": integer, "citations": {"type": "array"}}},
