@@ -13,7 +13,7 @@ from pathlib import Path
 from paracite.errors import IngestError
 from .models import Chunk, Document
 
-KINDS = ("summary", "paragraph", "table")
+KINDS = ("summary", "paragraph", "table", "preamble")
 
 
 def from_export(path: str | Path) -> list[Document]:

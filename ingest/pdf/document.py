@@ -23,6 +23,8 @@ from ..text.paragraphs import _Block, _to_chunks
 from .geometry import Geometry, ends_sentence
 from .segment import segment
 from .unnumbered import split_paragraphs
+from .preamble import find_formula, preamble_blocks, read_adoption
+from ..text.resolution import printed_symbol
 from ..text.clean import Vocabulary
 
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
@@ -40,15 +42,19 @@ def read_pdf(path: str | Path) -> Document:
         raise IngestError(f"{path}: no UN document symbol found (like A/69/207); is this a UN document?")
     zones = split_zones(pages, symbols or (symbol,))
     title = read_title(pages[0], zones.body_size)
-    blocks, front, loose, geo = segment(zones.lines, zones.body_size)
+    resolution = find_formula(zones.lines) is not None
+    blocks, front, loose, geo = segment(zones.lines, zones.body_size, resolution)
     blocks = _insert_unnumbered(blocks, loose, geo)
     numbered = any(b.kind == "paragraph" and not b.part for b in blocks)
-    summary = _summary(front, geo) if numbered else []
+    preamble: list[_Block] = []
+    if resolution and numbered:
+        front, preamble = preamble_blocks(front, geo)
+    summary = _summary(front, geo) if numbered and not preamble else []
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
         prose = _front_prose(front, pages[0], geo)
         blocks = blocks[:1] + [b for _, b in split_paragraphs(prose, geo)] + blocks[1:]
     head = _Block("summary", lines=[l.text for l in summary], refs=[r for l in summary for r in l.refs])
-    blocks[0] = head
+    blocks[0:1] = [head, *preamble]
     if not zones.has_raised_refs:
         for b in blocks:
             b.refs = None  # references are printed inline: find them in the text
@@ -57,7 +63,9 @@ def read_pdf(path: str | Path) -> Document:
     if not chunks:
         raise IngestError(f"{path}: no paragraphs found in the PDF's text; is this a UN report?")
     checksum = hashlib.sha256(path.read_bytes()).hexdigest()
-    return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum)
+    adopted = read_adoption(pages[0]) if resolution else None
+    return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum,
+                    adopted=adopted.date if adopted else "", meeting=adopted.meeting if adopted else "")
 
 
 def _summary(front: list[Line], geo: Geometry) -> list[Line]:

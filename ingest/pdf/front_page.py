@@ -14,7 +14,8 @@ import re
 from .layout import Line, Page
 
 
-_SYMBOL_TOKEN_RE = re.compile(r"^[A-Z][A-Za-z0-9.()]*(?:/[A-Za-z0-9.()]+)+$")
+_SYMBOL_TOKEN_RE = re.compile(r"^[A-Z][A-Za-z0-9.()]*(?:/[A-Za-z0-9.()-]+)+$")
+_YEAR_TOKEN_RE = re.compile(r"^\(\d{4}\)$")
 _JOINT_RE = re.compile(r"\**[−–-](?=[A-Z][A-Za-z0-9.]*/)")
 
 
@@ -33,6 +34,8 @@ def read_symbols(first: Page) -> tuple[str, ...]:
             continue
         found = [p.strip("*.,;") for p in _JOINT_RE.split(tokens[0])]
         if all(_SYMBOL_TOKEN_RE.match(p) and any(ch.isdigit() for ch in p) for p in found):
+            if len(found) == 1 and len(tokens) > 1 and _YEAR_TOKEN_RE.match(tokens[1]):
+                found = [f"{found[0]} {tokens[1]}"]  # printed ``S/RES/2776 (2025)`` (issue 20)
             return tuple(found)
     return ()
 

@@ -21,6 +21,7 @@ class LineKinds:
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
         self.lines = lines
         self.geo = geo
+        self.indented_numbers = False  # a resolution sets its operative numbers at the first-line indent
 
     def body_size(self, l: Line) -> bool:
         return abs(l.size - self.geo.body) <= 0.6
@@ -46,7 +47,7 @@ class LineKinds:
         if not m or int(m.group(1)) != expected or not self.body_size(l):
             return False
         left = self.geo.left[l.page]
-        if not (left - 45 <= l.x0 <= left + 6):
+        if not (left - 45 <= l.x0 <= left + (40 if self.indented_numbers else 6)):
             return False
         rest = (m.group(2) or "").strip()
         if rest and not (rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()):

@@ -257,11 +257,14 @@ class _Segmenter(LineKinds):
 
 
 
-def segment(lines: tuple[Line, ...], body: float) -> tuple[list[_Block], list[Line], dict, Geometry]:
+def segment(lines: tuple[Line, ...], body: float,
+            resolution: bool = False) -> tuple[list[_Block], list[Line], dict, Geometry]:
     """Blocks of the document, its front-matter lines, and the unnumbered text of parts that have
-    no numbered paragraphs (each line with the block position it belongs at)."""
+    no numbered paragraphs (each line with the block position it belongs at). In a
+    ``resolution`` operative numbers may stand at the first-line indent."""
     geo = measure(lines, body)
     seg = _Segmenter(lines, geo)
+    seg.indented_numbers = resolution
     blocks = seg.run()
     loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
     return blocks, seg.front, loose, geo

@@ -38,6 +38,7 @@ class _Block:
     last_line: int = 0
     refs: list[str] | None = None  # footnote marks read from the layout (PDFs); None: find in text
     page: int | None = None  # set for paragraphs cited by page (no printed numbers)
+    printed: int | None = None  # the printed number, where a misprint broke the sequence
 
 
 def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
@@ -292,11 +293,12 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
             sect = tuple(_clean_heading(h, vocab, cleaned) for h in block.section)
         else:
             sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
-        if block.kind == "paragraph":
+        if block.kind in ("paragraph", "preamble"):
             text, refs, next_ref = _clean(block, vocab, next_ref)
-            chunks.append(Chunk(symbol=symbol, kind="paragraph", number=block.number, text=text,
+            chunks.append(Chunk(symbol=symbol, kind=block.kind, number=block.number, text=text,
                                 section=sect, footnotes=_footnotes(refs, notes), part=block.part,
-                                span=(block.first_line, block.last_line), title=title, page=block.page))
+                                span=(block.first_line, block.last_line), title=title, page=block.page,
+                                printed=block.printed))
         elif block.kind == "table":
             text, _, _ = clean_text(block.lines, vocab, 10**6)
             chunks.append(Chunk(symbol=symbol, kind="table", number=block.number,
