@@ -23,8 +23,9 @@ from ..text.paragraphs import _Block, _to_chunks
 from .geometry import Geometry, ends_sentence
 from .segment import segment
 from .unnumbered import split_paragraphs
+from ..text.sections import SectionPath
 from .preamble import find_formula, preamble_blocks, read_adoption
-from ..text.resolution import printed_symbol
+from ..text.fragments import tidy_unnumbered
 from ..text.clean import Vocabulary
 
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
@@ -52,9 +53,15 @@ def read_pdf(path: str | Path) -> Document:
     summary = _summary(front, geo) if numbered and not preamble else []
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
         prose = _front_prose(front, pages[0], geo)
-        blocks = blocks[:1] + [b for _, b in split_paragraphs(prose, geo)] + blocks[1:]
+        breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
+        split = split_paragraphs([l for l, _ in prose], geo, "", breaks)
+        for k, b in split:
+            b.section = prose[k][1]
+        blocks = blocks[:1] + [b for _, b in split] + blocks[1:]
     head = _Block("summary", lines=[l.text for l in summary], refs=[r for l in summary for r in l.refs])
     blocks[0:1] = [head, *preamble]
+    rest, signatory = tidy_unnumbered(blocks[1:])
+    blocks[1:] = rest
     if not zones.has_raised_refs:
         for b in blocks:
             b.refs = None  # references are printed inline: find them in the text
@@ -65,7 +72,8 @@ def read_pdf(path: str | Path) -> Document:
     checksum = hashlib.sha256(path.read_bytes()).hexdigest()
     adopted = read_adoption(pages[0]) if resolution else None
     return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum,
-                    adopted=adopted.date if adopted else "", meeting=adopted.meeting if adopted else "")
+                    adopted=adopted.date if adopted else "", meeting=adopted.meeting if adopted else "",
+                    signatory=signatory)
 
 
 def _summary(front: list[Line], geo: Geometry) -> list[Line]:
@@ -91,12 +99,27 @@ def _summary(front: list[Line], geo: Geometry) -> list[Line]:
     return out
 
 
-def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[Line]:
-    """Body lines of a document with no numbered paragraphs, under its page-1 title block."""
+def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Line, tuple[str, ...]]]:
+    """Body lines of a document with no numbered paragraphs, under its page-1 title block, each
+    with the section path of the bold headings above it (``Item 3`` > ``Internal audit``)."""
     heads = [l for l in first.lines if l.bold and l.size > geo.body + 0.5 and l.top > 0.15 * first.height]
     floor = max((l.bottom for l in heads), default=0.0)
-    return [l for l in front
-            if abs(l.size - geo.body) <= 0.6 and not l.bold and (l.page > 1 or l.top > floor)]
+    path = SectionPath()
+    out: list[tuple[Line, tuple[str, ...]]] = []
+    prev: Line | None = None
+    for l in front:
+        if not (l.page > 1 or l.top > floor) or l.size < geo.body - 0.6:
+            continue
+        if l.bold and len(l.text) < 120 and not ends_sentence(l.text):
+            if (prev is not None and prev.bold and prev.page == l.page and round(prev.size) == round(l.size)
+                    and 0 < l.top - prev.top < 1.8 * l.size):
+                path.extend(l.text)
+            else:
+                path.add(l.text, f"{round(l.size)}{'i' if l.italic else ''}")
+        elif abs(l.size - geo.body) <= 0.6 and not l.bold:
+            out.append((l, path.headings))
+        prev = l
+    return out
 
 
 def _insert_unnumbered(blocks: list[_Block], loose: dict[str, list[tuple[int, Line, tuple[str, ...]]]],
