@@ -15,7 +15,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from paracite.errors import ParaciteError
+from paracite.errors import ParaciteError, UsageError
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="print one paragraph with its citation and section")
     p.add_argument("symbol", help="document symbol, e.g. A/69/207")
-    p.add_argument("number", help="paragraph number, 'summary' or 'table N'")
+    p.add_argument("number", nargs="?", help="paragraph number, 'summary' or 'table N'")
+    p.add_argument("--preamble", type=int, metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
     p.add_argument("--part", default="", help="annex label for annex paragraphs, e.g. 'annex' or 'annex I'")
     p.add_argument("--page", type=int, metavar="N",
                    help="page, for documents whose paragraphs are cited by page (S/2025/41, p. 2, para. 3)")
@@ -200,7 +201,12 @@ def cmd_ingest(args) -> int:
 
 def cmd_show(args) -> int:
     s = _open(args)
-    h = s.get(args.symbol, args.number, part=args.part, page=args.page)
+    if (args.number is None) == (args.preamble is None):
+        raise UsageError("show needs a paragraph number or --preamble N (not both)")
+    if args.preamble is not None:
+        h = s.get(args.symbol, args.preamble, part=args.part, page=args.page, kind="preamble")
+    else:
+        h = s.get(args.symbol, args.number, part=args.part, page=args.page)
     if args.json:
         print(json.dumps(h.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -63,6 +63,21 @@ class LineKinds:
                 return False  # a bold numbered sub-heading, not a paragraph
         return True
 
+    def misprinted(self, i: int, expected: int, horizon: int = 600) -> bool:
+        """Line i opens paragraph ``expected`` under a misprinted number (``25.`` between 124 and
+        126, issue 15): it is shaped as a paragraph start, and the sequence resumes right after
+        it (``expected + 1`` comes before any ``expected``)."""
+        m = _NUM_RE.match(self.lines[i].text)
+        if not m or int(m.group(1)) == expected or not self.starts_para(i, int(m.group(1))):
+            return False
+        for j in range(i + 1, min(len(self.lines), i + horizon)):
+            if _NUM_RE.match(self.lines[j].text):
+                if self.starts_para(j, expected):
+                    return False
+                if self.starts_para(j, expected + 1):
+                    return True
+        return False
+
     def heading_like(self, i: int) -> bool:
         """A short line (or a run of up to three bold, italic or large lines) that is not a
         sentence and stands apart from what follows."""

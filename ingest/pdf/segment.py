@@ -113,11 +113,14 @@ class _Segmenter(LineKinds):
             self.state = "text"
             self.heading(l, part_label=True)
             return
-        if self.starts_para(i, self.expected):
+        misprint = self.expected > 1 and self.misprinted(i, self.expected)
+        if misprint or self.starts_para(i, self.expected):
             if self.expected == 1 and not self.part:
                 self.front_headings(l)
             m = _NUM_RE.match(l.text)
             self.cur = self.open_block("paragraph", l, (m.group(2) or "").strip(), self.expected)
+            if misprint:
+                self.cur.printed = int(m.group(1))
             self.numbered[self.part] += 1
             self.cur_bold = l.bold
             self.expected += 1

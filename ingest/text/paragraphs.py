@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from .clean import Vocabulary, clean_text
 from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
 from ..models import Chunk, Document
+from .sections import TOP_HEADING_RE as _TOP_HEADING_RE
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
 _ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})\.\s*(.*)$")
@@ -136,9 +137,14 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
             i += 1
             continue
         m = _PARA_RE.match(s)
-        if m and int(m.group(1)) == expected and _starts_paragraph(m.group(2), lines, i):
+        printed = None
+        if m and expected > 1 and int(m.group(1)) != expected and _misprinted(lines, i, expected):
+            printed = int(m.group(1))
+        if m and (int(m.group(1)) == expected or printed) and _starts_paragraph(m.group(2), lines, i):
+            if expected == 1 and not part:
+                blocks.extend(_front_heading(pre, ln))
             body = m.group(2).strip()
-            cur = _Block("paragraph", number=expected, part=part, first_line=ln, last_line=ln)
+            cur = _Block("paragraph", number=expected, part=part, first_line=ln, last_line=ln, printed=printed)
             if body:
                 cur.lines.append(body)
             blocks.append(cur)
@@ -185,6 +191,36 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
         cur.lines.append(s)
         i += 1
     return blocks
+
+
+
+
+def _front_heading(pre: _Block, ln: int) -> list[_Block]:
+    """An unnumbered heading just above paragraph 1 (``Introduction``) heads it (issue 15).
+
+    It is a heading when it is one of the usual top-level ones, or a short line after prose
+    that ended a sentence (the summary); it leaves the front matter."""
+    if not pre.lines:
+        return []
+    s = pre.lines[-1]
+    before = pre.lines[-2] if len(pre.lines) > 1 else ""
+    if not (_is_heading_line(s) and len(s) < 60 and not _is_label(s) and s[:1].isupper()):
+        return []
+    if not (_TOP_HEADING_RE.match(s.strip()) or (before.rstrip().endswith((".", ".”")) and len(before) > 60)):
+        return []
+    pre.lines.pop()
+    return [_Block("heading", lines=[s], first_line=ln)]
+
+
+def _misprinted(lines: list[tuple[int, str]], i: int, expected: int, horizon: int = 600) -> bool:
+    """A number that breaks the sequence where the sequence resumes right after it (issue 15)."""
+    for _, raw in lines[i + 1: i + horizon]:
+        m = _PARA_RE.match(raw.strip())
+        if m and int(m.group(1)) == expected:
+            return False
+        if m and int(m.group(1)) == expected + 1:
+            return True
+    return False
 
 
 def _ahead(lines: list[tuple[int, str]], i: int, expected: int, limit: int = 60) -> list[str]:
@@ -283,7 +319,9 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 elif level == 1:
                     last_letter = ""
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
-                if level == 0:
+                if level == 0 and _TOP_HEADING_RE.match(heading):
+                    level = 1  # ``Introduction``, ``Conclusions``: a top-level section though unnumbered
+                elif level == 0:
                     level = (path[-1][0] + 1) if path else 1
                     if path and path[-1][0] >= 4:
                         level = path[-1][0]
