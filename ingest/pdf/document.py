@@ -51,6 +51,8 @@ def read_pdf(path: str | Path) -> Document:
     if resolution and numbered:
         front, preamble = preamble_blocks(front, geo)
     summary = _summary(front, geo) if numbered and not preamble else []
+    if numbered and not preamble:
+        preamble = _front_notes(front, pages[0], geo, summary)
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
         prose = _front_prose(front, pages[0], geo)
         breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
@@ -97,6 +99,18 @@ def _summary(front: list[Line], geo: Geometry) -> list[Line]:
         if plain or l.italic:
             out.append(l)
     return out
+
+
+def _front_notes(front: list[Line], first: Page, geo: Geometry, summary: list[Line]) -> list[_Block]:
+    """Prose of the front matter outside the summary (a note transmitting a report, a letter of
+    transmittal): paragraphs cited by page rather than lost (issue 15)."""
+    taken = {id(l) for l in summary}
+    prose = [(l, sect) for l, sect in _front_prose(front, first, geo) if id(l) not in taken]
+    breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
+    split = split_paragraphs([l for l, _ in prose], geo, "", breaks)
+    for k, b in split:
+        b.section = prose[k][1]
+    return [b for _, b in split]
 
 
 def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Line, tuple[str, ...]]]:

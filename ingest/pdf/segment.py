@@ -29,6 +29,7 @@ _PART_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
 
 
+_SUBITEM_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivx]{1,5})\)\s+\S")
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
 
 
@@ -200,6 +201,11 @@ class _Segmenter(LineKinds):
 
     def bold_line(self, i: int, l: Line) -> None:
         cur = self.cur
+        gap = self.gap_before(i)
+        if (cur is not None and _SUBITEM_RE.match(l.text) and cur.lines[-1].rstrip().endswith((";", ":", ","))
+                and self.state == "text" and (gap is None or gap < 3 * self.geo.leading)):
+            self.add_to_cur(l)  # a sub-item whose lead words are bold: ``(b) Reform at the regional level.``
+            return
         if (cur is not None and not ends_sentence(cur.lines[-1]) and self.state == "text" and self.at_margin(l)
                 and (self.gap_before(i) is None or not self.big(self.gap_before(i)))):
             self.add_to_cur(l)  # a sentence does not break for a heading
