@@ -6,7 +6,7 @@ counts as held when its letters, in order, appear in that text; digits, spaces a
 are ignored, so footnote marks taken out, mended hyphenation and rejoined words still match.
 Not body text: page furniture and footnotes (``zones`` removes them), a letter's forms
 (``ingest.text.fragments.is_form_line``: date line, ``[Original: ...]``, ``(Signed) ...``), and
-page 1's masthead and front matter above the first full line (30 letters or more) a chunk holds.
+page 1's masthead, agenda block and title (everything down to the title's last large bold line).
 """
 
 from __future__ import annotations
@@ -53,20 +53,17 @@ def body_coverage(path: str | Path, doc: Document) -> Coverage:
     pages = read_pages(Path(path))
     zones = split_zones(pages, read_symbols(pages[0]) or (doc.symbol,))
     hay = haystack(doc)
-    text_only = "|".join(_letters(c.text) for c in doc.chunks)
     lines = [l for l in zones.lines if abs(l.size - zones.body_size) <= 0.6 and not is_form_line(l.text)]
-    started = False
+    first = pages[0]
+    heads = [l for l in first.lines if l.bold and l.size > zones.body_size + 0.5 and l.top > 0.15 * first.height]
+    floor = max((l.bottom for l in heads), default=0.0)  # page 1's title block ends here
     checked: list[Line] = []
     lost: list[Line] = []
     for l in lines:
         key = _letters(l.text)
-        if len(key) < MIN_LETTERS:
-            continue
+        if len(key) < MIN_LETTERS or (l.page == 1 and l.top <= floor):
+            continue  # too short to say anything, or the masthead and agenda block above the title
         held = key in hay
-        if not started:
-            if l.page == 1 and (len(key) < 30 or key not in text_only):
-                continue  # the masthead and front matter above the text
-            started = True
         checked.append(l)
         if not held:
             lost.append(l)

@@ -46,6 +46,7 @@ class _Segmenter(LineKinds):
         self.blocks: list[_Block] = [_Block("front")]
         self.front: list[Line] = []
         self.loose: dict[str, list[tuple[int, Line, tuple[str, ...]]]] = {}  # per part: (position, line, section)
+        self.boxes: dict[str, list[tuple[int, Line, tuple[str, ...]]]] = {}  # boxed and quoted text, likewise
         self.sections = SectionPath()
         self.last_heading: Line | None = None
         self.numbered: Counter[str] = Counter()
@@ -93,6 +94,8 @@ class _Segmenter(LineKinds):
         self.touched = True
         if self.cur is None and state == "loose":
             self.loose.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
+        elif state in ("quote", "box") and self.body_size(l):  # a box's or a quotation's text (issue 15)
+            self.boxes.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
 
     def add_to_cur(self, l: Line) -> None:
         assert self.cur is not None
@@ -261,6 +264,11 @@ class _Segmenter(LineKinds):
         if self.heading_like(i) and self.at_margin_or_left(l):
             self.heading(l)
             return
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        run_on = nxt is not None and nxt.italic and not self.big(self.gap_after(i)) and self.big(self.gap_after(i + 1))
+        if self.numbered[self.part] and l.italic and len(l.text) < 120 and (self.big(self.gap_after(i)) or run_on):
+            self.heading(l)  # an italic run-in heading that ends in a full stop, between paragraphs
+            return
         self.cur = None
         self.aside(l, "loose")
 
@@ -276,4 +284,6 @@ def segment(lines: tuple[Line, ...], body: float,
     seg.indented_numbers = resolution
     blocks = seg.run()
     loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
+    for part, ls in seg.boxes.items():  # cited by page, where they stand among the paragraphs
+        loose[part] = sorted(loose.get(part, []) + ls, key=lambda e: (e[0], e[1].page, e[1].top))
     return blocks, seg.front, loose, geo
