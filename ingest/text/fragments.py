@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .paragraphs import _Block
+from .blocks import _Block
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE_RE = re.compile(rf"^(?:[A-Z][\w .'’-]{{1,40}},\s*)?(?:\w+,\s*)?\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\.?$")
@@ -160,7 +160,7 @@ def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
             continue
         text = _text(b)
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if (len(text) < 80 and not _is_sentence(text) and not text.endswith((",", ";", ":"))
+        if (len(b.lines) == 1 and len(text) < 80 and not _is_sentence(text) and not text.endswith((",", ";", ":"))
                 and nxt is not None and _page_cited(nxt) and nxt.part == b.part and not _short(nxt)):
             heading = (text, b.section, b.part)
             continue

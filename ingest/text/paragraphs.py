@@ -16,6 +16,10 @@ from dataclasses import dataclass, field, replace
 from .clean import Vocabulary, clean_text
 from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
 from ..models import Chunk, Document
+from .blocks import _Block
+from .resolution_blocks import resolution_blocks
+from .resolution import printed_symbol
+from .fragments import tidy_unnumbered
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
@@ -28,20 +32,6 @@ _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
 _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 
 
-@dataclass
-class _Block:
-    kind: str  # paragraph | table | heading
-    number: int = 0
-    lines: list[str] = field(default_factory=list)
-    section: tuple[str, ...] | None = None  # set by a layout parser; None: from the heading blocks
-    part: str = ""
-    first_line: int = 0
-    last_line: int = 0
-    refs: list[str] | None = None  # footnote marks read from the layout (PDFs); None: find in text
-    page: int | None = None  # set for paragraphs cited by page (no printed numbers)
-    printed: int | None = None  # the printed number, where a misprint broke the sequence
-
-
 def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
     """Parse a report's extracted text into a ``Document`` of cited chunks."""
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
@@ -51,11 +41,30 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
 
     blocks = _segment(lines)
+    signatory = ""
     if not any(b.kind == "paragraph" for b in blocks):
         blocks = [_Block("summary")] + _page_paragraphs(lines, raw_lines, symbol)
+        rest, signatory = tidy_unnumbered(blocks[1:])
+        blocks[1:] = rest
+    resolution = resolution_blocks(blocks)
+    if resolution:
+        blocks = resolution[0]
+        symbol = printed_symbol(symbol, _after_symbol(text, symbol))
     chunks = _to_chunks(blocks, symbol, vocab, page.footnotes, title)
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(symbol=symbol, title=title, source=source, chunks=tuple(chunks), checksum=checksum)
+    adopted = resolution[1] if resolution else None
+    return Document(symbol=symbol, title=title, source=source, chunks=tuple(chunks), checksum=checksum,
+                    adopted=adopted.date if adopted else "", meeting=adopted.meeting if adopted else "",
+                    signatory=signatory)
+
+
+def _after_symbol(text: str, symbol: str) -> str:
+    """What follows the symbol on the first line that prints it (``(2025)`` after ``S/RES/2776``)."""
+    for line in text.splitlines()[:40]:
+        at = line.find(symbol)
+        if at >= 0:
+            return line[at + len(symbol):]
+    return ""
 
 
 def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol: str) -> list[_Block]:
