@@ -5,8 +5,8 @@ summary, a preambular paragraph) or name one (a heading on a section path, the t
 counts as held when its letters, in order, appear in that text; digits, spaces and punctuation
 are ignored, so footnote marks taken out, mended hyphenation and rejoined words still match.
 Not body text: page furniture and footnotes (``zones`` removes them), a letter's forms
-(``ingest.text.fragments.is_form_line``: date line, ``[Original: ...]``, ``(Signed) ...``), and
-page 1's masthead, agenda block and title (everything down to the title's last large bold line).
+(``ingest.text.fragments.is_form_line``: date line, ``[Original: ...]``, ``(Signed) ...``), bold
+lines that end no sentence (headings: the structure, not the text), and page 1's masthead, agenda block and title (everything down to the title's last large bold line).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from ..models import Document
 from ..text.fragments import is_form_line
 from .front_page import read_symbols
+from .geometry import ends_sentence
 from .layout import Line, read_pages
 from .zones import split_zones
 
@@ -53,7 +54,8 @@ def body_coverage(path: str | Path, doc: Document) -> Coverage:
     pages = read_pages(Path(path))
     zones = split_zones(pages, read_symbols(pages[0]) or (doc.symbol,))
     hay = haystack(doc)
-    lines = [l for l in zones.lines if abs(l.size - zones.body_size) <= 0.6 and not is_form_line(l.text)]
+    lines = [l for l in zones.lines if abs(l.size - zones.body_size) <= 0.6 and not is_form_line(l.text)
+             and not (l.bold and not ends_sentence(l.text))]  # a bold line that ends no sentence is a heading
     first = pages[0]
     heads = [l for l in first.lines if l.bold and l.size > zones.body_size + 0.5 and l.top > 0.15 * first.height]
     floor = max((l.bottom for l in heads), default=0.0)  # page 1's title block ends here
