@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from paracite.errors import IngestError
@@ -56,7 +57,7 @@ def read_pdf(path: str | Path) -> Document:
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
         prose = _front_prose(front, pages[0], geo)
         breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
-        split = split_paragraphs([l for l, _ in prose], geo, "", breaks)
+        split = split_paragraphs([l for l, _ in prose], _own_leading([l for l, _ in prose], geo), "", breaks)
         for k, b in split:
             b.section = prose[k][1]
         blocks = blocks[:1] + [b for _, b in split] + blocks[1:]
@@ -121,8 +122,9 @@ def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Li
     path = SectionPath()
     out: list[tuple[Line, tuple[str, ...]]] = []
     prev: Line | None = None
+    body = _own_body_size([l for l in front if l.page > 1 or l.top > floor], geo.body)
     for l in front:
-        if not (l.page > 1 or l.top > floor) or l.size < geo.body - 0.6:
+        if not (l.page > 1 or l.top > floor) or l.size < body - 0.6:
             continue
         if l.bold and len(l.text) < 120 and not ends_sentence(l.text):
             if (prev is not None and prev.bold and prev.page == l.page and round(prev.size) == round(l.size)
@@ -130,10 +132,31 @@ def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Li
                 path.extend(l.text)
             else:
                 path.add(l.text, f"{round(l.size)}{'i' if l.italic else ''}")
-        elif abs(l.size - geo.body) <= 0.6 and not l.bold:
+        elif abs(l.size - body) <= 0.6 and not l.bold:
             out.append((l, path.headings))
         prev = l
     return out
+
+
+def _own_body_size(lines: list[Line], default: float) -> float:
+    """The type most of these lines are set in: a letter's own, when its annex (most of the
+    pages) is set smaller or larger."""
+    weight: dict[float, int] = {}
+    for l in lines:
+        if not l.bold:
+            key = round(l.size * 2) / 2
+            weight[key] = weight.get(key, 0) + len(l.text)
+    return max(weight, key=weight.get) if weight else default
+
+
+def _own_leading(lines: list[Line], geo: Geometry) -> Geometry:
+    """The geometry with the line spacing of these lines (a letter set apart from its annex)."""
+    steps: dict[float, int] = {}
+    for a, b in zip(lines, lines[1:]):
+        d = round((b.top - a.top) * 2) / 2
+        if a.page == b.page and 0 < d < 3 * a.size:
+            steps[d] = steps.get(d, 0) + 1
+    return replace(geo, leading=max(steps, key=steps.get)) if steps else geo
 
 
 def _insert_unnumbered(blocks: list[_Block], loose: dict[str, list[tuple[int, Line, tuple[str, ...]]]],

@@ -40,6 +40,7 @@ _ADDRESS_RE = re.compile(r"^(?:(?:His|Her)\s+Excellency|H\.E\.|The\s+President\s
                          r"of\s+the|United\s+Nations(?:\s+Headquarters)?|New\s+York(?:,\s*NY)?(?:\s+\d{5})?)\b")
 _BULLET_RE = re.compile(r"^(?:[•▪◦●‣∙·–—-]|\(?[a-z]{1,3}\)|\d{1,2}[.)])\s")
 _END_RE = re.compile(r"[.?!][”’\")]*$|[.?!]\s*\[[^\]]*\]$")
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _SHORT = 100  # characters: longer than a list item or a heading
 
 
@@ -68,6 +69,7 @@ def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
         if _is_form(text):
             continue
         kept.append(b)
+    kept = _join_run_ons(kept)
     kept = _merge_lists(kept)
     kept = _headings_of_fragments(kept)
     _renumber(kept)
@@ -78,6 +80,22 @@ def is_form_line(text: str) -> bool:
     """A line that is page furniture or a letter's form, never a chunk (also used by the body-text check)."""
     text = " ".join(text.split())
     return bool(_SIGNED_RE.match(text)) or _is_form(text)
+
+
+def _join_run_ons(blocks: list[_Block]) -> list[_Block]:
+    """A page-cited block opening in lower case ends the sentence of the one before it; a lone
+    lead-in (``Documentation:``) opens the block after it."""
+    out: list[_Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and _page_cited(b) and _page_cited(prev) and prev.part == b.part and (
+                _text(b)[:1].islower() or (_text(prev).endswith(":") and len(_text(prev)) < 60)):
+            prev.lines.extend(b.lines)
+            prev.refs = (prev.refs or []) + (b.refs or [])
+            prev.last_line = b.last_line
+            continue
+        out.append(b)
+    return out
 
 
 def _page_cited(b: _Block) -> bool:
@@ -93,6 +111,8 @@ def _is_sentence(text: str) -> bool:
 
 
 def _is_form(text: str) -> bool:
+    if not _WORD_RE.search(text):
+        return True  # no word of three letters: a rule, a stray mark, text set sideways ("10 /1 02 2")
     if _FURNITURE_RE.match(text) or all(_FURNITURE_RE.match(t) for t in text.split()):
         return True
     if _DATE_RE.match(text) or _ORIGINAL_RE.match(text) or _SALUTATION_RE.match(text):
