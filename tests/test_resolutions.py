@@ -256,3 +256,35 @@ def test_preamble_citation_and_export_round_trip():
     assert Chunk.from_dict(json.loads(json.dumps(c.to_dict()))) == c
     p = Chunk(symbol="A/1/2", kind="paragraph", number=125, text="Text.", printed=25)
     assert Chunk.from_dict(p.to_dict()).printed == 25
+
+
+LETTER_TEXT = """United Nations S/2025/999
+Security Council Distr.: General
+24 April 2025
+Original: English
+
+Letter dated 23 April 2025 from the Permanent Representative of Azerbaijan to the United Nations
+addressed to the Secretary-General
+
+[Original: Russian]
+
+Excellency,
+
+I have the honour to transmit herewith the statement of the Ministry of Foreign Affairs on the
+situation in the region, issued on 22 April 2025.
+
+I should be grateful if you would have the present letter circulated as a document of the
+Security Council.
+
+(Signed) Jeyhun Bayramov
+Minister for Foreign Affairs
+"""
+
+
+def test_a_text_letter_keeps_its_body_and_names_its_signatory():
+    # Composed in the form of a letter; its forms are neither chunks nor section headings.
+    doc = parse_text(LETTER_TEXT, source="letter.txt")
+    assert doc.signatory == "Jeyhun Bayramov"
+    assert [c.citation for c in doc.chunks] == ["S/2025/999, p. 1, para. 1", "S/2025/999, p. 1, para. 2"]
+    for c in doc.chunks:
+        assert not any(h.startswith(("[Original", "Excellency", "(Signed)")) for h in c.section)

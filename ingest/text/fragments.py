@@ -53,6 +53,14 @@ def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
     kept: list[_Block] = []
     signed = False  # inside a signature block: the name and title lines under ``(Signed)``
     for b in blocks:
+        if b.kind == "heading" and b.section is None:  # a text's short lines: forms are no headings
+            m = _SIGNED_RE.match(" ".join(b.lines[:1]).strip())
+            if m:
+                signatory = signatory or _name(m.group(1))
+                continue
+            b.lines = [t for t in b.lines if not is_form_line(t)]
+            if not b.lines:
+                continue
         if not _page_cited(b):
             signed = False
             kept.append(b)
