@@ -322,7 +322,8 @@ def _parse_number(number: int | str) -> tuple[str, int]:
         kind = "paragraph"
         s = s.removeprefix("para.").removeprefix("para").strip()
     if not (s.isascii() and s.isdigit()) or len(s) > 9:
-        raise UsageError(f"paragraph must be a number, 'summary', 'table N' or 'preamble N', got {number!r}")
+        raise UsageError(f"paragraph must be a number, 'summary' or 'table N', got {number!r} "
+                         f"(a preambular paragraph: 'preamble N' or --preamble N)")
     return kind, int(s)
 
 
