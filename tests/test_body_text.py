@@ -54,3 +54,20 @@ def test_the_body_check_sees_a_lost_line():
     gone = next(c for c in doc.chunks if c.kind == "paragraph" and c.number == 50)
     cov = body_coverage(path, replace(doc, chunks=tuple(c for c in doc.chunks if c is not gone)))
     assert cov.lost and all(l.text.split()[-1] in gone.text for l in cov.lost[1:])
+
+
+def test_a_misprinted_number_in_a_pdf(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from pdf_samples import write_pdf
+
+    lines = [(123, 43, 14, False, "United Nations A/80/999"), (124, 72, 20, True, "General Assembly"),
+             (124, 200, 14, True, "A report with a misprinted paragraph number")]
+    top = 240
+    for printed in (1, 2, 25, 4, 5):  # the third paragraph is printed "25."
+        lines += [(123, top, 10, False, f"{printed}. The Committee considered the matter at its meeting and"),
+                  (123, top + 12, 10, False, "adopted the conclusions set out in the present report.")]
+        top += 36
+    doc = read_document(write_pdf(tmp_path / "misprint.pdf", [lines]))
+    assert [(c.number, c.printed) for c in doc.paragraphs] == [(1, None), (2, None), (3, 25), (4, None), (5, None)]
