@@ -6,8 +6,8 @@ paragraph, and that split alone yields fragments: a job number, a date line, ``[
 Russian]``, a salutation, a ``(Signed) ...`` line, one line of an agenda. Here, over the blocks
 of such text:
 
-- page furniture (job numbers ``25-03579* (E)``, bar codes, ``Please recycle``, page numbers)
-  and a letter's forms (its date line, ``[Original: ...]``, salutations ``Excellency,``, address
+- page furniture (job numbers ``25-03579* (E)``, bar codes, ``Please recycle``, page numbers),
+  lines of a table of contents (dot leaders) and a letter's forms (its date line, ``[Original: ...]``, salutations ``Excellency,``, address
   lines, ``(Signed) ...`` and the signatory's name and title under it) are dropped; the first
   signatory is returned for the document;
 - a run of short lines that are not sentences (an agenda, a list of participants, a list of
@@ -40,6 +40,7 @@ _ADDRESS_RE = re.compile(r"^(?:(?:His|Her)\s+Excellency|H\.E\.|The\s+President\s
                          r"of\s+the|United\s+Nations(?:\s+Headquarters)?|New\s+York(?:,\s*NY)?(?:\s+\d{5})?)\b")
 _BULLET_RE = re.compile(r"^(?:[•▪◦●‣∙·–—-]|\(?[a-z]{1,3}\)|\d{1,2}[.)])\s")
 _END_RE = re.compile(r"[.?!][”’\")]*$|[.?!]\s*\[[^\]]*\]$")
+_LEADER_RE = re.compile(r"(?:\.\s?){5,}\s*\d{0,3}\s*$|(?:\.\s?){8,}")
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _SHORT = 100  # characters: longer than a list item or a heading
 
@@ -119,6 +120,8 @@ def _is_sentence(text: str) -> bool:
 
 
 def _is_form(text: str) -> bool:
+    if _LEADER_RE.search(text):
+        return True  # a line of a table of contents (``Ethics ........ 4``)
     if not _WORD_RE.search(text):
         return True  # no word of three letters: a rule, a stray mark, text set sideways ("10 /1 02 2")
     if _FURNITURE_RE.match(text) or all(_FURNITURE_RE.match(t) for t in text.split()):
