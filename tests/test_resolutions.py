@@ -288,3 +288,12 @@ def test_a_text_letter_keeps_its_body_and_names_its_signatory():
     assert [c.citation for c in doc.chunks] == ["S/2025/999, p. 1, para. 1", "S/2025/999, p. 1, para. 2"]
     for c in doc.chunks:
         assert not any(h.startswith(("[Original", "Excellency", "(Signed)")) for h in c.section)
+
+
+def test_the_printed_symbol_in_page_headers_is_furniture(tmp_path):
+    from ingest.pdf.layout import read_pages
+    from ingest.pdf.zones import split_zones
+
+    pages = read_pages(write_pdf(tmp_path / "res.pdf", resolution_pages()))
+    lines = split_zones(pages, ("S/RES/2776 (2025)",)).lines
+    assert not any("S/RES/2776" in l.text for l in lines if l.page > 1)  # page 1: the masthead
