@@ -297,3 +297,10 @@ def test_the_printed_symbol_in_page_headers_is_furniture(tmp_path):
     pages = read_pages(write_pdf(tmp_path / "res.pdf", resolution_pages()))
     lines = split_zones(pages, ("S/RES/2776 (2025)",)).lines
     assert not any("S/RES/2776" in l.text for l in lines if l.page > 1)  # page 1: the masthead
+
+
+def test_closing_meeting_lines_leave_the_last_paragraph():
+    doc = _text_doc(GA_TEXT)
+    last = doc.paragraphs[-1]
+    assert last.text.endswith("\"International migration and development\".")
+    assert doc.meeting == "62nd plenary meeting"

@@ -26,6 +26,7 @@ from .segment import segment
 from .unnumbered import split_paragraphs
 from ..text.sections import SectionPath
 from .preamble import find_formula, preamble_blocks, read_adoption
+from ..text.resolution import strip_closing
 from ..text.fragments import tidy_unnumbered
 from ..text.clean import Vocabulary
 
@@ -49,8 +50,11 @@ def read_pdf(path: str | Path) -> Document:
     blocks = _insert_unnumbered(blocks, loose, geo)
     numbered = any(b.kind == "paragraph" and not b.part for b in blocks)
     preamble: list[_Block] = []
+    closing_meeting = ""
     if resolution and numbered:
         front, preamble = preamble_blocks(front, geo)
+        last = [b for b in blocks if b.kind == "paragraph" and not b.part][-1]
+        last.lines, closing_meeting = strip_closing(last.lines)
     summary = _summary(front, geo) if numbered and not preamble else []
     if numbered and not preamble:
         preamble = _front_notes(front, pages[0], geo, summary)
@@ -75,7 +79,8 @@ def read_pdf(path: str | Path) -> Document:
     checksum = hashlib.sha256(path.read_bytes()).hexdigest()
     adopted = read_adoption(pages[0]) if resolution else None
     return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum,
-                    adopted=adopted.date if adopted else "", meeting=adopted.meeting if adopted else "",
+                    adopted=adopted.date if adopted else "",
+                    meeting=(adopted.meeting if adopted else "") or closing_meeting,
                     signatory=signatory)
 
 

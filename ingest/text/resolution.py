@@ -63,6 +63,23 @@ def adoption(text: str) -> Adoption:
     return Adoption()
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_CLOSING_RE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b.*|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\.?|"
+                         rf"\[?\s*Adopted\s+(?:without\s+a\s+vote|by\s+a\s+recorded\s+vote|by\s+\d+).*)$")
+_MEETING_RE = re.compile(r"\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting")
+
+
+def strip_closing(lines: list[str]) -> tuple[list[str], str]:
+    """A resolution's closing lines (``62nd plenary meeting``, ``4 December 2024``, ``[Adopted
+    without a vote.]``) taken off the end of its last paragraph; returns the lines and the meeting."""
+    meeting = ""
+    out = list(lines)
+    while len(out) > 1 and _CLOSING_RE.match(out[-1].strip()):
+        m = _MEETING_RE.search(out.pop())
+        meeting = m.group(0) if m else meeting
+    return out, meeting
+
+
 def is_draft(text: str) -> bool:
     return bool(_DRAFT_RE.search(text))
 

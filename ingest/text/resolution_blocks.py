@@ -9,7 +9,9 @@ preamble becomes ``preamble`` blocks numbered by position, and nothing of it is 
 from __future__ import annotations
 
 from .blocks import _Block
-from .resolution import Adoption, adoption, formula_index, split_preamble
+from dataclasses import replace
+
+from .resolution import Adoption, adoption, formula_index, split_preamble, strip_closing
 
 
 def resolution_blocks(blocks: list[_Block]) -> tuple[list[_Block], Adoption] | None:
@@ -32,4 +34,11 @@ def resolution_blocks(blocks: list[_Block]) -> tuple[list[_Block], Adoption] | N
         rest[0].lines[:0] = headings
     elif headings:
         rest.insert(0, _Block("heading", lines=headings))
-    return [head, *preamble, *rest], adoption("\n".join(front.lines[:k]))
+    last = [b for b in rest if b.kind == "paragraph" and not b.part]
+    meeting = ""
+    if last:
+        last[-1].lines, meeting = strip_closing(last[-1].lines)
+        tail = [t for b in rest[rest.index(last[-1]) + 1:] for t in b.lines]  # closing lines read as headings
+        meeting = meeting or strip_closing(["", *tail])[1]
+    adopted = adoption("\n".join(front.lines[:k]))
+    return [head, *preamble, *rest], replace(adopted, meeting=adopted.meeting or meeting)
