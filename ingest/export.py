@@ -14,7 +14,7 @@ from pathlib import Path
 from paracite.errors import IngestError
 from .models import Chunk, Document
 
-KINDS = ("summary", "paragraph", "table")
+KINDS = ("summary", "paragraph", "table", "preamble")
 METADATA = ("date", "bodies", "session", "agenda_items", "symbols", "doc_type", "pages")  # issue #14
 
 

@@ -9,7 +9,7 @@ from typing import Iterator
 from paracite.errors import IngestError
 from .text.furniture import detect_symbol
 from .models import Document
-from .text.front_matter import text_front_matter
+from .text.front_matter import iso_date, text_front_matter
 from .text.paragraphs import parse_text
 
 SUPPORTED = (".txt", ".pdf")
@@ -77,5 +77,6 @@ def read_document(path: str | Path) -> Document:
     doc = parse_text(text, source=str(path), title=fm.title)
     if not doc.chunks:
         raise IngestError(f"{path}: no paragraphs found; is this a UN report?")
-    return replace(doc, date=fm.date, bodies=fm.bodies, session=fm.session, agenda_items=fm.agenda_items,
+    date = fm.date or (iso_date(doc.adopted) if doc.adopted else None)  # a resolution: its adoption
+    return replace(doc, date=date, bodies=fm.bodies, session=fm.session, agenda_items=fm.agenda_items,
                    symbols=fm.symbols or (doc.symbol,), doc_type=fm.doc_type, pages=text.count("\f") + 1 if "\f" in text else None)

@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("symbol", help="document symbol, e.g. A/69/207")
     p.add_argument("number", nargs="?", help="paragraph number, 'summary' or 'table N' (none: the document's "
                                              "metadata and table of contents)")
+    p.add_argument("--preamble", type=int, metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
     p.add_argument("--context", type=int, metavar="K", help="also print K paragraphs before and after, each cited")
     p.add_argument("--part", default="", help="annex label for annex paragraphs, e.g. 'annex' or 'annex I'")
     p.add_argument("--page", type=int, metavar="N",
@@ -221,16 +222,19 @@ def cmd_ingest(args) -> int:
 
 def cmd_show(args) -> int:
     s = _open(args)
-    if args.number is None:  # the document itself: metadata and contents (issue #14)
+    if args.number is not None and args.preamble is not None:
+        raise UsageError("show takes a paragraph number or --preamble N, not both")
+    if args.number is None and args.preamble is None:  # the document itself: metadata and contents (issue #14)
         if args.context is not None:
             raise UsageError("--context needs a paragraph number: `paracite show SYMBOL N --context K`")
         d = s.document(args.symbol)
         print(json.dumps(d, ensure_ascii=False, indent=2)) if args.json else print_document(d)
         return 0
+    number = f"preamble {args.preamble}" if args.preamble is not None else args.number
     if args.context is not None:
-        hits = s.context(args.symbol, args.number, args.context, part=args.part, page=args.page)
+        hits = s.context(args.symbol, number, args.context, part=args.part, page=args.page)
     else:
-        hits = [s.get(args.symbol, args.number, part=args.part, page=args.page)]
+        hits = [s.get(args.symbol, number, part=args.part, page=args.page)]
     if args.json:
         out = [h.to_dict() for h in hits]
         print(json.dumps(out if args.context is not None else out[0], ensure_ascii=False, indent=2))

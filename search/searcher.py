@@ -231,24 +231,29 @@ class Searcher(DocumentViews):
                    footnotes=tuple(json.loads(r["footnotes"])), part=r["part"], page=r["page"],
                    title=r["title"], rank=rank, date=meta.get("date"), bodies=tuple(meta.get("bodies", ())))
 
-    def get(self, symbol: str, number: int | str, part: str = "", page: int | None = None) -> Hit:
+    def get(self, symbol: str, number: int | str, part: str = "", page: int | None = None,
+            kind: str | None = None) -> Hit:
         """One chunk by symbol and number (``0`` or ``"summary"`` = the summary).
 
         ``part`` names an annex (``"annex"``, ``"annex I"``); ``page`` picks a paragraph of a text
-        cited by page (``S/2025/41, p. 2, para. 3``), where numbers restart on every page.
+        cited by page (``S/2025/41, p. 2, para. 3``), where numbers restart on every page;
+        ``kind="preamble"`` (or ``"preamble 4"`` as the number) a resolution's preambular paragraph.
         """
         symbol, part = _valid_unicode(str(symbol)), _valid_unicode(str(part or ""))
         if not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1", (symbol,)).fetchone():
             known = ", ".join(r[0] for r in self._con.execute("SELECT symbol FROM documents ORDER BY symbol"))
             raise NotFound(f"no document {symbol} in this index (it holds {known})")
-        kind, num = _parse_number(number)
+        parsed, num = _parse_number(number)
+        kind = kind or parsed
+        if kind not in ("summary", "paragraph", "table", "preamble"):
+            raise UsageError(f"unknown chunk kind {kind!r}; choose paragraph, preamble, table or summary")
         rows = self._con.execute(
             "SELECT id, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? AND number = ? "
             "AND part = ? COLLATE NOCASE AND (? IS NULL OR page = ?) ORDER BY page IS NOT NULL, id",
             (symbol, kind, num, part, page, page)).fetchall()
         where = f"{symbol}, {part}" if part else symbol
         if not rows:
-            label = "the summary" if kind == "summary" else f"{kind} {num}"
+            label = {"summary": "the summary", "preamble": f"preambular paragraph {num}"}.get(kind, f"{kind} {num}")
             raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else ""))
         if page is None and rows[0][1] is not None and len(rows) > 1:
             pages = ", ".join(str(r[1]) for r in rows)
@@ -321,11 +326,15 @@ def _parse_number(number: int | str) -> tuple[str, int]:
         return "summary", 0
     if s.startswith("table"):
         s, kind = s[5:].strip(), "table"
+    elif s.startswith(("preamble", "preambular")):
+        s, kind = s.removeprefix("preambular").removeprefix("preamble").strip(), "preamble"
+        s = s.removeprefix("para.").removeprefix("para").strip()
     else:
         kind = "paragraph"
         s = s.removeprefix("para.").removeprefix("para").strip()
     if not (s.isascii() and s.isdigit()) or len(s) > 9:
-        raise UsageError(f"paragraph must be a number, 'summary' or 'table N', got {number!r}")
+        raise UsageError(f"paragraph must be a number, 'summary' or 'table N', got {number!r} "
+                         f"(a preambular paragraph: 'preamble N' or --preamble N)")
     return kind, int(s)
 
 

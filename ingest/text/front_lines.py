@@ -139,6 +139,8 @@ def masthead_symbols(text: str) -> tuple[str, ...]:
         return ()
     found = [p.strip("*.,;") for p in _JOINT.split(tokens[0])]
     if all(_SYMBOL_TOKEN.match(p) and any(ch.isdigit() for ch in p) for p in found):
+        if len(found) == 1 and len(tokens) > 1 and re.match(r"^\(\d{4}\)$", tokens[1]):
+            found = [f"{found[0]} {tokens[1]}"]  # printed ``S/RES/2776 (2025)`` (issue 20)
         return tuple(found)
     return ()
 

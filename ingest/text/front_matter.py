@@ -92,6 +92,11 @@ def read_date(cells: list[Cell], later: Sequence[str] = ()) -> str | None:
     return None
 
 
+def iso_date(text: str) -> str | None:
+    """ "14 March 2025" as ``2025-03-14``; ``None`` if the text holds no such date."""
+    return _iso(text)
+
+
 def _iso(text: str) -> str | None:
     m = DAY_MONTH_YEAR.search(squash(text))
     if not m:
