@@ -24,6 +24,8 @@ class Hit:
     page: int | None = None
     title: str = ""
     rank: int = 0
+    date: str | None = None  # the document's date of issue, "YYYY-MM-DD" or "YYYY" (issue #14)
+    bodies: tuple[str, ...] = ()  # the organs its page 1 prints (issue #14)
     also: tuple[str, ...] = ()  # citations of near-identical chunks ranked lower (issue #12)
 
     def to_dict(self) -> dict:
@@ -32,6 +34,8 @@ class Hit:
             "rank": self.rank,
             "citation": self.citation,
             "symbol": self.symbol,
+            "date": self.date,
+            "bodies": list(self.bodies),
             "kind": self.kind,
             "number": self.number,
             "part": self.part,

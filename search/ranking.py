@@ -32,6 +32,7 @@ from index.sentences import SENTENCES_NAME
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
 from .duplicates import collapse
 from .fusion import dense_score, pooled_hybrid_score, spread_documents
+from .kind_prior import apply_kind_prior, preamble_ids
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
 #: union of the best ``depth`` of each ranking.
@@ -83,6 +84,7 @@ class Ranker:
         self._sent = None  # see _sentences()
         self._acronyms = None
         self._docs = None  # see _documents()
+        self._preamble = None  # row ids of preambular paragraphs (issue 20)
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -90,7 +92,9 @@ class Ranker:
         """(row id, score) pairs, best first (the best ``limit`` of them, or all). BM25 returns only
         chunks sharing a word with the query."""
         sig = self.signals(query, mode, allowed, k)
-        scores = sig.scores(mode)
+        if self._preamble is None:
+            self._preamble = preamble_ids(self._con)
+        scores = apply_kind_prior(sig.ids, sig.scores(mode), mode, self._preamble)
         if mode == "hybrid":
             scores = spread_documents(scores, self._documents()[sig.ids])
         keep = scores > 0 if mode == "bm25" else np.ones(len(scores), dtype=bool)
