@@ -86,7 +86,8 @@ def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float,
         if entry is None:
             out.skips.append(Skip(s.file, "read", "its cached copy is damaged; ingest it again"))
         elif entry.skip:
-            out.skips.append(Skip(s.file, entry.skip["stage"], entry.skip["reason"]))
+            if not any(k.source == s.file for k in out.skips):  # not reported this run already
+                out.skips.append(Skip(s.file, entry.skip["stage"], entry.skip["reason"]))
         else:
             out.keys.append((s.file, s.key))
             out.notes.extend(entry.notes)
