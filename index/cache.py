@@ -166,11 +166,11 @@ def _decode(tp, value):
             if a is not type(None) and _fits(a, value):
                 return _decode(a, value)
         return value
-    if origin is tuple and isinstance(value, list):
+    if origin is tuple and isinstance(value, (list, tuple)):
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_decode(args[0], v) for v in value)
         return tuple(_decode(a, v) for a, v in zip(args, value)) if args else tuple(value)
-    if origin is list and isinstance(value, list):
+    if origin is list and isinstance(value, (list, tuple)):
         return [_decode(args[0], v) for v in value] if args else value
     if origin is dict and isinstance(value, dict) and len(args) == 2:
         return {k: _decode(args[1], v) for k, v in value.items()}

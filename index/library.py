@@ -71,7 +71,8 @@ def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float,
                 injected_failure("read", s.file, fail)
                 s.key = entry_key(content_hash(Path(s.file)), embed.MODEL_NAME, encoder_name(), tagged)
             except Exception as e:  # unreadable (permissions, vanished): this file only
-                out.skips.append(Skip(s.file, "read", getattr(e, "strerror", None) or str(e), traceback.format_exc()))
+                why = e.strerror if isinstance(e, OSError) and e.strerror else f"{type(e).__name__}: {e}"
+                out.skips.append(Skip(s.file, "read", why, traceback.format_exc()))
                 continue
         if not cache.has(s.key):
             todo.append(s)

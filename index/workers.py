@@ -53,8 +53,12 @@ def injected_failure(stage: str, source: str, spec: str | None) -> None:
         raise RuntimeError(f"injected failure at {stage}")
 
 
-def read_one(source: str, key: str, tag: bool, fail: str | None = None) -> Parsed:
-    """Read, parse and tag one file; every failure becomes a ``Skip`` naming its stage."""
+def read_one(source: str, key: str, tag: bool, fail: str | None = None, on_parsed=None) -> Parsed:
+    """Read, parse and tag one file; every failure becomes a ``Skip`` naming its stage.
+
+    ``on_parsed`` is called between parsing and tagging: the time limit covers reading and
+    parsing, where a pathological PDF can hang; tagging a long document is merely long.
+    """
     start = time.perf_counter()
     stage = "parse"
     try:
@@ -63,6 +67,8 @@ def read_one(source: str, key: str, tag: bool, fail: str | None = None) -> Parse
         injected_failure("parse", source, fail)
         injected_failure("hang", source, fail)
         docs = read_documents(source)
+        if on_parsed:
+            on_parsed()
         stage = "tag"
         injected_failure("tag", source, fail)
         if tag:
@@ -94,7 +100,7 @@ def _serve(conn, tag: bool) -> None:
         if task is None:
             return
         conn.send(("started", None))
-        conn.send(("done", read_one(*task[:2], tag, task[2])))
+        conn.send(("done", read_one(*task[:2], tag, task[2], on_parsed=lambda: conn.send(("parsed", None)))))
 
 
 @dataclass
@@ -166,6 +172,9 @@ class WorkerPool:
         if kind == "started":
             w.started = time.monotonic()
             w.deadline = w.started + self.timeout
+            return None
+        if kind == "parsed":  # the time limit is over reading and parsing only
+            w.deadline = None
             return None
         w.task, w.deadline = None, None
         return value
