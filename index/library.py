@@ -204,8 +204,8 @@ def embed_documents(docs: list[Document]) -> list[tuple[np.ndarray, list, np.nda
     chunk_texts = [embed_input(c) for d in docs for c in d.chunks]
     spans = [sentence_rows(d.chunks) for d in docs]
     sentence_texts = [d.chunks[c].text[s:e] for d, rows in zip(docs, spans) for c, s, e in rows]
-    vectors = _encode(embed, chunk_texts)
-    sentence_vectors = _encode(embed, sentence_texts)
+    both = _encode(embed, chunk_texts + sentence_texts)
+    vectors, sentence_vectors = both[:len(chunk_texts)], both[len(chunk_texts):]
     out, at, sat = [], 0, 0
     for d, rows in zip(docs, spans):
         out.append((vectors[at:at + len(d.chunks)], rows, sentence_vectors[sat:sat + len(rows)]))
@@ -215,9 +215,16 @@ def embed_documents(docs: list[Document]) -> list[tuple[np.ndarray, list, np.nda
 
 
 def _encode(embed, texts: list[str]) -> np.ndarray:
+    """One model call for chunks and sentences: batches sorted by length across both, and a text
+    seen twice (a one-sentence chunk without a heading, a repeated line) embedded once."""
     if not texts:
         return np.zeros((0, embed.DIMENSION), dtype="float32")
-    return embed.encode(texts)
+    unique = list(dict.fromkeys(texts))
+    vectors = embed.encode(unique)
+    if len(unique) == len(texts):
+        return vectors
+    row = {t: i for i, t in enumerate(unique)}
+    return vectors[[row[t] for t in texts]]
 
 
 class _Bars:
