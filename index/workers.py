@@ -99,8 +99,11 @@ def _serve(conn, tag: bool) -> None:
             return
         if task is None:
             return
-        conn.send(("started", None))
-        conn.send(("done", read_one(*task[:2], tag, task[2], on_parsed=lambda: conn.send(("parsed", None)))))
+        try:
+            conn.send(("started", None))
+            conn.send(("done", read_one(*task[:2], tag, task[2], on_parsed=lambda: conn.send(("parsed", None)))))
+        except (BrokenPipeError, EOFError, OSError):  # the ingest was killed: nobody to answer
+            return
 
 
 @dataclass
