@@ -135,7 +135,19 @@ class Cache:
             return
         for f in self.root.iterdir():
             if f.name not in keys:
-                shutil.rmtree(f, ignore_errors=True)
+                self.discard(f.name)
+
+    def discard(self, name: str) -> None:
+        """Remove an entry: renamed away first, so a kill mid-way never leaves half an entry."""
+        folder = self.root / name
+        if not name.startswith(".trash-"):
+            trash = self.root / f".trash-{name}-{os.getpid()}"
+            try:
+                os.rename(folder, trash)
+            except OSError:
+                return
+            folder = trash
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _doc_fields(doc: Document) -> dict:

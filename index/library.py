@@ -74,6 +74,8 @@ def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float,
                 why = e.strerror if isinstance(e, OSError) and e.strerror else f"{type(e).__name__}: {e}"
                 out.skips.append(Skip(s.file, "read", why, traceback.format_exc()))
                 continue
+        if cache.has(s.key) and cache.load(s.key) is None:  # damaged by hand or disk: read the file again
+            cache.discard(s.key)
         if not cache.has(s.key):
             todo.append(s)
     if todo:

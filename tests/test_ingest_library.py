@@ -171,3 +171,15 @@ def test_all_files_failing_is_an_error(library, tmp_path, monkeypatch):
     monkeypatch.setenv("PARACITE_FAIL_AT", "embed")
     with pytest.raises(IngestError, match="nothing indexed"):
         ingest([library], tmp_path / "ix", progress=False)
+
+
+def test_a_damaged_cache_entry_is_read_again(library, tmp_path):
+    index = tmp_path / "ix"
+    ingest([library], index, progress=False)
+    entry = next((index / CACHE).iterdir())
+    (entry / "chunks.jsonl").write_text("{not json\n")
+    (index / CACHE / ".tmp-leftover-1").mkdir()  # what a killed cache write leaves
+    report = ingest([library], index, progress=False)
+    assert (report.unchanged, report.skipped) == (3, [])
+    assert _symbols(index) == ["A/69/901", "A/69/902", "A/69/903"]
+    assert not (index / CACHE / ".tmp-leftover-1").exists()
