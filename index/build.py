@@ -101,7 +101,8 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
             raise IngestError(f"nothing indexed, the index is unchanged: {first}{more}")
         _checkpoint("parsed")
         manifest, notes = _swap_in(index_dir, got.keys, cache, progress)
-        cache.keep_only(got.used)
+        # the previous build's entries stay one generation: a file taken out and put back is not redone
+        cache.keep_only(got.used | {d.get("key", "") for d in previous})
     report = IngestReport(manifest, skipped=got.skips, notes=got.notes + notes)
     _count(report, previous, {s.file for s in sources})
     return report
