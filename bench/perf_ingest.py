@@ -123,7 +123,7 @@ def main() -> None:
         floor = model_only(index)
         print(f"  model only       {floor['seconds']:7.1f} s  {floor['texts']} chunk texts, sentence-transformers, batch 32"
               f"  ({floor['texts'] / floor['seconds']:.1f} chunks/s)")
-        print(f"  full / model-only: {full['wall'] / floor['seconds']:.2f}x wall  (goal <= 1.5x); CPU seconds "
+        print(f"  full / model-only: {full['wall'] / floor['seconds']:.2f}x wall  (goal <= 1.5x); main-process CPU s (parse workers not counted) "
               f"{full['cpu']:.0f} / {floor['cpu']:.0f} = {full['cpu'] / floor['cpu']:.2f}x")
         unchanged = ingest(folder, index)
         print(f"  re-ingest, nothing changed   {unchanged['wall']:6.1f} s  "
