@@ -185,3 +185,21 @@ def test_a_damaged_cache_entry_is_read_again(library, tmp_path):
     assert (report.unchanged, report.skipped) == (3, [])
     assert _symbols(index) == ["A/69/901", "A/69/902", "A/69/903"]
     assert not (index / CACHE / ".tmp-leftover-1").exists()
+
+
+def test_a_does_not_exist_page_is_skipped_in_plain_words(tmp_path):
+    """The UN document system's error page, saved in place of a document (issue #18)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pdf_samples import write_pdf
+    from ingest.reader import read_document
+
+    page = [[(72, 72, 10, False, "Official Document System of the United Nations"),
+             (72, 90, 10, False, "The document you are looking for does not exist."),
+             (72, 108, 10, False, "Please check the symbol and try again.")]]
+    for path in (write_pdf(tmp_path / "A_79_999.pdf", page), tmp_path / "A_79_998.txt"):
+        if path.suffix == ".txt":
+            path.write_text("A/79/998\nThe document you are looking for does not exist.\n", encoding="utf-8")
+        with pytest.raises(IngestError, match="not a document: a 'does not exist' page from the UN document system"):
+            read_document(path)
