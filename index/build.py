@@ -121,7 +121,7 @@ def _sources(files: list[str], previous: list[dict], cache: Cache, add: bool) ->
     out: dict[str, Source] = {}
     if add:
         for d in previous:
-            file, key = d.get("file"), d.get("key", "")
+            file, key = _file_of(d), d.get("key", "")
             if file and file not in out:
                 out[file] = Source(file, key if key and cache.has(key) else "")
     for f in files:
@@ -133,7 +133,7 @@ def _count(report: IngestReport, previous: list[dict], files: set[str]) -> None:
     """Sort the new build's documents into added, changed and unchanged; count the removed."""
     before: dict[str, str] = {}
     for d in previous:
-        before.setdefault(d.get("file") or str(Path(d.get("source", "")).absolute()), d.get("key", ""))
+        before.setdefault(_file_of(d), d.get("key", ""))
     for d in report.manifest.documents:
         key = before.get(d["file"])
         if key is None:
@@ -142,7 +142,12 @@ def _count(report: IngestReport, previous: list[dict], files: set[str]) -> None:
             report.unchanged += 1
         else:
             report.changed += 1
-    report.removed = sum(1 for d in previous if (d.get("file") or str(Path(d.get("source", "")).absolute())) not in files)
+    report.removed = sum(1 for d in previous if _file_of(d) not in files)
+
+
+def _file_of(entry: dict) -> str:
+    """The file a manifest's document came from (builds before issue #13 record only ``source``)."""
+    return entry.get("file") or (str(Path(entry["source"]).absolute()) if entry.get("source") else "")
 
 
 def _swap_in(index_dir: Path, keys: list[tuple[str, str]], cache: Cache, progress: bool) -> tuple[Manifest, list[str]]:
