@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
 from paracite.errors import IngestError
 from .text.furniture import detect_symbol
 from .models import Document
+from .text.front_matter import iso_date, text_front_matter
 from .text.paragraphs import parse_text
 from .skips import NOT_FOUND_PAGE, SCANNED, fallback_symbol, has_text_layer, is_not_found_page
 
@@ -74,10 +76,14 @@ def read_document(path: str | Path) -> Document:
     text = read_text(path)
     if is_not_found_page(text):
         raise IngestError(f"{path}: {NOT_FOUND_PAGE}")
-    doc = parse_text(text, source=str(path), symbol=None if detect_symbol(text) else fallback_symbol(path))
+    fm = text_front_matter(text)
+    symbol = None if detect_symbol(text) else fallback_symbol(path)
+    doc = parse_text(text, source=str(path), title=fm.title, symbol=symbol)
     if not doc.chunks:
         raise IngestError(f"{path}: no paragraphs found; is this a UN report?")
-    return doc
+    date = fm.date or (iso_date(doc.adopted) if doc.adopted else None)  # a resolution: its adoption
+    return replace(doc, date=date, bodies=fm.bodies, session=fm.session, agenda_items=fm.agenda_items,
+                   symbols=fm.symbols or (doc.symbol,), doc_type=fm.doc_type, pages=text.count("\f") + 1 if "\f" in text else None)
 
 
 def _read_pdf(path: Path) -> Document:

@@ -39,9 +39,12 @@ class Fact:
     score: float
 
 
-def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS) -> Answer:
-    """Answer ``question`` from the paragraphs of ``searcher``'s index, citing each sentence."""
-    hits = retrieve(searcher, question, k)
+def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters) -> Answer:
+    """Answer ``question`` from the paragraphs of ``searcher``'s index, citing each sentence.
+
+    ``filters`` (``since``, ``until``, ``body``: issue #14) narrow the documents evidence comes from.
+    """
+    hits = retrieve(searcher, question, k, **filters)
     question = question.strip()
     qtype = question_type(question)
     terms = question_terms(searcher, question)

@@ -59,11 +59,14 @@ class ScoredSentence:
     coverage: float
 
 
-def retrieve(searcher, question: str, k: int = K_PARAGRAPHS) -> list[Hit]:
-    """The hybrid search's top ``k``, then BM25's best paragraphs it missed (exact wording counts)."""
-    hits = searcher.search(question, k=k)
+def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, **filters) -> list[Hit]:
+    """The hybrid search's top ``k``, then BM25's best paragraphs it missed (exact wording counts).
+
+    ``filters`` are the search's document filters (``since``, ``until``, ``body``: issue #14).
+    """
+    hits = searcher.search(question, k=k, **filters)
     seen = {h.citation for h in hits}
-    extra = [h for h in searcher.search(question, k=K_KEYWORD, mode="bm25") if h.citation not in seen]
+    extra = [h for h in searcher.search(question, k=K_KEYWORD, mode="bm25", **filters) if h.citation not in seen]
     return hits + extra
 
 
