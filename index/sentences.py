@@ -84,12 +84,17 @@ def write_sentences(folder: Path, db_path: Path, chunks: Sequence, encode, dimen
         encode: texts → unit float32 vectors.
         dimension: the vector size, for an empty corpus.
     """
-    from .vectors import write_vectors
-
     rows = sentence_rows(chunks)
     vectors = encode([chunks[cid].text[s:e] for cid, s, e in rows])
     if not len(vectors):
         vectors = np.zeros((0, dimension), dtype="float32")
+    return store_sentences(folder, db_path, rows, vectors)
+
+
+def store_sentences(folder: Path, db_path: Path, rows: Sequence[tuple[int, int, int]], vectors: np.ndarray) -> int:
+    """Write ``sentences.faiss`` and the ``sentences`` table from sentences embedded already."""
+    from .vectors import write_vectors
+
     write_vectors(folder / SENTENCES_NAME, vectors)
     con = sqlite3.connect(db_path)
     try:
