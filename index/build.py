@@ -35,33 +35,52 @@ def current_build(index_dir: Path) -> Path:
 
 
 def build_index(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True,
-                tag_entities: bool = True, log=None, wait: bool = False) -> tuple[Manifest, list[str]]:
+                tag_entities: bool = True, log=None, wait: bool = False, milvus: str | None = None,
+                ray: str | None = None) -> tuple[Manifest, list[str]]:
     """Parse ``paths`` (files or folders) into a new index at ``index_dir``.
 
     The folder's lock is taken first, so a second build refuses at once with ``IndexBusy``
     (or, with ``wait=True``, waits its turn). Files that cannot be read are skipped with a
     message; if none can be read, nothing is changed and ``IngestError`` is raised. Returns the
     manifest and the messages for skipped files.
+
+    ``milvus`` (a Milvus Lite ``.db`` path or a server URI) keeps the vectors, chunk records and
+    BM25 in Milvus instead of FAISS (``index.milvus``); ``ray`` ("local" or a cluster address)
+    runs the per-file parse, tag and embed as Ray tasks (``index.ray_ingest``). Issue #17.
     """
     log = log or (lambda msg: print(msg, file=sys.stderr))
     index_dir = Path(index_dir)
     sources = list(iter_sources(paths))
     if not sources:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
+    sink, encoder = _milvus_sink(milvus, index_dir), None
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
-        documents, problems = _read_all(sources, progress)
+        if ray is None:
+            documents, problems = _read_all(sources, progress)
+        else:
+            from .ray_ingest import read_with_ray
+
+            documents, problems, encoder = read_with_ray(sources, ray, tag_entities=tag_entities)
         if not documents:
             raise IngestError("; ".join(problems) if problems else "nothing to index")
         documents = _unique_symbols(documents)
-        if tag_entities:
+        if tag_entities and ray is None:
             documents = _tag(documents, progress)
         _checkpoint("parsed")
-        manifest = _swap_in(index_dir, documents, progress)
+        manifest = _swap_in(index_dir, documents, progress, sink, encoder)
     return manifest, problems
 
 
-def _swap_in(index_dir: Path, documents: list[Document], progress: bool) -> Manifest:
+def _milvus_sink(uri: str | None, index_dir: Path):
+    if uri is None:
+        return None
+    from .milvus import MilvusSink
+
+    return MilvusSink(uri, index_dir)
+
+
+def _swap_in(index_dir: Path, documents: list[Document], progress: bool, sink=None, encoder=None) -> Manifest:
     """Write a complete build beside the current one, then point ``current`` at it atomically.
 
     Only the holder of the lock calls this, so anything under ``builds/`` that ``current`` does
@@ -76,7 +95,7 @@ def _swap_in(index_dir: Path, documents: list[Document], progress: bool) -> Mani
     except OSError as e:
         raise IngestError(f"{index_dir}: cannot write the index here ({e.strerror})") from None
     try:
-        manifest = _write_build(tmp, documents, progress)
+        manifest = _write_build(tmp, documents, progress, sink, encoder)
         (tmp / READERS_NAME).touch()  # readers hold it shared, so their build is not removed
         _fsync_tree(tmp)
         _checkpoint("written")
@@ -87,10 +106,14 @@ def _swap_in(index_dir: Path, documents: list[Document], progress: bool) -> Mani
         _point_current(index_dir, final)
     except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
+        if sink is not None:
+            sink.abort()  # the served collections stay as they were
         if isinstance(e, (OSError, sqlite3.Error)):  # disk full, permissions: the old index stays
             raise IngestError(f"{index_dir}: cannot write the index ({e}); the previous index is unchanged") from e
         raise
     _checkpoint("swapped")
+    if sink is not None:
+        sink.activate()
     _remove_old_builds(index_dir)
     return manifest
 
@@ -154,24 +177,27 @@ def embed_input(chunk) -> str:
     return f"{head}. {chunk.text}" if head else chunk.text
 
 
-def _write_retrieval_aids(folder: Path, chunks: list, embed, progress: bool) -> None:
+def _write_retrieval_aids(folder: Path, chunks: list, embed, progress: bool, sink=None) -> None:
     """Sentence vectors and the acronym table that search uses to rank (issue #5)."""
     from .acronym_table import write_acronyms
     from .sentences import write_sentences
 
     write_sentences(folder, folder / DB_NAME, chunks, lambda texts: embed.encode(texts, progress=progress, desc="Embedding sentences"),
-                    embed.DIMENSION)
+                    embed.DIMENSION, store_vectors=sink.keep_sentences if sink else None)
     write_acronyms(folder / DB_NAME, (c.text for c in chunks))
 
 
-def _write_build(folder: Path, documents: list[Document], progress: bool) -> Manifest:
+def _write_build(folder: Path, documents: list[Document], progress: bool, sink=None, encoder=None) -> Manifest:
     from . import embed
+
+    embed = encoder or embed  # a Ray ingest hands in the vectors its workers computed
 
     chunks = write_store(folder / DB_NAME, documents)
     _checkpoint("store")
     vectors = embed.encode([embed_input(c) for c in chunks], progress=progress, desc="Embedding paragraphs")
-    faiss_params = write_vectors(folder / VECTORS_NAME, vectors)
-    _write_retrieval_aids(folder, chunks, embed, progress)
+    faiss_params = write_vectors(folder / VECTORS_NAME, vectors) if sink is None else {}
+    _write_retrieval_aids(folder, chunks, embed, progress, sink)
+    backend = sink.write(documents, chunks, vectors) if sink is not None else {}
     checksum = hashlib.sha256("".join(sorted(d.checksum for d in documents)).encode()).hexdigest()
     manifest = Manifest(
         format_version=FORMAT_VERSION,
@@ -185,6 +211,7 @@ def _write_build(folder: Path, documents: list[Document], progress: bool) -> Man
         model_files=embed.model_files(),
         embed_text="section+text",
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        backend=backend,
     )
     manifest.write(folder)
     return manifest

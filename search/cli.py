@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .pdf, an export .jsonl) or folders of them")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.add_argument("--milvus", metavar="URI", help="keep vectors, chunks and BM25 in Milvus: a Milvus Lite "
+                   "path (x.db) or http://host:19530 (token from PARACITE_MILVUS_TOKEN)")
+    p.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
+                   help="parse, tag and embed each file as a Ray task (a local Ray, or the cluster at ADDRESS)")
     _common(p, json_flag=False)
 
     p = sub.add_parser("show", help="print one paragraph with its citation and section")
@@ -190,7 +194,7 @@ def cmd_ingest(args) -> int:
     from search.paths import default_index
 
     folder = Path(args.index) if args.index else default_index()
-    manifest, problems = build_index(args.paths, folder, progress=not args.quiet)
+    manifest, problems = build_index(args.paths, folder, progress=not args.quiet, milvus=args.milvus, ray=args.ray)
     for msg in problems:
         print(f"paracite: skipped {msg}", file=sys.stderr)
     docs = ", ".join(f"{d['symbol']} ({d['chunks']} chunks)" for d in manifest.documents)

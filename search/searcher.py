@@ -92,7 +92,10 @@ class Searcher:
         s._hold = hold
         try:
             s._check_model()
-            s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension, manifest.faiss)
+            if manifest.backend:  # Milvus holds the vectors (issue #17)
+                s._ranker = s._backend_ranker()
+            else:
+                s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension, manifest.faiss)
         except BaseException:
             s.close()
             raise
@@ -158,6 +161,14 @@ class Searcher:
             self._ranker = Ranker(self._con, self.folder, lambda: self.vectors,
                                   lambda q: embed_query(q, self._model), self.manifest.chunks)
         return self._ranker
+
+    def _backend_ranker(self):
+        """The ranker of a Milvus-backed index (``search.milvus_ranker``), connected now."""
+        from .dense import embed_query
+        from .milvus_ranker import MilvusRanker
+
+        return MilvusRanker(self._con, self.folder, self.manifest.backend,
+                            lambda q: embed_query(q, self._model), self.manifest.chunks)
 
     def _allowed(self, doc, org, place, instrument, kind) -> set[int] | None:
         clauses, args = [], []
@@ -254,6 +265,8 @@ class Searcher:
             "LEFT JOIN chunks c ON c.symbol = d.symbol GROUP BY d.symbol ORDER BY d.symbol")]
 
     def close(self) -> None:
+        if hasattr(getattr(self, "_ranker", None), "close"):
+            self._ranker.close()
         self._con.close()
         if self._vector_file:
             self._vector_file.close()

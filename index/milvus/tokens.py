@@ -1,0 +1,36 @@
+"""Words as the local index sees them, for Milvus's BM25 field and for query terms.
+
+Milvus Lite's analyzer does no stemming and a cluster's may be configured differently, so the
+text a chunk is BM25-indexed by is normalised here, by SQLite FTS5's own ``porter unicode61``
+tokenizer (the one the local index uses): both backends then match the same word forms
+("migrants" finds "migrant"). The tokens are read back through an ``fts5vocab`` table of an
+in-memory database, so no stemmer package is needed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Iterable
+
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+
+def stem_texts(texts: Iterable[str]) -> list[list[str]]:
+    """Each text as its list of lower-cased, stemmed tokens, in order."""
+    texts = list(texts)
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZE}')")
+        con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        con.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)", ((i, s) for i, s in enumerate(texts)))
+        out: list[list[str]] = [[] for _ in texts]
+        for term, doc in con.execute("SELECT term, doc FROM v ORDER BY doc, offset"):
+            out[doc].append(term)
+        return out
+    finally:
+        con.close()
+
+
+def stem_text(text: str) -> list[str]:
+    """One text's stemmed tokens."""
+    return stem_texts([text])[0]

@@ -1,0 +1,104 @@
+"""Ranking over a Milvus-backed index (issue #17): Milvus finds the candidates, paracite scores them.
+
+Milvus returns the best chunks by chunk vector, by sentence vector and by BM25 (over words
+stemmed as FTS5 stems them, ``index.milvus.tokens``), narrowed by the filters as an expression
+(a document's chunks are consecutive row ids, so ``--doc`` is one range). paracite then scores
+the union exactly as the local backend does (``search.ranking.Signals``): each candidate's chunk
+cosine and best-sentence cosine from its stored vectors, its BM25 score, and the share of the
+query's words it contains (counted here on the candidates' own text). A filter that leaves few
+chunks (``EXACT_ALLOWED``) makes every one of them a candidate, as the local backend does, so
+filtered searches give the same hits on both backends.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from index.milvus import MilvusReader, id_expression, stem_text, stem_texts
+
+from .bm25 import keyword_query
+from .ranking import Ranker, Signals
+
+EXACT_ALLOWED = 2_000
+
+
+class MilvusRanker(Ranker):
+    """``Ranker`` whose candidates and vectors come from the index's Milvus collections."""
+
+    def __init__(self, con: sqlite3.Connection, folder: Path, backend: dict,
+                 embed: Callable[[str], np.ndarray], n_chunks: int):
+        super().__init__(con, folder, lambda: None, embed, n_chunks)
+        self.milvus = MilvusReader(backend, where=str(folder))
+
+    def signals(self, query: str, mode: str, allowed: set[int] | None, k: int) -> Signals:
+        depth = max(100, 5 * k)
+        kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
+        qvec = self._embed(query) if mode in ("dense", "hybrid") else None
+        expr = id_expression(allowed) if allowed is not None else ""
+        exact = allowed is not None and len(allowed) <= EXACT_ALLOWED
+        words = _query_words(kw) if kw is not None else []
+        bm = dict(self.milvus.bm25(words, len(allowed) if exact else depth, expr)) if words else {}
+        if exact:
+            ids = np.array(sorted(allowed), dtype="int64")
+        else:
+            found = set(bm)
+            if qvec is not None:
+                found.update(i for i, _ in self.milvus.dense(qvec, depth, expr))
+                found.update(i for i, _ in self.milvus.dense(qvec, 3 * depth, expr, sentences=True))
+            ids = np.array(sorted(found), dtype="int64")
+        out = {"ids": ids}
+        if qvec is not None:
+            out["chunk"] = self._chunk_cosines(qvec, ids)
+            best = self._sentence_best(qvec, ids)
+            out["sentence"] = np.where(np.isnan(best), out["chunk"], best)
+        if kw is not None:
+            out["bm25"] = np.array([bm.get(int(i), 0.0) for i in ids])
+            out["coverage"] = self._coverage_of(query, kw, ids)
+        return Signals(**out)
+
+    def _chunk_cosines(self, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        if not len(ids):
+            return np.zeros(0)
+        return (self.milvus.chunk_vectors(ids) @ qvec[0]).astype("float64")
+
+    def _sentence_best(self, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        best = np.full(len(ids), np.nan)
+        if not len(ids):
+            return best
+        owners, vecs = self.milvus.sentence_vectors(ids)
+        if not len(owners):
+            return best
+        sims = vecs @ qvec[0]
+        np.fmax.at(best, np.searchsorted(ids, owners), sims)
+        return best
+
+    def _coverage_of(self, query: str, kw, ids: np.ndarray) -> np.ndarray:
+        """Each candidate's share of the query's content words (a term or its acronym's name)."""
+        if not len(ids) or not kw.terms:
+            return np.zeros(len(ids))
+        forward = self.acronyms.expand(query)
+        groups = [[stem_text(t)] + [stem_text(p) for short, p in forward.items() if short.lower() == t]
+                  for t in kw.terms]
+        texts = {r[0]: f"{r[1]} {' '.join(json.loads(r[2]))}" for r in self._con.execute(
+            f"SELECT id, text, section FROM chunks WHERE id IN ({','.join(map(str, ids.tolist()))})")}
+        tokens = stem_texts(texts.get(int(i), "") for i in ids)
+        counts = np.zeros(len(ids))
+        for pos, words in enumerate(tokens):
+            joined = " " + " ".join(words) + " "
+            counts[pos] = sum(any(alt and f" {' '.join(alt)} " in joined for alt in alts) for alts in groups)
+        return counts / max(1, len(kw.terms))
+
+    def close(self) -> None:
+        self.milvus.close()
+
+
+def _query_words(kw) -> list[str]:
+    """The stemmed words Milvus's BM25 field is searched with: terms and acronym expansions."""
+    words = [w for part in (*kw.terms, *kw.expansions) for w in stem_text(part)]
+    return list(dict.fromkeys(w for w in words if re.fullmatch(r"\w+", w)))
