@@ -12,7 +12,6 @@ filtered searches give the same hits on both backends.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from pathlib import Path
@@ -20,9 +19,10 @@ from typing import Callable
 
 import numpy as np
 
-from index.milvus import MilvusReader, id_expression, stem_text, stem_texts
+from index.milvus import MilvusReader, id_expression, stem_text
 
 from .bm25 import keyword_query
+from .milvus_cache import ChunkRecords
 from .ranking import Ranker, Signals
 
 EXACT_ALLOWED = 2_000
@@ -35,17 +35,19 @@ class MilvusRanker(Ranker):
                  embed: Callable[[str], np.ndarray], n_chunks: int):
         super().__init__(con, folder, lambda: None, embed, n_chunks)
         self.milvus = MilvusReader(backend, where=str(folder))
+        self.records = ChunkRecords(self.milvus, con)
 
     def signals(self, query: str, mode: str, allowed: set[int] | None, k: int) -> Signals:
         depth = max(100, 5 * k)
         kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
         qvec = self._embed(query) if mode in ("dense", "hybrid") else None
         expr = id_expression(allowed) if allowed is not None else ""
-        exact = allowed is not None and len(allowed) <= EXACT_ALLOWED
+        size = len(allowed) if allowed is not None else self.n
+        exact = size <= EXACT_ALLOWED  # few chunks: every one is a candidate, as in the local backend
         words = _query_words(kw) if kw is not None else []
-        bm = dict(self.milvus.bm25(words, len(allowed) if exact else depth, expr)) if words else {}
+        bm = dict(self.milvus.bm25(words, min(size, depth), expr)) if words else {}
         if exact:
-            ids = np.array(sorted(allowed), dtype="int64")
+            ids = np.array(sorted(allowed) if allowed is not None else range(self.n), dtype="int64")
         else:
             found = set(bm)
             if qvec is not None:
@@ -65,17 +67,16 @@ class MilvusRanker(Ranker):
     def _chunk_cosines(self, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
         if not len(ids):
             return np.zeros(0)
-        return (self.milvus.chunk_vectors(ids) @ qvec[0]).astype("float64")
+        return (self.records.vectors(ids) @ qvec[0]).astype("float64")
 
     def _sentence_best(self, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
         best = np.full(len(ids), np.nan)
         if not len(ids):
             return best
-        owners, vecs = self.milvus.sentence_vectors(ids)
+        owners, vecs = self.records.sentences(ids)
         if not len(owners):
             return best
-        sims = vecs @ qvec[0]
-        np.fmax.at(best, np.searchsorted(ids, owners), sims)
+        np.fmax.at(best, np.searchsorted(ids, owners), vecs @ qvec[0])
         return best
 
     def _coverage_of(self, query: str, kw, ids: np.ndarray) -> np.ndarray:
@@ -83,16 +84,10 @@ class MilvusRanker(Ranker):
         if not len(ids) or not kw.terms:
             return np.zeros(len(ids))
         forward = self.acronyms.expand(query)
-        groups = [[stem_text(t)] + [stem_text(p) for short, p in forward.items() if short.lower() == t]
-                  for t in kw.terms]
-        texts = {r[0]: f"{r[1]} {' '.join(json.loads(r[2]))}" for r in self._con.execute(
-            f"SELECT id, text, section FROM chunks WHERE id IN ({','.join(map(str, ids.tolist()))})")}
-        tokens = stem_texts(texts.get(int(i), "") for i in ids)
-        counts = np.zeros(len(ids))
-        for pos, words in enumerate(tokens):
-            joined = " " + " ".join(words) + " "
-            counts[pos] = sum(any(alt and f" {' '.join(alt)} " in joined for alt in alts) for alts in groups)
-        return counts / max(1, len(kw.terms))
+        groups = [[" " + " ".join(stem_text(a)) + " " for a in [t, *(p for s, p in forward.items() if s.lower() == t)]
+                   if stem_text(a)] for t in kw.terms]
+        counts = [sum(any(alt in words for alt in alts) for alts in groups) for words in self.records.words(ids)]
+        return np.asarray(counts, dtype="float64") / max(1, len(kw.terms))
 
     def close(self) -> None:
         self.milvus.close()

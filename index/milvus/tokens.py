@@ -10,6 +10,7 @@ in-memory database, so no stemmer package is needed.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from typing import Iterable
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
@@ -18,17 +19,29 @@ TOKENIZE = "porter unicode61 remove_diacritics 2"
 def stem_texts(texts: Iterable[str]) -> list[list[str]]:
     """Each text as its list of lower-cased, stemmed tokens, in order."""
     texts = list(texts)
-    con = sqlite3.connect(":memory:")
+    con = _scratch()
     try:
-        con.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZE}')")
-        con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
         con.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)", ((i, s) for i, s in enumerate(texts)))
         out: list[list[str]] = [[] for _ in texts]
         for term, doc in con.execute("SELECT term, doc FROM v ORDER BY doc, offset"):
             out[doc].append(term)
         return out
     finally:
-        con.close()
+        con.execute("DELETE FROM t")
+
+
+_LOCAL = threading.local()
+
+
+def _scratch() -> sqlite3.Connection:
+    """This thread's in-memory FTS5 table and its vocabulary view, made once (a query stems in µs)."""
+    con = getattr(_LOCAL, "con", None)
+    if con is None:
+        con = sqlite3.connect(":memory:")
+        con.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZE}')")
+        con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        _LOCAL.con = con
+    return con
 
 
 def stem_text(text: str) -> list[str]:
