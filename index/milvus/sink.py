@@ -42,6 +42,16 @@ class MilvusSink:
 
     def write(self, documents: Sequence, chunks: Sequence, vectors: np.ndarray) -> dict:
         """Create and fill this build's collections; return the manifest's ``backend`` entry."""
+        try:
+            return self._write(documents, chunks, vectors)
+        except IngestError:
+            raise
+        except Exception as e:  # pymilvus's own errors, a lost connection
+            why = str(e).splitlines()[0][:300] if str(e) else type(e).__name__
+            raise IngestError(f"Milvus at {self.uri}: cannot write the collections ({why}); "
+                              "the served index is unchanged") from None
+
+    def _write(self, documents: Sequence, chunks: Sequence, vectors: np.ndarray) -> dict:
         client = self._connect()
         self._drop_stale(keep=set(self._served()))
         dim = int(vectors.shape[1])
