@@ -119,6 +119,6 @@ def _init(ray, address: str | None) -> bool:
             ray.init(num_cpus=LOCAL_CPUS, runtime_env={"env_vars": env}, **opts)
         else:
             ray.init(address=address, **opts)
-    except Exception as e:
+    except (Exception, SystemExit) as e:  # Ray exits the process when it cannot reach a cluster
         raise IngestError(f"cannot start or reach Ray at {address or LOCAL}: {str(e).splitlines()[0][:300]}") from None
     return True

@@ -118,9 +118,9 @@ def _small_export(searcher, path: Path, n: int) -> Path:
 def test_failed_ingest_leaves_served_collections_and_old_ones_are_dropped(searcher, tmp_path, monkeypatch):
     from index.milvus import sink as sink_module
 
-    src = _small_export(searcher, tmp_path / "part.jsonl", 12)
+    src = _small_export(searcher, tmp_path / "part.jsonl", 4)
     folder, db = tmp_path / "ix", str(tmp_path / "m.db")
-    first = build_index([src], folder, progress=False, milvus=db)[0].backend["collections"]
+    first = build_index([src], folder, progress=False, milvus=db, tag_entities=False)[0].backend["collections"]
     real = sink_module.insert_batches
     calls = []
 
@@ -132,7 +132,7 @@ def test_failed_ingest_leaves_served_collections_and_old_ones_are_dropped(search
 
     monkeypatch.setattr(sink_module, "insert_batches", fail_on_sentences)
     with pytest.raises(IngestError, match="the served index is unchanged"):
-        build_index([src], folder, progress=False, milvus=db)
+        build_index([src], folder, progress=False, milvus=db, tag_entities=False)
     monkeypatch.undo()
     with Searcher.open(folder) as s:
         assert s.manifest.backend["collections"] == first
@@ -142,8 +142,8 @@ def test_failed_ingest_leaves_served_collections_and_old_ones_are_dropped(search
         assert sorted(client.list_collections()) == sorted(first.values())  # the half-written ones are gone
     finally:
         client.close()
-    second = build_index([src], folder, progress=False, milvus=db)[0].backend["collections"]
-    third = build_index([src], folder, progress=False, milvus=db)[0].backend["collections"]
+    second = build_index([src], folder, progress=False, milvus=db, tag_entities=False)[0].backend["collections"]
+    third = build_index([src], folder, progress=False, milvus=db, tag_entities=False)[0].backend["collections"]
     client = connect(db)
     try:
         names = set(client.list_collections())
@@ -156,9 +156,9 @@ def test_failed_ingest_leaves_served_collections_and_old_ones_are_dropped(search
 
 
 def test_missing_collection_is_refused_with_advice(searcher, tmp_path):
-    src = _small_export(searcher, tmp_path / "part.jsonl", 5)
+    src = _small_export(searcher, tmp_path / "part.jsonl", 3)
     folder, db = tmp_path / "ix", str(tmp_path / "m.db")
-    backend = build_index([src], folder, progress=False, milvus=db)[0].backend
+    backend = build_index([src], folder, progress=False, milvus=db, tag_entities=False)[0].backend
     client = connect(db)
     client.drop_collection(backend["collections"]["sentences"])
     client.close()
