@@ -19,7 +19,7 @@ from typing import Callable
 
 import numpy as np
 
-from index.milvus import MilvusReader, id_expression, stem_text
+from index.milvus import MilvusReader, id_expression, stem_texts
 
 from .bm25 import keyword_query
 from .milvus_cache import ChunkRecords
@@ -84,10 +84,14 @@ class MilvusRanker(Ranker):
         if not len(ids) or not kw.terms:
             return np.zeros(len(ids))
         forward = self.acronyms.expand(query)
-        groups = [[" " + " ".join(stem_text(a)) + " " for a in [t, *(p for s, p in forward.items() if s.lower() == t)]
-                   if stem_text(a)] for t in kw.terms]
-        counts = [sum(any(alt in words for alt in alts) for alts in groups) for words in self.records.words(ids)]
-        return np.asarray(counts, dtype="float64") / max(1, len(kw.terms))
+        alts = [[t, *(p for s, p in forward.items() if s.lower() == t)] for t in kw.terms]
+        stems = iter(stem_texts(a for group in alts for a in group))
+        groups = [[" " + " ".join(w) + " " for w in [next(stems) for _ in group] if w] for group in alts]
+        texts = self.records.words(ids)
+        counts = np.zeros(len(ids))
+        for alts in groups:
+            counts += [any(alt in words for alt in alts) for words in texts]
+        return counts / max(1, len(kw.terms))
 
     def close(self) -> None:
         self.milvus.close()
@@ -95,5 +99,5 @@ class MilvusRanker(Ranker):
 
 def _query_words(kw) -> list[str]:
     """The stemmed words Milvus's BM25 field is searched with: terms and acronym expansions."""
-    words = [w for part in (*kw.terms, *kw.expansions) for w in stem_text(part)]
+    words = [w for part in stem_texts([*kw.terms, *kw.expansions]) for w in part]
     return list(dict.fromkeys(w for w in words if re.fullmatch(r"\w+", w)))

@@ -20,6 +20,10 @@ def stem_texts(texts: Iterable[str]) -> list[list[str]]:
     """Each text as its list of lower-cased, stemmed tokens, in order."""
     texts = list(texts)
     con = _scratch()
+    # A fresh table per call (~0.7 ms): deleting rows instead leaves FTS5 tombstones that every
+    # later vocabulary scan reads, and a long-running searcher slows down query by query.
+    con.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZE}')")
+    con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
     try:
         con.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)", ((i, s) for i, s in enumerate(texts)))
         out: list[list[str]] = [[] for _ in texts]
@@ -27,19 +31,18 @@ def stem_texts(texts: Iterable[str]) -> list[list[str]]:
             out[doc].append(term)
         return out
     finally:
-        con.execute("DELETE FROM t")
+        con.execute("DROP TABLE v")
+        con.execute("DROP TABLE t")
 
 
 _LOCAL = threading.local()
 
 
 def _scratch() -> sqlite3.Connection:
-    """This thread's in-memory FTS5 table and its vocabulary view, made once (a query stems in µs)."""
+    """This thread's in-memory database for stemming."""
     con = getattr(_LOCAL, "con", None)
     if con is None:
         con = sqlite3.connect(":memory:")
-        con.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZE}')")
-        con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
         _LOCAL.con = con
     return con
 
