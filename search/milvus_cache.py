@@ -64,7 +64,10 @@ class ChunkRecords:
         missing = self._sent.take(ids.tolist())
         fetched: dict[int, list] = {i: [] for i in missing}
         if missing:
-            owners, vecs = self.milvus.sentence_vectors(np.array(missing, dtype="int64"))
+            # The local store maps chunks to their sentences' ids (the collection's primary keys).
+            sids = [r[0] for r in self._con.execute(
+                f"SELECT id FROM sentences WHERE chunk_id IN ({','.join(map(str, missing))})")]
+            owners, vecs = self.milvus.sentence_vectors(np.array(sids, dtype="int64"))
             for o, v in zip(owners.tolist(), vecs):
                 fetched[o].append(v)
         for i, vs in fetched.items():

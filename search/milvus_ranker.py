@@ -46,23 +46,38 @@ class MilvusRanker(Ranker):
         exact = size <= EXACT_ALLOWED  # few chunks: every one is a candidate, as in the local backend
         words = _query_words(kw) if kw is not None else []
         bm = dict(self.milvus.bm25(words, min(size, depth), expr)) if words else {}
+        chunk_hits: dict[int, float] = {}
+        sent_hits: dict[int, float] = {}  # chunk → its best sentence among the engine's hits
         if exact:
             ids = np.array(sorted(allowed) if allowed is not None else range(self.n), dtype="int64")
         else:
-            found = set(bm)
             if qvec is not None:
-                found.update(i for i, _ in self.milvus.dense(qvec, depth, expr))
-                found.update(i for i, _ in self.milvus.dense(qvec, 3 * depth, expr, sentences=True))
-            ids = np.array(sorted(found), dtype="int64")
+                chunk_hits = dict(self.milvus.dense(qvec, depth, expr))
+                for cid, score in self.milvus.dense(qvec, 3 * depth, expr, sentences=True):
+                    sent_hits[cid] = max(score, sent_hits.get(cid, -np.inf))
+            ids = np.array(sorted(set(bm) | set(chunk_hits) | set(sent_hits)), dtype="int64")
         out = {"ids": ids}
         if qvec is not None:
-            out["chunk"] = self._chunk_cosines(qvec, ids)
-            best = self._sentence_best(qvec, ids)
+            out["chunk"] = self._known_or_scored(ids, chunk_hits, lambda rest: self._chunk_cosines(qvec, rest))
+            best = self._known_or_scored(ids, sent_hits, lambda rest: self._sentence_best(qvec, rest))
             out["sentence"] = np.where(np.isnan(best), out["chunk"], best)
         if kw is not None:
             out["bm25"] = np.array([bm.get(int(i), 0.0) for i in ids])
             out["coverage"] = self._coverage_of(query, kw, ids)
         return Signals(**out)
+
+    @staticmethod
+    def _known_or_scored(ids: np.ndarray, known: dict[int, float], score) -> np.ndarray:
+        """Scores the engine returned where it did, ``score(rest)`` for the other ids.
+
+        A chunk with one sentence among the engine's best has its best sentence among them, so
+        only chunks found by another signal need their vectors fetched.
+        """
+        out = np.array([known.get(int(i), np.nan) for i in ids], dtype="float64")
+        rest = np.isnan(out)
+        if rest.any():
+            out[rest] = score(ids[rest])
+        return out
 
     def _chunk_cosines(self, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
         if not len(ids):

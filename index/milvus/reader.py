@@ -77,13 +77,13 @@ class MilvusReader:
             out = block if out is None else np.vstack([out, block])
         return out if out is not None else np.zeros((0, 0), dtype="float32")
 
-    def sentence_vectors(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(owning chunk id of each sentence, sentence vectors) for the chunks ``ids``."""
+    def sentence_vectors(self, sentence_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(owning chunk id, vector) of the sentences ``sentence_ids`` (primary keys: a direct get,
+        where a ``chunk_id in [...]`` filter would scan the collection)."""
         owners, vecs = [], []
-        for i in range(0, len(ids), ID_BATCH // 4):
-            part = ids[i:i + ID_BATCH // 4]
-            rows = self.client.query(self.sentences, filter=id_expression(part, "chunk_id"),
-                                     output_fields=["chunk_id", "vector"], limit=MAX_LIMIT)
+        for i in range(0, len(sentence_ids), ID_BATCH):
+            part = [int(x) for x in sentence_ids[i:i + ID_BATCH]]
+            rows = self.client.get(self.sentences, ids=part, output_fields=["chunk_id", "vector"])
             owners += [int(r["chunk_id"]) for r in rows]
             vecs += [r["vector"] for r in rows]
         return np.asarray(owners, dtype="int64"), np.asarray(vecs, dtype="float32")
