@@ -19,6 +19,7 @@ from paracite.errors import IngestError
 
 LOCAL = "local"
 LOCAL_CPUS = 2
+LOCAL_STARTS = 3  # Ray gives a starting node 30 s; on a busy machine a second try may be needed
 ROOT = Path(__file__).resolve().parent.parent  # the folder holding paracite's packages
 
 
@@ -112,13 +113,17 @@ def _init(ray, address: str | None) -> bool:
     if ray.is_initialized():
         return False
     opts = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
-    try:
-        if address in (None, "", LOCAL):
-            # Workers import this checkout's packages and embed with one thread each.
-            env = {"PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
-            ray.init(num_cpus=LOCAL_CPUS, runtime_env={"env_vars": env}, **opts)
-        else:
-            ray.init(address=address, **opts)
-    except (Exception, SystemExit) as e:  # Ray exits the process when it cannot reach a cluster
-        raise IngestError(f"cannot start or reach Ray at {address or LOCAL}: {str(e).splitlines()[0][:300]}") from None
-    return True
+    local = address in (None, "", LOCAL)
+    for attempt in range(LOCAL_STARTS if local else 1):
+        try:
+            if local:
+                # Workers import this checkout's packages and embed with one thread each.
+                env = {"PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
+                ray.init(num_cpus=LOCAL_CPUS, runtime_env={"env_vars": env}, **opts)
+            else:
+                ray.init(address=address, **opts)
+            return True
+        except (Exception, SystemExit) as e:  # Ray exits the process when it cannot reach a cluster
+            ray.shutdown()
+            why = str(e).splitlines()[0][:300] if str(e) else type(e).__name__
+    raise IngestError(f"cannot start or reach Ray at {address or LOCAL}: {why}")
