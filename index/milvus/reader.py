@@ -45,7 +45,7 @@ class MilvusReader:
         limit = min(limit, MAX_LIMIT)
         ef = max(self.ef["sentences" if sentences else "chunks"], limit)
         res = self.client.search(name, data=[qvec[0].tolist()], anns_field="vector", limit=limit, filter=expr,
-                                 output_fields=["chunk_id"] if sentences else [],
+                                 output_fields=["chunk_id"] if sentences else ["id"],
                                  search_params={"metric_type": "IP", "params": {"ef": ef}})
         key = "chunk_id" if sentences else "id"
         return [(int(h["entity"][key] if sentences else h["id"]), float(h["distance"])) for h in res[0]]
@@ -58,7 +58,7 @@ class MilvusReader:
         if not words:
             return []
         res = self.client.search(self.chunks, data=[" ".join(words)], anns_field="sparse",
-                                 limit=min(limit, MAX_LIMIT), filter=expr, output_fields=[],
+                                 limit=min(limit, MAX_LIMIT), filter=expr, output_fields=["id"],
                                  search_params={"metric_type": "BM25"})
         return [(int(h["id"]), abs(float(h["distance"]))) for h in res[0]]
 
