@@ -43,13 +43,14 @@ def current_build(index_dir: Path) -> Path:
 
 def build_index(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True,
                 tag_entities: bool = True, log=None, wait: bool = False, timeout: float = DEFAULT_TIMEOUT,
-                jobs: int | None = None, add: bool = False) -> tuple[Manifest, list[str]]:
+                jobs: int | None = None, add: bool = False, milvus: str | None = None,
+                ray: str | None = None) -> tuple[Manifest, list[str]]:
     """Index ``paths`` (files or folders) at ``index_dir``; return the manifest and skip lines.
 
     The lighter-weight face of ``ingest``; see there.
     """
     report = ingest(paths, index_dir, progress=progress, tag_entities=tag_entities, wait=wait,
-                    timeout=timeout, jobs=jobs, add=add)
+                    timeout=timeout, jobs=jobs, add=add, milvus=milvus, ray=ray)
     return report.manifest, [s.line() for s in report.skipped]
 
 
@@ -72,7 +73,7 @@ class IngestReport:
 
 def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True, tag_entities: bool = True,
            wait: bool = False, timeout: float = DEFAULT_TIMEOUT, jobs: int | None = None,
-           add: bool = False) -> IngestReport:
+           add: bool = False, milvus: str | None = None, ray: str | None = None) -> IngestReport:
     """Make the index at ``index_dir`` hold the documents of ``paths`` (issues #13, #18).
 
     Files whose content is unchanged since the last build come from the index's cache; new and
@@ -83,24 +84,30 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     indexed, ``IngestError`` is raised and the index is left as it was. The folder's lock is
     taken first, so a second build refuses at once with ``IndexBusy`` (or, with ``wait=True``,
     waits its turn).
+
+    ``milvus`` (a Milvus Lite ``.db`` path or a server URI) keeps the vectors, chunk records and
+    BM25 in Milvus instead of FAISS (``index.milvus``); ``ray`` ("local" or a cluster address)
+    runs the per-file parse, tag and embed of new and changed files as Ray tasks
+    (``index.ray_ingest``). Issue #17.
     """
     index_dir = Path(index_dir)
     files = [str(Path(f).absolute()) for f in iter_sources(paths)]
     if not files:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
+    sink = _milvus_sink(milvus, index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
         previous = _previous(index_dir)
         cache = Cache(index_dir)
         sources = _sources(files, previous, cache, add)
         got = gather(sources, cache, tagged=tag_entities, timeout=timeout, jobs=jobs, progress=progress,
-                     fail=os.environ.get("PARACITE_FAIL_AT"))
+                     fail=os.environ.get("PARACITE_FAIL_AT"), ray=ray)
         if not got.keys:
             first = got.skips[0].line() if got.skips else "nothing to index"
             more = f" (and {len(got.skips) - 1} more skipped)" if len(got.skips) > 1 else ""
             raise IngestError(f"nothing indexed, the index is unchanged: {first}{more}")
         _checkpoint("parsed")
-        manifest, notes = _swap_in(index_dir, got.keys, cache, progress)
+        manifest, notes = _swap_in(index_dir, got.keys, cache, progress, sink)
         # the previous build's entries stay one generation: a file taken out and put back is not redone
         cache.keep_only(got.used | {d.get("key", "") for d in previous})
     report = IngestReport(manifest, skipped=got.skips, notes=got.notes + notes)
@@ -150,7 +157,16 @@ def _file_of(entry: dict) -> str:
     return entry.get("file") or (str(Path(entry["source"]).absolute()) if entry.get("source") else "")
 
 
-def _swap_in(index_dir: Path, keys: list[tuple[str, str]], cache: Cache, progress: bool) -> tuple[Manifest, list[str]]:
+def _milvus_sink(uri: str | None, index_dir: Path):
+    if uri is None:
+        return None
+    from .milvus import MilvusSink
+
+    return MilvusSink(uri, index_dir)
+
+
+def _swap_in(index_dir: Path, keys: list[tuple[str, str]], cache: Cache, progress: bool,
+             sink=None) -> tuple[Manifest, list[str]]:
     """Write a complete build beside the current one, then point ``current`` at it atomically.
 
     Only the holder of the lock calls this, so anything under ``builds/`` that ``current`` does
@@ -165,7 +181,7 @@ def _swap_in(index_dir: Path, keys: list[tuple[str, str]], cache: Cache, progres
     except OSError as e:
         raise IngestError(f"{index_dir}: cannot write the index here ({e.strerror})") from None
     try:
-        manifest, notes = _write_build(tmp, keys, cache)
+        manifest, notes = _write_build(tmp, keys, cache, sink)
         (tmp / READERS_NAME).touch()  # readers hold it shared, so their build is not removed
         _fsync_tree(tmp)
         _checkpoint("written")
@@ -176,10 +192,14 @@ def _swap_in(index_dir: Path, keys: list[tuple[str, str]], cache: Cache, progres
         _point_current(index_dir, final)
     except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
+        if sink is not None:
+            sink.abort()  # the served collections stay as they were
         if isinstance(e, (OSError, sqlite3.Error)):  # disk full, permissions: the old index stays
             raise IngestError(f"{index_dir}: cannot write the index ({e}); the previous index is unchanged") from e
         raise
     _checkpoint("swapped")
+    if sink is not None:
+        sink.activate()
     _remove_old_builds(index_dir)
     return manifest, notes
 
@@ -196,7 +216,7 @@ def _checkpoint(stage: str) -> None:
         os.kill(os.getpid(), signal.SIGSTOP)
 
 
-def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache) -> tuple[Manifest, list[str]]:
+def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=None) -> tuple[Manifest, list[str]]:
     """Write the store, vectors, sentences and acronyms of a build from cache entries."""
     from . import embed
     from .acronym_table import write_acronyms
@@ -206,10 +226,12 @@ def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache) -> tup
     chunks = write_store(folder / DB_NAME, parts.documents)
     _checkpoint("store")
     vectors = parts.vectors(embed.DIMENSION)
-    faiss_params = write_vectors(folder / VECTORS_NAME, vectors)
-    store_sentences(folder, folder / DB_NAME, parts.sentence_rows, parts.sentence_matrix(embed.DIMENSION))
+    faiss_params = write_vectors(folder / VECTORS_NAME, vectors) if sink is None else {}
+    store_sentences(folder, folder / DB_NAME, parts.sentence_rows, parts.sentence_matrix(embed.DIMENSION),
+                    store_vectors=sink.keep_sentences if sink else None)
     write_acronyms(folder / DB_NAME, (c.text for c in chunks))
     documents = parts.documents
+    backend = sink.write(documents, chunks, vectors) if sink is not None else {}
     checksum = hashlib.sha256("".join(sorted(d.checksum for d in documents)).encode()).hexdigest()
     manifest = Manifest(
         format_version=FORMAT_VERSION,
@@ -224,6 +246,7 @@ def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache) -> tup
         model_files=embed.model_files(),
         embed_text="section+text",
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        backend=backend,
     )
     manifest.write(folder)
     return manifest, parts.notes

@@ -58,7 +58,7 @@ def embed_input(chunk) -> str:
 
 
 def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float, jobs: int | None,
-           progress: bool, fail: str | None = None) -> Gathered:
+           progress: bool, fail: str | None = None, ray: str | None = None) -> Gathered:
     """Make sure every source has a cache entry (or a skip); return the keys in source order."""
     from . import embed
     from .model_files import encoder_name
@@ -80,7 +80,10 @@ def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float,
             todo.append(s)
     if todo:
         out.parsed = len(todo)
-        _parse_and_embed(todo, cache, tagged, timeout, jobs, progress, fail, out)
+        if ray is None:
+            _parse_and_embed(todo, cache, tagged, timeout, jobs, progress, fail, out)
+        else:
+            _parse_and_embed_with_ray(todo, cache, tagged, ray, out)
     for s in sources:
         if not s.key or not cache.has(s.key):
             continue
@@ -122,6 +125,20 @@ def _parse_and_embed(todo: list[Source], cache: Cache, tagged: bool, timeout: fl
         ready.put(None)
         embedder.join()
         bars.close()
+
+
+def _parse_and_embed_with_ray(todo: list[Source], cache: Cache, tagged: bool, address: str,
+                              out: Gathered) -> None:
+    """The same cache entries, the per-file parse, tag and embed done by Ray tasks (issue #17)."""
+    from .ray_ingest import parse_with_ray
+
+    per_file, encoder = parse_with_ray([s.file for s in todo], address, tag_entities=tagged)
+    for s, (docs, problems) in zip(todo, per_file):
+        if problems or not docs:
+            out.skips.append(Skip(s.file, "parse", "; ".join(problems) or "no documents"))
+            continue
+        parsed = Parsed(s.file, s.key, list(docs))
+        cache.store(s.key, _entry(parsed, embed_documents(parsed.documents, encoder)))
 
 
 def _parsed(todo: list[Source], tagged: bool, timeout: float, jobs: int | None, fail: str | None):
@@ -195,7 +212,7 @@ def _entry(p: Parsed, results: list[tuple]) -> Entry:
     return Entry(p.source, p.documents, vectors, rows, sentence_vectors, p.notes)
 
 
-def embed_documents(docs: list[Document]) -> list[tuple[np.ndarray, list, np.ndarray]]:
+def embed_documents(docs: list[Document], encoder=None) -> list[tuple[np.ndarray, list, np.ndarray]]:
     """Per document: chunk vectors, sentence spans (chunk, start, end) and sentence vectors.
 
     All texts of the group go to the model in one call, so batches are full and sorted by length.
@@ -203,6 +220,7 @@ def embed_documents(docs: list[Document]) -> list[tuple[np.ndarray, list, np.nda
     from . import embed
     from .sentences import sentence_rows
 
+    embed = encoder or embed  # a Ray ingest hands in the vectors its workers computed
     chunk_texts = [embed_input(c) for d in docs for c in d.chunks]
     spans = [sentence_rows(d.chunks) for d in docs]
     sentence_texts = [d.chunks[c].text[s:e] for d, rows in zip(docs, spans) for c, s, e in rows]

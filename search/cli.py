@@ -37,6 +37,10 @@ def _ingest_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
                    help="time limit to read and parse one file; a file over it is skipped (default 120)")
+    p.add_argument("--milvus", metavar="URI", help="keep vectors, chunks and BM25 in Milvus: a Milvus Lite "
+                   "path (x.db) or http://host:19530 (token from PARACITE_MILVUS_TOKEN)")
+    p.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
+                   help="parse, tag and embed each new or changed file as a Ray task (a local Ray, or the cluster at ADDRESS)")
     _common(p, json_flag=False)
 
 
@@ -229,7 +233,8 @@ def cmd_ingest(args, add: bool = False) -> int:
     if args.timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
     folder = Path(args.index) if args.index else default_index()
-    report = ingest(args.paths, folder, progress=not args.quiet, timeout=args.timeout, add=add)
+    report = ingest(args.paths, folder, progress=not args.quiet, timeout=args.timeout, add=add,
+                    milvus=args.milvus, ray=args.ray)
     debug = os.environ.get("PARACITE_DEBUG")
     for skip in report.skipped:
         print(f"paracite: skipped {skip.line()}", file=sys.stderr)
