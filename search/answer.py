@@ -18,6 +18,7 @@ from .answer_types import QuestionType, Span, is_country, question_type, typed_s
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, names_ok, question_names,
                        question_terms, retrieve, score_sentences, stop_words)
 from .models import Answer, Evidence, Hit
+from .subject import common_names, documents_citing, profile_names, subject_documents
 from .terms import tokenize
 
 FACT_SENTENCES = 8        # best sentences searched for a fact span
@@ -39,22 +40,29 @@ class Fact:
     score: float
 
 
-def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS) -> Answer:
-    """Answer ``question`` from the paragraphs of ``searcher``'s index, citing each sentence."""
-    hits = retrieve(searcher, question, k)
+def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters) -> Answer:
+    """Answer ``question`` from the paragraphs of ``searcher``'s index, citing each sentence.
+
+    The question's subject picks the documents read first (``search.subject``); ``filters``
+    (``doc=``, entity, date or body filters) pass through to the search and narrow what is read.
+    """
     question = question.strip()
     qtype = question_type(question)
     terms = question_terms(searcher, question)
-    unknown = [t.text for t in terms if t.proper and t.df == 0]
+    names = question_names(searcher, question)
+    unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
+    common = common_names(searcher, names)
+    names = [(n, a) for n, a in names if n not in common]
+    hits = retrieve(searcher, question, k, docs=subject_documents(searcher, names, terms), **filters)
     if not hits or unknown:
         return _no_answer(question, hits, unknown)
-    names = question_names(searcher, question)
+    exempt = {sym: profile_names(searcher, sym, names) for sym in {h.symbol for h in hits}}
     scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact)
-              if names_ok(s.hit, names)]
+              if names_ok(s.hit, names, exempt=exempt[s.hit.symbol])]
     if not scored:
         return _no_answer(question, hits)
     if qtype.is_fact:
-        fact = find_fact(scored, qtype, terms, names)
+        fact = find_fact(scored, qtype, terms, names, exempt)
         if fact is not None and fact.where.score >= MIN_FACT_SCORE:
             return _fact_answer(question, fact)
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -63,8 +71,16 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS) -> Answer
 
 
 # -- facts --------------------------------------------------------------------------------------
+def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]]]) -> bool:
+    """True if a name holding ``word`` has another form the index holds (the report spells out
+    the acronym the question uses)."""
+    return any(word in name.split() and documents_citing(searcher, name, aliases[:12]) > 0
+               for name, aliases in names)
+
+
 def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
-              names: list[tuple[str, tuple[str, ...]]] = ()) -> Fact | None:
+              names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None
+              ) -> Fact | None:
     """The best span of the wanted kinds among the best sentences, with the spans of other slots.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -79,7 +95,7 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
     for s in scored[:FACT_SENTENCES]:
         if required and not required <= _context_stems(s.hit):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
-        if names and not names_ok(s.hit, names, local_context(s)):
+        if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.symbol, set())):
             continue
         said = {t.stem for t in s.tokens if t.text.lower() in _ORDINALS}
         if ordinals and said and not ordinals & said:

@@ -133,11 +133,13 @@ class Searcher:
         ranked = self._rank(query, mode, allowed, k)
         return [self._hit(rowid, score, rank + 1) for rank, (rowid, score) in enumerate(ranked[:k])]
 
-    def ask(self, question: str, *, k: int = 8):
-        """An extractive ``Answer`` whose every sentence cites its paragraph (``search.answer``, #6)."""
+    def ask(self, question: str, *, k: int = 8, **filters):
+        """An extractive ``Answer`` whose every sentence cites its paragraph (``search.answer``, #6).
+
+        ``filters`` are ``search``'s (``doc=``, ``org=``, ...) and narrow the documents it may use."""
         from .answer import answer_question
 
-        return answer_question(self, question, k=k)
+        return answer_question(self, question, k=k, **filters)
 
     def evaluate(self, queries, *, doc: str | None = None, all_docs: bool = False):
         """Recall@1/5/10, MRR@10, nDCG@10 on judged queries (a JSONL path or ``Query`` list), for
