@@ -46,7 +46,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     The question's subject picks the documents read first (``search.subject``); ``filters``
     (``doc=``, entity, date or body filters) pass through to the search and narrow what is read.
     """
-    question = question.strip()
+    asked = question.strip()
+    question = _spell_out(asked)
     qtype = question_type(question)
     terms = question_terms(searcher, question)
     names = question_names(searcher, question)
@@ -55,19 +56,24 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     names = [(n, a) for n, a in names if n not in common]
     hits = retrieve(searcher, question, k, docs=subject_documents(searcher, names, terms), **filters)
     if not hits or unknown:
-        return _no_answer(question, hits, unknown)
+        return _no_answer(asked, hits, unknown)
     exempt = {sym: profile_names(searcher, sym, names) for sym in {h.symbol for h in hits}}
     scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact)
               if names_ok(s.hit, names, exempt=exempt[s.hit.symbol])]
     if not scored:
-        return _no_answer(question, hits)
+        return _no_answer(asked, hits)
     if qtype.is_fact:
         fact = find_fact(scored, qtype, terms, names, exempt)
         if fact is not None and fact.where.score >= MIN_FACT_SCORE:
-            return _fact_answer(question, fact)
+            return _fact_answer(asked, fact)
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
-        return _sentence_answer(question, scored)
-    return _no_answer(question, hits)
+        return _sentence_answer(asked, scored)
+    return _no_answer(asked, hits)
+
+
+def _spell_out(question: str) -> str:
+    """"UN" as the reports write it, "United Nations" ("UN Volunteers"; not "UN-Women")."""
+    return re.sub(r"\bUN\b(?![-‑])", "United Nations", question)
 
 
 # -- facts --------------------------------------------------------------------------------------
@@ -90,8 +96,8 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
     wanted = [k for slot in qtype.slots for k in slot]
     best: Fact | None = None
-    required = {t.stem for t in terms if t.text.isdigit() or t.text.lower() in _ORDINALS}
-    ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS}
+    ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
+    required = {t.stem for t in terms if t.text.isdigit()} | ordinals
     for s in scored[:FACT_SENTENCES]:
         if required and not required <= _context_stems(s.hit):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
@@ -193,6 +199,39 @@ def _echoes(span: Span, qstems: set[str]) -> bool:
     return bool(stems) and all(st in qstems for st in stems)
 
 
+def _number_of(toks, first: int, target: set[str], clause: list[int]) -> float:
+    """1 if the clause before the number says "the number of <target> ... reached N"."""
+    before = [i for i in range(max(0, first - 12), first) if clause[i] == clause[first]]
+    words = [toks[i].stem for i in before]
+    for j, w in enumerate(words[:-1]):
+        if w == "number" and words[j + 1] == "of" and set(words[j + 2:j + 5]) & target:
+            return 1.0
+    return 0.0
+
+
+_GENERIC_COUNTED = frozenset("peopl person individu time case".split())
+
+
+def _counts_other(toks, last: int, target: set[str], text: str) -> bool:
+    """True if the word after the number is a noun other than the one asked about."""
+    if not target or target & _GENERIC_COUNTED or last + 1 >= len(toks):
+        return False
+    nxt = toks[last + 1]
+    if text[toks[last].end:nxt.start].strip() or not nxt.text.isalpha() or not nxt.text.islower():
+        return False
+    return nxt.text.lower() not in stop_words() and nxt.text.endswith("s") and nxt.stem not in target
+
+
+def _part_of_total(text: str, span: Span) -> float:
+    """"29 (63 per cent) of the 46 recommendations": the part answers "how many were implemented"
+    more often than the total does."""
+    if re.match(r"\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?\d", text[span.end:]):
+        return 0.5
+    if re.search(r"\d[\d,.]*\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?$", text[:span.start]):
+        return -0.5
+    return 0.0
+
+
 def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
                 slot: tuple[str, ...]) -> float:
     """How well a span answers the question; added to its sentence's score.
@@ -215,7 +254,7 @@ def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target
         after = [t.stem for t in toks if t.start >= span.end + m.end()][:6]
         if not set(after) & qstems:
             return -1.0  # "about half *of the increase in the migrant stock*": a share of something not asked
-    if target & {"countri", "country"} and span.kind == "place" and not is_country(span.text):
+    if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
         return -1.0
     clause = _clauses(s)
     near = 0.0
@@ -230,6 +269,11 @@ def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target
         if target:
             after = [t.stem for t in toks[last + 1:last + 8]]
             named = sum(1.0 / (1.0 + after.index(st) / 4.0) for st in target if st in after) / len(target)
+            if span.kind == "count":
+                named = max(named, _number_of(toks, first, target, clause))
+                if not named and _counts_other(toks, last, target, text):
+                    named = -1.0  # "63 *municipalities*" does not answer "how many candidates"
+                named += _part_of_total(text, span)
         if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
             named = max(named, 1.0)

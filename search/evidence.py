@@ -45,6 +45,7 @@ class QuestionTerm:
     weight: float
     df: int
     proper: bool
+    adverb: bool = False  # an ordinal used as an adverb ("first piloted"), not naming one of a series
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,9 @@ def question_terms(searcher, question: str) -> list[QuestionTerm]:
             continue  # "how *big*", "what *share*": the kind of answer, not words the report uses
         df = document_frequency(searcher._con, tok.text)
         proper = i > 0 and tok.text[0].isupper() and not tok.text.isdigit()
-        out[tok.stem] = QuestionTerm(tok.text, tok.stem, idf(df, n), df, proper)
+        after = question[tok.end:].split()
+        adverb = bool(after) and bool(re.fullmatch(r"[a-z]+ed\W*", after[0]))
+        out[tok.stem] = QuestionTerm(tok.text, tok.stem, idf(df, n), df, proper, adverb)
     return list(out.values())
 
 
