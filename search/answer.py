@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 
 from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, names_ok, question_names,
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, mentions, names_ok, question_names,
                        question_terms, retrieve, score_sentences, stop_words)
 from .models import Answer, Evidence, Hit
-from .subject import common_names, documents_citing, profile_names, subject_documents
+from .subject import common_names, documents_citing, library, profile_names, subject_documents
 from .terms import tokenize
 
 FACT_SENTENCES = 8        # best sentences searched for a fact span
@@ -27,6 +27,7 @@ CLOSEST = 3               # paragraphs shown when there is no answer
 # Below these scores the evidence is too weak to answer (calibrated on bench/data/, see README).
 MIN_SCORE = 0.30
 MIN_FACT_SCORE = 0.46
+MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 NO_ANSWER = "The indexed documents do not answer this question."
 
@@ -38,6 +39,7 @@ class Fact:
     spans: tuple[Span, ...]
     where: ScoredSentence
     score: float
+    focus: float = 1.0  # share of the question's subject words the sentence (and the one before) holds
 
 
 def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters) -> Answer:
@@ -57,18 +59,35 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     hits = retrieve(searcher, question, k, docs=subject_documents(searcher, names, terms), **filters)
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
-    exempt = {sym: profile_names(searcher, sym, names) for sym in {h.symbol for h in hits}}
+    exempt = _exempt(searcher, hits, names)
     scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact)
-              if names_ok(s.hit, names, exempt=exempt[s.hit.symbol])]
+              if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
     if not scored:
         return _no_answer(asked, hits)
     if qtype.is_fact:
-        fact = find_fact(scored, qtype, terms, names, exempt)
+        # In a library, sentences of many documents look alike: the fact's sentence must hold what
+        # the question is about. (In one report, its names in the paragraph are constraint enough.)
+        subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
+        fact = find_fact(scored, qtype, terms, names, exempt, subject)
         if fact is not None and fact.where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, fact)
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(asked, hits)
+
+
+def _exempt(searcher, hits: list[Hit], names) -> dict[str, set[str]]:
+    """For each paragraph, the question's names it need not repeat: in a library, those its document
+    is about (``search.subject``) and those of the headings it sits under."""
+    if len(library(searcher)) < 2:
+        return {h.citation: set() for h in hits}
+    by_doc = {sym: profile_names(searcher, sym, names) for sym in {h.symbol for h in hits}}
+    out = {}
+    for h in hits:
+        heads = " ".join(h.section)
+        stems = {t.stem for t in tokenize([heads])[0]}
+        out[h.citation] = by_doc[h.symbol] | {n for n, a in names if heads and mentions(heads, stems, n, a)}
+    return out
 
 
 def _spell_out(question: str) -> str:
@@ -84,9 +103,21 @@ def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]
                for name, aliases in names)
 
 
+def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
+    """The nouns and adjectives of the question that say what it is about ("the *unemployment rate*
+    in Libya"), lower case: not its verbs (paraphrased: "lived" / "residing"), not its names, not
+    the kind of answer it wants ("which *organization*")."""
+    from .answer_types import _nlp
+
+    kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
+    return frozenset(t.text.lower() for t in _nlp()(question) if t.pos_ in ("NOUN", "ADJ")
+                     and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
+                     and t.text.lower() not in ("many", "much"))
+
+
 def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
-              names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None
-              ) -> Fact | None:
+              names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
+              subject: frozenset[str] | None = None) -> Fact | None:
     """The best span of the wanted kinds among the best sentences, with the spans of other slots.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -101,8 +132,11 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
     for s in scored[:FACT_SENTENCES]:
         if required and not required <= _context_stems(s.hit):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
-        if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.symbol, set())):
+        if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
             continue
+        focus = 1.0 if subject is None else _focus(s, [t for t in terms if t.text.lower() in subject])
+        if focus < MIN_FOCUS:
+            continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation
         said = {t.stem for t in s.tokens if t.text.lower() in _ORDINALS}
         if ordinals and said and not ordinals & said:
             continue  # asked about the *first* forum, this sentence is about the *second*
@@ -125,10 +159,32 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
                 picked.append(top)
             total += bonus
         if picked:
-            fact = Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total)
+            fact = Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total, focus)
             if best is None or fact.score > best.score:
                 best = fact
     return best
+
+
+def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
+    """The weighted share of the question's subject words (not its names, numbers or frame) that
+    the sentence, the sentence before it or its heading holds.
+
+    Words match on their stem or a longer form of it ("grow" / "growth").
+    """
+    focus = [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in _ORDINALS
+             and t.text.lower() not in _FRAME_WORDS]
+    total = sum(t.weight for t in focus)
+    if not total:
+        return 1.0
+    context = local_context(s) + " " + " ".join(s.hit.section[-1:])
+    stems = {t.stem for t in tokenize([context])[0]}
+    held = [t for t in focus if t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems)]
+    return sum(t.weight for t in held) / total
+
+
+# Words that frame a question rather than name its subject ("*according* to the World Bank").
+_FRAME_WORDS = frozenset("according report reported reports state stated states say said says mention mentioned "
+                         "document documents".split())
 
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -219,7 +275,7 @@ def _counts_other(toks, last: int, target: set[str], text: str) -> bool:
     nxt = toks[last + 1]
     if text[toks[last].end:nxt.start].strip() or not nxt.text.isalpha() or not nxt.text.islower():
         return False
-    return nxt.text.lower() not in stop_words() and nxt.text.endswith("s") and nxt.stem not in target
+    return nxt.text not in stop_words() and not nxt.text.endswith("ly") and nxt.stem not in target
 
 
 def _part_of_total(text: str, span: Span) -> float:

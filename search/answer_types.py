@@ -81,12 +81,11 @@ _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|save|saved|savings|spend|spent
                           r"invested|investments?|contribut\w*|allocat\w*|grants?|requirements?|required|gap)\b")
 # "How much did the economy grow": a rate, before any sum.
 _GROWTH_WORDS = re.compile(r"\b(?:grow|grew|grown|growth|rise|rose|risen|increase[sd]?|decrease[sd]?|decline[sd]?|"
-                           r"fall|fell|fallen|drop|dropped|expand|expanded|expansion|contract|contracted|inflation|"
-                           r"turnout|rate)\b")
+                           r"fall|fell|fallen|drop|dropped|expand|expanded|expansion|contract|contracted)\b")
 _MEASURE_NOUNS = r"(?:average|mean|median|total|number|amount|level|value|size|cost|budget|price|salary|wage|" \
                  r"income|population|deficit|surplus|revenues?|expenditures?|assets|liabilities|delivery|" \
                  r"investment|contributions?|gap|allocation|funding|requirements?|turnout|growth|inflation|rate|gdp)"
-_PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion|fraction|%)")
+_PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion|fraction|%|rate|turnout|inflation)")
 
 
 def question_type(question: str) -> QuestionType:
@@ -298,6 +297,8 @@ def _is_reference(sentence: str, span: Span) -> bool:
         return True
     if re.fullmatch(r"(?:19|20)\d{2}", span.text) or re.match(r"\s?[-–]\s?\d", after):
         return True
+    if re.match(r"\s(?:" + _MONTHS + r")\b", after) or re.search(r"\b(?:" + _MONTHS + r")\s$", before):
+        return True  # a day of a date ("On *1* January", "May *20*")
     return bool(re.fullmatch(r"\d+", span.text) and re.match(r"\s*\)", after) and re.search(r"\(\s*$", before))
 
 

@@ -218,7 +218,7 @@ def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) ->
     return len(initials) >= 2 and len(words) > 1 and re.search(r"\b" + initials + r"\b", text) is not None
 
 
-_DEMONYM = re.compile(r"(?:n|an|ian|es|les|ese|i|ish|istan|stan)")
+_DEMONYM_ENDINGS = ("n", "an", "ian", "es", "les", "ese", "i", "ish", "istan", "stan")
 
 
 def _demonym_in(stem: str, stems: set[str]) -> bool:
@@ -226,11 +226,9 @@ def _demonym_in(stem: str, stems: set[str]) -> bool:
     "Libya" / "Libyan", "Congo" / "Congolese" (one stem extends the other by a demonym ending)."""
     if len(stem) < 4 or not stem.isalpha():
         return False
-    for other in stems:
-        short, long_ = (stem, other) if len(stem) <= len(other) else (other, stem)
-        if len(short) >= 4 and long_.startswith(short) and _DEMONYM.fullmatch(long_[len(short):]):
-            return True
-    return False
+    if any(stem + e in stems for e in _DEMONYM_ENDINGS):
+        return True
+    return any(stem.endswith(e) and len(stem) - len(e) >= 4 and stem[:-len(e)] in stems for e in _DEMONYM_ENDINGS)
 
 
 def _expands(text: str, acronym: str) -> bool:

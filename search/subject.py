@@ -22,7 +22,8 @@ from .terms import tokenize
 
 MIN_DOCS_COMMON = 4        # below this many documents, no name is "common to the library"
 COMMON_SHARE = 0.5         # a name cited by at least this share of the documents picks nothing
-FREQUENT_SHARE = 0.08      # a name cited by this share of a document's chunks is part of its subject
+FREQUENT_SHARE = 0.08      # a name cited by this share of a document's chunks helps pick the document
+SUBJECT_SHARE = 0.25       # a name cited by this share of its chunks is what the whole document is about
 MAX_PICKED = 3             # documents read first
 HEADING_WEIGHT = 0.5       # a question word in a title or heading counts this much of a name
 
@@ -36,6 +37,8 @@ class Profile:
     stems: frozenset[str]
     title_stems: frozenset[str]
     year: int
+    subject: str = ""                      # title and the names most of its paragraphs cite
+    subject_stems: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ def _build(con: sqlite3.Connection) -> Library:
     for symbol, section in con.execute("SELECT DISTINCT symbol, section FROM chunks"):
         heads.setdefault(symbol, set()).update(_strings(section))
     names: dict[str, list[str]] = {}
+    main: dict[str, list[str]] = {}
     try:
         rows = con.execute(
             "SELECT c.symbol, e.text, count(DISTINCT c.id) FROM entities e JOIN chunks c ON c.id = e.chunk_id "
@@ -75,15 +79,20 @@ def _build(con: sqlite3.Connection) -> Library:
     for symbol, text, n in rows:
         if n >= max(2, FREQUENT_SHARE * sizes.get(symbol, 1)):
             names.setdefault(symbol, []).append(text)
-    texts, titles = [], []
+        if n >= max(2, SUBJECT_SHARE * sizes.get(symbol, 1)):
+            main.setdefault(symbol, []).append(text)
+    texts, titles, subjects = [], [], []
     for symbol, title in docs:
         texts.append(" . ".join([title, symbol, *sorted(heads.get(symbol, ())), *names.get(symbol, [])]))
         titles.append(" . ".join([title, *sorted(heads.get(symbol, ()))]))
-    toks = tokenize(texts + titles) if docs else []
+        subjects.append(" . ".join([title, *main.get(symbol, [])]))
+    toks = tokenize(texts + titles + subjects) if docs else []
     profiles = {}
+    n = len(docs)
     for i, (symbol, title) in enumerate(docs):
         profiles[symbol] = Profile(symbol, texts[i], frozenset(t.stem for t in toks[i]),
-                                   frozenset(t.stem for t in toks[len(docs) + i]), document_year(symbol, title))
+                                   frozenset(t.stem for t in toks[n + i]), document_year(symbol, title),
+                                   subjects[i], frozenset(t.stem for t in toks[2 * n + i]))
     return Library(profiles)
 
 
@@ -171,10 +180,11 @@ def _idf(df: int, n: int) -> float:
 
 
 def profile_names(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
-    """The question's names that the document's own profile holds (so each paragraph may omit them)."""
+    """The question's names that the document as a whole is about (its title, or a name most of its
+    paragraphs cite): each of its paragraphs may omit them."""
     from .evidence import mentions
 
     p = library(searcher).profiles.get(symbol)
     if p is None:
         return set()
-    return {name for name, aliases in names if mentions(p.text, p.stems, name, aliases)}
+    return {name for name, aliases in names if mentions(p.subject, p.subject_stems, name, aliases)}
