@@ -28,6 +28,7 @@ CLOSEST = 3               # paragraphs shown when there is no answer
 MIN_SCORE = 0.30
 MIN_FACT_SCORE = 0.46
 MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
+OTHER_MARGIN = 0.03       # another document's figure is given too when it scores this close to the best
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 NO_ANSWER = "The indexed documents do not answer this question."
 
@@ -68,9 +69,9 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
-        fact = find_fact(scored, qtype, terms, names, exempt, subject)
-        if fact is not None and fact.where.score >= MIN_FACT_SCORE:
-            return _fact_answer(asked, fact)
+        facts = find_facts(scored, qtype, terms, names, exempt, subject)
+        if facts and facts[0].where.score >= MIN_FACT_SCORE:
+            return _fact_answer(asked, _sources(searcher, _prefer_paragraph(facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(asked, hits)
@@ -118,7 +119,15 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
 def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
               names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
               subject: frozenset[str] | None = None) -> Fact | None:
-    """The best span of the wanted kinds among the best sentences, with the spans of other slots.
+    """The best span of the wanted kinds among the best sentences, with the spans of other slots."""
+    facts = find_facts(scored, qtype, terms, names, exempt, subject)
+    return facts[0] if facts else None
+
+
+def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
+               names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
+               subject: frozenset[str] | None = None) -> list[Fact]:
+    """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
     remittances is no answer to what IFAD contributed because IFAD opens the paragraph.
@@ -126,7 +135,7 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
     wanted = [k for slot in qtype.slots for k in slot]
-    best: Fact | None = None
+    facts: list[Fact] = []
     ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
     required = {t.stem for t in terms if t.text.isdigit()} | ordinals
     for s in scored[:FACT_SENTENCES]:
@@ -159,10 +168,8 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
                 picked.append(top)
             total += bonus
         if picked:
-            fact = Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total, focus)
-            if best is None or fact.score > best.score:
-                best = fact
-    return best
+            facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total, focus))
+    return sorted(facts, key=lambda f: -f.score)
 
 
 def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
@@ -414,12 +421,54 @@ def cite(text: str, citation: str) -> str:
     return f"{body} [{citation}]."
 
 
-def _fact_answer(question: str, fact: Fact) -> Answer:
-    s = fact.where
-    lead = cite(render_spans(fact.spans, s.sentence.text), s.hit.citation)
-    said = f"Section heading: {s.sentence.text}" if s.sentence.heading else s.sentence.text
-    text = lead + " " + cite(said, s.hit.citation)
-    return Answer(question, text, (s.hit.citation,), (Evidence(s.hit.citation, s.sentence.text),))
+def _prefer_paragraph(best: Fact, facts: list[Fact]) -> Fact:
+    """The same fact from a numbered paragraph rather than the summary that restates it."""
+    if best.where.hit.kind != "summary":
+        return best
+    same = _value(best)
+    for f in facts:
+        if f.where.hit.symbol == best.where.hit.symbol and f.where.hit.kind == "paragraph" and _value(f) == same \
+                and f.where.score >= MIN_FACT_SCORE:
+            return f
+    return best
+
+
+def _value(fact: Fact) -> str:
+    return re.sub(r"\W+", " ", render_spans(fact.spans, fact.where.sentence.text)).strip().lower()
+
+
+def _sources(searcher, best: Fact, facts: list[Fact]) -> list[Fact]:
+    """The best fact and, where other documents state a different figure for the same thing about
+    as well, theirs: one per document, newest document first."""
+    if best.spans[0].kind not in ("count", "money", "percent", "date"):
+        return [best]
+    chosen, seen = [best], {best.where.hit.symbol}
+    for f in facts:  # best first: each document's best candidate only
+        if f.where.hit.symbol in seen:
+            continue
+        seen.add(f.where.hit.symbol)
+        if f.where.score >= MIN_FACT_SCORE and f.score >= best.score - OTHER_MARGIN and f.focus >= best.focus \
+                and {sp.kind for sp in f.spans} == {sp.kind for sp in best.spans} and _value(f) != _value(best):
+            chosen.append(f)
+    if len(chosen) == 1:
+        return chosen
+    profiles = library(searcher).profiles
+    year = lambda f: profiles[f.where.hit.symbol].year if f.where.hit.symbol in profiles else 0
+    return sorted(chosen, key=lambda f: -year(f))
+
+
+def _fact_answer(question: str, facts: list[Fact]) -> Answer:
+    parts, citations, evidence = [], [], []
+    for i, fact in enumerate(facts):
+        s = fact.where
+        said = f"Section heading: {s.sentence.text}" if s.sentence.heading else s.sentence.text
+        lead = cite(render_spans(fact.spans, s.sentence.text), s.hit.citation)
+        if i:
+            lead = f"{s.hit.symbol} gives a different figure: " + lead
+        parts += [lead, cite(said, s.hit.citation)]
+        citations.append(s.hit.citation)
+        evidence.append(Evidence(s.hit.citation, s.sentence.text))
+    return Answer(question, " ".join(parts), tuple(dict.fromkeys(citations)), tuple(evidence))
 
 
 def _sentence_answer(question: str, scored: list[ScoredSentence]) -> Answer:
