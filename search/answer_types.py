@@ -118,12 +118,14 @@ def question_type(question: str) -> QuestionType:
             (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)):
         slots.append(("place",))  # also "in which city and month"
         target = _words(m.group(1))
-    if not slots and (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + _PUBLICATION_NOUNS + r")\b", q)):
-        slots.append(("publication", "instrument"))
-        target = _words(m.group(1))
-    if not slots and (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + _INSTRUMENT_NOUNS + r")\b", q)):
-        slots.append(("instrument",))
-        target = _words(m.group(1))
+    if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
+        found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
+                                                                      (("publication", "instrument"), _PUBLICATION_NOUNS))
+                 if (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + nouns + r")\b", q))]
+        if found:
+            _, kinds, noun = min(found)
+            slots.append(kinds)
+            target = _words(noun)
     if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")\b", q)):
         slots.append(("organization",))
         target = _words(m.group(1))

@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ask", help="answer a question with sentences of the report, each cited")
     p.add_argument("question", help="a question, e.g. 'How many international migrants were there in 2013?'")
+    p.add_argument("--doc", action="append", metavar="SYMBOL", help="answer only from this document (repeatable)")
     _common(p)
 
     p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
@@ -162,7 +163,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_ask(args) -> int:
-    answer = _open(args).ask(args.question)
+    answer = _open(args).ask(args.question, **({"doc": args.doc} if args.doc else {}))
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0

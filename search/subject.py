@@ -152,17 +152,18 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms)
     if len(lib) < 2:
         return []
     n = len(lib)
+    common = COMMON_SHARE * n if n >= MIN_DOCS_COMMON else n  # in a small library only "all of them" is common
     scores: dict[str, float] = {}
     for name, aliases in names:
         holders = [p for p in lib.profiles.values() if mentions(p.text, p.stems, name, aliases)]
-        if not holders or len(holders) >= COMMON_SHARE * n:
+        if not holders or len(holders) >= common:
             continue
         weight = _idf(len(holders), n)
         for p in holders:
             scores[p.symbol] = scores.get(p.symbol, 0.0) + weight
     for t in terms:
         holders = [p for p in lib.profiles.values() if t.stem in p.title_stems]
-        if holders and len(holders) < COMMON_SHARE * n:
+        if holders and len(holders) < common:
             weight = HEADING_WEIGHT * _idf(len(holders), n)
             for p in holders:
                 scores[p.symbol] = scores.get(p.symbol, 0.0) + weight
