@@ -206,7 +206,7 @@ def local_context(s: ScoredSentence) -> str:
 
 def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) -> bool:
     """True if ``text`` names ``name``: all its words, an alias, or the acronym it stands for."""
-    words = tokenize([name])[0]
+    words = _name_tokens(name)
     if words and all(w.stem in stems or _demonym_in(w.stem, stems) for w in words):
         return True
     low = text.lower()
@@ -216,6 +216,12 @@ def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) ->
         return _expands(text, name)
     initials = "".join(w.text[0] for w in words if w.text[0].isupper())
     return len(initials) >= 2 and len(words) > 1 and re.search(r"\b" + initials + r"\b", text) is not None
+
+
+@lru_cache(maxsize=2048)
+def _name_tokens(name: str) -> tuple:
+    """A name's tokens, once per name (``mentions`` runs for every document of a library)."""
+    return tuple(tokenize([name])[0])
 
 
 _DEMONYM_ENDINGS = ("n", "an", "ian", "es", "les", "ese", "i", "ish", "istan", "stan")
