@@ -54,6 +54,9 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     qtype = question_type(question)
     terms = question_terms(searcher, question)
     names = question_names(searcher, question)
+    if (spelled := _spell_out_acronyms(searcher, question, names, terms)) != question:
+        question = spelled  # "GMG", which the report never writes, as the report writes it
+        terms, names = question_terms(searcher, question), question_names(searcher, question)
     unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
     common = common_names(searcher, names)
     names = [(n, a) for n, a in names if n not in common]
@@ -97,6 +100,18 @@ def _spell_out(question: str) -> str:
 
 
 # -- facts --------------------------------------------------------------------------------------
+def _spell_out_acronyms(searcher, question: str, names, terms) -> str:
+    """The question with each acronym the index never holds replaced by the gazetteer name it
+    stands for that the index does hold ("GMG" -> "Global Migration Group")."""
+    absent = {t.text for t in terms if t.proper and t.df == 0}
+    for name, aliases in names:
+        if name in absent and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]", name):
+            held = [a for a in aliases if " " in a and documents_citing(searcher, a) > 0]
+            if held:
+                question = re.sub(r"\b" + re.escape(name) + r"\b", max(held, key=len), question)
+    return question
+
+
 def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]]]) -> bool:
     """True if a name holding ``word`` has another form the index holds (the report spells out
     the acronym the question uses)."""

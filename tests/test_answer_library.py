@@ -163,3 +163,9 @@ def test_two_documents_with_different_figures_are_both_given_newest_first():
     chosen = _sources(fake, old, [old, new, far])
     assert [f.where.hit.symbol for f in chosen] == ["A/80/75", "A/79/797"]
     assert _sources(fake, old, [old, _fact("A/80/75", "22.9 million", 0.89)]) == [old]  # same figure: one
+
+
+def test_an_acronym_the_report_never_writes_is_read_as_the_name_it_spells_out(searcher):
+    # A/69/207 always writes "Global Migration Group", never "GMG"; the gazetteer knows the acronym
+    a = searcher.ask("How many members does the GMG have?")
+    assert a.text.startswith("18 [A/69/207, para. 87]")
