@@ -60,7 +60,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
     common = common_names(searcher, names)
     names = [(n, a) for n, a in names if n not in common]
-    hits = retrieve(searcher, question, k, docs=subject_documents(searcher, names, terms), **filters)
+    hits = retrieve(searcher, question, k, docs=subject_documents(searcher, names, terms, question), **filters)
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
     exempt = _exempt(searcher, hits, names)

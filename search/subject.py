@@ -39,6 +39,7 @@ class Profile:
     year: int
     subject: str = ""                      # title and the names most of its paragraphs cite
     subject_stems: frozenset[str] = frozenset()
+    title_pairs: frozenset[tuple[str, str]] = frozenset()  # consecutive content words of title and headings
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,17 @@ def _build(con: sqlite3.Connection) -> Library:
     for i, (symbol, title) in enumerate(docs):
         profiles[symbol] = Profile(symbol, texts[i], frozenset(t.stem for t in toks[i]),
                                    frozenset(t.stem for t in toks[n + i]), document_year(symbol, title),
-                                   subjects[i], frozenset(t.stem for t in toks[2 * n + i]))
+                                   subjects[i], frozenset(t.stem for t in toks[2 * n + i]), pairs(toks[n + i]))
     return Library(profiles)
+
+
+def pairs(tokens) -> frozenset[tuple[str, str]]:
+    """Consecutive content words ("work" "organ" in "the work of the Organization"), for report titles
+    a question names ("the report on the work of the Organization")."""
+    from .evidence import stop_words
+
+    words = [t.stem for t in tokens if t.text.lower() not in stop_words() and not t.text.isdigit()]
+    return frozenset(zip(words, words[1:]))
 
 
 def _strings(section_json: str) -> list[str]:
@@ -140,11 +150,12 @@ def documents_citing(searcher, name: str, aliases: tuple[str, ...] = ()) -> int:
         return 0
 
 
-def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms) -> list[str]:
+def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms, question: str = "") -> list[str]:
     """The documents the question is about (at most ``MAX_PICKED``), best first; [] when none stands out.
 
     A document scores the rarity (across documents) of each question name its profile holds, plus
-    a fraction for each question word in its title or headings.
+    a fraction for each question word, and more for each pair of consecutive words, in its title or
+    headings.
     """
     from .evidence import mentions
 
@@ -165,6 +176,12 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms)
         holders = [p for p in lib.profiles.values() if t.stem in p.title_stems]
         if holders and len(holders) < common:
             weight = HEADING_WEIGHT * _idf(len(holders), n)
+            for p in holders:
+                scores[p.symbol] = scores.get(p.symbol, 0.0) + weight
+    for pair in pairs(tokenize([question])[0]) if question else ():
+        holders = [p for p in lib.profiles.values() if pair in p.title_pairs]
+        if holders and len(holders) < common:
+            weight = 2 * HEADING_WEIGHT * _idf(len(holders), n)
             for p in holders:
                 scores[p.symbol] = scores.get(p.symbol, 0.0) + weight
     if not scores:
