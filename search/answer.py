@@ -149,6 +149,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
+    head = tokenize([qtype.head])[0][0].stem if qtype.head else ""
     wanted = [k for slot in qtype.slots for k in slot]
     facts: list[Fact] = []
     ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
@@ -169,7 +170,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
-            ranked = sorted(((_span_score(sp, s, terms, target, slot) + _respectively(sp, spans, s, terms)
+            ranked = sorted(((_span_score(sp, s, terms, target, slot, head) + _respectively(sp, spans, s, terms)
                               + 0.1 * (slot[0] == "organization" and _opens_clause(sp, spans, s)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
@@ -290,6 +291,11 @@ def _number_of(toks, first: int, target: set[str], clause: list[int]) -> float:
 _GENERIC_COUNTED = frozenset("peopl person individu time case".split())
 
 
+def _counted_once(toks, head: str) -> bool:
+    """True if only one number of the sentence is followed right away by the counted noun."""
+    return sum(1 for a, b in zip(toks, toks[1:]) if b.stem == head and any(c.isdigit() for c in a.text)) == 1
+
+
 def _counts_other(toks, last: int, target: set[str], text: str) -> bool:
     """True if the word after the number is a noun other than the one asked about."""
     if not target or target & _GENERIC_COUNTED or last + 1 >= len(toks):
@@ -311,7 +317,7 @@ def _part_of_total(text: str, span: Span) -> float:
 
 
 def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
-                slot: tuple[str, ...]) -> float:
+                slot: tuple[str, ...], head: str = "") -> float:
     """How well a span answers the question; added to its sentence's score.
 
     Counts: the question's target words ("how many *Member States*") right after the number, or
@@ -348,6 +354,8 @@ def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target
             after = [t.stem for t in toks[last + 1:last + 8]]
             named = sum(1.0 / (1.0 + after.index(st) / 4.0) for st in target if st in after) / len(target)
             if span.kind == "count":
+                if head and after[:1] == [head] and _counted_once(toks, head):
+                    named = max(named, 0.6)  # "over 4,000 *participants*": the only number of them
                 named = max(named, _number_of(toks, first, target, clause))
                 if not named and _counts_other(toks, last, target, text):
                     named = -1.0  # "63 *municipalities*" does not answer "how many candidates"

@@ -40,6 +40,7 @@ class QuestionType:
     slots: tuple[tuple[str, ...], ...] = ()
     target: tuple[str, ...] = ()
     many: bool = False
+    head: str = ""  # the counted noun of "how many": "participants" in "how many participants took part"
 
     @property
     def is_fact(self) -> bool:
@@ -93,8 +94,10 @@ def question_type(question: str) -> QuestionType:
     q = " " + re.sub(r"\s+", " ", question.lower()).strip() + " "
     slots: list[tuple[str, ...]] = []
     target: tuple[str, ...] = ()
+    head = ""
     if m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
-        target = _words(_noun_phrase(m.group(1)))
+        target = _words(m.group(1))
+        head = (_words(_noun_phrase(m.group(1))) or ("",))[-1]
         slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
     elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?"
                    r"(?:[\w.'’-]+ ){0,3}?" + _MEASURE_NOUNS + r"\b|^ what (?:[\w-]+ )?growth\b", q):
@@ -135,7 +138,7 @@ def question_type(question: str) -> QuestionType:
     many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
     if slots and slots[0][0] in ("place", "organization", "person") and re.search(r"^ (?:who|where)\b", q):
         many = True
-    return QuestionType(tuple(slots), target, many)
+    return QuestionType(tuple(slots), target, many, head)
 
 
 _NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|"
