@@ -102,7 +102,7 @@ def test_question_types_of_library_questions(question, slots):
 
 
 def test_how_many_counts_the_noun_before_the_verb():
-    assert question_type("How many participants took part in the WSIS Forum?").target == ("participants",)
+    assert question_type("How many participants took part in the WSIS Forum?").head == "participants"
 
 
 @pytest.mark.parametrize("sentence,title", [
