@@ -62,7 +62,7 @@ def title_similarity(expected: str, got: str) -> float:
 
 
 def score(entry: dict, doc) -> dict:
-    body = [c for c in doc.chunks if c.kind == "paragraph" and not c.part]
+    body = [c for c in doc.chunks if c.kind == "paragraph" and not c.part and c.page is None]
     numbers = [c.number for c in body]
     n = entry["body_paragraphs"]
     by_number = {c.number: c for c in body}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from paracite.errors import IndexMismatch
 
-FORMAT_VERSION = 2  # 2: sentence vectors, acronyms table, model file hashes
+FORMAT_VERSION = 3  # 2: sentence vectors, acronyms table, model file hashes; 3: document metadata (#14)
 MANIFEST_NAME = "manifest.json"
 
 

@@ -23,7 +23,14 @@ CREATE TABLE documents (
     symbol TEXT PRIMARY KEY,
     title TEXT NOT NULL,
     source TEXT NOT NULL,
-    checksum TEXT NOT NULL
+    checksum TEXT NOT NULL,
+    date TEXT,
+    bodies TEXT NOT NULL DEFAULT '[]',
+    session TEXT,
+    agenda_items TEXT NOT NULL DEFAULT '[]',
+    symbols TEXT NOT NULL DEFAULT '[]',
+    doc_type TEXT,
+    pages INTEGER
 );
 CREATE TABLE chunks (
     id INTEGER PRIMARY KEY,
@@ -62,8 +69,8 @@ def write_store(path: Path, documents: Iterable[Document]) -> list[Chunk]:
         con.executescript(SCHEMA)
         ordered: list[Chunk] = []
         for doc in documents:
-            con.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?)",
-                        (doc.symbol, doc.title, doc.source, doc.checksum))
+            con.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        (doc.symbol, doc.title, doc.source, doc.checksum, *_metadata_row(doc)))
             for c in doc.chunks:
                 rowid = len(ordered)
                 ordered.append(c)
@@ -83,6 +90,13 @@ def write_store(path: Path, documents: Iterable[Document]) -> list[Chunk]:
         return ordered
     finally:
         con.close()
+
+
+def _metadata_row(doc: Document) -> tuple:
+    """The page-1 metadata columns of ``documents`` (issue #14); lists as JSON text."""
+    dump = lambda v: json.dumps(list(v), ensure_ascii=False)  # noqa: E731
+    return (doc.date, dump(doc.bodies), doc.session, dump(doc.agenda_items), dump(doc.symbols or (doc.symbol,)),
+            doc.doc_type, doc.pages)
 
 
 def open_store(path: Path) -> sqlite3.Connection:

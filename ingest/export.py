@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from paracite.errors import IngestError
 from .models import Chunk, Document
 
-KINDS = ("summary", "paragraph", "table")
+KINDS = ("summary", "paragraph", "table", "preamble")
+METADATA = ("date", "bodies", "session", "agenda_items", "symbols", "doc_type", "pages")  # issue #14
 
 
 def from_export(path: str | Path) -> list[Document]:
@@ -35,8 +37,20 @@ def from_export(path: str | Path) -> list[Document]:
         raise IngestError(f"{path}: the export holds no chunks")
     return [Document(symbol=symbol, title=_title(pairs), source=str(path),
                      chunks=tuple(c for c, _ in pairs),
-                     checksum=hashlib.sha256("\n".join(l for _, l in pairs).encode("utf-8")).hexdigest())
+                     checksum=hashlib.sha256("\n".join(l for _, l in pairs).encode("utf-8")).hexdigest(),
+                     **_metadata(pairs))
             for symbol, pairs in by_symbol.items()]
+
+
+def _metadata(pairs: list[tuple[Chunk, str]]) -> dict:
+    """The document's page-1 metadata (issue #14) from the first of its records that carries it."""
+    for _, line in pairs:
+        r = json.loads(line)
+        if any(k in r for k in METADATA):
+            return {"date": r.get("date"), "bodies": tuple(r.get("bodies") or ()), "session": r.get("session"),
+                    "agenda_items": tuple(r.get("agenda_items") or ()), "symbols": tuple(r.get("symbols") or ()),
+                    "doc_type": r.get("doc_type"), "pages": r.get("pages")}
+    return {}
 
 
 def chunk_from_record(line: str, where: str = "record") -> Chunk:
@@ -74,6 +88,21 @@ def _problem(r: dict) -> str:
             return f"{key!r} must be a list"
     if r.get("page") is not None and (not isinstance(r["page"], int) or isinstance(r["page"], bool)):
         return "'page' must be a number or null"
+    return _metadata_problem(r)
+
+
+def _metadata_problem(r: dict) -> str:
+    """What is wrong with a record's document metadata, or ``""`` (every field may be absent)."""
+    for key in ("date", "session", "doc_type"):
+        if r.get(key) is not None and not isinstance(r[key], str):
+            return f"{key!r} must be text or null"
+    if r.get("date") is not None and not re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", r["date"]):
+        return "'date' must be YYYY, YYYY-MM or YYYY-MM-DD"
+    for key in ("bodies", "agenda_items", "symbols"):
+        if not isinstance(r.get(key) or [], list) or not all(isinstance(v, str) for v in r.get(key) or []):
+            return f"{key!r} must be a list of text"
+    if r.get("pages") is not None and (not isinstance(r["pages"], int) or isinstance(r["pages"], bool) or r["pages"] < 0):
+        return "'pages' must be a number or null"
     return ""
 
 

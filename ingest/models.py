@@ -31,16 +31,19 @@ class Entity:
 
 @dataclass(frozen=True)
 class Chunk:
-    """One citable unit of a document: the summary, a numbered paragraph or a table.
+    """One citable unit of a document: the summary, a numbered paragraph, a table, or a
+    resolution's preambular paragraph (kind ``preamble``, numbered by position: issue 20).
 
-    ``number`` is the paragraph number as printed (tables: the table number; summary: 0).
+    ``number`` is the paragraph number as printed (tables: the table number; summary: 0);
+    where a misprint broke the sequence (``25.`` between 124 and 126) it is the sequence's
+    number and ``printed`` keeps the printed one (issue 15).
     ``part`` is ``""`` for the body, or the annex label (``"annex"``, ``"annex I"``) when a
     part of the document numbers its paragraphs afresh. ``page`` is set for documents that
     have no numbered paragraphs, where citations go by page.
     """
 
     symbol: str
-    kind: str  # "summary" | "paragraph" | "table"
+    kind: str  # "summary" | "paragraph" | "table" | "preamble"
     number: int
     text: str
     section: tuple[str, ...] = ()
@@ -50,6 +53,7 @@ class Chunk:
     part: str = ""
     page: int | None = None
     title: str = ""
+    printed: int | None = None
 
     @property
     def citation(self) -> str:
@@ -67,6 +71,7 @@ class Chunk:
             "text": self.text,
             "footnotes": list(self.footnotes),
             "entities": [e.to_dict() for e in self.entities],
+            **({"printed": self.printed} if self.printed is not None else {}),
         }
 
     @classmethod
@@ -76,18 +81,43 @@ class Chunk:
                    section=tuple(map(str, d.get("section") or ())), footnotes=tuple(map(str, d.get("footnotes") or ())),
                    entities=tuple(Entity.from_dict(e) for e in d.get("entities") or ()),
                    part=str(d.get("part") or ""), page=None if d.get("page") is None else int(d["page"]),
-                   title=str(d.get("title") or ""))
+                   title=str(d.get("title") or ""),
+                   printed=None if d.get("printed") is None else int(d["printed"]))
 
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed source file: its symbol, title and chunks in reading order."""
+    """A parsed source file: its symbol, title and chunks in reading order.
+
+    The page-1 metadata fields (issue #14) are ``None``/``()`` where page 1 does not print them:
+    ``date`` is ISO ``YYYY-MM-DD`` or ``YYYY`` when only a year is printed; ``bodies`` the organs
+    printed, principal organs first; ``symbols`` every symbol of a joint document.
+    A resolution or decision records when and where it was adopted (``adopted``: "14 March
+    2025", ``meeting``: "9876th meeting"); a letter or note its ``signatory`` (issue 20).
+    """
 
     symbol: str
     title: str
     source: str
     chunks: tuple[Chunk, ...] = field(default_factory=tuple)
     checksum: str = ""
+    # -- page-1 metadata (issue #14) --
+    date: str | None = None
+    bodies: tuple[str, ...] = ()
+    session: str | None = None
+    agenda_items: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
+    doc_type: str | None = None
+    pages: int | None = None
+
+    def metadata(self) -> dict:
+        """The page-1 metadata as JSON-ready values (``paracite docs --json`` field names)."""
+        return {"date": self.date, "bodies": list(self.bodies), "session": self.session,
+                "agenda_items": list(self.agenda_items), "symbols": list(self.symbols or (self.symbol,)),
+                "title": self.title, "doc_type": self.doc_type, "pages": self.pages}
+    adopted: str = ""
+    meeting: str = ""
+    signatory: str = ""
 
     @property
     def paragraphs(self) -> tuple[Chunk, ...]:
@@ -101,6 +131,8 @@ def format_citation(symbol: str, kind: str, number: int, part: str = "", page: i
         return f"{head}, summary"
     if kind == "table":
         return f"{head}, table {number}"
+    if kind == "preamble":
+        return f"{head}, preambular para. {number}"
     if page is not None:
         return f"{head}, p. {page}, para. {number}"
     return f"{head}, para. {number}"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
 from paracite.errors import IngestError
 from .text.furniture import detect_symbol
 from .models import Document
+from .text.front_matter import iso_date, text_front_matter
 from .text.paragraphs import parse_text
 
 SUPPORTED = (".txt", ".pdf")
@@ -71,7 +73,10 @@ def read_document(path: str | Path) -> Document:
     text = read_text(path)
     if not detect_symbol(text):
         raise IngestError(f"{path}: no UN document symbol (like A/69/207) in the text; is this a UN document?")
-    doc = parse_text(text, source=str(path))
+    fm = text_front_matter(text)
+    doc = parse_text(text, source=str(path), title=fm.title)
     if not doc.chunks:
         raise IngestError(f"{path}: no paragraphs found; is this a UN report?")
-    return doc
+    date = fm.date or (iso_date(doc.adopted) if doc.adopted else None)  # a resolution: its adoption
+    return replace(doc, date=date, bodies=fm.bodies, session=fm.session, agenda_items=fm.agenda_items,
+                   symbols=fm.symbols or (doc.symbol,), doc_type=fm.doc_type, pages=text.count("\f") + 1 if "\f" in text else None)

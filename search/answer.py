@@ -47,7 +47,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     """Answer ``question`` from the paragraphs of ``searcher``'s index, citing each sentence.
 
     The question's subject picks the documents read first (``search.subject``); ``filters``
-    (``doc=``, entity, date or body filters) pass through to the search and narrow what is read.
+    (``doc=``, ``since``, ``until``, ``body``: issue #14; entity filters) pass through to the search and narrow what is read.
     """
     asked = question.strip()
     question = _spell_out(asked)
@@ -476,8 +476,9 @@ def _sources(searcher, best: Fact, facts: list[Fact]) -> list[Fact]:
     if len(chosen) == 1:
         return chosen
     profiles = library(searcher).profiles
-    year = lambda f: profiles[f.where.hit.symbol].year if f.where.hit.symbol in profiles else 0
-    return sorted(chosen, key=lambda f: -year(f))
+    when = {f.where.hit.symbol: profiles[f.where.hit.symbol].when if f.where.hit.symbol in profiles else ""
+            for f in chosen}
+    return sorted(chosen, key=lambda f: when[f.where.hit.symbol], reverse=True)
 
 
 def _fact_answer(question: str, facts: list[Fact]) -> Answer:

@@ -15,7 +15,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from paracite.errors import ParaciteError
+from paracite.errors import ParaciteError, UsageError
+from search.cli_docs import add_filter_options, filter_notes, print_document, print_documents
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -46,11 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--place", action="append", default=[], metavar="NAME", help="only paragraphs naming this place")
     p.add_argument("--instrument", action="append", default=[], metavar="NAME",
                    help="only paragraphs citing this convention, protocol, resolution or document")
+    add_filter_options(p)
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance",
+                   help="order of the top hits: relevance (default) or date (newest first)")
     _common(p)
 
     p = sub.add_parser("ask", help="answer a question with sentences of the report, each cited")
     p.add_argument("question", help="a question, e.g. 'How many international migrants were there in 2013?'")
     p.add_argument("--doc", action="append", metavar="SYMBOL", help="answer only from this document (repeatable)")
+    add_filter_options(p)
+    _common(p)
+
+    p = sub.add_parser("docs", help="list the indexed documents with their date, organs, session and chunk counts")
     _common(p)
 
     p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
@@ -58,9 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     _common(p, json_flag=False)
 
-    p = sub.add_parser("show", help="print one paragraph with its citation and section")
+    p = sub.add_parser("show", help="print one paragraph with its citation and section, or a document's contents")
     p.add_argument("symbol", help="document symbol, e.g. A/69/207")
-    p.add_argument("number", help="paragraph number, 'summary' or 'table N'")
+    p.add_argument("number", nargs="?", help="paragraph number, 'summary' or 'table N' (none: the document's "
+                                             "metadata and table of contents)")
+    p.add_argument("--preamble", type=int, metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
+    p.add_argument("--context", type=int, metavar="K", help="also print K paragraphs before and after, each cited")
     p.add_argument("--part", default="", help="annex label for annex paragraphs, e.g. 'annex' or 'annex I'")
     p.add_argument("--page", type=int, metavar="N",
                    help="page, for documents whose paragraphs are cited by page (S/2025/41, p. 2, para. 3)")
@@ -74,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="print every chunk as JSON Lines")
     p.add_argument("--doc", metavar="SYMBOL", help="only this document")
+    add_filter_options(p)
     _common(p)
     p = sub.add_parser("eval", help="measure retrieval on judged queries: paracite beside BM25-only and dense-only")
     p.add_argument("queries", metavar="QUERIES.jsonl",
@@ -82,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all-docs", action="store_true",
                    help="search the whole index, not just that document (other documents' hits count as misses)")
     _common(p)
+
+    p = sub.add_parser("serve", help="serve the HTTP API and the web page (read-only) on this machine")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0 = every network)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    _common(p, json_flag=False)
     return parser
 
 
@@ -144,7 +161,8 @@ def _open(args):
 def cmd_search(args) -> int:
     s = _open(args)
     hits = s.search(args.query, k=args.k, mode=args.mode, doc=args.doc, org=args.org, place=args.place,
-                    instrument=args.instrument)
+                    instrument=args.instrument, since=args.since, until=args.until, body=args.body, sort=args.sort)
+    filter_notes(s, args, sys.stderr if args.json else sys.stdout)
     unknown = s.unknown_filters(args.org, args.place, args.instrument) if not hits else []
     for kind, value in unknown:  # not an error: the answer is "no paragraphs", and why (issue 4)
         print(f"paracite: no {kind} named {value!r} in this index; see `paracite entities --kind {kind}`",
@@ -154,7 +172,9 @@ def cmd_search(args) -> int:
         return 0
     if not hits:
         filters = [f"{n} {v!r}" for n, vs in (("--doc", args.doc or []), ("--org", args.org), ("--place", args.place),
-                                              ("--instrument", args.instrument)) for v in vs]
+                                              ("--instrument", args.instrument), ("--body", args.body),
+                                              ("--since", [args.since] if args.since else []),
+                                              ("--until", [args.until] if args.until else [])) for v in vs]
         print("No paragraphs match" + (f" the filters {', '.join(filters)}." if filters else "."))
         return 0
     for h in hits:
@@ -163,7 +183,10 @@ def cmd_search(args) -> int:
 
 
 def cmd_ask(args) -> int:
-    answer = _open(args).ask(args.question, **({"doc": args.doc} if args.doc else {}))
+    s = _open(args)
+    answer = s.ask(args.question, since=args.since, until=args.until, body=args.body,
+                   **({"doc": args.doc} if args.doc else {}))
+    filter_notes(s, args, sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -201,11 +224,31 @@ def cmd_ingest(args) -> int:
 
 def cmd_show(args) -> int:
     s = _open(args)
-    h = s.get(args.symbol, args.number, part=args.part, page=args.page)
-    if args.json:
-        print(json.dumps(h.to_dict(), ensure_ascii=False, indent=2))
+    if args.number is not None and args.preamble is not None:
+        raise UsageError("show takes a paragraph number or --preamble N, not both")
+    if args.number is None and args.preamble is None:  # the document itself: metadata and contents (issue #14)
+        if args.context is not None:
+            raise UsageError("--context needs a paragraph number: `paracite show SYMBOL N --context K`")
+        d = s.document(args.symbol)
+        print(json.dumps(d, ensure_ascii=False, indent=2)) if args.json else print_document(d)
+        return 0
+    number = f"preamble {args.preamble}" if args.preamble is not None else args.number
+    if args.context is not None:
+        hits = s.context(args.symbol, number, args.context, part=args.part, page=args.page)
     else:
-        _print_hit(h, score=False)
+        hits = [s.get(args.symbol, number, part=args.part, page=args.page)]
+    if args.json:
+        out = [h.to_dict() for h in hits]
+        print(json.dumps(out if args.context is not None else out[0], ensure_ascii=False, indent=2))
+    else:
+        for h in hits:
+            _print_hit(h, score=False)
+    return 0
+
+
+def cmd_docs(args) -> int:
+    docs = _open(args).documents()
+    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs)
     return 0
 
 
@@ -220,11 +263,9 @@ def cmd_eval(args) -> int:
 
 def cmd_export(args) -> int:
     s = _open(args)
-    for h in s.chunks(doc=args.doc):
-        d = h.to_dict()
-        d.pop("rank", None)
-        d.pop("score", None)
-        print(json.dumps(d, ensure_ascii=False))
+    filter_notes(s, args, sys.stderr)
+    for record in s.export(doc=args.doc, since=args.since, until=args.until, body=args.body):
+        print(json.dumps(record, ensure_ascii=False))
     return 0
 
 
@@ -254,8 +295,15 @@ def cmd_entities(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from search.web import serve
+
+    serve(args.index, host=args.host, port=args.port)
+    return 0
+
+
 COMMANDS = {"search": cmd_search, "ask": cmd_ask, "ingest": cmd_ingest, "show": cmd_show, "export": cmd_export,
-            "entities": cmd_entities, "eval": cmd_eval}
+            "entities": cmd_entities, "eval": cmd_eval, "docs": cmd_docs, "serve": cmd_serve}
 
 
 def run() -> None:

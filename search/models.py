@@ -24,12 +24,16 @@ class Hit:
     page: int | None = None
     title: str = ""
     rank: int = 0
+    date: str | None = None  # the document's date of issue, "YYYY-MM-DD" or "YYYY" (issue #14)
+    bodies: tuple[str, ...] = ()  # the organs its page 1 prints (issue #14)
 
     def to_dict(self) -> dict:
         return {
             "rank": self.rank,
             "citation": self.citation,
             "symbol": self.symbol,
+            "date": self.date,
+            "bodies": list(self.bodies),
             "kind": self.kind,
             "number": self.number,
             "part": self.part,

@@ -27,6 +27,7 @@ from index.sentences import SENTENCES_NAME
 
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
 from .fusion import dense_score, hybrid_score
+from .kind_prior import apply_kind_prior, preamble_ids
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
 #: union of the best ``depth`` of each ranking.
@@ -75,12 +76,15 @@ class Ranker:
         self._chunk_matrix = None
         self._sent = None  # see _sentences()
         self._acronyms = None
+        self._preamble = None  # row ids of preambular paragraphs (issue 20)
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int) -> list[tuple[int, float]]:
         """(row id, score) pairs, best first. BM25 returns only chunks sharing a word with the query."""
         sig = self.signals(query, mode, allowed, k)
-        scores = sig.scores(mode)
+        if self._preamble is None:
+            self._preamble = preamble_ids(self._con)
+        scores = apply_kind_prior(sig.ids, sig.scores(mode), mode, self._preamble)
         keep = scores > 0 if mode == "bm25" else np.ones(len(scores), dtype=bool)
         ids, scores = sig.ids[keep], scores[keep]
         order = np.lexsort((ids, -scores))

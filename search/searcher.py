@@ -18,6 +18,7 @@ from index.manifest import Manifest
 from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
+from .document_views import DocumentViews, sort_by_date
 from .entity_index import KINDS as ENTITY_KINDS, EntityInfo, chunk_ids, citing_ids, list_entities, matching_names
 from .models import Hit
 from .paths import default_corpus, default_index
@@ -27,7 +28,7 @@ MAX_K = 1000
 MAX_QUERY_CHARS = 2000
 
 
-class Searcher:
+class Searcher(DocumentViews):
     """Search one index folder. Open with ``Searcher.open()`` (the default index) or a path."""
 
     def __init__(self, folder: Path, manifest: Manifest, con: sqlite3.Connection):
@@ -121,24 +122,36 @@ class Searcher:
 
     def search(self, query: str, k: int = 10, *, mode: str = "hybrid", doc: str | Sequence[str] | None = None,
                org: Sequence[str] = (), place: Sequence[str] = (), instrument: Sequence[str] = (),
-               kind: str | None = None) -> list[Hit]:
-        """Rank the chunks for ``query``; filters narrow the candidates before ranking."""
+               kind: str | None = None, since: str | None = None, until: str | None = None,
+               body: str | Sequence[str] | None = None, sort: str = "relevance") -> list[Hit]:
+        """Rank the chunks for ``query``; filters narrow the candidates before ranking.
+
+        ``since``/``until``/``body`` keep the documents of those dates and organs (issue #14,
+        ``search.doc_filters``); ``sort="date"`` puts the top ``k`` newest first.
+        """
         query = _check_query(query)
         k = _check_k(k)
         if mode not in MODES:
             raise UsageError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
-        allowed = self._allowed(doc, org, place, instrument, kind)
+        if sort not in ("relevance", "date"):
+            raise UsageError(f"unknown sort {sort!r}; choose relevance or date")
+        selection = self.doc_selection(since, until, body)
+        allowed = self._allowed(doc, org, place, instrument, kind, selection and selection.symbols)
         if allowed is not None and not allowed:
             return []
         ranked = self._rank(query, mode, allowed, k)
-        return [self._hit(rowid, score, rank + 1) for rank, (rowid, score) in enumerate(ranked[:k])]
+        hits = [self._hit(rowid, score, rank + 1) for rank, (rowid, score) in enumerate(ranked[:k])]
+        return sort_by_date(hits) if sort == "date" else hits
 
-    def ask(self, question: str, *, k: int = 8, **filters):
-        """An extractive ``Answer`` whose every sentence cites its paragraph (``search.answer``, #6).
-
-        ``filters`` are ``search``'s (``doc=``, ``org=``, ...) and narrow the documents it may use."""
+    def ask(self, question: str, *, k: int = 8, since: str | None = None, until: str | None = None,
+            body: str | Sequence[str] | None = None, **filters):
+        """An extractive ``Answer`` whose every sentence cites its paragraph (``search.answer``, #6);
+        ``since``/``until``/``body`` (#14) and ``search``'s other filters (``doc=``, ``org=``, ...)
+        narrow the documents evidence may come from."""
         from .answer import answer_question
 
+        filters.update({k: v for k, v in (("since", since), ("until", until), ("body", body)) if v})
+        filters = {k: v for k, v in filters.items() if v}
         return answer_question(self, question, k=k, **filters)
 
     def evaluate(self, queries, *, doc: str | None = None, all_docs: bool = False):
@@ -161,8 +174,11 @@ class Searcher:
                                   lambda q: embed_query(q, self._model), self.manifest.chunks)
         return self._ranker
 
-    def _allowed(self, doc, org, place, instrument, kind) -> set[int] | None:
+    def _allowed(self, doc, org, place, instrument, kind, symbols: set[str] | None = None) -> set[int] | None:
         clauses, args = [], []
+        if symbols is not None:  # the documents the date and organ filters keep (issue #14)
+            clauses.append(f"symbol IN ({','.join('?' * len(symbols))})" if symbols else "0")
+            args += sorted(symbols)
         if doc:
             docs = [doc] if isinstance(doc, str) else list(doc)
             clauses.append(f"id IN (SELECT id FROM chunks WHERE symbol IN ({','.join('?' * len(docs))}) COLLATE NOCASE)")
@@ -211,29 +227,35 @@ class Searcher:
                                 "run `paracite ingest` to rebuild the index")
         ents = tuple(Entity(e["text"], e["kind"], e["canonical"], e["start"], e["end"]) for e in
                      self._con.execute("SELECT * FROM entities WHERE chunk_id = ? ORDER BY start", (rowid,)))
+        meta = self._doc_meta().get(r["symbol"], {})
         return Hit(citation=r["citation"], symbol=r["symbol"], number=r["number"], kind=r["kind"],
                    section=tuple(json.loads(r["section"])), text=r["text"], score=score, entities=ents,
                    footnotes=tuple(json.loads(r["footnotes"])), part=r["part"], page=r["page"],
-                   title=r["title"], rank=rank)
+                   title=r["title"], rank=rank, date=meta.get("date"), bodies=tuple(meta.get("bodies", ())))
 
-    def get(self, symbol: str, number: int | str, part: str = "", page: int | None = None) -> Hit:
+    def get(self, symbol: str, number: int | str, part: str = "", page: int | None = None,
+            kind: str | None = None) -> Hit:
         """One chunk by symbol and number (``0`` or ``"summary"`` = the summary).
 
         ``part`` names an annex (``"annex"``, ``"annex I"``); ``page`` picks a paragraph of a text
-        cited by page (``S/2025/41, p. 2, para. 3``), where numbers restart on every page.
+        cited by page (``S/2025/41, p. 2, para. 3``), where numbers restart on every page;
+        ``kind="preamble"`` (or ``"preamble 4"`` as the number) a resolution's preambular paragraph.
         """
         symbol, part = _valid_unicode(str(symbol)), _valid_unicode(str(part or ""))
         if not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1", (symbol,)).fetchone():
             known = ", ".join(r[0] for r in self._con.execute("SELECT symbol FROM documents ORDER BY symbol"))
             raise NotFound(f"no document {symbol} in this index (it holds {known})")
-        kind, num = _parse_number(number)
+        parsed, num = _parse_number(number)
+        kind = kind or parsed
+        if kind not in ("summary", "paragraph", "table", "preamble"):
+            raise UsageError(f"unknown chunk kind {kind!r}; choose paragraph, preamble, table or summary")
         rows = self._con.execute(
             "SELECT id, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? AND number = ? "
             "AND part = ? COLLATE NOCASE AND (? IS NULL OR page = ?) ORDER BY page IS NOT NULL, id",
             (symbol, kind, num, part, page, page)).fetchall()
         where = f"{symbol}, {part}" if part else symbol
         if not rows:
-            label = "the summary" if kind == "summary" else f"{kind} {num}"
+            label = {"summary": "the summary", "preamble": f"preambular paragraph {num}"}.get(kind, f"{kind} {num}")
             raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else ""))
         if page is None and rows[0][1] is not None and len(rows) > 1:
             pages = ", ".join(str(r[1]) for r in rows)
@@ -248,12 +270,6 @@ class Searcher:
             sql, args = sql + " WHERE symbol = ? COLLATE NOCASE", (doc,)
         for (rowid,) in self._con.execute(sql + " ORDER BY id", args).fetchall():
             yield self._hit(rowid, 1.0)
-
-    def documents(self) -> list[dict]:
-        """The indexed documents: symbol, title, source, chunk count."""
-        return [dict(r) | {"chunks": r["n"]} for r in self._con.execute(
-            "SELECT d.symbol, d.title, d.source, COUNT(c.id) AS n FROM documents d "
-            "LEFT JOIN chunks c ON c.symbol = d.symbol GROUP BY d.symbol ORDER BY d.symbol")]
 
     def close(self) -> None:
         self._con.close()
@@ -312,11 +328,15 @@ def _parse_number(number: int | str) -> tuple[str, int]:
         return "summary", 0
     if s.startswith("table"):
         s, kind = s[5:].strip(), "table"
+    elif s.startswith(("preamble", "preambular")):
+        s, kind = s.removeprefix("preambular").removeprefix("preamble").strip(), "preamble"
+        s = s.removeprefix("para.").removeprefix("para").strip()
     else:
         kind = "paragraph"
         s = s.removeprefix("para.").removeprefix("para").strip()
     if not (s.isascii() and s.isdigit()) or len(s) > 9:
-        raise UsageError(f"paragraph must be a number, 'summary' or 'table N', got {number!r}")
+        raise UsageError(f"paragraph must be a number, 'summary' or 'table N', got {number!r} "
+                         f"(a preambular paragraph: 'preamble N' or --preamble N)")
     return kind, int(s)
 
 

@@ -40,6 +40,12 @@ class Profile:
     subject: str = ""                      # title and the names most of its paragraphs cite
     subject_stems: frozenset[str] = frozenset()
     title_pairs: frozenset[tuple[str, str]] = frozenset()  # consecutive content words of title and headings
+    date: str = ""                         # the document's date (ISO), when the index knows it
+
+    @property
+    def when(self) -> str:
+        """A sort key, newest last: the date, else the year."""
+        return self.date or (str(self.year) if self.year else "")
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,10 @@ def library(searcher) -> Library:
 
 
 def _build(con: sqlite3.Connection) -> Library:
+    try:
+        dates = dict(con.execute("SELECT symbol, date FROM documents").fetchall())
+    except sqlite3.Error:  # an index from before document dates (issue 14)
+        dates = {}
     docs = con.execute("SELECT symbol, title FROM documents").fetchall()
     sizes = dict(con.execute("SELECT symbol, count(*) FROM chunks GROUP BY symbol").fetchall())
     heads: dict[str, set[str]] = {}
@@ -93,7 +103,8 @@ def _build(con: sqlite3.Connection) -> Library:
     for i, (symbol, title) in enumerate(docs):
         profiles[symbol] = Profile(symbol, texts[i], frozenset(t.stem for t in toks[i]),
                                    frozenset(t.stem for t in toks[n + i]), document_year(symbol, title),
-                                   subjects[i], frozenset(t.stem for t in toks[2 * n + i]), pairs(toks[n + i]))
+                                   subjects[i], frozenset(t.stem for t in toks[2 * n + i]), pairs(toks[n + i]),
+                                   dates.get(symbol) or "")
     return Library(profiles)
 
 

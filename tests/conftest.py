@@ -53,3 +53,14 @@ def searcher(index_dir):
     s = Searcher.open(index_dir)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def serve_index(tmp_path_factory) -> Path:
+    """A small index for the `paracite serve` tests, built as a user would:
+    `paracite ingest chunks.jsonl --index DIR` (real report paragraphs and a note made of markup)."""
+    from search.cli import main
+
+    folder = tmp_path_factory.mktemp("serve-index")
+    assert main(["ingest", str(FIXTURES / "serve_chunks.jsonl"), "--index", str(folder), "--quiet"]) == 0
+    return folder

@@ -45,7 +45,9 @@ def test_cli_show_and_export(index_dir, capsys):
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert len(lines) == 90
     assert {tuple(sorted(x)) for x in lines} == {tuple(sorted(
-        ["citation", "symbol", "kind", "number", "part", "page", "section", "text", "footnotes", "entities"]))}
+        ["citation", "symbol", "kind", "number", "part", "page", "section", "text", "footnotes", "entities",
+         # the document's metadata (issue #14)
+         "title", "date", "bodies", "session", "agenda_items", "symbols", "doc_type", "pages"]))}
     assert {x["kind"] for x in lines} == {"summary", "paragraph", "table"}
 
 

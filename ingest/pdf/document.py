@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from paracite.errors import IngestError
-from .front_page import read_symbols, read_title
+from .front_page import header_lines, read_symbols, read_title
+from ..text.front_matter import iso_date, read_front_matter
 from ..text.furniture import detect_symbol
 from .layout import Line, Page, read_pages
 from ..models import Document
@@ -23,6 +25,10 @@ from ..text.paragraphs import _Block, _to_chunks
 from .geometry import Geometry, ends_sentence
 from .segment import segment
 from .unnumbered import split_paragraphs
+from ..text.sections import SectionPath
+from .preamble import find_formula, preamble_blocks, read_adoption
+from ..text.resolution import strip_closing
+from ..text.fragments import tidy_unnumbered
 from ..text.clean import Vocabulary
 
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
@@ -40,15 +46,30 @@ def read_pdf(path: str | Path) -> Document:
         raise IngestError(f"{path}: no UN document symbol found (like A/69/207); is this a UN document?")
     zones = split_zones(pages, symbols or (symbol,))
     title = read_title(pages[0], zones.body_size)
-    blocks, front, loose, geo = segment(zones.lines, zones.body_size)
+    resolution = find_formula(zones.lines) is not None
+    blocks, front, loose, geo = segment(zones.lines, zones.body_size, resolution)
     blocks = _insert_unnumbered(blocks, loose, geo)
     numbered = any(b.kind == "paragraph" and not b.part for b in blocks)
-    summary = _summary(front, geo) if numbered else []
+    preamble: list[_Block] = []
+    closing_meeting = ""
+    if resolution and numbered:
+        front, preamble = preamble_blocks(front, geo)
+        last = [b for b in blocks if b.kind == "paragraph" and not b.part][-1]
+        last.lines, closing_meeting = strip_closing(last.lines)
+    summary = _summary(front, geo) if numbered and not preamble else []
+    if numbered and not preamble:
+        preamble = _front_notes(front, pages[0], geo, summary)
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
         prose = _front_prose(front, pages[0], geo)
-        blocks = blocks[:1] + [b for _, b in split_paragraphs(prose, geo)] + blocks[1:]
+        breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
+        split = split_paragraphs([l for l, _ in prose], _own_leading([l for l, _ in prose], geo), "", breaks)
+        for k, b in split:
+            b.section = prose[k][1]
+        blocks = blocks[:1] + [b for _, b in split] + blocks[1:]
     head = _Block("summary", lines=[l.text for l in summary], refs=[r for l in summary for r in l.refs])
-    blocks[0] = head
+    blocks[0:1] = [head, *preamble]
+    rest, signatory = tidy_unnumbered(blocks[1:])
+    blocks[1:] = rest
     if not zones.has_raised_refs:
         for b in blocks:
             b.refs = None  # references are printed inline: find them in the text
@@ -57,7 +78,30 @@ def read_pdf(path: str | Path) -> Document:
     if not chunks:
         raise IngestError(f"{path}: no paragraphs found in the PDF's text; is this a UN report?")
     checksum = hashlib.sha256(path.read_bytes()).hexdigest()
-    return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum)
+    meta = _front_matter(pages, zones.body_size, title, symbols or (symbol,))
+    adopted = read_adoption(pages[0]) if resolution else None
+    if not meta["date"] and adopted and adopted.date:
+        meta["date"] = iso_date(adopted.date)  # a resolution dated only by its adoption
+    return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum,
+                    adopted=adopted.date if adopted else "",
+                    meeting=(adopted.meeting if adopted else "") or closing_meeting,
+                    signatory=signatory, **meta)
+
+
+def read_pdf_metadata(path: str | Path) -> dict:
+    """Only the page-1 metadata of a PDF, as ``Document`` fields (for measuring the reader, #14)."""
+    pages = read_pages(Path(path))
+    symbols = read_symbols(pages[0]) if pages else ()
+    zones = split_zones(pages, symbols or ("X/1",))
+    return _front_matter(pages, zones.body_size, read_title(pages[0], zones.body_size), symbols)
+
+
+def _front_matter(pages: list[Page], body_size: float, title: str, symbols: tuple[str, ...]) -> dict:
+    """Page 1's date, organs, session, agenda items and kind (issue #14) as ``Document`` fields."""
+    later = [l.text for p in pages[1:3] for l in p.lines]
+    fm = read_front_matter(header_lines(pages[0], body_size), title=title, later=later)
+    return {"date": fm.date, "bodies": fm.bodies, "session": fm.session, "agenda_items": fm.agenda_items,
+            "symbols": fm.symbols or symbols, "doc_type": fm.doc_type, "pages": len(pages)}
 
 
 def _summary(front: list[Line], geo: Geometry) -> list[Line]:
@@ -83,12 +127,61 @@ def _summary(front: list[Line], geo: Geometry) -> list[Line]:
     return out
 
 
-def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[Line]:
-    """Body lines of a document with no numbered paragraphs, under its page-1 title block."""
+def _front_notes(front: list[Line], first: Page, geo: Geometry, summary: list[Line]) -> list[_Block]:
+    """Prose of the front matter outside the summary (a note transmitting a report, a letter of
+    transmittal): paragraphs cited by page rather than lost (issue 15)."""
+    taken = {id(l) for l in summary}
+    prose = [(l, sect) for l, sect in _front_prose(front, first, geo) if id(l) not in taken]
+    breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
+    split = split_paragraphs([l for l, _ in prose], geo, "", breaks)
+    for k, b in split:
+        b.section = prose[k][1]
+    return [b for _, b in split]
+
+
+def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Line, tuple[str, ...]]]:
+    """Body lines of a document with no numbered paragraphs, under its page-1 title block, each
+    with the section path of the bold headings above it (``Item 3`` > ``Internal audit``)."""
     heads = [l for l in first.lines if l.bold and l.size > geo.body + 0.5 and l.top > 0.15 * first.height]
     floor = max((l.bottom for l in heads), default=0.0)
-    return [l for l in front
-            if abs(l.size - geo.body) <= 0.6 and not l.bold and (l.page > 1 or l.top > floor)]
+    path = SectionPath()
+    out: list[tuple[Line, tuple[str, ...]]] = []
+    prev: Line | None = None
+    body = _own_body_size([l for l in front if l.page > 1 or l.top > floor], geo.body)
+    for l in front:
+        if not (l.page > 1 or l.top > floor) or l.size < body - 0.6:
+            continue
+        if l.bold and len(l.text) < 120 and not ends_sentence(l.text):
+            if (prev is not None and prev.bold and prev.page == l.page and round(prev.size) == round(l.size)
+                    and 0 < l.top - prev.top < 1.8 * l.size):
+                path.extend(l.text)
+            else:
+                path.add(l.text, f"{round(l.size)}{'i' if l.italic else ''}")
+        elif abs(l.size - body) <= 0.6 and not l.bold:
+            out.append((l, path.headings))
+        prev = l
+    return out
+
+
+def _own_body_size(lines: list[Line], default: float) -> float:
+    """The type most of these lines are set in: a letter's own, when its annex (most of the
+    pages) is set smaller or larger."""
+    weight: dict[float, int] = {}
+    for l in lines:
+        if not l.bold:
+            key = round(l.size * 2) / 2
+            weight[key] = weight.get(key, 0) + len(l.text)
+    return max(weight, key=weight.get) if weight else default
+
+
+def _own_leading(lines: list[Line], geo: Geometry) -> Geometry:
+    """The geometry with the line spacing of these lines (a letter set apart from its annex)."""
+    steps: dict[float, int] = {}
+    for a, b in zip(lines, lines[1:]):
+        d = round((b.top - a.top) * 2) / 2
+        if a.page == b.page and 0 < d < 3 * a.size:
+            steps[d] = steps.get(d, 0) + 1
+    return replace(geo, leading=max(steps, key=steps.get)) if steps else geo
 
 
 def _insert_unnumbered(blocks: list[_Block], loose: dict[str, list[tuple[int, Line, tuple[str, ...]]]],

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.front_matter import masthead_symbols
 from .layout import Line, Page
-
-
-_SYMBOL_TOKEN_RE = re.compile(r"^[A-Z][A-Za-z0-9.()]*(?:/[A-Za-z0-9.()]+)+$")
-_JOINT_RE = re.compile(r"\**[−–-](?=[A-Z][A-Za-z0-9.]*/)")
 
 
 def read_symbols(first: Page) -> tuple[str, ...]:
@@ -28,12 +25,9 @@ def read_symbols(first: Page) -> tuple[str, ...]:
     top.sort(key=lambda l: (l.top, l.x0))
     for line in top:
         text = line.text.split("United Nations", 1)[1] if "United Nations" in line.text else line.text
-        tokens = text.split()
-        if not tokens or len(tokens) > 3:
-            continue
-        found = [p.strip("*.,;") for p in _JOINT_RE.split(tokens[0])]
-        if all(_SYMBOL_TOKEN_RE.match(p) and any(ch.isdigit() for ch in p) for p in found):
-            return tuple(found)
+        found = masthead_symbols(text)
+        if found:
+            return found
     return ()
 
 
@@ -43,12 +37,34 @@ def read_title(first: Page, body_size: float) -> str:
     The masthead (``General Assembly``, the largest bold type, at the very top) and the agenda
     block (body size, left column) are not part of it.
     """
+    found = _title_groups(first, body_size)
+    if found is None:
+        return ""
+    main, after = found
+    if any(l.text.startswith("Official Records") for l in first.lines):
+        # An Official Records cover: the headline, and the line under it if it says what it is
+        sub = next((_join(g) for g in after if g[0].size < main[0].size), "")
+        return f"{_join(main)} ({sub})" if sub.startswith("Report") else _join(main)
+    title_size = main[0].size
+    subs = [_join(g) for g in after if g[0].size < title_size]
+    title = _join(main)
+    if len(subs) > 1:
+        title = ": ".join([title, *subs[:-1]])
+    if subs:
+        title = f"{title} ({subs[-1]})"
+    return title
+
+
+def _title_groups(first: Page, body_size: float) -> tuple[list[Line], list[list[Line]]] | None:
+    """The title's lines and the groups of smaller bold lines after them (subtitles)."""
     lines = sorted(first.lines, key=lambda l: (l.top, l.x0))
     bold = [l for l in lines if l.bold and l.size > body_size + 0.5]
     masthead = bold[0].size if bold and bold[0].size >= 16 else float("inf")
+    if bold and masthead < max(l.size for l in bold) - 1 and any(l.text.startswith("Official Records") for l in lines):
+        masthead = float("inf")  # a cover: "United Nations" over a larger headline
     heads = [l for l in bold if l.size < masthead]
     if not heads:
-        return ""
+        return None
     title_size = max(l.size for l in heads)
     groups: list[list[Line]] = []
     for l in lines:
@@ -66,15 +82,35 @@ def read_title(first: Page, body_size: float) -> str:
             groups.append([l])
     main = next((g for g in groups if g[0].size == title_size), None)
     if main is None:
-        return ""
-    after = groups[groups.index(main) + 1:]
-    subs = [_join(g) for g in after if g[0].size < title_size]
-    title = _join(main)
-    if len(subs) > 1:
-        title = ": ".join([title, *subs[:-1]])
-    if subs:
-        title = f"{title} ({subs[-1]})"
-    return title
+        return None
+    return main, groups[groups.index(main) + 1:]
+
+
+def header_lines(first: Page, body_size: float) -> list[str]:
+    """Page 1's lines above the title, a blank line between visual blocks (for ``front_matter``).
+
+    A block is a run of lines in one column with one size and weight, so a masthead organ set
+    over several lines beside the ``Distr.`` block reads as one name. An Official Records cover
+    (its metadata is under the headline) gives all its lines.
+    """
+    found = _title_groups(first, body_size)
+    cover = any(l.text.startswith("Official Records") for l in first.lines)
+    lines = sorted(first.lines, key=lambda l: (round(l.top), l.x0))
+    if found is not None and not cover:
+        lines = [l for l in lines if l.top < found[0][0].top - 1]
+    blocks: list[list[Line]] = []
+    for l in lines:
+        home = next((b for b in reversed(blocks) if abs(b[-1].x0 - l.x0) < 4 and abs(b[-1].size - l.size) < 0.3
+                     and b[-1].bold == l.bold
+                     and 0 < l.top - b[-1].top < 1.6 * max(l.size, l.bottom - l.top)), None)
+        if home is None:
+            blocks.append([l])
+        else:
+            home.append(l)
+    out: list[str] = []
+    for b in blocks:
+        out += [l.text for l in b] + [""]
+    return out
 
 
 def _join(lines: list[Line]) -> str:

@@ -21,6 +21,7 @@ class LineKinds:
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
         self.lines = lines
         self.geo = geo
+        self.indented_numbers = False  # a resolution sets its operative numbers at the first-line indent
 
     def body_size(self, l: Line) -> bool:
         return abs(l.size - self.geo.body) <= 0.6
@@ -46,7 +47,7 @@ class LineKinds:
         if not m or int(m.group(1)) != expected or not self.body_size(l):
             return False
         left = self.geo.left[l.page]
-        if not (left - 45 <= l.x0 <= left + 6):
+        if not (left - 45 <= l.x0 <= left + (40 if self.indented_numbers else 6)):
             return False
         rest = (m.group(2) or "").strip()
         if rest and not (rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()):
@@ -61,6 +62,21 @@ class LineKinds:
             if not runs_on:
                 return False  # a bold numbered sub-heading, not a paragraph
         return True
+
+    def misprinted(self, i: int, expected: int, horizon: int = 600) -> bool:
+        """Line i opens paragraph ``expected`` under a misprinted number (``25.`` between 124 and
+        126, issue 15): it is shaped as a paragraph start, and the sequence resumes right after
+        it (``expected + 1`` comes before any ``expected``)."""
+        m = _NUM_RE.match(self.lines[i].text)
+        if not m or int(m.group(1)) == expected or not self.starts_para(i, int(m.group(1))):
+            return False
+        for j in range(i + 1, min(len(self.lines), i + horizon)):
+            if _NUM_RE.match(self.lines[j].text):
+                if self.starts_para(j, expected):
+                    return False
+                if self.starts_para(j, expected + 1):
+                    return True
+        return False
 
     def heading_like(self, i: int) -> bool:
         """A short line (or a run of up to three bold, italic or large lines) that is not a

@@ -29,6 +29,7 @@ _PART_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
 
 
+_SUBITEM_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivx]{1,5})\)\s+\S")
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
 
 
@@ -45,6 +46,7 @@ class _Segmenter(LineKinds):
         self.blocks: list[_Block] = [_Block("front")]
         self.front: list[Line] = []
         self.loose: dict[str, list[tuple[int, Line, tuple[str, ...]]]] = {}  # per part: (position, line, section)
+        self.boxes: dict[str, list[tuple[int, Line, tuple[str, ...]]]] = {}  # boxed and quoted text, likewise
         self.sections = SectionPath()
         self.last_heading: Line | None = None
         self.numbered: Counter[str] = Counter()
@@ -92,6 +94,8 @@ class _Segmenter(LineKinds):
         self.touched = True
         if self.cur is None and state == "loose":
             self.loose.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
+        elif state in ("quote", "box") and self.body_size(l):  # a box's or a quotation's text (issue 15)
+            self.boxes.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
 
     def add_to_cur(self, l: Line) -> None:
         assert self.cur is not None
@@ -113,11 +117,14 @@ class _Segmenter(LineKinds):
             self.state = "text"
             self.heading(l, part_label=True)
             return
-        if self.starts_para(i, self.expected):
+        misprint = self.expected > 1 and self.misprinted(i, self.expected)
+        if misprint or self.starts_para(i, self.expected):
             if self.expected == 1 and not self.part:
                 self.front_headings(l)
             m = _NUM_RE.match(l.text)
             self.cur = self.open_block("paragraph", l, (m.group(2) or "").strip(), self.expected)
+            if misprint:
+                self.cur.printed = int(m.group(1))
             self.numbered[self.part] += 1
             self.cur_bold = l.bold
             self.expected += 1
@@ -197,6 +204,11 @@ class _Segmenter(LineKinds):
 
     def bold_line(self, i: int, l: Line) -> None:
         cur = self.cur
+        gap = self.gap_before(i)
+        if (cur is not None and _SUBITEM_RE.match(l.text) and cur.lines[-1].rstrip().endswith((";", ":", ","))
+                and self.state == "text" and (gap is None or gap < 3 * self.geo.leading)):
+            self.add_to_cur(l)  # a sub-item whose lead words are bold: ``(b) Reform at the regional level.``
+            return
         if (cur is not None and not ends_sentence(cur.lines[-1]) and self.state == "text" and self.at_margin(l)
                 and (self.gap_before(i) is None or not self.big(self.gap_before(i)))):
             self.add_to_cur(l)  # a sentence does not break for a heading
@@ -252,16 +264,26 @@ class _Segmenter(LineKinds):
         if self.heading_like(i) and self.at_margin_or_left(l):
             self.heading(l)
             return
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        run_on = nxt is not None and nxt.italic and not self.big(self.gap_after(i)) and self.big(self.gap_after(i + 1))
+        if self.numbered[self.part] and l.italic and len(l.text) < 120 and (self.big(self.gap_after(i)) or run_on):
+            self.heading(l)  # an italic run-in heading that ends in a full stop, between paragraphs
+            return
         self.cur = None
         self.aside(l, "loose")
 
 
 
-def segment(lines: tuple[Line, ...], body: float) -> tuple[list[_Block], list[Line], dict, Geometry]:
+def segment(lines: tuple[Line, ...], body: float,
+            resolution: bool = False) -> tuple[list[_Block], list[Line], dict, Geometry]:
     """Blocks of the document, its front-matter lines, and the unnumbered text of parts that have
-    no numbered paragraphs (each line with the block position it belongs at)."""
+    no numbered paragraphs (each line with the block position it belongs at). In a
+    ``resolution`` operative numbers may stand at the first-line indent."""
     geo = measure(lines, body)
     seg = _Segmenter(lines, geo)
+    seg.indented_numbers = resolution
     blocks = seg.run()
     loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
+    for part, ls in seg.boxes.items():  # cited by page, where they stand among the paragraphs
+        loose[part] = sorted(loose.get(part, []) + ls, key=lambda e: (e[0], e[1].page, e[1].top))
     return blocks, seg.front, loose, geo

@@ -88,7 +88,7 @@ def _is_furniture(line: Line, page: Page, symbols: tuple[str, ...], repeated: se
         return False
     if _shape(line.text) in repeated:
         return True
-    own = {s.strip("*") for s in symbols}
+    own = {part for s in symbols for part in (s.strip("*"), *s.strip("*").split())}  # ``S/RES/2776 (2025)``
     for tok in line.text.replace("*−", " ").split():
         t = tok.strip("*")
         if _FURNITURE_TOKEN_RE.match(tok) or t in own:

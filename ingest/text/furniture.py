@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # A UN document symbol: series letters, then slash-separated parts, at least one with a digit.
 SYMBOL_RE = re.compile(
     r"\b(?:[A-Z]{1,6}(?:\.\d+)?)(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,5}(?:\.\d+)?(?:/Rev\.\d+)?))*?"
-    r"/(?:\d{1,5})(?:/(?:[A-Z]{1,10}|\d{1,5}))*(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*\b"
+    r"/(?:\d{1,5})(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,5}))*(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*\b"
 )
 _JOB_RE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
 _PAGE_RE = re.compile(r"^(?:\d{1,3}/\d{1,3}|(?:Page\s+)?\d{1,3})$")

@@ -16,6 +16,11 @@ from dataclasses import dataclass, field, replace
 from .clean import Vocabulary, clean_text
 from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
 from ..models import Chunk, Document
+from .blocks import _Block
+from .resolution_blocks import resolution_blocks
+from .resolution import printed_symbol
+from .fragments import tidy_unnumbered
+from .sections import TOP_HEADING_RE as _TOP_HEADING_RE
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
 _ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})\.\s*(.*)$")
@@ -27,19 +32,6 @@ _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
 _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 
 
-@dataclass
-class _Block:
-    kind: str  # paragraph | table | heading
-    number: int = 0
-    lines: list[str] = field(default_factory=list)
-    section: tuple[str, ...] | None = None  # set by a layout parser; None: from the heading blocks
-    part: str = ""
-    first_line: int = 0
-    last_line: int = 0
-    refs: list[str] | None = None  # footnote marks read from the layout (PDFs); None: find in text
-    page: int | None = None  # set for paragraphs cited by page (no printed numbers)
-
-
 def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
     """Parse a report's extracted text into a ``Document`` of cited chunks."""
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
@@ -49,11 +41,30 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
 
     blocks = _segment(lines)
+    signatory = ""
     if not any(b.kind == "paragraph" for b in blocks):
         blocks = [_Block("summary")] + _page_paragraphs(lines, raw_lines, symbol)
+        rest, signatory = tidy_unnumbered(blocks[1:])
+        blocks[1:] = rest
+    resolution = resolution_blocks(blocks)
+    if resolution:
+        blocks = resolution[0]
+        symbol = printed_symbol(symbol, _after_symbol(text, symbol))
     chunks = _to_chunks(blocks, symbol, vocab, page.footnotes, title)
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(symbol=symbol, title=title, source=source, chunks=tuple(chunks), checksum=checksum)
+    adopted = resolution[1] if resolution else None
+    return Document(symbol=symbol, title=title, source=source, chunks=tuple(chunks), checksum=checksum,
+                    adopted=adopted.date if adopted else "", meeting=adopted.meeting if adopted else "",
+                    signatory=signatory)
+
+
+def _after_symbol(text: str, symbol: str) -> str:
+    """What follows the symbol on the first line that prints it (``(2025)`` after ``S/RES/2776``)."""
+    for line in text.splitlines()[:40]:
+        at = line.find(symbol)
+        if at >= 0:
+            return line[at + len(symbol):]
+    return ""
 
 
 def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol: str) -> list[_Block]:
@@ -135,9 +146,14 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
             i += 1
             continue
         m = _PARA_RE.match(s)
-        if m and int(m.group(1)) == expected and _starts_paragraph(m.group(2), lines, i):
+        printed = None
+        if m and expected > 1 and int(m.group(1)) != expected and _misprinted(lines, i, expected):
+            printed = int(m.group(1))
+        if m and (int(m.group(1)) == expected or printed) and _starts_paragraph(m.group(2), lines, i):
+            if expected == 1 and not part:
+                blocks.extend(_front_heading(pre, ln))
             body = m.group(2).strip()
-            cur = _Block("paragraph", number=expected, part=part, first_line=ln, last_line=ln)
+            cur = _Block("paragraph", number=expected, part=part, first_line=ln, last_line=ln, printed=printed)
             if body:
                 cur.lines.append(body)
             blocks.append(cur)
@@ -184,6 +200,36 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
         cur.lines.append(s)
         i += 1
     return blocks
+
+
+
+
+def _front_heading(pre: _Block, ln: int) -> list[_Block]:
+    """An unnumbered heading just above paragraph 1 (``Introduction``) heads it (issue 15).
+
+    It is a heading when it is one of the usual top-level ones, or a short line after prose
+    that ended a sentence (the summary); it leaves the front matter."""
+    if not pre.lines:
+        return []
+    s = pre.lines[-1]
+    before = pre.lines[-2] if len(pre.lines) > 1 else ""
+    if not (_is_heading_line(s) and len(s) < 60 and not _is_label(s) and s[:1].isupper()):
+        return []
+    if not (_TOP_HEADING_RE.match(s.strip()) or (before.rstrip().endswith((".", ".”")) and len(before) > 60)):
+        return []
+    pre.lines.pop()
+    return [_Block("heading", lines=[s], first_line=ln)]
+
+
+def _misprinted(lines: list[tuple[int, str]], i: int, expected: int, horizon: int = 600) -> bool:
+    """A number that breaks the sequence where the sequence resumes right after it (issue 15)."""
+    for _, raw in lines[i + 1: i + horizon]:
+        m = _PARA_RE.match(raw.strip())
+        if m and int(m.group(1)) == expected:
+            return False
+        if m and int(m.group(1)) == expected + 1:
+            return True
+    return False
 
 
 def _ahead(lines: list[tuple[int, str]], i: int, expected: int, limit: int = 60) -> list[str]:
@@ -282,7 +328,9 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 elif level == 1:
                     last_letter = ""
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
-                if level == 0:
+                if level == 0 and _TOP_HEADING_RE.match(heading):
+                    level = 1  # ``Introduction``, ``Conclusions``: a top-level section though unnumbered
+                elif level == 0:
                     level = (path[-1][0] + 1) if path else 1
                     if path and path[-1][0] >= 4:
                         level = path[-1][0]
@@ -292,11 +340,12 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
             sect = tuple(_clean_heading(h, vocab, cleaned) for h in block.section)
         else:
             sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
-        if block.kind == "paragraph":
+        if block.kind in ("paragraph", "preamble"):
             text, refs, next_ref = _clean(block, vocab, next_ref)
-            chunks.append(Chunk(symbol=symbol, kind="paragraph", number=block.number, text=text,
+            chunks.append(Chunk(symbol=symbol, kind=block.kind, number=block.number, text=text,
                                 section=sect, footnotes=_footnotes(refs, notes), part=block.part,
-                                span=(block.first_line, block.last_line), title=title, page=block.page))
+                                span=(block.first_line, block.last_line), title=title, page=block.page,
+                                printed=block.printed))
         elif block.kind == "table":
             text, _, _ = clean_text(block.lines, vocab, 10**6)
             chunks.append(Chunk(symbol=symbol, kind="table", number=block.number,

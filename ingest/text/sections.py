@@ -15,6 +15,8 @@ _ROMAN_RE = re.compile(r"^([IVXL]{1,6})\.\s+\S")
 _LETTER_RE = re.compile(r"^([A-Z])\.\s+\S")
 _NUMBER_RE = re.compile(r"^(\d{1,2})\.\s+\S")
 _SUB_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s+\S")
+TOP_HEADING_RE = re.compile(r"^(?:Introduction|Summary|Background|Conclusions?|Recommendations?|Overview|"
+                            r"Conclusions? and recommendations?|Observations|Executive summary|Context)$", re.I)
 
 
 @dataclass
@@ -30,7 +32,9 @@ class SectionPath:
         if not heading:
             return
         level = self._label_level(heading)
-        if level == 0:
+        if level == 0 and TOP_HEADING_RE.match(heading):
+            level = 1  # ``Introduction``, ``Conclusions``: top level though unnumbered (issue 15)
+        elif level == 0:
             same = [lv for lv, st, _ in self.path if st == style]
             level = same[-1] if same else (self.path[-1][0] + 1 if self.path else 1)
         self.path = [p for p in self.path if p[0] < level] + [(level, style, heading)]

@@ -1,0 +1,72 @@
+"""Body text in, body text out: which body lines of a PDF no chunk holds (issue 15).
+
+Every line of running text on every page must end up in some chunk (a paragraph, a table, the
+summary, a preambular paragraph) or name one (a heading on a section path, the title). A line
+counts as held when its letters, in order, appear in that text; digits, spaces and punctuation
+are ignored, so footnote marks taken out, mended hyphenation and rejoined words still match.
+Not body text: page furniture and footnotes (``zones`` removes them), a letter's forms
+(``ingest.text.fragments.is_form_line``: date line, ``[Original: ...]``, ``(Signed) ...``), bold
+lines that end no sentence (headings: the structure, not the text), and page 1's masthead, agenda block and title (everything down to the title's last large bold line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..models import Document
+from ..text.fragments import is_form_line
+from .front_page import read_symbols
+from .geometry import ends_sentence
+from .layout import Line, read_pages
+from .zones import split_zones
+
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+MIN_LETTERS = 8  # shorter lines (a lone number, "(a)") say too little to check
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Body lines checked and the ones no chunk holds."""
+
+    symbol: str
+    checked: int
+    lost: tuple[Line, ...]
+
+
+def _letters(text: str) -> str:
+    return _NOT_LETTERS.sub("", text.lower())
+
+
+def haystack(doc: Document) -> str:
+    """The letters of everything the document's chunks say or are filed under."""
+    parts = [doc.title]
+    for c in doc.chunks:
+        parts.append(c.text)
+        parts.extend(c.section)
+        parts.extend(c.footnotes)
+    return "|".join(_letters(p) for p in parts)
+
+
+def body_coverage(path: str | Path, doc: Document) -> Coverage:
+    """Check every body line of the PDF at ``path`` against the chunks of ``doc`` (read from it)."""
+    pages = read_pages(Path(path))
+    zones = split_zones(pages, read_symbols(pages[0]) or (doc.symbol,))
+    hay = haystack(doc)
+    lines = [l for l in zones.lines if abs(l.size - zones.body_size) <= 0.6 and not is_form_line(l.text)
+             and not (l.bold and not ends_sentence(l.text))]  # a bold line that ends no sentence is a heading
+    first = pages[0]
+    heads = [l for l in first.lines if l.bold and l.size > zones.body_size + 0.5 and l.top > 0.15 * first.height]
+    floor = max((l.bottom for l in heads), default=0.0)  # page 1's title block ends here
+    checked: list[Line] = []
+    lost: list[Line] = []
+    for l in lines:
+        key = _letters(l.text)
+        if len(key) < MIN_LETTERS or (l.page == 1 and l.top <= floor):
+            continue  # too short to say anything, or the masthead and agenda block above the title
+        held = key in hay
+        checked.append(l)
+        if not held:
+            lost.append(l)
+    return Coverage(doc.symbol, len(checked), tuple(lost))

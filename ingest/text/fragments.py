@@ -1,0 +1,212 @@
+"""No fragment chunks (issue 20): what a paragraph cited by page may be, and what it may not.
+
+The rule: **a chunk has a sentence, or is a table or a list.** Text with no printed paragraph
+numbers (letters, notes verbales, annexes of plain text) is split where the page shows a new
+paragraph, and that split alone yields fragments: a job number, a date line, ``[Original:
+Russian]``, a salutation, a ``(Signed) ...`` line, one line of an agenda. Here, over the blocks
+of such text:
+
+- page furniture (job numbers ``25-03579* (E)``, bar codes, ``Please recycle``, page numbers),
+  lines of a table of contents (dot leaders) and a letter's forms (its date line, ``[Original: ...]``, salutations ``Excellency,``, address
+  lines, ``(Signed) ...`` and the signatory's name and title under it) are dropped; the first
+  signatory is returned for the document;
+- a run of short lines that are not sentences (an agenda, a list of participants, a list of
+  documents, bullet points), with the lead-in that introduces it (``Documentation:``), becomes
+  one chunk;
+- a lone short line that is not a sentence and is followed by prose is a heading: it becomes
+  the section of the paragraphs under it.
+
+Paragraphs are numbered again on each page afterwards, so ``p. 2, para. 3`` counts real ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import _Block
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_RE = re.compile(rf"^(?:[A-Z][\w .'’-]{{1,40}},\s*)?(?:\w+,\s*)?\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\.?$")
+_ORIGINAL_RE = re.compile(r"^\[?\s*Original\s*:\s*[A-Za-z ,/]+\]?$")
+_SALUTATION_RE = re.compile(r"^(?:(?:Dear|Your)\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Madam|Sir|Excellency|Excellencies|"
+                            r"Mr\.? President|Madam President)(?:\s+[A-Z][\w.’'-]*){0,4}\s*[,:]$")
+_SIGNED_RE = re.compile(r"^\(\s*Signed\s*\)\s*(.*)$", re.I)
+_FURNITURE_RE = re.compile(r"^(?:(?:GE\.)?\d{2}-\d{5}[A-Z]?\*?\s*(?:\([A-Z]\))?(?:\s+\d{6})*|\*\s?[\dA-Z]{6,}\s?\*|"
+                           r"Please recycle|\d{1,3}/\d{1,3}|\d{1,3}|Page \d+)$", re.I)
+_TITLE_WORDS = re.compile(r"\b(?:Ambassador|Permanent|Minister|President|Secretary|Chair|Representative|Director|"
+                          r"Head|Deputy|Charg[ée]|Acting|Executive|Under-Secretary-General|Counsellor|Coordinator|"
+                          r"Special|Envoy|Vice|Prime|High Commissioner)\b")
+_ADDRESS_RE = re.compile(r"^(?:(?:His|Her)\s+Excellency|H\.E\.|The\s+President\s+of\s+the|The\s+Secretary-General\s+"
+                         r"of\s+the|United\s+Nations(?:\s+Headquarters)?|New\s+York(?:,\s*NY)?(?:\s+\d{5})?)\b")
+_BULLET_RE = re.compile(r"^(?:[•▪◦●‣∙·–—-]|\(?[a-z]{1,3}\)|\d{1,2}[.)])\s")
+_END_RE = re.compile(r"[.?!][”’\")]*$|[.?!]\s*\[[^\]]*\]$")
+_LEADER_RE = re.compile(r"(?:\.\s?){5,}\s*\d{0,3}\s*$|(?:\.\s?){8,}")
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_SHORT = 100  # characters: longer than a list item or a heading
+
+
+def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
+    """Apply the no-fragment rule to the page-cited paragraphs among ``blocks``.
+
+    Returns the blocks (others untouched, in order) and the first ``(Signed)`` signatory.
+    """
+    signatory = ""
+    kept: list[_Block] = []
+    signed = False  # inside a signature block: the name and title lines under ``(Signed)``
+    for b in blocks:
+        if b.kind == "heading" and b.section is None:  # a text's short lines: forms are no headings
+            m = _SIGNED_RE.match(" ".join(b.lines[:1]).strip())
+            if m:
+                signatory = signatory or _name(m.group(1))
+                continue
+            b.lines = [t for t in b.lines if not is_form_line(t)]
+            if not b.lines:
+                continue
+        if not _page_cited(b):
+            signed = False
+            kept.append(b)
+            continue
+        text = _text(b)
+        m = _SIGNED_RE.match(text)
+        if m:
+            signatory = signatory or _name(m.group(1))
+            signed = True
+            continue
+        if signed and not _is_sentence(text) and len(text) < 200:
+            continue  # the signatory's title under the signature
+        signed = False
+        if _is_form(text):
+            continue
+        kept.append(b)
+    kept = _join_run_ons(kept)
+    kept = _merge_lists(kept)
+    kept = _headings_of_fragments(kept)
+    _renumber(kept)
+    return kept, signatory
+
+
+def is_form_line(text: str) -> bool:
+    """A line that is page furniture or a letter's form, never a chunk (also used by the body-text check)."""
+    text = " ".join(text.split())
+    return bool(_SIGNED_RE.match(text)) or _is_form(text)
+
+
+def _join_run_ons(blocks: list[_Block]) -> list[_Block]:
+    """A page-cited block opening in lower case ends the sentence of the one before it; a lone
+    lead-in (``Documentation:``) opens the block after it."""
+    out: list[_Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and _page_cited(b) and _page_cited(prev) and prev.part == b.part and (
+                _text(b)[:1].islower() or (_text(prev).endswith(":") and len(_text(prev)) < 60)):
+            prev.lines.extend(b.lines)
+            prev.refs = (prev.refs or []) + (b.refs or [])
+            prev.last_line = b.last_line
+            continue
+        out.append(b)
+    return out
+
+
+def _page_cited(b: _Block) -> bool:
+    return b.kind == "paragraph" and b.page is not None
+
+
+def _text(b: _Block) -> str:
+    return " ".join(" ".join(b.lines).split())
+
+
+def _is_sentence(text: str) -> bool:
+    return bool(_END_RE.search(text.rstrip())) and len(text.split()) >= 3
+
+
+def _is_form(text: str) -> bool:
+    if _LEADER_RE.search(text):
+        return True  # a line of a table of contents (``Ethics ........ 4``)
+    if not _WORD_RE.search(text):
+        return True  # no word of three letters: a rule, a stray mark, text set sideways ("10 /1 02 2")
+    if _FURNITURE_RE.match(text) or all(_FURNITURE_RE.match(t) for t in text.split()):
+        return True
+    if _DATE_RE.match(text) or _ORIGINAL_RE.match(text) or _SALUTATION_RE.match(text):
+        return True
+    return bool(_ADDRESS_RE.match(text)) and not _is_sentence(text) and len(text) < 200
+
+
+def _name(rest: str) -> str:
+    """The signatory's name: the words after ``(Signed)`` up to their title."""
+    m = _TITLE_WORDS.search(rest)
+    name = rest[:m.start()] if m else rest
+    return " ".join(name.split()).strip(" ,;")
+
+
+def _short(b: _Block) -> bool:
+    text = _text(b)
+    return len(text) <= _SHORT and (not _is_sentence(text) or bool(_BULLET_RE.match(text)))
+
+
+def _item(b: _Block) -> bool:
+    """After a lead-in (``Documentation:``) a longer line that is not a sentence is still an item."""
+    text = _text(b)
+    return len(text) <= 2 * _SHORT and not _is_sentence(text)
+
+
+def _merge_lists(blocks: list[_Block]) -> list[_Block]:
+    """A run of short page-cited lines (and the lead-in ending ``:`` before it) is one chunk."""
+    out: list[_Block] = []
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        if not _page_cited(b):
+            out.append(b)
+            k += 1
+            continue
+        j = k + 1
+        lead = _text(b).endswith(":")
+        while j < len(blocks) and _page_cited(blocks[j]) and blocks[j].part == b.part and (
+                _short(blocks[j]) or (lead and _item(blocks[j]))) and (
+                lead or _short(b)) and not _text(blocks[j]).endswith(":"):
+            j += 1
+        if j - k >= 2 and (lead or _short(b)):
+            merged = _Block("paragraph", number=b.number, part=b.part, first_line=b.first_line,
+                            last_line=blocks[j - 1].last_line, refs=[r for x in blocks[k:j] for r in (x.refs or [])],
+                            page=b.page, section=b.section)
+            for x in blocks[k:j]:
+                merged.lines.extend(x.lines)
+            out.append(merged)
+            k = j
+            continue
+        out.append(b)
+        k += 1
+    return out
+
+
+def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
+    """A lone short non-sentence line before prose heads the paragraphs after it."""
+    out: list[_Block] = []
+    heading: tuple[str, tuple[str, ...] | None, str] | None = None  # (text, section it was under, part)
+    for k, b in enumerate(blocks):
+        if not _page_cited(b):
+            if b.kind == "heading":
+                heading = None
+            out.append(b)
+            continue
+        text = _text(b)
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if (len(b.lines) == 1 and len(text) < 80 and not _is_sentence(text) and not text.endswith((",", ";", ":"))
+                and nxt is not None and _page_cited(nxt) and nxt.part == b.part and not _short(nxt)):
+            heading = (text, b.section, b.part)
+            continue
+        if heading is not None and heading[2] == b.part and b.section == heading[1]:
+            b.section = (*(b.section or ()), heading[0])
+        elif heading is not None:
+            heading = None
+        out.append(b)
+    return out
+
+
+def _renumber(blocks: list[_Block]) -> None:
+    per_page: dict[tuple[str, int], int] = {}
+    for b in blocks:
+        if _page_cited(b):
+            key = (b.part, b.page)
+            per_page[key] = per_page.get(key, 0) + 1
+            b.number = per_page[key]

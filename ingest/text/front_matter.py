@@ -1,0 +1,206 @@
+"""What a UN document prints about itself on page 1: date, organs, session, agenda items (#14).
+
+Every UN document opens with the same furniture: the masthead (``United Nations A/80/74-E/2025/53``
+and the organs, ``General Assembly`` / ``Economic and Social Council``), the distribution block
+(``Distr.: General`` / ``29 April 2025`` / ``Original: English``) and a session block (``Eightieth
+session`` / ``Item 72 (b) of the provisional agenda`` / the item's title). Official Records
+covers print ``General Assembly`` / ``Official Records`` / ``Eightieth Session`` instead, and only a
+year (``Official Records, 2025`` or ``United Nations • New York, 2025`` on the title page).
+
+``read_front_matter`` reads these from the lines of page 1 as text, so a PDF (whose reader hands
+over the lines above the title, one blank line between visual blocks) and a ``.txt`` report use
+the same rules. Lines may hold two columns run together (``General Assembly Distr.: General``)
+or set apart by three or more spaces (``pdftotext -layout``); letter-spaced words
+(``D i s t r.``, ``10 Ju ly 2007``) are read with their spaces squeezed out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from .front_bodies import read_bodies
+from .front_lines import (AGENDA, DAY_MONTH_YEAR, MONTHS, Cell, header_end, masthead_symbols,  # noqa: F401
+                          session_phrases, split_cells, squash)
+
+# "Official Records, 2025", "Geneva 2024", "United Nations • New York, 2025": a year where no day is printed
+_YEAR_IMPRINT = re.compile(r"^(?:United Nations\s*[•·,]?\s*)?(?:Official Records|(?!(?:" + "|".join(MONTHS) + r")\b)"
+                           r"[A-Z][a-z]+(?: [A-Z][a-z]+)?),?\s+((?:19|20)\d\d)$")
+_TITLE_PAGE_IMPRINT = re.compile(r"^United Nations\s*[•·]")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Page-1 metadata of one document; ``None``/``()`` where page 1 does not print it."""
+
+    date: str | None = None  # "2025-04-29", or "2025" where only a year is printed
+    bodies: tuple[str, ...] = ()
+    session: str | None = None
+    agenda_items: tuple[str, ...] = ()
+    symbols: tuple[str, ...] = ()
+    title: str = ""
+    doc_type: str | None = None
+
+
+def read_front_matter(lines: Sequence[str], *, title: str = "", later: Sequence[str] = ()) -> FrontMatter:
+    """Read page 1's metadata from its lines (a blank line separates visual blocks).
+
+    Args:
+        lines: page 1's lines, top to bottom; for a PDF only those above the title, unless the
+            page is an Official Records cover.
+        title: the title when the caller knows it (the PDF reader does); else read from ``lines``.
+        later: lines of the next pages, read only for a year when page 1 prints no date.
+    """
+    cells = split_cells(lines)
+    symbols = next((s for k, c in enumerate(cells) if (k < 6 or c.text.startswith("United Nations "))
+                    and (s := masthead_symbols(c.text))), ())
+    cover = any(squash(c.text).lower().startswith("officialrecords") for c in cells)
+    if not (symbols or cover or any(squash(c.text).lower().startswith("distr") for c in cells)):
+        return FrontMatter(title=title)  # no masthead: running text, not a page 1
+    title = title or _text_title(cells)
+    return FrontMatter(
+        date=read_date(cells, later), bodies=read_bodies(cells, cover=cover),
+        session=_session(cells, cover), agenda_items=_agenda_items(cells), symbols=symbols,
+        title=title, doc_type=doc_type(title, [c.text for c in cells]))
+
+
+def text_front_matter(text: str, max_lines: int = 80) -> FrontMatter:
+    """The front matter of a text report: its first page (up to a form feed), at most ``max_lines``."""
+    first, _, rest = text.partition("\f")
+    lines = first.splitlines()[:max_lines]
+    return read_front_matter(lines, later=rest.split("\f", 2)[0].splitlines()[:max_lines] if rest else ())
+
+
+def read_date(cells: list[Cell], later: Sequence[str] = ()) -> str | None:
+    """The date of issue under ``Distr.``, else a line that is only a date, else a printed year."""
+    for k, c in enumerate(cells):
+        if squash(c.text).lower().startswith("distr"):
+            for d in cells[k:k + 6]:
+                if (iso := _iso(d.text)) is not None:
+                    return iso
+    for c in cells:
+        m = DAY_MONTH_YEAR.fullmatch(squash(c.text))
+        if m:
+            return _iso(c.text)
+    imprints = [c.text for c in cells] + [l for l in later if _TITLE_PAGE_IMPRINT.match(l.strip())]
+    for text in imprints:
+        m = _YEAR_IMPRINT.match(" ".join(text.split()))
+        if m:
+            return m.group(1)
+    return None
+
+
+def iso_date(text: str) -> str | None:
+    """ "14 March 2025" as ``2025-03-14``; ``None`` if the text holds no such date."""
+    return _iso(text)
+
+
+def _iso(text: str) -> str | None:
+    m = DAY_MONTH_YEAR.search(squash(text))
+    if not m:
+        return None
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.lower() == m.group(2).lower())
+    try:
+        return date(int(m.group(3)), month, int(m.group(1))).isoformat()
+    except ValueError:
+        return None  # "31 February": not a date
+
+
+def _session(cells: list[Cell], cover: bool) -> str | None:
+    """Every session (and Security Council year) printed, in order; a cover's own session only."""
+    found: list[str] = []
+    after_records = False
+    for c in cells:
+        if squash(c.text).lower().startswith("officialrecords"):
+            after_records = True
+            continue
+        if cover and not after_records:
+            continue
+        for s in session_phrases(c.text):
+            if s not in found:
+                found.append(s)
+    return "; ".join(found) or None
+
+
+def _agenda_items(cells: list[Cell]) -> tuple[str, ...]:
+    """``Item 72 (b) of the provisional agenda`` → ``("72 (b)",)``; lists are split, in order."""
+    out: list[str] = []
+    for c in cells:
+        m = AGENDA.match(squash(c.text).lower())
+        if not m:
+            continue
+        number = ""
+        for part in re.split(r",and|,|and", m.group(1)):
+            if not part:
+                continue
+            if part.startswith("(") and number:
+                part = number + part  # "13 (f) and (g)": (g) is item 13's
+            number = re.match(r"\d*[a-z]?", part).group(0) or number
+            item = re.sub(r"\(", " (", part).strip()
+            if item not in out:
+                out.append(item)
+    return tuple(out)
+
+
+_DOC_TYPES = tuple((re.compile(p, re.I), kind) for p, kind in (
+    (r"^(?:identical )?letters? (?:dated|of)\b", "letter"),
+    (r"^note verbale\b", "note verbale"),
+    (r"\bdraft resolution\b", "draft resolution"),
+    (r"\bdraft decision\b", "draft decision"),
+    (r"^resolution \d|^resolution adopted by\b|^\d+/\d+\. ", "resolution"),
+    (r"^decision adopted by\b|^decision \d", "decision"),
+    (r"\bdraft report\b", "draft report"),
+    (r"\bannotated provisional agenda\b", "annotated provisional agenda"),
+    (r"^provisional agenda\b", "provisional agenda"),
+    (r"\breport of the secretary-general\b", "report of the Secretary-General"),
+    (r"\bnote by the secretary-general\b", "note by the Secretary-General"),
+    (r"\bnote by the secretariat\b", "note by the Secretariat"),
+)) + (
+    # the author as printed: "Report of the Administrator", "Note by the Executive Board Secretariat"
+    (re.compile(r"\b[Nn]ote by the ([A-Z][\w-]*(?: [A-Z][\w-]*)*)"), "note by the {0}"),
+    (re.compile(r"\b[Rr]eport of the ([A-Z][\w/-]*(?: [A-Z][\w/-]*)*)"), "report of the {0}"),
+    (re.compile(r"^(?:annual )?report (?:on|of) the ", re.I), "report"),
+)
+
+
+def doc_type(title: str, lines: Sequence[str] = ()) -> str | None:
+    """What the document says it is (``letter``, ``report of the Secretary-General``, ...), or None.
+
+    The title's bracketed subtitle is read first, then the title; a short page-1 line that
+    states a kind (``Report of the Secretary-General``, ``Iraq: draft resolution``) also counts.
+    """
+    title = " ".join(title.replace("*", "").split())
+    subtitle = re.findall(r"\(([^()]+)\)\s*$", title)
+    # (text, may name an author, may be a bare "report"): a title's main text names its subject
+    candidates = [(s, True, True) for s in subtitle] + [(title, False, True)]
+    candidates += [(" ".join(l.replace("*", "").split()), True, False) for l in lines if len(l) < 80]
+    for text, author, bare in candidates:
+        for pattern, kind in _DOC_TYPES:
+            if ("{0}" in kind and not author) or (kind == "report" and not bare):
+                continue
+            m = pattern.search(text)
+            if m:
+                return kind.format(*m.groups()) if m.groups() else kind
+    return None
+
+
+_END = re.compile(r"^(?:Summary|Contents|I\.\s|\d{1,3}\.\s)")
+
+
+def _text_title(cells: list[Cell]) -> str:
+    """A ``.txt`` title: the block after the header (and its subtitle), ``""`` if unclear."""
+    start = header_end(cells)
+    if start >= len(cells) or cells[-1].block == 0:
+        return ""  # no blank lines: where the title ends cannot be told
+    block = cells[start].block
+    main = [c.text for c in cells[start:] if c.block == block and not _END.match(c.text)]
+    if not main or len(main) > 6:
+        return ""
+    rest = [c for c in cells[start:] if c.block > block]
+    title = " ".join(" ".join(main).split())
+    if rest and rest[0].block == block + 1 and re.match(r"^(?:Report|Note) (?:of|by) the ", rest[0].text):
+        sub = " ".join(c.text for c in rest if c.block == rest[0].block)
+        title = f"{title} ({' '.join(sub.split())})"
+    return title

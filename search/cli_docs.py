@@ -1,0 +1,85 @@
+"""``paracite docs`` and ``paracite show SYMBOL``: the library view as text (issue #14).
+
+Formatting only; the data comes from ``Searcher.documents`` and ``Searcher.document``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+
+
+def add_filter_options(p: argparse.ArgumentParser) -> None:
+    """``--since``, ``--until`` and ``--body``, shared by search, ask and export."""
+    p.add_argument("--since", metavar="DATE", help="only documents issued on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="only documents issued on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--body", action="append", default=[], metavar="NAME",
+                   help="only documents of this organ, by name or acronym (e.g. ECOSOC; repeatable: any of them)")
+
+
+def filter_notes(searcher, args, stream=None) -> None:
+    """Say which documents the date filter left out for want of a date, and which organs are unknown."""
+    stream = stream or sys.stdout
+    selection = searcher.doc_selection(args.since, args.until, args.body)
+    for note in selection.notes if selection else ():
+        print(f"paracite: note: {note}", file=stream)
+    for value in searcher.unknown_bodies(args.body):
+        print(f"paracite: no organ named {value!r} in this index; see `paracite docs`", file=stream)
+
+
+def print_documents(docs: list[dict]) -> None:
+    """One block per document: symbol, date, kind, organs, session, agenda items, chunk count."""
+    if not docs:
+        print("No documents in this index.")
+        return
+    for d in docs:
+        symbols = " = ".join(d["symbols"]) if len(d["symbols"]) > 1 else d["symbol"]
+        print(f"{symbols}  {d['date'] or 'no date'}  ({d['chunks']} chunks"
+              + (f", {d['pages']} pages)" if d["pages"] else ")"))
+        if d["title"]:
+            print(textwrap.fill(d["title"], width=100, initial_indent="    ", subsequent_indent="    "))
+        for line in _facts(d):
+            print("    " + line)
+        print()
+
+
+def _facts(d: dict) -> list[str]:
+    out = []
+    if d["doc_type"]:
+        out.append(f"kind: {d['doc_type']}")
+    if d["bodies"]:
+        out.append("organs: " + "; ".join(d["bodies"]))
+    if d["session"]:
+        out.append(f"session: {d['session']}")
+    if d["agenda_items"]:
+        out.append("agenda items: " + ", ".join(d["agenda_items"]))
+    return out
+
+
+def print_document(d: dict) -> None:
+    """A document's metadata, then its table of contents with paragraph ranges."""
+    print_documents([d])
+    print("Contents:")
+    shown: set[tuple] = set()
+    for entry in d["contents"]:
+        path = tuple(entry["section"])
+        for depth in range(len(path) - 1):  # headings whose text starts under a sub-heading
+            if (entry["part"], path[:depth + 1]) not in shown:
+                shown.add((entry["part"], path[:depth + 1]))
+                print(f"  {'  ' * depth}{path[depth]}")
+        shown.add((entry["part"], path))
+        head = path[-1] if path else "(no section)"
+        if entry["part"]:
+            head = f"[{entry['part']}] {head}"
+        print(f"  {'  ' * max(0, len(path) - 1)}{head}  ({span(entry['first'], entry['last'])})")
+
+
+def span(first: str, last: str) -> str:
+    """``para. 3`` … ``para. 9`` as ``paras. 3–9``; other pairs joined with an en dash."""
+    if first == last:
+        return first
+    a, b = first.rsplit(" ", 1), last.rsplit(" ", 1)
+    if len(a) == len(b) == 2 and a[0] == b[0] and a[0].endswith("para."):
+        return f"{a[0][:-5]}paras. {a[1]}–{b[1]}"
+    return f"{first} – {last}"

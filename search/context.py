@@ -1,0 +1,76 @@
+"""A hit in its context: the chunks around it, the sentence of it that best matches a query, and
+the chunk a citation string names.
+
+These serve readers who see a paragraph on its own (the web page and API, issue #16): the
+paragraph view shows the chunks before and after, a result marks the sentence that matched, and
+an answer's citations link to their paragraphs. Each function takes an open ``Searcher``.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from paracite.errors import NotFound
+
+from .models import Hit
+from .searcher import Searcher, _check_query, _valid_unicode
+
+
+def cited(searcher: Searcher, citation: str) -> Hit:
+    """The chunk cited as ``citation`` (``"A/69/207, para. 46"``, spacing and case aside)."""
+    cite = " ".join(_valid_unicode(str(citation)).split())
+    row = searcher._con.execute("SELECT id FROM chunks WHERE citation = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+                                (cite,)).fetchone()
+    if row is None:
+        raise NotFound(f"no chunk is cited as {cite!r} in this index")
+    return searcher._hit(row[0], 1.0)
+
+
+def neighbours(searcher: Searcher, hit: Hit) -> tuple[Hit | None, Hit | None]:
+    """The chunks just before and after ``hit`` in its document (None at either end)."""
+    con = searcher._con
+    rowid = _chunk_id(con, hit)
+    if rowid is None:
+        raise NotFound(f"{hit.citation} is not in this index")
+    before = con.execute("SELECT MAX(id) FROM chunks WHERE symbol = ? AND id < ?", (hit.symbol, rowid)).fetchone()[0]
+    after = con.execute("SELECT MIN(id) FROM chunks WHERE symbol = ? AND id > ?", (hit.symbol, rowid)).fetchone()[0]
+    return tuple(searcher._hit(i, 1.0) if i is not None else None for i in (before, after))
+
+
+def best_sentences(searcher: Searcher, query: str, hits: Sequence[Hit]) -> list[tuple[int, int] | None]:
+    """For each hit, (start, end) in its text of the sentence closest to ``query``, or None.
+
+    Uses the sentence vectors stored at build time (the ranking's own sentences), so marking
+    costs one query embedding and a dot product per sentence. None for a chunk of one sentence
+    and for an index built without sentence vectors.
+    """
+    if not hits:
+        return []
+    ranker = searcher._ranking()
+    sentences = ranker._sentences()
+    if not sentences:
+        return [None] * len(hits)
+    index, _, matrix = sentences
+    q = np.asarray(ranker._embed(_check_query(query)), dtype="float32").reshape(-1)
+    out: list[tuple[int, int] | None] = []
+    for hit in hits:
+        rowid = _chunk_id(searcher._con, hit)
+        rows = searcher._con.execute("SELECT id, start, end FROM sentences WHERE chunk_id = ? ORDER BY id",
+                                     (rowid,)).fetchall() if rowid is not None else []
+        if len(rows) < 2:  # one sentence (or none): nothing to single out
+            out.append(None)
+            continue
+        ids = np.array([r[0] for r in rows], dtype="int64")
+        vecs = matrix[ids] if matrix is not None else index.reconstruct_batch(ids)
+        best = int(np.argmax(vecs @ q))
+        out.append((int(rows[best][1]), int(rows[best][2])))
+    return out
+
+
+def _chunk_id(con, hit: Hit) -> int | None:
+    """The row id of a hit's chunk (a citation names one chunk of an index)."""
+    row = con.execute("SELECT id FROM chunks WHERE symbol = ? AND citation = ? LIMIT 1",
+                      (hit.symbol, hit.citation)).fetchone()
+    return row[0] if row else None

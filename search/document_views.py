@@ -1,0 +1,102 @@
+"""The ``Searcher``'s document methods (issue #14): library view, contents, context, export, filters.
+
+A mixin so that ``Searcher`` stays one screenful of retrieval; every method reads the index
+through ``self._con`` and builds hits with ``self._hit``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from paracite.errors import NotFound, UsageError
+
+from .doc_filters import DocFilter, Selection, make_filter, newest_first, select
+from .documents import contents, list_documents, metadata, neighbours
+from .models import Hit
+
+MAX_CONTEXT = 50
+
+
+class DocumentViews:
+    """Documents as records: metadata, table of contents, neighbours, filtered export."""
+
+    def documents(self) -> list[dict]:
+        """The indexed documents, newest first: ``symbol, title, date, bodies, session, agenda_items,
+        symbols, doc_type, pages, chunks`` (``paracite docs --json``)."""
+        return list_documents(self._con)
+
+    def document(self, symbol: str) -> dict:
+        """One document's record plus ``contents``: its sections with their first and last citations."""
+        record = self._doc_meta().get(self._symbol(symbol))
+        return dict(record, contents=contents(self._con, record["symbol"]))
+
+    def context(self, symbol: str, number: int | str, k: int = 2, *, part: str = "",
+                page: int | None = None) -> list[Hit]:
+        """The chunk ``symbol``/``number`` with up to ``k`` chunks before and after it, in order."""
+        try:
+            k = int(k)
+        except (TypeError, ValueError):
+            raise UsageError(f"--context must be a whole number, got {k!r}") from None
+        if k < 0:
+            raise UsageError(f"--context must be 0 or more, got {k}")
+        hit = self.get(symbol, number, part=part, page=page)
+        rowid = self._con.execute("SELECT id FROM chunks WHERE citation = ? AND symbol = ?",
+                                  (hit.citation, hit.symbol)).fetchone()[0]
+        return [self._hit(i, 1.0) for i in neighbours(self._con, rowid, min(k, MAX_CONTEXT))]
+
+    def export(self, doc: str | None = None, *, since: str | None = None, until: str | None = None,
+               body: str | Sequence[str] | None = None) -> Iterator[dict]:
+        """Every chunk as an export record: the hit's fields plus its document's metadata."""
+        allowed = self.doc_selection(since, until, body)
+        meta = self._doc_meta()
+        for h in self.chunks(doc=doc):
+            if allowed is not None and h.symbol not in allowed.symbols:
+                continue
+            d = h.to_dict()
+            d.pop("rank", None)
+            d.pop("score", None)
+            m = meta.get(h.symbol, {})
+            d.update(title=h.title, date=m.get("date"), bodies=m.get("bodies", []), session=m.get("session"),
+                     agenda_items=m.get("agenda_items", []), symbols=m.get("symbols", [h.symbol]),
+                     doc_type=m.get("doc_type"), pages=m.get("pages"))
+            yield d
+
+    def doc_selection(self, since: str | None = None, until: str | None = None,
+                      body: str | Sequence[str] | None = None) -> Selection | None:
+        """The documents that pass the date and organ filters (``None`` when there are none)."""
+        f = make_filter(since, until, body)
+        if not f.active:
+            return None
+        return select(self._doc_meta().values(), f, _organ_acronyms())
+
+    def unknown_bodies(self, body: str | Sequence[str] | None) -> list[str]:
+        """The ``--body`` values that name no organ of any indexed document."""
+        docs = list(self._doc_meta().values())
+        values = [body] if isinstance(body, str) else list(body or ())
+        return [v for v in values if not select(docs, DocFilter(body=(v,)), _organ_acronyms()).symbols]
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _doc_meta(self) -> dict[str, dict]:
+        if getattr(self, "_meta", None) is None:
+            self._meta = metadata(self._con)
+        return self._meta
+
+    def _symbol(self, symbol: str) -> str:
+        """The indexed spelling of ``symbol`` (any case); ``NotFound`` naming the index's documents."""
+        found = {s.casefold(): s for s in self._doc_meta()}
+        if str(symbol).casefold() not in found:
+            known = ", ".join(sorted(self._doc_meta()))
+            raise NotFound(f"no document {symbol} in this index (it holds {known})")
+        return found[str(symbol).casefold()]
+
+
+def sort_by_date(hits: list[Hit]) -> list[Hit]:
+    """Hits newest first (undated last); hits of one date keep their relevance order."""
+    return sorted(hits, key=lambda h: newest_first(h.date))
+
+
+def _organ_acronyms() -> dict[str, str]:
+    """Acronym → full name for the UN system bodies the entity gazetteer knows (``UNICEF``)."""
+    from ingest.entities.gazetteer import organizations
+
+    return {n.text: n.canonical for n in organizations() if n.acronym}

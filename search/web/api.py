@@ -1,0 +1,115 @@
+"""The JSON API: each endpoint calls one ``Searcher`` method, like the CLI's commands.
+
+Every error a client can cause is ``{"error": "..."}`` with its status (400 bad argument, 404
+unknown paragraph or document, 503 no index); ``errors.json_errors`` does the mapping.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from paracite.errors import NotFound
+from search.context import cited, neighbours
+
+from .errors import json_errors
+from .params import paragraph_args, search_args
+from .views import paragraph_record
+
+
+def _json(data, status: int = 200) -> JSONResponse:
+    return JSONResponse(data, status_code=status)
+
+
+@json_errors
+def api_search(request: Request) -> JSONResponse:
+    args = search_args(request.query_params)
+    with request.app.state.index.searcher() as s:
+        hits = s.search(args.query, **args.kwargs())
+        body = {"query": args.query, "hits": [h.to_dict() for h in hits]}
+        if not hits:
+            f = args.filters
+            unknown = s.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ()))
+            if unknown:
+                body["notes"] = [f"no {kind} named {value!r} in this index" for kind, value in unknown]
+    return _json(body)
+
+
+@json_errors
+def api_ask(request: Request) -> JSONResponse:
+    args = search_args(request.query_params)
+    index = request.app.state.index
+    with index.searcher() as s, index.first_alone("ask"):
+        return _json(s.ask(args.query).to_dict())
+
+
+@json_errors
+def api_paragraph(request: Request) -> JSONResponse:
+    params = request.query_params
+    with request.app.state.index.searcher() as s:
+        if params.get("citation", "").strip():
+            hit = cited(s, params["citation"])
+        else:
+            hit = s.get(**paragraph_args(params))
+        before, after = neighbours(s, hit)
+    return _json(paragraph_record(hit, before, after))
+
+
+def _document(d: dict) -> dict:
+    """A document record as ``paracite docs --json`` gives it; a source path, if any, only by file
+    name: a client has no business knowing the server's folders."""
+    record = dict(d)
+    if record.get("source"):
+        record["source"] = Path(record["source"]).name
+    return record
+
+
+@json_errors
+def api_documents(request: Request) -> JSONResponse:
+    with request.app.state.index.searcher() as s:
+        return _json({"documents": [_document(d) for d in s.documents()]})
+
+
+@json_errors
+def api_document(request: Request) -> JSONResponse:
+    symbol = request.path_params["symbol"]
+    with request.app.state.index.searcher() as s:
+        doc = next((d for d in s.documents() if d["symbol"].lower() == symbol.lower()), None)
+        if doc is None:
+            raise NotFound(f"no document {symbol} in this index")
+        chunks = [{"citation": h.citation, "kind": h.kind, "number": h.number, "part": h.part, "page": h.page}
+                  for h in s.chunks(doc=doc["symbol"])]
+    return _json(_document(doc) | {"citations": chunks})
+
+
+@json_errors
+def api_entities(request: Request) -> JSONResponse:
+    params = request.query_params
+    name = params.get("name", "").strip() or None
+    kind = params.get("kind", "").strip() or None
+    with request.app.state.index.searcher() as s:
+        return _json({"entities": [e.to_dict() for e in s.entities(kind=kind, name=name)]})
+
+
+@json_errors
+def api_status(request: Request) -> JSONResponse:
+    """Which build the server answers from (``build``), and how often it picked up a new one."""
+    index = request.app.state.index
+    with index.searcher():
+        pass
+    return _json({"build": index.build.name if index.build else None,
+                  "reopens": index.reopens})
+
+
+ROUTES = [
+    Route("/api/search", api_search),
+    Route("/api/ask", api_ask),
+    Route("/api/paragraph", api_paragraph),
+    Route("/api/documents", api_documents),
+    Route("/api/documents/{symbol:path}", api_document),
+    Route("/api/entities", api_entities),
+    Route("/api/status", api_status),
+]

@@ -1,0 +1,148 @@
+"""The web page: a search box, results, the cited answer, and one paragraph with its neighbours.
+
+Rendered on the server (Jinja2, autoescaped), so ``/?q=...`` is a link anyone can share and the
+page works without JavaScript; ``static/app.js`` only adds the copy-citation button and the
+``/`` shortcut. Each page shows the same data as its API twin.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from paracite.errors import ParaciteError, UsageError
+from search.context import best_sentences, cited, neighbours
+
+from .errors import status_of
+from .params import LIST_FILTERS, positive_int, search_args, supported_filters
+from .views import answer_pieces, citation_path, entity_links, marked, paragraph_path
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
+    autoescape=True,  # every value is escaped: document text is untrusted (issue #16)
+    undefined=jinja2.StrictUndefined,
+)
+LABELS = {"doc": "Document", "org": "Organization", "place": "Place", "instrument": "Instrument",
+          "since": "From date", "until": "To date", "body": "Body", "sort": "Sort"}
+
+
+def render(name: str, status: int = 200, **context) -> HTMLResponse:
+    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status)
+
+
+def _form(params) -> dict:
+    """What the search form shows: the query, mode, k and the filters in force."""
+    active = [(n, v) for n in LIST_FILTERS for v in params.getlist(n) if v.strip()]
+    active += [(n, params[n]) for n in supported_filters() if n not in LIST_FILTERS and params.get(n, "").strip()]
+    base = [("q", params.get("q", ""))] + [(n, params[n]) for n in ("mode", "k") if params.get(n)]
+    chips = [{"name": n, "label": LABELS.get(n, n), "value": v,
+              "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)])} for n, v in active]
+    return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
+            "active": chips, "filters": supported_filters(), "labels": LABELS,
+            "list_filters": LIST_FILTERS, "documents": [], "error": None, "results": None, "notes": [],
+            "answer": None}
+
+
+def _page(request: Request, template: str, fill) -> HTMLResponse:
+    """Render ``template`` with the form, plus what ``fill(searcher, context)`` adds; errors show in
+    the page (``role=alert``) with the API's status."""
+    ctx, status = _form(request.query_params), 200
+    try:
+        with request.app.state.index.searcher() as s:
+            ctx["documents"] = [d["symbol"] for d in s.documents()]
+            fill(s, ctx, request)
+    except ParaciteError as e:
+        ctx["error"], status = str(e), status_of(e)
+    ctx.setdefault("title", "paracite")
+    return render(template, status, **ctx)
+
+
+def _fill_search(s, ctx: dict, request: Request) -> None:
+    params = request.query_params
+    ctx["results"] = None
+    if not params.get("q", "").strip():
+        if any(params.get(n) for n in LIST_FILTERS):
+            raise UsageError("type some words to search for; the filters narrow a search")
+        return
+    args = search_args(params)
+    hits = s.search(args.query, **args.kwargs())
+    spans = best_sentences(s, args.query, hits)
+    base = [("q", args.query)] + [(n, request.query_params[n]) for n in ("mode", "k") if params.get(n)]
+    base += args.filter_pairs()
+    ctx["results"] = [{"hit": h, "path": paragraph_path(h), "pieces": marked(h.text, span),
+                       "entities": entity_links(h, base, args.query)} for h, span in zip(hits, spans)]
+    f = args.filters
+    ctx["notes"] = [f"No {kind} named “{value}” in this index." for kind, value in
+                    s.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ()))] if not hits else []
+    ctx["title"] = f"{args.query} – paracite"
+
+
+def page_search(request: Request) -> HTMLResponse:
+    return _page(request, "search.html", _fill_search)
+
+
+def _fill_ask(s, ctx: dict, request: Request) -> None:
+    ctx["answer"] = None
+    if not request.query_params.get("q", "").strip():
+        return
+    args = search_args(request.query_params)
+    with request.app.state.index.first_alone("ask"):
+        answer = s.ask(args.query)
+    ctx["answer"] = answer
+    ctx["pieces"] = [(text, citation_path(cite) if cite else None) for text, cite in answer_pieces(answer)]
+    ctx["evidence"] = [(e, citation_path(e.citation)) for e in answer.evidence]
+    ctx["closest"] = [(h, paragraph_path(h)) for h in answer.closest]
+    ctx["title"] = f"{args.query} – paracite"
+
+
+def page_ask(request: Request) -> HTMLResponse:
+    return _page(request, "ask.html", _fill_ask)
+
+
+def _fill_paragraph(s, ctx: dict, request: Request) -> None:
+    ref = request.path_params["ref"].strip("/")
+    symbol, _, number = ref.rpartition("/")
+    if not symbol:
+        raise UsageError("a paragraph page is /p/SYMBOL/NUMBER, e.g. /p/A/69/207/46")
+    page = positive_int(request.query_params, "page", None)
+    hit = s.get(symbol, number, part=request.query_params.get("part", ""), page=page)
+    before, after = neighbours(s, hit)
+    ctx.update(hit=hit, before=before, after=after, paths={"before": before and paragraph_path(before),
+                                                           "after": after and paragraph_path(after)},
+               entities=entity_links(hit, [], None), title=f"{hit.citation} – paracite")
+
+
+def page_paragraph(request: Request) -> HTMLResponse:
+    return _page(request, "paragraph.html", _fill_paragraph)
+
+
+def page_cite(request: Request) -> Response:
+    """``/c?citation=A/69/207, para. 46`` → that paragraph's page (answers cite by string)."""
+    citation = request.query_params.get("citation", "").strip()
+    try:
+        if not citation:
+            raise UsageError("give a citation, e.g. /c?citation=A/69/207, para. 46")
+        with request.app.state.index.searcher() as s:
+            hit = cited(s, citation)
+    except ParaciteError as e:
+        return render("paragraph.html", status_of(e), **(_form(request.query_params) | {
+            "error": str(e), "title": "paracite"}))
+    return RedirectResponse(paragraph_path(hit), status_code=303)
+
+
+def page_not_found(request: Request) -> HTMLResponse:
+    return render("search.html", 404, **(_form(request.query_params) | {
+        "error": f"There is no page at {request.url.path}.", "results": None, "title": "Not found – paracite"}))
+
+
+ROUTES = [
+    Route("/", page_search),
+    Route("/ask", page_ask),
+    Route("/p/{ref:path}", page_paragraph),
+    Route("/c", page_cite),
+]

@@ -1,0 +1,102 @@
+"""Query-string arguments of the API and the page, checked once and turned into ``Searcher`` calls.
+
+The filters a search accepts are read from ``Searcher.search``'s own signature, so a filter
+added there (dates, bodies, sort order) is accepted here without a change.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from paracite.errors import UsageError
+
+#: Filters that may be given more than once (``?org=ILO&org=UNHCR`` keeps paragraphs naming both).
+LIST_FILTERS = ("doc", "org", "place", "instrument")
+#: Single-valued filters, passed on only where ``Searcher.search`` takes them.
+OPTIONAL_FILTERS = ("since", "until", "body", "sort")
+MAX_VALUE_CHARS = 2000
+
+
+@lru_cache(maxsize=1)
+def search_keywords() -> frozenset[str]:
+    """The keyword arguments ``Searcher.search`` accepts."""
+    from search.searcher import Searcher
+
+    return frozenset(inspect.signature(Searcher.search).parameters) - {"self", "query"}
+
+
+def supported_filters() -> tuple[str, ...]:
+    """The filters this paracite's search takes, list filters first."""
+    keys = search_keywords()
+    return tuple(f for f in LIST_FILTERS + OPTIONAL_FILTERS if f in keys)
+
+
+@dataclass(frozen=True)
+class SearchArgs:
+    """One search as asked for in a query string."""
+
+    query: str
+    k: int = 10
+    mode: str = "hybrid"
+    filters: dict = field(default_factory=dict)
+
+    def kwargs(self) -> dict:
+        return {"k": self.k, "mode": self.mode, **self.filters}
+
+    def filter_pairs(self) -> list[tuple[str, str]]:
+        """(name, value) of every filter given, for links that keep them."""
+        out = []
+        for name, value in self.filters.items():
+            out += [(name, v) for v in value] if isinstance(value, list) else [(name, value)]
+        return out
+
+
+def _value(params, name: str) -> str:
+    v = params.get(name, "")
+    if len(v) > MAX_VALUE_CHARS:
+        raise UsageError(f"{name} is longer than {MAX_VALUE_CHARS} characters")
+    return v
+
+
+def positive_int(params, name: str, default: int | None) -> int | None:
+    """``name`` as a whole number of at least 1; the default when absent or empty."""
+    raw = _value(params, name).strip()
+    if not raw:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+        raise UsageError(f"{name} must be a positive whole number, got {raw!r}")
+    return min(int(raw), 10**9)  # the Searcher clamps k further (to 1,000), as the CLI does
+
+
+def search_args(params, *, require_query: bool = True) -> SearchArgs:
+    """A ``SearchArgs`` from a query string; ``UsageError`` (HTTP 400) on a bad value."""
+    query = _value(params, "q")
+    if require_query and not query.strip():
+        raise UsageError("q is empty; give some words to search for (?q=...)")
+    k = positive_int(params, "k", 10)
+    mode = _value(params, "mode").strip() or "hybrid"
+    accepted = search_keywords()
+    filters: dict = {}
+    for name in LIST_FILTERS:
+        values = [v.strip() for v in params.getlist(name) if v.strip()] if name in accepted else []
+        if any(len(v) > MAX_VALUE_CHARS for v in values):
+            raise UsageError(f"{name} is longer than {MAX_VALUE_CHARS} characters")
+        if values:
+            filters[name] = values
+    for name in OPTIONAL_FILTERS:
+        value = _value(params, name).strip()
+        if value and name in accepted:
+            filters[name] = value
+    return SearchArgs(query=query, k=k, mode=mode, filters=filters)
+
+
+def paragraph_args(params) -> dict:
+    """symbol, number, part, page for ``Searcher.get``."""
+    symbol = _value(params, "symbol").strip()
+    number = _value(params, "number").strip()
+    if not symbol or not number:
+        raise UsageError("give symbol and number (?symbol=A/69/207&number=46; number may be 'summary' or 'table 1')")
+    return {"symbol": symbol, "number": number, "part": _value(params, "part").strip(),
+            "page": positive_int(params, "page", None)}

@@ -1,0 +1,81 @@
+"""Run the app with uvicorn: loopback unless told otherwise, a warning when open to the network."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import sys
+from pathlib import Path
+
+from paracite.errors import UsageError
+
+from .served import IndexUnavailable, ServedIndex
+
+
+def listens_everywhere(host: str) -> bool:
+    """True for a wildcard address (0.0.0.0, ::, an empty host): every network can connect."""
+    if host in ("", "*"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``, or a one-line ``UsageError`` (port taken, unknown host)."""
+    if not 0 <= port <= 65535:
+        raise UsageError(f"--port must be between 0 and 65535, got {port}")
+    name = "" if host in ("", "*") else host.strip("[]")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(name or None, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+    except (OSError, UnicodeError) as e:
+        raise UsageError(f"cannot listen on {host}:{port}: {getattr(e, 'strerror', None) or e}") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as e:
+        sock.close()
+        raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    return sock
+
+
+def serve(index_dir: str | Path | None = None, *, host: str = "127.0.0.1", port: int = 8000,
+          readers: int | None = None, log=None) -> None:
+    """Open the index (building the default one if missing, as ``search`` does), then serve until
+    interrupted. Requests are answered by ``readers`` ``Searcher``s at a time."""
+    import uvicorn
+
+    from .app import create_app
+
+    log = log or (lambda m: print(m, file=sys.stderr))
+    sock = listen(host, port)
+    served = ServedIndex(index_dir, readers=readers, build_missing=index_dir is None)
+    try:
+        with served.searcher():  # opens (and warms) the index now, not on the first request
+            pass
+    except IndexUnavailable as e:  # answer 503 until an ingest builds one; then serve it
+        log(f"paracite: warning: {e}; answering 503 until `paracite ingest PATH --index {served.folder}` builds it")
+    except BaseException:
+        sock.close()
+        raise
+    if listens_everywhere(host):
+        log(f"paracite: warning: listening on all interfaces ({host or '*'}): anyone who can reach this "
+            "machine can search the index. Use --host 127.0.0.1 to keep it local.")
+    port = sock.getsockname()[1]
+    log(f"paracite: serving {served.folder} at http://{_url_host(host)}:{port}/ (Ctrl+C stops)")
+    config = uvicorn.Config(create_app(served), log_level="warning", access_log=False, server_header=False,
+                            timeout_graceful_shutdown=5)
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def _url_host(host: str) -> str:
+    if listens_everywhere(host):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host

@@ -1,0 +1,40 @@
+// paracite's page works without this file; it adds the copy-citation button and the "/" shortcut.
+// Document text is never turned into markup here: only textContent and clipboard text are set.
+"use strict";
+
+function copyCitation(button) {
+  const text = button.dataset.citation;
+  const status = document.getElementById("copied");
+  const done = (message) => { if (status) status.textContent = message; };
+  const fallback = () => {
+    // No clipboard access (an insecure origin or a denied permission): select the citation instead.
+    const heading = document.getElementById("cite");
+    const range = document.createRange();
+    range.selectNodeContents(heading);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    done("Selected: press Ctrl+C to copy " + text);
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(() => done("Copied " + text), fallback);
+  } else {
+    fallback();
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll("button.copy")) {
+    button.hidden = false;
+    button.addEventListener("click", () => copyCitation(button));
+  }
+  document.addEventListener("keydown", (event) => {
+    const typing = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement.tagName);
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      const box = document.getElementById("q");
+      box.focus();
+      box.select();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+"""Nothing lost (issue 15): misprinted numbers, unnumbered headings, every body line in a chunk."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest import parse_text, read_document
+from ingest.pdf.coverage import body_coverage
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.mark.parametrize("misprint, printed", [(125 - 79, 25 - 19), (60, 6), (86, 8)])
+def test_a_misprinted_number_takes_the_sequence_number(report_text, misprint, printed):
+    # Paragraph ``misprint`` printed as ``printed.``: the rest of the document is not lost.
+    text = re.sub(rf"(?m)^{misprint}\.", f"{printed}.", report_text, count=1)
+    doc = parse_text(text, source="A-69-207.txt")
+    nums = [c.number for c in doc.paragraphs]
+    assert nums == list(range(1, 88))
+    hit = next(c for c in doc.paragraphs if c.number == misprint)
+    assert hit.printed == printed and hit.citation == f"A/69/207, para. {misprint}"
+    assert all(c.printed is None for c in doc.paragraphs if c.number != misprint)
+
+
+def test_a_lone_out_of_sequence_number_is_not_a_paragraph(report_text):
+    # A "3." that the sequence does not resume after (a list item) stays inside its paragraph.
+    doc = parse_text(report_text, source="A-69-207.txt")
+    assert all(c.printed is None for c in doc.paragraphs)
+
+
+def test_unnumbered_introduction_is_a_section(paras):
+    assert [paras[n].section for n in (1, 2, 3)] == [("Introduction",)] * 3
+    assert paras[4].section == ("I. International migration: global in reach, regional in character",)
+
+
+@pytest.mark.parametrize("pdf", ["A_80_275.en.pdf", "A_HRC_EMRIP_2025_2.en.pdf", "resolutions/E_2025_L.27.en.pdf",
+                                 "resolutions/A_80_84.en.pdf"])
+def test_every_body_line_ends_up_in_a_chunk(pdf):
+    path = FIXTURES / pdf
+    cov = body_coverage(path, read_document(path))
+    assert cov.checked > 100
+    assert [l.text for l in cov.lost] == []
+
+
+def test_the_body_check_sees_a_lost_line():
+    # Guard against a check that passes everything: drop one paragraph and it is reported.
+    from dataclasses import replace
+
+    path = FIXTURES / "A_80_275.en.pdf"
+    doc = read_document(path)
+    gone = next(c for c in doc.chunks if c.kind == "paragraph" and c.number == 50)
+    cov = body_coverage(path, replace(doc, chunks=tuple(c for c in doc.chunks if c is not gone)))
+    assert cov.lost and all(l.text.split()[-1] in gone.text for l in cov.lost[1:])
+
+
+def test_a_misprinted_number_in_a_pdf(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from pdf_samples import write_pdf
+
+    lines = [(123, 43, 14, False, "United Nations A/80/999"), (124, 72, 20, True, "General Assembly"),
+             (124, 200, 14, True, "A report with a misprinted paragraph number")]
+    top = 240
+    for printed in (1, 2, 25, 4, 5):  # the third paragraph is printed "25."
+        lines += [(123, top, 10, False, f"{printed}. The Committee considered the matter at its meeting and"),
+                  (123, top + 12, 10, False, "adopted the conclusions set out in the present report.")]
+        top += 36
+    doc = read_document(write_pdf(tmp_path / "misprint.pdf", [lines]))
+    assert [(c.number, c.printed) for c in doc.paragraphs] == [(1, None), (2, None), (3, 25), (4, None), (5, None)]
