@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ask", help="answer a question with sentences of the report, each cited")
     p.add_argument("question", help="a question, e.g. 'How many international migrants were there in 2013?'")
+    p.add_argument("--doc", action="append", metavar="SYMBOL", help="answer only from this document (repeatable)")
     add_filter_options(p)
     _common(p)
 
@@ -199,7 +200,8 @@ def cmd_search(args) -> int:
 
 def cmd_ask(args) -> int:
     s = _open(args)
-    answer = s.ask(args.question, since=args.since, until=args.until, body=args.body)
+    answer = s.ask(args.question, since=args.since, until=args.until, body=args.body,
+                   **({"doc": args.doc} if args.doc else {}))
     filter_notes(s, args, sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))

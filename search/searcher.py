@@ -149,12 +149,14 @@ class Searcher(DocumentViews, Rankers):
         return sort_by_date(hits) if sort == "date" else hits
 
     def ask(self, question: str, *, k: int = 8, since: str | None = None, until: str | None = None,
-            body: str | Sequence[str] | None = None):
+            body: str | Sequence[str] | None = None, **filters):
         """An extractive ``Answer`` whose every sentence cites its paragraph (``search.answer``, #6);
-        ``since``/``until``/``body`` narrow the documents evidence may come from."""
+        ``since``/``until``/``body`` (#14) and ``search``'s other filters (``doc=``, ``org=``, ...)
+        narrow the documents evidence may come from."""
         from .answer import answer_question
 
-        filters = {k: v for k, v in (("since", since), ("until", until), ("body", body)) if v}
+        filters.update({k: v for k, v in (("since", since), ("until", until), ("body", body)) if v})
+        filters = {k: v for k, v in filters.items() if v}
         return answer_question(self, question, k=k, **filters)
 
     def evaluate(self, queries, *, doc: str | None = None, all_docs: bool = False, split: str | None = None):
