@@ -124,6 +124,8 @@ def main() -> None:
     ap.add_argument("--source", default=str(ROOT / "corpus" / "A-69-207.txt"), help="what to ingest")
     ap.add_argument("--index", help="serve a copy of this index instead of building one from --source")
     ap.add_argument("--queries", type=Path, default=QUERIES)
+    ap.add_argument("--warm", action="store_true", help="let the mid-run ingest reuse the index's cache "
+                    "(default: empty it first, so the ingest parses and embeds everything again)")
     ap.add_argument("--nice", type=int, default=10,
                     help="run the ingest at this niceness (default 10, as README advises for a served index; 0 = not)")
     args = ap.parse_args()
@@ -185,6 +187,8 @@ def run(args, port: int, queries: list[str], folder: Path, py: list[str], baseli
     load.phase = "during"
     t1 = time.monotonic()
     nice = ["nice", "-n", str(args.nice)] if args.nice else []
+    if not args.warm:  # a real rebuild: parse, tag and embed again, not the cache's copy (issue #13)
+        shutil.rmtree(folder / "cache", ignore_errors=True)
     ingest = subprocess.run(nice + py + ["ingest", args.source, "--index", str(folder), "--quiet"], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     while status_build(port) == old and time.monotonic() - t1 < 120:
