@@ -58,3 +58,31 @@ def test_text_page_among_table_pages_keeps_its_own_margin():
     paras = [b for b in blocks if b.kind == "paragraph" and not b.part]
     assert [b.number for b in paras] == [1, 2, 3, 4]
     assert any(line.startswith("(d) Ten recommendations") for line in paras[2].lines)
+
+
+def test_contents_list_opens_no_paragraph_or_part():
+    """Class 2 (DP/FPA/2025/6): a contents page lists the chapters with page numbers, then
+    ``Annexes`` and a numbered list of them; none of it is a paragraph or an annex, and the
+    body's paragraphs 1..N stay in the report's main part."""
+    rows = [(4, "Contents", 57.6, 12.0, True), (4, "I. Introduction 5", 57.6, 10.0, False),
+            (4, "II. Mandate ...................................................... 5", 57.6, 10.0, False),
+            (4, "III. Opinion ..................................................... 6", 57.6, 10.0, False),
+            (4, "Annexes", 57.6, 11.0, True), (4, "1. The OAIS charter", 75.6, 10.0, False),
+            (4, "2. Basis of the 2024 OAIS opinion on the UNFPA governance", 75.6, 10.0, False),
+            (4, "3. Audit reports issued in 2024", 75.6, 10.0, False),
+            (5, "I. Introduction", 71.3, 13.9, True),
+            (5, "1. This report provides the Executive Board with a summary of internal audit,", 93.1, 10.0, False),
+            (5, "investigation and advisory services delivered in 2024 by the Office.", 93.6, 10.0, False),
+            (5, "II. Mandate", 66.5, 13.9, True),
+            (5, "2. The OAIS mandate is based on article XVII of the UNFPA financial regulations,", 93.1, 10.0, False),
+            (5, "the oversight policy and the UNFPA accountability framework of the organization.", 93.6, 10.0, False),
+            (5, "3. The UNFPA Executive Director approved a revised OAIS charter on 1 August 2023,", 93.1, 10.0, False),
+            (5, "which is included in annex 1 of the present report as it stands at present.", 93.6, 10.0, False)]
+    lines, top = [], 90.0
+    for page, text, x0, size, bold in rows:
+        top = 90.0 if lines and lines[-1].page != page else top + 17.0
+        lines.append(_line(page, text, x0, top, 549.8 if page == 4 else 552.5, size, bold))
+    blocks, _, _, _ = segment(tuple(lines), 10.0)
+    paras = [b for b in blocks if b.kind == "paragraph"]
+    assert [(b.part, b.number) for b in paras] == [("", 1), ("", 2), ("", 3)]
+    assert paras[0].lines[0].startswith("This report provides")
