@@ -86,3 +86,51 @@ def test_contents_list_opens_no_paragraph_or_part():
     paras = [b for b in blocks if b.kind == "paragraph"]
     assert [(b.part, b.number) for b in paras] == [("", 1), ("", 2), ("", 3)]
     assert paras[0].lines[0].startswith("This report provides")
+
+
+def _annex_lines() -> tuple[Line, ...]:
+    """A letter's numbered paragraphs on p. 1, then (A/80/143, annex I) an unnumbered annex whose
+    paragraphs introduce bullet lists and lettered items, with hanging second lines."""
+    lines = [_line(1, "1. Pursuant to rule 13 of the rules of procedure of the General Assembly, I have", 123.4, 100),
+             _line(1, "the honour to request the inclusion of an item in the agenda of the session.", 123.4, 112),
+             _line(1, "2. The Bank was created to finance, facilitate and promote trade in Africa and", 123.4, 130),
+             _line(1, "with the rest of the world, for inclusive and sustainable development. It", 123.4, 142),
+             *[_line(1, "has grown into a systemically significant institution, pioneering new solutions", 123.4, 154 + 12 * k)
+               for k in range(8)],
+             _line(1, "such as the Intra-African Trade Fair.", 123.4, 250),
+             _line(2, "Annex I", 60.0, 76.3, 103.4, 12.0, True),
+             _line(2, "1. Historical background", 103.2, 121.4, 224.1, 10.0, True)]
+    rows = [(18, 147.1, "Afreximbank was founded with a clear purpose: to facilitate, promote and", 487.5),
+            (12, 123.4, "expand trade. In recognition of the structural challenges, the Bank was tasked with:", 488.0),
+            (18, 140.4, "• Bridging the trade finance gap", 277.6),
+            (18, 140.4, "• Supporting African nations to diversify exports and reduce commodity dependence", 487.8),
+            (18, 140.4, "• Strengthening trade infrastructure to enable sustainable economic growth.", 464.7),
+            (18, 147.1, "The Bank has four classes of shareholders, namely:", 367.8),
+            (18, 140.4, "• Class “A”, which comprises African governments, African central banks and", 487.6),
+            (12, 147.1, "African regional and subregional institutions", 300.1),
+            (18, 140.4, "• Class “C”, which is made up of non-African investors", 379.2),
+            (18, 147.1, "The Bank’s primary mandates are:", 312.8),
+            (18, 147.1, "(a) Stimulating African trade: expanding and diversifying African trade by", 487.5),
+            (12, 123.4, "addressing financing gaps and providing innovative trade solutions;", 414.5),
+            (18, 147.1, "(b) Supporting climate action: integrating environmental sustainability.", 487.5)]
+    top = 121.4
+    for step, x0, text, x1 in rows:
+        top += step
+        lines.append(_line(2, text, x0, top, x1))
+    return tuple(lines)
+
+
+def test_annex_bullets_and_items_stay_in_their_paragraph():
+    """Class 3 (A/80/143, annex I): bullets and lettered items of an unnumbered annex are part of
+    the paragraph that introduces them; a short bullet is no heading."""
+    from ingest.pdf.document import _insert_unnumbered
+
+    lines = _annex_lines()
+    blocks, _, loose, geo = segment(lines, 10.0)
+    blocks = _insert_unnumbered(blocks, loose, geo)
+    annex = [b for b in blocks if b.kind == "paragraph" and b.part == "annex I"]
+    assert [b.number for b in annex] == [1, 2, 3]
+    assert annex[0].lines[-1].startswith("• Strengthening")
+    assert "• Class “C”, which is made up of non-African investors" in annex[1].lines
+    assert annex[2].lines[-1].startswith("(b) Supporting")
+    assert not any(b.kind == "heading" and b.lines[0].startswith("•") for b in blocks)
