@@ -134,3 +134,43 @@ def test_annex_bullets_and_items_stay_in_their_paragraph():
     assert "• Class “C”, which is made up of non-African investors" in annex[1].lines
     assert annex[2].lines[-1].startswith("(b) Supporting")
     assert not any(b.kind == "heading" and b.lines[0].startswith("•") for b in blocks)
+
+
+def _ocr_layer_pdf(path, rows: list[tuple[str, float, float]]) -> None:
+    """A page as an OCR engine writes its text layer over a scan: invisible 1-point type scaled
+    up by the text matrix, text blocks in the engine's own order."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    font = raw.FPDFText_LoadStandardFont(pdf.raw, b"Helvetica")
+    for text, x, top in rows:
+        obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, font, 1.0)
+        wide = (text + "\0").encode("utf-16-le")
+        raw.FPDFText_SetText(obj, ctypes.cast(ctypes.c_char_p(wide), ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFTextObj_SetTextRenderMode(obj, 3)  # invisible
+        raw.FPDFPageObj_Transform(obj, 10.7, 0, 0, 10.7, x, 842 - top)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    pdf.save(str(path))
+    pdf.close()
+
+
+def test_ocr_text_layer_sizes_and_order(tmp_path):
+    """Class 4 (A/47/466, a 1992 scan with an OCR layer): the type's size is the 1-point font
+    times its matrix, and the engine's blocks (paragraph 3, then 2, then 1) are read down the
+    page, so the report is segmented into its numbered paragraphs instead of one chunk."""
+    from ingest.pdf.layout import read_pages
+
+    path = tmp_path / "ocr.pdf"
+    _ocr_layer_pdf(path, [("3. The present report responds to that request by the Assembly.", 36, 636),
+                          ("the Committee to expedite the negotiations.", 36, 529),
+                          ("2. By its resolution 46/169 the General Assembly urged", 36, 517),
+                          ("1. By its resolution 45/212 the General Assembly established", 36, 375),
+                          ("a single negotiating process on climate change.", 36, 387)])
+    lines = read_pages(path)[0].lines
+    assert all(abs(l.size - 10.7) < 0.2 for l in lines)
+    assert [l.text[:2] for l in lines] == ["1.", "a ", "2.", "th", "3."]
