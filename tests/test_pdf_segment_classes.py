@@ -174,3 +174,25 @@ def test_ocr_text_layer_sizes_and_order(tmp_path):
     lines = read_pages(path)[0].lines
     assert all(abs(l.size - 10.7) < 0.2 for l in lines)
     assert [l.text[:2] for l in lines] == ["1.", "a ", "2.", "th", "3."]
+
+
+def test_contents_list_ends_with_its_page():
+    """DP/2025/19: the body opens with paragraphs 1-3 on the page after the contents, before its
+    first listed heading; the contents list ends with its own page, not at that heading."""
+    rows = [(2, "Contents Page", 78.0, 12.0, False),
+            (2, "I. Highlights of results achieved in 2024 ................................ 3", 92.2, 10.0, False),
+            (2, "II. Adapting the UNV field presence ...................................... 9", 92.2, 10.0, False),
+            (3, "1. In accordance with Executive Board decision 2018/8, this report details the", 101.7, 10.0, False),
+            (3, "programme’s 2024 performance and its priorities for the year ahead.", 101.7, 10.0, False),
+            (3, "2. UNV has entered the final year of its 2022-2025 Strategic Framework with", 101.7, 10.0, False),
+            (3, "positive results across the board, despite global development challenges.", 101.7, 10.0, False),
+            (3, "I. Highlights of results achieved in 2024", 80.5, 12.0, True),
+            (3, "3. UNV actively collaborated with the United Nations system, Member States and", 101.7, 10.0, False),
+            (3, "civil society to advance peace, development and humanitarian efforts.", 101.7, 10.0, False)]
+    lines, top = [], 90.0
+    for page, text, x0, size, bold in rows:
+        top = 90.0 if lines and lines[-1].page != page else top + 17.0
+        lines.append(_line(page, text, x0, top, 535.0 if page == 2 else 507.2, size, bold))
+    blocks, _, _, _ = segment(tuple(lines), 10.0)
+    paras = [b for b in blocks if b.kind == "paragraph"]
+    assert [(b.part, b.number) for b in paras] == [("", 1), ("", 2), ("", 3)]

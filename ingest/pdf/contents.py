@@ -2,9 +2,9 @@
 
 Its entries look like the body's own starts (``1. The OAIS charter``, ``Annexes``), so read as
 running text they open paragraphs and parts early. The list runs from its heading to the body's
-first heading, which the list names first (``I. Introduction ..... 5`` then ``I. Introduction``);
-when that heading is not found, to the end of the heading's page and of any following pages that
-go on with entries.
+first heading, which the list names first (``I. Introduction ..... 5`` then ``I. Introduction``),
+and never past the heading's page and any following pages that go on with entries (the body
+may open with paragraphs before its first listed heading).
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ def contents_lines(lines: tuple[Line, ...], pages: int = 6) -> set[int]:
     if first is None or not any(_entry(lines[k].text) for k in range(first, min(len(lines), first + 4))):
         return set()
     title = _norm(lines[first].text)
-    end = _body_start(lines, first, title) if len(title) >= 6 else None
-    return set(range(head, end if end is not None else _page_end(lines, head)))
+    end = _page_end(lines, head)
+    start = _body_start(lines, first, title) if len(title) >= 6 else None
+    return set(range(head, min(end, start) if start is not None else end))
 
 
 def _body_start(lines: tuple[Line, ...], first: int, title: str) -> int | None:
