@@ -53,11 +53,12 @@ _ITEM_RE = re.compile(r"^(?:[•●▪■◦‣∙·○\-–—]\s|\((?:[a-z]{1,
 
 def _in_list(l: Line, cur: _Block) -> bool:
     """A bullet or lettered item of the list the open paragraph introduced (``... as follows:``)
-    or is already running: part of that paragraph, not one of its own."""
+    or is running (the item before ends in ``;`` or with no full stop): part of that paragraph.
+    Items that are whole sentences (``• Climate finance is not a favour. ...``) stay paragraphs."""
     if not _ITEM_RE.match(l.text):
         return False
     last = cur.lines[-1].rstrip()
-    return last.endswith((":", ";")) or any(_ITEM_RE.match(t) for t in cur.lines)
+    return last.endswith((":", ";")) or (any(_ITEM_RE.match(t) for t in cur.lines) and not ends_sentence(last))
 
 
 def _starts_new(prev: Line | None, l: Line, geo: Geometry, cur: _Block, indent_style: bool) -> bool:
