@@ -196,3 +196,21 @@ def test_contents_list_ends_with_its_page():
     blocks, _, _, _ = segment(tuple(lines), 10.0)
     paras = [b for b in blocks if b.kind == "paragraph"]
     assert [(b.part, b.number) for b in paras] == [("", 1), ("", 2), ("", 3)]
+
+
+def test_bullets_that_are_sentences_stay_paragraphs():
+    """CEB/2025/4, annex III: key messages set as bullets, each whole sentences, remain page-cited
+    paragraphs of their own; a list introduced by a colon is one paragraph."""
+    from ingest.pdf.geometry import Geometry
+    from ingest.pdf.unnumbered import split_paragraphs
+
+    geo = Geometry(10.0, {1: 72.0}, {1: 520.0}, 12.0)
+    texts = ["• Climate finance is not a favour. It is an investment in global stability.",
+             "• The new finance goal agreed at COP29 calls on developed countries to lead.",
+             "The Bank has four classes of shareholders, namely:",
+             "• Class “B”, which consists of African private investors",
+             "• Class “C”, which is made up of non-African investors"]
+    lines = [_line(1, t, 80.0 if t.startswith("•") else 72.0, 100 + 18 * k, 500.0) for k, t in enumerate(texts)]
+    blocks = [b for _, b in split_paragraphs(lines, geo)]
+    assert [b.lines[0][:9] for b in blocks] == ["• Climate", "• The new", "The Bank "]
+    assert len(blocks[2].lines) == 3
