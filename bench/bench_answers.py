@@ -10,6 +10,15 @@ Sets:
           (written to probe the no-answer path after the method was tuned)
   text    the other dev lines (paraphrase, keyword, entity, multi): does the answer cite a relevant paragraph
 
+Library run (``--library DIR``, an index of many documents, e.g. /work/libindex_base):
+  lib-facts  bench/data/library_facts.jsonl: fact questions over ../shared/corpus/un-pdf-lib/, each
+             labelled with its document and paragraph; ``split`` dev or heldout, by document
+  lib-none   bench/data/library_unanswerable.jsonl: in-domain questions those documents do not answer
+  pdf-facts  bench/data/pdf_dev_facts.jsonl: fact questions over ../shared/corpus/un-pdf-dev/
+  A library question is correct when the answer's lead holds the fact and one of its citations is
+  the labelled paragraph of the labelled document; "elsewhere" counts answers that cite only other
+  documents. ``--split dev|heldout|all`` picks the half (the held-out half is run once, at the end).
+
 Matching rule (a fact is "contained" when every part is):
   - both texts are normalized: lower case; quotes, dashes and slashes become spaces; "per cent",
     "percent" and "%" become "percent"; currency marks (US$, $) are dropped; thousands separators
@@ -24,6 +33,7 @@ Matching rule (a fact is "contained" when every part is):
 A question counts as correct when the answer contains the fact and cites a relevant paragraph.
 
 Usage: python bench/bench_answers.py [--index DIR] [--dev FILE] [--quiet]
+       python bench/bench_answers.py --library DIR [--split dev|heldout|all] [--quiet]
 """
 
 from __future__ import annotations
@@ -31,15 +41,20 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's packages, not an installed copy
 DEV = ROOT.parent / "shared" / "eval" / "a69207_queries_dev.jsonl"
 OWN = ROOT / "bench" / "data" / "answers_facts.jsonl"
 HELDOUT = ROOT / "bench" / "data" / "answers_facts_heldout.jsonl"
 NONE = ROOT / "bench" / "data" / "answers_unanswerable.jsonl"
 NONE_INDOMAIN = ROOT / "bench" / "data" / "answers_unanswerable_indomain.jsonl"
+LIB_FACTS = ROOT / "bench" / "data" / "library_facts.jsonl"
+LIB_NONE = ROOT / "bench" / "data" / "library_unanswerable.jsonl"
+PDF_FACTS = ROOT / "bench" / "data" / "pdf_dev_facts.jsonl"
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -155,12 +170,68 @@ def run_none(searcher, rows: list[dict], quiet: bool, name: str = "none") -> dic
     return {"n": len(rows), "refused": refused}
 
 
+def _label(r: dict) -> str:
+    return f"{r['symbol']}, para. {r['para']}" if r["para"] else f"{r['symbol']}, summary"
+
+
+def run_library(searcher, rows: list[dict], name: str, quiet: bool) -> dict:
+    """Library fact questions: the fact leads and the labelled paragraph of its document is cited."""
+    ok = cites_ok = answered = elsewhere = 0
+    times = []
+    print(f"\n== {name}: {len(rows)} fact questions over a library")
+    for r in rows:
+        t = time.perf_counter()
+        a = searcher.ask(r["query"])
+        times.append(time.perf_counter() - t)
+        want = [r["answer"], *r.get("also", [])]
+        lead = any(contains(lead_of(a.text), w) for w in want)
+        cites = any(c.split(" [")[0] == _label(r) for c in a.citations)
+        other = a.answered and not any(c.startswith(r["symbol"] + ",") for c in a.citations)
+        ok += lead and cites
+        cites_ok += cites
+        answered += a.answered
+        elsewhere += other
+        if not quiet:
+            mark = "OK  " if lead and cites else "MISS"
+            print(f"{mark} {r['id']} lead={int(lead)} cites={int(cites)} other-doc-only={int(other)} "
+                  f"| {r['query']}\n       expected: {r['answer']!r} [{_label(r)}]  got: {lead_of(a.text)[:110]!r}"
+                  f"  {list(a.citations)[:3]}")
+    n = max(1, len(rows))
+    print(f"{name}: correct (fact leads + labelled paragraph cited) {ok}/{len(rows)} = {ok / n:.0%}; "
+          f"cites it {cites_ok}/{len(rows)}; answered {answered}/{len(rows)}; only other documents cited "
+          f"{elsewhere}; mean {sum(times) / n:.2f} s/question")
+    return {"n": len(rows), "correct": ok, "elsewhere": elsewhere}
+
+
+def library_main(args) -> int:
+    from search import Searcher
+
+    s = Searcher.open(args.library)
+    t = time.perf_counter()
+    s.ask("How many people needed humanitarian assistance?")  # load the models once
+    print(f"first answer (loads the models): {time.perf_counter() - t:.1f} s")
+    pick = (lambda rows: rows) if args.split == "all" else (lambda rows: [r for r in rows if r["split"] == args.split])
+    lib = run_library(s, pick(load(LIB_FACTS)), f"lib-facts ({args.split})", args.quiet)
+    pdf = run_library(s, pick(load(PDF_FACTS)), f"pdf-facts ({args.split})", args.quiet)
+    none = run_none(s, pick(load(LIB_NONE)), args.quiet, f"lib-none ({args.split})")
+    print("\nsummary:")
+    for name, res in (("library facts", lib), ("dev-PDF facts", pdf)):
+        print(f"  {name:14s} {res['correct']}/{res['n']} = {res['correct'] / max(1, res['n']):.0%} correct; "
+              f"{res['elsewhere']} citing only other documents")
+    print(f"  library none   {none['refused']}/{none['n']} = {none['refused'] / max(1, none['n']):.0%} refused")
+    return 0
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--index", help="index folder (default: the bundled corpus's index)")
     p.add_argument("--dev", type=Path, default=DEV, help=f"the dev queries (default {DEV})")
     p.add_argument("--quiet", action="store_true", help="only the summary lines")
+    p.add_argument("--library", help="run the library sets on this index instead of the one-report sets")
+    p.add_argument("--split", choices=("dev", "heldout", "all"), default="dev", help="library half (default dev)")
     args = p.parse_args(argv)
+    if args.library:
+        return library_main(args)
     from search import Searcher
 
     s = Searcher.open(args.index)

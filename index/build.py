@@ -16,9 +16,16 @@ import sys
 import time
 from pathlib import Path
 
-from paracite.errors import IngestError
-from ingest.models import Document
-from ingest.reader import iter_sources, read_documents
+from dataclasses import dataclass, field
+
+from paracite.errors import IngestError, ParaciteError
+from ingest.reader import iter_sources
+from ingest.skips import Skip
+
+from .assemble import assemble
+from .cache import Cache
+from .library import Source, embed_input, gather  # noqa: F401  (embed_input: its home before #13)
+from .workers import DEFAULT_TIMEOUT
 
 from .lock import READERS_NAME, build_lock, removable
 from .manifest import FORMAT_VERSION, Manifest
@@ -35,33 +42,131 @@ def current_build(index_dir: Path) -> Path:
 
 
 def build_index(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True,
-                tag_entities: bool = True, log=None, wait: bool = False) -> tuple[Manifest, list[str]]:
-    """Parse ``paths`` (files or folders) into a new index at ``index_dir``.
+                tag_entities: bool = True, log=None, wait: bool = False, timeout: float = DEFAULT_TIMEOUT,
+                jobs: int | None = None, add: bool = False, milvus: str | None = None,
+                ray: str | None = None) -> tuple[Manifest, list[str]]:
+    """Index ``paths`` (files or folders) at ``index_dir``; return the manifest and skip lines.
 
-    The folder's lock is taken first, so a second build refuses at once with ``IndexBusy``
-    (or, with ``wait=True``, waits its turn). Files that cannot be read are skipped with a
-    message; if none can be read, nothing is changed and ``IngestError`` is raised. Returns the
-    manifest and the messages for skipped files.
+    The lighter-weight face of ``ingest``; see there.
     """
-    log = log or (lambda msg: print(msg, file=sys.stderr))
+    report = ingest(paths, index_dir, progress=progress, tag_entities=tag_entities, wait=wait,
+                    timeout=timeout, jobs=jobs, add=add, milvus=milvus, ray=ray)
+    return report.manifest, [s.line() for s in report.skipped]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: the new manifest, documents by fate, skipped files and notes."""
+
+    manifest: Manifest
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.changed} changed, {self.unchanged} unchanged, "
+                f"{self.removed} removed, {len(self.skipped)} skipped")
+
+
+def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True, tag_entities: bool = True,
+           wait: bool = False, timeout: float = DEFAULT_TIMEOUT, jobs: int | None = None,
+           add: bool = False, milvus: str | None = None, ray: str | None = None) -> IngestReport:
+    """Make the index at ``index_dir`` hold the documents of ``paths`` (issues #13, #18).
+
+    Files whose content is unchanged since the last build come from the index's cache; new and
+    changed files are parsed in worker processes (each under ``timeout`` seconds) and embedded;
+    documents whose files are no longer among ``paths`` are dropped. With ``add=True`` the
+    documents already indexed stay and ``paths`` are added (or replace the same files).
+    A file that fails at any stage is skipped (``IngestReport.skipped``); if nothing can be
+    indexed, ``IngestError`` is raised and the index is left as it was. The folder's lock is
+    taken first, so a second build refuses at once with ``IndexBusy`` (or, with ``wait=True``,
+    waits its turn).
+
+    ``milvus`` (a Milvus Lite ``.db`` path or a server URI) keeps the vectors, chunk records and
+    BM25 in Milvus instead of FAISS (``index.milvus``); ``ray`` ("local" or a cluster address)
+    runs the per-file parse, tag and embed of new and changed files as Ray tasks
+    (``index.ray_ingest``). Issue #17.
+    """
     index_dir = Path(index_dir)
-    sources = list(iter_sources(paths))
-    if not sources:
+    files = [str(Path(f).absolute()) for f in iter_sources(paths)]
+    if not files:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
+    sink = _milvus_sink(milvus, index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
-        documents, problems = _read_all(sources, progress)
-        if not documents:
-            raise IngestError("; ".join(problems) if problems else "nothing to index")
-        documents = _unique_symbols(documents)
-        if tag_entities:
-            documents = _tag(documents, progress)
+        previous = _previous(index_dir)
+        cache = Cache(index_dir)
+        sources = _sources(files, previous, cache, add)
+        got = gather(sources, cache, tagged=tag_entities, timeout=timeout, jobs=jobs, progress=progress,
+                     fail=os.environ.get("PARACITE_FAIL_AT"), ray=ray)
+        if not got.keys:
+            first = got.skips[0].line() if got.skips else "nothing to index"
+            more = f" (and {len(got.skips) - 1} more skipped)" if len(got.skips) > 1 else ""
+            raise IngestError(f"nothing indexed, the index is unchanged: {first}{more}")
         _checkpoint("parsed")
-        manifest = _swap_in(index_dir, documents, progress)
-    return manifest, problems
+        manifest, notes = _swap_in(index_dir, got.keys, cache, progress, sink)
+        # the previous build's entries stay one generation: a file taken out and put back is not redone
+        cache.keep_only(got.used | {d.get("key", "") for d in previous})
+    report = IngestReport(manifest, skipped=got.skips, notes=got.notes + notes)
+    _count(report, previous, {s.file for s in sources})
+    return report
 
 
-def _swap_in(index_dir: Path, documents: list[Document], progress: bool) -> Manifest:
+def _previous(index_dir: Path) -> list[dict]:
+    """The document entries of the index's current build, or ``[]`` (none, or unreadable)."""
+    try:
+        return Manifest.read(current_build(index_dir)).documents
+    except ParaciteError:
+        return []
+
+
+def _sources(files: list[str], previous: list[dict], cache: Cache, add: bool) -> list[Source]:
+    """The files of the new build; with ``add``, first the files already indexed (by cache key)."""
+    out: dict[str, Source] = {}
+    if add:
+        for d in previous:
+            file, key = _file_of(d), d.get("key", "")
+            if file and file not in out:
+                out[file] = Source(file, key if key and cache.has(key) else "")
+    for f in files:
+        out[f] = Source(f)
+    return list(out.values())
+
+
+def _count(report: IngestReport, previous: list[dict], files: set[str]) -> None:
+    """Sort the new build's documents into added, changed and unchanged; count the removed."""
+    before: dict[str, str] = {}
+    for d in previous:
+        before.setdefault(_file_of(d), d.get("key", ""))
+    for d in report.manifest.documents:
+        key = before.get(d["file"])
+        if key is None:
+            report.added += 1
+        elif key == d["key"]:
+            report.unchanged += 1
+        else:
+            report.changed += 1
+    report.removed = sum(1 for d in previous if _file_of(d) not in files)
+
+
+def _file_of(entry: dict) -> str:
+    """The file a manifest's document came from (builds before issue #13 record only ``source``)."""
+    return entry.get("file") or (str(Path(entry["source"]).absolute()) if entry.get("source") else "")
+
+
+def _milvus_sink(uri: str | None, index_dir: Path):
+    if uri is None:
+        return None
+    from .milvus import MilvusSink
+
+    return MilvusSink(uri, index_dir)
+
+
+def _swap_in(index_dir: Path, keys: list[tuple[str, str]], cache: Cache, progress: bool,
+             sink=None) -> tuple[Manifest, list[str]]:
     """Write a complete build beside the current one, then point ``current`` at it atomically.
 
     Only the holder of the lock calls this, so anything under ``builds/`` that ``current`` does
@@ -76,7 +181,7 @@ def _swap_in(index_dir: Path, documents: list[Document], progress: bool) -> Mani
     except OSError as e:
         raise IngestError(f"{index_dir}: cannot write the index here ({e.strerror})") from None
     try:
-        manifest = _write_build(tmp, documents, progress)
+        manifest, notes = _write_build(tmp, keys, cache, sink)
         (tmp / READERS_NAME).touch()  # readers hold it shared, so their build is not removed
         _fsync_tree(tmp)
         _checkpoint("written")
@@ -87,12 +192,16 @@ def _swap_in(index_dir: Path, documents: list[Document], progress: bool) -> Mani
         _point_current(index_dir, final)
     except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
+        if sink is not None:
+            sink.abort()  # the served collections stay as they were
         if isinstance(e, (OSError, sqlite3.Error)):  # disk full, permissions: the old index stays
             raise IngestError(f"{index_dir}: cannot write the index ({e}); the previous index is unchanged") from e
         raise
     _checkpoint("swapped")
+    if sink is not None:
+        sink.activate()
     _remove_old_builds(index_dir)
-    return manifest
+    return manifest, notes
 
 
 def _checkpoint(stage: str) -> None:
@@ -107,71 +216,22 @@ def _checkpoint(stage: str) -> None:
         os.kill(os.getpid(), signal.SIGSTOP)
 
 
-def _read_all(sources: list[Path], progress: bool) -> tuple[list[Document], list[str]]:
-    docs: list[Document] = []
-    problems: list[str] = []
-    it = sources
-    if progress and len(sources) > 1:
-        from tqdm import tqdm
-
-        it = tqdm(sources, desc="Parsing", unit="file", file=sys.stderr)
-    for src in it:
-        try:
-            docs.extend(read_documents(src))
-        except IngestError as e:
-            problems.append(str(e))
-    return docs, problems
-
-
-def _unique_symbols(documents: list[Document]) -> list[Document]:
-    """Two files with one symbol (a re-issue, a copy) keep the first; the rest are dropped."""
-    seen: set[str] = set()
-    out = []
-    for d in documents:
-        if d.symbol in seen:
-            continue
-        seen.add(d.symbol)
-        out.append(d)
-    return out
-
-
-def _tag(documents: list[Document], progress: bool) -> list[Document]:
-    try:
-        from ingest.entities.tagger import tag_document
-    except ImportError:
-        return documents
-    return [tag_document(d) for d in documents]
-
-
-def embed_input(chunk) -> str:
-    """The text a chunk is embedded as: its section heading, then its text.
-
-    Measured on the dev queries with one vector per chunk (issue #5): MRR@10 0.60 with the
-    last heading, 0.57 with the text alone, 0.54 with the whole section path. Sentences are
-    embedded without it (``index.sentences``).
-    """
-    head = chunk.section[-1] if chunk.section else ""
-    return f"{head}. {chunk.text}" if head else chunk.text
-
-
-def _write_retrieval_aids(folder: Path, chunks: list, embed, progress: bool) -> None:
-    """Sentence vectors and the acronym table that search uses to rank (issue #5)."""
-    from .acronym_table import write_acronyms
-    from .sentences import write_sentences
-
-    write_sentences(folder, folder / DB_NAME, chunks, lambda texts: embed.encode(texts, progress=progress, desc="Embedding sentences"),
-                    embed.DIMENSION)
-    write_acronyms(folder / DB_NAME, (c.text for c in chunks))
-
-
-def _write_build(folder: Path, documents: list[Document], progress: bool) -> Manifest:
+def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=None) -> tuple[Manifest, list[str]]:
+    """Write the store, vectors, sentences and acronyms of a build from cache entries."""
     from . import embed
+    from .acronym_table import write_acronyms
+    from .sentences import store_sentences
 
-    chunks = write_store(folder / DB_NAME, documents)
+    parts = assemble(keys, cache)
+    chunks = write_store(folder / DB_NAME, parts.documents)
     _checkpoint("store")
-    vectors = embed.encode([embed_input(c) for c in chunks], progress=progress, desc="Embedding paragraphs")
-    faiss_params = write_vectors(folder / VECTORS_NAME, vectors)
-    _write_retrieval_aids(folder, chunks, embed, progress)
+    vectors = parts.vectors(embed.DIMENSION)
+    faiss_params = write_vectors(folder / VECTORS_NAME, vectors) if sink is None else {}
+    store_sentences(folder, folder / DB_NAME, parts.sentence_rows, parts.sentence_matrix(embed.DIMENSION),
+                    store_vectors=sink.keep_sentences if sink else None)
+    write_acronyms(folder / DB_NAME, (c.text for c in chunks))
+    documents = parts.documents
+    backend = sink.write(documents, chunks, vectors) if sink is not None else {}
     checksum = hashlib.sha256("".join(sorted(d.checksum for d in documents)).encode()).hexdigest()
     manifest = Manifest(
         format_version=FORMAT_VERSION,
@@ -179,15 +239,17 @@ def _write_build(folder: Path, documents: list[Document], progress: bool) -> Man
         dimension=int(vectors.shape[1]) if len(vectors) else embed.DIMENSION,
         corpus_checksum=checksum,
         documents=[{"symbol": d.symbol, "title": d.title, "source": d.source, "checksum": d.checksum,
-                    "chunks": len(d.chunks)} for d in documents],
+                    "chunks": len(d.chunks), "file": file, "key": key}
+                   for d, (file, key) in zip(documents, parts.origins)],
         chunks=len(chunks),
         faiss=faiss_params,
         model_files=embed.model_files(),
         embed_text="section+text",
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        backend=backend,
     )
     manifest.write(folder)
-    return manifest
+    return manifest, parts.notes
 
 
 def _point_current(index_dir: Path, build: Path) -> None:

@@ -26,6 +26,7 @@ class Manifest:
     model_files: dict = field(default_factory=dict)
     embed_text: str = "text"
     created: str = ""
+    backend: dict = field(default_factory=dict)  # {} = SQLite + FAISS here; else Milvus (issue #17)
 
     def write(self, folder: Path) -> None:
         (folder / MANIFEST_NAME).write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n",
@@ -59,7 +60,7 @@ class Manifest:
 
 # What each field must hold, so a hand-edited or foreign manifest fails here, not mid-search.
 _TYPES = {"model": str, "dimension": int, "corpus_checksum": str, "documents": list, "chunks": int,
-          "faiss": dict, "model_files": dict, "embed_text": str, "created": str}
+          "faiss": dict, "model_files": dict, "embed_text": str, "created": str, "backend": dict}
 
 
 def _is(value, kind: type) -> bool:

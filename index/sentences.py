@@ -70,7 +70,8 @@ def sentence_rows(chunks: Sequence) -> list[tuple[int, int, int]]:
     return rows
 
 
-def write_sentences(folder: Path, db_path: Path, chunks: Sequence, encode, dimension: int) -> int:
+def write_sentences(folder: Path, db_path: Path, chunks: Sequence, encode, dimension: int, *,
+                    store_vectors=None) -> int:
     """Embed every sentence, write ``sentences.faiss`` and the ``sentences`` table; return the count.
 
     Sentences are embedded as they are: adding the section heading (as chunks get) made
@@ -83,14 +84,26 @@ def write_sentences(folder: Path, db_path: Path, chunks: Sequence, encode, dimen
         chunks: the chunks in row-id order.
         encode: texts → unit float32 vectors.
         dimension: the vector size, for an empty corpus.
+        store_vectors: ``(rows, vectors) -> None`` that keeps the vectors elsewhere (a Milvus
+            build, issue #17) instead of in ``sentences.faiss``.
     """
-    from .vectors import write_vectors
-
     rows = sentence_rows(chunks)
     vectors = encode([chunks[cid].text[s:e] for cid, s, e in rows])
     if not len(vectors):
         vectors = np.zeros((0, dimension), dtype="float32")
-    write_vectors(folder / SENTENCES_NAME, vectors)
+    return store_sentences(folder, db_path, rows, vectors, store_vectors=store_vectors)
+
+
+def store_sentences(folder: Path, db_path: Path, rows: Sequence[tuple[int, int, int]], vectors: np.ndarray,
+                    store_vectors=None) -> int:
+    """Write ``sentences.faiss`` (or hand the vectors to ``store_vectors``) and the ``sentences``
+    table, from sentences embedded already."""
+    from .vectors import write_vectors
+
+    if store_vectors is None:
+        write_vectors(folder / SENTENCES_NAME, vectors)
+    else:
+        store_vectors(rows, vectors)
     con = sqlite3.connect(db_path)
     try:
         con.execute("CREATE TABLE sentences (id INTEGER PRIMARY KEY, chunk_id INTEGER NOT NULL, "

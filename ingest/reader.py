@@ -11,6 +11,7 @@ from .text.furniture import detect_symbol
 from .models import Document
 from .text.front_matter import iso_date, text_front_matter
 from .text.paragraphs import parse_text
+from .skips import NOT_FOUND_PAGE, SCANNED, fallback_symbol, has_text_layer, is_not_found_page
 
 SUPPORTED = (".txt", ".pdf")
 
@@ -64,19 +65,55 @@ def read_documents(path: str | Path) -> list[Document]:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read and parse one source file."""
+    """Read and parse one source file.
+
+    A readable file that prints no UN symbol is read under ``skips.fallback_symbol`` (see
+    ``no_symbol_note``); a scan or a "does not exist" page raises ``IngestError`` saying so.
+    """
     path = Path(path)
     if path.suffix.lower() == ".pdf" or _is_pdf(path):
-        from .pdf.document import read_pdf
-
-        return read_pdf(path)
+        return _read_pdf(path)
     text = read_text(path)
-    if not detect_symbol(text):
-        raise IngestError(f"{path}: no UN document symbol (like A/69/207) in the text; is this a UN document?")
+    if is_not_found_page(text):
+        raise IngestError(f"{path}: {NOT_FOUND_PAGE}")
     fm = text_front_matter(text)
-    doc = parse_text(text, source=str(path), title=fm.title)
+    symbol = None if detect_symbol(text) else fallback_symbol(path)
+    doc = parse_text(text, source=str(path), title=fm.title, symbol=symbol)
     if not doc.chunks:
         raise IngestError(f"{path}: no paragraphs found; is this a UN report?")
     date = fm.date or (iso_date(doc.adopted) if doc.adopted else None)  # a resolution: its adoption
     return replace(doc, date=date, bodies=fm.bodies, session=fm.session, agenda_items=fm.agenda_items,
                    symbols=fm.symbols or (doc.symbol,), doc_type=fm.doc_type, pages=text.count("\f") + 1 if "\f" in text else None)
+
+
+def _read_pdf(path: Path) -> Document:
+    from .pdf.document import read_pdf
+
+    try:
+        doc = read_pdf(path, fallback_symbol=fallback_symbol(path))
+    except IngestError:
+        if not has_text_layer(path):
+            raise IngestError(f"{path}: {SCANNED}") from None
+        if _not_found_pdf(path):
+            raise IngestError(f"{path}: {NOT_FOUND_PAGE}") from None
+        raise
+    if sum(len(c.text) for c in doc.chunks) < 6000 and is_not_found_page(" ".join(c.text for c in doc.chunks)):
+        raise IngestError(f"{path}: {NOT_FOUND_PAGE}")
+    return doc
+
+
+def _not_found_pdf(path: Path) -> bool:
+    from .pdf.document import pdf_to_text
+
+    try:
+        return is_not_found_page(pdf_to_text(path))
+    except IngestError:
+        return False
+
+
+def no_symbol_note(doc: Document) -> str:
+    """The note for a document read under its file name, or ``""`` for a UN document."""
+    if doc.symbol != fallback_symbol(doc.source):
+        return ""
+    return (f"{doc.source}: no UN document symbol; indexed as {doc.symbol!r}, "
+            f"cited by page and paragraph ({doc.chunks[0].citation if doc.chunks else doc.symbol})")

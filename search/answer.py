@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, names_ok, question_names,
-                       question_terms, retrieve, score_sentences, stop_words)
+from .answer_types import QuestionType, Span, question_type, typed_spans
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, mentions, names_ok, question_names,
+                       question_terms, retrieve, score_sentences)
 from .models import Answer, Evidence, Hit
+from .span_scores import coordinated, echoes, merge_acronyms, opens_clause, respectively, sentence_entities, span_score
+from .subject import common_names, documents_citing, library, profile_names, subject_documents
 from .terms import tokenize
 
 FACT_SENTENCES = 8        # best sentences searched for a fact span
@@ -26,6 +28,8 @@ CLOSEST = 3               # paragraphs shown when there is no answer
 # Below these scores the evidence is too weak to answer (calibrated on bench/data/, see README).
 MIN_SCORE = 0.30
 MIN_FACT_SCORE = 0.46
+MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
+OTHER_MARGIN = 0.03       # another document's figure is given too when it scores this close to the best
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 NO_ANSWER = "The indexed documents do not answer this question."
 
@@ -37,63 +41,138 @@ class Fact:
     spans: tuple[Span, ...]
     where: ScoredSentence
     score: float
+    focus: float = 1.0  # share of the question's subject words the sentence (and the one before) holds
 
 
 def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters) -> Answer:
     """Answer ``question`` from the paragraphs of ``searcher``'s index, citing each sentence.
 
-    ``filters`` (``since``, ``until``, ``body``: issue #14) narrow the documents evidence comes from.
+    The question's subject picks the documents read first (``search.subject``); ``filters``
+    (``doc=``, ``since``, ``until``, ``body``: issue #14; entity filters) pass through to the search and narrow what is read.
     """
-    hits = retrieve(searcher, question, k, **filters)
-    question = question.strip()
+    asked = question.strip()
+    question = _spell_out(asked)
     qtype = question_type(question)
     terms = question_terms(searcher, question)
-    unknown = [t.text for t in terms if t.proper and t.df == 0]
-    if not hits or unknown:
-        return _no_answer(question, hits, unknown)
     names = question_names(searcher, question)
+    if (spelled := _spell_out_acronyms(searcher, question, names, terms)) != question:
+        question = spelled  # "GMG", which the report never writes, as the report writes it
+        terms, names = question_terms(searcher, question), question_names(searcher, question)
+    unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
+    common = common_names(searcher, names)
+    names = [(n, a) for n, a in names if n not in common]
+    hits = retrieve(searcher, question, k, docs=subject_documents(searcher, names, terms, question), **filters)
+    if not hits or unknown:
+        return _no_answer(asked, hits, unknown)
+    exempt = _exempt(searcher, hits, names)
     scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact)
-              if names_ok(s.hit, names)]
+              if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
     if not scored:
-        return _no_answer(question, hits)
+        return _no_answer(asked, hits)
     if qtype.is_fact:
-        fact = find_fact(scored, qtype, terms, names)
-        if fact is not None and fact.where.score >= MIN_FACT_SCORE:
-            return _fact_answer(question, fact)
+        # In a library, sentences of many documents look alike: the fact's sentence must hold what
+        # the question is about. (In one report, its names in the paragraph are constraint enough.)
+        subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
+        facts = find_facts(scored, qtype, terms, names, exempt, subject)
+        if facts and facts[0].where.score >= MIN_FACT_SCORE:
+            return _fact_answer(asked, _sources(searcher, _prefer_paragraph(facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
-        return _sentence_answer(question, scored)
-    return _no_answer(question, hits)
+        return _sentence_answer(asked, scored)
+    return _no_answer(asked, hits)
+
+
+def _exempt(searcher, hits: list[Hit], names) -> dict[str, set[str]]:
+    """For each paragraph, the question's names it need not repeat: in a library, those its document
+    is about (``search.subject``) and those of the headings it sits under."""
+    if len(library(searcher)) < 2:
+        return {h.citation: set() for h in hits}
+    by_doc = {sym: profile_names(searcher, sym, names) for sym in {h.symbol for h in hits}}
+    out = {}
+    for h in hits:
+        heads = " ".join(h.section)
+        stems = {t.stem for t in tokenize([heads])[0]}
+        out[h.citation] = by_doc[h.symbol] | {n for n, a in names if heads and mentions(heads, stems, n, a)}
+    return out
+
+
+def _spell_out(question: str) -> str:
+    """"UN" as the reports write it, "United Nations" ("UN Volunteers"; not "UN-Women")."""
+    return re.sub(r"\bUN\b(?![-‑])", "United Nations", question)
 
 
 # -- facts --------------------------------------------------------------------------------------
+def _spell_out_acronyms(searcher, question: str, names, terms) -> str:
+    """The question with each acronym the index never holds replaced by the gazetteer name it
+    stands for that the index does hold ("GMG" -> "Global Migration Group")."""
+    absent = {t.text for t in terms if t.proper and t.df == 0}
+    for name, aliases in names:
+        if name in absent and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]", name):
+            held = [a for a in aliases if " " in a and documents_citing(searcher, a) > 0]
+            if held:
+                question = re.sub(r"\b" + re.escape(name) + r"\b", max(held, key=len), question)
+    return question
+
+
+def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]]]) -> bool:
+    """True if a name holding ``word`` has another form the index holds (the report spells out
+    the acronym the question uses)."""
+    return any(word in name.split() and documents_citing(searcher, name, aliases[:12]) > 0
+               for name, aliases in names)
+
+
+def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
+    """The nouns and adjectives of the question that say what it is about ("the *unemployment rate*
+    in Libya"), lower case: not its verbs (paraphrased: "lived" / "residing"), not its names, not
+    the kind of answer it wants ("which *organization*")."""
+    from .answer_types import _nlp
+
+    kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
+    return frozenset(t.text.lower() for t in _nlp()(question) if t.pos_ in ("NOUN", "ADJ")
+                     and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
+                     and t.text.lower() not in ("many", "much"))
+
+
 def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
-              names: list[tuple[str, tuple[str, ...]]] = ()) -> Fact | None:
-    """The best span of the wanted kinds among the best sentences, with the spans of other slots.
+              names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
+              subject: frozenset[str] | None = None) -> Fact | None:
+    """The best span of the wanted kinds among the best sentences, with the spans of other slots."""
+    facts = find_facts(scored, qtype, terms, names, exempt, subject)
+    return facts[0] if facts else None
+
+
+def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
+               names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
+               subject: frozenset[str] | None = None) -> list[Fact]:
+    """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
     remittances is no answer to what IFAD contributed because IFAD opens the paragraph.
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
+    head = tokenize([qtype.head])[0][0].stem if qtype.head else ""
     wanted = [k for slot in qtype.slots for k in slot]
-    best: Fact | None = None
-    required = {t.stem for t in terms if t.text.isdigit() or t.text.lower() in _ORDINALS}
-    ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS}
+    facts: list[Fact] = []
+    ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
+    required = {t.stem for t in terms if t.text.isdigit()} | ordinals
     for s in scored[:FACT_SENTENCES]:
         if required and not required <= _context_stems(s.hit):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
-        if names and not names_ok(s.hit, names, local_context(s)):
+        if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
             continue
+        focus = 1.0 if subject is None else _focus(s, [t for t in terms if t.text.lower() in subject])
+        if focus < MIN_FOCUS:
+            continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation
         said = {t.stem for t in s.tokens if t.text.lower() in _ORDINALS}
         if ordinals and said and not ordinals & said:
             continue  # asked about the *first* forum, this sentence is about the *second*
-        spans = _merge_acronyms(typed_spans(s.sentence.text, wanted, _sentence_entities(s)), s.sentence.text)
-        spans = [sp for sp in spans if not _echoes(sp, qstems)]
+        spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
+        spans = [sp for sp in spans if not echoes(sp, qstems)]
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
-            ranked = sorted(((_span_score(sp, s, terms, target, slot) + _respectively(sp, spans, s, terms)
-                              + 0.1 * (slot[0] == "organization" and _opens_clause(sp, spans, s)), sp)
+            ranked = sorted(((span_score(sp, s, terms, target, slot, head) + respectively(sp, spans, s, terms)
+                              + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
             if not ranked:
@@ -101,15 +180,35 @@ def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Que
                 continue
             bonus, top = ranked[0]
             if not picked and qtype.many and top.kind in ("place", "organization", "instrument", "person"):
-                picked += _coordinated(top, spans, s.sentence.text)
+                picked += coordinated(top, spans, s.sentence.text)
             else:
                 picked.append(top)
             total += bonus
         if picked:
-            fact = Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total)
-            if best is None or fact.score > best.score:
-                best = fact
-    return best
+            facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total, focus))
+    return sorted(facts, key=lambda f: -f.score)
+
+
+def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
+    """The weighted share of the question's subject words (not its names, numbers or frame) that
+    the sentence, the sentence before it or its heading holds.
+
+    Words match on their stem or a longer form of it ("grow" / "growth").
+    """
+    focus = [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in _ORDINALS
+             and t.text.lower() not in _FRAME_WORDS]
+    total = sum(t.weight for t in focus)
+    if not total:
+        return 1.0
+    context = local_context(s) + " " + " ".join(s.hit.section[-1:])
+    stems = {t.stem for t in tokenize([context])[0]}
+    held = [t for t in focus if t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems)]
+    return sum(t.weight for t in held) / total
+
+
+# Words that frame a question rather than name its subject ("*according* to the World Bank").
+_FRAME_WORDS = frozenset("according report reported reports state stated states say said says mention mentioned "
+                         "document documents".split())
 
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -118,163 +217,6 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 
 def _context_stems(hit: Hit) -> set[str]:
     return {t.stem for t in tokenize([hit.text + " " + " ".join(hit.section[-1:])])[0]}
-
-
-def _opens_clause(span: Span, spans: list[Span], s: ScoredSentence) -> bool:
-    """True if no other name comes before ``span`` in its clause: for "who did X", the doer.
-
-    ("IFAD and the European Commission, in collaboration with the World Bank ..., have launched")
-    """
-    clause = _clauses(s)
-    where = {i: c for i, (t, c) in enumerate(zip(s.tokens, clause))}
-    of = lambda sp: next((where[i] for i, t in enumerate(s.tokens) if t.start >= sp.start), -1)
-    mine = of(span)
-    return not any(other.start < span.start and other.kind == span.kind and of(other) == mine
-                   and not _joins(s.sentence.text[other.end:span.start]) for other in spans)
-
-
-def _merge_acronyms(spans: list[Span], text: str) -> list[Span]:
-    """"International Fund for Agricultural Development" + "(IFAD)" -> one span, so lists join."""
-    out: list[Span] = []
-    for sp in spans:
-        prev = out[-1] if out else None
-        if prev and prev.kind == sp.kind and text[prev.end:sp.start] == " (" and text[sp.end:sp.end + 1] == ")":
-            out[-1] = Span(f"{prev.text} ({sp.text})", sp.kind, prev.start, sp.end + 1)
-        else:
-            out.append(sp)
-    return out
-
-
-def _respectively(span: Span, spans: list[Span], s: ScoredSentence, terms: list[QuestionTerm]) -> float:
-    """+/-0.3 for a value of an "A and B ... 159 and 138, respectively" list: is it the question's one?
-
-    The values pair in order with the names listed before them (instruments, organizations or
-    places); the name sharing most of the question's (rare) words picks the value.
-    """
-    if span.kind not in ("count", "money", "percent", "date"):
-        return 0.0
-    text = s.sentence.text
-    group = _coordinated(span, spans, text)
-    if len(group) < 2 or not re.match(r"[^.;]{0,80}?\brespectively\b", text[group[-1].end:]):
-        return 0.0
-    names = [sp for sp in typed_spans(text[:group[0].start], ("instrument", "organization", "place"))]
-    if len(names) < len(group):
-        return 0.0
-    names = names[-len(group):]
-    weights = {t.stem: t.weight for t in terms}
-    overlap = [sum(weights.get(st, 0.0) for st in {t.stem for t in tokenize([n.text])[0]}) for n in names]
-    if max(overlap) <= 0 or overlap.count(max(overlap)) > 1:
-        return 0.0
-    return 0.3 if overlap.index(max(overlap)) == group.index(span) else -0.3
-
-
-def _sentence_entities(s: ScoredSentence) -> list[tuple[str, str, int, int]]:
-    a, b = s.sentence.start, s.sentence.end
-    return [(e.text, e.kind, e.start - a, e.end - a) for e in s.hit.entities if a <= e.start and e.end <= b]
-
-
-def _echoes(span: Span, qstems: set[str]) -> bool:
-    """True when every content word of the span is already in the question (it cannot be the answer:
-    "at least one" for "how many States have ratified at least one of the instruments")."""
-    stems = [t.stem for t in tokenize([span.text])[0] if t.text.lower() not in stop_words()]
-    return bool(stems) and all(st in qstems for st in stems)
-
-
-def _span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
-                slot: tuple[str, ...]) -> float:
-    """How well a span answers the question; added to its sentence's score.
-
-    Counts: the question's target words ("how many *Member States*") right after the number, or
-    a question word the number is bracketed after ("Asia (71 million)"); the years nearby agree
-    with the question's. All kinds: near the question's rare words; the kind wanted first.
-    """
-    toks = s.tokens
-    inside = [i for i, t in enumerate(toks) if span.start <= t.start and t.end <= span.end]
-    if not inside:
-        return -1.0
-    first, last = inside[0], inside[-1]
-    qstems = {t.stem for t in terms}
-    text = s.sentence.text
-    if span.kind == "date" and _YEAR.fullmatch(span.text) and re.match(r"\s[A-Z]", text[span.end:]) \
-            and re.search(r"\bthe\s$", text[:span.start]):
-        return -1.0  # part of a name ("the *2013* High-level Dialogue"), not the date of an event
-    if span.kind == "percent" and (m := re.match(r"\)?\s+of\s+(?:the\s+|those\s+|these\s+)?", text[span.end:])):
-        after = [t.stem for t in toks if t.start >= span.end + m.end()][:6]
-        if not set(after) & qstems:
-            return -1.0  # "about half *of the increase in the migrant stock*": a share of something not asked
-    if target & {"countri", "country"} and span.kind == "place" and not is_country(span.text):
-        return -1.0
-    clause = _clauses(s)
-    near = 0.0
-    for term in terms:
-        dists = [(first - i if i < first else i - last) + CLAUSE_GAP * (clause[i] != clause[first])
-                 for i, t in enumerate(toks) if t.stem == term.stem and not first <= i <= last]
-        if dists:
-            near += term.weight / (1.0 + min(dists) / 3.0)
-    proximity = near / (sum(t.weight for t in terms) or 1.0)
-    named = 0.0
-    if span.kind in ("count", "money", "percent"):
-        if target:
-            after = [t.stem for t in toks[last + 1:last + 8]]
-            named = sum(1.0 / (1.0 + after.index(st) / 4.0) for st in target if st in after) / len(target)
-        if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
-                and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
-            named = max(named, 1.0)
-    elif target:
-        named = float(bool(target & {toks[i].stem for i in range(max(0, first - 3), last + 1)}))
-    return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
-        - 0.03 * slot.index(span.kind)
-
-
-CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:whereas|while|but|although|though|however|yet|respectively)\b", re.I)
-
-
-def _clauses(s: ScoredSentence) -> list[int]:
-    """The clause number of each token ("... in 173 corridors, | whereas ... in only 47 corridors")."""
-    text, out, n = s.sentence.text, [], 0
-    for i, t in enumerate(s.tokens):
-        if i and _CLAUSE_BREAK.search(text, s.tokens[i - 1].end, t.end):
-            n += 1
-        out.append(n)
-    return out
-
-
-def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) -> float:
-    """+1 if a year next to the span is one the question names, -1 if all such years differ."""
-    qyears = {st for st in qstems if _YEAR.fullmatch(st)}
-    if not qyears:
-        return 0.0
-    clause = _clauses(s)
-    years = {t.stem for i, t in enumerate(s.tokens[max(0, first - 8):last + 9], start=max(0, first - 8))
-             if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]}
-    if not years:
-        return 0.0
-    return 1.0 if years & qyears else -1.0
-
-
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-
-
-def _coordinated(span: Span, spans: list[Span], sentence: str) -> list[Span]:
-    """The span and its same-kind neighbours joined by "and", "or" or commas ("X and Y")."""
-    same = sorted((sp for sp in spans if sp.kind == span.kind), key=lambda sp: sp.start)
-    i = same.index(span)
-    lo = hi = i
-    while lo > 0 and _joins(sentence[same[lo - 1].end:same[lo].start]):
-        lo -= 1
-    while hi + 1 < len(same) and _joins(sentence[same[hi].end:same[hi + 1].start]):
-        hi += 1
-    return same[lo:hi + 1]
-
-
-# "X, Y", "X and Y", "X and from Y", "X, and the Y"; not "from X to Y" (a route, not a list).
-_JOIN_RE = re.compile(r"\s*(?:,\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|as well as)\s+)"
-                      r"(?:(?:from|in|to|by|with)\s+)?(?:the\s+)?", re.I)
-
-
-def _joins(gap: str) -> bool:
-    return bool(gap.strip()) and _JOIN_RE.fullmatch(gap) is not None or gap == ", "
 
 
 def render_spans(spans: tuple[Span, ...], sentence: str) -> str:
@@ -301,12 +243,55 @@ def cite(text: str, citation: str) -> str:
     return f"{body} [{citation}]."
 
 
-def _fact_answer(question: str, fact: Fact) -> Answer:
-    s = fact.where
-    lead = cite(render_spans(fact.spans, s.sentence.text), s.hit.citation)
-    said = f"Section heading: {s.sentence.text}" if s.sentence.heading else s.sentence.text
-    text = lead + " " + cite(said, s.hit.citation)
-    return Answer(question, text, (s.hit.citation,), (Evidence(s.hit.citation, s.sentence.text),))
+def _prefer_paragraph(best: Fact, facts: list[Fact]) -> Fact:
+    """The same fact from a numbered paragraph rather than the summary that restates it."""
+    if best.where.hit.kind != "summary":
+        return best
+    same = _value(best)
+    for f in facts:
+        if f.where.hit.symbol == best.where.hit.symbol and f.where.hit.kind == "paragraph" and _value(f) == same \
+                and f.where.score >= MIN_FACT_SCORE:
+            return f
+    return best
+
+
+def _value(fact: Fact) -> str:
+    return re.sub(r"\W+", " ", render_spans(fact.spans, fact.where.sentence.text)).strip().lower()
+
+
+def _sources(searcher, best: Fact, facts: list[Fact]) -> list[Fact]:
+    """The best fact and, where other documents state a different figure for the same thing about
+    as well, theirs: one per document, newest document first."""
+    if best.spans[0].kind not in ("count", "money", "percent", "date"):
+        return [best]
+    chosen, seen = [best], {best.where.hit.symbol}
+    for f in facts:  # best first: each document's best candidate only
+        if f.where.hit.symbol in seen:
+            continue
+        seen.add(f.where.hit.symbol)
+        if f.where.score >= MIN_FACT_SCORE and f.score >= best.score - OTHER_MARGIN and f.focus >= best.focus \
+                and {sp.kind for sp in f.spans} == {sp.kind for sp in best.spans} and _value(f) != _value(best):
+            chosen.append(f)
+    if len(chosen) == 1:
+        return chosen
+    profiles = library(searcher).profiles
+    when = {f.where.hit.symbol: profiles[f.where.hit.symbol].when if f.where.hit.symbol in profiles else ""
+            for f in chosen}
+    return sorted(chosen, key=lambda f: when[f.where.hit.symbol], reverse=True)
+
+
+def _fact_answer(question: str, facts: list[Fact]) -> Answer:
+    parts, citations, evidence = [], [], []
+    for i, fact in enumerate(facts):
+        s = fact.where
+        said = f"Section heading: {s.sentence.text}" if s.sentence.heading else s.sentence.text
+        lead = cite(render_spans(fact.spans, s.sentence.text), s.hit.citation)
+        if i:
+            lead = f"{s.hit.symbol} gives a different figure: " + lead
+        parts += [lead, cite(said, s.hit.citation)]
+        citations.append(s.hit.citation)
+        evidence.append(Evidence(s.hit.citation, s.sentence.text))
+    return Answer(question, " ".join(parts), tuple(dict.fromkeys(citations)), tuple(evidence))
 
 
 def _sentence_answer(question: str, scored: list[ScoredSentence]) -> Answer:

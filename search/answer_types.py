@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-KINDS = ("count", "money", "percent", "date", "place", "organization", "instrument", "person")
+KINDS = ("count", "money", "percent", "date", "place", "organization", "instrument", "publication", "person")
 
 # Index entity kinds and spaCy labels, mapped onto the answer kinds above.
 _KIND_ALIASES = {
@@ -40,6 +40,7 @@ class QuestionType:
     slots: tuple[tuple[str, ...], ...] = ()
     target: tuple[str, ...] = ()
     many: bool = False
+    head: str = ""  # the counted noun of "how many": "participants" in "how many participants took part"
 
     @property
     def is_fact(self) -> bool:
@@ -65,14 +66,27 @@ _AUX = r"(?:were|was|are|is|have|has|had|did|does|do|will|would|could|can|should
 # but not a verb other than "to be": "what *will* the Department do" asks what it does, not which one.
 _MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may|might)\b)[\w-]+ ){0,2}?"
 _PLACE_NOUNS = r"(?:country|countries|city|cities|capital|region|regions|sub-?region|place|places|continent|" \
-               r"continents|location|town|area|areas)"
+               r"continents|location|town|area|areas|province|provinces|district|districts|government|governments)"
 _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|institutions?|offices?|funds?|" \
              r"programmes?|department|commission|partners?|companies|company|network|alliance|group)"
 _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|declarations?|treaty|treaties|" \
-                    r"reports?|documents?|agreements?|decisions?|frameworks?|publications?)"
+                    r"documents?|agreements?|decisions?|frameworks?|agendas?|compacts?|strateg(?:y|ies)|" \
+                    r"plans? of action|action plans?)"
+# Titles of reports and publications are answers of their own kind ("which publication found ...").
+_PUBLICATION_NOUNS = r"(?:reports?|publications?|stud(?:y|ies)|surveys?|updates?|outlooks?|reviews?|papers?|" \
+                     r"briefs?|books?|flagships?)"
+_LONG_MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may|might)\b)[\w'-]+ ){0,4}?"
 _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|save|saved|savings|spend|spent|gain|gained|fund|funding|pay|"
-                          r"paid|earn|earned|dollars?|price|fees?|worth|budget|amount|billion|million)\b")
-_PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion|fraction|%)")
+                          r"paid|earn|earned|dollars?|price|fees?|worth|budget|amount|billion|million|deficit|"
+                          r"surplus|revenues?|income|expenditures?|expenses?|assets|liabilities|delivery|invest|"
+                          r"invested|investments?|contribut\w*|allocat\w*|grants?|requirements?|required|gap)\b")
+# "How much did the economy grow": a rate, before any sum.
+_GROWTH_WORDS = re.compile(r"\b(?:grow|grew|grown|growth|rise|rose|risen|increase[sd]?|decrease[sd]?|decline[sd]?|"
+                           r"fall|fell|fallen|drop|dropped|expand|expanded|expansion|contract|contracted)\b")
+_MEASURE_NOUNS = r"(?:average|mean|median|total|number|amount|level|value|size|cost|budget|price|salary|wage|" \
+                 r"income|population|deficit|surplus|revenues?|expenditures?|assets|liabilities|delivery|" \
+                 r"investment|contributions?|gap|allocation|funding|requirements?|turnout|growth|inflation|rate|gdp)"
+_PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion|fraction|%|rate|turnout|inflation)")
 
 
 def question_type(question: str) -> QuestionType:
@@ -80,14 +94,17 @@ def question_type(question: str) -> QuestionType:
     q = " " + re.sub(r"\s+", " ", question.lower()).strip() + " "
     slots: list[tuple[str, ...]] = []
     target: tuple[str, ...] = ()
+    head = ""
     if m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
         target = _words(m.group(1))
+        head = (_words(_noun_phrase(m.group(1))) or ("",))[-1]
         slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
-    elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) the (?:[\w-]+ )?"
-                   r"(?:average|mean|median|total|number|amount|level|value|size|cost|budget|price|salary|wage|"
-                   r"income|population)\b", q):
+    elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?"
+                   r"(?:[\w.'’-]+ ){0,3}?" + _MEASURE_NOUNS + r"\b|^ what (?:[\w-]+ )?growth\b", q):
         if _PERCENT_WORDS.search(q):
             slots.append(("percent",))
+        elif _GROWTH_WORDS.search(q) and not re.search(r"\bhow (?:much|big|large) an?\b", q):
+            slots.append(("percent", "money", "count"))
         elif _MONEY_WORDS.search(q):
             slots.append(("money", "count"))
         else:
@@ -104,9 +121,14 @@ def question_type(question: str) -> QuestionType:
             (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)):
         slots.append(("place",))  # also "in which city and month"
         target = _words(m.group(1))
-    if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _INSTRUMENT_NOUNS + r")\b", q)):
-        slots.append(("instrument",))
-        target = _words(m.group(1))
+    if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
+        found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
+                                                                      (("publication", "instrument"), _PUBLICATION_NOUNS))
+                 if (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + nouns + r")\b", q))]
+        if found:
+            _, kinds, noun = min(found)
+            slots.append(kinds)
+            target = _words(noun)
     if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")\b", q)):
         slots.append(("organization",))
         target = _words(m.group(1))
@@ -116,7 +138,19 @@ def question_type(question: str) -> QuestionType:
     many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
     if slots and slots[0][0] in ("place", "organization", "person") and re.search(r"^ (?:who|where)\b", q):
         many = True
-    return QuestionType(tuple(slots), target, many)
+    return QuestionType(tuple(slots), target, many, head)
+
+
+_NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|"
+                       r"took|take|takes|got|get|gets|went|made|make|makes|came|put|puts|held|hold|holds|"
+                       r"need|needs|require|requires|live|lives|work|works|[a-z]+ed)\b")
+
+
+def _noun_phrase(words: str) -> str:
+    """The counted thing of "how many ...": the words before the first verb or preposition
+    ("participants *took* part", "people *in* Afghanistan")."""
+    m = _NOT_NOUN.search(words)
+    return words[:m.start()] if m and words[:m.start()].strip() else words
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -162,6 +196,33 @@ _INSTRUMENT_RE = re.compile(
     r"(?:,?\sNo\.\s\d+|(?:(?:\s|,\s)(?:" + _LINK + r"\s)*(?:" + _CAPW + r"|(?:19|20)\d{2}))*)")
 
 
+_PUB_HEAD = r"(?:Report|Update|Outlook|Prospects|Survey|Review|Yearbook|Atlas|Index|Monitor|Brief|Bulletin|Digest|Overview)"
+_PUBLICATION_RE = re.compile(
+    r"(?:entitled|titled|called|report|publication|study|brief)\s+[“\"]([^”\"]{3,200})[”\"]"
+    r"|\b((?:[A-Z][\w’'-]*\s)(?:(?:[A-Z][\w’'-]*|of|on|and|the|for|in|to)\s){0,8}" + _PUB_HEAD
+    + r"(?:\s(?:19|20)\d{2})?(?::\s[A-Z][^.;,()]{3,80})?)"
+    r"|\bits\s([A-Z][\w-]*(?:\s[a-z][\w-]*){0,3}\s(?:update|report|outlook|review|survey|brief))\b")
+
+
+def publication_spans(sentence: str) -> list[Span]:
+    """Titles of reports and publications: a quoted title after "entitled", a capitalized title
+    ending in Report, Outlook, Prospects ... ("World Population Prospects 2024"), or "its
+    Afghanistan development update"."""
+    out = []
+    for m in _PUBLICATION_RE.finditer(sentence):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        text = m.group(g).strip()
+        if g == 2 and (re.fullmatch(r"(?:The\s)?" + _PUB_HEAD, text) or text.split()[0] in ("In", "The", "This", "Its")
+                       and len(text.split()) < 3):
+            continue
+        start = m.start(g) + (len(m.group(g)) - len(m.group(g).lstrip()))
+        if g == 2 and text.startswith(("The ", "In ", "This ")):
+            cut = text.index(" ") + 1
+            text, start = text[cut:], start + cut
+        out.append(Span(text, "publication", start, start + len(text)))
+    return out
+
+
 def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[str, str, int, int]] = ()) -> list[Span]:
     """Spans of ``kinds`` in ``sentence``: number rules first, then index entities, then spaCy.
 
@@ -182,6 +243,8 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
                 continue
             numeric_taken.append(span)
     found += [_with_body(s, sentence) if s.kind == "instrument" else s for s in numeric_taken if s.kind in kinds]
+    if "publication" in kinds:
+        found += [sp for sp in publication_spans(sentence) if not _overlaps(sp, found)]
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
@@ -239,6 +302,8 @@ def _is_reference(sentence: str, span: Span) -> bool:
         return True
     if re.fullmatch(r"(?:19|20)\d{2}", span.text) or re.match(r"\s?[-–]\s?\d", after):
         return True
+    if re.match(r"\s(?:" + _MONTHS + r")\b", after) or re.search(r"\b(?:" + _MONTHS + r")\s$", before):
+        return True  # a day of a date ("On *1* January", "May *20*")
     return bool(re.fullmatch(r"\d+", span.text) and re.match(r"\s*\)", after) and re.search(r"\(\s*$", before))
 
 

@@ -33,6 +33,17 @@ def _common(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
         p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
+def _ingest_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="time limit to read and parse one file; a file over it is skipped (default 120)")
+    p.add_argument("--milvus", metavar="URI", help="keep vectors, chunks and BM25 in Milvus: a Milvus Lite "
+                   "path (x.db) or http://host:19530 (token from PARACITE_MILVUS_TOKEN)")
+    p.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
+                   help="parse, tag and embed each new or changed file as a Ray task (a local Ray, or the cluster at ADDRESS)")
+    _common(p, json_flag=False)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="paracite", description="Paragraph-cited search over UN reports.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -54,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ask", help="answer a question with sentences of the report, each cited")
     p.add_argument("question", help="a question, e.g. 'How many international migrants were there in 2013?'")
+    p.add_argument("--doc", action="append", metavar="SYMBOL", help="answer only from this document (repeatable)")
     add_filter_options(p)
     _common(p)
 
@@ -62,8 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .pdf, an export .jsonl) or folders of them")
-    p.add_argument("--quiet", action="store_true", help="no progress bars")
-    _common(p, json_flag=False)
+    _ingest_options(p)
+
+    p = sub.add_parser("add", help="add report files to an index, keeping what it holds (no need to name the rest)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .pdf, an export .jsonl) or folders of them")
+    _ingest_options(p)
 
     p = sub.add_parser("show", help="print one paragraph with its citation and section, or a document's contents")
     p.add_argument("symbol", help="document symbol, e.g. A/69/207")
@@ -185,7 +200,8 @@ def cmd_search(args) -> int:
 
 def cmd_ask(args) -> int:
     s = _open(args)
-    answer = s.ask(args.question, since=args.since, until=args.until, body=args.body)
+    answer = s.ask(args.question, since=args.since, until=args.until, body=args.body,
+                   **({"doc": args.doc} if args.doc else {}))
     filter_notes(s, args, sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
@@ -211,17 +227,32 @@ def _print_hit(h, score: bool = True) -> None:
     print()
 
 
-def cmd_ingest(args) -> int:
-    from index.build import build_index
+def cmd_ingest(args, add: bool = False) -> int:
+    """Exit 0 when every file is indexed, 1 when some were skipped; an error when none could be."""
+    from index.build import ingest
     from search.paths import default_index
 
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
     folder = Path(args.index) if args.index else default_index()
-    manifest, problems = build_index(args.paths, folder, progress=not args.quiet)
-    for msg in problems:
-        print(f"paracite: skipped {msg}", file=sys.stderr)
-    docs = ", ".join(f"{d['symbol']} ({d['chunks']} chunks)" for d in manifest.documents)
-    print(f"Indexed {len(manifest.documents)} document(s), {manifest.chunks} chunks into {folder}: {docs}")
-    return 1 if problems else 0
+    report = ingest(args.paths, folder, progress=not args.quiet, timeout=args.timeout, add=add,
+                    milvus=args.milvus, ray=args.ray)
+    debug = os.environ.get("PARACITE_DEBUG")
+    for skip in report.skipped:
+        print(f"paracite: skipped {skip.line()}", file=sys.stderr)
+        if debug and skip.trace:
+            print(skip.trace, file=sys.stderr)
+    for note in report.notes:
+        print(f"paracite: note: {note}", file=sys.stderr)
+    m = report.manifest
+    print(f"Indexed {len(m.documents)} document(s), {m.chunks} chunks into {folder}: {report.summary()}")
+    if len(m.documents) <= 20:
+        print("  " + ", ".join(f"{d['symbol']} ({d['chunks']} chunks)" for d in m.documents))
+    return 1 if report.skipped else 0
+
+
+def cmd_add(args) -> int:
+    return cmd_ingest(args, add=True)
 
 
 def cmd_show(args) -> int:
@@ -304,7 +335,7 @@ def cmd_serve(args) -> int:
     return 0
 
 
-COMMANDS = {"search": cmd_search, "ask": cmd_ask, "ingest": cmd_ingest, "show": cmd_show, "export": cmd_export,
+COMMANDS = {"search": cmd_search, "ask": cmd_ask, "ingest": cmd_ingest, "add": cmd_add, "show": cmd_show, "export": cmd_export,
             "entities": cmd_entities, "eval": cmd_eval, "docs": cmd_docs, "serve": cmd_serve}
 
 

@@ -45,6 +45,7 @@ class QuestionTerm:
     weight: float
     df: int
     proper: bool
+    adverb: bool = False  # an ordinal used as an adverb ("first piloted"), not naming one of a series
 
 
 @dataclass(frozen=True)
@@ -59,15 +60,30 @@ class ScoredSentence:
     coverage: float
 
 
-def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, **filters) -> list[Hit]:
+def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] | None = None,
+             **filters) -> list[Hit]:
     """The hybrid search's top ``k``, then BM25's best paragraphs it missed (exact wording counts).
 
-    ``filters`` are the search's document filters (``since``, ``until``, ``body``: issue #14).
+    ``docs`` are the documents the question is about (``search.subject``): their paragraphs are
+    read first, then the library's. ``filters`` (``doc=``, ``org=``, date or body filters, ...)
+    pass through to ``Searcher.search`` unchanged and narrow both.
     """
-    hits = searcher.search(question, k=k, **filters)
-    seen = {h.citation for h in hits}
-    extra = [h for h in searcher.search(question, k=K_KEYWORD, mode="bm25", **filters) if h.citation not in seen]
-    return hits + extra
+    hits: list[Hit] = []
+    seen: set[str] = set()
+    scopes: list[dict] = []
+    if docs:
+        wanted = filters.get("doc")
+        wanted = {wanted.lower()} if isinstance(wanted, str) else {d.lower() for d in wanted or ()}
+        mine = [d for d in docs if not wanted or d.lower() in wanted]
+        if mine:
+            scopes.append({**filters, "doc": mine})
+    scopes.append(filters)
+    for scope in scopes:
+        for h in searcher.search(question, k=k, **scope) + searcher.search(question, k=K_KEYWORD, mode="bm25", **scope):
+            if h.citation not in seen:
+                seen.add(h.citation)
+                hits.append(h)
+    return hits
 
 
 def question_terms(searcher, question: str) -> list[QuestionTerm]:
@@ -83,7 +99,9 @@ def question_terms(searcher, question: str) -> list[QuestionTerm]:
             continue  # "how *big*", "what *share*": the kind of answer, not words the report uses
         df = document_frequency(searcher._con, tok.text)
         proper = i > 0 and tok.text[0].isupper() and not tok.text.isdigit()
-        out[tok.stem] = QuestionTerm(tok.text, tok.stem, idf(df, n), df, proper)
+        after = question[tok.end:].split()
+        adverb = bool(after) and bool(re.fullmatch(r"[a-z]+ed\W*", after[0]))
+        out[tok.stem] = QuestionTerm(tok.text, tok.stem, idf(df, n), df, proper, adverb)
     return list(out.values())
 
 
@@ -129,8 +147,22 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
         name = re.sub(r"['’]s$", "", m.group())
         if name.lower() in stop_words():
             continue
-        out.append((name, _aliases(searcher, name)))
+        aliases = _aliases(searcher, name) + _known_forms(name)
+        if re.match(r"UN\b", name):  # "UN Volunteers": the report writes "United Nations Volunteers"
+            aliases += ("United Nations" + name[2:],)
+        out.append((name, aliases))
     return out
+
+
+def _known_forms(name: str) -> tuple[str, ...]:
+    """The gazetteer's other names for ``name`` ("UNHCR" -> "Office of the United Nations High
+    Commissioner for Refugees"): a report may spell out what the question abbreviates."""
+    from ingest.entities.gazetteer import lookup, normalize, organizations
+
+    known = lookup().get(normalize(name))
+    if known is None or known.kind != "organization":
+        return ()
+    return tuple(n.text for n in organizations() if n.canonical == known.canonical and n.text != name)
 
 
 def _aliases(searcher, name: str) -> tuple[str, ...]:
@@ -143,12 +175,15 @@ def _aliases(searcher, name: str) -> tuple[str, ...]:
     return tuple(r[0] for r in rows if r[0].lower() != name.lower())
 
 
-def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]], context: str | None = None) -> bool:
+def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]], context: str | None = None,
+             exempt: frozenset[str] | set[str] = frozenset()) -> bool:
     """True if the paragraph (or its heading) names every proper name of the question.
 
     A sentence about remittance costs is no answer to a question about Mexico if its paragraph
-    never names Mexico. ``context`` narrows the paragraph to a part of it.
+    never names Mexico. ``context`` narrows the paragraph to a part of it; names in ``exempt`` need
+    not be named (the document as a whole is about them: ``search.subject``).
     """
+    names = [(n, a) for n, a in names if n not in exempt]
     if not names:
         return True
     if context is None:
@@ -171,8 +206,8 @@ def local_context(s: ScoredSentence) -> str:
 
 def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) -> bool:
     """True if ``text`` names ``name``: all its words, an alias, or the acronym it stands for."""
-    words = tokenize([name])[0]
-    if words and all(w.stem in stems for w in words):
+    words = _name_tokens(name)
+    if words and all(w.stem in stems or _demonym_in(w.stem, stems) for w in words):
         return True
     low = text.lower()
     if any(re.search(r"\b" + re.escape(a.lower()) + r"\b", low) for a in aliases):
@@ -181,6 +216,25 @@ def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) ->
         return _expands(text, name)
     initials = "".join(w.text[0] for w in words if w.text[0].isupper())
     return len(initials) >= 2 and len(words) > 1 and re.search(r"\b" + initials + r"\b", text) is not None
+
+
+@lru_cache(maxsize=2048)
+def _name_tokens(name: str) -> tuple:
+    """A name's tokens, once per name (``mentions`` runs for every document of a library)."""
+    return tuple(tokenize([name])[0])
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "es", "les", "ese", "i", "ish", "istan", "stan")
+
+
+def _demonym_in(stem: str, stems: set[str]) -> bool:
+    """True if a form of the same place name is in ``stems``: "Afghan" / "Afghanistan",
+    "Libya" / "Libyan", "Congo" / "Congolese" (one stem extends the other by a demonym ending)."""
+    if len(stem) < 4 or not stem.isalpha():
+        return False
+    if any(stem + e in stems for e in _DEMONYM_ENDINGS):
+        return True
+    return any(stem.endswith(e) and len(stem) - len(e) >= 4 and stem[:-len(e)] in stems for e in _DEMONYM_ENDINGS)
 
 
 def _expands(text: str, acronym: str) -> bool:

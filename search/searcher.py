@@ -20,6 +20,7 @@ from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
 from .document_views import DocumentViews, sort_by_date
+from .rankers import Rankers
 from .entity_index import KINDS as ENTITY_KINDS, EntityInfo, chunk_ids, citing_ids, list_entities, matching_names
 from .models import Hit
 from .paths import default_corpus, default_index
@@ -29,7 +30,7 @@ MAX_K = 1000
 MAX_QUERY_CHARS = 2000
 
 
-class Searcher(DocumentViews):
+class Searcher(DocumentViews, Rankers):
     """Search one index folder. Open with ``Searcher.open()`` (the default index) or a path."""
 
     def __init__(self, folder: Path, manifest: Manifest, con: sqlite3.Connection):
@@ -94,7 +95,10 @@ class Searcher(DocumentViews):
         s._hold = hold
         try:
             s._check_model()
-            s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension, manifest.faiss)
+            if manifest.backend:  # Milvus holds the vectors (issue #17)
+                s._ranker = s._backend_ranker()
+            else:
+                s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension, manifest.faiss)
         except BaseException:
             s.close()
             raise
@@ -145,12 +149,14 @@ class Searcher(DocumentViews):
         return sort_by_date(hits) if sort == "date" else hits
 
     def ask(self, question: str, *, k: int = 8, since: str | None = None, until: str | None = None,
-            body: str | Sequence[str] | None = None):
+            body: str | Sequence[str] | None = None, **filters):
         """An extractive ``Answer`` whose every sentence cites its paragraph (``search.answer``, #6);
-        ``since``/``until``/``body`` narrow the documents evidence may come from."""
+        ``since``/``until``/``body`` (#14) and ``search``'s other filters (``doc=``, ``org=``, ...)
+        narrow the documents evidence may come from."""
         from .answer import answer_question
 
-        filters = {k: v for k, v in (("since", since), ("until", until), ("body", body)) if v}
+        filters.update({k: v for k, v in (("since", since), ("until", until), ("body", body)) if v})
+        filters = {k: v for k, v in filters.items() if v}
         return answer_question(self, question, k=k, **filters)
 
     def evaluate(self, queries, *, doc: str | None = None, all_docs: bool = False, split: str | None = None):
@@ -163,15 +169,6 @@ class Searcher(DocumentViews):
     def _rank(self, query: str, mode: str, allowed: set[int] | None, k: int) -> list[tuple[int, float]]:
         """(row id, score) best first, by ``search.ranking`` (issue #5)."""
         return self._ranking().rank(query, mode, allowed, k)
-
-    def _ranking(self):
-        if getattr(self, "_ranker", None) is None:
-            from .dense import embed_query
-            from .ranking import Ranker
-
-            self._ranker = Ranker(self._con, self.folder, lambda: self.vectors,
-                                  lambda q: embed_query(q, self._model), self.manifest.chunks)
-        return self._ranker
 
     def _allowed(self, doc, org, place, instrument, kind, symbols: set[str] | None = None) -> set[int] | None:
         clauses, args = [], []
@@ -271,6 +268,8 @@ class Searcher(DocumentViews):
             yield self._hit(rowid, 1.0)
 
     def close(self) -> None:
+        if hasattr(getattr(self, "_ranker", None), "close"):
+            self._ranker.close()
         self._con.close()
         if self._vector_file:
             self._vector_file.close()

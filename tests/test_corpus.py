@@ -31,8 +31,7 @@ def _bad_files(folder: Path) -> dict[str, str]:
     (folder / "latin1.txt").write_bytes("Rapport du Secrétaire général A/69/207".encode("latin-1"))
     letter.unlink()
     return {"encrypted.pdf": "the PDF is encrypted", "truncated.pdf": "cannot read the PDF",
-            "scan.pdf": "no text layer", "notes.txt": "no UN document symbol",
-            "latin1.txt": "not UTF-8 text"}
+            "scan.pdf": "scanned: no text layer, run OCR first", "latin1.txt": "not UTF-8 text"}
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +119,10 @@ def test_broken_files_are_skipped_with_one_line_each(tmp_path, capsys):
     assert len(lines) == len(expected)
     for name, words in expected.items():
         assert any(str(folder / name) in l and words in l for l in lines), name
-    assert "Indexed 1 document(s)" in captured.out and "S/2025/41" in captured.out
+    # a readable file without a UN symbol is indexed under its file name, with a note (issue #18)
+    assert f"paracite: note: {folder / 'notes.txt'}: no UN document symbol; indexed as 'notes'" in captured.err
+    assert "Indexed 2 document(s)" in captured.out and "S/2025/41" in captured.out
+    assert "2 added, 0 changed, 0 unchanged, 0 removed, 4 skipped" in captured.out
 
 
 def test_a_failed_ingest_leaves_the_index_intact(tmp_path):
@@ -133,6 +135,7 @@ def test_a_failed_ingest_leaves_the_index_intact(tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
     _bad_files(bad)
+    (bad / "notes.txt").unlink()  # readable: it would be indexed under its file name
     with pytest.raises(IngestError, match="the PDF is encrypted"):
         build_index([bad], index, progress=False)
     assert os.readlink(index / CURRENT) == before

@@ -179,8 +179,7 @@ def _bad_pdf(tmp_path: Path, kind: str) -> Path:
     [
         ("encrypted", "the PDF is encrypted; decrypt it first"),
         ("truncated", "cannot read the PDF (PDFium: data format error); is the file complete?"),
-        ("scan", "the PDF has no text layer (a scanned image?); run OCR on it first"),
-        ("not-un", "no UN document symbol found (like A/69/207); is this a UN document?"),
+        ("scan", "scanned: no text layer, run OCR first"),
         ("html", "cannot read the PDF"),
     ],
 )
@@ -190,3 +189,12 @@ def test_bad_pdfs_fail_with_one_line_naming_the_file(tmp_path, kind, message):
         read_document(path)
     assert str(err.value).startswith(f"{path}: ") and message in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_a_readable_pdf_without_a_symbol_is_read_under_its_file_name(tmp_path):
+    """Issue #18: a brief or meeting report the user put in the library is found, not dropped."""
+    from ingest.reader import no_symbol_note
+
+    doc = read_document(_bad_pdf(tmp_path, "not-un"))
+    assert doc.symbol == "notes" and doc.chunks[0].citation == "notes, p. 1, para. 1"
+    assert "no UN document symbol; indexed as 'notes'" in no_symbol_note(doc)

@@ -15,7 +15,7 @@ from .gazetteer import INSTRUMENT
 from ..models import Entity
 
 HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreement", "Compact", "Pact",
-         "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines")
+         "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines", "Strategy")
 # "the Convention" alone: not followed by its own complement or by more of a name
 _BARE = re.compile(r"\b[Tt]he\s+(" + "|".join(HEADS) + r")\b(?!\s+(?:on|of|for|against|to|concerning|No\.)\b)"
                    r"(?![\-\u2010]|\s+[A-Z0-9(])")

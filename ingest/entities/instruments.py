@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
          "Agreement", "Accord", "Pact", "Compact", "Statute", "Agenda", "Framework", "Principles",
-         "Rules", "Consensus", "Standards", "Guidelines"}
+         "Rules", "Consensus", "Standards", "Guidelines", "Strategy"}
+# Heads that name a role, unit or event when a capitalized word follows ("Strategy Adviser",
+# "Strategy Unit"), unlike "Strategy on ..." or "Strategy, 2022-2025".
+_OPEN_HEADS = {"Strategy"}
 # Multi-word heads: "Programme of Action", "Platform for Action", "Plan of Action"
 ACTION_HEADS = {"Programme", "Program", "Platform", "Plan"}
 # Connectors allowed inside a title between capitalized words.
@@ -63,7 +66,7 @@ class Found:
 
 def find_instruments(text: str) -> list[Found]:
     """Every instrument in ``text``, longest first where two overlap, in text order."""
-    found = _titles(text) + _resolutions(text) + _symbols(text) + _numbered(text)
+    found = _titles(text) + _resolutions(text) + _symbols(text) + _numbered(text) + _agendas(text)
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []
     for f in found:
@@ -105,6 +108,15 @@ def _resolutions(text: str) -> list[Found]:
             out.append(Found(more.start(1), more.end(1), f"{word} {_number(more.group(1))}"))
             pos = more.end()
     return out
+
+
+# A named policy agenda written in lower case: "the eight-point agenda for action", "a 10-point plan of action".
+_AGENDA = re.compile(r"\b(?:[\w]+-point\s+)(?:agenda|plan)(?:\s+(?:for|of)\s+action)?\b|\bagenda for action\b")
+
+
+def _agendas(text: str) -> list[Found]:
+    """ "the eight-point agenda for action" (its canonical name is the phrase, in lower case)."""
+    return [Found(m.start(), m.end(), _squash(m.group(0)).lower()) for m in _AGENDA.finditer(text)]
 
 
 def _numbered(text: str) -> list[Found]:
@@ -188,9 +200,14 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             continue
         if action_heads and head_end < len(words) and words[head_end] in BODY_WORDS:
             continue
+        if w in _OPEN_HEADS and head_end < len(words) and words[head_end][:1].isupper() \
+                and not _YEAR.match(words[head_end]):
+            continue  # "Principal Strategy Adviser", "Strategy Unit": a role or a body, not a strategy
         start = _extend_left(words, h, body)
         while start < h and _opens_sentence(text, toks[start][1], words[start]):
             start += 1
+        if w in _OPEN_HEADS and start == h:
+            continue  # "the Strategy, Performance and Learning Division": a strategy is named by its modifiers
         end = _extend_right(words, head_end, body)
         if start == h and end == head_end:
             continue  # a bare "the Convention" refers back; it names nothing by itself

@@ -44,10 +44,24 @@ def _instrument_component(doc):
         if span is not None:
             span.id_ = f"{INSTRUMENT}|{f.canonical}"
             spans.append(span)
+    spans = disjoint_spans(spans)
     kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end and len(s) >= len(e) for s in spans)]
     kept_spans = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in kept)]
     doc.ents = sorted(kept + kept_spans, key=lambda s: s.start)
     return doc
+
+
+def disjoint_spans(spans: list) -> list:
+    """Spans that share no token: the longer wins, then the earlier (issue #18).
+
+    Character matches widened to whole tokens can meet in one token ("(2005),1722" is one
+    token), and spaCy refuses overlapping entities with E1010; this keeps the choice stable.
+    """
+    kept: list = []
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.end)):
+        if all(s.end <= k.start or s.start >= k.end for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
 
 
 def nlp() -> Language:
@@ -58,11 +72,21 @@ def nlp() -> Language:
             import spacy
 
             model = spacy.load(MODEL, exclude=_UNUSED)
+            _split_after_brackets(model)
             ruler = model.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
             ruler.add_patterns(ruler_patterns())
             model.add_pipe("paracite_instruments", after="entity_ruler")
             _nlp = model
     return _nlp
+
+
+def _split_after_brackets(model: Language) -> None:
+    """ "1639 (2005),1722 (2006)": a comma glued after a bracket ends a token (issue #18), so
+    each resolution of a list keeps a span of its own."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(model.Defaults.infixes) + [r"(?<=[)\]])[,;](?=\w)"]
+    model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def tag_document(doc: Document) -> Document:

@@ -34,14 +34,18 @@ from ..text.clean import Vocabulary
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
 
 
-def read_pdf(path: str | Path) -> Document:
-    """Parse a UN PDF into a ``Document``; ``IngestError`` (naming the file) if it cannot be."""
+def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
+    """Parse a UN PDF into a ``Document``; ``IngestError`` (naming the file) if it cannot be.
+
+    ``fallback_symbol`` names a readable document that prints no UN symbol (issue #18).
+    """
     path = Path(path)
     pages = read_pages(path)
     if not any(p.lines for p in pages):
         raise IngestError(f"{path}: the PDF has no text layer (a scanned image?); run OCR on it first")
     symbols = read_symbols(pages[0]) if pages else ()
     symbol = symbols[0] if symbols else detect_symbol("\n".join(l.text for p in pages for l in p.lines))
+    symbol = symbol or fallback_symbol
     if not symbol:
         raise IngestError(f"{path}: no UN document symbol found (like A/69/207); is this a UN document?")
     zones = split_zones(pages, symbols or (symbol,))

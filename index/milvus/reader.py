@@ -1,0 +1,107 @@
+"""Reading an index's Milvus collections at search time: candidates, vectors by id.
+
+``MilvusReader`` is what ``search`` asks for candidates: the best chunks by vector, by sentence
+vector and by BM25, each optionally narrowed by a filter expression, and the stored vectors of
+given chunks (so paracite's own scoring runs on exactly what the engine returned).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from paracite.errors import IndexMismatch
+
+from .collections import HNSW_EF
+from .connect import connect
+
+MAX_LIMIT = 16_384  # Milvus's top-k limit
+ID_BATCH = 4_000  # ids per get / query call
+
+
+class MilvusReader:
+    """The ``chunks`` and ``sentences`` collections named by a manifest's ``backend`` entry."""
+
+    def __init__(self, backend: dict, where: str = "the index"):
+        try:
+            self.uri = backend["uri"]
+            self.chunks = backend["collections"]["chunks"]
+            self.sentences = backend["collections"]["sentences"]
+        except (KeyError, TypeError):
+            raise IndexMismatch(f"{where}: the manifest's Milvus entry is incomplete; "
+                                "run `paracite ingest` to rebuild the index") from None
+        self.ef = {"chunks": int((backend.get("chunk_index") or {}).get("ef", HNSW_EF)),
+                   "sentences": int((backend.get("sentence_index") or {}).get("ef", HNSW_EF))}
+        self.client = connect(self.uri)
+        for name in (self.chunks, self.sentences):
+            if not self.client.has_collection(name):
+                self.client.close()
+                raise IndexMismatch(f"{where}: Milvus at {self.uri} has no collection {name}; "
+                                    "run `paracite ingest` to rebuild the index")
+            self.client.load_collection(name)  # Lite and a cluster both search only loaded collections
+
+    def dense(self, qvec: np.ndarray, limit: int, expr: str = "", *, sentences: bool = False) -> list[tuple[int, float]]:
+        """(chunk row id, cosine) of the best ``limit`` chunks (or sentences: their chunks' ids)."""
+        name = self.sentences if sentences else self.chunks
+        limit = min(limit, MAX_LIMIT)
+        ef = max(self.ef["sentences" if sentences else "chunks"], limit)
+        res = self.client.search(name, data=[qvec[0].tolist()], anns_field="vector", limit=limit, filter=expr,
+                                 output_fields=["chunk_id"] if sentences else ["id"],
+                                 search_params={"metric_type": "IP", "params": {"ef": ef}})
+        key = "chunk_id" if sentences else "id"
+        return [(int(h["entity"][key] if sentences else h["id"]), float(h["distance"])) for h in res[0]]
+
+    def bm25(self, words: list[str], limit: int, expr: str = "") -> list[tuple[int, float]]:
+        """(chunk row id, BM25 score, higher = better) for stemmed query words.
+
+        Milvus Lite returns BM25 scores negated and a cluster positive: the magnitude is taken.
+        """
+        if not words:
+            return []
+        res = self.client.search(self.chunks, data=[" ".join(words)], anns_field="sparse",
+                                 limit=min(limit, MAX_LIMIT), filter=expr, output_fields=["id"],
+                                 search_params={"metric_type": "BM25"})
+        return [(int(h["id"]), abs(float(h["distance"]))) for h in res[0]]
+
+    def chunk_vectors(self, ids: np.ndarray) -> np.ndarray:
+        """The chunk vectors of ``ids`` (sorted row ids), aligned with them."""
+        out = None
+        for i in range(0, len(ids), ID_BATCH):
+            part = ids[i:i + ID_BATCH]
+            rows = self.client.get(self.chunks, ids=[int(x) for x in part], output_fields=["vector"])
+            got = {int(r["id"]): r["vector"] for r in rows}
+            if len(got) != len(part):
+                missing = next(int(x) for x in part if int(x) not in got)
+                raise IndexMismatch(f"Milvus at {self.uri}: chunk {missing} is missing from {self.chunks}; "
+                                    "run `paracite ingest` to rebuild the index")
+            block = np.asarray([got[int(x)] for x in part], dtype="float32")
+            out = block if out is None else np.vstack([out, block])
+        return out if out is not None else np.zeros((0, 0), dtype="float32")
+
+    def sentence_vectors(self, sentence_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(owning chunk id, vector) of the sentences ``sentence_ids`` (primary keys: a direct get,
+        where a ``chunk_id in [...]`` filter would scan the collection)."""
+        owners, vecs = [], []
+        for i in range(0, len(sentence_ids), ID_BATCH):
+            part = [int(x) for x in sentence_ids[i:i + ID_BATCH]]
+            rows = self.client.get(self.sentences, ids=part, output_fields=["chunk_id", "vector"])
+            owners += [int(r["chunk_id"]) for r in rows]
+            vecs += [r["vector"] for r in rows]
+        return np.asarray(owners, dtype="int64"), np.asarray(vecs, dtype="float32")
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def id_expression(ids, field: str = "id") -> str:
+    """A filter expression for a set of row ids: ranges where the ids run (a document's chunks are
+    consecutive, so a document filter becomes one range), an ``in`` list otherwise."""
+    ids = np.unique(np.asarray(list(ids) if not isinstance(ids, np.ndarray) else ids, dtype="int64"))
+    if not len(ids):
+        return f"{field} < 0"
+    breaks = np.flatnonzero(np.diff(ids) != 1)
+    starts = np.r_[ids[0], ids[breaks + 1]]
+    ends = np.r_[ids[breaks], ids[-1]]
+    if len(starts) <= 32:
+        return " or ".join(f"({field} >= {a} and {field} <= {b})" if a != b else f"{field} == {a}"
+                           for a, b in zip(starts.tolist(), ends.tolist()))
+    return f"{field} in [{','.join(map(str, ids.tolist()))}]"

@@ -1,0 +1,122 @@
+"""Ranking over a Milvus-backed index (issue #17): Milvus finds the candidates, paracite scores them.
+
+Milvus returns the best chunks by chunk vector, by sentence vector and by BM25 (over words
+stemmed as FTS5 stems them, ``index.milvus.tokens``), narrowed by the filters as an expression
+(a document's chunks are consecutive row ids, so ``--doc`` is one range). paracite then scores
+the union exactly as the local backend does (``search.ranking.Signals``): each candidate's chunk
+cosine and best-sentence cosine from its stored vectors, its BM25 score, and the share of the
+query's words it contains (counted here on the candidates' own text). A filter that leaves few
+chunks (``EXACT_ALLOWED``) makes every one of them a candidate, as the local backend does, so
+filtered searches give the same hits on both backends.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from index.milvus import MilvusReader, id_expression, stem_texts
+
+from .bm25 import keyword_query
+from .milvus_cache import ChunkRecords
+from .ranking import Ranker, Signals
+
+EXACT_ALLOWED = 2_000
+
+
+class MilvusRanker(Ranker):
+    """``Ranker`` whose candidates and vectors come from the index's Milvus collections."""
+
+    def __init__(self, con: sqlite3.Connection, folder: Path, backend: dict,
+                 embed: Callable[[str], np.ndarray], n_chunks: int):
+        super().__init__(con, folder, lambda: None, embed, n_chunks)
+        self.milvus = MilvusReader(backend, where=str(folder))
+        self.records = ChunkRecords(self.milvus, con)
+
+    def signals(self, query: str, mode: str, allowed: set[int] | None, k: int) -> Signals:
+        depth = max(100, 5 * k)
+        kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
+        qvec = self._embed(query) if mode in ("dense", "hybrid") else None
+        expr = id_expression(allowed) if allowed is not None else ""
+        size = len(allowed) if allowed is not None else self.n
+        exact = size <= EXACT_ALLOWED  # few chunks: every one is a candidate, as in the local backend
+        words = _query_words(kw) if kw is not None else []
+        bm = dict(self.milvus.bm25(words, min(size, depth), expr)) if words else {}
+        chunk_hits: dict[int, float] = {}
+        sent_hits: dict[int, float] = {}  # chunk → its best sentence among the engine's hits
+        if exact:
+            ids = np.array(sorted(allowed) if allowed is not None else range(self.n), dtype="int64")
+        else:
+            if qvec is not None:
+                chunk_hits = dict(self.milvus.dense(qvec, depth, expr))
+                for cid, score in self.milvus.dense(qvec, 3 * depth, expr, sentences=True):
+                    sent_hits[cid] = max(score, sent_hits.get(cid, -np.inf))
+            ids = np.array(sorted(set(bm) | set(chunk_hits) | set(sent_hits)), dtype="int64")
+        out = {"ids": ids}
+        if qvec is not None:
+            out["chunk"] = self._known_or_scored(ids, chunk_hits, lambda rest: self._chunk_cosines(qvec, rest))
+            best = self._known_or_scored(ids, sent_hits, lambda rest: self._sentence_best(qvec, rest))
+            out["sentence"] = np.where(np.isnan(best), out["chunk"], best)
+        if kw is not None:
+            out["bm25"] = np.array([bm.get(int(i), 0.0) for i in ids])
+            out["coverage"] = self._coverage_of(query, kw, ids)
+        return Signals(**out)
+
+    @staticmethod
+    def _known_or_scored(ids: np.ndarray, known: dict[int, float], score) -> np.ndarray:
+        """Scores the engine returned where it did, ``score(rest)`` for the other ids.
+
+        A chunk with one sentence among the engine's best has its best sentence among them, so
+        only chunks found by another signal need their vectors fetched.
+        """
+        out = np.array([known.get(int(i), np.nan) for i in ids], dtype="float64")
+        rest = np.isnan(out)
+        if rest.any():
+            out[rest] = score(ids[rest])
+        return out
+
+    def _chunk_cosines(self, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        if not len(ids):
+            return np.zeros(0)
+        return (self.records.vectors(ids) @ qvec[0]).astype("float64")
+
+    def _vectors_of(self, ids: np.ndarray) -> np.ndarray:
+        """The chunk vectors of ``ids`` from Milvus (no FAISS file in a Milvus build)."""
+        return self.records.vectors(np.asarray(ids, dtype="int64"))
+
+    def _sentence_best(self, qvec: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        best = np.full(len(ids), np.nan)
+        if not len(ids):
+            return best
+        owners, vecs = self.records.sentences(ids)
+        if not len(owners):
+            return best
+        np.fmax.at(best, np.searchsorted(ids, owners), vecs @ qvec[0])
+        return best
+
+    def _coverage_of(self, query: str, kw, ids: np.ndarray) -> np.ndarray:
+        """Each candidate's share of the query's content words (a term or its acronym's name)."""
+        if not len(ids) or not kw.terms:
+            return np.zeros(len(ids))
+        forward = self.acronyms.expand(query)
+        alts = [[t, *(p for s, p in forward.items() if s.lower() == t)] for t in kw.terms]
+        stems = iter(stem_texts(a for group in alts for a in group))
+        groups = [[" " + " ".join(w) + " " for w in [next(stems) for _ in group] if w] for group in alts]
+        texts = self.records.words(ids)
+        counts = np.zeros(len(ids))
+        for alts in groups:
+            counts += [any(alt in words for alt in alts) for words in texts]
+        return counts / max(1, len(kw.terms))
+
+    def close(self) -> None:
+        self.milvus.close()
+
+
+def _query_words(kw) -> list[str]:
+    """The stemmed words Milvus's BM25 field is searched with: terms and acronym expansions."""
+    words = [w for part in stem_texts([*kw.terms, *kw.expansions]) for w in part]
+    return list(dict.fromkeys(w for w in words if re.fullmatch(r"\w+", w)))

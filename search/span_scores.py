@@ -1,0 +1,214 @@
+"""How well a typed span of a sentence answers a question: the scores ``search.answer`` adds to
+its sentence's score to pick the fact (closeness to the question's words, the counted noun, the
+years, "A and B ... 159 and 138, respectively", lists joined by "and").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .answer_types import Span, is_country, typed_spans
+from .evidence import QuestionTerm, ScoredSentence, stop_words
+from .terms import tokenize
+
+
+def opens_clause(span: Span, spans: list[Span], s: ScoredSentence) -> bool:
+    """True if no other name comes before ``span`` in its clause: for "who did X", the doer.
+
+    ("IFAD and the European Commission, in collaboration with the World Bank ..., have launched")
+    """
+    clause = _clauses(s)
+    where = {i: c for i, (t, c) in enumerate(zip(s.tokens, clause))}
+    of = lambda sp: next((where[i] for i, t in enumerate(s.tokens) if t.start >= sp.start), -1)
+    mine = of(span)
+    return not any(other.start < span.start and other.kind == span.kind and of(other) == mine
+                   and not _joins(s.sentence.text[other.end:span.start]) for other in spans)
+
+
+def merge_acronyms(spans: list[Span], text: str) -> list[Span]:
+    """"International Fund for Agricultural Development" + "(IFAD)" -> one span, so lists join."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev and prev.kind == sp.kind and text[prev.end:sp.start] == " (" and text[sp.end:sp.end + 1] == ")":
+            out[-1] = Span(f"{prev.text} ({sp.text})", sp.kind, prev.start, sp.end + 1)
+        else:
+            out.append(sp)
+    return out
+
+
+def respectively(span: Span, spans: list[Span], s: ScoredSentence, terms: list[QuestionTerm]) -> float:
+    """+/-0.3 for a value of an "A and B ... 159 and 138, respectively" list: is it the question's one?
+
+    The values pair in order with the names listed before them (instruments, organizations or
+    places); the name sharing most of the question's (rare) words picks the value.
+    """
+    if span.kind not in ("count", "money", "percent", "date"):
+        return 0.0
+    text = s.sentence.text
+    group = coordinated(span, spans, text)
+    if len(group) < 2 or not re.match(r"[^.;]{0,80}?\brespectively\b", text[group[-1].end:]):
+        return 0.0
+    names = [sp for sp in typed_spans(text[:group[0].start], ("instrument", "organization", "place"))]
+    if len(names) < len(group):
+        return 0.0
+    names = names[-len(group):]
+    weights = {t.stem: t.weight for t in terms}
+    overlap = [sum(weights.get(st, 0.0) for st in {t.stem for t in tokenize([n.text])[0]}) for n in names]
+    if max(overlap) <= 0 or overlap.count(max(overlap)) > 1:
+        return 0.0
+    return 0.3 if overlap.index(max(overlap)) == group.index(span) else -0.3
+
+
+def sentence_entities(s: ScoredSentence) -> list[tuple[str, str, int, int]]:
+    a, b = s.sentence.start, s.sentence.end
+    return [(e.text, e.kind, e.start - a, e.end - a) for e in s.hit.entities if a <= e.start and e.end <= b]
+
+
+def echoes(span: Span, qstems: set[str]) -> bool:
+    """True when every content word of the span is already in the question (it cannot be the answer:
+    "at least one" for "how many States have ratified at least one of the instruments")."""
+    stems = [t.stem for t in tokenize([span.text])[0] if t.text.lower() not in stop_words()]
+    return bool(stems) and all(st in qstems for st in stems)
+
+
+def _number_of(toks, first: int, target: set[str], clause: list[int]) -> float:
+    """1 if the clause before the number says "the number of <target> ... reached N"."""
+    before = [i for i in range(max(0, first - 12), first) if clause[i] == clause[first]]
+    words = [toks[i].stem for i in before]
+    for j, w in enumerate(words[:-1]):
+        if w == "number" and words[j + 1] == "of" and set(words[j + 2:j + 5]) & target:
+            return 1.0
+    return 0.0
+
+
+_GENERIC_COUNTED = frozenset("peopl person individu time case".split())
+
+
+def _counted_once(toks, head: str) -> bool:
+    """True if only one number of the sentence is followed right away by the counted noun."""
+    return sum(1 for a, b in zip(toks, toks[1:]) if b.stem == head and any(c.isdigit() for c in a.text)) == 1
+
+
+def _counts_other(toks, last: int, target: set[str], text: str) -> bool:
+    """True if the word after the number is a noun other than the one asked about."""
+    if not target or target & _GENERIC_COUNTED or last + 1 >= len(toks):
+        return False
+    nxt = toks[last + 1]
+    if text[toks[last].end:nxt.start].strip() or not nxt.text.isalpha() or not nxt.text.islower():
+        return False
+    return nxt.text not in stop_words() and not nxt.text.endswith("ly") and nxt.stem not in target
+
+
+def _part_of_total(text: str, span: Span) -> float:
+    """"29 (63 per cent) of the 46 recommendations": the part answers "how many were implemented"
+    more often than the total does."""
+    if re.match(r"\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?\d", text[span.end:]):
+        return 0.5
+    if re.search(r"\d[\d,.]*\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?$", text[:span.start]):
+        return -0.5
+    return 0.0
+
+
+def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
+                slot: tuple[str, ...], head: str = "") -> float:
+    """How well a span answers the question; added to its sentence's score.
+
+    Counts: the question's target words ("how many *Member States*") right after the number, or
+    a question word the number is bracketed after ("Asia (71 million)"); the years nearby agree
+    with the question's. All kinds: near the question's rare words; the kind wanted first.
+    """
+    toks = s.tokens
+    inside = [i for i, t in enumerate(toks) if span.start <= t.start and t.end <= span.end]
+    if not inside:
+        return -1.0
+    first, last = inside[0], inside[-1]
+    qstems = {t.stem for t in terms}
+    text = s.sentence.text
+    if span.kind == "date" and _YEAR.fullmatch(span.text) and re.match(r"\s[A-Z]", text[span.end:]) \
+            and re.search(r"\bthe\s$", text[:span.start]):
+        return -1.0  # part of a name ("the *2013* High-level Dialogue"), not the date of an event
+    if span.kind == "percent" and (m := re.match(r"\)?\s+of\s+(?:the\s+|those\s+|these\s+)?", text[span.end:])):
+        after = [t.stem for t in toks if t.start >= span.end + m.end()][:6]
+        if not set(after) & qstems:
+            return -1.0  # "about half *of the increase in the migrant stock*": a share of something not asked
+    if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
+        return -1.0
+    clause = _clauses(s)
+    near = 0.0
+    for term in terms:
+        dists = [(first - i if i < first else i - last) + CLAUSE_GAP * (clause[i] != clause[first])
+                 for i, t in enumerate(toks) if t.stem == term.stem and not first <= i <= last]
+        if dists:
+            near += term.weight / (1.0 + min(dists) / 3.0)
+    proximity = near / (sum(t.weight for t in terms) or 1.0)
+    named = 0.0
+    if span.kind in ("count", "money", "percent"):
+        if target:
+            after = [t.stem for t in toks[last + 1:last + 8]]
+            named = sum(1.0 / (1.0 + after.index(st) / 4.0) for st in target if st in after) / len(target)
+            if span.kind == "count":
+                if head and after[:1] == [head] and _counted_once(toks, head):
+                    named = max(named, 0.6)  # "over 4,000 *participants*": the only number of them
+                named = max(named, _number_of(toks, first, target, clause))
+                if not named and _counts_other(toks, last, target, text):
+                    named = -1.0  # "63 *municipalities*" does not answer "how many candidates"
+                named += _part_of_total(text, span)
+        if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
+                and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
+            named = max(named, 1.0)
+    elif target:
+        named = float(bool(target & {toks[i].stem for i in range(max(0, first - 3), last + 1)}))
+    return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
+        - 0.03 * slot.index(span.kind)
+
+
+CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:whereas|while|but|although|though|however|yet|respectively)\b", re.I)
+
+
+def _clauses(s: ScoredSentence) -> list[int]:
+    """The clause number of each token ("... in 173 corridors, | whereas ... in only 47 corridors")."""
+    text, out, n = s.sentence.text, [], 0
+    for i, t in enumerate(s.tokens):
+        if i and _CLAUSE_BREAK.search(text, s.tokens[i - 1].end, t.end):
+            n += 1
+        out.append(n)
+    return out
+
+
+def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) -> float:
+    """+1 if a year next to the span is one the question names, -1 if all such years differ."""
+    qyears = {st for st in qstems if _YEAR.fullmatch(st)}
+    if not qyears:
+        return 0.0
+    clause = _clauses(s)
+    years = {t.stem for i, t in enumerate(s.tokens[max(0, first - 8):last + 9], start=max(0, first - 8))
+             if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]}
+    if not years:
+        return 0.0
+    return 1.0 if years & qyears else -1.0
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def coordinated(span: Span, spans: list[Span], sentence: str) -> list[Span]:
+    """The span and its same-kind neighbours joined by "and", "or" or commas ("X and Y")."""
+    same = sorted((sp for sp in spans if sp.kind == span.kind), key=lambda sp: sp.start)
+    i = same.index(span)
+    lo = hi = i
+    while lo > 0 and _joins(sentence[same[lo - 1].end:same[lo].start]):
+        lo -= 1
+    while hi + 1 < len(same) and _joins(sentence[same[hi].end:same[hi + 1].start]):
+        hi += 1
+    return same[lo:hi + 1]
+
+
+# "X, Y", "X and Y", "X and from Y", "X, and the Y"; not "from X to Y" (a route, not a list).
+_JOIN_RE = re.compile(r"\s*(?:,\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|as well as)\s+)"
+                      r"(?:(?:from|in|to|by|with)\s+)?(?:the\s+)?", re.I)
+
+
+def _joins(gap: str) -> bool:
+    return bool(gap.strip()) and _JOIN_RE.fullmatch(gap) is not None or gap == ", "

@@ -1,0 +1,197 @@
+"""The Milvus backend (issue #17) on Milvus Lite: same commands, same hits as the local index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("pymilvus", reason="the Milvus backend needs the scale extra: pip install -e '.[scale]'")
+pytest.importorskip("milvus_lite", reason="Milvus Lite needs the scale extra: pip install -e '.[scale]'")
+
+from paracite.errors import IndexMismatch, IngestError  # noqa: E402
+from index import build_index  # noqa: E402
+from index.milvus import connect, id_expression  # noqa: E402
+from index.milvus.sink import MilvusSink  # noqa: E402
+from search import Searcher  # noqa: E402
+from search.cli import main  # noqa: E402
+
+REPORT = Path(__file__).resolve().parent.parent / "corpus" / "A-69-207.txt"
+QUERIES = Path(__file__).resolve().parent / "fixtures" / "a69207_queries_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def milvus_index(tmp_path_factory) -> tuple[Path, Path]:
+    """The report indexed into Milvus Lite through the CLI: (index folder, Lite .db)."""
+    root = tmp_path_factory.mktemp("milvus")
+    folder, db = root / "ix", root / "milvus.db"
+    assert main(["ingest", str(REPORT), "--index", str(folder), "--milvus", str(db), "--quiet"]) == 0
+    return folder, db
+
+
+@pytest.fixture(scope="module")
+def msearcher(milvus_index):
+    s = Searcher.open(milvus_index[0])
+    yield s
+    s.close()
+
+
+def _queries() -> list[str]:
+    return [json.loads(line)["query"] for line in QUERIES.read_text().splitlines()]
+
+
+def test_manifest_names_uri_and_collections_and_build_has_no_faiss(milvus_index, msearcher):
+    folder, db = milvus_index
+    backend = msearcher.manifest.backend
+    assert backend["kind"] == "milvus" and backend["uri"] == str(db.resolve())
+    assert not list((folder / "current").glob("*.faiss"))
+    client = connect(backend["uri"])
+    try:
+        for role in ("chunks", "sentences"):
+            assert client.has_collection(backend["collections"][role])
+            assert client.describe_alias(backend["aliases"][role])["collection_name"] == backend["collections"][role]
+        rows = client.get(backend["collections"]["chunks"], ids=[0], output_fields=["citation", "bm25_text"])
+        assert rows[0]["citation"] == "A/69/207, summary" and "assembl" in rows[0]["bm25_text"].split()
+        assert client.get_collection_stats(backend["collections"]["chunks"])["row_count"] == 90
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize("mode, top1_share", [("dense", 1.0), ("hybrid", 0.95), ("bm25", 0.9)])
+def test_same_top_hit_as_local(searcher, msearcher, mode, top1_share):
+    """Dense scores are identical; BM25 is Milvus's own, so hybrid/bm25 may differ below the top."""
+    queries = _queries()
+    same = sum(searcher.search(q, k=1, mode=mode)[0].citation == msearcher.search(q, k=1, mode=mode)[0].citation
+               for q in queries)
+    assert same >= top1_share * len(queries)
+    if mode == "dense":
+        for q in queries[:5]:
+            assert [h.citation for h in searcher.search(q, k=10, mode="dense")] == \
+                   [h.citation for h in msearcher.search(q, k=10, mode="dense")]
+
+
+@pytest.mark.parametrize("filters", [dict(org=["ILO"]), dict(place=["Lebanon"]),
+                                     dict(instrument=["Convention No. 189"]), dict(org=["IOM"], place=["Asia"]),
+                                     dict(doc="A/69/207", org=["UNHCR"])])
+def test_entity_filters_give_the_same_hits(searcher, msearcher, filters):
+    for mode in ("hybrid", "dense"):
+        local = [h.citation for h in searcher.search("migrant workers", k=50, mode=mode, **filters)]
+        milvus = [h.citation for h in msearcher.search("migrant workers", k=50, mode=mode, **filters)]
+        assert local and local == milvus
+
+
+def test_export_show_entities_and_answer_match_local(index_dir, milvus_index, searcher, msearcher, capsys):
+    assert main(["export", "--index", str(index_dir)]) == 0
+    local = capsys.readouterr().out
+    assert main(["export", "--index", str(milvus_index[0])]) == 0
+    assert capsys.readouterr().out == local
+    assert msearcher.get("A/69/207", 46).text == searcher.get("A/69/207", 46).text
+    assert [(e.name, e.paragraphs) for e in msearcher.entities(kind="organization")] == \
+           [(e.name, e.paragraphs) for e in searcher.entities(kind="organization")]
+    q = "How many international migrants were there in 2013?"
+    assert msearcher.ask(q).text == searcher.ask(q).text
+
+
+def test_dev_evaluation_within_002_of_local(searcher, msearcher):
+    local = searcher.evaluate(QUERIES).overall["paracite"]["mrr@10"]
+    milvus = msearcher.evaluate(QUERIES).overall["paracite"]["mrr@10"]
+    assert milvus >= local - 0.02
+
+
+def test_id_expression_turns_runs_into_ranges():
+    assert id_expression({3, 4, 5, 6}) == "(id >= 3 and id <= 6)"
+    assert id_expression([9, 1, 2], "chunk_id") == "(chunk_id >= 1 and chunk_id <= 2) or chunk_id == 9"
+    assert id_expression(range(0, 200, 2)).startswith("id in [0,2,4,")
+    assert id_expression(set()) == "id < 0"
+
+
+def _small_export(searcher, path: Path, n: int) -> Path:
+    records = [{k: v for k, v in h.to_dict().items() if k not in ("rank", "score")}
+               for h in list(searcher.chunks())[:n]]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_failed_ingest_leaves_served_collections_and_old_ones_are_dropped(searcher, tmp_path, monkeypatch):
+    from index.milvus import sink as sink_module
+
+    src = _small_export(searcher, tmp_path / "part.jsonl", 4)
+    folder, db = tmp_path / "ix", str(tmp_path / "m.db")
+    first = build_index([src], folder, progress=False, milvus=db, tag_entities=False)[0].backend["collections"]
+    real = sink_module.insert_batches
+    calls = []
+
+    def fail_on_sentences(client, name, records):
+        calls.append(name)
+        if "_sentences_" in name:
+            raise RuntimeError("connection lost")
+        return real(client, name, records)
+
+    monkeypatch.setattr(sink_module, "insert_batches", fail_on_sentences)
+    with pytest.raises(IngestError, match="the served index is unchanged"):
+        build_index([src], folder, progress=False, milvus=db, tag_entities=False)
+    monkeypatch.undo()
+    with Searcher.open(folder) as s:
+        assert s.manifest.backend["collections"] == first
+        assert s.search("migrants", k=1)[0].symbol == "A/69/207"
+    client = connect(db)
+    try:
+        assert sorted(client.list_collections()) == sorted(first.values())  # the half-written ones are gone
+    finally:
+        client.close()
+    second = build_index([src], folder, progress=False, milvus=db, tag_entities=False)[0].backend["collections"]
+    third = build_index([src], folder, progress=False, milvus=db, tag_entities=False)[0].backend["collections"]
+    client = connect(db)
+    try:
+        names = set(client.list_collections())
+        assert set(third.values()) <= names and set(second.values()) <= names  # one generation kept
+        assert not set(first.values()) & names
+        alias = client.describe_alias(MilvusSink(db, folder).aliases["chunks"])
+        assert alias["collection_name"] == third["chunks"]
+    finally:
+        client.close()
+
+
+def test_missing_collection_is_refused_with_advice(searcher, tmp_path):
+    src = _small_export(searcher, tmp_path / "part.jsonl", 3)
+    folder, db = tmp_path / "ix", str(tmp_path / "m.db")
+    backend = build_index([src], folder, progress=False, milvus=db, tag_entities=False)[0].backend
+    client = connect(db)
+    client.drop_collection(backend["collections"]["sentences"])
+    client.close()
+    with pytest.raises(IndexMismatch, match="has no collection .*run `paracite ingest`"):
+        Searcher.open(folder)
+
+
+def test_cli_refuses_a_bad_uri_in_one_line(tmp_path, capsys):
+    assert main(["ingest", str(REPORT), "--index", str(tmp_path / "ix"), "--milvus", str(tmp_path / "x"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "must end in .db" in err and err.count("\n") == 1
+    assert not (tmp_path / "ix" / "current").exists()
+
+
+def test_token_comes_from_the_environment(monkeypatch):
+    import pymilvus
+
+    seen = {}
+
+    class Fake:
+        def __init__(self, uri, token=""):
+            seen.update(uri=uri, token=token)
+
+    monkeypatch.setattr(pymilvus, "MilvusClient", Fake)
+    monkeypatch.setenv("PARACITE_MILVUS_TOKEN", "user:secret")
+    connect("http://milvus.example:19530")
+    assert seen == {"uri": "http://milvus.example:19530", "token": "user:secret"}
+
+
+def test_vectors_in_milvus_equal_local_faiss(index_dir, msearcher):
+    import faiss
+
+    local = faiss.read_index(str(index_dir / "current" / "vectors.faiss"))
+    ids = np.arange(msearcher.manifest.chunks)
+    stored = msearcher._ranking().records.vectors(ids)
+    assert np.allclose(stored, local.reconstruct_n(0, local.ntotal), atol=1e-6)
