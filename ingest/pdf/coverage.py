@@ -6,7 +6,7 @@ counts as held when its letters, in order, appear in that text; digits, spaces a
 are ignored, so footnote marks taken out, mended hyphenation and rejoined words still match.
 Not body text: page furniture and footnotes (``zones`` removes them), a letter's forms
 (``ingest.text.fragments.is_form_line``: date line, ``[Original: ...]``, ``(Signed) ...``), bold
-lines that end no sentence (headings: the structure, not the text), and page 1's masthead, agenda block and title (everything down to the title's last large bold line).
+lines that end no sentence (headings: the structure, not the text), and page 1's masthead, agenda block and title (everything down to the title's last large bold line), and a contents list.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from ..models import Document
 from ..text.fragments import is_form_line
 from .front_page import read_symbols
+from .contents import contents_lines
 from .geometry import ends_sentence
 from .layout import Line, read_pages
 from .zones import split_zones
@@ -54,7 +55,8 @@ def body_coverage(path: str | Path, doc: Document) -> Coverage:
     pages = read_pages(Path(path))
     zones = split_zones(pages, read_symbols(pages[0]) or (doc.symbol,))
     hay = haystack(doc)
-    lines = [l for l in zones.lines if abs(l.size - zones.body_size) <= 0.6 and not is_form_line(l.text)
+    listed = {id(zones.lines[k]) for k in contents_lines(zones.lines)}  # a contents list is not body text
+    lines = [l for l in zones.lines if id(l) not in listed and abs(l.size - zones.body_size) <= 0.6 and not is_form_line(l.text)
              and not (l.bold and not ends_sentence(l.text))]  # a bold line that ends no sentence is a heading
     first = pages[0]
     heads = [l for l in first.lines if l.bold and l.size > zones.body_size + 0.5 and l.top > 0.15 * first.height]

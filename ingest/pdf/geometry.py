@@ -57,14 +57,28 @@ def measure(lines: tuple[Line, ...], body: float) -> Geometry:
         base_l, base_r = side_left[page % 2], side_right[page % 2]
         near_l = [l.x0 for l in ls if abs(l.x0 - base_l) <= 25]
         near_r = [l.x1 for l in ls if abs(l.x1 - base_r) <= 25]
-        left[page] = mode(near_l, base_l) if len(near_l) >= 4 else base_l
-        right[page] = mode(near_r, base_r) if len(near_r) >= 4 else base_r
+        own_l, own_r = _own_column(ls)
+        left[page] = mode(near_l, base_l) if len(near_l) >= 4 else own_l if own_l is not None else base_l
+        right[page] = mode(near_r, base_r) if len(near_r) >= 4 else own_r if own_r is not None else base_r
         for a, b in zip(ls, ls[1:]):
             d = round((b.top - a.top) * 2) / 2
             if 0 < d < 3 * body:
                 steps[d] += 1
     leading = steps.most_common(1)[0][0] if steps else body * 1.2
     return Geometry(body, left, right, leading)
+
+
+def _own_column(ls: list[Line]) -> tuple[float | None, float | None]:
+    """A page's own margins, from its full-width lines, for a page whose lines keep clear of the
+    margin most pages of its side share (the report's text pages among many pages of a two-column
+    annex table, whose right column would otherwise pass for their margin)."""
+    widest = max((l.x1 - l.x0 for l in ls), default=0.0)
+    full = [l for l in ls if l.x1 - l.x0 >= 0.75 * widest]
+    if len(full) < 4:
+        return None, None
+    xs0 = Counter(round(l.x0) for l in full).most_common(1)[0][0]
+    xs1 = Counter(round(l.x1) for l in full).most_common(1)[0][0]
+    return float(xs0), float(xs1)
 
 
 def ends_sentence(text: str) -> bool:

@@ -13,6 +13,7 @@ is a hyphenation point.
 from __future__ import annotations
 
 import ctypes
+import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,7 @@ class _Char:
     size: float
     bold: bool
     italic: bool
+    hidden: bool = False  # drawn invisibly: the OCR text layer over a scanned page
 
 
 def open_pdf(path: Path):
@@ -92,6 +94,8 @@ def read_pages(path: Path) -> list[Page]:
             textpage = page.get_textpage()
             chars = _chars(textpage)
             lines = tuple(_line(i + 1, height, group) for group in _group_lines(chars))
+            if 2 * sum(c.hidden for c in chars) > len(chars):
+                lines = _reading_order(lines)
             pages.append(Page(i + 1, width, height, tuple(l for l in lines if l.text)))
             textpage.close()
             page.close()
@@ -109,10 +113,11 @@ def _chars(textpage) -> list[_Char]:
 
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
-    fonts: dict[int, tuple[bool, bool]] = {}
+    fonts: dict[int, tuple[bool, bool, bool]] = {}
     rect = pdfium_c.FS_RECTF()
     box = ctypes.byref(rect)  # the loose box: the glyph's advance, so gaps between boxes are spacing
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    matrix = pdfium_c.FS_MATRIX()
     out: list[_Char] = []
     for i in range(n):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
@@ -122,6 +127,8 @@ def _chars(textpage) -> list[_Char]:
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
         pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
         size = pdfium_c.FPDFText_GetFontSize(raw, i)
+        if size < 3 and pdfium_c.FPDFText_GetMatrix(raw, i, ctypes.byref(matrix)):
+            size *= math.hypot(matrix.c, matrix.d)  # an OCR layer sets 1-point type scaled up by its matrix
         if ch.isspace():
             out.append(_Char(" ", rect.left, rect.right, oy.value, rect.top, rect.bottom, 0.0, False, False))
             continue
@@ -129,7 +136,7 @@ def _chars(textpage) -> list[_Char]:
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         style = fonts.get(key)
         if style is None:
-            style = fonts[key] = _font_style(pdfium_c, raw, i)
+            style = fonts[key] = (*_font_style(pdfium_c, raw, i), pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == 3)
         out.append(_Char(ch, rect.left, rect.right, oy.value, rect.top, rect.bottom, size, *style))
     return out
 
@@ -144,6 +151,20 @@ def _font_style(pdfium_c, raw, i: int) -> tuple[bool, bool]:
     bold = weight >= 600 or any(w in name for w in ("bold", "black", "heavy", "semibold", "demi"))
     italic = any(w in name for w in ("italic", "oblique")) or bool(flags.value & 64)
     return bold, italic
+
+
+def _reading_order(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """An OCR layer's lines in reading order: the engine writes its text blocks in an order of
+    its own (a page's paragraph 3 before 2 before 1), so runs of lines that go down the page
+    without a jump are put in order of where they start."""
+    runs: list[list[Line]] = []
+    for l in lines:
+        if runs and -0.5 * l.size <= l.top - runs[-1][-1].top <= 3 * l.size:
+            runs[-1].append(l)
+        else:
+            runs.append([l])
+    runs.sort(key=lambda run: run[0].top)
+    return tuple(l for run in runs for l in run)
 
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:

@@ -12,6 +12,7 @@ from .geometry import Geometry, ends_clause, ends_sentence
 from .layout import Line
 
 NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
+BULLET_RE = re.compile(r"^[•●▪■◦‣∙○–—]\s")  # a list item's mark: never a heading's
 _NUM_RE = NUM_RE
 
 
@@ -82,6 +83,8 @@ class LineKinds:
         """A short line (or a run of up to three bold, italic or large lines) that is not a
         sentence and stands apart from what follows."""
         l = self.lines[i]
+        if BULLET_RE.match(l.text):
+            return False
         styled = l.bold or l.italic or l.size > self.geo.body + 0.6
         run = [l]
         if styled:
@@ -96,11 +99,21 @@ class LineKinds:
             return False
         if not styled and l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page):
             return False  # a full line of body type is prose
+        if not styled and self.runs_on(i):
+            return False  # the end of the sentence the line above began (a list item's second line)
         k = i + len(run)
         nxt = self.lines[k] if k < len(self.lines) else None
         if nxt is None or styled:
             return True
         return self.big(self.gap_after(k - 1)) or bool(_NUM_RE.match(nxt.text))
+
+    def runs_on(self, i: int) -> bool:
+        """Line i goes on with the plain body line just above it, which ends no clause."""
+        if i == 0:
+            return False
+        p = self.lines[i - 1]
+        return (p.page == self.lines[i].page and not self.big(self.gap_before(i)) and not (p.bold or p.italic)
+                and self.body_size(p) and not ends_clause(p.text))
 
     def boxed(self, i: int) -> bool:
         """Indented on both sides, with the lines around it: a box, not the running text."""

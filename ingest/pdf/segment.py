@@ -21,6 +21,7 @@ from collections import Counter
 
 from .layout import Line
 from .geometry import Geometry, ends_sentence, measure
+from .contents import contents_lines
 from .line_kinds import NUM_RE as _NUM_RE, LineKinds
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
@@ -57,6 +58,7 @@ class _Segmenter(LineKinds):
         self.touched = False  # something (aside, heading) came between cur's last line and now
         self.state = "text"  # text | table | float | box | quote
         self.tables = 0
+        self.contents = contents_lines(lines)  # a contents list: front matter, never paragraphs or parts
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
@@ -106,6 +108,8 @@ class _Segmenter(LineKinds):
         self.touched = False
 
     def step(self, i: int, l: Line) -> None:
+        if i in self.contents and self.expected == 1 and not self.part:
+            return  # navigation, not text: kept out of the front matter's notes too
         big_type = l.size > self.geo.body + 0.6
         near_left = l.x0 <= self.geo.left[l.page] + 40
         label = self.part_label(i)

@@ -7,6 +7,7 @@ their place on the page they start on, which is how a reader finds them in the p
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .layout import Line
@@ -47,9 +48,24 @@ def _indents_first_lines(lines: list[Line], geo: Geometry) -> bool:
     return bool(starts) and indented > len(starts) / 2
 
 
+_ITEM_RE = re.compile(r"^(?:[•●▪■◦‣∙·○\-–—]\s|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)")
+
+
+def _in_list(l: Line, cur: _Block) -> bool:
+    """A bullet or lettered item of the list the open paragraph introduced (``... as follows:``)
+    or is running (the item before ends in ``;`` or with no full stop): part of that paragraph.
+    Items that are whole sentences (``• Climate finance is not a favour. ...``) stay paragraphs."""
+    if not _ITEM_RE.match(l.text):
+        return False
+    last = cur.lines[-1].rstrip()
+    return last.endswith((":", ";")) or (any(_ITEM_RE.match(t) for t in cur.lines) and not ends_sentence(last))
+
+
 def _starts_new(prev: Line | None, l: Line, geo: Geometry, cur: _Block, indent_style: bool) -> bool:
     if prev is None:
         return True
+    if _in_list(l, cur):
+        return False
     indented = l.x0 > geo.left[l.page] + 8
     if prev.page != l.page:
         return ends_sentence(cur.lines[-1]) and (indented or not indent_style)
