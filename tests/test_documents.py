@@ -199,3 +199,15 @@ def test_show_document_json_has_its_contents(library, capsys) -> None:
     assert [(c["section"], c["first"], c["last"]) for c in d["contents"]] == [
         (["I. Part of A/80/102"], "para. 1", "para. 2"), (["II. Later"], "para. 3", "para. 4")]
     assert main(["show", "A/80/102", "--context", "1", "--index", str(library)]) == 2
+
+
+def test_an_old_masthead_organ_in_large_bold_type_is_not_the_title():
+    """A/52/687 (1997, OCR layer): "General Assembly" in large bold above the "Distr." block is the
+    masthead's organ; the metadata under it must still be read (the page-1 header stops at the
+    title, and a "title" above "Distr." would leave no header at all)."""
+    from ingest import read_document
+
+    doc = read_document(Path(__file__).parent / "fixtures" / "A_52_687.en.pdf")
+    assert doc.symbol == "A/52/687"
+    assert (doc.date, doc.session, doc.agenda_items) == ("1997-11-18", "Fifty-second session", ("44",))
+    assert doc.bodies == ("General Assembly",)

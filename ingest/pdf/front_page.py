@@ -96,6 +96,9 @@ def header_lines(first: Page, body_size: float) -> list[str]:
     found = _title_groups(first, body_size)
     cover = any(l.text.startswith("Official Records") for l in first.lines)
     lines = sorted(first.lines, key=lambda l: (round(l.top), l.x0))
+    distr = [l.top for l in lines if l.text.lstrip().startswith("Distr")]
+    if found is not None and distr and found[0][0].top < min(distr):
+        found = None  # large bold type above "Distr.": the masthead's organ (old documents), not a title
     if found is not None and not cover:
         lines = [l for l in lines if l.top < found[0][0].top - 1]
     blocks: list[list[Line]] = []
