@@ -132,14 +132,6 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
                      and t.text.lower() not in ("many", "much"))
 
 
-def find_fact(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
-              names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
-              subject: frozenset[str] | None = None) -> Fact | None:
-    """The best span of the wanted kinds among the best sentences, with the spans of other slots."""
-    facts = find_facts(scored, qtype, terms, names, exempt, subject)
-    return facts[0] if facts else None
-
-
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
                subject: frozenset[str] | None = None) -> list[Fact]:

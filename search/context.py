@@ -14,6 +14,7 @@ import numpy as np
 
 from paracite.errors import NotFound
 
+from . import documents
 from .models import Hit
 from .searcher import Searcher, _check_query, _valid_unicode
 
@@ -34,8 +35,10 @@ def neighbours(searcher: Searcher, hit: Hit) -> tuple[Hit | None, Hit | None]:
     rowid = _chunk_id(con, hit)
     if rowid is None:
         raise NotFound(f"{hit.citation} is not in this index")
-    before = con.execute("SELECT MAX(id) FROM chunks WHERE symbol = ? AND id < ?", (hit.symbol, rowid)).fetchone()[0]
-    after = con.execute("SELECT MIN(id) FROM chunks WHERE symbol = ? AND id > ?", (hit.symbol, rowid)).fetchone()[0]
+    ids = documents.neighbours(con, rowid, 1)
+    at = ids.index(rowid)
+    before = ids[at - 1] if at > 0 else None
+    after = ids[at + 1] if at + 1 < len(ids) else None
     return tuple(searcher._hit(i, 1.0) if i is not None else None for i in (before, after))
 
 

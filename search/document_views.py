@@ -6,6 +6,7 @@ through ``self._con`` and builds hits with ``self._hit``.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator, Sequence
 
 from paracite.errors import NotFound, UsageError
@@ -95,6 +96,7 @@ def sort_by_date(hits: list[Hit]) -> list[Hit]:
     return sorted(hits, key=lambda h: newest_first(h.date))
 
 
+@functools.lru_cache(maxsize=1)
 def _organ_acronyms() -> dict[str, str]:
     """Acronym → full name for the UN system bodies the entity gazetteer knows (``UNICEF``)."""
     from ingest.entities.gazetteer import organizations

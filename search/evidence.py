@@ -319,9 +319,7 @@ def sentence_vectors(searcher, hits: list[Hit], *, headings: bool = False
 
 
 def _embed_question(searcher, question: str) -> np.ndarray:
-    from .dense import embed_query
-
-    return embed_query(question, getattr(searcher, "_model", None))[0]
+    return searcher.query_vector(question)[0]  # embedded once for all the searches of one question
 
 
 def _dim(searcher) -> int:

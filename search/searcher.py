@@ -166,10 +166,6 @@ class Searcher(DocumentViews, Rankers):
 
         return evaluate(self, queries, doc=doc, all_docs=all_docs, split=split)
 
-    def _rank(self, query: str, mode: str, allowed: set[int] | None, k: int) -> list[tuple[int, float]]:
-        """(row id, score) best first, by ``search.ranking`` (issue #5)."""
-        return self._ranking().rank(query, mode, allowed, k)
-
     def _allowed(self, doc, org, place, instrument, kind, symbols: set[str] | None = None) -> set[int] | None:
         clauses, args = [], []
         if symbols is not None:  # the documents the date and organ filters keep (issue #14)

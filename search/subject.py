@@ -18,7 +18,7 @@ import sqlite3
 import weakref
 from dataclasses import dataclass
 
-from .terms import tokenize
+from .terms import idf, tokenize
 
 MIN_DOCS_COMMON = 4        # below this many documents, no name is "common to the library"
 COMMON_SHARE = 0.5         # a name cited by at least this share of the documents picks nothing
@@ -180,19 +180,19 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms,
         holders = [p for p in lib.profiles.values() if mentions(p.text, p.stems, name, aliases)]
         if not holders or len(holders) >= common:
             continue
-        weight = _idf(len(holders), n)
+        weight = idf(len(holders), n)
         for p in holders:
             scores[p.symbol] = scores.get(p.symbol, 0.0) + weight
     for t in terms:
         holders = [p for p in lib.profiles.values() if t.stem in p.title_stems]
         if holders and len(holders) < common:
-            weight = HEADING_WEIGHT * _idf(len(holders), n)
+            weight = HEADING_WEIGHT * idf(len(holders), n)
             for p in holders:
                 scores[p.symbol] = scores.get(p.symbol, 0.0) + weight
     for pair in pairs(tokenize([question])[0]) if question else ():
         holders = [p for p in lib.profiles.values() if pair in p.title_pairs]
         if holders and len(holders) < common:
-            weight = 2 * HEADING_WEIGHT * _idf(len(holders), n)
+            weight = 2 * HEADING_WEIGHT * idf(len(holders), n)
             for p in holders:
                 scores[p.symbol] = scores.get(p.symbol, 0.0) + weight
     if not scores:
@@ -200,12 +200,6 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms,
     best = max(scores.values())
     picked = sorted((s for s in scores if scores[s] >= 0.8 * best), key=lambda s: -scores[s])
     return picked[:MAX_PICKED] if len(picked) <= MAX_PICKED else []
-
-
-def _idf(df: int, n: int) -> float:
-    import math
-
-    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
 
 def profile_names(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:

@@ -62,3 +62,16 @@ def test_kind_prior_lowers_only_preambles():
     assert list(out) == [1.0, 0.5, 0.5, 1.0]
     assert list(apply_kind_prior(ids, scores, "bm25", np.array([3]))) == [1.0, 1.0, 1.0, 0.85]
     assert apply_kind_prior(ids, scores, "dense", np.array([], dtype="int64")) is scores
+
+
+def test_web_links_to_a_preambular_paragraph_open_that_paragraph(res_index):
+    """The page path of a preamble chunk reads back as the preamble, not operative para. N."""
+    from search import Searcher
+    from search.web.views import number_label
+
+    with Searcher.open(res_index) as s:
+        pre = s.get(SYMBOL, 2, kind="preamble")
+        assert number_label(pre) == "preamble2"
+        assert s.get(SYMBOL, number_label(pre)).citation == "S/RES/2776 (2025), preambular para. 2"
+        op = s.get(SYMBOL, 2)
+        assert s.get(SYMBOL, number_label(op)).citation == "S/RES/2776 (2025), para. 2"

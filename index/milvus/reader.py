@@ -64,7 +64,7 @@ class MilvusReader:
 
     def chunk_vectors(self, ids: np.ndarray) -> np.ndarray:
         """The chunk vectors of ``ids`` (sorted row ids), aligned with them."""
-        out = None
+        blocks = []
         for i in range(0, len(ids), ID_BATCH):
             part = ids[i:i + ID_BATCH]
             rows = self.client.get(self.chunks, ids=[int(x) for x in part], output_fields=["vector"])
@@ -73,9 +73,8 @@ class MilvusReader:
                 missing = next(int(x) for x in part if int(x) not in got)
                 raise IndexMismatch(f"Milvus at {self.uri}: chunk {missing} is missing from {self.chunks}; "
                                     "run `paracite ingest` to rebuild the index")
-            block = np.asarray([got[int(x)] for x in part], dtype="float32")
-            out = block if out is None else np.vstack([out, block])
-        return out if out is not None else np.zeros((0, 0), dtype="float32")
+            blocks.append(np.asarray([got[int(x)] for x in part], dtype="float32"))
+        return np.concatenate(blocks) if blocks else np.zeros((0, 0), dtype="float32")
 
     def sentence_vectors(self, sentence_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(owning chunk id, vector) of the sentences ``sentence_ids`` (primary keys: a direct get,

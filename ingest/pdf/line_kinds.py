@@ -13,7 +13,6 @@ from .layout import Line
 
 NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
 BULLET_RE = re.compile(r"^[•●▪■◦‣∙○–—]\s")  # a list item's mark: never a heading's
-_NUM_RE = NUM_RE
 
 
 class LineKinds:
@@ -44,7 +43,7 @@ class LineKinds:
     def starts_para(self, i: int, expected: int) -> bool:
         """Line i opens paragraph ``expected``: its number at the margin, in body type."""
         l = self.lines[i]
-        m = _NUM_RE.match(l.text)
+        m = NUM_RE.match(l.text)
         if not m or int(m.group(1)) != expected or not self.body_size(l):
             return False
         left = self.geo.left[l.page]
@@ -68,11 +67,11 @@ class LineKinds:
         """Line i opens paragraph ``expected`` under a misprinted number (``25.`` between 124 and
         126, issue 15): it is shaped as a paragraph start, and the sequence resumes right after
         it (``expected + 1`` comes before any ``expected``)."""
-        m = _NUM_RE.match(self.lines[i].text)
+        m = NUM_RE.match(self.lines[i].text)
         if not m or int(m.group(1)) == expected or not self.starts_para(i, int(m.group(1))):
             return False
         for j in range(i + 1, min(len(self.lines), i + horizon)):
-            if _NUM_RE.match(self.lines[j].text):
+            if NUM_RE.match(self.lines[j].text):
                 if self.starts_para(j, expected):
                     return False
                 if self.starts_para(j, expected + 1):
@@ -91,7 +90,7 @@ class LineKinds:
             for k in range(i + 1, min(len(self.lines), i + 3)):
                 n = self.lines[k]
                 if (n.page != l.page or self.big(self.gap_before(k)) or (n.bold, n.italic) != (l.bold, l.italic)
-                        or abs(n.size - l.size) > 0.3 or _NUM_RE.match(n.text)):
+                        or abs(n.size - l.size) > 0.3 or NUM_RE.match(n.text)):
                     break
                 run.append(n)
         last = run[-1]
@@ -105,7 +104,7 @@ class LineKinds:
         nxt = self.lines[k] if k < len(self.lines) else None
         if nxt is None or styled:
             return True
-        return self.big(self.gap_after(k - 1)) or bool(_NUM_RE.match(nxt.text))
+        return self.big(self.gap_after(k - 1)) or bool(NUM_RE.match(nxt.text))
 
     def runs_on(self, i: int) -> bool:
         """Line i goes on with the plain body line just above it, which ends no clause."""

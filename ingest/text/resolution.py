@@ -24,7 +24,6 @@ _ADOPTED_RE = re.compile(
     r"\s+(?:held\s+)?on\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 _ADOPTED_ON_RE = re.compile(
     r"(?:Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<body>[A-Z][^,]{2,90}?)\s+on\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
-_DRAFT_RE = re.compile(r"\bdraft\s+(?:resolution|decision)s?\b", re.I)
 _YEAR_RE = re.compile(r"^\(\d{4}\)")
 # Words that open a preambular paragraph: a participle or an adjective of attitude, possibly
 # after an adverb ("Deeply concerned", "Recalling also", "Bearing in mind", "Having considered").
@@ -78,10 +77,6 @@ def strip_closing(lines: list[str]) -> tuple[list[str], str]:
         m = _MEETING_RE.search(out.pop())
         meeting = m.group(0) if m else meeting
     return out, meeting
-
-
-def is_draft(text: str) -> bool:
-    return bool(_DRAFT_RE.search(text))
 
 
 def opens_preamble(line: str) -> bool:

@@ -12,7 +12,7 @@ import logging
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, NotFound, ParaciteError, UsageError
+from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, NotFound, ParaciteError
 
 from .served import IndexUnavailable
 
@@ -25,9 +25,7 @@ def status_of(e: ParaciteError) -> int:
         return 503
     if isinstance(e, NotFound):
         return 404
-    if isinstance(e, UsageError):
-        return 400
-    return 400
+    return 400  # a UsageError, or any other refusal of the request
 
 
 def error_response(message: str, status: int) -> JSONResponse:

@@ -39,7 +39,6 @@ class Generation:
         self.build = first.folder
         self._opener = opener
         self._idle = [first]
-        self._open = 1
         self._in_use = 0
         self._retired = False
         self._free = threading.Semaphore(size)
@@ -56,8 +55,6 @@ class Generation:
         except BaseException:
             self._give_back(None)
             raise
-        with self._lock:
-            self._open += 1
         return s
 
     def release(self, searcher) -> None:
@@ -83,12 +80,7 @@ class Generation:
 
     def _drain(self) -> list:
         out, self._idle = self._idle, []
-        self._open -= len(out)
         return out
-
-    @property
-    def busy(self) -> int:
-        return self._in_use
 
 
 class ServedIndex:
