@@ -93,10 +93,11 @@ def write_store(path: Path, documents: Iterable[Document]) -> list[Chunk]:
 
 
 def _metadata_row(doc: Document) -> tuple:
-    """The page-1 metadata columns of ``documents`` (issue #14); lists as JSON text."""
-    dump = lambda v: json.dumps(list(v), ensure_ascii=False)  # noqa: E731
-    return (doc.date, dump(doc.bodies), doc.session, dump(doc.agenda_items), dump(doc.symbols or (doc.symbol,)),
-            doc.doc_type, doc.pages)
+    """The page-1 metadata columns of ``documents`` (issue #14) from ``Document.metadata``; lists as JSON text."""
+    m = doc.metadata()
+    dump = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731
+    return (m["date"], dump(m["bodies"]), m["session"], dump(m["agenda_items"]), dump(m["symbols"]),
+            m["doc_type"], m["pages"])
 
 
 def open_store(path: Path) -> sqlite3.Connection:

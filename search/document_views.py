@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 from typing import Iterator, Sequence
 
-from paracite.errors import NotFound, UsageError
+from paracite.errors import NotFound
 
+from .arguments import whole_number
 from .doc_filters import DocFilter, Selection, make_filter, newest_first, select
 from .documents import contents, list_documents, metadata, neighbours
 from .models import Hit
@@ -26,6 +27,14 @@ class DocumentViews:
         symbols, doc_type, pages, chunks`` (``paracite docs --json``)."""
         return list_documents(self._con)
 
+    def document_record(self, symbol: str) -> dict | None:
+        """One document's record as ``documents`` gives it (any case of ``symbol``), or ``None``."""
+        by_case = getattr(self, "_by_case", None)
+        if by_case is None:
+            by_case = self._by_case = {s.casefold(): s for s in self._doc_meta()}
+        found = by_case.get(str(symbol).casefold())
+        return None if found is None else self._doc_meta()[found]
+
     def document(self, symbol: str) -> dict:
         """One document's record plus ``contents``: its sections with their first and last citations."""
         record = self._doc_meta().get(self._symbol(symbol))
@@ -34,12 +43,7 @@ class DocumentViews:
     def context(self, symbol: str, number: int | str, k: int = 2, *, part: str = "",
                 page: int | None = None) -> list[Hit]:
         """The chunk ``symbol``/``number`` with up to ``k`` chunks before and after it, in order."""
-        try:
-            k = int(k)
-        except (TypeError, ValueError):
-            raise UsageError(f"--context must be a whole number, got {k!r}") from None
-        if k < 0:
-            raise UsageError(f"--context must be 0 or more, got {k}")
+        k = whole_number(k, "--context", 0)
         hit = self.get(symbol, number, part=part, page=page)
         rowid = self._con.execute("SELECT id FROM chunks WHERE citation = ? AND symbol = ?",
                                   (hit.citation, hit.symbol)).fetchone()[0]
@@ -68,13 +72,24 @@ class DocumentViews:
         f = make_filter(since, until, body)
         if not f.active:
             return None
-        return select(self._doc_meta().values(), f, _organ_acronyms())
+        return self._select(f)
 
     def unknown_bodies(self, body: str | Sequence[str] | None) -> list[str]:
         """The ``--body`` values that name no organ of any indexed document."""
-        docs = list(self._doc_meta().values())
         values = [body] if isinstance(body, str) else list(body or ())
-        return [v for v in values if not select(docs, DocFilter(body=(v,)), _organ_acronyms()).symbols]
+        return [v for v in values if not self._select(DocFilter(body=(v,))).symbols]
+
+    def _select(self, f: DocFilter) -> Selection:
+        """``select`` over this build's documents, kept per filter: a build's documents never
+        change, and a search, its notes and a page's links ask for the same selection again."""
+        cache = getattr(self, "_selections", None)
+        if cache is None:
+            cache = self._selections = {}
+        if f not in cache:
+            if len(cache) >= 64:  # a server sees many filters: keep the recent ones only
+                cache.pop(next(iter(cache)))
+            cache[f] = select(self._doc_meta().values(), f, _organ_acronyms())
+        return cache[f]
 
     # -- helpers -----------------------------------------------------------------------------
     def _doc_meta(self) -> dict[str, dict]:
@@ -84,11 +99,11 @@ class DocumentViews:
 
     def _symbol(self, symbol: str) -> str:
         """The indexed spelling of ``symbol`` (any case); ``NotFound`` naming the index's documents."""
-        found = {s.casefold(): s for s in self._doc_meta()}
-        if str(symbol).casefold() not in found:
+        record = self.document_record(symbol)
+        if record is None:
             known = ", ".join(sorted(self._doc_meta()))
             raise NotFound(f"no document {symbol} in this index (it holds {known})")
-        return found[str(symbol).casefold()]
+        return record["symbol"]
 
 
 def sort_by_date(hits: list[Hit]) -> list[Hit]:

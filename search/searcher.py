@@ -19,6 +19,7 @@ from index.manifest import Manifest
 from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
+from .arguments import whole_number
 from .document_views import DocumentViews, sort_by_date
 from .rankers import Rankers
 from .entity_index import KINDS as ENTITY_KINDS, EntityInfo, chunk_ids, citing_ids, list_entities, matching_names
@@ -307,13 +308,7 @@ def _check_query(query: str) -> str:
 
 
 def _check_k(k) -> int:
-    try:
-        k = int(k)
-    except (TypeError, ValueError):
-        raise UsageError(f"-k must be a whole number, got {k!r}") from None
-    if k < 1:
-        raise UsageError(f"-k must be at least 1, got {k}")
-    return min(k, MAX_K)
+    return whole_number(k, "-k", 1, MAX_K)
 
 
 def _parse_number(number: int | str) -> tuple[str, int]:

@@ -31,8 +31,7 @@ def api_search(request: Request) -> JSONResponse:
         hits = s.search(args.query, **args.kwargs())
         body = {"query": args.query, "hits": [h.to_dict() for h in hits]}
         if not hits:
-            f = args.filters
-            unknown = s.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ()))
+            unknown = args.unknown_filters(s)
             if unknown:
                 body["notes"] = [f"no {kind} named {value!r} in this index" for kind, value in unknown]
     return _json(body)
@@ -77,7 +76,7 @@ def api_documents(request: Request) -> JSONResponse:
 def api_document(request: Request) -> JSONResponse:
     symbol = request.path_params["symbol"]
     with request.app.state.index.searcher() as s:
-        doc = next((d for d in s.documents() if d["symbol"].lower() == symbol.lower()), None)
+        doc = s.document_record(symbol)
         if doc is None:
             raise NotFound(f"no document {symbol} in this index")
         chunks = [{"citation": h.citation, "kind": h.kind, "number": h.number, "part": h.part, "page": h.page}

@@ -76,9 +76,8 @@ def _fill_search(s, ctx: dict, request: Request) -> None:
     base += args.filter_pairs()
     ctx["results"] = [{"hit": h, "path": paragraph_path(h), "pieces": marked(h.text, span),
                        "entities": entity_links(h, base, args.query)} for h, span in zip(hits, spans)]
-    f = args.filters
     ctx["notes"] = [f"No {kind} named “{value}” in this index." for kind, value in
-                    s.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ()))] if not hits else []
+                    args.unknown_filters(s)] if not hits else []
     ctx["title"] = f"{args.query} – paracite"
 
 

@@ -45,6 +45,12 @@ class SearchArgs:
     def kwargs(self) -> dict:
         return {"k": self.k, "mode": self.mode, **self.filters}
 
+    def unknown_filters(self, searcher) -> list[tuple[str, str]]:
+        """The (kind, value) entity filters that name nothing in the searcher's index (the page
+        and the API word the note each their own way)."""
+        f = self.filters
+        return searcher.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ()))
+
     def filter_pairs(self) -> list[tuple[str, str]]:
         """(name, value) of every filter given, for links that keep them."""
         out = []

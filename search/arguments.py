@@ -1,0 +1,17 @@
+"""Checks of the counts a caller passes (``-k``, ``--context``), written once for every command."""
+
+from __future__ import annotations
+
+from paracite.errors import UsageError
+
+
+def whole_number(value, flag: str, minimum: int, maximum: int | None = None) -> int:
+    """``value`` as an int of at least ``minimum`` (clamped to ``maximum``); ``UsageError`` naming ``flag``."""
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise UsageError(f"{flag} must be a whole number, got {value!r}") from None
+    if n < minimum:
+        limit = "0 or more" if minimum == 0 else f"at least {minimum}"
+        raise UsageError(f"{flag} must be {limit}, got {n}")
+    return n if maximum is None else min(n, maximum)
