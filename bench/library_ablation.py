@@ -139,10 +139,12 @@ def variants() -> dict:
 
     return {
         "default (hybrid as shipped)": lambda cx, sig, q, h: h,
+        "quantity questions at coverage^3 too (before)": lambda cx, sig, q, h: pooled_hybrid_score(
+            sig.sentence, sig.chunk, sig.keyword(), sig.best_coverage),
         "BM25 weight 0.6 x coverage^2": lambda cx, sig, q, h: weights(cx, sig, q, h, 0.6, 2),
         "BM25 weight 0.5 x coverage^1": lambda cx, sig, q, h: weights(cx, sig, q, h, 0.5, 1),
         "pool of 800 for the z-scores": lambda cx, sig, q, h: pooled_hybrid_score(
-            sig.sentence, sig.chunk, sig.keyword(), sig.best_coverage, size=4 * POOL),
+            sig.sentence, sig.chunk, sig.keyword(), sig.best_coverage, size=4 * POOL, power=sig.power),
         "+ 0.2 x mean of the two neighbours": lambda cx, sig, q, h: h + 0.2 * (h[cx.prev] + h[cx.next]) / 2,
         "+ 0.1 x best two of the section": lambda cx, sig, q, h: h + 0.1 * group_top_mean(h, cx.section, 2)[cx.section],
         "doc prior: best chunk, 0.3": lambda cx, sig, q, h: doc_prior(cx, sig, q, h, 0.3, 1),

@@ -22,6 +22,7 @@ import numpy as np
 from index.milvus import MilvusReader, id_expression, stem_texts
 
 from .bm25 import keyword_query
+from .fusion import coverage_power
 from .milvus_cache import ChunkRecords
 from .ranking import Ranker, Signals
 
@@ -64,6 +65,7 @@ class MilvusRanker(Ranker):
         if kw is not None:
             out["bm25"] = np.array([bm.get(int(i), 0.0) for i in ids])
             out["coverage"] = self._coverage_of(query, kw, ids)
+            out["power"] = coverage_power(query)
         return Signals(**out)
 
     @staticmethod

@@ -103,3 +103,25 @@ def test_spread_documents_steps_down_a_documents_further_chunks():
     assert list(np.argsort(-out, kind="stable")) == [0, 3, 1, 2, 4]  # doc 1's best moves up to second
     assert out[0] == 5.0 and out[3] == 4.88 and out[4] == pytest.approx(0.9)
     assert list(spread_documents(scores, np.zeros(5), step=0.0)) == list(scores)
+
+
+@pytest.mark.parametrize("query, power", [
+    ("How many side events were held at the forum?", 1),
+    ("how much did migrants save on remittances", 1),
+    ("what share of humanitarian appeals was funded in 2024", 1),
+    ("the number of people needing humanitarian aid", 1),
+    ("Universal Postal Union remittance initiative", 3),
+    ("what was the third round table about", 3),
+])
+def test_quantity_questions_keep_more_bm25(query, power):
+    from search.fusion import bm25_weight, coverage_power
+
+    assert coverage_power(query) == power
+    # a question whose words one paragraph holds two thirds of: BM25 keeps 0.33 for a quantity, 0.15 otherwise
+    assert round(bm25_weight(2 / 3, power=coverage_power(query)), 2) == (0.33 if power == 1 else 0.15)
+
+
+def test_the_ranker_passes_the_querys_power_to_the_fusion(searcher):
+    ranker = searcher._ranking()
+    assert ranker.signals("How many members does the Global Migration Group have?", "hybrid", None, 10).power == 1
+    assert ranker.signals("Global Migration Group members", "hybrid", None, 10).power == 3
