@@ -139,7 +139,7 @@ def variants() -> dict:
 
     return {
         "default (hybrid as shipped)": lambda cx, sig, q, h: h,
-        "quantity questions at coverage^3 too (before)": lambda cx, sig, q, h: pooled_hybrid_score(
+        "quantity, acronym and number queries at coverage^3 (before)": lambda cx, sig, q, h: pooled_hybrid_score(
             sig.sentence, sig.chunk, sig.keyword(), sig.best_coverage),
         "BM25 weight 0.6 x coverage^2": lambda cx, sig, q, h: weights(cx, sig, q, h, 0.6, 2),
         "BM25 weight 0.5 x coverage^1": lambda cx, sig, q, h: weights(cx, sig, q, h, 0.5, 1),
