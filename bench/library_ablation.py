@@ -208,12 +208,12 @@ def main() -> None:
             "A dev alone": (args.report, a_dev, None, True), "A dev in lib": (args.library, a_dev, "A/69/207", True),
             "A own alone": (args.report, a_own, None, True), "A own in lib": (args.library, a_own, "A/69/207", True)}
     print(f"{len(library_queries)} library queries ({args.split}); MRR@10 / R@5")
-    head = f"{'variant':<46}" + "".join(f"{name:>15}" for name in sets)
+    head = f"{'variant':<60}" + "".join(f"{name:>15}" for name in sets)
     print(head + "\n" + "-" * len(head))
     cache: dict = {}
     for name, fn in variants().items():
         res = run_variant(searchers, sets, fn, cache)
-        print(f"{name:<46}" + "".join(f"{m:>9.3f}/{r:.3f}"[-15:].rjust(15) for m, r in res.values()), flush=True)
+        print(f"{name:<60}" + "".join(f"{m:>9.3f}/{r:.3f}"[-15:].rjust(15) for m, r in res.values()), flush=True)
 
 
 if __name__ == "__main__":
