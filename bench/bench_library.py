@@ -47,7 +47,7 @@ def find_sources(library: Searcher, roots: list[Path]) -> dict[str, Path]:
                 if p.suffix.lower() in (".pdf", ".txt"):
                     by_name.setdefault(p.name, p)
     out = {}
-    for d in library.documents():
+    for d in library.manifest.documents:  # the document records (``documents()``) leave the path out
         p = Path(d["source"])
         found = p if p.is_absolute() and p.exists() else by_name.get(p.name)
         if found is None:
