@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .answer_types import QuestionType, Span, question_type, typed_spans
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, mentions, names_ok, question_names,
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, Sentence, local_context, mentions, names_ok, question_names,
                        question_terms, retrieve, score_sentences)
 from .models import Answer, Evidence, Hit
 from .span_scores import coordinated, echoes, merge_acronyms, opens_clause, respectively, sentence_entities, span_score
@@ -73,9 +73,10 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
-        facts = find_facts(scored, qtype, terms, names, exempt, subject)
+        about = {sym: p.subject_stems for sym, p in library(searcher).profiles.items()} if subject else None
+        facts = find_facts(scored, qtype, terms, names, exempt, subject, about)
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
-            return _fact_answer(asked, _sources(searcher, _prefer_paragraph(facts[0], facts), facts))
+            return _fact_answer(asked, _sources(searcher, _prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(asked, hits)
@@ -134,15 +135,18 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
 
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
-               subject: frozenset[str] | None = None) -> list[Fact]:
+               subject: frozenset[str] | None = None, about: dict[str, frozenset[str]] | None = None
+               ) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
-    remittances is no answer to what IFAD contributed because IFAD opens the paragraph.
+    remittances is no answer to what IFAD contributed because IFAD opens the paragraph. ``about``
+    gives each document's subject stems (a figure qualified by them is not narrowed: ``search.narrowing``).
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
     head = tokenize([qtype.head])[0][0].stem if qtype.head else ""
+    counted = _counted(qtype)
     wanted = [k for slot in qtype.slots for k in slot]
     facts: list[Fact] = []
     ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
@@ -163,7 +167,9 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
-            ranked = sorted(((span_score(sp, s, terms, target, slot, head) + respectively(sp, spans, s, terms)
+            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, (about or {}).get(s.hit.symbol,
+                                                                                                     frozenset()))
+                              + respectively(sp, spans, s, terms)
                               + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
@@ -179,6 +185,13 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if picked:
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total, focus))
     return sorted(facts, key=lambda f: -f.score)
+
+
+def _counted(qtype: QuestionType) -> set[str] | None:
+    """The stems of the noun phrase "how many" counts ("women *candidates*"), None without one."""
+    if not qtype.head or qtype.head not in qtype.target:
+        return None
+    return {t.stem for t in tokenize([" ".join(qtype.target[:qtype.target.index(qtype.head) + 1])])[0]}
 
 
 def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
@@ -235,8 +248,9 @@ def cite(text: str, citation: str) -> str:
     return f"{body} [{citation}]."
 
 
-def _prefer_paragraph(best: Fact, facts: list[Fact]) -> Fact:
-    """The same fact from a numbered paragraph rather than the summary that restates it."""
+def _prefer_paragraph(searcher, best: Fact, facts: list[Fact]) -> Fact:
+    """The same fact from a numbered paragraph rather than the summary that restates it: among the
+    candidates, else the paragraph of the document that states the same figure in the same words."""
     if best.where.hit.kind != "summary":
         return best
     same = _value(best)
@@ -244,7 +258,33 @@ def _prefer_paragraph(best: Fact, facts: list[Fact]) -> Fact:
         if f.where.hit.symbol == best.where.hit.symbol and f.where.hit.kind == "paragraph" and _value(f) == same \
                 and f.where.score >= MIN_FACT_SCORE:
             return f
-    return best
+    return _restated(searcher, best) or best
+
+
+def _restated(searcher, fact: Fact) -> Fact | None:
+    """The fact as a numbered paragraph of its document states it: the figure with the word after it
+    ("14,631 United Nations Volunteers"), found in one paragraph's sentence."""
+    from index.sentences import split_sentences
+
+    span, text = fact.spans[0], fact.where.sentence.text
+    if len(fact.spans) > 1 or not re.search(r"\d", span.text):
+        return None
+    nxt = re.match(r"\s*(\w+)", text[span.end:])
+    phrase = span.text + (" " + nxt.group(1) if nxt else "")
+    rows = searcher._con.execute("SELECT id FROM chunks WHERE symbol = ? AND kind = 'paragraph' AND instr(text, ?) > 0 "
+                                 "ORDER BY id LIMIT 2", (fact.where.hit.symbol, phrase)).fetchall()
+    if len(rows) != 1:
+        return None  # nowhere, or in two paragraphs: the summary stays the citation
+    hit = searcher._hit(rows[0][0], fact.where.hit.score)
+    for a, b in split_sentences(hit.text):
+        if (at := hit.text.find(phrase, a, b)) >= 0:
+            lead = len(hit.text[a:b]) - len(hit.text[a:b].lstrip())
+            sentence = Sentence(hit.text[a:b].strip(), a + lead, a + lead + len(hit.text[a:b].strip()))
+            start = at - a - lead
+            moved = Span(span.text, span.kind, start, start + len(span.text))
+            return Fact((moved,), ScoredSentence(hit, sentence, (), fact.where.score, fact.where.cosine,
+                                                 fact.where.coverage), fact.score, fact.focus)
+    return None
 
 
 def _value(fact: Fact) -> str:

@@ -143,8 +143,8 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
     runs = re.finditer(r"(?<!^)(?<![?.!] )\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w'’-]*)*",
                        question.strip())
     out = []
-    for m in runs:
-        name = re.sub(r"['’]s$", "", m.group())
+    for name in (part for m in runs for part in _possessive_parts(searcher, m.group())):
+        name = re.sub(r"['’]s$", "", name)
         if name.lower() in stop_words():
             continue
         aliases = _aliases(searcher, name) + _known_forms(name)
@@ -152,6 +152,18 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
             aliases += ("United Nations" + name[2:],)
         out.append((name, aliases))
     return out
+
+
+def _possessive_parts(searcher, run: str) -> list[str]:
+    """"Libya's National Oil Corporation" is two names, "Libya" and "National Oil Corporation", unless
+    the index holds the whole run as a name ("Māori Women's Welfare League")."""
+    if not re.search(r"['’]s\s", run):
+        return [run]
+    from .subject import documents_citing
+
+    if documents_citing(searcher, run) > 0:
+        return [run]
+    return [p for p in re.split(r"['’]s\s+", run) if p]
 
 
 def _known_forms(name: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ import re
 
 from .answer_types import Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
+from .narrowing import counted_noun, narrowed
 from .terms import tokenize
 
 
@@ -90,14 +91,13 @@ def _counted_once(toks, head: str) -> bool:
     return sum(1 for a, b in zip(toks, toks[1:]) if b.stem == head and any(c.isdigit() for c in a.text)) == 1
 
 
-def _counts_other(toks, last: int, target: set[str], text: str) -> bool:
-    """True if the word after the number is a noun other than the one asked about."""
-    if not target or target & _GENERIC_COUNTED or last + 1 >= len(toks):
+def _counts_other(toks, last: int, counted: set[str], text: str) -> bool:
+    """True if the number counts a noun other than the one asked about ("11 peacekeeping *operations*"
+    for "how many peacekeepers"; "63 *municipalities*" for "how many candidates")."""
+    if not counted or counted & _GENERIC_COUNTED:
         return False
-    nxt = toks[last + 1]
-    if text[toks[last].end:nxt.start].strip() or not nxt.text.isalpha() or not nxt.text.islower():
-        return False
-    return nxt.text not in stop_words() and not nxt.text.endswith("ly") and nxt.stem not in target
+    noun = counted_noun(toks, last, text)
+    return noun is not None and noun not in counted
 
 
 def _part_of_total(text: str, span: Span) -> float:
@@ -111,7 +111,8 @@ def _part_of_total(text: str, span: Span) -> float:
 
 
 def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
-                slot: tuple[str, ...], head: str = "") -> float:
+                slot: tuple[str, ...], head: str = "", counted: set[str] | None = None,
+                about: frozenset[str] = frozenset()) -> float:
     """How well a span answers the question; added to its sentence's score.
 
     Counts: the question's target words ("how many *Member States*") right after the number, or
@@ -151,16 +152,21 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if head and after[:1] == [head] and _counted_once(toks, head):
                     named = max(named, 0.6)  # "over 4,000 *participants*": the only number of them
                 named = max(named, _number_of(toks, first, target, clause))
-                if not named and _counts_other(toks, last, target, text):
+                if (counted or not named) and _counts_other(toks, last, counted or target, text):
                     named = -1.0  # "63 *municipalities*" does not answer "how many candidates"
                 named += _part_of_total(text, span)
         if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
             named = max(named, 1.0)
+        places = [(a, b) for _, kind, a, b in sentence_entities(s) if kind == "place"]
+        named -= NARROWED * narrowed(span, s, qstems, about, places)
     elif target:
         named = float(bool(target & {toks[i].stem for i in range(max(0, first - 3), last + 1)}))
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
+
+
+NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
 
 
 CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary
@@ -183,14 +189,17 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
     if not qyears:
         return 0.0
     clause = _clauses(s)
-    years = {t.stem for i, t in enumerate(s.tokens[max(0, first - 8):last + 9], start=max(0, first - 8))
-             if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]}
+    toks = s.tokens
+    years = {t.stem for i, t in enumerate(toks[max(0, first - 8):last + 9], start=max(0, first - 8))
+             if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]
+             and not (i and toks[i - 1].text.lower() in _BASELINE)}  # "a rise *from 2023*": the year compared with
     if not years:
         return 0.0
     return 1.0 if years & qyears else -1.0
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_BASELINE = frozenset("from since than over".split())
 
 
 def coordinated(span: Span, spans: list[Span], sentence: str) -> list[Span]:

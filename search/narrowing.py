@@ -1,0 +1,103 @@
+"""Figures that answer a narrower question than the one asked, and the noun a number counts.
+
+"In 2024, there were 167 United Nations Volunteers *aged 60 and above*" does not say how many
+volunteers there were; "*In Ukraine*, we coordinated life-saving assistance to 8.5 million people"
+does not say how many people the Organization reached; "the ratio of women *in the five missions
+with the largest participation*" is no share of all volunteers. A figure is narrowed when the
+thing it measures carries a qualifier (a place, an age, a group) that the question does not name
+and that is not what the whole document is about. ``search.span_scores`` lowers such figures so
+that the one about the question's own subject wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .answer_types import Span
+from .evidence import ScoredSentence, _demonym_in, stop_words
+from .terms import Token
+
+# Words that open a qualifier of a counted noun: "volunteers *aged* 60", "women *with* disabilities",
+# "missions *in* Africa". ("in"/"across" with a number extends rather than narrows: "in 169 countries".)
+_LEADS = frozenset("in with without aged under above below between among from outside living born based "
+                   "residing excluding".split())
+_EXTENT_LEADS = frozenset("in across".split())
+# A share's measured noun: "the *ratio of* women in the five missions ... increased to 47 per cent".
+_MEASURE = re.compile(r"\b(?:proportion|share|ratio|percentage|rate|number)\s+of\s+", re.I)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_RUN = 5  # words of the counted noun phrase walked before its qualifier
+
+
+def counted_noun(toks: list[Token], last: int, text: str) -> str | None:
+    """The stem of the noun a number counts: the last word of the noun phrase right after it
+    ("11 peacekeeping *operations*", "63 *municipalities*, including", "26 United Nations *entities*",
+    "404 United Nations *Volunteers* served"); None when punctuation or a bracket follows."""
+    noun = None
+    for i in range(last + 1, min(len(toks), last + 1 + _RUN)):
+        t, low = toks[i], toks[i].text.lower()
+        if text[toks[i - 1].end:t.start].strip() or not t.text.isalpha() or low in stop_words() \
+                or low in _LEADS or low.endswith("ly") or noun and t.text.islower() and low.endswith(("ed", "ing")):
+            break  # punctuation, a function word, a qualifier, or the verb after the noun ("volunteers *served*")
+        noun = t.stem
+    return noun
+
+
+def narrowed(span: Span, s: ScoredSentence, qstems: set[str], about: frozenset[str] = frozenset(),
+             places: list[tuple[int, int]] = ()) -> bool:
+    """True if the figure ``span`` measures something the question did not ask about (see module doc).
+
+    ``qstems`` are the question's stems, ``about`` the stems of the document's subject (its title and
+    main names), ``places`` the (start, end) of the place names of the sentence.
+    """
+    toks, text = list(s.tokens), s.sentence.text
+    inside = [i for i, t in enumerate(toks) if span.start <= t.start and t.end <= span.end]
+    if not inside:
+        return False
+    known = qstems | about
+    if span.kind == "percent":
+        before = text[:span.start]
+        starts = [m.end() for m in _MEASURE.finditer(before) if not re.search(r"[;:]", before[m.end():])]
+        if starts and _qualified(toks, next((i for i, t in enumerate(toks) if t.start >= starts[-1]), len(toks)),
+                                 text, known):
+            return True
+    elif _qualified(toks, inside[-1] + 1, text, known):
+        return True
+    before = [(a, b) for a, b in places if b <= span.start]
+    return bool(before) and _place_before(text, span, *max(before, key=lambda p: p[1]), toks, known)
+
+
+def _qualified(toks: list[Token], start: int, text: str, known: set[str]) -> bool:
+    """True if the noun phrase starting at token ``start`` carries a qualifier with words not ``known``."""
+    i = start
+    while i < len(toks) and i < start + _RUN and toks[i].text.lower() not in _LEADS:
+        if i > start and text[toks[i - 1].end:toks[i].start].strip():
+            return False  # "volunteers, a 14 per cent increase": an aside, not a qualifier
+        i += 1
+    if i >= len(toks) or toks[i].text.lower() not in _LEADS or i > start and text[toks[i - 1].end:toks[i].start].strip():
+        return False
+    lead = toks[i].text.lower()
+    words: list[Token] = []
+    for t in toks[i + 1:i + 7]:
+        if re.search(r"[,;:()]", text[toks[i].end:t.start]):
+            break
+        if words and t.text.lower() in stop_words() and t.text.lower() not in ("and", "of"):
+            break  # "with disabilities *across* 26 entities": the qualifier ends at the next preposition
+        words.append(t)
+    if lead in _EXTENT_LEADS and words and words[0].text[0].isdigit():
+        return False  # "in 169 countries": where they served, not which of them
+    new = [t for t in words if t.text.lower() not in stop_words() and not _YEAR.fullmatch(t.text)
+           and t.stem not in known]
+    return bool(new)
+
+
+def _place_before(text: str, span: Span, a: int, b: int, toks: list[Token], known: set[str]) -> bool:
+    """True for the place named last before the figure, in its clause ("In *Ukraine*, ... 8.5 million";
+    "in Europe (72 million) and *Asia* (71 million)"), if neither the question nor the document's subject
+    names it."""
+    if b > span.start or _BREAK.search(text, b, span.start):
+        return False
+    stems = [t.stem for t in toks if a <= t.start and t.end <= b]
+    return bool(stems) and not any(st in known or _demonym_in(st, known) for st in stems)
+
+
+_BREAK = re.compile(r"[;:]|\.\s|,\s*(?:whereas|while|but|although|though|however|yet)\b", re.I)
