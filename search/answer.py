@@ -18,7 +18,8 @@ from .answer_types import QuestionType, Span, question_type, typed_spans
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, Sentence, local_context, mentions, names_ok, question_names,
                        question_terms, retrieve, score_sentences)
 from .models import Answer, Evidence, Hit
-from .span_scores import coordinated, echoes, merge_acronyms, opens_clause, respectively, sentence_entities, span_score
+from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
+                          span_score)
 from .subject import common_names, documents_citing, library, profile_names, subject_documents
 from .terms import tokenize
 
@@ -163,7 +164,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if ordinals and said and not ordinals & said:
             continue  # asked about the *first* forum, this sentence is about the *second*
         spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
-        spans = [sp for sp in spans if not echoes(sp, qstems)]
+        spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names)]
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:

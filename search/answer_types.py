@@ -312,7 +312,7 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
 
 
 # Capitalized words of UN prose that spaCy's small model takes for places or organizations.
-_GENERIC = frozenset({"member states", "member state", "states", "state", "governments", "government",
+_GENERIC = frozenset({"un", "united nations", "member states", "member state", "states", "state", "governments", "government",
                       "states parties", "parties", "assembly", "council", "secretariat", "secretary-general"})
 
 

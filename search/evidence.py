@@ -78,12 +78,30 @@ def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] 
         if mine:
             scopes.append({**filters, "doc": mine})
     scopes.append(filters)
+    reworded = paraphrased(question)
     for scope in scopes:
-        for h in searcher.search(question, k=k, **scope) + searcher.search(question, k=K_KEYWORD, mode="bm25", **scope):
+        extra = searcher.search(reworded, k=K_KEYWORD, mode="bm25", **scope) if reworded != question else []
+        for h in searcher.search(question, k=k, **scope) + searcher.search(question, k=K_KEYWORD, mode="bm25", **scope) \
+                + extra:
             if h.citation not in seen:
                 seen.add(h.citation)
                 hits.append(h)
     return hits
+
+
+def paraphrased(question: str) -> str:
+    """The question with the words reports use for what it asks in other words: a superlative
+    ("hosted *the most* volunteers") as "the highest number", "the largest"; a British spelling of
+    an -ize word ("mobilized" / "mobilised") beside the American one. Unchanged when neither applies."""
+    extra = []
+    if _SUPERLATIVE.search(question):
+        extra += ["highest", "largest", "number"]
+    extra += [w[:-len(m.group(1))] + m.group(1).replace("z", "s") for w, m in
+              ((w, re.search(r"(iz(?:e|ed|es|ing|ation|ations))$", w)) for w in re.findall(r"[a-z]{5,}", question)) if m]
+    return f"{question} {' '.join(extra)}" if extra else question
+
+
+_SUPERLATIVE = re.compile(r"\bthe (?:most|largest|highest|biggest|greatest)\b", re.I)
 
 
 def question_terms(searcher, question: str) -> list[QuestionTerm]:
@@ -278,13 +296,26 @@ def score_sentences(searcher, question: str, hits: list[Hit], terms: list[Questi
     total = sum(t.weight for t in terms) or 1.0
     out = []
     for (hit, sent), toks, cos in zip(units, token_lists, cosines):
-        stems, context = {t.stem for t in toks}, para_stems[hit.citation]
+        stems, context = _same_words({t.stem for t in toks}), _same_words(para_stems[hit.citation])
         covered = sum(t.weight * (1.0 if t.stem in stems else 0.5 if t.stem in context else 0.0)
                       for t in terms) / total
         rank_prior = 1.0 - ranks[hit.citation] / max(1, len(hits))
         score = W_COS * float(cos) + W_COVER * covered + W_RANK * rank_prior
         out.append(ScoredSentence(hit, sent, tuple(toks), score, float(cos), covered))
     return sorted(out, key=lambda s: -s.score)
+
+
+def _same_words(stems: set[str]) -> set[str]:
+    """``stems`` with the words reports use in their place: a superlative ("the *highest* number")
+    stands for "the most", a British spelling ("mobilis") for the American stem ("mobil")."""
+    out = set(stems)
+    if stems & _SUPERLATIVE_STEMS:
+        out.add("most")
+    out.update(form for st in stems if st.endswith("is") and len(st) > 5 for form in (st[:-2], st[:-2] + "iz"))
+    return out
+
+
+_SUPERLATIVE_STEMS = frozenset("highest largest biggest greatest most".split())
 
 
 def sentence_vectors(searcher, hits: list[Hit], *, headings: bool = False

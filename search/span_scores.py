@@ -73,6 +73,15 @@ def echoes(span: Span, qstems: set[str]) -> bool:
     return bool(stems) and all(st in qstems for st in stems)
 
 
+def names_asked(span: Span, names) -> bool:
+    """True for a name the question itself asks about ("United Nations Volunteers (UNV)" for "which
+    entity hosted the most UN Volunteers"): it cannot be the answer. ``names`` are (name, aliases)."""
+    if span.kind in ("count", "money", "percent", "date"):
+        return False
+    forms = {f.lower() for name, aliases in names for f in (name, *aliases)}
+    return any(p.lower() in forms for p in re.split(r"\s*[()]\s*", span.text) if p)
+
+
 def _number_of(toks, first: int, target: set[str], clause: list[int]) -> float:
     """1 if the clause before the number says "the number of <target> ... reached N"."""
     before = [i for i in range(max(0, first - 12), first) if clause[i] == clause[first]]
@@ -160,8 +169,9 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
             named = max(named, 1.0)
         places = [(a, b) for _, kind, a, b in sentence_entities(s) if kind == "place"]
         named -= NARROWED * narrowed(span, s, qstems, about, places)
-    elif target:
-        named = float(bool(target & {toks[i].stem for i in range(max(0, first - 3), last + 1)}))
+    elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
+        named = 1.0 if target & {toks[i].stem for i in range(max(0, first - 3), last + 1)} else \
+            0.5 * bool(target & {t.stem for t in toks})
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
 
