@@ -74,7 +74,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
-        about = {sym: p.subject_stems for sym, p in library(searcher).profiles.items()} if subject else None
+        about = {sym: DocContext(p.subject_stems, _years(p)) for sym, p in library(searcher).profiles.items()} \
+            if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about)
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, _sources(searcher, _prefer_paragraph(searcher, facts[0], facts), facts))
@@ -136,13 +137,14 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
 
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
-               subject: frozenset[str] | None = None, about: dict[str, frozenset[str]] | None = None
+               subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None
                ) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
     remittances is no answer to what IFAD contributed because IFAD opens the paragraph. ``about``
-    gives each document's subject stems (a figure qualified by them is not narrowed: ``search.narrowing``).
+    gives each document's subject stems (a figure qualified by them is not narrowed: ``search.narrowing``)
+    and the years it reports on (a paragraph that names no year is about those).
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -153,7 +155,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
     required = {t.stem for t in terms if t.text.isdigit()} | ordinals
     for s in scored[:FACT_SENTENCES]:
-        if required and not required <= _context_stems(s.hit):
+        doc = (about or {}).get(s.hit.symbol, DocContext())
+        if required and not _said(required, _context_stems(s.hit), doc.years, {t.stem for t in s.tokens}):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
         if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
             continue
@@ -168,8 +171,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
-            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, (about or {}).get(s.hit.symbol,
-                                                                                                     frozenset()))
+            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about)
                               + respectively(sp, spans, s, terms)
                               + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
@@ -186,6 +188,32 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if picked:
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total, focus))
     return sorted(facts, key=lambda f: -f.score)
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What a paragraph's document says for all its paragraphs: its subject's stems and the years
+    it reports on (the year of its date and the year before: a report of February 2025 on 2024)."""
+
+    about: frozenset[str] = frozenset()
+    years: frozenset[str] = frozenset()
+
+
+def _years(profile) -> frozenset[str]:
+    year = int(profile.date[:4]) if profile.date[:4].isdigit() else profile.year
+    return frozenset({str(year), str(year - 1)}) if year else frozenset()
+
+
+def _said(required: set[str], stems: set[str], years: frozenset[str], sentence: set[str]) -> bool:
+    """True if the paragraph (``stems``) says the question's numbers and ordinals; a year it need not
+    say when the fact's ``sentence`` names no year and its document reports on that year ("In November
+    and December, 17.4 km of land were cleared" in a report of February 2025 answers "... in 2024")."""
+    missing = required - stems
+    return not missing or all(_YEAR_RE.fullmatch(m) for m in missing) and missing <= years \
+        and not any(_YEAR_RE.fullmatch(st) for st in sentence)
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
 
 def _counted(qtype: QuestionType) -> set[str] | None:

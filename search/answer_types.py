@@ -109,6 +109,8 @@ def question_type(question: str) -> QuestionType:
             slots.append(("money", "count"))
         else:
             slots.append(("money", "count", "percent"))
+        if (m := re.search(r"\bhow much ([a-z][a-z-]+) (?:" + _AUX + r"|did|do|does)\b", q)) and m.group(1) not in _NOT_MEASURED:
+            target, head = (m.group(1),), m.group(1)  # "how much *land* was cleared": "3.5 million people" is none
     elif re.search(r"\b(?:what|which|how large an?|how big an?)\s+(?:(?:is|was|are|were) (?:the|its|their)\s+)?"
                    r"(?:[\w-]+\s+){0,2}?(?:share|percentage|proportion|fraction|per ?cent|percent|rate)\b", q):
         slots.append(("percent",))
@@ -141,6 +143,7 @@ def question_type(question: str) -> QuestionType:
     return QuestionType(tuple(slots), target, many, head)
 
 
+_NOT_MEASURED = frozenset("more less money time".split())
 _NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|"
                        r"took|take|takes|got|get|gets|went|made|make|makes|came|put|puts|held|hold|holds|"
                        r"need|needs|require|requires|live|lives|work|works|(?!united\b)[a-z]+ed)\b")
@@ -174,8 +177,12 @@ _MONEY_RE = re.compile(
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                  r"hundred|a hundred|hundreds|thousands|millions|dozens")
+# Units a size or amount is stated in ("9 cm", "433 tons", "241,000 hectares"): part of the answer.
+_UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilometers|metres|meters|cm|mm|miles|"
+          r"kg|kilograms|grams|tons|tonnes|hectares|ha|acres|litres|liters|barrels|megawatts|gigawatts|MW|GW|GWh|"
+          r"kWh|petabytes|terabytes|gigabytes)")
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
-                       + _SCALE + r")(?![\w/%-])(?!\s?(?:per\s?cent|percent))", re.I)
+                       + _SCALE + r")(?:\s?" + _UNITS + r"(?![\w-])|(?![\w/%-])(?!\s?(?:per\s?cent|percent)))", re.I)
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_RE = re.compile(r"\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
@@ -204,11 +211,22 @@ _PUBLICATION_RE = re.compile(
     r"|\bits\s([A-Z][\w-]*(?:\s[a-z][\w-]*){0,3}\s(?:update|report|outlook|review|survey|brief))\b")
 
 
+# An unquoted title after "entitled": capitalized words, small words between them, and ", " or ": "
+# before a capital ("entitled No Data, No Story: Indigenous Peoples in the Philippines, the World Bank").
+_TITLE_WORD = r"(?:[A-Z0-9][\w’'-]*|of|on|and|the|for|in|to|a|an|with|from|at|by|–|-)"
+_UNQUOTED_TITLE = re.compile(r"\b(?:entitled|titled)\s+([A-Z][\w’'-]*(?:(?:\s|,\s|:\s)(?=[A-Z0-9])" + _TITLE_WORD
+                             + r"|\s" + _TITLE_WORD + r")*)")
+
+
 def publication_spans(sentence: str) -> list[Span]:
-    """Titles of reports and publications: a quoted title after "entitled", a capitalized title
-    ending in Report, Outlook, Prospects ... ("World Population Prospects 2024"), or "its
-    Afghanistan development update"."""
+    """Titles of reports and publications: a quoted title after "entitled", an unquoted capitalized
+    one after it, a capitalized title ending in Report, Outlook, Prospects ... ("World Population
+    Prospects 2024"), or "its Afghanistan development update"."""
     out = []
+    for m in _UNQUOTED_TITLE.finditer(sentence):
+        text = re.sub(r"(?:\s(?:of|on|and|the|for|in|to|a|an|with|from|at|by|–|-))+$", "", m.group(1))
+        if len(text.split()) >= 2:
+            out.append(Span(text, "publication", m.start(1), m.start(1) + len(text)))
     for m in _PUBLICATION_RE.finditer(sentence):
         g = next(i for i in (1, 2, 3) if m.group(i))
         text = m.group(g).strip()
@@ -219,7 +237,9 @@ def publication_spans(sentence: str) -> list[Span]:
         if g == 2 and text.startswith(("The ", "In ", "This ")):
             cut = text.index(" ") + 1
             text, start = text[cut:], start + cut
-        out.append(Span(text, "publication", start, start + len(text)))
+        span = Span(text, "publication", start, start + len(text))
+        if not any(span.start < o.end and o.start < span.end for o in out):
+            out.append(span)
     return out
 
 

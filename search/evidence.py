@@ -161,7 +161,7 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
     runs = re.finditer(r"(?<!^)(?<![?.!] )\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w'’-]*)*",
                        question.strip())
     out = []
-    for name in (part for m in runs for part in _possessive_parts(searcher, m.group())):
+    for name in (part for m in runs for part in _name_parts(searcher, m.group())):
         name = re.sub(r"['’]s$", "", name)
         if name.lower() in stop_words():
             continue
@@ -172,16 +172,28 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
     return out
 
 
-def _possessive_parts(searcher, run: str) -> list[str]:
-    """"Libya's National Oil Corporation" is two names, "Libya" and "National Oil Corporation", unless
-    the index holds the whole run as a name ("Māori Women's Welfare League")."""
-    if not re.search(r"['’]s\s", run):
-        return [run]
+def _name_parts(searcher, run: str) -> list[str]:
+    """A run of capitalized words as the names it holds: itself when the index holds it as a phrase
+    ("Māori Women's Welfare League") or it is one word, else the longest leading part the index holds
+    and the parts of the rest ("Libya's National Oil Corporation" -> "Libya", "National Oil
+    Corporation"; "United Nations Environment Programme Environment Assembly" -> two names;
+    "Afghanistan in November and December" -> "Afghanistan", "November", "December")."""
     from .subject import documents_citing
 
-    if documents_citing(searcher, run) > 0:
+    words = run.split()
+    if len(words) < 2 or documents_citing(searcher, run) > 0:
         return [run]
-    return [p for p in re.split(r"['’]s\s+", run) if p]
+    for end in range(len(words) - 1, 0, -1):
+        head = re.sub(r"['’]s$", "", " ".join(words[:end]))
+        rest = re.sub(r"^(?:(?:of|for|on|at|and|the|in|to)\s+)+", "", " ".join(words[end:]))
+        if words[end - 1].lower() in _LINKS or not rest or rest.split()[0].lower() in _LINKS:
+            continue
+        if documents_citing(searcher, head) > 0:
+            return [head, *_name_parts(searcher, rest)]
+    return [run]
+
+
+_LINKS = frozenset("of for on at and the in to".split())
 
 
 def _known_forms(name: str) -> tuple[str, ...]:

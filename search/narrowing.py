@@ -31,8 +31,15 @@ _RUN = 5  # words of the counted noun phrase walked before its qualifier
 def counted_noun(toks: list[Token], last: int, text: str) -> str | None:
     """The stem of the noun a number counts: the last word of the noun phrase right after it
     ("11 peacekeeping *operations*", "63 *municipalities*, including", "26 United Nations *entities*",
-    "404 United Nations *Volunteers* served"); None when punctuation or a bracket follows."""
+    "404 United Nations *Volunteers* served", "one of 141 voter registration *centres*"); None when
+    punctuation or a bracket follows."""
     noun = None
+    if last + 2 < len(toks) and toks[last + 1].text == "of":  # "one of 141 voter registration *centres*"
+        nxt = last + 3 if toks[last + 2].text in ("the", "all") and last + 3 < len(toks) else last + 2
+        if any(c.isdigit() for c in toks[nxt].text):
+            while nxt + 1 < len(toks) and text[toks[nxt].end:toks[nxt + 1].start] in (",", "."):
+                nxt += 1  # "1,000" is two tokens
+            last = nxt
     for i in range(last + 1, min(len(toks), last + 1 + _RUN)):
         t, low = toks[i], toks[i].text.lower()
         if text[toks[i - 1].end:t.start].strip() or not t.text.isalpha() or low in stop_words() \
