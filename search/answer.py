@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 
 from .answer_types import QuestionType, Span, question_type, typed_spans
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, Sentence, local_context, mentions, names_ok, question_names,
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, mentions, names_ok, question_names,
                        question_terms, retrieve, score_sentences)
+from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)
@@ -28,21 +29,10 @@ MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
 CLOSEST = 3               # paragraphs shown when there is no answer
 # Below these scores the evidence is too weak to answer (calibrated on bench/data/, see README).
 MIN_SCORE = 0.30
-MIN_FACT_SCORE = 0.46
 MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
-OTHER_MARGIN = 0.03       # another document's figure is given too when it scores this close to the best
+W_FOCUS = 0.1             # score a fact loses per share of the question's subject words its sentence lacks
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 NO_ANSWER = "The indexed documents do not answer this question."
-
-
-@dataclass(frozen=True)
-class Fact:
-    """The spans that answer a fact question and the sentence that states them."""
-
-    spans: tuple[Span, ...]
-    where: ScoredSentence
-    score: float
-    focus: float = 1.0  # share of the question's subject words the sentence (and the one before) holds
 
 
 def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters) -> Answer:
@@ -78,7 +68,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about)
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
-            return _fact_answer(asked, _sources(searcher, _prefer_paragraph(searcher, facts[0], facts), facts))
+            return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(asked, hits)
@@ -185,8 +175,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             else:
                 picked.append(top)
             total += bonus
-        if picked:
-            facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total, focus))
+        if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
+            facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     return sorted(facts, key=lambda f: -f.score)
 
 
@@ -253,92 +243,11 @@ def _context_stems(hit: Hit) -> set[str]:
     return {t.stem for t in tokenize([hit.text + " " + " ".join(hit.section[-1:])])[0]}
 
 
-def render_spans(spans: tuple[Span, ...], sentence: str) -> str:
-    """The lead of a fact answer: spans joined as the sentence joins them ("X and Y", "X, Y")."""
-    parts = [spans[0].text]
-    for prev, cur in zip(spans, spans[1:]):
-        gap = sentence[prev.end:cur.start]
-        if prev.kind != cur.kind:
-            sep = ", "
-        elif re.search(r"\bor\b", gap):
-            sep = " or "
-        elif re.search(r"\band\b|\bas well as\b", gap):
-            sep = " and "
-        else:
-            sep = ", "
-        parts += [sep, cur.text]
-    return "".join(parts)
-
-
 # -- composing --------------------------------------------------------------------------------
 def cite(text: str, citation: str) -> str:
     """``text`` as a sentence that ends with its citation: "... [A/69/207, para. 4]."."""
     body = re.sub(r"[\s.!?;:,]+$", "", text.strip())
     return f"{body} [{citation}]."
-
-
-def _prefer_paragraph(searcher, best: Fact, facts: list[Fact]) -> Fact:
-    """The same fact from a numbered paragraph rather than the summary that restates it: among the
-    candidates, else the paragraph of the document that states the same figure in the same words."""
-    if best.where.hit.kind != "summary":
-        return best
-    same = _value(best)
-    for f in facts:
-        if f.where.hit.symbol == best.where.hit.symbol and f.where.hit.kind == "paragraph" and _value(f) == same \
-                and f.where.score >= MIN_FACT_SCORE:
-            return f
-    return _restated(searcher, best) or best
-
-
-def _restated(searcher, fact: Fact) -> Fact | None:
-    """The fact as a numbered paragraph of its document states it: the figure with the word after it
-    ("14,631 United Nations Volunteers"), found in one paragraph's sentence."""
-    from index.sentences import split_sentences
-
-    span, text = fact.spans[0], fact.where.sentence.text
-    if len(fact.spans) > 1 or not re.search(r"\d", span.text):
-        return None
-    nxt = re.match(r"\s*(\w+)", text[span.end:])
-    phrase = span.text + (" " + nxt.group(1) if nxt else "")
-    rows = searcher._con.execute("SELECT id FROM chunks WHERE symbol = ? AND kind = 'paragraph' AND instr(text, ?) > 0 "
-                                 "ORDER BY id LIMIT 2", (fact.where.hit.symbol, phrase)).fetchall()
-    if len(rows) != 1:
-        return None  # nowhere, or in two paragraphs: the summary stays the citation
-    hit = searcher._hit(rows[0][0], fact.where.hit.score)
-    for a, b in split_sentences(hit.text):
-        if (at := hit.text.find(phrase, a, b)) >= 0:
-            lead = len(hit.text[a:b]) - len(hit.text[a:b].lstrip())
-            sentence = Sentence(hit.text[a:b].strip(), a + lead, a + lead + len(hit.text[a:b].strip()))
-            start = at - a - lead
-            moved = Span(span.text, span.kind, start, start + len(span.text))
-            return Fact((moved,), ScoredSentence(hit, sentence, (), fact.where.score, fact.where.cosine,
-                                                 fact.where.coverage), fact.score, fact.focus)
-    return None
-
-
-def _value(fact: Fact) -> str:
-    return re.sub(r"\W+", " ", render_spans(fact.spans, fact.where.sentence.text)).strip().lower()
-
-
-def _sources(searcher, best: Fact, facts: list[Fact]) -> list[Fact]:
-    """The best fact and, where other documents state a different figure for the same thing about
-    as well, theirs: one per document, newest document first."""
-    if best.spans[0].kind not in ("count", "money", "percent", "date"):
-        return [best]
-    chosen, seen = [best], {best.where.hit.symbol}
-    for f in facts:  # best first: each document's best candidate only
-        if f.where.hit.symbol in seen:
-            continue
-        seen.add(f.where.hit.symbol)
-        if f.where.score >= MIN_FACT_SCORE and f.score >= best.score - OTHER_MARGIN and f.focus >= best.focus \
-                and {sp.kind for sp in f.spans} == {sp.kind for sp in best.spans} and _value(f) != _value(best):
-            chosen.append(f)
-    if len(chosen) == 1:
-        return chosen
-    profiles = library(searcher).profiles
-    when = {f.where.hit.symbol: profiles[f.where.hit.symbol].when if f.where.hit.symbol in profiles else ""
-            for f in chosen}
-    return sorted(chosen, key=lambda f: when[f.where.hit.symbol], reverse=True)
 
 
 def _fact_answer(question: str, facts: list[Fact]) -> Answer:

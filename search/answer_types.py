@@ -283,8 +283,8 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
 def _valid(span: Span, sentence: str) -> bool:
     """Model spans that cannot answer: "Member States" as a place, "civil society days" or
     "post-2015" as a date, "No. 189" or "in half" as a count."""
-    if not span.text or span.text.lower() in _GENERIC:
-        return False
+    if not span.text or span.text.lower() in _GENERIC or sentence[span.end:span.end + 1].isalnum():
+        return False  # (a model's span that ends inside a word: "0.2 percent|age points")
     if span.kind == "date":
         return bool(_DATE_WORD.search(span.text)) and not re.match(r"(?:post|pre)-", span.text)
     return span.kind != "count" or _counts(sentence, span)

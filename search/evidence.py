@@ -249,7 +249,8 @@ def local_context(s: ScoredSentence) -> str:
 def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) -> bool:
     """True if ``text`` names ``name``: all its words, an alias, or the acronym it stands for."""
     words = _name_tokens(name)
-    if words and all(w.stem in stems or _demonym_in(w.stem, stems) for w in words):
+    if words and all(w.stem in stems or _demonym_in(w.stem, stems) for w in words) \
+            and not (len(words) == 1 and _only_in_longer_country(text, name)):
         return True
     low = text.lower()
     if any(re.search(r"\b" + re.escape(a.lower()) + r"\b", low) for a in aliases):
@@ -258,6 +259,24 @@ def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) ->
         return _expands(text, name)
     initials = "".join(w.text[0] for w in words if w.text[0].isupper())
     return len(initials) >= 2 and len(words) > 1 and re.search(r"\b" + initials + r"\b", text) is not None
+
+
+def _only_in_longer_country(text: str, name: str) -> bool:
+    """True if every occurrence of ``name`` is part of another country's name: "Sudan" in "South
+    Sudan", "Guinea" in "Papua New Guinea" or "Guinea-Bissau" (not "the Sudan", "in Sudan")."""
+    from .answer_types import is_country
+
+    found = list(re.finditer(r"\b" + re.escape(name) + r"\b", text))
+    if not found:
+        return False
+    for m in found:
+        before = re.search(r"((?:[A-Z][\w-]*\s)?([A-Z][\w-]*))\s$", text[:m.start()])
+        after = re.match(r"-[A-Z][\w-]*", text[m.end():])
+        longer = [f"{before.group(1)} {name}", f"{before.group(2)} {name}"] if before else []
+        longer += [name + after.group()] if after else []
+        if not any(is_country(c) and c.lower() != name.lower() for c in longer):
+            return False
+    return True
 
 
 @lru_cache(maxsize=2048)

@@ -103,8 +103,8 @@ def _place_before(text: str, span: Span, a: int, b: int, toks: list[Token], know
     names it."""
     if b > span.start or _BREAK.search(text, b, span.start):
         return False
-    stems = [t.stem for t in toks if a <= t.start and t.end <= b]
-    return bool(stems) and not any(st in known or _demonym_in(st, known) for st in stems)
+    stems = [t.stem for t in toks if a <= t.start and t.end <= b and t.text.lower() not in stop_words()]
+    return bool(stems) and not all(st in known or _demonym_in(st, known) for st in stems)  # "United Kingdom" is not "United States"
 
 
 _BREAK = re.compile(r"[;:]|\.\s|,\s*(?:whereas|while|but|although|though|however|yet)\b", re.I)

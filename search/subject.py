@@ -138,15 +138,27 @@ def document_year(symbol: str, title: str = "") -> int:
 
 
 def common_names(searcher, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
-    """The names that most documents of the library cite: they pick no document."""
+    """The names that most documents of the library cite: they pick no document and constrain no
+    answer ("United Nations", "Secretary-General"). A place is never common: "the inflation
+    forecast for *Africa*" must come from a paragraph about Africa, however many documents name it."""
     lib = library(searcher)
     if len(lib) < MIN_DOCS_COMMON:
         return set()
     out = set()
     for name, aliases in names:
-        if documents_citing(searcher, name, aliases) >= COMMON_SHARE * len(lib):
+        if documents_citing(searcher, name, aliases) >= COMMON_SHARE * len(lib) and not _is_place(searcher, name):
             out.add(name)
     return out
+
+
+def _is_place(searcher, name: str) -> bool:
+    """True if the index tags ``name`` as a place more often than as anything else."""
+    try:
+        row = searcher._con.execute("SELECT kind FROM entities WHERE text = ? COLLATE NOCASE GROUP BY kind "
+                                    "ORDER BY count(*) DESC LIMIT 1", (name,)).fetchone()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == "place"
 
 
 def documents_citing(searcher, name: str, aliases: tuple[str, ...] = ()) -> int:
