@@ -271,7 +271,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
         if kind in kinds and not _overlaps(span, found) and _valid(span, sentence):
             found.append(span)
     if kinds & {"place", "organization", "person", "date", "instrument", "count"}:
-        for ent in _nlp()(sentence).ents:
+        for ent in parsed(sentence).ents:
             kind = _KIND_ALIASES.get(ent.label_.lower(), "")
             span = _trim(Span(ent.text, kind, ent.start_char, ent.end_char))
             if kind in kinds and not _overlaps(span, found) and not _overlaps(span, numeric_taken) \
@@ -356,6 +356,12 @@ def is_country(name: str) -> bool:
         return True
     except LookupError:
         return False
+
+
+@lru_cache(maxsize=256)
+def parsed(sentence: str):
+    """spaCy's parse of a sentence, once per sentence (spans and counted nouns both read it)."""
+    return _nlp()(sentence)
 
 
 @lru_cache(maxsize=1)

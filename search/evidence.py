@@ -180,6 +180,7 @@ def _name_parts(searcher, run: str) -> list[str]:
     "Afghanistan in November and December" -> "Afghanistan", "November", "December")."""
     from .subject import documents_citing
 
+    run = re.sub(r"['’]s$", "", run)
     words = run.split()
     if len(words) < 2 or documents_citing(searcher, run) > 0:
         return [run]

@@ -33,20 +33,41 @@ def counted_noun(toks: list[Token], last: int, text: str) -> str | None:
     ("11 peacekeeping *operations*", "63 *municipalities*, including", "26 United Nations *entities*",
     "404 United Nations *Volunteers* served", "one of 141 voter registration *centres*"); None when
     punctuation or a bracket follows."""
-    noun = None
-    if last + 2 < len(toks) and toks[last + 1].text == "of":  # "one of 141 voter registration *centres*"
+    run = counted_words(toks, last, text)
+    return run[-1].stem if run else None
+
+
+def counted_words(toks: list[Token], last: int, text: str) -> list[Token]:
+    """The noun phrase a number counts (see ``counted_noun``), its words in order: the nouns,
+    adjectives and modifying participles right after the number, read from spaCy's parse ("More than
+    100 Member States *took* the floor": the verb ends it)."""
+    if last + 1 >= len(toks):
+        return []
+    if toks[last + 1].text == "of" and last + 2 < len(toks):  # "one of 141 voter registration *centres*"
         nxt = last + 3 if toks[last + 2].text in ("the", "all") and last + 3 < len(toks) else last + 2
         if any(c.isdigit() for c in toks[nxt].text):
             while nxt + 1 < len(toks) and text[toks[nxt].end:toks[nxt + 1].start] in (",", "."):
                 nxt += 1  # "1,000" is two tokens
             last = nxt
-    for i in range(last + 1, min(len(toks), last + 1 + _RUN)):
-        t, low = toks[i], toks[i].text.lower()
-        if text[toks[i - 1].end:t.start].strip() or not t.text.isalpha() or low in stop_words() \
-                or low in _LEADS or low.endswith("ly") or noun and t.text.islower() and low.endswith(("ed", "ing")):
-            break  # punctuation, a function word, a qualifier, or the verb after the noun ("volunteers *served*")
-        noun = t.stem
-    return noun
+    end = _phrase_end(text, toks[last].end)
+    return [t for t in toks[last + 1:] if t.end <= end and t.text.isalpha()]
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """Where the noun phrase that starts after character ``start`` ends (its last noun)."""
+    from .answer_types import parsed
+
+    end = start
+    words = [t for t in parsed(text) if t.idx >= start]
+    for i, t in enumerate(words[:_RUN + 1]):
+        if text[(words[i - 1].idx + len(words[i - 1].text)) if i else start:t.idx].strip():
+            break  # punctuation or a bracket: "(1,588) were"
+        if t.pos_ in ("NOUN", "PROPN"):
+            end = t.idx + len(t.text)
+        elif not (t.pos_ == "ADJ" or end == start and t.tag_ in ("VBG", "VBN") and i + 1 < len(words)
+                  and words[i + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
+            break  # a participle modifies only before the noun ("*developing* countries", not "people *requiring*")
+    return end
 
 
 def narrowed(span: Span, s: ScoredSentence, qstems: set[str], about: frozenset[str] = frozenset(),

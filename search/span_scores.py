@@ -9,7 +9,7 @@ import re
 
 from .answer_types import Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
-from .narrowing import counted_noun, narrowed
+from .narrowing import counted_words, narrowed
 from .terms import tokenize
 
 
@@ -105,8 +105,14 @@ def _counts_other(toks, last: int, counted: set[str], text: str) -> bool:
     for "how many peacekeepers"; "63 *municipalities*" for "how many candidates")."""
     if not counted or counted & _GENERIC_COUNTED:
         return False
-    noun = counted_noun(toks, last, text)
-    return noun is not None and noun not in counted
+    run = counted_words(toks, last, text)
+    if not run or run[-1].stem in counted:
+        return False
+    return not (run[-1].text.lower() in _MEMBER_NOUNS and any(t.stem in counted for t in run[:-1]))
+
+
+# Nouns that follow the counted noun without changing it: "18 *staff members*" counts staff.
+_MEMBER_NOUNS = frozenset("members member personnel persons people individuals".split())
 
 
 def _part_of_total(text: str, span: Span) -> float:
@@ -161,8 +167,10 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if head and after[:1] == [head] and _counted_once(toks, head):
                     named = max(named, 0.6)  # "over 4,000 *participants*": the only number of them
                 named = max(named, _number_of(toks, first, target, clause))
-                if (counted or not named) and _counts_other(toks, last, counted or target, text):
-                    named = -1.0  # "63 *municipalities*" does not answer "how many candidates"
+                if counted and _counts_other(toks, last, counted, text):
+                    return -1.0  # "63 *municipalities*" does not answer "how many candidates"
+                if not named and _counts_other(toks, last, target, text):
+                    named = -1.0
                 named += _part_of_total(text, span)
         if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
