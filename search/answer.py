@@ -19,6 +19,7 @@ from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context
                        question_terms, retrieve, score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
+from .narrowing import without_examples
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)
 from .subject import common_names, documents_citing, library, profile_names, subject_documents
@@ -56,7 +57,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
     exempt = _exempt(searcher, hits, names)
-    scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact)
+    scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names)
               if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
     if not scored:
         return _no_answer(asked, hits)
@@ -175,9 +176,21 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             else:
                 picked.append(top)
             total += bonus
+        if picked and subject is not None and names and not _named_outside_examples(s, picked[0], names, exempt):
+            continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     return sorted(facts, key=lambda f: -f.score)
+
+
+def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> bool:
+    """For a figure: the question's names are named outside the lists of examples the figure is not in."""
+    if span.kind not in ("count", "money", "percent"):
+        return True
+    context = local_context(s)
+    offset = len(context) - len(s.sentence.text)
+    kept = without_examples(context, (offset + span.start, offset + span.end))
+    return kept == context or names_ok(s.hit, names, kept, (exempt or {}).get(s.hit.citation, set()))
 
 
 @dataclass(frozen=True)

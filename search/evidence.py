@@ -310,11 +310,13 @@ def _expands(text: str, acronym: str) -> bool:
 
 
 def score_sentences(searcher, question: str, hits: list[Hit], terms: list[QuestionTerm], *,
-                    headings: bool = False) -> list[ScoredSentence]:
+                    headings: bool = False, names: list[tuple[str, tuple[str, ...]]] = ()) -> list[ScoredSentence]:
     """Every sentence of the retrieved paragraphs (tables excepted), best first.
 
     With ``headings``, section headings that carry a bracketed place or date ("Panel discussion
-    (New York, 25 June 2013)") count as sentences of the first retrieved paragraph under them.
+    (New York, 25 June 2013)") count as sentences of the first retrieved paragraph under them. A
+    sentence that writes another form of a question's name ("the World Food Programme" for "WFP",
+    ``names`` with their aliases) covers the name's words.
     """
     paras = [(rank, h) for rank, h in enumerate(hits) if h.kind != "table"]
     units, vecs = sentence_vectors(searcher, [h for _, h in paras], headings=headings)
@@ -329,12 +331,22 @@ def score_sentences(searcher, question: str, hits: list[Hit], terms: list[Questi
     out = []
     for (hit, sent), toks, cos in zip(units, token_lists, cosines):
         stems, context = _same_words({t.stem for t in toks}), _same_words(para_stems[hit.citation])
+        stems |= _alias_stems(sent.text, names)
+        context |= _alias_stems(hit.text, names)
         covered = sum(t.weight * (1.0 if t.stem in stems else 0.5 if t.stem in context else 0.0)
                       for t in terms) / total
         rank_prior = 1.0 - ranks[hit.citation] / max(1, len(hits))
         score = W_COS * float(cos) + W_COVER * covered + W_RANK * rank_prior
         out.append(ScoredSentence(hit, sent, tuple(toks), score, float(cos), covered))
     return sorted(out, key=lambda s: -s.score)
+
+
+def _alias_stems(text: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The stems of each name of which ``text`` writes an alias (not the name itself)."""
+    low = text.lower()
+    return {t.stem for name, aliases in names
+            if any(len(a) > 2 and re.search(r"\b" + re.escape(a.lower()) + r"\b", low) for a in aliases)
+            for t in _name_tokens(name)}
 
 
 def _same_words(stems: set[str]) -> set[str]:

@@ -129,3 +129,25 @@ def _place_before(text: str, span: Span, a: int, b: int, toks: list[Token], know
 
 
 _BREAK = re.compile(r"[;:]|\.\s|,\s*(?:whereas|while|but|although|though|however|yet)\b", re.I)
+
+
+# Words that open a list of examples: a name that only appears in it does not say whose the figure is
+# ("404 volunteers served in special political missions, *mainly* ... in Afghanistan").
+_EXAMPLES = re.compile(r"\b(?:such as|including|mainly|primarily|notably|in particular|particularly|e\.g\.|"
+                       r"for example|for instance|among them)\b", re.I)
+
+
+def without_examples(text: str, keep: tuple[int, int]) -> str:
+    """``text`` without its lists of examples (from "such as", "including", "mainly" ... to the end of
+    the clause), except the one that holds the figure at ``keep`` ("22.9 million people, including
+    *12 million* in Kabul")."""
+    out, at = [], 0
+    for m in _EXAMPLES.finditer(text):
+        if m.start() < at:
+            continue
+        end = re.search(r"[;.](?:\s|$)|$", text[m.end():])
+        stop = m.end() + end.start()
+        if not (m.start() <= keep[0] and keep[1] <= stop):
+            out.append(text[at:m.start()])
+            at = stop
+    return "".join(out) + text[at:]

@@ -16,10 +16,10 @@ from ingest.models import Entity
 from search import subject
 from search.answer import _said
 from search.answer_types import Span, publication_spans, question_type, typed_spans
-from search.evidence import (QuestionTerm, ScoredSentence, Sentence, _name_parts, _only_in_longer_country,
-                             _same_words, mentions, paraphrased)
+from search.evidence import (QuestionTerm, ScoredSentence, Sentence, _alias_stems, _name_parts, _only_in_longer_country,
+                             _same_words, mentions, names_ok, paraphrased)
 from search.fact_sources import Fact, _same_thing, sources
-from search.narrowing import counted_words, narrowed
+from search.narrowing import counted_words, narrowed, without_examples
 from search.span_scores import _year_agreement, names_asked, span_score
 from search.terms import tokenize
 
@@ -221,3 +221,20 @@ def test_the_same_figure_restated_by_a_summary_is_cited_from_its_paragraph(tmp_p
     assert moved.where.hit.citation == "DP/2025/19, para. 6"
     assert moved.where.sentence.text == EXCERPTS["DP/2025/19, para. 6"]
     assert moved.where.sentence.text[moved.spans[0].start:moved.spans[0].end] == "14,631"
+
+
+def test_a_name_only_in_a_list_of_examples_does_not_say_whose_the_figure_is():
+    text = EXCERPTS["DP/2025/19, para. 11"]
+    at = text.index("404")
+    kept = without_examples(text, (at, at + 3))
+    assert "Afghanistan" not in kept and "special political missions" in kept
+    hit = SimpleNamespace(text=text, section=())
+    assert names_ok(hit, [("Afghanistan", ())], text) and not names_ok(hit, [("Afghanistan", ())], kept)
+    listed = "with 22.9 million people, including 12 million in Kabul."
+    assert without_examples(listed, (listed.index("12"), listed.index("12") + 10)) == listed
+
+
+def test_a_sentence_that_spells_out_the_acronym_covers_it():
+    names = [("WFP", ("World Food Programme",))]
+    assert _alias_stems(EXCERPTS["A/79/797, para. 59"], names) == {"wfp"}
+    assert _alias_stems("UNICEF provided vaccines.", names) == set()
