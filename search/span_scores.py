@@ -100,15 +100,18 @@ def _counted_once(toks, head: str) -> bool:
     return sum(1 for a, b in zip(toks, toks[1:]) if b.stem == head and any(c.isdigit() for c in a.text)) == 1
 
 
-def _counts_other(toks, last: int, counted: set[str], text: str) -> bool:
-    """True if the number counts a noun other than the one asked about ("11 peacekeeping *operations*"
-    for "how many peacekeepers"; "63 *municipalities*" for "how many candidates")."""
+def _counts_other(toks, last: int, counted: set[str], text: str) -> str:
+    """"noun" if the number counts a noun other than the one asked about ("11 peacekeeping
+    *operations*" for "how many peacekeepers"; "63 *municipalities*" for "how many candidates"),
+    "people" if it counts people in general (who may be the ones asked about), else ""."""
     if not counted or counted & _GENERIC_COUNTED:
-        return False
+        return ""
     run = counted_words(toks, last, text)
     if not run or run[-1].stem in counted:
-        return False
-    return not (run[-1].text.lower() in _MEMBER_NOUNS and any(t.stem in counted for t in run[:-1]))
+        return ""
+    if run[-1].text.lower() in _MEMBER_NOUNS:
+        return "" if any(t.stem in counted for t in run[:-1]) else "people"
+    return "noun"
 
 
 # Nouns that follow the counted noun without changing it: "18 *staff members*" counts staff.
@@ -167,8 +170,10 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if head and after[:1] == [head] and _counted_once(toks, head):
                     named = max(named, 0.6)  # "over 4,000 *participants*": the only number of them
                 named = max(named, _number_of(toks, first, target, clause))
-                if counted and _counts_other(toks, last, counted, text):
-                    return -1.0  # "63 *municipalities*" does not answer "how many candidates"
+                if counted and (other := _counts_other(toks, last, counted, text)):
+                    if other == "noun":
+                        return -1.0  # "63 *municipalities*" does not answer "how many candidates"
+                    named = -1.0  # "1,200 *people*" may still be the deaths asked about
                 if not named and _counts_other(toks, last, target, text):
                     named = -1.0
                 named += _part_of_total(text, span)

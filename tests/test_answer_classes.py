@@ -59,7 +59,8 @@ def test_how_much_land_counts_land_not_people():
     terms = [QuestionTerm(w, st, 1.0, 1, False) for w, st in (("land", "land"), ("restore", "restor"))]
     scores = {sp.text: span_score(sp, s, terms, {"land"}, qtype.slots[0], "land", {"land"})
               for sp in typed_spans(s.sentence.text, ["count"])}
-    assert scores["3.5 million"] == -1.0 and scores["241,000 hectares"] > -1.0
+    # people in general may be what is counted (deaths, beneficiaries): they lose, but are not dropped
+    assert -1.0 < scores["3.5 million"] < scores["241,000 hectares"]
 
 
 # -- the counted noun ------------------------------------------------------------------------------
