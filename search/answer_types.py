@@ -68,7 +68,8 @@ _MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may
 _PLACE_NOUNS = r"(?:country|countries|city|cities|capital|region|regions|sub-?region|place|places|continent|" \
                r"continents|location|town|area|areas|province|provinces|district|districts|government|governments)"
 _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|institutions?|offices?|funds?|" \
-             r"programmes?|department|commission|partners?|companies|company|network|alliance|group)"
+             r"programmes?|department|commission|partners?|companies|company|network|alliance|group|" \
+             r"committees?|councils?|boards?|missions?|panels?)"
 _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|declarations?|treaty|treaties|" \
                     r"documents?|agreements?|decisions?|frameworks?|agendas?|compacts?|strateg(?:y|ies)|" \
                     r"plans? of action|action plans?)"
@@ -170,6 +171,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s(?:million|billion|trillion|thousand))?"
 _FRACTIONS = r"(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters)"
 _PERCENT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")\s?(?:per\s?cent\b|percent\b|%)|"
+                         r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )"  # "the second half of 2024"
                          + _FRACTIONS + r"\b(?= of\b))", re.I)
 _MONEY_RE = re.compile(
     r"(?:\b" + _QUAL + r")?(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)\s?(?:" + _NUM + r")" + _SCALE + r"\b"
@@ -184,7 +186,8 @@ _UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilom
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
                        + _SCALE + r")(?:\s?" + _UNITS + r"(?![\w-])|(?![\w/%-])(?!\s?(?:per\s?cent|percent)))", re.I)
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_RE = re.compile(r"\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
+_DATE_RE = re.compile(r"\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
+                      r"|\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
                       + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b"
                       r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")

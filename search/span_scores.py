@@ -114,8 +114,9 @@ def _counts_other(toks, last: int, counted: set[str], text: str) -> str:
     return "noun"
 
 
-# Nouns that follow the counted noun without changing it: "18 *staff members*" counts staff.
-_MEMBER_NOUNS = frozenset("members member personnel persons people individuals".split())
+# Nouns that follow the counted noun without changing it: "18 *staff members*" counts staff, "47
+# *States parties*" States.
+_MEMBER_NOUNS = frozenset("members member personnel persons people individuals parties party officials staff".split())
 
 
 def _part_of_total(text: str, span: Span) -> float:

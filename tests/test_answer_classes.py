@@ -239,3 +239,20 @@ def test_a_sentence_that_spells_out_the_acronym_covers_it():
     names = [("WFP", ("World Food Programme",))]
     assert _alias_stems(EXCERPTS["A/79/797, para. 59"], names) == {"wfp"}
     assert _alias_stems("UNICEF provided vaccines.", names) == set()
+
+
+def test_a_quarter_of_a_year_is_a_date_not_a_share():
+    assert [sp.text for sp in typed_spans(EXCERPTS["DP/OPS/2025/3, para. 21"], ["date", "percent"])] == [
+        "first quarter of 2025"]
+
+
+def test_states_parties_count_states():
+    s = scored("A/69/207, para. 40")
+    terms = [QuestionTerm("States", "state", 1.0, 100, True), QuestionTerm("ratified", "ratifi", 3.0, 20, False)]
+    span = span_of(s, "a total of 47")
+    assert span_score(span, s, terms, {"state"}, ("count",), "state", {"state"}) > -1.0
+
+
+def test_which_committee_asks_for_an_organization():
+    assert question_type("Which committee did the Committee on Migrant Workers hold its first joint meeting "
+                         "with?").slots == (("organization",),)
