@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .answer_types import QuestionType, Span, question_type, typed_spans
+from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, mentions, names_ok, question_names,
                        question_terms, retrieve, score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
@@ -22,7 +22,7 @@ from .models import Answer, Evidence, Hit
 from .narrowing import without_examples
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)
-from .subject import common_names, documents_citing, library, profile_names, subject_documents
+from .subject import common_names, documents_citing, is_place, library, profile_names, subject_documents
 from .terms import tokenize
 
 FACT_SENTENCES = 8        # best sentences searched for a fact span
@@ -67,7 +67,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
         about = {sym: DocContext(p.subject_stems, _years(p)) for sym, p in library(searcher).profiles.items()} \
             if subject else None
-        facts = find_facts(scored, qtype, terms, names, exempt, subject, about)
+        facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names))
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -128,14 +128,15 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
 
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
-               subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None
-               ) -> list[Fact]:
+               subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
+               qplaces: frozenset[str] = frozenset()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
     remittances is no answer to what IFAD contributed because IFAD opens the paragraph. ``about``
     gives each document's subject stems (a figure qualified by them is not narrowed: ``search.narrowing``)
-    and the years it reports on (a paragraph that names no year is about those).
+    and the years it reports on (a paragraph that names no year is about those); ``qplaces`` the stems
+    of the places the question names (a figure about another place is no answer).
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -162,7 +163,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
-            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about)
+            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces)
                               + respectively(sp, spans, s, terms)
                               + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
@@ -181,6 +182,12 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     return sorted(facts, key=lambda f: -f.score)
+
+
+def _place_stems(searcher, names) -> frozenset[str]:
+    """The stems of the question's names that are places (countries, or tagged as places in the index)."""
+    return frozenset(t.stem for name, _ in names if is_country(name) or is_place(searcher, name)
+                     for t in tokenize([name])[0])
 
 
 def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> bool:

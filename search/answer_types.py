@@ -180,11 +180,11 @@ _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                  r"hundred|a hundred|hundreds|thousands|millions|dozens")
 # Units a size or amount is stated in ("9 cm", "433 tons", "241,000 hectares"): part of the answer.
-_UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilometers|metres|meters|cm|mm|miles|"
+UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilometers|metres|meters|cm|mm|miles|"
           r"kg|kilograms|grams|tons|tonnes|hectares|ha|acres|litres|liters|barrels|megawatts|gigawatts|MW|GW|GWh|"
           r"kWh|petabytes|terabytes|gigabytes)")
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
-                       + _SCALE + r")(?:\s?" + _UNITS + r"(?![\w-])|(?![\w/%-])(?!\s?(?:per\s?cent|percent)))", re.I)
+                       + _SCALE + r")(?:\s?" + UNITS + r"(?![\w-])|(?![\w/%-])(?!\s?(?:per\s?cent|percent)))", re.I)
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE_RE = re.compile(r"\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
                       r"|\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"

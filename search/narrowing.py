@@ -90,8 +90,44 @@ def narrowed(span: Span, s: ScoredSentence, qstems: set[str], about: frozenset[s
             return True
     elif _qualified(toks, inside[-1] + 1, text, known):
         return True
-    before = [(a, b) for a, b in places if b <= span.start]
-    return bool(before) and _place_before(text, span, *max(before, key=lambda p: p[1]), toks, known)
+    where = qualifying_place(span, text, places)
+    return where is not None and not _place_known(where, toks, known)
+
+
+def place_conflict(span: Span, s: ScoredSentence, qplaces: frozenset[str], known: set[str],
+                   places: list[tuple[int, int]] = ()) -> bool:
+    """True if the figure is about another place than the one the question asks about: "around 10,000
+    schools closed *in Burkina Faso*" for South Sudan, "292 staff were stationed *in Tripoli*" for
+    Benghazi (even in the report on Libya, whose subject Tripoli is). ``qplaces`` are the stems of the
+    question's place names, ``known`` the question's stems."""
+    if not qplaces:
+        return False
+    where = qualifying_place(span, s.sentence.text, places)
+    if where is None or _place_known(where, list(s.tokens), known):
+        return False
+    return not {t.stem for t in s.tokens if where[0] <= t.start and t.end <= where[1]} & qplaces
+
+
+def qualifying_place(span: Span, text: str, places: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The place a figure is about: the place right after it ("2 in *Benghazi*", "schools closed in
+    *Burkina Faso*"), else the place named last before it in its clause ("*In Ukraine*, ... 8.5 million";
+    always so for a bracketed figure: "*Asia* (71 million)")."""
+    bracketed = text[:span.start].rstrip().endswith("(")
+    after = [(a, b) for a, b in places if a >= span.end and a - span.end <= _AFTER
+             and not re.search(r"[,;:.()]", text[span.end:a])]
+    if after and not bracketed:
+        return min(after)
+    before = [(a, b) for a, b in places if b <= span.start and not _BREAK.search(text, b, span.start)]
+    return max(before, key=lambda p: p[1]) if before else None
+
+
+_AFTER = 60  # characters after a figure within which a place qualifies it
+
+
+def _place_known(where: tuple[int, int], toks: list[Token], known: set[str]) -> bool:
+    """True if the question or the document's subject names the place ("United Kingdom" is not "United States")."""
+    stems = [t.stem for t in toks if where[0] <= t.start and t.end <= where[1] and t.text.lower() not in stop_words()]
+    return not stems or all(st in known or _demonym_in(st, known) for st in stems)
 
 
 def _qualified(toks: list[Token], start: int, text: str, known: set[str]) -> bool:
@@ -116,16 +152,6 @@ def _qualified(toks: list[Token], start: int, text: str, known: set[str]) -> boo
     new = [t for t in words if t.text.lower() not in stop_words() and not _YEAR.fullmatch(t.text)
            and t.stem not in known]
     return bool(new)
-
-
-def _place_before(text: str, span: Span, a: int, b: int, toks: list[Token], known: set[str]) -> bool:
-    """True for the place named last before the figure, in its clause ("In *Ukraine*, ... 8.5 million";
-    "in Europe (72 million) and *Asia* (71 million)"), if neither the question nor the document's subject
-    names it."""
-    if b > span.start or _BREAK.search(text, b, span.start):
-        return False
-    stems = [t.stem for t in toks if a <= t.start and t.end <= b and t.text.lower() not in stop_words()]
-    return bool(stems) and not all(st in known or _demonym_in(st, known) for st in stems)  # "United Kingdom" is not "United States"
 
 
 _BREAK = re.compile(r"[;:]|\.\s|,\s*(?:whereas|while|but|although|though|however|yet)\b", re.I)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import Span, is_country, typed_spans
+from .answer_types import UNITS, Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
-from .narrowing import counted_words, narrowed
+from .narrowing import counted_words, narrowed, place_conflict
 from .terms import tokenize
 
 
@@ -131,7 +131,7 @@ def _part_of_total(text: str, span: Span) -> float:
 
 def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
                 slot: tuple[str, ...], head: str = "", counted: set[str] | None = None,
-                about: frozenset[str] = frozenset()) -> float:
+                about: frozenset[str] = frozenset(), qplaces: frozenset[str] = frozenset()) -> float:
     """How well a span answers the question; added to its sentence's score.
 
     Counts: the question's target words ("how many *Member States*") right after the number, or
@@ -148,10 +148,14 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     if span.kind == "date" and _YEAR.fullmatch(span.text) and re.match(r"\s[A-Z]", text[span.end:]) \
             and re.search(r"\bthe\s$", text[:span.start]):
         return -1.0  # part of a name ("the *2013* High-level Dialogue"), not the date of an event
-    if span.kind == "percent" and (m := re.match(r"\)?\s+of\s+(?:the\s+|those\s+|these\s+)?", text[span.end:])):
+    if span.kind == "count" and slot == ("count",) and counted and (unit := _UNIT_END.search(span.text)) \
+            and not {t.stem for t in tokenize([unit.group()])[0]} & counted:
+        return -1.0  # "75 km" is no number of women
+    if span.kind == "percent" and (m := re.match(r"\)?\s+(?:of\s+(?:the\s+|those\s+|these\s+)?|(?:were|was|are|is)\s+)",
+                                                 text[span.end:])):
         after = [t.stem for t in toks if t.start >= span.end + m.end()][:6]
         if not set(after) & qstems:
-            return -1.0  # "about half *of the increase in the migrant stock*": a share of something not asked
+            return -1.0  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
     if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
         return -1.0
     clause = _clauses(s)
@@ -182,6 +186,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
             named = max(named, 1.0)
         places = [(a, b) for _, kind, a, b in sentence_entities(s) if kind == "place"]
+        if place_conflict(span, s, qplaces, qstems, places):
+            return -1.0  # "10,000 schools closed in Burkina Faso" is no figure for South Sudan
         named -= NARROWED * narrowed(span, s, qstems, about, places)
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
         named = 1.0 if target & {toks[i].stem for i in range(max(0, first - 3), last + 1)} else \
@@ -223,6 +229,7 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_UNIT_END = re.compile(r"\b" + UNITS + r"$", re.I)
 _BASELINE = frozenset("from since than over".split())
 
 

@@ -148,12 +148,12 @@ def common_names(searcher, names: list[tuple[str, tuple[str, ...]]]) -> set[str]
         return set()
     out = set()
     for name, aliases in names:
-        if documents_citing(searcher, name, aliases) >= COMMON_SHARE * len(lib) and not _is_place(searcher, name):
+        if documents_citing(searcher, name, aliases) >= COMMON_SHARE * len(lib) and not is_place(searcher, name):
             out.add(name)
     return out
 
 
-def _is_place(searcher, name: str) -> bool:
+def is_place(searcher, name: str) -> bool:
     """True if the index tags ``name`` as a place more often than as anything else."""
     try:
         row = searcher._con.execute("SELECT kind FROM entities WHERE text = ? COLLATE NOCASE GROUP BY kind "

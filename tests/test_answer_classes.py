@@ -19,7 +19,7 @@ from search.answer_types import Span, publication_spans, question_type, typed_sp
 from search.evidence import (QuestionTerm, ScoredSentence, Sentence, _alias_stems, _name_parts, _only_in_longer_country,
                              _same_words, mentions, names_ok, paraphrased)
 from search.fact_sources import Fact, _same_thing, sources
-from search.narrowing import counted_words, narrowed, without_examples
+from search.narrowing import counted_words, narrowed, place_conflict, without_examples
 from search.span_scores import _year_agreement, names_asked, span_score
 from search.terms import tokenize
 
@@ -256,3 +256,30 @@ def test_states_parties_count_states():
 def test_which_committee_asks_for_an_organization():
     assert question_type("Which committee did the Committee on Migrant Workers hold its first joint meeting "
                          "with?").slots == (("organization",),)
+
+
+def _places(s: ScoredSentence) -> list[tuple[int, int]]:
+    return [(e.start, e.end) for e in s.hit.entities]
+
+
+def test_a_figure_about_another_place_than_the_one_asked_is_no_answer():
+    staff = scored("S/2025/223, para. 73", places=("Tripoli", "Tunis", "Benghazi", "Sabha"))
+    q = stems("How many UNSMIL staff are deployed in Benghazi?")
+    qplaces = frozenset({"benghazi"})
+    assert place_conflict(span_of(staff, "292"), staff, qplaces, q, _places(staff))
+    assert not place_conflict(span_of(staff, "2"), staff, qplaces, q, _places(staff))  # "2 in Benghazi"
+    schools = scored("E/2025/76, para. 46", places=("Burkina Faso", "Mali", "Niger"))
+    assert place_conflict(span_of(schools, "around 10,000"), schools, frozenset({"south", "sudan"}),
+                          stems("How many schools were closed in South Sudan?"), _places(schools))
+    assert not place_conflict(span_of(schools, "around 10,000"), schools, frozenset(),  # no place asked
+                              stems("How many schools were closed?"), _places(schools))
+
+
+def test_a_distance_is_no_count_of_people_and_a_share_of_women_no_share_of_a_budget():
+    council = scored("S/2025/223, para. 32")
+    terms = [QuestionTerm("women", "women", 2.0, 500, False), QuestionTerm("mayor", "mayor", 5.0, 10, False)]
+    assert span_score(span_of(council, "75 km"), council, terms, {"women"}, ("count",), "women", {"women"}) == -1.0
+    troops = scored("S/2025/176, para. 69")
+    terms = [QuestionTerm("MONUSCO", "monusco", 5.0, 30, True), QuestionTerm("budget", "budget", 3.0, 200, False),
+             QuestionTerm("troops", "troop", 4.0, 60, False)]
+    assert span_score(span_of(troops, "23 per cent", "percent"), troops, terms, set(), ("percent",)) == -1.0
