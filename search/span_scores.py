@@ -122,8 +122,8 @@ _MEMBER_NOUNS = frozenset("members member personnel persons people individuals p
 def _part_of_total(text: str, span: Span) -> float:
     """"29 (63 per cent) of the 46 recommendations": the part answers "how many were implemented"
     more often than the total does."""
-    if re.match(r"\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?\d", text[span.end:]):
-        return 0.5
+    if re.search(r"\d", span.text) and re.match(r"\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?\d", text[span.end:]):
+        return 0.5  # (not "in *one* of 141 centres": one of them, no count)
     if re.search(r"\d[\d,.]*\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?$", text[:span.start]):
         return -0.5
     return 0.0

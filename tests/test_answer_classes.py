@@ -283,3 +283,11 @@ def test_a_distance_is_no_count_of_people_and_a_share_of_women_no_share_of_a_bud
     terms = [QuestionTerm("MONUSCO", "monusco", 5.0, 30, True), QuestionTerm("budget", "budget", 3.0, 200, False),
              QuestionTerm("troops", "troop", 4.0, 60, False)]
     assert span_score(span_of(troops, "23 per cent", "percent"), troops, terms, set(), ("percent",)) == -1.0
+
+
+def test_one_of_141_centres_is_no_part_of_a_total():
+    s = scored("S/2025/223, para. 33c")
+    terms = [QuestionTerm("voter", "voter", 5.0, 9, False), QuestionTerm("centres", "centr", 3.0, 100, False)]
+    counted = {"voter", "registr", "centr"}
+    one, total = (span_score(span_of(s, v), s, terms, counted, ("count",), "centr", counted) for v in ("one", "141"))
+    assert total > one
