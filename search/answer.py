@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 
 from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, mentions, names_ok, question_names,
-                       question_terms, retrieve, score_sentences)
+from .evidence import K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, question_terms, retrieve, score_sentences
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
+from .names import mentions, names_ok, question_names
 from .narrowing import without_examples
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)

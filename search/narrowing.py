@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from .answer_types import Span
-from .evidence import ScoredSentence, _demonym_in, stop_words
+from .evidence import ScoredSentence, stop_words
+from .names import _demonym_in
 from .terms import Token
 
 # Words that open a qualifier of a counted noun: "volunteers *aged* 60", "women *with* disabilities",

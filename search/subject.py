@@ -194,7 +194,7 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms,
     a fraction for each question word, and more for each pair of consecutive words, in its title or
     headings.
     """
-    from .evidence import mentions
+    from .names import mentions
 
     lib = library(searcher)
     if len(lib) < 2:
@@ -231,7 +231,7 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms,
 def profile_names(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
     """The question's names that the document as a whole is about (its title, or a name most of its
     paragraphs cite): each of its paragraphs may omit them."""
-    from .evidence import mentions
+    from .names import mentions
 
     p = library(searcher).profiles.get(symbol)
     if p is None:

@@ -16,8 +16,8 @@ from ingest.models import Entity
 from search import subject
 from search.answer import _said
 from search.answer_types import Span, publication_spans, question_type, typed_spans
-from search.evidence import (QuestionTerm, ScoredSentence, Sentence, _alias_stems, _name_parts, _only_in_longer_country,
-                             _same_words, mentions, names_ok, paraphrased)
+from search.evidence import QuestionTerm, ScoredSentence, Sentence, _alias_stems, _same_words, paraphrased
+from search.names import _name_parts, _only_in_longer_country, mentions, names_ok
 from search.fact_sources import Fact, _same_thing, sources
 from search.narrowing import counted_words, narrowed, place_conflict, without_examples
 from search.span_scores import _year_agreement, names_asked, span_score

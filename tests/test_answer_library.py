@@ -17,7 +17,8 @@ from search import Searcher
 from search.answer import subject_words
 from search.fact_sources import Fact, sources
 from search.answer_types import Span, publication_spans, question_type
-from search.evidence import _demonym_in, question_names, question_terms
+from search.evidence import question_terms
+from search.names import _demonym_in, question_names
 from search.subject import document_year, profile_names, subject_documents
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
