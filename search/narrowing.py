@@ -50,8 +50,16 @@ def counted_words(toks: list[Token], last: int, text: str) -> list[Token]:
             while nxt + 1 < len(toks) and text[toks[nxt].end:toks[nxt + 1].start] in (",", "."):
                 nxt += 1  # "1,000" is two tokens
             last = nxt
-    end = _phrase_end(text, toks[last].end)
-    return [t for t in toks[last + 1:] if t.end <= end and t.text.isalpha()]
+    start = toks[last].end
+    if _PARTITIVE.search(re.sub(r"[\d.,]*$", "", text[:toks[last].start])) and (after := re.match(r"\s*\)\s*(?:were|are|was|is)\s+",
+                                                                                text[start:])):
+        start += after.end()  # "The majority (1,588) were international *volunteers*"
+    end = _phrase_end(text, start)
+    return [t for t in toks if t.start >= start and t.end <= end and t.text.isalpha()]
+
+
+# A bracketed figure after a word for a part counts what the part "were": "The majority (1,588) were ...".
+_PARTITIVE = re.compile(r"\b(?:majority|most|rest|remainder|others|many|some|half)\s*\(\s*$", re.I)
 
 
 def _phrase_end(text: str, start: int) -> int:

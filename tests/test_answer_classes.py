@@ -70,6 +70,7 @@ def test_how_much_land_counts_land_not_people():
     ("S/2025/223, para. 33c", "one", ["voter", "registration", "centres"]),   # "one of 141 ... centres"
     ("DP/2025/19, para. 34", "26", ["United", "Nations", "entities"]),
     ("A/69/207, para. 18", "More than 100", ["Member", "States"]),            # "took" is the verb
+    ("DP/2025/19, para. 10", "1,588", ["international", "volunteers"]),      # "The majority (1,588) were ..."
 ])
 def test_counted_words(key, value, words):
     s = scored(key)
