@@ -113,14 +113,20 @@ def load(path: Path, kind: str | None = None) -> list[dict]:
     return [r for r in rows if kind is None or r.get("kind") == kind]
 
 
-def run_facts(searcher, rows: list[dict], name: str, quiet: bool) -> dict:
-    ok = lead_ok = cites_ok = answered = 0
-    times = []
-    print(f"\n== {name}: {len(rows)} fact questions")
+def timed_asks(searcher, rows: list[dict], times: list[float]):
+    """Each row with the answer to its question; the seconds each answer took go to ``times``."""
     for r in rows:
         t = time.perf_counter()
         a = searcher.ask(r["query"])
         times.append(time.perf_counter() - t)
+        yield r, a
+
+
+def run_facts(searcher, rows: list[dict], name: str, quiet: bool) -> dict:
+    ok = lead_ok = cites_ok = answered = 0
+    times: list[float] = []
+    print(f"\n== {name}: {len(rows)} fact questions")
+    for r, a in timed_asks(searcher, rows, times):
         has = contains(a.text, r["answer"])
         lead = contains(lead_of(a.text), r["answer"])
         cites = bool(cited_numbers(a.citations) & set(r["relevant"]))
@@ -177,12 +183,9 @@ def _label(r: dict) -> str:
 def run_library(searcher, rows: list[dict], name: str, quiet: bool) -> dict:
     """Library fact questions: the fact leads and the labelled paragraph of its document is cited."""
     ok = cites_ok = answered = elsewhere = 0
-    times = []
+    times: list[float] = []
     print(f"\n== {name}: {len(rows)} fact questions over a library")
-    for r in rows:
-        t = time.perf_counter()
-        a = searcher.ask(r["query"])
-        times.append(time.perf_counter() - t)
+    for r, a in timed_asks(searcher, rows, times):
         want = [r["answer"], *r.get("also", [])]
         lead = any(contains(lead_of(a.text), w) for w in want)
         cites = any(c.split(" [")[0] == _label(r) for c in a.citations)

@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .answer_types import QuestionType, Span, question_type, typed_spans
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, mentions, names_ok, question_names,
-                       question_terms, retrieve, score_sentences)
+from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
+from .evidence import K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, question_terms, retrieve, score_sentences
+from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
-from .span_scores import coordinated, echoes, merge_acronyms, opens_clause, respectively, sentence_entities, span_score
-from .subject import common_names, documents_citing, library, profile_names, subject_documents
+from .names import mentions, names_ok, question_names
+from .narrowing import without_examples
+from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
+                          span_score)
+from .subject import common_names, documents_citing, is_place, library, profile_names, subject_documents
 from .terms import tokenize
 
 FACT_SENTENCES = 8        # best sentences searched for a fact span
@@ -27,21 +30,10 @@ MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
 CLOSEST = 3               # paragraphs shown when there is no answer
 # Below these scores the evidence is too weak to answer (calibrated on bench/data/, see README).
 MIN_SCORE = 0.30
-MIN_FACT_SCORE = 0.46
 MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
-OTHER_MARGIN = 0.03       # another document's figure is given too when it scores this close to the best
+W_FOCUS = 0.1             # score a fact loses per share of the question's subject words its sentence lacks
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 NO_ANSWER = "The indexed documents do not answer this question."
-
-
-@dataclass(frozen=True)
-class Fact:
-    """The spans that answer a fact question and the sentence that states them."""
-
-    spans: tuple[Span, ...]
-    where: ScoredSentence
-    score: float
-    focus: float = 1.0  # share of the question's subject words the sentence (and the one before) holds
 
 
 def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters) -> Answer:
@@ -65,7 +57,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
     exempt = _exempt(searcher, hits, names)
-    scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact)
+    scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names)
               if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
     if not scored:
         return _no_answer(asked, hits)
@@ -73,9 +65,11 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
-        facts = find_facts(scored, qtype, terms, names, exempt, subject)
+        about = {sym: DocContext(p.subject_stems, _years(p)) for sym, p in library(searcher).profiles.items()} \
+            if subject else None
+        facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names))
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
-            return _fact_answer(asked, _sources(searcher, _prefer_paragraph(facts[0], facts), facts))
+            return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(asked, hits)
@@ -134,21 +128,27 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
 
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
-               subject: frozenset[str] | None = None) -> list[Fact]:
+               subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
+               qplaces: frozenset[str] = frozenset()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
-    remittances is no answer to what IFAD contributed because IFAD opens the paragraph.
+    remittances is no answer to what IFAD contributed because IFAD opens the paragraph. ``about``
+    gives each document's subject stems (a figure qualified by them is not narrowed: ``search.narrowing``)
+    and the years it reports on (a paragraph that names no year is about those); ``qplaces`` the stems
+    of the places the question names (a figure about another place is no answer).
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
     head = tokenize([qtype.head])[0][0].stem if qtype.head else ""
+    counted = _counted(qtype)
     wanted = [k for slot in qtype.slots for k in slot]
     facts: list[Fact] = []
     ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
     required = {t.stem for t in terms if t.text.isdigit()} | ordinals
     for s in scored[:FACT_SENTENCES]:
-        if required and not required <= _context_stems(s.hit):
+        doc = (about or {}).get(s.hit.symbol, DocContext())
+        if required and not _said(required, _context_stems(s.hit), doc.years, {t.stem for t in s.tokens}):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
         if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
             continue
@@ -159,11 +159,12 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if ordinals and said and not ordinals & said:
             continue  # asked about the *first* forum, this sentence is about the *second*
         spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
-        spans = [sp for sp in spans if not echoes(sp, qstems)]
+        spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names)]
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
-            ranked = sorted(((span_score(sp, s, terms, target, slot, head) + respectively(sp, spans, s, terms)
+            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces)
+                              + respectively(sp, spans, s, terms)
                               + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
@@ -176,9 +177,60 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             else:
                 picked.append(top)
             total += bonus
-        if picked:
-            facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total, focus))
+        if picked and subject is not None and names and not _named_outside_examples(s, picked[0], names, exempt):
+            continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
+        if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
+            facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     return sorted(facts, key=lambda f: -f.score)
+
+
+def _place_stems(searcher, names) -> frozenset[str]:
+    """The stems of the question's names that are places (countries, or tagged as places in the index)."""
+    return frozenset(t.stem for name, _ in names if is_country(name) or is_place(searcher, name)
+                     for t in tokenize([name])[0])
+
+
+def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> bool:
+    """For a figure: the question's names are named outside the lists of examples the figure is not in."""
+    if span.kind not in ("count", "money", "percent"):
+        return True
+    context = local_context(s)
+    offset = len(context) - len(s.sentence.text)
+    kept = without_examples(context, (offset + span.start, offset + span.end))
+    return kept == context or names_ok(s.hit, names, kept, (exempt or {}).get(s.hit.citation, set()))
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What a paragraph's document says for all its paragraphs: its subject's stems and the years
+    it reports on (the year of its date and the year before: a report of February 2025 on 2024)."""
+
+    about: frozenset[str] = frozenset()
+    years: frozenset[str] = frozenset()
+
+
+def _years(profile) -> frozenset[str]:
+    year = int(profile.date[:4]) if profile.date[:4].isdigit() else profile.year
+    return frozenset({str(year), str(year - 1)}) if year else frozenset()
+
+
+def _said(required: set[str], stems: set[str], years: frozenset[str], sentence: set[str]) -> bool:
+    """True if the paragraph (``stems``) says the question's numbers and ordinals; a year it need not
+    say when the fact's ``sentence`` names no year and its document reports on that year ("In November
+    and December, 17.4 km of land were cleared" in a report of February 2025 answers "... in 2024")."""
+    missing = required - stems
+    return not missing or all(_YEAR_RE.fullmatch(m) for m in missing) and missing <= years \
+        and not any(_YEAR_RE.fullmatch(st) for st in sentence)
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+
+
+def _counted(qtype: QuestionType) -> set[str] | None:
+    """The stems of the noun phrase "how many" counts ("women *candidates*"), None without one."""
+    if not qtype.head or qtype.head not in qtype.target:
+        return None
+    return {t.stem for t in tokenize([" ".join(qtype.target[:qtype.target.index(qtype.head) + 1])])[0]}
 
 
 def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
@@ -211,65 +263,11 @@ def _context_stems(hit: Hit) -> set[str]:
     return {t.stem for t in tokenize([hit.text + " " + " ".join(hit.section[-1:])])[0]}
 
 
-def render_spans(spans: tuple[Span, ...], sentence: str) -> str:
-    """The lead of a fact answer: spans joined as the sentence joins them ("X and Y", "X, Y")."""
-    parts = [spans[0].text]
-    for prev, cur in zip(spans, spans[1:]):
-        gap = sentence[prev.end:cur.start]
-        if prev.kind != cur.kind:
-            sep = ", "
-        elif re.search(r"\bor\b", gap):
-            sep = " or "
-        elif re.search(r"\band\b|\bas well as\b", gap):
-            sep = " and "
-        else:
-            sep = ", "
-        parts += [sep, cur.text]
-    return "".join(parts)
-
-
 # -- composing --------------------------------------------------------------------------------
 def cite(text: str, citation: str) -> str:
     """``text`` as a sentence that ends with its citation: "... [A/69/207, para. 4]."."""
     body = re.sub(r"[\s.!?;:,]+$", "", text.strip())
     return f"{body} [{citation}]."
-
-
-def _prefer_paragraph(best: Fact, facts: list[Fact]) -> Fact:
-    """The same fact from a numbered paragraph rather than the summary that restates it."""
-    if best.where.hit.kind != "summary":
-        return best
-    same = _value(best)
-    for f in facts:
-        if f.where.hit.symbol == best.where.hit.symbol and f.where.hit.kind == "paragraph" and _value(f) == same \
-                and f.where.score >= MIN_FACT_SCORE:
-            return f
-    return best
-
-
-def _value(fact: Fact) -> str:
-    return re.sub(r"\W+", " ", render_spans(fact.spans, fact.where.sentence.text)).strip().lower()
-
-
-def _sources(searcher, best: Fact, facts: list[Fact]) -> list[Fact]:
-    """The best fact and, where other documents state a different figure for the same thing about
-    as well, theirs: one per document, newest document first."""
-    if best.spans[0].kind not in ("count", "money", "percent", "date"):
-        return [best]
-    chosen, seen = [best], {best.where.hit.symbol}
-    for f in facts:  # best first: each document's best candidate only
-        if f.where.hit.symbol in seen:
-            continue
-        seen.add(f.where.hit.symbol)
-        if f.where.score >= MIN_FACT_SCORE and f.score >= best.score - OTHER_MARGIN and f.focus >= best.focus \
-                and {sp.kind for sp in f.spans} == {sp.kind for sp in best.spans} and _value(f) != _value(best):
-            chosen.append(f)
-    if len(chosen) == 1:
-        return chosen
-    profiles = library(searcher).profiles
-    when = {f.where.hit.symbol: profiles[f.where.hit.symbol].when if f.where.hit.symbol in profiles else ""
-            for f in chosen}
-    return sorted(chosen, key=lambda f: when[f.where.hit.symbol], reverse=True)
 
 
 def _fact_answer(question: str, facts: list[Fact]) -> Answer:

@@ -68,7 +68,8 @@ _MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may
 _PLACE_NOUNS = r"(?:country|countries|city|cities|capital|region|regions|sub-?region|place|places|continent|" \
                r"continents|location|town|area|areas|province|provinces|district|districts|government|governments)"
 _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|institutions?|offices?|funds?|" \
-             r"programmes?|department|commission|partners?|companies|company|network|alliance|group)"
+             r"programmes?|department|commission|partners?|companies|company|network|alliance|group|" \
+             r"committees?|councils?|boards?|missions?|panels?)"
 _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|declarations?|treaty|treaties|" \
                     r"documents?|agreements?|decisions?|frameworks?|agendas?|compacts?|strateg(?:y|ies)|" \
                     r"plans? of action|action plans?)"
@@ -109,6 +110,8 @@ def question_type(question: str) -> QuestionType:
             slots.append(("money", "count"))
         else:
             slots.append(("money", "count", "percent"))
+        if (m := re.search(r"\bhow much ([a-z][a-z-]+) (?:" + _AUX + r"|did|do|does)\b", q)) and m.group(1) not in _NOT_MEASURED:
+            target, head = (m.group(1),), m.group(1)  # "how much *land* was cleared": "3.5 million people" is none
     elif re.search(r"\b(?:what|which|how large an?|how big an?)\s+(?:(?:is|was|are|were) (?:the|its|their)\s+)?"
                    r"(?:[\w-]+\s+){0,2}?(?:share|percentage|proportion|fraction|per ?cent|percent|rate)\b", q):
         slots.append(("percent",))
@@ -141,9 +144,10 @@ def question_type(question: str) -> QuestionType:
     return QuestionType(tuple(slots), target, many, head)
 
 
+_NOT_MEASURED = frozenset("more less money time".split())
 _NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|"
                        r"took|take|takes|got|get|gets|went|made|make|makes|came|put|puts|held|hold|holds|"
-                       r"need|needs|require|requires|live|lives|work|works|[a-z]+ed)\b")
+                       r"need|needs|require|requires|live|lives|work|works|(?!united\b)[a-z]+ed)\b")
 
 
 def _noun_phrase(words: str) -> str:
@@ -167,6 +171,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s(?:million|billion|trillion|thousand))?"
 _FRACTIONS = r"(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters)"
 _PERCENT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")\s?(?:per\s?cent\b|percent\b|%)|"
+                         r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )"  # "the second half of 2024"
                          + _FRACTIONS + r"\b(?= of\b))", re.I)
 _MONEY_RE = re.compile(
     r"(?:\b" + _QUAL + r")?(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)\s?(?:" + _NUM + r")" + _SCALE + r"\b"
@@ -174,10 +179,15 @@ _MONEY_RE = re.compile(
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                  r"hundred|a hundred|hundreds|thousands|millions|dozens")
+# Units a size or amount is stated in ("9 cm", "433 tons", "241,000 hectares"): part of the answer.
+UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilometers|metres|meters|cm|mm|miles|"
+          r"kg|kilograms|grams|tons|tonnes|hectares|ha|acres|litres|liters|barrels|megawatts|gigawatts|MW|GW|GWh|"
+          r"kWh|petabytes|terabytes|gigabytes)")
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
-                       + _SCALE + r")(?![\w/%-])(?!\s?(?:per\s?cent|percent))", re.I)
+                       + _SCALE + r")(?:\s?" + UNITS + r"(?![\w-])|(?![\w/%-])(?!\s?(?:per\s?cent|percent)))", re.I)
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_RE = re.compile(r"\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
+_DATE_RE = re.compile(r"\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
+                      r"|\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
                       + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b"
                       r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
@@ -204,11 +214,22 @@ _PUBLICATION_RE = re.compile(
     r"|\bits\s([A-Z][\w-]*(?:\s[a-z][\w-]*){0,3}\s(?:update|report|outlook|review|survey|brief))\b")
 
 
+# An unquoted title after "entitled": capitalized words, small words between them, and ", " or ": "
+# before a capital ("entitled No Data, No Story: Indigenous Peoples in the Philippines, the World Bank").
+_TITLE_WORD = r"(?:[A-Z0-9][\w’'-]*|of|on|and|the|for|in|to|a|an|with|from|at|by|–|-)"
+_UNQUOTED_TITLE = re.compile(r"\b(?:entitled|titled)\s+([A-Z][\w’'-]*(?:(?:\s|,\s|:\s)(?=[A-Z0-9])" + _TITLE_WORD
+                             + r"|\s" + _TITLE_WORD + r")*)")
+
+
 def publication_spans(sentence: str) -> list[Span]:
-    """Titles of reports and publications: a quoted title after "entitled", a capitalized title
-    ending in Report, Outlook, Prospects ... ("World Population Prospects 2024"), or "its
-    Afghanistan development update"."""
+    """Titles of reports and publications: a quoted title after "entitled", an unquoted capitalized
+    one after it, a capitalized title ending in Report, Outlook, Prospects ... ("World Population
+    Prospects 2024"), or "its Afghanistan development update"."""
     out = []
+    for m in _UNQUOTED_TITLE.finditer(sentence):
+        text = re.sub(r"(?:\s(?:of|on|and|the|for|in|to|a|an|with|from|at|by|–|-))+$", "", m.group(1))
+        if len(text.split()) >= 2:
+            out.append(Span(text, "publication", m.start(1), m.start(1) + len(text)))
     for m in _PUBLICATION_RE.finditer(sentence):
         g = next(i for i in (1, 2, 3) if m.group(i))
         text = m.group(g).strip()
@@ -219,7 +240,9 @@ def publication_spans(sentence: str) -> list[Span]:
         if g == 2 and text.startswith(("The ", "In ", "This ")):
             cut = text.index(" ") + 1
             text, start = text[cut:], start + cut
-        out.append(Span(text, "publication", start, start + len(text)))
+        span = Span(text, "publication", start, start + len(text))
+        if not any(span.start < o.end and o.start < span.end for o in out):
+            out.append(span)
     return out
 
 
@@ -251,7 +274,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
         if kind in kinds and not _overlaps(span, found) and _valid(span, sentence):
             found.append(span)
     if kinds & {"place", "organization", "person", "date", "instrument", "count"}:
-        for ent in _nlp()(sentence).ents:
+        for ent in parsed(sentence).ents:
             kind = _KIND_ALIASES.get(ent.label_.lower(), "")
             span = _trim(Span(ent.text, kind, ent.start_char, ent.end_char))
             if kind in kinds and not _overlaps(span, found) and not _overlaps(span, numeric_taken) \
@@ -263,8 +286,8 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
 def _valid(span: Span, sentence: str) -> bool:
     """Model spans that cannot answer: "Member States" as a place, "civil society days" or
     "post-2015" as a date, "No. 189" or "in half" as a count."""
-    if not span.text or span.text.lower() in _GENERIC:
-        return False
+    if not span.text or span.text.lower() in _GENERIC or sentence[span.end:span.end + 1].isalnum():
+        return False  # (a model's span that ends inside a word: "0.2 percent|age points")
     if span.kind == "date":
         return bool(_DATE_WORD.search(span.text)) and not re.match(r"(?:post|pre)-", span.text)
     return span.kind != "count" or _counts(sentence, span)
@@ -312,7 +335,7 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
 
 
 # Capitalized words of UN prose that spaCy's small model takes for places or organizations.
-_GENERIC = frozenset({"member states", "member state", "states", "state", "governments", "government",
+_GENERIC = frozenset({"un", "united nations", "member states", "member state", "states", "state", "governments", "government",
                       "states parties", "parties", "assembly", "council", "secretariat", "secretary-general"})
 
 
@@ -336,6 +359,12 @@ def is_country(name: str) -> bool:
         return True
     except LookupError:
         return False
+
+
+@lru_cache(maxsize=256)
+def parsed(sentence: str):
+    """spaCy's parse of a sentence, once per sentence (spans and counted nouns both read it)."""
+    return _nlp()(sentence)
 
 
 @lru_cache(maxsize=1)

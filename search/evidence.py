@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .models import Hit
+from .names import _name_tokens
 from .terms import Token, document_frequency, idf, tokenize
 
 K_PARAGRAPHS = 8          # paragraphs of the hybrid search read for an answer
@@ -78,12 +79,30 @@ def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] 
         if mine:
             scopes.append({**filters, "doc": mine})
     scopes.append(filters)
+    reworded = paraphrased(question)
     for scope in scopes:
-        for h in searcher.search(question, k=k, **scope) + searcher.search(question, k=K_KEYWORD, mode="bm25", **scope):
+        extra = searcher.search(reworded, k=K_KEYWORD, mode="bm25", **scope) if reworded != question else []
+        for h in searcher.search(question, k=k, **scope) + searcher.search(question, k=K_KEYWORD, mode="bm25", **scope) \
+                + extra:
             if h.citation not in seen:
                 seen.add(h.citation)
                 hits.append(h)
     return hits
+
+
+def paraphrased(question: str) -> str:
+    """The question with the words reports use for what it asks in other words: a superlative
+    ("hosted *the most* volunteers") as "the highest number", "the largest"; a British spelling of
+    an -ize word ("mobilized" / "mobilised") beside the American one. Unchanged when neither applies."""
+    extra = []
+    if _SUPERLATIVE.search(question):
+        extra += ["highest", "largest", "number"]
+    extra += [w[:-len(m.group(1))] + m.group(1).replace("z", "s") for w, m in
+              ((w, re.search(r"(iz(?:e|ed|es|ing|ation|ations))$", w)) for w in re.findall(r"[a-z]{5,}", question)) if m]
+    return f"{question} {' '.join(extra)}" if extra else question
+
+
+_SUPERLATIVE = re.compile(r"\bthe (?:most|largest|highest|biggest|greatest)\b", re.I)
 
 
 def question_terms(searcher, question: str) -> list[QuestionTerm]:
@@ -133,66 +152,6 @@ _KEEP = frozenset("first second third fourth fifth last next former latter one t
                   "above below under over before after less least most more fewer without".split())
 
 
-def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Proper names in the question ("Nansen Initiative", "IOM") with their aliases from the index.
-
-    A name is a run of capitalized words (not the question's first word). Its aliases are the
-    other surface forms of the same canonical entity in the index (``ILO`` <-> ``International
-    Labour Organization``), when the index has entities.
-    """
-    runs = re.finditer(r"(?<!^)(?<![?.!] )\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w'’-]*)*",
-                       question.strip())
-    out = []
-    for m in runs:
-        name = re.sub(r"['’]s$", "", m.group())
-        if name.lower() in stop_words():
-            continue
-        aliases = _aliases(searcher, name) + _known_forms(name)
-        if re.match(r"UN\b", name):  # "UN Volunteers": the report writes "United Nations Volunteers"
-            aliases += ("United Nations" + name[2:],)
-        out.append((name, aliases))
-    return out
-
-
-def _known_forms(name: str) -> tuple[str, ...]:
-    """The gazetteer's other names for ``name`` ("UNHCR" -> "Office of the United Nations High
-    Commissioner for Refugees"): a report may spell out what the question abbreviates."""
-    from ingest.entities.gazetteer import lookup, normalize, organizations
-
-    known = lookup().get(normalize(name))
-    if known is None or known.kind != "organization":
-        return ()
-    return tuple(n.text for n in organizations() if n.canonical == known.canonical and n.text != name)
-
-
-def _aliases(searcher, name: str) -> tuple[str, ...]:
-    try:
-        rows = searcher._con.execute(
-            "SELECT DISTINCT b.text FROM entities a JOIN entities b ON b.canonical = a.canonical "
-            "WHERE a.text = ? COLLATE NOCASE OR a.canonical = ? COLLATE NOCASE LIMIT 50", (name, name)).fetchall()
-    except Exception:  # an index without entities: the name stands alone
-        return ()
-    return tuple(r[0] for r in rows if r[0].lower() != name.lower())
-
-
-def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]], context: str | None = None,
-             exempt: frozenset[str] | set[str] = frozenset()) -> bool:
-    """True if the paragraph (or its heading) names every proper name of the question.
-
-    A sentence about remittance costs is no answer to a question about Mexico if its paragraph
-    never names Mexico. ``context`` narrows the paragraph to a part of it; names in ``exempt`` need
-    not be named (the document as a whole is about them: ``search.subject``).
-    """
-    names = [(n, a) for n, a in names if n not in exempt]
-    if not names:
-        return True
-    if context is None:
-        context = hit.text + " " + " ".join(hit.section[-1:])
-    stems = {t.stem for t in tokenize([context])[0]}
-    return all(mentions(context, stems, n, a) or " and " in n and all(
-        mentions(context, stems, part, ()) for part in n.split(" and ")) for n, a in names)
-
-
 def local_context(s: ScoredSentence) -> str:
     """The sentence and the one before it in its paragraph ("... the Nansen Initiative. Norway and
     Switzerland ... initiated this consultative process"): where a fact's subject must be named."""
@@ -204,55 +163,14 @@ def local_context(s: ScoredSentence) -> str:
     return s.hit.text[before[-1] if before else s.sentence.start:s.sentence.end]
 
 
-def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) -> bool:
-    """True if ``text`` names ``name``: all its words, an alias, or the acronym it stands for."""
-    words = _name_tokens(name)
-    if words and all(w.stem in stems or _demonym_in(w.stem, stems) for w in words):
-        return True
-    low = text.lower()
-    if any(re.search(r"\b" + re.escape(a.lower()) + r"\b", low) for a in aliases):
-        return True
-    if re.fullmatch(r"[A-Z]{2,}", name):
-        return _expands(text, name)
-    initials = "".join(w.text[0] for w in words if w.text[0].isupper())
-    return len(initials) >= 2 and len(words) > 1 and re.search(r"\b" + initials + r"\b", text) is not None
-
-
-@lru_cache(maxsize=2048)
-def _name_tokens(name: str) -> tuple:
-    """A name's tokens, once per name (``mentions`` runs for every document of a library)."""
-    return tuple(tokenize([name])[0])
-
-
-_DEMONYM_ENDINGS = ("n", "an", "ian", "es", "les", "ese", "i", "ish", "istan", "stan")
-
-
-def _demonym_in(stem: str, stems: set[str]) -> bool:
-    """True if a form of the same place name is in ``stems``: "Afghan" / "Afghanistan",
-    "Libya" / "Libyan", "Congo" / "Congolese" (one stem extends the other by a demonym ending)."""
-    if len(stem) < 4 or not stem.isalpha():
-        return False
-    if any(stem + e in stems for e in _DEMONYM_ENDINGS):
-        return True
-    return any(stem.endswith(e) and len(stem) - len(e) >= 4 and stem[:-len(e)] in stems for e in _DEMONYM_ENDINGS)
-
-
-def _expands(text: str, acronym: str) -> bool:
-    """True if ``text`` spells out ``acronym`` ("International Organization for Migration" for IOM)."""
-    n = len(acronym)
-    for m in re.finditer(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|on|the|and)\s+)*[A-Z][\w-]*)+", text):
-        initials = "".join(w[0] for w in m.group().split() if w[0].isupper())
-        if any(initials[i:i + n] == acronym for i in range(len(initials) - n + 1)):
-            return True
-    return False
-
-
 def score_sentences(searcher, question: str, hits: list[Hit], terms: list[QuestionTerm], *,
-                    headings: bool = False) -> list[ScoredSentence]:
+                    headings: bool = False, names: list[tuple[str, tuple[str, ...]]] = ()) -> list[ScoredSentence]:
     """Every sentence of the retrieved paragraphs (tables excepted), best first.
 
     With ``headings``, section headings that carry a bracketed place or date ("Panel discussion
-    (New York, 25 June 2013)") count as sentences of the first retrieved paragraph under them.
+    (New York, 25 June 2013)") count as sentences of the first retrieved paragraph under them. A
+    sentence that writes another form of a question's name ("the World Food Programme" for "WFP",
+    ``names`` with their aliases) covers the name's words.
     """
     paras = [(rank, h) for rank, h in enumerate(hits) if h.kind != "table"]
     units, vecs = sentence_vectors(searcher, [h for _, h in paras], headings=headings)
@@ -266,13 +184,36 @@ def score_sentences(searcher, question: str, hits: list[Hit], terms: list[Questi
     total = sum(t.weight for t in terms) or 1.0
     out = []
     for (hit, sent), toks, cos in zip(units, token_lists, cosines):
-        stems, context = {t.stem for t in toks}, para_stems[hit.citation]
+        stems, context = _same_words({t.stem for t in toks}), _same_words(para_stems[hit.citation])
+        stems |= _alias_stems(sent.text, names)
+        context |= _alias_stems(hit.text, names)
         covered = sum(t.weight * (1.0 if t.stem in stems else 0.5 if t.stem in context else 0.0)
                       for t in terms) / total
         rank_prior = 1.0 - ranks[hit.citation] / max(1, len(hits))
         score = W_COS * float(cos) + W_COVER * covered + W_RANK * rank_prior
         out.append(ScoredSentence(hit, sent, tuple(toks), score, float(cos), covered))
     return sorted(out, key=lambda s: -s.score)
+
+
+def _alias_stems(text: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The stems of each name of which ``text`` writes an alias (not the name itself)."""
+    low = text.lower()
+    return {t.stem for name, aliases in names
+            if any(len(a) > 2 and re.search(r"\b" + re.escape(a.lower()) + r"\b", low) for a in aliases)
+            for t in _name_tokens(name)}
+
+
+def _same_words(stems: set[str]) -> set[str]:
+    """``stems`` with the words reports use in their place: a superlative ("the *highest* number")
+    stands for "the most", a British spelling ("mobilis") for the American stem ("mobil")."""
+    out = set(stems)
+    if stems & _SUPERLATIVE_STEMS:
+        out.add("most")
+    out.update(form for st in stems if st.endswith("is") and len(st) > 5 for form in (st[:-2], st[:-2] + "iz"))
+    return out
+
+
+_SUPERLATIVE_STEMS = frozenset("highest largest biggest greatest most".split())
 
 
 def sentence_vectors(searcher, hits: list[Hit], *, headings: bool = False

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import Span, is_country, typed_spans
+from .answer_types import UNITS, Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
+from .narrowing import counted_words, narrowed, place_conflict
 from .terms import tokenize
 
 
@@ -72,6 +73,15 @@ def echoes(span: Span, qstems: set[str]) -> bool:
     return bool(stems) and all(st in qstems for st in stems)
 
 
+def names_asked(span: Span, names) -> bool:
+    """True for a name the question itself asks about ("United Nations Volunteers (UNV)" for "which
+    entity hosted the most UN Volunteers"): it cannot be the answer. ``names`` are (name, aliases)."""
+    if span.kind in ("count", "money", "percent", "date"):
+        return False
+    forms = {f.lower() for name, aliases in names for f in (name, *aliases)}
+    return any(p.lower() in forms for p in re.split(r"\s*[()]\s*", span.text) if p)
+
+
 def _number_of(toks, first: int, target: set[str], clause: list[int]) -> float:
     """1 if the clause before the number says "the number of <target> ... reached N"."""
     before = [i for i in range(max(0, first - 12), first) if clause[i] == clause[first]]
@@ -90,28 +100,38 @@ def _counted_once(toks, head: str) -> bool:
     return sum(1 for a, b in zip(toks, toks[1:]) if b.stem == head and any(c.isdigit() for c in a.text)) == 1
 
 
-def _counts_other(toks, last: int, target: set[str], text: str) -> bool:
-    """True if the word after the number is a noun other than the one asked about."""
-    if not target or target & _GENERIC_COUNTED or last + 1 >= len(toks):
-        return False
-    nxt = toks[last + 1]
-    if text[toks[last].end:nxt.start].strip() or not nxt.text.isalpha() or not nxt.text.islower():
-        return False
-    return nxt.text not in stop_words() and not nxt.text.endswith("ly") and nxt.stem not in target
+def _counts_other(toks, last: int, counted: set[str], text: str) -> str:
+    """"noun" if the number counts a noun other than the one asked about ("11 peacekeeping
+    *operations*" for "how many peacekeepers"; "63 *municipalities*" for "how many candidates"),
+    "people" if it counts people in general (who may be the ones asked about), else ""."""
+    if not counted or counted & _GENERIC_COUNTED:
+        return ""
+    run = counted_words(toks, last, text)
+    if not run or run[-1].stem in counted:
+        return ""
+    if run[-1].text.lower() in _MEMBER_NOUNS:
+        return "" if any(t.stem in counted for t in run[:-1]) else "people"
+    return "noun"
+
+
+# Nouns that follow the counted noun without changing it: "18 *staff members*" counts staff, "47
+# *States parties*" States.
+_MEMBER_NOUNS = frozenset("members member personnel persons people individuals parties party officials staff".split())
 
 
 def _part_of_total(text: str, span: Span) -> float:
     """"29 (63 per cent) of the 46 recommendations": the part answers "how many were implemented"
     more often than the total does."""
-    if re.match(r"\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?\d", text[span.end:]):
-        return 0.5
+    if re.search(r"\d", span.text) and re.match(r"\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?\d", text[span.end:]):
+        return 0.5  # (not "in *one* of 141 centres": one of them, no count)
     if re.search(r"\d[\d,.]*\s*(?:\([^()]*\)\s*)?of (?:the |all |a total of )?$", text[:span.start]):
         return -0.5
     return 0.0
 
 
 def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
-                slot: tuple[str, ...], head: str = "") -> float:
+                slot: tuple[str, ...], head: str = "", counted: set[str] | None = None,
+                about: frozenset[str] = frozenset(), qplaces: frozenset[str] = frozenset()) -> float:
     """How well a span answers the question; added to its sentence's score.
 
     Counts: the question's target words ("how many *Member States*") right after the number, or
@@ -128,10 +148,14 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     if span.kind == "date" and _YEAR.fullmatch(span.text) and re.match(r"\s[A-Z]", text[span.end:]) \
             and re.search(r"\bthe\s$", text[:span.start]):
         return -1.0  # part of a name ("the *2013* High-level Dialogue"), not the date of an event
-    if span.kind == "percent" and (m := re.match(r"\)?\s+of\s+(?:the\s+|those\s+|these\s+)?", text[span.end:])):
+    if span.kind == "count" and slot == ("count",) and counted and (unit := _UNIT_END.search(span.text)) \
+            and not {t.stem for t in tokenize([unit.group()])[0]} & counted:
+        return -1.0  # "75 km" is no number of women
+    if span.kind == "percent" and (m := re.match(r"\)?\s+(?:of\s+(?:the\s+|those\s+|these\s+)?|(?:were|was|are|is)\s+)",
+                                                 text[span.end:])):
         after = [t.stem for t in toks if t.start >= span.end + m.end()][:6]
         if not set(after) & qstems:
-            return -1.0  # "about half *of the increase in the migrant stock*": a share of something not asked
+            return -1.0  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
     if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
         return -1.0
     clause = _clauses(s)
@@ -151,16 +175,28 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if head and after[:1] == [head] and _counted_once(toks, head):
                     named = max(named, 0.6)  # "over 4,000 *participants*": the only number of them
                 named = max(named, _number_of(toks, first, target, clause))
+                if counted and (other := _counts_other(toks, last, counted, text)):
+                    if other == "noun":
+                        return -1.0  # "63 *municipalities*" does not answer "how many candidates"
+                    named = -1.0  # "1,200 *people*" may still be the deaths asked about
                 if not named and _counts_other(toks, last, target, text):
-                    named = -1.0  # "63 *municipalities*" does not answer "how many candidates"
+                    named = -1.0
                 named += _part_of_total(text, span)
         if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
             named = max(named, 1.0)
-    elif target:
-        named = float(bool(target & {toks[i].stem for i in range(max(0, first - 3), last + 1)}))
+        places = [(a, b) for _, kind, a, b in sentence_entities(s) if kind == "place"]
+        if place_conflict(span, s, qplaces, qstems, places):
+            return -1.0  # "10,000 schools closed in Burkina Faso" is no figure for South Sudan
+        named -= NARROWED * narrowed(span, s, qstems, about, places)
+    elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
+        named = 1.0 if target & {toks[i].stem for i in range(max(0, first - 3), last + 1)} else \
+            0.5 * bool(target & {t.stem for t in toks})
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
+
+
+NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
 
 
 CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary
@@ -183,14 +219,18 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
     if not qyears:
         return 0.0
     clause = _clauses(s)
-    years = {t.stem for i, t in enumerate(s.tokens[max(0, first - 8):last + 9], start=max(0, first - 8))
-             if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]}
+    toks = s.tokens
+    years = {t.stem for i, t in enumerate(toks[max(0, first - 8):last + 9], start=max(0, first - 8))
+             if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]
+             and not (i and toks[i - 1].text.lower() in _BASELINE)}  # "a rise *from 2023*": the year compared with
     if not years:
         return 0.0
     return 1.0 if years & qyears else -1.0
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_UNIT_END = re.compile(r"\b" + UNITS + r"$", re.I)
+_BASELINE = frozenset("from since than over".split())
 
 
 def coordinated(span: Span, spans: list[Span], sentence: str) -> list[Span]:

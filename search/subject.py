@@ -26,6 +26,7 @@ FREQUENT_SHARE = 0.08      # a name cited by this share of a document's chunks h
 SUBJECT_SHARE = 0.25       # a name cited by this share of its chunks is what the whole document is about
 MAX_PICKED = 3             # documents read first
 HEADING_WEIGHT = 0.5       # a question word in a title or heading counts this much of a name
+MAX_MEMO = 4096            # names whose document counts a searcher keeps
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,11 @@ def library(searcher) -> Library:
 
 def _build(con: sqlite3.Connection) -> Library:
     try:
-        dates = dict(con.execute("SELECT symbol, date FROM documents").fetchall())
+        rows = con.execute("SELECT symbol, title, date FROM documents").fetchall()
     except sqlite3.Error:  # an index from before document dates (issue 14)
-        dates = {}
-    docs = con.execute("SELECT symbol, title FROM documents").fetchall()
+        rows = [(symbol, title, None) for symbol, title in con.execute("SELECT symbol, title FROM documents")]
+    docs = [(symbol, title) for symbol, title, _ in rows]
+    dates = {symbol: date for symbol, _, date in rows}
     sizes = dict(con.execute("SELECT symbol, count(*) FROM chunks GROUP BY symbol").fetchall())
     heads: dict[str, set[str]] = {}
     for symbol, section in con.execute("SELECT DISTINCT symbol, section FROM chunks"):
@@ -138,27 +140,51 @@ def document_year(symbol: str, title: str = "") -> int:
 
 
 def common_names(searcher, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
-    """The names that most documents of the library cite: they pick no document."""
+    """The names that most documents of the library cite: they pick no document and constrain no
+    answer ("United Nations", "Secretary-General"). A place is never common: "the inflation
+    forecast for *Africa*" must come from a paragraph about Africa, however many documents name it."""
     lib = library(searcher)
     if len(lib) < MIN_DOCS_COMMON:
         return set()
     out = set()
     for name, aliases in names:
-        if documents_citing(searcher, name, aliases) >= COMMON_SHARE * len(lib):
+        if documents_citing(searcher, name, aliases) >= COMMON_SHARE * len(lib) and not is_place(searcher, name):
             out.add(name)
     return out
 
 
+def is_place(searcher, name: str) -> bool:
+    """True if the index tags ``name`` as a place more often than as anything else."""
+    try:
+        row = searcher._con.execute("SELECT kind FROM entities WHERE text = ? COLLATE NOCASE GROUP BY kind "
+                                    "ORDER BY count(*) DESC LIMIT 1", (name,)).fetchone()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == "place"
+
+
 def documents_citing(searcher, name: str, aliases: tuple[str, ...] = ()) -> int:
-    """How many documents have a chunk containing ``name`` (or an alias) as a phrase."""
+    """How many documents have a chunk containing ``name`` (or an alias) as a phrase (counted once
+    per searcher: one question asks it for the same name several times)."""
     phrases = [p for p in (name, *aliases[:8]) if re.search(r"\w", p)]
     expr = " OR ".join('"' + re.sub(r'[^\w\s-]', " ", p).replace('"', " ").strip() + '"' for p in phrases)
     try:
-        return int(searcher._con.execute(
-            "SELECT count(DISTINCT c.symbol) FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
-            "WHERE chunks_fts MATCH ?", (expr,)).fetchone()[0])
-    except sqlite3.Error:
-        return 0
+        memo = _CITING.setdefault(searcher, {})
+    except TypeError:  # a searcher that takes no weak reference: count every time
+        memo = {}
+    if expr not in memo:
+        if len(memo) > MAX_MEMO:
+            memo.clear()
+        try:
+            memo[expr] = int(searcher._con.execute(
+                "SELECT count(DISTINCT c.symbol) FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
+                "WHERE chunks_fts MATCH ?", (expr,)).fetchone()[0])
+        except sqlite3.Error:
+            memo[expr] = 0
+    return memo[expr]
+
+
+_CITING: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms, question: str = "") -> list[str]:
@@ -168,7 +194,7 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms,
     a fraction for each question word, and more for each pair of consecutive words, in its title or
     headings.
     """
-    from .evidence import mentions
+    from .names import mentions
 
     lib = library(searcher)
     if len(lib) < 2:
@@ -205,7 +231,7 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms,
 def profile_names(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
     """The question's names that the document as a whole is about (its title, or a name most of its
     paragraphs cite): each of its paragraphs may omit them."""
-    from .evidence import mentions
+    from .names import mentions
 
     p = library(searcher).profiles.get(symbol)
     if p is None:

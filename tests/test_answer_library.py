@@ -14,9 +14,11 @@ from types import SimpleNamespace
 import pytest
 
 from search import Searcher
-from search.answer import Fact, _sources, subject_words
+from search.answer import subject_words
+from search.fact_sources import Fact, sources
 from search.answer_types import Span, publication_spans, question_type
-from search.evidence import _demonym_in, question_names, question_terms
+from search.evidence import question_terms
+from search.names import _demonym_in, question_names
 from search.subject import document_year, profile_names, subject_documents
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -68,6 +70,18 @@ def test_doc_filter_narrows_the_documents_an_answer_may_come_from(library):
     q = "Where was community-based monitoring of Indigenous data first piloted?"
     assert library.ask(q).text.startswith(f"Philippines [{EMRIP}, para. 60]")
     assert not library.ask(q, doc="A/69/207").answered
+
+
+def test_a_report_title_answers_which_report_found(library):
+    # "In a 2024 report entitled No Data, No Story: Indigenous Peoples in the Philippines, the World Bank ..."
+    a = library.ask("Which World Bank report found gaps in the data on Indigenous Peoples in the Philippines?")
+    assert a.text.startswith(f"No Data, No Story: Indigenous Peoples in the Philippines [{EMRIP}, para. 25]")
+
+
+def test_an_acronym_the_study_never_writes_is_read_as_the_name_it_spells_out(library):
+    # the study writes "the Food and Agriculture Organization", never "FAO"
+    a = library.ask("Which FAO publication addresses the challenges Indigenous women face?")
+    assert a.text.startswith(f"Indigenous women, daughters of Mother Earth [{EMRIP}, para. 82]")
 
 
 @pytest.mark.parametrize("question", [
@@ -142,7 +156,8 @@ def test_document_year(symbol, year):
 
 def _fact(symbol, value, score):
     hit = SimpleNamespace(symbol=symbol, kind="paragraph", citation=f"{symbol}, para. 1")
-    sentence = SimpleNamespace(text=f"{value} people needed assistance.", heading=False)
+    text = f"{value} people needed assistance."
+    sentence = SimpleNamespace(text=text, heading=False, start=0, end=len(text))
     return Fact((Span(value, "count", 0, len(value)),), SimpleNamespace(hit=hit, sentence=sentence, score=0.8),
                 score, 1.0)
 
@@ -160,9 +175,9 @@ def test_two_documents_with_different_figures_are_both_given_newest_first():
         "A/80/75": subject.Profile("A/80/75", "", frozenset(), frozenset(), 2025)})
     old, new, far = _fact("A/79/797", "22.9 million", 0.90), _fact("A/80/75", "23.7 million", 0.89), \
         _fact("S/2025/1", "1 million", 0.50)
-    chosen = _sources(fake, old, [old, new, far])
+    chosen = sources(fake, old, [old, new, far])
     assert [f.where.hit.symbol for f in chosen] == ["A/80/75", "A/79/797"]
-    assert _sources(fake, old, [old, _fact("A/80/75", "22.9 million", 0.89)]) == [old]  # same figure: one
+    assert sources(fake, old, [old, _fact("A/80/75", "22.9 million", 0.89)]) == [old]  # same figure: one
 
 
 def test_an_acronym_the_report_never_writes_is_read_as_the_name_it_spells_out(searcher):

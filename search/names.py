@@ -1,0 +1,169 @@
+"""The proper names of a question and whether a text names them.
+
+A question names bodies, places and people ("MONUSCO", "Libya's National Oil Corporation", "the
+Sudan"); a paragraph that never names them is no evidence for it. A name matches its words (by stem,
+"Afghan" for "Afghanistan"), an alias the index or the gazetteer knows ("IOM" = "International
+Organization for Migration") or the acronym it stands for; not a longer country's name ("Sudan" in
+"South Sudan").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .models import Hit
+from .terms import tokenize
+
+
+def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Proper names in the question ("Nansen Initiative", "IOM") with their aliases from the index.
+
+    A name is a run of capitalized words (not the question's first word). Its aliases are the
+    other surface forms of the same canonical entity in the index (``ILO`` <-> ``International
+    Labour Organization``), when the index has entities.
+    """
+    runs = re.finditer(r"(?<!^)(?<![?.!] )\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w'’-]*)*",
+                       question.strip())
+    out = []
+    for name in (part for m in runs for part in _name_parts(searcher, m.group())):
+        name = re.sub(r"['’]s$", "", name)
+        if name.lower() in _stop_words():
+            continue
+        aliases = _aliases(searcher, name) + _known_forms(name)
+        if re.match(r"UN\b", name):  # "UN Volunteers": the report writes "United Nations Volunteers"
+            aliases += ("United Nations" + name[2:],)
+        out.append((name, aliases))
+    return out
+
+
+def _name_parts(searcher, run: str) -> list[str]:
+    """A run of capitalized words as the names it holds: itself when the index holds it as a phrase
+    ("Māori Women's Welfare League") or it is one word, else the longest leading part the index holds
+    and the parts of the rest ("Libya's National Oil Corporation" -> "Libya", "National Oil
+    Corporation"; "United Nations Environment Programme Environment Assembly" -> two names;
+    "Afghanistan in November and December" -> "Afghanistan", "November", "December")."""
+    from .subject import documents_citing
+
+    run = re.sub(r"['’]s$", "", run)
+    words = run.split()
+    if len(words) < 2 or documents_citing(searcher, run) > 0:
+        return [run]
+    for end in range(len(words) - 1, 0, -1):
+        head = re.sub(r"['’]s$", "", " ".join(words[:end]))
+        rest = re.sub(r"^(?:(?:of|for|on|at|and|the|in|to)\s+)+", "", " ".join(words[end:]))
+        if words[end - 1].lower() in _LINKS or not rest or rest.split()[0].lower() in _LINKS:
+            continue
+        if documents_citing(searcher, head) > 0:
+            return [head, *_name_parts(searcher, rest)]
+    return [run]
+
+
+_LINKS = frozenset("of for on at and the in to".split())
+
+
+def _known_forms(name: str) -> tuple[str, ...]:
+    """The gazetteer's other names for ``name`` ("UNHCR" -> "Office of the United Nations High
+    Commissioner for Refugees"): a report may spell out what the question abbreviates."""
+    from ingest.entities.gazetteer import lookup, normalize, organizations
+
+    known = lookup().get(normalize(name))
+    if known is None or known.kind != "organization":
+        return ()
+    return tuple(n.text for n in organizations() if n.canonical == known.canonical and n.text != name)
+
+
+def _aliases(searcher, name: str) -> tuple[str, ...]:
+    try:
+        rows = searcher._con.execute(
+            "SELECT DISTINCT b.text FROM entities a JOIN entities b ON b.canonical = a.canonical "
+            "WHERE a.text = ? COLLATE NOCASE OR a.canonical = ? COLLATE NOCASE LIMIT 50", (name, name)).fetchall()
+    except Exception:  # an index without entities: the name stands alone
+        return ()
+    return tuple(r[0] for r in rows if r[0].lower() != name.lower())
+
+
+def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]], context: str | None = None,
+             exempt: frozenset[str] | set[str] = frozenset()) -> bool:
+    """True if the paragraph (or its heading) names every proper name of the question.
+
+    A sentence about remittance costs is no answer to a question about Mexico if its paragraph
+    never names Mexico. ``context`` narrows the paragraph to a part of it; names in ``exempt`` need
+    not be named (the document as a whole is about them: ``search.subject``).
+    """
+    names = [(n, a) for n, a in names if n not in exempt]
+    if not names:
+        return True
+    if context is None:
+        context = hit.text + " " + " ".join(hit.section[-1:])
+    stems = {t.stem for t in tokenize([context])[0]}
+    return all(mentions(context, stems, n, a) or " and " in n and all(
+        mentions(context, stems, part, ()) for part in n.split(" and ")) for n, a in names)
+
+
+def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) -> bool:
+    """True if ``text`` names ``name``: all its words, an alias, or the acronym it stands for."""
+    words = _name_tokens(name)
+    if words and all(w.stem in stems or _demonym_in(w.stem, stems) for w in words) \
+            and not (len(words) == 1 and _only_in_longer_country(text, name)):
+        return True
+    low = text.lower()
+    if any(re.search(r"\b" + re.escape(a.lower()) + r"\b", low) for a in aliases):
+        return True
+    if re.fullmatch(r"[A-Z]{2,}", name):
+        return _expands(text, name)
+    initials = "".join(w.text[0] for w in words if w.text[0].isupper())
+    return len(initials) >= 2 and len(words) > 1 and re.search(r"\b" + initials + r"\b", text) is not None
+
+
+def _only_in_longer_country(text: str, name: str) -> bool:
+    """True if every occurrence of ``name`` is part of another country's name: "Sudan" in "South
+    Sudan", "Guinea" in "Papua New Guinea" or "Guinea-Bissau" (not "the Sudan", "in Sudan")."""
+    from .answer_types import is_country
+
+    found = list(re.finditer(r"\b" + re.escape(name) + r"\b", text))
+    if not found:
+        return False
+    for m in found:
+        before = re.search(r"((?:[A-Z][\w-]*\s)?([A-Z][\w-]*))\s$", text[:m.start()])
+        after = re.match(r"-[A-Z][\w-]*", text[m.end():])
+        longer = [f"{before.group(1)} {name}", f"{before.group(2)} {name}"] if before else []
+        longer += [name + after.group()] if after else []
+        if not any(is_country(c) and c.lower() != name.lower() for c in longer):
+            return False
+    return True
+
+
+@lru_cache(maxsize=2048)
+def _name_tokens(name: str) -> tuple:
+    """A name's tokens, once per name (``mentions`` runs for every document of a library)."""
+    return tuple(tokenize([name])[0])
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "es", "les", "ese", "i", "ish", "istan", "stan")
+
+
+def _demonym_in(stem: str, stems: set[str]) -> bool:
+    """True if a form of the same place name is in ``stems``: "Afghan" / "Afghanistan",
+    "Libya" / "Libyan", "Congo" / "Congolese" (one stem extends the other by a demonym ending)."""
+    if len(stem) < 4 or not stem.isalpha():
+        return False
+    if any(stem + e in stems for e in _DEMONYM_ENDINGS):
+        return True
+    return any(stem.endswith(e) and len(stem) - len(e) >= 4 and stem[:-len(e)] in stems for e in _DEMONYM_ENDINGS)
+
+
+def _expands(text: str, acronym: str) -> bool:
+    """True if ``text`` spells out ``acronym`` ("International Organization for Migration" for IOM)."""
+    n = len(acronym)
+    for m in re.finditer(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|on|the|and)\s+)*[A-Z][\w-]*)+", text):
+        initials = "".join(w[0] for w in m.group().split() if w[0].isupper())
+        if any(initials[i:i + n] == acronym for i in range(len(initials) - n + 1)):
+            return True
+    return False
+
+
+def _stop_words() -> frozenset[str]:
+    from .evidence import stop_words
+
+    return stop_words()
