@@ -95,9 +95,9 @@ def write_sentences(folder: Path, db_path: Path, chunks: Sequence, encode, dimen
 
 
 def store_sentences(folder: Path, db_path: Path, rows: Sequence[tuple[int, int, int]], vectors: np.ndarray,
-                    store_vectors=None) -> int:
+                    store_vectors=None, ids=None) -> int:
     """Write ``sentences.faiss`` (or hand the vectors to ``store_vectors``) and the ``sentences``
-    table, from sentences embedded already."""
+    table, from sentences embedded already; sentence ids are positions unless ``ids`` are given."""
     from .vectors import write_vectors
 
     if store_vectors is None:
@@ -108,7 +108,7 @@ def store_sentences(folder: Path, db_path: Path, rows: Sequence[tuple[int, int, 
     try:
         con.execute("CREATE TABLE sentences (id INTEGER PRIMARY KEY, chunk_id INTEGER NOT NULL, "
                     "start INTEGER NOT NULL, end INTEGER NOT NULL)")
-        con.executemany("INSERT INTO sentences VALUES (?,?,?,?)", [(i, *r) for i, r in enumerate(rows)])
+        con.executemany("INSERT INTO sentences VALUES (?,?,?,?)", [(i if ids is None else int(ids[i]), *r) for i, r in enumerate(rows)])
         con.commit()
     finally:
         con.close()

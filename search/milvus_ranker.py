@@ -2,7 +2,8 @@
 
 Milvus returns the best chunks by chunk vector, by sentence vector and by BM25 (over words
 stemmed as FTS5 stems them, ``index.milvus.tokens``), narrowed by the filters as an expression
-(a document's chunks are consecutive row ids, so ``--doc`` is one range). paracite then scores
+(a document's chunks are consecutive row ids, so ``--doc`` is one range; row ids are kept
+across incremental ingests, ``index.milvus.layout``). paracite then scores
 the union exactly as the local backend does (``search.ranking.Signals``): each candidate's chunk
 cosine and best-sentence cosine from its stored vectors, its BM25 score, and the share of the
 query's words it contains (counted here on the candidates' own text). A filter that leaves few
@@ -49,11 +50,12 @@ class MilvusRanker(Ranker):
         chunk_hits: dict[int, float] = {}
         sent_hits: dict[int, float] = {}  # chunk → its best sentence among the engine's hits
         if exact:
-            ids = np.array(sorted(allowed) if allowed is not None else range(self.n), dtype="int64")
+            ids = np.array(sorted(allowed), dtype="int64") if allowed is not None else self._all_ids()
         else:
             if qvec is not None:
                 chunk_hits = dict(self.milvus.dense(qvec, depth, expr))
-                for cid, score in self.milvus.dense(qvec, 3 * depth, expr, sentences=True):
+                sexpr = id_expression(allowed, "chunk_id") if allowed is not None else ""
+                for cid, score in self.milvus.dense(qvec, 3 * depth, sexpr, sentences=True):
                     sent_hits[cid] = max(score, sent_hits.get(cid, -np.inf))
             ids = np.array(sorted(set(bm) | set(chunk_hits) | set(sent_hits)), dtype="int64")
         out = {"ids": ids}
@@ -65,6 +67,12 @@ class MilvusRanker(Ranker):
             out["bm25"] = np.array([bm.get(int(i), 0.0) for i in ids])
             out["coverage"] = self._coverage_of(query, kw, ids)
         return Signals(**out)
+
+    def _all_ids(self) -> np.ndarray:
+        """Every chunk's row id (a Milvus build keeps documents' ids across ingests: not 0..n-1)."""
+        if getattr(self, "_ids", None) is None:
+            self._ids = np.array([r[0] for r in self._con.execute("SELECT id FROM chunks ORDER BY id")], dtype="int64")
+        return self._ids
 
     @staticmethod
     def _known_or_scored(ids: np.ndarray, known: dict[int, float], score) -> np.ndarray:
