@@ -54,7 +54,7 @@ def live_counts(client, names: dict, base: dict) -> tuple[int, int]:
     live = live_expressions(base)
     out = []
     for role, expr in zip(("chunks", "sentences"), live):
-        res = client.query(names[role], filter=expr, output_fields=["count(*)"])
+        res = client.query(names[role], filter=expr, output_fields=["count(*)"], consistency_level="Strong")
         out.append(int(res[0]["count(*)"]) if res else 0)
     return out[0], out[1]
 
