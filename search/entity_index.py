@@ -97,7 +97,7 @@ def list_entities(con: sqlite3.Connection, kind: str | None = None, name: str | 
             args += [k, c]
     # in the build's document order (row ids follow it, except after an incremental Milvus ingest)
     sql = ("SELECT e.kind, e.canonical, e.text, c.citation, c.id FROM entities e JOIN chunks c ON c.id = e.chunk_id "
-           "JOIN documents d ON d.symbol = c.symbol"
+           "LEFT JOIN documents d ON d.symbol = c.symbol"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.rowid, c.id, e.start")
     forms: dict[tuple[str, str], dict[str, None]] = {}
     cites: dict[tuple[str, str], dict[str, None]] = {}

@@ -104,7 +104,7 @@ class MilvusRanker(Ranker):
         document's number and its place in the build's document order."""
         if self._docs is not None:
             return
-        rows = self._con.execute("SELECT c.id, c.symbol FROM chunks c JOIN documents d ON d.symbol = c.symbol "
+        rows = self._con.execute("SELECT c.id, c.symbol FROM chunks c LEFT JOIN documents d ON d.symbol = c.symbol "
                                  "ORDER BY d.rowid, c.id").fetchall()
         ids = np.array([r[0] for r in rows], dtype="int64")
         size = int(ids.max()) + 1 if len(ids) else 0

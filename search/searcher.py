@@ -258,7 +258,7 @@ class Searcher(DocumentViews, Rankers):
     def chunks(self, doc: str | None = None) -> Iterator[Hit]:
         """Every chunk in index order (for export): documents as the build laid them out (an
         incremental Milvus ingest gives a changed document new row ids, not a new place)."""
-        sql, args = "SELECT c.id FROM chunks c JOIN documents d ON d.symbol = c.symbol", ()
+        sql, args = "SELECT c.id FROM chunks c LEFT JOIN documents d ON d.symbol = c.symbol", ()
         if doc:
             sql, args = sql + " WHERE c.symbol = ? COLLATE NOCASE", (doc,)
         for (rowid,) in self._con.execute(sql + " ORDER BY d.rowid, c.id", args).fetchall():
