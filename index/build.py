@@ -223,12 +223,15 @@ def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=N
     from .sentences import store_sentences
 
     parts = assemble(keys, cache)
-    chunks = write_store(folder / DB_NAME, parts.documents)
+    # A Milvus build keeps its unchanged documents' row ids, so their rows in Milvus stay valid
+    layout = sink.plan(parts.documents, [k for _, k in parts.origins], parts.sentence_rows) if sink else None
+    chunks = write_store(folder / DB_NAME, parts.documents, ids=layout.chunk_ids if layout else None)
     _checkpoint("store")
     vectors = parts.vectors(embed.DIMENSION)
     faiss_params = write_vectors(folder / VECTORS_NAME, vectors) if sink is None else {}
-    store_sentences(folder, folder / DB_NAME, parts.sentence_rows, parts.sentence_matrix(embed.DIMENSION),
-                    store_vectors=sink.keep_sentences if sink else None)
+    store_sentences(folder, folder / DB_NAME, layout.sentence_rows if layout else parts.sentence_rows,
+                    parts.sentence_matrix(embed.DIMENSION), store_vectors=sink.keep_sentences if sink else None,
+                    ids=layout.sentence_ids if layout else None)
     write_acronyms(folder / DB_NAME, (c.text for c in chunks))
     documents = parts.documents
     backend = sink.write(documents, chunks, vectors) if sink is not None else {}
@@ -239,8 +242,8 @@ def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=N
         dimension=int(vectors.shape[1]) if len(vectors) else embed.DIMENSION,
         corpus_checksum=checksum,
         documents=[{"symbol": d.symbol, "title": d.title, "source": d.source, "checksum": d.checksum,
-                    "chunks": len(d.chunks), "file": file, "key": key}
-                   for d, (file, key) in zip(documents, parts.origins)],
+                    "chunks": len(d.chunks), "file": file, "key": key, **(layout.entry(i) if layout else {})}
+                   for i, (d, (file, key)) in enumerate(zip(documents, parts.origins))],
         chunks=len(chunks),
         faiss=faiss_params,
         model_files=embed.model_files(),

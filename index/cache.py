@@ -80,6 +80,14 @@ class Cache:
 
     def __init__(self, index_dir: Path):
         self.root = Path(index_dir) / CACHE
+        self._kept: dict[str, Entry] = {}  # entries one ingest has read already (``keep``)
+
+    def keep(self, key: str, entry: Entry) -> None:
+        """Hold an entry read by this ingest, so ``load`` does not read and decode it again."""
+        self._kept[key] = entry
+
+    def kept(self, key: str) -> Entry | None:
+        return self._kept.get(key)
 
     def has(self, key: str) -> bool:
         return (self.root / key / _ENTRY).is_file()
@@ -111,6 +119,8 @@ class Cache:
 
     def load(self, key: str) -> Entry | None:
         """The stored entry, or None if it is missing or unreadable (then the file is read again)."""
+        if key in self._kept:
+            return self._kept[key]
         folder = self.root / key
         try:
             meta = json.loads((folder / _ENTRY).read_text(encoding="utf-8"))
@@ -139,6 +149,7 @@ class Cache:
 
     def discard(self, name: str) -> None:
         """Remove an entry: renamed away first, so a kill mid-way never leaves half an entry."""
+        self._kept.pop(name, None)
         folder = self.root / name
         if not name.startswith(".trash-"):
             trash = self.root / f".trash-{name}-{os.getpid()}"

@@ -59,7 +59,11 @@ def embed_input(chunk) -> str:
 
 def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float, jobs: int | None,
            progress: bool, fail: str | None = None, ray: str | None = None) -> Gathered:
-    """Make sure every source has a cache entry (or a skip); return the keys in source order."""
+    """Make sure every source has a cache entry (or a skip); return the keys in source order.
+
+    Each entry is read from the cache once and kept in ``cache`` for ``assemble`` (``Cache.keep``);
+    one found damaged is discarded and its file read again.
+    """
     from . import embed
     from .model_files import encoder_name
 
@@ -74,21 +78,18 @@ def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float,
                 why = e.strerror if isinstance(e, OSError) and e.strerror else f"{type(e).__name__}: {e}"
                 out.skips.append(Skip(s.file, "read", why, traceback.format_exc()))
                 continue
-        if cache.has(s.key) and cache.load(s.key) is None:  # damaged by hand or disk: read the file again
-            cache.discard(s.key)
         if not cache.has(s.key):
             todo.append(s)
-    if todo:
-        out.parsed = len(todo)
-        if ray is None:
-            _parse_and_embed(todo, cache, tagged, timeout, jobs, progress, fail, out)
-        else:
-            _parse_and_embed_with_ray(todo, cache, tagged, ray, out)
+    _read(todo, cache, tagged, timeout, jobs, progress, fail, ray, out)
+    damaged = [s for s in sources if s.key and cache.has(s.key) and _loaded(cache, s.key) is None]
+    for s in damaged:  # damaged by hand or disk: read the file again
+        cache.discard(s.key)
+    _read([s for s in damaged if s not in todo], cache, tagged, timeout, jobs, progress, fail, ray, out)
     for s in sources:
         if not s.key or not cache.has(s.key):
             continue
         out.used.add(s.key)
-        entry = cache.load(s.key)
+        entry = _loaded(cache, s.key)
         if entry is None:
             out.skips.append(Skip(s.file, "read", "its cached copy is damaged; ingest it again"))
         elif entry.skip:
@@ -98,6 +99,28 @@ def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float,
             out.keys.append((s.file, s.key))
             out.notes.extend(entry.notes)
     return out
+
+
+def _loaded(cache: Cache, key: str) -> Entry | None:
+    """The entry of ``key``, read from disk the first time only (``None``: damaged)."""
+    entry = cache.kept(key)
+    if entry is None:
+        entry = cache.load(key)
+        if entry is not None:
+            cache.keep(key, entry)
+    return entry
+
+
+def _read(todo: list[Source], cache: Cache, tagged: bool, timeout: float, jobs: int | None, progress: bool,
+          fail: str | None, ray: str | None, out: Gathered) -> None:
+    """Parse, tag and embed ``todo`` into the cache, in worker processes or Ray tasks."""
+    if not todo:
+        return
+    out.parsed += len(todo)
+    if ray is None:
+        _parse_and_embed(todo, cache, tagged, timeout, jobs, progress, fail, out)
+    else:
+        _parse_and_embed_with_ray(todo, cache, tagged, ray, out)
 
 
 def _parse_and_embed(todo: list[Source], cache: Cache, tagged: bool, timeout: float, jobs: int | None,
@@ -132,13 +155,13 @@ def _parse_and_embed_with_ray(todo: list[Source], cache: Cache, tagged: bool, ad
     """The same cache entries, the per-file parse, tag and embed done by Ray tasks (issue #17)."""
     from .ray_ingest import parse_with_ray
 
-    per_file, encoder = parse_with_ray([s.file for s in todo], address, tag_entities=tagged)
-    for s, (docs, problems) in zip(todo, per_file):
-        if problems or not docs:
-            out.skips.append(Skip(s.file, "parse", "; ".join(problems) or "no documents"))
+    for parsed, embedded in parse_with_ray([(s.file, s.key) for s in todo], address, tag_entities=tagged):
+        if parsed.skip:
+            out.skips.append(parsed.skip)
+            if parsed.skip.stage == "parse" and not parsed.skip.trace:  # the reader's verdict on this content
+                cache.store(parsed.key, Entry(parsed.source, skip={"stage": "parse", "reason": parsed.skip.reason}))
             continue
-        parsed = Parsed(s.file, s.key, list(docs))
-        cache.store(s.key, _entry(parsed, embed_documents(parsed.documents, encoder)))
+        cache.store(parsed.key, _entry(parsed, embedded))
 
 
 def _parsed(todo: list[Source], tagged: bool, timeout: float, jobs: int | None, fail: str | None):

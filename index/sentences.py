@@ -70,34 +70,10 @@ def sentence_rows(chunks: Sequence) -> list[tuple[int, int, int]]:
     return rows
 
 
-def write_sentences(folder: Path, db_path: Path, chunks: Sequence, encode, dimension: int, *,
-                    store_vectors=None) -> int:
-    """Embed every sentence, write ``sentences.faiss`` and the ``sentences`` table; return the count.
-
-    Sentences are embedded as they are: adding the section heading (as chunks get) made
-    sentence matching worse on the dev queries (MRR@10 0.72 against 0.82), since the heading
-    then outweighs a short sentence.
-
-    Args:
-        folder: the build folder.
-        db_path: the build's SQLite database (gets a ``sentences`` table).
-        chunks: the chunks in row-id order.
-        encode: texts → unit float32 vectors.
-        dimension: the vector size, for an empty corpus.
-        store_vectors: ``(rows, vectors) -> None`` that keeps the vectors elsewhere (a Milvus
-            build, issue #17) instead of in ``sentences.faiss``.
-    """
-    rows = sentence_rows(chunks)
-    vectors = encode([chunks[cid].text[s:e] for cid, s, e in rows])
-    if not len(vectors):
-        vectors = np.zeros((0, dimension), dtype="float32")
-    return store_sentences(folder, db_path, rows, vectors, store_vectors=store_vectors)
-
-
 def store_sentences(folder: Path, db_path: Path, rows: Sequence[tuple[int, int, int]], vectors: np.ndarray,
-                    store_vectors=None) -> int:
+                    store_vectors=None, ids=None) -> int:
     """Write ``sentences.faiss`` (or hand the vectors to ``store_vectors``) and the ``sentences``
-    table, from sentences embedded already."""
+    table, from sentences embedded already; sentence ids are positions unless ``ids`` are given."""
     from .vectors import write_vectors
 
     if store_vectors is None:
@@ -108,7 +84,7 @@ def store_sentences(folder: Path, db_path: Path, rows: Sequence[tuple[int, int, 
     try:
         con.execute("CREATE TABLE sentences (id INTEGER PRIMARY KEY, chunk_id INTEGER NOT NULL, "
                     "start INTEGER NOT NULL, end INTEGER NOT NULL)")
-        con.executemany("INSERT INTO sentences VALUES (?,?,?,?)", [(i, *r) for i, r in enumerate(rows)])
+        con.executemany("INSERT INTO sentences VALUES (?,?,?,?)", [(i if ids is None else int(ids[i]), *r) for i, r in enumerate(rows)])
         con.commit()
     finally:
         con.close()

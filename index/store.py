@@ -62,8 +62,9 @@ CREATE VIRTUAL TABLE chunks_fts USING fts5(
 """
 
 
-def write_store(path: Path, documents: Iterable[Document]) -> list[Chunk]:
-    """Create the database at ``path``; return the chunks in row-id order (row id = position)."""
+def write_store(path: Path, documents: Iterable[Document], ids=None) -> list[Chunk]:
+    """Create the database at ``path``; return the chunks in order (row id = position, or
+    ``ids[position]`` where a Milvus build keeps its documents' ids across ingests)."""
     con = sqlite3.connect(path)
     try:
         con.executescript(SCHEMA)
@@ -72,7 +73,7 @@ def write_store(path: Path, documents: Iterable[Document]) -> list[Chunk]:
             con.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                         (doc.symbol, doc.title, doc.source, doc.checksum, *_metadata_row(doc)))
             for c in doc.chunks:
-                rowid = len(ordered)
+                rowid = len(ordered) if ids is None else int(ids[len(ordered)])
                 ordered.append(c)
                 con.execute(
                     "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?)",

@@ -95,8 +95,10 @@ def list_entities(con: sqlite3.Connection, kind: str | None = None, name: str | 
         where.append("(" + " OR ".join("(e.kind = ? AND e.canonical = ?)" for _ in names) + ")")
         for k, c in sorted(names):
             args += [k, c]
-    sql = ("SELECT e.kind, e.canonical, e.text, c.citation, c.id FROM entities e JOIN chunks c ON c.id = e.chunk_id"
-           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.id, e.start")
+    # in the build's document order (row ids follow it, except after an incremental Milvus ingest)
+    sql = ("SELECT e.kind, e.canonical, e.text, c.citation, c.id FROM entities e JOIN chunks c ON c.id = e.chunk_id "
+           "LEFT JOIN documents d ON d.symbol = c.symbol"
+           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.rowid, c.id, e.start")
     forms: dict[tuple[str, str], dict[str, None]] = {}
     cites: dict[tuple[str, str], dict[str, None]] = {}
     for k, canonical, text, citation, _ in con.execute(sql, args):

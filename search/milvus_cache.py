@@ -1,8 +1,9 @@
 """A bounded cache of what a Milvus-backed build stores per chunk (issue #17).
 
-A build's collections never change (a re-ingest writes new ones), so a chunk's vector, its
-sentences' vectors and its stemmed words can be kept once read: a warm search then asks Milvus
-only for candidates, not for the records behind them. Least recently used chunks leave first.
+A row id's record never changes (an incremental ingest gives new and changed documents fresh
+ids, ``index.milvus.layout``), so a chunk's vector, its sentences' vectors and its stemmed words
+can be kept once read: a warm search then asks Milvus only for candidates, not for the records
+behind them. Least recently used chunks leave first.
 """
 
 from __future__ import annotations

@@ -2,9 +2,11 @@
 
 Milvus returns the best chunks by chunk vector, by sentence vector and by BM25 (over words
 stemmed as FTS5 stems them, ``index.milvus.tokens``), narrowed by the filters as an expression
-(a document's chunks are consecutive row ids, so ``--doc`` is one range). paracite then scores
+(a document's chunks are consecutive row ids, so ``--doc`` is one range; row ids are kept
+across incremental ingests, ``index.milvus.layout``). paracite then scores
 the union exactly as the local backend does (``search.ranking.Signals``): each candidate's chunk
-cosine and best-sentence cosine from its stored vectors, its BM25 score, and the share of the
+cosine and best-sentence cosine from its stored vectors, its BM25 score (from the build's FTS5
+table, as the local backend scores it), and the share of the
 query's words it contains (counted here on the candidates' own text). A filter that leaves few
 chunks (``EXACT_ALLOWED``) makes every one of them a candidate, as the local backend does, so
 filtered searches give the same hits on both backends.
@@ -27,6 +29,7 @@ from .milvus_cache import ChunkRecords
 from .ranking import Ranker, Signals
 
 EXACT_ALLOWED = 2_000
+ID_BATCH = 900  # ids per SQL statement (SQLite's default limit on an IN list is far above)
 
 
 class MilvusRanker(Ranker):
@@ -45,16 +48,17 @@ class MilvusRanker(Ranker):
         expr = id_expression(allowed) if allowed is not None else ""
         size = len(allowed) if allowed is not None else self.n
         exact = size <= EXACT_ALLOWED  # few chunks: every one is a candidate, as in the local backend
-        words = _query_words(kw) if kw is not None else []
+        words = _query_words(kw) if kw is not None and not exact else []
         bm = dict(self.milvus.bm25(words, min(size, depth), expr)) if words else {}
         chunk_hits: dict[int, float] = {}
         sent_hits: dict[int, float] = {}  # chunk → its best sentence among the engine's hits
         if exact:
-            ids = np.array(sorted(allowed) if allowed is not None else range(self.n), dtype="int64")
+            ids = np.array(sorted(allowed), dtype="int64") if allowed is not None else self._all_ids()
         else:
             if qvec is not None:
                 chunk_hits = dict(self.milvus.dense(qvec, depth, expr))
-                for cid, score in self.milvus.dense(qvec, 3 * depth, expr, sentences=True):
+                sexpr = id_expression(allowed, "chunk_id") if allowed is not None else ""
+                for cid, score in self.milvus.dense(qvec, 3 * depth, sexpr, sentences=True):
                     sent_hits[cid] = max(score, sent_hits.get(cid, -np.inf))
             ids = np.array(sorted(set(bm) | set(chunk_hits) | set(sent_hits)), dtype="int64")
         out = {"ids": ids}
@@ -63,10 +67,60 @@ class MilvusRanker(Ranker):
             best = self._known_or_scored(ids, sent_hits, lambda rest: self._sentence_best(qvec, rest))
             out["sentence"] = np.where(np.isnan(best), out["chunk"], best)
         if kw is not None:
-            out["bm25"] = np.array([bm.get(int(i), 0.0) for i in ids])
+            out["bm25"] = self._bm25_of(kw.expression, ids)
             out["coverage"] = self._coverage_of(query, kw, ids)
             out["power"] = coverage_power(query)
         return Signals(**out)
+
+    def _bm25_of(self, expression: str, ids: np.ndarray) -> np.ndarray:
+        """The candidates' BM25 scores as the local backend gives them (FTS5 over the build's store).
+
+        Milvus's own BM25 picks the candidates; their scores come from the store, whose statistics
+        every build writes anew: Milvus's depend on its segments (per segment on Lite) and count
+        deleted rows until compaction, so they drift as documents are updated in place.
+        """
+        out = np.zeros(len(ids))
+        if not expression or not len(ids):
+            return out
+        scores: dict[int, float] = {}
+        for at in range(0, len(ids), ID_BATCH):
+            part = ",".join(str(int(i)) for i in ids[at:at + ID_BATCH])
+            scores.update((int(r[0]), -float(r[1])) for r in self._con.execute(
+                f"SELECT rowid, bm25(chunks_fts, 1.0, 1.0) FROM chunks_fts WHERE chunks_fts MATCH ? AND rowid IN ({part})",
+                (expression,)))
+        return np.array([scores.get(int(i), 0.0) for i in ids])
+
+    def _documents(self) -> np.ndarray:
+        """Each chunk's document as a small integer, indexed by row id (``Ranker._documents``)."""
+        self._load_layout()
+        return self._docs
+
+    def _tie_order(self, ids: np.ndarray) -> np.ndarray:
+        """Each chunk's place in the build's document order (as ``Searcher.chunks`` lists them), so
+        identical texts resolve to the copy a fresh ingest would pick, whatever ids they have."""
+        self._load_layout()
+        return self._place[ids]
+
+    def _load_layout(self) -> None:
+        """Per row id (the ids of an incrementally updated build have gaps, holding -1): its
+        document's number and its place in the build's document order."""
+        if self._docs is not None:
+            return
+        rows = self._con.execute("SELECT c.id, c.symbol FROM chunks c LEFT JOIN documents d ON d.symbol = c.symbol "
+                                 "ORDER BY d.rowid, c.id").fetchall()
+        ids = np.array([r[0] for r in rows], dtype="int64")
+        size = int(ids.max()) + 1 if len(ids) else 0
+        docs, place = np.full(size, -1, dtype="int32"), np.full(size, -1, dtype="int64")
+        if len(ids):
+            docs[ids] = np.unique(np.array([r[1] for r in rows], dtype=object), return_inverse=True)[1]
+            place[ids] = np.arange(len(ids))
+        self._docs, self._place = docs, place
+
+    def _all_ids(self) -> np.ndarray:
+        """Every chunk's row id (a Milvus build keeps documents' ids across ingests: not 0..n-1)."""
+        if getattr(self, "_ids", None) is None:
+            self._ids = np.array([r[0] for r in self._con.execute("SELECT id FROM chunks ORDER BY id")], dtype="int64")
+        return self._ids
 
     @staticmethod
     def _known_or_scored(ids: np.ndarray, known: dict[int, float], score) -> np.ndarray:

@@ -103,7 +103,7 @@ class Ranker:
         if limit is not None and len(scores) > 2 * limit:  # a library: sort only the head
             cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
             ids, scores = ids[scores >= cut], scores[scores >= cut]
-        order = np.lexsort((ids, -scores))[:limit]
+        order = np.lexsort((self._tie_order(ids), -scores))[:limit]
         return [(int(ids[i]), float(scores[i])) for i in order]
 
     def rank_distinct(self, query: str, mode: str, allowed: set[int] | None,
@@ -181,6 +181,10 @@ class Ranker:
             return index.reconstruct_batch(np.asarray(ids, dtype="int64"))
         every = len(ids) == len(m) and bool(np.all(ids[:-1] < ids[1:]))  # sorted, all of them
         return m if every else m[ids]
+
+    def _tie_order(self, ids: np.ndarray) -> np.ndarray:
+        """Equal scores (identical texts) rank in index order: row id order here."""
+        return ids
 
     def _documents(self) -> np.ndarray:
         """Each chunk's document as a small integer, by row id (loaded once)."""

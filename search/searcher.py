@@ -257,11 +257,12 @@ class Searcher(DocumentViews, Rankers):
         return self._hit(rows[0][0], 1.0)
 
     def chunks(self, doc: str | None = None) -> Iterator[Hit]:
-        """Every chunk in index order (for export)."""
-        sql, args = "SELECT id FROM chunks", ()
+        """Every chunk in index order (for export): documents as the build laid them out (an
+        incremental Milvus ingest gives a changed document new row ids, not a new place)."""
+        sql, args = "SELECT c.id FROM chunks c LEFT JOIN documents d ON d.symbol = c.symbol", ()
         if doc:
-            sql, args = sql + " WHERE symbol = ? COLLATE NOCASE", (doc,)
-        for (rowid,) in self._con.execute(sql + " ORDER BY id", args).fetchall():
+            sql, args = sql + " WHERE c.symbol = ? COLLATE NOCASE", (doc,)
+        for (rowid,) in self._con.execute(sql + " ORDER BY d.rowid, c.id", args).fetchall():
             yield self._hit(rowid, 1.0)
 
     def close(self) -> None:

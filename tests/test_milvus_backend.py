@@ -116,8 +116,10 @@ def _small_export(searcher, path: Path, n: int) -> Path:
 
 
 def test_failed_ingest_leaves_served_collections_and_old_ones_are_dropped(searcher, tmp_path, monkeypatch):
+    """Full rewrites (as after a model change; in-place updates: tests/test_milvus_incremental.py)."""
     from index.milvus import sink as sink_module
 
+    monkeypatch.setattr(sink_module, "updatable", lambda *a: None)
     src = _small_export(searcher, tmp_path / "part.jsonl", 4)
     folder, db = tmp_path / "ix", str(tmp_path / "m.db")
     first = build_index([src], folder, progress=False, milvus=db, tag_entities=False)[0].backend["collections"]
@@ -133,7 +135,7 @@ def test_failed_ingest_leaves_served_collections_and_old_ones_are_dropped(search
     monkeypatch.setattr(sink_module, "insert_batches", fail_on_sentences)
     with pytest.raises(IngestError, match="the served index is unchanged"):
         build_index([src], folder, progress=False, milvus=db, tag_entities=False)
-    monkeypatch.undo()
+    monkeypatch.setattr(sink_module, "insert_batches", real)
     with Searcher.open(folder) as s:
         assert s.manifest.backend["collections"] == first
         assert s.search("migrants", k=1)[0].symbol == "A/69/207"

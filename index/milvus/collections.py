@@ -93,12 +93,12 @@ def _json(values: list, limit: int = MAX_JSON) -> list:
 
 
 def chunk_records(chunks: Sequence, titles: dict, sources: dict, vectors: np.ndarray,
-                  start: int = 0) -> list[dict]:
-    """Milvus rows for ``chunks`` (row ids from ``start``)."""
+                  ids: Sequence[int]) -> list[dict]:
+    """Milvus rows for ``chunks`` under the row ids ``ids``."""
     stems = stem_texts(f"{c.text} {' '.join(c.section)}" for c in chunks)
     rows = []
     for i, (c, words) in enumerate(zip(chunks, stems)):
-        row = {"id": start + i, "symbol": c.symbol, "kind": c.kind, "number": int(c.number),
+        row = {"id": int(ids[i]), "symbol": c.symbol, "kind": c.kind, "number": int(c.number),
                "part": c.part or "", "citation": _clip(c.citation, 512), "page": -1 if c.page is None else int(c.page),
                "title": _clip(c.title or titles.get(c.symbol, ""), 4096), "source": _clip(sources.get(c.symbol, ""), 4096),
                "text": _clip(c.text), "section": list(c.section), "footnotes": _json(list(c.footnotes)),
@@ -110,10 +110,11 @@ def chunk_records(chunks: Sequence, titles: dict, sources: dict, vectors: np.nda
     return rows
 
 
-def sentence_records(rows: Sequence[tuple[int, int, int]], symbols: Sequence[str], vectors: np.ndarray,
-                     start: int = 0) -> list[dict]:
-    """Milvus rows for sentences (chunk row id, start, end), ids from ``start``."""
-    return [{"id": start + i, "chunk_id": cid, "symbol": symbols[cid], "start": s, "end": e,
+def sentence_records(rows: Sequence[tuple[int, int, int]], symbols: dict[int, str], vectors: np.ndarray,
+                     ids: Sequence[int]) -> list[dict]:
+    """Milvus rows for sentences (chunk row id, start, end) under the ids ``ids``; ``symbols``:
+    chunk row id → its document's symbol."""
+    return [{"id": int(ids[i]), "chunk_id": cid, "symbol": symbols[cid], "start": s, "end": e,
              "vector": vectors[i].tolist()} for i, (cid, s, e) in enumerate(rows)]
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from pathlib import Path
 
 from paracite.errors import IndexMismatch, IngestError, UsageError
 
 TOKEN_ENV = "PARACITE_MILVUS_TOKEN"
+LITE_STARTS = 3  # tries to start a Milvus Lite server (its start-up can time out under load)
 ROLES = ("chunks", "sentences")
 
 
@@ -52,8 +54,12 @@ def connect(uri: str, *, for_ingest: bool = False):
         raise error("this index needs Milvus: install the scale extra (pip install 'paracite[scale]')") from None
     if not is_remote(uri):
         Path(uri).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        return MilvusClient(uri=uri, token=os.environ.get(TOKEN_ENV, ""))
-    except Exception as e:  # pymilvus raises its own types, and Lite a RuntimeError when locked
-        why = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
-        raise error(f"cannot open Milvus at {uri} ({why}); a Milvus Lite .db is usable by one process at a time") from None
+    for attempt in range(1 if is_remote(uri) else LITE_STARTS):
+        try:
+            return MilvusClient(uri=uri, token=os.environ.get(TOKEN_ENV, ""))
+        except Exception as e:  # pymilvus raises its own types, and Lite a RuntimeError when locked
+            why = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+            if "Fail connecting" not in why:
+                break
+            time.sleep(1 + attempt)  # Lite's server process started too slowly on a busy machine
+    raise error(f"cannot open Milvus at {uri} ({why}); a Milvus Lite .db is usable by one process at a time")

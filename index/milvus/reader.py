@@ -13,6 +13,7 @@ from paracite.errors import IndexMismatch
 
 from .collections import HNSW_EF
 from .connect import connect
+from .layout import live_expressions
 
 MAX_LIMIT = 16_384  # Milvus's top-k limit
 ID_BATCH = 4_000  # ids per get / query call
@@ -31,6 +32,8 @@ class MilvusReader:
                                 "run `paracite ingest` to rebuild the index") from None
         self.ef = {"chunks": int((backend.get("chunk_index") or {}).get("ef", HNSW_EF)),
                    "sentences": int((backend.get("sentence_index") or {}).get("ef", HNSW_EF))}
+        # rows the manifest does not serve (a killed ingest's, dropped documents') stay out of every search
+        self.live = dict(zip(("chunks", "sentences"), live_expressions(backend)))
         self.client = connect(self.uri)
         for name in (self.chunks, self.sentences):
             if not self.client.has_collection(name):
@@ -40,10 +43,12 @@ class MilvusReader:
             self.client.load_collection(name)  # Lite and a cluster both search only loaded collections
 
     def dense(self, qvec: np.ndarray, limit: int, expr: str = "", *, sentences: bool = False) -> list[tuple[int, float]]:
-        """(chunk row id, cosine) of the best ``limit`` chunks (or sentences: their chunks' ids)."""
+        """(chunk row id, cosine) of the best ``limit`` chunks (or sentences: their chunks' ids;
+        ``expr`` then tests ``chunk_id``)."""
         name = self.sentences if sentences else self.chunks
         limit = min(limit, MAX_LIMIT)
         ef = max(self.ef["sentences" if sentences else "chunks"], limit)
+        expr = _both(self.live["sentences" if sentences else "chunks"], expr)
         res = self.client.search(name, data=[qvec[0].tolist()], anns_field="vector", limit=limit, filter=expr,
                                  output_fields=["chunk_id"] if sentences else ["id"],
                                  search_params={"metric_type": "IP", "params": {"ef": ef}})
@@ -58,7 +63,7 @@ class MilvusReader:
         if not words:
             return []
         res = self.client.search(self.chunks, data=[" ".join(words)], anns_field="sparse",
-                                 limit=min(limit, MAX_LIMIT), filter=expr, output_fields=["id"],
+                                 limit=min(limit, MAX_LIMIT), filter=_both(self.live["chunks"], expr), output_fields=["id"],
                                  search_params={"metric_type": "BM25"})
         return [(int(h["id"]), abs(float(h["distance"]))) for h in res[0]]
 
@@ -89,6 +94,10 @@ class MilvusReader:
 
     def close(self) -> None:
         self.client.close()
+
+
+def _both(live: str, expr: str) -> str:
+    return f"({live}) and ({expr})" if live and expr else live or expr
 
 
 def id_expression(ids, field: str = "id") -> str:

@@ -1,11 +1,17 @@
 """Writing a build's vectors and chunk records to Milvus instead of FAISS (issue #17).
 
-A build writes new collections named for the build; the index folder's ``current`` swap then
-makes them the served ones, and ``activate`` points the aliases (``<prefix>_chunks``,
-``<prefix>_sentences``, for other readers of the cluster) at them. A killed ingest leaves the
-served collections untouched; its half-written collections are dropped by the next ingest. The
-previous build's collections are kept one generation, as the previous build folder is, so a
-``Searcher`` opened on it keeps working; older ones are dropped.
+The first build (and one after a model or format change) writes new collections named for the
+build; the index folder's ``current`` swap then makes them the served ones, and ``activate``
+points the aliases (``<prefix>_chunks``, ``<prefix>_sentences``, for other readers of the
+cluster) at them. A killed ingest leaves the served collections untouched; its half-written
+collections are dropped by the next ingest. The previous build's collections are kept one
+generation, as the previous build folder is, so a ``Searcher`` opened on it keeps working.
+
+Later ingests change the served collections in place, document by document (``update``): rows
+of new and changed documents are inserted under fresh ids (``layout``) and flushed *before* the
+new manifest is swapped in; rows of removed and changed documents are only excluded by the new
+manifest and deleted by the next ingest. So the served manifest always describes the rows it
+searches, whenever the ingest is killed.
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ from paracite.errors import IngestError
 from .collections import (BATCH, chunk_records, chunk_schema, index_kind, insert_batches, sentence_records,
                           sentence_schema, vector_index)
 from .connect import ROLES, collection_prefix, connect, normalise_uri
+from .layout import Layout, plan
 from .tokens import TOKENIZE
+from .update import delete_dead, insert_fresh, live_counts, updatable
 
 
 class MilvusSink:
@@ -33,8 +41,25 @@ class MilvusSink:
         tag = f"b{time.time_ns()}"
         self.names = {role: f"{self.prefix}_{role}_{tag}" for role in ROLES}
         self.aliases = {role: f"{self.prefix}_{role}" for role in ROLES}
+        self.index_dir = Path(index_dir)
         self._sentences: tuple[list, np.ndarray] | None = None
         self._client = None
+        self.layout: Layout | None = None
+        self.base: dict | None = None  # the served build's backend entry and counts, when updating it
+        self.incremental = False  # True once ``write`` has changed the served collections in place
+
+    def plan(self, documents: Sequence, keys: Sequence[str], sentence_rows: Sequence[tuple[int, int, int]]) -> Layout:
+        """The row ids of the build: those of the served build's unchanged documents kept when its
+        collections can be updated in place, positions otherwise."""
+        self.base = updatable(self.index_dir, self.uri, self.prefix)
+        previous = self.base["documents"] if self.base else None
+        counters = (self.base["next_chunk"], self.base["next_sentence"]) if self.base else (0, 0)
+        self.layout = plan(documents, list(keys), sentence_rows, previous, counters)
+        if self.base and (index_kind(len(self.layout.chunk_ids)) != self.base["chunk_index"]
+                          or index_kind(len(self.layout.sentence_ids)) != self.base["sentence_index"]):
+            self.base = None  # grown past the exact-search size: a new HNSW index is built
+            self.layout = plan(documents, list(keys), sentence_rows, None)
+        return self.layout
 
     def keep_sentences(self, rows: Sequence[tuple[int, int, int]], vectors: np.ndarray) -> None:
         """The build's sentence spans (chunk row id, start, end) and their vectors."""
@@ -53,24 +78,48 @@ class MilvusSink:
 
     def _write(self, documents: Sequence, chunks: Sequence, vectors: np.ndarray) -> dict:
         client = self._connect()
-        self._drop_stale(keep=set(self._served()))
+        layout = self.layout or plan(documents, [""] * len(documents), self._sentences[0] if self._sentences else [], None)
         dim = int(vectors.shape[1])
+        rows, svecs = self._sentences or ([], np.zeros((0, dim), dtype="float32"))
         titles = {d.symbol: d.title for d in documents}
         sources = {d.symbol: d.source for d in documents}
-        client.create_collection(self.names["chunks"], schema=chunk_schema(dim),
-                                 index_params=vector_index(client, len(chunks), sparse=True))
-        insert_batches(client, self.names["chunks"], (
-            chunk_records(chunks[i:i + BATCH], titles, sources, vectors[i:i + BATCH], i)
-            for i in range(0, len(chunks), BATCH)))
-        rows, svecs = self._sentences or ([], np.zeros((0, dim), dtype="float32"))
-        symbols = [c.symbol for c in chunks]
-        client.create_collection(self.names["sentences"], schema=sentence_schema(dim),
-                                 index_params=vector_index(client, len(rows), sparse=False))
-        insert_batches(client, self.names["sentences"], (
-            sentence_records(rows[i:i + BATCH], symbols, svecs[i:i + BATCH], i) for i in range(0, len(rows), BATCH)))
+        if self.base is not None and self._in_place(client):
+            insert_fresh(client, self.names, layout, chunks, vectors, rows, svecs, titles, sources)
+            self.incremental = True
+        else:
+            self._drop_stale(keep=set(self._served()))
+            client.create_collection(self.names["chunks"], schema=chunk_schema(dim),
+                                     index_params=vector_index(client, len(chunks), sparse=True))
+            ids = layout.chunk_ids
+            insert_batches(client, self.names["chunks"], (
+                chunk_records(chunks[i:i + BATCH], titles, sources, vectors[i:i + BATCH], ids[i:i + BATCH])
+                for i in range(0, len(chunks), BATCH)))
+            symbols = {int(i): c.symbol for i, c in zip(ids, chunks)}
+            client.create_collection(self.names["sentences"], schema=sentence_schema(dim),
+                                     index_params=vector_index(client, len(rows), sparse=False))
+            sids = layout.sentence_ids
+            insert_batches(client, self.names["sentences"], (
+                sentence_records(rows[i:i + BATCH], symbols, svecs[i:i + BATCH], sids[i:i + BATCH])
+                for i in range(0, len(rows), BATCH)))
         return {"kind": "milvus", "uri": self.uri, "collections": dict(self.names), "aliases": dict(self.aliases),
                 "chunk_index": index_kind(len(chunks)), "sentence_index": index_kind(len(rows)),
-                "sentences": len(rows), "bm25_tokenizer": TOKENIZE}
+                "sentences": len(rows), "bm25_tokenizer": TOKENIZE,
+                "next_chunk": layout.next_chunk, "next_sentence": layout.next_sentence, "stale": layout.stale,
+                "update": "in place" if self.incremental else "new collections"}
+
+    def _in_place(self, client) -> bool:
+        """Prepare the served collections for an in-place update: delete a killed ingest's rows
+        and the stale ones, then check they hold exactly the rows the served manifest says
+        (otherwise, e.g. after rows were lost, the collections are written anew)."""
+        base = self.base
+        names = base["collections"]
+        if not all(client.has_collection(n) for n in names.values()):
+            return False
+        delete_dead(client, names, base)
+        if live_counts(client, names, base) != (base["chunks"], base["sentences"]):
+            return False
+        self.names = dict(names)
+        return True
 
     def activate(self) -> None:
         """Point the aliases at this build's collections; drop all but this and the previous build's."""
@@ -86,14 +135,18 @@ class MilvusSink:
         self.close()
 
     def abort(self) -> None:
-        """Drop this build's collections (the ingest failed); the served ones stay."""
+        """Drop this build's collections (the ingest failed), or, after an in-place update, the
+        rows it inserted; the served ones stay."""
         try:
             client = self._client or self._connect()
-            for name in self.names.values():
-                if client.has_collection(name):
-                    client.drop_collection(name)
+            if self.incremental or (self.base and self.names == self.base["collections"]):
+                delete_dead(client, self.names, {**self.base, "stale": {}})
+            else:
+                for name in self.names.values():
+                    if client.has_collection(name):
+                        client.drop_collection(name)
         except Exception:
-            pass  # the next ingest drops them
+            pass  # the next ingest drops them (in place: the served manifest never sees them)
         self.close()
 
     def close(self) -> None:
