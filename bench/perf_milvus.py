@@ -6,9 +6,9 @@ The chunks are synthetic but built from real paragraphs: the chunks of ``--base`
 real UN reports; by default the bundled report, indexed into ``--work``) are repeated, copy by
 copy (symbols ``SYN<j>/...``), up to N chunks; each copy's chunk and sentence vectors are the
 real ones plus Gaussian noise (cosine ~0.95 to the original), so no two are equal and no model
-runs. Texts repeat exactly, so BM25 sees duplicates. Both backends are written by the code
-``paracite ingest`` runs after embedding (``index.build._swap_in``, with and without a
-``MilvusSink``), then each is searched in its own process (its peak RSS is its own):
+runs. Texts repeat exactly, so BM25 sees duplicates. The copies are written as cache entries
+(``index.cache``), then both backends are built from them by the code ``paracite ingest`` runs
+after parsing and embedding (``index.build._swap_in``, with and without a ``MilvusSink``), then each is searched in its own process (its peak RSS is its own):
 
 - p50/p95 latency of ``Searcher.search`` (hybrid, k=10, no filter; and with ``--doc``) on the
   same queries (the dev queries of the report, ``tests/fixtures``), after one warm-up query;
@@ -45,76 +45,66 @@ def _peak_mb() -> float:
     return float("nan")
 
 
-class NoisyCopies:
-    """``index.embed``'s interface: the base corpus's real vectors, repeated with noise, in build order."""
-
-    def __init__(self, chunk_vecs: np.ndarray, sent_vecs: np.ndarray, seed: int = 7):
-        from index import embed
-
-        self.MODEL_NAME, self.DIMENSION = embed.MODEL_NAME, embed.DIMENSION
-        self._model_files = embed.model_files()
-        self._bases = [chunk_vecs, sent_vecs]  # build order: chunks first, then sentences
-        self._rng = np.random.default_rng(seed)
-
-    def encode(self, texts, progress=False, batch_size=32, desc=""):
-        base = self._bases.pop(0)
-        rows = base[np.arange(len(texts)) % len(base)]
-        noisy = rows + self._rng.normal(0, NOISE, rows.shape).astype("float32")
-        noisy[: len(base)] = rows[: len(base)]  # the first copy is the real corpus
-        return (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype("float32")
-
-    def model_files(self):
-        return self._model_files
-
-
-def load_base(base: Path):
-    """(documents, chunk vectors, sentence vectors) of a local index."""
-    import faiss
-
-    from ingest.export import from_export
+def load_base(base: Path) -> list:
+    """The cache entries (documents with their real vectors) a local index was built from."""
+    from index.cache import Cache
     from search import Searcher
 
-    export = base.parent / (base.name + ".export.jsonl")
     with Searcher.open(base) as s:
-        lines = []
-        for h in s.chunks():
-            d = h.to_dict()
-            d.pop("rank", None), d.pop("score", None)
-            lines.append(json.dumps(d, ensure_ascii=False))
-        build = s.folder
-    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    docs = from_export(export)
-    cv = faiss.read_index(str(build / "vectors.faiss"))
-    sv = faiss.read_index(str(build / "sentences.faiss"))
-    return docs, cv.reconstruct_n(0, cv.ntotal), sv.reconstruct_n(0, sv.ntotal)
+        keys = [d["key"] for d in s.manifest.documents]
+    cache = Cache(base)
+    entries = [cache.load(k) for k in keys]
+    return [e for e in entries if e is not None and e.documents]
 
 
-def synthetic(docs, n: int):
-    """Copies of ``docs`` (symbols ``SYN<j>/...``) up to ``n`` chunks; the first copy is the original."""
-    out, total, j = [], 0, 0
-    while total < n:
-        for d in docs:
-            if total >= n:
-                break
-            keep = d.chunks[: n - total]
-            sym = d.symbol if j == 0 else f"SYN{j}/{d.symbol}"
-            chunks = tuple(dataclasses.replace(c, symbol=sym) for c in keep)
-            out.append(dataclasses.replace(d, symbol=sym, chunks=chunks))
-            total += len(chunks)
-        j += 1
-    return out
+def _copy_entry(entry, j: int, limit: int, rng) -> tuple:
+    """Copy ``j`` of one cache entry (symbols ``SYN<j>/...``, vectors with noise), at most ``limit`` chunks."""
+    from index.cache import Entry
+
+    docs, kept = [], 0
+    for d in entry.documents:
+        keep = d.chunks[: max(0, limit - kept)]
+        if not keep:
+            break
+        sym = d.symbol if j == 0 else f"SYN{j}/{d.symbol}"
+        docs.append(dataclasses.replace(d, symbol=sym, chunks=tuple(dataclasses.replace(c, symbol=sym) for c in keep)))
+        kept += len(keep)
+    picked = [i for i, (c, _, _) in enumerate(entry.sentences) if c < kept]
+    vecs, svecs = entry.vectors[:kept], entry.sentence_vectors[picked]
+    if j:  # the first copy is the real corpus
+        vecs, svecs = _noisy(vecs, rng), _noisy(svecs, rng)
+    return Entry(entry.source, docs, vecs, [entry.sentences[i] for i in picked], svecs), kept
 
 
-def build(work: Path, docs, cvecs, svecs, n: int, milvus: bool) -> dict:
+def _noisy(rows: np.ndarray, rng) -> np.ndarray:
+    out = rows + rng.normal(0, NOISE, rows.shape).astype("float32")
+    return (out / np.linalg.norm(out, axis=1, keepdims=True)).astype("float32")
+
+
+def build(work: Path, entries: list, n: int, milvus: bool) -> dict:
+    """Copies of the base entries up to ``n`` chunks, written as cache entries, then one real build."""
     from index.build import _swap_in
+    from index.cache import Cache
     from index.lock import build_lock
     from index.milvus import MilvusSink
 
     folder = work / f"{'milvus' if milvus else 'local'}-{n}"
     sink = MilvusSink(str(work / f"milvus-{n}.db"), folder) if milvus else None
+    cache, keys, total, j = Cache(folder), [], 0, 0
+    rng = np.random.default_rng(7)
+    while total < n:
+        for i, e in enumerate(entries):
+            if total >= n:
+                break
+            copy, kept = _copy_entry(e, j, n - total, rng)
+            key = f"syn-{j}-{i}"
+            cache.store(key, copy)
+            keys.append((f"{e.source}#{j}", key))
+            total += kept
+        j += 1
     t = time.perf_counter()
     with build_lock(folder):
-        manifest = _swap_in(folder, synthetic(docs, n), False, sink, NoisyCopies(cvecs, svecs))
+        manifest, _ = _swap_in(folder, keys, cache, False, sink)
     return {"folder": str(folder), "chunks": manifest.chunks, "build_s": time.perf_counter() - t}
 
 
@@ -180,8 +170,7 @@ def main() -> None:
     ap.add_argument("--milvus", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.phase == "build":
-        docs, cvecs, svecs = load_base(args.base)
-        print(json.dumps(build(args.work, docs, cvecs, svecs, args.n, args.milvus)))
+        print(json.dumps(build(args.work, load_base(args.base), args.n, args.milvus)))
         return
     if args.phase:
         print(json.dumps(search_phase(Path(args.phase), args.doc)))
@@ -194,8 +183,10 @@ def main() -> None:
         base = args.work / "base"
         if not (base / "current").exists():
             build_index([ROOT / "corpus" / "A-69-207.txt"], base, progress=False)
-    docs, cvecs, svecs = load_base(base)
-    print(f"base: {base} ({len(docs)} documents, {len(cvecs)} chunks, {len(svecs)} sentences); "
+    entries = load_base(base)
+    docs = [d for e in entries for d in e.documents]
+    print(f"base: {base} ({len(docs)} documents, {sum(len(e.vectors) for e in entries)} chunks, "
+          f"{sum(len(e.sentence_vectors) for e in entries)} sentences); "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
     for n in [int(x) for x in args.sizes.split(",")]:
         rows = {}
