@@ -16,8 +16,8 @@ chunks, tables), then one ``!`` line per anomaly, so misnumbering shows at a gla
   are left out;
 - ``inside``: a paragraph whose text holds the next number's start (``... end. 15. The ...``);
 - ``misprint``: a paragraph cited by the sequence's number, with the printed one noted;
-- ``long`` / ``short``: a chunk over 3,500 characters or 4 times the document's median, or a
-  numbered paragraph under 40 characters;
+- ``long`` / ``short``: a chunk over 3,500 characters or 4 times the document's median; the
+  numbered paragraphs under 40 characters (one line per document);
 - ``page-cited``: chunks cited by page in a document that has numbered paragraphs (boxes,
   quotations, notes on page 1), with their pages.
 
@@ -70,6 +70,7 @@ def _key(text: str, n: int = 24) -> str:
 def audit_pdf(path: str) -> Audit:
     """Parse one PDF and compare its paragraphs with the numbers printed at its margin."""
     from ingest import read_document
+    from ingest.pdf.contents import contents_lines
     from ingest.pdf.front_page import read_symbols
     from ingest.pdf.geometry import measure
     from ingest.pdf.layout import read_pages
@@ -93,18 +94,20 @@ def audit_pdf(path: str) -> Audit:
     pages = read_pages(Path(path))
     zones = split_zones(pages, read_symbols(pages[0]) or (doc.symbol,))
     geo = measure(zones.lines, zones.body_size)
-    starts: dict[tuple[int, str], object] = {}
+    listed = contents_lines(zones.lines)
+    starts: dict[int, list] = {}  # page -> (key of the text's start, chunk)
     for c in numbered:
-        starts.setdefault((c.span[0], _key(c.text)), c)
+        starts.setdefault(c.span[0], []).append((_key(c.text), c))
     last = 0
     run: list = []  # printed numbers in a row that opened no paragraph: (kind, number, line)
-    for l in zones.lines:
+    for k, l in enumerate(zones.lines):
         m = _NUM_RE.match(l.text)
-        if (not m or abs(l.size - zones.body_size) > 0.6 or _LEADERS_RE.search(l.text)
+        if (k in listed or not m or abs(l.size - zones.body_size) > 0.6 or _LEADERS_RE.search(l.text)
                 or not (geo.left[l.page] - 45 <= l.x0 <= geo.left[l.page] + 40)):
             continue
         n, rest = int(m.group(1)), m.group(2)
-        c = starts.get((l.page, _key(rest)))
+        key = _key(rest)
+        c = next((c for k, c in starts.get(l.page, []) if k.startswith(key) or key.startswith(k)), None)
         if c is not None:
             _flush(a, run, last)
             run, last = [], c.number
@@ -137,16 +140,20 @@ def _flush(a: Audit, run: list, last: int) -> None:
 def _chunk_checks(a: Audit, chunks, numbered) -> None:
     """Anomalies seen in the chunks themselves: misprints, long and short ones, swallowed starts."""
     median = statistics.median(len(c.text) for c in numbered)
+    short: list[str] = []
     for c in chunks:
         cite = c.citation.split(", ", 1)[-1]
         if len(c.text) > max(3500, 4 * median):
             a.anomalies.append(("long", f"{cite}: {len(c.text)} characters"))
         if c.kind == "paragraph" and c.page is None and len(c.text) < 40:
-            a.anomalies.append(("short", f"{cite}: {c.text!r}"))
+            short.append(f"{cite.removeprefix('para. ')} {c.text[:30]!r}")
         if c.printed is not None:
             a.anomalies.append(("misprint", f"{cite} printed {c.printed}"))
         if c.kind == "paragraph" and c.page is None and re.search(rf"[.:;]\s{c.number + 1}\.\s+[A-Z]", c.text):
             a.anomalies.append(("inside", f"{cite} holds '{c.number + 1}. ...'"))
+    if short:  # one line per document: short paragraphs are mostly agenda items or placeholders
+        a.anomalies.append(("short", f"{len(short)} numbered paragraphs under 40 characters: " + "; ".join(short[:6])
+                            + (" ..." if len(short) > 6 else "")))
 
 
 def report(a: Audit, show: int) -> list[str]:

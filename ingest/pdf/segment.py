@@ -22,11 +22,11 @@ from collections import Counter
 from .layout import Line
 from .geometry import Geometry, ends_sentence, measure
 from .contents import contents_lines
+from .parts import Parts
 from .line_kinds import NUM_RE as _NUM_RE, LineKinds
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
 
-_PART_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX|Appendix)\b(?:\s+([IVXL]{1,5}|\d{1,2})\b)?")
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
 
 
@@ -59,6 +59,8 @@ class _Segmenter(LineKinds):
         self.state = "text"  # text | table | float | box | quote
         self.tables = 0
         self.contents = contents_lines(lines)  # a contents list: front matter, never paragraphs or parts
+        self.parts = Parts(self, self.contents)
+        self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
@@ -112,7 +114,7 @@ class _Segmenter(LineKinds):
             return  # navigation, not text: kept out of the front matter's notes too
         big_type = l.size > self.geo.body + 0.6
         near_left = l.x0 <= self.geo.left[l.page] + 40
-        label = self.part_label(i)
+        label, self.volume = self.parts.label(i, self.volume, self.expected == 1 and not self.part)
         if label:
             self.part = label
             self.expected = 1
@@ -122,16 +124,18 @@ class _Segmenter(LineKinds):
             self.heading(l, part_label=True)
             return
         misprint = self.expected > 1 and self.misprinted(i, self.expected)
-        if misprint or self.starts_para(i, self.expected):
+        number = self.expected if misprint or self.starts_para(i, self.expected) else (
+            self.resync(i, self.expected, self.state == "heading"))
+        if number:
             if self.expected == 1 and not self.part:
                 self.front_headings(l)
             m = _NUM_RE.match(l.text)
-            self.cur = self.open_block("paragraph", l, (m.group(2) or "").strip(), self.expected)
+            self.cur = self.open_block("paragraph", l, (m.group(2) or "").strip(), number)
             if misprint:
                 self.cur.printed = int(m.group(1))
             self.numbered[self.part] += 1
             self.cur_bold = l.bold
-            self.expected += 1
+            self.expected = number + 1
             self.state = "text"
             self.touched = False
             return
@@ -175,19 +179,6 @@ class _Segmenter(LineKinds):
             self.bold_line(i, l)
             return
         self.plain_line(i, l)
-
-    def part_label(self, i: int) -> str:
-        """``annex``, ``annex II``, ``enclosure``: a heading opening a part numbered afresh."""
-        l = self.lines[i]
-        m = _PART_RE.match(l.text)
-        if not m or not (l.bold or l.size > self.geo.body + 0.6) or l.x0 > self.geo.left[l.page] + 40:
-            return ""
-        in_front = self.expected == 1 and not self.part
-        if in_front and (l.page == 1 or ends_sentence(l.text)):
-            return ""  # the front matter's own lines (a contents list, a summary's sentence)
-        word = m.group(1).lower()
-        kind = "annex" if word.startswith("annex") else word
-        return f"{kind} {m.group(2).upper()}" if m.group(2) else kind
 
     def front_headings(self, first: Line) -> None:
         """The headings just above paragraph 1 (``I. Introduction``) open its section path."""
