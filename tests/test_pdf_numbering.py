@@ -1,0 +1,61 @@
+"""Paragraph numbers as printed, on real pages where the printed sequence is not 1, 2, 3 ... plain.
+
+Each case is an excerpt of a real UN PDF's lines (tests/fixtures/pdf_lines, printed by
+bench/dump_lines.py) and the paragraphs the layout parser must find in it, as (part, number).
+Excerpts that open mid-document start the parser at their first printed number.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.pdf.geometry import measure
+from ingest.pdf.segment import _Segmenter, segment
+from layout_fixtures import read_lines
+
+
+def _paragraphs(name: str, first: int) -> list[tuple[str, int]]:
+    lines = read_lines(name)
+    if first == 1:
+        blocks = segment(lines, 10.0)[0]
+    else:
+        seg = _Segmenter(lines, measure(lines, 10.0))
+        seg.expected = first
+        blocks = seg.run()
+    return [(b.part, b.number) for b in blocks if b.kind == "paragraph" and b.page is None]
+
+
+def _body(numbers) -> list[tuple[str, int]]:
+    return [("", n) for n in numbers]
+
+
+CASES = [
+    # a number skipped in print (no 44): 45 and 46 are cited as printed, not run into 43
+    ("DP_OPS_2025_3_p6-7.tsv", 42, _body([42, 43, 45, 46])),
+    # "81. facilitate ..." (lower case) is printed as paragraph 81; 82-87 follow under headings
+    ("E_ICEF_2025_AB_L.3_p22.tsv", 79, _body(range(79, 88))),
+    # an agenda hanging its numbers left of the sub-items, whose pages set the margin further in
+    ("A_80_150_p5-7.tsv", 49, _body(range(49, 89))),
+    # a commission's report: each chapter numbers afresh, cited chap. I, chap. II ...
+    ("E_2025_24_p7-24-28.tsv", 1, [("chap. I", 1), ("chap. I", 2)] + [("chap. II", n) for n in range(1, 8)]
+     + [("chap. III", n) for n in range(1, 4)]),
+    # a committee's report holding two sessions' reports: Part One, Part Two restart at 1
+    ("A_80_38_p9-12-23-26.tsv", 1, [("part one", n) for n in range(1, 11)] + [("part two", n) for n in range(1, 11)]),
+]
+
+
+@pytest.mark.parametrize("name, first, expected", CASES, ids=[c[0] for c in CASES])
+def test_paragraphs_numbered_as_printed(name, first, expected):
+    assert _paragraphs(name, first) == expected
+
+
+def test_chapters_that_run_on_are_not_parts():
+    """Chapters whose paragraphs run on (most reports) stay one part: only a restart at 1 splits."""
+    lines = read_lines("E_2025_24_p7-24-28.tsv")
+    shift = {"1.": "4.", "2.": "5.", "3.": "6.", "4.": "7.", "5.": "8.", "6.": "9.", "7.": "10."}
+    later = tuple(l for l in lines if l.page > 7)
+    renumbered = tuple(l if l.page != 24 or l.text[:3].strip() not in shift else
+                       type(l)(**{**l.__dict__, "text": shift[l.text[:3].strip()] + l.text[2:]}) for l in later)
+    parts = {b.part for b in segment(tuple(l for l in lines if l.page == 7) + renumbered[:40], 10.0)[0]
+             if b.kind == "paragraph"}
+    assert parts == {""}
