@@ -9,19 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.pdf.geometry import measure
-from ingest.pdf.segment import _Segmenter, segment
+from ingest.pdf.segment import segment
 from layout_fixtures import read_lines
 
 
 def _paragraphs(name: str, first: int) -> list[tuple[str, int]]:
-    lines = read_lines(name)
-    if first == 1:
-        blocks = segment(lines, 10.0)[0]
-    else:
-        seg = _Segmenter(lines, measure(lines, 10.0))
-        seg.expected = first
-        blocks = seg.run()
+    blocks = segment(read_lines(name), 10.0, first=first)[0]
     return [(b.part, b.number) for b in blocks if b.kind == "paragraph" and b.page is None]
 
 
@@ -59,3 +52,18 @@ def test_chapters_that_run_on_are_not_parts():
     parts = {b.part for b in segment(tuple(l for l in lines if l.page == 7) + renumbered[:40], 10.0)[0]
              if b.kind == "paragraph"}
     assert parts == {""}
+
+
+def test_figure_text_between_paragraphs_is_cited_by_page():
+    """UNW/2025/2, pp. 4-5: an infographic of results in body type, two columns, between
+    paragraphs 12 and 13. Its statements land in page-cited text (each column read down), not
+    in a paragraph and not lost; the chart's legend and its ``TOTAL`` label make no text."""
+    lines = read_lines("UNW_2025_2_p4-6.tsv")
+    blocks, _, loose, _ = segment(lines, 10.0, first=12)
+    assert [b.number for b in blocks if b.kind == "paragraph"][:3] == [12, 13, 14]
+    figure = [l.text for _, l, _ in loose[""]]
+    assert "325 laws adopted, revised or repealed to" in figure
+    column = figure.index("325 laws adopted, revised or repealed to")
+    assert figure[column + 1] == "further advance and protect the rights of women and"  # down the column
+    assert not any(t.startswith(("TOTAL", "Met 2025 Target")) for t in figure)
+    assert not any("325 laws adopted" in t for b in blocks if b.kind == "paragraph" for t in b.lines)

@@ -70,17 +70,21 @@ def measure(lines: tuple[Line, ...], body: float) -> Geometry:
     return Geometry(body, left, right, leading, _number_columns([l for ls in by_page.values() for l in ls], left))
 
 
-_NUMBERED_RE = re.compile(r"^\d{1,3}\.\s+[A-Z“(]")
+_NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+[A-Z“(]")
 
 
 def _number_columns(lines: list[Line], left: dict[int, float]) -> tuple[float, ...]:
     """Where the document prints most of its paragraph numbers, when that is left of some pages'
     measured margin: an agenda or report that hangs its numbers in a column of their own, whose
     pages of indented sub-items would otherwise set the margin to the right of the numbers."""
-    starts = Counter(round(l.x0) for l in lines if _NUMBERED_RE.match(l.text))
-    total = sum(starts.values())
+    numbers: dict[int, set[str]] = {}  # x -> the distinct numbers printed there
+    for l in lines:
+        m = _NUMBERED_RE.match(l.text)
+        if m:
+            numbers.setdefault(round(l.x0), set()).add(m.group(1))
+    total = sum(len(v) for v in numbers.values())
     floor = min(left.values(), default=0.0) + 6
-    return tuple(float(x) for x, n in starts.items() if n >= 5 and n >= 0.25 * total and x <= floor)
+    return tuple(float(x) for x, v in numbers.items() if len(v) >= 5 and len(v) >= 0.25 * total and x <= floor)
 
 
 def _own_column(ls: list[Line]) -> tuple[float | None, float | None]:

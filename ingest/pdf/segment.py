@@ -98,7 +98,8 @@ class _Segmenter(LineKinds):
         self.touched = True
         if self.cur is None and state == "loose":
             self.loose.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
-        elif state in ("quote", "box") and self.body_size(l):  # a box's or a quotation's text (issue 15)
+        elif state in ("quote", "box", "float") and self.body_size(l):
+            # a box's, a quotation's or a figure's text in body type (an infographic's statements)
             self.boxes.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
 
     def add_to_cur(self, l: Line) -> None:
@@ -155,6 +156,8 @@ class _Segmenter(LineKinds):
                 self.add_to_cur(l)
             elif self.state == "table":
                 self.blocks[-1].lines.append(l.text)
+            else:
+                self.aside(l, "float")
             return
         tm = _TABLE_RE.match(l.text)
         if tm and not small and near_left and int(tm.group(1)) > self.tables and self.caption(l):
@@ -269,16 +272,36 @@ class _Segmenter(LineKinds):
 
 
 
-def segment(lines: tuple[Line, ...], body: float,
-            resolution: bool = False) -> tuple[list[_Block], list[Line], dict, Geometry]:
+def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
+            first: int = 1) -> tuple[list[_Block], list[Line], dict, Geometry]:
     """Blocks of the document, its front-matter lines, and the unnumbered text of parts that have
     no numbered paragraphs (each line with the block position it belongs at). In a
-    ``resolution`` operative numbers may stand at the first-line indent."""
+    ``resolution`` operative numbers may stand at the first-line indent. ``first`` is the number
+    the first paragraph carries (1, or later for an excerpt of a document)."""
     geo = measure(lines, body)
     seg = _Segmenter(lines, geo)
     seg.indented_numbers = resolution
+    seg.expected = first
     blocks = seg.run()
     loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
-    for part, ls in seg.boxes.items():  # cited by page, where they stand among the paragraphs
-        loose[part] = sorted(loose.get(part, []) + ls, key=lambda e: (e[0], e[1].page, e[1].top))
+    for part in set(seg.boxes) | {p for p in seg.loose if seg.numbered[p]}:
+        # boxes, quotations, figure text and stray prose among numbered paragraphs: cited by page
+        # where they stand, each column of a two-column figure read down before the next
+        extra = seg.boxes.get(part, []) + (seg.loose.get(part, []) if seg.numbered[part] else [])
+        extra = _prose_runs(extra) if seg.numbered[part] else extra
+        mid = {e[1].page: geo.left[e[1].page] + geo.width(e[1].page) / 2 for e in extra}
+        loose[part] = sorted(loose.get(part, []) + extra,
+                             key=lambda e: (e[0], e[1].page, e[1].x0 >= mid.get(e[1].page, 1e9), e[1].top))
     return blocks, seg.front, loose, geo
+
+
+_PROSE_RE = re.compile(r"(?:\b[A-Za-z][a-z’'-]*[,;:]?\s+){3}[A-Za-z][a-z]")
+
+
+def _prose_runs(entries: list[tuple[int, Line, tuple[str, ...]]]) -> list[tuple[int, Line, tuple[str, ...]]]:
+    """The entries standing at one place among the paragraphs, kept where their text has a run of
+    words (an infographic's statements, a box); a chart's legend or a lone ``TOTAL`` is no chunk."""
+    runs: dict[int, list] = {}
+    for e in entries:
+        runs.setdefault(e[0], []).append(e)
+    return [e for run in runs.values() if _PROSE_RE.search(" ".join(e[1].text for e in run)) for e in run]
