@@ -10,9 +10,9 @@ import re
 
 from .geometry import Geometry, ends_clause, ends_sentence
 from .layout import Line
+from ..text.list_items import BULLET_RE
 
 NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
-BULLET_RE = re.compile(r"^[•●▪■◦‣∙○–—]\s")  # a list item's mark: never a heading's
 
 
 class LineKinds:

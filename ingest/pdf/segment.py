@@ -26,11 +26,11 @@ from .parts import Parts
 from .line_kinds import NUM_RE as _NUM_RE, LineKinds
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
+from ..text.list_items import SUBITEM_RE
 
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
 
 
-_SUBITEM_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivx]{1,5})\)\s+\S")
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
 
 
@@ -203,7 +203,7 @@ class _Segmenter(LineKinds):
     def bold_line(self, i: int, l: Line) -> None:
         cur = self.cur
         gap = self.gap_before(i)
-        if (cur is not None and _SUBITEM_RE.match(l.text) and cur.lines[-1].rstrip().endswith((";", ":", ","))
+        if (cur is not None and SUBITEM_RE.match(l.text) and cur.lines[-1].rstrip().endswith((";", ":", ","))
                 and self.state == "text" and (gap is None or gap < 3 * self.geo.leading)):
             self.add_to_cur(l)  # a sub-item whose lead words are bold: ``(b) Reform at the regional level.``
             return

@@ -20,7 +20,7 @@ from .blocks import _Block
 from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
-from .sections import TOP_HEADING_RE as _TOP_HEADING_RE
+from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
 _ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})\.\s*(.*)$")
@@ -328,12 +328,9 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 elif level == 1:
                     last_letter = ""
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
-                if level == 0 and _TOP_HEADING_RE.match(heading):
-                    level = 1  # ``Introduction``, ``Conclusions``: a top-level section though unnumbered
-                elif level == 0:
-                    level = (path[-1][0] + 1) if path else 1
-                    if path and path[-1][0] >= 4:
-                        level = path[-1][0]
+                if level == 0:
+                    nested = (path[-1][0] + 1) if path else 1
+                    level = unlabelled_level(heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
                 path = [p for p in path if p[0] < level] + [(level, heading)]
             continue
         if block.section is not None:
