@@ -18,6 +18,7 @@ chunks, tables), then one ``!`` line per anomaly, so misnumbering shows at a gla
 - ``misprint``: a paragraph cited by the sequence's number, with the printed one noted;
 - ``long`` / ``short``: a chunk over 3,500 characters or 4 times the document's median; the
   numbered paragraphs under 40 characters (one line per document);
+- ``duplicate``: citations two chunks share;
 - ``page-cited``: chunks cited by page in a document that has numbered paragraphs (boxes,
   quotations, notes on page 1), with their pages.
 
@@ -43,7 +44,7 @@ DEFAULT = [Path("/work/shared/corpus/un-pdf-lib"), Path("/work/shared/corpus/un-
 _NUM_RE = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _LEADERS_RE = re.compile(r"(?:\. ?){4,}|…{2,}")  # a contents entry's dot leaders
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-COUNTED = ("missed", "gap", "repeat", "restart", "back", "inside", "long", "short", "error")
+COUNTED = ("missed", "gap", "repeat", "restart", "back", "inside", "long", "short", "duplicate", "error")
 
 
 @dataclass
@@ -151,6 +152,9 @@ def _chunk_checks(a: Audit, chunks, numbered) -> None:
             a.anomalies.append(("misprint", f"{cite} printed {c.printed}"))
         if c.kind == "paragraph" and c.page is None and re.search(rf"[.:;]\s{c.number + 1}\.\s+[A-Z]", c.text):
             a.anomalies.append(("inside", f"{cite} holds '{c.number + 1}. ...'"))
+    twice = [cite for cite, n in Counter(c.citation for c in chunks).items() if n > 1]
+    if twice:  # two chunks under one citation: ``show`` cannot tell them apart
+        a.anomalies.append(("duplicate", f"{len(twice)} citations given twice: " + "; ".join(twice[:4])))
     if short:  # one line per document: short paragraphs are mostly agenda items or placeholders
         a.anomalies.append(("short", f"{len(short)} numbered paragraphs under 40 characters: " + "; ".join(short[:6])
                             + (" ..." if len(short) > 6 else "")))

@@ -5,7 +5,9 @@ para. 1``). ``Part One`` / ``Part Two`` (a committee's report holding the report
 sessions) and ``Chapter II`` (a commission's report on its session) open one only where the
 numbering starts again at 1 under them; in most reports chapters and parts run on. An annex
 inside a volume is cited with it (``part two, annex``), so the annexes of two sessions do not
-clash.
+clash; a label that comes again in one document (two sessions' ``Annex I`` with no volume
+headings) takes the page it opens on (``annex I (p. 31)``). A contents entry (``ANNEX I .....``)
+opens nothing; an ``ANNEX I`` set alone flush right does.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from .geometry import ends_sentence
 from .line_kinds import NUM_RE, LineKinds
 
 _ANNEX_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX|Appendix)\b(?:\s+([IVXL]{1,5}|\d{1,2})\b)?")
+_ALONE_RE = re.compile(r"^(?:ANNEX|Annex|ENCLOSURE|Enclosure|APPENDIX|Appendix)(?:\s+(?:[IVXL]{1,5}|\d{1,2}))?$")
+_LEADERS_RE = re.compile(r"(?:\. ?){4,}|…{2,}")  # a contents entry's dot leaders
 _CHAPTER_RE = re.compile(r"^(?:CHAPTER|Chapter)\s+([IVXL]{1,6}|\d{1,2})\.?$")
 _VOLUME_RE = re.compile(r"^(?:PART|Part)\s+(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|ONE|TWO|THREE|FOUR|FIVE|"
                         r"SIX|SEVEN|EIGHT|NINE|TEN|[IVXL]{1,5}|\d{1,2})\.?$")
@@ -30,8 +34,12 @@ class Parts:
         self.chapters = self._chapters_restart()
 
     def _heading(self, i: int) -> bool:
+        """Bold or large, at the margin or alone at the right (``ANNEX I`` set flush right), and
+        not a contents entry (dot leaders)."""
         l, geo = self.kinds.lines[i], self.kinds.geo
-        return (i not in self.contents and (l.bold or l.size > geo.body + 0.6) and l.x0 <= geo.left[l.page] + 40)
+        if i in self.contents or _LEADERS_RE.search(l.text) or not (l.bold or l.size > geo.body + 0.6):
+            return False
+        return l.x0 <= geo.left[l.page] + 40 or (l.x1 >= geo.right[l.page] - 10 and bool(_ALONE_RE.match(l.text)))
 
     def _first_number(self, i: int) -> int:
         """The number of the first paragraph start after line i (0 if none)."""

@@ -117,6 +117,8 @@ class _Segmenter(LineKinds):
         near_left = l.x0 <= self.geo.left[l.page] + 40
         label, self.volume = self.parts.label(i, self.volume, self.expected == 1 and not self.part)
         if label:
+            if label in self.numbered or label in self.loose or label in self.boxes:
+                label = f"{label} (p. {l.page})"  # a second ``Annex I`` (each session's report has one)
             self.part = label
             self.expected = 1
             self.sections = SectionPath()
@@ -289,10 +291,21 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
         # where they stand, each column of a two-column figure read down before the next
         extra = seg.boxes.get(part, []) + (seg.loose.get(part, []) if seg.numbered[part] else [])
         extra = _prose_runs(extra) if seg.numbered[part] else extra
-        mid = {e[1].page: geo.left[e[1].page] + geo.width(e[1].page) / 2 for e in extra}
-        loose[part] = sorted(loose.get(part, []) + extra,
-                             key=lambda e: (e[0], e[1].page, e[1].x0 >= mid.get(e[1].page, 1e9), e[1].top))
+        both = loose.get(part, []) + extra
+        mid = _middles([e[1] for e in both])
+        loose[part] = sorted(both, key=lambda e: (e[0], e[1].page, e[1].x0 >= mid[e[1].page], e[1].top))
     return blocks, seg.front, loose, geo
+
+
+def _middles(lines: list[Line]) -> dict[int, float]:
+    """About the middle of each page's printed text (of these lines): a line starting right of it is
+    in the right column of a two-column box, figure or table."""
+    lo: dict[int, float] = {}
+    hi: dict[int, float] = {}
+    for l in lines:
+        lo[l.page] = min(lo.get(l.page, l.x0), l.x0)
+        hi[l.page] = max(hi.get(l.page, l.x1), l.x1)
+    return {p: lo[p] + 0.4 * (hi[p] - lo[p]) for p in lo}  # a right column may start a little left of half-way
 
 
 _PROSE_RE = re.compile(r"(?:\b[A-Za-z][a-z’'-]*[,;:]?\s+){3}[A-Za-z][a-z]")
