@@ -7,6 +7,9 @@ Excerpts that open mid-document start the parser at their first printed number.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 
 from ingest.pdf.segment import segment
@@ -67,3 +70,20 @@ def test_figure_text_between_paragraphs_is_cited_by_page():
     assert figure[column + 1] == "further advance and protect the rights of women and"  # down the column
     assert not any(t.startswith(("TOTAL", "Met 2025 Target")) for t in figure)
     assert not any("325 laws adopted" in t for b in blocks if b.kind == "paragraph" for t in b.lines)
+
+
+def test_volumes_that_run_on_are_not_parts():
+    """``Part One`` / ``Part Two`` over paragraphs numbered straight through (A/80/38's pages with
+    part two's numbers carried on from part one's): one part, cited without ``part one``."""
+    lines = read_lines("A_80_38_p9-12-23-26.tsv")
+    out = []
+    for l in lines:
+        m = re.match(r"^(\d{1,2})\. ", l.text)
+        if l.page == 26 and m:
+            l = replace(l, text=f"{int(m.group(1)) + 10}." + l.text[m.end() - 1:])
+        out.append(l)
+    assert _paragraphs_of(tuple(out)) == [("", n) for n in range(1, 21)]
+
+
+def _paragraphs_of(lines) -> list[tuple[str, int]]:
+    return [(b.part, b.number) for b in segment(lines, 10.0)[0] if b.kind == "paragraph" and b.page is None]

@@ -3,7 +3,8 @@
 An ``Annex``, ``Enclosure`` or ``Appendix`` heading always opens a part (``A/80/84, annex,
 para. 1``). ``Part One`` / ``Part Two`` (a committee's report holding the reports of several
 sessions) and ``Chapter II`` (a commission's report on its session) open one only where the
-numbering starts again at 1 under them; in most reports chapters and parts run on. An annex
+numbering starts again at 1 under one of them after numbered paragraphs; in most reports
+chapters and parts run on, and then none of them is a part. An annex
 inside a volume is cited with it (``part two, annex``), so the annexes of two sessions do not
 clash; a label that comes again in one document (two sessions' ``Annex I`` with no volume
 headings) takes the page it opens on (``annex I (p. 31)``). A contents entry (``ANNEX I .....``)
@@ -31,7 +32,8 @@ class Parts:
     def __init__(self, kinds: LineKinds, contents: set[int]):
         self.kinds = kinds
         self.contents = contents
-        self.chapters = self._chapters_restart()
+        self.volumes = self._restarts(_VOLUME_RE, None)
+        self.chapters = self._restarts(_CHAPTER_RE, _VOLUME_RE if self.volumes else None)
 
     def _heading(self, i: int) -> bool:
         """Bold or large, at the margin or alone at the right (``ANNEX I`` set flush right), and
@@ -50,13 +52,15 @@ class Parts:
                 return int(m.group(1))
         return 0
 
-    def _chapters_restart(self) -> bool:
-        """Does a chapter start again at ``1.`` after numbered paragraphs of the same volume?"""
+    def _restarts(self, heading_re: re.Pattern, reset_re: re.Pattern | None) -> bool:
+        """Does a heading of this kind start the numbering again at ``1.`` after numbered
+        paragraphs (since the last ``reset_re`` heading, a volume for chapters)? Only then do
+        such headings open parts: in most reports parts and chapters run on."""
         seen = False
         for i, l in enumerate(self.kinds.lines):
-            if _VOLUME_RE.match(l.text) and self._heading(i) and self._first_number(i) == 1:
+            if reset_re is not None and reset_re.match(l.text) and self._heading(i):
                 seen = False
-            elif _CHAPTER_RE.match(l.text) and self._heading(i):
+            elif heading_re.match(l.text) and self._heading(i):
                 if seen and self._first_number(i) == 1:
                     return True
             elif not seen:
@@ -69,8 +73,8 @@ class Parts:
         l = self.kinds.lines[i]
         if not self._heading(i):
             return "", volume
-        v = _VOLUME_RE.match(l.text)
-        if v and self._first_number(i) == 1:
+        v = _VOLUME_RE.match(l.text) if self.volumes else None
+        if v:
             name = f"part {v.group(1).lower()}"
             return name, name
         c = _CHAPTER_RE.match(l.text) if self.chapters else None
