@@ -87,3 +87,16 @@ def test_volumes_that_run_on_are_not_parts():
 
 def _paragraphs_of(lines) -> list[tuple[str, int]]:
     return [(b.part, b.number) for b in segment(lines, 10.0)[0] if b.kind == "paragraph" and b.page is None]
+
+
+def test_text_parser_cites_a_skipped_number_as_printed_too():
+    """The same rule for text input: DP/OPS/2025/3's lines as a text dump (paragraphs 1 and 2
+    of a stand-in opening, then its pages 6-7 from 42): 43 then 45 and 46, as printed."""
+    from ingest import parse_text
+
+    body = [l.text for l in read_lines("DP_OPS_2025_3_p6-7.tsv")]
+    opening = ["DP/OPS/2025/3", "", "1. The first paragraph opens the report.", "",
+               *[f"{n}. Paragraph {n} of the report." for n in range(2, 42)], ""]
+    doc = parse_text("\n".join(opening + body), source="DP_OPS_2025_3.txt")
+    numbers = [c.number for c in doc.chunks if c.kind == "paragraph"]
+    assert numbers[-4:] == [42, 43, 45, 46]
