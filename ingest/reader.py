@@ -11,7 +11,7 @@ from .text.furniture import detect_symbol
 from .models import Document
 from .text.front_matter import iso_date, text_front_matter
 from .text.paragraphs import parse_text
-from .skips import NOT_FOUND_PAGE, SCANNED, fallback_symbol, has_text_layer, is_not_found_page
+from .skips import NOT_FOUND_PAGE, fallback_symbol, is_not_found_page
 
 SUPPORTED = (".txt", ".pdf")
 
@@ -89,26 +89,10 @@ def read_document(path: str | Path) -> Document:
 def _read_pdf(path: Path) -> Document:
     from .pdf.document import read_pdf
 
-    try:
-        doc = read_pdf(path, fallback_symbol=fallback_symbol(path))
-    except IngestError:
-        if not has_text_layer(path):
-            raise IngestError(f"{path}: {SCANNED}") from None
-        if _not_found_pdf(path):
-            raise IngestError(f"{path}: {NOT_FOUND_PAGE}") from None
-        raise
+    doc = read_pdf(path, fallback_symbol=fallback_symbol(path))  # says itself if a scan or a "does not exist" page
     if sum(len(c.text) for c in doc.chunks) < 6000 and is_not_found_page(" ".join(c.text for c in doc.chunks)):
         raise IngestError(f"{path}: {NOT_FOUND_PAGE}")
     return doc
-
-
-def _not_found_pdf(path: Path) -> bool:
-    from .pdf.document import pdf_to_text
-
-    try:
-        return is_not_found_page(pdf_to_text(path))
-    except IngestError:
-        return False
 
 
 def no_symbol_note(doc: Document) -> str:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from paracite.errors import IngestError
+from ..skips import NOT_FOUND_PAGE, SCANNED, is_not_found_page
 from .front_page import header_lines, read_symbols, read_title
 from ..text.front_matter import iso_date, read_front_matter
 from ..text.furniture import detect_symbol
@@ -42,12 +43,12 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
     path = Path(path)
     pages = read_pages(path)
     if not any(p.lines for p in pages):
-        raise IngestError(f"{path}: the PDF has no text layer (a scanned image?); run OCR on it first")
+        raise IngestError(f"{path}: {SCANNED}")
     symbols = read_symbols(pages[0]) if pages else ()
     symbol = symbols[0] if symbols else detect_symbol("\n".join(l.text for p in pages for l in p.lines))
     symbol = symbol or fallback_symbol
     if not symbol:
-        raise IngestError(f"{path}: no UN document symbol found (like A/69/207); is this a UN document?")
+        _fail(path, pages, "no UN document symbol found (like A/69/207); is this a UN document?")
     zones = split_zones(pages, symbols or (symbol,))
     title = read_title(pages[0], zones.body_size)
     resolution = find_formula(zones.lines) is not None
@@ -65,11 +66,7 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
         preamble = _front_notes(front, pages[0], geo, summary)
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
         prose = _front_prose(front, pages[0], geo)
-        breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
-        split = split_paragraphs([l for l, _ in prose], _own_leading([l for l, _ in prose], geo), "", breaks)
-        for k, b in split:
-            b.section = prose[k][1]
-        blocks = blocks[:1] + [b for _, b in split] + blocks[1:]
+        blocks = blocks[:1] + _prose_blocks(prose, _own_leading([l for l, _ in prose], geo)) + blocks[1:]
     head = _Block("summary", lines=[l.text for l in summary], refs=[r for l in summary for r in l.refs])
     blocks[0:1] = [head, *preamble]
     rest, signatory = tidy_unnumbered(blocks[1:])
@@ -80,7 +77,7 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
     vocab = Vocabulary.from_text("\n".join(l.text for l in zones.lines))
     chunks = _to_chunks(blocks, symbol, vocab, zones.footnotes, title)
     if not chunks:
-        raise IngestError(f"{path}: no paragraphs found in the PDF's text; is this a UN report?")
+        _fail(path, pages, "no paragraphs found in the PDF's text; is this a UN report?")
     checksum = hashlib.sha256(path.read_bytes()).hexdigest()
     meta = _front_matter(pages, zones.body_size, title, symbols or (symbol,))
     adopted = read_adoption(pages[0]) if resolution else None
@@ -90,6 +87,13 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
                     adopted=adopted.date if adopted else "",
                     meeting=(adopted.meeting if adopted else "") or closing_meeting,
                     signatory=signatory, **meta)
+
+
+def _fail(path: Path, pages: list[Page], reason: str) -> None:
+    """Raise ``IngestError`` with the reason, or saying it is the "does not exist" page it is."""
+    if is_not_found_page("\n".join(l.text for p in pages for l in p.lines)):
+        reason = NOT_FOUND_PAGE
+    raise IngestError(f"{path}: {reason}")
 
 
 def read_pdf_metadata(path: str | Path) -> dict:
@@ -135,7 +139,12 @@ def _front_notes(front: list[Line], first: Page, geo: Geometry, summary: list[Li
     """Prose of the front matter outside the summary (a note transmitting a report, a letter of
     transmittal): paragraphs cited by page rather than lost (issue 15)."""
     taken = {id(l) for l in summary}
-    prose = [(l, sect) for l, sect in _front_prose(front, first, geo) if id(l) not in taken]
+    return _prose_blocks([(l, sect) for l, sect in _front_prose(front, first, geo) if id(l) not in taken], geo)
+
+
+def _prose_blocks(prose: list[tuple[Line, tuple[str, ...]]], geo: Geometry) -> list[_Block]:
+    """Page-cited paragraphs of front-matter prose, each under its section path; a new section
+    starts a new paragraph."""
     breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
     split = split_paragraphs([l for l, _ in prose], geo, "", breaks)
     for k, b in split:
@@ -211,5 +220,5 @@ def pdf_to_text(path: Path) -> str:
     pages = read_pages(Path(path))
     text = "\f".join("\n".join(l.text for l in p.lines) for p in pages)
     if not text.strip():
-        raise IngestError(f"{path}: the PDF has no text layer (a scanned image?); run OCR on it first")
+        raise IngestError(f"{path}: {SCANNED}")
     return text

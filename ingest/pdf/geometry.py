@@ -7,6 +7,7 @@ leading? These measures answer them per page, from the body lines themselves.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ class Geometry:
     left: dict[int, float]
     right: dict[int, float]
     leading: float
+    number_columns: tuple[float, ...] = ()  # where a document that hangs its paragraph numbers prints them
 
     def width(self, page: int) -> float:
         return max(1.0, self.right[page] - self.left[page])
@@ -65,7 +67,24 @@ def measure(lines: tuple[Line, ...], body: float) -> Geometry:
             if 0 < d < 3 * body:
                 steps[d] += 1
     leading = steps.most_common(1)[0][0] if steps else body * 1.2
-    return Geometry(body, left, right, leading)
+    return Geometry(body, left, right, leading, _number_columns([l for ls in by_page.values() for l in ls], left))
+
+
+_NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+[A-Z“(]")
+
+
+def _number_columns(lines: list[Line], left: dict[int, float]) -> tuple[float, ...]:
+    """Where the document prints most of its paragraph numbers, when that is left of some pages'
+    measured margin: an agenda or report that hangs its numbers in a column of their own, whose
+    pages of indented sub-items would otherwise set the margin to the right of the numbers."""
+    numbers: dict[int, set[str]] = {}  # x -> the distinct numbers printed there
+    for l in lines:
+        m = _NUMBERED_RE.match(l.text)
+        if m:
+            numbers.setdefault(round(l.x0), set()).add(m.group(1))
+    total = sum(len(v) for v in numbers.values())
+    floor = min(left.values(), default=0.0) + 6
+    return tuple(float(x) for x, v in numbers.items() if len(v) >= 5 and len(v) >= 0.25 * total and x <= floor)
 
 
 def _own_column(ls: list[Line]) -> tuple[float | None, float | None]:

@@ -10,9 +10,9 @@ import re
 
 from .geometry import Geometry, ends_clause, ends_sentence
 from .layout import Line
+from ..text.list_items import BULLET_RE
 
 NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
-BULLET_RE = re.compile(r"^[•●▪■◦‣∙○–—]\s")  # a list item's mark: never a heading's
 
 
 class LineKinds:
@@ -40,17 +40,20 @@ class LineKinds:
     def at_margin(self, l: Line) -> bool:
         return abs(l.x0 - self.geo.left[l.page]) <= 6
 
-    def starts_para(self, i: int, expected: int) -> bool:
-        """Line i opens paragraph ``expected``: its number at the margin, in body type."""
+    def starts_para(self, i: int, expected: int, capital: bool = True) -> bool:
+        """Line i opens paragraph ``expected``: its number at the margin (or in the document's
+        column of hanging numbers), in body type; unless not ``capital``, its text opens with a
+        capital letter."""
         l = self.lines[i]
         m = NUM_RE.match(l.text)
         if not m or int(m.group(1)) != expected or not self.body_size(l):
             return False
         left = self.geo.left[l.page]
-        if not (left - 45 <= l.x0 <= left + (40 if self.indented_numbers else 6)):
+        if not (left - 45 <= l.x0 <= left + (40 if self.indented_numbers else 6)
+                or any(abs(l.x0 - x) <= 3 for x in self.geo.number_columns)):
             return False
         rest = (m.group(2) or "").strip()
-        if rest and not (rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()):
+        if capital and rest and not (rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()):
             return False
         if not rest:
             nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
@@ -77,6 +80,29 @@ class LineKinds:
                 if self.starts_para(j, expected + 1):
                     return True
         return False
+
+    def resync(self, i: int, expected: int, after_heading: bool, horizon: int = 600) -> int:
+        """The number line i opens a paragraph under where the printed sequence breaks without a
+        misprint: a number skipped in print (``43.`` then ``45.``: para. 45, as printed) or the
+        expected number over text that opens in lower case (``81. facilitate ...``). Either holds
+        only if ``expected`` is not printed as a paragraph start further on and the sequence goes
+        on from this number (or, for a skip, the line follows a heading). 0 if it is not one."""
+        m = NUM_RE.match(self.lines[i].text)
+        if not m or expected <= 1:
+            return 0
+        n = int(m.group(1))
+        if n == expected:
+            if not self.starts_para(i, n, capital=False):
+                return 0
+        elif not (expected < n <= expected + 2 and self.starts_para(i, n)):
+            return 0
+        goes_on = False
+        for j in range(i + 1, min(len(self.lines), i + horizon)):
+            if NUM_RE.match(self.lines[j].text):
+                if self.starts_para(j, expected):
+                    return 0
+                goes_on = goes_on or self.starts_para(j, n + 1)
+        return n if goes_on or (n > expected and after_heading) else 0
 
     def heading_like(self, i: int) -> bool:
         """A short line (or a run of up to three bold, italic or large lines) that is not a

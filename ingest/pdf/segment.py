@@ -22,15 +22,15 @@ from collections import Counter
 from .layout import Line
 from .geometry import Geometry, ends_sentence, measure
 from .contents import contents_lines
+from .parts import Parts
 from .line_kinds import NUM_RE as _NUM_RE, LineKinds
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
+from ..text.list_items import SUBITEM_RE
 
-_PART_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX|Appendix)\b(?:\s+([IVXL]{1,5}|\d{1,2})\b)?")
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
 
 
-_SUBITEM_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivx]{1,5})\)\s+\S")
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
 
 
@@ -59,6 +59,8 @@ class _Segmenter(LineKinds):
         self.state = "text"  # text | table | float | box | quote
         self.tables = 0
         self.contents = contents_lines(lines)  # a contents list: front matter, never paragraphs or parts
+        self.parts = Parts(self, self.contents)
+        self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
@@ -96,7 +98,8 @@ class _Segmenter(LineKinds):
         self.touched = True
         if self.cur is None and state == "loose":
             self.loose.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
-        elif state in ("quote", "box") and self.body_size(l):  # a box's or a quotation's text (issue 15)
+        elif state in ("quote", "box", "float") and self.body_size(l):
+            # a box's, a quotation's or a figure's text in body type (an infographic's statements)
             self.boxes.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
 
     def add_to_cur(self, l: Line) -> None:
@@ -112,8 +115,10 @@ class _Segmenter(LineKinds):
             return  # navigation, not text: kept out of the front matter's notes too
         big_type = l.size > self.geo.body + 0.6
         near_left = l.x0 <= self.geo.left[l.page] + 40
-        label = self.part_label(i)
+        label, self.volume = self.parts.label(i, self.volume, self.expected == 1 and not self.part)
         if label:
+            if label in self.numbered or label in self.loose or label in self.boxes:
+                label = f"{label} (p. {l.page})"  # a second ``Annex I`` (each session's report has one)
             self.part = label
             self.expected = 1
             self.sections = SectionPath()
@@ -122,16 +127,18 @@ class _Segmenter(LineKinds):
             self.heading(l, part_label=True)
             return
         misprint = self.expected > 1 and self.misprinted(i, self.expected)
-        if misprint or self.starts_para(i, self.expected):
+        number = self.expected if misprint or self.starts_para(i, self.expected) else (
+            self.resync(i, self.expected, self.state == "heading"))
+        if number:
             if self.expected == 1 and not self.part:
                 self.front_headings(l)
             m = _NUM_RE.match(l.text)
-            self.cur = self.open_block("paragraph", l, (m.group(2) or "").strip(), self.expected)
+            self.cur = self.open_block("paragraph", l, (m.group(2) or "").strip(), number)
             if misprint:
                 self.cur.printed = int(m.group(1))
             self.numbered[self.part] += 1
             self.cur_bold = l.bold
-            self.expected += 1
+            self.expected = number + 1
             self.state = "text"
             self.touched = False
             return
@@ -151,6 +158,8 @@ class _Segmenter(LineKinds):
                 self.add_to_cur(l)
             elif self.state == "table":
                 self.blocks[-1].lines.append(l.text)
+            else:
+                self.aside(l, "float")
             return
         tm = _TABLE_RE.match(l.text)
         if tm and not small and near_left and int(tm.group(1)) > self.tables and self.caption(l):
@@ -176,19 +185,6 @@ class _Segmenter(LineKinds):
             return
         self.plain_line(i, l)
 
-    def part_label(self, i: int) -> str:
-        """``annex``, ``annex II``, ``enclosure``: a heading opening a part numbered afresh."""
-        l = self.lines[i]
-        m = _PART_RE.match(l.text)
-        if not m or not (l.bold or l.size > self.geo.body + 0.6) or l.x0 > self.geo.left[l.page] + 40:
-            return ""
-        in_front = self.expected == 1 and not self.part
-        if in_front and (l.page == 1 or ends_sentence(l.text)):
-            return ""  # the front matter's own lines (a contents list, a summary's sentence)
-        word = m.group(1).lower()
-        kind = "annex" if word.startswith("annex") else word
-        return f"{kind} {m.group(2).upper()}" if m.group(2) else kind
-
     def front_headings(self, first: Line) -> None:
         """The headings just above paragraph 1 (``I. Introduction``) open its section path."""
         k = len(self.front)
@@ -209,7 +205,7 @@ class _Segmenter(LineKinds):
     def bold_line(self, i: int, l: Line) -> None:
         cur = self.cur
         gap = self.gap_before(i)
-        if (cur is not None and _SUBITEM_RE.match(l.text) and cur.lines[-1].rstrip().endswith((";", ":", ","))
+        if (cur is not None and SUBITEM_RE.match(l.text) and cur.lines[-1].rstrip().endswith((";", ":", ","))
                 and self.state == "text" and (gap is None or gap < 3 * self.geo.leading)):
             self.add_to_cur(l)  # a sub-item whose lead words are bold: ``(b) Reform at the regional level.``
             return
@@ -278,16 +274,47 @@ class _Segmenter(LineKinds):
 
 
 
-def segment(lines: tuple[Line, ...], body: float,
-            resolution: bool = False) -> tuple[list[_Block], list[Line], dict, Geometry]:
+def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
+            first: int = 1) -> tuple[list[_Block], list[Line], dict, Geometry]:
     """Blocks of the document, its front-matter lines, and the unnumbered text of parts that have
     no numbered paragraphs (each line with the block position it belongs at). In a
-    ``resolution`` operative numbers may stand at the first-line indent."""
+    ``resolution`` operative numbers may stand at the first-line indent. ``first`` is the number
+    the first paragraph carries (1, or later for an excerpt of a document)."""
     geo = measure(lines, body)
     seg = _Segmenter(lines, geo)
     seg.indented_numbers = resolution
+    seg.expected = first
     blocks = seg.run()
     loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
-    for part, ls in seg.boxes.items():  # cited by page, where they stand among the paragraphs
-        loose[part] = sorted(loose.get(part, []) + ls, key=lambda e: (e[0], e[1].page, e[1].top))
+    for part in set(seg.boxes) | {p for p in seg.loose if seg.numbered[p]}:
+        # boxes, quotations, figure text and stray prose among numbered paragraphs: cited by page
+        # where they stand, each column of a two-column figure read down before the next
+        extra = seg.boxes.get(part, []) + (seg.loose.get(part, []) if seg.numbered[part] else [])
+        extra = _prose_runs(extra) if seg.numbered[part] else extra
+        both = loose.get(part, []) + extra
+        mid = _middles([e[1] for e in both])
+        loose[part] = sorted(both, key=lambda e: (e[0], e[1].page, e[1].x0 >= mid[e[1].page], e[1].top))
     return blocks, seg.front, loose, geo
+
+
+def _middles(lines: list[Line]) -> dict[int, float]:
+    """About the middle of each page's printed text (of these lines): a line starting right of it is
+    in the right column of a two-column box, figure or table."""
+    lo: dict[int, float] = {}
+    hi: dict[int, float] = {}
+    for l in lines:
+        lo[l.page] = min(lo.get(l.page, l.x0), l.x0)
+        hi[l.page] = max(hi.get(l.page, l.x1), l.x1)
+    return {p: lo[p] + 0.4 * (hi[p] - lo[p]) for p in lo}  # a right column may start a little left of half-way
+
+
+_PROSE_RE = re.compile(r"(?:\b[A-Za-z][a-z’'-]*[,;:]?\s+){3}[A-Za-z][a-z]")
+
+
+def _prose_runs(entries: list[tuple[int, Line, tuple[str, ...]]]) -> list[tuple[int, Line, tuple[str, ...]]]:
+    """The entries standing at one place among the paragraphs, kept where their text has a run of
+    words (an infographic's statements, a box); a chart's legend or a lone ``TOTAL`` is no chunk."""
+    runs: dict[int, list] = {}
+    for e in entries:
+        runs.setdefault(e[0], []).append(e)
+    return [e for run in runs.values() if _PROSE_RE.search(" ".join(e[1].text for e in run)) for e in run]

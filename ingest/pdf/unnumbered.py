@@ -13,6 +13,7 @@ from collections import Counter
 from .layout import Line
 from ..text.paragraphs import _Block
 from .geometry import Geometry, ends_sentence
+from ..text.list_items import ITEM_RE
 
 
 def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "",
@@ -48,17 +49,16 @@ def _indents_first_lines(lines: list[Line], geo: Geometry) -> bool:
     return bool(starts) and indented > len(starts) / 2
 
 
-_ITEM_RE = re.compile(r"^(?:[•●▪■◦‣∙·○\-–—]\s|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)")
 
 
 def _in_list(l: Line, cur: _Block) -> bool:
     """A bullet or lettered item of the list the open paragraph introduced (``... as follows:``)
     or is running (the item before ends in ``;`` or with no full stop): part of that paragraph.
     Items that are whole sentences (``• Climate finance is not a favour. ...``) stay paragraphs."""
-    if not _ITEM_RE.match(l.text):
+    if not ITEM_RE.match(l.text):
         return False
     last = cur.lines[-1].rstrip()
-    return last.endswith((":", ";")) or (any(_ITEM_RE.match(t) for t in cur.lines) and not ends_sentence(last))
+    return last.endswith((":", ";")) or (any(ITEM_RE.match(t) for t in cur.lines) and not ends_sentence(last))
 
 
 def _starts_new(prev: Line | None, l: Line, geo: Geometry, cur: _Block, indent_style: bool) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .blocks import _Block
+from .list_items import LIST_LINE_RE
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE_RE = re.compile(rf"^(?:[A-Z][\w .'’-]{{1,40}},\s*)?(?:\w+,\s*)?\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\.?$")
@@ -38,7 +39,6 @@ _TITLE_WORDS = re.compile(r"\b(?:Ambassador|Permanent|Minister|President|Secreta
                           r"Special|Envoy|Vice|Prime|High Commissioner)\b")
 _ADDRESS_RE = re.compile(r"^(?:(?:His|Her)\s+Excellency|H\.E\.|The\s+President\s+of\s+the|The\s+Secretary-General\s+"
                          r"of\s+the|United\s+Nations(?:\s+Headquarters)?|New\s+York(?:,\s*NY)?(?:\s+\d{5})?)\b")
-_BULLET_RE = re.compile(r"^(?:[•▪◦●‣∙·–—-]|\(?[a-z]{1,3}\)|\d{1,2}[.)])\s")
 _END_RE = re.compile(r"[.?!][”’\")]*$|[.?!]\s*\[[^\]]*\]$")
 _LEADER_RE = re.compile(r"(?:\.\s?){5,}\s*\d{0,3}\s*$|(?:\.\s?){8,}")
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
@@ -140,7 +140,7 @@ def _name(rest: str) -> str:
 
 def _short(b: _Block) -> bool:
     text = _text(b)
-    return len(text) <= _SHORT and (not _is_sentence(text) or bool(_BULLET_RE.match(text)))
+    return len(text) <= _SHORT and (not _is_sentence(text) or bool(LIST_LINE_RE.match(text)))
 
 
 def _item(b: _Block) -> bool:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from .resolution import printed_symbol
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(" + "|".join(MONTHS) + r")(\d{4})", re.I)
@@ -139,8 +141,8 @@ def masthead_symbols(text: str) -> tuple[str, ...]:
         return ()
     found = [p.strip("*.,;") for p in _JOINT.split(tokens[0])]
     if all(_SYMBOL_TOKEN.match(p) and any(ch.isdigit() for ch in p) for p in found):
-        if len(found) == 1 and len(tokens) > 1 and re.match(r"^\(\d{4}\)$", tokens[1]):
-            found = [f"{found[0]} {tokens[1]}"]  # printed ``S/RES/2776 (2025)`` (issue 20)
+        if len(found) == 1 and len(tokens) > 1:
+            found = [printed_symbol(found[0], tokens[1])]  # printed ``S/RES/2776 (2025)`` (issue 20)
         return tuple(found)
     return ()
 

@@ -20,7 +20,7 @@ from .blocks import _Block
 from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
-from .sections import TOP_HEADING_RE as _TOP_HEADING_RE
+from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
 _ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})\.\s*(.*)$")
@@ -149,15 +149,17 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
         printed = None
         if m and expected > 1 and int(m.group(1)) != expected and _misprinted(lines, i, expected):
             printed = int(m.group(1))
-        if m and (int(m.group(1)) == expected or printed) and _starts_paragraph(m.group(2), lines, i):
+        number = expected if m and (int(m.group(1)) == expected or printed) else (
+            _skipped(lines, i, expected, int(m.group(1))) if m and not printed else 0)
+        if number and _starts_paragraph(m.group(2), lines, i):
             if expected == 1 and not part:
                 blocks.extend(_front_heading(pre, ln))
             body = m.group(2).strip()
-            cur = _Block("paragraph", number=expected, part=part, first_line=ln, last_line=ln, printed=printed)
+            cur = _Block("paragraph", number=number, part=part, first_line=ln, last_line=ln, printed=printed)
             if body:
                 cur.lines.append(body)
             blocks.append(cur)
-            expected += 1
+            expected = number + 1
             i += 1
             continue
         am = _ANNEX_RE.match(s)
@@ -230,6 +232,21 @@ def _misprinted(lines: list[tuple[int, str]], i: int, expected: int, horizon: in
         if m and int(m.group(1)) == expected + 1:
             return True
     return False
+
+
+def _skipped(lines: list[tuple[int, str]], i: int, expected: int, n: int, horizon: int = 600) -> int:
+    """``n`` where the print skips a number (43, then 45: para. 45 as printed), as for PDFs
+    (``ingest.pdf.line_kinds``): ``n`` is at most two ahead, ``expected`` is not printed as a
+    paragraph start further on, and ``n + 1`` is. 0 otherwise."""
+    if not (1 < expected < n <= expected + 2):
+        return 0
+    goes_on = False
+    for _, raw in lines[i + 1: i + horizon]:
+        m = _PARA_RE.match(raw.strip())
+        if m and int(m.group(1)) == expected and _starts_paragraph(m.group(2), [], 0):
+            return 0
+        goes_on = goes_on or bool(m and int(m.group(1)) == n + 1)
+    return n if goes_on else 0
 
 
 def _ahead(lines: list[tuple[int, str]], i: int, expected: int, limit: int = 60) -> list[str]:
@@ -328,12 +345,9 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 elif level == 1:
                     last_letter = ""
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
-                if level == 0 and _TOP_HEADING_RE.match(heading):
-                    level = 1  # ``Introduction``, ``Conclusions``: a top-level section though unnumbered
-                elif level == 0:
-                    level = (path[-1][0] + 1) if path else 1
-                    if path and path[-1][0] >= 4:
-                        level = path[-1][0]
+                if level == 0:
+                    nested = (path[-1][0] + 1) if path else 1
+                    level = unlabelled_level(heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
                 path = [p for p in path if p[0] < level] + [(level, heading)]
             continue
         if block.section is not None:

@@ -19,6 +19,12 @@ TOP_HEADING_RE = re.compile(r"^(?:Introduction|Summary|Background|Conclusions?|R
                             r"Conclusions? and recommendations?|Observations|Executive summary|Context)$", re.I)
 
 
+def unlabelled_level(heading: str, otherwise: int) -> int:
+    """The level of a heading with no label: 1 for the usual top-level ones (``Introduction``,
+    ``Conclusions``: top level though unnumbered, issue 15), else ``otherwise``."""
+    return 1 if TOP_HEADING_RE.match(heading) else otherwise
+
+
 @dataclass
 class SectionPath:
     """The headings above the current point of one part of a document."""
@@ -32,11 +38,9 @@ class SectionPath:
         if not heading:
             return
         level = self._label_level(heading)
-        if level == 0 and TOP_HEADING_RE.match(heading):
-            level = 1  # ``Introduction``, ``Conclusions``: top level though unnumbered (issue 15)
-        elif level == 0:
+        if level == 0:
             same = [lv for lv, st, _ in self.path if st == style]
-            level = same[-1] if same else (self.path[-1][0] + 1 if self.path else 1)
+            level = unlabelled_level(heading, same[-1] if same else (self.path[-1][0] + 1 if self.path else 1))
         self.path = [p for p in self.path if p[0] < level] + [(level, style, heading)]
 
     def extend(self, more: str) -> None:
