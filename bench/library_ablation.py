@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from search import Searcher  # noqa: E402
-from search.bm25 import content_terms, keyword_query  # noqa: E402
+from search.bm25 import content_terms, keyword_query, matching_rows  # noqa: E402
 from search.evaluate import evaluate, read_queries  # noqa: E402
-from search.fusion import (POOL, SENTENCE_SHARE, bm25_weight, pool, pooled_hybrid_score, pooled_zscore,  # noqa: E402
+from search.fusion import (BM25_WEIGHT, POOL, SENTENCE_SHARE, bm25_weight, pool, pooled_hybrid_score, pooled_zscore,  # noqa: E402
                            spread_documents)
 from search.kind_prior import apply_kind_prior, preamble_ids  # noqa: E402
 
@@ -85,6 +85,26 @@ class Context:
         return out
 
 
+def local_idf(cx: Context, query: str, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each candidate's matches of the query's term groups (candidates x groups, 0/1) and each
+    group's IDF within the candidate's own document (the same shape): how rare the term is in the
+    document the paragraph belongs to, not in the whole library."""
+    groups = keyword_query(query, cx.rk.acronyms).groups
+    per_doc = np.bincount(cx.doc, minlength=cx.ndocs).astype(float)
+    match = np.zeros((len(ids), len(groups)))
+    idf = np.zeros((len(ids), len(groups)))
+    pos = {int(r): i for i, r in enumerate(ids)}
+    for g, rows in enumerate(matching_rows(cx.s._con, groups)):
+        rows = np.fromiter(rows, dtype="int64", count=len(rows))
+        df = np.bincount(cx.doc[rows], minlength=cx.ndocs).astype(float) if len(rows) else np.zeros(cx.ndocs)
+        for r in rows:
+            if int(r) in pos:
+                match[pos[int(r)], g] = 1
+        n, d = per_doc[cx.doc[ids]], df[cx.doc[ids]]
+        idf[:, g] = np.log(1 + (n - d + 0.5) / (d + 0.5))
+    return match, idf
+
+
 def group_top_mean(values: np.ndarray, groups: np.ndarray, k: int) -> np.ndarray:
     """The mean of each group's best ``k`` values, by group number."""
     order = np.lexsort((-values, groups))
@@ -130,12 +150,26 @@ def variants() -> dict:
         top = group_top_mean(h, cx.doc, k)
         return h + a * (top - top.max())[cx.doc]
 
-    def weights(cx, sig, q, h, weight, power):
+    def weights(cx, sig, q, h, weight, power, coord=1):
+        keyword = sig.bm25 * sig.coverage ** coord
         raw = SENTENCE_SHARE * sig.sentence + (1 - SENTENCE_SHARE) * sig.chunk
-        at = pool(raw, sig.keyword())
+        at = pool(raw, keyword)
         dense = SENTENCE_SHARE * pooled_zscore(sig.sentence, at) + (1 - SENTENCE_SHARE) * pooled_zscore(sig.chunk, at)
         w = bm25_weight(sig.best_coverage, weight, power)
-        return (1 - w) * dense + w * pooled_zscore(sig.keyword(), at)
+        return (1 - w) * dense + w * pooled_zscore(keyword, at)
+
+    def local(cx, sig, q, h, mode, coord=1):
+        match, idf = local_idf(cx, q, sig.ids)
+        if match.shape[1] == 0:
+            return h
+        wcov = (match * idf).sum(1) / np.maximum(idf.sum(1), 1e-9)
+        base = sig.bm25 if mode == "bm25" else (match * idf).sum(1)
+        keyword = base * wcov ** coord
+        raw = SENTENCE_SHARE * sig.sentence + (1 - SENTENCE_SHARE) * sig.chunk
+        at = pool(raw, keyword)
+        dense = SENTENCE_SHARE * pooled_zscore(sig.sentence, at) + (1 - SENTENCE_SHARE) * pooled_zscore(sig.chunk, at)
+        w = bm25_weight(sig.best_coverage, BM25_WEIGHT, sig.power)
+        return (1 - w) * dense + w * pooled_zscore(keyword, at)
 
     return {
         "default (hybrid as shipped)": lambda cx, sig, q, h: h,
@@ -143,6 +177,14 @@ def variants() -> dict:
             sig.sentence, sig.chunk, sig.keyword(), sig.best_coverage),
         "BM25 weight 0.6 x coverage^2": lambda cx, sig, q, h: weights(cx, sig, q, h, 0.6, 2),
         "BM25 weight 0.5 x coverage^1": lambda cx, sig, q, h: weights(cx, sig, q, h, 0.5, 1),
+        "keyword = BM25 x coverage^2 (coordination squared)": lambda cx, sig, q, h: weights(
+            cx, sig, q, h, 0.5, sig.power, 2),
+        "local idf: keyword = BM25 x coverage weighted by in-document IDF": lambda cx, sig, q, h: local(
+            cx, sig, q, h, "bm25"),
+        "local idf: keyword = BM25 x weighted coverage^2": lambda cx, sig, q, h: local(cx, sig, q, h, "bm25", 2),
+        "local idf: keyword = sum of in-document IDFs x weighted coverage": lambda cx, sig, q, h: local(
+            cx, sig, q, h, "local"),
+        "keyword = BM25 x coverage^3": lambda cx, sig, q, h: weights(cx, sig, q, h, 0.5, sig.power, 3),
         "pool of 800 for the z-scores": lambda cx, sig, q, h: pooled_hybrid_score(
             sig.sentence, sig.chunk, sig.keyword(), sig.best_coverage, size=4 * POOL, power=sig.power),
         "+ 0.2 x mean of the two neighbours": lambda cx, sig, q, h: h + 0.2 * (h[cx.prev] + h[cx.next]) / 2,
@@ -197,6 +239,7 @@ def main() -> None:
     ap.add_argument("--library", required=True, help="index of the whole library")
     ap.add_argument("--report", required=True, help="index of the bundled report alone")
     ap.add_argument("--split", default="dev", help="the query lines to use (default: dev)")
+    ap.add_argument("--only", default="", help="run only the variants whose name holds this text (and the default)")
     args = ap.parse_args()
     searchers: dict = {}
     for path in (args.library, args.report):
@@ -212,6 +255,8 @@ def main() -> None:
     print(head + "\n" + "-" * len(head))
     cache: dict = {}
     for name, fn in variants().items():
+        if args.only and args.only not in name and not name.startswith("default"):
+            continue
         res = run_variant(searchers, sets, fn, cache)
         print(f"{name:<60}" + "".join(f"{m:>9.3f}/{r:.3f}"[-15:].rjust(15) for m, r in res.values()), flush=True)
 
