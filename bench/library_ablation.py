@@ -31,7 +31,7 @@ from search.bm25 import content_terms, keyword_query, matching_rows  # noqa: E40
 from search.evaluate import evaluate, read_queries  # noqa: E402
 from search.fusion import (BM25_WEIGHT, POOL, SENTENCE_SHARE, bm25_weight, pool, pooled_hybrid_score, pooled_zscore,  # noqa: E402
                            spread_documents)
-from search.kind_prior import apply_kind_prior, preamble_ids  # noqa: E402
+from search.kind_prior import PAGE_CITED_PENALTY, apply_kind_prior, page_cited_ids, preamble_ids  # noqa: E402
 
 LIBRARY_QUERIES = [ROOT / "bench/data/library_queries.jsonl", ROOT / "bench/data/pdf_dev_queries.jsonl"]
 REPORT_QUERIES = [ROOT / "tests/fixtures/a69207_queries_dev.jsonl", ROOT / "tests/fixtures/a69207_queries_own.jsonl"]
@@ -46,7 +46,8 @@ class Context:
 
     def __init__(self, s: Searcher):
         self.s, self.rk = s, s._ranking()
-        self.rk._preamble = preamble_ids(s._con) if self.rk._preamble is None else self.rk._preamble
+        if self.rk._preamble is None:
+            self.rk._preamble, self.rk._page_cited = preamble_ids(s._con), page_cited_ids(s._con)
         rows = s._con.execute("SELECT symbol, section, text FROM chunks ORDER BY id").fetchall()
         self.doc = self.rk._documents()
         self.n, self.ndocs = len(rows), int(self.doc.max()) + 1
@@ -66,6 +67,10 @@ class Context:
         other[np.arange(self.n), self.doc] = -1
         self.distinct = own - (other.max(1) if self.ndocs > 1 else 0)
         self._docfts = None
+        self.paged = np.array([", p. " in c for (c,) in s._con.execute("SELECT citation FROM chunks ORDER BY id")])
+        numbered_docs = np.zeros(self.ndocs, dtype=bool)
+        numbered_docs[self.doc[~self.paged]] = True
+        self.stray = self.paged & numbered_docs[self.doc]  # page-cited text in a document that numbers its paragraphs
 
     def doc_bm25(self, query: str) -> np.ndarray:
         """BM25 of the query over each document as one text (its sections and chunks)."""
@@ -184,6 +189,11 @@ def variants() -> dict:
         "local idf: keyword = BM25 x weighted coverage^2": lambda cx, sig, q, h: local(cx, sig, q, h, "bm25", 2),
         "local idf: keyword = sum of in-document IDFs x weighted coverage": lambda cx, sig, q, h: local(
             cx, sig, q, h, "local"),
+        # the shipped prior lowers page-cited text of numbered documents by PAGE_CITED_PENALTY z
+        "page-cited text of numbered documents: no prior": lambda cx, sig, q, h: h + PAGE_CITED_PENALTY * cx.stray[sig.ids],
+        "page-cited text of numbered documents: 0.4 z": lambda cx, sig, q, h: h + (PAGE_CITED_PENALTY - 0.4) * cx.stray[sig.ids],
+        "page-cited text of numbered documents: 1.2 z": lambda cx, sig, q, h: h + (PAGE_CITED_PENALTY - 1.2) * cx.stray[sig.ids],
+        "all page-cited text (letters too): 0.8 z": lambda cx, sig, q, h: h + PAGE_CITED_PENALTY * (cx.stray.astype(float) - cx.paged)[sig.ids],
         "keyword = BM25 x coverage^3": lambda cx, sig, q, h: weights(cx, sig, q, h, 0.5, sig.power, 3),
         "pool of 800 for the z-scores": lambda cx, sig, q, h: pooled_hybrid_score(
             sig.sentence, sig.chunk, sig.keyword(), sig.best_coverage, size=4 * POOL, power=sig.power),
@@ -220,7 +230,7 @@ def run_variant(searchers: dict, sets: dict, fn, cache: dict) -> dict:
                 return _orig(self, query, mode, allowed, k, limit)
             sig = self.signals(query, mode, allowed, k)
             scores = fn(cx, sig, query, sig.scores("hybrid"))
-            scores = spread_documents(apply_kind_prior(sig.ids, scores, mode, self._preamble), self._documents()[sig.ids])
+            scores = spread_documents(apply_kind_prior(sig.ids, scores, mode, self._preamble, self._page_cited), self._documents()[sig.ids])
             order = np.lexsort((sig.ids, -scores))[:limit]
             return [(int(sig.ids[i]), float(scores[i])) for i in order]
 

@@ -32,7 +32,7 @@ from index.sentences import SENTENCES_NAME
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
 from .duplicates import collapse
 from .fusion import COVERAGE_POWER, coverage_power, dense_score, pooled_hybrid_score, spread_documents
-from .kind_prior import apply_kind_prior, preamble_ids
+from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
 #: union of the best ``depth`` of each ranking.
@@ -86,6 +86,7 @@ class Ranker:
         self._acronyms = None
         self._docs = None  # see _documents()
         self._preamble = None  # row ids of preambular paragraphs (issue 20)
+        self._page_cited = None  # row ids of text outside a numbered document's paragraphs (#15)
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -94,8 +95,8 @@ class Ranker:
         chunks sharing a word with the query."""
         sig = self.signals(query, mode, allowed, k)
         if self._preamble is None:
-            self._preamble = preamble_ids(self._con)
-        scores = apply_kind_prior(sig.ids, sig.scores(mode), mode, self._preamble)
+            self._preamble, self._page_cited = preamble_ids(self._con), page_cited_ids(self._con)
+        scores = apply_kind_prior(sig.ids, sig.scores(mode), mode, self._preamble, self._page_cited)
         if mode == "hybrid":
             scores = spread_documents(scores, self._documents()[sig.ids])
         keep = scores > 0 if mode == "bm25" else np.ones(len(scores), dtype=bool)
