@@ -14,6 +14,8 @@ Library run (``--library DIR``, an index of many documents, e.g. /work/libindex_
   lib-facts  bench/data/library_facts.jsonl: fact questions over ../shared/corpus/un-pdf-lib/, each
              labelled with its document and paragraph; ``split`` dev or heldout, by document
   lib-none   bench/data/library_unanswerable.jsonl: in-domain questions those documents do not answer
+  fresh-*    bench/data/library_facts_fresh.jsonl: facts and unanswerable questions on ten other library
+             documents, written after the sets above were tuned on (kind "none" = unanswerable)
   pdf-facts  bench/data/pdf_dev_facts.jsonl: fact questions over ../shared/corpus/un-pdf-dev/
   A library question is correct when the answer's lead holds the fact and one of its citations is
   the labelled paragraph of the labelled document; "elsewhere" counts answers that cite only other
@@ -54,6 +56,7 @@ NONE = ROOT / "bench" / "data" / "answers_unanswerable.jsonl"
 NONE_INDOMAIN = ROOT / "bench" / "data" / "answers_unanswerable_indomain.jsonl"
 LIB_FACTS = ROOT / "bench" / "data" / "library_facts.jsonl"
 LIB_NONE = ROOT / "bench" / "data" / "library_unanswerable.jsonl"
+LIB_FRESH = ROOT / "bench" / "data" / "library_facts_fresh.jsonl"  # facts and "none" lines, other documents
 PDF_FACTS = ROOT / "bench" / "data" / "pdf_dev_facts.jsonl"
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -177,7 +180,8 @@ def run_none(searcher, rows: list[dict], quiet: bool, name: str = "none") -> dic
 
 
 def _label(r: dict) -> str:
-    return f"{r['symbol']}, para. {r['para']}" if r["para"] else f"{r['symbol']}, summary"
+    head = f"{r['symbol']}, {r['part']}" if r.get("part") else r["symbol"]
+    return f"{head}, para. {r['para']}" if r["para"] else f"{head}, summary"
 
 
 def run_library(searcher, rows: list[dict], name: str, quiet: bool) -> dict:
@@ -217,11 +221,19 @@ def library_main(args) -> int:
     lib = run_library(s, pick(load(LIB_FACTS)), f"lib-facts ({args.split})", args.quiet)
     pdf = run_library(s, pick(load(PDF_FACTS)), f"pdf-facts ({args.split})", args.quiet)
     none = run_none(s, pick(load(LIB_NONE)), args.quiet, f"lib-none ({args.split})")
+    fresh = pick(load(LIB_FRESH)) if LIB_FRESH.exists() else []
+    fresh_facts = run_library(s, [r for r in fresh if r.get("kind") != "none"], f"fresh-facts ({args.split})",
+                              args.quiet) if fresh else None
+    fresh_none = run_none(s, [r for r in fresh if r.get("kind") == "none"], args.quiet,
+                          f"fresh-none ({args.split})") if fresh else None
     print("\nsummary:")
-    for name, res in (("library facts", lib), ("dev-PDF facts", pdf)):
-        print(f"  {name:14s} {res['correct']}/{res['n']} = {res['correct'] / max(1, res['n']):.0%} correct; "
-              f"{res['elsewhere']} citing only other documents")
-    print(f"  library none   {none['refused']}/{none['n']} = {none['refused'] / max(1, none['n']):.0%} refused")
+    for name, res in (("library facts", lib), ("dev-PDF facts", pdf), ("fresh facts", fresh_facts)):
+        if res is not None:
+            print(f"  {name:14s} {res['correct']}/{res['n']} = {res['correct'] / max(1, res['n']):.0%} correct; "
+                  f"{res['elsewhere']} citing only other documents")
+    for name, res in (("library none", none), ("fresh none", fresh_none)):
+        if res is not None:
+            print(f"  {name:14s} {res['refused']}/{res['n']} = {res['refused'] / max(1, res['n']):.0%} refused")
     return 0
 
 

@@ -26,6 +26,9 @@ def filter_notes(searcher, args, stream=None) -> None:
         print(f"paracite: note: {note}", file=stream)
     for value in searcher.unknown_bodies(args.body):
         print(f"paracite: no organ named {value!r} in this index; see `paracite docs`", file=stream)
+    for value, near in searcher.unknown_documents(getattr(args, "doc", None)):
+        hint = f"did you mean {' or '.join(near)}? " if near else ""
+        print(f"paracite: no document {value!r} in this index; {hint}see `paracite docs`", file=stream)
 
 
 def print_documents(docs: list[dict]) -> None:

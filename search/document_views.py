@@ -30,8 +30,13 @@ class DocumentViews:
     def document_record(self, symbol: str) -> dict | None:
         """One document's record as ``documents`` gives it (any case of ``symbol``), or ``None``."""
         by_case = getattr(self, "_by_case", None)
-        if by_case is None:
-            by_case = self._by_case = {s.casefold(): s for s in self._doc_meta()}
+        if by_case is None:  # every symbol a document carries ("A/79/722 = S/2025/27"), its own first
+            by_case = {}
+            for main, record in self._doc_meta().items():
+                for alias in record.get("symbols") or ():
+                    by_case.setdefault(str(alias).casefold(), main)
+            by_case.update({s.casefold(): s for s in self._doc_meta()})
+            self._by_case = by_case
         found = by_case.get(str(symbol).casefold())
         return None if found is None else self._doc_meta()[found]
 
@@ -65,6 +70,28 @@ class DocumentViews:
                      agenda_items=m.get("agenda_items", []), symbols=m.get("symbols", [h.symbol]),
                      doc_type=m.get("doc_type"), pages=m.get("pages"))
             yield d
+
+    def resolve_documents(self, doc: str | Sequence[str] | None) -> tuple[list[str], list[str]]:
+        """``--doc`` values as (the indexed symbols they name, the values that name none): any
+        case, and any symbol a joint document carries, so ``s/2025/27`` finds ``A/79/722``."""
+        values = [doc] if isinstance(doc, str) else list(doc or ())
+        found, unknown = [], []
+        for v in values:
+            record = self.document_record(v)
+            if record is None:
+                unknown.append(v)
+            elif record["symbol"] not in found:
+                found.append(record["symbol"])
+        return found, unknown
+
+    def unknown_documents(self, doc: str | Sequence[str] | None) -> list[tuple[str, list[str]]]:
+        """The ``--doc`` values that name no indexed document, each with the nearest symbols."""
+        import difflib
+
+        _, unknown = self.resolve_documents(doc)
+        symbols = {s.casefold(): s for s in self._doc_meta()}
+        return [(v, [symbols[m] for m in difflib.get_close_matches(str(v).casefold(), list(symbols), n=3, cutoff=0.6)])
+                for v in unknown]
 
     def doc_selection(self, since: str | None = None, until: str | None = None,
                       body: str | Sequence[str] | None = None) -> Selection | None:

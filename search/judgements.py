@@ -124,6 +124,12 @@ def _also_refs(items, symbol: str | None) -> list[Ref]:
 
 def parse_line(d: dict, n: int) -> Query:
     """One decoded query line (either format) as a ``Query``."""
+    if not isinstance(d, dict):
+        raise TypeError(f"a line must be a JSON object, got {type(d).__name__}")
+    if not isinstance(d.get("query"), str) or not d["query"].strip():
+        raise ValueError(f"query must be non-empty text, got {d.get('query')!r}")
+    if not any(d.get(key) for key in ("relevant", "para", "also")):
+        raise ValueError("the line judges no paragraph: give relevant, or para (and also)")
     symbol = d.get("symbol") or d.get("doc") or None
     if "para" in d:
         refs = _para_refs(d["para"], symbol, str(d.get("part") or "")) + _also_refs(d.get("also"), symbol)

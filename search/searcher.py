@@ -173,8 +173,8 @@ class Searcher(DocumentViews, Rankers):
             clauses.append(f"symbol IN ({','.join('?' * len(symbols))})" if symbols else "0")
             args += sorted(symbols)
         if doc:
-            docs = [doc] if isinstance(doc, str) else list(doc)
-            clauses.append(f"id IN (SELECT id FROM chunks WHERE symbol IN ({','.join('?' * len(docs))}) COLLATE NOCASE)")
+            docs, _ = self.resolve_documents(doc)  # any case, any of a joint document's symbols
+            clauses.append(f"symbol IN ({','.join('?' * len(docs))})" if docs else "0")
             args += docs
         if kind:
             clauses.append("id IN (SELECT id FROM chunks WHERE kind = ?)")
@@ -261,7 +261,8 @@ class Searcher(DocumentViews, Rankers):
         incremental Milvus ingest gives a changed document new row ids, not a new place)."""
         sql, args = "SELECT c.id FROM chunks c LEFT JOIN documents d ON d.symbol = c.symbol", ()
         if doc:
-            sql, args = sql + " WHERE c.symbol = ? COLLATE NOCASE", (doc,)
+            found, _ = self.resolve_documents(doc)  # any case, any of a joint document's symbols
+            sql, args = sql + " WHERE c.symbol = ?", (found[0] if found else doc,)
         for (rowid,) in self._con.execute(sql + " ORDER BY d.rowid, c.id", args).fetchall():
             yield self._hit(rowid, 1.0)
 

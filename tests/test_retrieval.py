@@ -252,7 +252,10 @@ def test_eval_command_text_table(index_dir, capsys):
 @pytest.mark.parametrize(
     "content, argv, code, message",
     [
-        ('{"query": "x"}\nnot json\n', [], 2, "line 2: not a query line"),
+        ('{"query": "x", "relevant": [1]}\nnot json\n', [], 2, "line 2: not a query line"),
+        ('{"query": 5, "relevant": [1]}\n', [], 2, "query must be non-empty text"),
+        ('{"query": "x"}\n', [], 2, "the line judges no paragraph"),
+        ('[1, 2]\n', [], 2, "a line must be a JSON object"),
         ("", [], 2, "no queries in the file"),
         ('{"query": "migrants", "relevant": [1]}\n', ["--doc", "A/99/1"], 4, "no document A/99/1"),
         (None, [], 2, "no such file"),

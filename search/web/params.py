@@ -49,7 +49,8 @@ class SearchArgs:
         """The (kind, value) entity filters that name nothing in the searcher's index (the page
         and the API word the note each their own way)."""
         f = self.filters
-        return searcher.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ()))
+        return [("document", value) for value, _ in searcher.unknown_documents(f.get("doc"))] + \
+            searcher.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ()))
 
     def filter_pairs(self) -> list[tuple[str, str]]:
         """(name, value) of every filter given, for links that keep them."""

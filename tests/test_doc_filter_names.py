@@ -1,0 +1,64 @@
+"""``--doc`` takes a symbol as a user types it: any case, or another symbol of a joint document;
+a symbol the index does not hold is named in a note with the nearest ones, not met with silence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ingest.models import Chunk
+from search import Searcher
+from search.cli import main
+
+JOINT = "A/79/900"
+CHUNKS = [
+    dict(Chunk(JOINT, "paragraph", 1, "Letter on shelling of the power grid in the eastern regions.", page=1).to_dict(),
+         symbols=[JOINT, "S/2025/950"]),
+    dict(Chunk("A/80/901", "paragraph", 1, "Report on the power grid restoration programme.").to_dict(),
+         symbols=["A/80/901"]),
+]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("joint")
+    src = folder / "docs.jsonl"
+    src.write_text("\n".join(json.dumps(c) for c in CHUNKS) + "\n")
+    assert main(["ingest", str(src), "--index", str(folder / "ix"), "--quiet"]) == 0
+    return folder / "ix"
+
+
+@pytest.mark.parametrize("typed", [JOINT, "a/79/900", "S/2025/950", "s/2025/950"])
+def test_any_case_and_any_symbol_of_a_joint_document(index, typed):
+    with Searcher.open(index) as s:
+        hits = s.search("power grid", doc=typed)
+        assert [h.symbol for h in hits] == [JOINT]
+        assert s.unknown_documents(typed) == []
+
+
+def test_an_unknown_symbol_is_named_with_the_nearest(index, capsys):
+    with Searcher.open(index) as s:
+        assert s.search("power grid", doc="A/80/90") == []
+        [(value, near)] = s.unknown_documents(["A/80/90", "A/80/901"])
+        assert value == "A/80/90" and near[0] == "A/80/901"  # the nearest first
+    assert main(["search", "power grid", "--doc", "A/80/90", "--index", str(index)]) == 0
+    out = capsys.readouterr().out
+    assert "no document 'A/80/90' in this index; did you mean A/80/901" in out
+    assert main(["ask", "what about the power grid?", "--doc", "XYZ", "--index", str(index)]) == 0
+    assert "no document 'XYZ' in this index; see `paracite docs`" in capsys.readouterr().out
+
+
+def test_the_api_notes_an_unknown_document(index):
+    from starlette.testclient import TestClient
+
+    from search.web.app import create_app
+
+    with TestClient(create_app(index)) as client:
+        body = client.get("/api/search", params={"q": "power grid", "doc": "A/80/90"}).json()
+    assert body["notes"] == ["no document named 'A/80/90' in this index"]
+
+
+def test_export_takes_another_symbol_of_a_joint_document(index):
+    with Searcher.open(index) as s:
+        assert [d["symbol"] for d in s.export("s/2025/950")] == [JOINT]
