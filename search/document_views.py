@@ -17,6 +17,7 @@ from .documents import contents, list_documents, metadata, neighbours
 from .models import Hit
 
 MAX_CONTEXT = 50
+MAX_LISTED = 8  # an unknown symbol's error lists the index's documents up to this many
 
 
 class DocumentViews:
@@ -128,9 +129,18 @@ class DocumentViews:
         """The indexed spelling of ``symbol`` (any case); ``NotFound`` naming the index's documents."""
         record = self.document_record(symbol)
         if record is None:
-            known = ", ".join(sorted(self._doc_meta()))
-            raise NotFound(f"no document {symbol} in this index (it holds {known})")
+            raise self.missing_document(symbol)
         return record["symbol"]
+
+    def missing_document(self, symbol: str) -> NotFound:
+        """The error for a symbol the index does not hold: its documents when they are few, else the
+        nearest symbols (a library of hundreds does not fit in one line)."""
+        known = sorted(self._doc_meta())
+        if len(known) <= MAX_LISTED:
+            return NotFound(f"no document {symbol} in this index (it holds {', '.join(known)})")
+        near = dict(self.unknown_documents(symbol)).get(symbol) or []
+        hint = f"did you mean {' or '.join(near)}? " if near else ""
+        return NotFound(f"no document {symbol} in this index of {len(known)} documents; {hint}see `paracite docs`")
 
 
 def sort_by_date(hits: list[Hit]) -> list[Hit]:

@@ -148,10 +148,10 @@ def _default_doc(searcher, doc: str | None) -> str:
         raise UsageError("the index holds no documents; run `paracite ingest PATH` first")
     if doc is None:
         return symbols[0]
-    for s in symbols:
-        if s.lower() == doc.lower():
-            return s
-    raise NotFound(f"no document {doc} in this index (it holds {', '.join(symbols)})")
+    found, _ = searcher.resolve_documents(doc)
+    if found:
+        return found[0]
+    raise searcher.missing_document(doc)
 
 
 _LABELS = {"recall@1": "R@1", "recall@5": "R@5", "recall@10": "R@10", "mrr@10": "MRR@10", "ndcg@10": "nDCG@10"}

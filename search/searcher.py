@@ -235,9 +235,11 @@ class Searcher(DocumentViews, Rankers):
         ``kind="preamble"`` (or ``"preamble 4"`` as the number) a resolution's preambular paragraph.
         """
         symbol, part = _valid_unicode(str(symbol)), _valid_unicode(str(part or ""))
-        if not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1", (symbol,)).fetchone():
-            known = ", ".join(r[0] for r in self._con.execute("SELECT symbol FROM documents ORDER BY symbol"))
-            raise NotFound(f"no document {symbol} in this index (it holds {known})")
+        found, _ = self.resolve_documents(symbol)  # any case, any symbol of a joint document
+        if not found and not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1",
+                                                (symbol,)).fetchone():
+            raise self.missing_document(symbol)
+        symbol = found[0] if found else symbol
         parsed, num = _parse_number(number)
         kind = kind or parsed
         if kind not in ("summary", "paragraph", "table", "preamble"):

@@ -62,3 +62,23 @@ def test_the_api_notes_an_unknown_document(index):
 def test_export_takes_another_symbol_of_a_joint_document(index):
     with Searcher.open(index) as s:
         assert [d["symbol"] for d in s.export("s/2025/950")] == [JOINT]
+
+
+def test_show_takes_a_joint_symbol_and_names_the_nearest_in_a_library(tmp_path, capsys):
+    assert main(["show", "s/2025/950", "1", "--page", "1", "--index", str(_joint_index(tmp_path))]) == 0
+    assert "A/79/900, p. 1, para. 1" in capsys.readouterr().out
+    rows = [Chunk(f"A/80/{n}", "paragraph", 1, f"Report number {n} on the power grid.").to_dict() for n in range(910, 920)]
+    src = tmp_path / "many.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert main(["ingest", str(src), "--index", str(tmp_path / "many"), "--quiet"]) == 0
+    assert main(["show", "A/80/9150", "1", "--index", str(tmp_path / "many")]) == 4
+    err = capsys.readouterr().err
+    assert "no document A/80/9150 in this index of 10 documents; did you mean A/80/915" in err
+    assert err.count("\n") == 1 and "it holds" not in err  # not the whole library
+
+
+def _joint_index(tmp_path):
+    src = tmp_path / "joint.jsonl"
+    src.write_text("\n".join(json.dumps(c) for c in CHUNKS) + "\n")
+    assert main(["ingest", str(src), "--index", str(tmp_path / "joint"), "--quiet"]) == 0
+    return tmp_path / "joint"
