@@ -33,6 +33,8 @@ MIN_SCORE = 0.30
 MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
 W_FOCUS = 0.1             # score a fact loses per share of the question's subject words its sentence lacks
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
+SUBSET_BONUS = 0.3        # "how many of the X are Y": the count of the part ("nine ..., six of which are Y")
+_PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)\b[^?]*?,\s*how many\b")
 NO_ANSWER = "The indexed documents do not answer this question."
 
 
@@ -56,7 +58,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     hits = retrieve(searcher, question, k, docs=subject_documents(searcher, names, terms, question), **filters)
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
-    exempt = _exempt(searcher, hits, names)
+    exempt = _exempt(searcher, hits, names, question)
     scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names)
               if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
     if not scored:
@@ -67,7 +69,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
         about = {sym: DocContext(p.subject_stems, _years(p)) for sym, p in library(searcher).profiles.items()} \
             if subject else None
-        facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names))
+        facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
+                           _frame_only_stems(question), bool(_PART_OF.search(question)))
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -75,12 +78,14 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     return _no_answer(asked, hits)
 
 
-def _exempt(searcher, hits: list[Hit], names) -> dict[str, set[str]]:
+def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, set[str]]:
     """For each paragraph, the question's names it need not repeat: in a library, those its document
-    is about (``search.subject``) and those of the headings it sits under."""
+    is about (``search.subject``), those of the headings it sits under, and those naming the source
+    of the fact ("according to the *UNODC* report on Haiti") when its document cites them."""
     if len(library(searcher)) < 2:
         return {h.citation: set() for h in hits}
-    by_doc = {sym: profile_names(searcher, sym, names) for sym in {h.symbol for h in hits}}
+    framed = [(n, a) for n, a in names if n in source_names(question, names)] if question else []
+    by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) for sym in {h.symbol for h in hits}}
     out = {}
     for h in hits:
         heads = " ".join(h.section)
@@ -114,6 +119,54 @@ def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]
                for name, aliases in names)
 
 
+# A clause naming where a fact is reported, not what it is: "according to the UNODC report on
+# Haiti", "as reported in the quarterly report", "in UNFPA's 2025 report on ...".
+_FRAME = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described|said) (?:in|by)|"
+                    r"(?:in|from|per) (?:its|the|their|a|an|[A-Z][\w.-]*['’]s)\b[^,;?]{0,60}?\breport\b)[^,;?]*")
+
+
+def source_frames(question: str) -> tuple[str, list[str]]:
+    """The question without its source clauses, and those clauses."""
+    frames = [m.group(0) for m in _FRAME.finditer(question)]
+    return _FRAME.sub(" ", question), frames
+
+
+def source_names(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The question's names that occur only in its source clauses (the report's author or subject)."""
+    rest, frames = source_frames(question)
+    if not frames:
+        return set()
+    return {n for n, _ in names if any(n in f for f in frames) and n not in rest}
+
+
+def _frame_only_stems(question: str) -> frozenset[str]:
+    """Stems of the words that only the question's source clauses hold ("... Council 2026–2028")."""
+    rest, frames = source_frames(question)
+    if not frames:
+        return frozenset()
+    inside, outside = tokenize([" ".join(frames), rest])
+    return frozenset({t.stem for t in inside} - {t.stem for t in outside})
+
+
+def cited_in(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The ``names`` some chunk of document ``symbol`` (or its title) names."""
+    if not names:
+        return set()
+    p = library(searcher).profiles.get(symbol)
+    out = set()
+    for name, aliases in names:
+        phrases = [x for x in (name, *aliases[:8]) if re.search(r"\w", x)]
+        expr = " OR ".join('"' + re.sub(r'[^\w\s-]', " ", x).replace('"', " ").strip() + '"' for x in phrases)
+        try:
+            row = searcher._con.execute("SELECT 1 FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
+                                        "WHERE chunks_fts MATCH ? AND c.symbol = ? LIMIT 1", (expr, symbol)).fetchone()
+        except Exception:  # noqa: BLE001 - an expression FTS5 cannot read names nothing
+            row = None
+        if row or (p is not None and mentions(p.text, p.stems, name, aliases)):
+            out.add(name)
+    return out
+
+
 def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     """The nouns and adjectives of the question that say what it is about ("the *unemployment rate*
     in Libya"), lower case: not its verbs (paraphrased: "lived" / "residing"), not its names, not
@@ -121,6 +174,7 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     from .answer_types import _nlp
 
     kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
+    question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
     return frozenset(t.text.lower() for t in _nlp()(question) if t.pos_ in ("NOUN", "ADJ")
                      and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
                      and t.text.lower() not in ("many", "much"))
@@ -129,14 +183,17 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
                subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
-               qplaces: frozenset[str] = frozenset()) -> list[Fact]:
+               qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
+               subset: bool = False) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
     remittances is no answer to what IFAD contributed because IFAD opens the paragraph. ``about``
     gives each document's subject stems (a figure qualified by them is not narrowed: ``search.narrowing``)
     and the years it reports on (a paragraph that names no year is about those); ``qplaces`` the stems
-    of the places the question names (a figure about another place is no answer).
+    of the places the question names (a figure about another place is no answer); ``framed`` the
+    stems only its source clause holds (the paragraph need not repeat them); ``subset`` says the
+    question counts a part of a whole ("how many of the X are Y").
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -145,7 +202,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     wanted = [k for slot in qtype.slots for k in slot]
     facts: list[Fact] = []
     ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
-    required = {t.stem for t in terms if t.text.isdigit()} | ordinals
+    subset = subset and bool(qtype.slots) and qtype.slots[0] == ("count",)
+    required = ({t.stem for t in terms if t.text.isdigit()} | ordinals) - framed  # not "Council 2026–2028"
     for s in scored[:FACT_SENTENCES]:
         doc = (about or {}).get(s.hit.symbol, DocContext())
         if required and not _said(required, _context_stems(s.hit), doc.years, {t.stem for t in s.tokens}):
@@ -160,12 +218,15 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # asked about the *first* forum, this sentence is about the *second*
         spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
         spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names)]
+        if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
+            spans = [sp for sp in spans if sp.kind != "count" or _SUM_LIKE.search(sp.text)]
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
             ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces)
                               + respectively(sp, spans, s, terms)
-                              + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s)), sp)
+                              + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
+                              + SUBSET_BONUS * (subset and _names_a_part(sp, s.sentence.text)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
             if not ranked:
@@ -179,9 +240,39 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             total += bonus
         if picked and subject is not None and names and not _named_outside_examples(s, picked[0], names, exempt):
             continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
+        if counted and len(picked) == 1 and picked[0].kind == "count":
+            picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     return sorted(facts, key=lambda f: -f.score)
+
+
+# A count that may be a sum of money stated without its currency: a thousand or more, or scaled
+# ("4.2 million"); a small number is a list label ("Recommendation 3"), an ordinal, a session.
+_SUM_LIKE = re.compile(r"(?i)\d{1,3}(?:,\d{3})+|\d{5,}|\b(?!(?:19|20)\d\d\b)\d{4}\b|\b(?:thousand|million|billion|trillion)\b")
+
+
+def _names_a_part(span: Span, sentence: str) -> bool:
+    """True for the count of a part of a whole: "six of which", "of which 35", "of whom 12"."""
+    return bool(re.match(r"\s*of (?:which|whom|these|them|those)\b", sentence[span.end:])
+                or re.search(r"\bof (?:which|whom|these|them|those),?\s*$", sentence[:span.start]))
+
+
+def _with_counted_noun(span: Span, sentence: str, counted: set[str]) -> Span:
+    """A count with the noun it counts when the sentence says it right after ("10" → "10 plenary
+    meetings" for "how many plenary meetings"): a bare number reads as no answer."""
+    m = re.match(r"(?:[\s-]+[\w’'-]+){1,4}", sentence[span.end:])
+    if not m:
+        return span
+    end = 0
+    for w in re.finditer(r"[\w’'-]+", m.group(0)):
+        toks = tokenize([w.group(0)])[0]
+        if toks and toks[0].stem in counted:
+            end = w.end()
+    if not end:
+        return span
+    stop = span.end + end
+    return Span(sentence[span.start:stop], span.kind, span.start, stop)
 
 
 def _place_stems(searcher, names) -> frozenset[str]:

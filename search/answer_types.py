@@ -69,7 +69,8 @@ _PLACE_NOUNS = r"(?:country|countries|city|cities|capital|region|regions|sub-?re
                r"continents|location|town|area|areas|province|provinces|district|districts|government|governments)"
 _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|institutions?|offices?|funds?|" \
              r"programmes?|department|commission|partners?|companies|company|network|alliance|group|" \
-             r"committees?|councils?|boards?|missions?|panels?)"
+             r"committees?|councils?|boards?|missions?|panels?|publishers?|donors?|banks?|foundations?|" \
+             r"secretariats?|universit(?:y|ies)|firms?)"
 _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|declarations?|treaty|treaties|" \
                     r"documents?|agreements?|decisions?|frameworks?|agendas?|compacts?|strateg(?:y|ies)|" \
                     r"plans? of action|action plans?)"

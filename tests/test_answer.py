@@ -98,7 +98,7 @@ def test_index_without_sentence_vectors_embeds_sentences_at_question_time(search
 
     monkeypatch.setattr(evidence, "_stored", lambda s: None)  # as for an index built before them
     answer = searcher.ask("How many members does the Global Migration Group have?")
-    assert answer.text.startswith("18 [A/69/207, para. 87].")
+    assert answer.text.startswith("18 members [A/69/207, para. 87].")
     check_citations(searcher, answer)
 
 
@@ -139,7 +139,7 @@ def test_json_shape(searcher, index_dir, capsys):
                  "--index", str(index_dir)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {"question", "answer", "citations", "evidence"} <= set(data)
-    assert data["answer"].startswith("18 [A/69/207, para. 87].")
+    assert data["answer"].startswith("18 members [A/69/207, para. 87].")
     assert data["citations"] == ["A/69/207, para. 87"]
     assert data["evidence"] and set(data["evidence"][0]) == {"citation", "sentence"}
     assert data["answered"] is True and data["closest"] == []
