@@ -55,10 +55,32 @@ def read_title(first: Page, body_size: float) -> str:
     return title
 
 
+# Not a title: the masthead organ beside the Distr. block ("Convention to Combat Desertification"
+# set larger than the title, above "ORIGINAL: ENGLISH"), and the text's first numbered heading
+# ("I. Introduction" set larger than a title in 12-point bold).
+_ORIGINAL = re.compile(r"(?i)\s*original\s*:")
+_NUMBERED_HEADING = re.compile(r"\s*(?:[IVXL]+|[A-H])\.\s+[A-Z]")
+
+
+def _numbered_headings(lines: list[Line]) -> set[int]:
+    """The ids of the lines of numbered headings: the numbered line and the lines that carry it on."""
+    out: set[int] = set()
+    prev = None
+    for l in lines:
+        if _NUMBERED_HEADING.match(l.text) or (prev is not None and id(prev) in out and l.bold
+                                               and abs(l.size - prev.size) < 0.3 and l.top - prev.bottom < 0.5 * l.size):
+            out.add(id(l))
+        prev = l
+    return out
+
+
 def _title_groups(first: Page, body_size: float) -> tuple[list[Line], list[list[Line]]] | None:
     """The title's lines and the groups of smaller bold lines after them (subtitles)."""
     lines = sorted(first.lines, key=lambda l: (l.top, l.x0))
-    bold = [l for l in lines if l.bold and l.size > body_size + 0.5]
+    original = [l.bottom for l in lines if _ORIGINAL.match(l.text)]
+    floor = min(original) if original else -1.0  # the Distr. block ends with "Original: English"
+    skip = _numbered_headings(lines)
+    bold = [l for l in lines if l.bold and l.size > body_size + 0.5 and l.top > floor and id(l) not in skip]
     masthead = bold[0].size if bold and bold[0].size >= 16 else float("inf")
     if bold and masthead < max(l.size for l in bold) - 1 and any(l.text.startswith("Official Records") for l in lines):
         masthead = float("inf")  # a cover: "United Nations" over a larger headline
@@ -68,7 +90,8 @@ def _title_groups(first: Page, body_size: float) -> tuple[list[Line], list[list[
     title_size = max(l.size for l in heads)
     groups: list[list[Line]] = []
     for l in lines:
-        qualifies = l.bold and body_size + 0.5 < l.size <= title_size and l.size < masthead
+        qualifies = l.bold and body_size + 0.5 < l.size <= title_size and l.size < masthead and l.top > floor \
+            and id(l) not in skip
         has_main = any(g[0].size == title_size for g in groups)
         if not qualifies:
             if has_main:
