@@ -22,7 +22,8 @@ from .names import mentions, names_ok, question_names
 from .narrowing import without_examples
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)
-from .subject import common_names, documents_citing, is_place, library, profile_names, subject_documents
+from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
+                      subject_documents)
 from .terms import tokenize
 
 FACT_SENTENCES = 8        # best sentences searched for a fact span
@@ -84,7 +85,8 @@ def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, s
     of the fact ("according to the *UNODC* report on Haiti") when its document cites them."""
     if len(library(searcher)) < 2:
         return {h.citation: set() for h in hits}
-    framed = [(n, a) for n, a in names if n in source_names(question, names)] if question else []
+    authors = source_names(question, names) if question else set()
+    framed = [(n, a) for n, a in names if n in authors]
     by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) for sym in {h.symbol for h in hits}}
     out = {}
     for h in hits:
@@ -149,22 +151,10 @@ def _frame_only_stems(question: str) -> frozenset[str]:
 
 
 def cited_in(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
-    """The ``names`` some chunk of document ``symbol`` (or its title) names."""
-    if not names:
-        return set()
+    """The ``names`` document ``symbol`` names somewhere: in a chunk, its title or its headings."""
     p = library(searcher).profiles.get(symbol)
-    out = set()
-    for name, aliases in names:
-        phrases = [x for x in (name, *aliases[:8]) if re.search(r"\w", x)]
-        expr = " OR ".join('"' + re.sub(r'[^\w\s-]', " ", x).replace('"', " ").strip() + '"' for x in phrases)
-        try:
-            row = searcher._con.execute("SELECT 1 FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
-                                        "WHERE chunks_fts MATCH ? AND c.symbol = ? LIMIT 1", (expr, symbol)).fetchone()
-        except Exception:  # noqa: BLE001 - an expression FTS5 cannot read names nothing
-            row = None
-        if row or (p is not None and mentions(p.text, p.stems, name, aliases)):
-            out.add(name)
-    return out
+    return {name for name, aliases in names if document_cites(searcher, symbol, name, aliases)
+            or p is not None and mentions(p.text, p.stems, name, aliases)}
 
 
 def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:

@@ -166,8 +166,7 @@ def is_place(searcher, name: str) -> bool:
 def documents_citing(searcher, name: str, aliases: tuple[str, ...] = ()) -> int:
     """How many documents have a chunk containing ``name`` (or an alias) as a phrase (counted once
     per searcher: one question asks it for the same name several times)."""
-    phrases = [p for p in (name, *aliases[:8]) if re.search(r"\w", p)]
-    expr = " OR ".join('"' + re.sub(r'[^\w\s-]', " ", p).replace('"', " ").strip() + '"' for p in phrases)
+    expr = phrase_expression(name, aliases)
     try:
         memo = _CITING.setdefault(searcher, {})
     except TypeError:  # a searcher that takes no weak reference: count every time
@@ -185,6 +184,22 @@ def documents_citing(searcher, name: str, aliases: tuple[str, ...] = ()) -> int:
 
 
 _CITING: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def phrase_expression(name: str, aliases: tuple[str, ...] = ()) -> str:
+    """An FTS5 MATCH expression for ``name`` or one of its first aliases, each as a phrase."""
+    phrases = [p for p in (name, *aliases[:8]) if re.search(r"\w", p)]
+    return " OR ".join('"' + re.sub(r'[^\w\s-]', " ", p).replace('"', " ").strip() + '"' for p in phrases)
+
+
+def document_cites(searcher, symbol: str, name: str, aliases: tuple[str, ...] = ()) -> bool:
+    """True if some chunk of document ``symbol`` contains ``name`` (or an alias) as a phrase."""
+    try:
+        return searcher._con.execute(
+            "SELECT 1 FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ? "
+            "AND c.symbol = ? LIMIT 1", (phrase_expression(name, aliases), symbol)).fetchone() is not None
+    except sqlite3.Error:  # an expression FTS5 cannot read names nothing
+        return False
 
 
 def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms, question: str = "") -> list[str]:

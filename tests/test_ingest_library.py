@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -20,19 +19,13 @@ from ingest.models import Chunk, Document, Entity
 from paracite.errors import IngestError
 from search import Searcher
 from search.cli import main
+from report_excerpts import report_excerpt
 
-ROOT = Path(__file__).resolve().parent.parent
-REPORT = ROOT / "corpus" / "A-69-207.txt"
 
 
 def _report(folder: Path, name: str, symbol: str, paragraphs: int = 3, extra: str = "") -> Path:
-    """The report cut before paragraph ``paragraphs + 1``, printed as ``symbol``."""
-    lines = REPORT.read_text(encoding="utf-8").splitlines()
-    cut = next(i for i, line in enumerate(lines) if re.match(rf"\s*{paragraphs + 1}\.(\s|$)", line))
-    text = "\n".join(lines[:cut]).replace("A/69/207", symbol) + "\n" + extra
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
+    """The report's first ``paragraphs`` paragraphs, printed as ``symbol``."""
+    return report_excerpt(folder, name, symbol, 1, paragraphs, extra)
 
 
 @pytest.fixture

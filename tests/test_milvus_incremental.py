@@ -9,7 +9,6 @@ clean-up (as a killed process leaves it), leaves the served index as it was.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -23,24 +22,11 @@ from index.build import ingest  # noqa: E402
 from index.cache import CACHE  # noqa: E402
 from index.milvus import connect  # noqa: E402
 from search import Searcher  # noqa: E402
+from report_excerpts import report_excerpt as _report  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-REPORT = ROOT / "corpus" / "A-69-207.txt"
 QUERIES = ["migrant workers' remittances", "protection of refugees in Lebanon", "ILO Convention No. 189",
            "How many international migrants were there in 2013?"]
 FILTERS = [{}, {"org": ["ILO"]}, {"place": ["Lebanon"]}, {"doc": "A/69/902"}]
-
-
-def _report(folder: Path, name: str, symbol: str, first: int, last: int, extra: str = "") -> Path:
-    """The report's front matter and paragraphs ``first``..``last`` (numbered from 1), as ``symbol``."""
-    lines = REPORT.read_text(encoding="utf-8").splitlines()
-    at = lambda n: next(i for i, l in enumerate(lines) if re.match(rf"\s*{n}\.(\s|$)", l))  # noqa: E731
-    body = [re.sub(r"^(\s*)(\d+)\.(?=\s|$)", lambda m: f"{m.group(1)}{int(m.group(2)) - first + 1}.", line)
-            for line in lines[at(first):at(last + 1)]]
-    text = "\n".join(lines[:at(1)] + body).replace("A/69/207", symbol) + "\n" + extra
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

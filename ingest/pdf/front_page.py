@@ -80,7 +80,8 @@ def _title_groups(first: Page, body_size: float) -> tuple[list[Line], list[list[
     original = [l.bottom for l in lines if _ORIGINAL.match(l.text)]
     floor = min(original) if original else -1.0  # the Distr. block ends with "Original: English"
     skip = _numbered_headings(lines)
-    bold = [l for l in lines if l.bold and l.size > body_size + 0.5 and l.top > floor and id(l) not in skip]
+    eligible = {id(l) for l in lines if l.bold and l.top > floor and id(l) not in skip}
+    bold = [l for l in lines if id(l) in eligible and l.size > body_size + 0.5]
     masthead = bold[0].size if bold and bold[0].size >= 16 else float("inf")
     if bold and masthead < max(l.size for l in bold) - 1 and any(l.text.startswith("Official Records") for l in lines):
         masthead = float("inf")  # a cover: "United Nations" over a larger headline
@@ -90,8 +91,7 @@ def _title_groups(first: Page, body_size: float) -> tuple[list[Line], list[list[
     title_size = max(l.size for l in heads)
     groups: list[list[Line]] = []
     for l in lines:
-        qualifies = l.bold and body_size + 0.5 < l.size <= title_size and l.size < masthead and l.top > floor \
-            and id(l) not in skip
+        qualifies = id(l) in eligible and body_size + 0.5 < l.size <= title_size and l.size < masthead
         has_main = any(g[0].size == title_size for g in groups)
         if not qualifies:
             if has_main:
