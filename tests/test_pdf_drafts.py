@@ -65,6 +65,32 @@ def test_report_numbering_runs_on_around_a_draft_numbered_afresh():
         + [("", "paragraph", n) for n in range(2, 12)])
 
 
+def _at_margin(l):
+    """The draft's operative numbers set at the margin, like the report's own."""
+    return replace(l, x0=123.4) if l.page == 8 and re.match(r"^\d+\. ", l.text) and l.x0 > 140 else l
+
+
+def _lone_heading(l):
+    """A report recommending one draft prints a lone ``Draft resolution``."""
+    return replace(l, text="Draft resolution") if l.text == "Draft resolution I" else l
+
+
+VARIANTS = [
+    # (how E/2025/31's lines are changed, the draft's part label)
+    (_at_margin, "draft resolution I"),
+    (_lone_heading, "draft resolution"),
+]
+
+
+@pytest.mark.parametrize("change, label", VARIANTS, ids=["numbers-at-margin", "lone-heading"])
+def test_draft_layout_variants(change, label):
+    """The same pages set another common way: the draft is still one part, the report's
+    paragraphs still run on around it."""
+    got = [n for n in _numbered(tuple(change(l) for l in read_lines(E_2025_31))) if n[1] == "paragraph"]
+    assert got == [("", "paragraph", 1)] + [(label, "paragraph", n) for n in range(1, 7)] + [
+        ("", "paragraph", n) for n in range(2, 12)]
+
+
 def test_draft_blocks_read_as_a_resolution():
     """The draft's title is its section, the enacting formula opens preambular para. 1, each
     operative paragraph is cited within the draft's part."""
@@ -81,15 +107,23 @@ def test_draft_blocks_read_as_a_resolution():
     assert format_citation("E/2025/31", "preamble", 2, pre[1].part) == "E/2025/31, draft resolution I, preambular para. 2"
 
 
-def test_unnumbered_draft_decisions_stay_page_cited_under_their_heading():
-    """Draft decision I is one unnumbered paragraph: one chunk, in the report's part, filed
-    under its heading; the report's para. 2 before it keeps its number."""
-    blocks, _, loose, geo = segment(read_lines(E_2025_31), 10.0)
-    texts = [l.text for _, l, _ in loose[""]]
-    assert "The Economic and Social Council decides to extend the mandate of the Gender" in texts
-    entry = next(e for e in loose[""] if e[1].text.startswith("The Economic and Social Council decides to extend"))
-    assert entry[2][-1].startswith("Draft decision I Extension of the mandate of the Gender Advisory Board")
-    para2 = next(b for b in blocks if b.kind == "paragraph" and b.part == "" and b.number == 2)
+def test_unnumbered_draft_decisions_are_one_chunk_each_under_their_heading():
+    """Draft decision I is one unnumbered paragraph, decision II a lead-in and lettered items,
+    decision V lettered items and the agenda it approves (``1. Adoption of the agenda ...``,
+    bold ``Documentation`` sub-heads): each is one block cited by page, in the report's part,
+    filed under its heading; the report's para. 2 before them keeps its number."""
+    blocks = segment(read_lines(E_2025_31), 10.0)[0]
+    drafts = [b for b in blocks if b.kind == "paragraph" and b.page is not None]
+    assert [b.section[-1].split(" ")[:3] for b in drafts] == [["Draft", "decision", "I"], ["Draft", "decision", "II"],
+                                                               ["Draft", "decision", "V"]]
+    assert drafts[0].lines[0].startswith("The Economic and Social Council decides to extend the mandate")
+    assert drafts[0].lines[-1].endswith("within the extrabudgetary resources allocated for this purpose.")
+    agenda = drafts[2].lines
+    assert agenda[0] == "The Economic and Social Council:"
+    assert "1. Adoption of the agenda and other organizational matters." in agenda
+    assert agenda[-1] == "8. Adoption of the report of the Commission on its twenty-ninth session."
+    assert {b.part for b in drafts} == {""}
+    para2 = next(b for b in blocks if b.kind == "paragraph" and b.page is None and b.part == "" and b.number == 2)
     assert para2.lines[0].startswith("The Commission recommends to the Economic and Social Council the adoption")
 
 

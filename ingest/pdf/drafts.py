@@ -23,18 +23,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .layout import Line
 from .line_kinds import NUM_RE, LineKinds
-from .parts import ANNEX_RE, CHAPTER_RE, VOLUME_RE
+from .parts import ANNEX_RE, CHAPTER_RE, VOLUME_RE, Parts
 from .preamble import preamble_blocks
+from .unnumbered import split_paragraphs
+from ..text.blocks import _Block
 from ..text.sections import SectionPath
 
 _LABEL = r"(?:[IVXL]{1,6}|[A-Z]|\d{1,4}(?:/[A-Za-z0-9.]+){0,3})"
 _DRAFT_RE = re.compile(rf"^(?:(Draft\s+(?:resolution|decision)|DRAFT\s+(?:RESOLUTION|DECISION))(?:\s+({_LABEL}))?"
                        rf"|(Resolution|Decision|RESOLUTION|DECISION)\s+({_LABEL}))\s*\*?$")
 _LETTERED_RE = re.compile(r"^\([a-z]\)\s")
+LONG_DRAFT = 3500  # characters: an unnumbered draft longer than this is split like other page-cited text
 
 
 def draft_label(text: str) -> str:
@@ -60,7 +63,7 @@ class Draft:
 class Drafts:
     """Which lines of a document are draft headings, and where the draft each opens ends."""
 
-    def __init__(self, kinds: LineKinds, contents: set[int]):
+    def __init__(self, kinds: LineKinds, contents: set[int], parts: Parts):
         self.kinds = kinds
         self.contents = contents
         sides: dict[int, Counter] = {0: Counter(), 1: Counter()}
@@ -70,7 +73,7 @@ class Drafts:
         fallback = float(every.most_common(1)[0][0]) if every else 72.0
         # each side's usual margin: a page of indented sub-items does not move it
         self.margins = {s: float(c.most_common(1)[0][0]) if c else fallback for s, c in sides.items()}
-        self.heads = self._find()
+        self.heads = self._find(parts)
 
     def margin(self, page: int) -> float:
         return self.margins[page % 2]
@@ -81,14 +84,18 @@ class Drafts:
         return (i not in self.contents and (l.bold or l.size > self.kinds.geo.body + 0.6)
                 and l.x0 <= self.margin(l.page) + 40)
 
-    def _find(self) -> dict[int, Draft]:
-        """The draft headings that come after the report's numbered paragraphs began."""
+    def _find(self, parts: Parts) -> dict[int, Draft]:
+        """The draft headings that come after the report's numbered paragraphs began (in the
+        part they stand in: an annex, or a volume or chapter that numbers afresh, starts again)."""
         out: dict[int, Draft] = {}
         seen = False
         for i, l in enumerate(self.kinds.lines):
             label = draft_label(l.text)
             if label and seen and self.heading(i):
                 out[i] = Draft(label, self._restart(i))
+            elif self.heading(i) and (ANNEX_RE.match(l.text) or (parts.volumes and VOLUME_RE.match(l.text))
+                                      or (parts.chapters and CHAPTER_RE.match(l.text))):
+                seen = False
             elif not seen:
                 m = NUM_RE.match(l.text)
                 seen = bool(m) and self.kinds.starts_para(i, int(m.group(1)))
@@ -147,6 +154,9 @@ class _Report:
     indented: bool
     head: Line
     draft: Draft
+    text: list[Line] = field(default_factory=list)  # the text of a draft that numbers nothing
+    text_at: int = 0  # where among the blocks that text goes, and under which headings
+    text_section: tuple[str, ...] = ()
 
 
 class DraftSteps:
@@ -159,7 +169,8 @@ class DraftSteps:
 
     def draft_step(self, i: int, l: Line) -> bool:
         """Leave a draft that ends at line i, open one that starts there, or keep the line for the
-        preamble of the one being read. True if the line is taken."""
+        preamble of the one being read (or the text of one that numbers nothing). True if the
+        line is taken."""
         r = self.report
         if r is not None and (i in self.drafts.heads or self.drafts.above(i, r.head)
                               or self.drafts.resumes(i, r.expected, r.draft, self.expected)):
@@ -172,9 +183,35 @@ class DraftSteps:
                 and self.body_size(l) and not l.bold and not NUM_RE.match(l.text)):
             self.draft_front.append(l)  # the enacting formula and the preamble, before ``1.``
             return True
+        if r is not None and r.draft.number_dx is None and self.body_size(l) and (r.text or not l.bold):
+            self.plain_text(r, l)
+            return True
         if self.draft_front:
             self.flush_preamble()
         return False
+
+    def plain_text(self, r: _Report, l: Line) -> None:
+        """A line of a draft that numbers nothing, its title read: its lettered items, the agenda
+        it approves and that agenda's bold sub-heads (``Documentation``) are the draft's text."""
+        if not r.text:
+            r.text_at, r.text_section = len(self.blocks), self.sections.headings
+        r.text.append(l)
+
+    def flush_plain_text(self, r: _Report) -> None:
+        """The text of a draft that numbers nothing: one chunk under its heading, cited by the page
+        it starts on; a long one (a decision of several pages) is split where the page shows a
+        new paragraph, like any text cited by page."""
+        if not r.text:
+            return
+        if sum(len(l.text) for l in r.text) <= LONG_DRAFT:
+            one = _Block("paragraph", part=r.part, first_line=r.text[0].page, last_line=r.text[-1].page,
+                         page=r.text[0].page, lines=[l.text for l in r.text], refs=[x for l in r.text for x in l.refs])
+            blocks = [one]
+        else:
+            blocks = [b for _, b in split_paragraphs(r.text, self.geo, r.part)]
+        for b in blocks:
+            b.section = r.text_section
+        self.blocks[r.text_at:r.text_at] = blocks
 
     def numbers_paragraphs(self) -> bool:
         """Does a number here open a paragraph? Not inside a draft that numbers nothing of its own."""
@@ -202,6 +239,7 @@ class DraftSteps:
             return
         if self.draft_front:
             self.flush_preamble()
+        self.flush_plain_text(r)
         self.part, self.expected, self.sections, self.indented_numbers = r.part, r.expected, r.sections, r.indented
         self.report = None
         self.cur = None

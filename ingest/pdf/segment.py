@@ -62,7 +62,7 @@ class _Segmenter(DraftSteps, LineKinds):
         self.contents = contents_lines(lines)  # a contents list: front matter, never paragraphs or parts
         self.parts = Parts(self, self.contents)
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
-        self.drafts = Drafts(self, self.contents)  # draft resolutions and decisions inside a report
+        self.drafts = Drafts(self, self.contents, self.parts)  # draft resolutions and decisions inside a report
         self.draft_front: list[Line] = []
 
     # -- the pass ----------------------------------------------------------------------------
