@@ -154,6 +154,35 @@ def test_decisions_whose_paragraphs_run_on_with_the_report_open_no_part():
     assert paras[7].section[-1] == "A. States Parties to the Convention"
 
 
+def test_decisions_ahead_of_a_volumes_paragraphs_open_nothing():
+    """A/80/38, pp. 12, 23-26: part one's paragraphs, then ``Part Two`` (numbered afresh) opens
+    with the session's decisions (``Decision 89/I`` ... ``89/X``) before its own paragraph 1. The
+    decisions come before any numbered paragraph of their part: no draft, text cited by page as
+    before, each filed under its decision."""
+    blocks, _, loose, _ = segment(read_lines("A_80_38_p12-23-26.tsv"), 10.0)
+    assert [(b.part, b.number) for b in blocks if b.kind == "paragraph"] == (
+        [("", n) for n in range(1, 11)] + [("part two", n) for n in range(1, 11)])
+    assert {e[2][-1] for e in loose["part two"]} == {f"Decision 89/{n}" for n in
+                                                     "I II III IV V VI VII VIII IX X".split()}
+
+
+def test_a_long_unnumbered_draft_is_split_like_other_page_cited_text(monkeypatch):
+    """Past the length limit an unnumbered draft is split where the page shows new paragraphs
+    (draft decision II: its lead-in and lettered items stay together as one list)."""
+    from ingest.pdf import drafts
+
+    def cited():
+        blocks = segment(read_lines(E_2025_31), 10.0)[0]
+        return [b for b in blocks if b.kind == "paragraph" and b.page is not None]
+
+    whole = cited()
+    monkeypatch.setattr(drafts, "LONG_DRAFT", 300)
+    split = cited()
+    assert len(whole) == 3 and len(split) > 3
+    assert all(b.section[-1].startswith("Draft decision") for b in split)
+    assert [t for b in split for t in b.lines] == [t for b in whole for t in b.lines]  # nothing lost
+
+
 # -- end to end: a real report's pages (E/2025/31, pp. 1, 7-8, 25, 29, 35-37, 39-41) -------------
 EXCERPT = FIXTURES / "E_2025_31_excerpt.en.pdf"
 
