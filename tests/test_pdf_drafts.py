@@ -75,14 +75,20 @@ def _lone_heading(l):
     return replace(l, text="Draft resolution") if l.text == "Draft resolution I" else l
 
 
+def _adopted(l):
+    """A report bringing a commission's own resolutions to the Council's attention."""
+    return replace(l, text="Resolution 2025/3") if l.text == "Draft resolution I" else l
+
+
 VARIANTS = [
     # (how E/2025/31's lines are changed, the draft's part label)
     (_at_margin, "draft resolution I"),
     (_lone_heading, "draft resolution"),
+    (_adopted, "resolution 2025/3"),
 ]
 
 
-@pytest.mark.parametrize("change, label", VARIANTS, ids=["numbers-at-margin", "lone-heading"])
+@pytest.mark.parametrize("change, label", VARIANTS, ids=["numbers-at-margin", "lone-heading", "adopted-resolution"])
 def test_draft_layout_variants(change, label):
     """The same pages set another common way: the draft is still one part, the report's
     paragraphs still run on around it."""
