@@ -200,7 +200,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
         if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
             continue
-        focus = 1.0 if subject is None else _focus(s, [t for t in terms if t.text.lower() in subject])
+        focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about))
         if focus < MIN_FOCUS:
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation
         said = {t.stem for t in s.tokens if t.text.lower() in _ORDINALS}
@@ -314,14 +314,26 @@ def _counted(qtype: QuestionType) -> set[str] | None:
     return {t.stem for t in tokenize([" ".join(qtype.target[:qtype.target.index(qtype.head) + 1])])[0]}
 
 
+def _fact_words(terms: list[QuestionTerm], about: frozenset[str]) -> list[QuestionTerm]:
+    """The question's subject words that say which fact, not which document: those its document's
+    title does not hold ("How many *participants* attended the workshop on climate and land
+    degradation" in the report on that workshop). All of them when the title holds every one."""
+    own = [t for t in terms if t.stem not in about]
+    return own if _focus_terms(own) else terms
+
+
+def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
+    return [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in _ORDINALS
+            and t.text.lower() not in _FRAME_WORDS]
+
+
 def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
     the sentence, the sentence before it or its heading holds.
 
     Words match on their stem or a longer form of it ("grow" / "growth").
     """
-    focus = [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in _ORDINALS
-             and t.text.lower() not in _FRAME_WORDS]
+    focus = _focus_terms(terms)
     total = sum(t.weight for t in focus)
     if not total:
         return 1.0

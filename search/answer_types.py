@@ -177,7 +177,9 @@ _PERCENT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")\s?(?:per\s?cent\
 _MONEY_RE = re.compile(
     r"(?:\b" + _QUAL + r")?(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)\s?(?:" + _NUM + r")" + _SCALE + r"\b"
     r"|\b" + _QUAL + r"(?:" + _NUM + r")" + _SCALE + r"\s(?:dollars|euros|United States dollars)\b", re.I)
-_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUMBER_WORDS = (_TENS + r"[-‑]\s?(?:one|two|three|four|five|six|seven|eight|nine)\b|"  # "Sixty-four", not "four"
+                 r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                  r"hundred|a hundred|hundreds|thousands|millions|dozens")
 # Units a size or amount is stated in ("9 cm", "433 tons", "241,000 hectares"): part of the answer.
