@@ -131,3 +131,17 @@ def test_the_name_given_the_office(sentence, name, holds):
     span = Span(name, "person", start, start + len(name))
     assert names_office(sentence, "chair") != (sentence is _VICE)
     assert holds_office(span, sentence, "chair", frozenset({"twentieth"})) is holds
+
+
+@pytest.mark.parametrize("run,parts", [
+    # "... the executive boards of UNDP/UNFPA/UNOPS, UNICEF and UN-Women?": the reports write the pair together
+    ("UNICEF and UN-Women", ["UNICEF", "UN-Women"]),
+    ("UNDP and UNFPA", ["UNDP", "UNFPA"]),
+    ("Bosnia and Herzegovina", ["Bosnia and Herzegovina"]),  # one country, not two names
+])
+def test_two_bodies_joined_by_and_are_two_names(run, parts):
+    from types import SimpleNamespace
+
+    from search.names import _name_parts
+
+    assert _name_parts(SimpleNamespace(_con=sqlite3.connect(":memory:")), run) == parts
