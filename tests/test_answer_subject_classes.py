@@ -145,3 +145,18 @@ def test_two_bodies_joined_by_and_are_two_names(run, parts):
     from search.names import _name_parts
 
     assert _name_parts(SimpleNamespace(_con=sqlite3.connect(":memory:")), run) == parts
+
+
+@pytest.mark.parametrize("sentence,organizations", [
+    # ICCD/COP(8)/CST/8, para. 69: no model tags "Springer"
+    ("At the final plenary, participants recommended that the proceedings of the workshop could be published as a "
+     "book by Springer in time for presentation and distribution at COP 8.", ["Springer"]),
+    ("The event was hosted by the Government of Kenya and UNEP.", ["Government of Kenya"]),
+    ("Participants recommended that the proceedings be published in time.", []),
+])
+def test_the_doer_of_a_passive_verb_is_an_organization(sentence, organizations):
+    from search.answer_types import agent_spans
+
+    assert [s.text for s in agent_spans(sentence)] == organizations
+    if organizations:
+        assert organizations[0] in [s.text for s in typed_spans(sentence, ["organization"])]
