@@ -22,6 +22,7 @@ from .names import mentions, names_ok, question_names
 from .narrowing import without_examples
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)
+from .roles import holds_office, names_office, office_stem
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
 from .terms import tokenize
@@ -56,11 +57,12 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
     common = common_names(searcher, names)
     names = [(n, a) for n, a in names if n not in common]
-    hits = retrieve(searcher, question, k, docs=subject_documents(searcher, names, terms, question), **filters)
+    docs = subject_documents(searcher, names, terms, question)
+    hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names), **filters)
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
     exempt = _exempt(searcher, hits, names, question)
-    scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names)
+    scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names, given=exempt)
               if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
     if not scored:
         return _no_answer(asked, hits)
@@ -71,7 +73,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         about = {sym: DocContext(p.subject_stems, _years(p)) for sym, p in library(searcher).profiles.items()} \
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
-                           _frame_only_stems(question), bool(_PART_OF.search(question)))
+                           _frame_only_stems(question), bool(_PART_OF.search(question)), office_stem(question))
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -94,6 +96,19 @@ def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, s
         stems = {t.stem for t in tokenize([heads])[0]}
         out[h.citation] = by_doc[h.symbol] | {n for n, a in names if heads and mentions(heads, stems, n, a)}
     return out
+
+
+def _without_subject(searcher, question: str, docs: list[str], names) -> str | None:
+    """The question less the names its picked documents are about ("Who chaired the twentieth session
+    of *the United Nations Forum on Forests*" in the Forum's report): searched again within those
+    documents, it reaches a paragraph that never repeats them ("the Chair of the twentieth session,
+    İsmail Belen"). None when the documents' subject holds none of the question's names."""
+    held = {n for sym in docs for n in profile_names(searcher, sym, names)}
+    if not held:
+        return None
+    for name in sorted(held, key=len, reverse=True):
+        question = re.sub(r"(?:\bthe\s+)?\b" + re.escape(name) + r"(?:['’]s)?\b", " ", question, flags=re.I)
+    return question if re.search(r"\w{3,}", question) else None
 
 
 def _spell_out(question: str) -> str:
@@ -174,7 +189,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
                subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
-               subset: bool = False) -> list[Fact]:
+               subset: bool = False, office: str | None = None) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -183,7 +198,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     and the years it reports on (a paragraph that names no year is about those); ``qplaces`` the stems
     of the places the question names (a figure about another place is no answer); ``framed`` the
     stems only its source clause holds (the paragraph need not repeat them); ``subset`` says the
-    question counts a part of a whole ("how many of the X are Y").
+    question counts a part of a whole ("how many of the X are Y"); ``office`` the stem of the office
+    a "who chaired" question asks about (``search.roles``): the name given that office wins.
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -194,13 +210,15 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
     subset = subset and bool(qtype.slots) and qtype.slots[0] == ("count",)
     required = ({t.stem for t in terms if t.text.isdigit()} | ordinals) - framed  # not "Council 2026–2028"
-    for s in scored[:FACT_SENTENCES]:
+    holders: set[int] = set()
+    asked = frozenset(t.text.lower() for t in terms if t.text.lower() in _ORDINALS)
+    for s in scored[:FACT_SENTENCES] + [s for s in scored[FACT_SENTENCES:] if office and names_office(s.sentence.text, office)]:
         doc = (about or {}).get(s.hit.symbol, DocContext())
         if required and not _said(required, _context_stems(s.hit), doc.years, {t.stem for t in s.tokens}):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
         if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
             continue
-        focus = 1.0 if subject is None else _focus(s, [t for t in terms if t.text.lower() in subject])
+        focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about))
         if focus < MIN_FOCUS:
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation
         said = {t.stem for t in s.tokens if t.text.lower() in _ORDINALS}
@@ -232,8 +250,11 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
         if counted and len(picked) == 1 and picked[0].kind == "count":
             picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
+        if picked and office and holds_office(picked[0], s.sentence.text, office, asked):
+            holders.add(len(facts))
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
+    facts = [f for i, f in enumerate(facts) if i in holders] if holders else facts
     return sorted(facts, key=lambda f: -f.score)
 
 
@@ -314,14 +335,26 @@ def _counted(qtype: QuestionType) -> set[str] | None:
     return {t.stem for t in tokenize([" ".join(qtype.target[:qtype.target.index(qtype.head) + 1])])[0]}
 
 
+def _fact_words(terms: list[QuestionTerm], about: frozenset[str]) -> list[QuestionTerm]:
+    """The question's subject words that say which fact, not which document: those its document's
+    title does not hold ("How many *participants* attended the workshop on climate and land
+    degradation" in the report on that workshop). All of them when the title holds every one."""
+    own = [t for t in terms if t.stem not in about]
+    return own if _focus_terms(own) else terms
+
+
+def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
+    return [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in _ORDINALS
+            and t.text.lower() not in _FRAME_WORDS]
+
+
 def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
     the sentence, the sentence before it or its heading holds.
 
     Words match on their stem or a longer form of it ("grow" / "growth").
     """
-    focus = [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in _ORDINALS
-             and t.text.lower() not in _FRAME_WORDS]
+    focus = _focus_terms(terms)
     total = sum(t.weight for t in focus)
     if not total:
         return 1.0

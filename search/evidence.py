@@ -62,12 +62,13 @@ class ScoredSentence:
 
 
 def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] | None = None,
-             **filters) -> list[Hit]:
+             within: str | None = None, **filters) -> list[Hit]:
     """The hybrid search's top ``k``, then BM25's best paragraphs it missed (exact wording counts).
 
     ``docs`` are the documents the question is about (``search.subject``): their paragraphs are
     read first, then the library's. ``filters`` (``doc=``, ``org=``, date or body filters, ...)
-    pass through to ``Searcher.search`` unchanged and narrow both.
+    pass through to ``Searcher.search`` unchanged and narrow both. ``within`` (the question less its
+    documents' subject) is searched again in ``docs``: their paragraphs need not repeat the subject.
     """
     hits: list[Hit] = []
     seen: set[str] = set()
@@ -80,8 +81,10 @@ def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] 
             scopes.append({**filters, "doc": mine})
     scopes.append(filters)
     reworded = paraphrased(question)
-    for scope in scopes:
+    for i, scope in enumerate(scopes):
         extra = searcher.search(reworded, k=K_KEYWORD, mode="bm25", **scope) if reworded != question else []
+        if within and i == 0 and len(scopes) > 1:
+            extra += searcher.search(within, k=K_KEYWORD, **scope) + searcher.search(within, k=K_KEYWORD, mode="bm25", **scope)
         for h in searcher.search(question, k=k, **scope) + searcher.search(question, k=K_KEYWORD, mode="bm25", **scope) \
                 + extra:
             if h.citation not in seen:
@@ -164,13 +167,15 @@ def local_context(s: ScoredSentence) -> str:
 
 
 def score_sentences(searcher, question: str, hits: list[Hit], terms: list[QuestionTerm], *,
-                    headings: bool = False, names: list[tuple[str, tuple[str, ...]]] = ()) -> list[ScoredSentence]:
+                    headings: bool = False, names: list[tuple[str, tuple[str, ...]]] = (),
+                    given: dict[str, set[str]] | None = None) -> list[ScoredSentence]:
     """Every sentence of the retrieved paragraphs (tables excepted), best first.
 
     With ``headings``, section headings that carry a bracketed place or date ("Panel discussion
     (New York, 25 June 2013)") count as sentences of the first retrieved paragraph under them. A
     sentence that writes another form of a question's name ("the World Food Programme" for "WFP",
-    ``names`` with their aliases) covers the name's words.
+    ``names`` with their aliases) covers the name's words; so does a paragraph for the names
+    ``given`` for it (by its citation): those its document is about, which it need not repeat.
     """
     paras = [(rank, h) for rank, h in enumerate(hits) if h.kind != "table"]
     units, vecs = sentence_vectors(searcher, [h for _, h in paras], headings=headings)
@@ -185,7 +190,7 @@ def score_sentences(searcher, question: str, hits: list[Hit], terms: list[Questi
     out = []
     for (hit, sent), toks, cos in zip(units, token_lists, cosines):
         stems, context = _same_words({t.stem for t in toks}), _same_words(para_stems[hit.citation])
-        stems |= _alias_stems(sent.text, names)
+        stems |= _alias_stems(sent.text, names) | _given_stems((given or {}).get(hit.citation, ()))
         context |= _alias_stems(hit.text, names)
         covered = sum(t.weight * (1.0 if t.stem in stems else 0.5 if t.stem in context else 0.0)
                       for t in terms) / total
@@ -193,6 +198,10 @@ def score_sentences(searcher, question: str, hits: list[Hit], terms: list[Questi
         score = W_COS * float(cos) + W_COVER * covered + W_RANK * rank_prior
         out.append(ScoredSentence(hit, sent, tuple(toks), score, float(cos), covered))
     return sorted(out, key=lambda s: -s.score)
+
+
+def _given_stems(names) -> set[str]:
+    return {t.stem for name in names for t in _name_tokens(name)}
 
 
 def _alias_stems(text: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:

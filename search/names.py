@@ -46,6 +46,8 @@ def _name_parts(searcher, run: str) -> list[str]:
     from .subject import documents_citing
 
     run = re.sub(r"['’]s$", "", run)
+    if pair := re.fullmatch(r"([A-Z]{2,}[\w-]*)\s+and\s+([A-Z]{2,}[\w-]*)", run):
+        return [pair.group(1), pair.group(2)]  # "UNICEF and UN-Women": two bodies, however often written together
     words = run.split()
     if len(words) < 2 or documents_citing(searcher, run) > 0:
         return [run]

@@ -184,3 +184,15 @@ def test_an_acronym_the_report_never_writes_is_read_as_the_name_it_spells_out(se
     # A/69/207 always writes "Global Migration Group", never "GMG"; the gazetteer knows the acronym
     a = searcher.ask("How many members does the GMG have?")
     assert a.text.startswith("18 members [A/69/207, para. 87]")
+
+
+def test_the_question_less_its_documents_subject_is_searched_within_them(library):
+    # the paragraph that states a fact need not repeat the study's author, so neither does the search in it
+    from search.answer import _without_subject
+
+    q = "How many Indigenous women did the Māori Women's Welfare League survey, according to the " \
+        "Expert Mechanism on the Rights of Indigenous Peoples?"
+    names = question_names(library, q)
+    within = _without_subject(library, q, [EMRIP], names)
+    assert within is not None and "Expert Mechanism" not in within and "Welfare League survey" in within
+    assert _without_subject(library, q, ["A/69/207"], names) is None  # the report is not about the Mechanism

@@ -1,0 +1,72 @@
+"""Who held a role: "Who chaired the session?" is answered by the name a sentence gives as its Chair.
+
+A question that asks who did what an office does ("who *chaired*", "who *presided* over", "who
+*moderated*", "who *facilitated*") is answered by the name set beside that office's title: "the
+*Chair* of the twentieth session, İsmail Belen (Türkiye), resumed the session", "Sweden, *as
+Co-Chair*", "Ms. X, *President* of the Council". Such a sentence often scores low against the
+question (it says "Chair", not what was chaired), so it is read even below the best sentences; and
+when one is found, names not given that office (the bodies the chaired session discussed) are no
+answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .answer_types import Span
+from .terms import tokenize
+
+MAX_BETWEEN = 80  # characters of the office's title phrase ("Chair *of the twentieth session*, ")
+
+_WHO_DID = re.compile(r"^\s*who\s+((?:co-)?[a-z]+ed)\b", re.I)
+# An office's title, not its deputy's ("Vice-Chair", "Deputy Chair" held another office).
+_CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z][\w]*")
+# Verbs whose stem names no office ("who *requested* the report", "who *adopted* it").
+_NO_OFFICE = frozenset("request adopt decid approv propos submit prepar launch organ host fund note welcom "
+                       "recommend establish creat sign ratifi vote elect appoint".split())
+
+
+def office_stem(question: str) -> str | None:
+    """The stem of the office a "who <verb>ed" question asks about ("chair" for "Who chaired"), else None."""
+    m = _WHO_DID.match(question)
+    if not m:
+        return None
+    toks = tokenize([m.group(1).split("-")[-1]])[0]
+    stem = toks[0].stem if toks else ""
+    return stem if len(stem) >= 4 and stem not in _NO_OFFICE else None
+
+
+def names_office(sentence: str, stem: str) -> bool:
+    """True if ``sentence`` writes an office's title of ``stem`` ("Chair", "Co-Chair", "Chairperson")."""
+    return any(_is_office(m.group(0), stem) for m in _CAPITAL.finditer(sentence))
+
+
+def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] = frozenset()) -> bool:
+    """True if ``span`` is the name given the office: right after the office's title phrase ("the Chair
+    of the twentieth session, *İsmail Belen*") or followed by it ("*Sweden*, as Co-Chair"). A title
+    phrase that names another of a series than the question's ``ordinals`` ("Chair of the *nineteenth*
+    session" for the twentieth) is another office."""
+    before = sentence[:span.start].rstrip()
+    if before.endswith(","):
+        phrase = before[:-1].rsplit(",", 1)[-1]
+        if len(phrase) <= MAX_BETWEEN + 20 and names_office(phrase, stem):
+            return _same_series(phrase, ordinals)
+    after = re.match(r"\s*(?:\([^()]*\)\s*)?(?:,\s*|\s+as\s+)([^,;]{0,%d})" % MAX_BETWEEN, sentence[span.end:])
+    if after:
+        title = re.match(r"(?:as\s+)?(?:the\s+)?((?:Co-)?[A-Z]\w*)(?![\w-])", after.group(1))
+        return bool(title) and _is_office(title.group(1), stem) and _same_series(after.group(1), ordinals)
+    return False
+
+
+def _same_series(phrase: str, ordinals: frozenset[str]) -> bool:
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", phrase)} & _ORDINALS
+    return not (said and ordinals) or bool(said & ordinals)
+
+
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                      "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
+
+
+def _is_office(word: str, stem: str) -> bool:
+    toks = tokenize([re.sub(r"^Co-", "", word)])[0]
+    return len(toks) == 1 and toks[0].stem.startswith(stem)
