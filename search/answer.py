@@ -237,6 +237,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                               + SUBSET_BONUS * (subset and _names_a_part(sp, s.sentence.text)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
+            if office:  # in a list of officers, the name given the asked office, not the nearest
+                ranked.sort(key=lambda x: not holds_office(x[1], s.sentence.text, office, asked))
             if not ranked:
                 total -= MISSING_SLOT  # "when and where" with only the date here: a weaker answer
                 continue

@@ -19,6 +19,10 @@ from .terms import tokenize
 MAX_BETWEEN = 80  # characters of the office's title phrase ("Chair *of the twentieth session*, ")
 
 _WHO_DID = re.compile(r"^\s*who\s+((?:co-)?[a-z]+ed)\b", re.I)
+# "Who was elected Chair ...", "who has been appointed as the Rapporteur": the office is named. A
+# deputy's office ("Vice-Chair") is left to the general rules: its holders are listed many to a line.
+_WHO_NAMED = re.compile(r"^\s*who\s+(?:was|were|is|has\s+been)\s+(?:re-)?(?:elected|appointed|named|designated|chosen)"
+                        r"(?:\s+by\s+acclamation)?\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?((?:co-)?[a-z]+)\b(?!-)", re.I)
 # An office's title, not its deputy's ("Vice-Chair", "Deputy Chair" held another office).
 _CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z][\w]*")
 # Verbs whose stem names no office ("who *requested* the report", "who *adopted* it").
@@ -27,7 +31,12 @@ _NO_OFFICE = frozenset("request adopt decid approv propos submit prepar launch o
 
 
 def office_stem(question: str) -> str | None:
-    """The stem of the office a "who <verb>ed" question asks about ("chair" for "Who chaired"), else None."""
+    """The stem of the office a "who <verb>ed" question asks about ("chair" for "Who chaired"), or
+    the office it names ("rapporteur" for "Who was elected Rapporteur"), else None."""
+    named = _WHO_NAMED.match(question)
+    if named:
+        toks = tokenize([named.group(1)])[0]
+        return toks[0].stem if len(toks) == 1 and len(toks[0].stem) >= 4 else None
     m = _WHO_DID.match(question)
     if not m:
         return None
@@ -43,19 +52,32 @@ def names_office(sentence: str, stem: str) -> bool:
 
 def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] = frozenset()) -> bool:
     """True if ``span`` is the name given the office: right after the office's title phrase ("the Chair
-    of the twentieth session, *İsmail Belen*") or followed by it ("*Sweden*, as Co-Chair"). A title
+    of the twentieth session, *İsmail Belen*"), labelled by it in a list of officers ("Rapporteur:
+    *Mohamed Soliman*"), or followed by it ("*Sweden*, as Co-Chair", "*X* (Chair)"). A title
     phrase that names another of a series than the question's ``ordinals`` ("Chair of the *nineteenth*
     session" for the twentieth) is another office."""
     before = sentence[:span.start].rstrip()
     if before.endswith(","):
         phrase = before[:-1].rsplit(",", 1)[-1]
-        if len(phrase) <= MAX_BETWEEN + 20 and names_office(phrase, stem):
+        # not "X (Chair), *Y*": a parenthesis gave the office to the name before
+        if len(phrase) <= MAX_BETWEEN + 20 and not phrase.endswith(")") and names_office(phrase, stem):
             return _same_series(phrase, ordinals)
-    after = re.match(r"\s*(?:\([^()]*\)\s*)?(?:,\s*|\s+as\s+)([^,;]{0,%d})" % MAX_BETWEEN, sentence[span.end:])
+    label = _LABEL_BEFORE.search(before)
+    if label and _is_office(label.group(1), stem):  # "Rapporteur: *Mohamed Soliman* (Egypt)"
+        return True
+    held = re.match(r"\s*\(([^()]*)\)", sentence[span.end:])
+    if held and _is_office(held.group(1).strip(), stem):  # "*Rangita de Silva de Alwis* (Chair)"
+        return True
+    after = re.match(r"\s*(?:\([^()]*\)\s*)?(?:,\s*|\s+(?:(?:was|were)\s+elected\s+(?:by\s+acclamation\s+)?)?as\s+)"
+                     r"([^,;]{0,%d})" % MAX_BETWEEN, sentence[span.end:])
     if after:
         title = re.match(r"(?:as\s+)?(?:the\s+)?((?:Co-)?[A-Z]\w*)(?![\w-])", after.group(1))
         return bool(title) and _is_office(title.group(1), stem) and _same_series(after.group(1), ordinals)
     return False
+
+
+# The last "Office:" label of a list of officers before a name, with no sentence end after it.
+_LABEL_BEFORE = re.compile(r"(?:^|\s)((?:Co-)?[A-Z][\w-]*?)s?:(?:\s[^:.;]*)?$")
 
 
 def _same_series(phrase: str, ordinals: frozenset[str]) -> bool:
