@@ -24,6 +24,7 @@ from .geometry import Geometry, ends_sentence, measure
 from .contents import contents_lines
 from .parts import Parts
 from .line_kinds import NUM_RE as _NUM_RE, LineKinds
+from .heading_items import NumberedHeading, heading_items
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
 from ..text.list_items import SUBITEM_RE
@@ -32,6 +33,7 @@ _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\
 
 
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
+_DECIMAL_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")  # ``1.1 Implementation of ...``: an outline's sub-section
 
 
 def _style(l: Line) -> str:
@@ -61,11 +63,19 @@ class _Segmenter(LineKinds):
         self.contents = contents_lines(lines)  # a contents list: front matter, never paragraphs or parts
         self.parts = Parts(self, self.contents)
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
+        self.items: dict[int, int] = {}  # line -> number: numbered headings read as paragraphs (``heading_items``)
+        self.item_parts: set[str] = set()  # the parts they number
+        self.item: _Block | None = None  # the open one: its sub-headings and prose are its text
+        self.heads: list[NumberedHeading] = []  # the numbered headings read, for ``heading_items``
+        self.part_of: list[str] = []  # each line's part
+        self.at = 0  # the index of the line being read
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
         for i, l in enumerate(self.lines):
+            self.at = i
             self.step(i, l)
+            self.part_of.append(self.part)
         return self.blocks
 
     def open_block(self, kind: str, l: Line, text: str = "", number: int = 0) -> _Block:
@@ -78,6 +88,12 @@ class _Segmenter(LineKinds):
         return b
 
     def heading(self, l: Line, part_label: bool = False) -> None:
+        if self.item is not None and not part_label:
+            self.cur = self.item  # a sub-heading of a numbered item (``Milestones``): words of its text
+            self.add_to_cur(l)
+            return
+        if not part_label:
+            self.note_numbered_heading(l)
         last = self.blocks[-1]
         if last.kind != "heading" or self.state != "heading":
             last = self.open_block("heading", l)
@@ -120,15 +136,19 @@ class _Segmenter(LineKinds):
             if label in self.numbered or label in self.loose or label in self.boxes:
                 label = f"{label} (p. {l.page})"  # a second ``Annex I`` (each session's report has one)
             self.part = label
+            self.item = None
             self.expected = 1
             self.sections = SectionPath()
             self.cur = None
             self.state = "text"
             self.heading(l, part_label=True)
             return
-        misprint = self.expected > 1 and self.misprinted(i, self.expected)
-        number = self.expected if misprint or self.starts_para(i, self.expected) else (
-            self.resync(i, self.expected, self.state == "heading"))
+        if self.item_part():
+            misprint, number = False, self.items.get(i, 0)  # only its numbered headings open paragraphs
+        else:
+            misprint = self.expected > 1 and self.misprinted(i, self.expected)
+            number = self.expected if misprint or self.starts_para(i, self.expected) else (
+                self.resync(i, self.expected, self.state == "heading"))
         if number:
             if self.expected == 1 and not self.part:
                 self.front_headings(l)
@@ -137,12 +157,15 @@ class _Segmenter(LineKinds):
             if misprint:
                 self.cur.printed = int(m.group(1))
             self.numbered[self.part] += 1
-            self.cur_bold = l.bold
+            self.item = self.cur if i in self.items else None
+            self.cur_bold = l.bold and self.item is None
             self.expected = number + 1
             self.state = "text"
             self.touched = False
             return
         if self.expected == 1 and not self.numbered[self.part] and self.part == "":
+            if (l.bold or l.italic) and self.heading_like(i):
+                self.note_numbered_heading(l)
             self.front.append(l)
             return
         small = l.size < self.geo.body - 0.6
@@ -184,6 +207,17 @@ class _Segmenter(LineKinds):
             self.bold_line(i, l)
             return
         self.plain_line(i, l)
+
+    def item_part(self) -> bool:
+        """Does the current part number its paragraphs by its numbered headings (``heading_items``)?"""
+        return bool(self.items) and self.part in self.item_parts
+
+    def note_numbered_heading(self, l: Line) -> None:
+        """Keep a numbered (or decimal-numbered) heading line for ``heading_items``."""
+        m = _NUM_RE.match(l.text)
+        if (m and m.group(2)) or _DECIMAL_RE.match(l.text):
+            self.heads.append(NumberedHeading(self.part, self.at, int(m.group(1)) if m and m.group(2) else 0,
+                                              self.body_size(l)))
 
     def front_headings(self, first: Line) -> None:
         """The headings just above paragraph 1 (``I. Introduction``) open its section path."""
@@ -269,6 +303,9 @@ class _Segmenter(LineKinds):
         if self.numbered[self.part] and l.italic and len(l.text) < 120 and (self.big(self.gap_after(i)) or run_on):
             self.heading(l)  # an italic run-in heading that ends in a full stop, between paragraphs
             return
+        if self.item is self.cur is not None and self.state == "text" and l.x0 >= self.geo.left[l.page] - 12:
+            self.add_to_cur(l)  # a numbered item's prose runs on to the next numbered heading
+            return
         self.cur = None
         self.aside(l, "loose")
 
@@ -285,6 +322,15 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
     seg.indented_numbers = resolution
     seg.expected = first
     blocks = seg.run()
+    items = heading_items(seg.heads, {p for p, n in seg.numbered.items() if n}, seg.part_of,
+                          [len(l.text) for l in lines])
+    if items:  # read again, the numbered headings of those parts opening their paragraphs
+        part_of = seg.part_of
+        seg = _Segmenter(lines, geo)
+        seg.indented_numbers = resolution
+        seg.expected = first
+        seg.items, seg.item_parts = items, {part_of[i] for i in items}
+        blocks = seg.run()
     loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
     for part in set(seg.boxes) | {p for p in seg.loose if seg.numbered[p]}:
         # boxes, quotations, figure text and stray prose among numbered paragraphs: cited by page
