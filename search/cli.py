@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
                                              "metadata and table of contents)")
     p.add_argument("--preamble", type=int, metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
     p.add_argument("--context", type=int, metavar="K", help="also print K paragraphs before and after, each cited")
-    p.add_argument("--part", default="", help="annex label for annex paragraphs, e.g. 'annex' or 'annex I'")
+    p.add_argument("--part", default="", help="the part a paragraph is numbered in, e.g. 'annex I' or 'draft resolution I'")
     p.add_argument("--page", type=int, metavar="N",
                    help="page, for documents whose paragraphs are cited by page (S/2025/41, p. 2, para. 3)")
     _common(p)

@@ -230,7 +230,8 @@ class Searcher(DocumentViews, Rankers):
             kind: str | None = None) -> Hit:
         """One chunk by symbol and number (``0`` or ``"summary"`` = the summary).
 
-        ``part`` names an annex (``"annex"``, ``"annex I"``); ``page`` picks a paragraph of a text
+        ``part`` names an annex (``"annex"``, ``"annex I"``) or a draft in a report (``"draft
+        resolution I"``); ``page`` picks a paragraph of a text
         cited by page (``S/2025/41, p. 2, para. 3``), where numbers restart on every page;
         ``kind="preamble"`` (or ``"preamble 4"`` as the number) a resolution's preambular paragraph.
         """

@@ -24,6 +24,7 @@ _LEADERS_RE = re.compile(r"(?:\. ?){4,}|…{2,}")  # a contents entry's dot lead
 _CHAPTER_RE = re.compile(r"^(?:CHAPTER|Chapter)\s+([IVXL]{1,6}|\d{1,2})\.?$")
 _VOLUME_RE = re.compile(r"^(?:PART|Part)\s+(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|ONE|TWO|THREE|FOUR|FIVE|"
                         r"SIX|SEVEN|EIGHT|NINE|TEN|[IVXL]{1,5}|\d{1,2})\.?$")
+ANNEX_RE, CHAPTER_RE, VOLUME_RE = _ANNEX_RE, _CHAPTER_RE, _VOLUME_RE  # a draft inside a report ends at these (drafts)
 
 
 class Parts:

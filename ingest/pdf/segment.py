@@ -23,6 +23,7 @@ from .layout import Line
 from .geometry import Geometry, ends_sentence, measure
 from .contents import contents_lines
 from .parts import Parts
+from .drafts import Drafts, DraftSteps
 from .line_kinds import NUM_RE as _NUM_RE, LineKinds
 from .heading_items import NumberedHeading, heading_items
 from ..text.paragraphs import _TABLE_RE, _Block
@@ -41,7 +42,7 @@ def _style(l: Line) -> str:
     return f"{round(l.size)}{'b' if l.bold else ''}{'i' if l.italic else ''}"
 
 
-class _Segmenter(LineKinds):
+class _Segmenter(DraftSteps, LineKinds):
     """One pass over the lines, opening a block at each paragraph start, heading or aside."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -63,6 +64,8 @@ class _Segmenter(LineKinds):
         self.contents = contents_lines(lines)  # a contents list: front matter, never paragraphs or parts
         self.parts = Parts(self, self.contents)
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
+        self.drafts = Drafts(self, self.contents, self.parts)  # draft resolutions and decisions inside a report
+        self.draft_front: list[Line] = []
         self.items: dict[int, int] = {}  # line -> number: numbered headings read as paragraphs (``heading_items``)
         self.item_parts: set[str] = set()  # the parts they number
         self.item: _Block | None = None  # the open one: its sub-headings and prose are its text
@@ -76,6 +79,7 @@ class _Segmenter(LineKinds):
             self.at = i
             self.step(i, l)
             self.part_of.append(self.part)
+        self.leave_draft()  # a draft that runs to the end: its preamble, if nothing followed it
         return self.blocks
 
     def open_block(self, kind: str, l: Line, text: str = "", number: int = 0) -> _Block:
@@ -133,6 +137,7 @@ class _Segmenter(LineKinds):
         near_left = l.x0 <= self.geo.left[l.page] + 40
         label, self.volume = self.parts.label(i, self.volume, self.expected == 1 and not self.part)
         if label:
+            self.leave_draft()
             if label in self.numbered or label in self.loose or label in self.boxes:
                 label = f"{label} (p. {l.page})"  # a second ``Annex I`` (each session's report has one)
             self.part = label
@@ -143,12 +148,17 @@ class _Segmenter(LineKinds):
             self.state = "text"
             self.heading(l, part_label=True)
             return
+        if i in self.drafts.heads:
+            self.item = None  # a draft inside the part ends the numbered item
+        if self.draft_step(i, l):
+            return
         if self.item_part():
             misprint, number = False, self.items.get(i, 0)  # only its numbered headings open paragraphs
         else:
             misprint = self.expected > 1 and self.misprinted(i, self.expected)
             number = self.expected if misprint or self.starts_para(i, self.expected) else (
                 self.resync(i, self.expected, self.state == "heading"))
+            number = number if self.numbers_paragraphs() else 0
         if number:
             if self.expected == 1 and not self.part:
                 self.front_headings(l)
