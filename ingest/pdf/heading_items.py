@@ -24,8 +24,12 @@ up to the next one (``segment`` reads the part again with them as paragraph star
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
+
+from .layout import Line
+from .line_kinds import NUM_RE
 
 MIN_ITEMS = 3
 MAX_MEDIAN_CHARS = 1500
@@ -75,3 +79,37 @@ def _item_sizes(hs: list[NumberedHeading], part: str, part_of: list[str], line_c
         last += 1
     ends.append(last + 1)
     return [sum(line_chars[h.line:end]) for h, end in zip(hs, ends)]
+
+
+_DECIMAL_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")  # ``1.1 Implementation of ...``: an outline's sub-section
+
+
+class ItemSteps:
+    """The segmenter's steps for numbered items (mixed into ``segment``'s walker, whose ``part``,
+    ``cur``, ``at`` (the line being read) and ``heads`` it reads and sets). The first reading
+    notes the numbered headings; the second gets ``items`` and ``item_parts`` and reads them."""
+
+    items: dict[int, int] = {}  # line -> number: numbered headings read as paragraphs (never mutated)
+    item_parts: frozenset[str] | set[str] = frozenset()  # the parts they number
+    item = None  # the open item (a ``_Block``): its sub-headings and prose are its text
+    heads: list[NumberedHeading]
+    at: int = 0
+
+    def item_part(self) -> bool:
+        """Does the current part number its paragraphs by its numbered headings?"""
+        return bool(self.items) and self.part in self.item_parts
+
+    def into_item(self, l: Line) -> bool:
+        """Line l joins the open item, if there is one."""
+        if self.item is None:
+            return False
+        self.cur = self.item
+        self.add_to_cur(l)
+        return True
+
+    def note_numbered_heading(self, l: Line) -> None:
+        """Keep a numbered (or decimal-numbered) heading line for ``heading_items``."""
+        m = NUM_RE.match(l.text)
+        if (m and m.group(2)) or _DECIMAL_RE.match(l.text):
+            self.heads.append(NumberedHeading(self.part, self.at, int(m.group(1)) if m and m.group(2) else 0,
+                                              self.body_size(l)))

@@ -11,7 +11,8 @@ sits and how it is set, which settles what words cannot:
 - a paragraph runs on across a page break unless the new page opens with a heading.
 
 Parts with no numbered paragraphs (a letter, an annex of plain text) are split into their own
-paragraphs, by vertical gaps and first-line indents, and cited by page.
+paragraphs, by vertical gaps and first-line indents, and cited by page; unless their numbered
+headings number them (``heading_items``: the part is read again with those as paragraph starts).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .contents import contents_lines
 from .parts import Parts
 from .drafts import Drafts, DraftSteps
 from .line_kinds import NUM_RE as _NUM_RE, LineKinds
-from .heading_items import NumberedHeading, heading_items
+from .heading_items import ItemSteps, heading_items
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
 from ..text.list_items import SUBITEM_RE
@@ -34,7 +35,6 @@ _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\
 
 
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
-_DECIMAL_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")  # ``1.1 Implementation of ...``: an outline's sub-section
 
 
 def _style(l: Line) -> str:
@@ -42,7 +42,7 @@ def _style(l: Line) -> str:
     return f"{round(l.size)}{'b' if l.bold else ''}{'i' if l.italic else ''}"
 
 
-class _Segmenter(DraftSteps, LineKinds):
+class _Segmenter(ItemSteps, DraftSteps, LineKinds):
     """One pass over the lines, opening a block at each paragraph start, heading or aside."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -66,12 +66,7 @@ class _Segmenter(DraftSteps, LineKinds):
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
         self.drafts = Drafts(self, self.contents, self.parts)  # draft resolutions and decisions inside a report
         self.draft_front: list[Line] = []
-        self.items: dict[int, int] = {}  # line -> number: numbered headings read as paragraphs (``heading_items``)
-        self.item_parts: set[str] = set()  # the parts they number
-        self.item: _Block | None = None  # the open one: its sub-headings and prose are its text
-        self.heads: list[NumberedHeading] = []  # the numbered headings read, for ``heading_items``
-        self.part_of: list[str] = []  # each line's part
-        self.at = 0  # the index of the line being read
+        self.heads, self.part_of = [], []  # numbered headings and each line's part, for ``heading_items``
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
@@ -92,10 +87,8 @@ class _Segmenter(DraftSteps, LineKinds):
         return b
 
     def heading(self, l: Line, part_label: bool = False) -> None:
-        if self.item is not None and not part_label:
-            self.cur = self.item  # a sub-heading of a numbered item (``Milestones``): words of its text
-            self.add_to_cur(l)
-            return
+        if not part_label and self.into_item(l):
+            return  # a sub-heading of a numbered item (``Milestones``): words of its text
         if not part_label:
             self.note_numbered_heading(l)
         last = self.blocks[-1]
@@ -217,17 +210,6 @@ class _Segmenter(DraftSteps, LineKinds):
             self.bold_line(i, l)
             return
         self.plain_line(i, l)
-
-    def item_part(self) -> bool:
-        """Does the current part number its paragraphs by its numbered headings (``heading_items``)?"""
-        return bool(self.items) and self.part in self.item_parts
-
-    def note_numbered_heading(self, l: Line) -> None:
-        """Keep a numbered (or decimal-numbered) heading line for ``heading_items``."""
-        m = _NUM_RE.match(l.text)
-        if (m and m.group(2)) or _DECIMAL_RE.match(l.text):
-            self.heads.append(NumberedHeading(self.part, self.at, int(m.group(1)) if m and m.group(2) else 0,
-                                              self.body_size(l)))
 
     def front_headings(self, first: Line) -> None:
         """The headings just above paragraph 1 (``I. Introduction``) open its section path."""
