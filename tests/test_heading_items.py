@@ -32,6 +32,15 @@ def test_memorandum_headings_number_its_paragraphs():
     assert _numbered("A_80_143_p2-4.tsv") == [("annex I", n) for n in range(1, 8)]
 
 
+def test_body_numbered_by_its_headings_too():
+    """The same pages without their ``Annex I`` line (a memorandum issued as the document itself):
+    the body's paragraphs 1-7, under the heading above the first."""
+    blocks = segment(read_lines("A_80_143_p2-4.tsv")[1:], 10.0)[0]
+    numbered = [b for b in blocks if b.kind == "paragraph" and b.page is None]
+    assert [(b.part, b.number) for b in numbered] == [("", n) for n in range(1, 8)]
+    assert numbered[4].section == ("Explanatory memorandum",)
+
+
 @pytest.mark.parametrize("number, opens, holds", [
     # the heading's words open the text, then its prose
     (5, "Afreximbank member States Afreximbank currently has 53 African member States", "12 CARICOM"),
