@@ -11,7 +11,8 @@ sits and how it is set, which settles what words cannot:
 - a paragraph runs on across a page break unless the new page opens with a heading.
 
 Parts with no numbered paragraphs (a letter, an annex of plain text) are split into their own
-paragraphs, by vertical gaps and first-line indents, and cited by page.
+paragraphs, by vertical gaps and first-line indents, and cited by page; unless their numbered
+headings number them (``heading_items``: the part is read again with those as paragraph starts).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .contents import contents_lines
 from .parts import Parts
 from .drafts import Drafts, DraftSteps
 from .line_kinds import NUM_RE as _NUM_RE, LineKinds
+from .heading_items import ItemSteps, heading_items
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
 from ..text.list_items import SUBITEM_RE
@@ -40,7 +42,7 @@ def _style(l: Line) -> str:
     return f"{round(l.size)}{'b' if l.bold else ''}{'i' if l.italic else ''}"
 
 
-class _Segmenter(DraftSteps, LineKinds):
+class _Segmenter(ItemSteps, DraftSteps, LineKinds):
     """One pass over the lines, opening a block at each paragraph start, heading or aside."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -64,11 +66,14 @@ class _Segmenter(DraftSteps, LineKinds):
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
         self.drafts = Drafts(self, self.contents, self.parts)  # draft resolutions and decisions inside a report
         self.draft_front: list[Line] = []
+        self.heads, self.part_of = [], []  # numbered headings and each line's part, for ``heading_items``
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
         for i, l in enumerate(self.lines):
+            self.at = i
             self.step(i, l)
+            self.part_of.append(self.part)
         self.leave_draft()  # a draft that runs to the end: its preamble, if nothing followed it
         return self.blocks
 
@@ -82,6 +87,10 @@ class _Segmenter(DraftSteps, LineKinds):
         return b
 
     def heading(self, l: Line, part_label: bool = False) -> None:
+        if not part_label and self.into_item(l):
+            return  # a sub-heading of a numbered item (``Milestones``): words of its text
+        if not part_label:
+            self.note_numbered_heading(l)
         last = self.blocks[-1]
         if last.kind != "heading" or self.state != "heading":
             last = self.open_block("heading", l)
@@ -125,18 +134,24 @@ class _Segmenter(DraftSteps, LineKinds):
             if label in self.numbered or label in self.loose or label in self.boxes:
                 label = f"{label} (p. {l.page})"  # a second ``Annex I`` (each session's report has one)
             self.part = label
+            self.item = None
             self.expected = 1
             self.sections = SectionPath()
             self.cur = None
             self.state = "text"
             self.heading(l, part_label=True)
             return
+        if i in self.drafts.heads:
+            self.item = None  # a draft inside the part ends the numbered item
         if self.draft_step(i, l):
             return
-        misprint = self.expected > 1 and self.misprinted(i, self.expected)
-        number = self.expected if misprint or self.starts_para(i, self.expected) else (
-            self.resync(i, self.expected, self.state == "heading"))
-        number = number if self.numbers_paragraphs() else 0
+        if self.item_part():
+            misprint, number = False, self.items.get(i, 0)  # only its numbered headings open paragraphs
+        else:
+            misprint = self.expected > 1 and self.misprinted(i, self.expected)
+            number = self.expected if misprint or self.starts_para(i, self.expected) else (
+                self.resync(i, self.expected, self.state == "heading"))
+            number = number if self.numbers_paragraphs() else 0
         if number:
             if self.expected == 1 and not self.part:
                 self.front_headings(l)
@@ -145,12 +160,15 @@ class _Segmenter(DraftSteps, LineKinds):
             if misprint:
                 self.cur.printed = int(m.group(1))
             self.numbered[self.part] += 1
-            self.cur_bold = l.bold
+            self.item = self.cur if i in self.items else None
+            self.cur_bold = l.bold and self.item is None
             self.expected = number + 1
             self.state = "text"
             self.touched = False
             return
         if self.expected == 1 and not self.numbered[self.part] and self.part == "":
+            if (l.bold or l.italic) and self.heading_like(i):
+                self.note_numbered_heading(l)
             self.front.append(l)
             return
         small = l.size < self.geo.body - 0.6
@@ -277,6 +295,9 @@ class _Segmenter(DraftSteps, LineKinds):
         if self.numbered[self.part] and l.italic and len(l.text) < 120 and (self.big(self.gap_after(i)) or run_on):
             self.heading(l)  # an italic run-in heading that ends in a full stop, between paragraphs
             return
+        if self.item is self.cur is not None and self.state == "text" and l.x0 >= self.geo.left[l.page] - 12:
+            self.add_to_cur(l)  # a numbered item's prose runs on to the next numbered heading
+            return
         self.cur = None
         self.aside(l, "loose")
 
@@ -293,6 +314,15 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
     seg.indented_numbers = resolution
     seg.expected = first
     blocks = seg.run()
+    items = heading_items(seg.heads, {p for p, n in seg.numbered.items() if n}, seg.part_of,
+                          [len(l.text) for l in lines])
+    if items:  # read again, the numbered headings of those parts opening their paragraphs
+        part_of = seg.part_of
+        seg = _Segmenter(lines, geo)
+        seg.indented_numbers = resolution
+        seg.expected = first
+        seg.items, seg.item_parts = items, {part_of[i] for i in items}
+        blocks = seg.run()
     loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
     for part in set(seg.boxes) | {p for p in seg.loose if seg.numbered[p]}:
         # boxes, quotations, figure text and stray prose among numbered paragraphs: cited by page

@@ -1,0 +1,106 @@
+"""Numbered headings as a part's paragraph numbers (``ingest.pdf.heading_items``), on real pages.
+
+A part that numbers no paragraphs but a run of body-type headings ``1.`` .. ``N.`` (an explanatory
+memorandum) cites each heading's prose as paragraph N; numbered sub-headings of a report that
+numbers its paragraphs, and series that restart, stay headings. The fixtures are rows printed by
+bench/dump_lines.py from the real PDFs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.pdf.heading_items import MAX_MEDIAN_CHARS, NumberedHeading, heading_items
+from ingest.pdf.segment import segment
+from layout_fixtures import read_lines
+
+
+def _numbered(name: str, first: int = 1) -> list[tuple[str, int]]:
+    """(part, number) of the paragraphs cited by number (not by page)."""
+    return [(b.part, b.number) for b in segment(read_lines(name), 10.0, first=first)[0]
+            if b.kind == "paragraph" and b.page is None]
+
+
+def _paragraph(name: str, part: str, number: int):
+    return next(b for b in segment(read_lines(name), 10.0)[0]
+                if b.kind == "paragraph" and b.part == part and b.number == number and b.page is None)
+
+
+def test_memorandum_headings_number_its_paragraphs():
+    """A/80/143, annex I (pp. 2-4): ``1. Historical background`` .. ``7. Working languages``, bold,
+    each over its prose, are paragraphs 1-7 of the annex (``A/80/143, annex I, para. 5``)."""
+    assert _numbered("A_80_143_p2-4.tsv") == [("annex I", n) for n in range(1, 8)]
+
+
+def test_body_numbered_by_its_headings_too():
+    """The same pages without their ``Annex I`` line (a memorandum issued as the document itself):
+    the body's paragraphs 1-7, under the heading above the first."""
+    blocks = segment(read_lines("A_80_143_p2-4.tsv")[1:], 10.0)[0]
+    numbered = [b for b in blocks if b.kind == "paragraph" and b.page is None]
+    assert [(b.part, b.number) for b in numbered] == [("", n) for n in range(1, 8)]
+    assert numbered[4].section == ("Explanatory memorandum",)
+
+
+@pytest.mark.parametrize("number, opens, holds", [
+    # the heading's words open the text, then its prose
+    (5, "Afreximbank member States Afreximbank currently has 53 African member States", "12 CARICOM"),
+    # an italic sub-heading and its bullets stay in the numbered item they stand in
+    (1, "Historical background The African Export-Import Bank", "Milestones • 1993: formal establishment"),
+    # prose after a bullet list (a new paragraph, not indented on a page of bullets) too
+    (6, "Organizational structure The Bank was established", "Key subsidiaries and initiatives comprise:"),
+])
+def test_item_text_is_heading_and_prose(number, opens, holds):
+    b = _paragraph("A_80_143_p2-4.tsv", "annex I", number)
+    text = " ".join(b.lines)
+    assert text.startswith(opens) and holds in text
+    assert b.section == ("Explanatory memorandum",)  # the enclosing path is kept, the item is not on it
+
+
+def test_report_numbered_subheadings_stay_headings():
+    """A/80/275 pp. 16-17 sets ``1. Witness support and protection`` exactly like the memorandum's
+    headings, but its paragraphs carry their own numbers (80-93): those stay the paragraphs and the
+    headings stay on the section path."""
+    blocks = segment(read_lines("A_80_275_p16-17.tsv"), 10.0, first=80)[0]
+    assert [b.number for b in blocks if b.kind == "paragraph" and b.page is None] == list(range(80, 97))
+    para84 = next(b for b in blocks if b.kind == "paragraph" and b.number == 84)
+    assert para84.section[-1] == "2. Detention facilities"
+
+
+def test_restarting_series_stay_headings():
+    """A/79/722's enclosure numbers its headings 1-5, 1-8, 1-3 (one list per dimension): headings,
+    not paragraphs."""
+    blocks = segment(read_lines("A_79_722_p11-12.tsv"), 10.0)[0]
+    assert not [b for b in blocks if b.kind == "paragraph" and b.page is None]
+    lines = [t for b in blocks if b.kind == "heading" for t in b.lines]
+    assert "1. New Challenges and Threats (General)" in lines and "1. Sustainable Development" in lines
+
+
+def _heads(numbers, part="annex", body=True):
+    return [NumberedHeading(part, 10 * k, n, body) for k, n in enumerate(numbers)]
+
+
+def _decide(heads, numbered=(), item_chars=200):
+    n = 10 * len(heads) + 5
+    return heading_items(heads, set(numbered), ["annex"] * n, [item_chars // 10] * n)
+
+
+@pytest.mark.parametrize("heads, numbered, item_chars, expected", [
+    # one series 1..4 in a part with no numbered paragraphs: paragraphs 1-4
+    (_heads([1, 2, 3, 4]), (), 200, {0: 1, 10: 2, 20: 3, 30: 4}),
+    # the part numbers its own paragraphs: the numbered headings are sub-headings
+    (_heads([1, 2, 3, 4]), ("annex",), 200, {}),
+    # a restart (1..2, 1..2): headings of sub-lists
+    (_heads([1, 2, 1, 2]), (), 200, {}),
+    # decimal sub-sections (1, 1.1, 2, 3): an outline of sections
+    (_heads([1, 0, 2, 3]), (), 200, {}),
+    # set larger than the body: section titles
+    (_heads([1, 2, 3], body=False), (), 200, {}),
+    # too few to be a series
+    (_heads([1, 2]), (), 200, {}),
+    # pages of text under each: sections, not paragraphs
+    (_heads([1, 2, 3]), (), 10 * (MAX_MEDIAN_CHARS + 10), {}),
+    # not from 1
+    (_heads([2, 3, 4]), (), 200, {}),
+])
+def test_heading_items_rule(heads, numbered, item_chars, expected):
+    assert _decide(heads, numbered, item_chars) == expected
