@@ -37,10 +37,12 @@ class Ref:
     kind: str
     number: int
     part: str = ""
+    page: int | None = None  # text cited by page ("p. 4, para. 1"): the page is part of its address
 
-    def key(self, default_symbol: str) -> tuple[str, str, str, int]:
-        """What a hit must match (case-insensitive symbol and part)."""
-        return ((self.symbol or default_symbol).lower(), self.kind, self.part.lower(), self.number)
+    def key(self, default_symbol: str) -> tuple[str, str, str, int, int | None]:
+        """What a hit must match (case-insensitive symbol and part). The page keeps the first
+        block of text cited by page 4 from counting as the document's numbered paragraph 1."""
+        return ((self.symbol or default_symbol).lower(), self.kind, self.part.lower(), self.number, self.page)
 
 
 @dataclass(frozen=True)
@@ -70,16 +72,16 @@ class Query:
         return rel, part - rel
 
 
-def hit_key(hit) -> tuple[str, str, str, int]:
+def hit_key(hit) -> tuple[str, str, str, int, int | None]:
     """The key of a search hit, comparable with ``Ref.key``."""
-    return (hit.symbol.lower(), hit.kind, (hit.part or "").lower(), hit.number)
+    return (hit.symbol.lower(), hit.kind, (hit.part or "").lower(), hit.number, getattr(hit, "page", None))
 
 
 def _number_ref(n: int) -> Ref:
     return Ref(None, "summary", 0) if n == 0 else Ref(None, "paragraph", n)
 
 
-_CITATION = re.compile(r"^(?P<head>.+?),\s*(?:(?:p\.\s*\d+,\s*)?para(?:graph)?s?\.?\s*(?P<para>\d+)"
+_CITATION = re.compile(r"^(?P<head>.+?),\s*(?:(?:p\.\s*(?P<page>\d+),\s*)?para(?:graph)?s?\.?\s*(?P<para>\d+)"
                        r"|(?P<summary>summary)|table\s+(?P<table>\d+))\s*$", re.IGNORECASE)
 
 
@@ -91,7 +93,7 @@ def parse_citation(text: str) -> Ref:
     symbol, _, part = m["head"].partition(",")
     kind, number = ("summary", 0) if m["summary"] else ("table", int(m["table"])) if m["table"] else (
         "paragraph", int(m["para"]))
-    return Ref(symbol.strip(), kind, number, part.strip())
+    return Ref(symbol.strip(), kind, number, part.strip(), int(m["page"]) if m["page"] else None)
 
 
 def _para_refs(para, symbol: str | None, part: str) -> list[Ref]:

@@ -25,7 +25,7 @@ LIB_LINES = [
     ("A/80/62, para. 12", Ref("A/80/62", "paragraph", 12)),
     ("A/80/62, annex I, para. 3", Ref("A/80/62", "paragraph", 3, "annex I")),
     ("E/2025/57, summary", Ref("E/2025/57", "summary", 0)),
-    ("S/2025/41, p. 2, para. 3", Ref("S/2025/41", "paragraph", 3)),
+    ("S/2025/41, p. 2, para. 3", Ref("S/2025/41", "paragraph", 3, page=2)),
     ("DP/FPA/2025/2, table 4", Ref("DP/FPA/2025/2", "table", 4)),
 ])
 def test_parse_citation(text, ref):
@@ -37,11 +37,23 @@ def test_library_lines_name_their_chunks():
     assert q1.library and q1.doc == "A/69/207" and q1.split == "dev" and q1.relevant == ()
     assert q1.refs == (Ref("A/69/207", "paragraph", 46),)
     rel, _ = q2.judged("A/69/207")
-    assert rel == {("a/69/207", "paragraph", "", n) for n in (40, 41, 42)} | {("e/2025/57", "paragraph", "", 3)}
-    assert q3.judged("A/69/207")[0] == {("a/69/207", "summary", "", 0)}
+    assert rel == {("a/69/207", "paragraph", "", n, None) for n in (40, 41, 42)} | {("e/2025/57", "paragraph", "", 3, None)}
+    assert q3.judged("A/69/207")[0] == {("a/69/207", "summary", "", 0, None)}
     hit = Hit(citation="A/69/207, para. 46", symbol="A/69/207", number=46, kind="paragraph", section=(),
               text="", score=1.0)
     assert hit_key(hit) in q1.judged("A/69/207")[0]
+
+
+def test_text_cited_by_page_is_not_the_numbered_paragraph():
+    """The first block of text cited by page 4 ("p. 4, para. 1") is not the document's para. 1."""
+    (q,) = parse_queries(['{"query": "q", "symbol": "A/80/143", "para": 5, "part": "annex I"}'])
+    numbered = Hit(citation="A/80/143, annex I, para. 5", symbol="A/80/143", number=5, kind="paragraph",
+                   section=(), text="", score=1.0, part="annex I")
+    by_page = Hit(citation="A/80/143, annex I, p. 2, para. 5", symbol="A/80/143", number=5, kind="paragraph",
+                  section=(), text="", score=1.0, part="annex I", page=2)
+    relevant, _ = q.judged("A/80/143")
+    assert hit_key(numbered) in relevant and hit_key(by_page) not in relevant
+    assert parse_citation(by_page.citation).key("") == hit_key(by_page)  # folded duplicates keep their page
 
 
 def test_split_keeps_only_its_lines_and_old_lines_still_parse():
@@ -49,7 +61,7 @@ def test_split_keeps_only_its_lines_and_old_lines_still_parse():
     with pytest.raises(UsageError, match="no queries in the file with split 'heldout'"):
         parse_queries(LIB_LINES[:1], split="heldout")
     (old,) = parse_queries(['{"query": "q", "relevant": [3], "partial": [4], "doc": "A/1"}'])
-    assert not old.library and old.judged("A/1") == ({("a/1", "paragraph", "", 3)}, {("a/1", "paragraph", "", 4)})
+    assert not old.library and old.judged("A/1") == ({("a/1", "paragraph", "", 3, None)}, {("a/1", "paragraph", "", 4, None)})
 
 
 @pytest.mark.parametrize("line", ['{"query": "q", "symbol": "A/1", "para": "twelve"}',
