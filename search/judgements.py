@@ -96,8 +96,9 @@ def parse_citation(text: str) -> Ref:
     return Ref(symbol.strip(), kind, number, part.strip(), int(m["page"]) if m["page"] else None)
 
 
-def _para_refs(para, symbol: str | None, part: str) -> list[Ref]:
-    """``para`` (number, "summary", "table N", or a list of them) of ``symbol`` as refs."""
+def _para_refs(para, symbol: str | None, part: str, page: int | None = None) -> list[Ref]:
+    """``para`` (number, "summary", "table N", or a list of them) of ``symbol`` as refs; ``page`` for
+    text cited by page ("p. 6, para. 2")."""
     out = []
     for p in para if isinstance(para, list) else [para]:
         s = str(p).strip().lower()
@@ -108,7 +109,7 @@ def _para_refs(para, symbol: str | None, part: str) -> list[Ref]:
         elif s.startswith("table"):
             out.append(Ref(symbol, "table", int(s[5:]), part))
         else:
-            out.append(Ref(symbol, "paragraph", int(s.removeprefix("para.").removeprefix("para")), part))
+            out.append(Ref(symbol, "paragraph", int(s.removeprefix("para.").removeprefix("para")), part, page))
     return out
 
 
@@ -134,7 +135,8 @@ def parse_line(d: dict, n: int) -> Query:
         raise ValueError("the line judges no paragraph: give relevant, or para (and also)")
     symbol = d.get("symbol") or d.get("doc") or None
     if "para" in d:
-        refs = _para_refs(d["para"], symbol, str(d.get("part") or "")) + _also_refs(d.get("also"), symbol)
+        page = int(d["page"]) if d.get("page") is not None else None  # text the document cites by page
+        refs = _para_refs(d["para"], symbol, str(d.get("part") or ""), page) + _also_refs(d.get("also"), symbol)
         relevant, partial_refs = (), tuple(_also_refs(d.get("partial"), symbol))
     else:
         refs = _also_refs(d.get("also"), symbol)

@@ -89,3 +89,10 @@ def test_eval_command_split(index_dir, tmp_path, capsys):
     assert main(["eval", str(path), "--split", "heldout", "--index", str(index_dir)]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("library of 1 documents: 1 queries about 1 of them (heldout)")
+
+
+def test_a_line_with_a_page_judges_only_that_pages_paragraph():
+    (q,) = parse_queries(['{"query": "q", "symbol": "S/2025/346", "para": 2, "page": 6, '
+                          '"also": ["S/2025/346, p. 4, para. 3"]}'])
+    relevant, _ = q.judged("S/2025/346")
+    assert relevant == {("s/2025/346", "paragraph", "", 2, 6), ("s/2025/346", "paragraph", "", 3, 4)}

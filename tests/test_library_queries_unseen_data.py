@@ -2,7 +2,7 @@
 
 They measure ranking on documents nobody tuned on, so the held-out half must never share a
 document with the dev half, every kind must be in both halves, and each page-cited label must say
-its page (the evaluator alone would accept any page's paragraph of that number).
+its page (the evaluator matches the page: another page's paragraph of that number is a miss).
 """
 import json
 import re
