@@ -28,6 +28,11 @@ _LETTER_RE = re.compile(r"^\s*([A-Z])\.\s*(.*)$")
 _LABEL_NUM_RE = re.compile(r"^\s*(\d{1,2})\.\s*(.*)$")
 _TABLE_RE = re.compile(r"^\s*Table\s+(\d{1,2})\b\.?\s*(.*)$")
 _ANNEX_RE = re.compile(r"^\s*(Annex(?:es)?(?:\s+[IVX]+)?)\s*$", re.I)
+# Before any numbered paragraph, the part of a letter that numbers them: "Annex", "Annex I",
+# "Enclosure" alone on a line, or "Annex to the note verbale dated ..." (a report's contents list
+# writes its annexes with titles and page numbers, not alone).
+_LETTER_ANNEX_RE = re.compile(r"^\s*((?:Annex|Enclosure)(?:\s+[IVX]+)?)(?:\s*|\s+to\s+the\s+(?:letter|note|"
+                              r"identical\s+letters|communication)\b.*)$", re.I)
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
 _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 
@@ -129,6 +134,21 @@ def _symbol_from_name(source: str) -> str:
     return name.replace("_", "/").replace("-", "/")
 
 
+_LEADERS_RE = re.compile(r"(?:\.\s?){4,}|…{2,}")
+
+
+def _in_contents(lines: list[tuple[int, str]], i: int) -> bool:
+    """True for a contents entry: the line or one of the two after it has dot leaders."""
+    return any(_LEADERS_RE.search(raw) for _, raw in lines[i:i + 3])
+
+
+def _part_label(heading: str) -> str:
+    """"annex II", "annex", "enclosure": as the PDF reader labels parts (the numeral as printed)."""
+    word, _, numeral = heading.strip().partition(" ")
+    word = "annex" if word.lower() in ("annex", "annexes") else word.lower()
+    return f"{word} {numeral.strip().upper()}" if numeral.strip() else word
+
+
 def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
     """Walk the lines once, opening a block at each paragraph start, heading or table."""
     blocks: list[_Block] = []
@@ -162,9 +182,10 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
             expected = number + 1
             i += 1
             continue
-        am = _ANNEX_RE.match(s)
-        if am and expected > 1:
-            part = am.group(1).lower() if am.group(1).lower() != "annexes" else "annex"
+        am = _ANNEX_RE.match(s) if expected > 1 else (
+            _LETTER_ANNEX_RE.match(s) if not _in_contents(lines, i) else None)
+        if am:
+            part = _part_label(am.group(1))
             expected = 1
             cur = _Block("heading", lines=[s], part=part, first_line=ln)
             blocks.append(cur)
