@@ -24,7 +24,6 @@ MIN_DOCS_COMMON = 4        # below this many documents, no name is "common to th
 COMMON_SHARE = 0.5         # a name cited by at least this share of the documents picks nothing
 FREQUENT_SHARE = 0.08      # a name cited by this share of a document's chunks helps pick the document
 SUBJECT_SHARE = 0.25       # a name cited by this share of its chunks is what the whole document is about
-SUMMARY_CITES = -1         # marks a name of a document's summary: part of its subject
 MAX_PICKED = 3             # documents read first
 HEADING_WEIGHT = 0.5       # a question word in a title or heading counts this much of a name
 MAX_MEMO = 4096            # names whose document counts a searcher keeps
@@ -90,17 +89,18 @@ def _build(con: sqlite3.Connection) -> Library:
             "WHERE e.kind IN ('organization', 'place', 'instrument') GROUP BY c.symbol, e.text").fetchall()
     except sqlite3.Error:
         rows = []
+    for symbol, text, n in rows:
+        if n >= max(2, FREQUENT_SHARE * sizes.get(symbol, 1)):
+            names.setdefault(symbol, []).append(text)
+        if n >= max(2, SUBJECT_SHARE * sizes.get(symbol, 1)):
+            main.setdefault(symbol, []).append(text)
     try:  # a report's summary says what the whole report is about ("a workshop ... in Arusha")
-        rows += [(symbol, text, SUMMARY_CITES) for symbol, text in con.execute(
-            "SELECT DISTINCT c.symbol, e.text FROM entities e JOIN chunks c ON c.id = e.chunk_id "
-            "WHERE c.kind = 'summary' AND e.kind IN ('organization', 'place', 'instrument')")]
+        for symbol, text in con.execute(
+                "SELECT DISTINCT c.symbol, e.text FROM entities e JOIN chunks c ON c.id = e.chunk_id "
+                "WHERE c.kind = 'summary' AND e.kind IN ('organization', 'place', 'instrument')"):
+            main.setdefault(symbol, []).append(text)
     except sqlite3.Error:
         pass
-    for symbol, text, n in rows:
-        if n is not SUMMARY_CITES and n >= max(2, FREQUENT_SHARE * sizes.get(symbol, 1)):
-            names.setdefault(symbol, []).append(text)
-        if n is SUMMARY_CITES or n >= max(2, SUBJECT_SHARE * sizes.get(symbol, 1)):
-            main.setdefault(symbol, []).append(text)
     texts, titles, subjects = [], [], []
     for symbol, title in docs:
         texts.append(" . ".join([title, symbol, *sorted(heads.get(symbol, ())), *names.get(symbol, [])]))

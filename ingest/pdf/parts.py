@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 
 from .geometry import ends_sentence
+from ..text.paragraphs import LEADERS_RE
 from .line_kinds import NUM_RE, LineKinds
 
 _ANNEX_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX|Appendix)\b(?:\s+([IVXL]{1,5}|\d{1,2})\b)?")
 _ALONE_RE = re.compile(r"^(?:ANNEX|Annex|ENCLOSURE|Enclosure|APPENDIX|Appendix)(?:\s+(?:[IVXL]{1,5}|\d{1,2}))?$")
-_LEADERS_RE = re.compile(r"(?:\. ?){4,}|…{2,}")  # a contents entry's dot leaders
 _CHAPTER_RE = re.compile(r"^(?:CHAPTER|Chapter)\s+([IVXL]{1,6}|\d{1,2})\.?$")
 _VOLUME_RE = re.compile(r"^(?:PART|Part)\s+(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|ONE|TWO|THREE|FOUR|FIVE|"
                         r"SIX|SEVEN|EIGHT|NINE|TEN|[IVXL]{1,5}|\d{1,2})\.?$")
@@ -40,7 +40,7 @@ class Parts:
         """Bold or large, at the margin or alone at the right (``ANNEX I`` set flush right), and
         not a contents entry (dot leaders)."""
         l, geo = self.kinds.lines[i], self.kinds.geo
-        if i in self.contents or _LEADERS_RE.search(l.text) or not (l.bold or l.size > geo.body + 0.6):
+        if i in self.contents or LEADERS_RE.search(l.text) or not (l.bold or l.size > geo.body + 0.6):
             return False
         return l.x0 <= geo.left[l.page] + 40 or (l.x1 >= geo.right[l.page] - 10 and bool(_ALONE_RE.match(l.text)))
 

@@ -303,6 +303,18 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
 
 
 
+def _read(lines: tuple[Line, ...], geo: Geometry, resolution: bool, first: int, items: dict | None = None,
+          item_parts: set | None = None) -> tuple["_Segmenter", list[_Block]]:
+    """One pass of the segmenter; with ``items``, those numbered headings open the paragraphs of
+    ``item_parts``."""
+    seg = _Segmenter(lines, geo)
+    seg.indented_numbers = resolution
+    seg.expected = first
+    if items:
+        seg.items, seg.item_parts = items, item_parts
+    return seg, seg.run()
+
+
 def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
             first: int = 1) -> tuple[list[_Block], list[Line], dict, Geometry]:
     """Blocks of the document, its front-matter lines, and the unnumbered text of parts that have
@@ -310,19 +322,11 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
     ``resolution`` operative numbers may stand at the first-line indent. ``first`` is the number
     the first paragraph carries (1, or later for an excerpt of a document)."""
     geo = measure(lines, body)
-    seg = _Segmenter(lines, geo)
-    seg.indented_numbers = resolution
-    seg.expected = first
-    blocks = seg.run()
+    seg, blocks = _read(lines, geo, resolution, first)
     items = heading_items(seg.heads, {p for p, n in seg.numbered.items() if n}, seg.part_of,
                           [len(l.text) for l in lines])
     if items:  # read again, the numbered headings of those parts opening their paragraphs
-        part_of = seg.part_of
-        seg = _Segmenter(lines, geo)
-        seg.indented_numbers = resolution
-        seg.expected = first
-        seg.items, seg.item_parts = items, {part_of[i] for i in items}
-        blocks = seg.run()
+        seg, blocks = _read(lines, geo, resolution, first, items, {seg.part_of[i] for i in items})
     loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
     for part in set(seg.boxes) | {p for p in seg.loose if seg.numbered[p]}:
         # boxes, quotations, figure text and stray prose among numbered paragraphs: cited by page

@@ -134,12 +134,13 @@ def _symbol_from_name(source: str) -> str:
     return name.replace("_", "/").replace("-", "/")
 
 
-_LEADERS_RE = re.compile(r"(?:\.\s?){4,}|…{2,}")
+#: A contents entry's dot leaders (``Annex ......... 18``); the PDF reader's parts use it too.
+LEADERS_RE = re.compile(r"(?:\.\s?){4,}|…{2,}")
 
 
 def _in_contents(lines: list[tuple[int, str]], i: int) -> bool:
     """True for a contents entry: the line or one of the two after it has dot leaders."""
-    return any(_LEADERS_RE.search(raw) for _, raw in lines[i:i + 3])
+    return any(LEADERS_RE.search(raw) for _, raw in lines[i:i + 3])
 
 
 def _part_label(heading: str) -> str:
