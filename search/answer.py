@@ -22,6 +22,7 @@ from .names import mentions, names_ok, question_names
 from .narrowing import without_examples
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)
+from .events import asked_events, dates_event
 from .roles import holds_office, names_office, office_stem
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
@@ -73,7 +74,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         about = {sym: DocContext(p.subject_stems, _years(p)) for sym, p in library(searcher).profiles.items()} \
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
-                           _frame_only_stems(question), bool(_PART_OF.search(question)), office_stem(question))
+                           _frame_only_stems(question), bool(_PART_OF.search(question)), office_stem(question),
+                           asked_events(question))
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -189,7 +191,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
                subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
-               subset: bool = False, office: str | None = None) -> list[Fact]:
+               subset: bool = False, office: str | None = None, events: tuple[str, ...] = ()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -199,7 +201,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     of the places the question names (a figure about another place is no answer); ``framed`` the
     stems only its source clause holds (the paragraph need not repeat them); ``subset`` says the
     question counts a part of a whole ("how many of the X are Y"); ``office`` the stem of the office
-    a "who chaired" question asks about (``search.roles``): the name given that office wins.
+    a "who chaired" question asks about (``search.roles``): the name given that office wins;
+    ``events`` the events a date question asks about (``search.events``): a date of something else is none.
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -218,6 +221,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
         if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
             continue
+        if events and qtype.slots[0] == ("date",) and not dates_event(local_context(s), events):
+            continue  # "when was the Group founded": "In 2014, the Group sought ..." dates something else
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about))
         if focus < MIN_FOCUS:
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation

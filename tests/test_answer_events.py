@@ -1,0 +1,43 @@
+"""A "when" question about an event is answered only by a sentence that dates that event."""
+
+import pytest
+
+from search.events import asked_events, dates_event
+
+
+@pytest.mark.parametrize("question, events", [
+    ("When was the Global Migration Group founded?", ("origin",)),
+    ("When did the collaborative on administrative data start?", ("origin",)),
+    ("When was the Global Compact for Migration adopted?", ("adoption",)),
+    ("In which year did the Convention enter into force?", ("force",)),
+    ("When did the mandate of the Mission end?", ("ending",)),
+    ("When did the Security Council meet on Yemen?", ()),      # meetings are dated without a verb
+    ("How many States established national plans?", ()),       # not a date question
+])
+def test_asked_events(question, events):
+    assert asked_events(question) == events
+
+
+@pytest.mark.parametrize("context, events, dated", [
+    # Real sentences: A/69/207 para. 75 and E/CN.3/2025/8 para. 32.
+    ("In 2014, the Global Migration Group sought to further its engagement with civil society, "
+     "including with the private sector.", ("origin",), False),
+    ("The collaborative on the use of administrative data for statistical purposes was initiated in May 2020 "
+     "in response to the urgent need for more timely and disaggregated data.", ("origin",), True),
+    ("The Group was established by the Secretary-General in 2006.", ("origin",), True),
+    ("In its resolution 73/195 of 19 December 2018, the General Assembly endorsed the Global Compact.",
+     ("adoption",), True),
+    ("Recalling resolution 70/1 of 25 September 2015, entitled ...", ("adoption",), True),
+    ("In 2023, the Committee reviewed 14 reports.", ("adoption",), False),
+    ("Any sentence at all.", (), True),
+])
+def test_dates_event(context, events, dated):
+    assert dates_event(context, events) is dated
+
+
+def test_ask_refuses_a_date_of_something_else(searcher):
+    """End to end on the bundled report: it never says when the Global Migration Group was founded,
+    and its only dated sentence about the Group (para. 75, "In 2014, ...") is no answer."""
+    answer = searcher.ask("When was the Global Migration Group founded?")
+    assert answer.text.startswith("The indexed documents do not answer")
+    assert "2014" not in answer.text.split(".")[0]
