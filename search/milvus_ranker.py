@@ -24,7 +24,7 @@ import numpy as np
 from index.milvus import MilvusReader, id_expression, stem_texts
 
 from .bm25 import keyword_query
-from .fusion import coverage_power
+from .fusion import coverage_power, negates
 from .milvus_cache import ChunkRecords
 from .ranking import Ranker, Signals
 
@@ -70,6 +70,7 @@ class MilvusRanker(Ranker):
             out["bm25"] = self._bm25_of(kw.expression, ids)
             out["coverage"] = self._coverage_of(query, kw, ids)
             out["power"] = coverage_power(query)
+            out["negated"] = negates(query)
         return Signals(**out)
 
     def _bm25_of(self, expression: str, ids: np.ndarray) -> np.ndarray:
