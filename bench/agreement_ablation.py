@@ -150,6 +150,27 @@ def per_query(searchers: dict, sets: dict, fn, cache: dict) -> dict:
             for name, got in zip(sets, rows) for row in got}
 
 
+_LENGTHS: dict = {}
+
+
+def short_sentences(cx, sig, q, h, chars, drop):
+    """Each chunk's best sentence with sentences shorter than ``chars`` characters (headings,
+    fragments: they match any query on their topic) lowered by ``drop`` cosine."""
+    rk = cx.rk
+    sent = rk._sentences()
+    if not sent or len(sig.ids) != rk.n:
+        return h
+    _, chunk_of, matrix = sent
+    if id(rk) not in _LENGTHS:
+        _LENGTHS[id(rk)] = np.array([e - s for s, e in rk._con.execute("SELECT start, end FROM sentences ORDER BY id")])
+    sims = matrix @ rk._embed(q)[0] - drop * (_LENGTHS[id(rk)] < chars)
+    starts = np.flatnonzero(np.r_[True, chunk_of[1:] != chunk_of[:-1]])
+    best = sig.sentence.copy()
+    best[chunk_of[starts]] = np.maximum.reduceat(sims, starts)
+    return pooled_hybrid_score(best, sig.chunk, sig.keyword(), sig.best_coverage, power=sig.power,
+                               negated=sig.negated)
+
+
 def variants() -> dict:
     out = {"default (hybrid as shipped)": lambda cx, sig, q, h: h}
     for t in (0.8, 1.0, 1.2, 1.5):
@@ -186,6 +207,10 @@ def variants() -> dict:
             lambda cx, sig, q, h, pw=pw: confident_keyword(sig, q, h, -1, negation=True, power=pw, overlap_max=2)
     out["p1: negation cue and dense margin < 1.0"] = \
         lambda cx, sig, q, h: confident_keyword(sig, q, h, -1, 1.0, negation=True, power=1)
+    for chars in (40, 80):
+        for drop in (0.03, 0.08):
+            out[f"short sentences (< {chars} chars) lowered by {drop} cosine"] = \
+                lambda cx, sig, q, h, chars=chars, drop=drop: short_sentences(cx, sig, q, h, chars, drop)
     out["negation cue: BM25 x coverage^1"] = lambda cx, sig, q, h: negation_power(sig, q, h)
     for mix in (0.5, 1.0):
         out[f"negation words stripped for the dense side, mix {mix}"] = \
