@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from library_ablation import LIBRARY_QUERIES, REPORT_QUERIES, Context, run_variant  # noqa: E402
 from search import Searcher  # noqa: E402
+from search.bm25 import content_terms, keyword_query, matching_rows, quote  # noqa: E402
 from search.evaluate import read_queries  # noqa: E402
+from search.phrases import PAIR_BONUS  # noqa: E402
 from search.fusion import (BM25_WEIGHT, SENTENCE_SHARE, bm25_weight, pool, pooled_hybrid_score,  # noqa: E402
                            pooled_zscore)
 
@@ -45,8 +47,13 @@ def parts(sig, sentence=None, chunk=None):
     return dense, pooled_zscore(kw, at)
 
 
-def fuse(dense, kw, w):
-    return (1 - w) * dense + w * kw
+def fuse(dense, kw, w, sig):
+    """The hybrid score with BM25 weight ``w``, plus the shipped pair bonus (``search.phrases``)."""
+    return (1 - w) * dense + w * kw + with_pairs(sig)
+
+
+def with_pairs(sig):
+    return 0.0 if sig.pairs is None else PAIR_BONUS * sig.pairs
 
 
 def margin(x, n=10):
@@ -64,14 +71,14 @@ def unsure_power(sig, q, h, t):
     dense, kw = parts(sig)
     if margin(dense) >= t:
         return h
-    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, 1))
+    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, 1), sig)
 
 
 def graded_power(sig, q, h, t):
     """The coverage power rises from 1 (flat dense top ten) to the query's own as the margin reaches t."""
     dense, kw = parts(sig)
     p = 1 + (sig.power - 1) * min(1.0, margin(dense) / t)
-    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, p))
+    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, p), sig)
 
 
 def overlap_power(sig, q, h, n):
@@ -79,7 +86,7 @@ def overlap_power(sig, q, h, n):
     dense, kw = parts(sig)
     if overlap(dense, kw) >= n:
         return h
-    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, 1))
+    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, 1), sig)
 
 
 def lead(x):
@@ -98,7 +105,7 @@ def confident_keyword(sig, q, h, lead_min, dense_max=None, negation=False, power
         return h
     if overlap_max is not None and overlap(dense, kw) > overlap_max:
         return h
-    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, min(power, sig.power)))
+    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, min(power, sig.power)), sig)
 
 
 def negation_power(sig, q, h):
@@ -106,7 +113,7 @@ def negation_power(sig, q, h):
     if not NEGATION.search(q):
         return h
     dense, kw = parts(sig)
-    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, 1))
+    return fuse(dense, kw, bm25_weight(sig.best_coverage, BM25_WEIGHT, 1), sig)
 
 
 def stripped(cx, sig, q, mix):
@@ -127,7 +134,7 @@ def negation_strip(cx, sig, q, h, mix, power=None):
     if got is None:
         return h
     return pooled_hybrid_score(got[0], got[1], sig.keyword(), sig.best_coverage,
-                               power=sig.power if power is None else power)
+                               power=sig.power if power is None else power) + with_pairs(sig)
 
 
 def per_query(searchers: dict, sets: dict, fn, cache: dict) -> dict:
@@ -153,6 +160,61 @@ def per_query(searchers: dict, sets: dict, fn, cache: dict) -> dict:
 _LENGTHS: dict = {}
 
 
+def pair_share(cx, sig, q, near):
+    """Each candidate's share of the query's adjacent content-word pairs that it holds within
+    ``near`` words of each other (FTS5 NEAR), or None for a query of one content word."""
+    terms = content_terms(q)
+    pairs = [f"NEAR({quote(a)} {quote(b)}, {near})" for a, b in zip(terms, terms[1:])]
+    if not pairs:
+        return None
+    counts = np.zeros(len(sig.ids))
+    for rows in matching_rows(cx.s._con, pairs):
+        if rows:
+            pos = np.searchsorted(sig.ids, np.fromiter(rows, dtype="int64", count=len(rows)))
+            pos = pos[pos < len(sig.ids)]
+            counts[pos] += 1
+    return counts / len(pairs)
+
+
+def pair_bonus(cx, sig, q, h, near, a):
+    """``a`` × the pair share in place of the shipped ``PAIR_BONUS`` × share at NEAR 3."""
+    share = pair_share(cx, sig, q, near)
+    return h - with_pairs(sig) if share is None else h - with_pairs(sig) + a * share
+
+
+def sentence_coverage(cx, sig, q, h, depth=60):
+    """The best single sentence's share of the query's term groups, for the best ``depth`` chunks
+    by ``h`` (0 for the rest)."""
+    import sqlite3
+    groups = keyword_query(q, cx.rk.acronyms).groups
+    out = np.zeros(len(sig.ids))
+    if not groups:
+        return out
+    top = np.argsort(-h)[:depth]
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE s USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')")
+    owner = {}
+    for i in top:
+        rid = int(sig.ids[i])
+        for sid, a, b in cx.s._con.execute("SELECT id, start, end FROM sentences WHERE chunk_id = ?", (rid,)):
+            con.execute("INSERT INTO s(rowid, text) VALUES (?, ?)", (sid, cx.text[rid][a:b]))
+            owner[sid] = i
+    hits: dict = {}
+    for g in groups:
+        for (sid,) in con.execute("SELECT rowid FROM s WHERE s MATCH ?", (g,)):
+            hits[sid] = hits.get(sid, 0) + 1
+    for sid, n in hits.items():
+        out[owner[sid]] = max(out[owner[sid]], n / len(groups))
+    return out
+
+
+def sentence_bonus(cx, sig, q, h, a, concentrated=False):
+    sc = sentence_coverage(cx, sig, q, h)
+    if concentrated:
+        sc = np.where(sc > 0, sc - sig.coverage, 0.0)
+    return h + a * sc
+
+
 def short_sentences(cx, sig, q, h, chars, drop):
     """Each chunk's best sentence with sentences shorter than ``chars`` characters (headings,
     fragments: they match any query on their topic) lowered by ``drop`` cosine."""
@@ -168,7 +230,7 @@ def short_sentences(cx, sig, q, h, chars, drop):
     best = sig.sentence.copy()
     best[chunk_of[starts]] = np.maximum.reduceat(sims, starts)
     return pooled_hybrid_score(best, sig.chunk, sig.keyword(), sig.best_coverage, power=sig.power,
-                               negated=sig.negated)
+                               negated=sig.negated) + with_pairs(sig)
 
 
 def variants() -> dict:
@@ -211,6 +273,14 @@ def variants() -> dict:
         for drop in (0.03, 0.08):
             out[f"short sentences (< {chars} chars) lowered by {drop} cosine"] = \
                 lambda cx, sig, q, h, chars=chars, drop=drop: short_sentences(cx, sig, q, h, chars, drop)
+    for near in (0, 1, 2, 3, 5):
+        for a in (0.0, 0.1, 0.2, 0.3, 0.5):
+            out[f"+ {a} x share of adjacent query-word pairs (NEAR {near})"] = \
+                lambda cx, sig, q, h, near=near, a=a: pair_bonus(cx, sig, q, h, near, a)
+    for a in (0.2, 0.5):
+        out[f"+ {a} x best sentence's coverage (best 60)"] = lambda cx, sig, q, h, a=a: sentence_bonus(cx, sig, q, h, a)
+        out[f"+ {a} x (best sentence's coverage - chunk's)"] = \
+            lambda cx, sig, q, h, a=a: sentence_bonus(cx, sig, q, h, a, True)
     out["negation cue: BM25 x coverage^1"] = lambda cx, sig, q, h: negation_power(sig, q, h)
     for mix in (0.5, 1.0):
         out[f"negation words stripped for the dense side, mix {mix}"] = \
