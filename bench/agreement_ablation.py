@@ -1,12 +1,15 @@
 """Query-adaptive fusion in a library (issue #12, round 4), measured on every dev set at once.
 
-Run: ``python bench/agreement_ablation.py --library DIR --report DIR [--only TEXT]``
+Run: ``python bench/agreement_ablation.py --library DIR --report DIR [--only TEXT] [--diff]``
+(``--diff`` prints every query whose reciprocal rank moves against the shipped ranking).
 
 Each variant re-scores the same signals through the searcher's own path (``library_ablation``'s
 machinery), so columns differ only by the scoring rule. Columns (MRR@10 / R@5): the 127 library
 dev queries (``library_queries.jsonl`` + ``pdf_dev_queries.jsonl``), the dev half of the
 unseen-documents set, the round-4 blind dev set, and the A/69/207 dev and own sets over the report
-alone and beside the library. Dev only: never pass held-out lines.
+alone and beside the library. Dev only: never pass held-out lines. Variants that rebuild the
+fusion from its parts keep the shipped rules they do not replace (the adjacent-words bonus of
+``search.phrases``); the README lists each variant's figures against the ranking of its time.
 """
 
 from __future__ import annotations
