@@ -24,8 +24,9 @@ import numpy as np
 from index.milvus import MilvusReader, id_expression, stem_texts
 
 from .bm25 import keyword_query
-from .fusion import coverage_power
+from .fusion import coverage_power, negates
 from .milvus_cache import ChunkRecords
+from .phrases import pair_share_in_words
 from .ranking import Ranker, Signals
 
 EXACT_ALLOWED = 2_000
@@ -70,6 +71,10 @@ class MilvusRanker(Ranker):
             out["bm25"] = self._bm25_of(kw.expression, ids)
             out["coverage"] = self._coverage_of(query, kw, ids)
             out["power"] = coverage_power(query)
+            out["negated"] = negates(query)
+            if mode == "hybrid":
+                stems = [" ".join(t) for t in stem_texts(kw.terms)]
+                out["pairs"] = pair_share_in_words(stems, self.records.words(ids)) if len(ids) else np.zeros(0)
         return Signals(**out)
 
     def _bm25_of(self, expression: str, ids: np.ndarray) -> np.ndarray:

@@ -31,8 +31,9 @@ from index.sentences import SENTENCES_NAME
 
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
 from .duplicates import collapse
-from .fusion import COVERAGE_POWER, coverage_power, dense_score, pooled_hybrid_score, spread_documents
+from .fusion import COVERAGE_POWER, coverage_power, dense_score, negates, pooled_hybrid_score, spread_documents
 from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
+from .phrases import PAIR_BONUS, pair_share
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
 #: union of the best ``depth`` of each ranking.
@@ -51,6 +52,8 @@ class Signals:
     bm25: np.ndarray | None = None
     coverage: np.ndarray | None = None  # share of the query's content words in the chunk
     power: float = COVERAGE_POWER  # of the best coverage in BM25's hybrid weight (``fusion.coverage_power``)
+    negated: bool = False  # the query negates or contrasts (``fusion.negates``)
+    pairs: np.ndarray | None = None  # share of the query's adjacent word pairs held near each other (hybrid)
 
     @property
     def best_coverage(self) -> float:
@@ -68,7 +71,9 @@ class Signals:
             return self.dense()
         if mode == "bm25":
             return self.keyword()
-        return pooled_hybrid_score(self.sentence, self.chunk, self.keyword(), self.best_coverage, power=self.power)
+        fused = pooled_hybrid_score(self.sentence, self.chunk, self.keyword(), self.best_coverage, power=self.power,
+                                    negated=self.negated)
+        return fused if self.pairs is None else fused + PAIR_BONUS * self.pairs
 
 
 class Ranker:
@@ -139,6 +144,9 @@ class Ranker:
             out["bm25"] = np.array([bm.get(int(i), 0.0) for i in ids])
             out["coverage"] = self._coverage(kw.groups, ids)
             out["power"] = coverage_power(query)
+            out["negated"] = negates(query)
+            if mode == "hybrid":
+                out["pairs"] = pair_share(self._con, kw.terms, ids)
         return Signals(**out)
 
     @property
