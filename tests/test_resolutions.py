@@ -214,7 +214,9 @@ FRAGMENT_CASES = [
      ["I have the honour to refer to the letter of 3 May."], ""),
     (["23 April 2025", "[Original: Russian]", "Excellency,", "The Government wishes to inform the Council of it.",
       "(Signed) Jeyhun Bayramov", "Minister for Foreign Affairs"],
-     ["The Government wishes to inform the Council of it."], "Jeyhun Bayramov"),
+     # the signature block closes the letter's last paragraph (issue 15: its title is body text)
+     ["The Government wishes to inform the Council of it. Jeyhun Bayramov Minister for Foreign Affairs"],
+     "Jeyhun Bayramov"),
     (["Documentation:", "Report of the first regular session 2025 (DP/2025/8)",
       "Decisions adopted at the first regular session 2025 (DP/2025/9)", "The Board will adopt its agenda."],
      ["Documentation: Report of the first regular session 2025 (DP/2025/8) Decisions adopted at the first "
@@ -305,3 +307,11 @@ def test_closing_meeting_lines_leave_the_last_paragraph():
     last = doc.paragraphs[-1]
     assert last.text.endswith("\"International migration and development\".")
     assert doc.meeting == "62nd plenary meeting"
+
+
+def test_a_letters_signature_block_closes_its_last_paragraph():
+    """Issue 15: the signatory's name and title are body text; they close the paragraph above them."""
+    doc = read_document(RES / "S_2025_258.en.pdf")
+    annex = [c for c in doc.chunks if c.part == "annex"]
+    assert annex[-1].text.endswith("Fernando Arias Director General Organisation for the Prohibition of Chemical Weapons")
+    assert doc.signatory == "António Guterres"

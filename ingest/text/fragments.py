@@ -8,8 +8,9 @@ of such text:
 
 - page furniture (job numbers ``25-03579* (E)``, bar codes, ``Please recycle``, page numbers),
   lines of a table of contents (dot leaders) and a letter's forms (its date line, ``[Original: ...]``, salutations ``Excellency,``, address
-  lines, ``(Signed) ...`` and the signatory's name and title under it) are dropped; the first
-  signatory is returned for the document;
+  lines, the ``(Signed)`` mark) are dropped; the signature block (the signatory's name and title
+  under ``(Signed)``) closes the letter's last paragraph, and the first signatory is returned for the
+  document;
 - a run of short lines that are not sentences (an agenda, a list of participants, a list of
   documents, bullet points), with the lead-in that introduces it (``Documentation:``), becomes
   one chunk;
@@ -70,10 +71,11 @@ def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
         m = _SIGNED_RE.match(text)
         if m:
             signatory = signatory or _name(m.group(1))
-            signed = True
+            signed = _sign(kept, b)
             continue
         if signed and not _is_sentence(text) and len(text) < 200:
-            continue  # the signatory's title under the signature
+            _sign(kept, b)  # the signatory's title under the signature
+            continue
         signed = False
         if _is_form(text):
             continue
@@ -83,6 +85,19 @@ def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
     kept = _headings_of_fragments(kept)
     _renumber(kept)
     return kept, signatory
+
+
+def _sign(kept: list[_Block], b: _Block) -> bool:
+    """Close the letter's last paragraph with its signature block (the signatory's name and
+    title under ``(Signed)``, the mark itself left out): body text kept where it stands, never a
+    chunk of its own (issue 15). Returns True (a signature block is open)."""
+    prev = kept[-1] if kept else None
+    if prev is not None and _page_cited(prev) and prev.part == b.part:
+        lines = [_SIGNED_RE.sub(r"\1", t.strip()) for t in b.lines]  # the name, without the form's mark
+        prev.lines.extend(t for t in lines if t)
+        prev.refs = (prev.refs or []) + (b.refs or [])
+        prev.last_line = b.last_line
+    return True
 
 
 def is_form_line(text: str) -> bool:
