@@ -37,7 +37,7 @@ def test_unnumbered_introduction_is_a_section(paras):
 
 
 @pytest.mark.parametrize("pdf", ["A_80_275.en.pdf", "A_HRC_EMRIP_2025_2.en.pdf", "resolutions/E_2025_L.27.en.pdf",
-                                 "resolutions/A_80_84.en.pdf"])
+                                 "resolutions/A_80_84.en.pdf", "A_52_687.en.pdf"])
 def test_every_body_line_ends_up_in_a_chunk(pdf):
     path = FIXTURES / pdf
     cov = body_coverage(path, read_document(path))
@@ -71,3 +71,13 @@ def test_a_misprinted_number_in_a_pdf(tmp_path):
         top += 36
     doc = read_document(write_pdf(tmp_path / "misprint.pdf", [lines]))
     assert [(c.number, c.printed) for c in doc.paragraphs] == [(1, None), (2, None), (3, 25), (4, None), (5, None)]
+
+
+def test_an_old_reports_centred_plain_headings_are_sections():
+    # A/52/687 (1997) is typed: headings are centred, neither bold nor larger than the text.
+    doc = read_document(FIXTURES / "A_52_687.en.pdf")
+    paras = {c.number: c for c in doc.chunks if c.kind == "paragraph" and c.page is None}
+    assert paras[2].section == ("II. POLITICAL CONTEXT",)
+    assert paras[9].section == ("IV. INSTITUTION-BUILDING AND HUMAN RIGHTS MONITORING", "A. Haitian National Police")
+    assert paras[42].section == ("VI. CONCLUSIONS AND RECOMMENDATIONS",)
+    assert list(paras) == list(range(1, len(paras) + 1))  # the numbering is untouched

@@ -13,6 +13,7 @@ from .layout import Line
 from ..text.list_items import BULLET_RE
 
 NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
+_HEAD_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\s?[.•]\s")  # ``II.``, ``A.``, ``1.`` (``B •`` as scanned)
 
 
 class LineKinds:
@@ -175,3 +176,12 @@ class LineKinds:
 
     def at_margin_or_left(self, l: Line) -> bool:
         return l.x0 <= self.geo.left[l.page] + 6
+
+    def centred_heading(self, l: Line) -> bool:
+        """A plain line centred on the text column that carries a heading's label or is set in
+        capitals (``II. POLITICAL CONTEXT``, ``A. Haitian National Police``): how older reports,
+        typed without bold, set their headings (issue 15). Centred within a twentieth of the column:
+        a typed page's right edge is ragged."""
+        left, right = self.geo.left[l.page], self.geo.right[l.page]
+        return (self.body_size(l) and l.x0 > left + 40 and abs((l.x0 - left) - (right - l.x1)) <= 0.05 * (right - left)
+                and (bool(_HEAD_LABEL_RE.match(l.text)) or (l.text.isupper() and len(l.text.split()) >= 2)))

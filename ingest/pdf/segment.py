@@ -287,7 +287,7 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
                         or (l.text.startswith("(") and l.x0 >= self.geo.left[l.page] - 3)):
                     self.add_to_cur(l)  # an indented quotation or sub-item of the paragraph
                     return
-        if self.heading_like(i) and self.at_margin_or_left(l):
+        if self.heading_like(i) and (self.at_margin_or_left(l) or self.centred_heading(l)):
             self.heading(l)
             return
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
