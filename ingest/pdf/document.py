@@ -24,6 +24,7 @@ from ..models import Document
 from .zones import split_zones
 from ..text.paragraphs import _Block, _to_chunks
 from .geometry import Geometry, ends_sentence
+from .orphans import keep_orphan_headings
 from .segment import segment
 from .unnumbered import split_paragraphs
 from ..text.sections import SectionPath
@@ -71,6 +72,7 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
     blocks[0:1] = [head, *preamble]
     rest, signatory = tidy_unnumbered(blocks[1:])
     blocks[1:] = rest
+    keep_orphan_headings(blocks, zones.lines, zones.body_size)
     if not zones.has_raised_refs:
         for b in blocks:
             b.refs = None  # references are printed inline: find them in the text
