@@ -81,3 +81,21 @@ def test_an_old_reports_centred_plain_headings_are_sections():
     assert paras[9].section == ("IV. INSTITUTION-BUILDING AND HUMAN RIGHTS MONITORING", "A. Haitian National Police")
     assert paras[42].section == ("VI. CONCLUSIONS AND RECOMMENDATIONS",)
     assert list(paras) == list(range(1, len(paras) + 1))  # the numbering is untouched
+
+
+def _ln(text: str, x0: float, top: float, page: int = 8) -> "Line":
+    from ingest.pdf.layout import Line
+    return Line(page=page, text=text, x0=x0, x1=530.0, top=top, bottom=top + 10, size=10.0)
+
+
+def test_the_check_skips_an_index_entrys_opening_line_and_a_title_note():
+    # E/2025/36, p. 8: an index of decisions whose entries end in dot leaders on their last line.
+    from types import SimpleNamespace
+    from ingest.pdf.coverage import _entry_openings, _star_note
+    lines = (_ln("2024/EB.1/11 Establishment of a selection panel for the appointment of", 71, 175),
+             _ln("Independent Oversight Advisory Committee members ........................ 11", 156, 195),
+             _ln("The Board approved the appointment of the panel members in February.", 71, 230))
+    assert _entry_openings(lines) == {id(lines[0])}  # prose is never an entry
+    page = SimpleNamespace(height=842.0)
+    assert _star_note(_ln("* Circulated in the languages of submission only.", 115, 714, page=1), [page])
+    assert not _star_note(_ln("* Circulated in the languages of submission only.", 115, 300, page=1), [page])

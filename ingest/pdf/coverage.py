@@ -6,7 +6,8 @@ counts as held when its letters, in order, appear in that text; digits, spaces a
 are ignored, so footnote marks taken out, mended hyphenation and rejoined words still match.
 Not body text: page furniture and footnotes (``zones`` removes them), a letter's forms
 (``ingest.text.fragments.is_form_line``: date line, ``[Original: ...]``, ``(Signed) ...``), bold
-lines that end no sentence (headings: the structure, not the text), and page 1's masthead, agenda block and title (everything down to the title's last large bold line), and a contents list.
+lines that end no sentence (headings: the structure, not the text), and page 1's masthead, agenda block and title (everything down to the title's last large bold line), a contents list and the opening lines of any list's entries
+that end in dot leaders, and a ``*`` note on the title at a page's foot.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from .layout import Line, read_pages
 from .zones import split_zones
 
 _NOT_LETTERS = re.compile(r"[^a-z]+")
+_LEADERS = re.compile(r"(?:\.\s?){5,}\s*\d{0,3}\s*$")  # ``governance initiatives ........ 38``
+_STAR_NOTE = re.compile(r"^\*{1,3}\s+\S")  # ``* Circulated in the languages of submission only.``
 MIN_LETTERS = 8  # shorter lines (a lone number, "(a)") say too little to check
 
 
@@ -56,6 +59,7 @@ def body_coverage(path: str | Path, doc: Document) -> Coverage:
     zones = split_zones(pages, read_symbols(pages[0]) or (doc.symbol,))
     hay = haystack(doc)
     listed = {id(zones.lines[k]) for k in contents_lines(zones.lines)}  # a contents list is not body text
+    listed |= _entry_openings(zones.lines) | {id(l) for l in zones.lines if _star_note(l, pages)}
     lines = [l for l in zones.lines if id(l) not in listed and abs(l.size - zones.body_size) <= 0.6 and not is_form_line(l.text)
              and not (l.bold and not ends_sentence(l.text))]  # a bold line that ends no sentence is a heading
     first = pages[0]
@@ -72,3 +76,27 @@ def body_coverage(path: str | Path, doc: Document) -> Coverage:
         if not held:
             lost.append(l)
     return Coverage(doc.symbol, len(checked), tuple(lost))
+
+
+def _entry_openings(lines: tuple[Line, ...]) -> set[int]:
+    """The first lines of multi-line entries of a list with dot leaders (an index of decisions
+    with their pages, anywhere in the document): navigation like the leader line that ends them."""
+    out: set[int] = set()
+    for k, l in enumerate(lines):
+        for n in lines[k + 1:k + 4]:
+            if n.page != l.page or n.x0 < l.x0 - 2:
+                break
+            if _LEADERS.search(n.text):
+                out.add(id(l))
+                break
+            if ends_sentence(n.text) or _LEADERS.search(l.text):
+                break
+    return out
+
+
+def _star_note(l: Line, pages: list) -> bool:
+    """A note on the title or symbol at a page's foot (``* Circulated in the languages of
+    submission only.``, ``* Reissued for technical reasons.``): furniture, even where the page
+    zones could not set it apart as a footnote (a document whose scanned annex sets the measured
+    body size)."""
+    return bool(_STAR_NOTE.match(l.text)) and l.top > 0.75 * pages[l.page - 1].height
