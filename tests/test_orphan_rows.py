@@ -40,8 +40,14 @@ def test_typeset_or_numbered_headings_are_structure_not_rows():
              _line("Recommendation 4 Accepted and implemented", 238, bold=True),
              _line("Annex II", 260, bold=True))
     above = _para(["The legislative organs should review the arrangements."], ("Flexible working arrangements",))
+    under = _para(["The Executive Boards should request that the heads review them."],
+                  ("Flexible working arrangements", "Recommendation 4 Accepted and implemented"))
     blocks = [above, _Block("heading", lines=["1. Recommendations addressed to the legislative body/Executive Board",
                                               "Recommendation 4 Accepted and implemented"], part="annex II"),
-              _Block("heading", lines=["Annex II"], part="annex II")]
+              under, _Block("heading", lines=["Annex II"], part="annex II")]
     keep_orphan_headings(blocks, lines, 10.0)
     assert above.lines == ["The legislative organs should review the arrangements."]
+    # the numbered plain line heads the recommendation under it, on its section path
+    assert under.section == ("Flexible working arrangements",
+                             "1. Recommendations addressed to the legislative body/Executive Board",
+                             "Recommendation 4 Accepted and implemented")

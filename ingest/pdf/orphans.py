@@ -26,12 +26,13 @@ def _letters(text: str) -> str:
 def keep_orphan_headings(blocks: list[_Block], lines: tuple[Line, ...], body: float) -> None:
     """Append each plain heading line that heads no block to the paragraph or table before it
     (in place). Bold, italic or larger headings are left alone: a typeset heading with nothing
-    under it (an empty section, an annex's label) is structure, not a row; so is a numbered plain
-    line that a typeset heading follows (it heads what is under that one, not what is above)."""
+    under it (an empty section, an annex's label) is structure, not a row; a numbered plain line
+    that a typeset heading follows heads what is under that one: it goes on the section path
+    above it."""
     plain = {l.text for l in lines if not (l.bold or l.italic) and abs(l.size - body) <= 0.6}
     heads = "|".join(_letters(h) for b in blocks for h in (b.section or ()))
     target: _Block | None = None
-    for b in blocks:
+    for at, b in enumerate(blocks):
         if b.kind in ("paragraph", "table") and b.lines:
             target = b
             continue
@@ -39,6 +40,21 @@ def keep_orphan_headings(blocks: list[_Block], lines: tuple[Line, ...], body: fl
             continue
         for k, text in enumerate(b.lines):
             key = _letters(text)
-            led = _LABEL_RE.match(text) and not all(t in plain for t in b.lines[k + 1:])
-            if text in plain and key and key not in heads and target.part == b.part and not led:
+            if text not in plain or not key or key in heads or target.part != b.part:
+                continue
+            if _LABEL_RE.match(text) and not all(t in plain for t in b.lines[k + 1:]):
+                _lead_section(blocks[at + 1:], text, b.lines[k + 1])
+            else:
                 target.lines.append(text)
+
+
+def _lead_section(after: list[_Block], text: str, under: str) -> None:
+    """Put a numbered plain heading on the section path above the typeset heading ``under`` that
+    replaced it, for the blocks that heading stands over (up to the next heading block)."""
+    for b in after:
+        if b.kind == "heading":
+            return
+        path = b.section or ()
+        if under in path:
+            k = path.index(under)
+            b.section = (*path[:k], text, *path[k:])
