@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 
 from .geometry import ends_sentence
-from ..text.paragraphs import LEADERS_RE
 from .line_kinds import NUM_RE, LineKinds
-from ..text.part_heads import ALONE_RE, CHAPTER_RE, VOLUME_RE, annex_label  # shared with the text reader
+from ..text.part_heads import LEADERS_RE, ALONE_RE, CHAPTER_RE, VOLUME_RE, annex_label  # shared with the text reader
 
 
 class Parts:

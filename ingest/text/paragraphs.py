@@ -20,6 +20,8 @@ from .blocks import _Block
 from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
+from .part_heads import LEADERS_RE
+from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
@@ -45,7 +47,7 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     lines = page.lines
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
 
-    blocks = _segment(lines)
+    blocks = _segment(lines, [k for k, raw in enumerate(raw_lines) if raw == PAGE_BREAK])
     signatory = ""
     if not any(b.kind == "paragraph" for b in blocks):
         blocks = [_Block("summary")] + _page_paragraphs(lines, raw_lines, symbol)
@@ -134,8 +136,6 @@ def _symbol_from_name(source: str) -> str:
     return name.replace("_", "/").replace("-", "/")
 
 
-#: A contents entry's dot leaders (``Annex ......... 18``); the PDF reader's parts use it too.
-LEADERS_RE = re.compile(r"(?:\.\s?){4,}|…{2,}")
 
 
 def _in_contents(lines: list[tuple[int, str]], i: int) -> bool:
@@ -150,14 +150,16 @@ def _part_label(heading: str) -> str:
     return f"{word} {numeral.strip().upper()}" if numeral.strip() else word
 
 
-def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
-    """Walk the lines once, opening a block at each paragraph start, heading or table."""
+def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> list[_Block]:
+    """Walk the lines once, opening a block at each paragraph start, heading or table
+    (``breaks``: the raw line numbers of page breaks, for a part label that comes again)."""
     blocks: list[_Block] = []
     expected = 1
     part = ""
     cur: _Block | None = None
     pre: _Block = _Block("front")
     blocks.append(pre)
+    parts = Restarts(lines, _number_at(lines), breaks or [])
     i = 0
     n = len(lines)
     while i < n:
@@ -166,6 +168,10 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
         if not s:
             i += 1
             continue
+        back = parts.leaves(i, expected)
+        if back:
+            part, expected, cur = back[0].part, back[0].expected, None
+            blocks.extend(back[1])
         m = _PARA_RE.match(s)
         printed = None
         if m and expected > 1 and int(m.group(1)) != expected and _misprinted(lines, i, expected):
@@ -176,6 +182,7 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
             if expected == 1 and not part:
                 blocks.extend(_front_heading(pre, ln))
             body = m.group(2).strip()
+            blocks.extend(parts.front_blocks())
             cur = _Block("paragraph", number=number, part=part, first_line=ln, last_line=ln, printed=printed)
             if body:
                 cur.lines.append(body)
@@ -185,22 +192,25 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
             continue
         am = _ANNEX_RE.match(s) if expected > 1 else (
             _LETTER_ANNEX_RE.match(s) if not _in_contents(lines, i) else None)
-        if am:
-            part = _part_label(am.group(1))
-            expected = 1
+        opened = parts.unique(parts.in_volume(_part_label(am.group(1))), i) if am else (
+            parts.opens(i) or parts.draft(i, part, expected))
+        if opened:
+            part, expected = opened, 1
             cur = _Block("heading", lines=[s], part=part, first_line=ln)
             blocks.append(cur)
             i += 1
             continue
+        if parts.keep_front(s):
+            i += 1
+            continue
         tm = _TABLE_RE.match(s)
         if tm and (cur is None or cur.kind != "table" or int(tm.group(1)) != cur.number):
-            if cur is None or cur.kind != "paragraph" or _ends(cur.lines) or not raw.startswith(" ") or True:
-                cur = _Block("table", number=int(tm.group(1)), part=part, first_line=ln)
-                if tm.group(2):
-                    cur.lines.append(tm.group(2))
-                blocks.append(cur)
-                i += 1
-                continue
+            cur = _Block("table", number=int(tm.group(1)), part=part, first_line=ln)
+            if tm.group(2):
+                cur.lines.append(tm.group(2))
+            blocks.append(cur)
+            i += 1
+            continue
         if cur is not None and cur.kind == "table":
             if _ROMAN_RE.match(s) and len(s) < 120 and _is_heading_line(s):
                 cur = _Block("heading", lines=[s], part=part, first_line=ln)
@@ -226,6 +236,14 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
     return blocks
 
 
+
+
+def _number_at(lines: list[tuple[int, str]]):
+    """A function giving the number of a paragraph-like start at line i (0 if none)."""
+    def number_at(i: int) -> int:
+        m = _PARA_RE.match(lines[i][1].strip())
+        return int(m.group(1)) if m and _starts_paragraph(m.group(2), lines, i) else 0
+    return number_at
 
 
 def _front_heading(pre: _Block, ln: int) -> list[_Block]:

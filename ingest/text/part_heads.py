@@ -18,6 +18,9 @@ CHAPTER_RE = re.compile(r"^(?:CHAPTER|Chapter)\s+([IVXL]{1,6}|\d{1,2})\.?$")
 VOLUME_RE = re.compile(r"^(?:PART|Part)\s+(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|ONE|TWO|THREE|FOUR|FIVE|"
                        r"SIX|SEVEN|EIGHT|NINE|TEN|[IVXL]{1,5}|\d{1,2})\.?$")
 
+#: A contents entry's dot leaders (``Annex ......... 18``): such a line opens no part.
+LEADERS_RE = re.compile(r"(?:\.\s?){4,}|…{2,}")
+
 _LABEL = r"(?:[IVXL]{1,6}|[A-Z]|\d{1,4}(?:/[A-Za-z0-9.]+){0,3})"
 _DRAFT_RE = re.compile(rf"^(?:(Draft\s+(?:resolution|decision)|DRAFT\s+(?:RESOLUTION|DECISION))(?:\s+({_LABEL}))?"
                        rf"|(Resolution|Decision|RESOLUTION|DECISION)\s+({_LABEL}))\s*\*?$")
