@@ -178,7 +178,7 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
             printed = int(m.group(1))
         number = expected if m and (int(m.group(1)) == expected or printed) else (
             _skipped(lines, i, expected, int(m.group(1))) if m and not printed else 0)
-        if number and _starts_paragraph(m.group(2), lines, i):
+        if number and _starts_paragraph(m.group(2), lines, i) and not parts.list_item(i, number, blocks):
             if expected == 1 and not part:
                 blocks.extend(_front_heading(pre, ln))
             body = m.group(2).strip()

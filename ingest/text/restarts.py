@@ -96,6 +96,26 @@ class Restarts:
                 seen = self.number_at(i) > 0
         return False
 
+    def list_item(self, i: int, n: int, blocks: list[_Block]) -> bool:
+        """Line i's ``n.`` goes on a numbered list inside the report's paragraph ``n - 1`` (an
+        agenda it sets out: ``1.``, ``2.``, then ``3. Demographic statistics``) where the
+        report's own ``n.`` comes after the list: the line before numbered ``n - 1`` is not the
+        paragraph's start, and the numbers run on from ``n`` and then go back to ``n``."""
+        prev = next((j for j in range(i - 1, max(-1, i - _LOOK), -1) if self.number_at(j)), None)
+        if prev is None or self.number_at(prev) != n - 1:
+            return False
+        start = next((b.first_line for b in reversed(blocks) if b.kind == "paragraph"), None)
+        if start == self.lines[prev][0]:
+            return False
+        last = n
+        for j in range(i + 1, min(len(self.lines), i + _LOOK)):
+            k = self.number_at(j)
+            if k == last + 1:
+                last = k
+            elif k:
+                return k == n and last > n
+        return False
+
     def unique(self, label: str, i: int) -> str:
         """The label, with the page it opens on if it came before (``annex I (p. 31)``)."""
         if label in self.used:
