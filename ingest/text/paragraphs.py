@@ -177,7 +177,8 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
         if m and expected > 1 and int(m.group(1)) != expected and _misprinted(lines, i, expected):
             printed = int(m.group(1))
         number = expected if m and (int(m.group(1)) == expected or printed) else (
-            _skipped(lines, i, expected, int(m.group(1))) if m and not printed else 0)
+            _skipped(lines, i, expected, int(m.group(1))) if m and not printed else 0) or (
+            int(m.group(1)) if m and parts.printed_before(i, expected, int(m.group(1)), blocks) else 0)
         if number and _starts_paragraph(m.group(2), lines, i) and not parts.list_item(i, number, blocks):
             if expected == 1 and not part:
                 blocks.extend(_front_heading(pre, ln))
@@ -190,8 +191,8 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
             expected = number + 1
             i += 1
             continue
-        am = _ANNEX_RE.match(s) if expected > 1 else (
-            _LETTER_ANNEX_RE.match(s) if not _in_contents(lines, i) else None)
+        am = (_ANNEX_RE.match(s) if expected > 1 else None) or (_LETTER_ANNEX_RE.match(s) if (
+            expected == 1 or parts.first_number(i) == 1) and not _in_contents(lines, i) else None)
         opened = parts.unique(parts.in_volume(_part_label(am.group(1))), i) if am else (
             parts.opens(i) or parts.draft(i, part, expected))
         if opened:

@@ -96,6 +96,23 @@ class Restarts:
                 seen = self.number_at(i) > 0
         return False
 
+    def first_number(self, i: int) -> int:
+        """The number of the first paragraph start after line i (0 if none)."""
+        return (self._first_numbers(i, 1) or [0])[0]
+
+    def printed_before(self, i: int, expected: int, n: int, blocks: list[_Block]) -> bool:
+        """A scan's text may give a page's paragraphs out of order (``3.``, ``2.``, ``1.``, then
+        ``4.`` on the next page): ``n`` goes on the sequence when every number from ``expected``
+        to ``n - 1`` stood as a paragraph start before the last paragraph read, and ``n + 1``
+        comes after line i."""
+        if not 1 < expected < n:
+            return False
+        start = next((b.first_line for b in reversed(blocks) if b.kind == "paragraph"), -1)
+        before = {self.number_at(j) for j in range(max(0, i - _LOOK), i) if self.lines[j][0] < start}
+        if not all(k in before for k in range(expected, n)):
+            return False
+        return any(self.number_at(j) == n + 1 for j in range(i + 1, min(len(self.lines), i + _LOOK)))
+
     def list_item(self, i: int, n: int, blocks: list[_Block]) -> bool:
         """Line i's ``n.`` goes on a numbered list inside the report's paragraph ``n - 1`` (an
         agenda it sets out: ``1.``, ``2.``, then ``3. Demographic statistics``) where the
