@@ -21,6 +21,7 @@ from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
+from .page_runs import PageRuns, number_by_page
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
@@ -49,7 +50,7 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
 
     blocks = _segment(lines, [k for k, raw in enumerate(raw_lines) if raw == PAGE_BREAK])
     signatory = ""
-    if not any(b.kind == "paragraph" for b in blocks):
+    if not any(b.kind == "paragraph" and b.page is None for b in blocks):
         blocks = [_Block("summary")] + _page_paragraphs(lines, raw_lines, symbol)
         rest, signatory = tidy_unnumbered(blocks[1:])
         blocks[1:] = rest
@@ -160,6 +161,7 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
     pre: _Block = _Block("front")
     blocks.append(pre)
     parts = Restarts(lines, _number_at(lines), breaks or [])
+    runs = PageRuns(lines, breaks or [])
     i = 0
     n = len(lines)
     while i < n:
@@ -220,21 +222,35 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
                 cur.lines.append(s)
             i += 1
             continue
-        if cur is not None and cur.kind == "paragraph" and _continues(cur, s, _ahead(lines, i + 1, expected)):
-            cur.lines.append(s)
-            cur.last_line = ln
-            i += 1
-            continue
-        if cur is None:
-            pre.lines.append(s)
-            i += 1
-            continue
-        if cur.kind != "heading":
-            cur = _Block("heading", part=part, first_line=ln)
-            blocks.append(cur)
-        cur.lines.append(s)
+        cur = _place(i, lines, cur, pre, blocks, part, expected, runs)
         i += 1
+    number_by_page(blocks)
     return blocks
+
+
+def _place(i: int, lines: list[tuple[int, str]], cur: _Block | None, pre: _Block, blocks: list[_Block],
+           part: str, expected: int, runs: PageRuns) -> _Block | None:
+    """Put line i, which opens no numbered paragraph, part or table: more of the open paragraph,
+    the front matter, unnumbered prose cited by page (``page_runs``) or a heading. Returns the
+    block now open."""
+    ln, raw = lines[i]
+    s = raw.strip()
+    if cur is not None and cur.kind == "paragraph" and (
+            not runs.ends(cur.lines[-1], i) if cur.page is not None else _continues(cur, s, _ahead(lines, i + 1, expected))):
+        cur.lines.append(s)
+        cur.last_line = ln
+        return cur
+    if cur is None:
+        pre.lines.append(s)
+        return None
+    if part and expected == 1 and runs.starts(i):
+        blocks.append(runs.block(i, part))
+        return blocks[-1]
+    if cur.kind != "heading":
+        cur = _Block("heading", part=part, first_line=ln)
+        blocks.append(cur)
+    cur.lines.append(s)
+    return cur
 
 
 

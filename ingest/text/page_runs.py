@@ -1,0 +1,80 @@
+"""Unnumbered prose inside a numbered text, cited by page as the PDF reader cites it (issue 15).
+
+A letter's annex, an enclosure, a report's annex of unnumbered text: after a part opens, its
+prose numbers nothing. Read as headings it would vanish from the index (or be pasted into every
+following paragraph's section); the PDF reader cites it by page (``A/79/722, annex, p. 3,
+para. 2``). The text reader does the same: plain text has no indents or spacing to show where a
+paragraph ends, so a paragraph ends after a line that ends a sentence well short of the text's
+usual line length, and a short line that ends no sentence (``Background``) is a heading.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .blocks import _Block
+
+_END = (".", "?", "!", ".”", ".\"", ":", ";", ".)")
+_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,3})\.(?:\s|$)")  # ``B. Title``: a heading's label
+_LOOK = 15  # lines a prose run may take to end its first sentence
+
+
+class PageRuns:
+    """Where unnumbered prose starts and ends in a text's lines, and the page a line is on. Only
+    a part that has numbered nothing yet (an annex, an enclosure) is read so: elsewhere prose
+    runs on in the numbered paragraph before it."""
+
+    def __init__(self, lines: list[tuple[int, str]], breaks: list[int]):
+        self.lines = lines
+        self.breaks = breaks
+        lengths = sorted(len(raw.strip()) for _, raw in lines if len(raw.strip()) > 20)
+        self.width = lengths[int(len(lengths) * 0.75)] if lengths else 80
+
+    def page(self, ln: int) -> int:
+        return bisect.bisect_right(self.breaks, ln) + 1
+
+    def _short(self, s: str) -> bool:
+        return len(s) < 0.55 * self.width
+
+    def starts(self, i: int) -> bool:
+        """Line i opens prose: a sentence of four words or more on it, or lines from it that
+        reach a sentence's end before a short line that ends none (a title's last line)."""
+        s = self.lines[i][1].strip()
+        if not (s[:1].isupper() or s[:1] in "“\"(") or _LABEL_RE.match(s):
+            return False
+        if s.endswith(_END):
+            return len(s.split()) >= 4
+        if len(s) < 0.8 * self.width:
+            return False
+        for _, raw in self.lines[i + 1:i + _LOOK]:
+            t = raw.strip()
+            if _LABEL_RE.match(t):
+                return False  # a numbered paragraph or a heading's label comes first
+            if t.endswith(_END):
+                return True
+            if t and self._short(t):
+                return False
+        return False
+
+    def ends(self, prev: str, i: int) -> bool:
+        """The page-cited paragraph whose last line is ``prev`` ends before line i: ``prev``
+        ends a sentence short of the usual line length, or line i is a short heading."""
+        s = self.lines[i][1].strip()
+        if prev.rstrip().endswith(_END):
+            return len(prev) < 0.8 * self.width or (self._short(s) and not s.endswith(_END))
+        return False
+
+    def block(self, i: int, part: str) -> _Block:
+        ln, raw = self.lines[i]
+        return _Block("paragraph", part=part, first_line=ln, last_line=ln, page=self.page(ln), lines=[raw.strip()])
+
+
+def number_by_page(blocks: list[_Block]) -> None:
+    """Number the page-cited paragraphs by their place on the page they start on, in each part."""
+    seen: dict[tuple[str, int], int] = {}
+    for b in blocks:
+        if b.kind == "paragraph" and b.page is not None:
+            key = (b.part, b.page)
+            seen[key] = seen.get(key, 0) + 1
+            b.number = seen[key]
