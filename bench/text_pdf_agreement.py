@@ -3,7 +3,9 @@
 For each PDF of a library index, the text reader reads a pypdfium2 text extraction of the same
 PDF (kept in a cache folder) and its numbered paragraphs ``(part, number)`` are compared with the
 ones the PDF reader put into the index. Prints each document where they differ and the totals:
-``pdf`` (the PDF reader's), ``txt`` (the text reader's), ``both``.
+``pdf`` (the PDF reader's), ``txt`` (the text reader's), ``both``; then the same for the
+paragraphs cited by page ``(part, page, number)``, which text without layout can only
+approximate.
 
     python bench/text_pdf_agreement.py --index /work/libindex_r3 --cache /tmp/txtlib
 """
@@ -54,22 +56,28 @@ def main() -> int:
         t = cache / (Path(f).stem + ".txt")
         if not t.exists():
             extract(Path(f), t)
+        pdf_pages = {(p.lower(), g, n) for p, g, n in con.execute(
+            "select part, page, number from chunks where symbol=? and kind='paragraph' and page is not null", (sym,))}
         pdf = numbered(con.execute("select part, number from chunks where symbol=? and kind='paragraph' "
                                    "and page is null", (sym,)))
         try:
             doc = read_document(str(t))
         except ParaciteError as e:
             txt: set[tuple[str, int]] = set()
+            txt_pages: set = set()
             if not args.quiet:
                 print(sym, "ERROR", str(e)[:70])
         else:
             txt = numbered((c.part, c.number) for c in doc.chunks if c.kind == "paragraph" and not c.page)
-        tot.update(pdf=len(pdf), txt=len(txt), both=len(pdf & txt), docs=1, same=pdf == txt)
+            txt_pages = {(c.part.lower(), c.page, c.number) for c in doc.chunks if c.kind == "paragraph" and c.page}
+        tot.update(pdf=len(pdf), txt=len(txt), both=len(pdf & txt), docs=1, same=pdf == txt,
+                   pdf_pages=len(pdf_pages), txt_pages=len(txt_pages), both_pages=len(pdf_pages & txt_pages))
         if pdf != txt and not args.quiet:
             parts = lambda s: sorted(Counter(p for p, _ in s).items())[:4]  # noqa: E731
             print(sym, f"pdf {len(pdf)} txt {len(txt)} both {len(pdf & txt)}", "| pdf", parts(pdf), "| txt", parts(txt))
     print(f"documents {tot['docs']} (same numbering {tot['same']}); paragraphs: pdf {tot['pdf']} "
           f"txt {tot['txt']} both {tot['both']}")
+    print(f"paragraphs cited by page: pdf {tot['pdf_pages']} txt {tot['txt_pages']} both {tot['both_pages']}")
     return 0
 
 

@@ -30,6 +30,7 @@ class PageRuns:
         self.breaks = breaks
         lengths = sorted(len(raw.strip()) for _, raw in lines if len(raw.strip()) > 20)
         self.width = lengths[int(len(lengths) * 0.75)] if lengths else 80
+        self.front_at: list[int] = []  # the line index of each line of the front matter
 
     def page(self, ln: int) -> int:
         return bisect.bisect_right(self.breaks, ln) + 1
@@ -68,6 +69,31 @@ class PageRuns:
     def block(self, i: int, part: str) -> _Block:
         ln, raw = self.lines[i]
         return _Block("paragraph", part=part, first_line=ln, last_line=ln, page=self.page(ln), lines=[raw.strip()])
+
+
+def letter_text(runs: PageRuns, pre: _Block, blocks: list[_Block]) -> list[_Block]:
+    """A letter's own text, cited by page (``S/2025/258, p. 1, para. 2``) as the PDF reader
+    cites it, where the text numbers paragraphs only in its parts (the annex it transmits): its
+    prose leaves the front matter, which would have read it (and the letter's title) as the
+    document's summary."""
+    numbered = [b for b in blocks if b.kind == "paragraph" and b.page is None]
+    if (not numbered or any(not b.part for b in numbered) or len(runs.front_at) != len(pre.lines)
+            or any(t.strip().lower() == "summary" for t in pre.lines)):
+        return []  # a report's own summary stays one
+    out: list[_Block] = []
+    cur: _Block | None = None
+    for i, s in zip(runs.front_at, pre.lines):
+        if cur is not None and not runs.ends(cur.lines[-1], i):
+            cur.lines.append(s)
+            cur.last_line = runs.lines[i][0]
+        elif runs.starts(i):
+            cur = runs.block(i, "")
+            out.append(cur)
+        else:
+            cur = None
+    if out:
+        pre.lines = []  # what is left is the masthead and the letter's title: no summary
+    return out
 
 
 def number_by_page(blocks: list[_Block]) -> None:

@@ -21,7 +21,7 @@ from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
-from .page_runs import PageRuns, number_by_page
+from .page_runs import PageRuns, letter_text, number_by_page
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
@@ -224,6 +224,7 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
             continue
         cur = _place(i, lines, cur, pre, blocks, part, expected, runs)
         i += 1
+    blocks[1:1] = letter_text(runs, pre, blocks)
     number_by_page(blocks)
     return blocks
 
@@ -242,6 +243,7 @@ def _place(i: int, lines: list[tuple[int, str]], cur: _Block | None, pre: _Block
         return cur
     if cur is None:
         pre.lines.append(s)
+        runs.front_at.append(i)
         return None
     if part and expected == 1 and runs.starts(i):
         blocks.append(runs.block(i, part))
