@@ -71,6 +71,21 @@ class PageRuns:
         return _Block("paragraph", part=part, first_line=ln, last_line=ln, page=self.page(ln), lines=[raw.strip()])
 
 
+def split_run(group: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]]:
+    """A run of lines with no blank line or indent in it (a PDF-to-text extraction), split as
+    ``PageRuns`` splits prose: after a line that ends a sentence well short of ``width``, and
+    around a short line that ends no sentence (a heading, kept alone)."""
+    out: list[list[tuple[int, str]]] = []
+    for ln, s in group:
+        prev = out[-1][-1][1] if out and out[-1] else ""
+        heading = len(s) < 0.55 * width and not s.endswith(_END)
+        prev_heading = bool(prev) and len(prev) < 0.55 * width and not prev.endswith(_END)
+        if not out or heading or prev_heading or (prev.endswith(_END) and len(prev) < 0.8 * width):
+            out.append([])
+        out[-1].append((ln, s))
+    return out
+
+
 def letter_text(runs: PageRuns, pre: _Block, blocks: list[_Block]) -> list[_Block]:
     """A letter's own text, cited by page (``S/2025/258, p. 1, para. 2``) as the PDF reader
     cites it, where the text numbers paragraphs only in its parts (the annex it transmits): its

@@ -21,7 +21,7 @@ from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
-from .page_runs import PageRuns, letter_text, number_by_page
+from .page_runs import PageRuns, letter_text, number_by_page, split_run
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
@@ -114,6 +114,8 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
                 [cur[-1][1]]) and not cur[-1][1].rstrip().endswith(":"):
             groups.append([])
         groups[-1].append((ln, s))
+    width = PageRuns(lines, breaks).width
+    groups = [part for g in groups for part in split_run(g, width)]
     blocks: list[_Block] = []
     per_page: dict[int, int] = {}
     for g in groups:

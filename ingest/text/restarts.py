@@ -103,12 +103,15 @@ class Restarts:
     def printed_before(self, i: int, expected: int, n: int, blocks: list[_Block]) -> bool:
         """A scan's text may give a page's paragraphs out of order (``3.``, ``2.``, ``1.``, then
         ``4.`` on the next page): ``n`` goes on the sequence when every number from ``expected``
-        to ``n - 1`` stood as a paragraph start before the last paragraph read, and ``n + 1``
-        comes after line i."""
+        to ``n - 1`` stood as a paragraph start just before the last paragraph read (after the
+        one before it), and ``n + 1`` comes after line i."""
         if not 1 < expected < n:
             return False
-        start = next((b.first_line for b in reversed(blocks) if b.kind == "paragraph"), -1)
-        before = {self.number_at(j) for j in range(max(0, i - _LOOK), i) if self.lines[j][0] < start}
+        starts = [b.first_line for b in blocks if b.kind == "paragraph" and b.page is None][-2:]
+        if not starts:
+            return False
+        low, high = (starts[0] if len(starts) == 2 else -1), starts[-1]
+        before = {self.number_at(j) for j in range(max(0, i - _LOOK), i) if low < self.lines[j][0] < high}
         if not all(k in before for k in range(expected, n)):
             return False
         return any(self.number_at(j) == n + 1 for j in range(i + 1, min(len(self.lines), i + _LOOK)))
