@@ -17,6 +17,7 @@ from .blocks import _Block
 
 _END = (".", "?", "!", ".”", ".\"", ":", ";", ".)")
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,3})\.(?:\s|$)")  # ``B. Title``: a heading's label
+LONG_FRONT = 4000  # characters: prose over paragraph 1 longer than this is no summary but text
 _LOOK = 15  # lines a prose run may take to end its first sentence
 
 
@@ -88,13 +89,16 @@ def split_run(group: list[tuple[int, str]], width: int) -> list[list[tuple[int, 
 
 def letter_text(runs: PageRuns, pre: _Block, blocks: list[_Block]) -> list[_Block]:
     """A letter's own text, cited by page (``S/2025/258, p. 1, para. 2``) as the PDF reader
-    cites it, where the text numbers paragraphs only in its parts (the annex it transmits): its
-    prose leaves the front matter, which would have read it (and the letter's title) as the
-    document's summary."""
+    cites it, where the text numbers paragraphs only in its parts (the annex it transmits) or
+    pages of prose come before its first number (a letter setting out options ``1.``, ``2.``):
+    the prose leaves the front matter, which would have read it (and the letter's title) as the
+    document's summary. A front with a ``Summary`` heading keeps it."""
     numbered = [b for b in blocks if b.kind == "paragraph" and b.page is None]
-    if (not numbered or any(not b.part for b in numbered) or len(runs.front_at) != len(pre.lines)
+    if (not numbered or len(runs.front_at) != len(pre.lines)
             or any(t.strip().lower() == "summary" for t in pre.lines)):
         return []  # a report's own summary stays one
+    if any(not b.part for b in numbered) and sum(len(t) for t in pre.lines) < LONG_FRONT:
+        return []  # the prose over paragraph 1: a summary
     out: list[_Block] = []
     cur: _Block | None = None
     for i, s in zip(runs.front_at, pre.lines):
