@@ -18,6 +18,7 @@ from .blocks import _Block
 _END = (".", "?", "!", ".”", ".\"", ":", ";", ".)")
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,3})\.(?:\s|$)")  # ``B. Title``: a heading's label
 LONG_FRONT = 4000  # characters: prose over paragraph 1 longer than this is no summary but text
+_MANY = 5  # lines: a heading block longer than this is text
 _LOOK = 15  # lines a prose run may take to end its first sentence
 
 
@@ -112,6 +113,26 @@ def letter_text(runs: PageRuns, pre: _Block, blocks: list[_Block]) -> list[_Bloc
             cur = None
     if out:
         pre.lines = []  # what is left is the masthead and the letter's title: no summary
+    return out
+
+
+def unfold_headings(blocks: list[_Block], runs: PageRuns) -> list[_Block]:
+    """A "heading" of many lines is text the walk found no paragraph for (a list of participants,
+    a table without a ``Table N`` caption, a box): its first short lines stay the heading, the
+    rest is text cited by page, as the PDF reader cites it; it is no longer pasted into the
+    section of every paragraph after it."""
+    out: list[_Block] = []
+    for b in blocks:
+        if b.kind != "heading" or b.section is not None or len(b.lines) <= _MANY or sum(map(len, b.lines)) <= 300:
+            out.append(b)
+            continue
+        k = 0
+        while k < min(3, len(b.lines)) and runs._short(b.lines[k]) and not b.lines[k].endswith(_END):
+            k += 1
+        if k:
+            out.append(_Block("heading", lines=b.lines[:k], part=b.part, first_line=b.first_line))
+        out.append(_Block("paragraph", part=b.part, first_line=b.first_line, last_line=b.first_line,
+                          page=runs.page(b.first_line), lines=b.lines[k:]))
     return out
 
 

@@ -21,7 +21,7 @@ from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
-from .page_runs import PageRuns, letter_text, number_by_page, split_run
+from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
@@ -227,6 +227,7 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
         cur = _place(i, lines, cur, pre, blocks, part, expected, runs)
         i += 1
     blocks[1:1] = letter_text(runs, pre, blocks)
+    blocks = unfold_headings(blocks, runs)
     number_by_page(blocks)
     return blocks
 
