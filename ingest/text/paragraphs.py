@@ -139,8 +139,6 @@ def _symbol_from_name(source: str) -> str:
     return name.replace("_", "/").replace("-", "/")
 
 
-
-
 def _in_contents(lines: list[tuple[int, str]], i: int) -> bool:
     """True for a contents entry: the line or one of the two after it has dot leaders."""
     return any(LEADERS_RE.search(raw) for _, raw in lines[i:i + 3])
