@@ -10,6 +10,8 @@ unseen-documents set, the round-4 blind dev set, and the A/69/207 dev and own se
 alone and beside the library. Dev only: never pass held-out lines. Variants that rebuild the
 fusion from its parts keep the shipped rules they do not replace (the adjacent-words bonus of
 ``search.phrases``); the README lists each variant's figures against the ranking of its time.
+The ``expand ...`` variants (``--only expand``) measure query expansion from the index's own
+vocabulary (``query_expansion``; issues #12 and #15, measured and not kept).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from library_ablation import LIBRARY_QUERIES, REPORT_QUERIES, Context, run_variant  # noqa: E402
+from query_expansion import expansion_variants  # noqa: E402
 from search import Searcher  # noqa: E402
 from search.bm25 import content_terms, keyword_query, matching_rows, quote  # noqa: E402
 from search.evaluate import read_queries  # noqa: E402
@@ -238,6 +241,7 @@ def short_sentences(cx, sig, q, h, chars, drop):
 
 def variants() -> dict:
     out = {"default (hybrid as shipped)": lambda cx, sig, q, h: h}
+    out.update(expansion_variants())
     for t in (0.8, 1.0, 1.2, 1.5):
         out[f"dense unsure (top - 10th < {t} z): BM25 x coverage^1"] = \
             lambda cx, sig, q, h, t=t: unsure_power(sig, q, h, t)
