@@ -159,8 +159,17 @@ def per_query(searchers: dict, sets: dict, fn, cache: dict) -> dict:
         run_variant(searchers, sets, fn, cache)
     finally:
         library_ablation.evaluate = orig
-    return {(name, row["id"]): (row["paracite"]["mrr@10"], row["query"])
+    return {(name, row["id"]): (row["paracite"]["mrr@10"], row["query"], row["kind"])
             for name, got in zip(sets, rows) for row in got}
+
+
+def kind_line(got: dict, sets: dict, kind: str = "paraphrase") -> str:
+    """MRR@10 of one kind of query in each set, from ``per_query``'s answer."""
+    cells = []
+    for name in sets:
+        rr = [v[0] for k, v in got.items() if k[0] == name and v[2] == kind]
+        cells.append(f"{np.mean(rr):.3f} (n={len(rr)})".rjust(14) if rr else "-".rjust(14))
+    return f"    {kind + ' MRR@10':<54}" + "".join(cells)
 
 
 _LENGTHS: dict = {}
@@ -318,13 +327,17 @@ def main() -> None:
     print(head + "\n" + "-" * len(head))
     cache: dict = {}
     base = per_query(searchers, sets, variants()["default (hybrid as shipped)"], cache) if args.diff else {}
+    if base:
+        print(kind_line(base, sets))
     for name, fn in variants().items():
         if args.only and args.only not in name and not name.startswith("default"):
             continue
         res = run_variant(searchers, sets, fn, cache)
         print(f"{name:<58}" + "".join(f"{m:.3f}/{r:.3f}".rjust(14) for m, r in res.values()), flush=True)
         if base and not name.startswith("default"):
-            for key, (rr, query) in per_query(searchers, sets, fn, cache).items():
+            got = per_query(searchers, sets, fn, cache)
+            print(kind_line(got, sets))
+            for key, (rr, query, _) in got.items():
                 if abs(rr - base[key][0]) > 1e-9:
                     print(f"    {key[0]:<13}{key[1]:<6}{base[key][0]:.2f} -> {rr:.2f}  {query[:80]}")
 

@@ -65,15 +65,17 @@ class Vocabulary:
             np.savez(cache, words=np.array(words), stems=np.array(stems), vectors=vectors)
         return cls(words, stems, np.asarray(vectors, dtype="float32"), df)
 
-    def neighbours(self, vector: np.ndarray, own_stem: str, top: int = TOP,
-                   min_cosine: float = MIN_COSINE) -> list[tuple[str, float]]:
-        """The index words nearest ``vector`` (not of ``own_stem``), best first."""
+    def neighbours(self, vector: np.ndarray, own_stem: str, top: int = TOP, min_cosine: float = MIN_COSINE,
+                   max_df: int | None = None) -> list[tuple[str, float]]:
+        """The index words nearest ``vector`` (not of ``own_stem``; in at most ``max_df`` chunks),
+        best first."""
         if not len(self.words):
             return []
         sims = self.vectors @ vector
-        order = np.argsort(-sims)[:top + 1]
+        order = np.argsort(-sims)[:top + 20]
         return [(self.words[i], float(sims[i])) for i in order
-                if sims[i] >= min_cosine and self.stems[i] != own_stem][:top]
+                if sims[i] >= min_cosine and self.stems[i] != own_stem
+                and (max_df is None or self.df.get(self.stems[i], 0) <= max_df)][:top]
 
 
 def stem_counts(con: sqlite3.Connection) -> dict[str, int]:
@@ -113,7 +115,8 @@ class Expansion:
 
 
 def expand(terms: list[str], vocab: Vocabulary, embed: Callable[[list[str]], np.ndarray],
-           rare_df: int = RARE_DF, top: int = TOP, min_cosine: float = MIN_COSINE) -> list[Expansion]:
+           rare_df: int = RARE_DF, top: int = TOP, min_cosine: float = MIN_COSINE,
+           max_df: int | None = None) -> list[Expansion]:
     """The expansions of the query's rare words (letters only, in at most ``rare_df`` chunks)."""
     from search.terms import tokenize
 
@@ -127,7 +130,7 @@ def expand(terms: list[str], vocab: Vocabulary, embed: Callable[[list[str]], np.
     vecs = embed([t for t, _ in rare])
     out = []
     for (t, s), v in zip(rare, vecs):
-        near = vocab.neighbours(v, s, top, min_cosine)
+        near = vocab.neighbours(v, s, top, min_cosine, max_df)
         if near:
             out.append(Expansion(t, tuple(near)))
     return out
@@ -174,20 +177,23 @@ def named(q, term):
     return False
 
 
-def expansions(cx, q, rare_df, top, min_cos):
-    from query_expansion import expand
+def expansions(cx, q, rare_df, top, min_cos, max_share=None):
     terms = [t for t in keyword_query(q, cx.rk.acronyms).terms if not named(q, t)]
-    return expand(terms, vocabulary(cx), lambda ws: embed_words(cx, ws), rare_df, top, min_cos)
+    max_df = None if max_share is None else max(MIN_DF, int(max_share * cx.n))
+    return expand(terms, vocabulary(cx), lambda ws: embed_words(cx, ws), rare_df, top, min_cos, max_df)
 
 
 def expanded(cx, sig, q, h, rare_df=0, top=3, min_cos=0.5, weight=0.4, cov_weight=None, by_cos=False,
-             raise_weight=False, dense_mix=0.0):
+             raise_weight=False, dense_mix=0.0, below=None, max_share=None):
     """Hybrid score with the query's rare words expanded into their nearest index words: their
     BM25 (× ``weight``, × cosine given ``by_cos``) added to the keyword score, a chunk matching
     only a neighbour counting ``cov_weight`` of that word in its coverage; ``raise_weight``: BM25's
     hybrid weight follows the expanded best coverage; ``dense_mix``: the query embedded again with
-    the neighbours appended, its cosines mixed in by that share."""
-    exps = expansions(cx, q, rare_df, top, min_cos)
+    the neighbours appended, its cosines mixed in by that share; ``below``: only when the best
+    coverage is under it; ``max_share``: neighbours in at most that share of the chunks."""
+    if below is not None and sig.best_coverage >= below:
+        return h
+    exps = expansions(cx, q, rare_df, top, min_cos, max_share)
     if not exps:
         return h
     if len(sig.ids) != cx.n:
@@ -242,6 +248,15 @@ def expansion_variants() -> dict:
                 out[f"expand df<={rare} cos>={mc} top3 dense only, mix {mix}"] = \
                     lambda cx, sig, q, h, rare=rare, mc=mc, mix=mix: expanded(cx, sig, q, h, rare, 3, mc, 0.0, cov_weight=0.0,
                                                                           dense_mix=mix)
+    for below in (0.5, 0.7):
+        for rare in (0, 5, 50):
+            for ms in (None, 0.02):
+                out[f"expand v3 coverage<{below} df<={rare} cos>=0.5 top3 w0.3 nbr share<={ms}"] = \
+                    lambda cx, sig, q, h, below=below, rare=rare, ms=ms: expanded(cx, sig, q, h, rare, 3, 0.5, 0.3,
+                                                                                 below=below, max_share=ms)
+    for rare in (0, 5):
+        out[f"expand v3 df<={rare} cos>=0.5 top3 w0.3 nbr share<=0.02"] = \
+            lambda cx, sig, q, h, rare=rare: expanded(cx, sig, q, h, rare, 3, 0.5, 0.3, max_share=0.02)
     for mc in (0.7, 0.75):
         for w in (0.3, 0.5):
             out[f"expand v2 df<=0 cos>={mc} top3 w{w}"] = \
