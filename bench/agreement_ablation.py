@@ -9,7 +9,7 @@ dev queries (``library_queries.jsonl`` + ``pdf_dev_queries.jsonl``), the dev hal
 unseen-documents set, the round-4 blind dev set, and the A/69/207 dev and own sets over the report
 alone and beside the library. Dev only: never pass held-out lines. Variants that rebuild the
 fusion from its parts keep the shipped rules they do not replace (the adjacent-words bonus of
-``search.phrases``); the README lists each variant's figures against the ranking of its time.
+``search.phrases``); docs/retrieval-log.md lists each variant's figures against the ranking of its time.
 The ``expand ...`` variants (``--only expand``) measure query expansion from the index's own
 vocabulary (``query_expansion``; issues #12 and #15, measured and not kept).
 """

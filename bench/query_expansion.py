@@ -1,7 +1,7 @@
 """Query expansion from the index's own vocabulary with the embedding model (issues #12, #15).
 
 A measuring aid for ``bench/agreement_ablation.py --only expand``: measured on every dev set and
-not kept (README, "Retrieval in a library", measured and not kept), so the search path does not
+not kept (docs/retrieval-log.md, measured and not kept), so the search path does not
 use it.
 
 A paraphrase uses words the documents do not ("bigotry and hostility toward foreigners" for a
