@@ -214,8 +214,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     asked = frozenset(t.text.lower() for t in terms if t.text.lower() in _ORDINALS)
     for s in scored[:FACT_SENTENCES] + [s for s in scored[FACT_SENTENCES:] if office and names_office(s.sentence.text, office)]:
         doc = (about or {}).get(s.hit.symbol, DocContext())
-        if required and not _said(required, _context_stems(s.hit), doc.years, {t.stem for t in s.tokens}):
-            continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
+        if required and not _said(required, _context_stems(s.hit), doc.years, {t.stem for t in s.tokens}, doc.about):
+            continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
         if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
             continue
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about))
@@ -318,11 +318,17 @@ def _years(profile) -> frozenset[str]:
     return frozenset({str(year), str(year - 1)}) if year else frozenset()
 
 
-def _said(required: set[str], stems: set[str], years: frozenset[str], sentence: set[str]) -> bool:
+def _said(required: set[str], stems: set[str], years: frozenset[str], sentence: set[str],
+          about: frozenset[str] = frozenset()) -> bool:
     """True if the paragraph (``stems``) says the question's numbers and ordinals; a year it need not
     say when the fact's ``sentence`` names no year and its document reports on that year ("In November
-    and December, 17.4 km of land were cleared" in a report of February 2025 answers "... in 2024")."""
+    and December, 17.4 km of land were cleared" in a report of February 2025 answers "... in 2024");
+    an ordinal it need not say when its document's subject (``about``: its title) holds it and the
+    sentence names no ordinal ("the Vice-Chair ... would serve as Rapporteur for the session" in the
+    report on the *twenty-eighth* session)."""
     missing = required - stems
+    if not sentence & _ORDINAL_STEMS:
+        missing -= about & _ORDINAL_STEMS
     return not missing or all(_YEAR_RE.fullmatch(m) for m in missing) and missing <= years \
         and not any(_YEAR_RE.fullmatch(st) for st in sentence)
 
@@ -373,6 +379,9 @@ _FRAME_WORDS = frozenset("according report reported reports state stated states 
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                       "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
+
+
+_ORDINAL_STEMS = frozenset(t.stem for t in tokenize([" ".join(sorted(_ORDINALS))])[0])
 
 
 def _context_stems(hit: Hit) -> set[str]:

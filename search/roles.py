@@ -21,8 +21,11 @@ MAX_BETWEEN = 80  # characters of the office's title phrase ("Chair *of the twen
 _WHO_DID = re.compile(r"^\s*who\s+((?:co-)?[a-z]+ed)\b", re.I)
 # "Who was elected Chair ...", "who has been appointed as the Rapporteur": the office is named. A
 # deputy's office ("Vice-Chair") is left to the general rules: its holders are listed many to a line.
-_WHO_NAMED = re.compile(r"^\s*who\s+(?:was|were|is|has\s+been)\s+(?:re-)?(?:elected|appointed|named|designated|chosen)"
-                        r"(?:\s+by\s+acclamation)?\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?((?:co-)?[a-z]+)\b(?!-)", re.I)
+# "Who served as Rapporteur", "Who did the Board appoint as Rapporteur": so is the office.
+_WHO_NAMED = re.compile(r"^\s*who\s+(?:(?:was|were|is|has\s+been)\s+(?:re-)?(?:elected|appointed|named|designated|chosen)"
+                        r"(?:\s+by\s+acclamation)?|(?:did|does|will)\s+[^?]{1,80}?\s(?:re-)?(?:elect|appoint|name|designate|choose)"
+                        r"|(?:served|serves|will\s+serve|acted|acts)(?=\s+as\b))"
+                        r"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?((?:co-)?[a-z]+)\b(?!-)", re.I)
 # An office's title, not its deputy's ("Vice-Chair", "Deputy Chair" held another office).
 _CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z][\w]*")
 # Verbs whose stem names no office ("who *requested* the report", "who *adopted* it").
@@ -53,7 +56,7 @@ def names_office(sentence: str, stem: str) -> bool:
 def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] = frozenset()) -> bool:
     """True if ``span`` is the name given the office: right after the office's title phrase ("the Chair
     of the twentieth session, *İsmail Belen*"), labelled by it in a list of officers ("Rapporteur:
-    *Mohamed Soliman*"), or followed by it ("*Sweden*, as Co-Chair", "*X* (Chair)"). A title
+    *Mohamed Soliman*"), or followed by it ("*Sweden*, as Co-Chair", "*X* (Chair)", "*X* (Portugal) would serve as Rapporteur"). A title
     phrase that names another of a series than the question's ``ordinals`` ("Chair of the *nineteenth*
     session" for the twentieth) is another office."""
     before = sentence[:span.start].rstrip()
@@ -68,7 +71,8 @@ def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] 
     held = re.match(r"\s*\(([^()]*)\)", sentence[span.end:])
     if held and _is_office(held.group(1).strip(), stem):  # "*Rangita de Silva de Alwis* (Chair)"
         return True
-    after = re.match(r"\s*(?:\([^()]*\)\s*)?(?:,\s*|\s+(?:(?:was|were)\s+elected\s+(?:by\s+acclamation\s+)?)?as\s+)"
+    after = re.match(r"\s*(?:\([^()]*\)\s*)?(?:,\s*|\s+(?:(?:was|were)\s+elected\s+(?:by\s+acclamation\s+)?"
+                     r"|(?:(?:would|will|to)\s+serve|served|serves)\s+)?as\s+)"
                      r"([^,;]{0,%d})" % MAX_BETWEEN, sentence[span.end:])
     if after:
         title = re.match(r"(?:as\s+)?(?:the\s+)?((?:Co-)?[A-Z]\w*)(?![\w-])", after.group(1))
