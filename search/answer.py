@@ -216,7 +216,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         doc = (about or {}).get(s.hit.symbol, DocContext())
         if required and not _said(required, _context_stems(s.hit), doc.years, {t.stem for t in s.tokens}, doc.about):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
-        if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
+        if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())
+                                  | referred_back(s, names)):
             continue
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about))
         if focus < MIN_FOCUS:
@@ -260,6 +261,23 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     return sorted(facts, key=lambda f: -f.score)
 
 
+def referred_back(s: ScoredSentence, names) -> set[str]:
+    """The question's names of several words that the fact's paragraph writes in full and the fact's
+    sentence (or the one before it) refers back to by their head word, capitalized: "the *CICA
+    Convention on Privileges and Immunities* ... To date, eleven Member States have ratified the
+    *Convention*". A one-word name ("IFAD") must be said where the fact is."""
+    context = local_context(s)
+    return {n for n, a in names if len(n.split()) > 1 and re.search(r"\b" + re.escape(_head(n)) + r"\b", context)
+            and names_ok(s.hit, [(n, a)])}
+
+
+def _head(name: str) -> str:
+    """The word a name's back-reference keeps: "Convention" in "CICA Convention on Privileges and
+    Immunities", "States" in "CICA Member States"."""
+    return name.split()[-1] if not (m := re.match(r"(.*?)\s+(?:of|on|for|and|in|to|at|the)\s", name)) \
+        else m.group(1).split()[-1]
+
+
 # A count that may be a sum of money stated without its currency: a thousand or more, or scaled
 # ("4.2 million"); a small number is a list label ("Recommendation 3"), an ordinal, a session.
 _SUM_LIKE = re.compile(r"(?i)\d{1,3}(?:,\d{3})+|\d{5,}|\b(?!(?:19|20)\d\d\b)\d{4}\b|\b(?:thousand|million|billion|trillion)\b")
@@ -301,7 +319,8 @@ def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> boo
     context = local_context(s)
     offset = len(context) - len(s.sentence.text)
     kept = without_examples(context, (offset + span.start, offset + span.end))
-    return kept == context or names_ok(s.hit, names, kept, (exempt or {}).get(s.hit.citation, set()))
+    return kept == context or names_ok(s.hit, names, kept, (exempt or {}).get(s.hit.citation, set())
+                                       | referred_back(s, names))
 
 
 @dataclass(frozen=True)

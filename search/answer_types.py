@@ -189,15 +189,19 @@ UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilome
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
                        + _SCALE + r")(?:\s?" + UNITS + r"(?![\w-])|(?![\w/%-])(?!\s?(?:per\s?cent|percent)))", re.I)
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_RE = re.compile(r"\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
+# Dates as translated letters write them, day.month.year: "initiated on 04.04.2022".
+_DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b(?!\.\d)"
+                      r"|\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
                       r"|\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
                       + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b"
                       r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
 _DATE_WORD = re.compile(r"\d|\b(?:" + _MONTHS + r"|spring|summer|autumn|winter)\b")
-# Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1".
+# Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1",
+# "Article 207" of a code, "rule 13" of the rules of procedure, "agenda item 98".
 _REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.|\bresolutions?|\btables?|\bparas?\.|\bparagraphs?|\bchapter|"
-                               r"\bsect\.|\bannex|\bsession|\bgoal|\btarget|/)\s*$", re.I)
+                               r"\bsect\.|\bsections?|\barticles?|\brules?|\bitems?|\bannex|\bsession|\bgoal|\btarget|/)\s*$",
+                               re.I)
 _CAPW = r"(?:[A-Z][\w'’-]*|\([A-Z][^()]*\))"
 _LINK = r"(?:of|on|for|against|to|the|and(?!\sthe\s)|by|in|concerning|relating to)"
 _INSTRUMENT_RE = re.compile(
@@ -249,6 +253,9 @@ def publication_spans(sentence: str) -> list[Span]:
     return out
 
 
+_NUMERIC = frozenset({"count", "money", "percent", "date"})
+
+
 def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[str, str, int, int]] = ()) -> list[Span]:
     """Spans of ``kinds`` in ``sentence``: number rules first, then index entities, then spaCy.
 
@@ -274,6 +281,8 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
+        if kind in _NUMERIC and _overlaps(span, numeric_taken):
+            continue  # the number rules read it first: "04.04.2022" is a date, not a count
         if kind in kinds and not _overlaps(span, found) and _valid(span, sentence):
             found.append(span)
     if kinds & {"place", "organization", "person", "date", "instrument", "count"}:
