@@ -70,7 +70,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
-        about = {sym: DocContext(p.subject_stems, _years(p)) for sym, p in library(searcher).profiles.items()} \
+        about = {sym: DocContext(p.subject_stems, _years(p), _dated(p)) for sym, p in library(searcher).profiles.items()} \
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
                            _frame_only_stems(question), bool(_PART_OF.search(question)), office_stem(question))
@@ -210,11 +210,13 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
     subset = subset and bool(qtype.slots) and qtype.slots[0] == ("count",)
     required = ({t.stem for t in terms if t.text.isdigit()} | ordinals) - framed  # not "Council 2026–2028"
+    days = {f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:]) if t.text.isdigit() and u.text in _MONTHS}
     holders: set[int] = set()
     asked = frozenset(t.text.lower() for t in terms if t.text.lower() in _ORDINALS)
     for s in scored[:FACT_SENTENCES] + [s for s in scored[FACT_SENTENCES:] if office and names_office(s.sentence.text, office)]:
         doc = (about or {}).get(s.hit.symbol, DocContext())
-        if required and not _said(required, _context_stems(s.hit), doc.years, {t.stem for t in s.tokens}, doc.about):
+        if required and not _said(required - _on_its_day(days, doc), _context_stems(s.hit), doc.years,
+                                  {t.stem for t in s.tokens}, doc.about):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
         if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())
                                   | referred_back(s, names)):
@@ -330,6 +332,22 @@ class DocContext:
 
     about: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
+    dated: frozenset[str] = frozenset()  # the days it is dated ("18 april"): a letter on that day's events
+
+
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+_DATED = re.compile(r"\bdated\s+(\d{1,2})\s+(" + "|".join(sorted(_MONTHS)) + r")\s+(?:19|20)\d{2}")
+
+
+def _dated(profile) -> frozenset[str]:
+    """The days ("18 april") its title says a letter or note is dated ("Letter dated 18 April 2025 ...")."""
+    return frozenset(f"{d} {m.lower()}" for d, m in _DATED.findall(profile.subject.split(" . ")[0]))
+
+
+def _on_its_day(days: set[str], doc: DocContext) -> set[str]:
+    """The day numbers of the question's dates ("on *18* April 2025") that its document is dated: a
+    letter dated that day tells that day's events without repeating the date in each paragraph."""
+    return {d.split()[0] for d in days & doc.dated}
 
 
 def _years(profile) -> frozenset[str]:

@@ -176,3 +176,89 @@ def test_an_index_entity_that_a_number_rule_reads_as_a_date_is_no_count():
     start = _A79_845_P7.index("04.04.2022")
     entities = [("04.04.2022", "count", start, start + 10)]  # as the index tagged it
     assert typed_spans(_A79_845_P7, ["count"], entities) == []
+
+
+# -- a letter dated the day the question asks about (A/79/873) ---------------------------------------
+def test_a_letter_dated_the_asked_day_need_not_repeat_the_day():
+    from types import SimpleNamespace
+
+    from search.answer import DocContext, _dated, _on_its_day
+
+    title = ("Letter dated 18 April 2025 from the Chargé d’affaires a.i. of the Permanent Mission of Ukraine to the "
+             "United Nations addressed to the Secretary-General")
+    dated = _dated(SimpleNamespace(subject=title + " . Ukraine . Russian Federation"))
+    assert dated == frozenset({"18 april"})
+    doc = DocContext(dated=dated)
+    assert _on_its_day({"18 april"}, doc) == {"18"}
+    assert _on_its_day({"24 april"}, doc) == set()                        # another day's letter
+    assert _dated(SimpleNamespace(subject="Report of the Secretary-General on Somalia")) == frozenset()
+
+
+# -- several figures in a sentence, each with its own verb or noun (A/79/873, A/79/771, E/2025/31) --
+_A79_873 = ("In the city of Kharkiv, Russia launched a missile attack, killing at least 1 person and injuring over "
+            "100 others, including at least 7 children.")
+_A79_771 = ("On 4 February 2025, in broad daylight, Russian forces launched an Iskander ballistic missile attack on "
+            "the central part of Izium, Kharkiv region, killing at least 5 civilians and injuring at least 55 others, "
+            "including children: a 6-year-old boy and 2 girls, aged 14 and 16.")
+_E2025_31_P68 = ("Notes with great concern the persistence of the gender digital divide on a global level – as 65 per "
+                 "cent of women and girls are now using the Internet compared with 70 per cent of men – and that "
+                 "women remain digitally marginalized in many of the world’s poorest countries.")
+_E2025_76_P18 = "Only 2 per cent of the 20,000 km road network in South Sudan is paved."
+
+
+def _sentence(text: str, places: tuple[str, ...] = ()):
+    from types import SimpleNamespace
+
+    from search.evidence import ScoredSentence, Sentence
+    from ingest.models import Entity
+
+    ents = tuple(Entity(p, "place", p, text.index(p), text.index(p) + len(p)) for p in places)
+    hit = SimpleNamespace(symbol="X/1", citation="X/1, para. 1", kind="paragraph", entities=ents, section=(),
+                          text=text, score=1.0)
+    return ScoredSentence(hit, Sentence(text, 0, len(text)), tuple(tokenize([text])[0]), 0.8, 0.7, 0.8)
+
+
+def _best(text: str, question: str, kind: str, places: tuple[str, ...] = (), qplaces: tuple[str, ...] = (),
+          score: bool = False):
+    from search.answer_types import question_type, typed_spans
+    from search.evidence import QuestionTerm
+    from search.span_scores import span_score
+
+    qtype = question_type(question)
+    terms = [QuestionTerm(t.text, t.stem, 1.0, 1, False) for t in tokenize([question])[0]]
+    s = _sentence(text, places)
+    target = {t.stem for t in tokenize([" ".join(qtype.target)])[0]}
+    head = tokenize([qtype.head])[0][0].stem if qtype.head else ""
+    qp = frozenset(t.stem for p in qplaces for t in tokenize([p])[0])
+    spans = typed_spans(text, [kind])
+    scores = [(span_score(sp, s, terms, target, qtype.slots[0], head, None, frozenset(), qp), sp.text) for sp in spans]
+    return max(scores) if score else max(scores)[1]
+
+
+def test_the_figure_its_verb_gives():
+    assert _best(_A79_873, "How many people were injured in the missile attack on Kharkiv?", "count") == "over 100"
+    assert _best(_A79_873, "How many people were killed in the missile attack on Kharkiv?", "count") == "at least 1"
+
+
+def test_a_share_of_the_group_asked_not_of_the_group_compared():
+    q = "What share of women and girls use the Internet?"
+    assert _best(_E2025_31_P68, q, "percent") == "65 per cent"
+    assert _best(_E2025_31_P68, "What share of men use the Internet?", "percent") == "70 per cent"
+    value, text = _best(_E2025_76_P18, "What share of South Sudan's road network is paved?", "percent", score=True)
+    assert text.endswith("2 per cent") and value > -1.0                 # "of the 20,000 km road network": one phrase
+
+
+def test_a_region_set_after_the_asked_place_is_no_other_place():
+    from search.narrowing import place_conflict
+
+    s = _sentence(_A79_771, places=("Izium", "Kharkiv"))
+    i = _A79_771.index("at least 5")
+    span = Span("at least 5", "count", i, i + 10)
+    places = [(_A79_771.index(p), _A79_771.index(p) + len(p)) for p in ("Izium", "Kharkiv")]
+    izium = frozenset({"izium"})
+    assert not place_conflict(span, s, izium, {"kill", "civilian"}, places)
+    other = _A79_771.replace("Izium, Kharkiv region", "Izium; then in Kharkiv region")
+    s2 = _sentence(other, places=("Izium", "Kharkiv"))
+    j = other.index("at least 5")
+    places2 = [(other.index(p), other.index(p) + len(p)) for p in ("Izium", "Kharkiv")]
+    assert place_conflict(Span("at least 5", "count", j, j + 10), s2, izium, {"kill", "civilian"}, places2)
