@@ -22,7 +22,7 @@ from .names import mentions, names_ok, question_names
 from .narrowing import without_examples
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)
-from .roles import holds_office, names_office, office_stem
+from .roles import Role, question_role
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
 from .terms import tokenize
@@ -56,7 +56,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         terms, names = question_terms(searcher, question), question_names(searcher, question)
     unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
     common = common_names(searcher, names)
-    names = [(n, a) for n, a in names if n not in common]
+    role = question_role(question)
+    names = [(n, a) if (body := role and role.body_of(n)) is None else (body, ()) for n, a in names if n not in common]
     docs = subject_documents(searcher, names, terms, question)
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names), **filters)
     if not hits or unknown:
@@ -73,7 +74,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         about = {sym: DocContext(p.subject_stems, _years(p), _dated(p)) for sym, p in library(searcher).profiles.items()} \
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
-                           _frame_only_stems(question), bool(_PART_OF.search(question)), office_stem(question))
+                           _frame_only_stems(question), bool(_PART_OF.search(question)), role)
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -189,7 +190,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
                subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
-               subset: bool = False, office: str | None = None) -> list[Fact]:
+               subset: bool = False, role: Role | None = None) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -198,8 +199,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     and the years it reports on (a paragraph that names no year is about those); ``qplaces`` the stems
     of the places the question names (a figure about another place is no answer); ``framed`` the
     stems only its source clause holds (the paragraph need not repeat them); ``subset`` says the
-    question counts a part of a whole ("how many of the X are Y"); ``office`` the stem of the office
-    a "who chaired" question asks about (``search.roles``): the name given that office wins.
+    question counts a part of a whole ("how many of the X are Y"); ``role`` the office a "who chaired"
+    question asks about, or the deed a "who proposed" one does (``search.roles``): the name given it wins.
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -213,7 +214,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     days = {f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:]) if t.text.isdigit() and u.text in _MONTHS}
     holders: set[int] = set()
     asked = frozenset(t.text.lower() for t in terms if t.text.lower() in _ORDINALS)
-    for s in scored[:FACT_SENTENCES] + [s for s in scored[FACT_SENTENCES:] if office and names_office(s.sentence.text, office)]:
+    for s in scored[:FACT_SENTENCES] + [s for s in scored[FACT_SENTENCES:] if role and role.named_in(s.sentence.text)]:
         doc = (about or {}).get(s.hit.symbol, DocContext())
         if required and not _said(required - _on_its_day(days, doc), _context_stems(s.hit), doc.years,
                                   {t.stem for t in s.tokens}, doc.about):
@@ -240,8 +241,9 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                               + SUBSET_BONUS * (subset and _names_a_part(sp, s.sentence.text)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
-            if office:  # in a list of officers, the name given the asked office, not the nearest
-                ranked.sort(key=lambda x: not holds_office(x[1], s.sentence.text, office, asked))
+            if role:  # in a list of officers, the name given the asked office, not the nearest nor another's
+                ranked = sorted((x for x in ranked if not role.given_another(x[1], s.sentence.text)),
+                                key=lambda x: not role.holds(x[1], s.sentence.text, asked))
             if not ranked:
                 total -= MISSING_SLOT  # "when and where" with only the date here: a weaker answer
                 continue
@@ -255,7 +257,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
         if counted and len(picked) == 1 and picked[0].kind == "count":
             picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
-        if picked and office and holds_office(picked[0], s.sentence.text, office, asked):
+        if picked and role and role.holds(picked[0], s.sentence.text, asked):
             holders.add(len(facts))
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))

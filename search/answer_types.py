@@ -88,6 +88,9 @@ _GROWTH_WORDS = re.compile(r"\b(?:grow|grew|grown|growth|rise|rose|risen|increas
 _MEASURE_NOUNS = r"(?:average|mean|median|total|number|amount|level|value|size|cost|budget|price|salary|wage|" \
                  r"income|population|deficit|surplus|revenues?|expenditures?|assets|liabilities|delivery|" \
                  r"investment|contributions?|gap|allocation|funding|requirements?|turnout|growth|inflation|rate|gdp)"
+# Nouns that name a sum of money, asked for as "what <...> appropriation did ...".
+_SUM_NOUNS = r"(?:appropriations?|budgets?|costs?|allocations?|contributions?|funding|grants?|expenditures?|" \
+             r"revenues?|spending|sums?|amounts?)"
 _PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion|fraction|%|rate|turnout|inflation)")
 
 
@@ -113,6 +116,8 @@ def question_type(question: str) -> QuestionType:
             slots.append(("money", "count", "percent"))
         if (m := re.search(r"\bhow much ([a-z][a-z-]+) (?:" + _AUX + r"|did|do|does)\b", q)) and m.group(1) not in _NOT_MEASURED:
             target, head = (m.group(1),), m.group(1)  # "how much *land* was cleared": "3.5 million people" is none
+    elif re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + _SUM_NOUNS + r" (?:" + _AUX + r")\b", q):
+        slots.append(("money", "count"))  # "what administrative *appropriation did* the Board approve"
     elif re.search(r"\b(?:what|which|how large an?|how big an?)\s+(?:(?:is|was|are|were) (?:the|its|their)\s+)?"
                    r"(?:[\w-]+\s+){0,2}?(?:share|percentage|proportion|fraction|per ?cent|percent|rate)\b", q):
         slots.append(("percent",))
@@ -294,7 +299,31 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
                 found.append(span)
     if "organization" in kinds:
         found += [sp for sp in agent_spans(sentence) if not _overlaps(sp, found) and _valid(sp, sentence)]
+    found = [_whole_name(sp, sentence) if sp.kind == "person" else sp for sp in found]
     return sorted(found, key=lambda s: s.start)
+
+
+# Capitalized words right before a person's name that are part of it ("*Muhammadou* M.O. Kah" where
+# the model found "M.O. Kah"); not a title ("the Vice-Chair Ana ...", "President X") nor a sentence's
+# first word.
+_NAME_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-zà-ÿ’'-]+ ){1,3})$")
+_TITLES = frozenset("chair chairperson co-chair vice-chair president vice-president rapporteur secretary minister "
+                    "ambassador judge professor director executive general commissioner representative member "
+                    "alternate expert mr mrs ms dr sir madam his her excellency at in on the".split())
+
+
+def _whole_name(span: Span, sentence: str) -> Span:
+    """A person's name with the given names the model left out before it."""
+    m = _NAME_BEFORE.search(sentence[:span.start])
+    if not m:
+        return span
+    words = m.group(1).split()
+    while words and words[0].lower() in _TITLES:
+        words = words[1:]
+    if not words or any(w.lower() in _TITLES for w in words) or m.start(1) == 0 and len(words) == len(m.group(1).split()):
+        return span
+    start = span.start - len(" ".join(words)) - 1
+    return Span(sentence[start:span.end], span.kind, start, span.end)
 
 
 # The doer of a passive verb: "could be published as a book *by Springer*", "hosted by *the Government

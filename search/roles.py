@@ -12,6 +12,7 @@ answer.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .answer_types import Span
 from .terms import tokenize
@@ -81,7 +82,7 @@ def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] 
 
 
 # The last "Office:" label of a list of officers before a name, with no sentence end after it.
-_LABEL_BEFORE = re.compile(r"(?:^|\s)((?:Co-)?[A-Z][\w-]*?)s?:(?:\s[^:.;]*)?$")
+_LABEL_BEFORE = re.compile(r"(?:^|\s)((?:Co-)?[A-Z][\w-]*?)s?:(?:\s(?:[^:.;]|(?<=\b[A-Z])\.)*)?$")  # "M.O. Kah" too
 
 
 def _same_series(phrase: str, ordinals: frozenset[str]) -> bool:
@@ -96,3 +97,64 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 def _is_office(word: str, stem: str) -> bool:
     toks = tokenize([re.sub(r"^Co-", "", word)])[0]
     return len(toks) == 1 and toks[0].stem.startswith(stem)
+
+
+# "Who (first) proposed ...": the doer of the question's verb, whatever the verb.
+_WHO_DOER = re.compile(r"^\s*who\s+(?:first\s+|originally\s+|initially\s+)?([a-z]+ed)\b", re.I)
+# "... was proposed *by First President of Kazakhstan Nursultan Nazarbayev*": the verb and the words after "by".
+_BY_BEFORE = re.compile(r"\b([a-z]+ed)\s+by\s+(?:[\w’'.-]+\s+){0,6}$")
+
+
+def doer_stem(question: str) -> str | None:
+    """The stem of the verb a "who <verb>ed" question asks the doer of ("propos" for "Who first proposed")."""
+    m = _WHO_DOER.match(question)
+    toks = tokenize([m.group(1)])[0] if m else []
+    return toks[0].stem if toks and len(toks[0].stem) >= 4 else None
+
+
+def agent_of(span: Span, sentence: str, stem: str) -> bool:
+    """True if ``span`` ends the agent of a passive of the question's verb: "The idea to establish CICA
+    was *proposed by* First President of Kazakhstan *Nursultan Nazarbayev* on 5 October 1992" (not
+    "Kazakhstan", which the name goes on after)."""
+    m = _BY_BEFORE.search(sentence[:span.start])
+    if not m or re.search(r"[,;:()]", m.group(0)):
+        return False
+    toks = tokenize([m.group(1)])[0]
+    return bool(toks) and toks[0].stem == stem and not re.match(r"\s+[A-Z]", sentence[span.end:])
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a "who" question asks of the name that answers it: to hold an office ("who chaired") or
+    to have done the question's deed ("who first proposed"). When a sentence gives a name that role,
+    the names it does not give it are no answer."""
+
+    stem: str
+    deed: bool = False
+
+    def holds(self, span: Span, sentence: str, ordinals: frozenset[str] = frozenset()) -> bool:
+        return agent_of(span, sentence, self.stem) if self.deed else holds_office(span, sentence, self.stem, ordinals)
+
+    def body_of(self, name: str) -> str | None:
+        """The body of a question's name that is the asked office's title ("Executive Board" for "Who was
+        elected *President of the Executive Board*"): the sentence gives the office, the body need not
+        be repeated where its document is about it. None for any other name."""
+        m = None if self.deed else re.match(r"((?:Co-)?[A-Z][\w]*) of (?:the )?([A-Z].*)$", name)
+        return m.group(2) if m and _is_office(m.group(1), self.stem) else None
+
+    def given_another(self, span: Span, sentence: str) -> bool:
+        """True if a list of officers labels ``span`` with another office ("Vice-Chairs: *Peter Major*
+        (Hungary)" is no answer to who was elected Chair)."""
+        label = None if self.deed else _LABEL_BEFORE.search(sentence[:span.start].rstrip())
+        return bool(label) and not _is_office(label.group(1), self.stem)
+
+    def named_in(self, sentence: str) -> bool:
+        """True if ``sentence`` names the office (read even below the best sentences)."""
+        return not self.deed and names_office(sentence, self.stem)
+
+
+def question_role(question: str) -> Role | None:
+    """The office a question asks about, else the deed, else None."""
+    if office := office_stem(question):
+        return Role(office)
+    return Role(doer, deed=True) if (doer := doer_stem(question)) else None
