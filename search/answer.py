@@ -18,7 +18,7 @@ from .answer_types import QuestionType, Span, is_country, question_type, typed_s
 from .evidence import K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, question_terms, retrieve, score_sentences
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
-from .names import mentions, names_ok, question_names
+from .names import foreign_name_words, mentions, names_ok, question_names
 from .narrowing import without_examples
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)
@@ -180,10 +180,13 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     from .answer_types import _nlp
 
     kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
+    if ("date",) in qtype.slots:  # "on what *date*", "in which *year*": the kind of answer, not its subject
+        kind_words |= {"date", "dates", "year", "years", "day", "month", "time", "period"}
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
+    named = foreign_name_words(question)  # "Action communautaire *femme* et *enfant*": which NGO, not what
     return frozenset(t.text.lower() for t in _nlp()(question) if t.pos_ in ("NOUN", "ADJ")
                      and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
-                     and t.text.lower() not in ("many", "much"))
+                     and t.text.lower() not in ("many", "much") and t.text.lower() not in named)
 
 
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],

@@ -195,20 +195,24 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
         named = 1.0 if target & {toks[i].stem for i in range(max(0, first - 3), last + 1)} else \
             0.5 * bool(target & {t.stem for t in toks})
+    if span.kind == "date" and _governed_by(text, span, qstems, _DATED_BY):
+        named = max(named, 1.0)  # "criminal case ... *initiated on* 04.04.2022" for "when was it initiated"
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
 
 
 NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
 _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
+_DATED_BY = re.compile(r"\b([A-Za-z]+ed)\s+(?:on|in|since|from|at|by)\s+$")
 _GOVERNING = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+(?:(?:at least|more than|less than|fewer than|over|nearly|almost|"
                         r"about|around|some|approximately|up to|an estimated)\s+)?$", re.I)
 
 
-def _governed_by(text: str, span, qstems: set[str]) -> bool:
+def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOVERNING) -> bool:
     """True if the verb right before a figure is the question's ("*injuring* over 100 others" for "how
-    many were injured"): in a sentence of several figures, each counts what its own verb says."""
-    m = _GOVERNING.search(text[:span.start])
+    many were injured", "*initiated on* 04.04.2022" for "when was it initiated"): in a sentence of
+    several figures or dates, each is what its own verb says."""
+    m = governing.search(text[:span.start])
     toks = tokenize([m.group(1)])[0] if m else []
     return bool(toks) and toks[0].stem in qstems
 

@@ -335,3 +335,39 @@ def test_a_sum_asked_by_its_name(question, slots):
     from search.answer_types import question_type
 
     assert question_type(question).slots == slots
+
+
+# -- NGO names in French say which organization, not what is asked (E/C.2/2025/2) ------------------
+@pytest.mark.parametrize("question, words", [
+    ("How many women market gardeners did Action communautaire femme et enfant train and equip to end poverty?",
+     {"action", "communautaire", "femme", "et", "enfant"}),
+    ("How many people did the campaign by Action pour la protection des droits de l'homme en Mauritanie reach?",
+     {"action", "pour", "la", "protection", "des", "droits", "de", "homme", "l'homme", "en", "mauritanie"}),
+    ("How many CICA Member States have ratified the CICA Convention on Privileges and Immunities?", set()),
+    ("What share of women and girls use the Internet, according to the CSTD draft resolution?", set()),
+])
+def test_the_words_of_a_french_name(question, words):
+    from search.names import foreign_name_words
+
+    assert foreign_name_words(question) == words
+
+
+def test_a_french_names_words_are_not_what_the_question_is_about():
+    from search.answer import subject_words
+    from search.answer_types import question_type
+
+    q = "How many women market gardeners did Action communautaire femme et enfant train and equip to end poverty?"
+    about = subject_words(q, question_type(q))
+    assert {"gardeners", "poverty"} <= about and not about & {"femme", "enfant", "communautaire"}
+    q = "On what date was the Russian criminal case about false information on Bucha initiated?"
+    assert "date" not in subject_words(q, question_type(q))            # the kind of answer, not its subject
+
+
+def test_the_date_its_verb_gives():
+    from search.span_scores import _DATED_BY, _governed_by
+
+    text = ("The Main Investigative Department is investigating criminal case No. 12202007703000274 initiated on "
+            "04.04.2022 under Article 207.")
+    span = _span(text, "04.04.2022", "date")
+    assert _governed_by(text, span, {"initi", "case"}, _DATED_BY)
+    assert not _governed_by(text, span, {"adopt"}, _DATED_BY)
