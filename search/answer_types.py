@@ -283,6 +283,8 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     found += [_with_body(s, sentence) if s.kind == "instrument" else s for s in numeric_taken if s.kind in kinds]
     if "publication" in kinds:
         found += [sp for sp in publication_spans(sentence) if not _overlaps(sp, found)]
+    if "person" in kinds:  # before the models' names: they cut "Ana Cristina Amoroso das Neves" to "Cristina"
+        found += [sp for sp in officer_spans(sentence) if not _overlaps(sp, found)]
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
@@ -309,7 +311,30 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
 _NAME_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-zà-ÿ’'-]+ ){1,3})$")
 _TITLES = frozenset("chair chairperson co-chair vice-chair president vice-president rapporteur secretary minister "
                     "ambassador judge professor director executive general commissioner representative member "
-                    "alternate expert mr mrs ms dr sir madam his her excellency at in on the".split())
+                    "alternate expert mr mrs ms mme dr sir madam his her excellency h.e at in on the".split())
+
+
+# A name with its country in brackets, as lists of officers and delegations write them: "the Vice-Chair
+# *Ana Cristina Amoroso das Neves* (Portugal)", "H.E. *Youssef Balla* (Morocco, List A)".
+_PARTICLE = r"(?:da|das|de|del|della|di|do|dos|du|van|von|der|den|bin|ibn|al|el|la|le)"
+_OFFICER = re.compile(r"(?<![\w.’'-])((?:[A-Z][\w’'-]*\.?)(?:\s+(?:[A-Z][\w’'-]*\.?|" + _PARTICLE + r"))*)"
+                      r"\s+\(([^()]+)\)")
+
+
+def officer_spans(sentence: str) -> list[Span]:
+    """Persons named with their country in brackets, less any title before the name."""
+    out = []
+    for m in _OFFICER.finditer(sentence):
+        if not is_country(m.group(2).split(",")[0].strip()):
+            continue
+        words = m.group(1).split()
+        start = m.start(1)
+        while words and (words[0].lower().rstrip(".") in _TITLES or "." in words[0] and len(words[0]) <= 5):
+            start = sentence.index(words[1], start + len(words[0])) if len(words) > 1 else m.end(1)
+            words = words[1:]
+        if len(words) >= 2 and not is_country(" ".join(words)) and words[-1][:1].isupper():
+            out.append(Span(sentence[start:m.end(1)], "person", start, m.end(1)))
+    return out
 
 
 def _whole_name(span: Span, sentence: str) -> Span:

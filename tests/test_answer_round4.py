@@ -371,3 +371,17 @@ def test_the_date_its_verb_gives():
     span = _span(text, "04.04.2022", "date")
     assert _governed_by(text, span, {"initi", "case"}, _DATED_BY)
     assert not _governed_by(text, span, {"adopt"}, _DATED_BY)
+
+
+def test_a_name_with_its_country_in_brackets_is_a_person():
+    from search.answer_types import officer_spans, typed_spans
+
+    assert [s.text for s in officer_spans(_E2025_31_P20)] == ["Ana Cristina Amoroso das Neves"]  # no "Vice-Chair"
+    assert [s.text for s in officer_spans(_E2025_36_RAPPORTEUR)] == ["Vito Su"]                  # no "Mr."
+    board = "In accordance with its rules of procedure the Board elected H.E. Youssef Balla (Morocco, List A) President."
+    assert [s.text for s in officer_spans(board)] == ["Youssef Balla"]
+    assert officer_spans("The Government of Kenya (Kenya) hosted it.") == []
+    assert officer_spans("Action Jeunesse pour le développement (AJED-Congo) reported.") == []  # no country
+    start = _E2025_31_P20.index("Cristina")  # the index's entity cut the name short
+    spans = typed_spans(_E2025_31_P20, ["person"], [("Cristina", "person", start, start + 8)])
+    assert [s.text for s in spans] == ["Ana Cristina Amoroso das Neves"]
