@@ -123,38 +123,73 @@ def agent_of(span: Span, sentence: str, stem: str) -> bool:
     return bool(toks) and toks[0].stem == stem and not re.match(r"\s+[A-Z]", sentence[span.end:])
 
 
+# "Who did the Board appoint to its Committee": the one the question's verb chose.
+_WHO_CHOSEN = re.compile(r"^\s*who\s+(?:did|does|will|has|have)\s+[^?]{1,80}?\s(elect|appoint|name|nominate|designate|"
+                         r"select|choose|hire)\b", re.I)
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Mme|Dr|Prof|H\.E)\.?\s+|(?:His|Her) Excellency\s+)?"
+
+
+def chosen_stem(question: str) -> str | None:
+    """The stem of the verb a "who did X appoint" question asks the object of ("appoint")."""
+    m = _WHO_CHOSEN.match(question)
+    return tokenize([m.group(1)])[0][0].stem if m else None
+
+
+def chosen_by(span: Span, sentence: str, stem: str) -> bool:
+    """True if ``span`` is the one the verb of ``stem`` chose: right after it ("the Board *appointed*
+    Mr. *Vito Su*") or after a colon that ends a clause holding it ("approved the *appointment* of the
+    following candidate as member of the Committee: ➢ Ms. *Laura Born*")."""
+    before = sentence[:span.start]
+    right = re.search(r"(\w+)\s+" + _HONORIFIC + r"$", before)
+    if right and _stem_of(right.group(1)).startswith(stem):
+        return True
+    colon = re.search(r"([^.;:]*):\W*" + _HONORIFIC + r"$", before)
+    return bool(colon) and any(_stem_of(w).startswith(stem) for w in re.findall(r"[A-Za-z]+", colon.group(1)))
+
+
+def _stem_of(word: str) -> str:
+    toks = tokenize([word])[0]
+    return toks[0].stem if toks else ""
+
+
 @dataclass(frozen=True)
 class Role:
-    """What a "who" question asks of the name that answers it: to hold an office ("who chaired") or
-    to have done the question's deed ("who first proposed"). When a sentence gives a name that role,
-    the names it does not give it are no answer."""
+    """What a "who" question asks of the name that answers it: to hold an office ("who chaired"), to
+    have done the question's deed ("who first proposed") or to be the one its verb chose ("who did the
+    Board appoint"). When a sentence gives a name that role, the names it does not give it are no answer."""
 
     stem: str
-    deed: bool = False
+    kind: str = "office"  # "office", "deed" or "chosen"
 
     def holds(self, span: Span, sentence: str, ordinals: frozenset[str] = frozenset()) -> bool:
-        return agent_of(span, sentence, self.stem) if self.deed else holds_office(span, sentence, self.stem, ordinals)
+        if self.kind == "deed":
+            return agent_of(span, sentence, self.stem)
+        if self.kind == "chosen":
+            return chosen_by(span, sentence, self.stem)
+        return holds_office(span, sentence, self.stem, ordinals)
 
     def body_of(self, name: str) -> str | None:
         """The body of a question's name that is the asked office's title ("Executive Board" for "Who was
         elected *President of the Executive Board*"): the sentence gives the office, the body need not
         be repeated where its document is about it. None for any other name."""
-        m = None if self.deed else re.match(r"((?:Co-)?[A-Z][\w]*) of (?:the )?([A-Z].*)$", name)
+        m = re.match(r"((?:Co-)?[A-Z][\w]*) of (?:the )?([A-Z].*)$", name) if self.kind == "office" else None
         return m.group(2) if m and _is_office(m.group(1), self.stem) else None
 
     def given_another(self, span: Span, sentence: str) -> bool:
         """True if a list of officers labels ``span`` with another office ("Vice-Chairs: *Peter Major*
         (Hungary)" is no answer to who was elected Chair)."""
-        label = None if self.deed else _LABEL_BEFORE.search(sentence[:span.start].rstrip())
+        label = _LABEL_BEFORE.search(sentence[:span.start].rstrip()) if self.kind == "office" else None
         return bool(label) and not _is_office(label.group(1), self.stem)
 
     def named_in(self, sentence: str) -> bool:
         """True if ``sentence`` names the office (read even below the best sentences)."""
-        return not self.deed and names_office(sentence, self.stem)
+        return self.kind == "office" and names_office(sentence, self.stem)
 
 
 def question_role(question: str) -> Role | None:
-    """The office a question asks about, else the deed, else None."""
+    """The office a question asks about, else the deed, else the choice, else None."""
     if office := office_stem(question):
         return Role(office)
-    return Role(doer, deed=True) if (doer := doer_stem(question)) else None
+    if doer := doer_stem(question):
+        return Role(doer, "deed")
+    return Role(chosen, "chosen") if (chosen := chosen_stem(question)) else None

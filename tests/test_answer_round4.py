@@ -278,7 +278,7 @@ def test_the_doer_of_the_questions_deed():
     from search.roles import Role, agent_of, doer_stem, question_role
 
     assert doer_stem("Who first proposed establishing the Conference?") == "propos"
-    assert question_role("Who first proposed establishing the Conference?") == Role("propos", deed=True)
+    assert question_role("Who first proposed establishing the Conference?") == Role("propos", "deed")
     assert question_role("Who chaired the session?") == Role("chair")
     assert agent_of(_span(_A79_722_P2, "Nursultan Nazarbayev"), _A79_722_P2, "propos")
     assert not agent_of(_span(_A79_722_P2, "Kazakhstan", "place"), _A79_722_P2, "propos")  # the name goes on
@@ -292,7 +292,7 @@ def test_an_office_named_with_its_body_asks_for_the_office():
     assert chair.body_of("President of the Executive Board") == "Executive Board"
     assert chair.body_of("World Food Programme") is None
     assert Role("chair").body_of("President of the Executive Board") is None
-    assert Role("propos", deed=True).body_of("President of the Executive Board") is None
+    assert Role("propos", "deed").body_of("President of the Executive Board") is None
 
 
 def test_a_name_a_list_gives_another_office_is_no_answer():
@@ -385,3 +385,18 @@ def test_a_name_with_its_country_in_brackets_is_a_person():
     start = _E2025_31_P20.index("Cristina")  # the index's entity cut the name short
     spans = typed_spans(_E2025_31_P20, ["person"], [("Cristina", "person", start, start + 8)])
     assert [s.text for s in spans] == ["Ana Cristina Amoroso das Neves"]
+
+
+def test_the_one_the_questions_verb_chose():
+    from search.roles import Role, chosen_by, chosen_stem, question_role
+
+    q = "Who did the WFP Executive Board appoint to its Independent Oversight Advisory Committee in November 2024?"
+    assert chosen_stem(q) == "appoint" and question_role(q) == Role("appoint", "chosen")
+    assert question_role("Who did the Board appoint as Rapporteur?") == Role("rapporteur")  # an office named
+    e2025_36_p51 = ("The Board approved the appointment of the following candidate as member of the Independent "
+                    "Oversight Advisory Committee: ➢ Ms. Laura Born (United States of America).")
+    assert chosen_by(_span(e2025_36_p51, "Laura Born"), e2025_36_p51, "appoint")
+    assert chosen_by(_span(_E2025_36_RAPPORTEUR, "Vito Su"), _E2025_36_RAPPORTEUR, "appoint")
+    assert not chosen_by(_span(e2025_36_p51, "Laura Born"), e2025_36_p51, "elect")
+    agenda = "Administrative matters: Joint Inspection Unit reports (for information)."
+    assert not chosen_by(_span(agenda, "Joint Inspection Unit", "organization"), agenda, "appoint")
