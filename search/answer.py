@@ -26,6 +26,7 @@ from .roles import Role, question_role
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
 from .terms import tokenize
+from .unsaid import MONTHS, ORDINALS, DocContext, dated, on_its_day, referred_back, said, years_of
 
 FACT_SENTENCES = 8        # best sentences searched for a fact span
 MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
@@ -71,7 +72,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
-        about = {sym: DocContext(p.subject_stems, _years(p), _dated(p)) for sym, p in library(searcher).profiles.items()} \
+        about = {sym: DocContext(p.subject_stems, years_of(p), dated(p)) for sym, p in library(searcher).profiles.items()} \
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
                            _frame_only_stems(question), bool(_PART_OF.search(question)), role)
@@ -211,15 +212,15 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     counted = _counted(qtype)
     wanted = [k for slot in qtype.slots for k in slot]
     facts: list[Fact] = []
-    ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
+    ordinals = {t.stem for t in terms if t.text.lower() in ORDINALS and not t.adverb}
     subset = subset and bool(qtype.slots) and qtype.slots[0] == ("count",)
     required = ({t.stem for t in terms if t.text.isdigit()} | ordinals) - framed  # not "Council 2026–2028"
-    days = {f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:]) if t.text.isdigit() and u.text in _MONTHS}
+    days = {f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:]) if t.text.isdigit() and u.text in MONTHS}
     holders: set[int] = set()
-    asked = frozenset(t.text.lower() for t in terms if t.text.lower() in _ORDINALS)
+    asked = frozenset(t.text.lower() for t in terms if t.text.lower() in ORDINALS)
     for s in scored[:FACT_SENTENCES] + [s for s in scored[FACT_SENTENCES:] if role and role.named_in(s.sentence.text)]:
         doc = (about or {}).get(s.hit.symbol, DocContext())
-        if required and not _said(required - _on_its_day(days, doc), _context_stems(s.hit), doc.years,
+        if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years,
                                   {t.stem for t in s.tokens}, doc.about):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
         if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())
@@ -228,8 +229,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about))
         if focus < MIN_FOCUS:
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation
-        said = {t.stem for t in s.tokens if t.text.lower() in _ORDINALS}
-        if ordinals and said and not ordinals & said:
+        series = {t.stem for t in s.tokens if t.text.lower() in ORDINALS}
+        if ordinals and series and not ordinals & series:
             continue  # asked about the *first* forum, this sentence is about the *second*
         spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
         spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names)]
@@ -266,23 +267,6 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     facts = [f for i, f in enumerate(facts) if i in holders] if holders else facts
     return sorted(facts, key=lambda f: -f.score)
-
-
-def referred_back(s: ScoredSentence, names) -> set[str]:
-    """The question's names of several words that the fact's paragraph writes in full and the fact's
-    sentence (or the one before it) refers back to by their head word, capitalized: "the *CICA
-    Convention on Privileges and Immunities* ... To date, eleven Member States have ratified the
-    *Convention*". A one-word name ("IFAD") must be said where the fact is."""
-    context = local_context(s)
-    return {n for n, a in names if len(n.split()) > 1 and re.search(r"\b" + re.escape(_head(n)) + r"\b", context)
-            and names_ok(s.hit, [(n, a)])}
-
-
-def _head(name: str) -> str:
-    """The word a name's back-reference keeps: "Convention" in "CICA Convention on Privileges and
-    Immunities", "States" in "CICA Member States"."""
-    return name.split()[-1] if not (m := re.match(r"(.*?)\s+(?:of|on|for|and|in|to|at|the)\s", name)) \
-        else m.group(1).split()[-1]
 
 
 # A count that may be a sum of money stated without its currency: a thousand or more, or scaled
@@ -330,54 +314,6 @@ def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> boo
                                        | referred_back(s, names))
 
 
-@dataclass(frozen=True)
-class DocContext:
-    """What a paragraph's document says for all its paragraphs: its subject's stems and the years
-    it reports on (the year of its date and the year before: a report of February 2025 on 2024)."""
-
-    about: frozenset[str] = frozenset()
-    years: frozenset[str] = frozenset()
-    dated: frozenset[str] = frozenset()  # the days it is dated ("18 april"): a letter on that day's events
-
-
-_MONTHS = frozenset("January February March April May June July August September October November December".split())
-_DATED = re.compile(r"\bdated\s+(\d{1,2})\s+(" + "|".join(sorted(_MONTHS)) + r")\s+(?:19|20)\d{2}")
-
-
-def _dated(profile) -> frozenset[str]:
-    """The days ("18 april") its title says a letter or note is dated ("Letter dated 18 April 2025 ...")."""
-    return frozenset(f"{d} {m.lower()}" for d, m in _DATED.findall(profile.subject.split(" . ")[0]))
-
-
-def _on_its_day(days: set[str], doc: DocContext) -> set[str]:
-    """The day numbers of the question's dates ("on *18* April 2025") that its document is dated: a
-    letter dated that day tells that day's events without repeating the date in each paragraph."""
-    return {d.split()[0] for d in days & doc.dated}
-
-
-def _years(profile) -> frozenset[str]:
-    year = int(profile.date[:4]) if profile.date[:4].isdigit() else profile.year
-    return frozenset({str(year), str(year - 1)}) if year else frozenset()
-
-
-def _said(required: set[str], stems: set[str], years: frozenset[str], sentence: set[str],
-          about: frozenset[str] = frozenset()) -> bool:
-    """True if the paragraph (``stems``) says the question's numbers and ordinals; a year it need not
-    say when the fact's ``sentence`` names no year and its document reports on that year ("In November
-    and December, 17.4 km of land were cleared" in a report of February 2025 answers "... in 2024");
-    an ordinal it need not say when its document's subject (``about``: its title) holds it and the
-    sentence names no ordinal ("the Vice-Chair ... would serve as Rapporteur for the session" in the
-    report on the *twenty-eighth* session)."""
-    missing = required - stems
-    if not sentence & _ORDINAL_STEMS:
-        missing -= about & _ORDINAL_STEMS
-    return not missing or all(_YEAR_RE.fullmatch(m) for m in missing) and missing <= years \
-        and not any(_YEAR_RE.fullmatch(st) for st in sentence)
-
-
-_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
-
-
 def _counted(qtype: QuestionType) -> set[str] | None:
     """The stems of the noun phrase "how many" counts ("women *candidates*"), None without one."""
     if not qtype.head or qtype.head not in qtype.target:
@@ -394,7 +330,7 @@ def _fact_words(terms: list[QuestionTerm], about: frozenset[str]) -> list[Questi
 
 
 def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
-    return [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in _ORDINALS
+    return [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in ORDINALS
             and t.text.lower() not in _FRAME_WORDS]
 
 
@@ -417,13 +353,6 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
 # Words that frame a question rather than name its subject ("*according* to the World Bank").
 _FRAME_WORDS = frozenset("according report reported reports state stated states say said says mention mentioned "
                          "document documents".split())
-
-
-_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                      "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
-
-
-_ORDINAL_STEMS = frozenset(t.stem for t in tokenize([" ".join(sorted(_ORDINALS))])[0])
 
 
 def _context_stems(hit: Hit) -> set[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.answer import _said
+from search.unsaid import said as _said
 from search.answer_types import Span
 from search.roles import holds_office, office_stem
 from search.terms import tokenize
@@ -132,7 +132,7 @@ def _scored_sentence(paragraph: str, sentence: str):
 
 
 def test_a_name_the_paragraph_writes_and_the_facts_sentence_refers_back_to():
-    from search.answer import referred_back
+    from search.unsaid import referred_back
 
     names = [("CICA Convention on Privileges and Immunities", ()), ("CICA Member States", ())]
     s = _scored_sentence(_A79_722_P9, "To date, eleven Member States have ratified the Convention, including "
@@ -145,7 +145,7 @@ def test_a_name_the_paragraph_writes_and_the_facts_sentence_refers_back_to():
 
 
 def test_the_head_of_a_name():
-    from search.answer import _head
+    from search.unsaid import _head
 
     assert _head("CICA Convention on Privileges and Immunities") == "Convention"
     assert _head("CICA Member States") == "States"
@@ -182,7 +182,9 @@ def test_an_index_entity_that_a_number_rule_reads_as_a_date_is_no_count():
 def test_a_letter_dated_the_asked_day_need_not_repeat_the_day():
     from types import SimpleNamespace
 
-    from search.answer import DocContext, _dated, _on_its_day
+    from search.unsaid import DocContext
+    from search.unsaid import dated as _dated
+    from search.unsaid import on_its_day as _on_its_day
 
     title = ("Letter dated 18 April 2025 from the Chargé d’affaires a.i. of the Permanent Mission of Ukraine to the "
              "United Nations addressed to the Secretary-General")
@@ -374,7 +376,8 @@ def test_the_date_its_verb_gives():
 
 
 def test_a_name_with_its_country_in_brackets_is_a_person():
-    from search.answer_types import officer_spans, typed_spans
+    from search.answer_types import typed_spans
+    from search.person_names import officer_spans
 
     assert [s.text for s in officer_spans(_E2025_31_P20)] == ["Ana Cristina Amoroso das Neves"]  # no "Vice-Chair"
     assert [s.text for s in officer_spans(_E2025_36_RAPPORTEUR)] == ["Vito Su"]                  # no "Mr."
