@@ -18,7 +18,8 @@ Library run (``--library DIR``, an index of many documents, e.g. /work/libindex_
              documents, written after the sets above were tuned on (kind "none" = unanswerable)
   pdf-facts  bench/data/pdf_dev_facts.jsonl: fact questions over ../shared/corpus/un-pdf-dev/
   round4-*   bench/data/library_facts_round4.jsonl: facts and unanswerable questions on library documents no
-             other set uses, written blind (all ``dev``); a line's ``citations`` lists the accepted citations
+             other set uses, written blind (all ``dev``); a line's ``citations`` lists the accepted citations;
+             its held-out half bench/data/library_facts_round4_aside.jsonl (``heldout``, written after the rules)
   A library question is correct when the answer's lead holds the fact and one of its citations is
   the labelled paragraph of the labelled document; "elsewhere" counts answers that cite only other
   documents. ``--split dev|heldout|all`` picks the half (the held-out half is run once, at the end).
@@ -61,6 +62,7 @@ LIB_NONE = ROOT / "bench" / "data" / "library_unanswerable.jsonl"
 LIB_FRESH = ROOT / "bench" / "data" / "library_facts_fresh.jsonl"  # facts and "none" lines, other documents
 PDF_FACTS = ROOT / "bench" / "data" / "pdf_dev_facts.jsonl"
 LIB_ROUND4 = ROOT / "bench" / "data" / "library_facts_round4.jsonl"  # blind set, unused documents, all dev
+LIB_ROUND4_ASIDE = ROOT / "bench" / "data" / "library_facts_round4_aside.jsonl"  # its held-out half, never tuned on
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -234,7 +236,7 @@ def library_main(args) -> int:
                               args.quiet) if fresh else None
     fresh_none = run_none(s, [r for r in fresh if r.get("kind") == "none"], args.quiet,
                           f"fresh-none ({args.split})") if fresh else None
-    round4 = pick(load(LIB_ROUND4)) if LIB_ROUND4.exists() else []
+    round4 = pick([r for f in (LIB_ROUND4, LIB_ROUND4_ASIDE) if f.exists() for r in load(f)])
     r4_facts = run_library(s, [r for r in round4 if r.get("kind") != "none"], f"round4-facts ({args.split})",
                            args.quiet) if round4 else None
     r4_none = run_none(s, [r for r in round4 if r.get("kind") == "none"], args.quiet,
