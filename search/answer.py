@@ -12,7 +12,6 @@ writes anything: each claim is a sentence of the report, cited.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
 from .evidence import K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, question_terms, retrieve, score_sentences

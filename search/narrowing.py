@@ -115,7 +115,9 @@ def place_conflict(span: Span, s: ScoredSentence, qplaces: frozenset[str], known
     where = qualifying_place(span, s.sentence.text, places)
     if where is None or _place_known(where, list(s.tokens), known):
         return False
-    stems = lambda a, b: {t.stem for t in s.tokens if a <= t.start and t.end <= b}  # noqa: E731
+    def stems(a: int, b: int) -> set[str]:
+        return {t.stem for t in s.tokens if a <= t.start and t.end <= b}
+
     if any(re.fullmatch(r"\s*,\s*", s.sentence.text[b:where[0]]) and stems(a, b) & qplaces for a, b in places):
         return False  # "the central part of *Izium*, Kharkiv region, killing at least 5": the asked place's region
     return not stems(*where) & qplaces
