@@ -290,8 +290,9 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
-        if kind in _NUMERIC and _overlaps(span, numeric_taken):
-            continue  # the number rules read it first: "04.04.2022" is a date, not a count
+        if kind in _NUMERIC and _overlaps(span, [t for t in numeric_taken if t.kind in _NUMERIC]):
+            continue  # the number rules read it first: "04.04.2022" is a date, not a count (an instrument
+            # they read, "resolution 63/225 of 19 December 2008", still holds the date of its adoption)
         if kind in kinds and not _overlaps(span, found) and _valid(span, sentence):
             found.append(span)
     if kinds & {"place", "organization", "person", "date", "instrument", "count"}:
