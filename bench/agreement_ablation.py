@@ -9,7 +9,9 @@ dev queries (``library_queries.jsonl`` + ``pdf_dev_queries.jsonl``), the dev hal
 unseen-documents set, the round-4 blind dev set, and the A/69/207 dev and own sets over the report
 alone and beside the library. Dev only: never pass held-out lines. Variants that rebuild the
 fusion from its parts keep the shipped rules they do not replace (the adjacent-words bonus of
-``search.phrases``); the README lists each variant's figures against the ranking of its time.
+``search.phrases``); docs/retrieval-log.md lists each variant's figures against the ranking of its time.
+The ``expand ...`` variants (``--only expand``) measure query expansion from the index's own
+vocabulary (``query_expansion``; issues #12 and #15, measured and not kept).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from library_ablation import LIBRARY_QUERIES, REPORT_QUERIES, Context, run_variant  # noqa: E402
+from query_expansion import expansion_variants  # noqa: E402
 from search import Searcher  # noqa: E402
 from search.bm25 import content_terms, keyword_query, matching_rows, quote  # noqa: E402
 from search.evaluate import read_queries  # noqa: E402
@@ -156,8 +159,17 @@ def per_query(searchers: dict, sets: dict, fn, cache: dict) -> dict:
         run_variant(searchers, sets, fn, cache)
     finally:
         library_ablation.evaluate = orig
-    return {(name, row["id"]): (row["paracite"]["mrr@10"], row["query"])
+    return {(name, row["id"]): (row["paracite"]["mrr@10"], row["query"], row["kind"])
             for name, got in zip(sets, rows) for row in got}
+
+
+def kind_line(got: dict, sets: dict, kind: str = "paraphrase") -> str:
+    """MRR@10 of one kind of query in each set, from ``per_query``'s answer."""
+    cells = []
+    for name in sets:
+        rr = [v[0] for k, v in got.items() if k[0] == name and v[2] == kind]
+        cells.append(f"{np.mean(rr):.3f} (n={len(rr)})".rjust(14) if rr else "-".rjust(14))
+    return f"    {kind + ' MRR@10':<54}" + "".join(cells)
 
 
 _LENGTHS: dict = {}
@@ -238,6 +250,7 @@ def short_sentences(cx, sig, q, h, chars, drop):
 
 def variants() -> dict:
     out = {"default (hybrid as shipped)": lambda cx, sig, q, h: h}
+    out.update(expansion_variants())
     for t in (0.8, 1.0, 1.2, 1.5):
         out[f"dense unsure (top - 10th < {t} z): BM25 x coverage^1"] = \
             lambda cx, sig, q, h, t=t: unsure_power(sig, q, h, t)
@@ -314,13 +327,17 @@ def main() -> None:
     print(head + "\n" + "-" * len(head))
     cache: dict = {}
     base = per_query(searchers, sets, variants()["default (hybrid as shipped)"], cache) if args.diff else {}
+    if base:
+        print(kind_line(base, sets))
     for name, fn in variants().items():
         if args.only and args.only not in name and not name.startswith("default"):
             continue
         res = run_variant(searchers, sets, fn, cache)
         print(f"{name:<58}" + "".join(f"{m:.3f}/{r:.3f}".rjust(14) for m, r in res.values()), flush=True)
         if base and not name.startswith("default"):
-            for key, (rr, query) in per_query(searchers, sets, fn, cache).items():
+            got = per_query(searchers, sets, fn, cache)
+            print(kind_line(got, sets))
+            for key, (rr, query, _) in got.items():
                 if abs(rr - base[key][0]) > 1e-9:
                     print(f"    {key[0]:<13}{key[1]:<6}{base[key][0]:.2f} -> {rr:.2f}  {query[:80]}")
 

@@ -17,6 +17,9 @@ Library run (``--library DIR``, an index of many documents, e.g. /work/libindex_
   fresh-*    bench/data/library_facts_fresh.jsonl: facts and unanswerable questions on ten other library
              documents, written after the sets above were tuned on (kind "none" = unanswerable)
   pdf-facts  bench/data/pdf_dev_facts.jsonl: fact questions over ../shared/corpus/un-pdf-dev/
+  round4-*   bench/data/library_facts_round4.jsonl: facts and unanswerable questions on library documents no
+             other set uses, written blind (all ``dev``); a line's ``citations`` lists the accepted citations;
+             its held-out half bench/data/library_facts_round4_aside.jsonl (``heldout``, written after the rules)
   A library question is correct when the answer's lead holds the fact and one of its citations is
   the labelled paragraph of the labelled document; "elsewhere" counts answers that cite only other
   documents. ``--split dev|heldout|all`` picks the half (the held-out half is run once, at the end).
@@ -58,6 +61,8 @@ LIB_FACTS = ROOT / "bench" / "data" / "library_facts.jsonl"
 LIB_NONE = ROOT / "bench" / "data" / "library_unanswerable.jsonl"
 LIB_FRESH = ROOT / "bench" / "data" / "library_facts_fresh.jsonl"  # facts and "none" lines, other documents
 PDF_FACTS = ROOT / "bench" / "data" / "pdf_dev_facts.jsonl"
+LIB_ROUND4 = ROOT / "bench" / "data" / "library_facts_round4.jsonl"  # blind set, unused documents, all dev
+LIB_ROUND4_ASIDE = ROOT / "bench" / "data" / "library_facts_round4_aside.jsonl"  # its held-out half, never tuned on
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -179,6 +184,11 @@ def run_none(searcher, rows: list[dict], quiet: bool, name: str = "none") -> dic
     return {"n": len(rows), "refused": refused}
 
 
+def _labels(r: dict) -> list[str]:
+    """The citations that count as the labelled paragraph: a line's own list, else its symbol, part and para."""
+    return r.get("citations") or [_label(r)]
+
+
 def _label(r: dict) -> str:
     head = f"{r['symbol']}, {r['part']}" if r.get("part") else r["symbol"]
     return f"{head}, para. {r['para']}" if r["para"] else f"{head}, summary"
@@ -192,7 +202,7 @@ def run_library(searcher, rows: list[dict], name: str, quiet: bool) -> dict:
     for r, a in timed_asks(searcher, rows, times):
         want = [r["answer"], *r.get("also", [])]
         lead = any(contains(lead_of(a.text), w) for w in want)
-        cites = any(c.split(" [")[0] == _label(r) for c in a.citations)
+        cites = any(c.split(" [")[0] in _labels(r) for c in a.citations)
         other = a.answered and not any(c.startswith(r["symbol"] + ",") for c in a.citations)
         ok += lead and cites
         cites_ok += cites
@@ -201,7 +211,7 @@ def run_library(searcher, rows: list[dict], name: str, quiet: bool) -> dict:
         if not quiet:
             mark = "OK  " if lead and cites else "MISS"
             print(f"{mark} {r['id']} lead={int(lead)} cites={int(cites)} other-doc-only={int(other)} "
-                  f"| {r['query']}\n       expected: {r['answer']!r} [{_label(r)}]  got: {lead_of(a.text)[:110]!r}"
+                  f"| {r['query']}\n       expected: {r['answer']!r} [{_labels(r)[0]}]  got: {lead_of(a.text)[:110]!r}"
                   f"  {list(a.citations)[:3]}")
     n = max(1, len(rows))
     print(f"{name}: correct (fact leads + labelled paragraph cited) {ok}/{len(rows)} = {ok / n:.0%}; "
@@ -226,12 +236,18 @@ def library_main(args) -> int:
                               args.quiet) if fresh else None
     fresh_none = run_none(s, [r for r in fresh if r.get("kind") == "none"], args.quiet,
                           f"fresh-none ({args.split})") if fresh else None
+    round4 = pick([r for f in (LIB_ROUND4, LIB_ROUND4_ASIDE) if f.exists() for r in load(f)])
+    r4_facts = run_library(s, [r for r in round4 if r.get("kind") != "none"], f"round4-facts ({args.split})",
+                           args.quiet) if round4 else None
+    r4_none = run_none(s, [r for r in round4 if r.get("kind") == "none"], args.quiet,
+                       f"round4-none ({args.split})") if round4 else None
     print("\nsummary:")
-    for name, res in (("library facts", lib), ("dev-PDF facts", pdf), ("fresh facts", fresh_facts)):
+    for name, res in (("library facts", lib), ("dev-PDF facts", pdf), ("fresh facts", fresh_facts),
+                      ("round4 facts", r4_facts)):
         if res is not None:
             print(f"  {name:14s} {res['correct']}/{res['n']} = {res['correct'] / max(1, res['n']):.0%} correct; "
                   f"{res['elsewhere']} citing only other documents")
-    for name, res in (("library none", none), ("fresh none", fresh_none)):
+    for name, res in (("library none", none), ("fresh none", fresh_none), ("round4 none", r4_none)):
         if res is not None:
             print(f"  {name:14s} {res['refused']}/{res['n']} = {res['refused'] / max(1, res['n']):.0%} refused")
     return 0

@@ -33,14 +33,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, in order, covering every non-space character.
 
     A regular expression, not a model: a period ends a sentence unless it follows a known
-    abbreviation or a single capital letter (an initial), and very short pieces are merged.
+    abbreviation or initials ("J.", "M.O. Kah", "H.E. Youssef Balla"), and very short pieces are merged.
     """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         word = re.search(r"(\S+)$", text[start:m.start(1)])
         last = word.group(1).lower().lstrip("(“\"'") if word else ""
-        if m.group(1) == "." and (last in _ABBREV or re.fullmatch(r"[a-z]", last)):
+        if m.group(1) == "." and (last in _ABBREV or re.fullmatch(r"[a-z]|(?:[a-z]\.){1,3}[a-z]", last)):
             continue
         end = m.end(2)
         if text[start:end].strip():
@@ -49,6 +49,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return _merge_short(spans, text)
+
+
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}$")
+
+
+def join_initials(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """(row, start, end) sentence spans of an index built before initials were kept in their sentence
+    ("... the Chair, Muhammadou M.O." | "Kah (Gambia), opened ..."), joined again; a joined span has row -1."""
+    out: list[tuple[int, int, int]] = []
+    for span in spans:
+        if out and out[-1][2] <= span[1] and _INITIALS_END.search(text[out[-1][1]:out[-1][2]].rstrip()) \
+                and not text[out[-1][2]:span[1]].strip():
+            out[-1] = (-1, out[-1][1], span[2])
+        else:
+            out.append(span)
+    return out
 
 
 def _merge_short(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -12,21 +12,21 @@ writes anything: each claim is a sentence of the report, cited.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
 from .evidence import K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, question_terms, retrieve, score_sentences
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
-from .names import mentions, names_ok, question_names
+from .names import foreign_name_words, mentions, names_ok, question_names
 from .narrowing import without_examples
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
                           span_score)
 from .events import asked_events, dates_event
-from .roles import holds_office, names_office, office_stem
+from .roles import Role, question_role
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
 from .terms import tokenize
+from .unsaid import MONTHS, ORDINALS, DocContext, dated, on_its_day, referred_back, said, years_of
 
 FACT_SENTENCES = 8        # best sentences searched for a fact span
 MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
@@ -57,7 +57,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         terms, names = question_terms(searcher, question), question_names(searcher, question)
     unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
     common = common_names(searcher, names)
-    names = [(n, a) for n, a in names if n not in common]
+    role = question_role(question)
+    names = [(n, a) if (body := role and role.body_of(n)) is None else (body, ()) for n, a in names if n not in common]
     docs = subject_documents(searcher, names, terms, question)
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names), **filters)
     if not hits or unknown:
@@ -71,10 +72,10 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
-        about = {sym: DocContext(p.subject_stems, _years(p)) for sym, p in library(searcher).profiles.items()} \
+        about = {sym: DocContext(p.subject_stems, years_of(p), dated(p)) for sym, p in library(searcher).profiles.items()} \
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
-                           _frame_only_stems(question), bool(_PART_OF.search(question)), office_stem(question),
+                           _frame_only_stems(question), bool(_PART_OF.search(question)), role,
                            asked_events(question))
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
@@ -181,17 +182,20 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     from .answer_types import _nlp
 
     kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
+    if ("date",) in qtype.slots:  # "on what *date*", "in which *year*": the kind of answer, not its subject
+        kind_words |= {"date", "dates", "year", "years", "day", "month", "time", "period"}
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
+    named = foreign_name_words(question)  # "Action communautaire *femme* et *enfant*": which NGO, not what
     return frozenset(t.text.lower() for t in _nlp()(question) if t.pos_ in ("NOUN", "ADJ")
                      and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
-                     and t.text.lower() not in ("many", "much"))
+                     and t.text.lower() not in ("many", "much") and t.text.lower() not in named)
 
 
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
                subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
-               subset: bool = False, office: str | None = None, events: tuple[str, ...] = ()) -> list[Fact]:
+               subset: bool = False, role: Role | None = None, events: tuple[str, ...] = ()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -200,8 +204,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     and the years it reports on (a paragraph that names no year is about those); ``qplaces`` the stems
     of the places the question names (a figure about another place is no answer); ``framed`` the
     stems only its source clause holds (the paragraph need not repeat them); ``subset`` says the
-    question counts a part of a whole ("how many of the X are Y"); ``office`` the stem of the office
-    a "who chaired" question asks about (``search.roles``): the name given that office wins;
+    question counts a part of a whole ("how many of the X are Y"); ``role`` the office a "who chaired"
+    question asks about, or the deed a "who proposed" one does (``search.roles``): the name given it wins;
     ``events`` the events a date question asks about (``search.events``): a date of something else is none.
     """
     qstems = {t.stem for t in terms}
@@ -210,24 +214,27 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     counted = _counted(qtype)
     wanted = [k for slot in qtype.slots for k in slot]
     facts: list[Fact] = []
-    ordinals = {t.stem for t in terms if t.text.lower() in _ORDINALS and not t.adverb}
+    ordinals = {t.stem for t in terms if t.text.lower() in ORDINALS and not t.adverb}
     subset = subset and bool(qtype.slots) and qtype.slots[0] == ("count",)
     required = ({t.stem for t in terms if t.text.isdigit()} | ordinals) - framed  # not "Council 2026–2028"
+    days = {f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:]) if t.text.isdigit() and u.text in MONTHS}
     holders: set[int] = set()
-    asked = frozenset(t.text.lower() for t in terms if t.text.lower() in _ORDINALS)
-    for s in scored[:FACT_SENTENCES] + [s for s in scored[FACT_SENTENCES:] if office and names_office(s.sentence.text, office)]:
+    asked = frozenset(t.text.lower() for t in terms if t.text.lower() in ORDINALS)
+    for s in scored[:FACT_SENTENCES] + [s for s in scored[FACT_SENTENCES:] if role and role.named_in(s.sentence.text)]:
         doc = (about or {}).get(s.hit.symbol, DocContext())
-        if required and not _said(required, _context_stems(s.hit), doc.years, {t.stem for t in s.tokens}):
-            continue  # "the *third* Dialogue", "in *2006*": the paragraph must say so
-        if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())):
+        if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years,
+                                  {t.stem for t in s.tokens}, doc.about):
+            continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
+        if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())
+                                  | referred_back(s, names)):
             continue
         if events and qtype.slots[0] == ("date",) and not dates_event(local_context(s), events):
             continue  # "when was the Group founded": "In 2014, the Group sought ..." dates something else
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about))
         if focus < MIN_FOCUS:
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation
-        said = {t.stem for t in s.tokens if t.text.lower() in _ORDINALS}
-        if ordinals and said and not ordinals & said:
+        series = {t.stem for t in s.tokens if t.text.lower() in ORDINALS}
+        if ordinals and series and not ordinals & series:
             continue  # asked about the *first* forum, this sentence is about the *second*
         spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
         spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names)]
@@ -242,8 +249,9 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                               + SUBSET_BONUS * (subset and _names_a_part(sp, s.sentence.text)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
-            if office:  # in a list of officers, the name given the asked office, not the nearest
-                ranked.sort(key=lambda x: not holds_office(x[1], s.sentence.text, office, asked))
+            if role:  # in a list of officers, the name given the asked office, not the nearest nor another's
+                ranked = sorted((x for x in ranked if not role.given_another(x[1], s.sentence.text)),
+                                key=lambda x: not role.holds(x[1], s.sentence.text, asked))
             if not ranked:
                 total -= MISSING_SLOT  # "when and where" with only the date here: a weaker answer
                 continue
@@ -257,7 +265,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
         if counted and len(picked) == 1 and picked[0].kind == "count":
             picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
-        if picked and office and holds_office(picked[0], s.sentence.text, office, asked):
+        if picked and role and role.holds(picked[0], s.sentence.text, asked):
             holders.add(len(facts))
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
@@ -306,33 +314,8 @@ def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> boo
     context = local_context(s)
     offset = len(context) - len(s.sentence.text)
     kept = without_examples(context, (offset + span.start, offset + span.end))
-    return kept == context or names_ok(s.hit, names, kept, (exempt or {}).get(s.hit.citation, set()))
-
-
-@dataclass(frozen=True)
-class DocContext:
-    """What a paragraph's document says for all its paragraphs: its subject's stems and the years
-    it reports on (the year of its date and the year before: a report of February 2025 on 2024)."""
-
-    about: frozenset[str] = frozenset()
-    years: frozenset[str] = frozenset()
-
-
-def _years(profile) -> frozenset[str]:
-    year = int(profile.date[:4]) if profile.date[:4].isdigit() else profile.year
-    return frozenset({str(year), str(year - 1)}) if year else frozenset()
-
-
-def _said(required: set[str], stems: set[str], years: frozenset[str], sentence: set[str]) -> bool:
-    """True if the paragraph (``stems``) says the question's numbers and ordinals; a year it need not
-    say when the fact's ``sentence`` names no year and its document reports on that year ("In November
-    and December, 17.4 km of land were cleared" in a report of February 2025 answers "... in 2024")."""
-    missing = required - stems
-    return not missing or all(_YEAR_RE.fullmatch(m) for m in missing) and missing <= years \
-        and not any(_YEAR_RE.fullmatch(st) for st in sentence)
-
-
-_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+    return kept == context or names_ok(s.hit, names, kept, (exempt or {}).get(s.hit.citation, set())
+                                       | referred_back(s, names))
 
 
 def _counted(qtype: QuestionType) -> set[str] | None:
@@ -351,7 +334,7 @@ def _fact_words(terms: list[QuestionTerm], about: frozenset[str]) -> list[Questi
 
 
 def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
-    return [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in _ORDINALS
+    return [t for t in terms if not t.proper and not t.text.isdigit() and t.text.lower() not in ORDINALS
             and t.text.lower() not in _FRAME_WORDS]
 
 
@@ -374,10 +357,6 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
 # Words that frame a question rather than name its subject ("*according* to the World Bank").
 _FRAME_WORDS = frozenset("according report reported reports state stated states say said says mention mentioned "
                          "document documents".split())
-
-
-_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                      "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
 
 
 def _context_stems(hit: Hit) -> set[str]:

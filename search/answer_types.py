@@ -88,6 +88,9 @@ _GROWTH_WORDS = re.compile(r"\b(?:grow|grew|grown|growth|rise|rose|risen|increas
 _MEASURE_NOUNS = r"(?:average|mean|median|total|number|amount|level|value|size|cost|budget|price|salary|wage|" \
                  r"income|population|deficit|surplus|revenues?|expenditures?|assets|liabilities|delivery|" \
                  r"investment|contributions?|gap|allocation|funding|requirements?|turnout|growth|inflation|rate|gdp)"
+# Nouns that name a sum of money, asked for as "what <...> appropriation did ...".
+_SUM_NOUNS = r"(?:appropriations?|budgets?|costs?|allocations?|contributions?|funding|grants?|expenditures?|" \
+             r"revenues?|spending|sums?|amounts?)"
 _PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion|fraction|%|rate|turnout|inflation)")
 
 
@@ -113,6 +116,8 @@ def question_type(question: str) -> QuestionType:
             slots.append(("money", "count", "percent"))
         if (m := re.search(r"\bhow much ([a-z][a-z-]+) (?:" + _AUX + r"|did|do|does)\b", q)) and m.group(1) not in _NOT_MEASURED:
             target, head = (m.group(1),), m.group(1)  # "how much *land* was cleared": "3.5 million people" is none
+    elif re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + _SUM_NOUNS + r" (?:" + _AUX + r")\b", q):
+        slots.append(("money", "count"))  # "what administrative *appropriation did* the Board approve"
     elif re.search(r"\b(?:what|which|how large an?|how big an?)\s+(?:(?:is|was|are|were) (?:the|its|their)\s+)?"
                    r"(?:[\w-]+\s+){0,2}?(?:share|percentage|proportion|fraction|per ?cent|percent|rate)\b", q):
         slots.append(("percent",))
@@ -189,15 +194,19 @@ UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilome
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
                        + _SCALE + r")(?:\s?" + UNITS + r"(?![\w-])|(?![\w/%-])(?!\s?(?:per\s?cent|percent)))", re.I)
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_RE = re.compile(r"\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
+# Dates as translated letters write them, day.month.year: "initiated on 04.04.2022".
+_DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b(?!\.\d)"
+                      r"|\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
                       r"|\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
                       + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b"
                       r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
 _DATE_WORD = re.compile(r"\d|\b(?:" + _MONTHS + r"|spring|summer|autumn|winter)\b")
-# Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1".
+# Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1",
+# "Article 207" of a code, "rule 13" of the rules of procedure, "agenda item 98".
 _REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.|\bresolutions?|\btables?|\bparas?\.|\bparagraphs?|\bchapter|"
-                               r"\bsect\.|\bannex|\bsession|\bgoal|\btarget|/)\s*$", re.I)
+                               r"\bsect\.|\bsections?|\barticles?|\brules?|\bitems?|\bannex|\bsession|\bgoal|\btarget|/)\s*$",
+                               re.I)
 _CAPW = r"(?:[A-Z][\w'’-]*|\([A-Z][^()]*\))"
 _LINK = r"(?:of|on|for|against|to|the|and(?!\sthe\s)|by|in|concerning|relating to)"
 _INSTRUMENT_RE = re.compile(
@@ -249,6 +258,9 @@ def publication_spans(sentence: str) -> list[Span]:
     return out
 
 
+_NUMERIC = frozenset({"count", "money", "percent", "date"})
+
+
 def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[str, str, int, int]] = ()) -> list[Span]:
     """Spans of ``kinds`` in ``sentence``: number rules first, then index entities, then spaCy.
 
@@ -271,9 +283,16 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     found += [_with_body(s, sentence) if s.kind == "instrument" else s for s in numeric_taken if s.kind in kinds]
     if "publication" in kinds:
         found += [sp for sp in publication_spans(sentence) if not _overlaps(sp, found)]
+    if "person" in kinds:  # before the models' names: they cut "Ana Cristina Amoroso das Neves" to "Cristina"
+        from .person_names import officer_spans
+
+        found += [sp for sp in officer_spans(sentence) if not _overlaps(sp, found)]
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
+        if kind in _NUMERIC and _overlaps(span, [t for t in numeric_taken if t.kind in _NUMERIC]):
+            continue  # the number rules read it first: "04.04.2022" is a date, not a count (an instrument
+            # they read, "resolution 63/225 of 19 December 2008", still holds the date of its adoption)
         if kind in kinds and not _overlaps(span, found) and _valid(span, sentence):
             found.append(span)
     if kinds & {"place", "organization", "person", "date", "instrument", "count"}:
@@ -285,6 +304,10 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
                 found.append(span)
     if "organization" in kinds:
         found += [sp for sp in agent_spans(sentence) if not _overlaps(sp, found) and _valid(sp, sentence)]
+    if "person" in kinds:
+        from .person_names import whole_name
+
+        found = [whole_name(sp, sentence) if sp.kind == "person" else sp for sp in found]
     return sorted(found, key=lambda s: s.start)
 
 

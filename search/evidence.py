@@ -234,7 +234,11 @@ def sentence_vectors(searcher, hits: list[Hit], *, headings: bool = False
     missing: list[int] = []
     for h in hits:
         spans = store.spans(h) if store else None
-        if spans is None:
+        if spans is not None:
+            from index.sentences import join_initials
+
+            spans = join_initials(h.text, list(spans))
+        else:
             from index.sentences import split_sentences
 
             spans = [(-1, s, e) for s, e in split_sentences(h.text)]

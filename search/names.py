@@ -169,3 +169,38 @@ def _stop_words() -> frozenset[str]:
     from .evidence import stop_words
 
     return stop_words()
+
+
+# Function words of French, Spanish and Portuguese names ("Action *pour la* protection *des* droits *de*
+# l'homme *en* Mauritanie", "Asociación *de* Mujeres"); none is an English word.
+_FOREIGN_LINKS = frozenset("de des du la le les et pour en au aux sur del y para por los las e da dos das".split())
+
+
+def foreign_name_words(question: str) -> set[str]:
+    """The lower-cased words of the names in French, Spanish or Portuguese the question writes
+    ("Action communautaire femme et enfant"): tools see common nouns there ("femme", "protection"),
+    but they say which organization, not what the question asks of it. A name runs from a capitalized
+    word over lowercase words and the languages' function words, up to its last capitalized word or
+    the word after a function word; it holds at least one function word."""
+    words = re.findall(r"[\w’'-]+", question)
+    out: set[str] = set()
+    i = 1  # not the question's first word
+    while i < len(words):
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (words[j][:1].isupper() or words[j].lower() in _FOREIGN_LINKS
+                                  or re.match(r"[a-zà-ÿ]", words[j]) and words[j].lower() not in _stop_words()):
+            j += 1
+        run = words[i:j]
+        while len(run) > 1 and not run[-1][:1].isupper() and not _after_link(run[-2], run[-1]):
+            run.pop()
+        if any(w.lower() in _FOREIGN_LINKS for w in run):
+            out |= {w.lower() for w in run} | {re.sub(r"^[ld][’']", "", w.lower()) for w in run}
+        i = j
+    return out
+
+
+def _after_link(before: str, word: str) -> bool:
+    return before.lower() in _FOREIGN_LINKS or re.match(r"(?i)[ld][’']", word) is not None

@@ -107,14 +107,20 @@ def place_conflict(span: Span, s: ScoredSentence, qplaces: frozenset[str], known
                    places: list[tuple[int, int]] = ()) -> bool:
     """True if the figure is about another place than the one the question asks about: "around 10,000
     schools closed *in Burkina Faso*" for South Sudan, "292 staff were stationed *in Tripoli*" for
-    Benghazi (even in the report on Libya, whose subject Tripoli is). ``qplaces`` are the stems of the
+    Benghazi (even in the report on Libya, whose subject Tripoli is). A place set after the asked one
+    ("Izium, Kharkiv region") says where the asked place is. ``qplaces`` are the stems of the
     question's place names, ``known`` the question's stems."""
     if not qplaces:
         return False
     where = qualifying_place(span, s.sentence.text, places)
     if where is None or _place_known(where, list(s.tokens), known):
         return False
-    return not {t.stem for t in s.tokens if where[0] <= t.start and t.end <= where[1]} & qplaces
+    def stems(a: int, b: int) -> set[str]:
+        return {t.stem for t in s.tokens if a <= t.start and t.end <= b}
+
+    if any(re.fullmatch(r"\s*,\s*", s.sentence.text[b:where[0]]) and stems(a, b) & qplaces for a, b in places):
+        return False  # "the central part of *Izium*, Kharkiv region, killing at least 5": the asked place's region
+    return not stems(*where) & qplaces
 
 
 def qualifying_place(span: Span, text: str, places: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ answer.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .answer_types import Span
 from .terms import tokenize
@@ -21,8 +22,11 @@ MAX_BETWEEN = 80  # characters of the office's title phrase ("Chair *of the twen
 _WHO_DID = re.compile(r"^\s*who\s+((?:co-)?[a-z]+ed)\b", re.I)
 # "Who was elected Chair ...", "who has been appointed as the Rapporteur": the office is named. A
 # deputy's office ("Vice-Chair") is left to the general rules: its holders are listed many to a line.
-_WHO_NAMED = re.compile(r"^\s*who\s+(?:was|were|is|has\s+been)\s+(?:re-)?(?:elected|appointed|named|designated|chosen)"
-                        r"(?:\s+by\s+acclamation)?\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?((?:co-)?[a-z]+)\b(?!-)", re.I)
+# "Who served as Rapporteur", "Who did the Board appoint as Rapporteur": so is the office.
+_WHO_NAMED = re.compile(r"^\s*who\s+(?:(?:was|were|is|has\s+been)\s+(?:re-)?(?:elected|appointed|named|designated|chosen)"
+                        r"(?:\s+by\s+acclamation)?|(?:did|does|will)\s+[^?]{1,80}?\s(?:re-)?(?:elect|appoint|name|designate|choose)"
+                        r"|(?:served|serves|will\s+serve|acted|acts)(?=\s+as\b))"
+                        r"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?((?:co-)?[a-z]+)\b(?!-)", re.I)
 # An office's title, not its deputy's ("Vice-Chair", "Deputy Chair" held another office).
 _CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z][\w]*")
 # Verbs whose stem names no office ("who *requested* the report", "who *adopted* it").
@@ -53,7 +57,7 @@ def names_office(sentence: str, stem: str) -> bool:
 def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] = frozenset()) -> bool:
     """True if ``span`` is the name given the office: right after the office's title phrase ("the Chair
     of the twentieth session, *İsmail Belen*"), labelled by it in a list of officers ("Rapporteur:
-    *Mohamed Soliman*"), or followed by it ("*Sweden*, as Co-Chair", "*X* (Chair)"). A title
+    *Mohamed Soliman*"), or followed by it ("*Sweden*, as Co-Chair", "*X* (Chair)", "*X* (Portugal) would serve as Rapporteur"). A title
     phrase that names another of a series than the question's ``ordinals`` ("Chair of the *nineteenth*
     session" for the twentieth) is another office."""
     before = sentence[:span.start].rstrip()
@@ -68,7 +72,8 @@ def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] 
     held = re.match(r"\s*\(([^()]*)\)", sentence[span.end:])
     if held and _is_office(held.group(1).strip(), stem):  # "*Rangita de Silva de Alwis* (Chair)"
         return True
-    after = re.match(r"\s*(?:\([^()]*\)\s*)?(?:,\s*|\s+(?:(?:was|were)\s+elected\s+(?:by\s+acclamation\s+)?)?as\s+)"
+    after = re.match(r"\s*(?:\([^()]*\)\s*)?(?:,\s*|\s+(?:(?:was|were)\s+elected\s+(?:by\s+acclamation\s+)?"
+                     r"|(?:(?:would|will|to)\s+serve|served|serves)\s+)?as\s+)"
                      r"([^,;]{0,%d})" % MAX_BETWEEN, sentence[span.end:])
     if after:
         title = re.match(r"(?:as\s+)?(?:the\s+)?((?:Co-)?[A-Z]\w*)(?![\w-])", after.group(1))
@@ -77,7 +82,7 @@ def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] 
 
 
 # The last "Office:" label of a list of officers before a name, with no sentence end after it.
-_LABEL_BEFORE = re.compile(r"(?:^|\s)((?:Co-)?[A-Z][\w-]*?)s?:(?:\s[^:.;]*)?$")
+_LABEL_BEFORE = re.compile(r"(?:^|\s)((?:Co-)?[A-Z][\w-]*?)s?:(?:\s(?:[^:.;]|(?<=\b[A-Z])\.)*)?$")  # "M.O. Kah" too
 
 
 def _same_series(phrase: str, ordinals: frozenset[str]) -> bool:
@@ -92,3 +97,99 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 def _is_office(word: str, stem: str) -> bool:
     toks = tokenize([re.sub(r"^Co-", "", word)])[0]
     return len(toks) == 1 and toks[0].stem.startswith(stem)
+
+
+# "Who (first) proposed ...": the doer of the question's verb, whatever the verb.
+_WHO_DOER = re.compile(r"^\s*who\s+(?:first\s+|originally\s+|initially\s+)?([a-z]+ed)\b", re.I)
+# "... was proposed *by First President of Kazakhstan Nursultan Nazarbayev*": the verb and the words after "by".
+_BY_BEFORE = re.compile(r"\b([a-z]+ed)\s+by\s+(?:[\w’'.-]+\s+){0,6}$")
+
+
+def doer_stem(question: str) -> str | None:
+    """The stem of the verb a "who <verb>ed" question asks the doer of ("propos" for "Who first proposed")."""
+    m = _WHO_DOER.match(question)
+    toks = tokenize([m.group(1)])[0] if m else []
+    return toks[0].stem if toks and len(toks[0].stem) >= 4 else None
+
+
+def agent_of(span: Span, sentence: str, stem: str) -> bool:
+    """True if ``span`` ends the agent of a passive of the question's verb: "The idea to establish CICA
+    was *proposed by* First President of Kazakhstan *Nursultan Nazarbayev* on 5 October 1992" (not
+    "Kazakhstan", which the name goes on after)."""
+    m = _BY_BEFORE.search(sentence[:span.start])
+    if not m or re.search(r"[,;:()]", m.group(0)):
+        return False
+    toks = tokenize([m.group(1)])[0]
+    return bool(toks) and toks[0].stem == stem and not re.match(r"\s+[A-Z]", sentence[span.end:])
+
+
+# "Who did the Board appoint to its Committee": the one the question's verb chose.
+_WHO_CHOSEN = re.compile(r"^\s*who\s+(?:did|does|will|has|have)\s+[^?]{1,80}?\s(elect|appoint|name|nominate|designate|"
+                         r"select|choose|hire)\b", re.I)
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Mme|Dr|Prof|H\.E)\.?\s+|(?:His|Her) Excellency\s+)?"
+
+
+def chosen_stem(question: str) -> str | None:
+    """The stem of the verb a "who did X appoint" question asks the object of ("appoint")."""
+    m = _WHO_CHOSEN.match(question)
+    return tokenize([m.group(1)])[0][0].stem if m else None
+
+
+def chosen_by(span: Span, sentence: str, stem: str) -> bool:
+    """True if ``span`` is the one the verb of ``stem`` chose: right after it ("the Board *appointed*
+    Mr. *Vito Su*") or after a colon that ends a clause holding it ("approved the *appointment* of the
+    following candidate as member of the Committee: ➢ Ms. *Laura Born*")."""
+    before = sentence[:span.start]
+    right = re.search(r"(\w+)\s+" + _HONORIFIC + r"$", before)
+    if right and _stem_of(right.group(1)).startswith(stem):
+        return True
+    colon = re.search(r"([^.;:]*):\W*" + _HONORIFIC + r"$", before)
+    return bool(colon) and any(_stem_of(w).startswith(stem) for w in re.findall(r"[A-Za-z]+", colon.group(1)))
+
+
+def _stem_of(word: str) -> str:
+    toks = tokenize([word])[0]
+    return toks[0].stem if toks else ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a "who" question asks of the name that answers it: to hold an office ("who chaired"), to
+    have done the question's deed ("who first proposed") or to be the one its verb chose ("who did the
+    Board appoint"). When a sentence gives a name that role, the names it does not give it are no answer."""
+
+    stem: str
+    kind: str = "office"  # "office", "deed" or "chosen"
+
+    def holds(self, span: Span, sentence: str, ordinals: frozenset[str] = frozenset()) -> bool:
+        if self.kind == "deed":
+            return agent_of(span, sentence, self.stem)
+        if self.kind == "chosen":
+            return chosen_by(span, sentence, self.stem)
+        return holds_office(span, sentence, self.stem, ordinals)
+
+    def body_of(self, name: str) -> str | None:
+        """The body of a question's name that is the asked office's title ("Executive Board" for "Who was
+        elected *President of the Executive Board*"): the sentence gives the office, the body need not
+        be repeated where its document is about it. None for any other name."""
+        m = re.match(r"((?:Co-)?[A-Z][\w]*) of (?:the )?([A-Z].*)$", name) if self.kind == "office" else None
+        return m.group(2) if m and _is_office(m.group(1), self.stem) else None
+
+    def given_another(self, span: Span, sentence: str) -> bool:
+        """True if a list of officers labels ``span`` with another office ("Vice-Chairs: *Peter Major*
+        (Hungary)" is no answer to who was elected Chair)."""
+        label = _LABEL_BEFORE.search(sentence[:span.start].rstrip()) if self.kind == "office" else None
+        return bool(label) and not _is_office(label.group(1), self.stem)
+
+    def named_in(self, sentence: str) -> bool:
+        """True if ``sentence`` names the office (read even below the best sentences)."""
+        return self.kind == "office" and names_office(sentence, self.stem)
+
+
+def question_role(question: str) -> Role | None:
+    """The office a question asks about, else the deed, else the choice, else None."""
+    if office := office_stem(question):
+        return Role(office)
+    if doer := doer_stem(question):
+        return Role(doer, "deed")
+    return Role(chosen, "chosen") if (chosen := chosen_stem(question)) else None

@@ -153,7 +153,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         return -1.0  # "75 km" is no number of women
     if span.kind == "percent" and (m := re.match(r"\)?\s+(?:of\s+(?:the\s+|those\s+|these\s+)?|(?:were|was|are|is)\s+)",
                                                  text[span.end:])):
-        after = [t.stem for t in toks if t.start >= span.end + m.end()][:6]
+        stop = _PHRASE_END.search(text, span.end + m.end())  # "70 per cent *of men* – and that women ...": men
+        after = [t.stem for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
         if not set(after) & qstems:
             return -1.0  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
     if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
@@ -182,6 +183,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if not named and _counts_other(toks, last, target, text):
                     named = -1.0
                 named += _part_of_total(text, span)
+        if span.kind in ("count", "percent") and _governed_by(text, span, qstems):
+            named = max(named, 1.0)  # "killing 1 person and *injuring* over 100 others": how many were injured
         if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
             named = max(named, 1.0)
@@ -192,11 +195,26 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
         named = 1.0 if target & {toks[i].stem for i in range(max(0, first - 3), last + 1)} else \
             0.5 * bool(target & {t.stem for t in toks})
+    if span.kind == "date" and _governed_by(text, span, qstems, _DATED_BY):
+        named = max(named, 1.0)  # "criminal case ... *initiated on* 04.04.2022" for "when was it initiated"
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
 
 
 NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
+_PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
+_DATED_BY = re.compile(r"\b([A-Za-z]+ed)\s+(?:on|in|since|from|at|by)\s+$")
+_GOVERNING = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+(?:(?:at least|more than|less than|fewer than|over|nearly|almost|"
+                        r"about|around|some|approximately|up to|an estimated)\s+)?$", re.I)
+
+
+def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOVERNING) -> bool:
+    """True if the verb right before a figure is the question's ("*injuring* over 100 others" for "how
+    many were injured", "*initiated on* 04.04.2022" for "when was it initiated"): in a sentence of
+    several figures or dates, each is what its own verb says."""
+    m = governing.search(text[:span.start])
+    toks = tokenize([m.group(1)])[0] if m else []
+    return bool(toks) and toks[0].stem in qstems
 
 
 CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary

@@ -101,6 +101,9 @@ def _build(con: sqlite3.Connection) -> Library:
             main.setdefault(symbol, []).append(text)
     except sqlite3.Error:
         pass
+    for symbol, title in docs:  # a letter's title says who wrote it; its first paragraph, what it is about
+        if _LETTER.search(title):
+            main.setdefault(symbol, []).extend(_opening_names(con, symbol))
     texts, titles, subjects = [], [], []
     for symbol, title in docs:
         texts.append(" . ".join([title, symbol, *sorted(heads.get(symbol, ())), *names.get(symbol, [])]))
@@ -115,6 +118,23 @@ def _build(con: sqlite3.Connection) -> Library:
                                    subjects[i], frozenset(t.stem for t in toks[2 * n + i]), pairs(toks[n + i]),
                                    dates.get(symbol) or "")
     return Library(profiles)
+
+
+# A letter or note verbale, or a document that transmits one: "Letter dated ...", "Identical letters
+# dated ...", "Note verbale dated ...", "Request for the inclusion of an item ... (Letter dated ...)".
+_LETTER = re.compile(r"(?i)(?:^|\()(?:identical\s+)?(?:letters?|notes?\s+verbales?)\s+dated\b")
+# A name as a letter writes it: capitalized words, joined by "of", "and", "for", ... (not "I", not the
+# sentence's first word).
+_NAME_RUN = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w’'-]+(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w’'-]+)*")
+
+
+def _opening_names(con: sqlite3.Connection, symbol: str) -> list[str]:
+    """The names the first paragraph of a letter's body writes ("information on the activities of the
+    *Conference on Interaction and Confidence-building Measures in Asia* (see annex)"): what the
+    letter and its annexes are about, which its paragraphs need not repeat."""
+    row = con.execute("SELECT text FROM chunks WHERE symbol = ? AND part = '' AND kind = 'paragraph' "
+                      "ORDER BY id LIMIT 1", (symbol,)).fetchone()
+    return [m.group(0) for m in _NAME_RUN.finditer(row[0])] if row else []
 
 
 def symbol_names(symbol: str) -> list[str]:

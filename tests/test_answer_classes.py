@@ -14,7 +14,7 @@ import pytest
 
 from ingest.models import Entity
 from search import subject
-from search.answer import _said
+from search.unsaid import said as _said
 from search.answer_types import Span, publication_spans, question_type, typed_spans
 from search.evidence import QuestionTerm, ScoredSentence, Sentence, _alias_stems, _same_words, paraphrased
 from search.names import _name_parts, _only_in_longer_country, mentions, names_ok

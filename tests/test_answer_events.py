@@ -41,3 +41,18 @@ def test_ask_refuses_a_date_of_something_else(searcher):
     answer = searcher.ask("When was the Global Migration Group founded?")
     assert answer.text.startswith("The indexed documents do not answer")
     assert "2014" not in answer.text.split(".")[0]
+
+
+def test_a_resolution_keeps_the_date_of_its_adoption():
+    """The number rules read "resolution 63/225 of 19 December 2008" as an instrument; the index's
+    date entity inside it is still a date (A/69/207 para. 10: when the Assembly decided to convene
+    the second Dialogue)."""
+    from search.answer_types import typed_spans
+
+    sentence = ("As part of the follow-up to the first High-level Dialogue on International Migration and "
+                "Development, held in September 2006, the General Assembly, in its resolution 63/225 of "
+                "19 December 2008, decided to convene a second High-level Dialogue during its sixty-eighth "
+                "session in 2013.")
+    start = sentence.index("19 December 2008")
+    spans = typed_spans(sentence, ["date"], [("19 December 2008", "DATE", start, start + 16)])
+    assert "19 December 2008" in [sp.text for sp in spans]

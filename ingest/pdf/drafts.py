@@ -27,28 +27,15 @@ from dataclasses import dataclass, field
 
 from .layout import Line
 from .line_kinds import NUM_RE, LineKinds
-from .parts import ANNEX_RE, CHAPTER_RE, VOLUME_RE, Parts
+from .parts import Parts
 from .preamble import preamble_blocks
 from .unnumbered import split_paragraphs
 from ..text.blocks import _Block
+from ..text.part_heads import ANNEX_RE, CHAPTER_RE, VOLUME_RE, draft_label
 from ..text.sections import SectionPath
 
-_LABEL = r"(?:[IVXL]{1,6}|[A-Z]|\d{1,4}(?:/[A-Za-z0-9.]+){0,3})"
-_DRAFT_RE = re.compile(rf"^(?:(Draft\s+(?:resolution|decision)|DRAFT\s+(?:RESOLUTION|DECISION))(?:\s+({_LABEL}))?"
-                       rf"|(Resolution|Decision|RESOLUTION|DECISION)\s+({_LABEL}))\s*\*?$")
 _LETTERED_RE = re.compile(r"^\([a-z]\)\s")
 LONG_DRAFT = 3500  # characters: an unnumbered draft longer than this is split like other page-cited text
-
-
-def draft_label(text: str) -> str:
-    """The part label a draft's heading line gives (``draft resolution I``, ``decision 58/101``,
-    ``draft resolution``), or ``""`` for any other line."""
-    m = _DRAFT_RE.match(text.strip())
-    if not m:
-        return ""
-    kind, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    kind = " ".join(kind.lower().split())
-    return f"{kind} {number}" if number else kind
 
 
 @dataclass(frozen=True)

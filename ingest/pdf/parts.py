@@ -16,15 +16,8 @@ from __future__ import annotations
 import re
 
 from .geometry import ends_sentence
-from ..text.paragraphs import LEADERS_RE
 from .line_kinds import NUM_RE, LineKinds
-
-_ANNEX_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX|Appendix)\b(?:\s+([IVXL]{1,5}|\d{1,2})\b)?")
-_ALONE_RE = re.compile(r"^(?:ANNEX|Annex|ENCLOSURE|Enclosure|APPENDIX|Appendix)(?:\s+(?:[IVXL]{1,5}|\d{1,2}))?$")
-_CHAPTER_RE = re.compile(r"^(?:CHAPTER|Chapter)\s+([IVXL]{1,6}|\d{1,2})\.?$")
-_VOLUME_RE = re.compile(r"^(?:PART|Part)\s+(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|ONE|TWO|THREE|FOUR|FIVE|"
-                        r"SIX|SEVEN|EIGHT|NINE|TEN|[IVXL]{1,5}|\d{1,2})\.?$")
-ANNEX_RE, CHAPTER_RE, VOLUME_RE = _ANNEX_RE, _CHAPTER_RE, _VOLUME_RE  # a draft inside a report ends at these (drafts)
+from ..text.part_heads import LEADERS_RE, ALONE_RE, CHAPTER_RE, VOLUME_RE, annex_label  # shared with the text reader
 
 
 class Parts:
@@ -33,8 +26,8 @@ class Parts:
     def __init__(self, kinds: LineKinds, contents: set[int]):
         self.kinds = kinds
         self.contents = contents
-        self.volumes = self._restarts(_VOLUME_RE, None)
-        self.chapters = self._restarts(_CHAPTER_RE, _VOLUME_RE if self.volumes else None)
+        self.volumes = self._restarts(VOLUME_RE, None)
+        self.chapters = self._restarts(CHAPTER_RE, VOLUME_RE if self.volumes else None)
 
     def _heading(self, i: int) -> bool:
         """Bold or large, at the margin or alone at the right (``ANNEX I`` set flush right), and
@@ -42,7 +35,7 @@ class Parts:
         l, geo = self.kinds.lines[i], self.kinds.geo
         if i in self.contents or LEADERS_RE.search(l.text) or not (l.bold or l.size > geo.body + 0.6):
             return False
-        return l.x0 <= geo.left[l.page] + 40 or (l.x1 >= geo.right[l.page] - 10 and bool(_ALONE_RE.match(l.text)))
+        return l.x0 <= geo.left[l.page] + 40 or (l.x1 >= geo.right[l.page] - 10 and bool(ALONE_RE.match(l.text)))
 
     def _first_number(self, i: int) -> int:
         """The number of the first paragraph start after line i (0 if none)."""
@@ -74,17 +67,14 @@ class Parts:
         l = self.kinds.lines[i]
         if not self._heading(i):
             return "", volume
-        v = _VOLUME_RE.match(l.text) if self.volumes else None
+        v = VOLUME_RE.match(l.text) if self.volumes else None
         if v:
             name = f"part {v.group(1).lower()}"
             return name, name
-        c = _CHAPTER_RE.match(l.text) if self.chapters else None
+        c = CHAPTER_RE.match(l.text) if self.chapters else None
         if c:
             return f"{volume}, chap. {c.group(1)}" if volume else f"chap. {c.group(1)}", volume
-        m = _ANNEX_RE.match(l.text)
-        if not m or (in_front and (l.page == 1 or ends_sentence(l.text))):
+        name = annex_label(l.text, volume)
+        if not name or (in_front and (l.page == 1 or ends_sentence(l.text))):
             return "", volume  # the front matter's own lines (a contents list, a summary's sentence)
-        word = m.group(1).lower()
-        kind = "annex" if word.startswith("annex") else word
-        name = f"{kind} {m.group(2).upper()}" if m.group(2) else kind
-        return (f"{volume}, {name}" if volume else name), volume
+        return name, volume

@@ -20,6 +20,9 @@ from .blocks import _Block
 from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
+from .part_heads import LEADERS_RE
+from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
+from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
@@ -45,9 +48,9 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     lines = page.lines
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
 
-    blocks = _segment(lines)
+    blocks = _segment(lines, [k for k, raw in enumerate(raw_lines) if raw == PAGE_BREAK])
     signatory = ""
-    if not any(b.kind == "paragraph" for b in blocks):
+    if not any(b.kind == "paragraph" and b.page is None for b in blocks):
         blocks = [_Block("summary")] + _page_paragraphs(lines, raw_lines, symbol)
         rest, signatory = tidy_unnumbered(blocks[1:])
         blocks[1:] = rest
@@ -111,6 +114,8 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
                 [cur[-1][1]]) and not cur[-1][1].rstrip().endswith(":"):
             groups.append([])
         groups[-1].append((ln, s))
+    width = PageRuns(lines, breaks).width
+    groups = [part for g in groups for part in split_run(g, width)]
     blocks: list[_Block] = []
     per_page: dict[int, int] = {}
     for g in groups:
@@ -134,10 +139,6 @@ def _symbol_from_name(source: str) -> str:
     return name.replace("_", "/").replace("-", "/")
 
 
-#: A contents entry's dot leaders (``Annex ......... 18``); the PDF reader's parts use it too.
-LEADERS_RE = re.compile(r"(?:\.\s?){4,}|…{2,}")
-
-
 def _in_contents(lines: list[tuple[int, str]], i: int) -> bool:
     """True for a contents entry: the line or one of the two after it has dot leaders."""
     return any(LEADERS_RE.search(raw) for _, raw in lines[i:i + 3])
@@ -150,14 +151,17 @@ def _part_label(heading: str) -> str:
     return f"{word} {numeral.strip().upper()}" if numeral.strip() else word
 
 
-def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
-    """Walk the lines once, opening a block at each paragraph start, heading or table."""
+def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> list[_Block]:
+    """Walk the lines once, opening a block at each paragraph start, heading or table
+    (``breaks``: the raw line numbers of page breaks, for a part label that comes again)."""
     blocks: list[_Block] = []
     expected = 1
     part = ""
     cur: _Block | None = None
     pre: _Block = _Block("front")
     blocks.append(pre)
+    parts = Restarts(lines, _number_at(lines), breaks or [])
+    runs = PageRuns(lines, breaks or [])
     i = 0
     n = len(lines)
     while i < n:
@@ -166,16 +170,22 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
         if not s:
             i += 1
             continue
+        back = parts.leaves(i, expected)
+        if back:
+            part, expected, cur = back[0].part, back[0].expected, None
+            blocks.extend(back[1])
         m = _PARA_RE.match(s)
         printed = None
         if m and expected > 1 and int(m.group(1)) != expected and _misprinted(lines, i, expected):
             printed = int(m.group(1))
         number = expected if m and (int(m.group(1)) == expected or printed) else (
-            _skipped(lines, i, expected, int(m.group(1))) if m and not printed else 0)
-        if number and _starts_paragraph(m.group(2), lines, i):
+            _skipped(lines, i, expected, int(m.group(1))) if m and not printed else 0) or (
+            int(m.group(1)) if m and parts.printed_before(i, expected, int(m.group(1)), blocks) else 0)
+        if number and _starts_paragraph(m.group(2), lines, i) and not parts.list_item(i, number, blocks):
             if expected == 1 and not part:
                 blocks.extend(_front_heading(pre, ln))
             body = m.group(2).strip()
+            blocks.extend(parts.front_blocks())
             cur = _Block("paragraph", number=number, part=part, first_line=ln, last_line=ln, printed=printed)
             if body:
                 cur.lines.append(body)
@@ -183,24 +193,27 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
             expected = number + 1
             i += 1
             continue
-        am = _ANNEX_RE.match(s) if expected > 1 else (
-            _LETTER_ANNEX_RE.match(s) if not _in_contents(lines, i) else None)
-        if am:
-            part = _part_label(am.group(1))
-            expected = 1
+        am = (_ANNEX_RE.match(s) if expected > 1 else None) or (_LETTER_ANNEX_RE.match(s) if (
+            expected == 1 or parts.first_number(i) == 1) and not _in_contents(lines, i) else None)
+        opened = parts.unique(parts.in_volume(_part_label(am.group(1))), i) if am else (
+            parts.opens(i) or parts.draft(i, part, expected))
+        if opened:
+            part, expected = opened, 1
             cur = _Block("heading", lines=[s], part=part, first_line=ln)
             blocks.append(cur)
             i += 1
             continue
+        if parts.keep_front(s):
+            i += 1
+            continue
         tm = _TABLE_RE.match(s)
         if tm and (cur is None or cur.kind != "table" or int(tm.group(1)) != cur.number):
-            if cur is None or cur.kind != "paragraph" or _ends(cur.lines) or not raw.startswith(" ") or True:
-                cur = _Block("table", number=int(tm.group(1)), part=part, first_line=ln)
-                if tm.group(2):
-                    cur.lines.append(tm.group(2))
-                blocks.append(cur)
-                i += 1
-                continue
+            cur = _Block("table", number=int(tm.group(1)), part=part, first_line=ln)
+            if tm.group(2):
+                cur.lines.append(tm.group(2))
+            blocks.append(cur)
+            i += 1
+            continue
         if cur is not None and cur.kind == "table":
             if _ROMAN_RE.match(s) and len(s) < 120 and _is_heading_line(s):
                 cur = _Block("heading", lines=[s], part=part, first_line=ln)
@@ -209,23 +222,48 @@ def _segment(lines: list[tuple[int, str]]) -> list[_Block]:
                 cur.lines.append(s)
             i += 1
             continue
-        if cur is not None and cur.kind == "paragraph" and _continues(cur, s, _ahead(lines, i + 1, expected)):
-            cur.lines.append(s)
-            cur.last_line = ln
-            i += 1
-            continue
-        if cur is None:
-            pre.lines.append(s)
-            i += 1
-            continue
-        if cur.kind != "heading":
-            cur = _Block("heading", part=part, first_line=ln)
-            blocks.append(cur)
-        cur.lines.append(s)
+        cur = _place(i, lines, cur, pre, blocks, part, expected, runs)
         i += 1
+    blocks[1:1] = letter_text(runs, pre, blocks)
+    blocks = unfold_headings(blocks, runs)
+    number_by_page(blocks)
     return blocks
 
 
+def _place(i: int, lines: list[tuple[int, str]], cur: _Block | None, pre: _Block, blocks: list[_Block],
+           part: str, expected: int, runs: PageRuns) -> _Block | None:
+    """Put line i, which opens no numbered paragraph, part or table: more of the open paragraph,
+    the front matter, unnumbered prose cited by page (``page_runs``) or a heading. Returns the
+    block now open."""
+    ln, raw = lines[i]
+    s = raw.strip()
+    if cur is not None and cur.kind == "paragraph" and (
+            not runs.ends(cur.lines[-1], i) if cur.page is not None else _continues(cur, s, _ahead(lines, i + 1, expected))):
+        cur.lines.append(s)
+        cur.last_line = ln
+        return cur
+    if cur is None:
+        pre.lines.append(s)
+        runs.front_at.append(i)
+        return None
+    if part and expected == 1 and runs.starts(i):
+        blocks.append(runs.block(i, part))
+        return blocks[-1]
+    if cur.kind != "heading":
+        cur = _Block("heading", part=part, first_line=ln)
+        blocks.append(cur)
+    cur.lines.append(s)
+    return cur
+
+
+
+
+def _number_at(lines: list[tuple[int, str]]):
+    """A function giving the number of a paragraph-like start at line i (0 if none)."""
+    def number_at(i: int) -> int:
+        m = _PARA_RE.match(lines[i][1].strip())
+        return int(m.group(1)) if m and _starts_paragraph(m.group(2), lines, i) else 0
+    return number_at
 
 
 def _front_heading(pre: _Block, ln: int) -> list[_Block]:

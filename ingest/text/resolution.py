@@ -90,9 +90,13 @@ def printed_symbol(symbol: str, after: str) -> str:
     return f"{symbol} {m.group(0)}" if m and "/RES/" in symbol.upper() else symbol
 
 
+_CLAUSE_END_RE = re.compile(r"[,;.:]\s?\d{0,3}\s*$")  # ``Society,1``: a footnote mark after the comma
+
+
 def split_preamble(lines: list[str]) -> list[list[str]]:
     """Preambular paragraphs from flowed text lines (no layout): a new paragraph where a line
-    opens like one ("Recalling ...") after a line that closed a clause (``,`` ``;`` ``.``)."""
+    opens like one ("Recalling ...") after a line that closed a clause (``,`` ``;`` ``.``, a
+    footnote mark after it as extracted text prints it: ``Society,1``)."""
     out: list[list[str]] = []
     for s in lines:
         s = s.strip()
@@ -101,7 +105,7 @@ def split_preamble(lines: list[str]) -> list[list[str]]:
                 out.append([])
             continue
         prev = out[-1][-1] if out and out[-1] else ""
-        if not out or (out[-1] and prev.rstrip().endswith((",", ";", ".", ":")) and opens_preamble(s)):
+        if not out or (out[-1] and _CLAUSE_END_RE.search(prev) and opens_preamble(s)):
             out.append([])
         out[-1].append(s)
     return [p for p in out if p]

@@ -1,0 +1,87 @@
+"""What a fact's paragraph may leave unsaid, because its document or its context says it.
+
+A question names its subject, its year, its session, the day of an event: "How many people were
+injured in the missile attack on Kharkiv on *18 April 2025*?", "Who served as Rapporteur of the
+*twenty-eighth* session?". The paragraph that states the fact often does not repeat them: the
+letter is dated that day, the report is on that session, the year is the one it reports on, the
+Convention was named in full a sentence before ("ratified *the Convention*"). These rules say when
+what the question requires counts as said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .evidence import ScoredSentence, local_context
+from .names import names_ok
+from .terms import tokenize
+
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
+ORDINAL_STEMS = frozenset(t.stem for t in tokenize([" ".join(sorted(ORDINALS))])[0])
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What a paragraph's document says for all its paragraphs: its subject's stems and the years
+    it reports on (the year of its date and the year before: a report of February 2025 on 2024)."""
+
+    about: frozenset[str] = frozenset()
+    years: frozenset[str] = frozenset()
+    dated: frozenset[str] = frozenset()  # the days it is dated ("18 april"): a letter on that day's events
+
+
+MONTHS = frozenset("January February March April May June July August September October November December".split())
+_DATED = re.compile(r"\bdated\s+(\d{1,2})\s+(" + "|".join(sorted(MONTHS)) + r")\s+(?:19|20)\d{2}")
+
+
+def dated(profile) -> frozenset[str]:
+    """The days ("18 april") its title says a letter or note is dated ("Letter dated 18 April 2025 ...")."""
+    return frozenset(f"{d} {m.lower()}" for d, m in _DATED.findall(profile.subject.split(" . ")[0]))
+
+
+def on_its_day(days: set[str], doc: DocContext) -> set[str]:
+    """The day numbers of the question's dates ("on *18* April 2025") that its document is dated: a
+    letter dated that day tells that day's events without repeating the date in each paragraph."""
+    return {d.split()[0] for d in days & doc.dated}
+
+
+def years_of(profile) -> frozenset[str]:
+    year = int(profile.date[:4]) if profile.date[:4].isdigit() else profile.year
+    return frozenset({str(year), str(year - 1)}) if year else frozenset()
+
+
+def said(required: set[str], stems: set[str], years: frozenset[str], sentence: set[str],
+          about: frozenset[str] = frozenset()) -> bool:
+    """True if the paragraph (``stems``) says the question's numbers and ordinals; a year it need not
+    say when the fact's ``sentence`` names no year and its document reports on that year ("In November
+    and December, 17.4 km of land were cleared" in a report of February 2025 answers "... in 2024");
+    an ordinal it need not say when its document's subject (``about``: its title) holds it and the
+    sentence names no ordinal ("the Vice-Chair ... would serve as Rapporteur for the session" in the
+    report on the *twenty-eighth* session)."""
+    missing = required - stems
+    if not sentence & ORDINAL_STEMS:
+        missing -= about & ORDINAL_STEMS
+    return not missing or all(_YEAR_RE.fullmatch(m) for m in missing) and missing <= years \
+        and not any(_YEAR_RE.fullmatch(st) for st in sentence)
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+
+
+def referred_back(s: ScoredSentence, names) -> set[str]:
+    """The question's names of several words that the fact's paragraph writes in full and the fact's
+    sentence (or the one before it) refers back to by their head word, capitalized: "the *CICA
+    Convention on Privileges and Immunities* ... To date, eleven Member States have ratified the
+    *Convention*". A one-word name ("IFAD") must be said where the fact is."""
+    context = local_context(s)
+    return {n for n, a in names if len(n.split()) > 1 and re.search(r"\b" + re.escape(_head(n)) + r"\b", context)
+            and names_ok(s.hit, [(n, a)])}
+
+
+def _head(name: str) -> str:
+    """The word a name's back-reference keeps: "Convention" in "CICA Convention on Privileges and
+    Immunities", "States" in "CICA Member States"."""
+    return name.split()[-1] if not (m := re.match(r"(.*?)\s+(?:of|on|for|and|in|to|at|the)\s", name)) \
+        else m.group(1).split()[-1]
