@@ -71,6 +71,7 @@ def _wait(driver, css: str, timeout: float = 30):
 def test_search_then_paragraph_then_copy(browser, server, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.set_window_size(1100, 900)
     browser.get(server.url + "/")
@@ -91,11 +92,11 @@ def test_search_then_paragraph_then_copy(browser, server, tmp_path):
     assert heading.text == "A/69/207, para. 46"
     assert browser.find_element(By.CSS_SELECTOR, "a[rel=prev]").text.startswith("← A/69/207, para. 45")
     assert len(browser.find_elements(By.CSS_SELECTOR, "section.context")) == 2  # before and after
-    copy = browser.find_element(By.CSS_SELECTOR, "button.copy")
-    assert copy.is_displayed()  # app.js ran (CSP allows our own script file)
+    copy = _wait(browser, "button.copy")
+    WebDriverWait(browser, 30).until(lambda d: copy.is_displayed())  # app.js ran (CSP allows our own script file)
     copy.click()
-    status = browser.find_element(By.ID, "copied")
-    assert "A/69/207, para. 46" in status.text
+    # The clipboard call answers asynchronously: wait for the status line rather than read it at once.
+    WebDriverWait(browser, 30).until(lambda d: "A/69/207, para. 46" in d.find_element(By.ID, "copied").text)
     assert browser.save_screenshot(str(tmp_path / "paragraph.png"))
 
 
