@@ -27,9 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from library_ablation import LIBRARY_QUERIES, REPORT_QUERIES, Context, run_variant  # noqa: E402
+from library_ablation import LIBRARY_QUERIES, REPORT_QUERIES, open_searchers, run_variant  # noqa: E402
 from query_expansion import expansion_variants  # noqa: E402
-from search import Searcher  # noqa: E402
 from search.bm25 import content_terms, keyword_query, matching_rows, quote  # noqa: E402
 from search.evaluate import read_queries  # noqa: E402
 from search.phrases import PAIR_BONUS  # noqa: E402
@@ -312,10 +311,7 @@ def main() -> None:
     ap.add_argument("--only", default="")
     ap.add_argument("--diff", action="store_true", help="print each query whose rank moves against the default")
     args = ap.parse_args()
-    searchers: dict = {}
-    for path in (args.library, args.report):
-        searchers[path] = Searcher.open(path)
-        searchers[path, "cx"] = Context(searchers[path])
+    searchers = open_searchers(args.library, args.report)
     lib = [q for p in LIBRARY_QUERIES for q in read_queries(p, split="dev")]
     a_dev, a_own = (read_queries(p) for p in REPORT_QUERIES)
     sets = {"library": (args.library, lib, None, False),

@@ -243,6 +243,15 @@ def run_variant(searchers: dict, sets: dict, fn, cache: dict) -> dict:
     return out
 
 
+def open_searchers(*paths: str) -> dict:
+    """Each index's ``Searcher`` (keyed by path) and its ``Context`` (keyed by ``(path, "cx")``)."""
+    searchers: dict = {}
+    for path in paths:
+        searchers[path] = Searcher.open(path)
+        searchers[path, "cx"] = Context(searchers[path])
+    return searchers
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("queries", nargs="*", type=Path, default=LIBRARY_QUERIES)
@@ -251,10 +260,7 @@ def main() -> None:
     ap.add_argument("--split", default="dev", help="the query lines to use (default: dev)")
     ap.add_argument("--only", default="", help="run only the variants whose name holds this text (and the default)")
     args = ap.parse_args()
-    searchers: dict = {}
-    for path in (args.library, args.report):
-        searchers[path] = Searcher.open(path)
-        searchers[path, "cx"] = Context(searchers[path])
+    searchers = open_searchers(args.library, args.report)
     library_queries = [q for p in args.queries for q in read_queries(p, split=args.split)]
     a_dev, a_own = (read_queries(p) for p in REPORT_QUERIES)
     sets = {"library": (args.library, library_queries, None, False),

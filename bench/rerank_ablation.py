@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "bench"))
-from library_ablation import LIBRARY_QUERIES, REPORT_QUERIES, Context, run_variant  # noqa: E402
-from search import Searcher  # noqa: E402
+from library_ablation import LIBRARY_QUERIES, REPORT_QUERIES, open_searchers, run_variant  # noqa: E402
 from search.evaluate import read_queries  # noqa: E402
 from search.fusion import pooled_hybrid_score  # noqa: E402
 
@@ -111,10 +110,7 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--only", default="", help="run only variants whose name contains this")
     args = ap.parse_args()
-    searchers: dict = {}
-    for path in (args.library, args.report):
-        searchers[path] = Searcher.open(path)
-        searchers[path, "cx"] = Context(searchers[path])
+    searchers = open_searchers(args.library, args.report)
     lib = [q for p in args.queries for q in read_queries(p, split=args.split)]
     a_dev, a_own = (read_queries(p) for p in REPORT_QUERIES)
     sets = {"library": (args.library, lib, None, False),
