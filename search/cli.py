@@ -193,8 +193,9 @@ def cmd_search(args) -> int:
                                               ("--until", [args.until] if args.until else [])) for v in vs]
         print("No paragraphs match" + (f" the filters {', '.join(filters)}." if filters else "."))
         return 0
+    several = len({h.symbol for h in hits}) > 1  # from a library: say which report each hit is from
     for h in hits:
-        _print_hit(h)
+        _print_hit(h, document=several)
     return 0
 
 
@@ -214,11 +215,13 @@ def cmd_ask(args) -> int:
     return 0
 
 
-def _print_hit(h, score: bool = True) -> None:
+def _print_hit(h, score: bool = True, document: bool = False) -> None:
     head = f"[{h.rank}] {h.citation}" if h.rank else h.citation
     if score:
         head += f"  (score {h.score:.3f})"
     print(head)
+    if document and (h.title or h.date):
+        print("    " + " · ".join(x for x in (textwrap.shorten(h.title, 90, placeholder=" ..."), h.date) if x))
     if h.section:
         print("    " + " > ".join(h.section))
     print(textwrap.fill(h.text, width=100, initial_indent="    ", subsequent_indent="    "))
