@@ -66,12 +66,14 @@ def zscore(values: np.ndarray) -> np.ndarray:
 def pool(dense: np.ndarray, keyword: np.ndarray, size: int = POOL) -> np.ndarray:
     """Positions of the ``size`` best candidates by the dense score and by the keyword score
     (those that share a word with the query), merged."""
-    def best(x: np.ndarray) -> np.ndarray:
-        return np.argpartition(-x, size - 1)[:size] if len(x) > size else np.arange(len(x))
-
     dense, keyword = np.asarray(dense), np.asarray(keyword)
-    top_kw = best(keyword)
-    return np.union1d(best(dense), top_kw[keyword[top_kw] > 0])
+    top_kw = _best(keyword, size)
+    return np.union1d(_best(dense, size), top_kw[keyword[top_kw] > 0])
+
+
+def _best(x: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the ``n`` largest values of ``x`` (all of them when there are fewer), unordered."""
+    return np.argpartition(-x, n - 1)[:n] if len(x) > n else np.arange(len(x))
 
 
 def pooled_zscore(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
@@ -103,12 +105,9 @@ def negates(query: str) -> bool:
 def top_share(dense: np.ndarray, keyword: np.ndarray, n: int = DISAGREE_TOP) -> int:
     """How many chunks the best ``n`` by the dense score and the best ``n`` by the keyword score
     (among those that match a query word) have in common."""
-    def best(x: np.ndarray) -> np.ndarray:
-        return np.argpartition(-x, n - 1)[:n] if len(x) > n else np.arange(len(x))
-
     dense, keyword = np.asarray(dense), np.asarray(keyword)
-    top_kw = best(keyword)
-    return len(np.intersect1d(best(dense), top_kw[keyword[top_kw] > 0]))
+    top_kw = _best(keyword, n)
+    return len(np.intersect1d(_best(dense, n), top_kw[keyword[top_kw] > 0]))
 
 
 def bm25_weight(best_coverage: float, weight: float = BM25_WEIGHT, power: float = COVERAGE_POWER) -> float:

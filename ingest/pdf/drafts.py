@@ -31,10 +31,9 @@ from .parts import Parts
 from .preamble import preamble_blocks
 from .unnumbered import split_paragraphs
 from ..text.blocks import _Block
-from ..text.part_heads import ANNEX_RE, CHAPTER_RE, VOLUME_RE, draft_label
+from ..text.part_heads import ANNEX_RE, CHAPTER_RE, LETTERED_ITEM_RE, VOLUME_RE, draft_label
 from ..text.sections import SectionPath
 
-_LETTERED_RE = re.compile(r"^\([a-z]\)\s")
 LONG_DRAFT = 3500  # characters: an unnumbered draft longer than this is split like other page-cited text
 
 
@@ -97,7 +96,7 @@ class Drafts:
         head = lines[i]
         for j in range(i + 1, len(lines)):
             l = lines[j]
-            if (draft_label(l.text) and self.heading(j)) or self.above(j, head) or _LETTERED_RE.match(l.text):
+            if (draft_label(l.text) and self.heading(j)) or self.above(j, head) or LETTERED_ITEM_RE.match(l.text):
                 return None
             m = NUM_RE.match(l.text)
             dx = l.x0 - self.margin(l.page)

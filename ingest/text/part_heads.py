@@ -20,6 +20,8 @@ VOLUME_RE = re.compile(r"^(?:PART|Part)\s+(One|Two|Three|Four|Five|Six|Seven|Eig
 
 #: A contents entry's dot leaders (``Annex ......... 18``): such a line opens no part.
 LEADERS_RE = re.compile(r"(?:\.\s?){4,}|…{2,}")
+#: A lettered item opening a line, "(a) ...": a draft's operative sub-item, which no heading interrupts.
+LETTERED_ITEM_RE = re.compile(r"^\([a-z]\)\s")
 
 _LABEL = r"(?:[IVXL]{1,6}|[A-Z]|\d{1,4}(?:/[A-Za-z0-9.]+){0,3})"
 _DRAFT_RE = re.compile(rf"^(?:(Draft\s+(?:resolution|decision)|DRAFT\s+(?:RESOLUTION|DECISION))(?:\s+({_LABEL}))?"

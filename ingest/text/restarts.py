@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .blocks import _Block
-from .part_heads import ALONE_RE, CHAPTER_RE, LEADERS_RE, VOLUME_RE, chapter_label, draft_label, volume_label
+from .part_heads import ALONE_RE, CHAPTER_RE, LEADERS_RE, LETTERED_ITEM_RE, VOLUME_RE, chapter_label, draft_label, volume_label
 from .resolution import formula_index, split_preamble
 
-_LETTERED_ITEM_RE = re.compile(r"^\([a-z]\)\s")
 _ABOVE_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+[A-Z“\"]")  # ``B. Draft decisions for adoption ...``
 _LOOK = 400  # lines a draft's ``1.`` may stand below its heading
 
@@ -173,7 +172,7 @@ class Restarts:
             s = self._text(j)
             if not s:
                 continue
-            if self._ends_draft(j) or _LETTERED_ITEM_RE.match(s):
+            if self._ends_draft(j) or LETTERED_ITEM_RE.match(s):
                 return ""
             n = self.number_at(j)
             if n:
