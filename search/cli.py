@@ -221,7 +221,7 @@ def _print_hit(h, score: bool = True, document: bool = False) -> None:
         head += f"  (score {h.score:.3f})"
     print(head)
     if document and (h.title or h.date):
-        print("    " + " · ".join(x for x in (textwrap.shorten(h.title, 90, placeholder=" ..."), h.date) if x))
+        print("    " + h.source_line())
     if h.section:
         print("    " + " > ".join(h.section))
     print(textwrap.fill(h.text, width=100, initial_indent="    ", subsequent_indent="    "))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 from ingest.models import Entity
@@ -28,12 +29,19 @@ class Hit:
     bodies: tuple[str, ...] = ()  # the organs its page 1 prints (issue #14)
     also: tuple[str, ...] = ()  # citations of near-identical chunks ranked lower (issue #12)
 
+    def source_line(self, width: int = 90) -> str:
+        """Which report the hit is from, its title shortened to ``width`` and its date: shown when
+        the hits of one search come from several documents."""
+        title = textwrap.shorten(self.title, width, placeholder=" ...") if self.title else ""
+        return " · ".join(x for x in (title, self.date) if x)
+
     def to_dict(self) -> dict:
         also = {"also": list(self.also)} if self.also else {}
         return {
             "rank": self.rank,
             "citation": self.citation,
             "symbol": self.symbol,
+            "title": self.title,
             "date": self.date,
             "bodies": list(self.bodies),
             "kind": self.kind,

@@ -204,6 +204,11 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
 NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
 _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
 _DATED_BY = re.compile(r"\b([A-Za-z]+ed)\s+(?:on|in|since|from|at|by)\s+$")
+_WORD = r"\s+(?!and\b|or\b|but\b)[A-Za-z][\w-]*"
+# the participle after the counted words, across a figure coordinated with it ("42,308 cases and 759
+# deaths *had been reported*": both were reported; "three peacekeepers *being killed* and 37 ... injured")
+_GOVERNED_AFTER = re.compile(rf"(?:{_WORD}){{1,3}}?(?:\s+and\s+\d[\d,.]*(?:{_WORD}){{1,3}}?)?"
+                             r"\s+(?:(?:being|were|was|had been|have been|been)\s+)?([a-z]+ed)\b")
 _GOVERNING = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+(?:(?:at least|more than|less than|fewer than|over|nearly|almost|"
                         r"about|around|some|approximately|up to|an estimated)\s+)?$", re.I)
 
@@ -213,6 +218,8 @@ def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOV
     many were injured", "*initiated on* 04.04.2022" for "when was it initiated"): in a sentence of
     several figures or dates, each is what its own verb says."""
     m = governing.search(text[:span.start])
+    if governing is _GOVERNING and not m:
+        m = _GOVERNED_AFTER.match(text, span.end)  # "three peacekeepers *being killed* and 37 others injured"
     toks = tokenize([m.group(1)])[0] if m else []
     return bool(toks) and toks[0].stem in qstems
 

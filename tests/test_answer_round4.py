@@ -242,6 +242,17 @@ def test_the_figure_its_verb_gives():
     assert _best(_A79_873, "How many people were killed in the missile attack on Kharkiv?", "count") == "at least 1"
 
 
+_S2025_176_P19 = "The clashes resulted in three MONUSCO peacekeepers being killed and 37 other peacekeepers injured."
+
+
+def test_the_figure_its_following_verb_gives():
+    # the verb after the counted noun: "three ... peacekeepers *being killed* and 37 other peacekeepers *injured*"
+    assert _best(_S2025_176_P19, "How many peacekeepers were killed in the clashes?", "count").startswith("three")
+    assert _best(_S2025_176_P19, "How many peacekeepers were injured in the clashes?", "count").startswith("37")
+    both = "As at 23 March 2025, 42,308 cases and 759 deaths had been reported across 42 counties."
+    assert _best(both, "How many cholera cases had been reported by March 2025?", "count") == "42,308"  # both reported
+
+
 def test_a_share_of_the_group_asked_not_of_the_group_compared():
     q = "What share of women and girls use the Internet?"
     assert _best(_E2025_31_P68, q, "percent") == "65 per cent"

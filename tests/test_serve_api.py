@@ -164,6 +164,18 @@ def test_page_renders_results_for_a_shared_link(server):
     assert "<script>" not in html.replace('<script src="/static/app.js" defer></script>', "")
 
 
+def test_hits_from_several_reports_say_which_report(server):
+    status, _, raw = server.get("/?" + q(q="delegation reported markup migration", k=10))
+    html = raw.decode()
+    assert status == 200 and "X/2026/1, para." in html and "A/69/207, para." in html
+    assert '<p class="source">International migration and development</p>' in html
+    assert '<p class="source">A test note with &lt;em&gt;markup&lt;/em&gt;</p>' in html   # a title is text too
+    status, _, raw = server.get("/?" + q(q="delegation reported markup migration", k=10, doc="A/69/207"))
+    assert 'class="source"' not in raw.decode()          # one report's hits keep the short form
+    hits = json.loads(server.get("/api/search?" + q(q="cost of sending money home", k=1))[2])
+    assert hits["hits"][0]["title"] == "International migration and development"
+
+
 def test_page_errors_are_pages_with_the_api_status(server):
     status, _, raw = server.get("/?q=migrants&k=0")
     assert status == 400 and 'role="alert"' in raw.decode() and "positive" in raw.decode()

@@ -74,7 +74,9 @@ def _fill_search(s, ctx: dict, request: Request) -> None:
     spans = best_sentences(s, args.query, hits)
     base = [("q", args.query)] + [(n, request.query_params[n]) for n in ("mode", "k") if params.get(n)]
     base += args.filter_pairs()
+    several = len({h.symbol for h in hits}) > 1  # in a library, say which report each paragraph is from
     ctx["results"] = [{"hit": h, "path": paragraph_path(h), "pieces": marked(h.text, span),
+                       "document": h.source_line(110) if several else "",
                        "entities": entity_links(h, base, args.query)} for h, span in zip(hits, spans)]
     ctx["notes"] = [f"No {kind} named “{value}” in this index." for kind, value in
                     args.unknown_filters(s)] if not hits else []
