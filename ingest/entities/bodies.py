@@ -69,6 +69,9 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
     for r in sorted(rules, key=lambda r: r.start):
         if not (r.start < e and s < r.end):
             continue
+        if r.kind == PLACE and s < r.start and _coordinated_place(text, s, r.start):
+            e = r.start  # "the Insurance Development Forum and Germany": two partners, not one name
+            break
         if r.kind == PLACE and s <= r.start and r.end <= e:
             continue  # part of the name
         if r.kind == PLACE and s < r.start and _complement_ends(text, s, r.start):
@@ -97,6 +100,14 @@ def _split_at_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _has_head(name: str) -> bool:
     words = re.split(r"\s+(?:of|for|on|in)\s+", name)[0].split()
     return bool(words) and words[-1] in ORG_HEADS
+
+
+def _coordinated_place(text: str, s: int, place_start: int) -> bool:
+    """A place joined by "and" to what comes before it, with no "for"/"of"/"in"/"on" before it
+    in the name ("Forum and Germany", "Monaco and Russian Federation"; not "Commission for
+    Latin America and the Caribbean")."""
+    before = text[s:place_start]
+    return bool(re.search(r"\sand\s+(?:the\s+)?$", before)) and not re.search(r"\b(?:for|of|in|on)\s", before)
 
 
 def _complement_ends(text: str, s: int, place_start: int) -> bool:

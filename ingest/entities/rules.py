@@ -23,7 +23,7 @@ NOT_ENTITIES = {
     "Assembly", "Council", "Commission", "Committee", "Secretariat", "Organization", "Office", "Mechanism",
     "Chair", "Chairs", "Co-Chairs", "Parties", "Party", "Special Representative", "High Commissioner",
     "Executive Director", "Administrator", "Under-Secretary-General", "Prosecutor", "Registrar",
-    "Division", "Department", "Unit", "Section",
+    "Division", "Department", "Unit", "Section", "Executive Board", "Executive Boards", "Board", "Bureau",
     "Report", "Annex", "Table", "Figure", "Summary", "Introduction", "Conclusions", "Recommendations",
     "Internet", "Web", "COVID-19", "SDG", "SDGs", "Goal", "Goals", "Sustainable Development Goals",
     "Indigenous Peoples", "Indigenous People", "Indigenous", "First Nations", "First Nation", "Roma",
@@ -206,10 +206,12 @@ def is_guess_of_a_thing(text: str, start: int, end: int, kind: str) -> bool:
     """A model's organization or place that its context shows is a person, a title, an event or
     a facility ("Mr. Kurti", "ITU issued Digital Skills Toolkit 2024", "the fourth ... Conference")."""
     from .name_context import is_event, is_facility, is_product
-    from .people import after_title, starts_with_title
+    from .people import after_role, after_title, starts_with_title
 
     name = text[start:end]
     if after_title(text, start) or starts_with_title(name) or is_product(text, start, end):
+        return True
+    if kind == ORGANIZATION and head_word(name) not in ORG_HEADS and after_role(text, start, end):
         return True
     if kind == ORGANIZATION:
         return is_event(text, start, end, head_word(name))

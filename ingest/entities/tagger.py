@@ -25,7 +25,7 @@ from .rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, i
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
 from .instruments import find_instruments
 from ..models import Chunk, Document, Entity
-from .name_context import EVENT_HEADS, in_product_name
+from .name_context import EVENT_HEADS, in_product_name, in_regional_group, names_event_of
 from .people import Votes, chunk_votes
 from .towns import DROP, Town, find_towns, town_verdict
 
@@ -161,8 +161,10 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
             kind, canonical = ent.id_.split("|", 1)
             start, end = trim(text, ent.start_char, ent.end_char) if kind != INSTRUMENT else (
                 _strip_article(text, ent.start_char), ent.end_char)
-            if kind == PLACE and in_product_name(text, end):
-                continue  # "Africa" of "Africa Climate ... Network programme"
+            if kind == PLACE and (in_product_name(text, end) or in_regional_group(text, start, end)):
+                continue  # "Africa" of "Africa Climate ... Network programme", "Asia-Pacific States"
+            if canonical == "United Nations" and names_event_of(text, end):
+                continue  # "the United Nations Procurement Awards": an award's name
             if text[start:end].isupper() and re.match(r"[\-\u2010][A-Z]", text[end:end + 2]):
                 continue  # "UN" of "UN-SWAP": part of a longer acronym
             cands.append((_RULE, Entity(text[start:end], kind, canonical, start, end)))
@@ -276,7 +278,7 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
     unnamed: set[str] = set()  # acronyms of lowercase phrases: "time-bound (SMART)"
     per_chunk = [list(e) for e in per_chunk]
     for i, text in enumerate(texts):
-        for d in find_definitions(text):
+        for d in find_definitions(text, [(e.start, e.end) for e in per_chunk[i] if e.kind == ORGANIZATION]):
             if not d.named or head_word(d.long_form) in EVENT_HEADS:
                 unnamed.add(d.acronym)  # "time-bound (SMART)", "World Summit ... (WSIS)": no body
                 continue

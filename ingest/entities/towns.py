@@ -51,9 +51,20 @@ def find_towns(text: str) -> list[Town]:
 
 
 def is_common_name(name: str) -> bool:
-    """A town name that is also a frequent word: "Geneva", "Mission", "Santa Cruz"."""
+    """A town name that is also a frequent word: "Geneva", "Mission", "Santa Cruz". A compound
+    of three or more hyphened parts ("Port-au-Prince") is a name, whatever its parts are."""
     words = [w for w in name.replace("/", " ").split() if w[:1].isupper()]
+    if any(w.count("-") >= 2 for w in words):
+        return False
     return bool(words) and all(zipf(w) >= COMMON_TOWN_ZIPF for w in words)
+
+
+def inside_longer_name(text: str, start: int, end: int) -> bool:
+    """ "Chaves" of "Rodrigo Chaves Robles": a capitalized word right before and right after
+    (no punctuation between) make the town's name part of a longer one, a person's or a body's."""
+    before = re.search(r"([A-Z\u00C0-\u00DE][\w\-\u00C0-\u024F]*) $", text[max(0, start - 40):start])
+    after = re.match(r" [A-Z\u00C0-\u00DE][\w\-\u00C0-\u024F]*", text[end:end + 40])
+    return bool(before and after) and before.group(1) not in ("The", "In", "At", "From", "To")
 
 
 def town_verdict(text: str, town: Town, label: str | None) -> str | None:
@@ -70,6 +81,8 @@ def town_verdict(text: str, town: Town, label: str | None) -> str | None:
     if is_common_name(e.text):
         return None
     if label is None:
+        if inside_longer_name(text, e.start, e.end):
+            return None
         if " " not in e.text and zipf(e.text) >= 3.0 and _opens_sentence(text, e.start):
             return None  # a capital that only says a sentence starts here
         return PLACE
