@@ -116,3 +116,27 @@ def test_pure_helpers():
     assert in_regional_group(text, s, s + 9) and not in_regional_group("in the Caribbean States", 7, 16)
     text = "selected as the Property & Casualty Innovator of the Year by"
     assert is_product(text, text.index("Property"), text.index(" of the Year"))
+
+
+def test_political_declaration_named_by_its_meeting_is_an_instrument():
+    # E/2025/L.16, para. 12
+    (found,) = _tagged(
+        "We underline the need to implement the political declaration of the 2023 Sustainable Development Goals "
+        "Summit and the relevant commitments in the Pact for the Future and its annexes, the Global Digital Compact "
+        "and the Declaration on Future Generations.")
+    primary = _primary(found)
+    assert ("instrument", "political declaration of the 2023 Sustainable Development Goals Summit") in primary
+    assert ("instrument", "Global Digital Compact") in primary
+    (bare,) = _tagged("Several delegations proposed a political declaration to the Council.")
+    assert not [k for k, _, _ in bare if k == "instrument"]
+
+
+def test_country_office_is_the_body_unless_a_longer_name_follows():
+    # DP/2025/12, pp. 16-17
+    office, project = _tagged(
+        "For its partnership with UNDP Nepal, the Nepal Tourism Board received its third consecutive Pacific Asia "
+        "Travel Association Gold Award.",
+        "UNDP won gold for the UNDP Tuvalu Coastal Adaptation Project.")
+    assert ("organization", "UNDP Nepal", "United Nations Development Programme") in office
+    assert ("place", "Nepal") not in _primary(office)
+    assert {("organization", "UNDP"), ("place", "Tuvalu")} <= _primary(project)

@@ -50,6 +50,22 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         if place is not None and place.kind == PLACE:
             end = m.start(1) + len(place.text) if m.group(1).startswith(place.text) else m.end(1)
             out.append(Entity(text[m.start():end], ORGANIZATION, text[m.start():end], m.start(), end))
+    return out + country_offices(text, rules)
+
+
+def country_offices(text: str, rules: list[Entity]) -> list[Entity]:
+    """ "UNDP Nepal", "UNICEF Ukraine": a known body's acronym with a country's name right after
+    it names the body's office there (canonical: the body's). A capitalized word after the
+    country makes it the name of something else ("the UNDP Tuvalu Coastal Adaptation Project")."""
+    out = []
+    for a in rules:
+        if a.kind != ORGANIZATION or not a.text.replace("-", "").isupper() or text[a.end:a.end + 1] != " ":
+            continue
+        for p in rules:
+            known = lookup().get(normalize(p.text))
+            if p.kind == PLACE and p.start == a.end + 1 and known is not None and known.kind == PLACE \
+                    and not re.match(r"(?:\s+[A-Z]|[\w\-\u2010])", text[p.end:p.end + 2]):
+                out.append(Entity(text[a.start:p.end], ORGANIZATION, a.canonical, a.start, p.end))
     return out
 
 

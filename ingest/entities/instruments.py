@@ -114,9 +114,17 @@ def _resolutions(text: str) -> list[Found]:
 _AGENDA = re.compile(r"\b(?:[\w]+-point\s+)(?:agenda|plan)(?:\s+(?:for|of)\s+action)?\b|\bagenda for action\b")
 
 
+# A political declaration named by the meeting that adopted it: "the political declaration of the
+# 2023 Sustainable Development Goals Summit", "... of the high-level meeting on ...".
+_POLITICAL = re.compile(r"\b[Pp]olitical\s+[Dd]eclaration\s+(?:of|adopted\s+at)\s+the\s+(?:[\w\-\u2013]+\s+){0,10}?"
+                        r"(?:Summit|[Mm]eeting|Forum|[Ff]orum|Conference|[Ss]ession|Dialogue)\b")
+
+
 def _agendas(text: str) -> list[Found]:
-    """ "the eight-point agenda for action" (its canonical name is the phrase, in lower case)."""
-    return [Found(m.start(), m.end(), _squash(m.group(0)).lower()) for m in _AGENDA.finditer(text)]
+    """ "the eight-point agenda for action" (its canonical name is the phrase, in lower case), and
+    political declarations named by their meeting."""
+    out = [Found(m.start(), m.end(), _squash(m.group(0)).lower()) for m in _AGENDA.finditer(text)]
+    return out + [Found(m.start(), m.end(), _squash(m.group(0))) for m in _POLITICAL.finditer(text)]
 
 
 def _numbered(text: str) -> list[Found]:
