@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word, is_name, trim
+from .rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word, is_name, only_heads, trim
 from .gazetteer import ORGANIZATION, PLACE, lookup, normalize
 from .instruments import find_titles
 from ..models import Entity
@@ -42,8 +42,11 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         head = head_word(name)
         if head in ROLE_HEADS or not any(w in ORG_HEADS for w in name.split()):
             continue  # "Director of Programme Division" is a role
-        if re.fullmatch(r"(?:Programme|Program|Platform|Plan)\s+(?:of|for)\s+Action", name):
-            continue  # "the Platform for Action" refers back to an instrument
+        if re.fullmatch(r"(?:Programme|Program|Platform|Plan)\s+(?:of|for)\s+Action", name) or only_heads(name):
+            continue  # "the Platform for Action" refers back to an instrument; "Council and Conference"
+        known = lookup().get(normalize(name))
+        if known is not None and known.kind == PLACE:
+            continue  # "Russian Federation": a country, though "Federation" heads bodies
         if is_event(text, s, e, head) or is_product(text, s, e) or _tail_of_a_name(text, s):
             continue
         out.append(Entity(name, ORGANIZATION, _canonical(name), s, e))

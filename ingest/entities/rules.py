@@ -19,6 +19,7 @@ SECONDARY = {"DATE": "date", "TIME": "date", "MONEY": "money", "PERCENT": "perce
 # Words that name a kind of actor or a role, not one body or place (issue 4: "Member States").
 NOT_ENTITIES = {
     "Member States", "Member State", "States", "State", "States parties", "States Parties", "State party",
+    "State Party", "States Party",
     "Governments", "Government", "Secretary-General", "Deputy Secretary-General", "President",
     "Assembly", "Council", "Commission", "Committee", "Secretariat", "Organization", "Office", "Mechanism",
     "Chair", "Chairs", "Co-Chairs", "Parties", "Party", "Special Representative", "High Commissioner",
@@ -118,6 +119,15 @@ def classify_name(name: str) -> str | None:
     return None
 
 
+def only_heads(name: str) -> bool:
+    """ "Council and Conference", "State Party to the Convention": no word that names one body."""
+    if re.match(r"States?\s+[Pp]art(?:y|ies)\b", name):
+        return True
+    words = [w for w in re.split(r"[\s,]+", re.sub(r"\b(?:Member\s+)?States?(?:\s+[Pp]art(?:y|ies))?\b", "", name))
+             if w[:1].isupper()]
+    return all(w in ORG_HEADS for w in words)
+
+
 def is_name(text: str) -> bool:
     """A proper name: starts with a capital or digit, and its other words are capitalized or connectors."""
     if not text or not (text[0].isupper() or text[0].isdigit()):
@@ -177,6 +187,8 @@ def primary_kind(label: str, text: str) -> str | None:
     if looks_like_person(norm):
         return None
     if label == "ORG":
+        if only_heads(norm):
+            return None  # "the Council and Conference decisions", "a State Party to the Convention"
         if norm in ORG_HEADS or is_common_word(norm) or (head not in ORG_HEADS and all_common(norm)):
             return None  # "the Initiative" refers back; "No Data" is a phrase
         return ORGANIZATION
