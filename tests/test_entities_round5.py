@@ -140,3 +140,62 @@ def test_country_office_is_the_body_unless_a_longer_name_follows():
     assert ("organization", "UNDP Nepal", "United Nations Development Programme") in office
     assert ("place", "Nepal") not in _primary(office)
     assert {("organization", "UNDP"), ("place", "Tuvalu")} <= _primary(project)
+
+
+# Classes seen while reading the tagger's output on lib documents that neither half of the sample
+# uses (S/2025/176, A/80/143, S/2025/258, A/AC.109/2025/L.1, E/2025/15): real sentences.
+OTHER_DOCUMENTS = [
+    ("In Ituri, reciprocal attacks between Coopérative pour le développement du Congo (CODECO) factions and Zaire "
+     "increased, in particular in Djugu and Mahagi territories, with attacks targeting civilians near sites for "
+     "internally displaced persons, on farmland and in mining areas.",
+     [("place", "Djugu"), ("place", "Mahagi")], []),
+    ("The Allied Democratic Forces (ADF) were the main perpetrator of violence against civilians (455 civilians "
+     "killed).",
+     [("organization", "Allied Democratic Forces"), ("organization", "ADF")], ["Allied Democratic Forces (ADF"]),
+    ("The United Nations Joint Human Rights Office has received 12 allegations of hate speech and incitement to "
+     "hostility targeting the Banyamulenge and Tutsi communities or those who speak Kiswahili.",
+     [("organization", "United Nations Joint Human Rights Office")], ["Tutsi", "Kiswahili"]),
+    ("I reiterate the unwavering support of the United Nations for the Luanda and Nairobi processes and commend "
+     "President João Lourenço of Angola and the former President of Kenya, Uhuru Kenyatta, for the progress achieved "
+     "through their efforts.",
+     [("place", "Angola"), ("place", "Kenya")], ["Uhuru Kenyatta"]),
+    ("On 10 February, Lieutenant-General Ulisses de Mesquita Gomes took command of the force component of MONUSCO.",
+     [], ["Mesquita"]),
+    ("MONUSCO conducted a mission-wide assessment to enhance the information available to the Security Council on the "
+     "Mission’s impact vis-à-vis mandated priorities.",
+     [("organization", "Security Council")], ["Security Council on the Mission"]),
+    ("Pursuant to rule 13 of the rules of procedure of the General Assembly and to decision 49/426 of the Assembly, of "
+     "9 December 1994, the Government of Uganda has decided to submit a request for the granting of observer status "
+     "in the General Assembly to the African Export-Import Bank (Afreximbank), a pan-African multilateral financial "
+     "institution established in 1993 and headquartered in Cairo, Egypt.",
+     [("organization", "General Assembly"), ("organization", "African Export-Import Bank"), ("place", "Cairo")],
+     ["General Assembly to the African Export-Import Bank"]),
+    ("This, the 139th monthly report, is therefore submitted in accordance with the aforementioned Council and "
+     "Conference decisions and includes information relevant to the period 24 March to 23 April 2025.",
+     [], ["Council and Conference"]),
+    ("As previously reported, all legal obligations binding upon the Syrian Arab Republic as a State Party to the "
+     "Convention remain valid, regardless of any change in government.",
+     [("place", "Syrian Arab Republic")], ["State Party to the Convention"]),
+    ("Through the Declaration Assessment Team (DAT), the Secretariat has continued to address the shortcomings in the "
+     "Syrian Arab Republic’s initial declaration.",
+     [("organization", "Declaration Assessment Team")], []),
+    ("It transmits the decision of the Executive Council of the Organisation for the Prohibition of Chemical Weapons "
+     "and Security Council resolution 2118 (2013), both dated 27 September 2013.",
+     [("instrument", "Security Council resolution 2118 (2013)")], []),
+    ("The Special Committee will be composed of the following members: Nicaragua, Papua New Guinea, Russian "
+     "Federation, Saint Kitts and Nevis.",
+     [("place", "Russian Federation"), ("place", "Papua New Guinea")], []),
+    ("ECA co-led the preparation of the regional review in which States members of ECA reaffirmed their commitment to "
+     "the Platform for Action.",
+     [], ["Platform for Action"]),
+]
+
+
+@pytest.mark.parametrize("text,expected,not_tagged", OTHER_DOCUMENTS)
+def test_classes_from_other_lib_documents(text, expected, not_tagged):
+    (found,) = _tagged(text)
+    primary = _primary(found)
+    for e in expected:
+        assert e in primary, (e, found)
+    assert not {t for _, t in primary} & set(not_tagged), found
+    assert ("organization", "Russian Federation") not in primary

@@ -53,7 +53,7 @@ ORG_HEADS = {
     "Community", "League", "Assembly", "Corporation", "Service", "Services", "Unit", "Panel", "Team",
     "Confederation", "Observatory", "Facility", "Initiative", "Platform", "College", "Academy", "Coalition",
     "Society", "Societies", "Movement", "Chamber", "Parliament", "Ministry", "Administration",
-    "Mission", "Missions", "Operation", "Force", "Party", "Police", "Inspectorate", "Registry", "Chambers",
+    "Mission", "Missions", "Operation", "Force", "Forces", "Party", "Police", "Inspectorate", "Registry", "Chambers",
     "Bureau", "Body", "Bodies", "Consortium", "Collaborative", "Prosecution", "Institution", "Church", "Diocese",
 }
 CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "against", "at", "de", "des", "du", "la", "et", "y"}
