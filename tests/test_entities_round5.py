@@ -185,6 +185,11 @@ OTHER_DOCUMENTS = [
     ("The Special Committee will be composed of the following members: Nicaragua, Papua New Guinea, Russian "
      "Federation, Saint Kitts and Nevis.",
      [("place", "Russian Federation"), ("place", "Papua New Guinea")], []),
+    # CEB/2025/4: a conference "to Support ..." is held, not a body
+    ("Reference was made to processes such as the International Conference on Financing for Development, the United "
+     "Nations Conference to Support the Implementation of Sustainable Development Goal 14: Conserve and sustainably "
+     "use the oceans, seas and marine resources for sustainable development.",
+     [], ["United Nations Conference to Support the Implementation of Sustainable Development Goal"]),
     ("ECA co-led the preparation of the regional review in which States members of ECA reaffirmed their commitment to "
      "the Platform for Action.",
      [], ["Platform for Action"]),

@@ -71,6 +71,8 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
     if head == "Conference" and re.search(r"\b(?:World|International|Global|Ministerial|Diplomatic|Review)\s+"
                                            r"Conference\b", text[start:end]):
         return True  # "the International Conference on Financing for Development" is held, not a body
+    if head == "Conference" and re.search(r"\bConference\s+to\s+[A-Z]", text[start:end + 12]):
+        return True  # "the United Nations Conference to Support the Implementation of ...": held, not a body
     if re.match(r"(?:19|20)\d\d\s+[A-Z]", text[start:end]):
         return True  # "the 2025 United Nations Conference to Support ...": a dated event
     before = text[max(0, start - 30):start]
