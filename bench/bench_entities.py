@@ -17,7 +17,8 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   19 chunks of six documents (S/2025/122, A/ES-10/1022, E/2025/L.16, DP/2025/12,
   A/CONF.230/2025/L.2, A/47/466) and 16 chunks of six others (S/2025/223, S/2025/303, E/2025/36,
   E/ICEF/2025/14, ICCD/COP(8)/CST/8, A/52/687), annotated from the text alone before the tagger
-  saw them; rules were then fixed on the dev half only. Run with
+  saw them; rules were then fixed on the dev half's errors (and on the tagger's output for other
+  lib documents neither half uses), and the aside half was run once at the end. Run with
   ``--corpus /work/shared/corpus/un-pdf-lib``.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
