@@ -13,6 +13,13 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
 - bench/data/entities_sample_heldout.jsonl: 13 chunks of UNW/2025/2, E/2025/57 and A/80/275,
   annotated after the rules were fixed on the samples above and before tagging these chunks
   (its first errors were then fixed too; the README gives the scores before and after).
+- bench/data/entities_sample_round5.jsonl (dev) and entities_sample_round5_aside.jsonl (aside):
+  19 chunks of six documents (S/2025/122, A/ES-10/1022, E/2025/L.16, DP/2025/12,
+  A/CONF.230/2025/L.2, A/47/466) and 16 chunks of six others (S/2025/223, S/2025/303, E/2025/36,
+  E/ICEF/2025/14, ICCD/COP(8)/CST/8, A/52/687), annotated from the text alone before the tagger
+  saw them; rules were then fixed on the dev half's errors (and on the tagger's output for other
+  lib documents neither half uses), and the aside half was run once at the end. Run with
+  ``--corpus /work/shared/corpus/un-pdf-lib``.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when
@@ -41,6 +48,13 @@ Annotation conventions (both samples):
   one place ("Obiliq/Obilić"). A place inside a body's name is part of that name. Demonyms
   ("Serbian"), facilities (canals, crossings, plants) and lowercase descriptors ("municipality") are not.
 - Spans drop a leading "the" and trailing punctuation.
+- Round 5 made explicit: a bare back-reference to any instrument named before ("the Agreement",
+  "the charter") is tagged like "the Declaration"; a convention's acronym names the instrument
+  where the treaty is meant and an organization where it acts ("together with WMO, UNCCD and
+  ..."); events, awards and projects are not entities, nor is "United Nations" inside their
+  names, but a body or country named beside them is ("the UNDP Tuvalu ... Project" gives "UNDP"
+  and "Tuvalu"); UN regional groups ("African States", "Western European and other States") and
+  "the Secretariat", "the Executive Board", "the Bureau" used bare are not tagged.
 
 A prediction matches a gold entity when the kinds are equal and the character spans overlap
 ("overlap"); "exact" needs equal spans too. Precision = matched predictions / predictions,

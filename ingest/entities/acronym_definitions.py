@@ -39,12 +39,15 @@ def is_acronym(s: str) -> bool:
     return s[0].isupper() and (upper >= 2 or (upper == 1 and any(c.isdigit() for c in s)))
 
 
-def find_definitions(text: str) -> list[Definition]:
-    """Every "Long Form (ACRONYM)" in ``text`` whose long form spells the acronym.
+def find_definitions(text: str, bodies: list[tuple[int, int]] = ()) -> list[Definition]:
+    """Every "Long Form (ACRONYM)" in ``text`` whose long form spells the acronym, or that
+    follows right after one of ``bodies`` (spans of organizations already found): an acronym of
+    another language ("United Nations Integrated Office in Haiti (BINUH)") spells nothing.
 
     A definition whose long form is not a name ("time-bound (SMART)") has ``named`` False.
     """
     out = []
+    ends = {e: s for s, e in bodies}
     for m in _PAREN.finditer(text):
         acr = m.group(1)
         if not is_acronym(acr):
@@ -54,6 +57,9 @@ def find_definitions(text: str) -> list[Definition]:
         long_start = _long_form_start(acr, before, window_start)
         if long_start is None:
             long_start = _title_start(acr, before, window_start)
+        if long_start is None and len(before) in ends and acr.isupper() and len(acr) >= 3:
+            out.append(Definition(acr, before[ends[len(before)]:], ends[len(before)], len(before), m.start(1), m.end(1)))
+            continue
         if long_start is None:
             prev = before.split()[-1:] or [""]
             if prev[0][:1].islower():  # "relevant and time-bound (SMART)": an acronym of no name

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word, is_name, trim
+from .rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word, is_name, only_heads, trim
 from .gazetteer import ORGANIZATION, PLACE, lookup, normalize
 from .instruments import find_titles
 from ..models import Entity
@@ -42,6 +42,11 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         head = head_word(name)
         if head in ROLE_HEADS or not any(w in ORG_HEADS for w in name.split()):
             continue  # "Director of Programme Division" is a role
+        if re.fullmatch(r"(?:Programme|Program|Platform|Plan)\s+(?:of|for)\s+Action", name) or only_heads(name):
+            continue  # "the Platform for Action" refers back to an instrument; "Council and Conference"
+        known = lookup().get(normalize(name))
+        if known is not None and known.kind == PLACE:
+            continue  # "Russian Federation": a country, though "Federation" heads bodies
         if is_event(text, s, e, head) or is_product(text, s, e) or _tail_of_a_name(text, s):
             continue
         out.append(Entity(name, ORGANIZATION, _canonical(name), s, e))
@@ -50,6 +55,22 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         if place is not None and place.kind == PLACE:
             end = m.start(1) + len(place.text) if m.group(1).startswith(place.text) else m.end(1)
             out.append(Entity(text[m.start():end], ORGANIZATION, text[m.start():end], m.start(), end))
+    return out + country_offices(text, rules)
+
+
+def country_offices(text: str, rules: list[Entity]) -> list[Entity]:
+    """ "UNDP Nepal", "UNICEF Ukraine": a known body's acronym with a country's name right after
+    it names the body's office there (canonical: the body's). A capitalized word after the
+    country makes it the name of something else ("the UNDP Tuvalu Coastal Adaptation Project")."""
+    out = []
+    for a in rules:
+        if a.kind != ORGANIZATION or not a.text.replace("-", "").isupper() or text[a.end:a.end + 1] != " ":
+            continue
+        for p in rules:
+            known = lookup().get(normalize(p.text))
+            if p.kind == PLACE and p.start == a.end + 1 and known is not None and known.kind == PLACE \
+                    and not re.match(r"(?:\s+[A-Z]|[\w\-\u2010])", text[p.end:p.end + 2]):
+                out.append(Entity(text[a.start:p.end], ORGANIZATION, a.canonical, a.start, p.end))
     return out
 
 
@@ -69,12 +90,17 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
     for r in sorted(rules, key=lambda r: r.start):
         if not (r.start < e and s < r.end):
             continue
+        if r.kind == PLACE and s < r.start and _coordinated_place(text, s, r.start):
+            e = r.start  # "the Insurance Development Forum and Germany": two partners, not one name
+            break
         if r.kind == PLACE and s <= r.start and r.end <= e:
             continue  # part of the name
         if r.kind == PLACE and s < r.start and _complement_ends(text, s, r.start):
             e = r.end  # "... Commission for Asia and the Pacific": the place ends the name
             continue
         if r.kind == ORGANIZATION and r.start == s and r.end < e:
+            if re.match(r"\s+(?:to|by|with|from|at|in|on|between|under)\s", text[r.end:e]):
+                return None, None  # "the Security Council on the Mission's impact": the known body stands
             continue  # the name starts with a known body
         if r.start <= s:
             return None, None
@@ -97,6 +123,14 @@ def _split_at_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _has_head(name: str) -> bool:
     words = re.split(r"\s+(?:of|for|on|in)\s+", name)[0].split()
     return bool(words) and words[-1] in ORG_HEADS
+
+
+def _coordinated_place(text: str, s: int, place_start: int) -> bool:
+    """A place joined by "and" to what comes before it, with no "for"/"of"/"in"/"on" before it
+    in the name ("Forum and Germany", "Monaco and Russian Federation"; not "Commission for
+    Latin America and the Caribbean")."""
+    before = text[s:place_start]
+    return bool(re.search(r"\sand\s+(?:the\s+)?$", before)) and not re.search(r"\b(?:for|of|in|on)\s", before)
 
 
 def _complement_ends(text: str, s: int, place_start: int) -> bool:

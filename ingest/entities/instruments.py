@@ -40,6 +40,8 @@ BODY_WORDS = {"Organization", "Organisation", "Secretariat", "secretariat", "Off
               "Board", "Bureau", "Forum", "Group"}
 _BODY_HEADS = {"Office", "Department", "Division", "Ministry", "Government", "Secretariat", "Commission",
                "Committee", "Council", "Court", "Bank", "Fund", "Programme", "Organization", "Union", "Agency"}
+_BODY_ENDS = BODY_WORDS | {"Team", "Teams", "Mechanism", "Division", "Department", "Agency", "Network", "Service",
+                          "Centre", "Center", "Institute", "Panel", "Section"}
 ORGANS = {"Assembly", "Council", "Commission", "Board", "Committee", "Conference", "Forum"}
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*|\S")
@@ -114,9 +116,17 @@ def _resolutions(text: str) -> list[Found]:
 _AGENDA = re.compile(r"\b(?:[\w]+-point\s+)(?:agenda|plan)(?:\s+(?:for|of)\s+action)?\b|\bagenda for action\b")
 
 
+# A political declaration named by the meeting that adopted it: "the political declaration of the
+# 2023 Sustainable Development Goals Summit", "... of the high-level meeting on ...".
+_POLITICAL = re.compile(r"\b[Pp]olitical\s+[Dd]eclaration\s+(?:of|adopted\s+at)\s+the\s+(?:[\w\-\u2013]+\s+){0,10}?"
+                        r"(?:Summit|[Mm]eeting|Forum|[Ff]orum|Conference|[Ss]ession|Dialogue)\b")
+
+
 def _agendas(text: str) -> list[Found]:
-    """ "the eight-point agenda for action" (its canonical name is the phrase, in lower case)."""
-    return [Found(m.start(), m.end(), _squash(m.group(0)).lower()) for m in _AGENDA.finditer(text)]
+    """ "the eight-point agenda for action" (its canonical name is the phrase, in lower case), and
+    political declarations named by their meeting."""
+    out = [Found(m.start(), m.end(), _squash(m.group(0)).lower()) for m in _AGENDA.finditer(text)]
+    return out + [Found(m.start(), m.end(), _squash(m.group(0))) for m in _POLITICAL.finditer(text)]
 
 
 def _numbered(text: str) -> list[Found]:
@@ -133,11 +143,14 @@ def _organ_start(text: str, pos: int) -> int:
     if not words or words[-1].group(0) not in ORGANS or text[base + words[-1].end():pos].strip():
         return pos
     start = base + words[-1].start()
-    for w in reversed(words[:-1]):
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i]
         gap = text[base + w.end():start]
         if gap.strip() or not (w.group(0)[0].isupper() or w.group(0) == "and") or w.group(0) in NOT_MODIFIERS \
                 or _opens_sentence(text, base + w.start(), w.group(0)):
             break
+        if w.group(0) == "and" and i >= 2 and words[i - 2].group(0)[0].isupper():
+            break  # "... of Chemical Weapons and Security Council resolution": "and" joins two names
         start = base + w.start()
     while text[start:].startswith(("and ", "The ")):  # never start on a connector
         start = text.index(" ", start) + 1
@@ -211,6 +224,8 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
         end = _extend_right(words, head_end, body)
         if start == h and end == head_end:
             continue  # a bare "the Convention" refers back; it names nothing by itself
+        if not body and end > head_end and words[end - 1] in _BODY_ENDS and "of" not in words[head_end:end]:
+            continue  # "the Declaration Assessment Team" is a body that works on declarations
         out.append((toks[start][1], toks[end - 1][2]))
     return out
 

