@@ -309,6 +309,9 @@ def _check_query(query: str) -> str:
     query = _valid_unicode(query).replace("\x00", " ").strip()
     if not query:
         raise InvalidQuery("the query is empty; type some words to search for")
+    if not any(c.isalnum() for c in query):  # "?" would rank paragraphs by noise, as if it were a query
+        raise InvalidQuery(f"the query {query[:40]!r} has no words, only punctuation or symbols; "
+                           "type some words to search for")
     return query[:MAX_QUERY_CHARS]
 
 

@@ -37,3 +37,32 @@ def test_add_to_an_index_with_a_damaged_manifest_refuses_rather_than_drop_its_do
     assert main(["ingest", str(tmp_path / "library"), str(new), "--index", str(two_docs), "--quiet"]) == 0
     with Searcher.open(two_docs) as s:
         assert sorted(d["symbol"] for d in s.documents()) == ["A/69/901", "A/69/902", "A/69/903"]
+
+
+def test_a_paragraph_page_shows_a_bare_footnote_mark_as_a_mark_not_as_note_1(index_dir):
+    """Para. 46 keeps only its footnote mark "9": an <ol> showed it as "1. 9", a note 1 reading "9"."""
+    from starlette.testclient import TestClient
+
+    from search.web import create_app
+
+    with TestClient(create_app(index_dir)) as client:
+        page = client.get("/p/A/69/207/46")
+    assert page.status_code == 200
+    assert "<li>Footnote 9 (its text is not in the index)</li>" in page.text
+    assert '<ol class="footnotes">' not in page.text
+
+
+@pytest.mark.parametrize("query", ["?", "...", " -- ", "«»"])
+def test_a_query_of_punctuation_only_is_refused_in_one_line(query, index_dir, capsys):
+    """"?" has nothing to search for: it used to rank paragraphs by the embedding of a question mark."""
+    for command in ("search", "ask"):
+        assert main([command, query, "--index", str(index_dir)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1
+        assert err.startswith("paracite: error: the query ") and "has no words" in err
+    from paracite.errors import InvalidQuery
+    from search.searcher import _check_query
+
+    with pytest.raises(InvalidQuery, match="has no words, only punctuation or symbols"):
+        _check_query(query)
+    assert _check_query("¿qué?") == "¿qué?" and _check_query("232") == "232"  # any letter or digit is a word
