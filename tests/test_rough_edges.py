@@ -66,3 +66,22 @@ def test_a_query_of_punctuation_only_is_refused_in_one_line(query, index_dir, ca
     with pytest.raises(InvalidQuery, match="has no words, only punctuation or symbols"):
         _check_query(query)
     assert _check_query("¿qué?") == "¿qué?" and _check_query("232") == "232"  # any letter or digit is a word
+
+
+def test_progress_bars_stay_out_of_a_log_file(monkeypatch):
+    """`paracite ingest ... 2> ingest.log` wrote screens of \\r-redrawn bars into the log."""
+    import io
+
+    from index.library import _Bars
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    bars = _Bars(True, 3)
+    assert bars.files is None and bars.chunks is None
+    monkeypatch.setattr("sys.stderr", Terminal())
+    bars = _Bars(True, 3)
+    assert bars.files is not None and bars.chunks is not None
+    bars.close()
