@@ -19,6 +19,7 @@ from index.manifest import Manifest
 from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
+from .missing_hint import elsewhere
 from .arguments import whole_number
 from .document_views import DocumentViews, sort_by_date
 from .rankers import Rankers
@@ -252,7 +253,8 @@ class Searcher(DocumentViews, Rankers):
         where = f"{symbol}, {part}" if part else symbol
         if not rows:
             label = {"summary": "the summary", "preamble": f"preambular paragraph {num}"}.get(kind, f"{kind} {num}")
-            raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else ""))
+            raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else "")
+                           + elsewhere(self._con, symbol, kind, num, part, page))
         if page is None and rows[0][1] is not None and len(rows) > 1:
             pages = ", ".join(str(r[1]) for r in rows)
             raise UsageError(f"{where} numbers its paragraphs by page; {kind} {num} is on pages {pages}: "

@@ -85,3 +85,34 @@ def test_progress_bars_stay_out_of_a_log_file(monkeypatch):
     bars = _Bars(True, 3)
     assert bars.files is not None and bars.chunks is not None
     bars.close()
+
+
+def test_a_paragraph_asked_for_under_the_wrong_part_or_page_says_where_it_is(index_dir, capsys):
+    for extra in (["--page", "3"], ["--part", "annex"]):
+        assert main(["show", "A/69/207", "46", "--index", str(index_dir), *extra]) == 4
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.rstrip().endswith("; it has A/69/207, para. 46 (no --part or --page)")
+    assert main(["show", "A/69/207", "460", "--index", str(index_dir)]) == 4  # nowhere: no hint
+    assert capsys.readouterr().err == "paracite: error: A/69/207 has no paragraph 460\n"
+
+
+def test_the_hint_names_the_parts_and_pages_that_hold_the_number():
+    import sqlite3
+
+    from search.missing_hint import elsewhere
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE chunks (id INTEGER PRIMARY KEY, symbol, kind, number, part, page, citation)")
+    rows = [("A/80/38", "paragraph", 35, "part two", None, "A/80/38, part two, para. 35"),
+            ("A/80/38", "paragraph", 35, "part three", None, "A/80/38, part three, para. 35")]
+    rows += [("A/AC.172/2025/2", "paragraph", 2, "annex", p, f"A/AC.172/2025/2, annex, p. {p}, para. 2")
+             for p in range(5, 10)]
+    con.executemany("INSERT INTO chunks (symbol, kind, number, part, page, citation) VALUES (?, ?, ?, ?, ?, ?)", rows)
+    assert elsewhere(con, "A/80/38", "paragraph", 35, "", None) == (
+        "; it has A/80/38, part two, para. 35 (--part 'part two'), A/80/38, part three, para. 35 (--part 'part three')")
+    assert elsewhere(con, "A/AC.172/2025/2", "paragraph", 2, "", None) == (
+        "; it has A/AC.172/2025/2, annex, p. 5, para. 2 (--part annex --page 5), A/AC.172/2025/2, annex, p. 6, "
+        "para. 2 (--part annex --page 6), A/AC.172/2025/2, annex, p. 7, para. 2 (--part annex --page 7) and 2 more")
+    assert elsewhere(con, "A/80/38", "paragraph", 99, "annex", None) == (
+        "; A/80/38 has no part 'annex' (its parts: part two, part three)")
+    assert elsewhere(con, "A/80/38", "paragraph", 99, "part two", None) == ""  # the part exists; the number does not

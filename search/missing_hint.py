@@ -1,0 +1,37 @@
+"""Where a paragraph asked for under the wrong part or page is: the hint after "has no paragraph N".
+
+A user who asks for ``A/80/38 35`` when the report numbers that paragraph in "part three", or
+for ``--page 3`` of a report cited without pages, learns from a bare "has no paragraph 35"
+only that something is wrong; the chunks with the same number elsewhere say what to type.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sqlite3
+
+SHOWN = 3  # citations named in a hint; the rest are counted
+
+
+def _flags(part: str, page: int | None) -> str:
+    flags = ([f"--part {shlex.quote(part)}"] if part else []) + ([f"--page {page}"] if page is not None else [])
+    return " ".join(flags) or "no --part or --page"
+
+
+def elsewhere(con: sqlite3.Connection, symbol: str, kind: str, num: int, part: str, page: int | None) -> str:
+    """``"; it has A/80/38, part three, para. 35 (--part 'part three')"``, or a list of the
+    document's parts when ``part`` names none of them, or ``""``."""
+    rows = con.execute("SELECT citation, part, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? "
+                       "AND number = ? ORDER BY id", (symbol, kind, num)).fetchall()
+    rows = [r for r in rows if (r[1].lower(), r[2]) != (part.lower(), page)]
+    if rows:
+        named = ", ".join(f"{c} ({_flags(p, pg)})" for c, p, pg in rows[:SHOWN])
+        more = f" and {len(rows) - SHOWN} more" if len(rows) > SHOWN else ""
+        return f"; it has {named}{more}"
+    if not part:
+        return ""
+    parts = [p for (p,) in con.execute("SELECT DISTINCT part FROM chunks WHERE symbol = ? COLLATE NOCASE "
+                                       "AND part != '' ORDER BY id", (symbol,))]
+    if any(p.lower() == part.lower() for p in parts):
+        return ""
+    return f"; {symbol} has no part {part!r}" + (f" (its parts: {', '.join(parts)})" if parts else "")
