@@ -57,6 +57,9 @@ class Searcher(DocumentViews, Rankers):
             if (folder / CURRENT).is_symlink():
                 raise IndexMismatch(f"{folder}: `current` points to {os.readlink(folder / CURRENT)}, which is missing; "
                                     "run `paracite ingest` to rebuild the index")
+            if folder.is_file():  # e.g. a report's PDF given as --index: ingesting into it fails too
+                raise IndexNotFound(f"{folder} is a file, not an index folder; --index takes the folder that "
+                                    "`paracite ingest PATH... --index DIR` built")
             if not build_missing:
                 raise IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
             _build_default(folder, log)

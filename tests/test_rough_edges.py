@@ -116,3 +116,19 @@ def test_the_hint_names_the_parts_and_pages_that_hold_the_number():
     assert elsewhere(con, "A/80/38", "paragraph", 99, "annex", None) == (
         "; A/80/38 has no part 'annex' (its parts: part two, part three)")
     assert elsewhere(con, "A/80/38", "paragraph", 99, "part two", None) == ""  # the part exists; the number does not
+
+
+def test_a_file_given_as_index_is_named_a_file(tmp_path, capsys):
+    """`--index report.pdf` used to say "no index here; run `paracite ingest PATH --index report.pdf`",
+    advice that fails in turn (a file is no index folder)."""
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    assert main(["search", "migrants", "--index", str(pdf)]) == 3
+    assert capsys.readouterr().err == (f"paracite: error: {pdf} is a file, not an index folder; --index takes the "
+                                       "folder that `paracite ingest PATH... --index DIR` built\n")
+    assert pdf.read_bytes() == b"%PDF-1.7\n"
+
+
+def test_eval_of_a_folder_says_it_is_a_folder(tmp_path, index_dir, capsys):
+    assert main(["eval", str(tmp_path), "--index", str(index_dir)]) == 2
+    assert capsys.readouterr().err == f"paracite: error: {tmp_path} is a folder; give a JSON Lines file of judged queries\n"
