@@ -132,3 +132,11 @@ def test_a_file_given_as_index_is_named_a_file(tmp_path, capsys):
 def test_eval_of_a_folder_says_it_is_a_folder(tmp_path, index_dir, capsys):
     assert main(["eval", str(tmp_path), "--index", str(index_dir)]) == 2
     assert capsys.readouterr().err == f"paracite: error: {tmp_path} is a folder; give a JSON Lines file of judged queries\n"
+
+
+def test_serve_refuses_a_file_as_index_rather_than_wait_for_an_ingest_that_cannot_come(tmp_path, capsys):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    assert main(["serve", "--index", str(pdf), "--port", "0"]) == 3
+    assert capsys.readouterr().err == (f"paracite: error: {pdf} is a file, not an index folder; --index takes the "
+                                       "folder that `paracite ingest PATH... --index DIR` built\n")
