@@ -192,6 +192,10 @@ def cmd_search(args) -> int:
                                               ("--since", [args.since] if args.since else []),
                                               ("--until", [args.until] if args.until else [])) for v in vs]
         print("No paragraphs match" + (f" the filters {', '.join(filters)}." if filters else "."))
+        ands = len(args.org) + len(args.place) + len(args.instrument) + sum(map(bool, (
+            args.doc, args.body, args.since or args.until)))
+        if ands > 1 and not unknown:  # each may match alone: say they narrow together
+            print("A paragraph must match every filter at once; drop one to see what the others match.")
         return 0
     several = len({h.symbol for h in hits}) > 1  # from a library: say which report each hit is from
     for h in hits:

@@ -140,3 +140,18 @@ def test_serve_refuses_a_file_as_index_rather_than_wait_for_an_ingest_that_canno
     assert main(["serve", "--index", str(pdf), "--port", "0"]) == 3
     assert capsys.readouterr().err == (f"paracite: error: {pdf} is a file, not an index folder; --index takes the "
                                        "folder that `paracite ingest PATH... --index DIR` built\n")
+
+
+def test_filters_that_match_nothing_together_say_they_are_anded(index_dir, capsys):
+    """The README's filter example printed only "No paragraphs match" on the bundled report."""
+    base = ["search", "domestic workers", "--index", str(index_dir)]
+    assert main(base + ["--org", "ILO", "--place", "Lebanon"]) == 0  # the README's example finds paragraphs
+    assert "[1] A/69/207, para. 42" in capsys.readouterr().out
+    assert main(base + ["--instrument", "Convention No. 189"]) == 0
+    assert "[1] A/69/207, para. 40" in capsys.readouterr().out
+    assert main(base + ["--org", "ILO", "--place", "Lebanon", "--instrument", "Convention No. 189"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["No paragraphs match the filters --org 'ILO', --place 'Lebanon', --instrument 'Convention No. 189'.",
+                   "A paragraph must match every filter at once; drop one to see what the others match."]
+    assert main(base + ["--place", "Atlantis"]) == 0  # one filter: nothing to drop, no hint
+    assert "drop one" not in capsys.readouterr().out
