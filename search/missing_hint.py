@@ -35,3 +35,14 @@ def elsewhere(con: sqlite3.Connection, symbol: str, kind: str, num: int, part: s
     if any(p.lower() == part.lower() for p in parts):
         return ""
     return f"; {symbol} has no part {part!r}" + (f" (its parts: {', '.join(parts)})" if parts else "")
+
+
+def page_runs(pages: list[int]) -> str:
+    """``[5, 6, 7, 9]`` as ``"5-7, 9"``: a paragraph number repeated on 45 pages reads in one line."""
+    runs: list[list[int]] = []
+    for p in sorted(set(pages)):
+        if runs and p == runs[-1][1] + 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    return ", ".join(str(a) if a == b else f"{a}, {b}" if b == a + 1 else f"{a}-{b}" for a, b in runs)

@@ -19,7 +19,7 @@ from index.manifest import Manifest
 from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
-from .missing_hint import elsewhere
+from .missing_hint import elsewhere, page_runs
 from .arguments import whole_number
 from .document_views import DocumentViews, sort_by_date
 from .rankers import Rankers
@@ -259,7 +259,7 @@ class Searcher(DocumentViews, Rankers):
             raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else "")
                            + elsewhere(self._con, symbol, kind, num, part, page))
         if page is None and rows[0][1] is not None and len(rows) > 1:
-            pages = ", ".join(str(r[1]) for r in rows)
+            pages = page_runs([r[1] for r in rows])
             raise UsageError(f"{where} numbers its paragraphs by page; {kind} {num} is on pages {pages}: "
                              f"give the page (`--page N`)")
         return self._hit(rows[0][0], 1.0)

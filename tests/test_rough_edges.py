@@ -155,3 +155,19 @@ def test_filters_that_match_nothing_together_say_they_are_anded(index_dir, capsy
                    "A paragraph must match every filter at once; drop one to see what the others match."]
     assert main(base + ["--place", "Atlantis"]) == 0  # one filter: nothing to drop, no hint
     assert "drop one" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("flag", [["--page", "2"], ["--part", "annex"], ["--context", "1"]])
+def test_show_without_a_number_refuses_a_flag_it_would_ignore(flag, index_dir, capsys):
+    """`show A/69/207 --page 2` printed the table of contents as if --page had not been given."""
+    assert main(["show", "A/69/207", *flag, "--index", str(index_dir)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"paracite: error: {flag[0]} needs a paragraph number: `paracite show SYMBOL N {flag[0]} ...`\n"
+
+
+def test_pages_of_a_repeated_number_read_as_runs():
+    from search.missing_hint import page_runs
+
+    assert page_runs(list(range(5, 50))) == "5-49"
+    assert page_runs([1, 2]) == "1, 2"
+    assert page_runs([9, 3, 4, 5, 7]) == "3-5, 7, 9"
