@@ -171,3 +171,23 @@ def test_pages_of_a_repeated_number_read_as_runs():
     assert page_runs(list(range(5, 50))) == "5-49"
     assert page_runs([1, 2]) == "1, 2"
     assert page_runs([9, 3, 4, 5, 7]) == "3-5, 7, 9"
+
+
+@pytest.mark.parametrize("typed, citation", [
+    ("A/69/207 para 46", "A/69/207, para. 46"), ("a/69/207, paragraph 46", "A/69/207, para. 46"),
+    ("A/69/207 para 4", "A/69/207, para. 4"), ("A/69/207 table 1", "A/69/207, table 1"),
+    ("A/69/207, summary", "A/69/207, summary")])
+def test_a_citation_typed_by_hand_finds_its_paragraph(typed, citation, searcher):
+    """/c?citation=A/69/207 para 46 (no comma, no dot) answered "no chunk is cited as ..."."""
+    from search.context import cited
+
+    assert cited(searcher, typed).citation == citation
+
+
+def test_a_loose_citation_of_nothing_is_still_not_found(searcher):
+    from paracite.errors import NotFound
+    from search.context import cited
+
+    for typed in ("A/69/207 para 460", "A/69/20 para 46", "% para 46", "A/69/207_ para 46"):
+        with pytest.raises(NotFound, match="no chunk is cited as"):
+            cited(searcher, typed)
