@@ -19,11 +19,11 @@ from index.manifest import Manifest
 from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
-from .missing_hint import elsewhere, page_runs
 from .arguments import whole_number
 from .document_views import DocumentViews, sort_by_date
 from .rankers import Rankers
 from .entity_index import KINDS as ENTITY_KINDS, EntityInfo, chunk_ids, citing_ids, list_entities, matching_names
+from .missing_hint import elsewhere, page_runs
 from .models import Hit
 from .paths import default_corpus, default_index
 
