@@ -92,8 +92,8 @@ def test_a_paragraph_asked_for_under_the_wrong_part_or_page_says_where_it_is(ind
         assert main(["show", "A/69/207", "46", "--index", str(index_dir), *extra]) == 4
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.rstrip().endswith("; it has A/69/207, para. 46 (no --part or --page)")
-    assert main(["show", "A/69/207", "460", "--index", str(index_dir)]) == 4  # nowhere: no hint
-    assert capsys.readouterr().err == "paracite: error: A/69/207 has no paragraph 460\n"
+    assert main(["show", "A/69/207", "460", "--index", str(index_dir)]) == 4  # nowhere: how far the numbers go
+    assert capsys.readouterr().err == "paracite: error: A/69/207 has no paragraph 460 (its paragraphs are numbered 1 to 87)\n"
 
 
 def test_the_hint_names_the_parts_and_pages_that_hold_the_number():
@@ -115,7 +115,8 @@ def test_the_hint_names_the_parts_and_pages_that_hold_the_number():
         "para. 2 (--part annex --page 6), A/AC.172/2025/2, annex, p. 7, para. 2 (--part annex --page 7) and 2 more")
     assert elsewhere(con, "A/80/38", "paragraph", 99, "annex", None) == (
         "; A/80/38 has no part 'annex' (its parts: part two, part three)")
-    assert elsewhere(con, "A/80/38", "paragraph", 99, "part two", None) == ""  # the part exists; the number does not
+    assert elsewhere(con, "A/80/38", "paragraph", 99, "part two", None) == " (its paragraphs are numbered 35 to 35)"
+    assert elsewhere(con, "A/80/38", "table", 9, "", None) == ""  # no such table, and nothing else to say
 
 
 def test_a_file_given_as_index_is_named_a_file(tmp_path, capsys):
