@@ -97,7 +97,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     sink = _milvus_sink(milvus, index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
-        previous = _previous(index_dir)
+        previous = _previous(index_dir, add)
         cache = Cache(index_dir)
         sources = _sources(files, previous, cache, add)
         got = gather(sources, cache, tagged=tag_entities, timeout=timeout, jobs=jobs, progress=progress,
@@ -115,11 +115,19 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     return report
 
 
-def _previous(index_dir: Path) -> list[dict]:
-    """The document entries of the index's current build, or ``[]`` (none, or unreadable)."""
+def _previous(index_dir: Path, add: bool = False) -> list[dict]:
+    """The document entries of the index's current build, or ``[]`` (none, or unreadable).
+
+    ``add`` refuses an unreadable build: adding to it would silently drop every document it held.
+    """
     try:
         return Manifest.read(current_build(index_dir)).documents
-    except ParaciteError:
+    except ParaciteError as e:
+        if add and current_build(index_dir).is_symlink():
+            why = str(e).split(";")[0].split(": ", 1)[-1]
+            raise IngestError(f"cannot add to {index_dir}: the index is damaged ({why}), so the "
+                              "files it held are unknown; rebuild it with `paracite ingest PATH... --index "
+                              f"{index_dir}` naming all its files") from None
         return []
 
 

@@ -276,7 +276,7 @@ class _Bars:
     def __init__(self, on: bool, files: int):
         self.files = self.chunks = None
         self._lock = threading.Lock()
-        if on:
+        if on and sys.stderr.isatty():  # in a log file, bars are screens of carriage returns and escapes
             from tqdm import tqdm
 
             self.files = tqdm(total=files, desc="Parsing", unit="file", file=sys.stderr, position=0)

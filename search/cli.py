@@ -192,6 +192,10 @@ def cmd_search(args) -> int:
                                               ("--since", [args.since] if args.since else []),
                                               ("--until", [args.until] if args.until else [])) for v in vs]
         print("No paragraphs match" + (f" the filters {', '.join(filters)}." if filters else "."))
+        ands = len(args.org) + len(args.place) + len(args.instrument) + sum(map(bool, (
+            args.doc, args.body, args.since or args.until)))
+        if ands > 1 and not unknown:  # each may match alone: say they narrow together
+            print("A paragraph must match every filter at once; drop one to see what the others match.")
         return 0
     several = len({h.symbol for h in hits}) > 1  # from a library: say which report each hit is from
     for h in hits:
@@ -263,8 +267,10 @@ def cmd_show(args) -> int:
     if args.number is not None and args.preamble is not None:
         raise UsageError("show takes a paragraph number or --preamble N, not both")
     if args.number is None and args.preamble is None:  # the document itself: metadata and contents (issue #14)
-        if args.context is not None:
-            raise UsageError("--context needs a paragraph number: `paracite show SYMBOL N --context K`")
+        for flag, given in (("--context", args.context is not None), ("--page", args.page is not None),
+                            ("--part", bool(args.part))):
+            if given:  # each picks or widens a paragraph: without one it was silently ignored
+                raise UsageError(f"{flag} needs a paragraph number: `paracite show SYMBOL N {flag} ...`")
         d = s.document(args.symbol)
         print(json.dumps(d, ensure_ascii=False, indent=2)) if args.json else print_document(d)
         return 0

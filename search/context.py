@@ -8,6 +8,7 @@ an answer's citations link to their paragraphs. Each function takes an open ``Se
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import numpy as np
@@ -25,8 +26,29 @@ def cited(searcher: Searcher, citation: str) -> Hit:
     row = searcher._con.execute("SELECT id FROM chunks WHERE citation = ? COLLATE NOCASE ORDER BY id LIMIT 1",
                                 (cite,)).fetchone()
     if row is None:
+        row = _loosely_cited(searcher._con, cite)
+    if row is None:
         raise NotFound(f"no chunk is cited as {cite!r} in this index")
     return searcher._hit(row[0], 1.0)
+
+
+def _loose(citation: str) -> str:
+    """A citation as typed by hand: "A/69/207 paragraph 46" and "a/69/207, para 46" read as
+    "A/69/207, para. 46" (punctuation, spaces and the long words aside)."""
+    c = citation.lower().replace("paragraph", "para").replace("page", "p")
+    return re.sub(r"[^0-9a-z/()]", "", c)
+
+
+def _loosely_cited(con, cite: str):
+    """The first chunk of the cited document whose citation reads as ``cite`` loosely, or None."""
+    symbol = re.split(r"[,\s]", cite, maxsplit=1)[0]
+    if not symbol:
+        return None
+    key = _loose(cite)
+    prefix = re.sub(r"([\\%_])", r"\\\1", symbol) + "%"
+    rows = con.execute("SELECT id, citation FROM chunks WHERE citation LIKE ? ESCAPE '\\' ORDER BY id",
+                       (prefix,)).fetchall()
+    return next((r for r in rows if _loose(r[1]) == key), None)
 
 
 def neighbours(searcher: Searcher, hit: Hit) -> tuple[Hit | None, Hit | None]:

@@ -176,6 +176,8 @@ def read_queries(path: str | Path, split: str | None = None) -> list[Query]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file; give a JSON Lines file of judged queries") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a folder; give a JSON Lines file of judged queries") from None
     except (OSError, UnicodeDecodeError) as e:
         raise UsageError(f"{path}: cannot read it ({e})") from None
     return parse_queries(text.splitlines(), source=str(path), split=split)

@@ -23,6 +23,7 @@ from .arguments import whole_number
 from .document_views import DocumentViews, sort_by_date
 from .rankers import Rankers
 from .entity_index import KINDS as ENTITY_KINDS, EntityInfo, chunk_ids, citing_ids, list_entities, matching_names
+from .missing_hint import elsewhere, page_runs
 from .models import Hit
 from .paths import default_corpus, default_index
 
@@ -56,6 +57,9 @@ class Searcher(DocumentViews, Rankers):
             if (folder / CURRENT).is_symlink():
                 raise IndexMismatch(f"{folder}: `current` points to {os.readlink(folder / CURRENT)}, which is missing; "
                                     "run `paracite ingest` to rebuild the index")
+            if folder.is_file():  # e.g. a report's PDF given as --index: ingesting into it fails too
+                raise IndexNotFound(f"{folder} is a file, not an index folder; --index takes the folder that "
+                                    "`paracite ingest PATH... --index DIR` built")
             if not build_missing:
                 raise IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
             _build_default(folder, log)
@@ -252,9 +256,10 @@ class Searcher(DocumentViews, Rankers):
         where = f"{symbol}, {part}" if part else symbol
         if not rows:
             label = {"summary": "the summary", "preamble": f"preambular paragraph {num}"}.get(kind, f"{kind} {num}")
-            raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else ""))
+            raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else "")
+                           + elsewhere(self._con, symbol, kind, num, part, page))
         if page is None and rows[0][1] is not None and len(rows) > 1:
-            pages = ", ".join(str(r[1]) for r in rows)
+            pages = page_runs([r[1] for r in rows])
             raise UsageError(f"{where} numbers its paragraphs by page; {kind} {num} is on pages {pages}: "
                              f"give the page (`--page N`)")
         return self._hit(rows[0][0], 1.0)
@@ -309,6 +314,9 @@ def _check_query(query: str) -> str:
     query = _valid_unicode(query).replace("\x00", " ").strip()
     if not query:
         raise InvalidQuery("the query is empty; type some words to search for")
+    if not any(c.isalnum() for c in query):  # "?" would rank paragraphs by noise, as if it were a query
+        raise InvalidQuery(f"the query {query[:40]!r} has no words, only punctuation or symbols; "
+                           "type some words to search for")
     return query[:MAX_QUERY_CHARS]
 
 

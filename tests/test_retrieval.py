@@ -59,6 +59,10 @@ NASTY = [
 @pytest.mark.parametrize("query", NASTY)
 @pytest.mark.parametrize("mode", MODES)
 def test_free_text_never_raises(searcher, query, mode):
+    if not any(c.isalnum() for c in query):  # '*', ')]}', '"': nothing to search for, one clear message
+        with pytest.raises(InvalidQuery, match="has no words, only punctuation or symbols"):
+            searcher.search(query, k=5, mode=mode)
+        return
     hits = searcher.search(query, k=5, mode=mode)
     assert len(hits) <= 5
     assert all(h.citation.startswith("A/69/207") for h in hits)

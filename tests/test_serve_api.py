@@ -317,7 +317,8 @@ def test_marked_sentence_pieces():
 
 
 @pytest.mark.parametrize("path, status", [
-    ("/api/search?q=%ff", 200),                      # an undecodable byte is searched as U+FFFD, as on the CLI
+    ("/api/search?q=caf%e9", 200),                   # an undecodable byte is searched as U+FFFD, as on the CLI
+    ("/api/search?q=%ff", 400),                      # ... but U+FFFD alone has no word to search for
     ("/api/search?q=%00", 400),
     ("/api/search?q=migrants&k=99999999999999999999", 200),   # clamped, as on the CLI
     ("/api/paragraph?symbol=A/69/207&number=46&page=99999999999999999999", 404),

@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from paracite.errors import UsageError
+from paracite.errors import IndexNotFound, UsageError
 
 from .served import IndexUnavailable, ServedIndex
 
@@ -52,6 +52,9 @@ def serve(index_dir: str | Path | None = None, *, host: str = "127.0.0.1", port:
     from .app import create_app
 
     log = log or (lambda m: print(m, file=sys.stderr))
+    if index_dir is not None and Path(index_dir).is_file():  # no ingest can ever make a file an index
+        raise IndexNotFound(f"{index_dir} is a file, not an index folder; --index takes the folder that "
+                            "`paracite ingest PATH... --index DIR` built")
     sock = listen(host, port)
     served = ServedIndex(index_dir, readers=readers, build_missing=index_dir is None)
     try:

@@ -1,0 +1,53 @@
+"""Where a paragraph asked for under the wrong part or page is: the hint after "has no paragraph N".
+
+A user who asks for ``A/80/38 35`` when the report numbers that paragraph in "part three", or
+for ``--page 3`` of a report cited without pages, learns from a bare "has no paragraph 35"
+only that something is wrong; the chunks with the same number elsewhere say what to type.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sqlite3
+
+SHOWN = 3  # citations named in a hint; the rest are counted
+
+
+def _flags(part: str, page: int | None) -> str:
+    flags = ([f"--part {shlex.quote(part)}"] if part else []) + ([f"--page {page}"] if page is not None else [])
+    return " ".join(flags) or "no --part or --page"
+
+
+def elsewhere(con: sqlite3.Connection, symbol: str, kind: str, num: int, part: str, page: int | None) -> str:
+    """``"; it has A/80/38, part three, para. 35 (--part 'part three')"``, else how far the part's
+    paragraph numbers go, else a list of the document's parts when ``part`` names none, or ``""``."""
+    rows = con.execute("SELECT citation, part, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? "
+                       "AND number = ? ORDER BY id", (symbol, kind, num)).fetchall()
+    rows = [r for r in rows if (r[1].lower(), r[2]) != (part.lower(), page)]
+    if rows:
+        named = ", ".join(f"{c} ({_flags(p, pg)})" for c, p, pg in rows[:SHOWN])
+        more = f" and {len(rows) - SHOWN} more" if len(rows) > SHOWN else ""
+        return f"; it has {named}{more}"
+    if page is None and kind == "paragraph":  # the number is nowhere: say how far the numbers go
+        low, high = con.execute("SELECT min(number), max(number) FROM chunks WHERE symbol = ? COLLATE NOCASE "
+                                "AND kind = 'paragraph' AND part = ? COLLATE NOCASE", (symbol, part)).fetchone()
+        if high is not None:
+            return f" (its paragraphs are numbered {low} to {high})"
+    if not part:
+        return ""
+    parts = [p for (p,) in con.execute("SELECT DISTINCT part FROM chunks WHERE symbol = ? COLLATE NOCASE "
+                                       "AND part != '' ORDER BY id", (symbol,))]
+    if any(p.lower() == part.lower() for p in parts):
+        return ""
+    return f"; {symbol} has no part {part!r}" + (f" (its parts: {', '.join(parts)})" if parts else "")
+
+
+def page_runs(pages: list[int]) -> str:
+    """``[5, 6, 7, 9]`` as ``"5-7, 9"``: a paragraph number repeated on 45 pages reads in one line."""
+    runs: list[list[int]] = []
+    for p in sorted(set(pages)):
+        if runs and p == runs[-1][1] + 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    return ", ".join(str(a) if a == b else f"{a}, {b}" if b == a + 1 else f"{a}-{b}" for a, b in runs)
