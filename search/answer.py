@@ -302,9 +302,10 @@ def _with_counted_noun(span: Span, sentence: str, counted: set[str]) -> Span:
 
 
 def _place_stems(searcher, names) -> frozenset[str]:
-    """The stems of the question's names that are places (countries, or tagged as places in the index)."""
-    return frozenset(t.stem for name, _ in names if is_country(name) or is_place(searcher, name)
-                     for t in tokenize([name])[0])
+    """The stems of the question's names that are places (countries, or tagged as places in the index),
+    with those of their other names: a question's "Russia" is the report's "Russian Federation"."""
+    return frozenset(t.stem for name, aliases in names if is_country(name) or is_place(searcher, name)
+                     for form in (name, *aliases) for t in tokenize([form])[0])
 
 
 def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> bool:

@@ -414,3 +414,31 @@ def test_the_one_the_questions_verb_chose():
     assert not chosen_by(_span(e2025_36_p51, "Laura Born"), e2025_36_p51, "elect")
     agenda = "Administrative matters: Joint Inspection Unit reports (for information)."
     assert not chosen_by(_span(agenda, "Joint Inspection Unit", "organization"), agenda, "appoint")
+
+
+_A79_939_P2 = ("On the night of 6 June 2025, the Russian Federation launched yet another massive attack against "
+               "civilians, using 407 drones, 38 cruise missiles and six ballistic missiles, targeting nearly the "
+               "entire territory of Ukraine.")
+
+
+def test_a_place_the_question_names_by_its_short_name_is_the_same_place():
+    # "Russia" in the question, "the Russian Federation" in the letter: the figure is about the asked place
+    from search.answer import _place_stems
+    from search.narrowing import place_conflict
+
+    import sqlite3
+    from types import SimpleNamespace
+
+    con = sqlite3.connect(":memory:")  # the index's entities table: "Russia" is tagged a place
+    con.execute("CREATE TABLE entities (text TEXT, kind TEXT)")
+    con.execute("INSERT INTO entities VALUES ('Russia', 'place')")
+    index = SimpleNamespace(_con=con)
+    qplaces = _place_stems(index, [("Russia", ("Russian Federation",)), ("Ukraine", ())])
+    assert {"russian", "feder"} <= qplaces
+    s = _sentence(_A79_939_P2, places=("Russian Federation", "Ukraine"))
+    i = _A79_939_P2.index("407")
+    places = [(_A79_939_P2.index(p), _A79_939_P2.index(p) + len(p)) for p in ("Russian Federation", "Ukraine")]
+    known = {"drone", "launch", "russia", "ukrain"}
+    assert not place_conflict(Span("407", "count", i, i + 3), s, qplaces, known, places)
+    without_alias = _place_stems(index, [("Russia", ()), ("Ukraine", ())])
+    assert place_conflict(Span("407", "count", i, i + 3), s, without_alias, known, places)
