@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="search paragraphs by meaning and keywords")
     p.add_argument("query", help="what to look for, in your own words")
     p.add_argument("-k", type=int, default=10, metavar="N", help="number of hits (default 10)")
-    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid",
+    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid", type=str.lower,
                    help="ranking: hybrid (default), dense (embeddings only) or bm25 (keywords only)")
     p.add_argument("--doc", action="append", metavar="SYMBOL", help="only this document (repeatable)")
     p.add_argument("--org", action="append", default=[], metavar="NAME", help="only paragraphs naming this organization")

@@ -141,6 +141,7 @@ class Searcher(DocumentViews, Rankers):
         """
         query = _check_query(query)
         k = _check_k(k)
+        mode = mode.lower() if isinstance(mode, str) else mode  # "Dense" is dense
         if mode not in MODES:
             raise UsageError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
         if sort not in ("relevance", "date"):
@@ -160,6 +161,7 @@ class Searcher(DocumentViews, Rankers):
         narrow the documents evidence may come from."""
         from .answer import answer_question
 
+        question = _check_query(question, "question")
         filters.update({k: v for k, v in (("since", since), ("until", until), ("body", body)) if v})
         filters = {k: v for k, v in filters.items() if v}
         return answer_question(self, question, k=k, **filters)
@@ -308,15 +310,16 @@ def _first_clause(e: Exception) -> str:
     return str(e).split("; run `paracite ingest`")[0]
 
 
-def _check_query(query: str) -> str:
+def _check_query(query: str, what: str = "query") -> str:
+    """``what`` names it as the user typed it: a search's query, an ask's question."""
     if not isinstance(query, str):
-        raise InvalidQuery("the query must be text")
+        raise InvalidQuery(f"the {what} must be text")
     query = _valid_unicode(query).replace("\x00", " ").strip()
     if not query:
-        raise InvalidQuery("the query is empty; type some words to search for")
+        raise InvalidQuery(f"the {what} is empty; type some words to {'ask' if what == 'question' else 'search for'}")
     if not any(c.isalnum() for c in query):  # "?" would rank paragraphs by noise, as if it were a query
-        raise InvalidQuery(f"the query {query[:40]!r} has no words, only punctuation or symbols; "
-                           "type some words to search for")
+        raise InvalidQuery(f"the {what} {query[:40]!r} has no words, only punctuation or symbols; "
+                           f"type some words to {'ask' if what == 'question' else 'search for'}")
     return query[:MAX_QUERY_CHARS]
 
 

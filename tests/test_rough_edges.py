@@ -55,11 +55,11 @@ def test_a_paragraph_page_shows_a_bare_footnote_mark_as_a_mark_not_as_note_1(ind
 @pytest.mark.parametrize("query", ["?", "...", " -- ", "«»"])
 def test_a_query_of_punctuation_only_is_refused_in_one_line(query, index_dir, capsys):
     """"?" has nothing to search for: it used to rank paragraphs by the embedding of a question mark."""
-    for command in ("search", "ask"):
+    for command, what in (("search", "query"), ("ask", "question")):
         assert main([command, query, "--index", str(index_dir)]) == 2
         out, err = capsys.readouterr()
         assert out == "" and err.count("\n") == 1
-        assert err.startswith("paracite: error: the query ") and "has no words" in err
+        assert err.startswith(f"paracite: error: the {what} ") and "has no words" in err
     from paracite.errors import InvalidQuery
     from search.searcher import _check_query
 
@@ -192,3 +192,27 @@ def test_a_loose_citation_of_nothing_is_still_not_found(searcher):
     for typed in ("A/69/207 para 460", "A/69/20 para 46", "% para 46", "A/69/207_ para 46"):
         with pytest.raises(NotFound, match="no chunk is cited as"):
             cited(searcher, typed)
+
+
+def test_an_empty_question_is_called_a_question(index_dir, capsys):
+    assert main(["ask", "  ", "--index", str(index_dir)]) == 2
+    assert capsys.readouterr().err.strip() == "paracite: error: the question is empty; type some words to ask"
+
+
+def test_a_mode_typed_in_capitals_is_the_mode(index_dir, capsys):
+    assert main(["search", "remittances", "--mode", "BM25", "-k", "1", "--index", str(index_dir), "--json"]) == 0
+    capsys.readouterr()
+    with Searcher.open(index_dir) as s:
+        assert [h.citation for h in s.search("remittances", k=3, mode="Dense")] == \
+            [h.citation for h in s.search("remittances", k=3, mode="dense")]
+
+
+def test_web_errors_name_query_parameters_not_command_line_flags(index_dir):
+    from starlette.testclient import TestClient
+    from search.web import create_app
+
+    client = TestClient(create_app(index_dir))
+    r = client.get("/api/search", params={"q": "remittances", "since": "soon"})
+    assert r.status_code == 400 and r.json()["error"].startswith("since must be a date")
+    page = client.get("/", params={"q": "remittances", "until": "2025-13"})
+    assert page.status_code == 400 and "until must be a date" in page.text and "--until" not in page.text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -28,6 +29,16 @@ def status_of(e: ParaciteError) -> int:
     return 400  # a UsageError, or any other refusal of the request
 
 
+def web_message(e: Exception) -> str:
+    """The error in the web's words: the Python API shares its messages with the command line,
+    whose flags (``--since``, ``-k``) a web user never typed; here they are the query parameters."""
+    return _FLAG.sub(r"\1", str(e))
+
+
+# the flags that are query parameters on the web (not ``--index``, which the server was started with)
+_FLAG = re.compile(r"(?<![\w-])--?(since|until|body|k|context|doc|mode|sort|page|part|org|place|instrument)\b")
+
+
 def error_response(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
@@ -40,7 +51,7 @@ def json_errors(endpoint):
         try:
             return endpoint(request)
         except ParaciteError as e:
-            return error_response(str(e), status_of(e))
+            return error_response(web_message(e), status_of(e))
 
     return wrapped
 

@@ -18,7 +18,7 @@ from starlette.routing import Route
 from paracite.errors import ParaciteError, UsageError
 from search.context import best_sentences, cited, neighbours
 
-from .errors import status_of
+from .errors import status_of, web_message
 from .params import LIST_FILTERS, positive_int, search_args, supported_filters
 from .views import answer_pieces, citation_path, entity_links, marked, paragraph_path
 
@@ -57,7 +57,7 @@ def _page(request: Request, template: str, fill) -> HTMLResponse:
             ctx["documents"] = [d["symbol"] for d in s.documents()]
             fill(s, ctx, request)
     except ParaciteError as e:
-        ctx["error"], status = str(e), status_of(e)
+        ctx["error"], status = web_message(e), status_of(e)
     ctx.setdefault("title", "paracite")
     return render(template, status, **ctx)
 
@@ -132,7 +132,7 @@ def page_cite(request: Request) -> Response:
             hit = cited(s, citation)
     except ParaciteError as e:
         return render("paragraph.html", status_of(e), **(_form(request.query_params) | {
-            "error": str(e), "title": "paracite"}))
+            "error": web_message(e), "title": "paracite"}))
     return RedirectResponse(paragraph_path(hit), status_code=303)
 
 

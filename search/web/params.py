@@ -83,7 +83,7 @@ def search_args(params, *, require_query: bool = True) -> SearchArgs:
     if require_query and not query.strip():
         raise UsageError("q is empty; give some words to search for (?q=...)")
     k = positive_int(params, "k", 10)
-    mode = _value(params, "mode").strip() or "hybrid"
+    mode = _value(params, "mode").strip().lower() or "hybrid"
     accepted = search_keywords()
     filters: dict = {}
     for name in LIST_FILTERS:
