@@ -193,6 +193,11 @@ OTHER_DOCUMENTS = [
     ("ECA co-led the preparation of the regional review in which States members of ECA reaffirmed their commitment to "
      "the Platform for Action.",
      [], ["Platform for Action"]),
+    # A/79/939: a country whose name ends in a head of bodies ("Federation"), then the sentence goes on
+    ("The full-scale armed aggression of the Russian Federation against Ukraine continues to kill civilians.",
+     [("place", "Russian Federation"), ("place", "Ukraine")], ["Russian Federation against Ukraine"]),
+    ("The Committee against Torture considered the report.",
+     [("organization", "Committee against Torture")], []),
 ]
 
 

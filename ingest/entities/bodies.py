@@ -27,6 +27,16 @@ _POSSESSIVE = re.compile(r"^.*?\b\w+['\u2019]s\s+")
 _STATISTICS = re.compile(r"\bStatistics\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
+def _country_then_clause(name: str) -> bool:
+    """True for a place's name whose head heads bodies too ("Federation", "Republic") run on over a
+    lowercase word into the sentence: "Russian Federation against Ukraine", "Republic of Korea in Seoul"."""
+    m = re.match(r"(.+?)\s+(?:against|in|on|with|to|at|from|by)\s+", name)
+    if m is None:
+        return False
+    known = lookup().get(normalize(m.group(1)))
+    return known is not None and known.kind == PLACE
+
+
 def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]]) -> list[Entity]:
     """Bodies named by shape that neither the gazetteer nor the model found whole."""
     out = []
@@ -47,6 +57,8 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         known = lookup().get(normalize(name))
         if known is not None and known.kind == PLACE:
             continue  # "Russian Federation": a country, though "Federation" heads bodies
+        if _country_then_clause(name):
+            continue  # "the Russian Federation against Ukraine": a country, then the sentence goes on
         if is_event(text, s, e, head) or is_product(text, s, e) or _tail_of_a_name(text, s):
             continue
         out.append(Entity(name, ORGANIZATION, _canonical(name), s, e))
