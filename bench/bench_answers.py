@@ -20,6 +20,9 @@ Library run (``--library DIR``, an index of many documents, e.g. /work/libindex_
   round4-*   bench/data/library_facts_round4.jsonl: facts and unanswerable questions on library documents no
              other set uses, written blind (all ``dev``); a line's ``citations`` lists the accepted citations;
              its held-out half bench/data/library_facts_round4_aside.jsonl (``heldout``, written after the rules)
+  round6-*   bench/data/library_facts_round6.jsonl (``dev``) and library_facts_round6_aside.jsonl (``heldout``):
+             facts and unanswerable questions on seven more little-used library documents, written blind in the
+             sixth session (split by document)
   A library question is correct when the answer's lead holds the fact and one of its citations is
   the labelled paragraph of the labelled document; "elsewhere" counts answers that cite only other
   documents. ``--split dev|heldout|all`` picks the half (the held-out half is run once, at the end).
@@ -63,6 +66,8 @@ LIB_FRESH = ROOT / "bench" / "data" / "library_facts_fresh.jsonl"  # facts and "
 PDF_FACTS = ROOT / "bench" / "data" / "pdf_dev_facts.jsonl"
 LIB_ROUND4 = ROOT / "bench" / "data" / "library_facts_round4.jsonl"  # blind set, unused documents, all dev
 LIB_ROUND4_ASIDE = ROOT / "bench" / "data" / "library_facts_round4_aside.jsonl"  # its held-out half, never tuned on
+LIB_ROUND6 = ROOT / "bench" / "data" / "library_facts_round6.jsonl"  # sixth-session blind set, dev half
+LIB_ROUND6_ASIDE = ROOT / "bench" / "data" / "library_facts_round6_aside.jsonl"  # its held-out half
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -241,13 +246,19 @@ def library_main(args) -> int:
                            args.quiet) if round4 else None
     r4_none = run_none(s, [r for r in round4 if r.get("kind") == "none"], args.quiet,
                        f"round4-none ({args.split})") if round4 else None
+    round6 = pick([r for f in (LIB_ROUND6, LIB_ROUND6_ASIDE) if f.exists() for r in load(f)])
+    r6_facts = run_library(s, [r for r in round6 if r.get("kind") != "none"], f"round6-facts ({args.split})",
+                           args.quiet) if round6 else None
+    r6_none = run_none(s, [r for r in round6 if r.get("kind") == "none"], args.quiet,
+                       f"round6-none ({args.split})") if round6 else None
     print("\nsummary:")
     for name, res in (("library facts", lib), ("dev-PDF facts", pdf), ("fresh facts", fresh_facts),
-                      ("round4 facts", r4_facts)):
+                      ("round4 facts", r4_facts), ("round6 facts", r6_facts)):
         if res is not None:
             print(f"  {name:14s} {res['correct']}/{res['n']} = {res['correct'] / max(1, res['n']):.0%} correct; "
                   f"{res['elsewhere']} citing only other documents")
-    for name, res in (("library none", none), ("fresh none", fresh_none), ("round4 none", r4_none)):
+    for name, res in (("library none", none), ("fresh none", fresh_none), ("round4 none", r4_none),
+                      ("round6 none", r6_none)):
         if res is not None:
             print(f"  {name:14s} {res['refused']}/{res['n']} = {res['refused'] / max(1, res['n']):.0%} refused")
     return 0
