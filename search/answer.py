@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
-from .evidence import K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, question_terms, retrieve, score_sentences
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
+                       score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
@@ -225,7 +226,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years,
                                   {t.stem for t in s.tokens}, doc.about):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
-        if names and not names_ok(s.hit, names, local_context(s), (exempt or {}).get(s.hit.citation, set())
+        if names and not names_ok(s.hit, names, named_context(s), (exempt or {}).get(s.hit.citation, set())
                                   | referred_back(s, names)):
             continue
         if events and qtype.slots[0] == ("date",) and not dates_event(local_context(s), events):
@@ -312,7 +313,7 @@ def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> boo
     """For a figure: the question's names are named outside the lists of examples the figure is not in."""
     if span.kind not in ("count", "money", "percent"):
         return True
-    context = local_context(s)
+    context = named_context(s)
     offset = len(context) - len(s.sentence.text)
     kept = without_examples(context, (offset + span.start, offset + span.end))
     return kept == context or names_ok(s.hit, names, kept, (exempt or {}).get(s.hit.citation, set())
@@ -341,7 +342,7 @@ def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
 
 def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
-    the sentence, the sentence before it or its heading holds.
+    the sentence, the sentence before it, a short paragraph's opening sentence or its heading holds.
 
     Words match on their stem or a longer form of it ("grow" / "growth").
     """
@@ -349,7 +350,7 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
     total = sum(t.weight for t in focus)
     if not total:
         return 1.0
-    context = local_context(s) + " " + " ".join(s.hit.section[-1:])
+    context = named_context(s) + " " + " ".join(s.hit.section[-1:])
     stems = {t.stem for t in tokenize([context])[0]}
     held = [t for t in focus if t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems)]
     return sum(t.weight for t in held) / total

@@ -121,7 +121,10 @@ def question_type(question: str) -> QuestionType:
     elif re.search(r"\b(?:what|which|how large an?|how big an?)\s+(?:(?:is|was|are|were) (?:the|its|their)\s+)?"
                    r"(?:[\w-]+\s+){0,2}?(?:share|percentage|proportion|fraction|per ?cent|percent|rate)\b", q):
         slots.append(("percent",))
-    if re.search(r"\bwhen\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?(?:year|date|month|day|time|period)\b"
+    # "when" asks for a date where it opens the question or joins another question word ("when and
+    # where", "how many and when"), not as a conjunction ("how many were injured *when* a bomb hit")
+    if re.search(r"(?:^|,) when\b|\b(?:and|or|since|until) when\b|\bwhen (?:and|or)\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?"
+                 r"(?:year|date|month|day|time|period)\b"
                  r"|\bhow long ago\b", q):
         slots.append(("date",))
     if re.search(r"\bwhere\b", q):

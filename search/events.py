@@ -6,7 +6,8 @@ did, not its founding. A date answers the question only if its sentence (or the 
 says the asked event happened: the same verb or its noun ("established" / "establishment"),
 or the date follows "of" right after a name ("resolution 70/1 of 25 September 2015" is its
 adoption). Only events whose date documents state with the event's own words are checked:
-coming into being, adoption, entry into force, ending. A meeting is often dated without a verb
+coming into being, adoption, a status or membership gained ("consultative status", "joined the"),
+entry into force, ending. A meeting is often dated without a verb
 ("On 5 May, the Council ..."), so "when did the Council meet" is left to the ranking.
 """
 
@@ -22,6 +23,8 @@ EVENTS: dict[str, re.Pattern[str]] = {
                          r"(?:came|come|coming) into (?:being|existence))\b"),
     "adoption": re.compile(r"(?i)\b(?:adopt(?:ed|s|ing|ion)?|approv(?:e|ed|es|ing|al)|endors(?:e|ed|es|ing|ement)|"
                            r"sign(?:ed|ing|ature)?|ratif\w*|acce(?:de|ded|ssion)|passed|agreed)\b"),
+    "status": re.compile(r"(?i)\b(?:(?:consultative|observer|general|special|roster) status|accredit\w*|"
+                         r"admi(?:t|ts|tted|ssion) (?:to|as|into)|join(?:ed|s|ing)? (?:the|as)|became (?:a )?members?|membership)\b"),
     "force": re.compile(r"(?i)\b(?:(?:enter(?:ed|s)?|came|come|coming|entry) into (?:force|effect)|effective)\b"),
     "ending": re.compile(r"(?i)\b(?:end(?:ed|s)?|conclu(?:de|ded|des|sion)|clos(?:e|ed|ure)|expir(?:e|ed|es|y|ation)|"
                          r"terminat\w*|dissol\w*|abolish\w*|wound up)\b"),

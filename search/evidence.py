@@ -166,6 +166,26 @@ def local_context(s: ScoredSentence) -> str:
     return s.hit.text[before[-1] if before else s.sentence.start:s.sentence.end]
 
 
+#: a paragraph of at most this many sentences is about what its first sentence names
+SHORT_PARAGRAPH = 5
+
+
+def named_context(s: ScoredSentence) -> str:
+    """Where a fact's subject may be named: the sentence and the one before it, and in a short
+    paragraph its opening sentence too ("The city of *Kharkiv* had a terrible night: *Russia* ...
+    At least 43 buildings were damaged"): a short paragraph tells one event."""
+    context = local_context(s)
+    if s.sentence.heading:
+        return context
+    from index.sentences import split_sentences
+
+    spans = split_sentences(s.hit.text)
+    before = [a for a, b in spans if b <= s.sentence.start]
+    if len(spans) > SHORT_PARAGRAPH or len(before) < 2:
+        return context  # a long paragraph, or the opening sentence is already in the context
+    return s.hit.text[spans[0][0]:spans[0][1]] + " " + context
+
+
 def score_sentences(searcher, question: str, hits: list[Hit], terms: list[QuestionTerm], *,
                     headings: bool = False, names: list[tuple[str, tuple[str, ...]]] = (),
                     given: dict[str, set[str]] | None = None) -> list[ScoredSentence]:

@@ -23,18 +23,33 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
     other surface forms of the same canonical entity in the index (``ILO`` <-> ``International
     Labour Organization``), when the index has entities.
     """
-    runs = re.finditer(r"(?<!^)(?<![?.!] )\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w'’-]*)*",
-                       question.strip())
+    question = question.strip()
     out = []
+    for start, end in foreign_name_spans(question):  # "Action communautaire femme et enfant": one name
+        phrase = question[start:end]
+        while " " in phrase and documents_citing_phrase(searcher, phrase) == 0:
+            phrase = phrase.split(" ", 1)[1]  # "NGO Action communautaire ...": the index holds the name without "NGO"
+        if " " in phrase:
+            out.append((phrase, _aliases(searcher, phrase)))
+            at = question.index(phrase, start)
+            question = question[:at] + " " * len(phrase) + question[at + len(phrase):]
+    runs = re.finditer(r"(?<!^)(?<![?.!] )\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w'’-]*)*",
+                       question)
     for name in (part for m in runs for part in _name_parts(searcher, m.group())):
         name = re.sub(r"['’]s$", "", name)
-        if name.lower() in _stop_words():
+        if name.lower() in _stop_words() or name in CATEGORY_ACRONYMS:
             continue
         aliases = _aliases(searcher, name) + _known_forms(name)
         if re.match(r"UN\b", name):  # "UN Volunteers": the report writes "United Nations Volunteers"
             aliases += ("United Nations" + name[2:],)
         out.append((name, aliases))
     return out
+
+
+# Acronyms that name a kind of thing, not one body or place: "the NGO Action communautaire ...", "IDPs in
+# Darfur". A paragraph need not write them ("a non-profit organization"); they stay words of the search.
+CATEGORY_ACRONYMS = frozenset("NGO NGOs INGO INGOs CSO CSOs LDC LDCs LLDC LLDCs SIDS MSME MSMEs SME SMEs "
+                              "IDP IDPs GDP GNI ODA FDI ICT ICTs".split())
 
 
 def _name_parts(searcher, run: str) -> list[str]:
@@ -174,6 +189,39 @@ def _stop_words() -> frozenset[str]:
 # Function words of French, Spanish and Portuguese names ("Action *pour la* protection *des* droits *de*
 # l'homme *en* Mauritanie", "Asociación *de* Mujeres"); none is an English word.
 _FOREIGN_LINKS = frozenset("de des du la le les et pour en au aux sur del y para por los las e da dos das".split())
+
+
+def documents_citing_phrase(searcher, phrase: str) -> int:
+    from .subject import documents_citing
+
+    return documents_citing(searcher, phrase)
+
+
+def foreign_name_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question writes a name in French, Spanish or Portuguese (``foreign_name_words``), as
+    character spans: such a name is one name, lowercase words and all."""
+    words = list(re.finditer(r"[\w’'-]+", question))
+    out = []
+    i = 1
+    while i < len(words):
+        if not words[i].group()[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and _in_name(words[j].group()) and not re.search(r"[,;:?!.()]", question[words[j - 1].end():words[j].start()]):
+            j += 1
+        run = words[i:j]
+        while len(run) > 1 and not run[-1].group()[:1].isupper() and not _after_link(run[-2].group(), run[-1].group()):
+            run.pop()
+        if any(w.group().lower() in _FOREIGN_LINKS for w in run):
+            out.append((run[0].start(), run[-1].end()))
+        i = j
+    return out
+
+
+def _in_name(word: str) -> bool:
+    return bool(word[:1].isupper() or word.lower() in _FOREIGN_LINKS
+                or re.match(r"[a-zà-ÿ]", word) and word.lower() not in _stop_words())
 
 
 def foreign_name_words(question: str) -> set[str]:

@@ -9,7 +9,7 @@ import re
 
 from .answer_types import UNITS, Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
-from .narrowing import counted_words, narrowed, place_conflict
+from .narrowing import counted_words, narrowed, place_conflict, qualifying_place
 from .terms import tokenize
 
 
@@ -129,6 +129,20 @@ def _part_of_total(text: str, span: Span) -> float:
     return 0.0
 
 
+#: how much a figure whose own place is the asked one counts as named (``about_asked_place``)
+PLACE_NAMED = 0.5
+
+
+def about_asked_place(span: Span, s: ScoredSentence, qplaces: frozenset[str], places: list[tuple[int, int]]) -> bool:
+    """True if the place the figure is about (``narrowing.qualifying_place``) is one the question
+    names: in a report whose every paragraph names the United States, the world's growth figure
+    still says nothing of the United States'."""
+    if not qplaces:
+        return False
+    where = qualifying_place(span, s.sentence.text, places)
+    return where is not None and bool({t.stem for t in s.tokens if where[0] <= t.start and t.end <= where[1]} & qplaces)
+
+
 def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
                 slot: tuple[str, ...], head: str = "", counted: set[str] | None = None,
                 about: frozenset[str] = frozenset(), qplaces: frozenset[str] = frozenset()) -> float:
@@ -191,6 +205,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         places = [(a, b) for _, kind, a, b in sentence_entities(s) if kind == "place"]
         if place_conflict(span, s, qplaces, qstems, places):
             return -1.0  # "10,000 schools closed in Burkina Faso" is no figure for South Sudan
+        if about_asked_place(span, s, qplaces, places):
+            named = max(named, PLACE_NAMED)  # "*United States* growth is forecast at 1.6 per cent", not the world's
         named -= NARROWED * narrowed(span, s, qstems, about, places)
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
         named = 1.0 if target & {toks[i].stem for i in range(max(0, first - 3), last + 1)} else \

@@ -197,6 +197,18 @@ def is_place(searcher, name: str) -> bool:
     return bool(row) and row[0] == "place"
 
 
+def _citing(searcher, name: str, aliases: tuple[str, ...] = ()) -> list:
+    """The profiles of the documents that have a chunk containing ``name`` (or an alias) as a phrase."""
+    try:
+        rows = searcher._con.execute(
+            "SELECT DISTINCT c.symbol FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ?",
+            (phrase_expression(name, aliases),)).fetchall()
+    except sqlite3.Error:
+        return []
+    profiles = library(searcher).profiles
+    return [profiles[r[0]] for r in rows if r[0] in profiles]
+
+
 def documents_citing(searcher, name: str, aliases: tuple[str, ...] = ()) -> int:
     """How many documents have a chunk containing ``name`` (or an alias) as a phrase (counted once
     per searcher: one question asks it for the same name several times)."""
@@ -253,6 +265,8 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms,
     scores: dict[str, float] = {}
     for name, aliases in names:
         holders = [p for p in lib.profiles.values() if mentions(p.text, p.stems, name, aliases)]
+        if not holders and " " in name and 0 < documents_citing(searcher, name, aliases) <= MAX_PICKED:
+            holders = _citing(searcher, name, aliases)  # a rare name only a paragraph writes: an NGO, a project
         if not holders or len(holders) >= common:
             continue
         weight = idf(len(holders), n)

@@ -11,6 +11,8 @@ from search.events import asked_events, dates_event
     ("When was the Global Compact for Migration adopted?", ("adoption",)),
     ("In which year did the Convention enter into force?", ("force",)),
     ("When did the mandate of the Mission end?", ("ending",)),
+    ("When did Action communautaire femme et enfant obtain consultative status with the Council?", ("status",)),
+    ("When did Chile join the Human Rights Council?", ("status",)),
     ("When did the Security Council meet on Yemen?", ()),      # meetings are dated without a verb
     ("How many States established national plans?", ()),       # not a date question
 ])
@@ -29,6 +31,11 @@ def test_asked_events(question, events):
      ("adoption",), True),
     ("Recalling resolution 70/1 of 25 September 2015, entitled ...", ("adoption",), True),
     ("In 2023, the Committee reviewed 14 reports.", ("adoption",), False),
+    # E/C.2/2025/2: a year of the NGO's meetings is no date of its consultative status
+    ("– 2017: representatives attended the sixty-first session of the Commission on the Status of Women.",
+     ("status",), False),
+    ("The organization was granted special consultative status with the Economic and Social Council in 2016.",
+     ("status",), True),
     ("Any sentence at all.", (), True),
 ])
 def test_dates_event(context, events, dated):

@@ -104,3 +104,34 @@ def _decide(heads, numbered=(), item_chars=200):
 ])
 def test_heading_items_rule(heads, numbered, item_chars, expected):
     assert _decide(heads, numbered, item_chars) == expected
+
+
+def test_a_short_list_pages_into_unnumbered_text_numbers_no_paragraphs():
+    # E/C.2/2025/2 compiles NGOs' reports under headings; on page 10 one NGO lists its meetings 1. to 5.
+    # Those are not the document's paragraphs 1-5 (the four pages before them would be lost as front matter)
+    assert _numbered("E_C.2_2025_2_p1-4-10.tsv") == []
+    blocks, front, loose, _ = segment(read_lines("E_C.2_2025_2_p1-4-10.tsv"), 10.0)
+    assert any(l.text.startswith("1. Representatives attended") for l in front)
+
+
+def test_a_report_with_a_summary_keeps_its_numbered_paragraphs():
+    # the rule above must not touch a report whose numbered text follows a short front
+    assert _numbered("A_80_48_p7-8.tsv")[:3] == [("", 1), ("", 2), ("", 3)]
+
+
+@pytest.mark.parametrize("path, heading, expected", [
+    # a compilation: each NGO's report (12-point) has its own "Introduction" (10-point bold)
+    ([("2. Action communautaire femme et enfant", "12b"), ("Special, 2016", "10b")], "Introduction",
+     ("2. Action communautaire femme et enfant", "Introduction")),
+    # a report: its unnumbered "Introduction" in the type of its numbered sections is top level
+    ([("I. Mandate", "12b"), ("A. Scope", "10b")], "Introduction", ("Introduction",)),
+    ([], "Introduction", ("Introduction",)),
+])
+def test_an_introduction_set_smaller_than_the_heading_above_is_its_own(path, heading, expected):
+    from ingest.text.sections import SectionPath
+
+    p = SectionPath()
+    for text, style in path:
+        p.add(text, style)
+    p.add(heading, "12b" if not path or path[0][0].startswith("I.") else "10b")
+    assert p.headings == expected

@@ -67,6 +67,7 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
         self.drafts = Drafts(self, self.contents, self.parts)  # draft resolutions and decisions inside a report
         self.draft_front: list[Line] = []
         self.heads, self.part_of = [], []  # numbered headings and each line's part, for ``heading_items``
+        self.unnumbered: set[str] = set()  # parts whose numbers are a list's, not paragraphs' (``_late_list``)
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
@@ -151,7 +152,7 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
             misprint = self.expected > 1 and self.misprinted(i, self.expected)
             number = self.expected if misprint or self.starts_para(i, self.expected) else (
                 self.resync(i, self.expected, self.state == "heading"))
-            number = number if self.numbers_paragraphs() else 0
+            number = number if self.numbers_paragraphs() and self.part not in self.unnumbered else 0
         if number:
             if self.expected == 1 and not self.part:
                 self.front_headings(l)
@@ -303,11 +304,25 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
 
 
 
+def _late_list(seg: "_Segmenter", blocks: list[_Block]) -> bool:
+    """True when the body's "paragraphs" are a short numbered list pages into unnumbered text: a
+    compilation of NGOs' reports, each under its own headings, one of which lists its meetings
+    ``1.`` to ``5.`` on page 10. A report's summary or front matter before paragraph 1 is shorter
+    than its numbered text; here the front holds more lines, over three pages or more, than every
+    numbered paragraph together."""
+    numbered = [b for b in blocks if b.kind == "paragraph" and not b.part]
+    if not numbered or not seg.front:
+        return False
+    pages = {l.page for l in seg.front}
+    return max(pages) - min(pages) >= 3 and len(seg.front) > sum(len(b.lines) for b in numbered)
+
+
 def _read(lines: tuple[Line, ...], geo: Geometry, resolution: bool, first: int, items: dict | None = None,
-          item_parts: set | None = None) -> tuple["_Segmenter", list[_Block]]:
+          item_parts: set | None = None, unnumbered: set[str] = frozenset()) -> tuple["_Segmenter", list[_Block]]:
     """One pass of the segmenter; with ``items``, those numbered headings open the paragraphs of
-    ``item_parts``."""
+    ``item_parts``; the parts in ``unnumbered`` number no paragraphs."""
     seg = _Segmenter(lines, geo)
+    seg.unnumbered = set(unnumbered)
     seg.indented_numbers = resolution
     seg.expected = first
     if items:
@@ -323,10 +338,12 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
     the first paragraph carries (1, or later for an excerpt of a document)."""
     geo = measure(lines, body)
     seg, blocks = _read(lines, geo, resolution, first)
+    if first == 1 and not resolution and _late_list(seg, blocks):  # a list pages into a text that numbers nothing
+        seg, blocks = _read(lines, geo, resolution, first, unnumbered={""})
     items = heading_items(seg.heads, {p for p, n in seg.numbered.items() if n}, seg.part_of,
                           [len(l.text) for l in lines])
     if items:  # read again, the numbered headings of those parts opening their paragraphs
-        seg, blocks = _read(lines, geo, resolution, first, items, {seg.part_of[i] for i in items})
+        seg, blocks = _read(lines, geo, resolution, first, items, {seg.part_of[i] for i in items}, seg.unnumbered)
     loose = {part: ls for part, ls in seg.loose.items() if not seg.numbered[part]}
     for part in set(seg.boxes) | {p for p in seg.loose if seg.numbered[p]}:
         # boxes, quotations, figure text and stray prose among numbered paragraphs: cited by page

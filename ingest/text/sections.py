@@ -25,6 +25,18 @@ def unlabelled_level(heading: str, otherwise: int) -> int:
     return 1 if TOP_HEADING_RE.match(heading) else otherwise
 
 
+def _labelled(heading: str) -> bool:
+    """True for a heading that carries a label (``III.``, ``B.``, ``2.``, ``Chapter II``)."""
+    return bool(_ROMAN_RE.match(heading) or _LETTER_RE.match(heading) or _NUMBER_RE.match(heading)
+                or re.match(r"(?i)chapter\s+[IVXL\d]+\b", heading))
+
+
+def _size(style: str) -> int:
+    """The type size a style key (``12b``, ``10i``) starts with; 0 for a key without one."""
+    m = re.match(r"\d+", style)
+    return int(m.group()) if m else 0
+
+
 @dataclass
 class SectionPath:
     """The headings above the current point of one part of a document."""
@@ -40,7 +52,11 @@ class SectionPath:
         level = self._label_level(heading)
         if level == 0:
             same = [lv for lv, st, _ in self.path if st == style]
-            level = unlabelled_level(heading, same[-1] if same else (self.path[-1][0] + 1 if self.path else 1))
+            otherwise = same[-1] if same else (self.path[-1][0] + 1 if self.path else 1)
+            larger = [lv for lv, st, text in self.path if _size(st) > _size(style) and _labelled(text)]
+            # an "Introduction" set smaller than a numbered heading above it is that heading's own (one
+            # NGO's report in a compilation, a chapter's): under it, not the document's top level
+            level = max(otherwise, larger[-1] + 1) if larger else unlabelled_level(heading, otherwise)
         self.path = [p for p in self.path if p[0] < level] + [(level, style, heading)]
 
     def extend(self, more: str) -> None:
