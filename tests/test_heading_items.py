@@ -135,3 +135,28 @@ def test_an_introduction_set_smaller_than_the_heading_above_is_its_own(path, hea
         p.add(text, style)
     p.add(heading, "12b" if not path or path[0][0].startswith("I.") else "10b")
     assert p.headings == expected
+
+
+def test_a_figures_bold_title_is_the_figures_not_a_section():
+    # E/2025/65, p. 8: "Figure III" then its bold title and panel titles, then paragraph 17 of "Global trade and investment"
+    rows = [
+        (8, 123.4, 487.5, 77.5, 10.0, False, "contrast, commodities underperformed owing to subdued demand, especially for oil."),
+        (8, 60.0, 100.4, 137.5, 10.0, False, "Figure III"),
+        (8, 60.0, 282.1, 149.6, 10.0, True, "Merchandise trade volume in selected economies"),
+        (8, 60.0, 119.1, 167.7, 10.0, True, "(a) Imports"),
+        (8, 60.0, 548.4, 487.4, 8.5, False, "Source: United Nations, Department of Economic and Social Affairs."),
+        (8, 123.4, 487.7, 530.9, 10.0, False, "17. Signs of weakening goods trade are becoming increasingly evident. For"),
+        (8, 123.4, 487.5, 542.9, 10.0, False, "example, manufacturing Purchasing Managers Indices for new export orders have"),
+        (8, 123.4, 225.8, 554.9, 10.0, False, "fallen below 50 in many economies."),
+    ]
+    from ingest.pdf.layout import Line
+
+    head = [Line(page=8, text="Global trade and investment", x0=123.4, x1=300.0, top=50.0, bottom=60.0, size=10.0,
+                 bold=True, italic=False),
+            Line(page=8, text="16. Recent trade indicators show significant variation across regions and product",
+                 x0=123.4, x1=487.5, top=65.5, bottom=75.5, size=10.0, bold=False, italic=False)]
+    lines = tuple(head + [Line(page=p, text=t, x0=x0, x1=x1, top=top, bottom=top + size, size=size, bold=b, italic=False)
+                          for p, x0, x1, top, size, b, t in rows])
+    blocks = segment(lines, 10.0, first=16)[0]
+    para17 = next(b for b in blocks if b.kind == "paragraph" and b.number == 17)
+    assert para17.section == ("Global trade and investment",)

@@ -68,6 +68,7 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
         self.draft_front: list[Line] = []
         self.heads, self.part_of = [], []  # numbered headings and each line's part, for ``heading_items``
         self.unnumbered: set[str] = set()  # parts whose numbers are a list's, not paragraphs' (``_late_list``)
+        self.caption_at: Line | None = None  # the last figure caption line, or its title's last line
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
@@ -106,6 +107,15 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
         self.cur = None
         self.state = "heading"
         self.touched = True
+
+    def figure_title(self, l: Line) -> bool:
+        """A bold line right under a figure's caption (or under its title's previous line): the
+        figure's title ("Merchandise trade volume in selected economies", "(a) Imports")."""
+        c = self.caption_at
+        if c is None or not l.bold or c.page != l.page or not 0 <= l.top - c.top <= 2.2 * self.geo.leading:
+            return False
+        self.caption_at = l
+        return True
 
     def aside(self, l: Line, state: str) -> None:
         self.state = state
@@ -180,6 +190,9 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
         if self.state == "table" and l.bold and not big_type and len(self.blocks[-1].lines) <= 2:
             self.blocks[-1].lines.append(l.text)  # the table's title under ``Table 2``
             return
+        if self.state == "float" and self.figure_title(l):
+            self.aside(l, "float")  # "Figure III" then its bold title and panel titles: the figure's, no heading
+            return
         if self.state in ("table", "float") and not ((big_type or l.bold) and near_left and self.heading_like(i)):
             if self.resumes(i):
                 self.add_to_cur(l)
@@ -196,6 +209,7 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
             self.touched = True
             return
         if _CAPTION_RE.match(l.text) and not small:
+            self.caption_at = l
             self.aside(l, "float")
             return
         if small:
