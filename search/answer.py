@@ -221,7 +221,9 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     days = {f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:]) if t.text.isdigit() and u.text in MONTHS}
     holders: set[int] = set()
     asked = frozenset(t.text.lower() for t in terms if t.text.lower() in ORDINALS)
-    for s in scored[:FACT_SENTENCES] + [s for s in scored[FACT_SENTENCES:] if role and role.named_in(s.sentence.text)]:
+    later = [s for s in scored[FACT_SENTENCES:] if role and role.named_in(s.sentence.text)
+             or head and counted and s in scored[:COUNTED_SENTENCES] and counts_noun(s, head)]
+    for s in scored[:FACT_SENTENCES] + later:
         doc = (about or {}).get(s.hit.symbol, DocContext())
         if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years,
                                   {t.stem for t in s.tokens}, doc.about):
@@ -272,6 +274,21 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     facts = [f for i, f in enumerate(facts) if i in holders] if holders else facts
     return sorted(facts, key=lambda f: -f.score)
+
+
+#: how far down the sentences a count of the asked noun is still read ("a working group comprising *15
+#: Members States*" ranks below sentences that echo more of a long question)
+COUNTED_SENTENCES = 32
+
+
+def counts_noun(s: ScoredSentence, head: str) -> bool:
+    """True if the sentence gives a number of the counted noun: a number, then that noun within two words."""
+    toks = s.tokens
+    return any(re.fullmatch(r"\d[\d,.]*|" + _NUMBER_WORDS, t.text.lower()) and
+               any(u.stem == head for u in toks[i + 1:i + 4]) for i, t in enumerate(toks))
+
+
+_NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|dozen"
 
 
 # A count that may be a sum of money stated without its currency: a thousand or more, or scaled

@@ -156,7 +156,10 @@ def question_type(question: str) -> QuestionType:
 _NOT_MEASURED = frozenset("more less money time".split())
 _NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|"
                        r"took|take|takes|got|get|gets|went|made|make|makes|came|put|puts|held|hold|holds|"
-                       r"need|needs|require|requires|live|lives|work|works|(?!united\b)[a-z]+ed)\b")
+                       r"need|needs|require|requires|live|lives|work|works|sit|sits|sat|serve|serves|attend|attends|"
+                       r"remain|remains|stay|stays|die|dies|receive|receives|participate|participates|belong|belongs|"
+                       r"benefit|benefits|face|faces|use|uses|flee|flees|fled|leave|leaves|left|"
+                       r"(?!united\b)[a-z]+ed)\b")
 
 
 def _noun_phrase(words: str) -> str:

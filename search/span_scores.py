@@ -107,11 +107,21 @@ def _counts_other(toks, last: int, counted: set[str], text: str) -> str:
     if not counted or counted & _GENERIC_COUNTED:
         return ""
     run = counted_words(toks, last, text)
+    if not run and (shared := _shares_noun(toks, last, text)) is not None:
+        return _counts_other(toks, shared, counted, text)  # "*10* formal and 21 informal recommendations"
     if not run or run[-1].stem in counted:
         return ""
     if run[-1].text.lower() in _MEMBER_NOUNS:
         return "" if any(t.stem in counted for t in run[:-1]) else "people"
     return "noun"
+
+
+def _shares_noun(toks, last: int, text: str) -> int | None:
+    """The index of the number a number shares its noun with ("10 formal *and 21* informal
+    recommendations": both count recommendations), or None."""
+    if last + 1 < len(toks) and re.match(r"(?:\s+[a-z][\w-]*)?\s+(?:and|or|to)\s+\d", text[toks[last].end:]):
+        return next((j for j in range(last + 1, min(last + 4, len(toks))) if toks[j].text[:1].isdigit()), None)
+    return None
 
 
 # Nouns that follow the counted noun without changing it: "18 *staff members*" counts staff, "47

@@ -86,3 +86,33 @@ def test_a_name_in_french_is_one_span(question, names):
 
 def test_acronyms_of_a_kind_of_thing_are_no_names():
     assert {"NGO", "IDPs", "SIDS"} <= CATEGORY_ACRONYMS and "UNFPA" not in CATEGORY_ACRONYMS
+
+
+# DP/FPA/2025/4, para. 19 and E/ICEF/2025/14, para. 10: a count of the asked noun, and one that shares another noun
+_WORKING_GROUP = ("A working group comprising 15 Members States has been established to review the recommendations "
+                  "and coordinate implementation.")
+_JIU = ("The report contains 10 formal and 21 informal recommendations aimed at strengthening the governance and "
+        "oversight functions of the Executive Boards.")
+
+
+def test_the_counted_noun_ends_at_its_verb():
+    qtype = question_type("How many Member States sit on the working group set up to review the recommendations?")
+    assert qtype.head == "states"
+
+
+def test_a_count_of_the_asked_noun_is_found_however_low_its_sentence_ranks():
+    from search.answer import counts_noun
+
+    s, _ = _sentence(_WORKING_GROUP, ())
+    assert counts_noun(s, "state")
+    j, _ = _sentence(_JIU, ())
+    assert not counts_noun(j, "state")
+
+
+def test_a_number_shares_the_noun_of_the_number_it_is_coordinated_with():
+    from search.span_scores import _counts_other
+
+    j, _ = _sentence(_JIU, ())
+    ten = next(i for i, t in enumerate(j.tokens) if t.text == "10")
+    assert _counts_other(list(j.tokens), ten, {"member", "state"}, _JIU) == "noun"   # ten recommendations
+    assert _counts_other(list(j.tokens), ten, {"recommend"}, _JIU) == ""              # what is asked
