@@ -29,7 +29,7 @@ from .subject import (common_names, document_cites, documents_citing, is_place, 
 from .terms import tokenize
 from .unsaid import MONTHS, ORDINALS, DocContext, dated, on_its_day, referred_back, said, years_of
 
-FACT_SENTENCES = 8        # best sentences searched for a fact span
+FACT_SENTENCES = 12        # best sentences searched for a fact span
 MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
 CLOSEST = 3               # paragraphs shown when there is no answer
 # Below these scores the evidence is too weak to answer (calibrated on bench/data/, see README).

@@ -132,9 +132,14 @@ SAME_WORDS = 0.3  # least share of words (Dice) two documents' sentences share t
 
 
 def _places(fact: Fact) -> set[str]:
+    """The places the fact's sentence names, and the one its heading names ("Economic Commission for
+    Africa region"): a region's figure is not the world's."""
+    from .span_scores import heading_place
+
     s = fact.where
     a, b = s.sentence.start, s.sentence.end
-    return {e.text.lower() for e in getattr(s.hit, "entities", ()) if e.kind == "place" and a <= e.start and e.end <= b}
+    return {e.text.lower() for e in getattr(s.hit, "entities", ()) if e.kind == "place" and a <= e.start and e.end <= b} \
+        | set(heading_place(tuple(getattr(s.hit, "section", ()))))
 
 
 def _last_token(fact: Fact) -> int:

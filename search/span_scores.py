@@ -139,6 +139,23 @@ def _part_of_total(text: str, span: Span) -> float:
     return 0.0
 
 
+def heading_place(section: tuple[str, ...]) -> frozenset[str]:
+    """The stems of a place the paragraph's own heading names ("East Asia", "Economic Commission for
+    *Africa* region"); empty when it names none."""
+    if not section:
+        return frozenset()
+    from ingest.entities.gazetteer import PLACE, lookup, normalize
+
+    known = lookup()
+    words = re.findall(r"[A-Z][\w’'-]*", section[-1])
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            name = known.get(normalize(" ".join(words[i:i + n])))
+            if name is not None and name.kind == PLACE:
+                return frozenset(t.stem for t in tokenize([name.text])[0])
+    return frozenset()
+
+
 #: how much a figure whose own place is the asked one counts as named (``about_asked_place``)
 PLACE_NAMED = 0.5
 
@@ -218,6 +235,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         if about_asked_place(span, s, qplaces, places):
             named = max(named, PLACE_NAMED)  # "*United States* growth is forecast at 1.6 per cent", not the world's
         named -= NARROWED * narrowed(span, s, qstems, about, places)
+        if not qplaces and (region := heading_place(s.hit.section)) and not region <= qstems:
+            named -= 2 * NARROWED  # "7 per cent of targets" under "Economic Commission for Africa region": Africa's, not the world's
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
         named = 1.0 if target & {toks[i].stem for i in range(max(0, first - 3), last + 1)} else \
             0.5 * bool(target & {t.stem for t in toks})

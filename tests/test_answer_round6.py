@@ -116,3 +116,22 @@ def test_a_number_shares_the_noun_of_the_number_it_is_coordinated_with():
     ten = next(i for i, t in enumerate(j.tokens) if t.text == "10")
     assert _counts_other(list(j.tokens), ten, {"member", "state"}, _JIU) == "noun"   # ten recommendations
     assert _counts_other(list(j.tokens), ten, {"recommend"}, _JIU) == ""              # what is asked
+
+
+def test_a_regions_heading_makes_its_figure_the_regions():
+    # E/2025/15, para. 2 sits under "Economic Commission for Africa region": its "7 per cent of targets" is Africa's
+    from search.span_scores import heading_place
+
+    assert heading_place(("I. Leveraging regional cooperation", "Economic Commission for Africa region")) == {"africa"}
+    assert heading_place(("III. Regional economic outlook", "South Asia")) == {"south", "asia"}
+    assert heading_place(("I. Global macroeconomic trends", "Global overview")) == frozenset()
+    assert heading_place(()) == frozenset()
+
+
+def test_a_regions_figure_and_the_worlds_are_not_two_figures_for_one_thing():
+    from search.fact_sources import Fact, _places
+
+    africa = SimpleNamespace(symbol="E/2025/15", citation="E/2025/15, para. 2", entities=(), text="x",
+                             section=("A. State of the journey to 2030", "Economic Commission for Africa region"))
+    s = ScoredSentence(africa, Sentence("progress is on track for 7 per cent of targets", 0, 47), (), 0.8, 0.7, 0.8)
+    assert _places(Fact((Span("7 per cent", "percent", 25, 35),), s, 0.8)) == {"africa"}
