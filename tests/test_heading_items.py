@@ -160,3 +160,23 @@ def test_a_figures_bold_title_is_the_figures_not_a_section():
     blocks = segment(lines, 10.0, first=16)[0]
     para17 = next(b for b in blocks if b.kind == "paragraph" and b.number == 17)
     assert para17.section == ("Global trade and investment",)
+
+
+def test_the_summary_heading_is_no_paragraph_of_the_front_matter():
+    # DP/2025/26, page 1: an italic "Summary" over the summary's prose gave a chunk "p. 1, para. 1" = "Summary"
+    from ingest.pdf.document import _front_notes, _summary
+    from ingest.pdf.geometry import measure
+    from ingest.pdf.layout import Line, Page
+
+    def line(top, text, italic=False, x0=118.1):
+        return Line(page=1, text=text, x0=x0, x1=500.0, top=top, bottom=top + 10.0, size=10.0, bold=False, italic=italic)
+
+    front = [line(360.7, "Summary", italic=True),
+             line(378.7, "This report provides an overview of the financial position of the United Nations Capital"),
+             line(390.7, "Development Fund (UNCDF) at the end of 2024, and of its financial performance in 2024."),
+             line(420.0, "The Executive Board may wish to take note of the present report and its annexes.")]
+    page = Page(number=1, width=612.0, height=792.0, lines=tuple(front))
+    geo = measure(tuple(front), 10.0)
+    summary = _summary(front, geo)
+    notes = _front_notes(front, page, geo, summary)
+    assert summary and all("Summary" != " ".join(b.lines).strip() for b in notes)

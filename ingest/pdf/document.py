@@ -140,7 +140,7 @@ def _summary(front: list[Line], geo: Geometry) -> list[Line]:
 def _front_notes(front: list[Line], first: Page, geo: Geometry, summary: list[Line]) -> list[_Block]:
     """Prose of the front matter outside the summary (a note transmitting a report, a letter of
     transmittal): paragraphs cited by page rather than lost (issue 15)."""
-    taken = {id(l) for l in summary}
+    taken = {id(l) for l in summary} | {id(l) for l in front if summary and _SUMMARY_RE.match(l.text)}  # its heading too
     return _prose_blocks([(l, sect) for l, sect in _front_prose(front, first, geo) if id(l) not in taken], geo)
 
 
