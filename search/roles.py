@@ -69,6 +69,8 @@ def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] 
     label = _LABEL_BEFORE.search(before)
     if label and _is_office(label.group(1), stem):  # "Rapporteur: *Mohamed Soliman* (Egypt)"
         return True
+    if re.search(r"\b" + re.escape(stem) + r"\w*(?:\s+over)?\s+by\s*$", before, re.I):
+        return True  # "a working group ... to be *chaired by* Michael Gort (Canada)", "*moderated by* ..."
     held = re.match(r"\s*\(([^()]*)\)", sentence[span.end:])
     if held and _is_office(held.group(1).strip(), stem):  # "*Rangita de Silva de Alwis* (Chair)"
         return True

@@ -135,3 +135,25 @@ def test_a_regions_figure_and_the_worlds_are_not_two_figures_for_one_thing():
                              section=("A. State of the journey to 2030", "Economic Commission for Africa region"))
     s = ScoredSentence(africa, Sentence("progress is on track for 7 per cent of targets", 0, 47), (), 0.8, 0.7, 0.8)
     assert _places(Fact((Span("7 per cent", "percent", 25, 35),), s, 0.8)) == {"africa"}
+
+
+def test_the_name_an_office_is_given_by_a_passive_verb_holds_it():
+    # A/79/19, para. 8
+    from search.roles import holds_office
+
+    text = ("At its 280th plenary meeting, the Committee decided to establish a working group of the whole, to be "
+            "chaired by Michael Gort (Canada), to consider the substance of the mandate.")
+    i = text.index("Michael Gort")
+    assert holds_office(Span("Michael Gort", "person", i, i + 12), text, "chair")
+    j = text.index("Committee")
+    assert not holds_office(Span("Committee", "organization", j, j + 9), text, "chair")
+
+
+def test_a_name_after_an_age_is_a_person_not_a_place():
+    # A/79/884, p. 1, para. 3: "19-year-old Sofia" is no capital of Bulgaria
+    from ingest.entities.tagger import tag_texts
+
+    text = ("In Kyiv, the attack killed at least 12 civilians, including a brother and sister – 21-year-old Nikita "
+            "and 19-year-old Sofia – and injured more than 90 others.")
+    found = {(e.kind, e.text) for e in tag_texts([text])[0]}
+    assert ("place", "Kyiv") in found and ("place", "Sofia") not in found and ("organization", "Nikita") not in found

@@ -203,6 +203,7 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
     cands = [(r, e) for r, e in cands
              if not (e.kind == PLACE and any(t.start <= e.start and e.end <= t.end for t in titled))
              and not (e.kind == ORGANIZATION and any(t.start == e.start and e.end < t.end for t in titled))]
+    cands = [(r, e) for r, e in cands if not _after_age(text, e.start)]  # "19-year-old Sofia" is a girl
     cands += [(_TITLE, t) for t in titled]
     cands += [(_RULE, e) for e in _coordinated_regions(text)]
     # UN style writes "5 per cent", which the small model seldom tags as a percentage
@@ -221,6 +222,15 @@ def _resolve_overlaps(cands: list[tuple[int, Entity]], guessed: dict[tuple[int, 
             if rank == _MODEL and e.kind in PRIMARY and lookup().get(normalize(e.text)) is None:
                 guessed.setdefault((e.start, e.end), 0)
     return sorted(kept, key=lambda e: e.start)
+
+
+_AGE = re.compile(r"\b(?:\d{1,3}|[a-z]+)(?:[.,]\d)?[-\s](?:year|month|week|day)s?[-\s]old\s+$")
+
+
+def _after_age(text: str, start: int) -> bool:
+    """True for a name right after an age ("21-year-old *Nikita*", "a 1.5-month-old *baby*"): a person,
+    whatever place or body shares the name."""
+    return _AGE.search(text[max(0, start - 24):start]) is not None
 
 
 def _two_bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:
