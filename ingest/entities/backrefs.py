@@ -15,9 +15,11 @@ from .gazetteer import INSTRUMENT
 from ..models import Entity
 
 HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreement", "Compact", "Pact",
-         "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines", "Strategy")
-# "the Convention" alone: not followed by its own complement or by more of a name
-_BARE = re.compile(r"\b[Tt]he\s+(" + "|".join(HEADS) + r")\b(?!\s+(?:on|of|for|against|to|concerning|No\.)\b)"
+         "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines", "Strategy", "Act", "Bill",
+         "Constitution")
+# "the Convention" (or "that Agreement") alone: not followed by its own complement or by more of a name
+_BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b"
+                   r"(?!\s+(?:on|of|for|against|concerning|No\.)\b)(?!\s+to\s+(?:the\s+)?[A-Z])"
                    r"(?![\-\u2010]|\s+[A-Z0-9(])")
 
 

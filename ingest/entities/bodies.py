@@ -16,6 +16,7 @@ import re
 
 from .rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word, is_name, only_heads, trim
 from .gazetteer import ORGANIZATION, PLACE, lookup, normalize
+from .foreign_names import find_foreign_bodies
 from .instruments import find_titles
 from ..models import Entity
 from .name_context import EVENT_HEADS, is_event, is_product
@@ -67,7 +68,23 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         if place is not None and place.kind == PLACE:
             end = m.start(1) + len(place.text) if m.group(1).startswith(place.text) else m.end(1)
             out.append(Entity(text[m.start():end], ORGANIZATION, text[m.start():end], m.start(), end))
+    for f in find_foreign_bodies(text):  # "Coalición Nacional de Mujeres del Ecuador"
+        out = [o for o in (_before(text, o, f.start, f.end) for o in out) if o is not None]
+        name = text[f.start:f.end]
+        out.append(Entity(name, ORGANIZATION, _canonical(name), f.start, f.end))
     return out + country_offices(text, rules)
+
+
+def _before(text: str, e: Entity, start: int, end: int) -> Entity | None:
+    """A title cut where a name in another language starts ("Violet Coalition and Coalición ..."
+    gives "Violet Coalition"); None when nothing of it is left."""
+    if e.end <= start or e.start >= end:
+        return e
+    s, cut = trim(text, e.start, start)
+    cut = s + len(re.sub(r"\s+and$", "", text[s:cut]))
+    if cut <= s or " " not in text[s:cut]:
+        return None
+    return Entity(text[s:cut], ORGANIZATION, _canonical(text[s:cut]), s, cut)
 
 
 def country_offices(text: str, rules: list[Entity]) -> list[Entity]:
