@@ -106,7 +106,8 @@ def country_offices(text: str, rules: list[Entity]) -> list[Entity]:
 def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int, int]]) -> tuple:
     """The span left of a title once governments, people, possessives and inner names are cut."""
     m = _POSSESSIVE.match(text[s:e])
-    if m and re.sub(r"['\u2019]s\s+$", "", m.group(0)).split()[-1] in ORG_HEADS:
+    owner = re.sub(r"['\u2019]s\s+$", "", m.group(0)).split()[-1] if m else ""
+    if m and (owner in ORG_HEADS or owner in ROLE_HEADS or owner == "Government"):
         s += m.end()  # "the Mechanism's Information Programme"; "Prosecutor's Office" stays whole
     g = _GOVERNMENT.search(text, s, e) or _MEMBER_STATES.search(text, s, e)
     if g:
@@ -121,6 +122,9 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
             continue
         if r.kind == PLACE and s < r.start and _coordinated_place(text, s, r.start):
             e = r.start  # "the Insurance Development Forum and Germany": two partners, not one name
+            break
+        if r.kind == PLACE and s < r.start and r.end <= e and _sent_to(text, s, r.start):
+            e = r.start  # "an invitation from the Pacific Community to Suva": the place is where to
             break
         if r.kind == PLACE and s <= r.start and r.end <= e:
             continue  # part of the name
@@ -137,6 +141,17 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
         break
     s, e = trim(text, s, e)
     return (s, e) if e > s else (None, None)
+
+
+# Heads whose name goes on with "to" and a place: "OSCE Mission to Serbia", "Delegation to ..."
+_POSTED_HEADS = {"Mission", "Missions", "Delegation", "Office", "Embassy", "Observer"}
+
+
+def _sent_to(text: str, s: int, place_start: int) -> bool:
+    """A place right after "to" and the head word ("Community to Suva"): where the sentence sends
+    someone, not part of the name, unless the head is a mission's or an office's."""
+    m = re.search(r"(\S+)\s+to\s+(?:the\s+)?$", text[s:place_start])
+    return bool(m) and m.group(1) in ORG_HEADS and m.group(1) not in _POSTED_HEADS
 
 
 def _split_at_and(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -50,9 +50,8 @@ _BODY_ENDS = BODY_WORDS | {"Team", "Teams", "Mechanism", "Division", "Department
 # The UN's paired regions, which end a title: "... in Latin America and the Caribbean"
 _REGION_PAIRS = {("America", "Caribbean"), ("Asia", "Pacific")}
 # Words that join a body's name to the rest of the sentence, not to more of the name, right after
-# its head; "to" goes on a mission's or an office's name ("OSCE Mission to Serbia").
-_VERB_LINKS = {"to", "from", "by", "with", "at"}
-_POSTED_HEADS = {"Mission", "Missions", "Delegation", "Office", "Embassy"}
+# its head ("to" may go on: "Global Fund to Fight AIDS", "OSCE Mission to Serbia").
+_VERB_LINKS = {"from", "by", "with", "at"}
 ORGANS = {"Assembly", "Council", "Commission", "Board", "Committee", "Conference", "Forum"}
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*|\S")
@@ -291,7 +290,7 @@ def _extend_left(words: list[str], h: int, body: bool = False) -> int:
             i = j
             continue
         if prev == "and" and i > 1 and _is_cap(words[i - 2]) and words[i - 2] not in NOT_MODIFIERS \
-                and not words[i - 2].isupper() and words[i - 2] not in HEADS:
+                and not words[i - 2].isupper() and words[i - 2] not in HEADS and not _YEAR.match(words[i - 2]):
             i -= 1  # "Joint Migration and Development Initiative"
             continue
         if prev in NOT_MODIFIERS or not _is_cap(prev) or not prev[:1].isalnum():
@@ -307,8 +306,8 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
         w = words[i]
         if body and i == first and w not in CONNECTORS:
             break  # after its head, a body's name goes on only through "of", "for", "on", ...
-        if body and i == first and w in _VERB_LINKS and not (w == "to" and i > 0 and words[i - 1] in _POSTED_HEADS):
-            break  # "an invitation from the Pacific Community to Suva": "to" goes on with the sentence
+        if body and i == first and w in _VERB_LINKS:
+            break  # "the Digital Advisory Board from 2011", "... Group at KazMunayGas": the sentence goes on
         if not body and w == "of" and i + 3 < n and words[i + 1].isdigit() and words[i + 2] in MONTHS \
                 and _YEAR.match(words[i + 3]):
             i = end = i + 4  # "... on the Law of the Sea of 10 December 1982 relating to ..."

@@ -37,7 +37,8 @@ ROLE_HEADS = {
     "Officers", "Experts", "Expert", "Head", "Heads", "Commissioner", "Delegates", "Ambassador", "Secretary-General",
     "Secretary", "Secretaries", "Mayor", "Mayors", "Governor", "Governors", "Deputy", "Vice-Chair", "Vice-Chairs",
     "Vice-President", "Vice-Presidents", "Specialist", "Specialists", "Chief", "Chiefs", "Manager", "Managers",
-    "Consultant", "Consultants", "Analyst", "Analysts",
+    "Consultant", "Consultants", "Analyst", "Analysts", "Professor", "Professors", "Dean", "Lecturer", "Master",
+    "Bachelor", "Doctor", "Fellow",
 }
 PRODUCT_HEADS = {
     "Report", "Reports", "Poll", "Database", "Survey", "Barometer", "Index", "Monitor", "Chart", "Toolkit",
@@ -138,7 +139,12 @@ def is_name(text: str) -> bool:
         if w and w[0].islower() and w not in CONNECTORS and w.split("-")[0] != "sub" \
                 and w not in ("north-eastern", "north-western", "south-eastern", "south-western"):
             return False
+        if "-" in w and _MODIFIER_TAIL.search(w):
+            return False  # "UNESCO-led", "Geneva-based", "Twenty-third": a modifier or an ordinal, no name
     return True
+
+
+_MODIFIER_TAIL = re.compile(r"-(?:[a-z]+ed|run|led|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$")
 
 
 def is_fragment(norm: str, before: str) -> bool:
