@@ -106,8 +106,7 @@ def country_offices(text: str, rules: list[Entity]) -> list[Entity]:
 def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int, int]]) -> tuple:
     """The span left of a title once governments, people, possessives and inner names are cut."""
     m = _POSSESSIVE.match(text[s:e])
-    owner = re.sub(r"['\u2019]s\s+$", "", m.group(0)).split()[-1] if m else ""
-    if m and (owner in ORG_HEADS or owner in ROLE_HEADS or owner == "Government"):
+    if m and re.sub(r"['\u2019]s\s+$", "", m.group(0)).split()[-1] in ORG_HEADS:
         s += m.end()  # "the Mechanism's Information Programme"; "Prosecutor's Office" stays whole
     g = _GOVERNMENT.search(text, s, e) or _MEMBER_STATES.search(text, s, e)
     if g:

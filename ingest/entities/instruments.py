@@ -308,16 +308,16 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
             break  # after its head, a body's name goes on only through "of", "for", "on", ...
         if body and i == first and w in _VERB_LINKS:
             break  # "the Digital Advisory Board from 2011", "... Group at KazMunayGas": the sentence goes on
-        if not body and w == "of" and i + 3 < n and words[i + 1].isdigit() and words[i + 2] in MONTHS \
-                and _YEAR.match(words[i + 3]):
-            i = end = i + 4  # "... on the Law of the Sea of 10 December 1982 relating to ..."
+        if not body and w == "of" and i + 4 < n and words[i + 1].isdigit() and words[i + 2] in MONTHS \
+                and _YEAR.match(words[i + 3]) and words[i + 4] in CONNECTORS:
+            i = end = i + 4  # "... on the Law of the Sea of 10 December 1982 relating to ...", inside a title
             continue
         if w == "No" and i + 2 < n and words[i + 1] == "." and words[i + 2].isdigit():
             i = end = i + 3
             continue
-        if w == "," and i + 1 < n and _YEAR.match(words[i + 1]):  # "Convention, 1975"
-            i = end = i + 2
-            continue
+        if w == "," and i + 1 < n and _YEAR.match(words[i + 1]):  # "Convention, 1975": the year ends it
+            end = i + 2
+            break
         if w == "(" and i + 2 < n:  # "(2011)", "(Revised 1949)"
             close = words.index(")", i) if ")" in words[i:i + 5] else -1
             inner = words[i + 1:close] if close > 0 else []
@@ -337,6 +337,8 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
             while j < n and (words[j] in CONNECTORS or (words[j] == "/" and j > i)):  # "Drought and/or ..."
                 j += 1
             joined = words[i:j]
+            if "and" in joined and _YEAR.match(words[i - 1]):
+                break  # "Strategic Framework 2022–2031 and Science and Innovation Strategy": two titles
             if j < n and _is_cap(words[j]) and words[j] not in SENTENCE_WORDS \
                     and (joined[:2] != ["and", "the"] or (not body and words[j + 1:j + 2] == ["of"])
                          or (not body and "between" in words[first:i])
