@@ -59,8 +59,16 @@ INSTRUMENT_SHAPES = [
     ("Under the 1987 Constitution and the Constitution of Kenya,", ["1987 Constitution", "Constitution of Kenya"]),
     ("progress report on implementation of the restated UNOPS Strategic Plan, 2022-2025, endorsed by decision 2023/16.",
      ["UNOPS Strategic Plan, 2022-2025", "decision 2023/16"]),
-    # no instrument: a person, a verb, a document that is not an outcome, a list of bodies after a treaty's name
+    # no instrument: a person, a verb, a document that is not an outcome
     ("Bill Gates said the Act was late. Act now. The Document was circulated.", []),
+    # a national charter named in lower case; "the charter of the organization" names none
+    ("the implementation of the charter for peace and national reconciliation, adopted in 2024, under the charter "
+     "of the organization", ["charter for peace and national reconciliation"]),
+    # the year ends a title; a treaty's date stays out when the title does not go on after it
+    ("an attempt to repeal the Women’s (Amendment) Act, 2015 against FGM in the Gambia, and the Prespa Agreement of "
+     "12 February 2019, which", ["Women’s (Amendment) Act, 2015", "Prespa Agreement"]),
+    ("in Strategic Framework 2022–2031 and Science and Innovation Strategy, recognized",
+     ["Strategic Framework 2022–2031", "Science and Innovation Strategy"]),
 ]
 
 
@@ -118,6 +126,9 @@ CASES = [
      [("organization", "Disarmament and Peace Affairs Branch")], []),
     ("by Ana Catalina Ramirez, Technical Specialist on Occupational Safety and Health, International Labour Organization;",
      [("organization", "International Labour Organization")], ["Technical Specialist on Occupational Safety and Health"]),
+    # a parliament's chamber is a body; premises named "House" are not
+    ("The House of Representatives adopted the law, and the meeting was held at UN House.",
+     [("organization", "House of Representatives")], ["UN House"]),
     # E/2025/9/Add.13: modifiers made with a hyphen are no part of the body's name
     ("a Master’s from the Geneva-based Institute of Development Studies and work with the UNESCO-led Digital "
      "Transformation Collaborative.",
@@ -150,6 +161,14 @@ def test_a_forum_the_document_dates_is_an_event_everywhere_in_it():
 def test_bare_agreement_refers_back(text, expected):
     found = tag_texts([text])[0]
     assert sum(1 for e in found if e.kind == "instrument" and e.text == "Agreement") == expected
+
+
+def test_the_charter_refers_back_to_a_charter_named_in_lower_case():
+    found = tag_texts(["The Government presented the charter for peace and national reconciliation.",
+                       "The charter calls for dialogue, as does the Charter of the United Nations."])[1]
+    got = {(e.text, e.canonical) for e in found if e.kind == "instrument"}
+    assert ("charter", "charter for peace and national reconciliation") in got
+    assert ("Charter of the United Nations", "Charter of the United Nations") in got
 
 
 def test_pure_helpers():

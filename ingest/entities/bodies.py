@@ -53,6 +53,8 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         head = head_word(name)
         if head in ROLE_HEADS or not any(w in ORG_HEADS for w in name.split()):
             continue  # "Director of Programme Division" is a role
+        if head == "House" and not re.search(r"\bHouse\s+of\s+[A-Z]", name):
+            continue  # "UN House", "Government House": premises; "House of Representatives" is a chamber
         if re.fullmatch(r"(?:Programme|Program|Platform|Plan)\s+(?:of|for)\s+Action", name) or only_heads(name):
             continue  # "the Platform for Action" refers back to an instrument; "Council and Conference"
         known = lookup().get(normalize(name))

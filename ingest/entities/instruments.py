@@ -136,10 +136,17 @@ _POLITICAL = re.compile(r"\b[Pp]olitical\s+[Dd]eclaration\s+(?:of|adopted\s+at)\
                         r"(?:Summit|[Mm]eeting|Forum|[Ff]orum|Conference|[Ss]ession|Dialogue)\b")
 
 
+# A national charter written in lower case: "the charter for peace and national reconciliation";
+# its name runs over lowercase words up to punctuation or a word that goes on with the sentence.
+_CHARTER = re.compile(r"(?<=\bthe )charter\s+(?:for|of|on)\s+(?:(?!(?:which|that|was|is|were|has|had|by|in|to|"
+                      r"with|as|at|from|are|be|been|the|a|an|its|their|this|our|and\s+the)\b)[a-z][a-z\-]*(?:\s+|(?=[,.;:()])|$)){1,6}")
+
+
 def _agendas(text: str) -> list[Found]:
-    """ "the eight-point agenda for action" (its canonical name is the phrase, in lower case), and
-    political declarations named by their meeting."""
+    """ "the eight-point agenda for action" (its canonical name is the phrase, in lower case),
+    political declarations named by their meeting, and charters named in lower case."""
     out = [Found(m.start(), m.end(), _squash(m.group(0)).lower()) for m in _AGENDA.finditer(text)]
+    out += [Found(m.start(), m.start() + len(m.group(0).rstrip()), _squash(m.group(0))) for m in _CHARTER.finditer(text)]
     return out + [Found(m.start(), m.end(), _squash(m.group(0))) for m in _POLITICAL.finditer(text)]
 
 
