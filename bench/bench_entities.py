@@ -24,7 +24,9 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   uses (A/80/38, A/80/150, A/79/985, S/2025/346, A/80/192, DP/2025/L.2, A/79/19, E/2025/65,
   E/2025/24), chosen for named instruments and bodies and annotated from the text alone before the
   tagger ran on them; the rules were then fixed on its errors. Run with
-  ``--corpus /work/shared/corpus/un-pdf-lib``.
+  ``--corpus /work/shared/corpus/un-pdf-lib``. entities_sample_round6_fresh.jsonl: 10 chunks of
+  A/80/1, A/HRC/EMRIP/2025/1, E/2025/76 and DP/2025/19, annotated the same way and run once after
+  the fixes, not tuned on.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when
