@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# "Bureau d'appui aux femmes et aux enfants – BAFE": an acronym set off by a dash after a body
+_DASHED = re.compile(r"\s[\u2013\u2014\-]\s([A-Z][A-Z0-9&]{1,10})(?![\w\-])")
 _PAREN = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9&.\-]{1,13}(?: \d+(?:\.\d+)+)?)\)")  # "(UN-SWAP 2.0)" too
 _ROMAN = re.compile(r"[IVXLC]+")
 _STOP = re.compile(r"[.;:!?()\[\]\u201c\u201d\"]")
@@ -48,6 +50,10 @@ def find_definitions(text: str, bodies: list[tuple[int, int]] = ()) -> list[Defi
     """
     out = []
     ends = {e: s for s, e in bodies}
+    for m in _DASHED.finditer(text):
+        if m.start() in ends and is_acronym(m.group(1)):
+            s = ends[m.start()]
+            out.append(Definition(m.group(1), text[s:m.start()], s, m.start(), m.start(1), m.end(1)))
     for m in _PAREN.finditer(text):
         acr = m.group(1)
         if not is_acronym(acr):

@@ -15,10 +15,14 @@ from .gazetteer import INSTRUMENT
 from ..models import Entity
 
 HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreement", "Compact", "Pact",
-         "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines", "Strategy")
-# "the Convention" alone: not followed by its own complement or by more of a name
-_BARE = re.compile(r"\b[Tt]he\s+(" + "|".join(HEADS) + r")\b(?!\s+(?:on|of|for|against|to|concerning|No\.)\b)"
+         "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines", "Strategy", "Act", "Bill",
+         "Constitution")
+# "the Convention" (or "that Agreement") alone: not followed by its own complement or by more of a name
+_BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b"
+                   r"(?!\s+(?:on|of|for|against|concerning|No\.)\b)(?!\s+to\s+(?:the\s+)?[A-Z])"
                    r"(?![\-\u2010]|\s+[A-Z0-9(])")
+# "the charter" after a charter named in lower case ("the charter for peace and national reconciliation")
+_BARE_LOWER = re.compile(r"\b[Tt]he\s+(charter)\b(?!\s+(?:on|of|for)\b)")
 
 
 def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
@@ -26,7 +30,8 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
     seen: list[tuple[str, int]] = []  # (canonical, chunk index), in document order
     out = []
     for i, (text, ents) in enumerate(zip(texts, per_chunk)):
-        events = [(e.start, e) for e in ents if e.kind == INSTRUMENT] + [(m.start(), m) for m in _BARE.finditer(text)]
+        events = [(e.start, e) for e in ents if e.kind == INSTRUMENT] + [(m.start(), m) for m in _BARE.finditer(text)] \
+            + [(m.start(), m) for m in _BARE_LOWER.finditer(text)]
         added = []
         for _, ev in sorted(events, key=lambda x: x[0]):
             if isinstance(ev, Entity):

@@ -16,6 +16,7 @@ import re
 
 from .rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word, is_name, only_heads, trim
 from .gazetteer import ORGANIZATION, PLACE, lookup, normalize
+from .foreign_names import find_foreign_bodies
 from .instruments import find_titles
 from ..models import Entity
 from .name_context import EVENT_HEADS, is_event, is_product
@@ -52,6 +53,8 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         head = head_word(name)
         if head in ROLE_HEADS or not any(w in ORG_HEADS for w in name.split()):
             continue  # "Director of Programme Division" is a role
+        if head == "House" and not re.search(r"\bHouse\s+of\s+[A-Z]", name):
+            continue  # "UN House", "Government House": premises; "House of Representatives" is a chamber
         if re.fullmatch(r"(?:Programme|Program|Platform|Plan)\s+(?:of|for)\s+Action", name) or only_heads(name):
             continue  # "the Platform for Action" refers back to an instrument; "Council and Conference"
         known = lookup().get(normalize(name))
@@ -67,7 +70,23 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         if place is not None and place.kind == PLACE:
             end = m.start(1) + len(place.text) if m.group(1).startswith(place.text) else m.end(1)
             out.append(Entity(text[m.start():end], ORGANIZATION, text[m.start():end], m.start(), end))
+    for f in find_foreign_bodies(text):  # "Coalición Nacional de Mujeres del Ecuador"
+        out = [o for o in (_before(text, o, f.start, f.end) for o in out) if o is not None]
+        name = text[f.start:f.end]
+        out.append(Entity(name, ORGANIZATION, _canonical(name), f.start, f.end))
     return out + country_offices(text, rules)
+
+
+def _before(text: str, e: Entity, start: int, end: int) -> Entity | None:
+    """A title cut where a name in another language starts ("Violet Coalition and Coalición ..."
+    gives "Violet Coalition"); None when nothing of it is left."""
+    if e.end <= start or e.start >= end:
+        return e
+    s, cut = trim(text, e.start, start)
+    cut = s + len(re.sub(r"\s+and$", "", text[s:cut]))
+    if cut <= s or " " not in text[s:cut]:
+        return None
+    return Entity(text[s:cut], ORGANIZATION, _canonical(text[s:cut]), s, cut)
 
 
 def country_offices(text: str, rules: list[Entity]) -> list[Entity]:
@@ -105,6 +124,9 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
         if r.kind == PLACE and s < r.start and _coordinated_place(text, s, r.start):
             e = r.start  # "the Insurance Development Forum and Germany": two partners, not one name
             break
+        if r.kind == PLACE and s < r.start and r.end <= e and _sent_to(text, s, r.start):
+            e = r.start  # "an invitation from the Pacific Community to Suva": the place is where to
+            break
         if r.kind == PLACE and s <= r.start and r.end <= e:
             continue  # part of the name
         if r.kind == PLACE and s < r.start and _complement_ends(text, s, r.start):
@@ -120,6 +142,17 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
         break
     s, e = trim(text, s, e)
     return (s, e) if e > s else (None, None)
+
+
+# Heads whose name goes on with "to" and a place: "OSCE Mission to Serbia", "Delegation to ..."
+_POSTED_HEADS = {"Mission", "Missions", "Delegation", "Office", "Embassy", "Observer"}
+
+
+def _sent_to(text: str, s: int, place_start: int) -> bool:
+    """A place right after "to" and the head word ("Community to Suva"): where the sentence sends
+    someone, not part of the name, unless the head is a mission's or an office's."""
+    m = re.search(r"(\S+)\s+to\s+(?:the\s+)?$", text[s:place_start])
+    return bool(m) and m.group(1) in ORG_HEADS and m.group(1) not in _POSTED_HEADS
 
 
 def _split_at_and(text: str, s: int, e: int) -> list[tuple[int, int]]:

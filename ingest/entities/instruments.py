@@ -16,7 +16,12 @@ from dataclasses import dataclass
 
 HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
          "Agreement", "Accord", "Pact", "Compact", "Statute", "Agenda", "Framework", "Principles",
-         "Rules", "Consensus", "Standards", "Guidelines", "Strategy"}
+         "Rules", "Consensus", "Standards", "Guidelines", "Strategy", "Document", "Act", "Bill", "Constitution"}
+# Heads that name an instrument only with words before them: "Final Document", "African Growth and
+# Opportunity Act", "Women's (Amendment) Bill 2023" ("Bill Gates", "Act now" are none).
+_MODIFIED_HEADS = {"Document": {"Final", "Concluding", "Outcome"}, "Act": None, "Bill": None, "Constitution": None}
+# "Constitution of Kenya": a law's head that its complement may name alone
+_COMPLEMENTED_HEADS = {"Constitution"}
 # Heads that name a role, unit or event when a capitalized word follows ("Strategy Adviser",
 # "Strategy Unit"), unlike "Strategy on ..." or "Strategy, 2022-2025".
 _OPEN_HEADS = {"Strategy"}
@@ -42,19 +47,28 @@ _BODY_HEADS = {"Office", "Department", "Division", "Ministry", "Government", "Se
                "Committee", "Council", "Court", "Bank", "Fund", "Programme", "Organization", "Union", "Agency"}
 _BODY_ENDS = BODY_WORDS | {"Team", "Teams", "Mechanism", "Division", "Department", "Agency", "Network", "Service",
                           "Centre", "Center", "Institute", "Panel", "Section"}
+# The UN's paired regions, which end a title: "... in Latin America and the Caribbean"
+_REGION_PAIRS = {("America", "Caribbean"), ("Asia", "Pacific")}
+# Words that join a body's name to the rest of the sentence, not to more of the name, right after
+# its head ("to" may go on: "Global Fund to Fight AIDS", "OSCE Mission to Serbia").
+_VERB_LINKS = {"from", "by", "with", "at"}
 ORGANS = {"Assembly", "Council", "Commission", "Board", "Committee", "Conference", "Forum"}
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*|\S")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d(?:[\u2013\-](?:1[89]|20)?\d\d)?$")
 _SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-\u2013]*){2,}")
-_RES_NUMBER = r"(?:[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+|\d{3,4}\s*\(\d{4}\))"
+# "68/4", "ES-10/1", "1244 (1999)"; a part letter ("65/37 A", "79/407 A and B"); and the General
+# Assembly's numbering before 1976, by session in Roman numerals ("2106 A (XX)", "155 (II)")
+_PART = r"(?:\s[A-H](?:\s+and\s+[A-H])?(?![\w/\-])(?!\s+(?!and\b|or\b)[a-z]))?"
+_RES_NUMBER = (r"(?:[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+" + _PART + r"|\d{3,4}\s*\(\d{4}\)"
+               r"|\d{1,4}(?:\s[A-H])?\s*\((?:ES-|S-)?[IVXL]+\))")
 _RESOLUTION = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\s+(" + _RES_NUMBER + r")")
 _UNSCR = re.compile(r"\bUNSCR\s*(\d{3,4})(?:\s*\(\d{4}\))?")
 # treaty bodies' and expert bodies' numbered texts: "general recommendation No. 39 (2022)"
 _NUMBERED = re.compile(r"\b(?:[Gg]eneral\s+(?:[Rr]ecommendation|[Cc]omment)|(?:[A-Z][\w\-]+\s+){1,3}Advice)"
                        r"\s+No\.\s*\d+(?:\s*\((?:19|20)\d\d\))?")
 _MORE_NUMBERS = re.compile(
-    r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(" + _RES_NUMBER + r")")
+    r"(?:\s+of\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(" + _RES_NUMBER + r")")
 
 
 @dataclass(frozen=True)
@@ -122,11 +136,30 @@ _POLITICAL = re.compile(r"\b[Pp]olitical\s+[Dd]eclaration\s+(?:of|adopted\s+at)\
                         r"(?:Summit|[Mm]eeting|Forum|[Ff]orum|Conference|[Ss]ession|Dialogue)\b")
 
 
+# A national charter written in lower case: "the charter for peace and national reconciliation";
+# its name runs over lowercase words up to punctuation or a word that goes on with the sentence.
+_CHARTER = re.compile(r"(?<=\bthe )charter\s+(?:for|of|on)\s+(?:(?!(?:which|that|was|is|were|has|had|by|in|to|"
+                      r"with|as|at|from|are|be|been|the|a|an|its|their|this|our|and\s+the)\b)[a-z][a-z\-]*(?:\s+|(?=[,.;:()])|$)){1,6}")
+
+
 def _agendas(text: str) -> list[Found]:
-    """ "the eight-point agenda for action" (its canonical name is the phrase, in lower case), and
-    political declarations named by their meeting."""
+    """ "the eight-point agenda for action" (its canonical name is the phrase, in lower case),
+    political declarations named by their meeting, and charters named in lower case."""
     out = [Found(m.start(), m.end(), _squash(m.group(0)).lower()) for m in _AGENDA.finditer(text)]
+    out += [Found(m.start(), m.start() + len(m.group(0).rstrip()), _squash(m.group(0))) for m in _CHARTER.finditer(text)]
     return out + [Found(m.start(), m.end(), _squash(m.group(0))) for m in _POLITICAL.finditer(text)]
+
+
+_PLACE_NAMED = re.compile(r"\s+(guidelines|principles|rules)\b")
+
+
+def named_after_place(text: str, start: int, end: int) -> int | None:
+    """Where an instrument named after the place it was adopted in ends, for "the Addis Ababa
+    guidelines" (the place's span given), else None. UN style writes such names in lower case."""
+    m = _PLACE_NAMED.match(text, end)
+    if m is None or not re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]):
+        return None
+    return m.end()
 
 
 def _numbered(text: str) -> list[Found]:
@@ -160,7 +193,7 @@ def _organ_start(text: str, pos: int) -> int:
 def _opens_sentence(text: str, pos: int, word: str) -> bool:
     """A common word capitalized only because it starts the sentence ("Following", "When")."""
     before = text[:pos].rstrip()
-    return (not before or before[-1] in ".;!?\u201c\"") and is_common(word)
+    return (not before or before[-1] in ".!?\u201c\"") and is_common(word)  # "; Central African ...": a list item
 
 
 @functools.lru_cache(maxsize=4096)
@@ -202,10 +235,13 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
     out = []
     for h, w in enumerate(words):
         head_end = h + 1
+        numbered = False
         if action_heads and w in ACTION_HEADS and words[h + 1:h + 3] in (["of", "Action"], ["for", "Action"]):
             head_end = h + 3
-        elif action_heads and w == "Plan" and h > 0 and words[h - 1] == "Action":
-            pass  # "Cape Town Global Action Plan for ..."
+        elif action_heads and w == "Plan" and h > 0 and words[h - 1] in ("Action", "Strategic"):
+            pass  # "Cape Town Global Action Plan for ...", "UNOPS Strategic Plan, 2022-2025"
+        elif action_heads and w == "Agenda" and h + 1 < len(words) and re.fullmatch(r"\d{2,4}", words[h + 1]):
+            head_end, numbered = h + 2, True  # "Agenda 21", "Agenda 2063": the number names it
         elif action_heads and w == "Law" and words[h + 1:h + 2] == ["on"] and h + 2 < len(words) \
                 and (_is_cap(words[h + 2]) or words[h + 2] == "the"):
             pass  # a national law by its title: "Law on the Use of Languages"
@@ -222,12 +258,24 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
         if w in _OPEN_HEADS and start == h:
             continue  # "the Strategy, Performance and Learning Division": a strategy is named by its modifiers
         end = _extend_right(words, head_end, body)
-        if start == h and end == head_end:
+        if start == h and end == head_end and not numbered:
             continue  # a bare "the Convention" refers back; it names nothing by itself
+        if not body and w in _MODIFIED_HEADS and not _modified(words, start, h, head_end, end):
+            continue
         if not body and end > head_end and words[end - 1] in _BODY_ENDS and "of" not in words[head_end:end]:
             continue  # "the Declaration Assessment Team" is a body that works on declarations
         out.append((toks[start][1], toks[end - 1][2]))
     return out
+
+
+def _modified(words: list[str], start: int, h: int, head_end: int, end: int) -> bool:
+    """Whether a head that needs them has its words: the right modifier before it ("Final
+    Document"), or for a constitution a complement after it ("Constitution of Kenya")."""
+    w = words[h]
+    allowed = _MODIFIED_HEADS[w]
+    if start < h and (allowed is None or words[h - 1] in allowed):
+        return True
+    return w in _COMPLEMENTED_HEADS and end > head_end and words[head_end] == "of"
 
 
 def _extend_left(words: list[str], h: int, body: bool = False) -> int:
@@ -249,7 +297,7 @@ def _extend_left(words: list[str], h: int, body: bool = False) -> int:
             i = j
             continue
         if prev == "and" and i > 1 and _is_cap(words[i - 2]) and words[i - 2] not in NOT_MODIFIERS \
-                and not words[i - 2].isupper() and words[i - 2] not in HEADS:
+                and not words[i - 2].isupper() and words[i - 2] not in HEADS and not _YEAR.match(words[i - 2]):
             i -= 1  # "Joint Migration and Development Initiative"
             continue
         if prev in NOT_MODIFIERS or not _is_cap(prev) or not prev[:1].isalnum():
@@ -265,12 +313,18 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
         w = words[i]
         if body and i == first and w not in CONNECTORS:
             break  # after its head, a body's name goes on only through "of", "for", "on", ...
+        if body and i == first and w in _VERB_LINKS:
+            break  # "the Digital Advisory Board from 2011", "... Group at KazMunayGas": the sentence goes on
+        if not body and w == "of" and i + 4 < n and words[i + 1].isdigit() and words[i + 2] in MONTHS \
+                and _YEAR.match(words[i + 3]) and words[i + 4] in CONNECTORS:
+            i = end = i + 4  # "... on the Law of the Sea of 10 December 1982 relating to ...", inside a title
+            continue
         if w == "No" and i + 2 < n and words[i + 1] == "." and words[i + 2].isdigit():
             i = end = i + 3
             continue
-        if w == "," and i + 1 < n and _YEAR.match(words[i + 1]):  # "Convention, 1975"
-            i = end = i + 2
-            continue
+        if w == "," and i + 1 < n and _YEAR.match(words[i + 1]):  # "Convention, 1975": the year ends it
+            end = i + 2
+            break
         if w == "(" and i + 2 < n:  # "(2011)", "(Revised 1949)"
             close = words.index(")", i) if ")" in words[i:i + 5] else -1
             inner = words[i + 1:close] if close > 0 else []
@@ -278,16 +332,24 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
                 i = end = close + 1
                 continue
             break
-        if w == "," and i + 1 < n and (words[i + 1] == "Especially" or _comma_list(words, i)):
+        if w == "," and i + 1 < n and (words[i + 1] in ("Especially", "Particularly") or _comma_list(words, i)):
             i += 1
+            continue
+        if not body and w == "," and i + 2 < n and words[i + 1] == "the" and _is_cap(words[i + 2]) \
+                and "between" in words[first:i]:
+            i += 2  # "Agreement between the Republic of Argentina, the Federative Republic of Brazil, ..."
             continue
         if w in CONNECTORS:
             j = i
-            while j < n and words[j] in CONNECTORS:
+            while j < n and (words[j] in CONNECTORS or (words[j] == "/" and j > i)):  # "Drought and/or ..."
                 j += 1
             joined = words[i:j]
+            if "and" in joined and _YEAR.match(words[i - 1]):
+                break  # "Strategic Framework 2022–2031 and Science and Innovation Strategy": two titles
             if j < n and _is_cap(words[j]) and words[j] not in SENTENCE_WORDS \
-                    and (joined[:2] != ["and", "the"] or (not body and words[j + 1:j + 2] == ["of"])) \
+                    and (joined[:2] != ["and", "the"] or (not body and words[j + 1:j + 2] == ["of"])
+                         or (not body and "between" in words[first:i])
+                         or (words[i - 1], words[j]) in _REGION_PAIRS) \
                     and words[j] not in MONTHS and not (joined[-1] == "in" and _YEAR.match(words[j])) \
                     and not ("and" in joined and _starts_another(words, j)):
                 i = j
@@ -323,6 +385,8 @@ def _comma_list(words: list[str], i: int) -> bool:
     while j + 1 < len(words) and words[j] == "," and _is_cap(words[j + 1]) and words[j + 1] not in NOT_MODIFIERS:
         j += 2
         while j < len(words) and _is_cap(words[j]) and words[j] not in CONNECTORS:
+            if words[j] in _BODY_ENDS:
+                return False  # "Every Women Treaty, Marielle Franco Institute and ...": a list of bodies
             j += 1
         if j < len(words) and words[j] in ("and", "or"):
             return j + 1 < len(words) and _is_cap(words[j + 1])

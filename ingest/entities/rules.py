@@ -36,7 +36,9 @@ ROLE_HEADS = {
     "Representatives", "Envoy", "Coordinator", "Adviser", "Advisers", "Rapporteur", "Rapporteurs", "Officer",
     "Officers", "Experts", "Expert", "Head", "Heads", "Commissioner", "Delegates", "Ambassador", "Secretary-General",
     "Secretary", "Secretaries", "Mayor", "Mayors", "Governor", "Governors", "Deputy", "Vice-Chair", "Vice-Chairs",
-    "Vice-President", "Vice-Presidents",
+    "Vice-President", "Vice-Presidents", "Specialist", "Specialists", "Chief", "Chiefs", "Manager", "Managers",
+    "Consultant", "Consultants", "Analyst", "Analysts", "Professor", "Professors", "Dean", "Lecturer", "Master",
+    "Bachelor", "Doctor", "Fellow",
 }
 PRODUCT_HEADS = {
     "Report", "Reports", "Poll", "Database", "Survey", "Barometer", "Index", "Monitor", "Chart", "Toolkit",
@@ -55,6 +57,7 @@ ORG_HEADS = {
     "Society", "Societies", "Movement", "Chamber", "Parliament", "Ministry", "Administration",
     "Mission", "Missions", "Operation", "Force", "Forces", "Party", "Police", "Inspectorate", "Registry", "Chambers",
     "Bureau", "Body", "Bodies", "Consortium", "Collaborative", "Prosecution", "Institution", "Church", "Diocese",
+    "Branch", "House",
 }
 CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "against", "at", "de", "des", "du", "la", "et", "y"}
 COMMON_ZIPF = 3.8  # wordfreq's Zipf scale: 3.8 is about 6 uses per million words
@@ -132,11 +135,16 @@ def is_name(text: str) -> bool:
     """A proper name: starts with a capital or digit, and its other words are capitalized or connectors."""
     if not text or not (text[0].isupper() or text[0].isdigit()):
         return False
-    for w in re.split(r"[\s\-/]+", text):
-        if w and w[0].islower() and w not in CONNECTORS and w not in ("sub", "north-eastern", "north-western",
-                                                                         "south-eastern", "south-western"):
+    for w in re.split(r"[\s/]+", text):  # "High-level", "Non-communicable": a capital starts the compound
+        if w and w[0].islower() and w not in CONNECTORS and w.split("-")[0] != "sub" \
+                and w not in ("north-eastern", "north-western", "south-eastern", "south-western"):
             return False
+        if "-" in w and _MODIFIER_TAIL.search(w):
+            return False  # "UNESCO-led", "Geneva-based", "Twenty-third": a modifier or an ordinal, no name
     return True
+
+
+_MODIFIER_TAIL = re.compile(r"-(?:[a-z]+ed|run|led|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$")
 
 
 def is_fragment(norm: str, before: str) -> bool:

@@ -23,7 +23,7 @@ from .bodies import titled_bodies
 from .rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
                            keep_secondary, primary_kind, trim)
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
-from .instruments import find_instruments
+from .instruments import find_instruments, named_after_place
 from ..models import Chunk, Document, Entity
 from .name_context import EVENT_HEADS, in_product_name, in_regional_group, names_event_of
 from .people import Votes, chunk_votes
@@ -111,7 +111,27 @@ def tag_texts(texts: list[str], tables: list[bool] | None = None) -> list[list[E
     per_chunk = [[e for e in r.entities
                   if (e.start, e.end) not in r.guessed or not votes.names_person(e.text, r.guessed[(e.start, e.end)])]
                  for r in results]
+    per_chunk = _drop_dated_events(texts, per_chunk)
     return link_back_references(texts, link_acronyms(texts, per_chunk))
+
+
+_EVENT_BODY_HEADS = ("Forum", "Conference", "Congress", "Festival", "Expo", "Fair")
+
+
+def _drop_dated_events(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
+    """ "the United Nations World Data Forum" is the event the document dates elsewhere ("... World
+    Data Forum 2024"): a name the document writes with a year after it is no body anywhere in it."""
+    whole = "\n".join(texts)
+    dated: dict[str, bool] = {}
+
+    def is_dated(e: Entity) -> bool:
+        if e.kind != ORGANIZATION or not e.text.endswith(_EVENT_BODY_HEADS) or lookup().get(normalize(e.text)):
+            return False
+        if e.text not in dated:
+            dated[e.text] = re.search(re.escape(e.text) + r"\s+(?:19|20)\d\d\b", whole) is not None
+        return dated[e.text]
+
+    return [[e for e in ents if not is_dated(e)] for ents in per_chunk]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -189,6 +209,7 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
                 and town_verdict(text, town, None) == PLACE:
             cands.append((_MODEL, e))
             guessed[(e.start, e.end)] = _TOWN_PRIOR
+    cands = [(r, _as_named_instrument(text, e)) for r, e in cands]
     places = {(e.start, e.end) for r, e in cands if e.kind == PLACE}
     people = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"
               and (e.start_char, e.end_char) not in places]  # "Prizren" the model read as a person
@@ -209,6 +230,17 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
     # UN style writes "5 per cent", which the small model seldom tags as a percentage
     cands += [(_RULE, Entity(m.group(0), "percent", m.group(0), m.start(), m.end())) for m in _PER_CENT.finditer(text)]
     return _Tagged(_resolve_overlaps(cands, guessed), guessed, chunk_votes(text, sdoc.ents))
+
+
+def _as_named_instrument(text: str, e: Entity) -> Entity:
+    """ "the Addis Ababa guidelines": a place that names guidelines or principles is part of the
+    instrument's name, not a place of its own."""
+    if e.kind != PLACE:
+        return e
+    end = named_after_place(text, e.start, e.end)
+    if end is None:
+        return e
+    return Entity(text[e.start:end], INSTRUMENT, normalize(text[e.start:end]), e.start, end)
 
 
 def _resolve_overlaps(cands: list[tuple[int, Entity]], guessed: dict[tuple[int, int], int]) -> list[Entity]:
@@ -293,6 +325,12 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
             if not d.named or head_word(d.long_form) in EVENT_HEADS:
                 unnamed.add(d.acronym)  # "time-bound (SMART)", "World Summit ... (WSIS)": no body
                 continue
+            host = _body_in_instrument(d, per_chunk[i])
+            if host is not None:  # "Statute of the International Atomic Energy Agency (IAEA)"
+                names.setdefault(d.acronym, host)
+                per_chunk[i] = [e for e in per_chunk[i] if e.end <= d.start or e.start >= d.end] \
+                    + [Entity(d.acronym, host[0], host[1], d.start, d.end)]
+                continue
             got = _define(text, d, per_chunk[i])
             if got is None:
                 continue
@@ -350,6 +388,18 @@ def _link_short_forms(per_chunk: list[list[Entity]]) -> list[list[Entity]]:
             fixed.append(e)
         out.append(fixed)
     return out
+
+
+def _body_in_instrument(d, ents: list[Entity]) -> tuple[str, str] | None:
+    """Kind and canonical name of a body whose acronym follows an instrument's title that ends in
+    the body's name ("Statute of the International Atomic Energy Agency (IAEA)"): the title stays
+    the instrument, the acronym names the body. None when no instrument holds the long form."""
+    if not any(e.kind == INSTRUMENT and e.start < d.long_start and abs(e.end - d.long_end) <= 1 for e in ents):
+        return None
+    known = lookup().get(d.acronym) or lookup().get(normalize(d.long_form))
+    if known is not None:
+        return (known.kind, known.canonical) if known.kind == ORGANIZATION else None
+    return (ORGANIZATION, normalize(d.long_form)) if classify_name(d.long_form) == ORGANIZATION else None
 
 
 def _define(text: str, d, ents: list[Entity]) -> tuple[str, str, int] | None:
