@@ -26,6 +26,7 @@ from .contents import contents_lines
 from .parts import Parts
 from .drafts import Drafts, DraftSteps
 from .line_kinds import NUM_RE as _NUM_RE, LineKinds
+from .asides import AsideSteps
 from .heading_items import ItemSteps, heading_items
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
@@ -42,7 +43,7 @@ def _style(l: Line) -> str:
     return f"{round(l.size)}{'b' if l.bold else ''}{'i' if l.italic else ''}"
 
 
-class _Segmenter(ItemSteps, DraftSteps, LineKinds):
+class _Segmenter(AsideSteps, ItemSteps, DraftSteps, LineKinds):
     """One pass over the lines, opening a block at each paragraph start, heading or aside."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -108,24 +109,6 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
         self.state = "heading"
         self.touched = True
 
-    def figure_title(self, l: Line) -> bool:
-        """A bold line right under a figure's caption (or under its title's previous line): the
-        figure's title ("Merchandise trade volume in selected economies", "(a) Imports")."""
-        c = self.caption_at
-        if c is None or not l.bold or c.page != l.page or not 0 <= l.top - c.top <= 2.2 * self.geo.leading:
-            return False
-        self.caption_at = l
-        return True
-
-    def aside(self, l: Line, state: str) -> None:
-        self.state = state
-        self.touched = True
-        if self.cur is None and state == "loose":
-            self.loose.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
-        elif state in ("quote", "box", "float") and self.body_size(l):
-            # a box's, a quotation's or a figure's text in body type (an infographic's statements)
-            self.boxes.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
-
     def add_to_cur(self, l: Line) -> None:
         assert self.cur is not None
         self.cur.lines.append(l.text)
@@ -190,8 +173,7 @@ class _Segmenter(ItemSteps, DraftSteps, LineKinds):
         if self.state == "table" and l.bold and not big_type and len(self.blocks[-1].lines) <= 2:
             self.blocks[-1].lines.append(l.text)  # the table's title under ``Table 2``
             return
-        if self.state == "float" and self.figure_title(l):
-            self.aside(l, "float")  # "Figure III" then its bold title and panel titles: the figure's, no heading
+        if self.state == "float" and self.figure_title(l):  # "Figure III" then its bold title: the figure's
             return
         if self.state in ("table", "float") and not ((big_type or l.bold) and near_left and self.heading_like(i)):
             if self.resumes(i):
