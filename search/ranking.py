@@ -31,6 +31,7 @@ from index.sentences import SENTENCES_NAME
 
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
 from .duplicates import collapse
+from .exclusion import split_exclusions
 from .fusion import COVERAGE_POWER, coverage_power, dense_score, negates, pooled_hybrid_score, spread_documents
 from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 from .phrases import PAIR_BONUS, pair_share
@@ -97,8 +98,9 @@ class Ranker:
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
              limit: int | None = None) -> list[tuple[int, float]]:
         """(row id, score) pairs, best first (the best ``limit`` of them, or all). BM25 returns only
-        chunks sharing a word with the query."""
-        sig = self.signals(query, mode, allowed, k)
+        chunks sharing a word with the query. What the query sets aside ("apart from X") is not
+        searched for (``search.exclusion``)."""
+        sig = self.signals(split_exclusions(query).rest, mode, allowed, k)
         if self._preamble is None:
             self._preamble, self._page_cited = preamble_ids(self._con), page_cited_ids(self._con)
         scores = apply_kind_prior(sig.ids, sig.scores(mode), mode, self._preamble, self._page_cited)
