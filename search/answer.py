@@ -20,7 +20,7 @@ from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, 
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .narrowing import without_examples
-from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, respectively, sentence_entities,
+from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
                           span_score)
 from .events import asked_events, dates_event
 from .roles import Role, question_role
@@ -39,6 +39,8 @@ W_FOCUS = 0.1             # score a fact loses per share of the question's subje
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 SUBSET_BONUS = 0.3        # "how many of the X are Y": the count of the part ("nine ..., six of which are Y")
 _PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)\b[^?]*?,\s*how many\b")
+#: "which organization offered": the name after "the offer of" beats the sentence's subject (0.1)
+DOER_BONUS = 0.15
 NO_ANSWER = "The indexed documents do not answer this question."
 
 
@@ -58,6 +60,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         terms, names = question_terms(searcher, question), question_names(searcher, question)
     unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
     common = common_names(searcher, names)
+    bodies = names  # all the names asked, common ones too: whose figure a sentence of two bodies gives
     role = question_role(question)
     names = [(n, a) if (body := role and role.body_of(n)) is None else (body, ()) for n, a in names if n not in common]
     docs = subject_documents(searcher, names, terms, question)
@@ -77,7 +80,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
                            _frame_only_stems(question), bool(_PART_OF.search(question)), role,
-                           asked_events(question))
+                           asked_events(question), bodies)
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -196,7 +199,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                names: list[tuple[str, tuple[str, ...]]] = (), exempt: dict[str, set[str]] | None = None,
                subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
-               subset: bool = False, role: Role | None = None, events: tuple[str, ...] = ()) -> list[Fact]:
+               subset: bool = False, role: Role | None = None, events: tuple[str, ...] = (),
+               bodies=()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -207,7 +211,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     stems only its source clause holds (the paragraph need not repeat them); ``subset`` says the
     question counts a part of a whole ("how many of the X are Y"); ``role`` the office a "who chaired"
     question asks about, or the deed a "who proposed" one does (``search.roles``): the name given it wins;
-    ``events`` the events a date question asks about (``search.events``): a date of something else is none.
+    ``events`` the events a date question asks about (``search.events``): a date of something else is none;
+    ``bodies`` all the names the question asks about, common ones too (a figure of another body is none).
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -246,9 +251,10 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         picked: list[Span] = []
         total = s.score
         for slot in qtype.slots:
-            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces)
+            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces, bodies or names)
                               + respectively(sp, spans, s, terms)
                               + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
+                              + DOER_BONUS * (sp.kind == "organization" and does_asked(sp, s, qstems))
                               + SUBSET_BONUS * (subset and _names_a_part(sp, s.sentence.text)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]

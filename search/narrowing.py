@@ -15,8 +15,8 @@ import re
 
 from .answer_types import Span
 from .evidence import ScoredSentence, stop_words
-from .names import _demonym_in
-from .terms import Token
+from .names import _demonym_in, mentions
+from .terms import Token, tokenize
 
 # Words that open a qualifier of a counted noun: "volunteers *aged* 60", "women *with* disabilities",
 # "missions *in* Africa". ("in"/"across" with a number extends rather than narrows: "in 169 countries".)
@@ -192,3 +192,57 @@ def without_examples(text: str, keep: tuple[int, int]) -> str:
             out.append(text[at:m.start()])
             at = stop
     return "".join(out) + text[at:]
+
+
+_LABEL_NUMBER = re.compile(r"\d{1,3}(?:[./]\d+)*[a-z]?")
+
+
+def label_conflict(span: Span, s: ScoredSentence, terms) -> bool:
+    """True if the figure belongs to another numbered item than the one asked: "Goal 17, partnerships
+    (*17 per cent*)" for a question on Goal 16, "Recommendation 4 ... *accepted*" for Recommendation 3.
+    The numbered item nearest the figure in its sentence is the one it belongs to; a question naming
+    "Goal 16" wants the figure whose nearest "Goal N" is 16 (years are no item numbers)."""
+    asked = {(t.stem, u.text) for t, u in zip(terms, terms[1:])
+             if t.text.isalpha() and _LABEL_NUMBER.fullmatch(u.text)}
+    if not asked:
+        return False
+    words = {w for w, _ in asked}
+    toks = list(s.tokens)
+    labels = [(i, toks[i].stem, toks[i + 1].text) for i in range(len(toks) - 1)
+              if toks[i].stem in words and _LABEL_NUMBER.fullmatch(toks[i + 1].text)]
+    inside = [i for i, t in enumerate(toks) if span.start <= t.start and t.end <= span.end]
+    if not labels or not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    def gap(i: int) -> int:
+        return first - (i + 1) if i + 1 < first else (i - last if i > last else 0)
+    best = min(gap(i) for i, _, _ in labels)
+    nearest = {(w, n) for i, w, n in labels if gap(i) == best}
+    return not nearest & asked
+
+
+_JUST_BEFORE = re.compile(r"\s*(?:(?:in|on|at|of|since|during|from|for)\s+)?(?:the\s+)?", re.I)
+
+
+def body_conflict(span: Span, s: ScoredSentence, names, entities: list[tuple[str, str, int, int]]) -> bool:
+    """True if the figure or date is another body's than the one asked, in a sentence naming both:
+    "adopted by the Human Rights Council *in 2021* and the General Assembly in 2022" for the year
+    the General Assembly adopted it. The body right before a figure ("the Council in 2021") is
+    the one it belongs to."""
+    if not names:
+        return False
+    text = s.sentence.text
+    before = [(a, b) for _, kind, a, b in entities if kind == "organization" and b <= span.start
+              and _JUST_BEFORE.fullmatch(text[b:span.start])]
+    if not before:
+        return False
+    a, b = before[-1]
+    owner = text[a:b]
+    if any(mentions(owner, _stems(owner), n, al) for n, al in names):
+        return False
+    rest = text[:a] + " " + text[b:]
+    return any(mentions(rest, _stems(rest), n, al) for n, al in names)
+
+
+def _stems(text: str) -> set[str]:
+    return {t.stem for t in tokenize([text])[0]}

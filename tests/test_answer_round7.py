@@ -1,0 +1,92 @@
+"""Rules found with a seventh-session blind set written on documents no earlier set used (S/2025/122,
+DP/2025/19, A/80/84, ICCD/COP(8)/CST/8): which figure of a sentence answers, on real sentences
+copied as strings. Each question's words are weighted alike; the rules do not depend on weights."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from ingest.models import Entity
+from search.answer_types import typed_spans
+from search.evidence import QuestionTerm, ScoredSentence, Sentence, stop_words
+from search.span_scores import does_asked, span_score
+from search.terms import tokenize
+
+
+def _scored(text: str, entities: tuple[Entity, ...] = ()) -> ScoredSentence:
+    hit = SimpleNamespace(symbol="X/1", citation="X/1, para. 1", kind="paragraph", entities=entities,
+                          section=(), text=text, score=1.0)
+    return ScoredSentence(hit, Sentence(text, 0, len(text)), tuple(tokenize([text])[0]), 0.8, 0.7, 0.8)
+
+
+def _terms(question: str) -> list[QuestionTerm]:
+    stop = stop_words()
+    return [QuestionTerm(t.text, t.stem, 1.0, 1, t.text[:1].isupper()) for t in tokenize([question])[0]
+            if t.text.lower() not in stop and t.text.lower() not in {"what", "share", "which", "year"}]
+
+
+def _best(question: str, text: str, kind: str, entities=(), names=()) -> str:
+    s = _scored(text, entities)
+    spans = [sp for sp in typed_spans(text, [kind], [(e.text, e.kind, e.start, e.end) for e in entities])
+             if sp.kind == kind]
+    terms = _terms(question)
+    return max(spans, key=lambda sp: span_score(sp, s, terms, set(), (kind,), names=names)).text
+
+
+# S/2025/122, p. 3, para. 1
+_HAITI = ("Nationwide, only 28 per cent of in-patient health facilities remain fully operational, 54 per cent have "
+          "closed, and 18 per cent operate at reduced capacity.")
+
+
+def test_the_words_before_a_comma_belong_to_the_figure_before_it():
+    assert _best("What share of in-patient health facilities remain fully operational?", _HAITI, "percent") \
+        == "only 28 per cent"
+    assert _best("What share of in-patient health facilities have closed?", _HAITI, "percent") == "54 per cent"
+
+
+# DP/2025/19, para. 7
+_GOALS = ("This was followed by Sustainable Development Goal 5, gender equality (23 per cent); Sustainable "
+          "Development Goal 17, partnerships for the goals (17 per cent) and Sustainable Development Goal 10, "
+          "reduced inequalities (14 per cent).")
+
+
+def test_a_figure_of_another_numbered_item_is_no_answer():
+    s = _scored(_GOALS)
+    terms = _terms("What share of volunteers contributed to Sustainable Development Goal 16?")
+    spans = typed_spans(_GOALS, ["percent"], [])
+    assert spans and all(span_score(sp, s, terms, set(), ("percent",)) == -1.0 for sp in spans)
+    assert _best("What share of volunteers contributed to Sustainable Development Goal 10?", _GOALS, "percent") \
+        == "14 per cent"
+
+
+# A/80/84, annex, para. 14
+_ADOPTED = ("The adoption of the resolution on the human right to a clean, healthy and sustainable environment by "
+            "the Human Rights Council in 2021 and the General Assembly in 2022 is an important step.")
+
+
+def _org(text: str, name: str) -> Entity:
+    at = text.index(name)
+    return Entity(name, "organization", name, at, at + len(name))
+
+
+def test_the_year_after_a_body_is_that_bodys():
+    ents = (_org(_ADOPTED, "Human Rights Council"), _org(_ADOPTED, "General Assembly"))
+    question = "In which year did the General Assembly adopt the resolution on the human right to a clean environment?"
+    assert _best(question, _ADOPTED, "date", ents, names=[("General Assembly", ())]) == "2022"
+    assert _best(question.replace("General Assembly", "Human Rights Council"), _ADOPTED, "date", ents,
+                 names=[("Human Rights Council", ())]) == "2021"
+
+
+# ICCD/COP(8)/CST/8, para. 1
+_OFFER = ("By its decision 20/COP.7, the Conference of Parties welcomed the offer of the World Meteorological "
+          "Organization (WMO) to organize an international workshop on climate and land degradation in 2006.")
+
+
+def test_the_name_after_the_asked_deed_is_its_doer():
+    s = _scored(_OFFER)
+    qstems = {t.stem for t in _terms("Which organization offered to organize the workshop?")}
+    cop = _OFFER.index("Conference of Parties")
+    wmo = _OFFER.index("World Meteorological")
+    span = SimpleNamespace(start=wmo, end=wmo + 33)
+    assert does_asked(span, s, qstems)
+    assert not does_asked(SimpleNamespace(start=cop, end=cop + 21), s, qstems)
