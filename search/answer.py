@@ -190,9 +190,14 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
         kind_words |= {"date", "dates", "year", "years", "day", "month", "time", "period"}
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
     named = foreign_name_words(question)  # "Action communautaire *femme* et *enfant*": which NGO, not what
-    return frozenset(t.text.lower() for t in _nlp()(question) if t.pos_ in ("NOUN", "ADJ")
-                     and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
-                     and t.text.lower() not in ("many", "much") and t.text.lower() not in named)
+    doc = _nlp()(question)
+    words = frozenset(t.text.lower() for t in doc if t.pos_ in ("NOUN", "ADJ")
+                      and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
+                      and t.text.lower() not in ("many", "much") and t.text.lower() not in named)
+    if words <= {qtype.head.lower()}:  # "how many people are internally displaced": the counted noun says
+        words |= {t.text.lower() for t in doc if t.tag_ in ("VBN", "RB") and not t.is_stop  # little; its
+                  and t.text.lower() not in named}  # participle and adverb say which people
+    return words
 
 
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
@@ -385,7 +390,7 @@ _FRAME_WORDS = frozenset("according report reported reports state stated states 
 
 
 def _context_stems(hit: Hit) -> set[str]:
-    return {t.stem for t in tokenize([hit.text + " " + " ".join(hit.section[-1:])])[0]}
+    return {t.stem for t in tokenize([hit.text + " " + " ".join(hit.section)])[0]}
 
 
 # -- composing --------------------------------------------------------------------------------

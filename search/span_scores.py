@@ -210,6 +210,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         after = [t.stem for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
         if not set(after) & qstems:
             return -1.0  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
+    if span.kind == "count" and head and head not in _TIME_UNITS and _TIME_AFTER.match(text, span.end):
+        return -1.0  # "one year ago", "two weeks": a span of time, not a number of the people asked about
     if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
         return -1.0
     if label_conflict(span, s, terms):
@@ -253,6 +255,9 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         if about_asked_place(span, s, qplaces, places):
             named = max(named, PLACE_NAMED)  # "*United States* growth is forecast at 1.6 per cent", not the world's
         named -= NARROWED * narrowed(span, s, qstems, about, places)
+        if _FROM_BEFORE.search(text[:span.start]) and _TO_AFTER.match(text, span.end) and not qstems & _EARLIER \
+                and not any(_YEAR.fullmatch(q) for q in qstems):  # "in 2006": the years say which
+            named -= FROM_BASELINE  # "rising from 330,000 one year ago to over 1 million": the figure it rose from
         if not qplaces and (region := heading_place(s.hit.section)) and not region <= qstems:
             named -= 2 * NARROWED  # "7 per cent of targets" under "Economic Commission for Africa region": Africa's, not the world's
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
@@ -264,6 +269,13 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         - 0.03 * slot.index(span.kind)
 
 
+#: "rising *from 330,000* one year ago to over 1 million": a figure compared with, not the figure
+FROM_BASELINE = 0.6
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|over|more than|approximately|an estimated)\s+)?$", re.I)
+_TO_AFTER = re.compile(r"[^.;]{0,60}?\bto\s+(?:(?:about|around|some|nearly|almost|over|more than|approximately|an estimated)\s+)?[$€£]?\d")
+_EARLIER = frozenset("previous previou earlier befor last ago initi former".split())
+_TIME_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|decades?|minutes?)\b", re.I)
+_TIME_UNITS = frozenset("year month week day hour decad minut".split())
 NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
 _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
 _DATED_BY = re.compile(r"\b([A-Za-z]+ed)\s+(?:on|in|since|from|at|by)\s+$")
@@ -330,9 +342,14 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
         return 0.0
     clause = _clauses(s)
     toks = s.tokens
+    compared = [m.span() for m in _COMPARED.finditer(s.sentence.text)]
+    own = next(((a, b) for a, b in compared if a <= toks[first].start < b), None)
+    if own:  # "(2023: *$168 million*)": the bracket's year is the figure's
+        return 1.0 if _COMPARED.match(s.sentence.text, own[0]).group(1) in qyears else -1.0
     years = {t.stem for i, t in enumerate(toks[max(0, first - 8):last + 9], start=max(0, first - 8))
              if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]
-             and not (i and toks[i - 1].text.lower() in _BASELINE)}  # "a rise *from 2023*": the year compared with
+             and not (i and toks[i - 1].text.lower() in _BASELINE)  # "a rise *from 2023*": the year compared with
+             and not any(a <= t.start < b for a, b in compared)}  # "$103 million (*2023*: $168 million)"
     if not years:
         return 0.0
     return 1.0 if years & qyears else -1.0
@@ -341,6 +358,8 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _UNIT_END = re.compile(r"\b" + UNITS + r"$", re.I)
 _BASELINE = frozenset("from since than over".split())
+#: "$103 million (2023: $168 million)": the figure of the year compared with, in brackets
+_COMPARED = re.compile(r"\(((?:19|20)\d{2}):[^()]*\)")
 
 
 def coordinated(span: Span, spans: list[Span], sentence: str) -> list[Span]:

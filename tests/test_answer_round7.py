@@ -25,12 +25,12 @@ def _terms(question: str) -> list[QuestionTerm]:
             if t.text.lower() not in stop and t.text.lower() not in {"what", "share", "which", "year"}]
 
 
-def _best(question: str, text: str, kind: str, entities=(), names=()) -> str:
+def _best(question: str, text: str, kind: str, entities=(), names=(), head: str = "") -> str:
     s = _scored(text, entities)
     spans = [sp for sp in typed_spans(text, [kind], [(e.text, e.kind, e.start, e.end) for e in entities])
              if sp.kind == kind]
     terms = _terms(question)
-    return max(spans, key=lambda sp: span_score(sp, s, terms, set(), (kind,), names=names)).text
+    return max(spans, key=lambda sp: span_score(sp, s, terms, set(), (kind,), head, names=names)).text
 
 
 # S/2025/122, p. 3, para. 1
@@ -90,3 +90,39 @@ def test_the_name_after_the_asked_deed_is_its_doer():
     span = SimpleNamespace(start=wmo, end=wmo + 33)
     assert does_asked(span, s, qstems)
     assert not does_asked(SimpleNamespace(start=cop, end=cop + 21), s, qstems)
+
+
+# S/2025/122, p. 3, para. 1
+_DISPLACED = ("Since the assassination of President Moïse, internal displacement has surged, rising from 330,000 one "
+              "year ago to over 1 million at present, as Haitians continue to flee gang violence.")
+
+
+def test_the_figure_risen_from_and_a_span_of_time_are_no_count():
+    assert _best("How many people are internally displaced in Haiti?", _DISPLACED, "count", head="peopl") \
+        == "over 1 million"
+
+
+def test_a_generic_counted_noun_keeps_the_questions_participle_as_subject():
+    from search.answer import subject_words
+    from search.answer_types import question_type
+
+    q = "How many people are now internally displaced in Haiti?"
+    assert {"displaced", "internally"} <= subject_words(q, question_type(q))
+    q = "How many health facilities were damaged in Haiti?"  # the nouns say which: no participle
+    assert subject_words(q, question_type(q)) == {"health", "facilities"}
+
+
+# DP/2025/26, para. 3: the bracket gives the year compared with
+_REVENUE = "Total revenue decreased by 39 per cent to $103 million (2023: $168 million)."
+
+
+def test_a_bracketed_years_figure_is_that_years():
+    assert _best("What was the total revenue in 2024?", _REVENUE, "money") == "$103 million"
+    assert _best("What was the total revenue in 2023?", _REVENUE, "money") == "$168 million"
+
+
+def test_every_heading_above_a_paragraph_says_its_year():
+    from search.answer import _context_stems
+
+    hit = SimpleNamespace(text=_REVENUE, section=("II. Financial highlights for 2024", "B. Revenue"))
+    assert "2024" in _context_stems(hit)
