@@ -208,8 +208,13 @@ def score_sentences(searcher, question: str, hits: list[Hit], terms: list[Questi
     para_stems = {h.citation: {t.stem for t in toks} for (_, h), toks in zip(paras, token_lists[len(texts):])}
     total = sum(t.weight for t in terms) or 1.0
     out = []
+    before: tuple[str, set[str]] = ("", set())  # the previous sentence's paragraph and stems
     for (hit, sent), toks, cos in zip(units, token_lists, cosines):
-        stems, context = _same_words({t.stem for t in toks}), _same_words(para_stems[hit.citation])
+        own = {t.stem for t in toks}
+        stems, context = _same_words(own), _same_words(para_stems[hit.citation])
+        if before[0] == hit.citation and _REFERS_BACK.match(sent.text):
+            stems |= _same_words(before[1])  # "At that meeting, which was held in Tashkent": the meeting named before
+        before = (hit.citation, own)
         stems |= _alias_stems(sent.text, names) | _given_stems((given or {}).get(hit.citation, ()))
         context |= _alias_stems(hit.text, names)
         covered = sum(t.weight * (1.0 if t.stem in stems else 0.5 if t.stem in context else 0.0)
@@ -218,6 +223,13 @@ def score_sentences(searcher, question: str, hits: list[Hit], terms: list[Questi
         score = W_COS * float(cos) + W_COVER * covered + W_RANK * rank_prior
         out.append(ScoredSentence(hit, sent, tuple(toks), score, float(cos), covered))
     return sorted(out, key=lambda s: -s.score)
+
+
+#: A sentence that opens by referring back to the one before ("*At that meeting*, which was held in
+#: Tashkent", "*Of those*, 27 per cent"): the words of the sentence before are its own.
+_REFERS_BACK = re.compile(r"(?:(?:At|During|In|After|Following|Before|By|Of|From|On|Among|For|Under)\s+"
+                          r"(?:that|this|these|those|the same|such|them|which)\b|(?:That|This|These|Those|Such)\s+"
+                          r"(?:meeting|session|event|conference|forum|dialogue|workshop|summit|report|year|decision)\b)")
 
 
 def _given_stems(names) -> set[str]:

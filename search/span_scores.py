@@ -212,6 +212,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
             return -1.0  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
     if span.kind == "count" and head and head not in _TIME_UNITS and _TIME_AFTER.match(text, span.end):
         return -1.0  # "one year ago", "two weeks": a span of time, not a number of the people asked about
+    if span.kind == "place" and not target and _IN_A_TITLE.search(text[:span.start]):
+        return -1.0  # "where": "the Special Representative ... *for Afghanistan*" names an office, not where
     if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
         return -1.0
     if label_conflict(span, s, terms):
@@ -263,8 +265,10 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
         named = 1.0 if target & {toks[i].stem for i in range(max(0, first - 3), last + 1)} else \
             0.5 * bool(target & {t.stem for t in toks})
-    if span.kind == "date" and _governed_by(text, span, qstems, _DATED_BY):
-        named = max(named, 1.0)  # "criminal case ... *initiated on* 04.04.2022" for "when was it initiated"
+    if span.kind == "date" and _governed_by(text, span, qstems, _DATED_BY) \
+            or span.kind == "place" and not target and _governed_by(text, span, qstems, _LOCATED_BY):
+        named = max(named, 1.0)  # "criminal case ... *initiated on* 04.04.2022" for "when was it initiated";
+        # "which was *held in* Tashkent" for "where was the meeting held"
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
 
@@ -276,9 +280,16 @@ _TO_AFTER = re.compile(r"[^.;]{0,60}?\bto\s+(?:(?:about|around|some|nearly|almos
 _EARLIER = frozenset("previous previou earlier befor last ago initi former".split())
 _TIME_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|decades?|minutes?)\b", re.I)
 _TIME_UNITS = frozenset("year month week day hour decad minut".split())
+#: An office's title ends in the place it is for ("Special Representative of the Secretary-General for
+#: Afghanistan", "Minister for Foreign Affairs of Kazakhstan"): that place is no venue.
+_IN_A_TITLE = re.compile(r"\b(?:Representative|Envoy|Rapporteur|Coordinator|Advis[eo]r|Commissioner|Minister|Ministry|"
+                         r"Ambassador|Embassy|Mission|Chargé d’affaires)(?:\s+(?:[A-Z][\w’'-]*|of|the|and|for|on))*?"
+                         r"\s+(?:for|on|of|to|in)\s+(?:the\s+)?$")
 NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
 _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
-_DATED_BY = re.compile(r"\b([A-Za-z]+ed)\s+(?:on|in|since|from|at|by)\s+$")
+_DATED_BY = re.compile(r"\b([A-Za-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)"
+                       r"\s+(?:on|in|since|from|at|by)\s+(?:the\s+)?$")
+_LOCATED_BY = re.compile(_DATED_BY.pattern.replace("(?:on|in|since|from|at|by)", "(?:in|at)"))
 _WORD = r"\s+(?!and\b|or\b|but\b)[A-Za-z][\w-]*"
 # the participle after the counted words, across a figure coordinated with it ("42,308 cases and 759
 # deaths *had been reported*": both were reported; "three peacekeepers *being killed* and 37 ... injured")

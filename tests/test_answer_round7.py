@@ -126,3 +126,29 @@ def test_every_heading_above_a_paragraph_says_its_year():
 
     hit = SimpleNamespace(text=_REVENUE, section=("II. Financial highlights for 2024", "B. Revenue"))
     assert "2024" in _context_stems(hit)
+
+
+# A/79/797, para. 25
+_TASHKENT = ("On 25 to 26 November 2024, the Special Representative of the Secretary-General for Afghanistan and Head "
+             "of UNAMA, Roza Otunbayeva, participated in the fourteenth annual meeting of Deputy Ministers for Foreign "
+             "Affairs of Central Asian States. At that meeting, which was held in Tashkent, the participants "
+             "highlighted the need for collective action.")
+
+
+def test_the_place_an_office_is_for_is_no_venue_and_held_in_names_one():
+    first, second = _TASHKENT.split(". At")
+    second = "At" + second
+    s1, s2 = _scored(first + "."), _scored(second)
+    terms = _terms("Where was the fourteenth annual meeting of Deputy Ministers held?")
+    afghanistan = next(sp for sp in typed_spans(s1.sentence.text, ["place"], []) if sp.text == "Afghanistan")
+    tashkent = next(sp for sp in typed_spans(s2.sentence.text, ["place"], []) if sp.text == "Tashkent")
+    assert span_score(afghanistan, s1, terms, set(), ("place",)) == -1.0
+    assert span_score(tashkent, s2, terms, set(), ("place",)) > 0.15  # governed by the question's "held"
+
+
+def test_a_sentence_that_refers_back_takes_the_words_of_the_one_before():
+    from search.evidence import _REFERS_BACK
+
+    assert _REFERS_BACK.match("At that meeting, which was held in Tashkent, the participants agreed.")
+    assert _REFERS_BACK.match("Of those, 27 per cent contributed to Goal 16.")
+    assert not _REFERS_BACK.match("At its closing meeting, the Commission adopted the report.")
