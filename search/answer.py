@@ -20,6 +20,7 @@ from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, 
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .narrowing import without_examples
+from .initials import spelled_out
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
                           span_score)
 from .events import asked_events, dates_event
@@ -126,11 +127,14 @@ def _spell_out(question: str) -> str:
 # -- facts --------------------------------------------------------------------------------------
 def _spell_out_acronyms(searcher, question: str, names, terms) -> str:
     """The question with each acronym the index never holds replaced by the gazetteer name it
-    stands for that the index does hold ("GMG" -> "Global Migration Group")."""
+    stands for that the index does hold ("GMG" -> "Global Migration Group"), else by the phrase
+    the index writes whose initials spell it (``search.initials``)."""
     absent = {t.text for t in terms if t.proper and t.df == 0}
     for name, aliases in names:
         if name in absent and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]", name):
             held = [a for a in aliases if " " in a and documents_citing(searcher, a) > 0]
+            if not held and (phrase := spelled_out(searcher._con, name)):
+                held = [phrase]  # "HLPF": the "high-level political forum" the library writes
             if held:
                 question = re.sub(r"\b" + re.escape(name) + r"\b", max(held, key=len), question)
     return question

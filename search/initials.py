@@ -1,0 +1,40 @@
+"""An acronym the index never writes, found as the words it abbreviates: "HLPF" in a library that
+only writes "high-level political forum" (issue #15: a question using an acronym its document
+spells out must not be refused as "never mentioned").
+
+The gazetteer knows the common acronyms; this reads the others off the library itself: the phrase
+whose words' initials spell the acronym, in order ("of", "the", "and" may stand between), written
+at least ``MIN_TIMES`` times (a recurring name, not a chance run of words).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+
+MIN_TIMES = 2
+_LINKS = r"(?:(?:of|the|and|for|on|in|to)\s+){0,2}"
+#: words that stand between a name's words, never for one of its letters
+_STOP = r"(?:of|the|and|for|on|in|to|from|at|by|with|a|an|as|is|are|was|were|be|its|their|that|this|which|or|per)"
+
+
+def spelled_out(con: sqlite3.Connection, acronym: str, limit: int = 1500) -> str | None:
+    """The phrase the index writes most often whose initials are ``acronym``'s letters, or None."""
+    letters = acronym.lower()
+    if not (3 <= len(letters) <= 8 and letters.isalpha()):
+        return None
+    expr = "NEAR(" + " ".join(f"{c}*" for c in letters) + f", {2 * len(letters)})"
+    try:
+        texts = [t for (t,) in con.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
+                                           "WHERE chunks_fts MATCH ? LIMIT ?", (expr, limit))]
+    except sqlite3.Error:
+        return None
+    links = _LINKS if len(letters) > 3 else ""  # "STI": three words in a row, no "of the" between
+    pattern = re.compile(r"(?<![\w’'-])" + (r"[\s-]+" + links).join(rf"(?!{_STOP}\b){c}[\w’']*" for c in letters)
+                         + r"(?![\w-])", re.I)
+    found = Counter(m.group(0).lower() for t in texts for m in pattern.finditer(t))
+    if not found:
+        return None
+    phrase, times = found.most_common(1)[0]
+    return phrase if times >= MIN_TIMES else None
