@@ -38,3 +38,30 @@ def spelled_out(con: sqlite3.Connection, acronym: str, limit: int = 1500) -> str
         return None
     phrase, times = found.most_common(1)[0]
     return phrase if times >= MIN_TIMES else None
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+
+
+def written(con: sqlite3.Connection, word: str) -> bool:
+    """True if some chunk holds ``word``."""
+    try:
+        return con.execute("SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT 1",
+                           ('"' + word.replace('"', "") + '"',)).fetchone() is not None
+    except sqlite3.Error:
+        return True
+
+
+def unwritten_acronyms(con: sqlite3.Connection, query: str, known, memo: dict[str, str | None]) -> dict[str, str]:
+    """Each acronym of ``query`` that the index never writes and ``known`` (the acronym table) lacks,
+    with the phrase it abbreviates in the index ("HLPF" → "high-level political forum"): BM25 then
+    looks for either, as for an acronym the documents define. ``memo`` keeps earlier lookups."""
+    out = {}
+    for word in dict.fromkeys(_ACRONYM.findall(query)):
+        if word in known:
+            continue
+        if word not in memo:
+            memo[word] = None if written(con, word) else spelled_out(con, word)
+        if memo[word]:
+            out[word] = memo[word]
+    return out

@@ -32,6 +32,7 @@ from index.sentences import SENTENCES_NAME
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
 from .duplicates import collapse
 from .exclusion import split_exclusions
+from .initials import unwritten_acronyms
 from .fusion import COVERAGE_POWER, coverage_power, dense_score, negates, pooled_hybrid_score, spread_documents
 from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 from .phrases import PAIR_BONUS, pair_share
@@ -90,6 +91,7 @@ class Ranker:
         self._chunk_matrix = None
         self._sent = None  # see _sentences()
         self._acronyms = None
+        self._spelled: dict[str, str | None] = {}  # acronyms the index never writes → their phrase
         self._docs = None  # see _documents()
         self._preamble = None  # row ids of preambular paragraphs (issue 20)
         self._page_cited = None  # row ids of text outside a numbered document's paragraphs (#15)
@@ -99,8 +101,11 @@ class Ranker:
              limit: int | None = None) -> list[tuple[int, float]]:
         """(row id, score) pairs, best first (the best ``limit`` of them, or all). BM25 returns only
         chunks sharing a word with the query. What the query sets aside ("apart from X") is not
-        searched for (``search.exclusion``)."""
-        sig = self.signals(split_exclusions(query).rest, mode, allowed, k)
+        searched for (``search.exclusion``); an acronym the index never writes is searched as the
+        words it abbreviates there (``search.initials``)."""
+        query = split_exclusions(query).rest
+        self.acronyms.names.update(unwritten_acronyms(self._con, query, self.acronyms.names, self._spelled))
+        sig = self.signals(query, mode, allowed, k)
         if self._preamble is None:
             self._preamble, self._page_cited = preamble_ids(self._con), page_cited_ids(self._con)
         scores = apply_kind_prior(sig.ids, sig.scores(mode), mode, self._preamble, self._page_cited)

@@ -21,3 +21,8 @@ def test_ask_reads_an_unwritten_acronym_as_the_words_it_abbreviates(searcher):
     answer = searcher.ask("When did the General Assembly decide to convene the second HLD?")
     assert answer.answered and "never mention" not in answer.text
     assert answer.text.startswith("19 December 2008") and "A/69/207, para. 10" in answer.citations[0]
+
+
+def test_keyword_search_finds_an_unwritten_acronym_by_its_words(searcher):
+    hits = searcher.search("HLD", k=3, mode="bm25")  # BM25 returns only chunks sharing a word
+    assert hits and all("high-level dialogue" in h.text.lower() for h in hits)
