@@ -197,11 +197,21 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     doc = _nlp()(question)
     words = frozenset(t.text.lower() for t in doc if t.pos_ in ("NOUN", "ADJ")
                       and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
-                      and t.text.lower() not in ("many", "much") and t.text.lower() not in named)
+                      and t.text.lower() not in ("many", "much") and t.text.lower() not in named
+                      and not _how_often(t))
     if words <= {qtype.head.lower()}:  # "how many people are internally displaced": the counted noun says
         words |= {t.text.lower() for t in doc if t.tag_ in ("VBN", "RB") and not t.is_stop  # little; its
                   and t.text.lower() not in named}  # participle and adverb say which people
     return words
+
+
+_TIME_NOUNS = frozenset("year years month months week weeks day days".split())
+
+
+def _how_often(token) -> bool:
+    """"each *year*", "per *month*": how often, which reports write "annually", not what is counted."""
+    return token.text.lower() in _TIME_NOUNS and token.i > 0 \
+        and token.doc[token.i - 1].text.lower() in ("each", "every", "per", "a", "an")
 
 
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
@@ -374,7 +384,7 @@ def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
 
 def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
-    the sentence, the sentence before it, a short paragraph's opening sentence or its heading holds.
+    the sentence, the sentence before it, a short paragraph's opening sentence or the headings above it hold.
 
     Words match on their stem or a longer form of it ("grow" / "growth").
     """
@@ -382,7 +392,7 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
     total = sum(t.weight for t in focus)
     if not total:
         return 1.0
-    context = named_context(s) + " " + " ".join(s.hit.section[-1:])
+    context = named_context(s) + " " + " ".join(s.hit.section)
     stems = {t.stem for t in tokenize([context])[0]}
     held = [t for t in focus if t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems)]
     return sum(t.weight for t in held) / total

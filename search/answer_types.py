@@ -146,6 +146,7 @@ def question_type(question: str) -> QuestionType:
         target = _words(m.group(1))
     if not slots and re.search(r"^ who\b", q):
         slots.append(("person",) if re.search(r"^ who (?:is|was|are|were)\b", q)
+                     else ("person", "organization", "place") if _PERSONS_DEED.search(q)
                      else ("organization", "person", "place"))  # a State can act: "Sweden as Chair"
     many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
     if slots and slots[0][0] in ("place", "organization", "person") and re.search(r"^ (?:who|where)\b", q):
@@ -290,9 +291,9 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     if "publication" in kinds:
         found += [sp for sp in publication_spans(sentence) if not _overlaps(sp, found)]
     if "person" in kinds:  # before the models' names: they cut "Ana Cristina Amoroso das Neves" to "Cristina"
-        from .person_names import officer_spans
+        from .person_names import appositive_spans, officer_spans
 
-        found += [sp for sp in officer_spans(sentence) if not _overlaps(sp, found)]
+        found += [sp for sp in officer_spans(sentence) + appositive_spans(sentence) if not _overlaps(sp, found)]
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
@@ -328,6 +329,11 @@ def agent_spans(sentence: str) -> list[Span]:
     return [Span(m.group(1), "organization", m.start(1), m.end(1)) for m in _AGENT.finditer(sentence)]
 
 
+#: deeds of persons more than of bodies: "who *made a presentation*", "who *moderated* the panel"
+_PERSONS_DEED = re.compile(r"^ who (?:\w+ )?(?:made (?:a|the) (?:presentation|statement|keynote)|delivered|moderated|"
+                           r"presented|briefed|spoke|addressed|opened|closed|introduced|said|stated)\b")
+
+
 def _valid(span: Span, sentence: str) -> bool:
     """Model spans that cannot answer: "Member States" as a place, "civil society days" or
     "post-2015" as a date, "No. 189" or "in half" as a count."""
@@ -335,7 +341,12 @@ def _valid(span: Span, sentence: str) -> bool:
         return False  # (a model's span that ends inside a word: "0.2 percent|age points")
     if span.kind == "date":
         return bool(_DATE_WORD.search(span.text)) and not re.match(r"(?:post|pre)-", span.text)
+    if span.kind in ("organization", "person") and _OFFICE_AFTER.match(sentence, span.end):
+        return False  # "the *Senior Programme* Officer": part of an office's title
     return span.kind != "count" or _counts(sentence, span)
+
+
+_OFFICE_AFTER = re.compile(r"\s+(?:Officer|Director|Adviser|Advisor|Coordinator|Manager|Specialist|Assistant|Analyst)\b")
 
 
 _BODY = r"((?:[A-Z][\w-]*\s)*?(?:Assembly|Council|Commission|Conference|Committee))"

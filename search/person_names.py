@@ -55,3 +55,27 @@ def whole_name(span: Span, sentence: str) -> Span:
         return span
     start = span.start - len(" ".join(words)) - 1
     return Span(sentence[start:span.end], span.kind, start, span.end)
+
+
+# A name set off by commas after an office: "the Senior Programme Officer for ... at the Southern
+# African Development Community, *Ndapanda Kanime*, made a presentation"; "the Director of the Forum
+# secretariat, *Juwang Zhu*, said". The models often take such a name for an organization.
+_OFFICE = (r"\b(?:Officer|Director|Chair|Chairperson|Co-Chair|Vice-Chair|President|Vice-President|Minister|"
+           r"Secretary|Secretary-General|Rapporteur|Representative|Coordinator|Advis[eo]r|Head|Chief|Commissioner|"
+           r"Envoy|Ambassador|Deputy|Manager|Specialist|Expert|Judge|Prosecutor|Registrar|Administrator|Founder)\b")
+_APPOSITIVE = re.compile(_OFFICE + r"[^;:.()]{0,120}?,\s+((?:[A-Z][\w’'-]+)(?:\s+(?:[A-Z][\w’'-]+|" + _PARTICLE
+                         + r")){1,3}),")
+_BODY_WORDS = frozenset("community organization nations programme fund council committee commission bank union "
+                        "office department ministry republic group forum agency secretariat government institute "
+                        "university centre center conference assembly states kingdom federation board".split())
+
+
+def appositive_spans(sentence: str) -> list[Span]:
+    """Persons named between commas right after an office they hold."""
+    out = []
+    for m in _APPOSITIVE.finditer(sentence):
+        words = m.group(1).split()
+        if any(w.lower() in _BODY_WORDS or w.lower() in _TITLES for w in words) or is_country(m.group(1)):
+            continue
+        out.append(Span(m.group(1), "person", m.start(1), m.end(1)))
+    return out

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from ingest.models import Entity
 from search.answer_types import typed_spans
 from search.evidence import QuestionTerm, ScoredSentence, Sentence, stop_words
@@ -152,3 +154,33 @@ def test_a_sentence_that_refers_back_takes_the_words_of_the_one_before():
     assert _REFERS_BACK.match("At that meeting, which was held in Tashkent, the participants agreed.")
     assert _REFERS_BACK.match("Of those, 27 per cent contributed to Goal 16.")
     assert not _REFERS_BACK.match("At its closing meeting, the Commission adopted the report.")
+
+
+# E/2025/42, para. 27
+_SADC = ("Also at the same meeting, the Senior Programme Officer for Natural Resources and Wildlife at the Southern "
+         "African Development Community, Ndapanda Kanime, made a presentation.")
+
+
+def test_a_name_between_commas_after_an_office_is_a_person_and_the_office_no_name():
+    spans = typed_spans(_SADC, ["person", "organization"], [])
+    assert ("Ndapanda Kanime", "person") in [(sp.text, sp.kind) for sp in spans]
+    assert not any(sp.text.startswith("Senior Programme") and sp.kind == "organization" for sp in spans)
+
+
+@pytest.mark.parametrize("question, first", [
+    ("Who made a presentation for the Southern African Development Community?", "person"),
+    ("Who briefed the Council on 5 May?", "person"),
+    ("Who proposed the item on observer status?", "organization"),  # a State or a body proposes
+])
+def test_persons_deeds_ask_for_a_person_first(question, first):
+    from search.answer_types import question_type
+
+    assert question_type(question).slots[0][0] == first
+
+
+def test_how_often_is_no_subject():
+    from search.answer import subject_words
+    from search.answer_types import question_type
+
+    q = "How many evaluation reports are published each year across the United Nations system?"
+    assert "year" not in subject_words(q, question_type(q))
