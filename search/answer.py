@@ -21,6 +21,7 @@ from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .narrowing import without_examples
 from .initials import spelled_out
+from .unsaid import dated_elsewhere
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
                           span_score)
 from .events import asked_events, dates_event
@@ -293,6 +294,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
         if counted and len(picked) == 1 and picked[0].kind == "count":
             picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
+        if picked and required and dated_elsewhere(picked[0], s, scored, required):
+            continue  # "remain near the current record low of 5.7 per cent": "5.7 per cent in early 2025" elsewhere
         if picked and role and role.holds(picked[0], s.sentence.text, asked):
             holders.add(len(facts))
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")

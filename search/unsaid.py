@@ -85,3 +85,22 @@ def _head(name: str) -> str:
     Immunities", "States" in "CICA Member States"."""
     return name.split()[-1] if not (m := re.match(r"(.*?)\s+(?:of|on|for|and|in|to|at|the)\s", name)) \
         else m.group(1).split()[-1]
+
+
+def dated_elsewhere(span, s: ScoredSentence, scored: list[ScoredSentence], required: set[str]) -> bool:
+    """True if a figure whose sentence names no year is dated, in another sentence of its document
+    that gives the same figure, with years none of which the question asks ("the current record low
+    of 5.7 per cent" beside "hit a record low of 5.7 per cent in early 2025", asked about 2024)."""
+    asked = {r for r in required if _YEAR_RE.fullmatch(r)}
+    if not asked or not re.search(r"\d", span.text) or _YEAR_RE.search(s.sentence.text):
+        return False
+    figure = re.sub(r"^(?:about|around|some|nearly|almost|over|more than|approximately|an estimated|only)\s+", "",
+                    span.text, flags=re.I)
+    years = {y for o in scored if o.hit.symbol == s.hit.symbol and o.sentence.text != s.sentence.text
+             for m in re.finditer(re.escape(figure), o.sentence.text)
+             for y in _YEAR_RE.findall(o.sentence.text[max(0, m.start() - NEAR_FIGURE):m.end() + NEAR_FIGURE])}
+    return bool(years) and not years & asked
+
+
+#: how far (characters) from the figure another sentence's year dates it ("5.7 per cent in early 2025")
+NEAR_FIGURE = 30

@@ -184,3 +184,22 @@ def test_how_often_is_no_subject():
 
     q = "How many evaluation reports are published each year across the United Nations system?"
     assert "year" not in subject_words(q, question_type(q))
+
+
+def test_a_figure_dated_in_another_sentence_of_its_document_is_that_years():
+    from search.answer_types import Span
+    from search.unsaid import dated_elsewhere
+
+    # E/2025/65, paras 27 and 59: the same figure, dated where the report first gives it
+    later = _scored("Labour markets are expected to remain robust, with the unemployment rate in the European Union "
+                    "projected to remain near the current record low of 5.7 per cent.")
+    first = _scored("The unemployment rate in the European Union hit a record low of 5.7 per cent in early 2025.")
+    span = Span("5.7 per cent", "percent", later.sentence.text.index("5.7"), later.sentence.text.index("5.7") + 12)
+    assert dated_elsewhere(span, later, [later, first], {"2024"})
+    assert not dated_elsewhere(span, later, [later, first], {"2025"})
+    # the same value far from the other sentence's year is no twin ("about 14 per cent, up from 2.[...] in 2024")
+    other = _scored("The tariff rate is estimated at about 14 per cent, up from 2.3 per cent at the start of the year "
+                    "that ended in December 2024.")
+    share = _scored("The United States accounted for 14 per cent of global imports.")
+    span = Span("14 per cent", "percent", share.sentence.text.index("14"), share.sentence.text.index("14") + 11)
+    assert not dated_elsewhere(span, share, [share, other], {"2025"})
