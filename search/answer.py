@@ -82,7 +82,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
                            _frame_only_stems(question), bool(_PART_OF.search(question)), role,
-                           asked_events(question), bodies)
+                           asked_events(question), bodies, subject_compounds(question) if subject else frozenset())
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -206,6 +206,21 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     return words
 
 
+def subject_compounds(question: str) -> frozenset[tuple[str, str]]:
+    """(modifier, head) stems of the question's noun compounds and adjective-noun pairs ("staff costs",
+    "net assets"): a sentence on "cost recovery" or "assets" alone is about another thing."""
+    from .answer_types import _nlp
+
+    out = set()
+    for t in _nlp()(question):
+        if t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN" and t.pos_ in ("NOUN", "ADJ") \
+                and t.tag_ not in ("JJS", "JJR") and t.i + 1 == t.head.i:
+            mod, head = tokenize([t.text])[0], tokenize([t.head.text])[0]
+            if mod and head:
+                out.add((mod[0].stem, head[0].stem))
+    return frozenset(out)
+
+
 _TIME_NOUNS = frozenset("year years month months week weeks day days".split())
 
 
@@ -220,7 +235,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
                subset: bool = False, role: Role | None = None, events: tuple[str, ...] = (),
-               bodies=()) -> list[Fact]:
+               bodies=(), compounds: frozenset[tuple[str, str]] = frozenset()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -258,7 +273,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue
         if events and qtype.slots[0] == ("date",) and not dates_event(local_context(s), events):
             continue  # "when was the Group founded": "In 2014, the Group sought ..." dates something else
-        focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about))
+        focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about),
+                                                   compounds)
         if focus < MIN_FOCUS:
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation
         series = {t.stem for t in s.tokens if t.text.lower() in ORDINALS}
@@ -385,7 +401,7 @@ def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
             and t.text.lower() not in _FRAME_WORDS]
 
 
-def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
+def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tuple[str, str]] = frozenset()) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
     the sentence, the sentence before it, a short paragraph's opening sentence or the headings above it hold.
 
@@ -398,7 +414,11 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm]) -> float:
     context = named_context(s) + " " + " ".join(s.hit.section)
     stems = {t.stem for t in tokenize([context])[0]}
     held = [t for t in focus if t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems)]
-    return sum(t.weight for t in held) / total
+    kept = {t.stem for t in held}
+    asked = {t.stem for t in focus}
+    # "*staff* costs", "*net* assets": a head noun without the modifier the question gives it is half held
+    halved = {head for mod, head in compounds if head in kept and mod in asked and mod not in kept}
+    return sum(t.weight * (0.5 if t.stem in halved else 1.0) for t in held) / total
 
 
 # Words that frame a question rather than name its subject ("*according* to the World Bank").

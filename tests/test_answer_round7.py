@@ -203,3 +203,18 @@ def test_a_figure_dated_in_another_sentence_of_its_document_is_that_years():
     share = _scored("The United States accounted for 14 per cent of global imports.")
     span = Span("14 per cent", "percent", share.sentence.text.index("14"), share.sentence.text.index("14") + 11)
     assert not dated_elsewhere(span, share, [share, other], {"2025"})
+
+
+def test_a_head_noun_without_its_asked_modifier_is_half_held():
+    from search.answer import _focus, subject_compounds
+
+    q = "How much did the Fund spend on staff costs in 2024?"
+    compounds = subject_compounds(q)
+    assert ("staff", "cost") in compounds
+    terms = [t for t in _terms(q) if t.text.lower() in {"staff", "costs"}]
+    # DP/2025/26, para. 8: "cost" only in "internal cost recovery"
+    other = _scored("In 2024, of the $90.1 million (before the elimination of internal cost recovery) in total "
+                    "expenses, $80.0 million was spent on programme activities.")
+    right = _scored("Staff costs amounted to $12.0 million in 2024.")
+    assert _focus(other, terms, compounds) < 0.45 <= _focus(right, terms, compounds)
+    assert _focus(other, terms) >= 0.45  # the whole word counted alone, as before
