@@ -56,10 +56,11 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     question = _spell_out(asked)
     qtype = question_type(question)
     terms = question_terms(searcher, question)
-    names = question_names(searcher, question)
+    names = _with_spelled_aliases(searcher, question_names(searcher, question))
     if (spelled := _spell_out_acronyms(searcher, question, names, terms)) != question:
         question = spelled  # "GMG", which the report never writes, as the report writes it
-        terms, names = question_terms(searcher, question), question_names(searcher, question)
+        terms = question_terms(searcher, question)
+        names = _with_spelled_aliases(searcher, question_names(searcher, question))
     unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
     common = common_names(searcher, names)
     bodies = names  # all the names asked, common ones too: whose figure a sentence of two bodies gives
@@ -139,6 +140,18 @@ def _spell_out_acronyms(searcher, question: str, names, terms) -> str:
             if held:
                 question = re.sub(r"\b" + re.escape(name) + r"\b", max(held, key=len), question)
     return question
+
+
+def _with_spelled_aliases(searcher, names):
+    """Acronyms the gazetteer gives no other form get the phrase the index writes for them ("CEDAW":
+    "Committee on the Elimination of Discrimination against Women"), so a paragraph that spells the
+    name out names it."""
+    out = []
+    for name, aliases in names:
+        if not aliases and re.fullmatch(r"[A-Z]{3,8}", name) and (phrase := spelled_out(searcher._con, name)):
+            aliases = (phrase,)
+        out.append((name, aliases))
+    return out
 
 
 def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]]]) -> bool:

@@ -73,7 +73,7 @@ _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|
              r"secretariats?|universit(?:y|ies)|firms?)"
 _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|declarations?|treaty|treaties|" \
                     r"documents?|agreements?|decisions?|frameworks?|agendas?|compacts?|strateg(?:y|ies)|" \
-                    r"plans? of action|action plans?)"
+                    r"plans? of action|action plans?|general recommendations?|general comments?)"
 # Titles of reports and publications are answers of their own kind ("which publication found ...").
 _PUBLICATION_NOUNS = r"(?:reports?|publications?|stud(?:y|ies)|surveys?|updates?|outlooks?|reviews?|papers?|" \
                      r"briefs?|books?|flagships?)"
@@ -219,6 +219,7 @@ _LINK = r"(?:of|on|for|against|to|the|and(?!\sthe\s)|by|in|concerning|relating t
 _INSTRUMENT_RE = re.compile(
     r"\b(?:(?:General Assembly|Security Council|Human Rights Council|Economic and Social Council)\s)?"
     r"resolutions?\s\d+/\d+(?:\sof\s\d{1,2}\s(?:" + _MONTHS + r")\s\d{4})?"
+    r"|\bgeneral (?:recommendation|comment)\sNo\.\s\d+(?:\s\((?:19|20)\d{2}\))?"  # a treaty body's: "general recommendation No. 39 (2022)"
     r"|\b[A-Z]{1,2}/(?:[A-Z0-9.]+/)*\d+(?:/[\w.]+)*"
     r"|\b(?:(?:19|20)\d{2}\s)?(?:" + _CAPW + r"\s)*?"
     r"(?:Convention|Protocol|Covenant|Declaration|Agreement|Programme of Action|Compact|Charter)\b"

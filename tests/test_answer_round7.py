@@ -218,3 +218,12 @@ def test_a_head_noun_without_its_asked_modifier_is_half_held():
     right = _scored("Staff costs amounted to $12.0 million in 2024.")
     assert _focus(other, terms, compounds) < 0.45 <= _focus(right, terms, compounds)
     assert _focus(other, terms) >= 0.45  # the whole word counted alone, as before
+
+
+def test_a_treaty_bodys_general_recommendation_is_an_instrument():
+    from search.answer_types import question_type
+
+    text = ("In its general recommendation No. 39 (2022) on the rights of Indigenous women and girls, the Committee "
+            "on the Elimination of Discrimination against Women called upon States to collect data.")
+    assert [sp.text for sp in typed_spans(text, ["instrument"], [])] == ["general recommendation No. 39 (2022)"]
+    assert question_type("Which general recommendation concerns Indigenous women?").slots == (("instrument",),)

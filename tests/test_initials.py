@@ -26,3 +26,10 @@ def test_ask_reads_an_unwritten_acronym_as_the_words_it_abbreviates(searcher):
 def test_keyword_search_finds_an_unwritten_acronym_by_its_words(searcher):
     hits = searcher.search("HLD", k=3, mode="bm25")  # BM25 returns only chunks sharing a word
     assert hits and all("high-level dialogue" in h.text.lower() for h in hits)
+
+
+def test_ask_names_an_acronym_by_the_words_the_report_writes(searcher):
+    from search.answer import _with_spelled_aliases
+
+    assert _with_spelled_aliases(searcher, [("GMG", ()), ("IOM", ("International Organization for Migration",))]) == \
+        [("GMG", ("global migration group",)), ("IOM", ("International Organization for Migration",))]
