@@ -23,6 +23,9 @@ Library run (``--library DIR``, an index of many documents, e.g. /work/libindex_
   round6-*   bench/data/library_facts_round6.jsonl (``dev``) and library_facts_round6_aside.jsonl (``heldout``):
              facts and unanswerable questions on seven more little-used library documents, written blind in the
              sixth session (split by document)
+  round7-*   bench/data/library_facts_round7.jsonl (``dev``: 42 questions on 21 library documents, written blind
+             in the seventh session, then tuned on) and library_facts_round7_aside.jsonl (``heldout``: 24 more
+             on 10 other documents, written before the tuning and run once at the end)
   A library question is correct when the answer's lead holds the fact and one of its citations is
   the labelled paragraph of the labelled document; "elsewhere" counts answers that cite only other
   documents. ``--split dev|heldout|all`` picks the half (the held-out half is run once, at the end).
@@ -68,6 +71,10 @@ LIB_ROUND4 = ROOT / "bench" / "data" / "library_facts_round4.jsonl"  # blind set
 LIB_ROUND4_ASIDE = ROOT / "bench" / "data" / "library_facts_round4_aside.jsonl"  # its held-out half, never tuned on
 LIB_ROUND6 = ROOT / "bench" / "data" / "library_facts_round6.jsonl"  # sixth-session blind set, dev half
 LIB_ROUND6_ASIDE = ROOT / "bench" / "data" / "library_facts_round6_aside.jsonl"  # its held-out half
+LIB_ROUND7 = ROOT / "bench" / "data" / "library_facts_round7.jsonl"  # seventh-session blind set, dev half
+LIB_ROUND7_ASIDE = ROOT / "bench" / "data" / "library_facts_round7_aside.jsonl"  # its held-out half
+ROUNDS = {"round4": (LIB_ROUND4, LIB_ROUND4_ASIDE), "round6": (LIB_ROUND6, LIB_ROUND6_ASIDE),
+          "round7": (LIB_ROUND7, LIB_ROUND7_ASIDE)}
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -241,25 +248,24 @@ def library_main(args) -> int:
                               args.quiet) if fresh else None
     fresh_none = run_none(s, [r for r in fresh if r.get("kind") == "none"], args.quiet,
                           f"fresh-none ({args.split})") if fresh else None
-    round4 = pick([r for f in (LIB_ROUND4, LIB_ROUND4_ASIDE) if f.exists() for r in load(f)])
-    r4_facts = run_library(s, [r for r in round4 if r.get("kind") != "none"], f"round4-facts ({args.split})",
-                           args.quiet) if round4 else None
-    r4_none = run_none(s, [r for r in round4 if r.get("kind") == "none"], args.quiet,
-                       f"round4-none ({args.split})") if round4 else None
-    round6 = pick([r for f in (LIB_ROUND6, LIB_ROUND6_ASIDE) if f.exists() for r in load(f)])
-    r6_facts = run_library(s, [r for r in round6 if r.get("kind") != "none"], f"round6-facts ({args.split})",
-                           args.quiet) if round6 else None
-    r6_none = run_none(s, [r for r in round6 if r.get("kind") == "none"], args.quiet,
-                       f"round6-none ({args.split})") if round6 else None
+    rounds = {}
+    for name, files in ROUNDS.items():  # the blind rounds: facts and unanswerable questions in one file a half
+        rows = pick([r for f in files if f.exists() for r in load(f)])
+        if rows:
+            rounds[name] = (run_library(s, [r for r in rows if r.get("kind") != "none"], f"{name}-facts ({args.split})",
+                                        args.quiet),
+                            run_none(s, [r for r in rows if r.get("kind") == "none"], args.quiet,
+                                     f"{name}-none ({args.split})"))
     print("\nsummary:")
-    for name, res in (("library facts", lib), ("dev-PDF facts", pdf), ("fresh facts", fresh_facts),
-                      ("round4 facts", r4_facts), ("round6 facts", r6_facts)):
+    facts = [("library facts", lib), ("dev-PDF facts", pdf), ("fresh facts", fresh_facts)]
+    facts += [(f"{name} facts", res[0]) for name, res in rounds.items()]
+    for name, res in facts:
         if res is not None:
             print(f"  {name:14s} {res['correct']}/{res['n']} = {res['correct'] / max(1, res['n']):.0%} correct; "
                   f"{res['elsewhere']} citing only other documents")
-    for name, res in (("library none", none), ("fresh none", fresh_none), ("round4 none", r4_none),
-                      ("round6 none", r6_none)):
-        if res is not None:
+    nones = [("library none", none), ("fresh none", fresh_none)] + [(f"{name} none", res[1]) for name, res in rounds.items()]
+    for name, res in nones:
+        if res is not None and res["n"]:
             print(f"  {name:14s} {res['refused']}/{res['n']} = {res['refused'] / max(1, res['n']):.0%} refused")
     return 0
 

@@ -257,6 +257,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         if about_asked_place(span, s, qplaces, places):
             named = max(named, PLACE_NAMED)  # "*United States* growth is forecast at 1.6 per cent", not the world's
         named -= NARROWED * narrowed(span, s, qstems, about, places)
+        if span.kind in ("money", "count") and (nouns := _figure_of(text, span)) and not nouns & qstems:
+            named -= OTHER_NOUN  # "*Contributions* of $91 million" is no total revenue
         if _FROM_BEFORE.search(text[:span.start]) and _TO_AFTER.match(text, span.end) and not qstems & _EARLIER \
                 and not any(_YEAR.fullmatch(q) for q in qstems):  # "in 2006": the years say which
             named -= FROM_BASELINE  # "rising from 330,000 one year ago to over 1 million": the figure it rose from
@@ -285,6 +287,24 @@ _TIME_UNITS = frozenset("year month week day hour decad minut".split())
 _IN_A_TITLE = re.compile(r"\b(?:Representative|Envoy|Rapporteur|Coordinator|Advis[eo]r|Commissioner|Minister|Ministry|"
                          r"Ambassador|Embassy|Mission|Chargé d’affaires)(?:\s+(?:[A-Z][\w’'-]*|of|the|and|for|on))*?"
                          r"\s+(?:for|on|of|to|in)\s+(?:the\s+)?$")
+#: "<noun> of <figure>" names what the figure is: another noun than the question's makes it another thing
+OTHER_NOUN = 0.5
+_NOUN_OF = re.compile(r"\b([A-Za-z][a-z]+(?:/[A-Za-z][a-z]+)*)\s+of\s+(?:(?:about|around|some|nearly|almost|over|more than|approximately|"
+                      r"an estimated|up to|at least|only|just)\s+)?$")
+_ANY_FIGURE = frozenset("total sum amount number value average level figure record high low peak maximum minimum "
+                        "height tune order excess upwards estimate range share rate cost costs up out because instead "
+                        "ahead most many some each all none both any one".split())
+
+
+def _figure_of(text: str, span: Span) -> set[str]:
+    """The stems of the noun a figure is "of" ("contributions of $91 million", "net assets/equity of
+    $481 million": either), none when there is none or it is a noun any figure takes ("a total of")."""
+    m = _NOUN_OF.search(text[:span.start])
+    if not m or any(w.lower() in _ANY_FIGURE or re.search(r"(?:ed|ing)$", w) for w in m.group(1).split("/")):
+        return set()
+    return {t.stem for t in tokenize([m.group(1).replace("/", " ")])[0]}
+
+
 NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
 _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
 _DATED_BY = re.compile(r"\b([A-Za-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)"

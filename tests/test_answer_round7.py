@@ -227,3 +227,17 @@ def test_a_treaty_bodys_general_recommendation_is_an_instrument():
             "on the Elimination of Discrimination against Women called upon States to collect data.")
     assert [sp.text for sp in typed_spans(text, ["instrument"], [])] == ["general recommendation No. 39 (2022)"]
     assert question_type("Which general recommendation concerns Indigenous women?").slots == (("instrument",),)
+
+
+def test_a_figure_of_another_noun_is_another_thing():
+    # DP/2025/26, para. 3
+    terms = _terms("What was the total revenue in 2024?")
+    total = _scored("Total revenue decreased by 39 per cent to $103 million (2023: $168 million).")
+    part = _scored("Contributions of $91 million (2023: $158 million) represent 89 per cent of the total revenue.")
+    def score(s, figure):
+        span = next(sp for sp in typed_spans(s.sentence.text, ["money"], []) if sp.text == figure)
+        return span_score(span, s, terms, set(), ("money",))
+    assert score(part, "$91 million") < score(total, "$103 million") - 0.05
+    # A/80/192, annex I: "made up of" names no noun
+    assert _best("How many members sit on the Commission?", "The Commission is made up of four members, two of "
+                 "whom are designated by Brazil and two by Argentina.", "count") == "four"
