@@ -198,38 +198,10 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     first, last = inside[0], inside[-1]
     qstems = {t.stem for t in terms}
     text = s.sentence.text
-    if span.kind == "date" and _YEAR.fullmatch(span.text) and re.match(r"\s[A-Z]", text[span.end:]) \
-            and re.search(r"\bthe\s$", text[:span.start]):
-        return -1.0  # part of a name ("the *2013* High-level Dialogue"), not the date of an event
-    if span.kind == "count" and slot == ("count",) and counted and (unit := _UNIT_END.search(span.text)) \
-            and not {t.stem for t in tokenize([unit.group()])[0]} & counted:
-        return -1.0  # "75 km" is no number of women
-    if span.kind == "percent" and (m := re.match(r"\)?\s+(?:of\s+(?:the\s+|those\s+|these\s+)?|(?:were|was|are|is)\s+)",
-                                                 text[span.end:])):
-        stop = _PHRASE_END.search(text, span.end + m.end())  # "70 per cent *of men* – and that women ...": men
-        after = [t.stem for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
-        if not set(after) & qstems:
-            return -1.0  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
-    if span.kind == "count" and head and head not in _TIME_UNITS and _TIME_AFTER.match(text, span.end):
-        return -1.0  # "one year ago", "two weeks": a span of time, not a number of the people asked about
-    if span.kind == "place" and not target and _IN_A_TITLE.search(text[:span.start]):
-        return -1.0  # "where": "the Special Representative ... *for Afghanistan*" names an office, not where
-    if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
+    if _ruled_out(span, s, terms, target, slot, head, counted, names):
         return -1.0
-    if label_conflict(span, s, terms):
-        return -1.0  # "Goal 17, partnerships (17 per cent)" for Goal 16
-    if span.kind != "organization" and body_conflict(span, s, names, sentence_entities(s)):
-        return -1.0  # "by the Human Rights Council in 2021 and the General Assembly in 2022"
     clause = _clauses(s)
-    phrase, rivals = _rival_phrases(span, s, first)
-    near = 0.0
-    for term in terms:
-        dists = [(first - i if i < first else i - last) + CLAUSE_GAP * (clause[i] != clause[first])
-                 + PHRASE_GAP * (phrase[i] in rivals)
-                 for i, t in enumerate(toks) if t.stem == term.stem and not first <= i <= last]
-        if dists:
-            near += term.weight / (1.0 + min(dists) / 3.0)
-    proximity = near / (sum(t.weight for t in terms) or 1.0)
+    proximity = _proximity(span, s, terms, first, last, clause)
     named = 0.0
     if span.kind in ("count", "money", "percent"):
         if target:
@@ -273,6 +245,51 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         # "which was *held in* Tashkent" for "where was the meeting held"
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
+
+
+def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str], slot: tuple[str, ...],
+               head: str, counted: set[str] | None, names) -> bool:
+    """Spans that cannot answer, whatever their closeness to the question's words."""
+    toks, text = s.tokens, s.sentence.text
+    qstems = {t.stem for t in terms}
+    if span.kind == "date" and _YEAR.fullmatch(span.text) and re.match(r"\s[A-Z]", text[span.end:]) \
+            and re.search(r"\bthe\s$", text[:span.start]):
+        return True  # part of a name ("the *2013* High-level Dialogue"), not the date of an event
+    if span.kind == "count" and slot == ("count",) and counted and (unit := _UNIT_END.search(span.text)) \
+            and not {t.stem for t in tokenize([unit.group()])[0]} & counted:
+        return True  # "75 km" is no number of women
+    if span.kind == "percent" and (m := re.match(r"\)?\s+(?:of\s+(?:the\s+|those\s+|these\s+)?|(?:were|was|are|is)\s+)",
+                                                 text[span.end:])):
+        stop = _PHRASE_END.search(text, span.end + m.end())  # "70 per cent *of men* – and that women ...": men
+        after = [t.stem for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
+        if not set(after) & qstems:
+            return True  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
+    if span.kind == "count" and head and head not in _TIME_UNITS and _TIME_AFTER.match(text, span.end):
+        return True  # "one year ago", "two weeks": a span of time, not a number of the people asked about
+    if span.kind == "place" and not target and _IN_A_TITLE.search(text[:span.start]):
+        return True  # "where": "the Special Representative ... *for Afghanistan*" names an office, not where
+    if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
+        return True
+    if label_conflict(span, s, terms):
+        return True  # "Goal 17, partnerships (17 per cent)" for Goal 16
+    if span.kind != "organization" and body_conflict(span, s, names, sentence_entities(s)):
+        return True  # "by the Human Rights Council in 2021 and the General Assembly in 2022"
+    return False
+
+
+def _proximity(span: Span, s: ScoredSentence, terms: list[QuestionTerm], first: int, last: int,
+               clause: list[int]) -> float:
+    """The question's words near the span, weighted by rarity: farther across a clause break, and
+    across a comma into a stretch that holds another figure of its kind."""
+    phrase, rivals = _rival_phrases(span, s, first)
+    near = 0.0
+    for term in terms:
+        dists = [(first - i if i < first else i - last) + CLAUSE_GAP * (clause[i] != clause[first])
+                 + PHRASE_GAP * (phrase[i] in rivals)
+                 for i, t in enumerate(s.tokens) if t.stem == term.stem and not first <= i <= last]
+        if dists:
+            near += term.weight / (1.0 + min(dists) / 3.0)
+    return near / (sum(t.weight for t in terms) or 1.0)
 
 
 #: "rising *from 330,000* one year ago to over 1 million": a figure compared with, not the figure
