@@ -73,6 +73,8 @@ def _phrase_end(text: str, start: int) -> int:
             break  # punctuation or a bracket: "(1,588) were"
         if t.pos_ in ("NOUN", "PROPN"):
             end = t.idx + len(t.text)
+        elif t.tag_ == "POS" or t.text in ("’s", "'s", "’", "'"):
+            continue  # "103 women’s *organizations*": a possessive counts the noun after it
         elif not (t.pos_ == "ADJ" or end == start and t.tag_ in ("VBG", "VBN") and i + 1 < len(words)
                   and words[i + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
             break  # a participle modifies only before the noun ("*developing* countries", not "people *requiring*")

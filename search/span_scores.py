@@ -151,15 +151,21 @@ def _part_of_total(text: str, span: Span) -> float:
     return 0.0
 
 
-def heading_place(section: tuple[str, ...]) -> frozenset[str]:
+def heading_place(section: tuple[str, ...], depth: int = 1) -> frozenset[str]:
     """The stems of a place the paragraph's own heading names ("East Asia", "Economic Commission for
-    *Africa* region"); empty when it names none."""
-    if not section:
-        return frozenset()
+    *Africa* region"), or with ``depth`` the nearest of its ``depth`` innermost headings that names
+    one; empty when none does."""
+    for heading in reversed(section[-depth:]):
+        if found := _place_in(heading):
+            return found
+    return frozenset()
+
+
+def _place_in(heading: str) -> frozenset[str]:
     from ingest.entities.gazetteer import PLACE, lookup, normalize
 
     known = lookup()
-    words = re.findall(r"[A-Z][\w’'-]*", section[-1])
+    words = re.findall(r"[A-Z][\w’'-]*", heading)
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             name = known.get(normalize(" ".join(words[i:i + n])))
@@ -226,6 +232,9 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         places = [(a, b) for _, kind, a, b in sentence_entities(s) if kind == "place"]
         if place_conflict(span, s, qplaces, qstems, places):
             return -1.0  # "10,000 schools closed in Burkina Faso" is no figure for South Sudan
+        if qplaces and (region := heading_place(s.hit.section, depth=3)) and not region & qplaces \
+                and not qplaces & {t.stem for t in tokenize([s.hit.text])[0]}:
+            return -1.0  # under "III. Sahel region", a paragraph that never names South Sudan is no figure for it
         if about_asked_place(span, s, qplaces, places):
             named = max(named, PLACE_NAMED)  # "*United States* growth is forecast at 1.6 per cent", not the world's
         named -= NARROWED * narrowed(span, s, qstems, about, places)

@@ -241,3 +241,28 @@ def test_a_figure_of_another_noun_is_another_thing():
     # A/80/192, annex I: "made up of" names no noun
     assert _best("How many members sit on the Commission?", "The Commission is made up of four members, two of "
                  "whom are designated by Brazil and two by Argentina.", "count") == "four"
+
+
+def test_a_possessive_counts_the_noun_after_it():
+    from search.narrowing import counted_words
+    from search.terms import tokenize
+
+    # E/2025/76, para. 56
+    text = ("UN-Women supported inclusive peace, supporting 103 women’s organizations and training 1,700 women "
+            "mediators across Burkina Faso, Chad, Mali, Mauritania and the Niger.")
+    toks = tokenize([text])[0]
+    at = next(i for i, t in enumerate(toks) if t.text == "103")
+    assert [t.text for t in counted_words(toks, at, text)][-1] == "organizations"
+
+
+def test_a_paragraph_under_another_places_heading_gives_no_figure_for_the_asked_place():
+    text = "UN-Women supported 103 women’s organizations and trained 1,700 women mediators."
+    hit = SimpleNamespace(symbol="X/1", citation="X/1, para. 56", kind="paragraph", entities=(),
+                          section=("III. Sahel region", "B. United Nations support for the Sahel", "Security"),
+                          text=text, score=1.0)
+    s = ScoredSentence(hit, Sentence(text, 0, len(text)), tuple(tokenize([text])[0]), 0.8, 0.7, 0.8)
+    terms = _terms("How many women mediators were trained in South Sudan?")
+    span = next(sp for sp in typed_spans(text, ["count"], []) if sp.text == "1,700")
+    south_sudan = frozenset({"south", "sudan"})
+    assert span_score(span, s, terms, set(), ("count",), qplaces=south_sudan) == -1.0
+    assert span_score(span, s, terms, set(), ("count",), qplaces=frozenset({"sahel"})) > -1.0
