@@ -24,7 +24,7 @@ from .initials import spelled_out
 from .unsaid import dated_elsewhere
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
                           span_score)
-from .events import asked_events, dates_event
+from .events import asked_events, dates_event, since_clause_only
 from .roles import Role, question_role
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
@@ -323,6 +323,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
         if counted and len(picked) == 1 and picked[0].kind == "count":
             picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
+        if picked and events and picked[0].kind == "date" and since_clause_only(s.sentence.text, picked[0], events):
+            continue  # "Since obtaining consultative status ..., it attended sessions in March 2024"
         if picked and required and dated_elsewhere(picked[0], s, scored, required):
             continue  # "remain near the current record low of 5.7 per cent": "5.7 per cent in early 2025" elsewhere
         if picked and role and role.holds(picked[0], s.sentence.text, asked):

@@ -48,3 +48,17 @@ def dates_event(context: str, events: tuple[str, ...]) -> bool:
     if not events:
         return True
     return any(EVENTS[e].search(context) for e in events) or bool(_DATED_BY_NAME.search(context))
+
+
+_SINCE = re.compile(r"^\s*Since\b[^,]{3,200},")
+
+
+def since_clause_only(sentence: str, span, events: tuple[str, ...]) -> bool:
+    """True if the asked event is named only in an opening "Since ...," clause and the date comes after
+    it: "Since obtaining consultative status ..., the Fondation has attended two sessions, in *March
+    2024*" dates the sessions, not the status."""
+    m = _SINCE.match(sentence)
+    if not m or span.start < m.end():
+        return False
+    return any(EVENTS[e].search(m.group(0)) for e in events) and not any(EVENTS[e].search(sentence[m.end():])
+                                                                         for e in events)

@@ -266,3 +266,18 @@ def test_a_paragraph_under_another_places_heading_gives_no_figure_for_the_asked_
     south_sudan = frozenset({"south", "sudan"})
     assert span_score(span, s, terms, set(), ("count",), qplaces=south_sudan) == -1.0
     assert span_score(span, s, terms, set(), ("count",), qplaces=frozenset({"sahel"})) > -1.0
+
+
+def test_a_date_after_a_since_clause_is_not_the_events():
+    from search.answer_types import Span
+    from search.events import asked_events, since_clause_only
+
+    events = asked_events("In which year did the Fondation obtain consultative status with the Council?")
+    assert events
+    text = ("Since obtaining consultative status with the Economic and Social Council, the Fondation has attended "
+            "two sessions of the Committee, in March 2024 and August 2024.")
+    march = Span("March 2024", "date", text.index("March 2024"), text.index("March 2024") + 10)
+    assert since_clause_only(text, march, events)
+    text = "Since obtaining consultative status in 1995, the organization has attended every session."
+    year = Span("1995", "date", text.index("1995"), text.index("1995") + 4)
+    assert not since_clause_only(text, year, events)
