@@ -130,7 +130,9 @@ def question_type(question: str) -> QuestionType:
     if re.search(r"\bwhere\b", q):
         slots.append(("place",))
     elif all(slot == ("date",) for slot in slots) and \
-            (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)):
+            (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)) and \
+            not ((o := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")\b", q))
+                 and o.start(1) < m.start(1)):  # "which *agency* supports *area*-based coordination": the agency
         slots.append(("place",))  # also "in which city and month"
         target = _words(m.group(1))
     if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked

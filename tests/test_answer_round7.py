@@ -281,3 +281,14 @@ def test_a_date_after_a_since_clause_is_not_the_events():
     text = "Since obtaining consultative status in 1995, the organization has attended every session."
     year = Span("1995", "date", text.index("1995"), text.index("1995") + 4)
     assert not since_clause_only(text, year, events)
+
+
+@pytest.mark.parametrize("question, slots", [
+    ("Which agency supports area-based coordination in Unity state?", (("organization",),)),
+    ("Which country hosted the meeting?", (("place",),)),
+    ("In which city and month was it held?", (("date",), ("place",))),
+])
+def test_the_noun_nearest_which_is_the_one_asked(question, slots):
+    from search.answer_types import question_type
+
+    assert question_type(question).slots == slots
