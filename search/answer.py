@@ -418,7 +418,8 @@ def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
 
 def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tuple[str, str]] = frozenset()) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
-    the sentence, the sentence before it, a short paragraph's opening sentence or the headings above it hold.
+    the sentence, the sentence before it, a short paragraph's opening sentence or its heading hold (a
+    heading further up holds a word half: "Chapter II Technical discussions" above a paragraph).
 
     Words match on their stem or a longer form of it ("grow" / "growth").
     """
@@ -426,14 +427,16 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     total = sum(t.weight for t in focus)
     if not total:
         return 1.0
-    context = named_context(s) + " " + " ".join(s.hit.section)
-    stems = {t.stem for t in tokenize([context])[0]}
-    held = [t for t in focus if t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems)]
-    kept = {t.stem for t in held}
+    near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]), " ".join(s.hit.section[:-1])])
+    def holds(stems: set[str], t: QuestionTerm) -> bool:
+        return t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems)
+    near_stems, above_stems = {t.stem for t in near}, {t.stem for t in above}
+    # the sentence, its neighbours and its own heading hold a word wholly; a heading further up, half
+    share = {t.stem: 1.0 if holds(near_stems, t) else 0.5 if holds(above_stems, t) else 0.0 for t in focus}
     asked = {t.stem for t in focus}
     # "*staff* costs", "*net* assets": a head noun without the modifier the question gives it is half held
-    halved = {head for mod, head in compounds if head in kept and mod in asked and mod not in kept}
-    return sum(t.weight * (0.5 if t.stem in halved else 1.0) for t in held) / total
+    halved = {head for mod, head in compounds if share.get(head) and mod in asked and not share.get(mod)}
+    return sum(t.weight * share[t.stem] * (0.5 if t.stem in halved else 1.0) for t in focus) / total
 
 
 # Words that frame a question rather than name its subject ("*according* to the World Bank").
