@@ -344,8 +344,9 @@ def _valid(span: Span, sentence: str) -> bool:
         return False  # (a model's span that ends inside a word: "0.2 percent|age points")
     if span.kind == "date":
         return bool(_DATE_WORD.search(span.text)) and not re.match(r"(?:post|pre)-", span.text)
-    if span.kind in ("organization", "person") and _OFFICE_AFTER.match(sentence, span.end):
-        return False  # "the *Senior Programme* Officer": part of an office's title
+    if span.kind in ("organization", "person") and (_OFFICE_AFTER.match(sentence, span.end)
+                                                    or _OFFICE_AFTER.search(" " + span.text.split()[-1])):
+        return False  # "the *Senior Programme* Officer", "*Senior Forestry Specialist*": an office's title
     return span.kind != "count" or _counts(sentence, span)
 
 

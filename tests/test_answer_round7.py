@@ -292,3 +292,10 @@ def test_the_noun_nearest_which_is_the_one_asked(question, slots):
     from search.answer_types import question_type
 
     assert question_type(question).slots == slots
+
+
+def test_an_office_title_is_no_name():
+    text = "The keynote was delivered by the Senior Forestry Specialist of the World Bank, Garo Batmanian."
+    found = [(sp.text, sp.kind) for sp in typed_spans(text, ["person", "organization"], [])]
+    assert ("Garo Batmanian", "person") in found
+    assert not any(t.endswith("Specialist") for t, _ in found)
