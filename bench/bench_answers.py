@@ -25,7 +25,11 @@ Library run (``--library DIR``, an index of many documents, e.g. /work/libindex_
              sixth session (split by document)
   round7-*   bench/data/library_facts_round7.jsonl (``dev``: 42 questions on 21 library documents, written blind
              in the seventh session, then tuned on) and library_facts_round7_aside.jsonl (``heldout``: 24 more
-             on 10 other documents, written before the tuning and run once at the end)
+             on 10 other documents, written in mid-session, run once at the end)
+  blind7-*   bench/data/library_facts_round7_blind7.jsonl: 40 facts and 16 unanswerable questions on 16 little-used
+             documents, written blind by another session (split by document, dev and heldout)
+  final7-*   bench/data/library_facts_round7_final.jsonl: 15 facts and 5 unanswerable on 9 documents, the seventh
+             session's last blind set (all ``heldout``)
   A library question is correct when the answer's lead holds the fact and one of its citations is
   the labelled paragraph of the labelled document; "elsewhere" counts answers that cite only other
   documents. ``--split dev|heldout|all`` picks the half (the held-out half is run once, at the end).
@@ -73,8 +77,10 @@ LIB_ROUND6 = ROOT / "bench" / "data" / "library_facts_round6.jsonl"  # sixth-ses
 LIB_ROUND6_ASIDE = ROOT / "bench" / "data" / "library_facts_round6_aside.jsonl"  # its held-out half
 LIB_ROUND7 = ROOT / "bench" / "data" / "library_facts_round7.jsonl"  # seventh-session blind set, dev half
 LIB_ROUND7_ASIDE = ROOT / "bench" / "data" / "library_facts_round7_aside.jsonl"  # its held-out half
+LIB_BLIND7 = ROOT / "bench" / "data" / "library_facts_round7_blind7.jsonl"  # written blind by a helper, both halves
+LIB_FINAL7 = ROOT / "bench" / "data" / "library_facts_round7_final.jsonl"  # the session's last blind set (heldout)
 ROUNDS = {"round4": (LIB_ROUND4, LIB_ROUND4_ASIDE), "round6": (LIB_ROUND6, LIB_ROUND6_ASIDE),
-          "round7": (LIB_ROUND7, LIB_ROUND7_ASIDE)}
+          "round7": (LIB_ROUND7, LIB_ROUND7_ASIDE), "blind7": (LIB_BLIND7,), "final7": (LIB_FINAL7,)}
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

@@ -180,10 +180,20 @@ def named_context(s: ScoredSentence) -> str:
     from index.sentences import split_sentences
 
     spans = split_sentences(s.hit.text)
-    before = [a for a, b in spans if b <= s.sentence.start]
-    if len(spans) > SHORT_PARAGRAPH or len(before) < 2:
-        return context  # a long paragraph, or the opening sentence is already in the context
-    return s.hit.text[spans[0][0]:spans[0][1]] + " " + context
+    before = [(a, b) for a, b in spans if b <= s.sentence.start]
+    if len(before) < 2:
+        return context  # the opening sentence is already in the context
+    if len(spans) <= SHORT_PARAGRAPH:
+        return s.hit.text[spans[0][0]:spans[0][1]] + " " + context
+    scene = [(a, b) for a, b in before[:-1] if _SCENE.match(s.hit.text, a)]
+    if scene and not _SCENE.match(s.sentence.text):  # "In Kyiv, the attack killed ... Sixteen more rescuers were
+        a, b = scene[-1]  # injured": the place a sentence opens with holds until another sentence opens with one
+        return s.hit.text[a:b] + " " + context
+    return context
+
+
+#: A sentence that sets the scene for those after it: "In Kyiv, ...", "In Lutsk, ...".
+_SCENE = re.compile(r"\s*(?:In|At|Across|Throughout)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},")
 
 
 def score_sentences(searcher, question: str, hits: list[Hit], terms: list[QuestionTerm], *,

@@ -299,3 +299,21 @@ def test_an_office_title_is_no_name():
     found = [(sp.text, sp.kind) for sp in typed_spans(text, ["person", "organization"], [])]
     assert ("Garo Batmanian", "person") in found
     assert not any(t.endswith("Specialist") for t, _ in found)
+
+
+def test_a_place_a_sentence_opens_with_holds_for_the_sentences_after_it():
+    from search.evidence import named_context
+
+    # A/79/939, p. 1, para. 3 (seven sentences: longer than a "short paragraph")
+    para = ("In Kyiv, the attack killed at least 3 people. Russia killed the three emergency workers while they "
+            "were responding. It was a deliberate strike. Pavlo Yezhor and Danylo Skadin were on duty. Sixteen more "
+            "rescuers were injured, some critically. In Lutsk, the strikes killed at least 2 civilians. In "
+            "Chernihiv, the attack claimed the lives of at least two civilians.")
+    def scored(sentence: str) -> ScoredSentence:
+        start = para.index(sentence)
+        hit = SimpleNamespace(symbol="A/79/939", citation="A/79/939, p. 1, para. 3", kind="paragraph", entities=(),
+                              section=(), text=para, score=1.0)
+        return ScoredSentence(hit, Sentence(sentence, start, start + len(sentence)),
+                              tuple(tokenize([sentence])[0]), 0.8, 0.7, 0.8)
+    assert "Kyiv" in named_context(scored("Sixteen more rescuers were injured, some critically."))
+    assert "Kyiv" not in named_context(scored("In Chernihiv, the attack claimed the lives of at least two civilians."))
