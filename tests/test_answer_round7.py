@@ -317,3 +317,11 @@ def test_a_place_a_sentence_opens_with_holds_for_the_sentences_after_it():
                               tuple(tokenize([sentence])[0]), 0.8, 0.7, 0.8)
     assert "Kyiv" in named_context(scored("Sixteen more rescuers were injured, some critically."))
     assert "Kyiv" not in named_context(scored("In Chernihiv, the attack claimed the lives of at least two civilians."))
+
+
+@pytest.mark.parametrize("text, period", [
+    ("The report covers the period from January to March 2025.", "from January to March 2025"),
+    ("Between November 2024 and February 2025 the mission grew.", "Between November 2024 and February 2025"),
+])
+def test_a_period_of_months_is_one_date(text, period):
+    assert [sp.text for sp in typed_spans(text, ["date"], [])] == [period]
