@@ -21,6 +21,7 @@ from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .narrowing import without_examples
 from .initials import spelled_out
+from .signatures import asks_signatory, signatory_answer
 from .unsaid import dated_elsewhere
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
                           span_score)
@@ -42,7 +43,7 @@ MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the fa
 SUBSET_BONUS = 0.3        # "how many of the X are Y": the count of the part ("nine ..., six of which are Y")
 _PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)\b[^?]*?,\s*how many\b")
 #: "which organization offered": the name after "the offer of" beats the sentence's subject (0.1)
-DOER_BONUS = 0.15
+DOER_BONUS = 0.2
 NO_ANSWER = "The indexed documents do not answer this question."
 
 
@@ -70,6 +71,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names), **filters)
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
+    if asks_signatory(question) and (signed := signatory_answer(searcher, asked, hits, docs)):
+        return signed  # "who signed the letter": its signature block, which no sentence states
     exempt = _exempt(searcher, hits, names, question)
     scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names, given=exempt)
               if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
@@ -164,7 +167,9 @@ def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]
 # A clause naming where a fact is reported, not what it is: "according to the UNODC report on
 # Haiti", "as reported in the quarterly report", "in UNFPA's 2025 report on ...".
 _FRAME = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described|said) (?:in|by)|"
-                    r"(?:in|from|per) (?:its|the|their|a|an|[A-Z][\w.-]*['’]s)\b[^,;?]{0,60}?\breport\b)[^,;?]*")
+                    r"(?:in|from|per) (?:its|the|their|a|an|[A-Z][\w.-]*['’]s)\b[^,;?]{0,60}?\breport\b|"
+                    r"(?-i:[A-Z][\w.-]*)['’]s (?:[\w-]+ ){0,3}?report\b)[^,;?]*")  # "*UNODC's seventh quarterly
+# report on ...* cover": the report the fact is in, whose words its sentences need not repeat
 
 
 def source_frames(question: str) -> tuple[str, list[str]]:
@@ -298,9 +303,9 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
             spans = [sp for sp in spans if sp.kind != "count" or _SUM_LIKE.search(sp.text)]
         picked: list[Span] = []
-        total = s.score
+        total, who = s.score, bodies or names
         for slot in qtype.slots:
-            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces, bodies or names)
+            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces, who, qtype.owner)
                               + respectively(sp, spans, s, terms)
                               + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
                               + DOER_BONUS * (sp.kind == "organization" and does_asked(sp, s, qstems))

@@ -41,6 +41,7 @@ class QuestionType:
     target: tuple[str, ...] = ()
     many: bool = False
     head: str = ""  # the counted noun of "how many": "participants" in "how many participants took part"
+    owner: str = ""  # whose meeting "which session" asks for: "human rights council" ("which Human Rights Council session")
 
     @property
     def is_fact(self) -> bool:
@@ -68,7 +69,8 @@ _MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may
 _PLACE_NOUNS = r"(?:country|countries|city|cities|capital|region|regions|sub-?region|place|places|continent|" \
                r"continents|location|town|area|areas|province|provinces|district|districts|government|governments)"
 _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|institutions?|offices?|funds?|" \
-             r"programmes?|department|commission|partners?|companies|company|network|alliance|group|" \
+             r"programmes?|department|commission|partners?|companies|company|networks?|alliances?|groups?|gangs?|" \
+             r"coalitions?|movements?|militias?|factions?|" \
              r"committees?|councils?|boards?|missions?|panels?|publishers?|donors?|banks?|foundations?|" \
              r"secretariats?|universit(?:y|ies)|firms?)"
 _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|declarations?|treaty|treaties|" \
@@ -100,7 +102,11 @@ def question_type(question: str) -> QuestionType:
     slots: list[tuple[str, ...]] = []
     target: tuple[str, ...] = ()
     head = ""
-    if m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
+    if m := re.search(r"\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?(?:[\w-]+ )?number (?:of|for) "
+                      r"(?:the|a|an|its|their|this|that) ((?:[\w'’-]+ ?){1,4})", q):
+        slots.append(("identifier",))  # "the number *of the* criminal case": its label ("No. 12202..."), not a count
+        target = _words(re.split(r"\b(?:" + _AUX + r"|on|about|concerning|against|in|of|for)\b", m.group(1))[0])
+    elif m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
         target = _words(m.group(1))
         head = (_words(_noun_phrase(m.group(1))) or ("",))[-1]
         slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
@@ -127,6 +133,14 @@ def question_type(question: str) -> QuestionType:
                  r"(?:year|date|month|day|time|period)\b"
                  r"|\bhow long ago\b", q):
         slots.append(("date",))
+    owner = ""
+    if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(prizes?|awards?|medals?|honou?rs?)\b", q)):
+        slots.append(("award",))  # "which prize did he receive": "the *O.P. Dwivedi prize*"
+        target = _words(m.group(1))
+    if not slots and (m := re.search(r"\b(?:what|which) ((?:[\w'’-]+ ){0,4}?)session\b(?: of (?:the )?((?:[\w'’-]+ ?){1,5}))?", q)):
+        slots.append(("session",))  # "at which session is the study to be adopted": "its *sixtieth session*"
+        target = ("session",)
+        owner = re.split(r"\b(?:" + _AUX + r")\b", m.group(1) or m.group(2) or "")[0].strip()
     if re.search(r"\bwhere\b", q):
         slots.append(("place",))
     elif all(slot == ("date",) for slot in slots) and \
@@ -153,7 +167,7 @@ def question_type(question: str) -> QuestionType:
     many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
     if slots and slots[0][0] in ("place", "organization", "person") and re.search(r"^ (?:who|where)\b", q):
         many = True
-    return QuestionType(tuple(slots), target, many, head)
+    return QuestionType(tuple(slots), target, many, head, owner)
 
 
 _NOT_MEASURED = frozenset("more less money time".split())
@@ -206,12 +220,24 @@ _MONTHS = r"January|February|March|April|May|June|July|August|September|October|
 # Dates as translated letters write them, day.month.year: "initiated on 04.04.2022".
 _DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b(?!\.\d)"
                       r"|\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
-                      r"|\b(?:between|from) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
+                      r"|\b(?:[Bb]etween|[Ff]rom) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
                       r"|\b(?:(?:[Bb]etween|[Ff]rom) )?(?:" + _MONTHS + r")(?: (?:19|20)\d{2})? (?:and|to|-|–) (?:"
                       + _MONTHS + r") (?:19|20)\d{2}\b"  # "from January to March 2025": one period
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
                       + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b"
                       r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
+_ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑])?(?:first|second|third|fourth|fifth|"
+            r"sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+            r"seventeenth|eighteenth|nineteenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|hundredth|"
+            r"\d+(?:st|nd|rd|th)")
+# A label a thing is filed under: "criminal case *No. 12202007703000274*", "note verbale *No. 3810/n*".
+_IDENTIFIER_RE = re.compile(r"\bNos?\.\s?[\w/.-]*\d[\w/-]*(?:\.\d+)*")
+# A prize by its name: "the *O.P. Dwivedi prize*", "the *Nobel Peace Prize*", "*Award for Excellence in X*".
+_AWARD_RE = re.compile(r"\b(?:[A-Z][\w.'’-]*\s){1,5}(?:[Pp]rize|Award|Medal)\b"
+                       r"|\b(?:Prize|Award|Medal) (?:for|of) (?:[A-Z][\w'’-]*(?:\s(?:in|of|for|and|the))?\s?){1,6}")
+# A meeting asked for by its number: "at its *sixtieth session*", "the *fifty-fifth regular session*".
+_SESSION_RE = re.compile(r"\b(?:" + _ORDINAL + r")(?:\s(?:regular|special|resumed|emergency special|substantive|"
+                         r"organizational|annual))?\ssession\b", re.I)
 _DATE_WORD = re.compile(r"\d|\b(?:" + _MONTHS + r"|spring|summer|autumn|winter)\b")
 # Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1",
 # "Article 207" of a code, "rule 13" of the rules of procedure, "agenda item 98".
@@ -282,7 +308,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     kinds = set(kinds)
     found: list[Span] = []
     rules = (("instrument", _INSTRUMENT_RE), ("percent", _PERCENT_RE), ("money", _MONEY_RE),
-             ("date", _DATE_RE), ("count", _COUNT_RE))
+             ("identifier", _IDENTIFIER_RE), ("award", _AWARD_RE), ("date", _DATE_RE), ("session", _SESSION_RE), ("count", _COUNT_RE))
     numeric_taken: list[Span] = []
     for kind, rx in rules:
         for m in rx.finditer(sentence):
@@ -315,7 +341,8 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
                     and _valid(span, sentence):
                 found.append(span)
     if "organization" in kinds:
-        found += [sp for sp in agent_spans(sentence) if not _overlaps(sp, found) and _valid(sp, sentence)]
+        found += [sp for sp in agent_spans(sentence) + quoted_group_spans(sentence)
+                  if not _overlaps(sp, found) and _valid(sp, sentence)]
     if "person" in kinds:
         from .person_names import whole_name
 
@@ -332,6 +359,31 @@ _AGENT = re.compile(r"\b[a-z]+ed\s+(?:[a-z]+\s+){0,4}?by\s+(?:the\s+)?([A-Z][\w&
 def agent_spans(sentence: str) -> list[Span]:
     """Organizations named as the doer of a passive verb ("published ... by Springer")."""
     return [Span(m.group(1), "organization", m.start(1), m.end(1)) for m in _AGENT.finditer(sentence)]
+
+
+# A group known by a quoted name: "vigilante groups, such as the *“Bwa Kale”*", "the *“103 Zombie”* group".
+# The models rarely tag such names (gangs, movements, networks); the group word beside them says what they are.
+_GROUP_WORD = r"(?:groups?|gangs?|coalitions?|movements?|networks?|militias?|alliances?|factions?|brigades?|cartels?)"
+_QUOTED_NAME = re.compile(r"[“\"]((?:[A-Z0-9][\w'’-]*)(?:\s[A-Z0-9][\w'’-]*){0,4})[”\"]")
+
+
+_NAME_TOKEN = r"(?!(?:The|These|Those|Such|Other|Armed|Criminal|Several|Many|All|Some|Both|Local|Rival|New)\b)[A-Z0-9][\w'’-]*"
+_NAMED_GROUPS = re.compile(r"((?:" + _NAME_TOKEN + r"\s){1,3}" + _NAME_TOKEN + r")"
+                           r"(?:\s(?:and|or)\s((?:" + _NAME_TOKEN + r"\s){1,3}" + _NAME_TOKEN + r"))?\s" + _GROUP_WORD + r"\b")
+
+
+def quoted_group_spans(sentence: str) -> list[Span]:
+    """Names of groups: a name in quotes with a group word just before or after it, or two to four
+    capitalized words (or a number and words: "400 Mawozo") before a group word ("the Baz Taliban and
+    400 Mawozo groups", "the Viv Ansanm coalition")."""
+    spans = [Span(m.group(g), "organization", m.start(g), m.end(g))
+             for m in _NAMED_GROUPS.finditer(sentence) for g in (1, 2) if m.group(g)]
+    for m in _QUOTED_NAME.finditer(sentence):
+        before, after = sentence[max(0, m.start() - 60):m.start()], sentence[m.end():m.end() + 20]
+        if re.match(r"\s+" + _GROUP_WORD + r"\b", after) or re.search(
+                r"\b" + _GROUP_WORD + r",?\s+(?:(?:such as|including|like|called|known as|named)\s+)?(?:the\s+)?$", before):
+            spans.append(Span(m.group(1), "organization", m.start(1), m.end(1)))
+    return sorted(spans, key=lambda sp: sp.start)
 
 
 #: deeds of persons more than of bodies: "who *made a presentation*", "who *moderated* the panel"
@@ -389,6 +441,8 @@ def _is_reference(sentence: str, span: Span) -> bool:
         return True
     if re.match(r"\s(?:" + _MONTHS + r")\b", after) or re.search(r"\b(?:" + _MONTHS + r")\s$", before):
         return True  # a day of a date ("On *1* January", "May *20*")
+    if re.fullmatch(r"\d+", span.text) and not before.strip(" (") and re.match(r"[.)]\s", after):
+        return True  # a list's enumerator opening the sentence: "*2.* Available copies of ..."
     return bool(re.fullmatch(r"\d+", span.text) and re.match(r"\s*\)", after) and re.search(r"\(\s*$", before))
 
 

@@ -6,6 +6,7 @@ years, "A and B ... 159 and 138, respectively", lists joined by "and").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .answer_types import UNITS, Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
@@ -190,7 +191,8 @@ def about_asked_place(span: Span, s: ScoredSentence, qplaces: frozenset[str], pl
 
 def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
                 slot: tuple[str, ...], head: str = "", counted: set[str] | None = None,
-                about: frozenset[str] = frozenset(), qplaces: frozenset[str] = frozenset(), names=()) -> float:
+                about: frozenset[str] = frozenset(), qplaces: frozenset[str] = frozenset(), names=(),
+                owner: str = "") -> float:
     """How well a span answers the question; added to its sentence's score.
 
     Counts: the question's target words ("how many *Member States*") right after the number, or
@@ -246,8 +248,12 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         if not qplaces and (region := heading_place(s.hit.section)) and not region <= qstems:
             named -= 2 * NARROWED  # "7 per cent of targets" under "Economic Commission for Africa region": Africa's, not the world's
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
-        named = 1.0 if target & {toks[i].stem for i in range(max(0, first - 3), last + 1)} else \
-            0.5 * bool(target & {t.stem for t in toks})
+        after = [i for i in range(last + 1, min(len(toks), last + 5)) if clause[i] == clause[last]]
+        named = 1.0 if target & {toks[i].stem for i in [*range(max(0, first - 3), last + 1), *after]} else \
+            0.5 * bool(target & {t.stem for t in toks})  # (after it: "the Baz Taliban and 400 Mawozo *groups*")
+    if span.kind == "session" and owner and (held := _last_named(text[:span.start], names)):
+        named = 1.0 if owner in held.lower() or held.lower() in owner else -1.0  # "the Expert Mechanism decided, at
+        # its *seventeenth session*" is not the Human Rights Council's session the question asks for
     if span.kind == "date" and _governed_by(text, span, qstems, _DATED_BY) \
             or span.kind == "place" and not target and _governed_by(text, span, qstems, _LOCATED_BY):
         named = max(named, 1.0)  # "criminal case ... *initiated on* 04.04.2022" for "when was it initiated";
@@ -397,8 +403,10 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
     qyears = {st for st in qstems if _YEAR.fullmatch(st)}
     if not qyears:
         return 0.0
-    clause = _clauses(s)
     toks = s.tokens
+    if (period := _period_agreement(s.sentence.text, toks[first].start, toks[last].end, qstems)) is not None:
+        return period
+    clause = _clauses(s)
     compared = [m.span() for m in _COMPARED.finditer(s.sentence.text)]
     own = next(((a, b) for a, b in compared if a <= toks[first].start < b), None)
     if own:  # "(2023: *$168 million*)": the bracket's year is the figure's
@@ -413,6 +421,49 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_DATE = re.compile(r"\b(?:\d{1,2}\s)?" + _MONTH + r"(?:\s\d{1,2}\b)?(?:,?\s(?:19|20)\d{2})?"
+                         r"(?:\s(?:to|and|-|–)\s(?:\d{1,2}\s)?" + _MONTH + r"(?:\s\d{1,2}\b)?,?\s(?:19|20)\d{2})?")
+#: How far (characters) a dated period may be from the figure it dates.
+PERIOD_REACH = 60
+
+
+def _period_agreement(text: str, start: int, end: int, qstems: set[str]) -> float | None:
+    """For a question naming months ("from February to July 2024"): +1 if the dated period nearest
+    the figure, on its side of a bracket, is the question's, -1 if it is another ("more than 2,000 ...
+    from July 2024 to February 2025 (compared with *1,253* from February to July 2024)"); None when no
+    month-dated period is near."""
+    inside = _in_brackets(text, start)
+    best = None
+    for m in _MONTH_DATE.finditer(text):
+        gap = m.start() - end if m.start() >= end else start - m.end()
+        if gap < 0 or gap > PERIOD_REACH or _in_brackets(text, m.start()) != inside:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, m.group())
+    if best is None:
+        return None
+    months = _month_stems()
+    stems = {t.stem for t in tokenize([best[1]])[0] if t.stem in months or _YEAR.fullmatch(t.stem)}
+    if not stems & months & qstems:
+        return None  # the question names no month of it: its years decide
+    return 1.0 if stems <= qstems else -1.0
+
+
+def _last_named(before: str, names) -> str:
+    """Which of the question's names (or their aliases) the text before a span names last."""
+    found = [(m.end(), name) for name, aliases in names for form in (name, *aliases)
+             for m in re.finditer(r"\b" + re.escape(form) + r"\b", before)]
+    return max(found)[1] if found else ""
+
+
+@lru_cache(maxsize=1)
+def _month_stems() -> frozenset[str]:
+    return frozenset(t.stem for t in tokenize([_MONTH.strip("(?:)").replace("|", " ")])[0])
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 _UNIT_END = re.compile(r"\b" + UNITS + r"$", re.I)
 _BASELINE = frozenset("from since than over".split())
 #: "$103 million (2023: $168 million)": the figure of the year compared with, in brackets

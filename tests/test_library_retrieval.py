@@ -60,3 +60,11 @@ def test_the_reports_queries_lose_little_beside_other_documents(small_library, s
                       systems={"paracite": None}).overall["paracite"]["mrr@10"]
     assert len(queries) == 55
     assert beside >= alone - 0.02, (alone, beside)
+
+
+def test_who_signed_a_letter_is_answered_from_its_signature(small_library):
+    """The covering letter of A/80/275 closes with its signatory's name and title (the reader drops the
+    "(Signed)" mark): the answer is the name, cited to that paragraph."""
+    answer = small_library.ask("Who signed the letter transmitting the annual report of the International "
+                               "Residual Mechanism for Criminal Tribunals?")
+    assert answer.answered and answer.text.startswith("Graciela Gatti Santana [A/80/275, p. 2, para. 1]")

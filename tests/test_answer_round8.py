@@ -1,0 +1,153 @@
+"""Rules found with the dev half of the seventh session's blind set (letters on Ukraine, the UNODC
+report on Haiti, the Expert Mechanism's agenda, a list of candidates' biographies): what kind of fact a
+question asks for and which span of a real sentence (copied as a string) answers it."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from search.answer import source_frames
+from search.answer_types import question_type, quoted_group_spans, typed_spans
+from search.evidence import QuestionTerm, ScoredSentence, Sentence, stop_words
+from search.signatures import asks_signatory, signature
+from search.span_scores import span_score
+from search.terms import tokenize
+
+
+def _scored(text: str) -> ScoredSentence:
+    hit = SimpleNamespace(symbol="X/1", citation="X/1, para. 1", kind="paragraph", entities=(),
+                          section=(), text=text, score=1.0)
+    return ScoredSentence(hit, Sentence(text, 0, len(text)), tuple(tokenize([text])[0]), 0.8, 0.7, 0.8)
+
+
+def _terms(question: str) -> list[QuestionTerm]:
+    stop = stop_words()
+    return [QuestionTerm(t.text, t.stem, 1.0, 1, t.text[:1].isupper()) for t in tokenize([question])[0]
+            if t.text.lower() not in stop and t.text.lower() not in {"what", "which", "how", "many"}]
+
+
+def _best(question: str, text: str, kind: str, names=(), owner: str = "") -> str:
+    s, terms, qtype = _scored(text), _terms(question), question_type(question)
+    target = {t.stem for t in tokenize([" ".join(qtype.target)])[0]}
+    spans = [sp for sp in typed_spans(text, [kind]) if sp.kind == kind]
+    return max(spans, key=lambda sp: span_score(sp, s, terms, target, (kind,), names=names, owner=owner)).text
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("Which vigilante group has emerged in Saut-d'Eau in Haiti?", ("organization",)),
+    ("Which criminal groups led the assault on Mirebalais on 31 March 2025?", ("organization",)),
+    ("At which Human Rights Council session is the study to be adopted?", ("session",)),
+    ("What is the number of the Russian criminal case on alleged misinformation?", ("identifier",)),
+    ("What is the number of refugees in Chad?", ("money", "count", "percent")),  # a count, not a label
+    ("Which prize did Rolf Alter receive in 2016?", ("award",)),
+])
+def test_what_a_question_asks_for(question, kinds):
+    assert question_type(question).slots[0] == kinds
+
+
+def test_whose_session_is_asked():
+    assert question_type("At which Human Rights Council session is the study adopted?").owner == "human rights council"
+    assert question_type("At which session of the Human Rights Council was it adopted?").owner == "human rights council"
+
+
+# S/2025/303, annex, paras. 6 and 10
+@pytest.mark.parametrize("text, names", [
+    ("Further complicating efforts to curb violence is the rise of self-defence or vigilante groups, such as the "
+     "“Bwa Kale” in Saut-d’Eau, as a direct response to the failure of law enforcement.", ["Bwa Kale"]),
+    ("Led by the Baz Taliban and 400 Mawozo groups, the attack involved the killing and wounding of civilians.",
+     ["Baz Taliban", "400 Mawozo"]),
+    ("The “103 Zombie” group is also actively extending its reach along the southern corridor.", ["103 Zombie"]),
+    ("Meanwhile, leaders of criminal groups, such as Jimmy Chérizier (“Barbecue”) and Wilson Joseph (“Izo”), "
+     "demonstrate no willingness to de-escalate.", []),  # a person's nickname is no group
+    ("Armed groups attacked the town.", []),
+])
+def test_groups_known_by_a_name(text, names):
+    assert [sp.text for sp in quoted_group_spans(text)] == names
+
+
+def test_the_group_word_after_a_name_is_the_asked_noun():
+    text = "Led by the Baz Taliban and 400 Mawozo groups, the Viv Ansanm coalition attacked."
+    assert _best("Which criminal groups led the assault?", text, "organization") in ("Baz Taliban", "400 Mawozo")
+
+
+# S/2025/303, annex, para. 7
+_HAITI = ("Law enforcement operations from July 2024 to February 2025 resulted in more than 2,000 people killed or "
+          "injured (compared with 1,253 from February to July 2024).")
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("How many people were killed or injured in law enforcement operations from February to July 2024?", "1,253"),
+    ("How many people were killed or injured in law enforcement operations from July 2024 to February 2025?",
+     "more than 2,000"),
+])
+def test_the_period_that_dates_the_figure_must_be_the_asked_one(question, figure):
+    assert _best(question, _HAITI, "count") == figure
+
+
+# A/79/845, enclosure, p. 8, para. 2
+def test_a_list_enumerator_is_no_count():
+    text = ("2. Available copies of investigation materials on the facts of ill-treatment of civilians in Bucha in "
+            "March 2022.")
+    assert not [sp for sp in typed_spans(text, ["count"]) if sp.kind == "count"]
+    assert [sp.text for sp in typed_spans("They found 2 bodies.", ["count"])] == ["2"]
+
+
+# E/2025/9/Add.13, annex, p. 3, para. 1
+def test_a_span_of_years_is_one_date():
+    text = "From 2013 to 2016 she was Executive Director of the Organization of Latin American and Caribbean SAIs."
+    assert [sp.text for sp in typed_spans(text, ["date"])] == ["From 2013 to 2016"]
+
+
+# A/HRC/EMRIP/2025/2, para. 5 and A/HRC/EMRIP/2025/1, p. 2, para. 9
+def test_the_session_is_the_asked_bodys():
+    names = [("Human Rights Council", ()), ("Expert Mechanism", ())]
+    question = "At which Human Rights Council session is the Expert Mechanism's study to be adopted?"
+    text = ("The Expert Mechanism decided, at its seventeenth session, to finalize the study and submit it to the "
+            "Human Rights Council for adoption at its sixtieth session.")
+    assert _best(question, text, "session", names, owner="human rights council") == "sixtieth session"
+    assert _best(question, text, "session", names, owner="expert mechanism") == "seventeenth session"
+
+
+# A/79/845, p. 1, para. 1
+def test_a_label_answers_what_the_number_of_a_thing_is():
+    text = ("With reference to the notes verbales No. 3810/n of 9 September 2024, I have to recall the requests for "
+            "cooperation on criminal case No. 12202007703000274 concerning deliberate misinformation.")
+    assert _best("What is the number of the criminal case on misinformation?", text, "identifier") \
+        == "No. 12202007703000274"
+
+
+# E/2025/9/Add.13, annex, p. 2, para. 1
+def test_a_prize_by_its_name():
+    text = "In 2016, he was awarded the O.P. Dwivedi prize by the International Association of Schools."
+    assert [sp.text for sp in typed_spans(text, ["award"])] == ["O.P. Dwivedi prize"]
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Who signed Ukraine's letter of 6 June 2025 on the attacks on Kyiv?", True),
+    ("Who is the signatory of the letter?", True),
+    ("Who sent the note verbale?", True),
+    ("Who chaired the meeting?", False),
+])
+def test_who_signed(question, asks):
+    assert asks_signatory(question) is asks
+
+
+# A/79/939, p. 2, para. 4 and A/ES-10/1022, p. 1, para. 2 as the reader closes them
+@pytest.mark.parametrize("text, name", [
+    ("I should be grateful if you would circulate the present letter as a document of the Security Council. "
+     "Andrii Melnyk Ambassador Permanent Representative", "Andrii Melnyk"),
+    ("as a document of the General Assembly. Riyad Mansour Minister Permanent Observer", "Riyad Mansour"),
+    ("The Council decided to remain seized of the matter.", None),
+    ("The report was presented by the Director. The President of the Council", None),
+])
+def test_the_signature_closing_a_letter(text, name):
+    found = signature(text)
+    assert (found[0] if found else None) == name
+
+
+def test_an_organizations_report_the_question_names_is_its_source():
+    rest, frames = source_frames("What period does UNODC's seventh quarterly report on arms trafficking into Haiti cover?")
+    assert frames and "quarterly" in frames[0] and "quarterly" not in rest
+    assert source_frames("How many children did UNICEF's programme reach?")[1] == []
