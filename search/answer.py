@@ -21,7 +21,7 @@ from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .narrowing import without_examples
 from .initials import spelled_out
-from .signatures import asks_signatory, signatory_answer
+from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
 from .unsaid import dated_elsewhere
 from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
                           span_score)
@@ -71,8 +71,11 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names), **filters)
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
-    if asks_signatory(question) and (signed := signatory_answer(searcher, asked, hits, docs)):
-        return signed  # "who signed the letter": its signature block, which no sentence states
+    if asks_signatory(question):  # "who signed the letter": its signature block, which no sentence states
+        if signed := signatory_answer(searcher, asked, hits, docs):
+            return signed
+        if only_a_signature_answers(question):
+            return _no_answer(asked, hits)
     exempt = _exempt(searcher, hits, names, question)
     scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names, given=exempt)
               if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]

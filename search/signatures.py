@@ -27,6 +27,16 @@ def asks_signatory(question: str) -> bool:
     return bool(_ASKS.search(question))
 
 
+_OF_A_DOCUMENT = re.compile(r"(?i)\b(?:letter|note(?: verbale)?|report|communication|document|memorandum|"
+                            r"transmittal)s?\b")
+
+
+def only_a_signature_answers(question: str) -> bool:
+    """True when the question asks who signed a document ("who signed the *report* of ..."): with no
+    signature block to read, no sentence answers it (the names a report mentions did not sign it)."""
+    return asks_signatory(question) and bool(_OF_A_DOCUMENT.search(question))
+
+
 def signature(text: str) -> tuple[str, str] | None:
     """The signatory's name and the whole signature (name and title) closing a chunk, if any."""
     m = _TAIL.search(text)

@@ -11,7 +11,7 @@ import pytest
 from search.answer import source_frames
 from search.answer_types import question_type, quoted_group_spans, typed_spans
 from search.evidence import QuestionTerm, ScoredSentence, Sentence, stop_words
-from search.signatures import asks_signatory, signature
+from search.signatures import asks_signatory, only_a_signature_answers, signature
 from search.span_scores import span_score
 from search.terms import tokenize
 
@@ -132,6 +132,11 @@ def test_a_prize_by_its_name():
 ])
 def test_who_signed(question, asks):
     assert asks_signatory(question) is asks
+
+
+def test_who_signed_a_document_is_answered_by_a_signature_or_not_at_all():
+    assert only_a_signature_answers("Who signed the report of the Statistical Commission?")
+    assert not only_a_signature_answers("Who signed the Paris Agreement in 2016?")  # a sentence may say
 
 
 # A/79/939, p. 2, para. 4 and A/ES-10/1022, p. 1, para. 2 as the reader closes them
