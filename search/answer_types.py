@@ -221,6 +221,8 @@ _MONTHS = r"January|February|March|April|May|June|July|August|September|October|
 _DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b(?!\.\d)"
                       r"|\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
                       r"|\b(?:[Bb]etween|[Ff]rom) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
+                      r"|\b(?:(?:[Bb]etween|[Ff]rom) )?\d{1,2} (?:" + _MONTHS + r") (?:and|to|-|–) \d{1,2} (?:"
+                      + _MONTHS + r")(?:,? (?:19|20)\d{2})?\b"  # "from 20 February to 12 March": one period
                       r"|\b(?:(?:[Bb]etween|[Ff]rom) )?(?:" + _MONTHS + r")(?: (?:19|20)\d{2})? (?:and|to|-|–) (?:"
                       + _MONTHS + r") (?:19|20)\d{2}\b"  # "from January to March 2025": one period
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS

@@ -36,7 +36,24 @@ def does_asked(span: Span, s: ScoredSentence, qstems: set[str]) -> bool:
     organized": worth more than opening the clause ("the Conference welcomed the offer of ...")."""
     m = _DOER.search(s.sentence.text[:span.start])
     toks = tokenize([m.group(1)])[0] if m else []
-    return bool(toks) and toks[0].stem in qstems
+    return bool(toks) and (toks[0].stem in qstems or _base_stem(toks[0].text.lower()) in qstems)
+
+
+#: Past forms whose stem is not their verb's ("*met* from 20 February" for "when did it meet").
+_IRREGULAR = {"met": "meet", "held": "hold", "built": "build", "sent": "send", "spent": "spend", "made": "make",
+              "taken": "take", "took": "take", "given": "give", "gave": "give", "begun": "begin", "began": "begin",
+              "kept": "keep", "found": "find", "led": "lead", "won": "win", "paid": "pay", "sold": "sell",
+              "brought": "bring", "chosen": "choose", "chose": "choose", "left": "leave", "rose": "rise",
+              "risen": "rise", "fell": "fall", "fallen": "fall", "set": "set", "told": "tell", "said": "say",
+              "wrote": "write", "written": "write", "signed": "sign", "struck": "strike", "hit": "hit", "shot": "shoot",
+              "fled": "flee", "drew": "draw", "drawn": "draw", "grew": "grow", "grown": "grow"}
+
+
+@lru_cache(maxsize=256)
+def _base_stem(word: str) -> str:
+    """The stem of an irregular past form's verb ("met" -> "meet"), else ""."""
+    base = _IRREGULAR.get(word)
+    return tokenize([base])[0][0].stem if base else ""
 
 
 def merge_acronyms(spans: list[Span], text: str) -> list[Span]:
@@ -340,8 +357,8 @@ def _figure_of(text: str, span: Span) -> set[str]:
 NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
 _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
 _DATED_BY = re.compile(r"\b([A-Za-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)"
-                       r"\s+(?:on|in|since|from|at|by)\s+(?:the\s+)?$")
-_LOCATED_BY = re.compile(_DATED_BY.pattern.replace("(?:on|in|since|from|at|by)", "(?:in|at)"))
+                       r"\s+(?:(?:on|in|since|from|at|by)\s+(?:the\s+)?)?$")  # (none: "met *from X to Y*")
+_LOCATED_BY = re.compile(_DATED_BY.pattern.replace("(?:(?:on|in|since|from|at|by)\\s+(?:the\\s+)?)?", "(?:in|at)\\s+(?:the\\s+)?"))
 _WORD = r"\s+(?!and\b|or\b|but\b)[A-Za-z][\w-]*"
 # the participle after the counted words, across a figure coordinated with it ("42,308 cases and 759
 # deaths *had been reported*": both were reported; "three peacekeepers *being killed* and 37 ... injured")
@@ -359,7 +376,7 @@ def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOV
     if governing is _GOVERNING and not m:
         m = _GOVERNED_AFTER.match(text, span.end)  # "three peacekeepers *being killed* and 37 others injured"
     toks = tokenize([m.group(1)])[0] if m else []
-    return bool(toks) and toks[0].stem in qstems
+    return bool(toks) and (toks[0].stem in qstems or _base_stem(toks[0].text.lower()) in qstems)
 
 
 CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary

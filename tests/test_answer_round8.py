@@ -156,3 +156,15 @@ def test_an_organizations_report_the_question_names_is_its_source():
     rest, frames = source_frames("What period does UNODC's seventh quarterly report on arms trafficking into Haiti cover?")
     assert frames and "quarterly" in frames[0] and "quarterly" not in rest
     assert source_frames("How many children did UNICEF's programme reach?")[1] == []
+
+
+# A/79/19, paras. 12 and 14
+def test_a_period_of_days_is_one_date_and_met_is_what_meet_asks():
+    text = "The Working Group and its two sub-working groups met from 20 February to 12 March and on 14 March."
+    assert [sp.text for sp in typed_spans(text, ["date"])] == ["from 20 February to 12 March", "14 March"]
+    other = "On 19 February, the Working Group of the Whole heard briefings by the Under-Secretary-General."
+    question = "When did the Working Group meet?"
+    s, o, terms = _scored(text), _scored(other), _terms(question)
+    mine = span_score(typed_spans(text, ["date"])[0], s, terms, set(), ("date",))
+    theirs = span_score(typed_spans(other, ["date"])[0], o, terms, set(), ("date",))
+    assert mine > theirs
