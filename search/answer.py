@@ -44,6 +44,8 @@ SUBSET_BONUS = 0.3        # "how many of the X are Y": the count of the part ("n
 _PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)\b[^?]*?,\s*how many\b")
 #: "which organization offered": the name after "the offer of" beats the sentence's subject (0.1)
 DOER_BONUS = 0.2
+#: Kinds of answer that name someone: a "who chaired" question's sentence must say the role to name them.
+_NAMES = ("person", "organization", "place")
 NO_ANSWER = "The indexed documents do not answer this question."
 
 
@@ -68,7 +70,9 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     role = question_role(question)
     names = [(n, a) if (body := role and role.body_of(n)) is None else (body, ()) for n, a in names if n not in common]
     docs = subject_documents(searcher, names, terms, question)
-    hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names), **filters)
+    counted = " ".join(qtype.target) if qtype.slots[:1] == (("count",),) and len(qtype.target) > 1 else None
+    hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names),
+                    counted=counted, **filters)
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
     if asks_signatory(question):  # "who signed the letter": its signature block, which no sentence states
@@ -103,7 +107,7 @@ def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, s
     of the fact ("according to the *UNODC* report on Haiti") when its document cites them."""
     if len(library(searcher)) < 2:
         return {h.citation: set() for h in hits}
-    authors = source_names(question, names) if question else set()
+    authors = source_names(question, names) | venue_names(question, names) if question else set()
     framed = [(n, a) for n, a in names if n in authors]
     by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) for sym in {h.symbol for h in hits}}
     out = {}
@@ -189,6 +193,16 @@ def source_names(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set
     return {n for n, _ in names if any(n in f for f in frames) and n not in rest}
 
 
+_MEETING = r"(?:sessions?|meetings?|conferences?|forums?|seminars?|workshops?|summits?|consultations?|dialogues?)"
+
+
+def venue_names(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The question's names that say where the meeting it asks about was held ("the April 2025 session of
+    the regional forum *in Geneva*"): its report says so once, not in the paragraph that counts who came."""
+    return {n for n, _ in names if re.search(r"\b" + _MEETING + r"\b[^?,;]{0,80}?\b(?:in|at)\s+(?:the\s+)?"
+                                             + re.escape(n) + r"\b", question)}
+
+
 def _frame_only_stems(question: str) -> frozenset[str]:
     """Stems of the words that only the question's source clauses hold ("... Council 2026–2028")."""
     rest, frames = source_frames(question)
@@ -216,15 +230,20 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
         kind_words |= {"date", "dates", "year", "years", "day", "month", "time", "period"}
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
     named = foreign_name_words(question)  # "Action communautaire *femme* et *enfant*": which NGO, not what
+    timed = {m.group(1).lower() for m in _TIME_PHRASE.finditer(question)}  # "at the *end* of 2024": when, not what
     doc = _nlp()(question)
     words = frozenset(t.text.lower() for t in doc if t.pos_ in ("NOUN", "ADJ")
                       and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
                       and t.text.lower() not in ("many", "much") and t.text.lower() not in named
-                      and not _how_often(t))
+                      and not _how_often(t) and t.text.lower() not in timed)
     if words <= {qtype.head.lower()}:  # "how many people are internally displaced": the counted noun says
         words |= {t.text.lower() for t in doc if t.tag_ in ("VBN", "RB") and not t.is_stop  # little; its
                   and t.text.lower() not in named}  # participle and adverb say which people
     return words
+
+
+_TIME_PHRASE = re.compile(r"(?i)\b(?:at|by|until|till|before|after|since|from|towards?|in|during) the "
+                          r"(end|beginning|start|middle|close|course|outset|opening|height) of\b")
 
 
 def subject_compounds(question: str) -> frozenset[tuple[str, str]]:
@@ -292,7 +311,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if names and not names_ok(s.hit, names, named_context(s), (exempt or {}).get(s.hit.citation, set())
                                   | referred_back(s, names)):
             continue
-        if events and qtype.slots[0] == ("date",) and not dates_event(local_context(s), events):
+        if events and qtype.slots[0] == ("date",) and not dates_event(local_context(s), events) \
+                or role and qtype.slots[0][0] in _NAMES and not role.said_in(local_context(s)):
             continue  # "when was the Group founded": "In 2014, the Group sought ..." dates something else
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about),
                                                    compounds)
@@ -364,9 +384,11 @@ _SUM_LIKE = re.compile(r"(?i)\d{1,3}(?:,\d{3})+|\d{5,}|\b(?!(?:19|20)\d\d\b)\d{4
 
 
 def _names_a_part(span: Span, sentence: str) -> bool:
-    """True for the count of a part of a whole: "six of which", "of which 35", "of whom 12"."""
+    """True for the count of a part of a whole: "six of which", "of which 35", "of whom 12", "63
+    authorized posts, *with* 12 vacancies", "*including* 12 women"."""
     return bool(re.match(r"\s*of (?:which|whom|these|them|those)\b", sentence[span.end:])
-                or re.search(r"\bof (?:which|whom|these|them|those),?\s*$", sentence[:span.start]))
+                or re.search(r"(?:\bof (?:which|whom|these|them|those)|[\w)],\s(?:with|including))"
+                             r",?\s*$", sentence[:span.start]))
 
 
 def _with_counted_noun(span: Span, sentence: str, counted: set[str]) -> Span:
@@ -437,7 +459,8 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
         return 1.0
     near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]), " ".join(s.hit.section[:-1])])
     def holds(stems: set[str], t: QuestionTerm) -> bool:
-        return t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems)
+        return t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems) \
+            or t.stem.endswith("nt") and t.stem[:-1] + "c" in stems  # "vacant" / "vacancies", "absent" / "absence"
     near_stems, above_stems = {t.stem for t in near}, {t.stem for t in above}
     # the sentence, its neighbours and its own heading hold a word wholly; a heading further up, half
     share = {t.stem: 1.0 if holds(near_stems, t) else 0.5 if holds(above_stems, t) else 0.0 for t in focus}

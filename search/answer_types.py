@@ -403,10 +403,15 @@ def _valid(span: Span, sentence: str) -> bool:
     if span.kind in ("organization", "person") and (_OFFICE_AFTER.match(sentence, span.end)
                                                     or _OFFICE_AFTER.search(" " + span.text.split()[-1])):
         return False  # "the *Senior Programme* Officer", "*Senior Forestry Specialist*": an office's title
+    if span.kind == "organization" and _OFFICE_FIRST.match(span.text):
+        return False  # "the *Deputy Minister of Economy* and Finance of Uzbekistan, Umid Abidkhadjaev": whose office
     return span.kind != "count" or _counts(sentence, span)
 
 
 _OFFICE_AFTER = re.compile(r"\s+(?:Officer|Director|Adviser|Advisor|Coordinator|Manager|Specialist|Assistant|Analyst)\b")
+_OFFICE_FIRST = re.compile(r"(?:(?:Deputy|Vice|Assistant|Acting|First|Prime|Under)[\s-])*(?:Minister|Ambassador|"
+                           r"Permanent Representative|Secretary|Director|Chair(?:person|man|woman)?|President|"
+                           r"Rapporteur|Commissioner|Governor|Mayor|Head|Special Envoy|Special Representative)\b")
 
 
 _BODY = r"((?:[A-Z][\w-]*\s)*?(?:Assembly|Council|Commission|Conference|Committee))"
@@ -460,7 +465,7 @@ _GENERIC = frozenset({"un", "united nations", "member states", "member state", "
 def _trim(span: Span) -> Span:
     """Drop a leading article and trailing punctuation: "the Global Migration Group (" -> "Global Migration Group"."""
     text, start = span.text, span.start
-    m = re.match(r"(?:the|The)\s+", text)
+    m = re.match(r"[•▪➢◦‣∙·]\s*(?:(?:the|The)\s+)?|(?:the|The)\s+", text)  # "• Youth": a list's bullet is no part of it
     if m:
         text, start = text[m.end():], start + m.end()
     stripped = text.rstrip(" ,;:(")

@@ -22,6 +22,7 @@ from .names import _name_tokens
 from .terms import Token, document_frequency, idf, tokenize
 
 K_PARAGRAPHS = 8          # paragraphs of the hybrid search read for an answer
+K_COUNTED = 2             # BM25's best paragraphs for what a "how many" question counts, in each subject document
 K_KEYWORD = 4             # BM25's best paragraphs added when the hybrid search missed them
 # Weights of a sentence's score: similarity of meaning, share of the question's (rare) words, rank.
 W_COS, W_COVER, W_RANK = 0.55, 0.35, 0.10
@@ -62,13 +63,15 @@ class ScoredSentence:
 
 
 def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] | None = None,
-             within: str | None = None, **filters) -> list[Hit]:
+             within: str | None = None, counted: str | None = None, **filters) -> list[Hit]:
     """The hybrid search's top ``k``, then BM25's best paragraphs it missed (exact wording counts).
 
     ``docs`` are the documents the question is about (``search.subject``): their paragraphs are
     read first, then the library's. ``filters`` (``doc=``, ``org=``, date or body filters, ...)
     pass through to ``Searcher.search`` unchanged and narrow both. ``within`` (the question less its
     documents' subject) is searched again in ``docs``: their paragraphs need not repeat the subject.
+    ``counted`` (what a "how many" question counts, "ECE member States") is searched alone by BM25 in
+    ``docs``: the paragraph that counts them may be a long list the question's other words drown.
     """
     hits: list[Hit] = []
     seen: set[str] = set()
@@ -85,6 +88,8 @@ def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] 
         extra = searcher.search(reworded, k=K_KEYWORD, mode="bm25", **scope) if reworded != question else []
         if within and i == 0 and len(scopes) > 1:
             extra += searcher.search(within, k=K_KEYWORD, **scope) + searcher.search(within, k=K_KEYWORD, mode="bm25", **scope)
+        if counted and i == 0 and len(scopes) > 1:  # in each document: one's long lists do not crowd out another's
+            extra += [h for d in scope["doc"] for h in searcher.search(counted, k=K_COUNTED, mode="bm25", **{**scope, "doc": d})]
         for h in searcher.search(question, k=k, **scope) + searcher.search(question, k=K_KEYWORD, mode="bm25", **scope) \
                 + extra:
             if h.citation not in seen:

@@ -69,8 +69,10 @@ def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] 
     label = _LABEL_BEFORE.search(before)
     if label and _is_office(label.group(1), stem):  # "Rapporteur: *Mohamed Soliman* (Egypt)"
         return True
-    if re.search(r"\b" + re.escape(stem) + r"\w*(?:\s+over)?\s+by\s*$", before, re.I):
-        return True  # "a working group ... to be *chaired by* Michael Gort (Canada)", "*moderated by* ..."
+    if re.search(r"\b" + re.escape(stem) + r"\w*(?:\s+over)?\s+by\s*(?:(?:the\s+)?[^,;]{0,%d},)?$" % MAX_BETWEEN,
+                 before, re.I):
+        return True  # "a working group ... to be *chaired by* Michael Gort (Canada)", "*moderated by* ...",
+        # "co-*chaired by* the Deputy Minister of Economy and Finance of Uzbekistan, *Umid Abidkhadjaev*"
     held = re.match(r"\s*\(([^()]*)\)", sentence[span.end:])
     if held and _is_office(held.group(1).strip(), stem):  # "*Rangita de Silva de Alwis* (Chair)"
         return True
@@ -182,6 +184,13 @@ class Role:
         (Hungary)" is no answer to who was elected Chair)."""
         label = _LABEL_BEFORE.search(sentence[:span.start].rstrip()) if self.kind == "office" else None
         return bool(label) and not _is_office(label.group(1), self.stem)
+
+    def said_in(self, text: str) -> bool:
+        """True if ``text`` says the role at all: the office's title or its verb ("Chair", "chaired",
+        "co-chaired"), the deed ("proposed", "proposal"), the choice ("appointed", "appointment"). A
+        sentence that never says it names no one in it ("The seminar will be held in Frigate Bay, Saint
+        Kitts and Nevis" does not say who chaired the Committee)."""
+        return any(_stem_of(w).startswith(self.stem) for w in re.findall(r"[A-Za-z]+", text))
 
     def named_in(self, sentence: str) -> bool:
         """True if ``sentence`` names the office (read even below the best sentences)."""

@@ -168,3 +168,52 @@ def test_a_period_of_days_is_one_date_and_met_is_what_meet_asks():
     mine = span_score(typed_spans(text, ["date"])[0], s, terms, set(), ("date",))
     theirs = span_score(typed_spans(other, ["date"])[0], o, terms, set(), ("date",))
     assert mine > theirs
+
+
+# -- the dev half of the session's own blind set (bench/data/library_facts_round8.jsonl) ---------------
+def test_a_who_question_is_answered_only_where_the_role_is_said():
+    from search.roles import question_role
+
+    role = question_role("Who chaired the Special Committee on decolonization at its 2009 Caribbean seminar?")
+    assert not role.said_in("The Caribbean regional seminar will be held in Frigate Bay, Saint Kitts and Nevis.")
+    assert role.said_in("The session was co-chaired by the Deputy Minister of Economy, Umid Abidkhadjaev.")
+    assert role.said_in("The Chair of the seminar, Mr. X, opened it.")
+
+
+# E/HLPF/2025/3/Add.3, para. 2
+def test_the_name_after_the_title_of_whoever_co_chaired():
+    from search.roles import holds_office
+
+    text = ("The session was co-chaired by the Deputy Minister of Economy and Finance of Uzbekistan, Umid "
+            "Abidkhadjaev, and the Permanent Representative of Greece to the United Nations in Geneva, Ioannis Ghikas.")
+    spans = typed_spans(text, ["person", "organization"])
+    assert "Deputy Minister of Economy" not in [sp.text for sp in spans]  # an office, not a body
+    umid = next(sp for sp in spans if sp.text == "Umid Abidkhadjaev")
+    assert holds_office(umid, text, "chair")
+
+
+def test_a_bullet_is_no_part_of_a_name():
+    from search.answer_types import Span, _trim
+
+    assert _trim(Span("• Youth", "organization", 0, 7)).text == "Youth"
+
+
+# E/ICEF/2025/AB/L.3, para. 29
+def test_the_part_counted_after_with():
+    from search.answer import _names_a_part, subject_words
+
+    text = "As at 31 December 2024, OIAI had 63 authorized posts, with 12 vacancies."
+    twelve, sixty_three = (next(sp for sp in typed_spans(text, ["count"]) if sp.text == n) for n in ("12", "63"))
+    assert _names_a_part(twelve, text) and not _names_a_part(sixty_three, text)
+    question = "How many of the authorized posts in the audit office were vacant at the end of 2024?"
+    words = subject_words(question, question_type(question))
+    assert "end" not in words and "posts" in words  # "at the end of 2024" says when, not what
+
+
+def test_where_a_meeting_was_held_need_not_be_said_where_it_is_counted():
+    from search.answer import venue_names
+
+    names = [("ECE", ()), ("Geneva", ())]
+    assert venue_names("How many ECE member States were represented at the April 2025 session of the regional "
+                       "forum in Geneva?", names) == {"Geneva"}
+    assert venue_names("How many civilians were killed in Geneva?", names) == set()
