@@ -311,9 +311,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if names and not names_ok(s.hit, names, named_context(s), (exempt or {}).get(s.hit.citation, set())
                                   | referred_back(s, names)):
             continue
-        if events and qtype.slots[0] == ("date",) and not dates_event(local_context(s), events) \
-                or role and qtype.slots[0][0] in _NAMES and not role.said_in(local_context(s)):
-            continue  # "when was the Group founded": "In 2014, the Group sought ..." dates something else
+        if _another_deed(s, qtype, events, role):
+            continue
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about),
                                                    compounds)
         if focus < MIN_FOCUS:
@@ -381,6 +380,15 @@ _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fift
 # A count that may be a sum of money stated without its currency: a thousand or more, or scaled
 # ("4.2 million"); a small number is a list label ("Recommendation 3"), an ordinal, a session.
 _SUM_LIKE = re.compile(r"(?i)\d{1,3}(?:,\d{3})+|\d{5,}|\b(?!(?:19|20)\d\d\b)\d{4}\b|\b(?:thousand|million|billion|trillion)\b")
+
+
+def _another_deed(s: ScoredSentence, qtype: QuestionType, events: tuple[str, ...], role: Role | None) -> bool:
+    """True for a sentence that tells of something other than what the question asks: "when was the
+    Group founded" and "In 2014, the Group sought ..." (a date of something else); "who chaired" and a
+    sentence that never says chair (whoever it names did something else)."""
+    if events and qtype.slots[0] == ("date",) and not dates_event(local_context(s), events):
+        return True
+    return bool(role) and qtype.slots[0][0] in _NAMES and not role.said_in(local_context(s))
 
 
 def _names_a_part(span: Span, sentence: str) -> bool:
