@@ -39,7 +39,7 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
         name = re.sub(r"['’]s$", "", name)
         if name.lower() in _stop_words() or name in CATEGORY_ACRONYMS:
             continue
-        aliases = _aliases(searcher, name) + _known_forms(name)
+        aliases = _aliases(searcher, name) + _known_forms(name) + _place_of(searcher, name)
         if re.match(r"UN\b", name):  # "UN Volunteers": the report writes "United Nations Volunteers"
             aliases += ("United Nations" + name[2:],)
         out.append((name, aliases))
@@ -49,7 +49,22 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
 # Acronyms that name a kind of thing, not one body or place: "the NGO Action communautaire ...", "IDPs in
 # Darfur". A paragraph need not write them ("a non-profit organization"); they stay words of the search.
 CATEGORY_ACRONYMS = frozenset("NGO NGOs INGO INGOs CSO CSOs LDC LDCs LLDC LLDCs SIDS MSME MSMEs SME SMEs "
-                              "IDP IDPs GDP GNI ODA FDI ICT ICTs".split())
+                              "IDP IDPs GDP GNI ODA FDI ICT ICTs SDG SDGs MDG MDGs".split())
+
+
+def _place_of(searcher, word: str) -> tuple[str, ...]:
+    """The place a demonym is of, as the gazetteer and the index write it ("European" -> "Europe",
+    "Ukrainian" -> "Ukraine", "Sudanese" -> "Sudan"): "the European region" is named by a paragraph on
+    Europe's."""
+    from ingest.entities.gazetteer import lookup, normalize
+
+    from .subject import documents_citing
+
+    if not re.fullmatch(r"[A-Z][a-z]+(?:an|ese)", word):
+        return ()
+    forms = {word[:-1], word[:-2], word[:-2] + "e", word[:-3], word[:-3] + "e", word[:-3] + "a", word[:-4]}
+    places = [p for p in forms if len(p) >= 4 and (k := lookup().get(normalize(p))) is not None and k.kind == "place"]
+    return tuple(sorted(p for p in places if documents_citing(searcher, p) > 0))
 
 
 def _name_parts(searcher, run: str) -> list[str]:
@@ -61,6 +76,9 @@ def _name_parts(searcher, run: str) -> list[str]:
     from .subject import documents_citing
 
     run = re.sub(r"['’]s$", "", run)
+    if (office := _OFFICE_AFTER_NAME.search(run)) and not re.fullmatch(_OFFICE_WORDS + r"(?:\s+" + _OFFICE_WORDS + ")*",
+                                                                       run[:office.start()]):
+        run = run[:office.start()]  # "ECE Executive Secretary": the ECE, and an office ("Special Rapporteur" is one)
     if pair := re.fullmatch(r"([A-Z]{2,}[\w-]*)\s+and\s+([A-Z]{2,}[\w-]*)", run):
         return [pair.group(1), pair.group(2)]  # "UNICEF and UN-Women": two bodies, however often written together
     words = run.split()
@@ -77,6 +95,11 @@ def _name_parts(searcher, run: str) -> list[str]:
 
 
 _LINKS = frozenset("of for on at and the in to".split())
+# An office's title after the name of its body: "ECE *Executive Secretary*", "UNHCR *Representative*".
+_OFFICE_WORDS = r"(?:Deputy|Executive|Assistant|Special|Acting|Vice|Resident|Regional|High|Senior|Chief)"
+_OFFICE_AFTER_NAME = re.compile(r"(?<=\S)\s+(?:" + _OFFICE_WORDS + r"\s+)*"
+                                r"(?:Secretary(?:-General)?|Director(?:-General)?|President|Chair(?:person)?|"
+                                r"Representative|Coordinator|Commissioner|Envoy|Rapporteur|Adviser)$")
 
 
 def _known_forms(name: str) -> tuple[str, ...]:

@@ -217,3 +217,18 @@ def test_where_a_meeting_was_held_need_not_be_said_where_it_is_counted():
     assert venue_names("How many ECE member States were represented at the April 2025 session of the regional "
                        "forum in Geneva?", names) == {"Geneva"}
     assert venue_names("How many civilians were killed in Geneva?", names) == set()
+
+
+def test_an_office_after_a_body_is_no_part_of_its_name(searcher):
+    from search.names import _name_parts
+
+    assert _name_parts(searcher, "ECE Executive Secretary") == ["ECE"]
+    assert " ".join(_name_parts(searcher, "Special Rapporteur")) == "Special Rapporteur"  # no body before the office
+
+
+def test_a_demonym_is_named_by_its_place(searcher):
+    from search.names import _place_of
+
+    # the bundled report writes "Africa" and "Europe"; "Christian" is no place's
+    assert _place_of(searcher, "African") == ("Africa",)
+    assert _place_of(searcher, "Christian") == ()
