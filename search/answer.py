@@ -197,10 +197,12 @@ _MEETING = r"(?:sessions?|meetings?|conferences?|forums?|seminars?|workshops?|su
 
 
 def venue_names(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
-    """The question's names that say where the meeting it asks about was held ("the April 2025 session of
-    the regional forum *in Geneva*"): its report says so once, not in the paragraph that counts who came."""
+    """The question's names that say which meeting it asks about, where it was held ("the April 2025
+    session of the regional forum *in Geneva*") or what kind it is ("the committee's *Caribbean* regional
+    seminar"): its report says so once, not in each paragraph on "the seminar"."""
     return {n for n, _ in names if re.search(r"\b" + _MEETING + r"\b[^?,;]{0,80}?\b(?:in|at)\s+(?:the\s+)?"
-                                             + re.escape(n) + r"\b", question)}
+                                             + re.escape(n) + r"\b", question)
+            or re.search(r"\b" + re.escape(n) + r"(?:\s+[a-z][\w-]*){0,2}\s+" + _MEETING + r"\b", question)}
 
 
 def _frame_only_stems(question: str) -> frozenset[str]:
@@ -231,6 +233,7 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
     named = foreign_name_words(question)  # "Action communautaire *femme* et *enfant*": which NGO, not what
     timed = {m.group(1).lower() for m in _TIME_PHRASE.finditer(question)}  # "at the *end* of 2024": when, not what
+    timed |= {w.lower() for m in _DESCRIBED_NAME.finditer(question) for w in m.group(1).split()}
     doc = _nlp()(question)
     words = frozenset(t.text.lower() for t in doc if t.pos_ in ("NOUN", "ADJ")
                       and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
@@ -244,6 +247,12 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
 
 _TIME_PHRASE = re.compile(r"(?i)\b(?:at|by|until|till|before|after|since|from|towards?|in|during) the "
                           r"(end|beginning|start|middle|close|course|outset|opening|height) of\b")
+
+
+# The words that say what kind of body a name is, before it: "the Down *syndrome foundation* Fondation Jérôme
+# Lejeune", "the Tunisian *environmental NGO* Association APEDDUB": which body, not what is asked of it.
+_DESCRIBED_NAME = re.compile(r"(?i:\b((?:[a-z][\w-]*\s+){0,2}(?:foundation|ngo|organi[sz]ation|association|network|"
+                             r"agency|company|institute|charity|society|federation|trust|fund))\s+)(?=[A-Z][\w'’-]*\s+[A-Z])")
 
 
 def subject_compounds(question: str) -> frozenset[tuple[str, str]]:

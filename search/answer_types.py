@@ -67,7 +67,9 @@ _AUX = r"(?:were|was|are|is|have|has|had|did|does|do|will|would|could|can|should
 # but not a verb other than "to be": "what *will* the Department do" asks what it does, not which one.
 _MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may|might)\b)[\w-]+ ){0,2}?"
 _PLACE_NOUNS = r"(?:country|countries|city|cities|capital|region|regions|sub-?region|place|places|continent|" \
-               r"continents|location|town|area|areas|province|provinces|district|districts|government|governments)"
+               r"continents|location|town|area|areas|province|provinces|district|districts|government|governments|" \
+               r"communes?|municipalit(?:y|ies)|villages?|count(?:y|ies)|territor(?:y|ies)|islands?|localit(?:y|ies)|" \
+               r"neighbou?rhoods?|governorates?|prefectures?)"
 _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|institutions?|offices?|funds?|" \
              r"programmes?|department|commission|partners?|companies|company|networks?|alliances?|groups?|gangs?|" \
              r"coalitions?|movements?|militias?|factions?|" \
@@ -134,6 +136,9 @@ def question_type(question: str) -> QuestionType:
                  r"|\bhow long ago\b", q):
         slots.append(("date",))
     owner = ""
+    if not slots and (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(languages?)\b", q)):
+        slots.append(("language",))  # "what is the working language of the seminar": "English"
+        target = _words(m.group(1))
     if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(prizes?|awards?|medals?|honou?rs?)\b", q)):
         slots.append(("award",))  # "which prize did he receive": "the *O.P. Dwivedi prize*"
         target = _words(m.group(1))
@@ -237,6 +242,10 @@ _IDENTIFIER_RE = re.compile(r"\bNos?\.\s?[\w/.-]*\d[\w/-]*(?:\.\d+)*")
 # A prize by its name: "the *O.P. Dwivedi prize*", "the *Nobel Peace Prize*", "*Award for Excellence in X*".
 _AWARD_RE = re.compile(r"\b(?:[A-Z][\w.'’-]*\s){1,5}(?:[Pp]rize|Award|Medal)\b"
                        r"|\b(?:Prize|Award|Medal) (?:for|of) (?:[A-Z][\w'’-]*(?:\s(?:in|of|for|and|the))?\s?){1,6}")
+# A language by its name (the Organization's six first): "The working language of the seminar shall be *English*".
+_LANGUAGE_RE = re.compile(r"\b(?:Arabic|Chinese|English|French|Russian|Spanish|Portuguese|German|Kiswahili|Swahili|"
+                          r"Japanese|Hindi|Bengali|Italian|Dutch|Turkish|Persian|Farsi|Urdu|Korean|Indonesian|Malay|"
+                          r"Amharic|Hausa|Yoruba|Quechua|Tetum|Haitian Creole|Creole|Ukrainian|Polish|Greek)\b")
 # A meeting asked for by its number: "at its *sixtieth session*", "the *fifty-fifth regular session*".
 _SESSION_RE = re.compile(r"\b(?:" + _ORDINAL + r")(?:\s(?:regular|special|resumed|emergency special|substantive|"
                          r"organizational|annual))?\ssession\b", re.I)
@@ -310,7 +319,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     kinds = set(kinds)
     found: list[Span] = []
     rules = (("instrument", _INSTRUMENT_RE), ("percent", _PERCENT_RE), ("money", _MONEY_RE),
-             ("identifier", _IDENTIFIER_RE), ("award", _AWARD_RE), ("date", _DATE_RE), ("session", _SESSION_RE), ("count", _COUNT_RE))
+             ("identifier", _IDENTIFIER_RE), ("award", _AWARD_RE), ("language", _LANGUAGE_RE), ("date", _DATE_RE), ("session", _SESSION_RE), ("count", _COUNT_RE))
     numeric_taken: list[Span] = []
     for kind, rx in rules:
         for m in rx.finditer(sentence):

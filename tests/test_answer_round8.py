@@ -232,3 +232,28 @@ def test_a_demonym_is_named_by_its_place(searcher):
     # the bundled report writes "Africa" and "Europe"; "Christian" is no place's
     assert _place_of(searcher, "African") == ("Africa",)
     assert _place_of(searcher, "Christian") == ()
+
+
+@pytest.mark.parametrize("question, kinds, target", [
+    ("In which commune does the NGO have its headquarters?", ("place",), ("commune",)),
+    ("What is the working language of the Caribbean regional seminar?", ("language",), ("language",)),
+])
+def test_places_and_languages_asked_for(question, kinds, target):
+    qtype = question_type(question)
+    assert qtype.slots[0] == kinds and qtype.target == target
+
+
+# A/AC.109/2009/17, annex, p. 5, para. 8
+def test_a_language_by_its_name():
+    assert [sp.text for sp in typed_spans("The working language of the seminar shall be English.", ["language"])] \
+        == ["English"]
+
+
+def test_the_kind_of_body_a_name_is_says_which_body_not_what_is_asked():
+    from search.answer import subject_words, venue_names
+
+    question = "How many research projects has the Down syndrome foundation Fondation Jérôme Lejeune funded?"
+    words = subject_words(question, question_type(question))
+    assert {"research", "projects"} <= words and not words & {"syndrome", "foundation"}
+    assert venue_names("What is the working language of the committee's Caribbean regional seminar?",
+                       [("Caribbean", ())]) == {"Caribbean"}
