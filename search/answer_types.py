@@ -81,6 +81,10 @@ _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|decla
 # Titles of reports and publications are answers of their own kind ("which publication found ...").
 _PUBLICATION_NOUNS = r"(?:reports?|publications?|stud(?:y|ies)|surveys?|updates?|outlooks?|reviews?|papers?|" \
                      r"briefs?|books?|flagships?)"
+# Things filed under a number ("the number of the criminal *case*"), not counted ("the number of the staff").
+_FILED = r"(?:case|resolution|decision|document|note|note verbale|letter|file|report|account|registration|" \
+         r"passport|certificate|article|item|law|decree|contract|complaint|communication|petition|application|" \
+         r"licen[cs]e|permit|order|judgment|judgement|ruling|flight|vessel|ship)"
 _LONG_MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may|might)\b)[\w'-]+ ){0,4}?"
 _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|save|saved|savings|spend|spent|gain|gained|fund|funding|pay|"
                           r"paid|earn|earned|dollars?|price|fees?|worth|budget|amount|billion|million|deficit|"
@@ -105,8 +109,8 @@ def question_type(question: str) -> QuestionType:
     target: tuple[str, ...] = ()
     head = ""
     if m := re.search(r"\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?(?:[\w-]+ )?number (?:of|for) "
-                      r"(?:the|a|an|its|their|this|that) ((?:[\w'’-]+ ?){1,4})", q):
-        slots.append(("identifier",))  # "the number *of the* criminal case": its label ("No. 12202..."), not a count
+                      r"(?:the|a|an|its|their|this|that) ((?:[\w'’-]+ ){0,3}?" + _FILED + r")\b", q):
+        slots.append(("identifier", "instrument"))  # "the number *of the* criminal case": its label ("No. 12202..."), not a count
         target = _words(re.split(r"\b(?:" + _AUX + r"|on|about|concerning|against|in|of|for)\b", m.group(1))[0])
     elif m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
         target = _words(m.group(1))

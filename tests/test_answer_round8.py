@@ -39,7 +39,8 @@ def _best(question: str, text: str, kind: str, names=(), owner: str = "") -> str
     ("Which vigilante group has emerged in Saut-d'Eau in Haiti?", ("organization",)),
     ("Which criminal groups led the assault on Mirebalais on 31 March 2025?", ("organization",)),
     ("At which Human Rights Council session is the study to be adopted?", ("session",)),
-    ("What is the number of the Russian criminal case on alleged misinformation?", ("identifier",)),
+    ("What is the number of the Russian criminal case on alleged misinformation?", ("identifier", "instrument")),
+    ("What was the number of the staff in the Office in 2024?", ("money", "count", "percent")),
     ("What is the number of refugees in Chad?", ("money", "count", "percent")),  # a count, not a label
     ("Which prize did Rolf Alter receive in 2016?", ("award",)),
 ])
