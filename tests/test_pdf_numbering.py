@@ -26,8 +26,8 @@ def _body(numbers) -> list[tuple[str, int]]:
 
 
 CASES = [
-    # a number skipped in print (no 44): 45 and 46 are cited as printed, not run into 43
-    ("DP_OPS_2025_3_p6-7.tsv", 42, _body([42, 43, 45, 46])),
+    # a number printed without its full stop ("44 With that adjustment ..."): paragraph 44 all the same
+    ("DP_OPS_2025_3_p6-7.tsv", 42, _body([42, 43, 44, 45, 46])),
     # "81. facilitate ..." (lower case) is printed as paragraph 81; 82-87 follow under headings
     ("E_ICEF_2025_AB_L.3_p22.tsv", 79, _body(range(79, 88))),
     # an agenda hanging its numbers left of the sub-items, whose pages set the margin further in
@@ -89,14 +89,28 @@ def _paragraphs_of(lines) -> list[tuple[str, int]]:
     return [(b.part, b.number) for b in segment(lines, 10.0)[0] if b.kind == "paragraph" and b.page is None]
 
 
-def test_text_parser_cites_a_skipped_number_as_printed_too():
-    """The same rule for text input: DP/OPS/2025/3's lines as a text dump (paragraphs 1 and 2
-    of a stand-in opening, then its pages 6-7 from 42): 43 then 45 and 46, as printed."""
+def _without_44(lines):
+    """DP/OPS/2025/3's pages 6-7 as if paragraph 44 had no number at all (a number skipped in print)."""
+    return tuple(replace(l, text=l.text[3:]) if l.text.startswith("44 With") else l for l in lines)
+
+
+def test_a_number_skipped_in_print_is_cited_as_printed():
+    """No 44 printed: 45 and 46 are cited as printed, not run into 43 (and the text stays in 43)."""
+    blocks = segment(_without_44(read_lines("DP_OPS_2025_3_p6-7.tsv")), 10.0, first=42)[0]
+    assert [b.number for b in blocks if b.kind == "paragraph" and b.page is None] == [42, 43, 45, 46]
+
+
+@pytest.mark.parametrize("skip, expected", [(False, [42, 43, 44, 45, 46]), (True, [42, 43, 45, 46])])
+def test_text_parser_cites_numbers_as_printed_too(skip, expected):
+    """The same rules for text input: DP/OPS/2025/3's lines as a text dump (a stand-in opening, then
+    its pages 6-7 from 42): "44 With ..." printed without its full stop is paragraph 44; with no 44
+    printed at all, 43 then 45 and 46, as printed."""
     from ingest import parse_text
 
-    body = [l.text for l in read_lines("DP_OPS_2025_3_p6-7.tsv")]
+    lines = read_lines("DP_OPS_2025_3_p6-7.tsv")
+    body = [l.text for l in (_without_44(lines) if skip else lines)]
     opening = ["DP/OPS/2025/3", "", "1. The first paragraph opens the report.", "",
                *[f"{n}. Paragraph {n} of the report." for n in range(2, 42)], ""]
     doc = parse_text("\n".join(opening + body), source="DP_OPS_2025_3.txt")
     numbers = [c.number for c in doc.chunks if c.kind == "paragraph"]
-    assert numbers[-4:] == [42, 43, 45, 46]
+    assert numbers[-len(expected):] == expected

@@ -13,6 +13,8 @@ from .layout import Line
 from ..text.list_items import BULLET_RE
 
 NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
+#: A paragraph number printed without its full stop ("44 With that adjustment ..."): see ``unstopped``.
+UNSTOPPED_RE = re.compile(r"^(\d{1,3})\s+([A-Z“(].*)$")
 _HEAD_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\s?[.•]\s")  # ``II.``, ``A.``, ``1.`` (``B •`` as scanned)
 
 
@@ -66,6 +68,24 @@ class LineKinds:
             if not runs_on:
                 return False  # a bold numbered sub-heading, not a paragraph
         return True
+
+    def unstopped(self, i: int, expected: int, horizon: int = 600) -> bool:
+        """Line i opens paragraph ``expected`` printed without the full stop after its number ("44 With
+        that adjustment ..." between 43. and 45.): at the margin, in body type, after a line that ends a
+        sentence, and the sequence resumes right after it."""
+        l = self.lines[i]
+        m = UNSTOPPED_RE.match(l.text)
+        if not m or expected < 2 or int(m.group(1)) != expected or not self.body_size(l) or not self.at_margin(l):
+            return False
+        if i == 0 or not ends_sentence(self.lines[i - 1].text):
+            return False
+        for j in range(i + 1, min(len(self.lines), i + horizon)):
+            if NUM_RE.match(self.lines[j].text):
+                if self.starts_para(j, expected):
+                    return False
+                if self.starts_para(j, expected + 1):
+                    return True
+        return False
 
     def misprinted(self, i: int, expected: int, horizon: int = 600) -> bool:
         """Line i opens paragraph ``expected`` under a misprinted number (``25.`` between 124 and

@@ -25,7 +25,7 @@ from .geometry import Geometry, ends_sentence, measure
 from .contents import contents_lines
 from .parts import Parts
 from .drafts import Drafts, DraftSteps
-from .line_kinds import NUM_RE as _NUM_RE, LineKinds
+from .line_kinds import NUM_RE as _NUM_RE, UNSTOPPED_RE, LineKinds
 from .asides import AsideSteps
 from .heading_items import ItemSteps, heading_items
 from ..text.paragraphs import _TABLE_RE, _Block
@@ -143,13 +143,13 @@ class _Segmenter(AsideSteps, ItemSteps, DraftSteps, LineKinds):
             misprint, number = False, self.items.get(i, 0)  # only its numbered headings open paragraphs
         else:
             misprint = self.expected > 1 and self.misprinted(i, self.expected)
-            number = self.expected if misprint or self.starts_para(i, self.expected) else (
+            number = self.expected if misprint or self.starts_para(i, self.expected) or self.unstopped(i, self.expected) else (
                 self.resync(i, self.expected, self.state == "heading"))
             number = number if self.numbers_paragraphs() and self.part not in self.unnumbered else 0
         if number:
             if self.expected == 1 and not self.part:
                 self.front_headings(l)
-            m = _NUM_RE.match(l.text)
+            m = _NUM_RE.match(l.text) or UNSTOPPED_RE.match(l.text)
             self.cur = self.open_block("paragraph", l, (m.group(2) or "").strip(), number)
             if misprint:
                 self.cur.printed = int(m.group(1))

@@ -174,7 +174,7 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
         if back:
             part, expected, cur = back[0].part, back[0].expected, None
             blocks.extend(back[1])
-        m = _PARA_RE.match(s)
+        m = _PARA_RE.match(s) or _unstopped(lines, i, s, expected)
         printed = None
         if m and expected > 1 and int(m.group(1)) != expected and _misprinted(lines, i, expected):
             printed = int(m.group(1))
@@ -281,6 +281,19 @@ def _front_heading(pre: _Block, ln: int) -> list[_Block]:
         return []
     pre.lines.pop()
     return [_Block("heading", lines=[s], first_line=ln)]
+
+
+_UNSTOPPED_RE = re.compile(r"^\s*(\d{1,3})\s+([A-Z“(].*)$")
+
+
+def _unstopped(lines: list[tuple[int, str]], i: int, s: str, expected: int) -> re.Match | None:
+    """The expected number printed without its full stop ("44 With that adjustment ..." between 43.
+    and 45.): a paragraph where the previous line ends a sentence and the sequence goes on after it."""
+    m = _UNSTOPPED_RE.match(s)
+    if not m or expected < 2 or int(m.group(1)) != expected:
+        return None
+    before = next((raw.strip() for _, raw in reversed(lines[:i]) if raw.strip()), "")
+    return m if re.search(r"[.:;!?][”’\")]*$", before) and _misprinted(lines, i, expected) else None
 
 
 def _misprinted(lines: list[tuple[int, str]], i: int, expected: int, horizon: int = 600) -> bool:
