@@ -16,8 +16,14 @@ from ..text.furniture import SYMBOL_RE, is_separator
 from .layout import Line, Page
 
 _FURNITURE_TOKEN_RE = re.compile(
-    r"^(?:\d{1,3}(?:/\d{1,3})?|(?:GE\.)?\d{2}-\d{5}|\([A-Z]\)|\d{6}|\*\s?[\dA-Z]{6,}\s?\*|Page)$"
-)
+    r"^(?:\d{1,3}(?:/\d{1,3})?|(?:GE\.)?\d{2}-\d{5}|\([A-Z]\)|\d{6}|\*\s?[\dA-Z]{6,}\s?\*|Page|\d{3,5}[a-z])$"
+)  # (``3565i``: the older job code, "92-45958 3565i (E) 201092")
+_WORD_RE = re.compile(r"[A-Za-z]{3}|\d")
+
+
+def _scanned_mark(text: str) -> bool:
+    """A rule or smudge a scan read as text ('". ~""__.._..r_.._.. _'): no word, no digit, marks."""
+    return not _WORD_RE.search(text) and len(re.findall(r"[^\w\s]", text)) >= 5
 _FN_TEXT_START_RE = re.compile(r"^(\*{1,3}|\d{1,3})\s+(\S.*)$")
 BAND = 0.12  # top and bottom share of the page where headers and footers live
 
@@ -86,7 +92,7 @@ def _repeated_band_lines(pages: list[Page]) -> set[str]:
 def _is_furniture(line: Line, page: Page, symbols: tuple[str, ...], repeated: set[str]) -> bool:
     if not _in_band(line, page):
         return False
-    if _shape(line.text) in repeated:
+    if _shape(line.text) in repeated or _scanned_mark(line.text):
         return True
     own = {part for s in symbols for part in (s.strip("*"), *s.strip("*").split())}  # ``S/RES/2776 (2025)``
     for tok in line.text.replace("*−", " ").split():
