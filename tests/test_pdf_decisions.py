@@ -10,8 +10,10 @@ show what the rule must not do.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +128,65 @@ def test_a_decision_number_atop_a_page_is_no_page_counter():
     assert not _is_furniture(number, page, ("E/2025/24",), set(), 10.0)
     assert _is_furniture(counter, page, ("E/2025/24",), set(), 10.0)
     assert _is_furniture(bare, page, ("E/2025/24",), set(), 10.0)
+
+
+# -- end to end: E/2025/24's pages 1, 7, 9-11, 23-24 (tests/fixtures/E_2025_24_excerpt.en.pdf) -----
+EXCERPT = Path(__file__).parent / "fixtures" / "E_2025_24_excerpt.en.pdf"
+
+
+@pytest.fixture(scope="module")
+def decisions_index(tmp_path_factory):
+    from search.cli import main
+
+    folder = tmp_path_factory.mktemp("decisions") / "ix"
+    assert main(["ingest", str(EXCERPT), "--index", str(folder), "--quiet"]) == 0
+    return folder
+
+
+def test_the_report_keeps_every_body_line_and_cites_each_decision_once():
+    from ingest import read_document
+    from ingest.pdf.coverage import body_coverage
+
+    doc = read_document(EXCERPT)
+    cites = [c.citation for c in doc.chunks]
+    assert [c for c in cites if "decision" in c] == [f"E/2025/24, chap. I, decision 56/{n}"
+                                                      for n in (101, 102, 103, 104, 125, 126)]
+    assert {c.kind for c in doc.chunks if "decision" in c.citation} == {"part"}
+    assert len(set(cites)) == len(cites)
+    assert body_coverage(EXCERPT, doc).lost == ()
+
+
+def test_show_search_export_and_the_web_cite_a_decision_by_its_number(decisions_index, capsys):
+    from starlette.testclient import TestClient
+
+    from search import Searcher
+    from search.cli import main
+    from search.web import create_app
+    from search.web.views import paragraph_path
+
+    ix = ["--index", str(decisions_index)]
+    assert main(["show", "E/2025/24", "--part", "decision 56/101", *ix]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("E/2025/24, chap. I, decision 56/101\n")
+    assert "C. Decisions brought to the attention of the Council > 56/101. National accounts" in out
+    assert "(b) Adopted the 2025 SNA as the updated international statistical standard" in " ".join(out.split())
+    assert main(["show", "E/2025/24", "1", "--part", "decision 56/101", *ix]) == 4
+    assert "it is one chunk, E/2025/24, chap. I, decision 56/101" in capsys.readouterr().err
+    assert main(["show", "E/2025/24", *ix]) == 0
+    contents = capsys.readouterr().out
+    assert "[chap. I, decision 56/103] 56/103. Working methods of the Statistical Commission  (decision 56/103)" in contents
+    assert contents.count("C. Decisions brought to the attention of the Council") == 1
+    assert main(["search", "timely translation of the 2025 SNA into the official languages", "-k", "1", *ix]) == 0
+    assert capsys.readouterr().out.startswith("[1] E/2025/24, chap. I, decision 56/101")
+    assert main(["export", *ix]) == 0
+    records = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    whole = next(r for r in records if r["part"] == "chap. I, decision 56/102")
+    assert (whole["citation"], whole["kind"], whole["page"]) == ("E/2025/24, chap. I, decision 56/102", "part", None)
+    with Searcher.open(decisions_index) as s:
+        hit = s.get("E/2025/24", None, part="Decision 56/104")
+        assert hit.citation == "E/2025/24, chap. I, decision 56/104"
+        path = paragraph_path(hit)
+    assert path.startswith("/p/E/2025/24/part?part=chap.")
+    with TestClient(create_app(decisions_index)) as client:
+        page = client.get(path)
+    assert page.status_code == 200 and "E/2025/24, chap. I, decision 56/104" in page.text
