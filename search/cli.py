@@ -17,6 +17,7 @@ from pathlib import Path
 
 from paracite.errors import ParaciteError, UsageError
 from search.cli_docs import add_filter_options, filter_notes, print_document, print_documents
+from search.part_names import NotOneChunk
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -268,7 +269,12 @@ def cmd_show(args) -> int:
     if args.number is not None and args.preamble is not None:
         raise UsageError("show takes a paragraph number or --preamble N, not both")
     if args.number is None and args.preamble is None and args.part:
-        args.number = "part"  # a part that numbers nothing is one chunk: ``show E/2025/24 --part "decision 56/101"``
+        try:  # a part that numbers nothing is one chunk: ``show E/2025/24 --part "decision 56/101"``
+            s.get(args.symbol, None, part=args.part)
+            args.number = "part"
+        except NotOneChunk as e:
+            raise UsageError(f"--part needs a paragraph number: `paracite show SYMBOL N --part ...` "
+                             f"unless the part is one chunk ({e})") from None
     if args.number is None and args.preamble is None:  # the document itself: metadata and contents (issue #14)
         for flag, given in (("--context", args.context is not None), ("--page", args.page is not None)):
             if given:  # each picks or widens a paragraph: without one it was silently ignored

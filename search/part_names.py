@@ -11,6 +11,13 @@ from __future__ import annotations
 import shlex
 import sqlite3
 
+from paracite.errors import UsageError
+
+
+class NotOneChunk(UsageError):
+    """A part asked for as one chunk (no paragraph number) that is not one: cited by paragraph,
+    or no part of the document."""
+
 
 def whole_part_label(con: sqlite3.Connection, symbol: str, part: str) -> str:
     """The document's part ``part`` names: itself where a part has that label (any case), else the
@@ -24,6 +31,18 @@ def whole_part_label(con: sqlite3.Connection, symbol: str, part: str) -> str:
         return part
     ending = [p for p in parts if p.casefold().endswith(", " + want)]
     return ending[0] if len(ending) == 1 else part
+
+
+def whole_part_id(con: sqlite3.Connection, symbol: str, part: str) -> int:
+    """The chunk id of ``part`` where it is one chunk (kind ``part``); ``NotOneChunk`` saying how its
+    chunks are cited otherwise."""
+    if not part:
+        raise NotOneChunk("give a paragraph number, or a part that is one chunk (`--part 'decision 56/101'`)")
+    row = con.execute("SELECT id FROM chunks WHERE symbol = ? COLLATE NOCASE AND part = ? COLLATE NOCASE "
+                      "AND kind = 'part' ORDER BY id LIMIT 1", (symbol, part)).fetchone()
+    if row is None:
+        raise NotOneChunk(f"{symbol}, {part} is not one chunk" + part_cited_as(con, symbol, part))
+    return row[0]
 
 
 def part_cited_as(con: sqlite3.Connection, symbol: str, part: str) -> str:

@@ -103,6 +103,14 @@ def test_a_number_and_title_on_one_line_open_the_decision_too():
     assert decisions[0].section[-1] == "56/101. National accounts"
 
 
+def test_the_section_heading_over_the_numbers_names_their_kind():
+    """``C. Resolutions adopted by the Commission`` over the same numbers: each is a resolution,
+    though the paragraph under the heading still speaks of decisions."""
+    lines = tuple(replace(l, text="C. Resolutions adopted by the Commission") if l.text.startswith("C. Decisions") else l
+                  for l in read_lines(E_2025_24))
+    assert [b.part for b in _decisions(lines)][:2] == ["chap. I, resolution 56/101", "chap. I, resolution 56/102"]
+
+
 @pytest.mark.parametrize("case,lines", [
     # the same numbers set as body type: lines of text, not headings
     ("body type", lambda: _retyped(r"56/1\d\d", size=10.0)),

@@ -36,6 +36,7 @@ from ..text.sections import SectionPath
 
 LONG_DRAFT = 3500  # characters: an unnumbered draft longer than this is split like other page-cited text
 _LEAD_IN = 6  # lines before the first of a run of bare-numbered headings that may name their kind
+_SECTION_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+\S")  # a section's labelled heading (``C. Decisions ...``)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class Drafts:
                 if kind:
                     out[i] = Draft(f"{kind} {number}", self._restart(i))
                 continue
+            if self.heading(i) and _SECTION_RE.match(l.text):
+                kind = number_kind([l.text])  # ``B. Decisions adopted ...`` starts a run of its own kind
             if label and seen and self.heading(i):
                 out[i] = Draft(label, self._restart(i))
                 kind = ""
