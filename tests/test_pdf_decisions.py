@@ -195,6 +195,9 @@ def test_show_search_export_and_the_web_cite_a_decision_by_its_number(decisions_
         assert hit.citation == "E/2025/24, chap. I, decision 56/104"
         path = paragraph_path(hit)
     assert path.startswith("/p/E/2025/24/part?part=chap.")
+    from search.judgements import hit_key, parse_citation
+
+    assert parse_citation(hit.citation).key("E/2025/24") == hit_key(hit)  # a judged query can name it
     with TestClient(create_app(decisions_index)) as client:
         page = client.get(path)
     assert page.status_code == 200 and "E/2025/24, chap. I, decision 56/104" in page.text

@@ -163,16 +163,21 @@ def test_decisions_whose_paragraphs_run_on_with_the_report_open_no_part():
     assert paras[7].section[-1] == "A. States Parties to the Convention"
 
 
-def test_decisions_ahead_of_a_volumes_paragraphs_open_nothing():
+def test_decisions_ahead_of_a_volumes_paragraphs_are_parts_that_number_nothing():
     """A/80/38, pp. 12, 23-26: part one's paragraphs, then ``Part Two`` (numbered afresh) opens
-    with the session's decisions (``Decision 89/I`` ... ``89/X``) before its own paragraph 1. The
-    decisions come before any numbered paragraph of their part: no draft, text cited by page as
-    before, each filed under its decision."""
+    with the session's decisions (``Decision 89/I`` ... ``89/X``) before its own paragraph 1. A
+    decision ahead of any numbered paragraph of its part opens a part only where it numbers
+    nothing (``Chapter II`` ends the last one before the report's ``1.``): each is one chunk,
+    ``part two, decision 89/I``, and the volume's paragraphs 1-10 keep their numbers."""
     blocks, _, loose, _ = segment(read_lines("A_80_38_p12-23-26.tsv"), 10.0)
     assert [(b.part, b.number) for b in blocks if b.kind == "paragraph"] == (
         [("", n) for n in range(1, 11)] + [("part two", n) for n in range(1, 11)])
-    assert {e[2][-1] for e in loose["part two"]} == {f"Decision 89/{n}" for n in
-                                                     "I II III IV V VI VII VIII IX X".split()}
+    numerals = "I II III IV V VI VII VIII IX X".split()
+    decisions = [b for b in blocks if b.kind == "part"]
+    assert [(b.part, b.section[-1]) for b in decisions] == [
+        (f"part two, decision 89/{n}", f"Decision 89/{n}") for n in numerals]
+    assert decisions[0].lines[0].startswith("On 23 October 2024, the Committee adopted")
+    assert loose == {}  # no text of theirs left to be cited by page
 
 
 def test_a_long_unnumbered_draft_is_split_like_other_page_cited_text(monkeypatch):

@@ -12,9 +12,15 @@ paragraphs numbered afresh from 1, while the report's own paragraphs run on arou
   chapters are parts, ``chap. I, draft resolution I``). Its preamble is read as a resolution's
   (``preambular para. 2``, ``ingest.pdf.preamble``), its operative numbers may stand at the
   first-line indent.
-- A draft that numbers nothing of its own (a decision in one paragraph, or in lettered ones)
-  stays in the report's part, cited as before; the numbers inside it (the items of an agenda it
-  approves) are not the report's paragraphs.
+- A draft that numbers nothing of its own (a decision in one paragraph, or in lettered ones) is
+  a part too, one chunk cited by its label (``E/2025/31, draft decision I``; a long one cited
+  by page within it); the numbers inside it (the items of an agenda it approves) are not the
+  report's paragraphs. A decision's heading may print only its number (``56/101``, E/2025/24):
+  the labelled section heading over the run of them or the lines leading in to it name the kind
+  (``C. Decisions brought to the attention of the Council``), and without a kind it opens nothing.
+  Ahead of the report's numbered paragraphs (A/80/38's decisions before a volume's ``1.``) only a
+  decision or resolution that numbers nothing opens a part: a draft there (annexed to a letter)
+  or a heading over numbers is read as before.
 - Either ends where the report's numbering resumes (its next number at its margin), at a heading
   above the draft's (``B. Draft decisions ...``, ``Chapter II``, an annex) or at the next draft.
 """
@@ -74,8 +80,8 @@ class Drafts:
 
     def _find(self, parts: Parts) -> dict[int, Draft]:
         """The draft headings that come after the report's numbered paragraphs began (in the
-        part they stand in: an annex, or a volume or chapter that numbers afresh, starts again).
-        A heading that prints only a number (``56/101``) is a decision's or resolution's as the
+        part they stand in: an annex, or a volume or chapter that numbers afresh, starts again),
+        and the decisions and resolutions that number nothing before them. A heading that prints only a number (``56/101``) is a decision's or resolution's as the
         lines leading in to the run of them say (``C. Decisions brought to the attention of the
         Council``); where they name neither kind it opens nothing."""
         out: dict[int, Draft] = {}
@@ -84,15 +90,17 @@ class Drafts:
         for i, l in enumerate(self.kinds.lines):
             label = draft_label(l.text)
             number = "" if label else number_heading(l.text)
-            if number and seen and self.heading(i) and self.kinds.heading_like(i):
+            if number and self.heading(i) and self.kinds.heading_like(i):
                 kind = kind or number_kind(lead_in[-_LEAD_IN:])
-                if kind:
-                    out[i] = Draft(f"{kind} {number}", self._restart(i))
+                restart = self._restart(i)
+                if kind and (seen or restart is None):
+                    out[i] = Draft(f"{kind} {number}", restart)
                 continue
             if self.heading(i) and _SECTION_RE.match(l.text):
                 kind = number_kind([l.text])  # ``B. Decisions adopted ...`` starts a run of its own kind
-            if label and seen and self.heading(i):
-                out[i] = Draft(label, self._restart(i))
+            restart = self._restart(i) if label and self.heading(i) else None
+            if label and self.heading(i) and (seen or (restart is None and not label.startswith("draft"))):
+                out[i] = Draft(label, restart)  # ahead of the report's paragraphs: a decision that numbers nothing
                 kind = ""
             elif self.heading(i) and (ANNEX_RE.match(l.text) or (parts.volumes and VOLUME_RE.match(l.text))
                                       or (parts.chapters and CHAPTER_RE.match(l.text))):
