@@ -42,6 +42,7 @@ NUMBER_HEADINGS = [
     ("72/279 (repositioning the United Nations development system)", ""),
     ("2025/26 budget proposal, is provided in enclosure 1.", ""),
     ("79/519A and B", ""),
+    ("56/101. National accounts ................................ .................. 7", ""),  # contents entry
 ]
 
 

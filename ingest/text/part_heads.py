@@ -48,9 +48,9 @@ _KIND_WORD_RE = re.compile(r"\b(decision|resolution)s?\b", re.I)
 def number_heading(text: str) -> str:
     """The number a heading prints alone or before its title (``56/101``, ``58/1``), else ``""``.
     A fiscal period (``2024/25 1 – 1``) or a reference in a sentence never matches: the number
-    must stand alone or be followed by a full stop and a capitalized title."""
+    must stand alone or be followed by a full stop and a capitalized title, with no dot leaders."""
     m = _NUMBER_HEAD_RE.match(text.strip())
-    return m.group(1) if m else ""
+    return m.group(1) if m and not LEADERS_RE.search(text) else ""  # a contents entry names, opens nothing
 
 
 def number_kind(lead_in: list[str]) -> str:
