@@ -31,8 +31,10 @@ class Entity:
 
 @dataclass(frozen=True)
 class Chunk:
-    """One citable unit of a document: the summary, a numbered paragraph, a table, or a
-    resolution's preambular paragraph (kind ``preamble``, numbered by position: issue 20).
+    """One citable unit of a document: the summary, a numbered paragraph, a table, a
+    resolution's preambular paragraph (kind ``preamble``, numbered by position: issue 20), or the
+    whole text of a part that numbers nothing (kind ``part``: a decision a report prints with no
+    numbered paragraphs, cited by its label alone, ``E/2025/24, chap. I, decision 56/101``).
 
     ``number`` is the paragraph number as printed (tables: the table number; summary: 0);
     where a misprint broke the sequence (``25.`` between 124 and 126) it is the sequence's
@@ -43,7 +45,7 @@ class Chunk:
     """
 
     symbol: str
-    kind: str  # "summary" | "paragraph" | "table" | "preamble"
+    kind: str  # "summary" | "paragraph" | "table" | "preamble" | "part"
     number: int
     text: str
     section: tuple[str, ...] = ()
@@ -129,6 +131,8 @@ def format_citation(symbol: str, kind: str, number: int, part: str = "", page: i
     head = f"{symbol}, {part}" if part else symbol
     if kind == "summary":
         return f"{head}, summary"
+    if kind == "part":
+        return head
     if kind == "table":
         return f"{head}, table {number}"
     if kind == "preamble":

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from paracite.errors import ParaciteError, UsageError
 from search.cli_docs import add_filter_options, filter_notes, print_document, print_documents
+from search.part_names import NotOneChunk
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -86,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
                                              "metadata and table of contents)")
     p.add_argument("--preamble", type=int, metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
     p.add_argument("--context", type=int, metavar="K", help="also print K paragraphs before and after, each cited")
-    p.add_argument("--part", default="", help="the part a paragraph is numbered in, e.g. 'annex I' or 'draft resolution I'")
+    p.add_argument("--part", default="", help="the part a paragraph is numbered in, e.g. 'annex I' or 'draft resolution I'; "
+                                             "alone, a part that is one chunk (a decision: 'decision 56/101')")
     p.add_argument("--page", type=int, metavar="N",
                    help="page, for documents whose paragraphs are cited by page (S/2025/41, p. 2, para. 3)")
     _common(p)
@@ -266,9 +268,15 @@ def cmd_show(args) -> int:
     s = _open(args)
     if args.number is not None and args.preamble is not None:
         raise UsageError("show takes a paragraph number or --preamble N, not both")
+    if args.number is None and args.preamble is None and args.part:
+        try:  # a part that numbers nothing is one chunk: ``show E/2025/24 --part "decision 56/101"``
+            s.get(args.symbol, None, part=args.part)
+            args.number = "part"
+        except NotOneChunk as e:
+            raise UsageError(f"--part needs a paragraph number: `paracite show SYMBOL N --part ...` "
+                             f"unless the part is one chunk ({e})") from None
     if args.number is None and args.preamble is None:  # the document itself: metadata and contents (issue #14)
-        for flag, given in (("--context", args.context is not None), ("--page", args.page is not None),
-                            ("--part", bool(args.part))):
+        for flag, given in (("--context", args.context is not None), ("--page", args.page is not None)):
             if given:  # each picks or widens a paragraph: without one it was silently ignored
                 raise UsageError(f"{flag} needs a paragraph number: `paracite show SYMBOL N {flag} ...`")
         d = s.document(args.symbol)

@@ -67,15 +67,25 @@ def print_document(d: dict) -> None:
     shown: set[tuple] = set()
     for entry in d["contents"]:
         path = tuple(entry["section"])
+        within = _within(entry)
         for depth in range(len(path) - 1):  # headings whose text starts under a sub-heading
-            if (entry["part"], path[:depth + 1]) not in shown:
-                shown.add((entry["part"], path[:depth + 1]))
+            if (within, path[:depth + 1]) not in shown:
+                shown.add((within, path[:depth + 1]))
                 print(f"  {'  ' * depth}{path[depth]}")
-        shown.add((entry["part"], path))
+        shown.add((within, path))
         head = path[-1] if path else "(no section)"
         if entry["part"]:
             head = f"[{entry['part']}] {head}"
         print(f"  {'  ' * max(0, len(path) - 1)}{head}  ({span(entry['first'], entry['last'])})")
+
+
+def _within(entry: dict) -> str:
+    """The part whose headings an entry stands under: a part that is one chunk (``chap. I,
+    decision 56/101``, listed as ``decision 56/101``) under the part it is printed in (``chap. I``),
+    so their headings are printed once."""
+    part = entry["part"]
+    head, _, last = part.rpartition(", ")
+    return head if head and entry["first"] == entry["last"] == last else part
 
 
 def span(first: str, last: str) -> str:

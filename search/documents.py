@@ -41,13 +41,14 @@ def contents(con: sqlite3.Connection, symbol: str) -> list[dict]:
     """The table of contents: each run of chunks under one section, with its first and last citation.
 
     Returns ``[{"part", "section": [...], "first", "last", "chunks"}]`` in document order, where
-    ``first``/``last`` are citations without the symbol (``para. 3``, ``p. 2, para. 1``, ``table 1``).
+    ``first``/``last`` are citations without the symbol (``para. 3``, ``p. 2, para. 1``, ``table 1``;
+    ``decision 56/101`` for a part that is one chunk).
     """
     out: list[dict] = []
     for r in con.execute("SELECT citation, part, section FROM chunks WHERE symbol = ? ORDER BY id", (symbol,)):
         label = r["citation"][len(symbol):].lstrip(", ")
-        if r["part"] and label.startswith(r["part"]):
-            label = label[len(r["part"]):].lstrip(", ")
+        if r["part"] and label.startswith(r["part"]):  # a part that is one chunk: its label's last item
+            label = label[len(r["part"]):].lstrip(", ") or r["part"].rsplit(", ", 1)[-1]
         section = json.loads(r["section"])
         if out and out[-1]["section"] == section and out[-1]["part"] == r["part"]:
             out[-1]["last"] = label

@@ -11,11 +11,12 @@ Two line formats, mixed freely in one file (JSON Lines)::
 
 The first (document format) gives paragraph numbers of one document (0 = its summary) and is
 searched within that document unless the whole index is asked for. The second (library format,
-issue #12) names the document and paragraph (``para``: a number, a list of numbers, ``"summary"``
-or ``"table N"``; ``part`` names an annex) and other acceptable chunks (``also``: citations as
-printed, ``{"symbol", "para", "part"}`` objects, or numbers of the same document); it is always
-ranked over the whole index, so another document's hit is a miss. ``split`` ("dev"/"heldout")
-lets an evaluation pick the lines it tunes on.
+issue #12) names the document and paragraph (``para``: a number, a list of numbers, ``"summary"``,
+``"table N"`` or ``"part"``, the whole of a part that is one chunk; ``part`` names an annex or a
+decision) and other acceptable chunks (``also``: citations as printed, ``{"symbol", "para",
+"part"}`` objects, or numbers of the same document); it is always ranked over the whole index,
+so another document's hit is a miss. ``split`` ("dev"/"heldout") lets an evaluation pick the
+lines it tunes on.
 """
 
 from __future__ import annotations
@@ -85,9 +86,15 @@ _CITATION = re.compile(r"^(?P<head>.+?),\s*(?:(?:p\.\s*(?P<page>\d+),\s*)?para(?
                        r"|(?P<summary>summary)|table\s+(?P<table>\d+))\s*$", re.IGNORECASE)
 
 
+_WHOLE_PART = re.compile(r"^[^,]+,(?:[^,]+,)*\s*(?:draft\s+)?(?:decision|resolution)\b[^,]*$", re.IGNORECASE)
+
+
 def parse_citation(text: str) -> Ref:
     """A citation as paracite prints it (``A/80/62, annex I, para. 3``) as a ``Ref``."""
     m = _CITATION.match(text.strip())
+    if not m and _WHOLE_PART.match(text.strip()):  # a part that is one chunk: ``E/2025/24, chap. I, decision 56/101``
+        symbol, _, part = text.strip().partition(",")
+        return Ref(symbol.strip(), "part", 0, part.strip())
     if not m:
         raise ValueError(f"not a citation: {text!r} (expected e.g. 'A/80/62, para. 12')")
     symbol, _, part = m["head"].partition(",")
@@ -106,6 +113,8 @@ def _para_refs(para, symbol: str | None, part: str, page: int | None = None) -> 
             raise ValueError(f"para must be a number, got {p!r}")
         if s in ("0", "summary"):
             out.append(Ref(symbol, "summary", 0, part))
+        elif s == "part":  # a part that is one chunk (a decision with no numbered paragraphs)
+            out.append(Ref(symbol, "part", 0, part))
         elif s.startswith("table"):
             out.append(Ref(symbol, "table", int(s[5:]), part))
         else:

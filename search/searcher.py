@@ -24,6 +24,8 @@ from .document_views import DocumentViews, sort_by_date
 from .rankers import Rankers
 from .entity_index import KINDS as ENTITY_KINDS, EntityInfo, chunk_ids, citing_ids, list_entities, matching_names
 from .missing_hint import elsewhere, page_runs
+from .part_names import whole_part_hint, whole_part_id, whole_part_label
+from ingest.export import KINDS
 from .models import Hit
 from .paths import default_corpus, default_index
 
@@ -232,25 +234,26 @@ class Searcher(DocumentViews, Rankers):
                    footnotes=tuple(json.loads(r["footnotes"])), part=r["part"], page=r["page"],
                    title=r["title"], rank=rank, date=meta.get("date"), bodies=tuple(meta.get("bodies", ())))
 
-    def get(self, symbol: str, number: int | str, part: str = "", page: int | None = None,
+    def get(self, symbol: str, number: int | str | None, part: str = "", page: int | None = None,
             kind: str | None = None) -> Hit:
-        """One chunk by symbol and number (``0`` or ``"summary"`` = the summary).
-
-        ``part`` names an annex (``"annex"``, ``"annex I"``) or a draft in a report (``"draft
-        resolution I"``); ``page`` picks a paragraph of a text
-        cited by page (``S/2025/41, p. 2, para. 3``), where numbers restart on every page;
-        ``kind="preamble"`` (or ``"preamble 4"`` as the number) a resolution's preambular paragraph.
-        """
+        """One chunk by symbol and number (``0`` or ``"summary"`` = the summary). ``part`` names an
+        annex (``"annex I"``) or a draft (``"draft resolution I"``; its last words do: ``"decision
+        56/101"``); with no number, a part that is one chunk. ``page`` picks a paragraph cited by
+        page (``S/2025/41, p. 2, para. 3``), numbered afresh on every page; ``kind="preamble"``
+        (or ``"preamble 4"`` as the number) a resolution's preambular paragraph."""
         symbol, part = _valid_unicode(str(symbol)), _valid_unicode(str(part or ""))
         found, _ = self.resolve_documents(symbol)  # any case, any symbol of a joint document
         if not found and not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1",
                                                 (symbol,)).fetchone():
             raise self.missing_document(symbol)
         symbol = found[0] if found else symbol
+        part = whole_part_label(self._con, symbol, part)
+        if number is None or str(number).strip().lower() in ("", "part"):
+            return self._hit(whole_part_id(self._con, symbol, part), 1.0)
         parsed, num = _parse_number(number)
         kind = kind or parsed
-        if kind not in ("summary", "paragraph", "table", "preamble"):
-            raise UsageError(f"unknown chunk kind {kind!r}; choose paragraph, preamble, table or summary")
+        if kind not in KINDS:
+            raise UsageError(f"unknown chunk kind {kind!r}; choose paragraph, preamble, table, summary or part")
         rows = self._con.execute(
             "SELECT id, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? AND number = ? "
             "AND part = ? COLLATE NOCASE AND (? IS NULL OR page = ?) ORDER BY page IS NOT NULL, id",
@@ -259,7 +262,7 @@ class Searcher(DocumentViews, Rankers):
         if not rows:
             label = {"summary": "the summary", "preamble": f"preambular paragraph {num}"}.get(kind, f"{kind} {num}")
             raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else "")
-                           + elsewhere(self._con, symbol, kind, num, part, page))
+                           + (whole_part_hint(self._con, symbol, part) or elsewhere(self._con, symbol, kind, num, part, page)))
         if page is None and rows[0][1] is not None and len(rows) > 1:
             pages = page_runs([r[1] for r in rows])
             raise UsageError(f"{where} numbers its paragraphs by page; {kind} {num} is on pages {pages}: "
@@ -331,6 +334,8 @@ def _parse_number(number: int | str) -> tuple[str, int]:
     s = str(number).strip().lower()
     if s in ("0", "summary"):
         return "summary", 0
+    if s == "part":
+        return "part", 0
     if s.startswith("table"):
         s, kind = s[5:].strip(), "table"
     elif s.startswith(("preamble", "preambular")):

@@ -116,19 +116,22 @@ def test_draft_blocks_read_as_a_resolution():
 def test_unnumbered_draft_decisions_are_one_chunk_each_under_their_heading():
     """Draft decision I is one unnumbered paragraph, decision II a lead-in and lettered items,
     decision V lettered items and the agenda it approves (``1. Adoption of the agenda ...``,
-    bold ``Documentation`` sub-heads): each is one block cited by page, in the report's part,
-    filed under its heading; the report's para. 2 before them keeps its number."""
+    bold ``Documentation`` sub-heads): each is a part of its own, one block of kind ``part``
+    cited by its label (``E/2025/31, draft decision I``), filed under its heading and title;
+    the report's para. 2 before them keeps its number."""
     blocks = segment(read_lines(E_2025_31), 10.0)[0]
-    drafts = [b for b in blocks if b.kind == "paragraph" and b.page is not None]
-    assert [b.section[-1].split(" ")[:3] for b in drafts] == [["Draft", "decision", "I"], ["Draft", "decision", "II"],
-                                                               ["Draft", "decision", "V"]]
+    drafts = [b for b in blocks if b.kind == "part"]
+    assert [b.part for b in drafts] == ["draft decision I", "draft decision II", "draft decision V"]
+    assert drafts[0].section[-1] == ("Draft decision I. Extension of the mandate of the Gender Advisory Board of "
+                                     "the Commission on Science and Technology for Development")
     assert drafts[0].lines[0].startswith("The Economic and Social Council decides to extend the mandate")
     assert drafts[0].lines[-1].endswith("within the extrabudgetary resources allocated for this purpose.")
     agenda = drafts[2].lines
     assert agenda[0] == "The Economic and Social Council:"
     assert "1. Adoption of the agenda and other organizational matters." in agenda
     assert agenda[-1] == "8. Adoption of the report of the Commission on its twenty-ninth session."
-    assert {b.part for b in drafts} == {""}
+    assert not any(b.kind == "paragraph" and b.page is not None for b in blocks)
+    assert format_citation("E/2025/31", "part", 0, drafts[1].part) == "E/2025/31, draft decision II"
     para2 = next(b for b in blocks if b.kind == "paragraph" and b.page is None and b.part == "" and b.number == 2)
     assert para2.lines[0].startswith("The Commission recommends to the Economic and Social Council the adoption")
 
@@ -160,31 +163,38 @@ def test_decisions_whose_paragraphs_run_on_with_the_report_open_no_part():
     assert paras[7].section[-1] == "A. States Parties to the Convention"
 
 
-def test_decisions_ahead_of_a_volumes_paragraphs_open_nothing():
+def test_decisions_ahead_of_a_volumes_paragraphs_are_parts_that_number_nothing():
     """A/80/38, pp. 12, 23-26: part one's paragraphs, then ``Part Two`` (numbered afresh) opens
-    with the session's decisions (``Decision 89/I`` ... ``89/X``) before its own paragraph 1. The
-    decisions come before any numbered paragraph of their part: no draft, text cited by page as
-    before, each filed under its decision."""
+    with the session's decisions (``Decision 89/I`` ... ``89/X``) before its own paragraph 1. A
+    decision ahead of any numbered paragraph of its part opens a part only where it numbers
+    nothing (``Chapter II`` ends the last one before the report's ``1.``): each is one chunk,
+    ``part two, decision 89/I``, and the volume's paragraphs 1-10 keep their numbers."""
     blocks, _, loose, _ = segment(read_lines("A_80_38_p12-23-26.tsv"), 10.0)
     assert [(b.part, b.number) for b in blocks if b.kind == "paragraph"] == (
         [("", n) for n in range(1, 11)] + [("part two", n) for n in range(1, 11)])
-    assert {e[2][-1] for e in loose["part two"]} == {f"Decision 89/{n}" for n in
-                                                     "I II III IV V VI VII VIII IX X".split()}
+    numerals = "I II III IV V VI VII VIII IX X".split()
+    decisions = [b for b in blocks if b.kind == "part"]
+    assert [(b.part, b.section[-1]) for b in decisions] == [
+        (f"part two, decision 89/{n}", f"Decision 89/{n}") for n in numerals]
+    assert decisions[0].lines[0].startswith("On 23 October 2024, the Committee adopted")
+    assert loose == {}  # no text of theirs left to be cited by page
 
 
 def test_a_long_unnumbered_draft_is_split_like_other_page_cited_text(monkeypatch):
-    """Past the length limit an unnumbered draft is split where the page shows new paragraphs
-    (draft decision II: its lead-in and lettered items stay together as one list)."""
+    """Past the length limit an unnumbered draft is split where the page shows new paragraphs,
+    cited by page within its part (``draft decision V, p. 39, para. 2``; draft decision II: its
+    lead-in and lettered items stay together as one list)."""
     from ingest.pdf import drafts
 
     def cited():
         blocks = segment(read_lines(E_2025_31), 10.0)[0]
-        return [b for b in blocks if b.kind == "paragraph" and b.page is not None]
+        return [b for b in blocks if b.kind == "part" or (b.kind == "paragraph" and b.page is not None)]
 
     whole = cited()
     monkeypatch.setattr(drafts, "LONG_DRAFT", 300)
     split = cited()
-    assert len(whole) == 3 and len(split) > 3
+    assert [b.kind for b in whole] == ["part"] * 3 and len(split) > 3
+    assert all(b.kind == "paragraph" and b.page is not None and b.part.startswith("draft decision") for b in split)
     assert all(b.section[-1].startswith("Draft decision") for b in split)
     assert [t for b in split for t in b.lines] == [t for b in whole for t in b.lines]  # nothing lost
 

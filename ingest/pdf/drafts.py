@@ -12,9 +12,15 @@ paragraphs numbered afresh from 1, while the report's own paragraphs run on arou
   chapters are parts, ``chap. I, draft resolution I``). Its preamble is read as a resolution's
   (``preambular para. 2``, ``ingest.pdf.preamble``), its operative numbers may stand at the
   first-line indent.
-- A draft that numbers nothing of its own (a decision in one paragraph, or in lettered ones)
-  stays in the report's part, cited as before; the numbers inside it (the items of an agenda it
-  approves) are not the report's paragraphs.
+- A draft that numbers nothing of its own (a decision in one paragraph, or in lettered ones) is
+  a part too, one chunk cited by its label (``E/2025/31, draft decision I``; a long one cited
+  by page within it); the numbers inside it (the items of an agenda it approves) are not the
+  report's paragraphs. A decision's heading may print only its number (``56/101``, E/2025/24):
+  the labelled section heading over the run of them or the lines leading in to it name the kind
+  (``C. Decisions brought to the attention of the Council``), and without a kind it opens nothing.
+  Ahead of the report's numbered paragraphs (A/80/38's decisions before a volume's ``1.``) only a
+  decision or resolution that numbers nothing opens a part: a draft there (annexed to a letter)
+  or a heading over numbers is read as before.
 - Either ends where the report's numbering resumes (its next number at its margin), at a heading
   above the draft's (``B. Draft decisions ...``, ``Chapter II``, an annex) or at the next draft.
 """
@@ -31,10 +37,12 @@ from .parts import Parts
 from .preamble import preamble_blocks
 from .unnumbered import split_paragraphs
 from ..text.blocks import _Block
-from ..text.part_heads import ANNEX_RE, CHAPTER_RE, LETTERED_ITEM_RE, VOLUME_RE, draft_label
+from ..text.part_heads import ANNEX_RE, CHAPTER_RE, LETTERED_ITEM_RE, VOLUME_RE, draft_label, number_heading, number_kind
 from ..text.sections import SectionPath
 
 LONG_DRAFT = 3500  # characters: an unnumbered draft longer than this is split like other page-cited text
+_LEAD_IN = 6  # lines before the first of a run of bare-numbered headings that may name their kind
+_SECTION_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+\S")  # a section's labelled heading (``C. Decisions ...``)
 
 
 @dataclass(frozen=True)
@@ -72,19 +80,36 @@ class Drafts:
 
     def _find(self, parts: Parts) -> dict[int, Draft]:
         """The draft headings that come after the report's numbered paragraphs began (in the
-        part they stand in: an annex, or a volume or chapter that numbers afresh, starts again)."""
+        part they stand in: an annex, or a volume or chapter that numbers afresh, starts again),
+        and the decisions and resolutions that number nothing before them. A heading that prints only a number (``56/101``) is a decision's or resolution's as the
+        lines leading in to the run of them say (``C. Decisions brought to the attention of the
+        Council``); where they name neither kind it opens nothing."""
         out: dict[int, Draft] = {}
         seen = False
+        kind, lead_in = "", []  # the kind of the run of bare-numbered headings, the lines before it
         for i, l in enumerate(self.kinds.lines):
             label = draft_label(l.text)
-            if label and seen and self.heading(i):
-                out[i] = Draft(label, self._restart(i))
+            number = "" if label else number_heading(l.text)
+            if number and self.heading(i) and self.kinds.heading_like(i):
+                kind = kind or number_kind(lead_in[-_LEAD_IN:])
+                restart = self._restart(i)
+                if kind and (seen or restart is None):
+                    out[i] = Draft(f"{kind} {number}", restart)
+                continue
+            if self.heading(i) and _SECTION_RE.match(l.text):
+                kind = number_kind([l.text])  # ``B. Decisions adopted ...`` starts a run of its own kind
+            restart = self._restart(i) if label and self.heading(i) else None
+            if label and self.heading(i) and (seen or (restart is None and not label.startswith("draft"))):
+                out[i] = Draft(label, restart)  # ahead of the report's paragraphs: a decision that numbers nothing
+                kind = ""
             elif self.heading(i) and (ANNEX_RE.match(l.text) or (parts.volumes and VOLUME_RE.match(l.text))
                                       or (parts.chapters and CHAPTER_RE.match(l.text))):
-                seen = False
+                seen, kind = False, ""
             elif not seen:
                 m = NUM_RE.match(l.text)
                 seen = bool(m) and self.kinds.starts_para(i, int(m.group(1)))
+            if not kind:
+                lead_in.append(l.text)
         return out
 
     def _restart(self, i: int) -> float | None:
@@ -143,6 +168,7 @@ class _Report:
     text: list[Line] = field(default_factory=list)  # the text of a draft that numbers nothing
     text_at: int = 0  # where among the blocks that text goes, and under which headings
     text_section: tuple[str, ...] = ()
+    label: str = ""  # the part a draft that numbers nothing is cited as (``chap. I, decision 56/101``)
 
 
 class DraftSteps:
@@ -152,6 +178,15 @@ class DraftSteps:
     drafts: Drafts
     report: _Report | None = None
     draft_front: list[Line]
+    draft_labels: set[str]  # the labels of drafts that number nothing, taken (set by the walker)
+
+    def draft_title(self, l: Line) -> bool:
+        """Line l is the first line of the title under the heading of a draft that numbers
+        nothing (``56/101`` / ``National accounts``): it joins that heading on the section path
+        (``56/101. National accounts``), so the section keeps the draft's number."""
+        r = self.report
+        return (r is not None and r.draft.number_dx is None and not r.text and self.last_heading is r.head
+                and l is not r.head)
 
     def draft_step(self, i: int, l: Line) -> bool:
         """Leave a draft that ends at line i, open one that starts there, or keep the line for the
@@ -184,17 +219,19 @@ class DraftSteps:
         r.text.append(l)
 
     def flush_plain_text(self, r: _Report) -> None:
-        """The text of a draft that numbers nothing: one chunk under its heading, cited by the page
-        it starts on; a long one (a decision of several pages) is split where the page shows a
-        new paragraph, like any text cited by page."""
+        """The text of a draft that numbers nothing: a part of its own, cited by the draft's label
+        (``E/2025/24, chap. I, decision 56/101``) as one chunk of kind ``part``; a long one (a
+        decision of several pages) is split where the page shows a new paragraph and cited by
+        page within it (``decision 90/VII, p. 39, para. 2``), like any text cited by page."""
         if not r.text:
             return
+        self.draft_labels.add(r.label)
         if sum(len(l.text) for l in r.text) <= LONG_DRAFT:
-            one = _Block("paragraph", part=r.part, first_line=r.text[0].page, last_line=r.text[-1].page,
-                         page=r.text[0].page, lines=[l.text for l in r.text], refs=[x for l in r.text for x in l.refs])
+            one = _Block("part", part=r.label, first_line=r.text[0].page, last_line=r.text[-1].page,
+                         lines=[l.text for l in r.text], refs=[x for l in r.text for x in l.refs])
             blocks = [one]
         else:
-            blocks = [b for _, b in split_paragraphs(r.text, self.geo, r.part)]
+            blocks = [b for _, b in split_paragraphs(r.text, self.geo, r.label)]
         for b in blocks:
             b.section = r.text_section
         self.blocks[r.text_at:r.text_at] = blocks
@@ -207,12 +244,13 @@ class DraftSteps:
         self.report = _Report(self.part, self.expected, self.sections, self.indented_numbers, l, draft)
         self.cur = None
         self.state = "text"
+        label = f"{self.part}, {draft.label}" if self.part else draft.label
+        if label in self.numbered or label in self.loose or label in self.boxes or label in self.draft_labels:
+            label = f"{label} (p. {l.page})"  # a second lone ``Draft resolution``
         if draft.number_dx is None:
+            self.report.label = label  # its text becomes that part when the draft ends (``flush_plain_text``)
             self.heading(l)  # the draft's heading and title: the section of its unnumbered text
             return
-        label = f"{self.part}, {draft.label}" if self.part else draft.label
-        if label in self.numbered or label in self.loose or label in self.boxes:
-            label = f"{label} (p. {l.page})"  # a second lone ``Draft resolution``
         self.part = label
         self.expected = 1
         self.sections = SectionPath()

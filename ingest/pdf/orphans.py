@@ -33,7 +33,7 @@ def keep_orphan_headings(blocks: list[_Block], lines: tuple[Line, ...], body: fl
     heads = "|".join(_letters(h) for b in blocks for h in (b.section or ()))
     target: _Block | None = None
     for at, b in enumerate(blocks):
-        if b.kind in ("paragraph", "table") and b.lines:
+        if b.kind in ("paragraph", "table", "part") and b.lines:
             target = b
             continue
         if b.kind != "heading" or target is None:

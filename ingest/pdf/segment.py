@@ -67,6 +67,7 @@ class _Segmenter(AsideSteps, ItemSteps, DraftSteps, LineKinds):
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
         self.drafts = Drafts(self, self.contents, self.parts)  # draft resolutions and decisions inside a report
         self.draft_front: list[Line] = []
+        self.draft_labels: set[str] = set()
         self.heads, self.part_of = [], []  # numbered headings and each line's part, for ``heading_items``
         self.unnumbered: set[str] = set()  # parts whose numbers are a list's, not paragraphs' (``_late_list``)
         self.caption_at: Line | None = None  # the last figure caption line, or its title's last line
@@ -99,7 +100,9 @@ class _Segmenter(AsideSteps, ItemSteps, DraftSteps, LineKinds):
             last = self.open_block("heading", l)
         last.lines.append(l.text)
         prev = self.last_heading
-        if (self.state == "heading" and prev is not None and prev.page == l.page and _style(prev) == _style(l)
+        if not part_label and self.draft_title(l):
+            self.sections.extend(l.text, joint=". ")
+        elif (self.state == "heading" and prev is not None and prev.page == l.page and _style(prev) == _style(l)
                 and 0 < l.top - prev.top < 1.8 * l.size and not _LABEL_RE.match(l.text)):
             self.sections.extend(l.text)  # the heading's title runs on to a second line
         elif not part_label:

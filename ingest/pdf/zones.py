@@ -19,11 +19,14 @@ _FURNITURE_TOKEN_RE = re.compile(
     r"^(?:\d{1,3}(?:/\d{1,3})?|(?:GE\.)?\d{2}-\d{5}|\([A-Z]\)|\d{6}|\*\s?[\dA-Z]{6,}\s?\*|Page|\d{3,5}[a-z])$"
 )  # (``3565i``: the older job code, "92-45958 3565i (E) 201092")
 _WORD_RE = re.compile(r"[A-Za-z]{3}|\d")
+_COUNTER_RE = re.compile(r"^\d{1,4}/\d{1,4}$")  # a page counter's shape (``9/31``), a decision number's too
 
 
 def _scanned_mark(text: str) -> bool:
     """A rule or smudge a scan read as text ('". ~""__.._..r_.._.. _'): no word, no digit, marks."""
     return not _WORD_RE.search(text) and len(re.findall(r"[^\w\s]", text)) >= 5
+
+
 _FN_TEXT_START_RE = re.compile(r"^(\*{1,3}|\d{1,3})\s+(\S.*)$")
 BAND = 0.12  # top and bottom share of the page where headers and footers live
 
@@ -55,7 +58,7 @@ def split_zones(pages: list[Page], symbols: tuple[str, ...] = ()) -> Zones:
     notes: dict[str, str] = {}
     last = ""  # the mark of the last footnote read, which may run on to the next page
     for page in pages:
-        lines = [l for l in page.lines if not _is_furniture(l, page, symbols, repeated)]
+        lines = [l for l in page.lines if not _is_furniture(l, page, symbols, repeated, size)]
         run, start = _footnote_start(lines, size)
         if last and start < len(lines) and run < start and not _ends_sentence(notes[last]):
             notes[last] = " ".join([notes[last], *(l.text for l in lines[run:start])])
@@ -89,9 +92,11 @@ def _repeated_band_lines(pages: list[Page]) -> set[str]:
     return {s for s, n in seen.items() if n >= need and len(pages) >= 3}
 
 
-def _is_furniture(line: Line, page: Page, symbols: tuple[str, ...], repeated: set[str]) -> bool:
+def _is_furniture(line: Line, page: Page, symbols: tuple[str, ...], repeated: set[str], body: float = 0.0) -> bool:
     if not _in_band(line, page):
         return False
+    if body and line.size > body + 0.6 and _COUNTER_RE.match(line.text.strip()):
+        return False  # ``56/103`` set larger than the text atop a page: a decision's number, not ``9/31``
     if _shape(line.text) in repeated or _scanned_mark(line.text):
         return True
     own = {part for s in symbols for part in (s.strip("*"), *s.strip("*").split())}  # ``S/RES/2776 (2025)``

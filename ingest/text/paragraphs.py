@@ -427,7 +427,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
             sect = tuple(_clean_heading(h, vocab, cleaned) for h in block.section)
         else:
             sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
-        if block.kind in ("paragraph", "preamble"):
+        if block.kind in ("paragraph", "preamble", "part"):
             text, refs, next_ref = _clean(block, vocab, next_ref)
             chunks.append(Chunk(symbol=symbol, kind=block.kind, number=block.number, text=text,
                                 section=sect, footnotes=_footnotes(refs, notes), part=block.part,

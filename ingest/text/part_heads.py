@@ -39,6 +39,31 @@ def draft_label(text: str) -> str:
     return f"{kind} {number}" if number else kind
 
 
+#: A heading that prints only a decision's or resolution's number (``56/101``), alone or before its
+#: title (``58/1. Situation of human rights ...``): the kind is the lead-in's (``number_kind``).
+_NUMBER_HEAD_RE = re.compile(r"^(\d{1,4}/(?:\d{1,4}|[IVXLC]{1,7})(?:\s?[A-H])?)(?:\.?|\.\s+[A-Z“\"‘].*)$")
+_KIND_WORD_RE = re.compile(r"\b(decision|resolution)s?\b", re.I)
+
+
+def number_heading(text: str) -> str:
+    """The number a heading prints alone or before its title (``56/101``, ``58/1``), else ``""``.
+    A fiscal period (``2024/25 1 – 1``) or a reference in a sentence never matches: the number
+    must stand alone or be followed by a full stop and a capitalized title, with no dot leaders."""
+    m = _NUMBER_HEAD_RE.match(text.strip())
+    return m.group(1) if m and not LEADERS_RE.search(text) else ""  # a contents entry names, opens nothing
+
+
+def number_kind(lead_in: list[str]) -> str:
+    """``decision`` or ``resolution``: the kind the lines before a run of numbered headings name
+    last (``C. Decisions brought to the attention of the Council``, ``The following resolutions
+    were adopted:``); ``""`` when they name neither, so a bare number opens nothing."""
+    for text in reversed(lead_in):
+        found = _KIND_WORD_RE.findall(text)
+        if found:
+            return found[-1].lower()
+    return ""
+
+
 def volume_label(text: str) -> str:
     """``part two`` for a volume heading (``Part Two``, ``PART II``), else ``""``."""
     m = VOLUME_RE.match(text)

@@ -59,11 +59,13 @@ class SectionPath:
             level = max(otherwise, larger[-1] + 1) if larger else unlabelled_level(heading, otherwise)
         self.path = [p for p in self.path if p[0] < level] + [(level, style, heading)]
 
-    def extend(self, more: str) -> None:
-        """Add a heading's next line to the last heading."""
+    def extend(self, more: str, joint: str = " ") -> None:
+        """Add a heading's next line to the last heading (``joint`` between them: ``". "`` after
+        a number heading, ``56/101. National accounts``)."""
         if self.path:
             level, style, text = self.path[-1]
-            joined = f"{text}{more}" if text.endswith("-") else f"{text} {more}"
+            joint = " " if text.endswith((".", ":")) else joint
+            joined = f"{text}{more}" if text.endswith("-") else f"{text}{joint}{more}"
             self.path[-1] = (level, style, " ".join(joined.split()))
 
     def _label_level(self, heading: str) -> int:

@@ -15,10 +15,11 @@ FILTER_OF_KIND = {"organization": "org", "place": "place", "instrument": "instru
 
 
 def number_label(hit: Hit) -> str:
-    """The paragraph part of a page path: ``46``, ``summary``, ``table1``, ``preamble4`` (read back
-    by ``Searcher.get``, so a preambular paragraph never links to the operative one of its number)."""
-    if hit.kind == "summary":
-        return "summary"
+    """The paragraph part of a page path: ``46``, ``summary``, ``table1``, ``preamble4``, ``part``
+    (a part that is one chunk; read back by ``Searcher.get``, so a preambular paragraph never
+    links to the operative one of its number)."""
+    if hit.kind in ("summary", "part"):
+        return hit.kind
     if hit.kind in ("table", "preamble"):
         return f"{hit.kind}{hit.number}"
     return str(hit.number)
