@@ -79,6 +79,10 @@ class LineKinds:
             return False
         if i == 0 or not ends_sentence(self.lines[i - 1].text):
             return False
+        return self._resumes(i, expected, horizon)
+
+    def _resumes(self, i: int, expected: int, horizon: int) -> bool:
+        """After line i, ``expected + 1`` opens a paragraph before any ``expected`` does."""
         for j in range(i + 1, min(len(self.lines), i + horizon)):
             if NUM_RE.match(self.lines[j].text):
                 if self.starts_para(j, expected):
@@ -94,13 +98,7 @@ class LineKinds:
         m = NUM_RE.match(self.lines[i].text)
         if not m or int(m.group(1)) == expected or not self.starts_para(i, int(m.group(1))):
             return False
-        for j in range(i + 1, min(len(self.lines), i + horizon)):
-            if NUM_RE.match(self.lines[j].text):
-                if self.starts_para(j, expected):
-                    return False
-                if self.starts_para(j, expected + 1):
-                    return True
-        return False
+        return self._resumes(i, expected, horizon)
 
     def resync(self, i: int, expected: int, after_heading: bool, horizon: int = 600) -> int:
         """The number line i opens a paragraph under where the printed sequence breaks without a
