@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import re
 
+from ingest.text.fragments import TITLE_WORD
+
 from .models import Answer, Evidence, Hit
 
 _ASKS = re.compile(r"(?i)^\s*(?:who\s+(?:signed|sent|wrote|transmitted)\b|whose\s+(?:signature|name)\s+"
                    r"(?:is|was|appears)\b|who\s+(?:is|was)\s+the\s+signatory\b)")
-_TITLE = (r"(?:Ambassador|Permanent|Minister|President|Secretary|Chair|Chairperson|Representative|Director|Head|"
-          r"Deputy|Charg[ée]|Acting|Executive|Under-Secretary-General|Counsellor|Coordinator|Special|Envoy|Vice|"
-          r"Prime|High Commissioner|Rapporteur)")
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|da|del|dos|das|van|von|bin|al|el|la|le)"
 _TAIL = re.compile(r"(?:^|[.;:!?][”’\")]*\s+)(?P<name>[A-Z][\w.'’-]*(?:\s+" + _NAME_WORD + r"){1,4}?)\s+"
-                   r"(?P<title>" + _TITLE + r"\b(?:\s+(?:[A-Z][\w'’-]*|of|for|to|the|and|on|in))*)\s*$")
+                   r"(?P<title>" + TITLE_WORD + r"\b(?:\s+(?:[A-Z][\w'’-]*|of|for|to|the|and|on|in))*)\s*$")
 
 
 def asks_signatory(question: str) -> bool:

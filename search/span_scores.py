@@ -12,6 +12,7 @@ from .answer_types import UNITS, Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
 from .narrowing import body_conflict, counted_words, label_conflict, narrowed, place_conflict, qualifying_place
 from .terms import tokenize
+from .unsaid import MONTHS
 
 
 def opens_clause(span: Span, spans: list[Span], s: ScoredSentence) -> bool:
@@ -438,7 +439,7 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(?:" + "|".join(sorted(MONTHS)) + ")"
 _MONTH_DATE = re.compile(r"\b(?:\d{1,2}\s)?" + _MONTH + r"(?:\s\d{1,2}\b)?(?:,?\s(?:19|20)\d{2})?"
                          r"(?:\s(?:to|and|-|–)\s(?:\d{1,2}\s)?" + _MONTH + r"(?:\s\d{1,2}\b)?,?\s(?:19|20)\d{2})?")
 #: How far (characters) a dated period may be from the figure it dates.
@@ -476,11 +477,13 @@ def _last_named(before: str, names) -> str:
 
 @lru_cache(maxsize=1)
 def _month_stems() -> frozenset[str]:
-    return frozenset(t.stem for t in tokenize([_MONTH.strip("(?:)").replace("|", " ")])[0])
+    return frozenset(t.stem for t in tokenize([" ".join(MONTHS)])[0])
 
 
 def _in_brackets(text: str, at: int) -> bool:
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
+
+
 _UNIT_END = re.compile(r"\b" + UNITS + r"$", re.I)
 _BASELINE = frozenset("from since than over".split())
 #: "$103 million (2023: $168 million)": the figure of the year compared with, in brackets

@@ -35,9 +35,11 @@ _SALUTATION_RE = re.compile(r"^(?:(?:Dear|Your)\s+)?(?:Mr\.?|Mrs\.?|Ms\.?|Madam|
 _SIGNED_RE = re.compile(r"^\(\s*Signed\s*\)\s*(.*)$", re.I)
 _FURNITURE_RE = re.compile(r"^(?:(?:GE\.)?\d{2}-\d{5}[A-Z]?\*?\s*(?:\([A-Z]\))?(?:\s+\d{6})*|\*\s?[\dA-Z]{6,}\s?\*|"
                            r"Please recycle|\d{1,3}/\d{1,3}|\d{1,3}|Page \d+)$", re.I)
-_TITLE_WORDS = re.compile(r"\b(?:Ambassador|Permanent|Minister|President|Secretary|Chair|Representative|Director|"
-                          r"Head|Deputy|Charg[ée]|Acting|Executive|Under-Secretary-General|Counsellor|Coordinator|"
-                          r"Special|Envoy|Vice|Prime|High Commissioner)\b")
+#: The words a signatory's title opens with, under ``(Signed)`` (``search.signatures`` reads them too).
+TITLE_WORD = (r"(?:Ambassador|Permanent|Minister|President|Secretary|Chair|Chairperson|Representative|Director|"
+              r"Head|Deputy|Charg[ée]|Acting|Executive|Under-Secretary-General|Counsellor|Coordinator|"
+              r"Special|Envoy|Vice|Prime|High Commissioner|Rapporteur)")
+_TITLE_WORDS = re.compile(r"\b" + TITLE_WORD + r"\b")
 _ADDRESS_RE = re.compile(r"^(?:(?:His|Her)\s+Excellency|H\.E\.|The\s+President\s+of\s+the|The\s+Secretary-General\s+"
                          r"of\s+the|United\s+Nations(?:\s+Headquarters)?|New\s+York(?:,\s*NY)?(?:\s+\d{5})?)\b")
 _END_RE = re.compile(r"[.?!][”’\")]*$|[.?!]\s*\[[^\]]*\]$")
