@@ -30,6 +30,8 @@ from .roles import Role, question_role
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
 from .terms import tokenize
+from .equivalents import equivalents
+from .ordinals import compound_ordinals, spell_ordinals
 from .unsaid import MONTHS, ORDINALS, DocContext, dated, on_its_day, referred_back, said, years_of
 
 FACT_SENTENCES = 12        # best sentences searched for a fact span
@@ -93,7 +95,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             if subject else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
                            _frame_only_stems(question), bool(_PART_OF.search(question)), role,
-                           asked_events(question), bodies, subject_compounds(question) if subject else frozenset())
+                           asked_events(question), bodies, subject_compounds(question) if subject else frozenset(),
+                           compound_ordinals(question))
         if facts and facts[0].where.score >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -132,8 +135,9 @@ def _without_subject(searcher, question: str, docs: list[str], names) -> str | N
 
 
 def _spell_out(question: str) -> str:
-    """"UN" as the reports write it, "United Nations" ("UN Volunteers"; not "UN-Women")."""
-    return re.sub(r"\bUN\b(?![-‑])", "United Nations", question)
+    """"UN" as the reports write it, "United Nations" ("UN Volunteers"; not "UN-Women"); ordinals in
+    words ("its 20th session": "twentieth", ``search.ordinals``)."""
+    return spell_ordinals(re.sub(r"\bUN\b(?![-‑])", "United Nations", question))
 
 
 # -- facts --------------------------------------------------------------------------------------
@@ -234,17 +238,25 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     named = foreign_name_words(question)  # "Action communautaire *femme* et *enfant*": which NGO, not what
     timed = {m.group(1).lower() for m in _TIME_PHRASE.finditer(question)}  # "at the *end* of 2024": when, not what
     timed |= {w.lower() for m in _DESCRIBED_NAME.finditer(question) for w in m.group(1).split()}
+    timed |= {w.lower() for m in _TIME_MODIFIER.finditer(question) for w in (m.group(1), m.group(0))}  # "*early* April"
+    capitalized = [m.span() for m in _NAME_WORD.finditer(question)]  # "the *High-level* Committee": a name's
     doc = _nlp()(question)
     words = frozenset(t.text.lower() for t in doc if t.pos_ in ("NOUN", "ADJ")
                       and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
                       and t.text.lower() not in ("many", "much") and t.text.lower() not in named
-                      and not _how_often(t) and t.text.lower() not in timed)
+                      and not _how_often(t) and t.text.lower() not in timed
+                      and not any(a <= t.idx < b for a, b in capitalized))
     if words <= {qtype.head.lower()}:  # "how many people are internally displaced": the counted noun says
         words |= {t.text.lower() for t in doc if t.tag_ in ("VBN", "RB") and not t.is_stop  # little; its
                   and t.text.lower() not in named}  # participle and adverb say which people
     return words
 
 
+# "early April", "late 1997", "mid-2024": when, not what.
+_TIME_MODIFIER = re.compile(r"(?i:\b(early|late|mid))(?:\s+(?=(?:" + "|".join(sorted(MONTHS)) + r")\b|(?:19|20)\d{2}\b)"
+                            r"|-(?:19|20)\d{2}\b)")
+# A capitalized word past the question's first: part of a name, which the names check holds the paragraph to.
+_NAME_WORD = re.compile(r"(?<=\s)[A-Z][\w'’]*(?:-[\w'’]+)*")
 _TIME_PHRASE = re.compile(r"(?i)\b(?:at|by|until|till|before|after|since|from|towards?|in|during) the "
                           r"(end|beginning|start|middle|close|course|outset|opening|height) of\b")
 
@@ -284,7 +296,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
                subset: bool = False, role: Role | None = None, events: tuple[str, ...] = (),
-               bodies=(), compounds: frozenset[tuple[str, str]] = frozenset()) -> list[Fact]:
+               bodies=(), compounds: frozenset[tuple[str, str]] = frozenset(), series=frozenset()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -296,7 +308,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     question counts a part of a whole ("how many of the X are Y"); ``role`` the office a "who chaired"
     question asks about, or the deed a "who proposed" one does (``search.roles``): the name given it wins;
     ``events`` the events a date question asks about (``search.events``): a date of something else is none;
-    ``bodies`` all the names the question asks about, common ones too (a figure of another body is none).
+    ``bodies`` all the names the question asks about, common ones too (a figure of another body is none);
+    ``series`` the compound ordinals it names ("fifty-first"), which the paragraph must say.
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -326,8 +339,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                                                    compounds)
         if focus < MIN_FOCUS:
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation
-        series = {t.stem for t in s.tokens if t.text.lower() in ORDINALS}
-        if ordinals and series and not ordinals & series:
+        if _another_of_series(s, ordinals, series):
             continue  # asked about the *first* forum, this sentence is about the *second*
         spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
         spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names)]
@@ -369,6 +381,19 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     facts = [f for i, f in enumerate(facts) if i in holders] if holders else facts
     return sorted(facts, key=lambda f: -f.score)
+
+
+def _another_of_series(s: ScoredSentence, ordinals: set[str], compounds: frozenset[str]) -> bool:
+    """True if the sentence is about another of a series than the question's ordinal names: another
+    ordinal in it, or a compound one ("fifty-first") neither its paragraph nor its document's title says."""
+    said = {t.stem for t in s.tokens if t.text.lower() in ORDINALS}
+    if ordinals and said and not ordinals & said:
+        return True
+    if not compounds:
+        return False
+    if (here := compound_ordinals(s.sentence.text)) and not compounds & here:
+        return True
+    return not compounds & compound_ordinals(" ".join((s.hit.text, *s.hit.section, s.hit.title)))
 
 
 #: how far down the sentences a count of the asked noun is still read ("a working group comprising *15
@@ -477,7 +502,8 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]), " ".join(s.hit.section[:-1])])
     def holds(stems: set[str], t: QuestionTerm) -> bool:
         return t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems) \
-            or t.stem.endswith("nt") and t.stem[:-1] + "c" in stems  # "vacant" / "vacancies", "absent" / "absence"
+            or t.stem.endswith("nt") and t.stem[:-1] + "c" in stems \
+            or bool(equivalents(t.stem) & stems)  # "vacant" / "vacancies"; "donors" / "partners"
     near_stems, above_stems = {t.stem for t in near}, {t.stem for t in above}
     # the sentence, its neighbours and its own heading hold a word wholly; a heading further up, half
     share = {t.stem: 1.0 if holds(near_stems, t) else 0.5 if holds(above_stems, t) else 0.0 for t in focus}

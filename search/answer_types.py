@@ -79,6 +79,10 @@ _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|decla
                     r"documents?|agreements?|decisions?|frameworks?|agendas?|compacts?|strateg(?:y|ies)|" \
                     r"plans? of action|action plans?|general recommendations?|general comments?)"
 # Titles of reports and publications are answers of their own kind ("which publication found ...").
+# People asked for by what they are: "which JIU *inspectors* wrote the report" wants names of persons.
+_PERSON_NOUNS = r"(?:inspectors?|experts?|officials?|judges?|rapporteurs?|envoys?|ministers?|ambassadors?|" \
+                r"chairs?|chairpersons?|co-chairs?|coordinators?|facilitators?|moderators?|panellists?|panelists?|" \
+                r"speakers?|presenters?|commissioners?|persons?|individuals?)"
 _PUBLICATION_NOUNS = r"(?:reports?|publications?|stud(?:y|ies)|surveys?|updates?|outlooks?|reviews?|papers?|" \
                      r"briefs?|books?|flagships?)"
 # Things filed under a number ("the number of the criminal *case*"), not counted ("the number of the staff").
@@ -140,6 +144,9 @@ def question_type(question: str) -> QuestionType:
                  r"|\bhow long ago\b", q):
         slots.append(("date",))
     owner = ""
+    if not slots and re.search(r"\bhow long\b(?! ago)|\bfor (?:what|which) (?:length of time|period)\b"
+                               r"|\b(?:what|which) (?:is|was) the duration\b", q):
+        slots.append(("duration",))  # "for how long is the office to operate": "a minimum of six years"
     if not slots and (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(languages?)\b", q)):
         slots.append(("language",))  # "what is the working language of the seminar": "English"
         target = _words(m.group(1))
@@ -160,7 +167,8 @@ def question_type(question: str) -> QuestionType:
         target = _words(m.group(1))
     if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
         found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
-                                                                      (("publication", "instrument"), _PUBLICATION_NOUNS))
+                                                                      (("publication", "instrument"), _PUBLICATION_NOUNS),
+                                                                      (("person",), _PERSON_NOUNS))
                  if (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + nouns + r")\b", q))]
         if found:
             _, kinds, noun = min(found)
@@ -191,8 +199,10 @@ _NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|
 def _noun_phrase(words: str) -> str:
     """The counted thing of "how many ...": the words before the first verb or preposition
     ("participants *took* part", "people *in* Afghanistan")."""
-    m = _NOT_NOUN.search(words)
-    return words[:m.start()] if m and words[:m.start()].strip() else words
+    for m in _NOT_NOUN.finditer(words):  # "*retired* civil servants in Afghanistan": a participle before the noun
+        if words[:m.start()].strip():
+            return words[:m.start()]
+    return words
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -247,6 +257,12 @@ _IDENTIFIER_RE = re.compile(r"\bNos?\.\s?[\w/.-]*\d[\w/-]*(?:\.\d+)*")
 _AWARD_RE = re.compile(r"\b(?:[A-Z][\w.'’-]*\s){1,5}(?:[Pp]rize|Award|Medal)\b"
                        r"|\b(?:Prize|Award|Medal) (?:for|of) (?:[A-Z][\w'’-]*(?:\s(?:in|of|for|and|the))?\s?){1,6}")
 # A language by its name (the Organization's six first): "The working language of the seminar shall be *English*".
+# A length of time: "for a minimum of six years", "18 months", "a two-year period", "one year".
+_DURATION_RE = re.compile(r"\b(?:(?:at least|a minimum of|up to|a maximum of|about|some|over|more than|nearly|almost)\s)?"
+                          r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"fifteen|eighteen|twenty|thirty|(?:twenty|thirty|forty|fifty|sixty)[-‑](?:one|two|three|four|"
+                          r"five|six|seven|eight|nine)|several|a few)[\s-](?:years?|months?|weeks?|days?|hours?|decades?)\b"
+                          r"(?![\s-]+(?:old|of age|ago)\b)", re.I)
 _LANGUAGE_RE = re.compile(r"\b(?:Arabic|Chinese|English|French|Russian|Spanish|Portuguese|German|Kiswahili|Swahili|"
                           r"Japanese|Hindi|Bengali|Italian|Dutch|Turkish|Persian|Farsi|Urdu|Korean|Indonesian|Malay|"
                           r"Amharic|Hausa|Yoruba|Quechua|Tetum|Haitian Creole|Creole|Ukrainian|Polish|Greek)\b")
@@ -323,7 +339,9 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     kinds = set(kinds)
     found: list[Span] = []
     rules = (("instrument", _INSTRUMENT_RE), ("percent", _PERCENT_RE), ("money", _MONEY_RE),
-             ("identifier", _IDENTIFIER_RE), ("award", _AWARD_RE), ("language", _LANGUAGE_RE), ("date", _DATE_RE), ("session", _SESSION_RE), ("count", _COUNT_RE))
+             ("identifier", _IDENTIFIER_RE), ("award", _AWARD_RE), ("language", _LANGUAGE_RE),
+             *((("duration", _DURATION_RE),) if "duration" in kinds else ()),  # else "six years" stays a count
+             ("date", _DATE_RE), ("session", _SESSION_RE), ("count", _COUNT_RE))
     numeric_taken: list[Span] = []
     for kind, rx in rules:
         for m in rx.finditer(sentence):
@@ -418,9 +436,15 @@ def _valid(span: Span, sentence: str) -> bool:
         return False  # "the *Senior Programme* Officer", "*Senior Forestry Specialist*": an office's title
     if span.kind == "organization" and _OFFICE_FIRST.match(span.text):
         return False  # "the *Deputy Minister of Economy* and Finance of Uzbekistan, Umid Abidkhadjaev": whose office
+    if span.kind in ("organization", "place", "person") and (_CURRENCY_AFTER.match(sentence, span.end)
+                                                             or _CURRENCY_AFTER.search(" " + span.text.split()[-1])):
+        return False  # "(In millions of *United States* dollars)": a currency, no body nor country
+    if span.kind in ("organization", "person") and "/" in span.text and re.search(r"\d", span.text):
+        return False  # "JIU/REP/2023/6": a document's symbol names no body or person
     return span.kind != "count" or _counts(sentence, span)
 
 
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|euros?|francs?|pounds? sterling|yen|rupees?)\b", re.I)
 _OFFICE_AFTER = re.compile(r"\s+(?:Officer|Director|Adviser|Advisor|Coordinator|Manager|Specialist|Assistant|Analyst)\b")
 _OFFICE_FIRST = re.compile(r"(?:(?:Deputy|Vice|Assistant|Acting|First|Prime|Under)[\s-])*(?:Minister|Ambassador|"
                            r"Permanent Representative|Secretary|Director|Chair(?:person|man|woman)?|President|"

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .models import Hit
-from .terms import tokenize
+from .terms import MONTHS, tokenize
 
 
 def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -23,7 +23,7 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
     other surface forms of the same canonical entity in the index (``ILO`` <-> ``International
     Labour Organization``), when the index has entities.
     """
-    question = question.strip()
+    question = _LED_BY.sub(r"\1,", question.strip())  # "the *UNODC-led* HLCP task team": two names
     out = []
     for start, end in foreign_name_spans(question):  # "Action communautaire femme et enfant": one name
         phrase = question[start:end]
@@ -37,14 +37,18 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
                        question)
     for name in (part for m in runs for part in _name_parts(searcher, m.group())):
         name = re.sub(r"['’]s$", "", name)
-        if name.lower() in _stop_words() or name in CATEGORY_ACRONYMS:
-            continue
+        if name.lower() in _stop_words() or name in CATEGORY_ACRONYMS or name in MONTHS:
+            continue  # "between November 2024 and *January* 2025": when, which the dates check, not who
         aliases = _aliases(searcher, name) + _known_forms(name) + _place_of(searcher, name)
         if re.match(r"UN\b", name):  # "UN Volunteers": the report writes "United Nations Volunteers"
             aliases += ("United Nations" + name[2:],)
         out.append((name, aliases))
     return out
 
+
+# A name joined to the participle of what it does to the next noun: "UNODC-led", "Geneva-based".
+_LED_BY = re.compile(r"\b([A-Z][\w'’]*)-(?:led|based|backed|funded|supported|sponsored|hosted|driven|chaired|run|owned|"
+                     r"managed|coordinated)\b")
 
 # Acronyms that name a kind of thing, not one body or place: "the NGO Action communautaire ...", "IDPs in
 # Darfur". A paragraph need not write them ("a non-profit organization"); they stay words of the search.

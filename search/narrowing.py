@@ -183,7 +183,11 @@ _EXAMPLES = re.compile(r"\b(?:such as|including|mainly|primarily|notably|in part
 def without_examples(text: str, keep: tuple[int, int]) -> str:
     """``text`` without its lists of examples (from "such as", "including", "mainly" ... to the end of
     the clause), except the one that holds the figure at ``keep`` ("22.9 million people, including
-    *12 million* in Kabul")."""
+    *12 million* in Kabul"), and without the sentences that enumerate names apart from the figure
+    ("agreements were concluded with Australia, Canada, ..., Germany, ...": a fund's total is not
+    Germany's contribution)."""
+    text = "".join(" " * len(part) if not (start <= keep[0] < start + len(part)) and _enumerates(part) else part
+                   for start, part in _sentences_at(text))
     out, at = [], 0
     for m in _EXAMPLES.finditer(text):
         if m.start() < at:
@@ -194,6 +198,26 @@ def without_examples(text: str, keep: tuple[int, int]) -> str:
             out.append(text[at:m.start()])
             at = stop
     return "".join(out) + text[at:]
+
+
+def _sentences_at(text: str) -> list[tuple[int, str]]:
+    """``text`` cut after each full stop, each part with its offset (the parts join back to ``text``)."""
+    parts, at = [], 0
+    for m in re.finditer(r"[.;](?:\s+|$)", text):
+        parts.append((at, text[at:m.end()]))
+        at = m.end()
+    return parts + ([(at, text[at:])] if at < len(text) else [])
+
+
+def _enumerates(sentence: str) -> bool:
+    """True if the sentence lists four or more capitalized names in a row ("Australia, Canada, Chile, the
+    Czech Republic, ... and the European Union")."""
+    items = [p.strip() for p in re.split(r",|\band\b", sentence)]
+    run = best = 0
+    for item in items:
+        run = run + 1 if re.match(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’.-]*)*\W*$", item) else 0
+        best = max(best, run)
+    return best >= 4
 
 
 _LABEL_NUMBER = re.compile(r"\d{1,3}(?:[./]\d+)*[a-z]?")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .equivalents import equivalents
 from .answer_types import UNITS, Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
 from .narrowing import body_conflict, counted_words, label_conflict, narrowed, place_conflict, qualifying_place
@@ -140,11 +141,18 @@ def _counts_other(toks, last: int, counted: set[str], text: str) -> str:
     run = counted_words(toks, last, text)
     if not run and (shared := _shares_noun(toks, last, text)) is not None:
         return _counts_other(toks, shared, counted, text)  # "*10* formal and 21 informal recommendations"
-    if not run or run[-1].stem in counted:
+    if not run or any(_same_word(run[-1].stem, c) for c in counted):
         return ""
     if run[-1].text.lower() in _MEMBER_NOUNS:
         return "" if any(t.stem in counted for t in run[:-1]) else "people"
     return "noun"
+
+
+def _same_word(stem: str, other: str) -> bool:
+    """One word in two forms the stemmer leaves apart ("retirees" / "retired": retire, retir), or two
+    words for one thing ("partners" / "donors": ``search.equivalents``)."""
+    return stem == other or min(len(stem), len(other)) >= 5 and (stem.startswith(other) or other.startswith(stem)) \
+        or other in equivalents(stem)
 
 
 def _shares_noun(toks, last: int, text: str) -> int | None:

@@ -28,6 +28,10 @@ class Token:
     end: int
 
 
+#: The month names, as the documents capitalize them: dates, never names of a body or place.
+MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
 def tokenize(texts: list[str]) -> list[list[Token]]:
     """The tokens of each text, stemmed by FTS5's Porter tokenizer."""
     con = sqlite3.connect(":memory:")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .evidence import ScoredSentence, local_context
 from .names import names_ok
-from .terms import tokenize
+from .terms import MONTHS, tokenize
 
 ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                      "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
@@ -32,7 +32,6 @@ class DocContext:
     dated: frozenset[str] = frozenset()  # the days it is dated ("18 april"): a letter on that day's events
 
 
-MONTHS = frozenset("January February March April May June July August September October November December".split())
 _DATED = re.compile(r"\bdated\s+(\d{1,2})\s+(" + "|".join(sorted(MONTHS)) + r")\s+(?:19|20)\d{2}")
 
 
