@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from .terms import MONTHS
+
 KINDS = ("count", "money", "percent", "date", "place", "organization", "instrument", "publication", "person")
 
 # Index entity kinds and spaCy labels, mapped onto the answer kinds above.
@@ -235,7 +237,7 @@ UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilome
           r"kWh|petabytes|terabytes|gigabytes)")
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
                        + _SCALE + r")(?:\s?" + UNITS + r"(?![\w-])|(?![\w/%-])(?!\s?(?:per\s?cent|percent)))", re.I)
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(sorted(MONTHS))
 # Dates as translated letters write them, day.month.year: "initiated on 04.04.2022".
 _DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b(?!\.\d)"
                       r"|\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
