@@ -97,11 +97,25 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
                            _frame_only_stems(question), bool(_PART_OF.search(question)), role,
                            asked_events(question), bodies, subject_compounds(question) if subject else frozenset(),
                            compound_ordinals(question))
-        if facts and facts[0].where.score >= MIN_FACT_SCORE:
+        if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(asked, hits)
+
+
+def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:
+    """A sentence's score, or the one before it when it opens by pointing back to it ("*It* was held on 24
+    February 2025 in Quito" after the sentence naming the consultation): the two say one thing."""
+    if not _POINTS_BACK.match(s.sentence.text):
+        return s.score
+    before = [o for o in scored if o.hit.citation == s.hit.citation and o.sentence.end <= s.sentence.start]
+    if not before:
+        return s.score
+    return max(s.score, max(before, key=lambda o: o.sentence.end).score)
+
+
+_POINTS_BACK = re.compile(r"(?:It|They|This|These|He|She)\s+(?:was|were|is|are|had|has|took|met|will)\b")
 
 
 def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, set[str]]:

@@ -284,6 +284,9 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
             or span.kind == "place" and not target and _governed_by(text, span, qstems, _LOCATED_BY):
         named = max(named, 1.0)  # "criminal case ... *initiated on* 04.04.2022" for "when was it initiated";
         # "which was *held in* Tashkent" for "where was the meeting held"
+    if span.kind == "place" and qstems & _VENUE_ASKED and _VENUE_BEFORE.search(text[:span.start]):
+        named = max(named, 1.0)  # "which city hosted the consultation": "It was *held on 24 February 2025 in* Quito",
+        # not the office "based in Bogota" that organized it
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
 
@@ -368,6 +371,10 @@ _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
 _DATED_BY = re.compile(r"\b([A-Za-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)"
                        r"\s+(?:(?:on|in|since|from|at|by)\s+(?:the\s+)?)?$")  # (none: "met *from X to Y*")
 _LOCATED_BY = re.compile(_DATED_BY.pattern.replace("(?:(?:on|in|since|from|at|by)\\s+(?:the\\s+)?)?", "(?:in|at)\\s+(?:the\\s+)?"))
+# A question about where something took place, and the words that put an event at its venue.
+_VENUE_ASKED = frozenset({"host", "held", "hold", "conven", "venu"})
+_VENUE_BEFORE = re.compile(r"\b(?:held|hosted|convened|took place|was staged|met)\b(?:\s+(?!in\b|at\b)[^\s.;,]+){0,5}"
+                           r"\s+(?:in|at)\s+(?:the\s+)?$")
 _WORD = r"\s+(?!and\b|or\b|but\b)[A-Za-z][\w-]*"
 # the participle after the counted words, across a figure coordinated with it ("42,308 cases and 759
 # deaths *had been reported*": both were reported; "three peacekeepers *being killed* and 37 ... injured")

@@ -127,3 +127,27 @@ def test_a_list_of_contributors_does_not_own_the_fund_total():
     assert "Germany" not in without_examples(text, (at, at + 15))
     listed = "Australia, Canada, Chile and Germany pledged EUR 2 million."
     assert "Germany" in without_examples(listed, (listed.index("EUR"), listed.index("EUR") + 13))
+
+
+def test_a_venue_question_prefers_the_place_an_event_was_held():
+    from search.span_scores import _VENUE_BEFORE
+    # CEB/2025/4, para. 52: the dialogue was organized by an office "based in Bogota" and "held ... in Quito"
+    assert _VENUE_BEFORE.search("It was held on 24 February 2025 in ")
+    assert _VENUE_BEFORE.search("The meeting, convened at the ")
+    assert not _VENUE_BEFORE.search("organized by the UNODC Regional Office for the Andean Region and the Southern "
+                                    "Cone based in ")
+
+
+def test_a_sentence_pointing_back_carries_the_score_of_the_one_before():
+    from types import SimpleNamespace
+
+    from search.answer import _carried_score
+    from search.evidence import ScoredSentence, Sentence
+
+    text = "Ms. Welsch presented the field dialogue for Ecuador. It was held on 24 February 2025 in Quito."
+    hit = SimpleNamespace(citation="X/1, para. 1", text=text)
+    first = ScoredSentence(hit, Sentence(text[:52], 0, 52), (), 0.62, 0.6, 0.6)
+    second = ScoredSentence(hit, Sentence(text[53:], 53, len(text)), (), 0.44, 0.4, 0.4)
+    assert _carried_score(second, [first, second]) == 0.62
+    alone = ScoredSentence(hit, Sentence("Quito hosted it.", 53, 69), (), 0.44, 0.4, 0.4)
+    assert _carried_score(alone, [first, alone]) == 0.44
