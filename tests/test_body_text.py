@@ -99,3 +99,24 @@ def test_the_check_skips_an_index_entrys_opening_line_and_a_title_note():
     page = SimpleNamespace(height=842.0)
     assert _star_note(_ln("* Circulated in the languages of submission only.", 115, 714, page=1), [page])
     assert not _star_note(_ln("* Circulated in the languages of submission only.", 115, 300, page=1), [page])
+
+
+def test_an_old_reports_page_one_is_its_title_and_its_first_heading():
+    # A/52/687 (1997, typed): the masthead, agenda block and centred title make no chunk (the
+    # title is the document's), and the centred ``I. INTRODUCTION`` over para. 1 is its section.
+    doc = read_document(FIXTURES / "A_52_687.en.pdf")
+    assert doc.title == "THE SITUATION OF DEMOCRACY AND HUMAN RIGHTS IN HAITI (Report of the Secretary-General)"
+    assert doc.chunks[0].citation == "A/52/687, para. 1" and doc.chunks[0].section == ("I. INTRODUCTION",)
+    assert body_coverage(FIXTURES / "A_52_687.en.pdf", doc).lost == ()
+
+
+@pytest.mark.parametrize("text, form", [
+    ("United Nations", True), ("United Nations Headquarters", True), ("New York, NY 10017", True),
+    ("United Nations, New York", True),
+    # a title or heading naming a body is text (A/47/466's title, S/2025/122's heading)
+    ("United Nations Framework Convention on Climate Change: implementation of resolution 46/169", False),
+    ("United Nations Integrated Office in Haiti", False),
+])
+def test_an_address_line_is_a_form_a_name_opening_a_title_is_not(text, form):
+    from ingest.text.fragments import is_form_line
+    assert is_form_line(text) is form

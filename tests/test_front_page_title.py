@@ -48,3 +48,31 @@ def test_an_old_report_without_a_bold_title_gives_none_rather_than_its_organ():
     # A/52/687 (1997): "General Assembly" in large bold above "ORIGINAL: ENGLISH", no bold title
     first = read_pages(FIXTURES / "A_52_687.en.pdf")[0]
     assert read_title(first, body_size=10.7) != "General Assembly"
+
+
+def test_a_typed_page_gives_its_centred_title_and_what_it_is():
+    """A/52/687 (1997) is typed: no bold title. The centred blocks under the agenda block, before
+    the first heading, are its title and, last, what it is (``Report of the Secretary-General``)."""
+    first = read_pages(FIXTURES / "A_52_687.en.pdf")[0]
+    assert read_title(first, body_size=10.0) == "THE SITUATION OF DEMOCRACY AND HUMAN RIGHTS IN HAITI (Report of the Secretary-General)"
+
+
+def test_a_typed_title_under_the_agenda_items_title():
+    """A/47/466 (1992 scan), page 1 as printed: the agenda item's title in capitals, then the
+    title (three centred lines), then what it is; the scan's marks at the right edge are no title."""
+    rows = [(398.1, 439.0, 80.4, "Distr."), (397.8, 503.8, 151.5, "ORIGINAL: ENGLISH"),
+            (37.4, 163.6, 209.0, "Forty-seventh session"), (37.0, 121.0, 221.1, "Agenda item 80"),
+            (119.3, 423.4, 257.4, "PROTECTION OF GLOBAL CLIMATE FOR PRESENT AND FUTURE"),
+            (204.7, 336.8, 269.2, "GENERATIONS OF MANKIND"),
+            (115.5, 435.7, 292.8, "United Nations Framework Convention on Climate Change:"),
+            (115.9, 401.7, 304.4, "implementation of resolution 46/169 and possible"),
+            (187.5, 354.2, 316.2, "requirements for future work"),
+            (178.3, 363.6, 340.0, "Report of the Secretary-General"),
+            (36.5, 460.6, 375.2, "1. By its resolution 45/212 of 21 December 1990, the General Assembly"),
+            (36.1, 502.0, 387.2, "signature during that Conference. The Assembly also requested the Chairman of")]
+    lines = tuple(Line(page=1, text=t, x0=x0, x1=x1, top=top, bottom=top + 10.7, size=10.7) for x0, x1, top, t in rows)
+    first = Page(number=1, width=612.0, height=792.0, lines=lines + (
+        Line(page=1, text="! i", x0=578.1, x1=587.5, top=305.4, bottom=311.1, size=5.7),))
+    assert read_title(first, body_size=10.7) == ("United Nations Framework Convention on Climate Change: implementation "
+                                                  "of resolution 46/169 and possible requirements for future work "
+                                                  "(Report of the Secretary-General)")

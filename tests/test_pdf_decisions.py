@@ -27,8 +27,13 @@ from layout_fixtures import read_lines
 E_2025_24 = "E_2025_24_p7-9-11-23-24.tsv"  # chap. I paras 1-3, decisions 56/101-104 and 56/125-126, chap. II
 
 
-def _decisions(lines) -> list:
+def _parts(lines) -> list:
     return [b for b in segment(lines, 10.0)[0] if b.part.startswith("chap. I, ")]
+
+
+def _decisions(lines) -> list:
+    """The decisions of section C (section B's draft decision, introduced by para. 2, aside)."""
+    return [b for b in _parts(lines) if b.part != "chap. I, draft decision"]
 
 
 NUMBER_HEADINGS = [
@@ -69,11 +74,17 @@ def test_number_kind(lead_in, kind):
 def test_each_decision_is_a_part_cited_by_its_number():
     """Decisions 56/101-104, 56/125 and 56/126 are one block each, of kind ``part``, labelled
     within chapter I, under their number and title; the report's paragraphs 1-3 before them
-    and chapter II's after them keep their numbers."""
+    and chapter II's after them keep their numbers. Section B's draft decision, which has no
+    heading of its own (paragraph 2 introduces it: ``... the following draft decision:``), is
+    the part ``draft decision``, under its bold title."""
     blocks = segment(read_lines(E_2025_24), 10.0)[0]
-    decisions = _decisions(read_lines(E_2025_24))
-    assert [(b.kind, b.part) for b in decisions] == [
+    drafts = _parts(read_lines(E_2025_24))
+    assert [(b.kind, b.part) for b in drafts] == [("part", "chap. I, draft decision")] + [
         ("part", f"chap. I, decision 56/{n}") for n in (101, 102, 103, 104, 125, 126)]
+    draft, decisions = drafts[0], drafts[1:]
+    assert draft.section[-1] == ("Report of the Statistical Commission on its fifty-sixth session and provisional agenda "
+                                 "and dates of the fifty-seventh session of the Commission")
+    assert draft.lines[0] == "The Economic and Social Council:" and "13. Report of the Commission on its fifty-seventh session." in draft.lines
     assert [b.section[-1] for b in decisions][:4] == [
         "56/101. National accounts", "56/102. Population and housing censuses",
         "56/103. Working methods of the Statistical Commission", "56/104. Fundamental Principles of Official Statistics"]
@@ -122,7 +133,7 @@ def test_bare_numbers_open_nothing_without_a_headings_type_or_a_kind(case, lines
     got = lines()
     assert _decisions(got) == []
     blocks = segment(got, 10.0)[0]
-    assert not any(b.kind == "part" for b in blocks)
+    assert [b.part for b in blocks if b.kind == "part"] == ["chap. I, draft decision"]
     assert [(b.part, b.number) for b in blocks if b.kind == "paragraph" and b.page is None] == (
         [("chap. I", n) for n in (1, 2, 3)] + [("chap. II", n) for n in range(1, 8)])
 
@@ -158,8 +169,8 @@ def test_the_report_keeps_every_body_line_and_cites_each_decision_once():
 
     doc = read_document(EXCERPT)
     cites = [c.citation for c in doc.chunks]
-    assert [c for c in cites if "decision" in c] == [f"E/2025/24, chap. I, decision 56/{n}"
-                                                      for n in (101, 102, 103, 104, 125, 126)]
+    assert [c for c in cites if "decision" in c] == ["E/2025/24, chap. I, draft decision"] + [
+        f"E/2025/24, chap. I, decision 56/{n}" for n in (101, 102, 103, 104, 125, 126)]
     assert {c.kind for c in doc.chunks if "decision" in c.citation} == {"part"}
     assert len(set(cites)) == len(cites)
     assert body_coverage(EXCERPT, doc).lost == ()

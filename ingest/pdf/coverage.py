@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..models import Document
 from ..text.fragments import is_form_line
-from .front_page import read_symbols
+from .front_page import read_symbols, title_floor
 from .contents import contents_lines
 from .geometry import ends_sentence
 from .layout import Line, read_pages
@@ -63,8 +63,7 @@ def body_coverage(path: str | Path, doc: Document) -> Coverage:
     lines = [l for l in zones.lines if id(l) not in listed and abs(l.size - zones.body_size) <= 0.6 and not is_form_line(l.text)
              and not (l.bold and not ends_sentence(l.text))]  # a bold line that ends no sentence is a heading
     first = pages[0]
-    heads = [l for l in first.lines if l.bold and l.size > zones.body_size + 0.5 and l.top > 0.15 * first.height]
-    floor = max((l.bottom for l in heads), default=0.0)  # page 1's title block ends here
+    floor = title_floor(first, zones.body_size)  # page 1's title block ends here
     checked: list[Line] = []
     lost: list[Line] = []
     for l in lines:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from paracite.errors import IngestError
 from ..skips import NOT_FOUND_PAGE, SCANNED, is_not_found_page
-from .front_page import header_lines, read_symbols, read_title
+from .front_page import header_lines, read_symbols, read_title, title_floor
 from ..text.front_matter import iso_date, read_front_matter
 from ..text.furniture import detect_symbol
 from .layout import Line, Page, read_pages
@@ -64,7 +64,7 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
         last.lines, closing_meeting = strip_closing(last.lines)
     summary = _summary(front, geo) if numbered and not preamble else []
     if numbered and not preamble:
-        preamble = _front_notes(front, pages[0], geo, summary)
+        preamble = _heading_over_text(_front_notes(front, pages[0], geo, summary), blocks)
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
         prose = _front_prose(front, pages[0], geo)
         blocks = blocks[:1] + _prose_blocks(prose, _own_leading([l for l, _ in prose], geo)) + blocks[1:]
@@ -144,6 +144,22 @@ def _front_notes(front: list[Line], first: Page, geo: Geometry, summary: list[Li
     return _prose_blocks([(l, sect) for l, sect in _front_prose(front, first, geo) if id(l) not in taken], geo)
 
 
+_TYPED_HEAD_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.\s+[A-Z][A-Z ,'’-]+$")  # ``I. INTRODUCTION``, typed in capitals
+
+
+def _heading_over_text(notes: list[_Block], blocks: list[_Block]) -> list[_Block]:
+    """A typed report's first heading (``I. INTRODUCTION``, plain capitals centred over para. 1,
+    A/52/687) found last among page 1's notes heads the paragraphs under it, as its later headings
+    do, instead of standing as a chunk of its own."""
+    if not notes or len(notes[-1].lines) != 1 or not _TYPED_HEAD_RE.match(notes[-1].lines[0].strip()):
+        return notes
+    for b in blocks[1:]:
+        if b.section or b.kind == "heading":
+            break
+        b.section = (notes[-1].lines[0].strip(),)
+    return notes[:-1]
+
+
 def _prose_blocks(prose: list[tuple[Line, tuple[str, ...]]], geo: Geometry) -> list[_Block]:
     """Page-cited paragraphs of front-matter prose, each under its section path; a new section
     starts a new paragraph."""
@@ -157,8 +173,7 @@ def _prose_blocks(prose: list[tuple[Line, tuple[str, ...]]], geo: Geometry) -> l
 def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Line, tuple[str, ...]]]:
     """Body lines of a document with no numbered paragraphs, under its page-1 title block, each
     with the section path of the bold headings above it (``Item 3`` > ``Internal audit``)."""
-    heads = [l for l in first.lines if l.bold and l.size > geo.body + 0.5 and l.top > 0.15 * first.height]
-    floor = max((l.bottom for l in heads), default=0.0)
+    floor = title_floor(first, geo.body)
     path = SectionPath()
     out: list[tuple[Line, tuple[str, ...]]] = []
     prev: Line | None = None

@@ -21,13 +21,16 @@ paragraphs numbered afresh from 1, while the report's own paragraphs run on arou
   Ahead of the report's numbered paragraphs (A/80/38's decisions before a volume's ``1.``) only a
   decision or resolution that numbers nothing opens a part: a draft there (annexed to a letter)
   or a heading over numbers is read as before.
+- A draft with no heading of its own, whose title follows the report's paragraph introducing it
+  (``2. ... the adoption of the following draft decision:`` / ``Report of the Statistical
+  Commission on its fifty-sixth session ...``, E/2025/24 and E/2025/42), is labelled by the kind
+  that paragraph names: ``E/2025/24, chap. I, draft decision``.
 - Either ends where the report's numbering resumes (its next number at its margin), at a heading
   above the draft's (``B. Draft decisions ...``, ``Chapter II``, an annex) or at the next draft.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -37,12 +40,10 @@ from .parts import Parts
 from .preamble import preamble_blocks
 from .unnumbered import split_paragraphs
 from ..text.blocks import _Block
-from ..text.part_heads import ANNEX_RE, CHAPTER_RE, LETTERED_ITEM_RE, VOLUME_RE, draft_label, number_heading, number_kind
+from ..text.draft_heads import LONG_DRAFT, find_heads
+from ..text.part_heads import ANNEX_RE, CHAPTER_RE, LETTERED_ITEM_RE, VOLUME_RE, draft_label, number_heading
 from ..text.sections import SectionPath
 
-LONG_DRAFT = 3500  # characters: an unnumbered draft longer than this is split like other page-cited text
-_LEAD_IN = 6  # lines before the first of a run of bare-numbered headings that may name their kind
-_SECTION_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+\S")  # a section's labelled heading (``C. Decisions ...``)
 
 
 @dataclass(frozen=True)
@@ -79,38 +80,9 @@ class Drafts:
                 and l.x0 <= self.margin(l.page) + 40)
 
     def _find(self, parts: Parts) -> dict[int, Draft]:
-        """The draft headings that come after the report's numbered paragraphs began (in the
-        part they stand in: an annex, or a volume or chapter that numbers afresh, starts again),
-        and the decisions and resolutions that number nothing before them. A heading that prints only a number (``56/101``) is a decision's or resolution's as the
-        lines leading in to the run of them say (``C. Decisions brought to the attention of the
-        Council``); where they name neither kind it opens nothing."""
-        out: dict[int, Draft] = {}
-        seen = False
-        kind, lead_in = "", []  # the kind of the run of bare-numbered headings, the lines before it
-        for i, l in enumerate(self.kinds.lines):
-            label = draft_label(l.text)
-            number = "" if label else number_heading(l.text)
-            if number and self.heading(i) and self.kinds.heading_like(i):
-                kind = kind or number_kind(lead_in[-_LEAD_IN:])
-                restart = self._restart(i)
-                if kind and (seen or restart is None):
-                    out[i] = Draft(f"{kind} {number}", restart)
-                continue
-            if self.heading(i) and _SECTION_RE.match(l.text):
-                kind = number_kind([l.text])  # ``B. Decisions adopted ...`` starts a run of its own kind
-            restart = self._restart(i) if label and self.heading(i) else None
-            if label and self.heading(i) and (seen or (restart is None and not label.startswith("draft"))):
-                out[i] = Draft(label, restart)  # ahead of the report's paragraphs: a decision that numbers nothing
-                kind = ""
-            elif self.heading(i) and (ANNEX_RE.match(l.text) or (parts.volumes and VOLUME_RE.match(l.text))
-                                      or (parts.chapters and CHAPTER_RE.match(l.text))):
-                seen, kind = False, ""
-            elif not seen:
-                m = NUM_RE.match(l.text)
-                seen = bool(m) and self.kinds.starts_para(i, int(m.group(1)))
-            if not kind:
-                lead_in.append(l.text)
-        return out
+        """The draft and decision headings (``ingest.text.draft_heads``: the walk text input
+        shares), told by their type here."""
+        return {i: Draft(label, restart) for i, (label, restart) in find_heads(len(self.kinds.lines), _Reader(self, parts)).items()}
 
     def _restart(self, i: int) -> float | None:
         """Where the ``1.`` stands (from the margin) if the numbering starts again at 1 under the
@@ -155,6 +127,37 @@ class Drafts:
         return not (draft.number_dx is not None and abs(dx - draft.number_dx) <= 6 and report_next == draft_next)
 
 
+@dataclass(frozen=True)
+class _Reader:
+    """What the shared walk asks of a PDF's lines, answered from their type and place."""
+
+    drafts: Drafts
+    parts: Parts
+
+    def text(self, i: int) -> str:
+        return self.drafts.kinds.lines[i].text
+
+    def heading(self, i: int) -> bool:
+        return self.drafts.heading(i)
+
+    def number_ok(self, i: int) -> bool:
+        return self.drafts.heading(i) and self.drafts.kinds.heading_like(i)
+
+    def title(self, i: int) -> bool:
+        return self.drafts.heading(i)
+
+    def resets(self, i: int) -> bool:
+        t, parts = self.text(i), self.parts
+        return bool(ANNEX_RE.match(t) or (parts.volumes and VOLUME_RE.match(t)) or (parts.chapters and CHAPTER_RE.match(t)))
+
+    def starts_para(self, i: int) -> bool:
+        m = NUM_RE.match(self.text(i))
+        return bool(m) and self.drafts.kinds.starts_para(i, int(m.group(1)))
+
+    def restart(self, i: int) -> float | None:
+        return self.drafts._restart(i)
+
+
 @dataclass
 class _Report:
     """The report's own place, kept while a draft inside it is read."""
@@ -186,7 +189,7 @@ class DraftSteps:
         (``56/101. National accounts``), so the section keeps the draft's number."""
         r = self.report
         return (r is not None and r.draft.number_dx is None and not r.text and self.last_heading is r.head
-                and l is not r.head)
+                and l is not r.head and bool(draft_label(r.head.text) or number_heading(r.head.text)))
 
     def draft_step(self, i: int, l: Line) -> bool:
         """Leave a draft that ends at line i, open one that starts there, or keep the line for the

@@ -39,7 +39,7 @@ def read_title(first: Page, body_size: float) -> str:
     """
     found = _title_groups(first, body_size)
     if found is None:
-        return ""
+        return _typed_title(first, body_size)
     main, after = found
     if any(l.text.startswith("Official Records") for l in first.lines):
         # An Official Records cover: the headline, and the line under it if it says what it is
@@ -107,6 +107,55 @@ def _title_groups(first: Page, body_size: float) -> tuple[list[Line], list[list[
     if main is None:
         return None
     return main, groups[groups.index(main) + 1:]
+
+
+#: A block saying what the document is, under its title: the subtitle (``Report of the Secretary-General``).
+_WHAT_IT_IS = re.compile(r"^(?:Report|Note|Letter|Memorandum|Statement|Communication)\s+(?:of|by|from|dated)\b", re.I)
+
+
+def _typed_blocks(first: Page, body_size: float) -> list[list[Line]]:
+    """A typed page 1's (an older scan, no large bold type) blocks of body-type lines centred on
+    the text column, under the masthead and the agenda block, up to the text's first heading or
+    paragraph: an agenda item's title in capitals, the title, what the document is."""
+    lines = sorted((l for l in first.lines if abs(l.size - body_size) <= 0.6), key=lambda l: (l.top, l.x0))
+    original = [l.bottom for l in lines if _ORIGINAL.match(l.text)]
+    if not original or not lines:
+        return []
+    left, right = min(l.x0 for l in lines), max(l.x1 for l in lines)
+    middle = (left + right) / 2
+    blocks: list[list[Line]] = []
+    for l in (l for l in lines if l.top > min(original)):
+        centred = l.x0 > left + 30 and abs((l.x0 + l.x1) / 2 - middle) < 0.08 * (right - left)
+        if _NUMBERED_HEADING.match(l.text) or (blocks and not centred):
+            break
+        if not centred:
+            continue
+        if blocks and l.top - blocks[-1][-1].top < 1.6 * l.size:
+            blocks[-1].append(l)
+        else:
+            blocks.append([l])
+    return blocks
+
+
+def _typed_title(first: Page, body_size: float) -> str:
+    """``Title (Subtitle)`` of a typed page 1: the last centred block is the subtitle where it
+    says what the document is; the block over it is the title."""
+    blocks = _typed_blocks(first, body_size)
+    if blocks and _WHAT_IT_IS.match(blocks[-1][0].text):
+        *blocks, sub = blocks
+        return f"{_join(blocks[-1])} ({_join(sub)})" if blocks else ""
+    return _join(blocks[-1]) if blocks else ""
+
+
+def title_floor(first: Page, body_size: float) -> float:
+    """Where page 1's title block ends: under its last large bold line, or, on a typed page,
+    its last centred block (``_typed_blocks``); 0 where there is none. Above it are the masthead,
+    the agenda block and the title, which no chunk need hold."""
+    heads = [l for l in first.lines if l.bold and l.size > body_size + 0.5 and l.top > 0.15 * first.height]
+    if heads:
+        return max(l.bottom for l in heads)
+    blocks = _typed_blocks(first, body_size)
+    return blocks[-1][-1].bottom if blocks and _typed_title(first, body_size) else 0.0
 
 
 def header_lines(first: Page, body_size: float) -> list[str]:

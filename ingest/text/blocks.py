@@ -17,3 +17,4 @@ class _Block:
     refs: list[str] | None = None  # footnote marks read from the layout (PDFs); None: find in text
     page: int | None = None  # set for paragraphs cited by page (no printed numbers)
     printed: int | None = None  # the printed number, where a misprint broke the sequence
+    heads: tuple[str, ...] = ()  # text input: its own headings under the section path (a draft that numbers nothing)

@@ -51,6 +51,10 @@ def remove_footnote_refs(text: str, next_ref: int) -> tuple[str, list[int], int]
             continue
         if re.match(r"^[.,]\d", after):
             continue
+        if not m.group(1) and re.search(r"\b(?:Add|Rev|Corr|Suppl|Amend)\.$", before):
+            continue  # a symbol's part (``A/AC.237/18/Add.1``)
+        if m.group(1) and re.search(r"[.;:]$", before) and re.match(r"^\.\s+[A-Z]", after):
+            continue  # ``development. 11. Programme questions``: an agenda's next item, not a mark
         # A bare number after a space must follow the end of a sentence, clause or a word that
         # cannot take a number (``Child, 7 speakers``); after a letter directly it is a ref.
         if m.group(1) and not re.search(r"[.,;:”’\")]$", before) and not re.match(r"^(?:\s+[A-Za-z]|\s*$)", after):

@@ -40,8 +40,10 @@ TITLE_WORD = (r"(?:Ambassador|Permanent|Minister|President|Secretary|Chair|Chair
               r"Head|Deputy|Charg[ée]|Acting|Executive|Under-Secretary-General|Counsellor|Coordinator|"
               r"Special|Envoy|Vice|Prime|High Commissioner|Rapporteur)")
 _TITLE_WORDS = re.compile(r"\b" + TITLE_WORD + r"\b")
+# An address line; ``United Nations`` and ``New York`` only alone or before the address's comma, so a
+# title naming a body (``United Nations Framework Convention on Climate Change: ...``, A/47/466) is text.
 _ADDRESS_RE = re.compile(r"^(?:(?:His|Her)\s+Excellency|H\.E\.|The\s+President\s+of\s+the|The\s+Secretary-General\s+"
-                         r"of\s+the|United\s+Nations(?:\s+Headquarters)?|New\s+York(?:,\s*NY)?(?:\s+\d{5})?)\b")
+                         r"of\s+the)\b|^(?:United\s+Nations(?:\s+Headquarters)?|New\s+York(?:,\s*NY)?(?:\s+\d{5})?)(?:$|,)")
 _END_RE = re.compile(r"[.?!][”’\")]*$|[.?!]\s*\[[^\]]*\]$")
 _LEADER_RE = re.compile(r"(?:\.\s?){5,}\s*\d{0,3}\s*$|(?:\.\s?){8,}")
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")

@@ -51,8 +51,9 @@ def _first_pos(text: str, needle: str) -> int:
     return pos if pos >= 0 else len(text)
 
 
-def is_furniture(line: str, symbol: str) -> bool:
-    """True for a line that is page furniture: header symbol, job number, page number, bar code."""
+def is_furniture(line: str, symbol: str, pages: int | None = None) -> bool:
+    """True for a line that is page furniture: header symbol, job number, page number, bar code.
+    ``pages``: the document's page count its counters print (``9/31``), if known."""
     s = line.strip()
     if not s:
         return False
@@ -60,8 +61,28 @@ def is_furniture(line: str, symbol: str) -> bool:
         return True
     return bool(
         _JOB_RE.match(s) or _PAGE_JOB_RE.match(s) or _DATE_STAMP_RE.match(s) or _BARCODE_RE.match(s)
-        or re.match(r"^\d{1,3}/\d{1,3}$", s)
+        or _bare_counter(s, pages)
     )
+
+
+_COUNTER_RE = re.compile(r"(?:^|\s)(\d{1,3})/(\d{1,3})$")
+
+
+def _bare_counter(s: str, pages: int | None) -> bool:
+    """``9/31`` alone on a line: a page counter, where the document's counters print that page
+    count (``pages``); a decision's number alone (``56/101``, E/2025/24) prints another."""
+    m = re.match(r"^(\d{1,3})/(\d{1,3})$", s)
+    return bool(m) and (pages is None or int(m.group(2)) == pages)
+
+
+def page_count(lines: list[str]) -> int | None:
+    """The page count a document's counters print (``25-04747 9/31``, ``9/31``): the count most
+    lines end in, if two or more do; else None (unknown)."""
+    counts = Counter(m.group(2) for m in (_COUNTER_RE.search(l.strip()) for l in lines) if m)
+    if not counts:
+        return None
+    value, n = counts.most_common(1)[0]
+    return int(value) if n >= 2 else None
 
 
 def _only_symbols(s: str) -> bool:
@@ -115,16 +136,17 @@ def strip_furniture(lines: list[str], symbol: str) -> PageText:
     are collected too. Where page breaks are marked (``page_lines``), a bare page number at a
     page's top or bottom is furniture too, and a footnote block ends with its page.
     """
-    edges = _page_edge_numbers(lines, symbol)
+    pages = page_count(lines)
+    edges = _page_edge_numbers(lines, symbol, pages)
     kept: list[tuple[int, str]] = []
     notes: dict[str, str] = {}
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
         if is_separator(line):
-            i = _read_footnote_block(lines, i + 1, symbol, notes, edges)
+            i = _read_footnote_block(lines, i + 1, symbol, notes, edges, pages)
             continue
-        if line == PAGE_BREAK or i in edges or is_furniture(line, symbol):
+        if line == PAGE_BREAK or i in edges or is_furniture(line, symbol, pages):
             i += 1
             continue
         kept.append((i, line))
@@ -136,7 +158,7 @@ _BARE_NUMBER_RE = re.compile(r"^\s*(?:Page\s+)?(\d{1,3})\s*$")
 _NUMBERED_FOOTER_RE = re.compile(r"(?:^|\s)(\d{1,3})/\d{1,3}(?:\s|$)")
 
 
-def _page_edge_numbers(lines: list[str], symbol: str) -> set[int]:
+def _page_edge_numbers(lines: list[str], symbol: str, pages: int | None = None) -> set[int]:
     """Line indices of bare page numbers: at a page's top or bottom, and the page's own number.
 
     A page's number is its position in the document, shifted as on the pages whose footers
@@ -158,7 +180,7 @@ def _page_edge_numbers(lines: list[str], symbol: str) -> set[int]:
                 if not s:
                     continue
                 m = _NUMBERED_FOOTER_RE.search(s)
-                if is_furniture(s, symbol):
+                if is_furniture(s, symbol, pages):
                     if m:
                         printed = int(m.group(1))
                     continue
@@ -182,7 +204,7 @@ _FN_START_RE = re.compile(r"^\s*(\*+|\d{1,3})(?:\s+(\S.*))?$")
 
 
 def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str, str],
-                         edges: set[int] = frozenset()) -> int:
+                         edges: set[int] = frozenset(), pages: int | None = None) -> int:
     """Consume one footnote block starting at line ``i``; return the first line after it.
 
     ``edges`` are bare page numbers (``_page_edge_numbers``); a page break ends the block.
@@ -196,7 +218,7 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
         for k in range(j, min(n, j + limit)):
             if is_separator(lines[k]):
                 return False
-            if lines[k] == PAGE_BREAK or k in edges or is_furniture(lines[k], symbol):
+            if lines[k] == PAGE_BREAK or k in edges or is_furniture(lines[k], symbol, pages):
                 return True
         return False
 
@@ -208,7 +230,7 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
         if not s:
             i += 1
             continue
-        if i in edges or is_furniture(raw, symbol):
+        if i in edges or is_furniture(raw, symbol, pages):
             seen_furniture = True
             i += 1
             continue

@@ -174,6 +174,13 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
         if back:
             part, expected, cur = back[0].part, back[0].expected, None
             blocks.extend(back[1])
+        had = len(blocks)
+        if parts.plain_step(i, part, expected, blocks, runs):  # a draft that numbers nothing
+            cur = None
+            i += 1
+            continue
+        if len(blocks) > had:
+            cur = blocks[-1]  # what follows it is no more of the paragraph before it
         m = _PARA_RE.match(s) or _unstopped(lines, i, s, expected)
         printed = None
         if m and expected > 1 and int(m.group(1)) != expected and _misprinted(lines, i, expected):
@@ -224,6 +231,7 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
             continue
         cur = _place(i, lines, cur, pre, blocks, part, expected, runs)
         i += 1
+    parts.finish(blocks, runs)
     blocks[1:1] = letter_text(runs, pre, blocks)
     blocks = unfold_headings(blocks, runs)
     number_by_page(blocks)
@@ -406,7 +414,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
             chunks.append(Chunk(symbol=symbol, kind="summary", number=0, text=text, title=title,
                                 footnotes=_footnotes(refs, notes)))
     for block in blocks[1:]:
-        if block.part != part:
+        if block.part != part and not block.heads:  # a draft that numbers nothing stands under the report's path
             part = block.part
             path = []
         if block.kind == "heading" and block.section is not None:
@@ -427,6 +435,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
             sect = tuple(_clean_heading(h, vocab, cleaned) for h in block.section)
         else:
             sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
+        sect += tuple(_clean_heading(h, vocab, cleaned) for h in block.heads)
         if block.kind in ("paragraph", "preamble", "part"):
             text, refs, next_ref = _clean(block, vocab, next_ref)
             chunks.append(Chunk(symbol=symbol, kind=block.kind, number=block.number, text=text,

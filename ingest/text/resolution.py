@@ -19,6 +19,9 @@ _BODY_WORDS = (r"Council|Assembly|Board|Commission|Committee|Conference|Forum|Me
 # ``The Security Council,`` / ``The Commission on Population and Development,`` on a line of its own.
 _TOKEN = r"(?:[A-Z][\w’'.-]*|of|on|and|for|the|to|in|\(\w+\))"
 FORMULA_RE = re.compile(rf"^\s*The\s+(?:{_TOKEN}(?:\s+{_TOKEN})*?\s+)?(?:{_BODY_WORDS})(?:\s+(?:of|on|for|to)\s+[^,]{{2,90}})?\s*,\s*$")
+#: A line that opens with the body that acts (``The Statistical Commission:``, ``The Economic and
+#: Social Council decides ...``, ``The Committee decided ...``): a decision's text, not its title.
+FORMULA_START_RE = re.compile(rf"^\s*The\s+(?:{_TOKEN}\s+)*?(?:{_BODY_WORDS})\b")
 _ADOPTED_RE = re.compile(
     r"Adopted\s+by\s+the\s+(?P<body>[A-Z][^,]{2,90}?)\s+at\s+its\s+(?P<meeting>[\w-]+(?:\s+plenary)?\s+meeting)\s*,?"
     r"\s+(?:held\s+)?on\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")

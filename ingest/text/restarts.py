@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .blocks import _Block
-from .part_heads import ALONE_RE, CHAPTER_RE, LEADERS_RE, LETTERED_ITEM_RE, VOLUME_RE, chapter_label, draft_label, volume_label
+from .draft_heads import find_heads
+from .page_runs import PageRuns
+from .part_heads import ALONE_RE, CHAPTER_RE, LEADERS_RE, VOLUME_RE, chapter_label, draft_label, volume_label
+from .plain_drafts import TextHeadReader, _Plain, open_plain, plain_blocks, plain_ends, plain_line
 from .resolution import formula_index, split_preamble
 
 _ABOVE_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z])\.\s+[A-Z“\"]")  # ``B. Draft decisions for adoption ...``
@@ -57,6 +60,10 @@ class Restarts:
         self.volume = ""
         self.used: set[str] = set()
         self.report: _Report | None = None
+        self.plain: _Plain | None = None  # a draft that numbers nothing, being read
+        self.heads: dict[int, tuple[str, float | None]] = {}
+        self.reader = TextHeadReader(lines, number_at, self.volumes, self.chapters, self._ends_draft)
+        self.heads = find_heads(len(lines), self.reader)  # as the PDF reader finds them (``draft_heads``)
 
     def _text(self, i: int) -> str:
         return self.lines[i][1].strip()
@@ -158,31 +165,42 @@ class Restarts:
 
     def _ends_draft(self, i: int) -> bool:
         s = self._text(i)
-        return bool(draft_label(s) or CHAPTER_RE.match(s) or VOLUME_RE.match(s) or ALONE_RE.match(s)
-                     or (_ABOVE_RE.match(s) and len(s) < 130 and not s.endswith((".", ";", ","))))
+        return bool(i in self.heads or draft_label(s) or CHAPTER_RE.match(s) or VOLUME_RE.match(s) or ALONE_RE.match(s)
+                    or (_ABOVE_RE.match(s) and len(s) < 130 and not s.endswith((".", ";", ","))))
 
     def draft(self, i: int, part: str, expected: int) -> str:
-        """The part a draft heading at line i opens (the report's part and next number kept), or
-        ``""``: not a draft's heading, before the report's numbered paragraphs, or a draft that
-        numbers nothing of its own (its numbers then run on as the report's)."""
-        label = draft_label(self._text(i))
-        if not label or expected == 1 or self._contents(i):
+        """The part a draft heading at line i opens where the numbering starts again at ``1.``
+        under it (the report's part and next number kept), or ``""``: no draft heading, one
+        before the report's numbered paragraphs, or one that numbers nothing (``plain_step``)."""
+        head = self.heads.get(i)
+        if head is None or head[1] is None or expected == 1 or self._contents(i):
             return ""
-        for j in range(i + 1, min(len(self.lines), i + _LOOK)):
-            s = self._text(j)
-            if not s:
-                continue
-            if self._ends_draft(j) or LETTERED_ITEM_RE.match(s):
-                return ""
-            n = self.number_at(j)
-            if n:
-                if n != 1:
-                    return ""
-                break
-        else:
-            return ""
-        self.report = _Report(part, expected, self.unique(f"{part}, {label}" if part else label, i))
+        self.report = _Report(part, expected, self.unique(f"{part}, {head[0]}" if part else head[0], i))
         return self.report.label
+
+    def plain_step(self, i: int, part: str, expected: int, blocks: list[_Block], runs: PageRuns) -> bool:
+        """End the draft that numbers nothing being read where line i ends it (its blocks go on
+        ``blocks``), open one that line i heads, or keep line i as its title or text. True if
+        the line is taken."""
+        p = self.plain
+        if p is not None and (i in self.heads or self._ends_draft(i) or plain_ends(p, self.number_at(i))):
+            blocks.extend(plain_blocks(p, runs))
+            self.plain = p = None
+        if p is None:
+            head = self.heads.get(i)
+            if head is None or head[1] is not None:
+                return False
+            label = self.unique(f"{part}, {head[0]}" if part else head[0], i)
+            self.plain = open_plain(self.reader, i, label, part, expected)
+            return True
+        plain_line(p, self.lines[i][0], self._text(i), self.number_at(i))
+        return True
+
+    def finish(self, blocks: list[_Block], runs: PageRuns) -> None:
+        """The text ends inside a draft that numbers nothing: its blocks."""
+        if self.plain is not None:
+            blocks.extend(plain_blocks(self.plain, runs))
+            self.plain = None
 
     def leaves(self, i: int, draft_expected: int) -> tuple[_Report, list[_Block]] | None:
         """The report's place, and the draft's front not yet given out, if line i ends the draft
