@@ -19,7 +19,7 @@ from .gazetteer import ORGANIZATION, PLACE, lookup, normalize
 from .foreign_names import find_foreign_bodies
 from .instruments import find_titles
 from ..models import Entity
-from .name_context import EVENT_HEADS, is_event, is_product
+from .name_context import EVENT_HEADS, is_event, is_product, tail_of_event
 
 _GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+)?Governments?\b")
 _MEMBER_STATES = re.compile(r"\s+Member\s+States?\b")
@@ -127,8 +127,15 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
         if r.kind == PLACE and s < r.start and r.end <= e and _sent_to(text, s, r.start):
             e = r.start  # "an invitation from the Pacific Community to Suva": the place is where to
             break
+        if r.kind == PLACE and s < r.start and r.end <= e and _met_in(text, s, r.start) \
+                and lookup().get(normalize(r.text)) is None:
+            e = r.start  # "the Conference of the Parties in Baku": the town where the organ met
+            break
         if r.kind == PLACE and s <= r.start and r.end <= e:
             continue  # part of the name
+        if r.kind == ORGANIZATION and s < r.start and r.end < e and r.canonical == "United Nations" \
+                and re.fullmatch(r"(?:[A-Z][\w\-]*\s+)+", text[s:r.start]) and re.match(r"\s+[A-Z]", text[r.end:e]):
+            continue  # "Regional United Nations Network on ...": among the modifiers, the Organization's name
         if r.kind == PLACE and s < r.start and _complement_ends(text, s, r.start):
             e = r.end  # "... Commission for Asia and the Pacific": the place ends the name
             continue
@@ -142,6 +149,18 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
         break
     s, e = trim(text, s, e)
     return (s, e) if e > s else (None, None)
+
+
+# Heads of organs that meet somewhere: "in" and a place after them say where, not which body
+_MEETING_HEADS = {"Conference", "Assembly", "Forum", "Council", "Committee", "Board", "Meeting", "Summit", "Session"}
+
+
+def _met_in(text: str, s: int, place_start: int) -> bool:
+    """A place right after "in" and an organ's name ("Conference of the Parties in Baku"); an
+    office's or a mission's place is part of its name ("Support Office in Somalia"), and so is
+    a country or region a committee serves ("... Committee on Security Questions in Central Africa")."""
+    m = re.search(r"\s+in\s+(?:the\s+)?$", text[s:place_start])
+    return bool(m) and head_word(text[s:s + m.start()]) in _MEETING_HEADS
 
 
 # Heads whose name goes on with "to" and a place: "OSCE Mission to Serbia", "Delegation to ..."
@@ -187,7 +206,7 @@ def _tail_of_a_name(text: str, start: int) -> bool:
     """ "Information Society" of "World Summit on the Information Society": the end of a longer
     name of an event or a publication, not a body."""
     m = re.search(r"([A-Z][\w\-]*)\s+(?:on|of|for)\s+(?:the\s+)?$", text[max(0, start - 60):start])
-    return bool(m) and (m.group(1) in EVENT_HEADS or m.group(1) in PRODUCT_HEADS)
+    return bool(m) and (m.group(1) in EVENT_HEADS or m.group(1) in PRODUCT_HEADS or tail_of_event(text, start))
 
 
 def _canonical(name: str) -> str:

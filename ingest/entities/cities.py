@@ -66,7 +66,8 @@ def _by_first_word() -> dict[str, list[tuple[str, ...]]]:
 def find_cities(text: str) -> list[CityMatch]:
     """Every capitalized run of words in ``text`` that is a known town's name, longest first."""
     index = _by_first_word()
-    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    # a word opened by a quote or a bracket ("“Baku to Belém road map”") starts after it
+    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s\u201c\u2018\"(\[]\S*", text)]
     out: list[CityMatch] = []
     i = 0
     while i < len(words):

@@ -14,6 +14,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .full_titles import lead_start, quoted_outcomes
+from .list_numbers import dated_list_numbers
+from .rules import is_participle
+
 HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
          "Agreement", "Accord", "Pact", "Compact", "Statute", "Agenda", "Framework", "Principles",
          "Rules", "Consensus", "Standards", "Guidelines", "Strategy", "Document", "Act", "Bill", "Constitution"}
@@ -83,6 +87,8 @@ class Found:
 def find_instruments(text: str) -> list[Found]:
     """Every instrument in ``text``, longest first where two overlap, in text order."""
     found = _titles(text) + _resolutions(text) + _symbols(text) + _numbered(text) + _agendas(text)
+    found += [Found(s, e, c) for s, e, c in dated_list_numbers(text) + quoted_outcomes(text)]
+    found = [Found(lead_start(text, f.start, f.canonical), f.end, f.canonical) for f in found]
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []
     for f in found:
@@ -192,8 +198,19 @@ def _organ_start(text: str, pos: int) -> int:
 
 def _opens_sentence(text: str, pos: int, word: str) -> bool:
     """A common word capitalized only because it starts the sentence ("Following", "When")."""
-    before = text[:pos].rstrip()
-    return (not before or before[-1] in ".!?\u201c\"") and is_common(word)  # "; Central African ...": a list item
+    before = text[:pos].rstrip()  # "; Central African ...": a list item
+    return (not before or before[-1] in ".!?\u201c\"") and (is_common(word) or is_participle(word)) \
+        and not _large_place(word)  # "Paris Agreement goals ...": a place names the title
+
+
+def _large_place(word: str) -> bool:
+    """A country, region or large town by its own name ("Paris", "Geneva", "Beijing")."""
+    from .cities import city_names
+    from .gazetteer import PLACE, lookup
+
+    known = lookup().get(word)
+    town = city_names().get(word)
+    return (known is not None and known.kind == PLACE) or (town is not None and town[0] == word and town[1] >= 100_000)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -76,12 +76,33 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
     if re.match(r"(?:19|20)\d\d\s+[A-Z]", text[start:end]):
         return True  # "the 2025 United Nations Conference to Support ...": a dated event
     before = text[max(0, start - 30):start]
+    if head in _GATHERING_HEADS and (_CONVENED.search(before) or _EVENT_APPOSITION.match(text, end)):
+        return True  # "ESCWA convened the ... Forum, a regional event with 420 participants"
     return bool(_ORDINAL.search(before) or _DATED.match(text, end))
+
+
+# Heads of names that are as often a gathering as a body: what is convened or called an event is held.
+_GATHERING_HEADS = {"Forum", "Conference"}
+_CONVENED = re.compile(r"\b(?:convened|hosted|convene|convenes|host|hosts)\s+the\s+$")
+_EVENT_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:event|meeting|gathering|conference)\b")
+
+
+def tail_of_event(text: str, start: int) -> bool:
+    """ "Information Society" of "the Ninth Ministerial Conference on the Information Society": the
+    words after an event's head are the end of the event's name, not a body of their own."""
+    m = re.search(r"((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)\s+(?:on|of|for)\s+(?:the\s+)?$", text[max(0, start - 80):start])
+    if m is None:
+        return False
+    base = max(0, start - 80)
+    head = m.group(1).split()[-1]
+    return head in EVENT_HEADS or (head == "Conference" and is_event(text, base + m.start(1), base + m.end(1), head))
 
 
 def is_facility(text: str, end: int) -> bool:
     """A named canal, road or bridge ("... water canal"): the name is the facility's, not a town's."""
     m = re.match(r"\s+([a-z\-]+)(?:\s+([a-z\-]+))?", text[end:end + 40])
+    if m and m.group(1) == "road" and m.group(2) in ("map", "maps") and re.search(r"\sto\s+\S+$", text[max(0, end - 40):end]):
+        return False  # "the Baku to Belém road map": a plan named after the places it goes between, no road
     return bool(m) and (m.group(1) in FACILITY_NOUNS or m.group(2) in FACILITY_NOUNS)
 
 

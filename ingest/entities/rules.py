@@ -236,7 +236,7 @@ def keep_secondary(kind: str, text: str, before: str) -> bool:
 def is_guess_of_a_thing(text: str, start: int, end: int, kind: str) -> bool:
     """A model's organization or place that its context shows is a person, a title, an event or
     a facility ("Mr. Kurti", "ITU issued Digital Skills Toolkit 2024", "the fourth ... Conference")."""
-    from .name_context import is_event, is_facility, is_product
+    from .name_context import is_event, is_facility, is_product, tail_of_event
     from .people import after_role, after_title, starts_with_title
 
     name = text[start:end]
@@ -246,6 +246,28 @@ def is_guess_of_a_thing(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "the former President of Kenya, Uhuru Kenyatta,"
     if _GROUP_AFTER.match(text, end) or _SPOKEN.search(text[max(0, start - 20):start]):
         return True  # "of Hema origin", "Tutsi communities", "speak Kiswahili": a people or a language
+    if capital_of_a_word(text, start, end):
+        return True  # "Troop reimbursements will ...": the document writes "troop" elsewhere
     if kind == ORGANIZATION:
-        return is_event(text, start, end, head_word(name))
+        return is_event(text, start, end, head_word(name)) or tail_of_event(text, start)
     return kind == PLACE and is_facility(text, end)
+
+
+def capital_of_a_word(text: str, start: int, end: int) -> bool:
+    """One word capitalized because it opens a sentence or a clause that the same text also writes
+    in lower case ("Troop reimbursements will ..." beside "troop and police personnel"), or a verb's
+    "-ing" form ("and Transforming our world: ..."): a word, not a name."""
+    name = text[start:end]
+    if " " in name or not name[:1].isupper() or not name[1:].islower() or lookup().get(name) is not None:
+        return False
+    if is_participle(name):
+        return True
+    before = text[:start].rstrip()
+    opens = not before or before[-1] in ".!?;:\u201c\"(\u2022"
+    return opens and re.search(r"(?<![\w\-])" + re.escape(name.lower()) + r"(?![\w\-])", text) is not None
+
+
+def is_participle(word: str) -> bool:
+    """ "Transforming", "Recalling": a verb's "-ing" form, whose stem is a word too ("Beijing" is none)."""
+    stem = word[:-3].lower()
+    return word.endswith("ing") and zipf(word) >= 3.0 and max(zipf(stem), zipf(stem + "e")) >= 3.0

