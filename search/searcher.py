@@ -19,6 +19,7 @@ from index.manifest import Manifest
 from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
+from .ordinals import spell_ordinals
 from .arguments import whole_number
 from .document_views import DocumentViews, sort_by_date
 from .rankers import Rankers
@@ -152,7 +153,8 @@ class Searcher(DocumentViews, Rankers):
         allowed = self._allowed(doc, org, place, instrument, kind, selection and selection.symbols)
         if allowed is not None and not allowed:
             return []
-        ranked = self._ranking().rank_distinct(query, mode, allowed, k)  # near-duplicates folded (#12)
+        # near-duplicates folded (#12); "20th session" searched as the reports write it, "twentieth"
+        ranked = self._ranking().rank_distinct(spell_ordinals(query), mode, allowed, k)
         hits = [replace(self._hit(rowid, score, rank + 1), also=also) for rank, (rowid, score, also) in enumerate(ranked)]
         return sort_by_date(hits) if sort == "date" else hits
 

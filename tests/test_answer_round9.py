@@ -151,3 +151,10 @@ def test_a_sentence_pointing_back_carries_the_score_of_the_one_before():
     assert _carried_score(second, [first, second]) == 0.62
     alone = ScoredSentence(hit, Sentence("Quito hosted it.", 53, 69), (), 0.44, 0.4, 0.4)
     assert _carried_score(alone, [first, alone]) == 0.44
+
+
+def test_search_reads_an_ordinal_typed_in_figures_as_the_report_writes_it(searcher):
+    # A/69/207, para. 67: "the nineteenth International Conference of Labour Statisticians"
+    typed = [h.citation for h in searcher.search("19th International Conference of Labour Statisticians", k=3)]
+    spelled = [h.citation for h in searcher.search("nineteenth International Conference of Labour Statisticians", k=3)]
+    assert typed == spelled and typed[0] == "A/69/207, para. 67"
