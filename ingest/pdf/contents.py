@@ -68,3 +68,17 @@ def _page_end(lines: tuple[Line, ...], head: int) -> int:
             page = lines[k].page
         k += 1
     return k
+
+
+_RECORDS_RE = re.compile(r"^Official Records\b")
+_SUPPLEMENT_RE = re.compile(r"^Supplement No\.\s*\d+")
+
+
+def title_pages(lines: tuple[Line, ...] | list[Line]) -> set[int]:
+    """The indices of the lines of the pages after page 1 that repeat an Official Records cover (the title, the session, the
+    organ, ``Official Records``, ``Supplement No. 19``): a title page, not text. Read as text its
+    bold lines head the document's first sections (``Report of ... > 2025 substantive session >
+    General Assembly > Note``)."""
+    records = {l.page for l in lines if l.page > 1 and _RECORDS_RE.match(l.text.strip())}
+    pages = {l.page for l in lines if l.page in records and _SUPPLEMENT_RE.match(l.text.strip())}
+    return {i for i, l in enumerate(lines) if l.page in pages}

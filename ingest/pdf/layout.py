@@ -92,7 +92,7 @@ def read_pages(path: Path) -> list[Page]:
             page = doc[i]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            chars = _chars(textpage)
+            chars = _chars(textpage, width)
             lines = tuple(_line(i + 1, height, group) for group in _group_lines(chars))
             if 2 * sum(c.hidden for c in chars) > len(chars):
                 lines = _reading_order(lines)
@@ -108,7 +108,24 @@ def read_pages(path: Path) -> list[Page]:
         doc.close()
 
 
-def _chars(textpage) -> list[_Char]:
+#: How near a page's left or right edge sideways type is the page's furniture (points).
+SIDE_BAND = 60.0
+
+
+def _sideways(angles: list[float], xs: list[tuple[float, float]], width: float) -> set[int]:
+    """The characters set at an angle to the page's text in its side margins: the symbol, page
+    number and job number a landscape page (a calendar, a table, a letter's annexed photographs)
+    prints along its edge. Read as text they stack into one-character lines (``A``, ``/7``, ``9/``)
+    or join the page number into a heading (``6A/``). Sideways type inside the page (a table's
+    column labels) is kept."""
+    rounded = [round(a, 1) for a in angles]
+    side = [x1 <= SIDE_BAND or x0 >= width - SIDE_BAND for x0, x1 in xs]
+    inside = [a for a, s in zip(rounded, side) if not s]
+    main = max(set(inside), key=inside.count) if inside else 0.0  # a page of photographs: upright
+    return {i for i, (a, s) in enumerate(zip(rounded, side)) if s and a != main}
+
+
+def _chars(textpage, width: float = 0.0) -> list[_Char]:
     import pypdfium2.raw as pdfium_c
 
     raw = textpage.raw
@@ -119,9 +136,10 @@ def _chars(textpage) -> list[_Char]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     matrix = pdfium_c.FS_MATRIX()
     out: list[_Char] = []
+    skip = _side_chars(pdfium_c, raw, n, width) if width else set()
     for i in range(n):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        if code in (10, 13, 0xFFFE, 0xFFFF, 0):
+        if code in (10, 13, 0xFFFE, 0xFFFF, 0) or i in skip:
             continue
         ch = "-" if code == 2 else chr(code)
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
@@ -139,6 +157,17 @@ def _chars(textpage) -> list[_Char]:
             style = fonts[key] = (*_font_style(pdfium_c, raw, i), pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == 3)
         out.append(_Char(ch, rect.left, rect.right, oy.value, rect.top, rect.bottom, size, *style))
     return out
+
+
+def _side_chars(pdfium_c, raw, n: int, width: float) -> set[int]:
+    """The indices of the page's sideways margin characters (``_sideways``)."""
+    rect = pdfium_c.FS_RECTF()
+    angles, xs = [], []
+    for i in range(n):
+        angles.append(pdfium_c.FPDFText_GetCharAngle(raw, i))
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect))
+        xs.append((rect.left, rect.right))
+    return _sideways(angles, xs, width)
 
 
 def _font_style(pdfium_c, raw, i: int) -> tuple[bool, bool]:

@@ -22,7 +22,7 @@ from collections import Counter
 
 from .layout import Line
 from .geometry import Geometry, ends_sentence, measure
-from .contents import contents_lines
+from .contents import contents_lines, title_pages
 from .parts import Parts
 from .drafts import Drafts, DraftSteps
 from .line_kinds import NUM_RE as _NUM_RE, UNSTOPPED_RE, LineKinds
@@ -31,6 +31,7 @@ from .heading_items import ItemSteps, heading_items
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
 from ..text.list_items import SUBITEM_RE
+from ..text.part_heads import ALONE_RE, annex_label
 
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
 
@@ -43,7 +44,35 @@ def _style(l: Line) -> str:
     return f"{round(l.size)}{'b' if l.bold else ''}{'i' if l.italic else ''}"
 
 
-class _Segmenter(AsideSteps, ItemSteps, DraftSteps, LineKinds):
+class _CaptionSteps:
+    """A part's caption over two lines: the second is the caption's words, not a heading."""
+
+    part_caption: Line | None = None  # the last line of the caption that opened the part
+    blocks: list[_Block]
+    state: str
+
+    def caption_goes_on(self, l: Line, part_label: bool) -> bool:
+        """Take line ``l`` into the part's caption if it is the caption's next line."""
+        if not part_label and self.caption_runs_on(l):
+            self.blocks[-1].lines.append(l.text)
+            self.part_caption = l
+            return True
+        self.part_caption = l if part_label else None
+        return False
+
+    def caption_runs_on(self, l: Line) -> bool:
+        """Is line ``l`` the next line of the caption that opened the part (``Annex to the letter
+        dated ... of the Permanent Mission`` / ``of Ukraine to the United Nations addressed to the
+        Secretary-General``)? Then it is the caption's words, not a section heading. A bare label
+        (``Annex II``) runs on to nothing: the line under it is the annex's title; nor does a
+        volume's (``Part One``), whose title follows in its type."""
+        cap = self.part_caption
+        return (cap is not None and self.state == "heading" and bool(annex_label(cap.text.strip()))
+                and not ALONE_RE.match(cap.text.strip())
+                and cap.page == l.page and _style(cap) == _style(l) and 0 < l.top - cap.top < 1.8 * l.size)
+
+
+class _Segmenter(_CaptionSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
     """One pass over the lines, opening a block at each paragraph start, heading or aside."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -62,7 +91,7 @@ class _Segmenter(AsideSteps, ItemSteps, DraftSteps, LineKinds):
         self.touched = False  # something (aside, heading) came between cur's last line and now
         self.state = "text"  # text | table | float | box | quote
         self.tables = 0
-        self.contents = contents_lines(lines)  # a contents list: front matter, never paragraphs or parts
+        self.contents = contents_lines(lines) | title_pages(lines)  # front matter, never paragraphs or parts
         self.parts = Parts(self, self.contents)
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
         self.drafts = Drafts(self, self.contents, self.parts)  # draft resolutions and decisions inside a report
@@ -91,6 +120,8 @@ class _Segmenter(AsideSteps, ItemSteps, DraftSteps, LineKinds):
         return b
 
     def heading(self, l: Line, part_label: bool = False) -> None:
+        if self.caption_goes_on(l, part_label):
+            return
         if not part_label and self.into_item(l):
             return  # a sub-heading of a numbered item (``Milestones``): words of its text
         if not part_label:
@@ -122,7 +153,7 @@ class _Segmenter(AsideSteps, ItemSteps, DraftSteps, LineKinds):
 
     def step(self, i: int, l: Line) -> None:
         if i in self.contents and self.expected == 1 and not self.part:
-            return  # navigation, not text: kept out of the front matter's notes too
+            return  # navigation, or a title page repeating the cover: kept out of the front matter's notes too
         big_type = l.size > self.geo.body + 0.6
         near_left = l.x0 <= self.geo.left[l.page] + 40
         label, self.volume = self.parts.label(i, self.volume, self.expected == 1 and not self.part)
