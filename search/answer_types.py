@@ -498,7 +498,8 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
 
 # Capitalized words of UN prose that spaCy's small model takes for places or organizations.
 _GENERIC = frozenset({"un", "united nations", "member states", "member state", "states", "state", "governments", "government",
-                      "states parties", "parties", "assembly", "council", "secretariat", "secretary-general"})
+                      "states parties", "parties", "assembly", "council", "secretariat", "secretary-general", "panel",
+                      "committee", "commission", "bureau", "group"})  # a head noun alone: "by the *Panel*"
 
 
 def _trim(span: Span) -> Span:

@@ -158,3 +158,13 @@ def test_search_reads_an_ordinal_typed_in_figures_as_the_report_writes_it(search
     typed = [h.citation for h in searcher.search("19th International Conference of Labour Statisticians", k=3)]
     spelled = [h.citation for h in searcher.search("nineteenth International Conference of Labour Statisticians", k=3)]
     assert typed == spelled and typed[0] == "A/69/207, para. 67"
+
+
+def test_a_bodys_head_noun_alone_names_no_body():
+    # A/47/466, para. 8: "the assessments made by the Panel": "Panel" alone names no one body
+    text = "It updated some of the scientific assessments made by the Panel in its first report in 1990."
+    at = text.index("Panel")
+    assert not typed_spans(text, ["organization"], [("Panel", "ORG", at, at + 5)])
+    named = "It was adopted by the Intergovernmental Panel on Climate Change in 1990."
+    at = named.index("Intergovernmental")
+    assert typed_spans(named, ["organization"], [("Intergovernmental Panel on Climate Change", "ORG", at, at + 41)])
