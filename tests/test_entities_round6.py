@@ -12,10 +12,7 @@ from ingest.entities.instruments import find_instruments, named_after_place
 from ingest.entities.rules import is_name
 from ingest.entities.tagger import tag_texts
 
-
-def _primary(text: str, *more: str) -> set[tuple[str, str]]:
-    found = tag_texts([*more, text])[-1]
-    return {(e.kind, e.text) for e in found if e.kind in ("organization", "instrument", "place")}
+from entity_checks import assert_tagged, primary as _primary
 
 
 def _instruments(text: str) -> list[str]:
@@ -139,10 +136,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected,not_tagged", CASES)
 def test_round6_excerpts(text, expected, not_tagged):
-    primary = _primary(text)
-    for e in expected:
-        assert e in primary, (e, primary)
-    assert not {t for _, t in primary} & set(not_tagged), primary
+    assert_tagged(text, expected, not_tagged)
 
 
 def test_a_forum_the_document_dates_is_an_event_everywhere_in_it():

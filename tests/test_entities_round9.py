@@ -13,11 +13,8 @@ from ingest.entities.instruments import find_instruments
 from ingest.entities.list_numbers import dated_list_numbers
 from ingest.entities.name_context import is_facility, tail_of_event
 from ingest.entities.rules import capital_of_a_word, is_participle
-from ingest.entities.tagger import tag_texts
 
-
-def _primary(text: str) -> set[tuple[str, str]]:
-    return {(e.kind, e.text) for e in tag_texts([text])[0] if e.kind in ("organization", "instrument", "place")}
+from entity_checks import assert_tagged, primary as _primary
 
 
 def _instruments(text: str) -> list[str]:
@@ -106,10 +103,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected,not_tagged", CASES)
 def test_round9_excerpts(text, expected, not_tagged):
-    primary = _primary(text)
-    for e in expected:
-        assert e in primary, (e, primary)
-    assert not {t for _, t in primary} & set(not_tagged), primary
+    assert_tagged(text, expected, not_tagged)
 
 
 def test_pure_helpers():
