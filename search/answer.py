@@ -456,7 +456,7 @@ def _with_counted_noun(span: Span, sentence: str, counted: set[str]) -> Span:
     end = 0
     for w in re.finditer(r"[\w’'-]+", m.group(0)):
         toks = tokenize([w.group(0)])[0]
-        if toks and toks[0].stem in counted:
+        if toks and (toks[0].stem in counted or equivalents(toks[0].stem) & counted):  # "42 development *partners*"
             end = w.end()
     if not end:
         return span

@@ -168,3 +168,13 @@ def test_a_bodys_head_noun_alone_names_no_body():
     named = "It was adopted by the Intergovernmental Panel on Climate Change in 1990."
     at = named.index("Intergovernmental")
     assert typed_spans(named, ["organization"], [("Intergovernmental Panel on Climate Change", "ORG", at, at + 41)])
+
+
+def test_a_count_keeps_the_reports_word_for_what_was_asked():
+    from search.answer import _with_counted_noun
+    from search.answer_types import Span
+
+    text = "UNCDF received contributions from 42 development partners in 2024."  # DP/2025/26, para. 17
+    at = text.index("42")
+    kept = _with_counted_noun(Span("42", "count", at, at + 2), text, {tokenize(["donors"])[0][0].stem})
+    assert kept.text == "42 development partners"
