@@ -261,9 +261,8 @@ _AWARD_RE = re.compile(r"\b(?:[A-Z][\w.'’-]*\s){1,5}(?:[Pp]rize|Award|Medal)\b
 # A language by its name (the Organization's six first): "The working language of the seminar shall be *English*".
 # A length of time: "for a minimum of six years", "18 months", "a two-year period", "one year".
 _DURATION_RE = re.compile(r"\b(?:(?:at least|a minimum of|up to|a maximum of|about|some|over|more than|nearly|almost)\s)?"
-                          r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                          r"fifteen|eighteen|twenty|thirty|(?:twenty|thirty|forty|fifty|sixty)[-‑](?:one|two|three|four|"
-                          r"five|six|seven|eight|nine)|several|a few)[\s-](?:years?|months?|weeks?|days?|hours?|decades?)\b"
+                          r"(?:\d+(?:\.\d+)?|" + _NUMBER_WORDS + r"|an?|several|a few)[\s-]"
+                          r"(?:years?|months?|weeks?|days?|hours?|decades?)\b"
                           r"(?![\s-]+(?:old|of age|ago)\b)", re.I)
 _LANGUAGE_RE = re.compile(r"\b(?:Arabic|Chinese|English|French|Russian|Spanish|Portuguese|German|Kiswahili|Swahili|"
                           r"Japanese|Hindi|Bengali|Italian|Dutch|Turkish|Persian|Farsi|Urdu|Korean|Indonesian|Malay|"

@@ -48,3 +48,6 @@ def compound_ordinals(text: str) -> frozenset[str]:
     found |= {w for m in _FIGURE.finditer(text) if (w := ordinal_word(int(m.group(1)))) and "-" in w}
     return frozenset(found)
 
+
+#: The ordinals a series is told apart by in one word, "first" to "twentieth".
+ORDINALS = frozenset(ordinal_word(n) for n in range(1, 21))

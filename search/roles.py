@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .answer_types import Span
+from .ordinals import ORDINALS
 from .terms import tokenize
 
 MAX_BETWEEN = 80  # characters of the office's title phrase ("Chair *of the twentieth session*, ")
@@ -90,12 +91,8 @@ _LABEL_BEFORE = re.compile(r"(?:^|\s)((?:Co-)?[A-Z][\w-]*?)s?:(?:\s(?:[^:.;]|(?<
 
 
 def _same_series(phrase: str, ordinals: frozenset[str]) -> bool:
-    said = {w.lower() for w in re.findall(r"[A-Za-z]+", phrase)} & _ORDINALS
+    said = {w.lower() for w in re.findall(r"[A-Za-z]+", phrase)} & ORDINALS
     return not (said and ordinals) or bool(said & ordinals)
-
-
-_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-                      "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
 
 
 def _is_office(word: str, stem: str) -> bool:

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from .evidence import ScoredSentence, local_context
 from .names import names_ok
+from .ordinals import ORDINALS
 from .terms import MONTHS, tokenize
 
-ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())
 ORDINAL_STEMS = frozenset(t.stem for t in tokenize([" ".join(sorted(ORDINALS))])[0])
 
 
