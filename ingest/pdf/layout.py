@@ -136,11 +136,12 @@ def _chars(textpage, width: float = 0.0) -> list[_Char]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     matrix = pdfium_c.FS_MATRIX()
     out: list[_Char] = []
-    skip = _side_chars(pdfium_c, raw, n, width) if width else set()
+    angles: list[float] = []  # each kept character's, to drop the sideways margin type (``_sideways``)
     for i in range(n):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        if code in (10, 13, 0xFFFE, 0xFFFF, 0) or i in skip:
+        if code in (10, 13, 0xFFFE, 0xFFFF, 0):
             continue
+        angles.append(pdfium_c.FPDFText_GetCharAngle(raw, i) if width else 0.0)
         ch = "-" if code == 2 else chr(code)
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
         pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
@@ -156,18 +157,10 @@ def _chars(textpage, width: float = 0.0) -> list[_Char]:
         if style is None:
             style = fonts[key] = (*_font_style(pdfium_c, raw, i), pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == 3)
         out.append(_Char(ch, rect.left, rect.right, oy.value, rect.top, rect.bottom, size, *style))
-    return out
-
-
-def _side_chars(pdfium_c, raw, n: int, width: float) -> set[int]:
-    """The indices of the page's sideways margin characters (``_sideways``)."""
-    rect = pdfium_c.FS_RECTF()
-    angles, xs = [], []
-    for i in range(n):
-        angles.append(pdfium_c.FPDFText_GetCharAngle(raw, i))
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect))
-        xs.append((rect.left, rect.right))
-    return _sideways(angles, xs, width)
+    if not width:
+        return out
+    skip = _sideways(angles, [(c.x0, c.x1) for c in out], width)
+    return [c for i, c in enumerate(out) if i not in skip]
 
 
 def _font_style(pdfium_c, raw, i: int) -> tuple[bool, bool]:
