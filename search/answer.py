@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import QuestionType, Span, is_country, question_type, typed_spans
+from .answer_types import QuestionType, Span, fits_target, is_country, question_type, typed_spans
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
@@ -351,14 +351,11 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about),
                                                    compounds)
-        if focus < MIN_FOCUS:
-            continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation
+        if focus < MIN_FOCUS and not (role and role.named_in(s.sentence.text)):
+            continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation (unless it gives the office)
         if _another_of_series(s, ordinals, series):
             continue  # asked about the *first* forum, this sentence is about the *second*
-        spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
-        spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names)]
-        if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
-            spans = [sp for sp in spans if sp.kind != "count" or _SUM_LIKE.search(sp.text)]
+        spans = _answer_spans(s, qtype, wanted, qstems, names)
         picked: list[Span] = []
         total, who = s.score, bodies or names
         for slot in qtype.slots:
@@ -391,10 +388,22 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "remain near the current record low of 5.7 per cent": "5.7 per cent in early 2025" elsewhere
         if picked and role and role.holds(picked[0], s.sentence.text, asked):
             holders.add(len(facts))
+        elif focus < MIN_FOCUS:
+            continue  # it gives the office to none of its names: the sentence holds too little of the question
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     facts = [f for i, f in enumerate(facts) if i in holders] if holders else facts
     return sorted(facts, key=lambda f: -f.score)
+
+
+def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str], names) -> list[Span]:
+    """The sentence's spans of the asked kinds that could answer: not the question's own words or
+    names, not an instrument of another sort than asked."""
+    spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
+    spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names) and fits_target(sp, qtype.target)]
+    if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
+        spans = [sp for sp in spans if sp.kind != "count" or _SUM_LIKE.search(sp.text)]
+    return spans
 
 
 def _another_of_series(s: ScoredSentence, ordinals: set[str], compounds: frozenset[str]) -> bool:

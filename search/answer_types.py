@@ -76,7 +76,7 @@ _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|
              r"programmes?|department|commission|partners?|companies|company|networks?|alliances?|groups?|gangs?|" \
              r"coalitions?|movements?|militias?|factions?|" \
              r"committees?|councils?|boards?|missions?|panels?|publishers?|donors?|banks?|foundations?|" \
-             r"secretariats?|universit(?:y|ies)|firms?)"
+             r"secretariats?|universit(?:y|ies)|firms?|vendors?|contractors?|suppliers?)"
 _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|declarations?|treaty|treaties|" \
                     r"documents?|agreements?|decisions?|frameworks?|agendas?|compacts?|strateg(?:y|ies)|" \
                     r"plans? of action|action plans?|general recommendations?|general comments?)"
@@ -179,6 +179,13 @@ def question_type(question: str) -> QuestionType:
     if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")\b", q)):
         slots.append(("organization",))
         target = _words(m.group(1))
+    if not slots and (m := _NAME_OF.search(q)):  # "what was the name of the driver killed": a name, not a sentence
+        noun = m.group(1)
+        kind = "organization" if re.fullmatch(_ORG_NOUNS, noun) else "place" if re.fullmatch(_PLACE_NOUNS, noun) \
+            else "person" if _PERSON_WORD.fullmatch(noun) else None
+        if kind:
+            slots.append((kind,))
+            target = (noun,)
     if not slots and re.search(r"^ who\b", q):
         slots.append(("person",) if re.search(r"^ who (?:is|was|are|were)\b", q)
                      else ("person", "organization", "place") if _PERSONS_DEED.search(q)
@@ -189,8 +196,15 @@ def question_type(question: str) -> QuestionType:
     return QuestionType(tuple(slots), target, many, head, owner)
 
 
+_NAME_OF = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of (?:the|its|their|this|that|a|an) "
+                      r"(?:[\w'’-]+ ){0,2}?([a-z-]+)(?= (?:who|which|that|where|killed|injured|elected|appointed|of|in|at|on|"
+                      r"for|from|with|by|the|a|an|" + _AUX + r")\b|\s?\?)")
+# Who someone is, by what they do or are ("the *driver*", "the *head* of the railway"): a person's name is asked.
+_PERSON_WORD = re.compile(_PERSON_NOUNS + r"|(?:head|chief|leader|victim|woman|man|girl|boy|child|doctor|journalist|"
+                          r"officer|representative|founder|author|owner|worker|teacher|nurse|student|soldier|mayor|"
+                          r"governor|president|minister|person)s?|(?!\w*ment$)\w+(?:er|or|ist|ian|ant|ent|eur)s?")
 _NOT_MEASURED = frozenset("more less money time".split())
-_NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|"
+_NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|per|a|an|each|"
                        r"took|take|takes|got|get|gets|went|made|make|makes|came|put|puts|held|hold|holds|"
                        r"need|needs|require|requires|live|lives|work|works|sit|sits|sat|serve|serves|attend|attends|"
                        r"remain|remains|stay|stays|die|dies|receive|receives|participate|participates|belong|belongs|"
@@ -236,7 +250,7 @@ UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilome
           r"kg|kilograms|grams|tons|tonnes|hectares|ha|acres|litres|liters|barrels|megawatts|gigawatts|MW|GW|GWh|"
           r"kWh|petabytes|terabytes|gigabytes)")
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
-                       + _SCALE + r")(?:\s?" + UNITS + r"(?![\w-])|(?![\w/%-])(?!\s?(?:per\s?cent|percent)))", re.I)
+                       + _SCALE + r")(?:\s?" + UNITS + r"(?![\w-])|(?![\w/%-]|\.\d)(?!\s?(?:per\s?cent|percent)))", re.I)
 _MONTHS = "|".join(sorted(MONTHS))
 # Dates as translated letters write them, day.month.year: "initiated on 04.04.2022".
 _DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b(?!\.\d)"
@@ -274,13 +288,17 @@ _DATE_WORD = re.compile(r"\d|\b(?:" + _MONTHS + r"|spring|summer|autumn|winter)\
 # Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1",
 # "Article 207" of a code, "rule 13" of the rules of procedure, "agenda item 98".
 _REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.|\bresolutions?|\btables?|\bparas?\.|\bparagraphs?|\bchapter|"
-                               r"\bsect\.|\bsections?|\barticles?|\brules?|\bitems?|\bannex|\bsession|\bgoal|\btarget|/)\s*$",
+                               r"\bsect\.|\bsections?|\barticles?|\brules?|\bitems?|\bannex|\bsession|\bgoals?|\btargets?|/)\s*$",
                                re.I)
+_REFERENCE_LIST_BEFORE = re.compile(r"\b(?:goals?|targets?|items?|articles?|paragraphs?|paras?\.|rules?|sections?|"
+                                    r"chapters?|annex(?:es)?|tables?|figures?|recommendations?)\s+"
+                                    r"(?:\d+(?:\.\d+)*[a-z]?(?:\s?\([a-z]\))?,?\s(?:and\s|or\s|to\s)?)+$", re.I)
 _CAPW = r"(?:[A-Z][\w'’-]*|\([A-Z][^()]*\))"
 _LINK = r"(?:of|on|for|against|to|the|and(?!\sthe\s)|by|in|concerning|relating to)"
 _INSTRUMENT_RE = re.compile(
     r"\b(?:(?:General Assembly|Security Council|Human Rights Council|Economic and Social Council)\s)?"
-    r"resolutions?\s\d+/\d+(?:\sof\s\d{1,2}\s(?:" + _MONTHS + r")\s\d{4})?"
+    r"resolutions?\s(?:\d+/\d+|\d{1,4}(?:\s[A-Z])?\s\((?:(?:19|20)\d{2}|[IVXL]+)\))(?:\sof\s\d{1,2}\s(?:" + _MONTHS + r")\s\d{4})?"
+    # (a Security Council's "resolution 1966 (2010)", the Assembly's early "resolution 1654 (XVI)")
     r"|\bgeneral (?:recommendation|comment)\sNo\.\s\d+(?:\s\((?:19|20)\d{2}\))?"  # a treaty body's: "general recommendation No. 39 (2022)"
     r"|\b[A-Z]{1,2}/(?:[A-Z0-9.]+/)*\d+(?:/[\w.]+)*"
     r"|\b(?:(?:19|20)\d{2}\s)?(?:" + _CAPW + r"\s)*?"
@@ -349,7 +367,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
             span = Span(m.group().strip(" ,"), kind, m.start(), m.start() + len(m.group().rstrip(" ,")))
             if kind == "count" and _is_reference(sentence, span):
                 continue
-            if _overlaps(span, numeric_taken):
+            if _overlaps(span, [t for t in numeric_taken if not _adopted_on(span, t)]):
                 continue
             numeric_taken.append(span)
     found += [_with_body(s, sentence) if s.kind == "instrument" else s for s in numeric_taken if s.kind in kinds]
@@ -362,7 +380,9 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
-        if kind in _NUMERIC and _overlaps(span, [t for t in numeric_taken if t.kind in _NUMERIC]):
+        if kind in _NUMERIC and _overlaps(span, [t for t in numeric_taken if t.kind in _NUMERIC]) or \
+                kind == "date" and _overlaps(span, [t for t in numeric_taken if t.kind == "instrument"]) \
+                and not any(_adopted_on(t, span) for t in numeric_taken if t.kind == "date"):
             continue  # the number rules read it first: "04.04.2022" is a date, not a count (an instrument
             # they read, "resolution 63/225 of 19 December 2008", still holds the date of its adoption)
         if kind in kinds and not _overlaps(span, found) and _valid(span, sentence):
@@ -482,13 +502,39 @@ def _is_reference(sentence: str, span: Span) -> bool:
     before, after = sentence[:span.start], sentence[span.end:]
     if _REFERENCE_BEFORE.search(before) or after.startswith("/"):
         return True
-    if re.fullmatch(r"(?:19|20)\d{2}", span.text) or re.match(r"\s?[-–]\s?\d", after):
+    if re.fullmatch(r"(?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?", span.text) or re.match(r"\s?[-–]\s?\d", after):
         return True
+    if re.match(r"\d", span.text) and re.search(r"[A-Za-z]\.?$|/$", before):
+        return True  # a number inside a symbol or code: "JIU/NOTE/2022/1/Rev.*1*", "COP*28*"
+    if re.match(r"[-‑]\w|\s[-‑]\s[a-z]", after):
+        return True  # the first half of a compound: "*twenty*-first session", "*twenty* - first" as extracted
     if re.match(r"\s(?:" + _MONTHS + r")\b", after) or re.search(r"\b(?:" + _MONTHS + r")\s$", before):
         return True  # a day of a date ("On *1* January", "May *20*")
     if re.fullmatch(r"\d+", span.text) and not before.strip(" (") and re.match(r"[.)]\s", after):
         return True  # a list's enumerator opening the sentence: "*2.* Available copies of ..."
+    if re.fullmatch(r"\d+", span.text.rstrip(".")) and re.match(r"\.\s+[A-Z]", (span.text[-1] == ".") * "." + after):
+        return True  # an agenda run into one sentence: "... of the Commission *1.* Election of officers. *2.* ..."
+    if _REFERENCE_LIST_BEFORE.search(before):
+        return True  # the second and later labels of a list: "Global forest goals 1, *3* and *5*"
     return bool(re.fullmatch(r"\d+", span.text) and re.match(r"\s*\)", after) and re.search(r"\(\s*$", before))
+
+
+def fits_target(span: Span, target: tuple[str, ...]) -> bool:
+    """False for an instrument of another sort than the one asked: a report's symbol ("A/79/23") is no
+    answer to "by which resolution", a resolution none to "which decision"."""
+    if span.kind != "instrument" or not target:
+        return True
+    asked = target[-1].lower().rstrip("s")
+    if asked not in ("resolution", "decision"):
+        return True
+    return bool(re.search(r"(?i)\b" + asked + r"|/RES/" * (asked == "resolution") + r"|/DEC/" * (asked == "decision"), span.text))
+
+
+def _adopted_on(date: Span, instrument: Span) -> bool:
+    """True for the date an instrument was adopted, written inside its citation ("resolution 79/114 of
+    *4 December 2024*"): a date of its own. Not the year in its number ("resolution 1966 (*2010*)")."""
+    return date.kind == "date" and instrument.kind == "instrument" and instrument.start < date.start \
+        and date.end <= instrument.end and bool(re.search(r"\bof\s$", instrument.text[:date.start - instrument.start]))
 
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:

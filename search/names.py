@@ -35,7 +35,7 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
             question = question[:at] + " " * len(phrase) + question[at + len(phrase):]
     runs = re.finditer(r"(?<!^)(?<![?.!] )\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w'’-]*)*",
                        question)
-    for name in (part for m in runs for part in _name_parts(searcher, m.group())):
+    for name in (part for m in runs for part in _name_parts(searcher, _OFFICE_OF.sub("", m.group()))):
         name = re.sub(r"['’]s$", "", name)
         if name.lower() in _stop_words() or name in CATEGORY_ACRONYMS or name in MONTHS:
             continue  # "between November 2024 and *January* 2025": when, which the dates check, not who
@@ -45,6 +45,12 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
         out.append((name, aliases))
     return out
 
+
+# An office's title before the body it serves: "*Chair of the* United Nations Statistical Commission" names
+# the Commission (which office is asked is ``search.roles``'s to read).
+_OFFICE_OF = re.compile(r"^(?:(?:Vice|Deputy|Co|Acting|Executive|Assistant)[-\s])?(?:Chair(?:person|man|woman)?|President|"
+                        r"Rapporteur|Director(?:-General)?|Head|Special (?:Representative|Envoy|Rapporteur)|Administrator|"
+                        r"Commissioner|Coordinator|Prosecutor|Registrar|Secretary)\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 # A name joined to the participle of what it does to the next noun: "UNODC-led", "Geneva-based".
 _LED_BY = re.compile(r"\b([A-Z][\w'’]*)-(?:led|based|backed|funded|supported|sponsored|hosted|driven|chaired|run|owned|"
@@ -58,15 +64,16 @@ CATEGORY_ACRONYMS = frozenset("NGO NGOs INGO INGOs CSO CSOs LDC LDCs LLDC LLDCs 
 
 def _place_of(searcher, word: str) -> tuple[str, ...]:
     """The place a demonym is of, as the gazetteer and the index write it ("European" -> "Europe",
-    "Ukrainian" -> "Ukraine", "Sudanese" -> "Sudan"): "the European region" is named by a paragraph on
+    "Ukrainian" -> "Ukraine", "Sudanese" -> "Sudan", "Iraqi" -> "Iraq"): "the European region" is named by a paragraph on
     Europe's."""
     from ingest.entities.gazetteer import lookup, normalize
 
     from .subject import documents_citing
 
-    if not re.fullmatch(r"[A-Z][a-z]+(?:an|ese)", word):
+    if not re.fullmatch(r"[A-Z][a-z]+(?:an|ese|i)", word):
         return ()
-    forms = {word[:-1], word[:-2], word[:-2] + "e", word[:-3], word[:-3] + "e", word[:-3] + "a", word[:-4]}
+    forms = {word[:-1], word[:-2], word[:-2] + "e", word[:-3], word[:-3] + "e", word[:-3] + "a", word[:-4]} \
+        if not word.endswith("i") else {word[:-1], word[:-1] + "a"}  # "Israeli" -> "Israel", "Somali" -> "Somalia"
     places = [p for p in forms if len(p) >= 4 and (k := lookup().get(normalize(p))) is not None and k.kind == "place"]
     return tuple(sorted(p for p in places if documents_citing(searcher, p) > 0))
 
@@ -147,7 +154,7 @@ def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]], context: str | 
 
 def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) -> bool:
     """True if ``text`` names ``name``: all its words, an alias, or the acronym it stands for."""
-    words = _name_tokens(name)
+    words = [w for w in _name_tokens(name) if w.text not in CATEGORY_ACRONYMS] or _name_tokens(name)  # "SDG Indicators"
     if words and all(w.stem in stems or _demonym_in(w.stem, stems) for w in words) \
             and not (len(words) == 1 and _only_in_longer_country(text, name)):
         return True

@@ -20,14 +20,18 @@ from .terms import tokenize
 
 MAX_BETWEEN = 80  # characters of the office's title phrase ("Chair *of the twentieth session*, ")
 
-_WHO_DID = re.compile(r"^\s*who\s+((?:co-)?[a-z]+ed)\b", re.I)
+_WHO_DID = re.compile(r"^\s*who\s+((?:co-)?[a-z]+ed|(?:co-)?(?:chair|preside|head|moderate|facilitate)s)\b", re.I)
 # "Who was elected Chair ...", "who has been appointed as the Rapporteur": the office is named. A
 # deputy's office ("Vice-Chair") is left to the general rules: its holders are listed many to a line.
 # "Who served as Rapporteur", "Who did the Board appoint as Rapporteur": so is the office.
-_WHO_NAMED = re.compile(r"^\s*who\s+(?:(?:was|were|is|has\s+been)\s+(?:re-)?(?:elected|appointed|named|designated|chosen)"
+_WHO_NAMED = re.compile(r"^\s*who\s+(?:(?:was|were|is|has\s+been|will\s+be)\s+(?:re-)?(?:elected|appointed|named|designated|chosen)"
                         r"(?:\s+by\s+acclamation)?|(?:did|does|will)\s+[^?]{1,80}?\s(?:re-)?(?:elect|appoint|name|designate|choose)"
                         r"|(?:served|serves|will\s+serve|acted|acts)(?=\s+as\b))"
                         r"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?((?:co-)?[a-z]+)\b(?!-)", re.I)
+# "Who is the Director of ...", "Who was the new Chair": the office is named by its title.
+_WHO_IS = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:new\s+|current\s+|incoming\s+)?"
+                     r"((?:Co-)?(?:Chair|Chairperson|President|Director|Rapporteur|Head|Administrator|Coordinator|"
+                     r"Registrar|Prosecutor|Commissioner))\b(?!-)")
 # An office's title, not its deputy's ("Vice-Chair", "Deputy Chair" held another office).
 _CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z][\w]*")
 # Verbs whose stem names no office ("who *requested* the report", "who *adopted* it").
@@ -38,7 +42,7 @@ _NO_OFFICE = frozenset("request adopt decid approv propos submit prepar launch o
 def office_stem(question: str) -> str | None:
     """The stem of the office a "who <verb>ed" question asks about ("chair" for "Who chaired"), or
     the office it names ("rapporteur" for "Who was elected Rapporteur"), else None."""
-    named = _WHO_NAMED.match(question)
+    named = _WHO_NAMED.match(question) or _WHO_IS.match(question)
     if named:
         toks = tokenize([named.group(1)])[0]
         return toks[0].stem if len(toks) == 1 and len(toks[0].stem) >= 4 else None

@@ -111,7 +111,26 @@ def names_asked(span: Span, names) -> bool:
     if span.kind in ("count", "money", "percent", "date"):
         return False
     forms = {f.lower() for name, aliases in names for f in (name, *aliases)}
-    return any(p.lower() in forms for p in re.split(r"\s*[()]\s*", span.text) if p)
+    parts = [p for p in re.split(r"\s*[()]\s*", span.text) if p]
+    return any(p.lower() in forms for p in parts) or any(blends(p, name) for p in parts for name, _ in names)
+
+
+def blends(word: str, name: str) -> bool:
+    """True if ``word`` is ``name`` shortened by blending the heads of its words, as bodies name
+    themselves ("Afreximbank" for "African Export-Import Bank", "Interpol" for "International
+    Criminal Police Organization"): pieces of two letters or more, each the start of a later word."""
+    low = word.lower()
+    heads = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+    if " " in word or len(low) < 5 or len(heads) < 2 or not low.isalpha() or low == "".join(heads):
+        return False
+
+    def fits(rest: str, i: int, used: int) -> bool:
+        if not rest:
+            return used >= 2
+        return any(rest.startswith(heads[j][:n]) and fits(rest[n:], j + 1, used + 1)
+                   for j in range(i, len(heads)) for n in range(min(len(heads[j]), len(rest)), 1, -1))
+
+    return low.startswith(heads[0][:2]) and fits(low, 0, 0)
 
 
 def _number_of(toks, first: int, target: set[str], clause: list[int]) -> float:

@@ -62,7 +62,7 @@ def said(required: set[str], stems: set[str], years: frozenset[str], sentence: s
     if not sentence & ORDINAL_STEMS:
         missing -= about & ORDINAL_STEMS
     return not missing or all(_YEAR_RE.fullmatch(m) for m in missing) and missing <= years \
-        and not any(_YEAR_RE.fullmatch(st) for st in sentence)
+        and not any(_YEAR_RE.fullmatch(st) and st not in required for st in sentence)  # (a year asked too is no other year)
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
