@@ -56,10 +56,13 @@ def find_definitions(text: str, bodies: list[tuple[int, int]] = ()) -> list[Defi
             out.append(Definition(m.group(1), text[s:m.start()], s, m.start(), m.start(1), m.end(1)))
     for m in _PAREN.finditer(text):
         acr = m.group(1)
-        if not is_acronym(acr):
-            continue
         before = text[:m.start()].rstrip()
         window_start = _window_start(before)
+        if not is_acronym(acr):
+            short = _short_name(acr, before, window_start)
+            if short is not None:  # "African Export-Import Bank (Afreximbank)"
+                out.append(Definition(acr, before[short:], short, len(before), m.start(1), m.end(1)))
+            continue
         long_start = _long_form_start(acr, before, window_start)
         if long_start is None:
             long_start = _title_start(acr, before, window_start)
@@ -76,6 +79,24 @@ def find_definitions(text: str, bodies: list[tuple[int, int]] = ()) -> list[Defi
         named = long_form[:1].isupper() or long_form[:1].isdigit()
         out.append(Definition(acr, long_form, long_start, len(before), m.start(1), m.end(1), named))
     return out
+
+
+def _short_name(word: str, before: str, floor: int) -> int | None:
+    """Where the long form of a one-word short name built from its letters starts ("African
+    Export-Import Bank (Afreximbank)"), or None: the word is rare, the long form titled and
+    without the word itself ("Catalogue of ... (Catalogue)" names nothing new)."""
+    if not re.fullmatch(r"[A-Z][a-z]{4,}", word) or _zipf(word) >= 2.0:
+        return None
+    start = _long_form_start(word, before, floor)
+    if start is None or not before[start:start + 1].isupper() or word.lower() in before[start:].lower().split():
+        return None
+    return _widen(before, start, floor)
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en")
 
 
 def _window_start(before: str) -> int:

@@ -1,6 +1,6 @@
 """A bare "the Declaration" refers back to a declaration the document named before (issue 4).
 
-"Article 16 of the Declaration" cites the United Nations Declaration on the Rights of Indigenous
+"Article 16 of the Declaration" (or "the effects of the Law on their lives") cites the United Nations Declaration on the Rights of Indigenous
 Peoples when the report named it earlier, and a search for that declaration should find the
 paragraph. The back-reference takes the full instrument's canonical name when it is clear which
 one it is: the only instrument of that kind named so far in the document, or else the one named
@@ -16,10 +16,11 @@ from ..models import Entity
 
 HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreement", "Compact", "Pact",
          "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines", "Strategy", "Act", "Bill",
-         "Constitution")
+         "Constitution", "Law")
 # "the Convention" (or "that Agreement") alone: not followed by its own complement or by more of a name
 _BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b"
-                   r"(?!\s+(?:on|of|for|against|concerning|No\.)\b)(?!\s+to\s+(?:the\s+)?[A-Z])"
+                   r"(?!\s+(?:of|for|against|concerning|No\.)\b)(?!\s+on\s+(?:the\b|[A-Z]))"
+                   r"(?!\s+to\s+(?:the\s+)?[A-Z])"
                    r"(?![\-\u2010]|\s+[A-Z0-9(])")
 # "the charter" after a charter named in lower case ("the charter for peace and national reconciliation")
 _BARE_LOWER = re.compile(r"\b[Tt]he\s+(charter)\b(?!\s+(?:on|of|for)\b)")
@@ -50,7 +51,8 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
 
 def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
     """The instrument a bare head refers to, or None when it is not clear."""
-    named = [(c, i) for c, i in seen if head in c.split() and " " in c and not c.startswith(("resolution", "decision"))]
+    named = [(c, i) for c, i in seen if head in c.split() and " " in c and not c.startswith(("resolution", "decision"))
+             and (head != "Law" or c.startswith("Law ") or c.endswith(" Law"))]  # not "... on the Law of the Sea"
     if not named:
         return None
     if len({c for c, _ in named}) == 1:

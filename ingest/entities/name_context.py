@@ -75,6 +75,8 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
         return True  # "the United Nations Conference to Support the Implementation of ...": held, not a body
     if re.match(r"(?:19|20)\d\d\s+[A-Z]", text[start:end]):
         return True  # "the 2025 United Nations Conference to Support ...": a dated event
+    if head == "Conference" and town_conference(text, start, end):
+        return True  # "the Madrid Conference": held in a town
     before = text[max(0, start - 30):start]
     if head in _GATHERING_HEADS and (_CONVENED.search(before) or _EVENT_APPOSITION.match(text, end)):
         return True  # "ESCWA convened the ... Forum, a regional event with 420 participants"
@@ -85,6 +87,19 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
 _GATHERING_HEADS = {"Forum", "Conference"}
 _CONVENED = re.compile(r"\b(?:convened|hosted|convene|convenes|host|hosts)\s+the\s+$")
 _EVENT_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:event|meeting|gathering|conference)\b")
+
+
+def town_conference(text: str, start: int, end: int) -> bool:
+    """ "the Madrid Conference", "the Bonn Conference": a conference named by the town it met in and
+    by nothing else is a meeting; "the Hague Conference on Private International Law" goes on to
+    name a body."""
+    from .cities import city_names
+
+    m = re.fullmatch(r"([A-Z][\w\-]+)\s+Conference", text[start:end])
+    if m is None or re.match(r"\s+(?:on|of|for|to)\b", text[end:end + 5]):
+        return False
+    town = city_names().get(m.group(1))
+    return town is not None and town[1] >= 100_000
 
 
 def tail_of_event(text: str, start: int) -> bool:

