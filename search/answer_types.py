@@ -186,6 +186,8 @@ def question_type(question: str) -> QuestionType:
         if kind:
             slots.append((kind,))
             target = (noun,)
+    if not slots and re.search(r"^ whom\b", q):
+        slots.append(("person", "organization", "place"))  # "whom did the President want as Prime Minister"
     if not slots and re.search(r"^ who\b", q):
         slots.append(("person",) if re.search(r"^ who (?:is|was|are|were)\b", q)
                      else ("person", "organization", "place") if _PERSONS_DEED.search(q)

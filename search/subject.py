@@ -284,11 +284,20 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms,
             weight = 2 * HEADING_WEIGHT * idf(len(holders), n)
             for p in holders:
                 scores[p.symbol] = scores.get(p.symbol, 0.0) + weight
+    for day in _DAY_RE.findall(question):  # "the attack on Izium on *4 February* 2025": the letter that tells of it
+        holders = _citing(searcher, day)
+        if holders and len(holders) < common:
+            for p in holders:
+                scores[p.symbol] = scores.get(p.symbol, 0.0) + idf(len(holders), n)
     if not scores:
         return []
     best = max(scores.values())
     picked = sorted((s for s in scores if scores[s] >= 0.8 * best), key=lambda s: -scores[s])
     return picked[:MAX_PICKED] if len(picked) <= MAX_PICKED else []
+
+
+_DAY_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01]) (?:January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December)\b")
 
 
 def profile_names(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
