@@ -160,11 +160,21 @@ def _counts_other(toks, last: int, counted: set[str], text: str) -> str:
     run = counted_words(toks, last, text)
     if not run and (shared := _shares_noun(toks, last, text)) is not None:
         return _counts_other(toks, shared, counted, text)  # "*10* formal and 21 informal recommendations"
+    if run and run[-1].text.lower() in ("others", "more") and (before := _previous_number(toks, last)) is not None:
+        return _counts_other(toks, before, counted, text)  # "5 *civilians* and injuring 55 others": civilians too
     if not run or any(_same_word(run[-1].stem, c) for c in counted):
         return ""
     if run[-1].text.lower() in _MEMBER_NOUNS:
         return "" if any(t.stem in counted for t in run[:-1]) else "people"
     return "noun"
+
+
+def _previous_number(toks, last: int) -> int | None:
+    """The index of the last token of the number before token ``last``'s number, or None."""
+    first = last
+    while first > 0 and toks[first - 1].text[:1].isdigit():
+        first -= 1
+    return next((j for j in range(first - 1, -1, -1) if toks[j].text[:1].isdigit()), None)
 
 
 def _same_word(stem: str, other: str) -> bool:
@@ -273,6 +283,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 named += _part_of_total(text, span)
         if span.kind in ("count", "percent") and _governed_by(text, span, qstems):
             named = max(named, 1.0)  # "killing 1 person and *injuring* over 100 others": how many were injured
+        elif span.kind in ("count", "percent") and _other_deed_governs(text, span, qstems):
+            named -= OTHER_DEED  # "*killing* at least 5 civilians and injuring 55": not the injured
         if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
             named = max(named, 1.0)
@@ -401,6 +413,22 @@ _GOVERNED_AFTER = re.compile(rf"(?:{_WORD}){{1,3}}?(?:\s+and\s+\d[\d,.]*(?:{_WOR
                              r"\s+(?:(?:being|were|was|had been|have been|been)\s+)?([a-z]+ed)\b")
 _GOVERNING = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+(?:(?:at least|more than|less than|fewer than|over|nearly|almost|"
                         r"about|around|some|approximately|up to|an estimated)\s+)?$", re.I)
+
+
+#: Score a figure loses when its own verb is not the question's while another figure of the sentence
+#: has the question's verb ("killing 5 civilians and injuring 55" for "how many were injured").
+OTHER_DEED = 0.5
+_NO_DEED = frozenset("including comprising involving totalling totaling reaching representing affecting".split())
+_VERB_BEFORE_FIGURE = re.compile(_GOVERNING.pattern[:-1] + r"\d", re.I)
+
+
+def _other_deed_governs(text: str, span, qstems: set[str]) -> bool:
+    """True if a verb other than the question's governs the figure and the question's governs another."""
+    own = _GOVERNING.search(text[:span.start])
+    if not own or own.group(1).lower() in _NO_DEED or _governed_by(text, span, qstems):
+        return False
+    return any(m.end() - 1 != span.start and _governed_by(text[:m.end() - 1], Span("", "count", m.end() - 1, m.end() - 1), qstems)
+               for m in _VERB_BEFORE_FIGURE.finditer(text))
 
 
 def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOVERNING) -> bool:

@@ -116,3 +116,47 @@ def test_a_blend_of_the_asked_name_is_no_answer():
     names = [("African Export-Import Bank", ())]
     assert names_asked(Span("Afreximbank", "organization", 0, 11), names)
     assert not names_asked(Span("United Nations Industrial Development Organization", "organization", 0, 10), names)
+
+
+# -- a small library of letters on attacks in the same places (chunks as JSON, as `paracite ingest` takes them)
+from ingest.models import Chunk  # noqa: E402
+
+LETTERS = [
+    ("A/79/901", "On 18 April 2025, at 5 a.m., a Russian drone hit a bakery in Sumy, killing an entrepreneur."),
+    ("A/79/902", "On 3 March 2025, a missile struck the centre of Sumy, damaging a school and the railway station."),
+    ("A/79/903", "On 4 February 2025, Russian forces launched a missile attack on Izium, killing at least 5 civilians "
+                 "and injuring at least 55 others, including children."),
+    ("A/79/904", "On 9 January 2025, shelling of Sumy and Izium damaged the power grid; repairs took two weeks."),
+]
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory):
+    import json
+
+    from search.cli import main
+
+    folder = tmp_path_factory.mktemp("letters")
+    src = folder / "letters.jsonl"
+    src.write_text("\n".join(json.dumps(dict(Chunk(sym, "paragraph", 1, text, page=1).to_dict(), symbols=[sym]))
+                             for sym, text in LETTERS) + "\n")
+    assert main(["ingest", str(src), "--index", str(folder / "ix"), "--quiet"]) == 0
+    from search import Searcher
+
+    with Searcher.open(folder / "ix") as s:
+        yield s
+
+
+def test_the_day_asked_picks_the_letter_that_tells_of_it(letters):
+    from search.subject import subject_documents
+
+    question = "At what time did the drone hit the bakery in Sumy on 18 April 2025?"
+    assert subject_documents(letters, [("Sumy", ())], [], question) == ["A/79/901"]
+    # without a day, Sumy alone does not single that letter out: three letters name it
+    assert subject_documents(letters, [("Sumy", ())], [], "What did the drone hit in Sumy?") != ["A/79/901"]
+
+
+def test_others_are_of_the_noun_counted_before(letters):
+    answer = letters.ask("How many civilians were injured in the missile attack on Izium on 4 February 2025?")
+    assert answer.text.startswith("at least 55"), answer.text
+    assert "A/79/903" in answer.text
