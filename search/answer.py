@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import QuestionType, Span, fits_target, is_country, question_type, typed_spans
+from .answer_types import QuestionType, Span, bounded, fits_target, is_country, question_type, typed_spans
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
@@ -46,6 +46,8 @@ SUBSET_BONUS = 0.3        # "how many of the X are Y": the count of the part ("n
 _PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)\b[^?]*?,\s*how many\b")
 #: "which organization offered": the name after "the offer of" beats the sentence's subject (0.1)
 DOER_BONUS = 0.2
+#: "since when" / "until when": the date after "since" / "to" beats the sentence's other dates
+BOUND_BONUS = 0.2
 #: Kinds of answer that name someone: a "who chaired" question's sentence must say the role to name them.
 _NAMES = ("person", "organization", "place")
 NO_ANSWER = "The indexed documents do not answer this question."
@@ -363,6 +365,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                               + respectively(sp, spans, s, terms)
                               + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
                               + DOER_BONUS * (sp.kind == "organization" and does_asked(sp, s, qstems))
+                              + BOUND_BONUS * bounded(sp, s.sentence.text, qtype.bound)
                               + SUBSET_BONUS * (subset and _names_a_part(sp, s.sentence.text)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]

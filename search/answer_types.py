@@ -44,6 +44,7 @@ class QuestionType:
     many: bool = False
     head: str = ""  # the counted noun of "how many": "participants" in "how many participants took part"
     owner: str = ""  # whose meeting "which session" asks for: "human rights council" ("which Human Rights Council session")
+    bound: str = ""  # "since" or "until": the date asked is where something began or will end ("until when does X serve")
 
     @property
     def is_fact(self) -> bool:
@@ -195,7 +196,19 @@ def question_type(question: str) -> QuestionType:
     many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
     if slots and slots[0][0] in ("place", "organization", "person") and re.search(r"^ (?:who|where)\b", q):
         many = True
-    return QuestionType(tuple(slots), target, many, head, owner)
+    bound = "since" if re.search(r"\bsince (?:when|what|which)\b", q) else \
+        "until" if re.search(r"\b(?:until|till|through|to) (?:when|what|which)\b", q) else ""
+    return QuestionType(tuple(slots), target, many, head, owner, bound)
+
+
+_BOUND_BEFORE = {"since": re.compile(r"\b(?:since|from|as of|as from|effective)\s+(?:the\s+)?$", re.I),
+                 "until": re.compile(r"\b(?:until|till|to|through|expiring(?: on)?|ending(?: on)?|up to)\s+(?:the\s+)?$", re.I)}
+
+
+def bounded(span: Span, sentence: str, bound: str) -> bool:
+    """True for the date a "since when" question asks ("has enjoyed consultative status *since* 1995", not
+    "Established in 1988") or an "until when" one ("from 15 November 2024 *to* 14 November 2027")."""
+    return bool(bound) and span.kind == "date" and bool(_BOUND_BEFORE[bound].search(sentence[:span.start]))
 
 
 _NAME_OF = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of (?:the|its|their|this|that|a|an) "

@@ -160,3 +160,19 @@ def test_others_are_of_the_noun_counted_before(letters):
     answer = letters.ask("How many civilians were injured in the missile attack on Izium on 4 February 2025?")
     assert answer.text.startswith("at least 55"), answer.text
     assert "A/79/903" in answer.text
+
+
+@pytest.mark.parametrize("question, sentence, wanted", [
+    ("Since what year has the Association had consultative status with the Council?",
+     "Established in 1988, the Association has enjoyed consultative status with the Council since 1995, and has attended its sessions.",
+     "1995"),
+    ("Until when does Darshak Shah serve on the Committee?",
+     "Mr. Darshak Shah (Kenya), from 15 November 2024 to 14 November 2027.", "14 November 2027"),
+])
+def test_since_and_until_questions_take_the_bounding_date(question, sentence, wanted):
+    from search.answer_types import bounded
+
+    qtype = question_type(question)
+    dates = [s for s in typed_spans(sentence, ("date",))]
+    assert [d.text for d in dates if bounded(d, sentence, qtype.bound)] == [wanted]
+    assert not any(bounded(d, sentence, question_type("When was it established?").bound) for d in dates)
