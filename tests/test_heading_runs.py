@@ -1,0 +1,53 @@
+"""Headings the section paths lost (audit of ``paracite show``, round 10, classes F and G).
+
+On real pages (rows printed by bench/dump_lines.py): a report that centres every heading, far
+from the margin, and a heading whose title runs over four lines, the third ending in a comma.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.pdf.segment import segment
+from layout_fixtures import read_lines
+
+
+def _paths(name: str, body: float, first: int) -> dict[int, tuple[str, ...]]:
+    """The section path of each numbered paragraph of a fixture, by number."""
+    return {b.number: b.section for b in segment(read_lines(name), body, first=first)[0] if b.kind == "paragraph"}
+
+
+CASES = [
+    # ICCD/COP(8)/CST/8, pp. 5-6: ``II. Outcome of discussions ...`` (13.9 pt bold) and ``A. Session
+    # on ...`` (12 pt bold) centred; ``B. Session on weather ...`` centred over two lines
+    ("ICCD_COP8_CST_8_p5-6.tsv", 12.0, 8, {
+        10: (),
+        11: ("II. Outcome of discussions in technical sessions", "A. Session on trends in land degradation"),
+        15: ("II. Outcome of discussions in technical sessions", "A. Session on trends in land degradation"),
+        16: ("II. Outcome of discussions in technical sessions",
+             "B. Session on weather and climate information for monitoring and assessing land degradation"),
+    }),
+    # A/CONF.230/2025/10, p. 7: ``III. Challenges ... Goals 14,`` / ``13 and 15`` (four lines of
+    # 14 pt bold) then ``A. Climate change mitigation``: the first line was lost
+    ("A_CONF.230_2025_10_p7.tsv", 10.0, 22, {
+        22: ("D. The need for integrated ocean, climate and biodiversity responses",),
+        24: ("III. Challenges and opportunities in leveraging interlinkages between ocean, climate change and "
+             "biodiversity and synergies in advancing Sustainable Development Goals 14, 13 and 15",
+             "A. Climate change mitigation"),
+    }),
+]
+
+
+@pytest.mark.parametrize("name,body,first,want", CASES, ids=[c[0] for c in CASES])
+def test_heading_reaches_the_section_path(name: str, body: float, first: int, want: dict) -> None:
+    got = _paths(name, body, first)
+    assert {n: got.get(n) for n in want} == want
+
+
+def test_centred_line_without_a_label_heads_nothing() -> None:
+    """A centred bold line with no label (a box's or a figure's title) opens no section."""
+    lines = [l if not l.text.startswith("A. Session") else l.__class__(**{**l.__dict__, "text": l.text[3:]})
+             for l in read_lines("ICCD_COP8_CST_8_p5-6.tsv")]
+    blocks = segment(tuple(lines), 12.0, first=8)[0]
+    para = {b.number: b.section for b in blocks if b.kind == "paragraph"}
+    assert "Session on trends in land degradation" not in para[11]
