@@ -51,3 +51,16 @@ def test_centred_line_without_a_label_heads_nothing() -> None:
     blocks = segment(tuple(lines), 12.0, first=8)[0]
     para = {b.number: b.section for b in blocks if b.kind == "paragraph"}
     assert "Session on trends in land degradation" not in para[11]
+
+
+def test_bold_bullet_item_heads_nothing() -> None:
+    """CEB/2025/4, annex III, pp. 22 and 24: ``• Climate action yields significant returns – creating
+    jobs, investment, and`` / ``business opportunities. ...`` (its lead words bold, then plain): the
+    item's text, under the annex's own bold heading; no bullet or its second line on a section path."""
+    _, _, loose, _ = segment(read_lines("CEB_2025_4_p22-24.tsv"), 10.1)
+    entries = loose["annex III"]
+    sections = {tuple(sec) for _, _, sec in entries}
+    assert sections == {("United Nations System Common Messages for COP29 and COP30",
+                         "The case for climate action has never been clearer")}
+    texts = [l.text for _, l, _ in entries]
+    assert texts[0].startswith("• Climate action yields") and texts[1].startswith("business opportunities.")

@@ -27,6 +27,7 @@ from .parts import Parts
 from .drafts import Drafts, DraftSteps
 from .line_kinds import NUM_RE as _NUM_RE, UNSTOPPED_RE, LineKinds
 from .asides import AsideSteps
+from .bullets import BulletSteps
 from .heading_runs import HeadingRuns, style
 from .heading_items import ItemSteps, heading_items
 from ..text.paragraphs import _TABLE_RE, _Block
@@ -39,7 +40,7 @@ _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
 
 
-class _Segmenter(HeadingRuns, AsideSteps, ItemSteps, DraftSteps, LineKinds):
+class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
     """One pass over the lines, opening a block at each paragraph start, heading or aside."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -223,6 +224,8 @@ class _Segmenter(HeadingRuns, AsideSteps, ItemSteps, DraftSteps, LineKinds):
                 and l.x1 >= self.geo.right[l.page] - 15 and not l.bold and self.body_size(l))
 
     def bold_line(self, i: int, l: Line) -> None:
+        if self.bullet_line(i, l):
+            return
         cur = self.cur
         gap = self.gap_before(i)
         if (cur is not None and SUBITEM_RE.match(l.text) and cur.lines[-1].rstrip().endswith((";", ":", ","))
