@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.pdf.document import _front_prose
+from ingest.pdf.geometry import measure
+from ingest.pdf.layout import Page
 from ingest.pdf.segment import segment
 from layout_fixtures import read_lines
 
@@ -64,3 +67,13 @@ def test_bold_bullet_item_heads_nothing() -> None:
                          "The case for climate action has never been clearer")}
     texts = [l.text for _, l, _ in entries]
     assert texts[0].startswith("• Climate action yields") and texts[1].startswith("business opportunities.")
+
+
+def test_introduction_under_a_status_line_is_a_heading_of_its_own() -> None:
+    """E/C.2/2025/2, p. 2 (a compilation of NGOs' reports, no numbered paragraphs): ``Special, 2016``
+    (the NGO's status, bold) then ``Introduction`` 17 pt below in the same type: two headings, not
+    one ``Special, 2016 Introduction``."""
+    lines = read_lines("E_C.2_2025_2_p2.tsv")
+    first = Page(number=1, width=612.0, height=792.0, lines=())
+    prose = _front_prose(list(lines), first, measure(lines, 10.0))
+    assert prose[0][1] == ("1. “Coup de pousse” Chaîne de l’espoir Nord-Sud (CDP-CENS)", "Introduction")
