@@ -11,6 +11,7 @@ import pytest
 from ingest.pdf.document import _front_prose
 from ingest.pdf.geometry import measure
 from ingest.pdf.layout import Page
+from ingest.pdf.line_kinds import LineKinds
 from ingest.pdf.segment import segment
 from layout_fixtures import read_lines
 
@@ -77,3 +78,21 @@ def test_introduction_under_a_status_line_is_a_heading_of_its_own() -> None:
     first = Page(number=1, width=612.0, height=792.0, lines=())
     prose = _front_prose(list(lines), first, measure(lines, 10.0))
     assert prose[0][1] == ("1. “Coup de pousse” Chaîne de l’espoir Nord-Sud (CDP-CENS)", "Introduction")
+
+
+@pytest.mark.parametrize("start", ["and transparent negotiations process", "process: “defining the overarching"])
+def test_italic_words_inside_a_sentence_are_no_heading(start: str) -> None:
+    """A/79/722, annex, p. 8: a full line in italics (a quoted title or phrase) under a plain line
+    that ends no clause goes on with that sentence: no heading, as a plain line would not be."""
+    lines = read_lines("A_79_722_p8.tsv")
+    i = next(k for k, l in enumerate(lines) if l.text.startswith(start))
+    assert lines[i].italic and not LineKinds(lines, measure(lines, 10.1)).heading_like(i)
+
+
+def test_italic_line_after_a_finished_sentence_may_head() -> None:
+    """The same page with the line above ending its sentence: the italic line may be a heading."""
+    lines = list(read_lines("A_79_722_p8.tsv"))
+    i = next(k for k, l in enumerate(lines) if l.text.startswith("process: “defining the overarching"))
+    lines[i] = lines[i].__class__(**{**lines[i].__dict__, "text": "Process and goals", "x1": 250.0})
+    lines[i - 1] = lines[i - 1].__class__(**{**lines[i - 1].__dict__, "text": lines[i - 1].text + "."})
+    assert LineKinds(tuple(lines), measure(tuple(lines), 10.1)).heading_like(i)

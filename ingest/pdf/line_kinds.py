@@ -141,10 +141,11 @@ class LineKinds:
         last = run[-1]
         if ends_clause(last.text) or last.text.endswith("-") or len(l.text) < 2:
             return False
-        if not styled and l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page):
+        full = l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page)
+        if not styled and full:
             return False  # a full line of body type is prose
-        if not styled and self.runs_on(i):
-            return False  # the end of the sentence the line above began (a list item's second line)
+        if self.runs_on(i) and (full or not styled):
+            return False  # the sentence the line above began goes on (in italics: a title it quotes)
         k = i + len(run)
         nxt = self.lines[k] if k < len(self.lines) else None
         if nxt is None or styled:
