@@ -69,13 +69,13 @@ CASES = [
     ("E_2025_L.27", meta("2025-07-22", [ECOSOC], "2025 session", ["17"], ["E/2025/L.27"], "draft resolution")),
     # the forum's column beside the Council's: its organ, its agenda item
     ("E_2025_L.16", meta("2025-07-17", [ECOSOC, "High-level political forum on sustainable development"],
-                         "2025 session", ["5", "3"], ["E/2025/L.16", "E/HLPF/2025/L.1"], None)),
+                         "2025 session", ["5", "3"], ["E/2025/L.16", "E/HLPF/2025/L.1"], "draft declaration")),
     # an executive board: its masthead set over five lines beside the distribution block
     ("DP_2025_26", meta("2025-06-24", [UNDP_BOARD], "Second regular session 2025", ["5"], ["DP/2025/26"],
                         "report of the Managing Director")),
     # "United Nations Children's Fund" / "Executive Board" under an ECOSOC masthead
     ("E_ICEF_2025_AB_L.3", meta("2025-04-14", [ECOSOC, "Executive Board of the United Nations Children’s Fund"],
-                                "Annual session 2025", ["14"], ["E/ICEF/2025/AB/L.3"], None)),
+                                "Annual session 2025", ["14"], ["E/ICEF/2025/AB/L.3"], "report")),
     ("UNW_2025_2", meta("2025-04-11", ["Executive Board of the United Nations Entity for Gender Equality and the "
                                        "Empowerment of Women"], "Annual session of 2025", ["2"], ["UNW/2025/2"],
                         "report")),
@@ -91,7 +91,7 @@ CASES = [
     ("A_CONF.230_2025_10", meta("2025-04-29", ["2025 United Nations Conference to Support the Implementation of "
                                                "Sustainable Development Goal 14: Conserve and sustainably use the "
                                                "oceans, seas and marine resources for sustainable development"],
-                                None, ["9"], ["A/CONF.230/2025/10"], None)),
+                                None, ["9"], ["A/CONF.230/2025/10"], "concept paper")),
     ("E_HLPF_2025_6", meta("2025-06-02", [ECOSOC, "High-level political forum on sustainable development"], None, [],
                            ["E/HLPF/2025/6"], "note by the Secretariat")),
     ("CEB_2025_4", meta("2025-06-24", ["Chief Executives Board for Coordination"], None, [], ["CEB/2025/4"], "report")),
@@ -101,7 +101,7 @@ CASES = [
     ("A_47_466", meta("1992-10-05", [GA], "Forty-seventh session", ["80"], [], "report of the Secretary-General")),
     # Official Records covers: only a year; the Assembly's session, not the committee's
     ("A_80_1", meta("2025", [GA], "Eightieth session", [], ["A/80/1"], "report of the Secretary-General")),
-    ("E_2025_24", meta("2025", [ECOSOC, "Statistical Commission"], None, [], ["E/2025/24", "E/CN.3/2025/37"], None)),
+    ("E_2025_24", meta("2025", [ECOSOC, "Statistical Commission"], None, [], ["E/2025/24", "E/CN.3/2025/37"], "report")),
     ("A_80_38", meta("2025", [GA, "Committee on the Elimination of Discrimination against Women"],
                      "Eightieth session", [], ["A/80/38"], "report")),
     # text forms: plain text with the masthead last, and columns set apart by spaces
@@ -148,6 +148,16 @@ def test_masthead_symbols(text: str, want: tuple) -> None:
      "note by the Executive Board Secretariat"),
     ("Draft report", "draft report"),
     ("World economic situation and prospects as of mid-2025", None),
+    # round-10 audit: a subtitle's own noun, a nested bracket, a title that is a report on something
+    ("Right of Indigenous Peoples to data (Draft study by the Expert Mechanism on the Rights of Indigenous Peoples)",
+     "draft study"),
+    ("Ocean Action panel 7: Leveraging ocean, climate and biodiversity interlinkages (Concept paper prepared by "
+     "the Secretariat)", "concept paper"),
+    ("Statistical Commission (Report on the fifty-sixth session (4–7 March 2025))", "report"),
+    ("Annual report on implementation of the process innovation and digitalization programme", "report"),
+    ("UNICEF report on the recommendations of the Joint Inspection Unit", "report"),
+    ("UNICEF Office of Internal Audit and Investigations 2024 annual report to the Executive Board", "report"),
+    ("Follow-up to the report on the review of the Commission", None),
 ])
 def test_doc_type(title: str, want: str | None) -> None:
     assert doc_type(title) == want

@@ -27,7 +27,7 @@ from .geometry import Geometry, ends_sentence
 from .orphans import keep_orphan_headings
 from .segment import segment
 from .unnumbered import split_paragraphs
-from ..text.sections import SectionPath
+from ..text.sections import TOP_HEADING_RE, SectionPath
 from .preamble import find_formula, preamble_blocks, read_adoption
 from ..text.resolution import strip_closing
 from ..text.fragments import tidy_unnumbered
@@ -183,8 +183,8 @@ def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Li
             continue
         if l.bold and len(l.text) < 120 and not ends_sentence(l.text):
             if (prev is not None and prev.bold and prev.page == l.page and round(prev.size) == round(l.size)
-                    and 0 < l.top - prev.top < 1.8 * l.size):
-                path.extend(l.text)
+                    and 0 < l.top - prev.top < 1.8 * l.size and not TOP_HEADING_RE.match(l.text.strip())):
+                path.extend(l.text)  # its next line; ``Introduction`` under a status line is a heading of its own
             else:
                 path.add(l.text, f"{round(l.size)}{'i' if l.italic else ''}")
         elif abs(l.size - body) <= 0.6 and not l.bold:

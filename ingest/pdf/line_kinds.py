@@ -124,7 +124,7 @@ class LineKinds:
         return n if goes_on or (n > expected and after_heading) else 0
 
     def heading_like(self, i: int) -> bool:
-        """A short line (or a run of up to three bold, italic or large lines) that is not a
+        """A short line (or a run of up to five bold, italic or large lines) that is not a
         sentence and stands apart from what follows."""
         l = self.lines[i]
         if BULLET_RE.match(l.text):
@@ -132,7 +132,7 @@ class LineKinds:
         styled = l.bold or l.italic or l.size > self.geo.body + 0.6
         run = [l]
         if styled:
-            for k in range(i + 1, min(len(self.lines), i + 3)):
+            for k in range(i + 1, min(len(self.lines), i + 5)):
                 n = self.lines[k]
                 if (n.page != l.page or self.big(self.gap_before(k)) or (n.bold, n.italic) != (l.bold, l.italic)
                         or abs(n.size - l.size) > 0.3 or NUM_RE.match(n.text)):
@@ -141,10 +141,11 @@ class LineKinds:
         last = run[-1]
         if ends_clause(last.text) or last.text.endswith("-") or len(l.text) < 2:
             return False
-        if not styled and l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page):
+        full = l.x1 > self.geo.right[l.page] - 0.1 * self.geo.width(l.page)
+        if not styled and full:
             return False  # a full line of body type is prose
-        if not styled and self.runs_on(i):
-            return False  # the end of the sentence the line above began (a list item's second line)
+        if self.runs_on(i) and (full or not styled):
+            return False  # the sentence the line above began goes on (in italics: a title it quotes)
         k = i + len(run)
         nxt = self.lines[k] if k < len(self.lines) else None
         if nxt is None or styled:
@@ -194,6 +195,19 @@ class LineKinds:
 
     def at_margin_or_left(self, l: Line) -> bool:
         return l.x0 <= self.geo.left[l.page] + 6
+
+    def centred(self, l: Line) -> bool:
+        """Set in the middle of the text column, short of both edges (within a twentieth of its width)."""
+        left, right = self.geo.left[l.page], self.geo.right[l.page]
+        return l.x0 > left + 6 and abs((l.x0 - left) - (right - l.x1)) <= 0.05 * (right - left)
+
+    def centred_label_heading(self, i: int) -> bool:
+        """A bold or large line centred on the column that opens with a heading's label (``II.
+        Outcome of discussions``, ``A. Session on ...``): how some reports set every heading, which
+        stand too far from the margin to read as headings by their indent (ICCD/COP(8)/CST/8)."""
+        l = self.lines[i]
+        return ((l.bold or l.size > self.geo.body + 0.6) and self.centred(l)
+                and bool(_HEAD_LABEL_RE.match(l.text)) and self.heading_like(i))
 
     def centred_heading(self, l: Line) -> bool:
         """A plain line centred on the text column that carries a heading's label or is set in

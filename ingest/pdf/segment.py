@@ -27,11 +27,12 @@ from .parts import Parts
 from .drafts import Drafts, DraftSteps
 from .line_kinds import NUM_RE as _NUM_RE, UNSTOPPED_RE, LineKinds
 from .asides import AsideSteps
+from .bullets import BulletSteps
+from .heading_runs import HeadingRuns, style
 from .heading_items import ItemSteps, heading_items
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
 from ..text.list_items import SUBITEM_RE
-from ..text.part_heads import ALONE_RE, annex_label
 
 _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
 
@@ -39,40 +40,7 @@ _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
 
 
-def _style(l: Line) -> str:
-    """A heading's type style: its size, weight and slant."""
-    return f"{round(l.size)}{'b' if l.bold else ''}{'i' if l.italic else ''}"
-
-
-class _CaptionSteps:
-    """A part's caption over two lines: the second is the caption's words, not a heading."""
-
-    part_caption: Line | None = None  # the last line of the caption that opened the part
-    blocks: list[_Block]
-    state: str
-
-    def caption_goes_on(self, l: Line, part_label: bool) -> bool:
-        """Take line ``l`` into the part's caption if it is the caption's next line."""
-        if not part_label and self.caption_runs_on(l):
-            self.blocks[-1].lines.append(l.text)
-            self.part_caption = l
-            return True
-        self.part_caption = l if part_label else None
-        return False
-
-    def caption_runs_on(self, l: Line) -> bool:
-        """Is line ``l`` the next line of the caption that opened the part (``Annex to the letter
-        dated ... of the Permanent Mission`` / ``of Ukraine to the United Nations addressed to the
-        Secretary-General``)? Then it is the caption's words, not a section heading. A bare label
-        (``Annex II``) runs on to nothing: the line under it is the annex's title; nor does a
-        volume's (``Part One``), whose title follows in its type."""
-        cap = self.part_caption
-        return (cap is not None and self.state == "heading" and bool(annex_label(cap.text.strip()))
-                and not ALONE_RE.match(cap.text.strip())
-                and cap.page == l.page and _style(cap) == _style(l) and 0 < l.top - cap.top < 1.8 * l.size)
-
-
-class _Segmenter(_CaptionSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
+class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
     """One pass over the lines, opening a block at each paragraph start, heading or aside."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -133,11 +101,11 @@ class _Segmenter(_CaptionSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
         prev = self.last_heading
         if not part_label and self.draft_title(l):
             self.sections.extend(l.text, joint=". ")
-        elif (self.state == "heading" and prev is not None and prev.page == l.page and _style(prev) == _style(l)
+        elif (self.state == "heading" and prev is not None and prev.page == l.page and style(prev) == style(l)
                 and 0 < l.top - prev.top < 1.8 * l.size and not _LABEL_RE.match(l.text)):
             self.sections.extend(l.text)  # the heading's title runs on to a second line
         elif not part_label:
-            self.sections.add(l.text, _style(l))
+            self.sections.add(l.text, style(l))
         self.last_heading = None if part_label else l
         self.cur = None
         self.state = "heading"
@@ -158,16 +126,7 @@ class _Segmenter(_CaptionSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
         near_left = l.x0 <= self.geo.left[l.page] + 40
         label, self.volume = self.parts.label(i, self.volume, self.expected == 1 and not self.part)
         if label:
-            self.leave_draft()
-            if label in self.numbered or label in self.loose or label in self.boxes:
-                label = f"{label} (p. {l.page})"  # a second ``Annex I`` (each session's report has one)
-            self.part = label
-            self.item = None
-            self.expected = 1
-            self.sections = SectionPath()
-            self.cur = None
-            self.state = "text"
-            self.heading(l, part_label=True)
+            self.open_part(label, l)
             return
         if i in self.drafts.heads:
             self.item = None  # a draft inside the part ends the numbered item
@@ -209,6 +168,9 @@ class _Segmenter(_CaptionSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
             return
         if self.state == "float" and self.figure_title(l):  # "Figure III" then its bold title: the figure's
             return
+        if self.centred_head(i, l):
+            self.heading(l)
+            return
         if self.state in ("table", "float") and not ((big_type or l.bold) and near_left and self.heading_like(i)):
             if self.resumes(i):
                 self.add_to_cur(l)
@@ -242,16 +204,18 @@ class _Segmenter(_CaptionSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
             return
         self.plain_line(i, l)
 
-    def front_headings(self, first: Line) -> None:
-        """The headings just above paragraph 1 (``I. Introduction``) open its section path."""
-        k = len(self.front)
-        while k > 0:
-            l = self.front[k - 1]
-            if l.page != first.page or not (l.bold or l.italic or l.size > self.geo.body + 0.6) or ends_sentence(l.text):
-                break
-            k -= 1
-        for l in self.front[k:]:
-            self.heading(l)
+    def open_part(self, label: str, l: Line) -> None:
+        """Line ``l`` opens the part ``label`` (an annex, an enclosure): a new section path."""
+        self.leave_draft()
+        if label in self.numbered or label in self.loose or label in self.boxes:
+            label = f"{label} (p. {l.page})"  # a second ``Annex I`` (each session's report has one)
+        self.part = label
+        self.item = None
+        self.expected = 1
+        self.sections = SectionPath()
+        self.cur = None
+        self.state = "text"
+        self.heading(l, part_label=True)
 
     def resumes(self, i: int) -> bool:
         """A full-width line at the margin after a table or figure: the interrupted paragraph goes on."""
@@ -260,6 +224,8 @@ class _Segmenter(_CaptionSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
                 and l.x1 >= self.geo.right[l.page] - 15 and not l.bold and self.body_size(l))
 
     def bold_line(self, i: int, l: Line) -> None:
+        if self.bullet_line(i, l):
+            return
         cur = self.cur
         gap = self.gap_before(i)
         if (cur is not None and SUBITEM_RE.match(l.text) and cur.lines[-1].rstrip().endswith((";", ":", ","))

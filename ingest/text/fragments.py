@@ -199,13 +199,15 @@ def _merge_lists(blocks: list[_Block]) -> list[_Block]:
 
 
 def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
-    """A lone short non-sentence line before prose heads the paragraphs after it."""
+    """A lone short non-sentence line before prose heads the page-cited paragraphs after it, up to the
+    next heading or numbered paragraph (a table's title over a figure's text on one page heads no
+    figure pages further on, DP/FPA/2025/6)."""
     out: list[_Block] = []
     heading: tuple[str, tuple[str, ...] | None, str] | None = None  # (text, section it was under, part)
     for k, b in enumerate(blocks):
         if not _page_cited(b):
-            if b.kind == "heading":
-                heading = None
+            if b.kind in ("heading", "paragraph"):
+                heading = None  # a heading, or a numbered paragraph: the line headed only the text before it
             out.append(b)
             continue
         text = _text(b)

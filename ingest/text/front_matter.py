@@ -165,6 +165,17 @@ _DOC_TYPES = tuple((re.compile(p, re.I), kind) for p, kind in (
 )
 
 
+# read only when none of the kinds above is printed: a subtitle's own noun (``Concept paper prepared by
+# the Secretariat``), a draft declaration, and a title that is a report on something (``Annual report on
+# implementation of ...``, ``UNICEF report on the recommendations ...``), not one about a report
+_OTHER_TYPES = tuple((re.compile(p, re.I), kind, where) for p, kind, where in (
+    (r"^draft (?:\w+ )?declaration\b", "draft declaration", "any"),
+    (r"^((?:draft )?(?:study|concept paper|discussion paper|background paper|position paper|paper|guidelines|"
+     r"proposals?|compilation|summary|synthesis))\b", "{0}", "subtitle"),
+    (r"(?<!\bthe )(?<!\bits )(?<!\bof )(?<!\bon )(?<!\bto )\breports? (?:on|to|for)\b", "report", "title"),
+))
+
+
 def doc_type(title: str, lines: Sequence[str] = ()) -> str | None:
     """What the document says it is (``letter``, ``report of the Secretary-General``, ...), or None.
 
@@ -172,18 +183,42 @@ def doc_type(title: str, lines: Sequence[str] = ()) -> str | None:
     states a kind (``Report of the Secretary-General``, ``Iraq: draft resolution``) also counts.
     """
     title = " ".join(title.replace("*", "").split())
-    subtitle = re.findall(r"\(([^()]+)\)\s*$", title)
+    subtitle = _subtitle(title)
     # (text, may name an author, may be a bare "report"): a title's main text names its subject
     candidates = [(s, True, True) for s in subtitle] + [(title, False, True)]
-    candidates += [(" ".join(l.replace("*", "").split()), True, False) for l in lines if len(l) < 80]
-    for text, author, bare in candidates:
+    short = [(" ".join(l.replace("*", "").split()), True, False) for l in lines]
+    for text, author, bare in candidates + [c for c in short if len(c[0]) < 80]:
         for pattern, kind in _DOC_TYPES:
             if ("{0}" in kind and not author) or (kind == "report" and not bare):
                 continue
             m = pattern.search(text)
             if m:
                 return kind.format(*m.groups()) if m.groups() else kind
+    return _other_type(subtitle, title, [text for text, _, _ in short])
+
+
+def _other_type(subtitle: list[str], title: str, lines: list[str]) -> str | None:
+    """The kinds of ``_OTHER_TYPES``, from the subtitle, the title or any page-1 line as each allows."""
+    texts = {"subtitle": subtitle, "title": [title], "any": subtitle + [title] + lines}
+    for pattern, kind, where in _OTHER_TYPES:
+        for text in texts[where]:
+            m = pattern.search(text)
+            if m:
+                return kind.format(*(g.lower() for g in m.groups())) if m.groups() else kind
     return None
+
+
+def _subtitle(title: str) -> list[str]:
+    """The bracketed group that ends a title, brackets inside it kept (``Statistical Commission
+    (Report on the fifty-sixth session (4–7 March 2025))``): ``[]`` if it ends in none."""
+    if not title.endswith(")"):
+        return []
+    depth = 0
+    for k in range(len(title) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(title[k], 0)
+        if depth == 0:
+            return [title[k + 1:-1].strip()] if k > 0 else []
+    return []
 
 
 _END = re.compile(r"^(?:Summary|Contents|I\.\s|\d{1,3}\.\s)")
