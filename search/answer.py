@@ -228,10 +228,16 @@ def venue_names(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set[
 def _frame_only_stems(question: str) -> frozenset[str]:
     """Stems of the words that only the question's source clauses hold ("... Council 2026–2028")."""
     rest, frames = source_frames(question)
+    frames += _DOCUMENT_YEAR.findall(rest)  # "the *2025* ECOSOC draft": the document's year, not the fact's
     if not frames:
         return frozenset()
+    rest = _DOCUMENT_YEAR.sub(" ", rest)
     inside, outside = tokenize([" ".join(frames), rest])
     return frozenset({t.stem for t in inside} - {t.stem for t in outside})
+
+
+_DOCUMENT_YEAR = re.compile(r"\b(?:19|20)\d{2}(?=\s+(?:[A-Z][\w-]*\s+){0,3}(?:draft|report|resolution|declaration|"
+                            r"decision|letter|note|review)s?\b)")
 
 
 def cited_in(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:

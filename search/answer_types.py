@@ -219,7 +219,7 @@ _PERSON_WORD = re.compile(_PERSON_NOUNS + r"|(?:head|chief|leader|victim|woman|m
                           r"officer|representative|founder|author|owner|worker|teacher|nurse|student|soldier|mayor|"
                           r"governor|president|minister|person)s?|(?!\w*ment$)\w+(?:er|or|ist|ian|ant|ent|eur)s?")
 _NOT_MEASURED = frozenset("more less money time".split())
-_NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|per|a|an|each|"
+_NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|per|a|an|each|of|"
                        r"took|take|takes|got|get|gets|went|made|make|makes|came|put|puts|held|hold|holds|"
                        r"need|needs|require|requires|live|lives|work|works|sit|sits|sat|serve|serves|attend|attends|"
                        r"remain|remains|stay|stays|die|dies|receive|receives|participate|participates|belong|belongs|"

@@ -27,6 +27,9 @@ _GROUPS = (
     "aid assistance",
     "jobs employment",
     "pupils students learners",
+    "km kilometre kilometres kilometer kilometers",
+    "ha hectare hectares",
+    "kg kilogram kilograms",
 )
 
 

@@ -207,11 +207,17 @@ def _demonym_in(stem: str, stems: set[str]) -> bool:
 def _expands(text: str, acronym: str) -> bool:
     """True if ``text`` spells out ``acronym`` ("International Organization for Migration" for IOM)."""
     n = len(acronym)
-    for m in re.finditer(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|on|the|and)\s+)*[A-Z][\w-]*)+", text):
-        initials = "".join(w[0] for w in m.group().split() if w[0].isupper())
-        if any(initials[i:i + n] == acronym for i in range(len(initials) - n + 1)):
-            return True
+    for m in re.finditer(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|on|the|and|against|in|to|with)\s+)*[A-Z][\w-]*)+", text):
+        words = m.group().split()
+        for initials in ("".join(w[0] for w in words if w[0].isupper()),  # "International Organization for Migration"
+                         "".join(w[0].upper() for w in words if w[0].isupper() or w in _INITIALLED)):  # CEDAW's "against"
+            if any(initials[i:i + n] == acronym for i in range(len(initials) - n + 1)):
+                return True
     return False
+
+
+#: Small words some acronyms keep ("Committee on the Elimination of Discrimination *against* Women": CEDAW).
+_INITIALLED = frozenset({"against", "in", "to", "with"})
 
 
 def _stop_words() -> frozenset[str]:

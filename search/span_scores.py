@@ -331,8 +331,8 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
             and re.search(r"\bthe\s$", text[:span.start]):
         return True  # part of a name ("the *2013* High-level Dialogue"), not the date of an event
     if span.kind == "count" and slot == ("count",) and counted and (unit := _UNIT_END.search(span.text)) \
-            and not {t.stem for t in tokenize([unit.group()])[0]} & counted:
-        return True  # "75 km" is no number of women
+            and not any(_same_word(t.stem, c) for t in tokenize([unit.group()])[0] for c in counted):
+        return True  # "75 km" is no number of women (but is of kilometres)
     if span.kind == "percent" and (m := re.match(r"\)?\s+(?:of\s+(?:the\s+|those\s+|these\s+)?|(?:were|was|are|is)\s+)",
                                                  text[span.end:])):
         stop = _PHRASE_END.search(text, span.end + m.end())  # "70 per cent *of men* – and that women ...": men

@@ -176,3 +176,26 @@ def test_since_and_until_questions_take_the_bounding_date(question, sentence, wa
     dates = [s for s in typed_spans(sentence, ("date",))]
     assert [d.text for d in dates if bounded(d, sentence, qtype.bound)] == [wanted]
     assert not any(bounded(d, sentence, question_type("When was it established?").bound) for d in dates)
+
+
+def test_acronyms_that_keep_a_small_word():
+    from search.names import _expands
+
+    assert _expands("Report of the Committee on the Elimination of Discrimination against Women", "CEDAW")
+    assert _expands("the International Organization for Migration", "IOM")
+    assert not _expands("the Committee on the Elimination of Racial Discrimination", "CEDAW")
+
+
+def test_a_unit_asked_for_is_counted_in_its_short_form():
+    from search.equivalents import equivalents
+
+    q = question_type("How many kilometres of road did the mission rehabilitate?")
+    assert q.head == "kilometres"
+    assert tokenize(["km"])[0][0].stem in equivalents(tokenize(["kilometres"])[0][0].stem)
+
+
+def test_the_year_of_the_document_asked_about_need_not_be_the_facts():
+    from search.answer import _frame_only_stems
+
+    assert _frame_only_stems("Which resolution does the 2025 ECOSOC draft on the occupation recall?") == {"2025"}
+    assert "2025" not in _frame_only_stems("How many people were displaced in 2025?")
