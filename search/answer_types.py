@@ -72,7 +72,7 @@ _MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may
 _PLACE_NOUNS = r"(?:country|countries|city|cities|capital|region|regions|sub-?region|place|places|continent|" \
                r"continents|location|town|area|areas|province|provinces|district|districts|government|governments|" \
                r"communes?|municipalit(?:y|ies)|villages?|count(?:y|ies)|territor(?:y|ies)|islands?|localit(?:y|ies)|" \
-               r"neighbou?rhoods?|governorates?|prefectures?)"
+               r"neighbou?rhoods?|governorates?|prefectures?|member states?)"
 _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|institutions?|offices?|funds?|" \
              r"programmes?|department|commission|partners?|companies|company|networks?|alliances?|groups?|gangs?|" \
              r"coalitions?|movements?|militias?|factions?|" \

@@ -343,7 +343,7 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         return True  # "one year ago", "two weeks": a span of time, not a number of the people asked about
     if span.kind == "place" and not target and _IN_A_TITLE.search(text[:span.start]):
         return True  # "where": "the Special Representative ... *for Afghanistan*" names an office, not where
-    if target & {"countri", "country", "govern"} and span.kind == "place" and not is_country(span.text):
+    if target & {"countri", "country", "govern", "state"} and span.kind == "place" and not is_country(span.text):
         return True
     if label_conflict(span, s, terms):
         return True  # "Goal 17, partnerships (17 per cent)" for Goal 16

@@ -199,3 +199,10 @@ def test_the_year_of_the_document_asked_about_need_not_be_the_facts():
 
     assert _frame_only_stems("Which resolution does the 2025 ECOSOC draft on the occupation recall?") == {"2025"}
     assert "2025" not in _frame_only_stems("How many people were displaced in 2025?")
+
+
+def test_which_member_state_wants_a_country():
+    q = question_type("Which Member State proposed the agenda item on observer status for the Forum?")
+    assert q.slots == (("place",),) and "state" in q.target
+    assert question_type("In which state of South Sudan is Bentiu?").slots != (("place",),) or \
+        "member" not in question_type("In which state of South Sudan is Bentiu?").target
