@@ -163,6 +163,11 @@ def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) ->
         return True
     if re.fullmatch(r"[A-Z]{2,}", name):
         return _expands(text, name)
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{3,}", words[0].text) and all(w.stem in stems for w in words[1:]) \
+            and _expands(text, words[0].text):
+        return True  # "CEDAW Committee": the acronym spelled out, and the rest said ("the Committee on the Elimination ...")
+    if _PERSON_NAME.fullmatch(name) and re.search(r"\b(?:Mr|Ms|Mrs|Dr|Madam)\.?\s+" + re.escape(name.split()[-1]) + r"\b", text):
+        return True  # "Maya Morsy" named again as "Ms. Morsy"
     initials = "".join(w.text[0] for w in words if w.text[0].isupper())
     return len(initials) >= 2 and len(words) > 1 and re.search(r"\b" + initials + r"\b", text) is not None
 
@@ -216,6 +221,8 @@ def _expands(text: str, acronym: str) -> bool:
     return False
 
 
+#: A person's name as a question writes it: two to four capitalized words, the last a surname.
+_PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z][a-zà-ÿ'’-]+){1,3}")
 #: Small words some acronyms keep ("Committee on the Elimination of Discrimination *against* Women": CEDAW).
 _INITIALLED = frozenset({"against", "in", "to", "with"})
 

@@ -206,3 +206,13 @@ def test_which_member_state_wants_a_country():
     assert q.slots == (("place",),) and "state" in q.target
     # a State of a federation is no country: only "Member State" asks for one
     assert "state" not in question_type("In which state of South Sudan is Bentiu?").target
+
+
+@pytest.mark.parametrize("text, name, ok", [
+    ("the Government of Egypt decided to appoint Ms. Draz for the remainder of the term of Ms. Morsy.", "Maya Morsy", True),
+    ("the Government of Egypt decided to appoint Ms. Draz.", "Maya Morsy", False),
+    ("Report of the Committee on the Elimination of Discrimination against Women. The Committee met.", "CEDAW Committee", True),
+    ("Report of the Committee on the Elimination of Discrimination against Women.", "UNDP Board", False),
+])
+def test_names_written_again_in_short(text, name, ok):
+    assert _mentions(text, name) is ok
