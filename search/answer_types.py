@@ -396,8 +396,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
         if kind in _NUMERIC and _overlaps(span, [t for t in numeric_taken if t.kind in _NUMERIC]) or \
-                kind == "date" and _overlaps(span, [t for t in numeric_taken if t.kind == "instrument"]) \
-                and not any(_adopted_on(t, span) for t in numeric_taken if t.kind == "date"):
+                kind == "date" and _overlaps(span, [t for t in numeric_taken if t.kind == "instrument"]):
             continue  # the number rules read it first: "04.04.2022" is a date, not a count (an instrument
             # they read, "resolution 63/225 of 19 December 2008", still holds the date of its adoption)
         if kind in kinds and not _overlaps(span, found) and _valid(span, sentence):
@@ -539,10 +538,11 @@ def fits_target(span: Span, target: tuple[str, ...]) -> bool:
     answer to "by which resolution", a resolution none to "which decision"."""
     if span.kind != "instrument" or not target:
         return True
-    asked = target[-1].lower().rstrip("s")
-    if asked not in ("resolution", "decision"):
-        return True
-    return bool(re.search(r"(?i)\b" + asked + r"|/RES/" * (asked == "resolution") + r"|/DEC/" * (asked == "decision"), span.text))
+    marks = _INSTRUMENT_MARKS.get(target[-1].lower().rstrip("s"))
+    return marks is None or bool(marks.search(span.text))
+
+
+_INSTRUMENT_MARKS = {"resolution": re.compile(r"(?i)\bresolution|/RES/"), "decision": re.compile(r"(?i)\bdecision|/DEC/")}
 
 
 def _adopted_on(date: Span, instrument: Span) -> bool:

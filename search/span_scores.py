@@ -37,8 +37,7 @@ def does_asked(span: Span, s: ScoredSentence, qstems: set[str]) -> bool:
     Meteorological Organization" or "*organized by* UNDP" for "which organization offered /
     organized": worth more than opening the clause ("the Conference welcomed the offer of ...")."""
     m = _DOER.search(s.sentence.text[:span.start])
-    toks = tokenize([m.group(1)])[0] if m else []
-    return bool(toks) and (toks[0].stem in qstems or _base_stem(toks[0].text.lower()) in qstems)
+    return bool(m) and _is_asked_verb(m.group(1), qstems)
 
 
 #: Past forms whose stem is not their verb's ("*met* from 20 February" for "when did it meet").
@@ -411,15 +410,16 @@ _WORD = r"\s+(?!and\b|or\b|but\b)[A-Za-z][\w-]*"
 # deaths *had been reported*": both were reported; "three peacekeepers *being killed* and 37 ... injured")
 _GOVERNED_AFTER = re.compile(rf"(?:{_WORD}){{1,3}}?(?:\s+and\s+\d[\d,.]*(?:{_WORD}){{1,3}}?)?"
                              r"\s+(?:(?:being|were|was|had been|have been|been)\s+)?([a-z]+ed)\b")
-_GOVERNING = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+(?:(?:at least|more than|less than|fewer than|over|nearly|almost|"
-                        r"about|around|some|approximately|up to|an estimated)\s+)?$", re.I)
+_ABOUT = r"(?:(?:at least|more than|less than|fewer than|over|nearly|almost|about|around|some|approximately|up to|" \
+         r"an estimated)\s+)?"
+_GOVERNING = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+" + _ABOUT + "$", re.I)
 
 
 #: Score a figure loses when its own verb is not the question's while another figure of the sentence
 #: has the question's verb ("killing 5 civilians and injuring 55" for "how many were injured").
 OTHER_DEED = 0.5
 _NO_DEED = frozenset("including comprising involving totalling totaling reaching representing affecting".split())
-_VERB_BEFORE_FIGURE = re.compile(_GOVERNING.pattern[:-1] + r"\d", re.I)
+_VERB_BEFORE_FIGURE = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+" + _ABOUT + r"(?=\d)", re.I)
 
 
 def _other_deed_governs(text: str, span, qstems: set[str]) -> bool:
@@ -427,8 +427,14 @@ def _other_deed_governs(text: str, span, qstems: set[str]) -> bool:
     own = _GOVERNING.search(text[:span.start])
     if not own or own.group(1).lower() in _NO_DEED or _governed_by(text, span, qstems):
         return False
-    return any(m.end() - 1 != span.start and _governed_by(text[:m.end() - 1], Span("", "count", m.end() - 1, m.end() - 1), qstems)
+    return any(not span.start <= m.end() < span.end and _is_asked_verb(m.group(1), qstems)
                for m in _VERB_BEFORE_FIGURE.finditer(text))
+
+
+def _is_asked_verb(verb: str, qstems: set[str]) -> bool:
+    """True if ``verb`` ("injuring", "initiated") is the question's verb in any of its forms."""
+    toks = tokenize([verb])[0]
+    return bool(toks) and (toks[0].stem in qstems or _base_stem(toks[0].text.lower()) in qstems)
 
 
 def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOVERNING) -> bool:
@@ -438,8 +444,7 @@ def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOV
     m = governing.search(text[:span.start])
     if governing is _GOVERNING and not m:
         m = _GOVERNED_AFTER.match(text, span.end)  # "three peacekeepers *being killed* and 37 others injured"
-    toks = tokenize([m.group(1)])[0] if m else []
-    return bool(toks) and (toks[0].stem in qstems or _base_stem(toks[0].text.lower()) in qstems)
+    return bool(m) and _is_asked_verb(m.group(1), qstems)
 
 
 CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary

@@ -18,7 +18,7 @@ import sqlite3
 import weakref
 from dataclasses import dataclass
 
-from .terms import idf, tokenize
+from .terms import MONTHS, idf, tokenize
 
 MIN_DOCS_COMMON = 4        # below this many documents, no name is "common to the library"
 COMMON_SHARE = 0.5         # a name cited by at least this share of the documents picks nothing
@@ -296,8 +296,7 @@ def subject_documents(searcher, names: list[tuple[str, tuple[str, ...]]], terms,
     return picked[:MAX_PICKED] if len(picked) <= MAX_PICKED else []
 
 
-_DAY_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01]) (?:January|February|March|April|May|June|July|August|September|October|"
-                     r"November|December)\b")
+_DAY_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01]) (?:" + "|".join(sorted(MONTHS)) + r")\b")
 
 
 def profile_names(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
