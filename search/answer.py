@@ -370,7 +370,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces, who, qtype.owner)
                               + respectively(sp, spans, s, terms)
                               + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
-                              + DOER_BONUS * (sp.kind == "organization" and does_asked(sp, s, qstems))
+                              + DOER_BONUS * (sp.kind in ("organization", "person") and does_asked(sp, s, qstems))
                               + BOUND_BONUS * bounded(sp, s.sentence.text, qtype.bound)
                               + SUBSET_BONUS * (subset and _names_a_part(sp, s.sentence.text)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])

@@ -252,6 +252,10 @@ _FRACTIONS = r"(?:half|a third|one third|two thirds|a quarter|one quarter|three 
 _PERCENT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")\s?(?:per\s?cent\b|percent\b|%)|"
                          r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )"  # "the second half of 2024"
                          + _FRACTIONS + r"\b(?= of\b))", re.I)
+# A range of shares is one answer: "between *0.15 and 0.2 per cent*", "*3-4 per cent*" (not "from 3 to 4 per
+# cent", a change whose end is the figure).
+_PERCENT_RANGE_RE = re.compile(r"(?<!\bfrom )(?:\bbetween\s)?\b(?!(?:19|20)\d{2}\b)(?:" + _NUM + r")\s?(?:and|to|-|–)\s?(?:" + _NUM
+                               + r")\s?(?:per\s?cent\b|percent\b|%)", re.I)
 _MONEY_RE = re.compile(
     r"(?:\b" + _QUAL + r")?(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)\s?(?:" + _NUM + r")" + _SCALE + r"\b"
     r"|\b" + _QUAL + r"(?:" + _NUM + r")" + _SCALE + r"\s(?:dollars|euros|United States dollars)\b", re.I)
@@ -372,7 +376,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     """
     kinds = set(kinds)
     found: list[Span] = []
-    rules = (("instrument", _INSTRUMENT_RE), ("percent", _PERCENT_RE), ("money", _MONEY_RE),
+    rules = (("instrument", _INSTRUMENT_RE), ("percent", _PERCENT_RANGE_RE), ("percent", _PERCENT_RE), ("money", _MONEY_RE),
              ("identifier", _IDENTIFIER_RE), ("award", _AWARD_RE), ("language", _LANGUAGE_RE),
              *((("duration", _DURATION_RE),) if "duration" in kinds else ()),  # else "six years" stays a count
              ("date", _DATE_RE), ("session", _SESSION_RE), ("count", _COUNT_RE))
@@ -528,6 +532,8 @@ def _is_reference(sentence: str, span: Span) -> bool:
         return True  # a list's enumerator opening the sentence: "*2.* Available copies of ..."
     if re.fullmatch(r"\d+", span.text.rstrip(".")) and re.match(r"\.\s+[A-Z]", (span.text[-1] == ".") * "." + after):
         return True  # an agenda run into one sentence: "... of the Commission *1.* Election of officers. *2.* ..."
+    if re.fullmatch(r"\d{1,2}", span.text) and re.fullmatch(r"\.?\s*", after) and re.search(r"\b[A-Z][a-z]+\s$", before):
+        return True  # a list's first label cut off at the sentence's end: "... of the Statistical Commission *1*."
     if _REFERENCE_LIST_BEFORE.search(before):
         return True  # the second and later labels of a list: "Global forest goals 1, *3* and *5*"
     return bool(re.fullmatch(r"\d+", span.text) and re.match(r"\s*\)", after) and re.search(r"\(\s*$", before))

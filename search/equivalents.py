@@ -30,6 +30,7 @@ _GROUPS = (
     "km kilometre kilometres kilometer kilometers",
     "ha hectare hectares",
     "kg kilogram kilograms",
+    "founded established created",
 )
 
 

@@ -4,8 +4,8 @@
 Migration Group sought to further its engagement ...": the sentence dates something the group
 did, not its founding. A date answers the question only if its sentence (or the one before)
 says the asked event happened: the same verb or its noun ("established" / "establishment"),
-or the date follows "of" right after a name ("resolution 70/1 of 25 September 2015" is its
-adoption). Only events whose date documents state with the event's own words are checked:
+or the date follows "of" right after a name ("resolution 70/1 of 25 September 2015", "resolution 487
+(1981) of 19 June 1981" is its adoption). Only events whose date documents state with the event's own words are checked:
 coming into being, adoption, a status or membership gained ("consultative status", "joined the"),
 entry into force, ending. A meeting is often dated without a verb
 ("On 5 May, the Council ..."), so "when did the Council meet" is left to the ranking.
@@ -29,7 +29,7 @@ EVENTS: dict[str, re.Pattern[str]] = {
     "ending": re.compile(r"(?i)\b(?:end(?:ed|s)?|conclu(?:de|ded|des|sion)|clos(?:e|ed|ure)|expir(?:e|ed|es|y|ation)|"
                          r"terminat\w*|dissol\w*|abolish\w*|wound up)\b"),
 }
-_DATED_BY_NAME = re.compile(r"\b[A-Z0-9][\w/.-]*\s+of\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
+_DATED_BY_NAME = re.compile(r"\b[A-Z0-9][\w/.-]*(?:\s\((?:(?:19|20)\d\d|[IVXL]+)\))?\s+of\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
 _WHEN = re.compile(r"(?i)^\s*(?:when|in (?:what|which) year|on (?:what|which) date|(?:what|which) (?:year|date))\b")
 
 

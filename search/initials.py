@@ -25,13 +25,16 @@ def spelled_out(con: sqlite3.Connection, acronym: str, limit: int = 1500) -> str
     if not (3 <= len(letters) <= 8 and letters.isalpha()):
         return None
     expr = "NEAR(" + " ".join(f"{c}*" for c in letters) + f", {2 * len(letters)})"
+    if len(letters) == 3:  # as phrases: three initials are near each other in most chunks of a library
+        expr = f"({letters[0]}* + {letters[1]}* + {letters[2]}*) OR ({letters[0]}* + {letters[1]}* + and + {letters[2]}*)"
     try:
         texts = [t for (t,) in con.execute("SELECT c.text FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
                                            "WHERE chunks_fts MATCH ? LIMIT ?", (expr, limit))]
     except sqlite3.Error:
         return None
-    links = _LINKS if len(letters) > 3 else ""  # "STI": three words in a row, no "of the" between
-    pattern = re.compile(r"(?<![\w’'-])" + (r"[\s-]+" + links).join(rf"(?!{_STOP}\b){c}[\w’']*" for c in letters)
+    # "STI": three words in a row or listed ("science, technology and innovation"), no "of the" between
+    joiner = r"[\s-]+" + _LINKS if len(letters) > 3 else r"(?:[\s-]+|,\s+|,?\s+and\s+)"
+    pattern = re.compile(r"(?<![\w’'-])" + joiner.join(rf"(?!{_STOP}\b){c}[\w’']*" for c in letters)
                          + r"(?![\w-])", re.I)
     found = Counter(m.group(0).lower() for t in texts for m in pattern.finditer(t))
     if not found:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .answer_types import Span
+from .equivalents import equivalents
 from .ordinals import ORDINALS
 from .terms import tokenize
 
@@ -36,7 +37,7 @@ _WHO_IS = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:new\s+|c
 _CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z][\w]*")
 # Verbs whose stem names no office ("who *requested* the report", "who *adopted* it").
 _NO_OFFICE = frozenset("request adopt decid approv propos submit prepar launch organ host fund note welcom "
-                       "recommend establish creat sign ratifi vote elect appoint".split())
+                       "recommend establish found creat sign ratifi vote elect appoint".split())
 
 
 def office_stem(question: str) -> str | None:
@@ -125,7 +126,7 @@ def agent_of(span: Span, sentence: str, stem: str) -> bool:
     if not m or re.search(r"[,;:()]", m.group(0)):
         return False
     toks = tokenize([m.group(1)])[0]
-    return bool(toks) and toks[0].stem == stem and not re.match(r"\s+[A-Z]", sentence[span.end:])
+    return bool(toks) and toks[0].stem in equivalents(stem) and not re.match(r"\s+[A-Z]", sentence[span.end:])
 
 
 # "Who did the Board appoint to its Committee": the one the question's verb chose.
@@ -191,7 +192,8 @@ class Role:
         "co-chaired"), the deed ("proposed", "proposal"), the choice ("appointed", "appointment"). A
         sentence that never says it names no one in it ("The seminar will be held in Frigate Bay, Saint
         Kitts and Nevis" does not say who chaired the Committee)."""
-        return any(_stem_of(w).startswith(self.stem) for w in re.findall(r"[A-Za-z]+", text))
+        stems = equivalents(self.stem) if self.kind == "deed" else (self.stem,)  # "founded": "established"
+        return any(_stem_of(w).startswith(stem) for w in re.findall(r"[A-Za-z]+", text) for stem in stems)
 
     def named_in(self, sentence: str) -> bool:
         """True if ``sentence`` names the office (read even below the best sentences)."""

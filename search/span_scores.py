@@ -29,7 +29,7 @@ def opens_clause(span: Span, spans: list[Span], s: ScoredSentence) -> bool:
                    and not _joins(s.sentence.text[other.end:span.start]) for other in spans)
 
 
-_DOER = re.compile(r"\b([A-Za-z]+)\s+(?:of|by)\s+(?:the\s+)?$")
+_DOER = re.compile(r"\b([A-Za-z]+)\s+(?:of|by)\s+(?:the\s+)?(?:(?:Professor|Prof\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Judge|Ambassador)\s+)?$")
 
 
 def does_asked(span: Span, s: ScoredSentence, qstems: set[str]) -> bool:
@@ -280,6 +280,9 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if not named and _counts_other(toks, last, target, text):
                     named = -1.0
                 named += _part_of_total(text, span)
+                if re.match(r"a total of\b", span.text, re.I) and target <= set(after[:5]):
+                    named += TOTAL_BONUS  # "two initial reports, ... four overdue periodic reports, that is, *a total
+                    # of seven* overdue reports": the sum answers "how many overdue reports", a part only when asked
         if span.kind in ("count", "percent") and _governed_by(text, span, qstems):
             named = max(named, 1.0)  # "killing 1 person and *injuring* over 100 others": how many were injured
         elif span.kind in ("count", "percent") and _other_deed_governs(text, span, qstems):
@@ -338,6 +341,9 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         after = [t.stem for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
         if not set(after) & qstems:
             return True  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
+    if span.kind == "count" and slot[0] == "money" and not target and not _UNIT_END.search(span.text) \
+            and counted_words(toks, next((i for i, t in enumerate(toks) if t.end >= span.end), len(toks) - 1), text):
+        return True  # "how much does the plan require": "9.3 million *people* require assistance" counts people
     if span.kind == "count" and head and head not in _TIME_UNITS and _TIME_AFTER.match(text, span.end):
         return True  # "one year ago", "two weeks": a span of time, not a number of the people asked about
     if span.kind == "place" and not target and _IN_A_TITLE.search(text[:span.start]):
@@ -366,6 +372,8 @@ def _proximity(span: Span, s: ScoredSentence, terms: list[QuestionTerm], first: 
     return near / (sum(t.weight for t in terms) or 1.0)
 
 
+#: "a total of N <the asked noun>" after its parts: the sum is the count asked for
+TOTAL_BONUS = 0.5
 #: "rising *from 330,000* one year ago to over 1 million": a figure compared with, not the figure
 FROM_BASELINE = 0.6
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|over|more than|approximately|an estimated)\s+)?$", re.I)
@@ -448,7 +456,7 @@ def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOV
 
 
 CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:whereas|while|but|although|though|however|yet|respectively)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:•▪➢◦‣]|,\s*(?:whereas|while|but|although|though|however|yet|respectively)\b", re.I)
 
 
 #: extra distance from a figure to a question word across a comma or dash, into a stretch that holds
