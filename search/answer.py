@@ -94,7 +94,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
         about = {sym: DocContext(p.subject_stems, years_of(p), dated(p)) for sym, p in library(searcher).profiles.items()} \
-            if subject else None
+            if subject is not None else None
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
                            _frame_only_stems(question), bool(_PART_OF.search(question)), role,
                            asked_events(question), bodies, subject_compounds(question) if subject else frozenset(),
@@ -350,7 +350,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     for s in scored[:FACT_SENTENCES] + later:
         doc = (about or {}).get(s.hit.symbol, DocContext())
         if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years,
-                                  {t.stem for t in s.tokens}, doc.about):
+                                  _own_stems(s), doc.about):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
         if names and not names_ok(s.hit, names, named_context(s), (exempt or {}).get(s.hit.citation, set())
                                   | referred_back(s, names)):
@@ -403,6 +403,13 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     facts = [f for i, f in enumerate(facts) if i in holders] if holders else facts
     return sorted(facts, key=lambda f: -f.score)
+
+
+def _own_stems(s: ScoredSentence) -> set[str]:
+    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own)."""
+    text = s.sentence.text
+    return {t.stem for t in s.tokens
+            if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))}
 
 
 def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str], names) -> list[Span]:

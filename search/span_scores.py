@@ -406,9 +406,10 @@ def _figure_of(text: str, span: Span) -> set[str]:
 
 NARROWED = 0.6  # in units of "named" (x 0.15): a figure about a narrower group than the one asked
 _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
-_DATED_BY = re.compile(r"\b([A-Za-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)"
-                       r"\s+(?:(?:on|in|since|from|at|by)\s+(?:the\s+)?)?$")  # (none: "met *from X to Y*")
-_LOCATED_BY = re.compile(_DATED_BY.pattern.replace("(?:(?:on|in|since|from|at|by)\\s+(?:the\\s+)?)?", "(?:in|at)\\s+(?:the\\s+)?"))
+_PAST = r"\b([A-Za-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)\s+"
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "*observed on Monday,* 31 March"
+_DATED_BY = re.compile(_PAST + r"(?:(?:on|in|since|from|at|by)\s+(?:the\s+)?)?" + _WEEKDAY + "$")  # (none: "met *from X to Y*")
+_LOCATED_BY = re.compile(_PAST + r"(?:in|at)\s+(?:the\s+)?$")
 # A question about where something took place, and the words that put an event at its venue.
 _VENUE_ASKED = frozenset({"host", "held", "hold", "conven", "venu"})
 _VENUE_BEFORE = re.compile(r"\b(?:held|hosted|convened|took place|was staged|met)\b(?:\s+(?!in\b|at\b)[^\s.;,]+){0,5}"
