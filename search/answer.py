@@ -342,15 +342,15 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     ordinals = {t.stem for t in terms if t.text.lower() in ORDINALS and not t.adverb}
     subset = subset and bool(qtype.slots) and qtype.slots[0] == ("count",)
     required = ({t.stem for t in terms if t.text.isdigit()} | ordinals) - framed  # not "Council 2026–2028"
-    days = {f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:]) if t.text.isdigit() and u.text in MONTHS}
+    days = {f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:]) if t.text.isdigit() and int(t.text) <= 31
+            and u.text in MONTHS}
     holders: set[int] = set()
     asked = frozenset(t.text.lower() for t in terms if t.text.lower() in ORDINALS)
     later = [s for s in scored[FACT_SENTENCES:] if role and role.named_in(s.sentence.text)
              or head and counted and s in scored[:COUNTED_SENTENCES] and counts_noun(s, head)]
     for s in scored[:FACT_SENTENCES] + later:
         doc = (about or {}).get(s.hit.symbol, DocContext())
-        if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years,
-                                  _own_stems(s), doc.about):
+        if not _says_asked(s, required, days, doc):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
         if names and not names_ok(s.hit, names, named_context(s), (exempt or {}).get(s.hit.citation, set())
                                   | referred_back(s, names)):
@@ -403,6 +403,18 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     facts = [f for i, f in enumerate(facts) if i in holders] if holders else facts
     return sorted(facts, key=lambda f: -f.score)
+
+
+def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocContext) -> bool:
+    """True if the paragraph says the question's numbers and ordinals (``search.unsaid.said``) and, unless
+    its document is dated that day, one of the question's days: "the attack on Izium on *5 February*" is
+    not told by a paragraph on 4 February's attack that happens to say "5"."""
+    if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years, _own_stems(s),
+                             doc.about):
+        return False
+    if len(days) != 1:
+        return True  # a period ("between 1 October and 31 January") may be written otherwise
+    return bool(days & doc.dated) or any(re.search(rf"\b{re.escape(d)}\b", s.hit.text, re.I) for d in days)
 
 
 def _own_stems(s: ScoredSentence) -> set[str]:

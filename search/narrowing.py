@@ -71,6 +71,8 @@ def _phrase_end(text: str, start: int) -> int:
     for i, t in enumerate(words[:_RUN + 1]):
         if text[(words[i - 1].idx + len(words[i - 1].text)) if i else start:t.idx].strip():
             break  # punctuation or a bracket: "(1,588) were"
+        if t.text in ("-", "‑"):
+            continue  # a hyphen joins: "four first-*generation plans*"
         if t.pos_ in ("NOUN", "PROPN"):
             end = t.idx + len(t.text)
         elif t.tag_ == "POS" or t.text in ("’s", "'s", "’", "'"):

@@ -341,6 +341,8 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         after = [t.stem for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
         if not set(after) & qstems:
             return True  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
+    if span.kind == "count" and _VAGUE.fullmatch(span.text):
+        return True  # "*thousands* of people", "*dozens* of scientists": no number to give
     if span.kind == "count" and slot[0] == "money" and not target and not _UNIT_END.search(span.text) \
             and counted_words(toks, next((i for i, t in enumerate(toks) if t.end >= span.end), len(toks) - 1), text):
         return True  # "how much does the plan require": "9.3 million *people* require assistance" counts people
@@ -372,6 +374,8 @@ def _proximity(span: Span, s: ScoredSentence, terms: list[QuestionTerm], first: 
     return near / (sum(t.weight for t in terms) or 1.0)
 
 
+_VAGUE = re.compile(r"(?:(?:some|many|several|about|nearly|over|more than)\s)?(?:tens of |hundreds of )?"
+                    r"(?:hundreds|thousands|millions|billions|dozens)", re.I)
 #: "a total of N <the asked noun>" after its parts: the sum is the count asked for
 TOTAL_BONUS = 0.5
 #: "rising *from 330,000* one year ago to over 1 million": a figure compared with, not the figure

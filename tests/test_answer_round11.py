@@ -41,7 +41,7 @@ def _scores(question: str, text: str, kinds: tuple[str, ...], target: tuple[str,
     s = _scored(text)
     stems = {tok.stem for tok in tokenize([" ".join(target)])[0]}
     head = tokenize([target[-1]])[0][0].stem if target else ""
-    return {sp.text: span_score(sp, s, _terms(question), stems, kinds, head)
+    return {sp.text: span_score(sp, s, _terms(question), stems, kinds, head, stems or None)
             for sp in typed_spans(text, kinds) if sp.kind in kinds}
 
 
@@ -151,3 +151,43 @@ def test_a_resolution_dated_in_its_citation_dates_its_adoption():
             "condemned the military attack.")
     assert dates_event(text, ("adoption",))
     assert not dates_event("In 1981, the Council strongly condemned the attack.", ("adoption",))
+
+
+@pytest.mark.parametrize("sentence", [
+    # A/79/985, annex II, para. 2: "one" of an idiom counts nothing
+    "These airstrikes, on the one hand, represent a violation and, on the other one, that they constitute a breach.",
+    "The delegations consulted one another before the vote.",
+])
+def test_one_of_an_idiom_counts_nothing(sentence):
+    assert _texts(sentence, ("count",)) == []
+
+
+def test_a_vague_count_gives_no_number():
+    text = "Israel killed dozens of nuclear scientists, leaving thousands injured."
+    scores = _scores("How many nuclear scientists were killed?", text, ("count",), ("scientists",))
+    assert scores["dozens"] == -1.0 and scores["thousands"] == -1.0
+    named = _scores("How many nuclear scientists were killed?", "Israel killed 12 nuclear scientists.", ("count",),
+                    ("scientists",))
+    assert named["12"] > 0
+
+
+def test_a_hyphenated_adjective_is_part_of_the_counted_noun():
+    # UNW/2025/2, para. 25: "four first-generation plans" counts plans, not organizations
+    text = ("A total of 112 countries and territories now have national action plans on women, peace and security, "
+            "including four first-generation plans adopted in 2024.")
+    scores = _scores("How many women's organizations did UN-Women support?", text, ("count",), ("women", "organizations"))
+    assert scores["four"] == -1.0
+
+
+def test_a_day_asked_must_be_the_paragraph_s_day():
+    from search.answer import _says_asked
+    from search.unsaid import DocContext
+
+    text = ("On 4 February 2025, in broad daylight, Russian forces launched an Iskander ballistic missile attack on "
+            "the central part of Izium, killing at least 5 civilians and injuring at least 55.")
+    s = _scored(text)
+    doc = DocContext(frozenset(), frozenset({"2025", "2024"}), frozenset())
+    assert _says_asked(s, {"4", "2025"}, {"4 february"}, doc)
+    assert not _says_asked(s, {"5", "2025"}, {"5 february"}, doc)  # "5" is in it, as a count
+    assert _says_asked(s, set(), {"5 february"}, DocContext(frozenset(), frozenset(), frozenset({"5 february"})))
+    assert _says_asked(s, {"2024", "2025"}, {"1 october", "31 january"}, doc)  # a period is not checked
