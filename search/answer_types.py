@@ -168,6 +168,9 @@ def question_type(question: str) -> QuestionType:
                  and o.start(1) < m.start(1)):  # "which *agency* supports *area*-based coordination": the agency
         slots.append(("place",))  # also "in which city and month"
         target = _words(m.group(1))
+    if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"((?<!general )" + _LABEL_NOUNS + r")\b", q)):
+        slots.append(("label",))  # "which recommendations has UNICEF implemented": "Recommendations 2 and 5"
+        target = _words(m.group(1))
     if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
         found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
                                                                       (("publication", "instrument"), _PUBLICATION_NOUNS),
@@ -287,6 +290,11 @@ _ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑]
             r"seventeenth|eighteenth|nineteenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|hundredth|"
             r"\d+(?:st|nd|rd|th)")
 # A label a thing is filed under: "criminal case *No. 12202007703000274*", "note verbale *No. 3810/n*".
+# Numbered items of a document asked by their number: "which *recommendations* has UNICEF implemented":
+# "Recommendations 2 and 5"; "which *Goal*": "Sustainable Development Goal 5".
+_LABEL_NOUNS = r"(?:recommendations?|goals?|targets?|articles?|indicators?)"
+_LABEL_NUM = r"\d{1,3}(?:\.\d{1,2})?[a-z]?\b"
+_LABEL_RE = re.compile(r"\b(?:Sustainable Development )?" + _LABEL_NOUNS + r"\s" + _LABEL_NUM + r"(?:(?:,\s|,?\s(?:and|or|to)\s)" + _LABEL_NUM + r")*", re.I)
 _IDENTIFIER_RE = re.compile(r"\bNos?\.\s?[\w/.-]*\d[\w/-]*(?:\.\d+)*")
 # A prize by its name: "the *O.P. Dwivedi prize*", "the *Nobel Peace Prize*", "*Award for Excellence in X*".
 _AWARD_RE = re.compile(r"\b(?:[A-Z][\w.'’-]*\s){1,5}(?:[Pp]rize|Award|Medal)\b"
@@ -377,7 +385,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     kinds = set(kinds)
     found: list[Span] = []
     rules = (("instrument", _INSTRUMENT_RE), ("percent", _PERCENT_RANGE_RE), ("percent", _PERCENT_RE), ("money", _MONEY_RE),
-             ("identifier", _IDENTIFIER_RE), ("award", _AWARD_RE), ("language", _LANGUAGE_RE),
+             ("identifier", _IDENTIFIER_RE), ("label", _LABEL_RE), ("award", _AWARD_RE), ("language", _LANGUAGE_RE),
              *((("duration", _DURATION_RE),) if "duration" in kinds else ()),  # else "six years" stays a count
              ("date", _DATE_RE), ("session", _SESSION_RE), ("count", _COUNT_RE))
     numeric_taken: list[Span] = []

@@ -191,3 +191,40 @@ def test_a_day_asked_must_be_the_paragraph_s_day():
     assert not _says_asked(s, {"5", "2025"}, {"5 february"}, doc)  # "5" is in it, as a count
     assert _says_asked(s, set(), {"5 february"}, DocContext(frozenset(), frozenset(), frozenset({"5 february"})))
     assert _says_asked(s, {"2024", "2025"}, {"1 october", "31 january"}, doc)  # a period is not checked
+
+
+@pytest.mark.parametrize("question, target", [
+    ("Which recommendations of the JIU review of UN health insurance schemes has UNICEF accepted and implemented?",
+     ("recommendations",)),
+    ("Which Sustainable Development Goal received the largest share of volunteers?", ("goal",)),
+    ("Which article of the Convention sets out the reporting obligation?", ("article",)),
+])
+def test_numbered_items_are_asked_by_their_number(question, target):
+    from search.answer_types import question_type
+
+    q = question_type(question)
+    assert q.slots == (("label",),) and q.target == target
+
+
+@pytest.mark.parametrize("sentence, label", [
+    # E/ICEF/2025/14, para. 17
+    ("UNICEF has accepted and implemented Recommendations 2 and 5, noting that while both recommendations were "
+     "addressed to UNICEF for action", "Recommendations 2 and 5"),
+    ("This was followed by Sustainable Development Goal 5, gender equality (23 per cent)", "Sustainable Development Goal 5"),
+    ("Reports are due under article 73 of the Convention.", "article 73"),
+])
+def test_numbered_items_are_one_span(sentence, label):
+    found = _texts(sentence, ("label", "count", "percent"))
+    assert (label, "label") in found
+    assert not any(kind == "count" and text in label for text, kind in found)
+
+
+def test_a_general_recommendation_is_an_instrument():
+    from search.answer_types import question_type
+
+    q = question_type("Which CEDAW general recommendation concerns the rights of Indigenous women and girls?")
+    assert q.slots == (("instrument",),)
+
+
+def test_a_date_is_no_label():
+    assert _texts("On June 20, 15 Member States reported.", ("label", "date", "count")) == [("June 20", "date"), ("15", "count")]
