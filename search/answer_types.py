@@ -585,7 +585,7 @@ def _trim(span: Span) -> Span:
     m = re.match(r"[•▪➢◦‣∙·]\s*(?:(?:the|The)\s+)?|(?:the|The)\s+", text)  # "• Youth": a list's bullet is no part of it
     if m:
         text, start = text[m.end():], start + m.end()
-    stripped = text.rstrip(" ,;:(")
+    stripped = text.rstrip(" ,;:(•▪➢◦‣∙·")  # (and a list's next bullet: "Free Trade Area •")
     return Span(stripped, span.kind, start, start + len(stripped))
 
 

@@ -161,7 +161,7 @@ def _qualified(toks: list[Token], start: int, text: str, known: set[str]) -> boo
     lead = toks[i].text.lower()
     words: list[Token] = []
     for t in toks[i + 1:i + 7]:
-        if re.search(r"[,;:()]", text[toks[i].end:t.start]):
+        if re.search(r"[,;:()•▪➢◦‣–—]", text[toks[i].end:t.start]):
             break
         if words and t.text.lower() in stop_words() and t.text.lower() not in ("and", "of"):
             break  # "with disabilities *across* 26 entities": the qualifier ends at the next preposition
@@ -169,10 +169,12 @@ def _qualified(toks: list[Token], start: int, text: str, known: set[str]) -> boo
     if lead in _EXTENT_LEADS and words and words[0].text[0].isdigit():
         return False  # "in 169 countries": where they served, not which of them
     new = [t for t in words if t.text.lower() not in stop_words() and not _YEAR.fullmatch(t.text)
-           and t.stem not in known]
+           and t.stem not in known and t.text.lower() not in _DEGREE]
     return bool(new)
 
 
+# Words of amount, not of a narrower group: "mobilizes $7.4 *in additional* funding" is the funding asked about.
+_DEGREE = frozenset("additional new further extra total overall other more".split())
 _BREAK = re.compile(r"[;:]|\.\s|,\s*(?:whereas|while|but|although|though|however|yet)\b", re.I)
 
 

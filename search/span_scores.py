@@ -308,7 +308,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
             named -= 2 * NARROWED  # "7 per cent of targets" under "Economic Commission for Africa region": Africa's, not the world's
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
         after = [i for i in range(last + 1, min(len(toks), last + 5)) if clause[i] == clause[last]]
-        named = 1.0 if target & {toks[i].stem for i in [*range(max(0, first - 3), last + 1), *after]} else \
+        named = 1.0 if target & {toks[i].stem for i in [*range(max(0, first - 3), last + 1), *after]} \
+            or _bulleted_under(text, span, target) else \
             0.5 * bool(target & {t.stem for t in toks})  # (after it: "the Baz Taliban and 400 Mawozo *groups*")
     if span.kind == "session" and owner and (held := _last_named(text[:span.start], names)):
         named = 1.0 if owner in held.lower() or held.lower() in owner else -1.0  # "the Expert Mechanism decided, at
@@ -322,6 +323,17 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         # not the office "based in Bogota" that organized it
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
+
+
+_BULLETS = re.compile(r"[•▪➢◦‣]")
+
+
+def _bulleted_under(text: str, span: Span, target: set[str]) -> bool:
+    """True for an item of a bulleted list whose lead-in names the asked noun: "collaborates with United Nations
+    *agencies*, including: • The Economic Commission for Africa, on trade ... • The United Nations Industrial
+    Development Organization, on industrialization": each item is one of them, not only the first."""
+    first = _BULLETS.search(text)
+    return bool(first) and first.start() < span.start and bool(target & {t.stem for t in tokenize([text[:first.start()]])[0]})
 
 
 def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str], slot: tuple[str, ...],
@@ -509,13 +521,15 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
     own = next(((a, b) for a, b in compared if a <= toks[first].start < b), None)
     if own:  # "(2023: *$168 million*)": the bracket's year is the figure's
         return 1.0 if _COMPARED.match(s.sentence.text, own[0]).group(1) in qyears else -1.0
-    years = {t.stem for i, t in enumerate(toks[max(0, first - 8):last + 9], start=max(0, first - 8))
-             if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]
-             and not (i and toks[i - 1].text.lower() in _BASELINE)  # "a rise *from 2023*": the year compared with
-             and not any(a <= t.start < b for a, b in compared)}  # "$103 million (*2023*: $168 million)"
-    if not years:
+    near = [(first - i if i < first else i - last, t.stem)
+            for i, t in enumerate(toks[max(0, first - 8):last + 9], start=max(0, first - 8))
+            if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]
+            and not (i and toks[i - 1].text.lower() in _BASELINE)  # "a rise *from 2023*": the year compared with
+            and not any(a <= t.start < b for a, b in compared)]  # "$103 million (*2023*: $168 million)"
+    if not near:
         return 0.0
-    return 1.0 if years & qyears else -1.0
+    nearest = min(d for d, _ in near)  # "mobilized *$6.8 in 2017*, increasing to $7.4 in 2024": 2017's figure
+    return 1.0 if {y for d, y in near if d == nearest} & qyears else -1.0
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")

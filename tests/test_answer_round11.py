@@ -228,3 +228,25 @@ def test_a_general_recommendation_is_an_instrument():
 
 def test_a_date_is_no_label():
     assert _texts("On June 20, 15 Member States reported.", ("label", "date", "count")) == [("June 20", "date"), ("15", "count")]
+
+
+def test_every_item_of_a_bulleted_list_is_one_of_its_lead_in():
+    s = _scored(_PARTNERS)
+    terms = _terms("Which UN agency does the African Export-Import Bank work with on industrialization and "
+                   "value-chain development?")
+
+    def span(name: str) -> Span:
+        start = _PARTNERS.index(name)
+        return Span(name, "organization", start, start + len(name))
+
+    agency = {tok.stem for tok in tokenize(["agency"])[0]}
+    unido, eca = span("United Nations Industrial Development Organization"), span("Economic Commission for Africa")
+    assert span_score(unido, s, terms, agency, ("organization",)) > span_score(eca, s, terms, agency, ("organization",))
+
+
+def test_a_trailing_bullet_is_no_part_of_a_name():
+    text = "implementation of the African Continental Free Trade Area • The United Nations Industrial Development Organization"
+    i = text.index("African")
+    assert [(sp.text, sp.kind) for sp in typed_spans(text, ["organization"], [("African Continental Free Trade Area •",
+                                                                              "organization", i, i + 38)])][0] \
+        == ("African Continental Free Trade Area", "organization")
