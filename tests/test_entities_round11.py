@@ -68,6 +68,36 @@ CASES = [
      "2024 and is stationed at SPC’s Regional Office in Port Vila, Vanuatu.",
      [("place", "Melanesia"), ("organization", "Pacific Community"), ("organization", "SPC"), ("place", "Vanuatu")],
      ["Sarah Mecartney was appointed as the Regional Director, Melanesia at the Pacific Community"]),
+    # A/79/873: every item of a list of regions is a region, a name the model reads as a person too
+    ("Russia also launched strikes on the Dnipro, Kyiv, Mykolaiv and Donetsk regions, killing and injuring "
+     "civilians and damaging civilian infrastructure.",
+     [("place", "Dnipro"), ("place", "Kyiv"), ("place", "Mykolaiv"), ("place", "Donetsk")], []),
+    # E/C.2/2025/2/Add.5: a rare name joined by "and" to a place after "in" is a place
+    ("Local branches were opened in Bilili and Nkutu in Kwilu Province to monitor our activities.",
+     [("place", "Bilili"), ("place", "Nkutu"), ("place", "Kwilu Province")], []),
+    ("creating green jobs for rural women in Teskeraya and Oued Zitoune in Bizerte and Siliana Governorates, "
+     "2019–2021”.", [("place", "Oued Zitoune"), ("place", "Siliana")], []),
+    # E/C.2/2025/2/Add.5: an area named with its noun is a place, not a body
+    ("Association APEDDUB is a national non-governmental organization based in Bizerte that works on environmental "
+     "protection and sustainable development throughout Tunisia, with a focus on Bizerte Governorate.",
+     [("place", "Bizerte Governorate"), ("place", "Tunisia")], []),
+    # E/C.2/2025/2/Add.5: a numbered conference is held, not a body; "Fifth Committee" is a body
+    ("SADF participated in the Fifth United Nations Conference on the Least Developed Countries, held in Doha; "
+     "the Fifth Committee approved the budget.",
+     [("place", "Doha"), ("organization", "Fifth Committee")],
+     ["Fifth United Nations Conference on the Least Developed Countries"]),
+    # E/C.2/2025/2/Add.5: the conference of a treaty's States parties is a body
+    ("– Committee against Torture – Conference of States Parties to the Convention on the Rights of Persons with "
+     "Disabilities", [("organization", "Conference of States Parties"),
+                      ("instrument", "Convention on the Rights of Persons with Disabilities")], []),
+    # A/80/84 and E/2025/9/Add.13: the town a body sits in is a place, not part of its name
+    ("Slovenia co-chairs the Group of Friends of the Rights of the Child in Geneva and supports initiatives.",
+     [("organization", "Group of Friends of the Rights of the Child"), ("place", "Geneva")], []),
+    ("She holds a Master of Science from the University of Sydney and a Bachelor of Arts with honours from "
+     "King’s College in London.", [("organization", "King’s College"), ("place", "London")], []),
+    # a field office keeps the country it serves in its name
+    ("the United Nations Support Office in Somalia provided logistics",
+     [("organization", "United Nations Support Office in Somalia")], []),
     # A/AC.109/2009/17: "the resolution" refers back to the one resolution cited just before
     ("The General Assembly, at its fifty-fifth session, adopted resolution 55/146 of 8 December 2000, in which it "
      "declared the period 2001-2010 the Second International Decade for the Eradication of Colonialism. In paragraph "
@@ -92,3 +122,17 @@ def test_resolution_back_reference_needs_one_referent():
     found = primary("resolution 60/251 was cited. The adoption of the resolution on the human right to a clean, "
                     "healthy and sustainable environment was a step.")
     assert ("instrument", "resolution") not in found
+    # "that resolution" is left untagged (the A/69/207 sample's convention)
+    found = primary("In its resolution 67/219, the General Assembly requested a report on the implementation of "
+                    "that resolution.")
+    assert ("instrument", "resolution") not in found
+
+
+def test_region_list_needs_a_known_place():
+    from ingest.entities.place_lists import listed_areas
+    from ingest.models import Entity
+
+    text = "the Volyn, Lviv and Ternopil regions; the Arab and Andean regions"
+    kyiv = Entity("Lviv", "place", "Lviv", text.index("Lviv"), text.index("Lviv") + 4)
+    added = [e.text for e in listed_areas(text, [kyiv])]
+    assert added == ["Volyn", "Ternopil"]  # the second list holds no known place

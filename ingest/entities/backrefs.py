@@ -25,8 +25,9 @@ _BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b
 # "the charter" after a charter named in lower case ("the charter for peace and national reconciliation")
 _BARE_LOWER = re.compile(r"\b[Tt]he\s+(charter)\b(?!\s+(?:on|of|for)\b)")
 # "In paragraph 2 of the resolution": a resolution cited by its number just before; not "the resolution
-# on ..." or "the resolution entitled ...", which name another one
-_BARE_RESOLUTION = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(resolution)\b"
+# on ..." or "the resolution entitled ...", which name another one ("that resolution" is left to the
+# A/69/207 sample's convention, which does not tag it)
+_BARE_RESOLUTION = re.compile(r"\b[Tt]he\s+(resolution)\b"
                               r"(?!\s+(?:on|of|for|entitled|concerning|by|to)\b)(?![\-\u2010]|\s+[A-Z0-9(])")
 
 
