@@ -136,3 +136,43 @@ def test_region_list_needs_a_known_place():
     kyiv = Entity("Lviv", "place", "Lviv", text.index("Lviv"), text.index("Lviv") + 4)
     added = [e.text for e in listed_areas(text, [kyiv])]
     assert added == ["Volyn", "Ternopil"]  # the second list holds no known place
+
+
+def test_acronym_of_a_french_name_and_its_capitals():
+    # E/C.2/2025/2/Add.5: an NGO's French name defines its acronym, which later chunks use alone,
+    # also written in capitals ("REJADD-TOGO" of "REJADD-Togo")
+    from ingest.entities.tagger import tag_texts
+
+    texts = ["Solidarité agissante pour le développement familial (SADF) works to reduce poverty and hunger.",
+             "SADF participated in the General Assembly in 2023.",
+             "The Regroupement des jeunes africains pour la démocratie et le développement – section Togo "
+             "(REJADD-Togo) is a non-governmental organization that promotes human rights in Togo.",
+             "REJADD-TOGO cooperates with the following bodies: – United Nations Development Programme in Togo",
+             "The specific, measurable, achievable, relevant and time-bound (SMART) indicators were set."]
+    tagged = [{(e.kind, e.text) for e in ents} for ents in tag_texts(texts)]
+    assert ("organization", "SADF") in tagged[1]
+    assert ("organization", "REJADD-TOGO") in tagged[3]
+    assert not any(t == "SMART" for _, t in tagged[4])  # an acronym of lowercase words names nothing
+
+
+def test_foreign_name_shape():
+    from ingest.entities.foreign_names import is_foreign_name
+
+    assert is_foreign_name("Tour opération et initiatives")
+    assert not is_foreign_name("Global Partnership for Sustainable Development Data")
+    assert not is_foreign_name("specific, measurable and time-bound")
+
+
+CASES_MORE = [
+    # A/80/84: a national human rights institution named for its ombudsman is a body
+    ("The Human Rights Ombudsman of the Republic of Slovenia is the national human rights institution.",
+     [("organization", "Human Rights Ombudsman of the Republic of Slovenia")], ["Republic of Slovenia"]),
+    # E/2025/9/Add.13: a team named by a list of capitalized words is no back-reference to a strategy
+    ("The Somali National Strategy was adopted. She joined SPC as the Principal Strategy Adviser with the Strategy, "
+     "Performance and Learning team.", [("instrument", "Somali National Strategy")], ["Strategy"]),
+]
+
+
+@pytest.mark.parametrize("text,expected,not_tagged", CASES_MORE)
+def test_tagged_more(text, expected, not_tagged):
+    assert_tagged(text, expected, not_tagged)

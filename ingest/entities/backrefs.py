@@ -21,7 +21,8 @@ HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreem
 _BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b"
                    r"(?!\s+(?:of|for|against|concerning|No\.)\b)(?!\s+on\s+(?:the\b|[A-Z]))"
                    r"(?!\s+to\s+(?:the\s+)?[A-Z])"
-                   r"(?![\-\u2010]|\s+[A-Z0-9(])")
+                   r"(?![\-\u2010]|\s+[A-Z0-9(])"
+                   r"(?!,\s+[A-Z][\w\-]*(?:,\s+[A-Z][\w\-]*)*\s+and\s+[A-Z])")  # "the Strategy, Performance and Learning team"
 # "the charter" after a charter named in lower case ("the charter for peace and national reconciliation")
 _BARE_LOWER = re.compile(r"\b[Tt]he\s+(charter)\b(?!\s+(?:on|of|for)\b)")
 # "In paragraph 2 of the resolution": a resolution cited by its number just before; not "the resolution

@@ -17,7 +17,8 @@ import threading
 
 from spacy.language import Language
 
-from .acronym_definitions import find_definitions
+from .acronym_definitions import find_definitions, is_acronym
+from .foreign_names import is_foreign_name
 from .backrefs import link_back_references
 from .bodies import titled_bodies
 from .rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
@@ -353,6 +354,8 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
             kind, canonical, long_start = got
             names.setdefault(d.acronym, (kind, canonical))
             names.setdefault(_VERSION.sub("", d.acronym), (kind, canonical))  # "UN-SWAP 3.0" of "UN-SWAP 2.0"
+            if is_acronym(d.acronym):
+                names.setdefault(d.acronym.upper(), (kind, canonical))  # "REJADD-TOGO" of "REJADD-Togo"
             long_form = normalize(text[long_start:d.long_end])
             names.setdefault(long_form, (kind, canonical))
             ents = [e for e in per_chunk[i] if e.end <= long_start or e.start >= d.end
@@ -434,7 +437,7 @@ def _define(text: str, d, ents: list[Entity]) -> tuple[str, str, int] | None:
         e = max(ending, key=lambda e: e.end - e.start)
         kind = classify_name(long_form) or e.kind
         return kind, normalize(long_form), long_start
-    kind = classify_name(long_form)
+    kind = classify_name(long_form) or (ORGANIZATION if is_foreign_name(long_form) else None)
     return (kind, normalize(long_form), long_start) if kind else None
 
 
