@@ -43,6 +43,15 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   from the library index, annotated from the text alone and committed before the tagger ran on
   them; rules were fixed on the dev half's errors only, and the aside half was run once at the
   end. Run with ``--corpus /work/shared/corpus/un-pdf-lib``.
+- bench/data/entities_sample_round11.jsonl (dev) and entities_sample_round11_aside.jsonl (aside):
+  25 chunks of A/79/873, A/79/939, A/80/84, A/AC.109/2009/17, E/C.2/2025/2/Add.5 and E/2025/9/Add.13,
+  and 22 chunks of A/79/884, A/79/946, A/79/771, E/C.2/2025/2/Add.9, E/2025/65, A/47/466, E/2025/76
+  and DP/FPA/2025/4, lib documents no earlier sample uses (or, for the last four of the aside, uses
+  at most twice, other chunks), chosen for instruments and places (national acts, programmes and
+  policies, resolutions and symbols; towns and regions of letters, NGO reports, economic regions),
+  texts from the library index (``search export``), annotated from the text alone and committed
+  before the tagger ran on them; rules were fixed on the dev half's errors only, and the aside
+  half was run once at the end. Run with ``--corpus /work/shared/corpus/un-pdf-lib``.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when
@@ -107,6 +116,16 @@ Annotation conventions (both samples):
   a body before "-led" is too ("UN-led", as "European Union-facilitated"); "North and South Kivu"
   is one place, a place naming a process or a facility is a place ("the Luanda ... processes",
   "the Goma airport"), and "the Caribbean and Pacific regions" gives two.
+- Round 11 made explicit: a national or world programme or policy named by title is an instrument
+  ("National Programme for ... 2023–2030", "Programme for Children 2020–2025", "resolution on Family
+  Policy 2018 – 2028", "World Programme for Human Rights Education"), a programme that funds projects
+  is not ("Small-Scale Initiatives Programme for ..."); universities, colleges and national
+  institutions ("Human Rights Ombudsman of the Republic of Slovenia") are bodies, a bare "the
+  Ombudsman" is not; the town a body sits in is a place, not part of its name ("Group of Friends of
+  ... in Geneva", "King's College in London"); a body's name translated in brackets is tagged too
+  ("Académie internationale de la paix (International Peace Academy)"); a grouping used as an
+  economic region is a place ("the Commonwealth of Independent States (CIS) region", "the CFA Franc
+  Zone"); each item of "the Dnipro, Kyiv, Mykolaiv and Donetsk regions" is a place.
 
 A prediction matches a gold entity when the kinds are equal and the character spans overlap
 ("overlap"); "exact" needs equal spans too. Precision = matched predictions / predictions,

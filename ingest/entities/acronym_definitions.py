@@ -64,6 +64,8 @@ def find_definitions(text: str, bodies: list[tuple[int, int]] = ()) -> list[Defi
                 out.append(Definition(acr, before[short:], short, len(before), m.start(1), m.end(1)))
             continue
         long_start = _long_form_start(acr, before, window_start)
+        if long_start is not None and _too_long(acr, before[long_start:]):
+            long_start = None  # "Sarah ... was appointed ... at the Pacific Community (SPC)": "S" is no word of it
         if long_start is None:
             long_start = _title_start(acr, before, window_start)
         if long_start is None and len(before) in ends and acr.isupper() and len(acr) >= 3:
@@ -126,6 +128,17 @@ def _long_form_start(acr: str, before: str, floor: int) -> int | None:
         li -= 1
     start = text.rfind(" ", 0, li + 2) + 1
     return floor + start
+
+
+_FUNCTION_WORDS = {"of", "for", "on", "and", "the", "in", "to", "against", "a", "an", "de", "des", "du", "la", "et"}
+
+
+def _too_long(acr: str, long_form: str) -> bool:
+    """Schwartz-Hearst's bound: a long form has at most min(n + 5, 2n) words besides function
+    words for an acronym of n letters; more means the first letter was found in an earlier clause."""
+    n = sum(c.isalnum() for c in acr)
+    words = [w for w in long_form.split() if w.lower() not in _FUNCTION_WORDS]
+    return len(words) > min(n + 5, 2 * n)
 
 
 def _title_start(acr: str, before: str, floor: int) -> int | None:

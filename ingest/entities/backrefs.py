@@ -1,4 +1,4 @@
-"""A bare "the Declaration" refers back to a declaration the document named before (issue 4).
+"""A bare "the Declaration" (or "the resolution") refers back to an instrument the document named before (issue 4).
 
 "Article 16 of the Declaration" (or "the effects of the Law on their lives") cites the United Nations Declaration on the Rights of Indigenous
 Peoples when the report named it earlier, and a search for that declaration should find the
@@ -21,9 +21,15 @@ HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreem
 _BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b"
                    r"(?!\s+(?:of|for|against|concerning|No\.)\b)(?!\s+on\s+(?:the\b|[A-Z]))"
                    r"(?!\s+to\s+(?:the\s+)?[A-Z])"
-                   r"(?![\-\u2010]|\s+[A-Z0-9(])")
+                   r"(?![\-\u2010]|\s+[A-Z0-9(])"
+                   r"(?!,\s+[A-Z][\w\-]*(?:,\s+[A-Z][\w\-]*)*\s+and\s+[A-Z])")  # "the Strategy, Performance and Learning team"
 # "the charter" after a charter named in lower case ("the charter for peace and national reconciliation")
 _BARE_LOWER = re.compile(r"\b[Tt]he\s+(charter)\b(?!\s+(?:on|of|for)\b)")
+# "In paragraph 2 of the resolution": a resolution cited by its number just before; not "the resolution
+# on ..." or "the resolution entitled ...", which name another one ("that resolution" is left to the
+# A/69/207 sample's convention, which does not tag it)
+_BARE_RESOLUTION = re.compile(r"\b[Tt]he\s+(resolution)\b"
+                              r"(?!\s+(?:on|of|for|entitled|concerning|by|to)\b)(?![\-\u2010]|\s+[A-Z0-9(])")
 
 
 def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
@@ -32,7 +38,7 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
     out = []
     for i, (text, ents) in enumerate(zip(texts, per_chunk)):
         events = [(e.start, e) for e in ents if e.kind == INSTRUMENT] + [(m.start(), m) for m in _BARE.finditer(text)] \
-            + [(m.start(), m) for m in _BARE_LOWER.finditer(text)]
+            + [(m.start(), m) for m in _BARE_LOWER.finditer(text)] + [(m.start(), m) for m in _BARE_RESOLUTION.finditer(text)]
         added = []
         for _, ev in sorted(events, key=lambda x: x[0]):
             if isinstance(ev, Entity):
@@ -50,7 +56,11 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
 
 
 def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
-    """The instrument a bare head refers to, or None when it is not clear."""
+    """The instrument a bare head refers to, or None when it is not clear. A bare "the resolution"
+    needs exactly one resolution cited in its chunk or the one before."""
+    if head == "resolution":
+        near = {c for c, i in seen if c.startswith("resolution ") and chunk - i <= 1}
+        return next(iter(near)) if len(near) == 1 else None
     named = [(c, i) for c, i in seen if head in c.split() and " " in c and not c.startswith(("resolution", "decision"))
              and (head != "Law" or c.startswith("Law ") or c.endswith(" Law"))]  # not "... on the Law of the Sea"
     if not named:

@@ -160,11 +160,19 @@ def _met_in(text: str, s: int, place_start: int) -> bool:
     office's or a mission's place is part of its name ("Support Office in Somalia"), and so is
     a country or region a committee serves ("... Committee on Security Questions in Central Africa")."""
     m = re.search(r"\s+in\s+(?:the\s+)?$", text[s:place_start])
-    return bool(m) and head_word(text[s:s + m.start()]) in _MEETING_HEADS
+    if not m:
+        return False
+    head = head_word(text[s:s + m.start()])
+    # a town (the caller passes only places the gazetteer does not know as countries or regions) is
+    # where any other body sits, not its name: "Group of Friends ... in Geneva", "King's College in London"
+    return head in _MEETING_HEADS or (head not in _POSTED_HEADS and head not in _FIELD_HEADS)
 
 
 # Heads whose name goes on with "to" and a place: "OSCE Mission to Serbia", "Delegation to ..."
 _POSTED_HEADS = {"Mission", "Missions", "Delegation", "Office", "Embassy", "Observer"}
+# Heads of field presences named for where they serve: "... Operation in Darfur", "Force in Lebanon"
+_FIELD_HEADS = {"Operation", "Operations", "Force", "Forces", "Presence", "Team", "Centre", "Center", "Branch",
+                "Unit", "Section", "Bureau", "Police"}
 
 
 def _sent_to(text: str, s: int, place_start: int) -> bool:

@@ -94,3 +94,17 @@ def find_foreign_bodies(text: str) -> list[Name]:
         else:
             i += 1
     return out
+
+
+def is_foreign_name(name: str) -> bool:
+    """ "Solidarité agissante pour le développement familial", "Tour opération et initiatives": a name in
+    French, Spanish or Portuguese (capitalized first word, one of their connectors, their own lowercase
+    words). Such a long form before an acronym names a body, whatever its head word."""
+    words = name.split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return False
+    cores = [w.strip(",.;:()\u2013") for w in words[1:]]
+    if not any(c in MARKERS or _ELIDED.match(c) for c in cores):
+        return False
+    lower = [c for c in cores if c[:1].islower() and c not in CONNECTORS and not _ELIDED.match(c)]
+    return bool(lower) and sum(_theirs(c) for c in lower) * 2 >= len(lower)

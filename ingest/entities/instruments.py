@@ -40,6 +40,12 @@ CONNECTORS = {"of", "for", "on", "and", "or", "the", "in", "to", "against", "by"
 # (Only kinds seen named so in the samples: the round-5 sample counts "Gaza Relief and Early
 # Recovery Plan" as no instrument.)
 PLAN_KINDS = {"Action", "Strategic", "Response", "Development"}
+# Heads that name bodies as often as instruments ("United Nations Development Programme", "Oversight
+# Policy"): a title on them is an instrument only when dated ("Programme for Children 2020–2025",
+# "Family Policy 2018 – 2028") or national or world-wide by its first word ("National Programme for
+# Equal Opportunities ...", "World Programme for Human Rights Education").
+DATED_HEADS = {"Programme", "Program", "Policy"}
+_SCOPE_WORDS = {"National", "World"}
 # Sentence-initial or function words that never start a title.
 NOT_MODIFIERS = {"The", "In", "On", "At", "By", "For", "Under", "With", "This", "That", "These", "Those",
                  "Its", "Their", "A", "An", "As", "And", "Of", "To", "Through", "Since", "While", "Although",
@@ -272,6 +278,8 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
         elif action_heads and w == "Law" and words[h + 1:h + 2] == ["on"] and h + 2 < len(words) \
                 and (_is_cap(words[h + 2]) or words[h + 2] == "the"):
             pass  # a national law by its title: "Law on the Use of Languages"
+        elif action_heads and w in DATED_HEADS:
+            pass  # kept below only when dated or national
         elif w not in heads:
             continue
         if action_heads and head_end < len(words) and words[head_end] in BODY_WORDS:
@@ -291,10 +299,21 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             continue  # a bare "the Convention" refers back; it names nothing by itself
         if not body and w in _MODIFIED_HEADS and not _modified(words, start, h, head_end, end):
             continue
+        if action_heads and w in DATED_HEADS and head_end == h + 1 and not _dated_or_scoped(words, start, h, end):
+            continue  # "United Nations Development Programme", "the Oversight Policy": a body, a house rule
         if not body and end > head_end and words[end - 1] in _BODY_ENDS and "of" not in words[head_end:end]:
             continue  # "the Declaration Assessment Team" is a body that works on declarations
         out.append((toks[start][1], toks[end - 1][2]))
     return out
+
+
+def _dated_or_scoped(words: list[str], start: int, h: int, end: int) -> bool:
+    """Whether a programme's or policy's title names an instrument: it ends in its range of years, or its
+    first word is "National" or "World" right before "Programme" ("World Food Programme" is a body)."""
+    if end > h + 1 and _YEAR.match(words[end - 1]) \
+            and (re.search(r"\d[\u2013\-]\d", words[end - 1]) or words[end - 2] in ("\u2013", "-")):
+        return True  # a range of years: "United Nations Environment Programme 2024" dates a report
+    return words[start] == "National" or (words[start] == "World" and start == h - 1)
 
 
 def _modified(words: list[str], start: int, h: int, head_end: int, end: int) -> bool:
@@ -351,6 +370,9 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
         if not body and w == "of" and i + 4 < n and words[i + 1].isdigit() and words[i + 2] in MONTHS \
                 and _YEAR.match(words[i + 3]) and words[i + 4] in CONNECTORS:
             i = end = i + 4  # "... on the Law of the Sea of 10 December 1982 relating to ...", inside a title
+            continue
+        if not body and w in ("\u2013", "-") and i + 1 < n and _YEAR.match(words[i - 1]) and _YEAR.match(words[i + 1]):
+            i = end = i + 2  # "Family Policy 2018 – 2028": a range written with spaces
             continue
         if w == "No" and i + 2 < n and words[i + 1] == "." and words[i + 2].isdigit():
             i = end = i + 3

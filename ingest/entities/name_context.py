@@ -80,6 +80,9 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
     before = text[max(0, start - 30):start]
     if head in _GATHERING_HEADS and (_CONVENED.search(before) or _EVENT_APPOSITION.match(text, end)):
         return True  # "ESCWA convened the ... Forum, a regional event with 420 participants"
+    first = re.match(r"\S+\s", text[start:end])
+    if head in _GATHERING_HEADS and first and _ORDINAL.search(first.group(0)):
+        return True  # "the Fifth United Nations Conference on the Least Developed Countries" ("Fifth Committee" is a body)
     return bool(_ORDINAL.search(before) or _DATED.match(text, end))
 
 

@@ -17,7 +17,8 @@ import threading
 
 from spacy.language import Language
 
-from .acronym_definitions import find_definitions
+from .acronym_definitions import find_definitions, is_acronym
+from .foreign_names import is_foreign_name
 from .backrefs import link_back_references
 from .bodies import titled_bodies
 from .rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
@@ -27,6 +28,7 @@ from .instruments import find_instruments, named_after_place
 from ..models import Chunk, Document, Entity
 from .name_context import EVENT_HEADS, in_product_name, in_regional_group, names_event_of
 from .people import Votes, chunk_votes
+from .place_lists import is_area_name, joined_places, listed_areas
 from .treaty_employers import treaty_employers
 from .title_edges import body_named_after
 from .towns import DROP, Town, find_towns, named_as_place, town_verdict
@@ -203,7 +205,7 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
             for start, end in _two_bodies(text, *trim(text, ent.start_char, ent.end_char)):
                 name = text[start:end]
                 kind = primary_kind(label, name)
-                kind = PLACE if kind == ORGANIZATION and named_as_place(text, start, end) else kind
+                kind = PLACE if kind == ORGANIZATION and (named_as_place(text, start, end) or is_area_name(name)) else kind
                 if kind == ORGANIZATION and is_fragment(normalize(name), text[max(0, start - 60):start]):
                     continue
                 if kind and not is_guess_of_a_thing(text, start, end, kind):
@@ -241,7 +243,10 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
     cands += [(_RULE, e) for e in _coordinated_regions(text)]
     # UN style writes "5 per cent", which the small model seldom tags as a percentage
     cands += [(_RULE, Entity(m.group(0), "percent", m.group(0), m.start(), m.end())) for m in _PER_CENT.finditer(text)]
-    return _Tagged(_resolve_overlaps(cands, guessed), guessed, chunk_votes(text, sdoc.ents))
+    ents = _resolve_overlaps(cands, guessed)
+    ents = sorted(ents + listed_areas(text, ents), key=lambda e: e.start)
+    ents = sorted(ents + joined_places(text, ents), key=lambda e: e.start)
+    return _Tagged(ents, guessed, chunk_votes(text, sdoc.ents))
 
 
 def _as_named_instrument(text: str, e: Entity) -> Entity:
@@ -349,6 +354,8 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
             kind, canonical, long_start = got
             names.setdefault(d.acronym, (kind, canonical))
             names.setdefault(_VERSION.sub("", d.acronym), (kind, canonical))  # "UN-SWAP 3.0" of "UN-SWAP 2.0"
+            if is_acronym(d.acronym):
+                names.setdefault(d.acronym.upper(), (kind, canonical))  # "REJADD-TOGO" of "REJADD-Togo"
             long_form = normalize(text[long_start:d.long_end])
             names.setdefault(long_form, (kind, canonical))
             ents = [e for e in per_chunk[i] if e.end <= long_start or e.start >= d.end
@@ -430,7 +437,7 @@ def _define(text: str, d, ents: list[Entity]) -> tuple[str, str, int] | None:
         e = max(ending, key=lambda e: e.end - e.start)
         kind = classify_name(long_form) or e.kind
         return kind, normalize(long_form), long_start
-    kind = classify_name(long_form)
+    kind = classify_name(long_form) or (ORGANIZATION if is_foreign_name(long_form) else None)
     return (kind, normalize(long_form), long_start) if kind else None
 
 
