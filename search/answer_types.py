@@ -543,8 +543,8 @@ def _is_reference(sentence: str, span: Span) -> bool:
     if re.fullmatch(r"\d{1,2}", span.text) and re.fullmatch(r"\.?\s*", after) and re.search(r"\b[A-Z][a-z]+\s$", before):
         return True  # a list's first label cut off at the sentence's end: "... of the Statistical Commission *1*."
     if span.text.lower() == "one" and (re.search(r"\b(?:the|no|any|each|every|some|other)\s$", before, re.I)
-                                       or re.match(r"\s(?:another|of|or more)\b", after)):
-        return True  # "on the *one* hand", "*one* another", "*one* of them": no count
+                                       or re.match(r"\s(?:another|or more)\b", after)):
+        return True  # "on the *one* hand", "*one* another": no count ("*one* of 141 centres" is one of them)
     if _REFERENCE_LIST_BEFORE.search(before):
         return True  # the second and later labels of a list: "Global forest goals 1, *3* and *5*"
     return bool(re.fullmatch(r"\d+", span.text) and re.match(r"\s*\)", after) and re.search(r"\(\s*$", before))
