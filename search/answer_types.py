@@ -150,12 +150,9 @@ def question_type(question: str) -> QuestionType:
     if not slots and re.search(r"\bhow long\b(?! ago)|\bfor (?:what|which) (?:length of time|period)\b"
                                r"|\b(?:what|which) (?:is|was) the duration\b", q):
         slots.append(("duration",))  # "for how long is the office to operate": "a minimum of six years"
-    if not slots and (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(languages?)\b", q)):
-        slots.append(("language",))  # "what is the working language of the seminar": "English"
-        target = _words(m.group(1))
-    if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(prizes?|awards?|medals?|honou?rs?)\b", q)):
-        slots.append(("award",))  # "which prize did he receive": "the *O.P. Dwivedi prize*"
-        target = _words(m.group(1))
+    if not slots and (named := _kind_by_noun(q)):
+        slots.append((named[0],))
+        target = named[1]
     if not slots and (m := re.search(r"\b(?:what|which) ((?:[\w'’-]+ ){0,4}?)session\b(?: of (?:the )?((?:[\w'’-]+ ?){1,5}))?", q)):
         slots.append(("session",))  # "at which session is the study to be adopted": "its *sixtieth session*"
         target = ("session",)
@@ -168,9 +165,8 @@ def question_type(question: str) -> QuestionType:
                  and o.start(1) < m.start(1)):  # "which *agency* supports *area*-based coordination": the agency
         slots.append(("place",))  # also "in which city and month"
         target = _words(m.group(1))
-    if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"((?<!general )" + _LABEL_NOUNS + r")\b", q)):
-        slots.append(("label",))  # "which recommendations has UNICEF implemented": "Recommendations 2 and 5"
-        target = _words(m.group(1))
+    if not slots and (labels := _label_asked(q)):
+        slots, target = [("label",)], labels
     if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
         found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
                                                                       (("publication", "instrument"), _PUBLICATION_NOUNS),
@@ -202,6 +198,22 @@ def question_type(question: str) -> QuestionType:
     bound = "since" if re.search(r"\bsince (?:when|what|which)\b", q) else \
         "until" if re.search(r"\b(?:until|till|through|to) (?:when|what|which)\b", q) else ""
     return QuestionType(tuple(slots), target, many, head, owner, bound)
+
+
+def _kind_by_noun(q: str) -> tuple[str, tuple[str, ...]] | None:
+    """The kind a "what/which <noun>" question asks by its noun, for nouns that name a kind of their own."""
+    if m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(languages?)\b", q):
+        return "language", _words(m.group(1))  # "what is the working language of the seminar": "English"
+    if m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(prizes?|awards?|medals?|honou?rs?)\b", q):
+        return "award", _words(m.group(1))  # "which prize did he receive": "the *O.P. Dwivedi prize*"
+    return None
+
+
+def _label_asked(q: str) -> tuple[str, ...]:
+    """The noun of numbered items a question asks for by number ("which *recommendations* has UNICEF
+    implemented": "Recommendations 2 and 5"), else (); a "general recommendation" is an instrument."""
+    m = re.search(r"\b(?:what|which) " + _MODIFIERS + r"((?<!general )" + _LABEL_NOUNS + r")\b", q)
+    return _words(m.group(1)) if m else ()
 
 
 _BOUND_BEFORE = {"since": re.compile(r"\b(?:since|from|as of|as from|effective)\s+(?:the\s+)?$", re.I),
