@@ -126,3 +126,16 @@ def test_a_numbered_line_after_its_numbered_sibling_replaces_it_on_the_path():
                      section=section, page=7)]
     kept, _ = tidy_unnumbered(blocks)
     assert kept[-1].section == ("Flexible working arrangements", "2. Recommendations addressed to the executive head")
+
+
+def test_a_glossary_row_with_no_wide_gap_is_a_row_of_its_run():
+    """A/AC.172/2025/2, p. 3: ``UNCITRAL`` and ``UNCTAD`` leave no column-wide gap before their names,
+    but stand in a run of rows that do."""
+    run = tuple(_l(3, 123.4, x1, top, 10.1, text, gutters=g) for x1, top, text, g in [
+        (417.9, 522.9, "UNCITRAL United Nations Commission on International Trade Law", ()),
+        (417.9, 542.4, "UNCTAD United Nations Conference on Trade and Development", ()),
+        (359.2, 562.1, "UNDP United Nations Development Programme", (1,)),
+        (357.3, 581.6, "UNEP United Nations Environment Programme", (1,)),
+    ])
+    assert row_cells(run) == {0, 1, 2, 3}
+    assert row_cells(run[:2]) == set()

@@ -15,7 +15,9 @@ is a row's cell when
   runs across where the box stands, or its lines are justified); or
 - it holds a column-wide gap (``layout.GUTTER``) that is not the one after a heading's or an
   item's label (``IV.``, ``(a)``, ``Chapter III``, ``Annex II``); or
-- it is the next line of a cell's wrapped text: right under it, in its column and type.
+- it is the next line of a cell's wrapped text: right under it, in its column and type; or
+- it stands in a run of three or more lines at one indent, in one type, at least half of them
+  cells (a glossary's row whose abbreviation is long enough to leave no column-wide gap).
 """
 
 from __future__ import annotations
@@ -65,7 +67,23 @@ def row_cells(lines: tuple[Line, ...]) -> set[int]:
     for i in range(1, len(lines)):  # in reading order, so a cell's third line follows its second
         if i not in cells and i - 1 in cells and wraps(lines[i - 1], lines[i]):
             cells.add(i)
+    for run in _runs(lines):
+        if len(run) >= 3 and 2 * sum(i in cells for i in run) >= len(run):
+            cells.update(run)
     return cells
+
+
+def _runs(lines: tuple[Line, ...]) -> list[list[int]]:
+    """Runs of lines set one under another at one indent, in one type, evenly near (a list's rows)."""
+    runs: list[list[int]] = []
+    for i, l in enumerate(lines):
+        p = lines[i - 1] if i else None
+        if (p is not None and p.page == l.page and abs(p.x0 - l.x0) <= 1 and abs(p.size - l.size) <= 0.3
+                and (p.bold, p.italic) == (l.bold, l.italic) and 0 < l.top - p.top <= 2.1 * l.size):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def wrapping(lines: tuple[Line, ...], i: int, other: Line) -> bool:
@@ -90,7 +108,7 @@ def wrapping(lines: tuple[Line, ...], i: int, other: Line) -> bool:
 def wraps(cell: Line, l: Line) -> bool:
     """``l`` is the next line of the wrapped text of ``cell``: right under it, in its column and type."""
     return (l.page == cell.page and abs(l.size - cell.size) <= 0.3 and (l.bold, l.italic) == (cell.bold, cell.italic)
-            and 0 < l.top - cell.top <= 1.5 * cell.size and cell.x0 - 1 <= l.x0 < cell.x1)
+            and 0 < l.top - cell.top <= 2.1 * cell.size and cell.x0 - 1 <= l.x0 < cell.x1)
 
 
 def mark_rows(lines: tuple[Line, ...]) -> tuple[Line, ...]:
