@@ -89,9 +89,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         return b
 
     def heading(self, l: Line, part_label: bool = False, front: bool = False) -> None:
-        if l.row and not (part_label or front):
-            self.cur = None
-            self.aside(l, "loose")  # a cell of a table's row: text where it stands, never a heading
+        if self.row_aside(l, part_label or front):
             return
         if self.caption_goes_on(l, part_label):
             return
