@@ -22,6 +22,15 @@ class AsideSteps:
         self.aside(l, "float")
         return True
 
+    def row_aside(self, l: Line, structural: bool) -> bool:
+        """A cell of a table's row (``table_rows``) taken for a heading: text where it stands, unless
+        it is an annex's label or a heading above paragraph 1 (``structural``)."""
+        if not l.row or structural:
+            return False
+        self.cur = None
+        self.aside(l, "loose")
+        return True
+
     def aside(self, l: Line, state: str) -> None:
         self.state = state
         self.touched = True

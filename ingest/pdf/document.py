@@ -181,13 +181,13 @@ def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Li
     for l in front:
         if not (l.page > 1 or l.top > floor) or l.size < body - 0.6:
             continue
-        if l.bold and len(l.text) < 120 and not ends_sentence(l.text):
+        if l.bold and len(l.text) < 120 and not ends_sentence(l.text) and not l.row:
             if (prev is not None and prev.bold and prev.page == l.page and round(prev.size) == round(l.size)
                     and 0 < l.top - prev.top < 1.8 * l.size and not TOP_HEADING_RE.match(l.text.strip())):
                 path.extend(l.text)  # its next line; ``Introduction`` under a status line is a heading of its own
             else:
                 path.add(l.text, f"{round(l.size)}{'i' if l.italic else ''}")
-        elif abs(l.size - body) <= 0.6 and not l.bold:
+        elif abs(l.size - body) <= 0.6 and (not l.bold or l.row):  # a row's cells (``table_rows``) are text
             out.append((l, path.headings))
         prev = l
     return out

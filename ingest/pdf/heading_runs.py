@@ -64,4 +64,4 @@ class HeadingRuns:
                 break
             k -= 1
         for l in self.front[k:]:
-            self.heading(l)
+            self.heading(l, front=True)

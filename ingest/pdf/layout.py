@@ -43,6 +43,8 @@ class Line:
     italic: bool = False
     refs: tuple[str, ...] = ()
     lead_mark: str = ""  # a raised mark opening the line (a footnote's number)
+    gutters: tuple[int, ...] = ()  # words before each gap of a column's width (``GUTTER`` ems): a row's cells
+    row: bool = False  # a cell of a table's row (``table_rows.mark_rows``): never a heading
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,12 @@ def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
     return lines
 
 
+#: A gap between two words this many ems wide or wider parts two cells of a row (``ECA    Economic
+#: Commission for Africa``, ``Fiji    Initial report    CMW/C/FJI/QPR/1``): a justified line spaces
+#: its words well under one em, a heading's label stands about two ems from its title.
+GUTTER = 2.0
+
+
 def _line(page: int, height: float, chars: list[_Char]) -> Line:
     ink = [c for c in chars if c.ch != " "]
     sizes = Counter(round(c.size, 1) for c in ink)
@@ -242,6 +250,8 @@ def _line(page: int, height: float, chars: list[_Char]) -> Line:
     lead = ""
     raised_run = ""
     prev: _Char | None = None
+    ink_prev: _Char | None = None  # the last inked character on the line itself (no raised mark)
+    gutters: list[int] = []
     # A visible word space with no space character: a gap well above the line's letter spacing
     # (justified and letter-spaced lines space their letters wider, so the median is the yardstick).
     tight = sorted(b.x0 - a.x1 for a, b in zip(chars, chars[1:]) if a.ch != " " and b.ch != " ")
@@ -262,6 +272,10 @@ def _line(page: int, height: float, chars: list[_Char]) -> Line:
             raised_run = ""
             if c.ch.isalnum() or c.ch in "(“‘\"":
                 parts.append(" ")
+        if c.ch != " ":
+            if ink_prev is not None and c.x0 - ink_prev.x1 >= GUTTER * size:
+                gutters.append(len("".join(parts).split()))
+            ink_prev = c
         parts.append(c.ch)
     if raised_run:
         if "".join(parts).strip():
@@ -277,5 +291,5 @@ def _line(page: int, height: float, chars: list[_Char]) -> Line:
         page=page, text=text,
         x0=min(c.x0 for c in ink), x1=max(c.x1 for c in ink),
         top=height - max(c.top for c in ink), bottom=height - min(c.bottom for c in ink),
-        size=size, bold=bold, italic=italic, refs=tuple(refs), lead_mark=lead,
+        size=size, bold=bold, italic=italic, refs=tuple(refs), lead_mark=lead, gutters=tuple(gutters),
     )

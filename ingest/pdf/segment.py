@@ -30,6 +30,7 @@ from .asides import AsideSteps
 from .bullets import BulletSteps
 from .heading_runs import HeadingRuns, style
 from .heading_items import ItemSteps, heading_items
+from .table_rows import mark_rows
 from ..text.paragraphs import _TABLE_RE, _Block
 from ..text.sections import SectionPath
 from ..text.list_items import SUBITEM_RE
@@ -87,7 +88,9 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         self.blocks.append(b)
         return b
 
-    def heading(self, l: Line, part_label: bool = False) -> None:
+    def heading(self, l: Line, part_label: bool = False, front: bool = False) -> None:
+        if self.row_aside(l, part_label or front):
+            return
         if self.caption_goes_on(l, part_label):
             return
         if not part_label and self.into_item(l):
@@ -332,6 +335,7 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
     no numbered paragraphs (each line with the block position it belongs at). In a
     ``resolution`` operative numbers may stand at the first-line indent. ``first`` is the number
     the first paragraph carries (1, or later for an excerpt of a document)."""
+    lines = mark_rows(lines)
     geo = measure(lines, body)
     seg, blocks = _read(lines, geo, resolution, first)
     if first == 1 and not resolution and _late_list(seg, blocks):  # a list pages into a text that numbers nothing

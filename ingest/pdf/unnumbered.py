@@ -32,8 +32,9 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "",
         if cur is None or k in breaks or _starts_new(prev, l, geo, cur, indent_style):
             per_page[l.page] += 1
             cur = _Block("paragraph", number=per_page[l.page], part=part, first_line=l.page,
-                         last_line=l.page, refs=[], page=l.page)
+                         last_line=l.page, refs=[], page=l.page, row=True)
             blocks.append((k, cur))
+        cur.row = cur.row and l.row
         cur.lines.append(l.text)
         cur.refs.extend(l.refs)
         cur.last_line = l.page

@@ -17,4 +17,5 @@ class _Block:
     refs: list[str] | None = None  # footnote marks read from the layout (PDFs); None: find in text
     page: int | None = None  # set for paragraphs cited by page (no printed numbers)
     printed: int | None = None  # the printed number, where a misprint broke the sequence
+    row: bool = False  # every line a cell of a table's row (PDF layout, ``pdf.table_rows``): never a heading
     heads: tuple[str, ...] = ()  # text input: its own headings under the section path (a draft that numbers nothing)

@@ -121,6 +121,7 @@ def _join_run_ons(blocks: list[_Block]) -> list[_Block]:
             prev.lines.extend(b.lines)
             prev.refs = (prev.refs or []) + (b.refs or [])
             prev.last_line = b.last_line
+            prev.row = prev.row and b.row
             continue
         out.append(b)
     return out
@@ -187,7 +188,7 @@ def _merge_lists(blocks: list[_Block]) -> list[_Block]:
         if j - k >= 2 and (lead or _short(b)):
             merged = _Block("paragraph", number=b.number, part=b.part, first_line=b.first_line,
                             last_line=blocks[j - 1].last_line, refs=[r for x in blocks[k:j] for r in (x.refs or [])],
-                            page=b.page, section=b.section)
+                            page=b.page, section=b.section, row=all(x.row for x in blocks[k:j]))
             for x in blocks[k:j]:
                 merged.lines.extend(x.lines)
             out.append(merged)
@@ -201,7 +202,9 @@ def _merge_lists(blocks: list[_Block]) -> list[_Block]:
 def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
     """A lone short non-sentence line before prose heads the page-cited paragraphs after it, up to the
     next heading or numbered paragraph (a table's title over a figure's text on one page heads no
-    figure pages further on, DP/FPA/2025/6)."""
+    figure pages further on, DP/FPA/2025/6). A cell of a table's row (``57 (I) and 48/162``) heads
+    nothing, however short; a short row (``Recommendation 1    Accepted``) between a heading and its
+    prose does not stop it heading."""
     out: list[_Block] = []
     heading: tuple[str, tuple[str, ...] | None, str] | None = None  # (text, section it was under, part)
     for k, b in enumerate(blocks):
@@ -211,17 +214,29 @@ def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
             out.append(b)
             continue
         text = _text(b)
-        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if (len(b.lines) == 1 and len(text) < 80 and not _is_sentence(text) and not text.endswith((",", ";", ":"))
+        nxt = next((n for n in blocks[k + 1:] if not (n.row and _short(n) and _page_cited(n))), None)
+        if (len(b.lines) == 1 and len(text) < 80 and not b.row and not _is_sentence(text) and not text.endswith((",", ";", ":"))
                 and nxt is not None and _page_cited(nxt) and nxt.part == b.part and not _short(nxt)):
             heading = (text, b.section, b.part)
             continue
         if heading is not None and heading[2] == b.part and b.section == heading[1]:
-            b.section = (*(b.section or ()), heading[0])
+            b.section = _under(b.section or (), heading[0])
         elif heading is not None:
             heading = None
         out.append(b)
     return out
+
+
+_LABEL_KINDS = (re.compile(r"^\d{1,3}\.\s"), re.compile(r"^[IVXL]{1,6}\.\s"), re.compile(r"^[A-Z]\.\s"),
+                re.compile(r"^\([a-z]\)\s"))
+
+
+def _under(section: tuple[str, ...], heading: str) -> tuple[str, ...]:
+    """The section path with ``heading`` under it, or in place of its last heading when both open
+    with the same kind of label (``2. Recommendations ...`` after ``1. Recommendations ...``: a sibling)."""
+    if section and any(k.match(heading) and k.match(section[-1]) for k in _LABEL_KINDS):
+        return (*section[:-1], heading)
+    return (*section, heading)
 
 
 def _renumber(blocks: list[_Block]) -> None:
