@@ -521,18 +521,20 @@ def _year_agreement(s: ScoredSentence, first: int, last: int, qstems: set[str]) 
     own = next(((a, b) for a, b in compared if a <= toks[first].start < b), None)
     if own:  # "(2023: *$168 million*)": the bracket's year is the figure's
         return 1.0 if _COMPARED.match(s.sentence.text, own[0]).group(1) in qyears else -1.0
-    near = [(first - i if i < first else i - last, t.stem)
+    near = [(first - i + YEAR_BEFORE if i < first else i - last, t.stem)
             for i, t in enumerate(toks[max(0, first - 8):last + 9], start=max(0, first - 8))
             if _YEAR.fullmatch(t.stem) and clause[i] == clause[first]
             and not (i and toks[i - 1].text.lower() in _BASELINE)  # "a rise *from 2023*": the year compared with
             and not any(a <= t.start < b for a, b in compared)]  # "$103 million (*2023*: $168 million)"
     if not near:
         return 0.0
-    nearest = min(d for d, _ in near)  # "mobilized *$6.8 in 2017*, increasing to $7.4 in 2024": 2017's figure
+    nearest = min(d for d, _ in near)  # "mobilized *$6.8 in 2017*, increasing to $7.4 in 2024": 2017's figure;
+    # a year after the figure is nearer than one as far before it ("from about 80 in 2006 to *nearly 150* ... in 2014")
     return 1.0 if {y for d, y in near if d == nearest} & qyears else -1.0
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+YEAR_BEFORE = 2  # extra distance, in words, of a year written before the figure
 _MONTH = "(?:" + "|".join(sorted(MONTHS)) + ")"
 _MONTH_DATE = re.compile(r"\b(?:\d{1,2}\s)?" + _MONTH + r"(?:\s\d{1,2}\b)?(?:,?\s(?:19|20)\d{2})?"
                          r"(?:\s(?:to|and|-|–)\s(?:\d{1,2}\s)?" + _MONTH + r"(?:\s\d{1,2}\b)?,?\s(?:19|20)\d{2})?")

@@ -250,3 +250,24 @@ def test_a_trailing_bullet_is_no_part_of_a_name():
     assert [(sp.text, sp.kind) for sp in typed_spans(text, ["organization"], [("African Continental Free Trade Area •",
                                                                               "organization", i, i + 38)])][0] \
         == ("African Continental Free Trade Area", "organization")
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # DP/2025/12, para. 64: each figure's year is the one nearest it
+    ("How much did each dollar of regular resources mobilize in 2024?", "$7.4"),
+    ("How much did each dollar of regular resources mobilize in 2017?", "$6.8"),
+])
+def test_a_figure_s_year_is_the_nearest(question, wanted):
+    text = ("UNDP efficiently leverages regular resources funding with impressive results: $1 of regular resources "
+            "mobilized $6.8 in 2017, increasing to $7.4 in 2024.")
+    scores = _scores(question, text, ("money",))
+    assert max(scores, key=scores.get) == wanted
+
+
+def test_a_year_after_the_figure_is_nearer_than_one_before():
+    # A/69/207, para. 73
+    text = ("Since the first High-level Dialogue, participation in the coordination meeting has greatly expanded, "
+            "from about 80 participants in 2006 to nearly 150 participants in 2014.")
+    scores = _scores("How many participants attended the coordination meeting in 2014?", text, ("count",),
+                     ("participants",))
+    assert max(scores, key=scores.get) == "nearly 150"
