@@ -406,9 +406,9 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
 
 
 def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocContext) -> bool:
-    """True if the paragraph says the question's numbers and ordinals (``search.unsaid.said``) and, unless
-    its document is dated that day, one of the question's days: "the attack on Izium on *5 February*" is
-    not told by a paragraph on 4 February's attack that happens to say "5"."""
+    """True if the paragraph says the question's numbers and ordinals (``search.unsaid.said``) and, when the
+    question names a single day and the document is not dated that day, that day: "the attack on Izium on
+    *5 February*" is not told by a paragraph on 4 February's attack that happens to say "5"."""
     if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years, _own_stems(s),
                              doc.about):
         return False
