@@ -591,13 +591,18 @@ _GENERIC = frozenset({"un", "united nations", "member states", "member state", "
                       "committee", "commission", "bureau", "group"})  # a head noun alone: "by the *Panel*"
 
 
+#: The marks that open a list's items in extracted text (and the two dots some PDFs use for them).
+BULLETS = "•▪➢◦‣"
+_ITEM_MARKS = BULLETS + "∙·"
+
+
 def _trim(span: Span) -> Span:
     """Drop a leading article and trailing punctuation: "the Global Migration Group (" -> "Global Migration Group"."""
     text, start = span.text, span.start
-    m = re.match(r"[•▪➢◦‣∙·]\s*(?:(?:the|The)\s+)?|(?:the|The)\s+", text)  # "• Youth": a list's bullet is no part of it
+    m = re.match(rf"[{_ITEM_MARKS}]\s*(?:(?:the|The)\s+)?|(?:the|The)\s+", text)  # "• Youth": a list's bullet is no part of it
     if m:
         text, start = text[m.end():], start + m.end()
-    stripped = text.rstrip(" ,;:(•▪➢◦‣∙·")  # (and a list's next bullet: "Free Trade Area •")
+    stripped = text.rstrip(" ,;:(" + _ITEM_MARKS)  # (and a list's next bullet: "Free Trade Area •")
     return Span(stripped, span.kind, start, start + len(stripped))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import Span
+from .answer_types import BULLETS, Span
 from .evidence import ScoredSentence, stop_words
 from .names import _demonym_in, mentions
 from .terms import Token, tokenize
@@ -161,7 +161,7 @@ def _qualified(toks: list[Token], start: int, text: str, known: set[str]) -> boo
     lead = toks[i].text.lower()
     words: list[Token] = []
     for t in toks[i + 1:i + 7]:
-        if re.search(r"[,;:()•▪➢◦‣–—]", text[toks[i].end:t.start]):
+        if re.search(rf"[,;:(){BULLETS}–—]", text[toks[i].end:t.start]):
             break
         if words and t.text.lower() in stop_words() and t.text.lower() not in ("and", "of"):
             break  # "with disabilities *across* 26 entities": the qualifier ends at the next preposition

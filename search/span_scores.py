@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .equivalents import equivalents
-from .answer_types import UNITS, Span, is_country, typed_spans
+from .answer_types import BULLETS, UNITS, Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
 from .narrowing import body_conflict, counted_words, label_conflict, narrowed, place_conflict, qualifying_place
 from .terms import tokenize
@@ -260,7 +260,7 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     first, last = inside[0], inside[-1]
     qstems = {t.stem for t in terms}
     text = s.sentence.text
-    if _ruled_out(span, s, terms, target, slot, head, counted, names):
+    if _ruled_out(span, s, terms, target, slot, head, counted, names, last):
         return -1.0
     clause = _clauses(s)
     proximity = _proximity(span, s, terms, first, last, clause)
@@ -325,7 +325,7 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         - 0.03 * slot.index(span.kind)
 
 
-_BULLETS = re.compile(r"[•▪➢◦‣]")
+_BULLETS = re.compile(f"[{BULLETS}]")
 
 
 def _bulleted_under(text: str, span: Span, target: set[str]) -> bool:
@@ -337,7 +337,7 @@ def _bulleted_under(text: str, span: Span, target: set[str]) -> bool:
 
 
 def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str], slot: tuple[str, ...],
-               head: str, counted: set[str] | None, names) -> bool:
+               head: str, counted: set[str] | None, names, last: int) -> bool:
     """Spans that cannot answer, whatever their closeness to the question's words."""
     toks, text = s.tokens, s.sentence.text
     qstems = {t.stem for t in terms}
@@ -356,7 +356,7 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     if span.kind == "count" and _VAGUE.fullmatch(span.text):
         return True  # "*thousands* of people", "*dozens* of scientists": no number to give
     if span.kind == "count" and slot[0] == "money" and not target and not _UNIT_END.search(span.text) \
-            and counted_words(toks, next((i for i, t in enumerate(toks) if t.end >= span.end), len(toks) - 1), text):
+            and counted_words(toks, last, text):
         return True  # "how much does the plan require": "9.3 million *people* require assistance" counts people
     if span.kind == "count" and head and head not in _TIME_UNITS and _TIME_AFTER.match(text, span.end):
         return True  # "one year ago", "two weeks": a span of time, not a number of the people asked about
@@ -473,7 +473,7 @@ def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOV
 
 
 CLAUSE_GAP = 8  # extra distance, in words, to a question word across a clause boundary
-_CLAUSE_BREAK = re.compile(r"[;:•▪➢◦‣]|,\s*(?:whereas|while|but|although|though|however|yet|respectively)\b", re.I)
+_CLAUSE_BREAK = re.compile(rf"[;:{BULLETS}]|,\s*(?:whereas|while|but|although|though|however|yet|respectively)\b", re.I)
 
 
 #: extra distance from a figure to a question word across a comma or dash, into a stretch that holds
