@@ -41,7 +41,7 @@ def rerank_head(final: np.ndarray, fused: np.ndarray, documents: np.ndarray, hub
     final = np.asarray(final, dtype="float64")
     if len(final) < 2:
         return final
-    top = np.argsort(-final, kind="stable")[:head]
+    top = np.argpartition(-final, head - 1)[:head] if len(final) > head else np.arange(len(final))
     docs, h = np.asarray(documents)[top], np.asarray(fused, dtype="float64")[top]
     uniq, inv = np.unique(docs, return_inverse=True)
     best = np.full(len(uniq), -np.inf)
