@@ -223,9 +223,9 @@ class Ranker:
                 rows = self._con.execute("SELECT chunk_id, z FROM hubness").fetchall()
             except sqlite3.Error:
                 rows = []
-            hub = np.zeros(max([self.n, *(int(i) + 1 for i, _ in rows)]))
-            for i, z in rows:
-                hub[int(i)] = z
+            at = np.array([r[0] for r in rows], dtype="int64")
+            hub = np.zeros(max(self.n, int(at.max()) + 1 if len(at) else 0))
+            hub[at] = [r[1] for r in rows]
             self._hub = hub if rows else False
         return self._hub if self._hub is not False else None
 
