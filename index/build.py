@@ -225,7 +225,7 @@ def _checkpoint(stage: str) -> None:
 
 
 def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=None) -> tuple[Manifest, list[str]]:
-    """Write the store, vectors, sentences and acronyms of a build from cache entries."""
+    """Write the store, vectors, sentences, acronyms and hubness of a build from cache entries."""
     from . import embed
     from .acronym_table import write_acronyms
     from .hubness import hubness, write_hubness

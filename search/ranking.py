@@ -9,7 +9,8 @@
 - **hybrid** (default): both, z-scored over a pool of the best candidates by each, with a BM25
   weight that follows how much of the query's wording the documents use (``search.fusion``);
   in a library each further chunk of one document steps down a little, so one document does not
-  fill the top ten (issue #12).
+  fill the top ten, and the best 50 are re-ordered a little by their document's best score and
+  their hubness stored at ingest (``search.head_rerank``, issue #12).
 
 Every mode then folds near-identical chunks into the hit ranked first (``search.duplicates``).
 
