@@ -225,9 +225,10 @@ def _checkpoint(stage: str) -> None:
 
 
 def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=None) -> tuple[Manifest, list[str]]:
-    """Write the store, vectors, sentences and acronyms of a build from cache entries."""
+    """Write the store, vectors, sentences, acronyms and hubness of a build from cache entries."""
     from . import embed
     from .acronym_table import write_acronyms
+    from .hubness import hubness, write_hubness
     from .sentences import store_sentences
 
     parts = assemble(keys, cache)
@@ -241,6 +242,7 @@ def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=N
                     parts.sentence_matrix(embed.DIMENSION), store_vectors=sink.keep_sentences if sink else None,
                     ids=layout.sentence_ids if layout else None)
     write_acronyms(folder / DB_NAME, (c.text for c in chunks))
+    write_hubness(folder / DB_NAME, layout.chunk_ids if layout else range(len(chunks)), hubness(vectors))
     documents = parts.documents
     backend = sink.write(documents, chunks, vectors) if sink is not None else {}
     checksum = hashlib.sha256("".join(sorted(d.checksum for d in documents)).encode()).hexdigest()

@@ -9,7 +9,8 @@
 - **hybrid** (default): both, z-scored over a pool of the best candidates by each, with a BM25
   weight that follows how much of the query's wording the documents use (``search.fusion``);
   in a library each further chunk of one document steps down a little, so one document does not
-  fill the top ten (issue #12).
+  fill the top ten, and the best 50 are re-ordered a little by their document's best score and
+  their hubness stored at ingest (``search.head_rerank``, issue #12).
 
 Every mode then folds near-identical chunks into the hit ranked first (``search.duplicates``).
 
@@ -34,6 +35,7 @@ from .duplicates import collapse
 from .exclusion import split_exclusions
 from .initials import unwritten_acronyms
 from .fusion import COVERAGE_POWER, coverage_power, dense_score, negates, pooled_hybrid_score, spread_documents
+from .head_rerank import rerank_head
 from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 from .phrases import PAIR_BONUS, pair_share
 
@@ -95,6 +97,7 @@ class Ranker:
         self._docs = None  # see _documents()
         self._preamble = None  # row ids of preambular paragraphs (issue 20)
         self._page_cited = None  # row ids of text outside a numbered document's paragraphs (#15)
+        self._hub = None  # see _hubness()
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -108,9 +111,12 @@ class Ranker:
         sig = self.signals(query, mode, allowed, k)
         if self._preamble is None:
             self._preamble, self._page_cited = preamble_ids(self._con), page_cited_ids(self._con)
-        scores = apply_kind_prior(sig.ids, sig.scores(mode), mode, self._preamble, self._page_cited)
+        fused = sig.scores(mode)
+        scores = apply_kind_prior(sig.ids, fused, mode, self._preamble, self._page_cited)
         if mode == "hybrid":
-            scores = spread_documents(scores, self._documents()[sig.ids])
+            docs = self._documents()[sig.ids]
+            hub = self._hubness()
+            scores = rerank_head(spread_documents(scores, docs), fused, docs, None if hub is None else hub[sig.ids])
         keep = scores > 0 if mode == "bm25" else np.ones(len(scores), dtype=bool)
         ids, scores = sig.ids[keep], scores[keep]
         if limit is not None and len(scores) > 2 * limit:  # a library: sort only the head
@@ -209,6 +215,20 @@ class Ranker:
             self._docs = np.unique(np.array(symbols, dtype=object), return_inverse=True)[1].astype("int32") \
                 if symbols else np.zeros(0, dtype="int32")
         return self._docs
+
+    def _hubness(self) -> np.ndarray | None:
+        """Each chunk's z-scored hubness by row id (``index.hubness``), or None for an index built
+        before it was stored (loaded once)."""
+        if self._hub is None:
+            try:
+                rows = self._con.execute("SELECT chunk_id, z FROM hubness").fetchall()
+            except sqlite3.Error:
+                rows = []
+            at = np.array([r[0] for r in rows], dtype="int64")
+            hub = np.zeros(max(self.n, int(at.max()) + 1 if len(at) else 0))
+            hub[at] = [r[1] for r in rows]
+            self._hub = hub if rows else False
+        return self._hub if self._hub is not False else None
 
     def _citation(self, rowid: int) -> str:
         return self._con.execute("SELECT citation FROM chunks WHERE id = ?", (rowid,)).fetchone()[0]

@@ -1,0 +1,155 @@
+"""Every dev set's ranking signals, cached, so a ranking variant runs in seconds (issue #12).
+
+Run: ``python bench/rank_harness.py --library DIR --report DIR --cache FILE.pkl`` to collect
+(once: each query goes through the searcher's own path, and the ``Signals`` it ranks with are
+kept, with which row ids the judgement counts as relevant); other scripts then ``load(FILE)``
+and score variants with ``evaluate_sets``. Dev lines only, unless ``--split heldout`` (run once,
+at the end).
+
+The cache is a list of records, one per (set, query): ``set``, ``id``, ``query``, ``kind``,
+``doc`` (the judged document's symbol, to group queries by document), ``sig`` (``Signals``),
+``rel`` / ``part`` (row ids judged relevant / partial), ``library`` (library-format query),
+``docs`` (each candidate's document number), ``pre`` / ``paged`` (kind-prior masks).
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+import pickle
+import sys
+import types
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from search import Searcher  # noqa: E402
+from search.evaluate import _default_doc, read_queries  # noqa: E402
+from search.fusion import spread_documents  # noqa: E402
+from search.judgements import hit_key  # noqa: E402
+from search.kind_prior import apply_kind_prior, page_cited_ids, preamble_ids  # noqa: E402
+
+DATA = ROOT / "bench/data"
+LIB_SETS = {"lib": [DATA / "library_queries.jsonl", DATA / "pdf_dev_queries.jsonl"],
+            "unseen": [DATA / "library_queries_unseen.jsonl"], "round4": [DATA / "library_queries_round4.jsonl"],
+            "round7": [DATA / "library_queries_round7.jsonl"]}
+A_SETS = {"Adev": ROOT / "tests/fixtures/a69207_queries_dev.jsonl", "Aown": ROOT / "tests/fixtures/a69207_queries_own.jsonl"}
+
+
+class _Key:
+    """A row's judgement key, shaped like a ``Hit`` for ``hit_key``."""
+
+    def __init__(self, symbol, kind, part, number, page):
+        self.symbol, self.kind, self.part, self.number, self.page = symbol, kind, part, number, page
+
+
+def row_keys(s: Searcher) -> list:
+    rows = s._con.execute("SELECT symbol, kind, part, number, page FROM chunks ORDER BY id").fetchall()
+    return [hit_key(_Key(*r)) for r in rows]
+
+
+def collect(s: Searcher, queries, set_name: str, all_docs: bool) -> list[dict]:
+    """One record per query: the signals its hybrid search ranked with, and its judged rows."""
+    rk = s._ranking()
+    if rk._preamble is None:
+        rk._preamble, rk._page_cited = preamble_ids(s._con), page_cited_ids(s._con)
+    keys = row_keys(s)
+    docs = rk._documents()
+    got: list = []
+    orig = type(rk).signals
+
+    def signals(self, query, mode, allowed, k):
+        sig = orig(self, query, mode, allowed, k)
+        got.append(sig)
+        return sig
+
+    rk.signals = types.MethodType(signals, rk)
+    out = []
+    try:
+        for q in queries:
+            target = _default_doc(s, q.doc) if q.doc else _default_doc(s, None)
+            got.clear()
+            scope = None if (all_docs or q.library) else target
+            s.search(q.query, k=10, doc=scope)
+            sig = got[-1]
+            rel, part = q.judged(target)
+            pos_rel = np.array([i for i, r in enumerate(sig.ids) if keys[r] in rel], dtype=int)
+            pos_part = np.array([i for i, r in enumerate(sig.ids) if keys[r] in part], dtype=int)
+            out.append({"set": set_name, "id": q.id, "query": q.query, "kind": q.kind, "doc": target,
+                        "sig": sig, "rel": pos_rel, "part": pos_part, "library": q.library,
+                        "nrel": len(rel), "docs": docs[sig.ids],
+                        "pre": np.isin(sig.ids, rk._preamble), "paged": np.isin(sig.ids, rk._page_cited)})
+    finally:
+        del rk.signals
+    return out
+
+
+def final_scores(rec: dict, hybrid: np.ndarray) -> np.ndarray:
+    """The shipped steps after fusion: kind prior, then one document's further chunks stepped down."""
+    sig = rec["sig"]
+    pre = np.zeros(0, dtype="int64") if not rec["pre"].any() else sig.ids[rec["pre"]]
+    paged = sig.ids[rec["paged"]]
+    return spread_documents(apply_kind_prior(sig.ids, hybrid, "hybrid", pre, paged), rec["docs"])
+
+
+def metrics(rec: dict, scores: np.ndarray) -> tuple[float, float]:
+    """(reciprocal rank in the top 10, recall at 5) of one query's scores (positions of ``sig.ids``)."""
+    top = np.lexsort((rec["sig"].ids, -scores))[:10]
+    rel = set(rec["rel"].tolist())
+    rr = next((1.0 / (i + 1) for i, p in enumerate(top) if p in rel), 0.0)
+    hits5 = [p for p in top[:5] if p in rel]
+    if rec["library"]:
+        r5 = float(bool(hits5))
+    else:
+        r5 = len(set(hits5)) / max(1, rec["nrel"])
+    return rr, r5
+
+
+def evaluate_sets(records: list[dict], score_fn) -> dict:
+    """set → (MRR@10, R@5, per-query RR list) with ``score_fn(rec) -> final scores``."""
+    out: dict = {}
+    for rec in records:
+        rr, r5 = metrics(rec, score_fn(rec))
+        out.setdefault(rec["set"], []).append((rr, r5, rec["id"]))
+    return {k: (float(np.mean([a for a, _, _ in v])), float(np.mean([b for _, b, _ in v])), v) for k, v in out.items()}
+
+
+def default_fn(rec: dict) -> np.ndarray:
+    return final_scores(rec, rec["sig"].scores("hybrid"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--library", required=True)
+    ap.add_argument("--report", required=True)
+    ap.add_argument("--cache", required=True)
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--sets", default="", help="only these sets (comma-separated; default: all)")
+    args = ap.parse_args()
+    lib, rep = Searcher.open(args.library), Searcher.open(args.report)
+    records = []
+    for name, paths in LIB_SETS.items():
+        if args.sets and name not in args.sets.split(","):
+            continue
+        qs = [q for p in paths for q in read_queries(p) if q.split == args.split]
+        records += collect(lib, qs, name, False)
+        print(name, len(qs), flush=True)
+    if args.split == "dev":
+        for name, path in A_SETS.items():
+            if args.sets and name not in args.sets.split(","):
+                continue
+            qs = read_queries(path)
+            records += collect(rep, qs, name + " alone", True)
+            records += [dict(r, set=name + " lib") for r in collect(lib, [replace(q, doc="A/69/207") for q in qs], name, True)]
+    with open(args.cache, "wb") as f:
+        pickle.dump(records, f)
+    res = evaluate_sets(records, default_fn)
+    for k, (m, r, _) in res.items():
+        print(f"{k:<14}{len(_):>4}  {m:.3f} / {r:.3f}")
+
+
+if __name__ == "__main__":
+    main()
