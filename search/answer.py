@@ -423,15 +423,27 @@ def asked_before(s: ScoredSentence, names, qstems: set[str]) -> set[str]:
     question's own verb made a participle: "the South Sudan Humanitarian Needs and Response Plan 2025 ...
     As at 24 March, 10.5 per cent of *the required* $1.7 billion had been funded" (how much does the plan
     require)."""
+    before = s.hit.text[:s.sentence.start]
     back = [m for m in _THE_PARTICIPLE.finditer(s.sentence.text)
             if (toks := tokenize([m.group(1)])[0]) and toks[0].stem in qstems]
-    if not back:
-        return set()
-    before = s.hit.text[:s.sentence.start]
-    return {n for n, a in names if names_ok(s.hit, [(n, a)], before)}
+    named = {n for n, a in names if names_ok(s.hit, [(n, a)], before)} if back else set()
+    return named | headed_before(s.sentence.text, before, names)
+
+
+def headed_before(sentence: str, before: str, names) -> set[str]:
+    """The question's names that a phrase of the paragraph before the sentence gives, whose head the
+    sentence repeats: "the Office of the Ombudsman (Protecteur du citoyen) ... The official opening of *the
+    Office* took place on 4 November 1997" (when was the Ombudsman's office opened)."""
+    out: set[str] = set()
+    for head in {m.group(1) for m in _THE_HEAD.finditer(sentence)}:
+        for m in re.finditer(r"\b" + re.escape(head) + r" of\b[^.;]{0,%d}" % HEAD_PHRASE, before):
+            out |= {n for n, a in names if mentions(m.group(0), {t.stem for t in tokenize([m.group(0)])[0]}, n, a)}
+    return out
 
 
 _THE_PARTICIPLE = re.compile(r"\b[Tt]he ([a-z]+ed)\b")
+_THE_HEAD = re.compile(r"(?<=\bthe )([A-Z][a-z]{3,})\b(?! of\b)(?!\s+[A-Z])")  # "the Office" alone, not "the Office of X"
+HEAD_PHRASE = 60  # characters of the phrase after "Office of" that may name the question's names
 
 
 def _own_stems(s: ScoredSentence) -> set[str]:

@@ -290,6 +290,9 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
             named = max(named, 1.0)  # "killing 1 person and *injuring* over 100 others": how many were injured
         elif span.kind in ("count", "percent") and _other_deed_governs(text, span, qstems):
             named -= OTHER_DEED  # "*killing* at least 5 civilians and injuring 55": not the injured
+        elif span.kind == "count" and (whole := _OUT_OF.match(text, span.end)) and \
+                _governed_by(text, Span(whole.group(1), "count", whole.start(1), whole.end(1)), qstems):
+            named -= 1.0  # "one of only two agencies out of the 28 agencies *surveyed*": the part, not those surveyed
         if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
             named = max(named, 1.0)
@@ -454,6 +457,7 @@ _NO_DEED = frozenset("including comprising involving totalling totaling reaching
 _VERB_BEFORE_FIGURE = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+" + _ABOUT + r"(?=\d)", re.I)
 
 
+_OUT_OF = re.compile(r"(?:\s+[a-z’'-]+){0,5}?\s+out of (?:the\s+)?(\d[\d,]*)\b")
 _COMPOUND_END = re.compile(r"[-‑][a-z]+$", re.I)  # a count read from a compound (answer.compound_counts)
 _THE_PARTICIPLE = re.compile(r"\b[Tt]he\s+[a-z]+ed\s+$")
 

@@ -2,7 +2,8 @@
 docs/answers-log.md): "how many pages long" counts pages and a "46-page report" gives them; an acronym
 holds the words it stands for; the figure a new one replaces is no answer; "the required $1.7 billion"
 points back to the plan its paragraph named; "we" in a declaration is said by those its title names;
-an office is given by "X, co-chaired" and "to serve concurrently as", not by "Director General".
+"the Office" repeats the head of "the Office of the Ombudsman" named before; the part of "two out of
+the 28 surveyed" is no number surveyed; an office is given by "X, co-chaired" and "to serve concurrently as", not by "Director General".
 Sentences are copied from the documents as strings."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from search.answer import MIN_FOCUS, _focus, acronym_stems, asked_before, compound_counts
+from search.answer import MIN_FOCUS, _focus, acronym_stems, asked_before, compound_counts, headed_before
 from search.answer_types import Span, question_type, typed_spans
 from search.evidence import QuestionTerm, ScoredSentence, Sentence, stop_words
 from search.roles import holds_office
@@ -145,3 +146,30 @@ def test_we_in_a_declaration_are_those_its_title_names():
 def test_office_holders(sentence, name, stem, holds):
     start = sentence.index(name)
     assert holds_office(Span(name, "person", start, start + len(name)), sentence, stem) is holds
+
+
+# A/52/687, para. 34 (trimmed)
+_OMBUDSMAN = ("The establishment of the Office of the Ombudsman (Protecteur du citoyen) moved forward with the recruitment "
+              "of a small core of staff. ")
+_NAMES = [("Protecteur du citoyen", ()), ("Ombudsman", ()), ("Haiti", ())]
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("The official opening of the Office took place on 4 November 1997.", {"Protecteur du citoyen", "Ombudsman"}),
+    ("The official opening of the Office of Legal Affairs took place on 4 November 1997.", set()),
+    ("The official opening took place on 4 November 1997.", set()),
+])
+def test_a_head_repeated_points_back_to_its_phrase(sentence, named):
+    assert headed_before(sentence, _OMBUDSMAN, _NAMES) == named
+
+
+# E/ICEF/2025/14, para. 8
+_SURVEYED = "It is one of only two agencies out of the 28 agencies surveyed with more robust data on FWAs."
+
+
+@pytest.mark.parametrize("question, best", [
+    ("How many agencies were surveyed in the JIU review of flexible working arrangements?", "28"),
+])
+def test_the_part_out_of_a_whole_is_not_the_whole_asked(question, best):
+    scores = _scores(question, _scored(_SURVEYED), typed_spans(_SURVEYED, ("count",)), ("count",))
+    assert max(scores, key=scores.get) == best
