@@ -401,9 +401,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # it gives the office to none of its names: the sentence holds too little of the question
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
-    if holders or role and role.kind == "office":  # "who chaired": only a name given the office answers
-        facts = [f for i, f in enumerate(facts) if i in holders]
-    return sorted(facts, key=lambda f: -f.score)
+    office = holders or role and role.kind == "office"  # "who chaired": only a name given the office answers
+    return sorted((f for i, f in enumerate(facts) if i in holders or not office), key=lambda f: -f.score)
 
 
 def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocContext) -> bool:
