@@ -353,7 +353,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if not _says_asked(s, required, days, doc):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
         if names and not names_ok(s.hit, names, named_context(s), (exempt or {}).get(s.hit.citation, set())
-                                  | referred_back(s, names)):
+                                  | referred_back(s, names) | asked_before(s, names, qstems)):
             continue
         if _another_deed(s, qtype, events, role):
             continue
@@ -387,7 +387,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             else:
                 picked.append(top)
             total += bonus
-        if picked and subject is not None and names and not _named_outside_examples(s, picked[0], names, exempt):
+        if picked and subject is not None and names and not _named_outside_examples(s, picked[0], names, exempt, qstems):
             continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
         if counted and len(picked) == 1 and picked[0].kind == "count":
             picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
@@ -401,8 +401,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # it gives the office to none of its names: the sentence holds too little of the question
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
-    facts = [f for i, f in enumerate(facts) if i in holders] if holders else facts
-    return sorted(facts, key=lambda f: -f.score)
+    office = holders or role and role.kind == "office"  # "who chaired": only a name given the office answers
+    return sorted((f for i, f in enumerate(facts) if i in holders or not office), key=lambda f: -f.score)
 
 
 def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocContext) -> bool:
@@ -417,6 +417,34 @@ def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocC
     return bool(days & doc.dated) or any(re.search(rf"\b{re.escape(d)}\b", s.hit.text, re.I) for d in days)
 
 
+def asked_before(s: ScoredSentence, names, qstems: set[str]) -> set[str]:
+    """The question's names that the paragraph names before a sentence pointing back to them by the
+    question's own verb made a participle: "the South Sudan Humanitarian Needs and Response Plan 2025 ...
+    As at 24 March, 10.5 per cent of *the required* $1.7 billion had been funded" (how much does the plan
+    require)."""
+    before = s.hit.text[:s.sentence.start]
+    back = [m for m in _THE_PARTICIPLE.finditer(s.sentence.text)
+            if (toks := tokenize([m.group(1)])[0]) and toks[0].stem in qstems]
+    named = {n for n, a in names if names_ok(s.hit, [(n, a)], before)} if back else set()
+    return named | headed_before(s.sentence.text, before, names)
+
+
+def headed_before(sentence: str, before: str, names) -> set[str]:
+    """The question's names that a phrase of the paragraph before the sentence gives, whose head the
+    sentence repeats: "the Office of the Ombudsman (Protecteur du citoyen) ... The official opening of *the
+    Office* took place on 4 November 1997" (when was the Ombudsman's office opened)."""
+    out: set[str] = set()
+    for head in {m.group(1) for m in _THE_HEAD.finditer(sentence)}:
+        for m in re.finditer(r"\b" + re.escape(head) + r" of\b[^.;]{0,%d}" % HEAD_PHRASE, before):
+            out |= {n for n, a in names if mentions(m.group(0), {t.stem for t in tokenize([m.group(0)])[0]}, n, a)}
+    return out
+
+
+_THE_PARTICIPLE = re.compile(r"\b[Tt]he ([a-z]+ed)\b")
+_THE_HEAD = re.compile(r"(?<=\bthe )([A-Z][a-z]{3,})\b(?! of\b)(?!\s+[A-Z])")  # "the Office" alone, not "the Office of X"
+HEAD_PHRASE = 60  # characters of the phrase after "Office of" that may name the question's names
+
+
 def _own_stems(s: ScoredSentence) -> set[str]:
     """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own)."""
     text = s.sentence.text
@@ -429,9 +457,25 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
     names, not an instrument of another sort than asked."""
     spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
     spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names) and fits_target(sp, qtype.target)]
+    if "count" in wanted and qtype.head:
+        spans = sorted(spans + [sp for sp in compound_counts(s.sentence.text, qtype.head) if not any(
+            o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
     if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
         spans = [sp for sp in spans if sp.kind != "count" or _SUM_LIKE.search(sp.text)]
     return spans
+
+
+def compound_counts(sentence: str, head: str) -> list[Span]:
+    """Counts written as the first half of a compound whose second half is the counted noun: "a
+    *46*-page report" answers "how many pages" (a compound counts nothing otherwise: "twenty-first")."""
+    stem = tokenize([head])[0][0].stem if tokenize([head])[0] else ""
+    return [Span(m.group(0), "count", m.start(), m.end()) for m in _COMPOUND_COUNT.finditer(sentence)
+            if stem and tokenize([m.group(2)])[0] and tokenize([m.group(2)])[0][0].stem == stem]
+
+
+_COMPOUND_COUNT = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?|" + "one|" + "|".join(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred".split())
+    + r")[-‑]([a-z]+)\b(?![-‑])", re.I)
 
 
 def _another_of_series(s: ScoredSentence, ordinals: set[str], compounds: frozenset[str]) -> bool:
@@ -508,7 +552,7 @@ def _place_stems(searcher, names) -> frozenset[str]:
                      for form in (name, *aliases) for t in tokenize([form])[0])
 
 
-def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> bool:
+def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt, qstems: set[str] = frozenset()) -> bool:
     """For a figure: the question's names are named outside the lists of examples the figure is not in."""
     if span.kind not in ("count", "money", "percent"):
         return True
@@ -516,7 +560,7 @@ def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt) -> boo
     offset = len(context) - len(s.sentence.text)
     kept = without_examples(context, (offset + span.start, offset + span.end))
     return kept == context or names_ok(s.hit, names, kept, (exempt or {}).get(s.hit.citation, set())
-                                       | referred_back(s, names))
+                                       | referred_back(s, names) | asked_before(s, names, qstems))
 
 
 def _counted(qtype: QuestionType) -> set[str] | None:
@@ -550,18 +594,42 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     total = sum(t.weight for t in focus)
     if not total:
         return 1.0
-    near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]), " ".join(s.hit.section[:-1])])
+    near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]) + _speakers(s),
+                            " ".join(s.hit.section[:-1])])
     def holds(stems: set[str], t: QuestionTerm) -> bool:
         return t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems) \
             or t.stem.endswith("nt") and t.stem[:-1] + "c" in stems \
             or bool(equivalents(t.stem) & stems)  # "vacant" / "vacancies"; "donors" / "partners"
     near_stems, above_stems = {t.stem for t in near}, {t.stem for t in above}
+    near_stems |= acronym_stems(named_context(s), focus)
     # the sentence, its neighbours and its own heading hold a word wholly; a heading further up, half
     share = {t.stem: 1.0 if holds(near_stems, t) else 0.5 if holds(above_stems, t) else 0.0 for t in focus}
     asked = {t.stem for t in focus}
     # "*staff* costs", "*net* assets": a head noun without the modifier the question gives it is half held
     halved = {head for mod, head in compounds if share.get(head) and mod in asked and not share.get(mod)}
     return sum(t.weight * share[t.stem] * (0.5 if t.stem in halved else 1.0) for t in focus) / total
+
+
+def acronym_stems(text: str, terms: list[QuestionTerm]) -> set[str]:
+    """The stems of consecutive question words that an acronym of ``text`` stands for: "the updated
+    *MPAs*" holds "minimum preparedness actions" (the paragraph before spelled it out)."""
+    out: set[str] = set()
+    for acronym in {m.group(1) for m in _ACRONYM.finditer(text)}:
+        n = len(acronym)
+        for i in range(len(terms) - n + 1):
+            run = terms[i:i + n]
+            if "".join(t.text[:1].upper() for t in run) == acronym:
+                out |= {t.stem for t in run}
+    return out
+
+
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})s?\b")
+
+
+def _speakers(s: ScoredSentence) -> str:
+    """Who says "we" in a sentence: its document's authors, whom its title names ("*Ministerial*
+    declaration ...": "We commit to connect ..." answers what the *ministers* commit to)."""
+    return " " + s.hit.title if re.search(r"\b[Ww]e\b", s.sentence.text) else ""
 
 
 # Words that frame a question rather than name its subject ("*according* to the World Bank").

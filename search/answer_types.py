@@ -120,8 +120,9 @@ def question_type(question: str) -> QuestionType:
         slots.append(("identifier", "instrument"))  # "the number *of the* criminal case": its label ("No. 12202..."), not a count
         target = _words(re.split(r"\b(?:" + _AUX + r"|on|about|concerning|against|in|of|for)\b", m.group(1))[0])
     elif m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
-        target = _words(m.group(1))
-        head = (_words(_noun_phrase(m.group(1))) or ("",))[-1]
+        counted = _DIMENSION_AFTER.sub(" ", m.group(1))  # "how many pages *long*": pages are counted
+        target = _words(counted)
+        head = (_words(_noun_phrase(counted)) or ("",))[-1]
         slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
     elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?"
                    r"(?:[\w.'’-]+ ){0,3}?" + _MEASURE_NOUNS + r"\b|^ what (?:[\w-]+ )?growth\b", q):
@@ -198,6 +199,10 @@ def question_type(question: str) -> QuestionType:
     bound = "since" if re.search(r"\bsince (?:when|what|which)\b", q) else \
         "until" if re.search(r"\b(?:until|till|through|to) (?:when|what|which)\b", q) else ""
     return QuestionType(tuple(slots), target, many, head, owner, bound)
+
+
+#: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
+_DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
 
 
 def _kind_by_noun(q: str) -> tuple[str, tuple[str, ...]] | None:

@@ -33,8 +33,9 @@ _WHO_NAMED = re.compile(r"^\s*who\s+(?:(?:was|were|is|has\s+been|will\s+be)\s+(?
 _WHO_IS = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:new\s+|current\s+|incoming\s+)?"
                      r"((?:Co-)?(?:Chair|Chairperson|President|Director|Rapporteur|Head|Administrator|Coordinator|"
                      r"Registrar|Prosecutor|Commissioner))\b(?!-)")
-# An office's title, not its deputy's ("Vice-Chair", "Deputy Chair" held another office).
-_CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z][\w]*")
+# An office's title, not its deputy's ("Vice-Chair", "Deputy Chair" held another office), nor the first
+# half of another's ("Director-General", "Director General" is no Director).
+_CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z]\w*(?![\w-]| General\b)")
 # Verbs whose stem names no office ("who *requested* the report", "who *adopted* it").
 _NO_OFFICE = frozenset("request adopt decid approv propos submit prepar launch organ host fund note welcom "
                        "recommend establish found creat sign ratifi vote elect appoint".split())
@@ -82,8 +83,10 @@ def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] 
     held = re.match(r"\s*\(([^()]*)\)", sentence[span.end:])
     if held and _is_office(held.group(1).strip(), stem):  # "*Rangita de Silva de Alwis* (Chair)"
         return True
+    if re.match(r"\s*(?:\([^()]*\)\s*)?,?\s+(?:co-)?" + re.escape(stem) + r"\w*ed\b", sentence[span.end:], re.I):
+        return True  # "..., and the Ambassador of Finland, *Elina Kalkku*, co-chaired the forum"
     after = re.match(r"\s*(?:\([^()]*\)\s*)?(?:,\s*|\s+(?:(?:was|were)\s+elected\s+(?:by\s+acclamation\s+)?"
-                     r"|(?:(?:would|will|to)\s+serve|served|serves)\s+)?as\s+)"
+                     r"|(?:(?:would|will|to)\s+serve|served|serves)\s+(?:[a-z]+ly\s+)?)?as\s+)"
                      r"([^,;]{0,%d})" % MAX_BETWEEN, sentence[span.end:])
     if after:
         title = re.match(r"(?:as\s+)?(?:the\s+)?((?:Co-)?[A-Z]\w*)(?![\w-])", after.group(1))

@@ -273,7 +273,9 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if head and after[:1] == [head] and _counted_once(toks, head):
                     named = max(named, 0.6)  # "over 4,000 *participants*": the only number of them
                 named = max(named, _number_of(toks, first, target, clause))
-                if counted and (other := _counts_other(toks, last, counted, text)):
+                if _COMPOUND_END.search(span.text):
+                    named = 1.0  # "a 46-*page* report": the compound's own noun is the one counted
+                elif counted and (other := _counts_other(toks, last, counted, text)):
                     if other == "noun":
                         return -1.0  # "63 *municipalities*" does not answer "how many candidates"
                     named = -1.0  # "1,200 *people*" may still be the deaths asked about
@@ -283,10 +285,14 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if re.match(r"a total of\b", span.text, re.I) and target <= set(after[:5]):
                     named += TOTAL_BONUS  # "two initial reports, ... four overdue periodic reports, that is, *a total
                     # of seven* overdue reports": the sum answers "how many overdue reports", a part only when asked
-        if span.kind in ("count", "percent") and _governed_by(text, span, qstems):
+        if (span.kind in ("count", "percent") or span.kind == "money" and _THE_PARTICIPLE.search(text[:span.start])) \
+                and _governed_by(text, span, qstems):  # (a sum: "*the required* $1.7 billion" for "how much does it require")
             named = max(named, 1.0)  # "killing 1 person and *injuring* over 100 others": how many were injured
         elif span.kind in ("count", "percent") and _other_deed_governs(text, span, qstems):
             named -= OTHER_DEED  # "*killing* at least 5 civilians and injuring 55": not the injured
+        elif span.kind == "count" and (whole := _OUT_OF.match(text, span.end)) and \
+                _governed_by(text, Span(whole.group(1), "count", whole.start(1), whole.end(1)), qstems):
+            named -= 1.0  # "one of only two agencies out of the 28 agencies *surveyed*": the part, not those surveyed
         if first > 0 and text[:span.start].rstrip().endswith("(") and toks[first - 1].stem in qstems \
                 and toks[first - 1].end >= text.rfind("(", 0, span.start) - 2:
             named = max(named, 1.0)
@@ -304,6 +310,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         if _FROM_BEFORE.search(text[:span.start]) and _TO_AFTER.match(text, span.end) and not qstems & _EARLIER \
                 and not any(_YEAR.fullmatch(q) for q in qstems):  # "in 2006": the years say which
             named -= FROM_BASELINE  # "rising from 330,000 one year ago to over 1 million": the figure it rose from
+        elif _REPLACED_BEFORE.search(text[:span.start]) and not qstems & _EARLIER:
+            named -= FROM_BASELINE  # "ten updated actions *instead of the previous* 13 actions": the old figure
         if not qplaces and (region := heading_place(s.hit.section)) and not region <= qstems:
             named -= 2 * NARROWED  # "7 per cent of targets" under "Economic Commission for Africa region": Africa's, not the world's
     elif target:  # "which *entity*": the noun next to the name, else anywhere in the sentence ("among all entities")
@@ -394,6 +402,8 @@ TOTAL_BONUS = 0.5
 FROM_BASELINE = 0.6
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|over|more than|approximately|an estimated)\s+)?$", re.I)
 _TO_AFTER = re.compile(r"[^.;]{0,60}?\bto\s+(?:(?:about|around|some|nearly|almost|over|more than|approximately|an estimated)\s+)?[$€£]?\d")
+_REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|replacing)\s+(?:the\s+|its\s+|their\s+)?"
+                              r"(?:(?:previous|former|earlier|original|old)\s+)?$", re.I)
 _EARLIER = frozenset("previous previou earlier befor last ago initi former".split())
 _TIME_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|decades?|minutes?)\b", re.I)
 _TIME_UNITS = frozenset("year month week day hour decad minut".split())
@@ -445,6 +455,11 @@ _GOVERNING = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+" + _ABOUT + "$", re.I)
 OTHER_DEED = 0.5
 _NO_DEED = frozenset("including comprising involving totalling totaling reaching representing affecting".split())
 _VERB_BEFORE_FIGURE = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+" + _ABOUT + r"(?=\d)", re.I)
+
+
+_OUT_OF = re.compile(r"(?:\s+[a-z’'-]+){0,5}?\s+out of (?:the\s+)?(\d[\d,]*)\b")
+_COMPOUND_END = re.compile(r"[-‑][a-z]+$", re.I)  # a count read from a compound (answer.compound_counts)
+_THE_PARTICIPLE = re.compile(r"\b[Tt]he\s+[a-z]+ed\s+$")
 
 
 def _other_deed_governs(text: str, span, qstems: set[str]) -> bool:
