@@ -36,7 +36,15 @@ class AsideSteps:
         self.touched = True
         if self.cur is None and state == "loose":
             self.loose.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
-        elif state in ("quote", "box", "float") and self.body_size(l):
-            # a box's, a quotation's or a figure's text in body type (an infographic's statements)
+        elif (state in ("quote", "box", "float") and (self.body_size(l) or self.under_caption(l))
+              or state == "small" and self.numbered[self.part]):
+            # a box's, a quotation's or a figure's text in body type (an infographic's statements),
+            # the small type under a figure's caption on its page (its notes and source), and small
+            # type between numbered paragraphs (a recommendation's status table): cited by page
             self.boxes.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
 
+    def under_caption(self, l: Line) -> bool:
+        """Small type on the page of the figure caption last read (``Figure II``, ``Box 1``): the
+        figure's own words (its labels, notes and ``Source: ...``), not a footnote's."""
+        c = self.caption_at
+        return self.state == "float" and c is not None and c.page == l.page and l.top > c.top

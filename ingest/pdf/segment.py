@@ -174,7 +174,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         if self.centred_head(i, l):
             self.heading(l)
             return
-        if self.state in ("table", "float") and not ((big_type or l.bold) and near_left and self.heading_like(i)):
+        if self.state in ("table", "float") and (small or not ((big_type or l.bold) and near_left and self.heading_like(i))):
             if self.resumes(i):
                 self.add_to_cur(l)
             elif self.state == "table":
@@ -183,7 +183,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
                 self.aside(l, "float")
             return
         tm = _TABLE_RE.match(l.text)
-        if tm and not small and near_left and int(tm.group(1)) > self.tables and self.caption(l):
+        if tm and not small and (near_left or self.centred(l)) and int(tm.group(1)) > self.tables and self.caption(l):
             self.tables = int(tm.group(1))
             self.open_block("table", l, tm.group(2), number=self.tables)
             self.state = "table"
@@ -267,6 +267,10 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         cur = self.cur
         if cur is not None and l.italic and self.big(self.gap_before(i)) and self.heading_like(i):
             self.heading(l)  # an italic sub-heading, even after a paragraph ending in a colon
+            return
+        if (cur is not None and l.italic and ends_sentence(cur.lines[-1]) and i + 1 < len(self.lines)
+                and self.starts_para(i + 1, self.expected) and self.heading_like(i)):
+            self.heading(l)  # an italic sub-heading spaced like a paragraph, over the next numbered one
             return
         if cur is not None:
             if not ends_sentence(cur.lines[-1]) or l.text[:1].islower():
