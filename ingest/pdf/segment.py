@@ -60,6 +60,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         self.touched = False  # something (aside, heading) came between cur's last line and now
         self.state = "text"  # text | table | float | box | quote
         self.tables = 0
+        self.table_small = False  # the open table's rows are set in small type
         self.contents = contents_lines(lines) | title_pages(lines)  # front matter, never paragraphs or parts
         self.parts = Parts(self, self.contents)
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
@@ -69,6 +70,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         self.heads, self.part_of = [], []  # numbered headings and each line's part, for ``heading_items``
         self.unnumbered: set[str] = set()  # parts whose numbers are a list's, not paragraphs' (``_late_list``)
         self.caption_at: Line | None = None  # the last figure caption line, or its title's last line
+        self.kept_small: Line | None = None  # the last small-type line kept under a figure's caption
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
@@ -166,9 +168,11 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         if gap is not None and gap < -1.5 * self.geo.leading and self.state != "table":
             self.aside(l, "float")  # back up the page: the text of a figure, printed out of the flow
             return
-        if self.state == "table" and l.bold and not big_type and len(self.blocks[-1].lines) <= 2:
+        if self.state == "table" and l.bold and not big_type and len(self.blocks[-1].lines) <= 2 and not self.big(gap):
             self.blocks[-1].lines.append(l.text)  # the table's title under ``Table 2``
             return
+        if self.state == "table" and self.table_small and not small and not l.row:
+            self.state = "text"  # body type, not a row, after a table's rows in small type: the table has ended
         if self.state == "float" and self.figure_title(l):  # "Figure III" then its bold title: the figure's
             return
         if self.centred_head(i, l):
@@ -179,6 +183,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
                 self.add_to_cur(l)
             elif self.state == "table":
                 self.blocks[-1].lines.append(l.text)
+                self.table_small = self.table_small or small
             else:
                 self.aside(l, "float")
             return
@@ -187,6 +192,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
             self.tables = int(tm.group(1))
             self.open_block("table", l, tm.group(2), number=self.tables)
             self.state = "table"
+            self.table_small = False  # its rows in type smaller than the body's
             self.touched = True
             return
         if _CAPTION_RE.match(l.text) and not small:
