@@ -200,7 +200,11 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
             self.aside(l, "float")
             return
         if small:
-            self.aside(l, self.state if self.state in ("box",) else "small")
+            if self.part and not self.numbered[self.part]:
+                self.cur = None
+                self.aside(l, "loose")  # an annex that numbers nothing, set in small type (a table annex)
+            else:
+                self.aside(l, self.state if self.state in ("box",) else "small")
             return
         if big_type:
             if near_left and self.heading_like(i):
