@@ -31,7 +31,8 @@ from .bullets import BulletSteps
 from .heading_runs import HeadingRuns, style
 from .heading_items import ItemSteps, heading_items
 from .table_rows import mark_rows
-from ..text.paragraphs import _TABLE_RE, _Block
+from .tables import TableSteps
+from ..text.paragraphs import _Block
 from ..text.sections import SectionPath
 from ..text.list_items import SUBITEM_RE
 
@@ -41,7 +42,7 @@ _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
 
 
-class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
+class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, DraftSteps, LineKinds):
     """One pass over the lines, opening a block at each paragraph start, heading or aside."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -168,43 +169,21 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         if gap is not None and gap < -1.5 * self.geo.leading and self.state != "table":
             self.aside(l, "float")  # back up the page: the text of a figure, printed out of the flow
             return
-        if self.state == "table" and l.bold and not big_type and len(self.blocks[-1].lines) <= 2 and not self.big(gap):
-            self.blocks[-1].lines.append(l.text)  # the table's title under ``Table 2``
+        if self.table_title(l, big_type, gap):
             return
-        if self.state == "table" and self.table_small and not small and not l.row:
-            self.state = "text"  # body type, not a row, after a table's rows in small type: the table has ended
         if self.state == "float" and self.figure_title(l):  # "Figure III" then its bold title: the figure's
             return
         if self.centred_head(i, l):
             self.heading(l)
             return
-        if self.state in ("table", "float") and (small or not ((big_type or l.bold) and near_left and self.heading_like(i))):
-            if self.resumes(i):
-                self.add_to_cur(l)
-            elif self.state == "table":
-                self.blocks[-1].lines.append(l.text)
-                self.table_small = self.table_small or small
-            else:
-                self.aside(l, "float")
-            return
-        tm = _TABLE_RE.match(l.text)
-        if tm and not small and (near_left or self.centred(l)) and int(tm.group(1)) > self.tables and self.caption(l):
-            self.tables = int(tm.group(1))
-            self.open_block("table", l, tm.group(2), number=self.tables)
-            self.state = "table"
-            self.table_small = False  # its rows in type smaller than the body's
-            self.touched = True
+        if self.in_table(i, l, small, big_type, near_left) or self.open_table(l, small, near_left):
             return
         if _CAPTION_RE.match(l.text) and not small:
             self.caption_at = l
             self.aside(l, "float")
             return
         if small:
-            if self.part and not self.numbered[self.part]:
-                self.cur = None
-                self.aside(l, "loose")  # an annex that numbers nothing, set in small type (a table annex)
-            else:
-                self.aside(l, self.state if self.state in ("box",) else "small")
+            self.small_line(l)
             return
         if big_type:
             if near_left and self.heading_like(i):
