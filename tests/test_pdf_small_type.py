@@ -11,7 +11,9 @@ from __future__ import annotations
 import pytest
 
 from ingest.pdf.asides import worded
+from ingest.pdf.layout import Line, Page
 from ingest.pdf.segment import segment
+from ingest.pdf.zones import split_zones
 from ingest.text.part_heads import annex_label
 from layout_fixtures import read_lines
 
@@ -50,12 +52,51 @@ def test_italic_subheading_spaced_like_a_paragraph_heads_the_next_paragraph():
     assert _block(blocks, "paragraph", 32).section[-2:] == ("a. Business unit audits", "Governance")
 
 
-def test_bold_heading_far_under_a_table_caption_is_no_title_of_the_table():
-    """DP/FPA/2025/6, p. 23: ``Table 6.`` (its body an image) and, a third of a page below, the
-    bold ``d. Total caseload and case closure in 2024`` that heads para. 80."""
+def test_table_rows_printed_after_the_text_below_them_are_the_tables():
+    """DP/FPA/2025/6, p. 23: ``Table 6.``, a third of a page below it the bold ``d. Total caseload
+    and case closure in 2024`` that heads para. 80, and the table's rows, which the file prints
+    after para. 81. The heading is no title of the table; the rows go back to it."""
     blocks, _ = _read("DP_FPA_2025_6_p11-23.tsv", 10.1, 78, {23})
-    assert _block(blocks, "table", 6).lines == ["Yearly case intake, at headquarters and by region, for 2021-2024"]
+    table = _block(blocks, "table", 6)
+    assert table.lines[0] == "Yearly case intake, at headquarters and by region, for 2021-2024"
+    assert "Headquarters 4 3 5 3 8 5 15 11" in table.lines and table.lines[-1] == "Total 118 100 166 100 167 100 134 100"
     assert _block(blocks, "paragraph", 80).section[-1] == "d. Total caseload and case closure in 2024"
+    assert not any("Headquarters" in t for b in blocks if b.kind == "paragraph" for t in b.lines)
+
+
+def _line(page: int, text: str, top: float, size: float, lead: str = "", x0: float = 93.6) -> Line:
+    return Line(page=page, text=text, x0=x0, x1=552.0, top=top, bottom=top + size, size=size, lead_mark=lead)
+
+
+def _pages(first_note_raised: bool) -> list[Page]:
+    """DP/FPA/2025/6, pp. 19 and 23 (trimmed): footnote 17 under a raised mark, then footnote 18
+    printed ``18.`` at the foot of p. 23, with table 6's rows after it in the file."""
+    body = [_line(19, "As of 31 December 2024, OAIS had a caseload of 314 cases carried over from 2023.", 100, 10.1),
+            _line(19, "The allegations are summarized in figure 5 below.", 112, 10.1)]
+    note = _line(19, "As the 314 cases progressed in 2024, some of their primary allegations changed." if first_note_raised
+                 else "17 As the 314 cases progressed in 2024, some of their primary allegations changed.", 700, 7.9,
+                 lead="17" if first_note_raised else "")
+    p23 = [_line(23, "backlogs while, at the same time, addressing open cases carried over from prior years.", 650.6, 10.1),
+           _line(23, "18. In 2024, OAIS sent nine referrals/advisory memoranda concerning nine of these non-cases.", 706.8, 7.9),
+           _line(23, "Nations agency, where appropriate.", 716.2, 7.9),
+           _line(23, "Headquarters 4 3 5 3 8 5 15 11", 351.0, 9.1, x0=85.0),
+           _line(23, "Arab States 31 26 33 20 27 16 20 15", 366.0, 9.1, x0=85.0)]
+    return [Page(19, 612.0, 792.0, tuple(body + [note])), Page(23, 612.0, 792.0, tuple(p23))]
+
+
+def test_footnote_printed_as_a_numbered_line_after_raised_marks_is_a_footnote():
+    zones = split_zones(_pages(first_note_raised=True), ("DP/FPA/2025/6",))
+    assert zones.footnotes["18"].startswith("In 2024, OAIS sent nine referrals")
+    texts = [l.text for l in zones.lines]
+    assert not any(t.startswith("18. In 2024") for t in texts)
+    assert "Headquarters 4 3 5 3 8 5 15 11" in texts and "Arab States 31 26 33 20 27 16 20 15" in texts
+
+
+def test_numbered_line_at_a_foot_stays_text_where_notes_are_not_raised():
+    """A list's ``18.`` at a page's foot (a scan's list of signatories) is no footnote unless the
+    document's notes so far opened with raised marks."""
+    zones = split_zones(_pages(first_note_raised=False), ("DP/FPA/2025/6",))
+    assert "18" not in zones.footnotes
 
 
 def test_table_keeps_its_small_total_and_percentage_rows():

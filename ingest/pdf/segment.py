@@ -62,6 +62,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, Dr
         self.state = "text"  # text | table | float | box | quote
         self.tables = 0
         self.table_small = False  # the open table's rows are set in small type
+        self.table_at: tuple[_Block, Line] | None = None  # the last table opened, and its caption line
         self.contents = contents_lines(lines) | title_pages(lines)  # front matter, never paragraphs or parts
         self.parts = Parts(self, self.contents)
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
@@ -167,7 +168,8 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, Dr
         small = l.size < self.geo.body - 0.6
         gap = self.gap_before(i)
         if gap is not None and gap < -1.5 * self.geo.leading and self.state != "table":
-            self.aside(l, "float")  # back up the page: the text of a figure, printed out of the flow
+            if not self.back_to_table(l):
+                self.aside(l, "float")  # back up the page: the text of a figure, printed out of the flow
             return
         if self.table_title(l, big_type, gap):
             return

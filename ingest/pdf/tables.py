@@ -31,7 +31,7 @@ class TableSteps:
         if self.resumes(i):
             self.add_to_cur(l)
         elif self.state == "table":
-            self.blocks[-1].lines.append(l.text)
+            self.table_at[0].lines.append(l.text)
             self.table_small = self.table_small or small
         else:
             self.aside(l, "float")
@@ -43,7 +43,7 @@ class TableSteps:
         if not tm or small or not (near_left or self.centred(l)) or int(tm.group(1)) <= self.tables or not self.caption(l):
             return False
         self.tables = int(tm.group(1))
-        self.open_block("table", l, tm.group(2), number=self.tables)
+        self.table_at = (self.open_block("table", l, tm.group(2), number=self.tables), l)
         self.state = "table"
         self.table_small = False  # its rows in type smaller than the body's
         self.touched = True
@@ -57,3 +57,16 @@ class TableSteps:
             self.aside(l, "loose")
         else:
             self.aside(l, self.state if self.state in ("box",) else "small")
+
+    def back_to_table(self, l: Line) -> bool:
+        """A line printed after the text that follows a table but standing under the table's
+        caption on its page (``Table 6.``, then paras. 80-81, then the table's rows in the file):
+        the table's row."""
+        if self.table_at is None:
+            return False
+        block, caption = self.table_at
+        if caption.page != l.page or l.top <= caption.top or l.size >= self.geo.body - 0.6:
+            return False
+        block.lines.append(l.text)
+        self.state, self.table_small = "table", True
+        return True
