@@ -346,8 +346,8 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
         extra = seg.boxes.get(part, []) + (seg.loose.get(part, []) if seg.numbered[part] else [])
         extra = _prose_runs(extra) if seg.numbered[part] else extra
         both = loose.get(part, []) + extra
-        mid = _middles([e[1] for e in both])
-        loose[part] = sorted(both, key=lambda e: (e[0], e[1].page, e[1].x0 >= mid[e[1].page], e[1].top))
+        mid = _middles([e[1] for e in both if e[1].size >= geo.body - 0.6])  # columns of body type
+        loose[part] = sorted(both, key=lambda e: (e[0], e[1].page, e[1].x0 >= mid.get(e[1].page, 0.0), e[1].top))
     return blocks, seg.front, loose, geo
 
 
