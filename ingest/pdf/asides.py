@@ -6,7 +6,13 @@ the segmenter's state, open paragraph and section path are its own.
 
 from __future__ import annotations
 
+import re
+
+from .geometry import ends_sentence
 from .layout import Line
+
+_WORD_RE = re.compile(r"^\W*[A-Za-z][a-z’'-]{2,}")
+NOTE_RE = re.compile(r"^(?:Sources?|Notes?|Abbreviations?)\s*:", re.I)  # a figure's source and notes
 
 
 class AsideSteps:
@@ -36,7 +42,31 @@ class AsideSteps:
         self.touched = True
         if self.cur is None and state == "loose":
             self.loose.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
-        elif state in ("quote", "box", "float") and self.body_size(l):
-            # a box's, a quotation's or a figure's text in body type (an infographic's statements)
+        elif (state in ("quote", "box", "float") and (self.body_size(l) or self.under_caption(l))
+              or state == "small" and self.numbered[self.part]):
+            # a box's, a quotation's or a figure's text in body type (an infographic's statements),
+            # the small type under a figure's caption on its page (its notes and source), and small
+            # type between numbered paragraphs (a recommendation's status table): cited by page
             self.boxes.setdefault(self.part, []).append((len(self.blocks), l, self.sections.headings))
 
+    def under_caption(self, l: Line) -> bool:
+        """Small type on the page of the figure caption last read (``Figure II``, ``Box 1``): the
+        figure's own words (its labels, notes and ``Source: ...``), not a footnote's."""
+        c = self.caption_at
+        if self.state != "float" or c is None or c.page != l.page or l.top <= c.top:
+            return False
+        k = self.kept_small
+        runs_on = k is not None and k.page == l.page and 0 < l.top - k.top <= 1.6 * k.size and not ends_sentence(k.text)
+        if runs_on or NOTE_RE.match(l.text) or worded(l.text):
+            self.kept_small = l
+            return True
+        return False
+
+
+def worded(text: str) -> bool:
+    """A line that reads as words (``Source: United Nations, ...``), not a chart's ticks and labels
+    (``160 140 120 100 s tim 80``) or its rotated names read letter by letter: at least three words
+    of three letters or more, half its tokens or more."""
+    tokens = text.split()
+    words = sum(1 for t in tokens if _WORD_RE.match(t))
+    return words >= 3 and 2 * words >= len(tokens)

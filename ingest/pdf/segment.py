@@ -31,7 +31,8 @@ from .bullets import BulletSteps
 from .heading_runs import HeadingRuns, style
 from .heading_items import ItemSteps, heading_items
 from .table_rows import mark_rows
-from ..text.paragraphs import _TABLE_RE, _Block
+from .tables import TableSteps
+from ..text.paragraphs import _Block
 from ..text.sections import SectionPath
 from ..text.list_items import SUBITEM_RE
 
@@ -41,7 +42,7 @@ _CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
 
 
-class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, LineKinds):
+class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, DraftSteps, LineKinds):
     """One pass over the lines, opening a block at each paragraph start, heading or aside."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -60,6 +61,8 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         self.touched = False  # something (aside, heading) came between cur's last line and now
         self.state = "text"  # text | table | float | box | quote
         self.tables = 0
+        self.table_small = False  # the open table's rows are set in small type
+        self.table_at: tuple[_Block, Line] | None = None  # the last table opened, and its caption line
         self.contents = contents_lines(lines) | title_pages(lines)  # front matter, never paragraphs or parts
         self.parts = Parts(self, self.contents)
         self.volume = ""  # ``part two`` of a report holding several (annexes are cited within it)
@@ -69,6 +72,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         self.heads, self.part_of = [], []  # numbered headings and each line's part, for ``heading_items``
         self.unnumbered: set[str] = set()  # parts whose numbers are a list's, not paragraphs' (``_late_list``)
         self.caption_at: Line | None = None  # the last figure caption line, or its title's last line
+        self.kept_small: Line | None = None  # the last small-type line kept under a figure's caption
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:
@@ -164,37 +168,24 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         small = l.size < self.geo.body - 0.6
         gap = self.gap_before(i)
         if gap is not None and gap < -1.5 * self.geo.leading and self.state != "table":
-            self.aside(l, "float")  # back up the page: the text of a figure, printed out of the flow
+            if not self.back_to_table(l):
+                self.aside(l, "float")  # back up the page: the text of a figure, printed out of the flow
             return
-        if self.state == "table" and l.bold and not big_type and len(self.blocks[-1].lines) <= 2:
-            self.blocks[-1].lines.append(l.text)  # the table's title under ``Table 2``
+        if self.table_title(l, big_type, gap):
             return
         if self.state == "float" and self.figure_title(l):  # "Figure III" then its bold title: the figure's
             return
         if self.centred_head(i, l):
             self.heading(l)
             return
-        if self.state in ("table", "float") and not ((big_type or l.bold) and near_left and self.heading_like(i)):
-            if self.resumes(i):
-                self.add_to_cur(l)
-            elif self.state == "table":
-                self.blocks[-1].lines.append(l.text)
-            else:
-                self.aside(l, "float")
-            return
-        tm = _TABLE_RE.match(l.text)
-        if tm and not small and near_left and int(tm.group(1)) > self.tables and self.caption(l):
-            self.tables = int(tm.group(1))
-            self.open_block("table", l, tm.group(2), number=self.tables)
-            self.state = "table"
-            self.touched = True
+        if self.in_table(i, l, small, big_type, near_left) or self.open_table(l, small, near_left):
             return
         if _CAPTION_RE.match(l.text) and not small:
             self.caption_at = l
             self.aside(l, "float")
             return
         if small:
-            self.aside(l, self.state if self.state in ("box",) else "small")
+            self.small_line(l)
             return
         if big_type:
             if near_left and self.heading_like(i):
@@ -267,6 +258,10 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, ItemSteps, DraftSteps, Li
         cur = self.cur
         if cur is not None and l.italic and self.big(self.gap_before(i)) and self.heading_like(i):
             self.heading(l)  # an italic sub-heading, even after a paragraph ending in a colon
+            return
+        if (cur is not None and l.italic and ends_sentence(cur.lines[-1]) and i + 1 < len(self.lines)
+                and self.starts_para(i + 1, self.expected) and self.heading_like(i)):
+            self.heading(l)  # an italic sub-heading spaced like a paragraph, over the next numbered one
             return
         if cur is not None:
             if not ends_sentence(cur.lines[-1]) or l.text[:1].islower():
@@ -351,8 +346,8 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
         extra = seg.boxes.get(part, []) + (seg.loose.get(part, []) if seg.numbered[part] else [])
         extra = _prose_runs(extra) if seg.numbered[part] else extra
         both = loose.get(part, []) + extra
-        mid = _middles([e[1] for e in both])
-        loose[part] = sorted(both, key=lambda e: (e[0], e[1].page, e[1].x0 >= mid[e[1].page], e[1].top))
+        mid = _middles([e[1] for e in both if e[1].size >= geo.body - 0.6])  # columns of body type
+        loose[part] = sorted(both, key=lambda e: (e[0], e[1].page, e[1].x0 >= mid.get(e[1].page, 0.0), e[1].top))
     return blocks, seg.front, loose, geo
 
 

@@ -28,6 +28,7 @@ def _scanned_mark(text: str) -> bool:
 
 
 _FN_TEXT_START_RE = re.compile(r"^(\*{1,3}|\d{1,3})\s+(\S.*)$")
+_FN_DOT_START_RE = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 BAND = 0.12  # top and bottom share of the page where headers and footers live
 
 
@@ -57,14 +58,21 @@ def split_zones(pages: list[Page], symbols: tuple[str, ...] = ()) -> Zones:
     kept: list[Line] = []
     notes: dict[str, str] = {}
     last = ""  # the mark of the last footnote read, which may run on to the next page
+    raised_notes = False  # footnotes read so far opened with raised marks
     for page in pages:
         lines = [l for l in page.lines if not _is_furniture(l, page, symbols, repeated, size)]
-        run, start = _footnote_start(lines, size)
+        expected = _next_mark(notes) if raised_notes else 0  # a ``18.`` note only among raised marks' notes
+        run, start = _footnote_start(lines, size, expected)
         if last and start < len(lines) and run < start and not _ends_sentence(notes[last]):
             notes[last] = " ".join([notes[last], *(l.text for l in lines[run:start])])
             start = run
         body, foot = lines[:start], lines[start:]
-        last = _read_footnotes(foot, notes) or last
+        if foot:  # type of another size printed after the footnotes but standing above them (a table's) is text
+            above = [l for l in foot if l.top < foot[0].top - 1 and abs(l.size - foot[0].size) > 0.3]
+            body += above
+            foot = [l for l in foot if l not in above]
+        last = _read_footnotes(foot, notes, expected) or last
+        raised_notes = raised_notes or any(l.lead_mark for l in foot)
         kept.extend(body)
     raised = any(l.refs for l in kept)
     return Zones(tuple(kept), notes, size, raised)
@@ -111,14 +119,27 @@ def _is_furniture(line: Line, page: Page, symbols: tuple[str, ...], repeated: se
     return True
 
 
-def _starts_note(line: Line, raised: bool) -> bool:
-    """A footnote's first line: its raised mark, or (where marks are not raised) ``12 Text``."""
+def _next_mark(notes: dict[str, str]) -> int:
+    """The number the document's next footnote carries (one past the last numbered one read)."""
+    return max((int(k) for k in notes if k.isdigit()), default=0) + 1
+
+
+def _numbered_note(text: str, expected: int) -> re.Match | None:
+    """``18. In 2024, ...``: a footnote whose mark is printed as a numbered line, in a document whose
+    marks go on from 17 (not a numbered row of a table: its number is the footnotes' next)."""
+    m = _FN_DOT_START_RE.match(text)
+    return m if m and int(m.group(1)) == expected else None
+
+
+def _starts_note(line: Line, raised: bool, expected: int = 0) -> bool:
+    """A footnote's first line: its raised mark, or (where marks are not raised) ``12 Text``, or
+    the next footnote's number with a full stop."""
     if line.lead_mark:
         return True
-    return not raised and bool(_FN_TEXT_START_RE.match(line.text))
+    return (not raised and bool(_FN_TEXT_START_RE.match(line.text))) or (expected > 1 and bool(_numbered_note(line.text, expected)))
 
 
-def _footnote_start(lines: list[Line], body: float) -> tuple[int, int]:
+def _footnote_start(lines: list[Line], body: float, expected: int = 0) -> tuple[int, int]:
     """Where the page's run of small closing lines begins, and where its first footnote begins
     (``len(lines)`` if none). Lines between the two may carry on a footnote from the page before.
     """
@@ -131,12 +152,12 @@ def _footnote_start(lines: list[Line], body: float) -> tuple[int, int]:
     for j in range(k, len(lines)):
         if is_separator(lines[j].text):
             return k, j
-        if _starts_note(lines[j], raised):
+        if _starts_note(lines[j], raised, expected):
             return k, (j - 1 if j > k and is_separator(lines[j - 1].text) else j)
     return k, len(lines)
 
 
-def _read_footnotes(lines: list[Line], notes: dict[str, str]) -> str:
+def _read_footnotes(lines: list[Line], notes: dict[str, str], expected: int = 0) -> str:
     """Collect each footnote's text under its mark; a line without a mark continues the last.
 
     Returns the last mark read, for a footnote that runs on to the next page.
@@ -146,7 +167,8 @@ def _read_footnotes(lines: list[Line], notes: dict[str, str]) -> str:
     for line in lines:
         if is_separator(line.text):
             continue
-        m = _FN_TEXT_START_RE.match(line.text) if not raised else None
+        m = (_FN_TEXT_START_RE.match(line.text) if not raised else None) or (
+            _numbered_note(line.text, _next_mark(notes)) if expected > 1 else None)
         if line.lead_mark or m:
             mark = line.lead_mark or m.group(1)
             notes[mark] = line.text if line.lead_mark else m.group(2)

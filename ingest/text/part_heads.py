@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-ANNEX_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX|Appendix)\b(?:\s+([IVXL]{1,5}|\d{1,2})\b)?")
-ALONE_RE = re.compile(r"^(?:ANNEX|Annex|ENCLOSURE|Enclosure|APPENDIX|Appendix)(?:\s+(?:[IVXL]{1,5}|\d{1,2}))?$")
+# an annex's number may carry a letter (``ANNEX IV-A``, a special annex after annex IV)
+ANNEX_RE = re.compile(r"^(ANNEX(?:ES)?|Annex(?:es)?|ENCLOSURE|Enclosure|APPENDIX|Appendix)\b(?:\s+((?:[IVXL]{1,5}|\d{1,2})(?:-[A-Z]\b)?)\b)?")
+ALONE_RE = re.compile(r"^(?:ANNEX|Annex|ENCLOSURE|Enclosure|APPENDIX|Appendix)(?:\s+(?:[IVXL]{1,5}|\d{1,2})(?:-[A-Z])?)?$")
 CHAPTER_RE = re.compile(r"^(?:CHAPTER|Chapter)\s+([IVXL]{1,6}|\d{1,2})\.?$")
 VOLUME_RE = re.compile(r"^(?:PART|Part)\s+(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|ONE|TWO|THREE|FOUR|FIVE|"
                        r"SIX|SEVEN|EIGHT|NINE|TEN|[IVXL]{1,5}|\d{1,2})\.?$")
