@@ -16,7 +16,7 @@ from ..models import Entity
 
 HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreement", "Compact", "Pact",
          "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines", "Strategy", "Act", "Bill",
-         "Constitution", "Law")
+         "Constitution", "Law", "Roadmap")
 # "the Convention" (or "that Agreement") alone: not followed by its own complement or by more of a name
 _BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b"
                    r"(?!\s+(?:of|for|against|concerning|No\.)\b)(?!\s+on\s+(?:the\b|[A-Z]))"
@@ -61,7 +61,7 @@ def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
     if head == "resolution":
         near = {c for c, i in seen if c.startswith("resolution ") and chunk - i <= 1}
         return next(iter(near)) if len(near) == 1 else None
-    named = [(c, i) for c, i in seen if head in c.split() and " " in c and not c.startswith(("resolution", "decision"))
+    named = [(c, i) for c, i in seen if _kind_of(c) == head and " " in c and not c.startswith(("resolution", "decision"))
              and (head != "Law" or c.startswith("Law ") or c.endswith(" Law"))]  # not "... on the Law of the Sea"
     if not named:
         return None
@@ -69,3 +69,15 @@ def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
         return named[0][0]
     last, where = named[-1]
     return last if chunk - where <= 1 else None
+
+
+def _kind_of(canonical: str) -> str | None:
+    """The kind an instrument's name gives it: the last head word before its complement ("Optional
+    Protocol to the Convention" is a protocol, so a later bare "the Convention" is not it; "United
+    Nations Framework Convention on Climate Change" is a convention)."""
+    kind = None
+    for w in canonical.split():
+        if w.islower():
+            break
+        kind = w if w in HEADS else kind
+    return kind
