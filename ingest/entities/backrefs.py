@@ -69,7 +69,7 @@ def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
     if head == "resolution":
         near = {c for c, i in seen if c.startswith("resolution ") and chunk - i <= 1}
         return next(iter(near)) if len(near) == 1 else None
-    named = [(c, i) for c, i in seen if _kind_of(c) == head and " " in c and not c.startswith(("resolution", "decision"))
+    named = [(c, i) for c, i in seen if (_kind_of(c) == head or c.split()[0] == head) and " " in c and not c.startswith(("resolution", "decision"))
              and (head != "Law" or c.startswith("Law ") or c.endswith(" Law"))]  # not "... on the Law of the Sea"
     if not named:
         return None
