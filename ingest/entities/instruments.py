@@ -72,8 +72,8 @@ _REGION_PAIRS = {("America", "Caribbean"), ("Asia", "Pacific")}
 _VERB_LINKS = {"from", "by", "with", "at"}
 ORGANS = {"Assembly", "Council", "Commission", "Board", "Committee", "Conference", "Forum"}
 
-_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*"
-                    r"(?:/[A-Z][A-Za-z0-9\-]*)*|\S")  # "P/CVE" is one word; "and/or" three
+_TOKEN = re.compile(r"[A-Z]{1,3}(?:/[A-Z]{2,4})+(?![\w/])|"  # "P/CVE", "HIV/AIDS": one word; "and/or" three
+                    r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*|\S")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d(?:[\u2013\-](?:1[89]|20)?\d\d)?$")
 _SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-\u2013]*){2,}")
 # "68/4", "ES-10/1", "1244 (1999)"; a part letter ("65/37 A", "79/407 A and B"); and the General
