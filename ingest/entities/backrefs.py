@@ -16,7 +16,7 @@ from ..models import Entity
 
 HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreement", "Compact", "Pact",
          "Agenda", "Framework", "Statute", "Treaty", "Principles", "Guidelines", "Strategy", "Act", "Bill",
-         "Constitution", "Law")
+         "Constitution", "Law", "Roadmap")
 # "the Convention" (or "that Agreement") alone: not followed by its own complement or by more of a name
 _BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b"
                    r"(?!\s+(?:of|for|against|concerning|No\.)\b)(?!\s+on\s+(?:the\b|[A-Z]))"
@@ -31,6 +31,11 @@ _BARE_LOWER = re.compile(r"\b[Tt]he\s+(charter)\b(?!\s+(?:on|of|for)\b)")
 _BARE_RESOLUTION = re.compile(r"\b[Tt]he\s+(resolution)\b"
                               r"(?!\s+(?:on|of|for|entitled|concerning|by|to)\b)(?![\-\u2010]|\s+[A-Z0-9(])")
 
+# "the P/CVE strategy" after "the National P/CVE Strategy": a named instrument's own words before its
+# kind written in lower case
+_SHORT = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w/\-]*\s+){1,3}(strategy|framework|agenda|compact|declaration|"
+                    r"convention|protocol|charter|agreement|roadmap)s?)\b(?!\s+(?:of|for|on|to)\s)")
+
 
 def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
     """Every chunk's entities plus the bare back-references to instruments named before."""
@@ -38,7 +43,8 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
     out = []
     for i, (text, ents) in enumerate(zip(texts, per_chunk)):
         events = [(e.start, e) for e in ents if e.kind == INSTRUMENT] + [(m.start(), m) for m in _BARE.finditer(text)] \
-            + [(m.start(), m) for m in _BARE_LOWER.finditer(text)] + [(m.start(), m) for m in _BARE_RESOLUTION.finditer(text)]
+            + [(m.start(), m) for m in _BARE_LOWER.finditer(text)] + [(m.start(), m) for m in _BARE_RESOLUTION.finditer(text)] \
+            + [(m.start(), m) for m in _SHORT.finditer(text)]
         added = []
         for _, ev in sorted(events, key=lambda x: x[0]):
             if isinstance(ev, Entity):
@@ -46,10 +52,12 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
                 continue
             head = ev.group(1)
             start, end = ev.start(1), ev.end(1)
-            if any(e.start < end and start < e.end for e in ents + added):
+            short = ev.re is _SHORT  # its modifiers may be a place or body's name ("the Paris agreement")
+            if any(e.start < end and start < e.end and (e.kind == INSTRUMENT or not short) for e in ents + added):
                 continue
-            canonical = _referent(head, seen, i)
+            canonical = _short_referent(ev, seen, i) if short else _referent(head, seen, i)
             if canonical:
+                ents = [e for e in ents if not (e.start < end and start < e.end)]
                 added.append(Entity(head, INSTRUMENT, canonical, start, end))
         out.append(sorted(ents + added, key=lambda e: e.start))
     return out
@@ -61,7 +69,7 @@ def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
     if head == "resolution":
         near = {c for c, i in seen if c.startswith("resolution ") and chunk - i <= 1}
         return next(iter(near)) if len(near) == 1 else None
-    named = [(c, i) for c, i in seen if head in c.split() and " " in c and not c.startswith(("resolution", "decision"))
+    named = [(c, i) for c, i in seen if (_kind_of(c) == head or c.split()[0] == head) and " " in c and not c.startswith(("resolution", "decision"))
              and (head != "Law" or c.startswith("Law ") or c.endswith(" Law"))]  # not "... on the Law of the Sea"
     if not named:
         return None
@@ -69,3 +77,28 @@ def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
         return named[0][0]
     last, where = named[-1]
     return last if chunk - where <= 1 else None
+
+
+def _kind_of(canonical: str) -> str | None:
+    """The kind an instrument's name gives it: the last head word before its complement ("Optional
+    Protocol to the Convention" is a protocol, so a later bare "the Convention" is not it; "United
+    Nations Framework Convention on Climate Change" is a convention)."""
+    kind = None
+    for w in canonical.split():
+        if w.islower():
+            break
+        kind = w if w in HEADS else kind
+    return kind
+
+
+def _short_referent(m: re.Match, seen: list[tuple[str, int]], chunk: int) -> str | None:
+    """The instrument named before whose kind is the lowercase head and whose name holds every
+    capitalized word before it ("the P/CVE strategy": "National P/CVE Strategy"): the only one, or
+    the last one if named in the same or the previous chunk; else None."""
+    words = m.group(1).split()[:-1]
+    kind = m.group(2).capitalize()
+    hits = [(c, i) for c, i in seen if _kind_of(c) == kind and all(w in c.split() for w in words)]
+    if not hits:
+        return None
+    last, where = hits[-1]
+    return last if len({c for c, _ in hits}) == 1 or chunk - where <= 1 else None

@@ -47,6 +47,7 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         if s is not None:
             spans += _split_at_and(text, s, e)
     for s, e in spans:
+        s, e = s, before_treaty(text, s, e)
         name = text[s:e]
         if " " not in name or not is_name(name) or normalize(name) in NOT_ENTITIES:
             continue
@@ -75,6 +76,16 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
         name = text[f.start:f.end]
         out.append(Entity(name, ORGANIZATION, _canonical(name), f.start, f.end))
     return out + country_offices(text, rules)
+
+
+_TO_TREATY = re.compile(r"\s+to\s+the\s+(?:Convention|Protocol|Agreement|Treaty|Covenant|Charter)$")
+
+
+def before_treaty(text: str, start: int, end: int) -> int:
+    """ "Conference of the Parties to the Convention": the bare treaty it serves is an instrument
+    apart (it refers back), so the body ends before "to the"."""
+    m = _TO_TREATY.search(text, start, end)
+    return m.start() if m else end
 
 
 def _before(text: str, e: Entity, start: int, end: int) -> Entity | None:

@@ -21,10 +21,12 @@ from .title_edges import cut_meeting_town, glued_heading
 
 HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
          "Agreement", "Accord", "Pact", "Compact", "Statute", "Agenda", "Framework", "Principles",
-         "Rules", "Consensus", "Standards", "Guidelines", "Strategy", "Document", "Act", "Bill", "Constitution"}
+         "Rules", "Consensus", "Standards", "Guidelines", "Strategy", "Document", "Act", "Bill", "Constitution",
+         "Commitment", "Roadmap"}
 # Heads that name an instrument only with words before them: "Final Document", "African Growth and
 # Opportunity Act", "Women's (Amendment) Bill 2023" ("Bill Gates", "Act now" are none).
-_MODIFIED_HEADS = {"Document": {"Final", "Concluding", "Outcome"}, "Act": None, "Bill": None, "Constitution": None}
+_MODIFIED_HEADS = {"Document": {"Final", "Concluding", "Outcome"}, "Act": None, "Bill": None, "Constitution": None,
+                   "Commitment": None}  # "the Sevilla Commitment" (an outcome document); "Commitment to ..." is none
 # "Constitution of Kenya": a law's head that its complement may name alone
 _COMPLEMENTED_HEADS = {"Constitution"}
 # Heads that name a role, unit or event when a capitalized word follows ("Strategy Adviser",
@@ -70,19 +72,28 @@ _REGION_PAIRS = {("America", "Caribbean"), ("Asia", "Pacific")}
 _VERB_LINKS = {"from", "by", "with", "at"}
 ORGANS = {"Assembly", "Council", "Commission", "Board", "Committee", "Conference", "Forum"}
 
-_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*|\S")
+_TOKEN = re.compile(r"[A-Z]{1,3}(?:/[A-Z]{2,4})+(?![\w/])|"  # "P/CVE", "HIV/AIDS": one word; "and/or" three
+                    r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*|\S")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d(?:[\u2013\-](?:1[89]|20)?\d\d)?$")
 _SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-\u2013]*){2,}")
 # "68/4", "ES-10/1", "1244 (1999)"; a part letter ("65/37 A", "79/407 A and B"); and the General
 # Assembly's numbering before 1976, by session in Roman numerals ("2106 A (XX)", "155 (II)")
 _PART = r"(?:\s[A-H](?:\s+and\s+[A-H])?(?![\w/\-])(?!\s+(?!and\b|or\b)[a-z]))?"
-_RES_NUMBER = (r"(?:[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+" + _PART + r"|\d{3,4}\s*\(\d{4}\)"
+# an executive board's decision: "2000/EB.A/2", "2024/EB.2/14" (WFP)
+_BOARD_DECISION = r"(?:19|20)\d\d/[A-Z]{1,5}(?:\.[A-Z0-9]{1,3})+/\d{1,3}(?![\w/])"
+_RES_NUMBER = (r"(?:" + _BOARD_DECISION + r"|[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+" + _PART + r"|\d{3,4}\s*\(\d{4}\)"
                r"|\d{1,4}(?:\s[A-H])?\s*\((?:ES-|S-)?[IVXL]+\))")
 _RESOLUTION = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\s+(" + _RES_NUMBER + r")")
 _UNSCR = re.compile(r"\bUNSCR\s*(\d{3,4})(?:\s*\(\d{4}\))?")
 # treaty bodies' and expert bodies' numbered texts: "general recommendation No. 39 (2022)"
 _NUMBERED = re.compile(r"\b(?:[Gg]eneral\s+(?:[Rr]ecommendation|[Cc]omment)|(?:[A-Z][\w\-]+\s+){1,3}Advice)"
                        r"\s+No\.\s*\d+(?:\s*\((?:19|20)\d\d\))?")
+# regulations and rules by their dotted number ("General Regulation VI.3", "Financial Rule 104.10") and
+# national laws by their number ("Act No. 04/2021 of 10 February", "Law No. 2023-15")
+_BY_NUMBER = re.compile(r"\b(?:(?:[A-Z][a-z]+\s+){0,2}(?:Regulation|Rule)s?\s+(?:[IVXL]+|\d+)(?:\.\d+)+"
+                        r"|(?:(?:[A-Z][a-z]+\s+){0,2}(?:Act|Law|Decree|Ordinance|Order))\s+No\.\s*\d[\w\-/.]*\d"
+                        r"(?:\s+of\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)(?:\s+\d{4})?)?)")
 _MORE_NUMBERS = re.compile(
     r"(?:\s+of\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(" + _RES_NUMBER + r")")
 
@@ -181,10 +192,20 @@ def named_after_place(text: str, start: int, end: int) -> int | None:
 
 
 def _numbered(text: str) -> list[Found]:
-    """ "UNSCR 1244", "general recommendation No. 39 (2022)", "Expert Mechanism Advice No. 18 (2025)"."""
+    """ "UNSCR 1244", "general recommendation No. 39 (2022)", "Expert Mechanism Advice No. 18 (2025)", rules
+    and laws by number, and executive board decisions by their number alone ("2024/EB.A/2")."""
     out = [Found(m.start(), m.end(), f"resolution {m.group(1)}") for m in _UNSCR.finditer(text)]
     out += [Found(m.start(), m.end(), _squash(m.group(0))) for m in _NUMBERED.finditer(text)]
-    return out
+    out += [Found(m.start(), m.end(), _squash(m.group(0))) for m in _BY_NUMBER.finditer(text)
+            if not _opens_with_common(text, m)]
+    board = re.finditer(r"(?<![\w/])" + _BOARD_DECISION, text)  # a decision's own number heading it
+    return out + [Found(m.start(), m.end(), m.group(0)) for m in board]
+
+
+def _opens_with_common(text: str, m: re.Match) -> bool:
+    """ "The Rule 4.2 ...": a first word capitalized only because it starts the sentence is no part of the name."""
+    first = m.group(0).split()[0]
+    return first in NOT_MODIFIERS
 
 
 def _organ_start(text: str, pos: int) -> int:
@@ -266,7 +287,14 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
     for h, w in enumerate(words):
         head_end = h + 1
         numbered = False
-        if action_heads and w in ACTION_HEADS and words[h + 1:h + 3] in (["of", "Action"], ["for", "Action"]):
+        possessive = w[-2:] in ("\u2019s", "'s") and w[:-2] in heads
+        if possessive:  # "the 2030 Agenda’s targets": the title ends at its head
+            w = w[:-2]
+        if action_heads and w == "Vision" and h + 1 < len(words) and (
+                _YEAR.match(words[h - 1] if h else "") or re.fullmatch(r"20\d\d", words[h + 1])):
+            if re.fullmatch(r"20\d\d", words[h + 1]):
+                head_end, numbered = h + 2, True  # "Vision 2030"
+        elif action_heads and w in ACTION_HEADS and words[h + 1:h + 3] in (["of", "Action"], ["for", "Action"]):
             head_end = h + 3
         elif action_heads and w == "Plan" and h > 0 and words[h - 1] in PLAN_KINDS:
             pass  # "Cape Town Global Action Plan for ...", "UNOPS Strategic Plan, 2022-2025"
@@ -294,7 +322,7 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             start += 1
         if w in _OPEN_HEADS and start == h:
             continue  # "the Strategy, Performance and Learning Division": a strategy is named by its modifiers
-        end = _extend_right(words, head_end, body)
+        end = head_end if possessive else _extend_right(words, head_end, body)
         if start == h and end == head_end and not numbered:
             continue  # a bare "the Convention" refers back; it names nothing by itself
         if not body and w in _MODIFIED_HEADS and not _modified(words, start, h, head_end, end):
@@ -303,7 +331,7 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             continue  # "United Nations Development Programme", "the Oversight Policy": a body, a house rule
         if not body and end > head_end and words[end - 1] in _BODY_ENDS and "of" not in words[head_end:end]:
             continue  # "the Declaration Assessment Team" is a body that works on declarations
-        out.append((toks[start][1], toks[end - 1][2]))
+        out.append((toks[start][1], toks[end - 1][2] - (2 if possessive and end == head_end else 0)))
     return out
 
 
@@ -319,7 +347,7 @@ def _dated_or_scoped(words: list[str], start: int, h: int, end: int) -> bool:
 def _modified(words: list[str], start: int, h: int, head_end: int, end: int) -> bool:
     """Whether a head that needs them has its words: the right modifier before it ("Final
     Document"), or for a constitution a complement after it ("Constitution of Kenya")."""
-    w = words[h]
+    w = re.sub(r"['\u2019]s$", "", words[h])
     allowed = _MODIFIED_HEADS[w]
     if start < h and (allowed is None or words[h - 1] in allowed):
         return True
@@ -349,13 +377,31 @@ def _extend_left(words: list[str], h: int, body: bool = False) -> int:
             i -= 2  # "Early Recovery, Reconstruction and Development Plan": a list of the plan's aims
             continue
         if prev == "and" and i > 1 and _is_cap(words[i - 2]) and words[i - 2] not in NOT_MODIFIERS \
-                and not words[i - 2].isupper() and words[i - 2] not in HEADS and not _YEAR.match(words[i - 2]):
+                and not words[i - 2].isupper() and words[i - 2] not in HEADS and not _YEAR.match(words[i - 2]) \
+                and not _ends_title(words, i - 2):
             i -= 1  # "Joint Migration and Development Initiative"
             continue
         if prev in NOT_MODIFIERS or not _is_cap(prev) or not prev[:1].isalnum():
             break
         i -= 1
     return i
+
+
+def _ends_title(words: list[str], j: int) -> bool:
+    """Whether the word at ``j`` ends another title ("CICA Rules of Procedure and Guidelines for
+    ...": "Procedure" belongs to the Rules, so the Guidelines start after "and"): a head word
+    stands before it among capitalized words and connectors other than "and"."""
+    k = j
+    while k >= 0:
+        while k >= 0 and _is_cap(words[k]) and words[k] not in NOT_MODIFIERS:
+            if words[k] in HEADS:
+                return True
+            k -= 1
+        if k < 0 or words[k] not in CONNECTORS or words[k] == "and":
+            return False
+        while k >= 0 and words[k] in CONNECTORS and words[k] != "and":
+            k -= 1
+    return False
 
 
 def _extend_right(words: list[str], i: int, body: bool = False) -> int:
@@ -366,7 +412,9 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
         if body and i == first and w not in CONNECTORS:
             break  # after its head, a body's name goes on only through "of", "for", "on", ...
         if body and i == first and w in _VERB_LINKS:
-            break  # "the Digital Advisory Board from 2011", "... Group at KazMunayGas": the sentence goes on
+            break
+        if not body and i == first and w == "in":
+            break  # "the Convention in the States Parties": where it applies, not more of its name  # "the Digital Advisory Board from 2011", "... Group at KazMunayGas": the sentence goes on
         if not body and w == "of" and i + 4 < n and words[i + 1].isdigit() and words[i + 2] in MONTHS \
                 and _YEAR.match(words[i + 3]) and words[i + 4] in CONNECTORS:
             i = end = i + 4  # "... on the Law of the Sea of 10 December 1982 relating to ...", inside a title

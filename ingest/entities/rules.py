@@ -233,6 +233,12 @@ def keep_secondary(kind: str, text: str, before: str) -> bool:
     return True
 
 
+# a post in brackets right after a name: "(UNFPA Regional Director for Eastern Europe and Central Asia)"
+_ROLE_IN_BRACKETS = re.compile(r"\s*\([^()]{0,60}?\b(?:Director|Minister|Head|Chair|Chairperson|Adviser|Advisor|"
+                               r"Representative|Coordinator|Officer|Secretary|President|Professor|Ambassador|"
+                               r"Rapporteur|Manager|Specialist)\b")
+
+
 def is_guess_of_a_thing(text: str, start: int, end: int, kind: str) -> bool:
     """A model's organization or place that its context shows is a person, a title, an event or
     a facility ("Mr. Kurti", "ITU issued Digital Skills Toolkit 2024", "the fourth ... Conference")."""
@@ -244,6 +250,9 @@ def is_guess_of_a_thing(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if head_word(name) not in ORG_HEADS and after_role(text, start, end):
         return True  # "the former President of Kenya, Uhuru Kenyatta,"
+    if _ROLE_IN_BRACKETS.match(text, end) and re.fullmatch(r"[A-Z][\w\-\u00C0-\u024F]+(?:\s+[A-Z][\w\-\u00C0-\u024F]+){1,3}", name) \
+            and not any(w in ORG_HEADS for w in name.split()):
+        return True  # "Florence Bauer (UNFPA Regional Director for ...)": a person, then the post held
     if _GROUP_AFTER.match(text, end) or _SPOKEN.search(text[max(0, start - 20):start]):
         return True  # "of Hema origin", "Tutsi communities", "speak Kiswahili": a people or a language
     if capital_of_a_word(text, start, end):

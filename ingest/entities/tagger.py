@@ -20,7 +20,7 @@ from spacy.language import Language
 from .acronym_definitions import find_definitions, is_acronym
 from .foreign_names import is_foreign_name
 from .backrefs import link_back_references
-from .bodies import titled_bodies
+from .bodies import before_treaty, titled_bodies
 from .rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
                            keep_secondary, primary_kind, trim)
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
@@ -46,7 +46,8 @@ def _instrument_component(doc):
     for f in find_instruments(doc.text):
         span = doc.char_span(f.start, f.end, label="INSTRUMENT", alignment_mode="expand")
         if span is not None:  # "Platform Agenda 2030" is a body named after the agenda
-            kind = ORGANIZATION if body_named_after(span.text) else INSTRUMENT
+            known = lookup().get(normalize(span.text))  # "United Nations Global Compact": the gazetteer's body
+            kind = ORGANIZATION if body_named_after(span.text) or (known and known.kind == ORGANIZATION) else INSTRUMENT
             span.id_ = f"{kind}|{normalize(span.text) if kind == ORGANIZATION else f.canonical}"
             spans.append(span)
     spans = disjoint_spans(spans)
@@ -124,8 +125,23 @@ def tag_texts(texts: list[str], tables: list[bool] | None = None) -> list[list[E
                   if (e.start, e.end) not in r.guessed or not votes.names_person(e.text, r.guessed[(e.start, e.end)])]
                  for r in results]
     per_chunk = _drop_dated_events(texts, per_chunk)
-    linked = link_back_references(texts, link_acronyms(texts, per_chunk))
+    linked = _drop_plural_acronyms(texts, link_back_references(texts, link_acronyms(texts, per_chunk)))
     return [treaty_employers(t, ents) for t, ents in zip(texts, linked)]
+
+
+def _drop_plural_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
+    """ "improving CBM implementation" beside "CBMs": an acronym the document never defines and also
+    writes in the plural names a kind of thing (measures), not a body; the gazetteer's and defined
+    acronyms stay."""
+    whole = "\n".join(texts)
+
+    def plural_thing(e: Entity) -> bool:
+        stem = e.text[:-1] if e.text.endswith("s") else e.text
+        return (e.kind == ORGANIZATION and re.fullmatch(r"[A-Z]{2,6}s?", e.text) is not None
+                and e.canonical == e.text and lookup().get(stem) is None and lookup().get(e.text) is None
+                and re.search(r"\b" + stem + r"s\b", whole) is not None)
+
+    return [[e for e in ents if not plural_thing(e)] for ents in per_chunk]
 
 
 _EVENT_BODY_HEADS = ("Forum", "Conference", "Congress", "Festival", "Expo", "Fair")
@@ -198,11 +214,13 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
                 continue  # "Africa" of "Africa Climate ... Network programme", "Asia-Pacific States"
             if canonical == "United Nations" and names_event_of(text, end):
                 continue  # "the United Nations Procurement Awards": an award's name
-            if text[start:end].isupper() and re.match(r"[\-\u2010][A-Z]", text[end:end + 2]):
-                continue  # "UN" of "UN-SWAP": part of a longer acronym
+            if text[start:end].isupper() and re.match(r"[\-\u2010][A-Z]", text[end:end + 2]) \
+                    and not _joined_body(text, end):
+                continue  # "UN" of "UN-SWAP": part of a longer acronym (not "UNTMIS-UNDP": two bodies)
             cands.append((_RULE, Entity(text[start:end], kind, canonical, start, end)))
         elif label in ("ORG", "GPE", "LOC") and not table:  # the model's guess
             for start, end in _two_bodies(text, *trim(text, ent.start_char, ent.end_char)):
+                end = before_treaty(text, start, end) if label == "ORG" else end
                 name = text[start:end]
                 kind = primary_kind(label, name)
                 kind = PLACE if kind == ORGANIZATION and (named_as_place(text, start, end) or is_area_name(name)) else kind
@@ -296,6 +314,16 @@ def _exact_town(text: str, ent, towns: list[Town]) -> Town | None:
     return next((t for t in towns if (t.entity.start, t.entity.end) in spans), None)
 
 
+_JOINED = re.compile(r"[\-\u2010]([A-Z][A-Za-z]*[A-Z])(?![\w\-\u2010])")
+
+
+def _joined_body(text: str, end: int) -> bool:
+    """ "UNTMIS-UNDP Joint Programme": an acronym hyphened to another known body's acronym names two bodies."""
+    m = _JOINED.match(text, end)
+    known = lookup().get(m.group(1)) if m else None
+    return known is not None and known.kind == ORGANIZATION
+
+
 def _cuts_word(text: str, start: int, end: int) -> bool:
     joined = re.compile(r"[\w\-\u2010]")
     return bool((start > 0 and joined.match(text[start - 1]) and text[start - 1] != "-")
@@ -367,7 +395,7 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
     if not names:
         return _link_short_forms([_resolve(e) for e in per_chunk])
     pattern = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?:\s\d+(?:\.\d+)+)?(?![\w\-])")
+                         + r")(?:\s\d+(?:\.\d+)+)?(?![\w])(?![\-\u2010](?![A-Z][A-Za-z]*[A-Z](?![\w\-\u2010])))")
     out = []
     for text, ents in zip(texts, per_chunk):
         ents = [dataclasses.replace(e, kind=names[normalize(e.text)][0], canonical=names[normalize(e.text)][1])
