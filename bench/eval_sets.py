@@ -18,11 +18,9 @@ sys.path.insert(0, str(ROOT))
 from search import Searcher  # noqa: E402
 from search.evaluate import evaluate, read_queries  # noqa: E402
 
-DATA = ROOT / "bench/data"
-LIB_SETS = {"lib+devPDF": [DATA / "library_queries.jsonl", DATA / "pdf_dev_queries.jsonl"],
-            "unseen": [DATA / "library_queries_unseen.jsonl"], "round4": [DATA / "library_queries_round4.jsonl"],
-            "round7": [DATA / "library_queries_round7.jsonl"]}
-A_SETS = {"A dev": ROOT / "tests/fixtures/a69207_queries_dev.jsonl", "A own": ROOT / "tests/fixtures/a69207_queries_own.jsonl"}
+sys.path.insert(0, str(ROOT / "bench"))
+
+from rank_harness import A_SETS, LIB_SETS  # noqa: E402  (one list of the query sets for both scripts)
 
 
 def line(name: str, r) -> str:
