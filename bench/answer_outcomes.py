@@ -85,7 +85,7 @@ def summary(res: dict) -> None:
 
 def compare(before: Path, after: Path) -> None:
     b, a = (json.loads(p.read_text(encoding="utf-8")) for p in (before, after))
-    for k in sorted(set(b) | set(a)):
+    for k in sorted(set(b) & set(a)):  # a set added since ``before`` has nothing to compare with
         ob, oa = b.get(k, {}).get("o"), a.get(k, {}).get("o")
         if ob != oa:
             gb = ob == "ok" or (b[k]["kind"] == "none" and ob == "refused")
