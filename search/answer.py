@@ -468,9 +468,15 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
 def compound_counts(sentence: str, head: str) -> list[Span]:
     """Counts written as the first half of a compound whose second half is the counted noun: "a
     *46*-page report" answers "how many pages" (a compound counts nothing otherwise: "twenty-first")."""
-    stem = tokenize([head])[0][0].stem if tokenize([head])[0] else ""
-    return [Span(m.group(0), "count", m.start(), m.end()) for m in _COMPOUND_COUNT.finditer(sentence)
-            if stem and tokenize([m.group(2)])[0] and tokenize([m.group(2)])[0][0].stem == stem]
+    head_tokens, = tokenize([head])
+    if not head_tokens:
+        return []
+    out = []
+    for m in _COMPOUND_COUNT.finditer(sentence):
+        noun, = tokenize([m.group(2)])
+        if noun and noun[0].stem == head_tokens[0].stem:
+            out.append(Span(m.group(0), "count", m.start(), m.end()))
+    return out
 
 
 _COMPOUND_COUNT = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?|" + "one|" + "|".join(

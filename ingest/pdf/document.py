@@ -125,7 +125,7 @@ def _summary(front: list[Line], geo: Geometry) -> list[Line]:
         if not out:
             if plain:
                 out.append(l)
-            elif l.size < geo.body - 0.6:
+            elif geo.small(l.size):
                 break
             continue
         if l.size > geo.body + 0.6 or (l.bold and not out[-1].bold):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .layout import Line
 
+SMALL_BY = 0.6  # points below the body size that make type small
 _SENTENCE_END = (".", "?", "!", ".”", ".’", ".\"", "?”", ".)", "!”")
 
 
@@ -28,6 +29,10 @@ class Geometry:
 
     def width(self, page: int) -> float:
         return max(1.0, self.right[page] - self.left[page])
+
+    def small(self, size: float) -> bool:
+        """Type set smaller than the body's (notes, table rows, sources): more than ``SMALL_BY`` points."""
+        return size < self.body - SMALL_BY
 
 
 def measure(lines: tuple[Line, ...], body: float) -> Geometry:

@@ -165,7 +165,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, Dr
                 self.note_numbered_heading(l)
             self.front.append(l)
             return
-        small = l.size < self.geo.body - 0.6
+        small = self.geo.small(l.size)
         gap = self.gap_before(i)
         if gap is not None and gap < -1.5 * self.geo.leading and self.state != "table":
             if not self.back_to_table(l):
@@ -346,7 +346,7 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
         extra = seg.boxes.get(part, []) + (seg.loose.get(part, []) if seg.numbered[part] else [])
         extra = _prose_runs(extra) if seg.numbered[part] else extra
         both = loose.get(part, []) + extra
-        mid = _middles([e[1] for e in both if e[1].size >= geo.body - 0.6])  # columns of body type
+        mid = _middles([e[1] for e in both if not geo.small(e[1].size)])  # columns of body type
         loose[part] = sorted(both, key=lambda e: (e[0], e[1].page, e[1].x0 >= mid.get(e[1].page, 0.0), e[1].top))
     return blocks, seg.front, loose, geo
 

@@ -19,7 +19,7 @@ class TableSteps:
         if self.state == "table" and l.bold and not big_type and len(self.blocks[-1].lines) <= 2 and not self.big(gap):
             self.blocks[-1].lines.append(l.text)
             return True
-        if self.state == "table" and self.table_small and not l.size < self.geo.body - 0.6 and not l.row:
+        if self.state == "table" and self.table_small and not self.geo.small(l.size) and not l.row:
             self.state = "text"  # body type, not a row, after a table's rows in small type: the table has ended
         return False
 
@@ -65,7 +65,7 @@ class TableSteps:
         if self.table_at is None:
             return False
         block, caption = self.table_at
-        if caption.page != l.page or l.top <= caption.top or l.size >= self.geo.body - 0.6:
+        if caption.page != l.page or l.top <= caption.top or not self.geo.small(l.size):
             return False
         block.lines.append(l.text)
         self.state, self.table_small = "table", True
