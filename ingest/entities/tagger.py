@@ -133,13 +133,13 @@ def _drop_plural_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> li
     """ "improving CBM implementation" beside "CBMs": an acronym the document never defines and also
     writes in the plural names a kind of thing (measures), not a body; the gazetteer's and defined
     acronyms stay."""
-    whole = "\n".join(texts)
+    plurals = {m.group(1) for text in texts for m in re.finditer(r"\b([A-Z]{2,6})s\b", text)}  # one pass
 
     def plural_thing(e: Entity) -> bool:
         stem = e.text[:-1] if e.text.endswith("s") else e.text
         return (e.kind == ORGANIZATION and re.fullmatch(r"[A-Z]{2,6}s?", e.text) is not None
                 and e.canonical == e.text and lookup().get(stem) is None and lookup().get(e.text) is None
-                and re.search(r"\b" + stem + r"s\b", whole) is not None)
+                and stem in plurals)
 
     return [[e for e in ents if not plural_thing(e)] for ents in per_chunk]
 
