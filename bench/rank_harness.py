@@ -35,7 +35,8 @@ from search.kind_prior import apply_kind_prior, page_cited_ids, preamble_ids  # 
 DATA = ROOT / "bench/data"
 LIB_SETS = {"lib": [DATA / "library_queries.jsonl", DATA / "pdf_dev_queries.jsonl"],
             "unseen": [DATA / "library_queries_unseen.jsonl"], "round4": [DATA / "library_queries_round4.jsonl"],
-            "round7": [DATA / "library_queries_round7.jsonl"]}
+            "round7": [DATA / "library_queries_round7.jsonl"],
+            "round14": [DATA / "library_queries_round14.jsonl"]}  # session 13, blind, split by document
 A_SETS = {"Adev": ROOT / "tests/fixtures/a69207_queries_dev.jsonl", "Aown": ROOT / "tests/fixtures/a69207_queries_own.jsonl"}
 
 
