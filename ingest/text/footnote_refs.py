@@ -21,6 +21,12 @@ _REF_BLOCKERS = {
     "paras", "goal", "target", "no", "no.", "phase", "step", "level", "volume", "vol", "part",
     "number", "item", "resolution", "decision", "rule", "principle", "option", "page", "p.",
     "pp.", "tier", "pillar", "objective", "outcome", "output", "indicator", "recommendation",
+    # A count follows a preposition, article or quantifier (``resulting in 11 proposals``);
+    # a footnote mark never does: it closes the word or phrase it annotates.
+    "in", "on", "at", "for", "into", "per", "around", "approximately", "under", "across", "among",
+    "within", "after", "before", "including", "a", "an", "all", "another", "each", "every", "its",
+    "their", "our", "his", "her", "more", "less", "fewer", "just", "roughly", "additional",
+    "further", "another", "nearly", "up", "down", "reached", "totalling", "comprising",
 }
 
 
@@ -53,8 +59,8 @@ def remove_footnote_refs(text: str, next_ref: int) -> tuple[str, list[int], int]
             continue
         if not m.group(1) and re.search(r"\b(?:Add|Rev|Corr|Suppl|Amend)\.$", before):
             continue  # a symbol's part (``A/AC.237/18/Add.1``)
-        if m.group(1) and re.search(r"[.;:]$", before) and re.match(r"^\.\s+[A-Z]", after):
-            continue  # ``development. 11. Programme questions``: an agenda's next item, not a mark
+        if m.group(1) and re.search(r"[.;:]$", before) and re.match(r"^\.\s+\S", after):
+            continue  # ``development. 11. Programme questions``, ``links: 1. https://``: a list's item, not a mark
         # A bare number after a space must follow the end of a sentence, clause or a word that
         # cannot take a number (``Child, 7 speakers``); after a letter directly it is a ref.
         if m.group(1) and not re.search(r"[.,;:”’\")]$", before) and not re.match(r"^(?:\s+[A-Za-z]|\s*$)", after):
