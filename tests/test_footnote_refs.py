@@ -15,6 +15,7 @@ CASES = [
     ("the 2030 Agenda for Sustainable Development. 6 Speakers noted", 6, [6], "Development. Speakers"),
     ("the Convention on the Rights of the Child,7 which", 7, [7], "the Child, which"),
     ("with 11 community-driven proposals", 10, [], "with 11 community-driven"),
+    ("Achieving Equality for All, 17 published by UNESCO in early 2014", 17, [17], "for All, published"),
 ]
 
 

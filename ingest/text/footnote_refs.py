@@ -21,8 +21,12 @@ _REF_BLOCKERS = {
     "paras", "goal", "target", "no", "no.", "phase", "step", "level", "volume", "vol", "part",
     "number", "item", "resolution", "decision", "rule", "principle", "option", "page", "p.",
     "pp.", "tier", "pillar", "objective", "outcome", "output", "indicator", "recommendation",
-    # A count follows a preposition, article or quantifier (``resulting in 11 proposals``);
-    # a footnote mark never does: it closes the word or phrase it annotates.
+}
+
+# A count follows a preposition, article or quantifier (``resulting in 11 proposals``); a
+# footnote mark never directly does: it closes the word or phrase it annotates. Only the bare
+# word counts: ``Equality for All,17`` is a title ending in ``All`` and the number its mark.
+_COUNT_HEADS = {
     "in", "on", "at", "for", "into", "per", "around", "approximately", "under", "across", "among",
     "within", "after", "before", "including", "a", "an", "all", "another", "each", "every", "its",
     "their", "our", "his", "her", "more", "less", "fewer", "just", "roughly", "additional",
@@ -49,6 +53,8 @@ def remove_footnote_refs(text: str, next_ref: int) -> tuple[str, list[int], int]
         before = text[: m.start()]
         prev_word = (before.split() or [""])[-1].lower().strip("(")
         if prev_word in _REF_BLOCKERS or prev_word.rstrip(".,") in _REF_BLOCKERS:
+            continue
+        if m.group(1) and prev_word in _COUNT_HEADS:
             continue
         if before[-1:].isdigit() and not (m.group(1) and re.search(r"\b(?:19|20)\d\d$", before)):
             continue
