@@ -26,6 +26,7 @@ from index.milvus import MilvusReader, id_expression, stem_texts
 from .bm25 import keyword_query
 from .fusion import coverage_power, negates
 from .milvus_cache import ChunkRecords
+from .ordinal_match import ordinal_share, query_ordinals
 from .phrases import pair_share_in_words
 from .ranking import Ranker, Signals
 
@@ -75,6 +76,7 @@ class MilvusRanker(Ranker):
             if mode == "hybrid":
                 stems = [" ".join(t) for t in stem_texts(kw.terms)]
                 out["pairs"] = pair_share_in_words(stems, self.records.words(ids)) if len(ids) else np.zeros(0)
+                out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids)
         return Signals(**out)
 
     def _bm25_of(self, expression: str, ids: np.ndarray) -> np.ndarray:

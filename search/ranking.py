@@ -10,7 +10,8 @@
   weight that follows how much of the query's wording the documents use (``search.fusion``);
   in a library each further chunk of one document steps down a little, so one document does not
   fill the top ten, and the best 50 are re-ordered a little by their document's best score and
-  their hubness stored at ingest (``search.head_rerank``, issue #12).
+  their hubness stored at ingest (``search.head_rerank``, issue #12); a chunk that lacks an
+  ordinal the query names ("the third round table") gives up a little (``search.ordinal_match``).
 
 Every mode then folds near-identical chunks into the hit ranked first (``search.duplicates``).
 
@@ -37,6 +38,7 @@ from .initials import unwritten_acronyms
 from .fusion import COVERAGE_POWER, coverage_power, dense_score, negates, pooled_hybrid_score, spread_documents
 from .head_rerank import rerank_head
 from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
+from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
@@ -58,6 +60,7 @@ class Signals:
     power: float = COVERAGE_POWER  # of the best coverage in BM25's hybrid weight (``fusion.coverage_power``)
     negated: bool = False  # the query negates or contrasts (``fusion.negates``)
     pairs: np.ndarray | None = None  # share of the query's adjacent word pairs held near each other (hybrid)
+    ordinals: np.ndarray | None = None  # share of the query's ordinals held (hybrid; None: the query has none)
 
     @property
     def best_coverage(self) -> float:
@@ -77,7 +80,9 @@ class Signals:
             return self.keyword()
         fused = pooled_hybrid_score(self.sentence, self.chunk, self.keyword(), self.best_coverage, power=self.power,
                                     negated=self.negated)
-        return fused if self.pairs is None else fused + PAIR_BONUS * self.pairs
+        if self.pairs is not None:
+            fused = fused + PAIR_BONUS * self.pairs
+        return fused - ordinal_penalty(self.ordinals)
 
 
 class Ranker:
@@ -160,6 +165,7 @@ class Ranker:
             out["negated"] = negates(query)
             if mode == "hybrid":
                 out["pairs"] = pair_share(self._con, kw.terms, ids)
+                out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids)
         return Signals(**out)
 
     @property
