@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .full_titles import lead_start, quoted_outcomes
 from .list_numbers import dated_list_numbers
-from .rules import is_participle
+from .rules import is_participle, zipf
 from .title_edges import cut_meeting_town, glued_heading
 
 HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
@@ -81,7 +81,9 @@ _SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9][A-Z
 _PART = r"(?:\s[A-H](?:\s+and\s+[A-H])?(?![\w/\-])(?!\s+(?!and\b|or\b)[a-z]))?"
 # an executive board's decision: "2000/EB.A/2", "2024/EB.2/14" (WFP)
 _BOARD_DECISION = r"(?:19|20)\d\d/[A-Z]{1,5}(?:\.[A-Z0-9]{1,3})+/\d{1,3}(?![\w/])"
-_RES_NUMBER = (r"(?:" + _BOARD_DECISION + r"|[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+" + _PART + r"|\d{3,4}\s*\(\d{4}\)"
+# an organ's decision by its session ("EC-94/DEC.2", "C-25/DEC.9", "EC-M-33/DEC.1": OPCW's Council and Conference)
+_SESSION_DECISION = r"[A-Z]{1,3}(?:-[A-Z]{1,3})?-\d{1,3}/(?:DEC|RES)(?:\.\d{1,3})?(?![\w/])"
+_RES_NUMBER = (r"(?:" + _BOARD_DECISION + r"|" + _SESSION_DECISION + r"|[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+" + _PART + r"|\d{3,4}\s*\(\d{4}\)"
                r"|\d{1,4}(?:\s[A-H])?\s*\((?:ES-|S-)?[IVXL]+\))")
 _RESOLUTION = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\s+(" + _RES_NUMBER + r")")
 _UNSCR = re.compile(r"\bUNSCR\s*(\d{3,4})(?:\s*\(\d{4}\))?")
@@ -133,12 +135,16 @@ def _alias_by_number(text: str, found: list[Found]) -> list[Found]:
 
 
 def _symbols(text: str) -> list[Found]:
+    """UN document symbols ("E/CN.3/2025/1/Rev.1", "WFP/EB.2/2024/6-B") and organs' decisions by
+    session ("(C-25/DEC.9, dated ...)"); an English word opens no series ("PROCEDURE/DHR/2022/007"
+    is an agency's internal reference)."""
     out = []
     for m in _SYMBOL.finditer(text):
         s = m.group(0).rstrip(".-\u2013")
-        if any(ch.isdigit() for ch in s):
+        series = s.split("/")[0]
+        if any(ch.isdigit() for ch in s) and not (len(series) >= 5 and zipf(series) >= 4.0):
             out.append(Found(m.start(), m.start() + len(s), s))
-    return out
+    return out + [Found(m.start(), m.end(), m.group(0)) for m in re.finditer(_SESSION_DECISION, text)]
 
 
 def _resolutions(text: str) -> list[Found]:

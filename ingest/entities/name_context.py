@@ -29,7 +29,7 @@ EVENT_HEADS = {
 }
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                       r"\w+teenth|twentieth|\w+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
-                      r"thirtieth|fortieth|fiftieth|\d+(?:st|nd|rd|th)|annual)\s+$", re.I)
+                      r"thirtieth|fortieth|fiftieth|\d+(?:st|nd|rd|th)|annual|inaugural)(?:-ever)?\s+$", re.I)
 _YEAR_AFTER = re.compile(r"\s*(?:(?:19|20)\d\d(?:[\u2013\-](?:19|20)?\d\d)?|\d+\.\d)\b(?!\s*(?:per\s?cent|%))")
 _DATED = re.compile(r"\s*\((?:(?:January|February|March|April|May|June|July|August|September|October|November|"
                     r"December)\s+)?(?:19|20)\d\d\)")
@@ -88,7 +88,7 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
 
 # Heads of names that are as often a gathering as a body: what is convened or called an event is held.
 _GATHERING_HEADS = {"Forum", "Conference"}
-_CONVENED = re.compile(r"\b(?:convened|hosted|convene|convenes|host|hosts)\s+the\s+$")
+_CONVENED = re.compile(r"\b(?:convened|hosted|convene|convenes|host|hosts|convening\s+of)\s+the\s+$")
 _EVENT_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:event|meeting|gathering|conference)\b")
 
 
@@ -146,6 +146,30 @@ def names_event_of(text: str, end: int) -> bool:
 
 
 def in_regional_group(text: str, start: int, end: int) -> bool:
-    """Whether a place is a word of a regional group's name ("Latin American and Caribbean States")."""
+    """Whether a place is a word of a regional group's name ("Latin American and Caribbean States"),
+    or "Arab States" counted as countries ("eight Arab States"), not named as a region."""
+    if text[start:end] == "Arab States" and _COUNTED.search(text[max(0, start - 20):start]):
+        return True
     return any(m.start() <= start and end <= m.end() for m in _REGIONAL_GROUP.finditer(text))
 
+
+_COUNTED = re.compile(r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty[\w\-]*|several|many|"
+                      r"some|all|other)|(?<!\d\s)\b\d{1,3})\s+$", re.I)  # "15 11 Arab States": a table's figures, not a count
+# a country's name before its currency: "United States dollars" is money, not a place
+_CURRENCY = re.compile(r"\s+(?:dollars?|pesos?|francs?|pounds?|rupees?|shillings?)\b")
+
+
+def names_currency(text: str, end: int) -> bool:
+    """ "(In millions of United States dollars)": the country names a currency, not a place."""
+    return bool(_CURRENCY.match(text, end))
+
+
+def names_members(text: str, start: int, end: int) -> bool:
+    """ "14,631 United Nations Volunteers", "hosting United Nations Volunteers": a body named by its
+    members ("Volunteers") means the people unless "the" comes before or its acronym or
+    "programme" after ("the United Nations Volunteers (UNV) programme")."""
+    if not text[start:end].endswith("Volunteers"):
+        return False
+    if re.search(r"\b[Tt]he\s+$", text[max(0, start - 5):start]):
+        return False
+    return not re.match(r"\s*(?:\(|programme\b)", text[end:end + 12])

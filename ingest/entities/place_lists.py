@@ -52,6 +52,40 @@ def listed_areas(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
+def listed_bodies_as_areas(text: str, ents: list[Entity]) -> list[Entity]:
+    """The chunk's entities, where an item of a list that ends on an area noun and holds a known place
+    ("in Basse-Kotto, Haute-Kotto, Haut-Mbomou ... Prefectures") was read by the model as a body: a
+    name the gazetteer does not know and without a body's head word is one more area."""
+    from .gazetteer import lookup
+    from .rules import ORG_HEADS
+
+    spans: set[tuple[int, int]] = set()
+    for m in _AREA_LIST.finditer(text):
+        items = {(m.start(1) + i.start(), m.start(1) + i.end()) for i in _ITEM.finditer(m.group(1))}
+        if any(e.kind == PLACE and (e.start, e.end) in items for e in ents):
+            spans |= items
+    out = []
+    for e in ents:
+        if e.kind == "organization" and (e.start, e.end) in spans and lookup().get(normalize(e.text)) is None \
+                and not any(w in ORG_HEADS for w in e.text.split()) and not e.text.isupper():
+            e = Entity(e.text, PLACE, normalize(e.text), e.start, e.end)
+        out.append(e)
+    return out
+
+
+def comma_places(text: str, start: int, end: int, is_place) -> list[tuple[int, int]]:
+    """ "Bucha, Kyiv Region", which the model reads as one body: a town and its area, each a place
+    (``is_place(start, end)`` says whether a part is a known place), else nothing."""
+    parts, pos = [], start
+    for m in re.finditer(r",\s+", text[start:end]):
+        parts.append((pos, start + m.start()))
+        pos = start + m.end()
+    parts.append((pos, end))
+    if len(parts) < 2 or not all(is_place(s, e) or is_area_name(text[s:e]) for s, e in parts):
+        return []
+    return parts
+
+
 def joined_places(text: str, ents: list[Entity]) -> list[Entity]:
     """A rare untagged name joined by "and" to a place after "in" ("in Bilili and Nkutu in Kwilu
     Province", "in Teskeraya and Oued Zitoune in Bizerte"): a place too."""
@@ -67,7 +101,7 @@ def joined_places(text: str, ents: list[Entity]) -> list[Entity]:
 
 # An administrative area named with its noun: "Bizerte Governorate", "Kwilu Province"
 _AREA_NAME = re.compile(r"(?:[A-Z\u00C0-\u00DE][\w'\u2019\-\u00C0-\u024F]+\s){1,2}"
-                        r"(?:Governorate|Province|Oblast|Prefecture|District|County|Municipality)")
+                        r"(?:Governorate|Province|Oblast|Prefecture|District|County|Municipality|Region)")
 
 
 def is_area_name(name: str) -> bool:

@@ -26,9 +26,10 @@ from .rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, i
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
 from .instruments import find_instruments, named_after_place
 from ..models import Chunk, Document, Entity
-from .name_context import EVENT_HEADS, in_product_name, in_regional_group, names_event_of
+from .name_context import (EVENT_HEADS, in_product_name, in_regional_group, names_currency, names_event_of,
+                           names_members)
 from .people import Votes, chunk_votes
-from .place_lists import is_area_name, joined_places, listed_areas
+from .place_lists import comma_places, is_area_name, joined_places, listed_areas, listed_bodies_as_areas
 from .treaty_employers import treaty_employers
 from .title_edges import body_named_after
 from .towns import DROP, Town, find_towns, named_as_place, town_verdict
@@ -210,8 +211,11 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
             kind, canonical = ent.id_.split("|", 1)
             start, end = trim(text, ent.start_char, ent.end_char) if kind != INSTRUMENT else (
                 _strip_article(text, ent.start_char), ent.end_char)
-            if kind == PLACE and (in_product_name(text, end) or in_regional_group(text, start, end)):
-                continue  # "Africa" of "Africa Climate ... Network programme", "Asia-Pacific States"
+            if kind == PLACE and (in_product_name(text, end) or in_regional_group(text, start, end)
+                                  or names_currency(text, end)):
+                continue  # "Africa" of "Africa Climate ... Network programme", "Asia-Pacific States", "United States dollars"
+            if kind == ORGANIZATION and names_members(text, start, end):
+                continue  # "14,631 United Nations Volunteers": people
             if canonical == "United Nations" and names_event_of(text, end):
                 continue  # "the United Nations Procurement Awards": an award's name
             if text[start:end].isupper() and re.match(r"[\-\u2010][A-Z]", text[end:end + 2]) \
@@ -219,15 +223,7 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
                 continue  # "UN" of "UN-SWAP": part of a longer acronym (not "UNTMIS-UNDP": two bodies)
             cands.append((_RULE, Entity(text[start:end], kind, canonical, start, end)))
         elif label in ("ORG", "GPE", "LOC") and not table:  # the model's guess
-            for start, end in _two_bodies(text, *trim(text, ent.start_char, ent.end_char)):
-                end = before_treaty(text, start, end) if label == "ORG" else end
-                name = text[start:end]
-                kind = primary_kind(label, name)
-                kind = PLACE if kind == ORGANIZATION and (named_as_place(text, start, end) or is_area_name(name)) else kind
-                if kind == ORGANIZATION and is_fragment(normalize(name), text[max(0, start - 60):start]):
-                    continue
-                if kind and not is_guess_of_a_thing(text, start, end, kind):
-                    cands.append((_MODEL, Entity(name, kind, canonical_name(name), start, end)))
+            cands += [(_MODEL, e) for e in _model_guesses(text, ent, label, towns)]
         elif label in SECONDARY:
             kind = SECONDARY[label]
             s = ent.text.strip()
@@ -262,9 +258,29 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
     # UN style writes "5 per cent", which the small model seldom tags as a percentage
     cands += [(_RULE, Entity(m.group(0), "percent", m.group(0), m.start(), m.end())) for m in _PER_CENT.finditer(text)]
     ents = _resolve_overlaps(cands, guessed)
-    ents = sorted(ents + listed_areas(text, ents), key=lambda e: e.start)
+    ents = listed_bodies_as_areas(text, sorted(ents + listed_areas(text, ents), key=lambda e: e.start))
     ents = sorted(ents + joined_places(text, ents), key=lambda e: e.start)
     return _Tagged(ents, guessed, chunk_votes(text, sdoc.ents))
+
+
+def _model_guesses(text: str, ent, label: str, towns: list[Town]) -> list[Entity]:
+    """The bodies and places the model's ORG, GPE or LOC span names: a town and its region ("Bucha,
+    Kyiv Region") give two places, "... and the ..." two bodies; fragments, currencies and things
+    named like bodies give nothing."""
+    parts = comma_places(text, *trim(text, ent.start_char, ent.end_char), lambda s, e: _known_place(text, s, e, towns))
+    out = [Entity(text[s:e], PLACE, canonical_name(text[s:e]), s, e) for s, e in parts]
+    for start, end in [] if parts else _two_bodies(text, *trim(text, ent.start_char, ent.end_char)):
+        end = before_treaty(text, start, end) if label == "ORG" else end
+        name = text[start:end]
+        kind = primary_kind(label, name)
+        kind = PLACE if kind == ORGANIZATION and (named_as_place(text, start, end) or is_area_name(name)) else kind
+        if kind == ORGANIZATION and is_fragment(normalize(name), text[max(0, start - 60):start]):
+            continue
+        if kind == PLACE and names_currency(text, end):
+            continue  # "United States dollars"
+        if kind and not is_guess_of_a_thing(text, start, end, kind):
+            out.append(Entity(name, kind, canonical_name(name), start, end))
+    return out
 
 
 def _as_named_instrument(text: str, e: Entity) -> Entity:
@@ -306,6 +322,12 @@ def _two_bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not m:
         return [(start, end)]
     return [(start, start + m.start()), (start + m.end(), end)]
+
+
+def _known_place(text: str, start: int, end: int, towns: list[Town]) -> bool:
+    """A town the town list found at exactly this span, or a place the gazetteer knows."""
+    known = lookup().get(normalize(text[start:end]))
+    return (known is not None and known.kind == PLACE) or any((t.entity.start, t.entity.end) == (start, end) for t in towns)
 
 
 def _exact_town(text: str, ent, towns: list[Town]) -> Town | None:
@@ -401,7 +423,8 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
         ents = [dataclasses.replace(e, kind=names[normalize(e.text)][0], canonical=names[normalize(e.text)][1])
                 if normalize(e.text) in names and e.kind in PRIMARY else e for e in ents]
         for m in pattern.finditer(text):
-            if not any(e.start < m.end() and m.start() < e.end and e.kind in PRIMARY for e in ents):
+            if not any(e.start < m.end() and m.start() < e.end and e.kind in PRIMARY for e in ents) \
+                    and not names_members(text, m.start(), m.end()):  # "1,000 United Nations Volunteers": people
                 kind, canonical = names[m.group(1)]
                 ents = [e for e in ents if e.end <= m.start() or e.start >= m.end()]
                 ents.append(Entity(m.group(0), kind, canonical, m.start(), m.end()))

@@ -1,0 +1,102 @@
+"""Draw a blind entity sample at random from an index export, least-used documents and parts first.
+
+    paracite export --index IDX > chunks.jsonl
+    python bench/draw_entity_sample.py chunks.jsonl --seed 13 --out DIR \
+        [--skip entities_sample_round13.jsonl --skip entities_sample_round13_aside.jsonl]
+
+Writes DIR/dev.json and DIR/aside.json (chunks without their entities, to label by hand before the
+tagger runs). Round 13 (bench/data/entities_sample_round13*.jsonl) was drawn this way from
+/work/libindex_r15 with seed 13 (the two --skip options above redraw it);
+bench/data/README.md says how the weights were chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCANNED = {"A/47/466", "A/52/687", "A/ES-10/1022"}  # the library's 1990s scans
+
+
+def _used(data: Path, skip: list[str]) -> tuple[collections.Counter, set[str]]:
+    """How many chunks of each document earlier entity samples labelled, and their citations."""
+    docs: collections.Counter = collections.Counter()
+    cited: set[str] = set()
+    for f in sorted(data.glob("entities_sample*.jsonl")):
+        if f.name in skip:
+            continue
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                docs[row["symbol"]] += 1
+                cited.add(row["citation"])
+    return docs, cited
+
+
+def draw(rows: list[dict], used: collections.Counter, cited: set[str], seed: int,
+         n: int = 45, dev: int = 25) -> tuple[list[dict], list[dict]]:
+    """``n`` chunks, at most two a document, split by document into dev and aside halves."""
+    rng = random.Random(seed)
+    cands = [r for r in rows if r["citation"] not in cited and r["symbol"] != "A/69/207"
+             and 120 <= len(r["text"]) <= (2000 if r["kind"] == "table" else 1300)]
+
+    def weight(r: dict) -> float:
+        w = 1.0 / (1 + used[r["symbol"]]) ** 1.5
+        return w * (2.0 if r["part"] else 1.0) * (3.0 if r["kind"] != "paragraph" else 1.0)
+
+    picked: list[dict] = []
+    per_doc: collections.Counter = collections.Counter()
+
+    def take(pool: list[dict], k: int) -> None:
+        while k and pool:
+            r = rng.choices(pool, weights=[weight(x) for x in pool])[0]
+            pool.remove(r)
+            if per_doc[r["symbol"]] >= 2 or r in picked:
+                continue
+            picked.append(r)
+            per_doc[r["symbol"]] += 1
+            k -= 1
+
+    take([r for r in cands if r["kind"] == "table"], 3)
+    take([r for r in cands if r["symbol"] in SCANNED], 3)
+    take([r for r in cands if r["part"].startswith(("annex", "enclosure"))], 6)
+    take(list(cands), n - len(picked))
+    docs = sorted({r["symbol"] for r in picked})
+    rng.shuffle(docs)
+    first: list[dict] = []
+    second: list[dict] = []
+    for d in docs:
+        rs = [r for r in picked if r["symbol"] == d]
+        (first if len(first) + len(rs) <= dev else second).extend(rs)
+    return first, second
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("export", help="`paracite export` output (JSON Lines)")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--out", required=True, help="folder for dev.json and aside.json")
+    ap.add_argument("--skip", action="append", default=[],
+                    help="a sample file in bench/data not to count as earlier (to redraw that round); repeatable")
+    args = ap.parse_args(argv)
+    rows = []
+    for line in Path(args.export).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            row.pop("entities", None)  # label blind: the tagger's output is never shown
+            rows.append(row)
+    used, cited = _used(ROOT / "bench" / "data", args.skip)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, half in zip(("dev", "aside"), draw(rows, used, cited, args.seed)):
+        (out / f"{name}.json").write_text(json.dumps(half, ensure_ascii=False, indent=0), encoding="utf-8")
+        print(name, len(half), sorted({r["symbol"] for r in half}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
