@@ -27,7 +27,7 @@ from types import SimpleNamespace
 import pytest
 
 from ingest.models import Chunk
-from search.answer import _focus, _goes_on, subject_words
+from search.answer import _another_of_series, _focus, _goes_on, subject_words
 from search.answer_types import Span, question_type, typed_spans
 from search.deals import asked_deal, other_deal
 from search.evidence import QuestionTerm, ScoredSentence, Sentence, stop_words
@@ -97,6 +97,8 @@ _LOSSES = ("The Office established financial losses to UNICEF from 47 cases of m
     (_FUND, "$26 million", "allocate", False),
     (_LOSSES, "$460,471.41", "recover", True),
     (_LOSSES, "$460,471.41", "", False),  # no dealing asked: any figure
+    # E/2025/76, para. 6: "funded" is a receipt; "the required" sum names the whole, not this figure's dealing
+    ("As at 24 March 2025, 10.5 per cent of the required $1.7 billion had been funded.", "10.5 per cent", "receive", False),
     ("UNICEF budgeted $377.2 million in 2022.", "$377.2 million", "receive", False),  # no dealing named: not ruled out
 ])
 def test_a_figure_of_another_dealing(sentence, figure, deal, other):
@@ -146,6 +148,16 @@ def test_an_item_under_the_group_label_asked(country, bonus):
     span = Span(country, "place", start, start + len(country))
     assert listed_under(span, _VICE, [("Eastern European States", ())]) == bonus
     assert listed_under(span, _VICE, [("Ocean Conference", ())]) == 0.0  # no label asked
+
+
+def test_a_label_is_no_item_and_a_figure_no_name():
+    text = ("Afreximbank produces flagship publications, namely: (a) Annual Report: a comprehensive analysis of the Bank; "
+            "(b) African Trade Report: an analysis of intra-African trade.")
+    start = text.index("African Trade Report")
+    names = [("Annual Report", ()), ("Afreximbank", ())]
+    assert listed_under(Span("African Trade Report", "organization", start, start + 20), text, names) == 0.0
+    start = _VICE.index("Armenia")
+    assert listed_under(Span("Armenia", "count", start, start + 7), _VICE, [("Eastern European States", ())]) == 0.0
 
 
 _UKRAINE = ("Overall, UNICEF budgeted $377.2 million and $229.5 million in 2022 and 2023, respectively, for the Ukraine "
@@ -207,6 +219,17 @@ def test_a_deed_noun_before_of_names_no_doer():
     start = offer.index("World")
     assert does_asked(Span("World Meteorological Organization", "organization", start, start + 33), _scored(offer),
                       {t.stem for t in _terms("Which organization offered to host the meeting?")})
+
+
+# A/80/48, paras. 34 and 18
+@pytest.mark.parametrize("sentence, other", [
+    ("At their fortieth and 115th sessions, held from 7 to 17 April and 22 April to 9 May 2025 respectively, the "
+     "Committee adopted a joint statement.", True),
+    ("The Committee will hold its forty-first session at the United Nations Office at Geneva from 1 to 12 December 2025.",
+     False),
+])
+def test_a_whole_tens_ordinal_is_another_of_the_series(sentence, other):
+    assert _another_of_series(_scored(sentence), {"first"}, frozenset({"forty-first"})) is other
 
 
 # -- end to end, on a small library ----------------------------------------------------------------
