@@ -23,7 +23,9 @@ from .narrowing import without_examples
 from .initials import spelled_out
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
 from .unsaid import dated_elsewhere
-from .span_scores import (coordinated, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
+from .deals import other_deal
+from .parts import PartAsked, at_place, parts_asked, said_by_order
+from .span_scores import (coordinated, listed_under, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
                           span_score)
 from .events import asked_events, dates_event, since_clause_only
 from .roles import Role, question_role
@@ -98,7 +100,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
                            _frame_only_stems(question), bool(_PART_OF.search(question)), role,
                            asked_events(question), bodies, subject_compounds(question) if subject else frozenset(),
-                           compound_ordinals(question))
+                           compound_ordinals(question), parts_asked(question))
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -117,7 +119,8 @@ def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:
     return max(s.score, max(before, key=lambda o: o.sentence.end).score)
 
 
-_POINTS_BACK = re.compile(r"(?:It|They|This|These|He|She)\s+(?:was|were|is|are|had|has|took|met|will)\b")
+_POINTS_BACK = re.compile(r"(?:It|They|This|These|He|She|(?:This|These|Those|Such) [a-z]+)\s+"
+                         r"(?:was|were|is|are|had|has|have|held|took|met|will)\b")
 
 
 def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, set[str]]:
@@ -193,7 +196,7 @@ def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]
 
 # A clause naming where a fact is reported, not what it is: "according to the UNODC report on
 # Haiti", "as reported in the quarterly report", "in UNFPA's 2025 report on ...".
-_FRAME = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described|said) (?:in|by)|"
+_FRAME = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described|said|announced) (?:in|by|at)|"
                     r"(?:in|from|per) (?:its|the|their|a|an|[A-Z][\w.-]*['’]s)\b[^,;?]{0,60}?\breport\b|"
                     r"(?-i:[A-Z][\w.-]*)['’]s (?:[\w-]+ ){0,3}?report\b)[^,;?]*")  # "*UNODC's seventh quarterly
 # report on ...* cover": the report the fact is in, whose words its sentences need not repeat
@@ -254,11 +257,15 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     from .answer_types import _nlp
 
     kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
+    if qtype.slots[:1] == (("instrument",),):  # "what is the *symbol* of ...": the kind of answer, not its subject
+        kind_words |= {"symbol", "symbols"}
     if ("date",) in qtype.slots:  # "on what *date*", "in which *year*": the kind of answer, not its subject
         kind_words |= {"date", "dates", "year", "years", "day", "month", "time", "period"}
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
     named = foreign_name_words(question)  # "Action communautaire *femme* et *enfant*": which NGO, not what
     timed = {m.group(1).lower() for m in _TIME_PHRASE.finditer(question)}  # "at the *end* of 2024": when, not what
+    timed |= {w.lower() for m in _AT_SESSION.finditer(question) for w in m.group(1).split()}  # "before the Board's
+    # 2025 *annual session*": at which meeting, not what
     timed |= {w.lower() for m in _DESCRIBED_NAME.finditer(question) for w in m.group(1).split()}
     timed |= {w.lower() for m in _TIME_MODIFIER.finditer(question) for w in (m.group(1), m.group(0))}  # "*early* April"
     capitalized = [m.span() for m in _NAME_WORD.finditer(question)]  # "the *High-level* Committee": a name's
@@ -266,7 +273,7 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     words = frozenset(t.text.lower() for t in doc if t.pos_ in ("NOUN", "ADJ")
                       and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
                       and t.text.lower() not in ("many", "much") and t.text.lower() not in named
-                      and not _how_often(t) and t.text.lower() not in timed
+                      and not _how_often(t) and t.text.lower() not in timed and not _light_verb_object(t)
                       and not any(a <= t.idx < b for a, b in capitalized))
     if words <= {qtype.head.lower()}:  # "how many people are internally displaced": the counted noun says
         words |= {t.text.lower() for t in doc if t.tag_ in ("VBN", "RB") and not t.is_stop  # little; its
@@ -274,6 +281,8 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     return words
 
 
+_AT_SESSION = re.compile(r"(?i)\b(?:at|before|during|for|to) (?:the|its|their) (?:[\w'’-]+ ){0,4}?"
+                         r"((?:(?:annual|regular|special|resumed|substantive|first|second) )?sessions?)\b")
 # "early April", "late 1997", "mid-2024": when, not what.
 _TIME_MODIFIER = re.compile(r"(?i:\b(early|late|mid))(?:\s+(?=(?:" + "|".join(sorted(MONTHS)) + r")\b|(?:19|20)\d{2}\b)"
                             r"|-(?:19|20)\d{2}\b)")
@@ -305,6 +314,13 @@ def subject_compounds(question: str) -> frozenset[tuple[str, str]]:
 
 
 _TIME_NOUNS = frozenset("year years month months week weeks day days".split())
+#: Nouns that make an idiom with a light verb ("take *place*", "take *part*"): the idiom says that it happens, not what.
+_IDIOM_NOUNS = {verb: frozenset({"place", "part"}) for verb in ("take", "takes", "took", "taken", "taking")}
+
+
+def _light_verb_object(token) -> bool:
+    """"will the conference *take place*": "place" names no subject a sentence must repeat ("will be held")."""
+    return token.text.lower() in _IDIOM_NOUNS.get(token.head.text.lower(), ()) and token.dep_ in ("dobj", "obj", "npadvmod")
 
 
 def _how_often(token) -> bool:
@@ -318,7 +334,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                subject: frozenset[str] | None = None, about: dict[str, DocContext] | None = None,
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
                subset: bool = False, role: Role | None = None, events: tuple[str, ...] = (),
-               bodies=(), compounds: frozenset[tuple[str, str]] = frozenset(), series=frozenset()) -> list[Fact]:
+               bodies=(), compounds: frozenset[tuple[str, str]] = frozenset(), series=frozenset(),
+               parts: list[PartAsked] = ()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -331,7 +348,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     question asks about, or the deed a "who proposed" one does (``search.roles``): the name given it wins;
     ``events`` the events a date question asks about (``search.events``): a date of something else is none;
     ``bodies`` all the names the question asks about, common ones too (a figure of another body is none);
-    ``series`` the compound ordinals it names ("fifty-first"), which the paragraph must say.
+    ``series`` the compound ordinals it names ("fifty-first"), which the paragraph must say; ``parts`` the
+    ordinals that number a part ("the *first part* of its fifth session"), said by a list's order (``search.parts``).
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -346,11 +364,10 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             and u.text in MONTHS}
     holders: set[int] = set()
     asked = frozenset(t.text.lower() for t in terms if t.text.lower() in ORDINALS)
-    later = [s for s in scored[FACT_SENTENCES:] if role and role.named_in(s.sentence.text)
-             or head and counted and s in scored[:COUNTED_SENTENCES] and counts_noun(s, head)]
+    later = _read_later(scored, role, head if counted else "")
     for s in scored[:FACT_SENTENCES] + later:
         doc = (about or {}).get(s.hit.symbol, DocContext())
-        if not _says_asked(s, required, days, doc):
+        if not _says_asked(s, required - said_by_order(parts, s.hit.text), days, doc):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
         if names and not names_ok(s.hit, names, named_context(s), (exempt or {}).get(s.hit.citation, set())
                                   | referred_back(s, names) | asked_before(s, names, qstems)):
@@ -368,10 +385,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         total, who = s.score, bodies or names
         for slot in qtype.slots:
             ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces, who, qtype.owner)
-                              + respectively(sp, spans, s, terms)
-                              + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
-                              + DOER_BONUS * (sp.kind in ("organization", "person") and does_asked(sp, s, qstems))
-                              + BOUND_BONUS * bounded(sp, s.sentence.text, qtype.bound)
+                              + _in_sentence(sp, spans, s, qtype, slot, terms, qstems, bodies or names, parts)
                               + SUBSET_BONUS * (subset and _names_a_part(sp, s.sentence.text)), sp)
                              for sp in spans if sp.kind in slot), key=lambda x: -x[0])
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
@@ -403,6 +417,35 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     office = holders or role and role.kind == "office"  # "who chaired": only a name given the office answers
     return sorted((f for i, f in enumerate(facts) if i in holders or not office), key=lambda f: -f.score)
+
+
+def _read_later(scored: list[ScoredSentence], role: Role | None, head: str) -> list[ScoredSentence]:
+    """Sentences below the best ones that are still read for a fact: those giving the asked office, those
+    counting the counted noun, and those that go on from a best sentence right before them ("A number of
+    observations have been made by States ... *These observations* are being considered by the Office of
+    Legal Affairs"): pointing back, they say one thing with it."""
+    top = scored[:FACT_SENTENCES]
+    return [s for s in scored[FACT_SENTENCES:] if role and role.named_in(s.sentence.text)
+            or head and s in scored[:COUNTED_SENTENCES] and counts_noun(s, head) or _goes_on(s, top)]
+
+
+def _goes_on(s: ScoredSentence, top: list[ScoredSentence]) -> bool:
+    """True if ``s`` points back to the sentence right before it, which is among ``top``."""
+    return bool(_POINTS_BACK.match(s.sentence.text)) and any(
+        o.hit.citation == s.hit.citation and o.sentence.end <= s.sentence.start
+        and not s.hit.text[o.sentence.end:s.sentence.start].strip() for o in top)
+
+
+def _in_sentence(sp: Span, spans: list[Span], s: ScoredSentence, qtype: QuestionType, slot: tuple[str, ...], terms,
+                 qstems: set[str], names, parts=()) -> float:
+    """What the span's place among the sentence's other spans adds to its score: the value a "respectively"
+    pairs with the question's key, the item under the group label asked, the clause's opener or doer, the
+    bound asked, the place asked of a list of parts ("the first part": ``search.parts``)."""
+    return (respectively(sp, spans, s, terms) + listed_under(sp, s.sentence.text, names)
+            + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
+            + DOER_BONUS * (sp.kind in ("organization", "person") and does_asked(sp, s, qstems))
+            + BOUND_BONUS * bounded(sp, s.sentence.text, qtype.bound)
+            + BOUND_BONUS * at_place(sp, spans, s.sentence.text, parts))
 
 
 def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocContext) -> bool:
@@ -462,7 +505,9 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
             o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
     if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
         spans = [sp for sp in spans if sp.kind != "count" or _SUM_LIKE.search(sp.text)]
-    return spans
+    # "what share ... was *received*": "78 per cent of the 2024 *allocation*" is another dealing's figure
+    return [sp for sp in spans if sp.kind not in ("money", "percent", "count")
+            or not other_deal(sp.start, sp.end, s.sentence.text, qtype.deal)]
 
 
 def compound_counts(sentence: str, head: str) -> list[Span]:
@@ -492,9 +537,14 @@ def _another_of_series(s: ScoredSentence, ordinals: set[str], compounds: frozens
         return True
     if not compounds:
         return False
-    if (here := compound_ordinals(s.sentence.text)) and not compounds & here:
-        return True
+    if (here := compound_ordinals(s.sentence.text) | _tenths(s.sentence.text)) and not compounds & here:
+        return True  # "At their *fortieth* and 115th sessions" is not the forty-first
     return not compounds & compound_ordinals(" ".join((s.hit.text, *s.hit.section, s.hit.title)))
+
+
+def _tenths(text: str) -> set[str]:
+    """The ordinals of whole tens the text says ("fortieth"): one of a series a compound one is not."""
+    return {w.lower() for w in re.findall(r"\b(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth\b", text, re.I)}
 
 
 #: how far down the sentences a count of the asked noun is still read ("a working group comprising *15
@@ -608,12 +658,21 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
             or bool(equivalents(t.stem) & stems)  # "vacant" / "vacancies"; "donors" / "partners"
     near_stems, above_stems = {t.stem for t in near}, {t.stem for t in above}
     near_stems |= acronym_stems(named_context(s), focus)
+    if _A_SUM.search(named_context(s)):  # "Of the *$1.6 billion* requested ...": a sum is the funding asked about
+        near_stems |= _money_stems()
     # the sentence, its neighbours and its own heading hold a word wholly; a heading further up, half
     share = {t.stem: 1.0 if holds(near_stems, t) else 0.5 if holds(above_stems, t) else 0.0 for t in focus}
     asked = {t.stem for t in focus}
     # "*staff* costs", "*net* assets": a head noun without the modifier the question gives it is half held
     halved = {head for mod, head in compounds if share.get(head) and mod in asked and not share.get(mod)}
     return sum(t.weight * share[t.stem] * (0.5 if t.stem in halved else 1.0) for t in focus) / total
+
+
+_A_SUM = re.compile(r"(?:US\s?\$|[$€£])\s?\d|\b\d[\d,.]*(?:\s(?:million|billion))?\s(?:United States )?(?:dollars|euros)\b")
+
+
+def _money_stems() -> frozenset[str]:
+    return equivalents(tokenize(["funding"])[0][0].stem)
 
 
 def acronym_stems(text: str, terms: list[QuestionTerm]) -> set[str]:

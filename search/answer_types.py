@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from .deals import asked_deal
 from .terms import MONTHS
 
 KINDS = ("count", "money", "percent", "date", "place", "organization", "instrument", "publication", "person")
@@ -45,6 +46,7 @@ class QuestionType:
     head: str = ""  # the counted noun of "how many": "participants" in "how many participants took part"
     owner: str = ""  # whose meeting "which session" asks for: "human rights council" ("which Human Rights Council session")
     bound: str = ""  # "since" or "until": the date asked is where something began or will end ("until when does X serve")
+    deal: str = ""  # the dealing with money a figure is asked of: "receive" ("what share ... was *received*", ``search.deals``)
 
     @property
     def is_fact(self) -> bool:
@@ -77,7 +79,7 @@ _ORG_NOUNS = r"(?:organi[sz]ations?|agency|agencies|entity|entities|body|bodies|
              r"programmes?|department|commission|partners?|companies|company|networks?|alliances?|groups?|gangs?|" \
              r"coalitions?|movements?|militias?|factions?|" \
              r"committees?|councils?|boards?|missions?|panels?|publishers?|donors?|banks?|foundations?|" \
-             r"secretariats?|universit(?:y|ies)|firms?|vendors?|contractors?|suppliers?)"
+             r"secretariats?|universit(?:y|ies)|firms?|vendors?|contractors?|suppliers?|services?|divisions?)"
 _INSTRUMENT_NOUNS = r"(?:resolutions?|conventions?|protocols?|instruments?|declarations?|treaty|treaties|" \
                     r"documents?|agreements?|decisions?|frameworks?|agendas?|compacts?|strateg(?:y|ies)|" \
                     r"plans? of action|action plans?|general recommendations?|general comments?)"
@@ -105,7 +107,7 @@ _MEASURE_NOUNS = r"(?:average|mean|median|total|number|amount|level|value|size|c
                  r"investment|contributions?|gap|allocation|funding|requirements?|turnout|growth|inflation|rate|gdp)"
 # Nouns that name a sum of money, asked for as "what <...> appropriation did ...".
 _SUM_NOUNS = r"(?:appropriations?|budgets?|costs?|allocations?|contributions?|funding|grants?|expenditures?|" \
-             r"revenues?|spending|sums?|amounts?)"
+             r"revenues?|spending|sums?|amounts?|income|profits?|earnings|losses)"
 _PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion|fraction|%|rate|turnout|inflation)")
 
 
@@ -154,18 +156,21 @@ def question_type(question: str) -> QuestionType:
     if not slots and (named := _kind_by_noun(q)):
         slots.append((named[0],))
         target = named[1]
-    if not slots and (m := re.search(r"\b(?:what|which) ((?:[\w'’-]+ ){0,4}?)session\b(?: of (?:the )?((?:[\w'’-]+ ?){1,5}))?", q)):
+    if not slots and (m := re.search(r"\b(?:what|which) ((?:(?!" + _AUX + r"\b)[\w'’-]+ ){0,4}?)session\b(?: of (?:the )?((?:[\w'’-]+ ?){1,5}))?", q)):
         slots.append(("session",))  # "at which session is the study to be adopted": "its *sixtieth session*"
         target = ("session",)
         owner = re.split(r"\b(?:" + _AUX + r")\b", m.group(1) or m.group(2) or "")[0].strip()
     if re.search(r"\bwhere\b", q):
         slots.append(("place",))
     elif all(slot == ("date",) for slot in slots) and \
-            (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)) and \
+            (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)
+             or re.search(r"\bwhich " + _MODIFIERS + r"(states)\b", q)) and \
             not ((o := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")\b", q))
                  and o.start(1) < m.start(1)):  # "which *agency* supports *area*-based coordination": the agency
-        slots.append(("place",))  # also "in which city and month"
+        slots.append(("place",))  # also "in which city and month", "which Eastern European *States*" (countries)
         target = _words(m.group(1))
+    if not slots and _SYMBOL_ASKED.search(q):
+        slots, target = [("instrument",)], ()  # "what is the symbol of the country programme document": "DP/FPA/CPD/ETH/10"
     if not slots and (labels := _label_asked(q)):
         slots, target = [("label",)], labels
     if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
@@ -177,9 +182,24 @@ def question_type(question: str) -> QuestionType:
             _, kinds, noun = min(found)
             slots.append(kinds)
             target = _words(noun)
-    if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")\b", q)):
+    if not slots:
+        slots, target = _by_name_asked(q, target)
+    many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
+    if slots and slots[0][0] in ("place", "organization", "person") and re.search(r"^ (?:who|where)\b", q):
+        many = True
+    bound = "since" if re.search(r"\bsince (?:when|what|which)\b", q) else \
+        "until" if re.search(r"\b(?:until|till|through|to) (?:when|what|which)\b", q) else ""
+    deal = asked_deal(question) if slots and slots[0][0] in ("money", "percent", "count") else ""
+    return QuestionType(tuple(slots), target, many, head, owner, bound, deal)
+
+
+def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
+    """The slots of a question that asks for a name: "which <organization noun>", "what was the name of
+    the <noun>", "whom", "who"; none found: no slots (an explanation is asked)."""
+    slots: list[tuple[str, ...]] = []
+    if not slots and (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")(?: (" + _ORG_NOUNS + r"))?\b", q)):
         slots.append(("organization",))
-        target = _words(m.group(1))
+        target = _words(m.group(2) or m.group(1))  # "which Secretariat *department*": the head noun is the kind
     if not slots and (m := _NAME_OF.search(q)):  # "what was the name of the driver killed": a name, not a sentence
         noun = m.group(1)
         kind = "organization" if re.fullmatch(_ORG_NOUNS, noun) else "place" if re.fullmatch(_PLACE_NOUNS, noun) \
@@ -193,14 +213,10 @@ def question_type(question: str) -> QuestionType:
         slots.append(("person",) if re.search(r"^ who (?:is|was|are|were)\b", q)
                      else ("person", "organization", "place") if _PERSONS_DEED.search(q)
                      else ("organization", "person", "place"))  # a State can act: "Sweden as Chair"
-    many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
-    if slots and slots[0][0] in ("place", "organization", "person") and re.search(r"^ (?:who|where)\b", q):
-        many = True
-    bound = "since" if re.search(r"\bsince (?:when|what|which)\b", q) else \
-        "until" if re.search(r"\b(?:until|till|through|to) (?:when|what|which)\b", q) else ""
-    return QuestionType(tuple(slots), target, many, head, owner, bound)
+    return slots, target
 
 
+_SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?symbols? of\b|\bunder (?:what|which) symbol\b")
 #: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
 _DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
 
@@ -301,7 +317,9 @@ _DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.
                       + _MONTHS + r") (?:19|20)\d{2}\b"  # "from January to March 2025": one period
                       r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
                       + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b"
-                      r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b")
+                      r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b"
+                      r"|\b(?:(?:[Bb]etween|[Ff]rom) )?\d{1,2} (?:and|to|-|–) \d{1,2} (?:" + _MONTHS + r")\b(?!,?\s(?:19|20)\d{2})")  # "from 18 to
+# 28 February": a period its paragraph dates
 _ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑])?(?:first|second|third|fourth|fifth|"
             r"sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
             r"seventeenth|eighteenth|nineteenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|hundredth|"
@@ -484,7 +502,7 @@ def quoted_group_spans(sentence: str) -> list[Span]:
 
 
 #: deeds of persons more than of bodies: "who *made a presentation*", "who *moderated* the panel"
-_PERSONS_DEED = re.compile(r"^ who (?:\w+ )?(?:made (?:a|the) (?:presentation|statement|keynote)|delivered|moderated|"
+_PERSONS_DEED = re.compile(r"^ who (?:\w+ )?(?:(?:made|gave) (?:a|the) (?:presentation|statement|keynote|speech|address)|delivered|moderated|"
                            r"presented|briefed|spoke|addressed|opened|closed|introduced|said|stated)\b")
 
 

@@ -37,6 +37,8 @@ def does_asked(span: Span, s: ScoredSentence, qstems: set[str]) -> bool:
     Meteorological Organization" or "*organized by* UNDP" for "which organization offered /
     organized": worth more than opening the clause ("the Conference welcomed the offer of ...")."""
     m = _DOER.search(s.sentence.text[:span.start])
+    if m and re.search(r"(?:ion|ment)\s+of\b", m.group(0)):
+        return False  # "the *decolonization of* the Territories", "the implementation of": what is done, not who does it
     return bool(m) and _is_asked_verb(m.group(1), qstems)
 
 
@@ -79,9 +81,12 @@ def respectively(span: Span, spans: list[Span], s: ScoredSentence, terms: list[Q
         return 0.0
     text = s.sentence.text
     group = coordinated(span, spans, text)
-    if len(group) < 2 or not re.match(r"[^.;]{0,80}?\brespectively\b", text[group[-1].end:]):
+    if len(group) < 2 or not (tail := re.match(r"[^.;]{0,80}?(?=\brespectively\b)", text[group[-1].end:])):
         return 0.0
-    names = [sp for sp in typed_spans(text[:group[0].start], ("instrument", "organization", "place"))]
+    # the keys after the values ("$377.2 million and $229.5 million *in 2022 and 2023*, respectively"), else before
+    after = typed_spans(tail.group(0), ("date", "instrument", "organization", "place"))
+    names = after if len(after) == len(group) else \
+        [sp for sp in typed_spans(text[:group[0].start], ("instrument", "organization", "place"))]
     if len(names) < len(group):
         return 0.0
     names = names[-len(group):]
@@ -620,3 +625,26 @@ _JOIN_RE = re.compile(r"\s*(?:,\s*(?:(?:and|or|as well as)\s+)?|(?:and|or|as wel
 
 def _joins(gap: str) -> bool:
     return bool(gap.strip()) and _JOIN_RE.fullmatch(gap) is not None or gap == ", "
+
+
+#: A group label a list's items follow: "African States: Kenya, Mauritius and Morocco Asia-Pacific States: ...".
+_GROUP_LABEL = re.compile(r"(?:^|(?<=[\s;.]))((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s*:\s")
+
+
+def listed_under(span: Span, text: str, names) -> float:
+    """+/-0.3 for a name in a list under group labels, as a conference's officers by regional group: the
+    item under the label the question names ("which *Eastern European States* were elected") is the one
+    asked, one under another label is not. 0 where the sentence has fewer than two labels, the question
+    names none of them, or the span is no name or is a label itself."""
+    if span.kind not in ("place", "organization", "person"):
+        return 0.0
+    labels = list(_GROUP_LABEL.finditer(text))
+    forms = {f.lower() for name, aliases in names for f in (name, *aliases)}
+    # the label ends with the asked name (the words before it may be the last item of the group before)
+    asked = [m for m in labels if any(re.search(r"(?:^|\s)" + re.escape(f) + "$", m.group(1).lower()) for f in forms)]
+    if len(labels) < 2 or not asked or any(m.start(1) <= span.start < m.end(1) for m in labels):
+        return 0.0  # (a label is no item: "(b) *African Trade Report*: ...")
+    before = [m for m in labels if m.end() <= span.start]
+    if not before:
+        return 0.0
+    return 0.3 if before[-1] in asked else -0.3

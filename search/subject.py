@@ -102,7 +102,7 @@ def _build(con: sqlite3.Connection) -> Library:
     except sqlite3.Error:
         pass
     for symbol, title in docs:  # a letter's title says who wrote it; its first paragraph, what it is about
-        if _LETTER.search(title):
+        if _LETTER.search(title) or _generic(title):
             main.setdefault(symbol, []).extend(_opening_names(con, symbol))
     texts, titles, subjects = [], [], []
     for symbol, title in docs:
@@ -126,6 +126,12 @@ _LETTER = re.compile(r"(?i)(?:^|\()(?:identical\s+)?(?:letters?|notes?\s+verbale
 # A name as a letter writes it: capitalized words, joined by "of", "and", "for", ... (not "I", not the
 # sentence's first word).
 _NAME_RUN = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w’'-]+(?:\s+(?:(?:of|for|on|at|and|the|in|to)\s+)*[A-Z][\w’'-]+)*")
+
+
+def _generic(title: str) -> bool:
+    """True for a title that names nothing ("Draft report"): the first paragraph says what the document is
+    about ("The 2025 United Nations Conference ... was held in Nice")."""
+    return 0 < len(title.split()) <= 3 and not _NAME_RUN.search(title)
 
 
 def _opening_names(con: sqlite3.Connection, symbol: str) -> list[str]:
