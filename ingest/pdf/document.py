@@ -164,7 +164,8 @@ def _prose_blocks(prose: list[tuple[Line, tuple[str, ...]]], geo: Geometry) -> l
     """Page-cited paragraphs of front-matter prose, each under its section path; a new section
     starts a new paragraph."""
     breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
-    split = split_paragraphs([l for l, _ in prose], geo, "", breaks)
+    lines = [l for l, _ in prose]
+    split = split_paragraphs(lines, geo, "", breaks, _own_body_size(lines, geo.body))
     for k, b in split:
         b.section = prose[k][1]
     return [b for _, b in split]
@@ -216,12 +217,17 @@ def _own_leading(lines: list[Line], geo: Geometry) -> Geometry:
 
 def _insert_unnumbered(blocks: list[_Block], loose: dict[str, list[tuple[int, Line, tuple[str, ...]]]],
                        geo: Geometry) -> list[_Block]:
-    """Put the page-cited paragraphs of unnumbered parts where they stand among the headings."""
+    """Put the page-cited paragraphs of unnumbered parts where they stand among the headings.
+
+    Among numbered paragraphs, type smaller than the document's body is small; a part that numbers
+    nothing is measured against its own type (an annex set wholly in small type is that annex's text)."""
     placed: dict[int, list[_Block]] = {}
+    numbered = {b.part for b in blocks if b.kind == "paragraph" and b.page is None}
     for part, entries in loose.items():
         lines = [l for _, l, _ in entries]
         breaks = {k for k in range(1, len(entries)) if entries[k][0] != entries[k - 1][0]}
-        for k, block in split_paragraphs(lines, geo, part, breaks):
+        body = geo.body if part in numbered else _own_body_size(lines, geo.body)
+        for k, block in split_paragraphs(lines, geo, part, breaks, body):
             block.section = entries[k][2]
             placed.setdefault(entries[k][0], []).append(block)
     out: list[_Block] = []
