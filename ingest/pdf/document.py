@@ -66,7 +66,7 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
     if numbered and not preamble:
         preamble = _heading_over_text(_front_notes(front, pages[0], geo, summary), blocks)
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
-        prose = _front_prose(front, pages[0], geo)
+        prose = _front_prose(front, pages[0], geo, keep_small=True)
         blocks = blocks[:1] + _prose_blocks(prose, _own_leading([l for l, _ in prose], geo)) + blocks[1:]
     head = _Block("summary", lines=[l.text for l in summary], refs=[r for l in summary for r in l.refs])
     blocks[0:1] = [head, *preamble]
@@ -171,16 +171,22 @@ def _prose_blocks(prose: list[tuple[Line, tuple[str, ...]]], geo: Geometry) -> l
     return [b for _, b in split]
 
 
-def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Line, tuple[str, ...]]]:
+def _front_prose(front: list[Line], first: Page, geo: Geometry,
+                 keep_small: bool = False) -> list[tuple[Line, tuple[str, ...]]]:
     """Body lines of a document with no numbered paragraphs, under its page-1 title block, each
-    with the section path of the bold headings above it (``Item 3`` > ``Internal audit``)."""
+    with the section path of the bold headings above it (``Item 3`` > ``Internal audit``); with
+    ``keep_small``, its plain small type too (a letter's table, its ``Note:``), which is cited as
+    notes apart from the letter's paragraphs (``split_paragraphs``)."""
     floor = title_floor(first, geo.body)
     path = SectionPath()
     out: list[tuple[Line, tuple[str, ...]]] = []
     prev: Line | None = None
     body = _own_body_size([l for l in front if l.page > 1 or l.top > floor], geo.body)
     for l in front:
-        if not (l.page > 1 or l.top > floor) or l.size < body - 0.6:
+        if not (l.page > 1 or l.top > floor) or l.size < body - 0.6 and not (keep_small and not l.bold):
+            continue
+        if l.size < body - 0.6:
+            out.append((l, path.headings))
             continue
         if l.bold and len(l.text) < 120 and not ends_sentence(l.text) and not l.row:
             if (prev is not None and prev.bold and prev.page == l.page and round(prev.size) == round(l.size)

@@ -50,6 +50,8 @@ _END_RE = re.compile(r"[.?!][”’\")]*$|[.?!]\s*\[[^\]]*\]$")
 _LEADER_RE = re.compile(r"(?:\.\s?){5,}\s*\d{0,3}\s*$|(?:\.\s?){8,}")
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _SHORT = 100  # characters: longer than a list item or a heading
+#: A labelled entry, ``Chair: Ms. Inger Andersen (...)``: over another one it is an entry of their list, no heading.
+FIELD_RE = re.compile(r"^[A-Z][\w’'-]*(?:\s[\w’'-]+){0,3}:\s+\S")
 #: A line ending in a word no sentence or heading ends with: its text runs on to the next line.
 OPEN_END_RE = re.compile(r"\b(?:a|an|the|of|to|in|on|for|with|by|from|across|and|or|at|into|than|between|"
                          r"among|its|their|our)$", re.I)
@@ -234,7 +236,7 @@ def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
         text = _text(b)
         nxt = next((n for n in blocks[k + 1:] if not (n.row and _short(n) and _page_cited(n))), None)
         if (len(b.lines) == 1 and len(text) < 80 and not b.row and not _is_sentence(text) and not text.endswith((",", ";", ":"))
-                and not OPEN_END_RE.search(text)
+                and not OPEN_END_RE.search(text) and not (FIELD_RE.match(text) and nxt is not None and FIELD_RE.match(_text(nxt)))
                 and nxt is not None and _page_cited(nxt) and nxt.part == b.part and not _short(nxt)):
             heading = (text, b.section, b.part)
             continue
