@@ -91,11 +91,22 @@ def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
         if _is_form(text):
             continue
         kept.append(b)
-    kept = _join_run_ons(kept)
-    kept = _merge_lists(kept)
+    kept = _apart(kept, lambda bs: _merge_lists(_join_run_ons(bs)))
     kept = _headings_of_fragments(kept)
     _renumber(kept)
     return kept, signatory
+
+
+def _apart(blocks: list[_Block], tidy) -> list[_Block]:
+    """``tidy`` applied to the page-cited small type and to the other blocks apart, each kept where it
+    stood: a table's rows or a note kept between two short lines of body text never decide whether
+    those run on or make a list, so keeping more small type changes no paragraph (``_renumber``)."""
+    small = [b for b in blocks if _page_cited(b) and b.small]
+    if not small:
+        return tidy(blocks)
+    place = {id(b): k for k, b in enumerate(blocks)}
+    rest = tidy([b for b in blocks if not (_page_cited(b) and b.small)])
+    return sorted(tidy(small) + rest, key=lambda b: place[id(b)])
 
 
 def _sign(kept: list[_Block], b: _Block) -> bool:
@@ -198,13 +209,10 @@ def _merge_lists(blocks: list[_Block]) -> list[_Block]:
                 lead or _short(b)) and not _text(blocks[j]).endswith(":"):
             j += 1
         if j - k >= 2 and (lead or _short(b)):
-            merged = _Block("paragraph", number=b.number, part=b.part, first_line=b.first_line,
-                            last_line=blocks[j - 1].last_line, refs=[r for x in blocks[k:j] for r in (x.refs or [])],
-                            page=b.page, section=b.section, row=all(x.row for x in blocks[k:j]),
-                            small=all(x.small for x in blocks[k:j]))
-            for x in blocks[k:j]:
-                merged.lines.extend(x.lines)
-            out.append(merged)
+            b.lines = [t for x in blocks[k:j] for t in x.lines]  # the run, in its first block (``_apart`` keeps its place)
+            b.refs = [r for x in blocks[k:j] for r in (x.refs or [])]
+            b.last_line, b.row, b.small = blocks[j - 1].last_line, all(x.row for x in blocks[k:j]), all(x.small for x in blocks[k:j])
+            out.append(b)
             k = j
             continue
         out.append(b)
@@ -234,7 +242,8 @@ def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
             out.append(b)
             continue
         text = _text(b)
-        nxt = next((n for n in blocks[k + 1:] if not (n.row and _short(n) and _page_cited(n))), None)
+        nxt = next((n for n in blocks[k + 1:] if not (n.row and _short(n) and _page_cited(n))
+                    and not (n.small and _page_cited(n) and not b.small)), None)  # small type heads no body text
         if (len(b.lines) == 1 and len(text) < 80 and not b.row and not _is_sentence(text) and not text.endswith((",", ";", ":"))
                 and not OPEN_END_RE.search(text) and not (FIELD_RE.match(text) and nxt is not None and FIELD_RE.match(_text(nxt)))
                 and nxt is not None and _page_cited(nxt) and nxt.part == b.part and not _short(nxt)):
