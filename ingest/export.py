@@ -14,7 +14,7 @@ from pathlib import Path
 from paracite.errors import IngestError
 from .models import Chunk, Document
 
-KINDS = ("summary", "paragraph", "table", "preamble", "part")
+KINDS = ("summary", "paragraph", "table", "preamble", "part", "note")
 METADATA = ("date", "bodies", "session", "agenda_items", "symbols", "doc_type", "pages")  # issue #14
 
 

@@ -41,11 +41,14 @@ class Chunk:
     number and ``printed`` keeps the printed one (issue 15).
     ``part`` is ``""`` for the body, or the annex label (``"annex"``, ``"annex I"``) when a
     part of the document numbers its paragraphs afresh. ``page`` is set for documents that
-    have no numbered paragraphs, where citations go by page.
+    have no numbered paragraphs, where citations go by page. Text cited by page that is set in
+    small type (a table's rows, a status table, a figure's source: kind ``note``) is counted in a
+    series of its own on its page, ``A/80/192, annex I, p. 3, note 1``, so keeping more small type
+    never renumbers a page's paragraphs (issue 15).
     """
 
     symbol: str
-    kind: str  # "summary" | "paragraph" | "table" | "preamble" | "part"
+    kind: str  # "summary" | "paragraph" | "table" | "preamble" | "part" | "note"
     number: int
     text: str
     section: tuple[str, ...] = ()
@@ -137,6 +140,8 @@ def format_citation(symbol: str, kind: str, number: int, part: str = "", page: i
         return f"{head}, table {number}"
     if kind == "preamble":
         return f"{head}, preambular para. {number}"
+    if kind == "note":
+        return f"{head}, p. {page}, note {number}"
     if page is not None:
         return f"{head}, p. {page}, para. {number}"
     return f"{head}, para. {number}"

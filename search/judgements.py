@@ -82,8 +82,8 @@ def _number_ref(n: int) -> Ref:
     return Ref(None, "summary", 0) if n == 0 else Ref(None, "paragraph", n)
 
 
-_CITATION = re.compile(r"^(?P<head>.+?),\s*(?:(?:p\.\s*(?P<page>\d+),\s*)?para(?:graph)?s?\.?\s*(?P<para>\d+)"
-                       r"|(?P<summary>summary)|table\s+(?P<table>\d+))\s*$", re.IGNORECASE)
+_CITATION = re.compile(r"^(?P<head>.+?),\s*(?:(?:p\.\s*(?P<page>\d+),\s*)?(?:para(?:graph)?s?\.?\s*(?P<para>\d+)"
+                       r"|note\s+(?P<note>\d+))|(?P<summary>summary)|table\s+(?P<table>\d+))\s*$", re.IGNORECASE)
 
 
 _WHOLE_PART = re.compile(r"^[^,]+,(?:[^,]+,)*\s*(?:draft\s+)?(?:decision|resolution)\b[^,]*$", re.IGNORECASE)
@@ -99,7 +99,7 @@ def parse_citation(text: str) -> Ref:
         raise ValueError(f"not a citation: {text!r} (expected e.g. 'A/80/62, para. 12')")
     symbol, _, part = m["head"].partition(",")
     kind, number = ("summary", 0) if m["summary"] else ("table", int(m["table"])) if m["table"] else (
-        "paragraph", int(m["para"]))
+        ("note", int(m["note"])) if m["note"] else ("paragraph", int(m["para"])))
     return Ref(symbol.strip(), kind, number, part.strip(), int(m["page"]) if m["page"] else None)
 
 
@@ -117,6 +117,8 @@ def _para_refs(para, symbol: str | None, part: str, page: int | None = None) -> 
             out.append(Ref(symbol, "part", 0, part))
         elif s.startswith("table"):
             out.append(Ref(symbol, "table", int(s[5:]), part))
+        elif s.startswith("note"):  # small type cited by page ("p. 4, note 1")
+            out.append(Ref(symbol, "note", int(s[4:]), part, page))
         else:
             out.append(Ref(symbol, "paragraph", int(s.removeprefix("para.").removeprefix("para")), part, page))
     return out

@@ -36,9 +36,10 @@ def preamble_ids(con: sqlite3.Connection) -> np.ndarray:
 
 
 def page_cited_ids(con: sqlite3.Connection) -> np.ndarray:
-    """Row ids of the text cited by page in documents that also have numbered paragraphs, sorted."""
+    """Row ids of the text cited by page (paragraphs and small-type notes) in documents that also
+    have numbered paragraphs, sorted."""
     return np.array([r[0] for r in con.execute(
-        "SELECT id FROM chunks WHERE kind = 'paragraph' AND page IS NOT NULL AND symbol IN "
+        "SELECT id FROM chunks WHERE kind IN ('paragraph', 'note') AND page IS NOT NULL AND symbol IN "
         "(SELECT DISTINCT symbol FROM chunks WHERE kind = 'paragraph' AND page IS NULL) ORDER BY id")],
         dtype="int64")
 

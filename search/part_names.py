@@ -55,7 +55,7 @@ def part_cited_as(con: sqlite3.Connection, symbol: str, part: str) -> str:
                                            "AND part != '' ORDER BY id", (symbol,))]
         return f"; {symbol} has no part {part!r}" + (f" (its parts: {', '.join(parts)})" if parts else "")
     citation, kind, number, page = row
-    what = {"summary": "summary", "table": f"'table {number}'", "preamble": f"--preamble {number}"}.get(kind, str(number))
+    what = {"summary": "summary", "table": f"'table {number}'", "note": f"'note {number}'", "preamble": f"--preamble {number}"}.get(kind, str(number))
     flags = f"--part {shlex.quote(part)}" + (f" --page {page}" if page is not None else "")
     return f"; it is cited by paragraph, from {citation} (`show {symbol} {what} {flags}`)"
 

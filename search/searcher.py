@@ -255,7 +255,7 @@ class Searcher(DocumentViews, Rankers):
         parsed, num = _parse_number(number)
         kind = kind or parsed
         if kind not in KINDS:
-            raise UsageError(f"unknown chunk kind {kind!r}; choose paragraph, preamble, table, summary or part")
+            raise UsageError(f"unknown chunk kind {kind!r}; choose paragraph, preamble, table, note, summary or part")
         rows = self._con.execute(
             "SELECT id, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? AND number = ? "
             "AND part = ? COLLATE NOCASE AND (? IS NULL OR page = ?) ORDER BY page IS NOT NULL, id",
@@ -340,6 +340,8 @@ def _parse_number(number: int | str) -> tuple[str, int]:
         return "part", 0
     if s.startswith("table"):
         s, kind = s[5:].strip(), "table"
+    elif s.startswith("note"):  # small type cited by page: ``p. 4, note 1``
+        s, kind = s[4:].strip(), "note"
     elif s.startswith(("preamble", "preambular")):
         s, kind = s.removeprefix("preambular").removeprefix("preamble").strip(), "preamble"
         s = s.removeprefix("para.").removeprefix("para").strip()

@@ -66,7 +66,7 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
     if numbered and not preamble:
         preamble = _heading_over_text(_front_notes(front, pages[0], geo, summary), blocks)
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
-        prose = _front_prose(front, pages[0], geo)
+        prose = _front_prose(front, pages[0], geo, keep_small=True)
         blocks = blocks[:1] + _prose_blocks(prose, _own_leading([l for l, _ in prose], geo)) + blocks[1:]
     head = _Block("summary", lines=[l.text for l in summary], refs=[r for l in summary for r in l.refs])
     blocks[0:1] = [head, *preamble]
@@ -164,22 +164,29 @@ def _prose_blocks(prose: list[tuple[Line, tuple[str, ...]]], geo: Geometry) -> l
     """Page-cited paragraphs of front-matter prose, each under its section path; a new section
     starts a new paragraph."""
     breaks = {k for k in range(1, len(prose)) if prose[k][1] != prose[k - 1][1]}
-    split = split_paragraphs([l for l, _ in prose], geo, "", breaks)
+    lines = [l for l, _ in prose]
+    split = split_paragraphs(lines, geo, "", breaks, _own_body_size(lines, geo.body))
     for k, b in split:
         b.section = prose[k][1]
     return [b for _, b in split]
 
 
-def _front_prose(front: list[Line], first: Page, geo: Geometry) -> list[tuple[Line, tuple[str, ...]]]:
+def _front_prose(front: list[Line], first: Page, geo: Geometry,
+                 keep_small: bool = False) -> list[tuple[Line, tuple[str, ...]]]:
     """Body lines of a document with no numbered paragraphs, under its page-1 title block, each
-    with the section path of the bold headings above it (``Item 3`` > ``Internal audit``)."""
+    with the section path of the bold headings above it (``Item 3`` > ``Internal audit``); with
+    ``keep_small``, its plain small type too (a letter's table, its ``Note:``), which is cited as
+    notes apart from the letter's paragraphs (``split_paragraphs``)."""
     floor = title_floor(first, geo.body)
     path = SectionPath()
     out: list[tuple[Line, tuple[str, ...]]] = []
     prev: Line | None = None
     body = _own_body_size([l for l in front if l.page > 1 or l.top > floor], geo.body)
     for l in front:
-        if not (l.page > 1 or l.top > floor) or l.size < body - 0.6:
+        if not (l.page > 1 or l.top > floor) or l.size < body - 0.6 and not (keep_small and not l.bold):
+            continue
+        if l.size < body - 0.6:
+            out.append((l, path.headings))
             continue
         if l.bold and len(l.text) < 120 and not ends_sentence(l.text) and not l.row:
             if (prev is not None and prev.bold and prev.page == l.page and round(prev.size) == round(l.size)
@@ -216,12 +223,17 @@ def _own_leading(lines: list[Line], geo: Geometry) -> Geometry:
 
 def _insert_unnumbered(blocks: list[_Block], loose: dict[str, list[tuple[int, Line, tuple[str, ...]]]],
                        geo: Geometry) -> list[_Block]:
-    """Put the page-cited paragraphs of unnumbered parts where they stand among the headings."""
+    """Put the page-cited paragraphs of unnumbered parts where they stand among the headings.
+
+    Among numbered paragraphs, type smaller than the document's body is small; a part that numbers
+    nothing is measured against its own type (an annex set wholly in small type is that annex's text)."""
     placed: dict[int, list[_Block]] = {}
+    numbered = {b.part for b in blocks if b.kind == "paragraph" and b.page is None}
     for part, entries in loose.items():
         lines = [l for _, l, _ in entries]
         breaks = {k for k in range(1, len(entries)) if entries[k][0] != entries[k - 1][0]}
-        for k, block in split_paragraphs(lines, geo, part, breaks):
+        body = geo.body if part in numbered else _own_body_size(lines, geo.body)
+        for k, block in split_paragraphs(lines, geo, part, breaks, body):
             block.section = entries[k][2]
             placed.setdefault(entries[k][0], []).append(block)
     out: list[_Block] = []

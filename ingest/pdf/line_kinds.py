@@ -11,6 +11,7 @@ import re
 from .geometry import Geometry, ends_clause, ends_sentence
 from .layout import Line
 from ..text.list_items import BULLET_RE
+from ..text.fragments import FIELD_RE
 
 NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
 #: A paragraph number printed without its full stop ("44 With that adjustment ..."): see ``unstopped``.
@@ -129,6 +130,9 @@ class LineKinds:
         l = self.lines[i]
         if BULLET_RE.match(l.text):
             return False
+        if not (l.bold or l.italic) and FIELD_RE.match(l.text) and i + 1 < len(self.lines) \
+                and FIELD_RE.match(self.lines[i + 1].text):
+            return False  # ``Chair: Ms. ...`` over ``Acting Secretary: ...``: entries of a list, no heading
         styled = l.bold or l.italic or l.size > self.geo.body + 0.6
         run = [l]
         if styled:

@@ -15,9 +15,12 @@ is a row's cell when
   runs across where the box stands, or its lines are justified); or
 - it holds a column-wide gap (``layout.GUTTER``) that is not the one after a heading's or an
   item's label (``IV.``, ``(a)``, ``Chapter III``, ``Annex II``); or
-- it is the next line of a cell's wrapped text: right under it, in its column and type; or
+- it is the next line of a cell's wrapped text: right under it, in its column and type (or, under
+  a wrapped line set at a hanging indent, the next line at that indent a little further down: a
+  decision's title naming a second report, E/2025/36); or
 - it stands in a run of three or more lines at one indent, in one type, at least half of them
-  cells (a glossary's row whose abbreviation is long enough to leave no column-wide gap).
+  cells or codes (a glossary's row whose abbreviation is long enough to leave no column-wide gap;
+  a one-letter code, ``G    Governments``, whose gap reads as a label's).
 """
 
 from __future__ import annotations
@@ -64,13 +67,26 @@ def row_cells(lines: tuple[Line, ...]) -> set[int]:
                     break
                 if side_by_side(lines[i], lines[j]) and not (wrapping(lines, i, lines[j]) or wrapping(lines, j, lines[i])):
                     cells.update((i, j))
+    hanging: set[int] = set()  # wrapped lines set at a hanging indent under their cell's first line
     for i in range(1, len(lines)):  # in reading order, so a cell's third line follows its second
         if i not in cells and i - 1 in cells and wraps(lines[i - 1], lines[i]):
             cells.add(i)
+            if lines[i].x0 > lines[i - 1].x0 + 12 or i - 1 in hanging:
+                hanging.add(i)
+        elif i not in cells and i - 1 in hanging and _hangs(lines[i - 1], lines[i]):
+            cells.add(i)  # the cell's next item at its hanging indent, a little further down (E/2025/36)
+            hanging.add(i)
     for run in _runs(lines):
-        if len(run) >= 3 and 2 * sum(i in cells for i in run) >= len(run):
+        if len(run) >= 3 and 2 * sum(i in cells or _bare_code(lines[i]) for i in run) >= len(run):
             cells.update(run)
     return cells
+
+
+def _bare_code(l: Line) -> bool:
+    """A column-wide gap after one to three letters with no stop (``G    Governments``, ``E    Experts``):
+    a glossary's code, not a heading's label (``A.``, ``(a)``), when the lines round it are rows."""
+    words = l.text.split()
+    return bool(l.gutters) and l.gutters[0] == 1 and len(words) > 1 and words[0].isalpha() and len(words[0]) <= 3
 
 
 def _runs(lines: tuple[Line, ...]) -> list[list[int]]:
@@ -109,6 +125,12 @@ def wraps(cell: Line, l: Line) -> bool:
     """``l`` is the next line of the wrapped text of ``cell``: right under it, in its column and type."""
     return (l.page == cell.page and abs(l.size - cell.size) <= 0.3 and (l.bold, l.italic) == (cell.bold, cell.italic)
             and 0 < l.top - cell.top <= 2.1 * cell.size and cell.x0 - 1 <= l.x0 < cell.x1)
+
+
+def _hangs(prev: Line, l: Line) -> bool:
+    """``l`` stands at the hanging indent of the wrapped cell line above it, in its type, within three lines."""
+    return (l.page == prev.page and abs(l.x0 - prev.x0) <= 1 and abs(l.size - prev.size) <= 0.3
+            and (l.bold, l.italic) == (prev.bold, prev.italic) and 0 < l.top - prev.top <= 3 * prev.size)
 
 
 def mark_rows(lines: tuple[Line, ...]) -> tuple[Line, ...]:

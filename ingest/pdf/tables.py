@@ -49,10 +49,14 @@ class TableSteps:
         self.touched = True
         return True
 
+    def small_text(self) -> bool:
+        """Small type is the text of the part being read: an annex that numbers no paragraphs."""
+        return bool(self.part) and not self.numbered[self.part]
+
     def small_line(self, l: Line) -> None:
         """Small type outside a table: an annex that numbers nothing set in small type is its text;
         among numbered paragraphs it is an aside, kept where it stands (``asides.aside``)."""
-        if self.part and not self.numbered[self.part]:
+        if self.small_text():
             self.cur = None
             self.aside(l, "loose")
         else:

@@ -18,4 +18,5 @@ class _Block:
     page: int | None = None  # set for paragraphs cited by page (no printed numbers)
     printed: int | None = None  # the printed number, where a misprint broke the sequence
     row: bool = False  # every line a cell of a table's row (PDF layout, ``pdf.table_rows``): never a heading
+    small: bool = False  # page-cited text set in small type (PDF layout): its own series on the page
     heads: tuple[str, ...] = ()  # text input: its own headings under the section path (a draft that numbers nothing)

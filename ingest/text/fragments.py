@@ -17,7 +17,9 @@ of such text:
 - a lone short line that is not a sentence and is followed by prose is a heading: it becomes
   the section of the paragraphs under it.
 
-Paragraphs are numbered again on each page afterwards, so ``p. 2, para. 3`` counts real ones.
+Paragraphs are numbered again on each page afterwards, so ``p. 2, para. 3`` counts real ones; text
+set in small type (a table's rows, a figure's source under the paragraphs) is counted in its own
+series, ``p. 2, note 1``, so that keeping more of it never renumbers the paragraphs.
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ _END_RE = re.compile(r"[.?!][”’\")]*$|[.?!]\s*\[[^\]]*\]$")
 _LEADER_RE = re.compile(r"(?:\.\s?){5,}\s*\d{0,3}\s*$|(?:\.\s?){8,}")
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 _SHORT = 100  # characters: longer than a list item or a heading
+#: A labelled entry, ``Chair: Ms. Inger Andersen (...)``: over another one it is an entry of their list, no heading.
+FIELD_RE = re.compile(r"^[A-Z][\w’'-]*(?:\s[\w’'-]+){0,3}:\s+\S")
+#: A line ending in a word no sentence or heading ends with: its text runs on to the next line.
+OPEN_END_RE = re.compile(r"\b(?:a|an|the|of|to|in|on|for|with|by|from|across|and|or|at|into|than|between|"
+                         r"among|its|their|our)$", re.I)
 
 
 def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
@@ -84,11 +91,22 @@ def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
         if _is_form(text):
             continue
         kept.append(b)
-    kept = _join_run_ons(kept)
-    kept = _merge_lists(kept)
+    kept = _apart(kept, lambda bs: _merge_lists(_join_run_ons(bs)))
     kept = _headings_of_fragments(kept)
     _renumber(kept)
     return kept, signatory
+
+
+def _apart(blocks: list[_Block], tidy) -> list[_Block]:
+    """``tidy`` applied to the page-cited small type and to the other blocks apart, each kept where it
+    stood: a table's rows or a note kept between two short lines of body text never decide whether
+    those run on or make a list, so keeping more small type changes no paragraph (``_renumber``)."""
+    small = [b for b in blocks if _page_cited(b) and b.small]
+    if not small:
+        return tidy(blocks)
+    place = {id(b): k for k, b in enumerate(blocks)}
+    rest = tidy([b for b in blocks if not (_page_cited(b) and b.small)])
+    return sorted(tidy(small) + rest, key=lambda b: place[id(b)])
 
 
 def _sign(kept: list[_Block], b: _Block) -> bool:
@@ -122,6 +140,7 @@ def _join_run_ons(blocks: list[_Block]) -> list[_Block]:
             prev.refs = (prev.refs or []) + (b.refs or [])
             prev.last_line = b.last_line
             prev.row = prev.row and b.row
+            prev.small = prev.small and b.small
             continue
         out.append(b)
     return out
@@ -181,22 +200,31 @@ def _merge_lists(blocks: list[_Block]) -> list[_Block]:
             continue
         j = k + 1
         lead = _text(b).endswith(":")
+        if _labelled_over_rows(b, blocks[k + 1:k + 2]):
+            out.append(b)  # ``2. Recommendations addressed to the executive head`` over its table's rows: their heading
+            k += 1
+            continue
         while j < len(blocks) and _page_cited(blocks[j]) and blocks[j].part == b.part and (
                 _short(blocks[j]) or (lead and _item(blocks[j]))) and (
                 lead or _short(b)) and not _text(blocks[j]).endswith(":"):
             j += 1
         if j - k >= 2 and (lead or _short(b)):
-            merged = _Block("paragraph", number=b.number, part=b.part, first_line=b.first_line,
-                            last_line=blocks[j - 1].last_line, refs=[r for x in blocks[k:j] for r in (x.refs or [])],
-                            page=b.page, section=b.section, row=all(x.row for x in blocks[k:j]))
-            for x in blocks[k:j]:
-                merged.lines.extend(x.lines)
-            out.append(merged)
+            b.lines = [t for x in blocks[k:j] for t in x.lines]  # the run, in its first block (``_apart`` keeps its place)
+            b.refs = [r for x in blocks[k:j] for r in (x.refs or [])]
+            b.last_line, b.row, b.small = blocks[j - 1].last_line, all(x.row for x in blocks[k:j]), all(x.small for x in blocks[k:j])
+            out.append(b)
             k = j
             continue
         out.append(b)
         k += 1
     return out
+
+
+def _labelled_over_rows(b: _Block, nxt: list[_Block]) -> bool:
+    """A one-line labelled item in body text (``2. ...``, ``B. ...``) standing over a table's row is
+    the heading of the rows under it, not the first line of their list."""
+    return (len(b.lines) == 1 and not b.row and bool(nxt) and nxt[0].row and _page_cited(nxt[0])
+            and nxt[0].part == b.part and any(k.match(_text(b)) for k in _LABEL_KINDS))
 
 
 def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
@@ -214,8 +242,10 @@ def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
             out.append(b)
             continue
         text = _text(b)
-        nxt = next((n for n in blocks[k + 1:] if not (n.row and _short(n) and _page_cited(n))), None)
+        nxt = next((n for n in blocks[k + 1:] if not (n.row and _short(n) and _page_cited(n))
+                    and not (n.small and _page_cited(n) and not b.small)), None)  # small type heads no body text
         if (len(b.lines) == 1 and len(text) < 80 and not b.row and not _is_sentence(text) and not text.endswith((",", ";", ":"))
+                and not OPEN_END_RE.search(text) and not (FIELD_RE.match(text) and nxt is not None and FIELD_RE.match(_text(nxt)))
                 and nxt is not None and _page_cited(nxt) and nxt.part == b.part and not _short(nxt)):
             heading = (text, b.section, b.part)
             continue
@@ -240,9 +270,12 @@ def _under(section: tuple[str, ...], heading: str) -> tuple[str, ...]:
 
 
 def _renumber(blocks: list[_Block]) -> None:
-    per_page: dict[tuple[str, int], int] = {}
+    """Number the page-cited blocks by their place on their page, body type and small type apart
+    (``p. 3, para. 6``; ``p. 3, note 1``): small type the reader comes to keep (a table's rows, a
+    figure's source) never renumbers a page's paragraphs, nor body text its notes."""
+    per_page: dict[tuple[str, int, bool], int] = {}
     for b in blocks:
         if _page_cited(b):
-            key = (b.part, b.page)
+            key = (b.part, b.page, b.small)
             per_page[key] = per_page.get(key, 0) + 1
             b.number = per_page[key]

@@ -438,7 +438,8 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
         sect += tuple(_clean_heading(h, vocab, cleaned) for h in block.heads)
         if block.kind in ("paragraph", "preamble", "part"):
             text, refs, next_ref = _clean(block, vocab, next_ref)
-            chunks.append(Chunk(symbol=symbol, kind=block.kind, number=block.number, text=text,
+            kind = "note" if block.small and block.page is not None else block.kind  # small type cited apart
+            chunks.append(Chunk(symbol=symbol, kind=kind, number=block.number, text=text,
                                 section=sect, footnotes=_footnotes(refs, notes), part=block.part,
                                 span=(block.first_line, block.last_line), title=title, page=block.page,
                                 printed=block.printed))

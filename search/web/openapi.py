@@ -55,7 +55,7 @@ def _schemas() -> dict:
     entity = {"type": "object", "properties": {k: string for k in ("text", "kind", "canonical")}
               | {"start": integer, "end": integer}}
     chunk = {"type": "object", "properties": {
-        "citation": string, "symbol": string, "kind": {"enum": ["summary", "paragraph", "table", "preamble", "part"]},
+        "citation": string, "symbol": string, "kind": {"enum": ["summary", "paragraph", "table", "preamble", "part", "note"]},
         "number": integer, "part": string, "page": {"type": ["integer", "null"]},
         "section": {"type": "array", "items": string}, "text": string,
         "footnotes": {"type": "array", "items": string}, "entities": {"type": "array", "items": entity}}}

@@ -20,7 +20,7 @@ def number_label(hit: Hit) -> str:
     links to the operative one of its number)."""
     if hit.kind in ("summary", "part"):
         return hit.kind
-    if hit.kind in ("table", "preamble"):
+    if hit.kind in ("table", "preamble", "note"):
         return f"{hit.kind}{hit.number}"
     return str(hit.number)
 
