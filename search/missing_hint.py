@@ -20,7 +20,11 @@ def _flags(part: str, page: int | None) -> str:
 
 def elsewhere(con: sqlite3.Connection, symbol: str, kind: str, num: int, part: str, page: int | None) -> str:
     """``"; it has A/80/38, part three, para. 35 (--part 'part three')"``, else how far the part's
-    paragraph numbers go, else a list of the document's parts when ``part`` names none, or ``""``."""
+    paragraph numbers go, or ``""``; first of all, a list of the document's parts when ``part`` names
+    none (a typo in ``--part`` is the mistake to name, not the same number in other parts)."""
+    unknown = _unknown_part(con, symbol, part)
+    if unknown:
+        return unknown
     rows = con.execute("SELECT citation, part, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? "
                        "AND number = ? ORDER BY id", (symbol, kind, num)).fetchall()
     rows = [r for r in rows if (r[1].lower(), r[2]) != (part.lower(), page)]
@@ -33,6 +37,11 @@ def elsewhere(con: sqlite3.Connection, symbol: str, kind: str, num: int, part: s
                                 "AND kind = 'paragraph' AND part = ? COLLATE NOCASE", (symbol, part)).fetchone()
         if high is not None:
             return f" (its paragraphs are numbered {low} to {high})"
+    return ""
+
+
+def _unknown_part(con: sqlite3.Connection, symbol: str, part: str) -> str:
+    """``"; A/80/48 has no part 'nope' (its parts: annex I, ...)"`` when ``part`` names none, else ``""``."""
     if not part:
         return ""
     parts = [p for (p,) in con.execute("SELECT DISTINCT part FROM chunks WHERE symbol = ? COLLATE NOCASE "

@@ -16,3 +16,20 @@ def test_same_bytes_under_another_suffix_are_read_again_not_taken_from_the_cache
     assert main(["ingest", str(tmp_path / "hello.txt"), "--index", ix, "--quiet"]) == 1
     err = capsys.readouterr().err
     assert "no paragraphs found" in err and "PDF" not in err and err.count("\n") == 1
+
+
+def test_a_mistyped_part_is_named_before_the_same_number_elsewhere():
+    """``show A/80/48 1 --part nope`` listed the other paragraphs 1 and never said that the
+    document has no part 'nope': the typo is what the user must fix."""
+    import sqlite3
+
+    from search.missing_hint import elsewhere
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE chunks (id INTEGER PRIMARY KEY, symbol, kind, number, part, page, citation)")
+    con.executemany("INSERT INTO chunks (symbol, kind, number, part, page, citation) VALUES (?, ?, ?, ?, ?, ?)",
+                    [("A/80/48", "paragraph", 1, "", None, "A/80/48, para. 1"),
+                     ("A/80/48", "paragraph", 1, "annex I", 20, "A/80/48, annex I, p. 20, para. 1")])
+    assert elsewhere(con, "A/80/48", "paragraph", 1, "nope", None) == (
+        "; A/80/48 has no part 'nope' (its parts: annex I)")
+    assert elsewhere(con, "A/80/48", "paragraph", 1, "annex i", None).startswith("; it has A/80/48, para. 1")
