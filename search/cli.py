@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("export", help="print every chunk as JSON Lines")
-    p.add_argument("--doc", metavar="SYMBOL", help="only this document")
+    p.add_argument("--doc", action="append", metavar="SYMBOL", help="only this document (repeatable)")
     add_filter_options(p)
     _common(p)
     p = sub.add_parser("eval", help="measure retrieval on judged queries: paracite beside BM25-only and dense-only")

@@ -271,13 +271,14 @@ class Searcher(DocumentViews, Rankers):
                              f"give the page (`--page N`)")
         return self._hit(rows[0][0], 1.0)
 
-    def chunks(self, doc: str | None = None) -> Iterator[Hit]:
+    def chunks(self, doc: str | Sequence[str] | None = None) -> Iterator[Hit]:
         """Every chunk in index order (for export): documents as the build laid them out (an
-        incremental Milvus ingest gives a changed document new row ids, not a new place)."""
+        incremental Milvus ingest gives a changed document new row ids, not a new place).
+        ``doc`` is one symbol or several (alternatives, as ``--doc`` repeated on ``search``)."""
         sql, args = "SELECT c.id FROM chunks c LEFT JOIN documents d ON d.symbol = c.symbol", ()
         if doc:
             found, _ = self.resolve_documents(doc)  # any case, any of a joint document's symbols
-            sql, args = sql + " WHERE c.symbol = ?", (found[0] if found else doc,)
+            sql, args = sql + f" WHERE c.symbol IN ({', '.join('?' * len(found))})", tuple(found)
         for (rowid,) in self._con.execute(sql + " ORDER BY d.rowid, c.id", args).fetchall():
             yield self._hit(rowid, 1.0)
 

@@ -33,3 +33,28 @@ def test_a_mistyped_part_is_named_before_the_same_number_elsewhere():
     assert elsewhere(con, "A/80/48", "paragraph", 1, "nope", None) == (
         "; A/80/48 has no part 'nope' (its parts: annex I)")
     assert elsewhere(con, "A/80/48", "paragraph", 1, "annex i", None).startswith("; it has A/80/48, para. 1")
+
+
+def _library(tmp_path):
+    import json
+
+    from ingest.models import Chunk
+
+    rows = [dict(Chunk(f"A/80/{n}", "paragraph", 1, f"Report number {n} on the power grid.").to_dict(),
+                 symbols=[f"A/80/{n}"]) for n in (901, 902, 903)]
+    src = tmp_path / "docs.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert main(["ingest", str(src), "--index", str(tmp_path / "ix"), "--quiet"]) == 0
+    return tmp_path / "ix"
+
+
+def test_export_takes_doc_repeated_as_alternatives(tmp_path, capsys):
+    """The README: "repeated --doc ... flags are alternatives", and export takes --doc; a second
+    --doc silently replaced the first (argparse's store), so the export lost a document."""
+    import json
+
+    ix = _library(tmp_path)
+    capsys.readouterr()
+    assert main(["export", "--doc", "A/80/901", "--doc", "a/80/903", "--index", str(ix)]) == 0
+    out = capsys.readouterr().out
+    assert [json.loads(line)["symbol"] for line in out.splitlines()] == ["A/80/901", "A/80/903"]
