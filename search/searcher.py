@@ -149,6 +149,8 @@ class Searcher(DocumentViews, Rankers):
             raise UsageError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
         if sort not in ("relevance", "date"):
             raise UsageError(f"unknown sort {sort!r}; choose relevance or date")
+        if kind is not None and kind not in KINDS:  # a typo matched nothing, silently
+            raise UsageError(f"unknown chunk kind {kind!r}; choose one of {', '.join(KINDS)}")
         selection = self.doc_selection(since, until, body)
         allowed = self._allowed(doc, org, place, instrument, kind, selection and selection.symbols)
         if allowed is not None and not allowed:

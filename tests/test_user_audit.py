@@ -58,3 +58,39 @@ def test_export_takes_doc_repeated_as_alternatives(tmp_path, capsys):
     assert main(["export", "--doc", "A/80/901", "--doc", "a/80/903", "--index", str(ix)]) == 0
     out = capsys.readouterr().out
     assert [json.loads(line)["symbol"] for line in out.splitlines()] == ["A/80/901", "A/80/903"]
+
+
+def test_search_refuses_an_unknown_chunk_kind(tmp_path):
+    """``kind="paragraphs"`` matched nothing and said nothing: no hits looked like an answer."""
+    import pytest
+
+    from paracite.errors import UsageError
+    from search import Searcher
+
+    with Searcher.open(_library(tmp_path)) as s:
+        assert s.search("power grid", kind="paragraph")
+        with pytest.raises(UsageError, match="unknown chunk kind 'paragraphs'"):
+            s.search("power grid", kind="paragraphs")
+
+
+def test_the_api_and_page_pass_every_filter_on_and_name_unknown_organs(tmp_path):
+    """/api/ask ignored ?doc=, ?since= and the rest (a bad date answered 200 from every document);
+    /api/search dropped ?kind= although the README says every filter of Searcher.search passes
+    through; an unknown ?body= gave no note, unlike ?doc= and ?org=."""
+    from starlette.testclient import TestClient
+
+    from search.web.app import create_app
+
+    with TestClient(create_app(_library(tmp_path))) as client:
+        body = client.get("/api/search", params={"q": "power grid", "body": "NOPE"}).json()
+        assert body["hits"] == [] and body["notes"] == ["no organ named 'NOPE' in this index"]
+        assert client.get("/api/search", params={"q": "power grid", "kind": "table"}).json()["hits"] == []
+        assert client.get("/api/search", params={"q": "power grid", "kind": "tables"}).status_code == 400
+        assert client.get("/?q=power+grid&kind=table").status_code == 200  # the page's form has the field
+        r = client.get("/api/ask", params={"q": "What does report 903 say?", "since": "2025-13"})
+        assert r.status_code == 400 and "since must be a date" in r.json()["error"]
+        answer = client.get("/api/ask", params={"q": "What does report 903 say?", "doc": "A/80/901"}).json()
+        cited = answer["citations"] + [c["citation"] for c in answer["closest"]]
+        assert cited and all(c.startswith("A/80/901") for c in cited)
+        page = client.get("/ask", params={"q": "What does report 903 say?", "doc": "A/80/901"}).text
+        assert "A/80/901" in page and "A/80/903, para" not in page
