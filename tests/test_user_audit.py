@@ -94,3 +94,31 @@ def test_the_api_and_page_pass_every_filter_on_and_name_unknown_organs(tmp_path)
         assert cited and all(c.startswith("A/80/901") for c in cited)
         page = client.get("/ask", params={"q": "What does report 903 say?", "doc": "A/80/901"}).text
         assert "A/80/901" in page and "A/80/903, para" not in page
+
+
+def test_search_takes_kind_on_the_command_line_too(tmp_path, capsys):
+    """``Searcher.search(kind=)`` and ``/api/search?kind=`` existed, the command had no ``--kind``."""
+    ix = str(_library(tmp_path))
+    capsys.readouterr()
+    assert main(["search", "power grid", "--kind", "paragraph", "-k", "1", "--index", ix]) == 0
+    assert capsys.readouterr().out.startswith("[1] A/80/90")
+    assert main(["search", "power grid", "--kind", "preamble", "--index", ix]) == 0
+    assert capsys.readouterr().out == "No paragraphs match the filters --kind 'preamble'.\n"
+
+
+def test_entities_list_citations_separated_by_semicolons(tmp_path, capsys):
+    """"A/69/207, para. 1, A/69/207, para. 11" read as one run of commas; UN documents separate
+    citations with semicolons."""
+    import json
+
+    from ingest.models import Chunk, Entity
+
+    ents = [Entity("UNHCR", "organization", "UNHCR", 0, 5).__dict__]
+    rows = [dict(Chunk("A/80/1", "paragraph", n, "UNHCR helped.").to_dict(), entities=ents) for n in range(1, 8)]
+    src = tmp_path / "e.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert main(["ingest", str(src), "--index", str(tmp_path / "ix"), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["entities", "--kind", "organization", "--index", str(tmp_path / "ix")]) == 0
+    out = capsys.readouterr().out
+    assert "    A/80/1, para. 1; A/80/1, para. 2; A/80/1, para. 3; A/80/1, para. 4; A/80/1, para. 5; ... (2 more)" in out
