@@ -144,13 +144,7 @@ class Searcher(DocumentViews, Rankers):
         """
         query = _check_query(query)
         k = _check_k(k)
-        mode = mode.lower() if isinstance(mode, str) else mode  # "Dense" is dense
-        if mode not in MODES:
-            raise UsageError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
-        if sort not in ("relevance", "date"):
-            raise UsageError(f"unknown sort {sort!r}; choose relevance or date")
-        if kind is not None and kind not in KINDS:  # a typo matched nothing, silently
-            raise UsageError(f"unknown chunk kind {kind!r}; choose one of {', '.join(KINDS)}")
+        mode = _check_options(mode, sort, kind)
         selection = self.doc_selection(since, until, body)
         allowed = self._allowed(doc, org, place, instrument, kind, selection and selection.symbols)
         if allowed is not None and not allowed:
@@ -316,6 +310,19 @@ def _build_default(folder: Path, log, force: bool = False) -> None:
 def _first_clause(e: Exception) -> str:
     """An error's message without its advice to run `paracite ingest` (we are doing it)."""
     return str(e).split("; run `paracite ingest`")[0]
+
+
+def _check_options(mode, sort: str, kind: str | None) -> str:
+    """``mode`` in lower case ("Dense" is dense); ``UsageError`` for an unknown mode, sort or
+    chunk kind (a kind typed wrong used to match nothing, silently)."""
+    mode = mode.lower() if isinstance(mode, str) else mode
+    if mode not in MODES:
+        raise UsageError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+    if sort not in ("relevance", "date"):
+        raise UsageError(f"unknown sort {sort!r}; choose relevance or date")
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"unknown chunk kind {kind!r}; choose one of {', '.join(KINDS)}")
+    return mode
 
 
 def _check_query(query: str, what: str = "query") -> str:

@@ -31,7 +31,8 @@ def test_a_mistyped_part_is_named_before_the_same_number_elsewhere():
                     [("A/80/48", "paragraph", 1, "", None, "A/80/48, para. 1"),
                      ("A/80/48", "paragraph", 1, "annex I", 20, "A/80/48, annex I, p. 20, para. 1")])
     assert elsewhere(con, "A/80/48", "paragraph", 1, "nope", None) == (
-        "; A/80/48 has no part 'nope' (its parts: annex I)")
+        "; A/80/48 has no part 'nope' (its parts: annex I); it has A/80/48, para. 1 (no --part or --page), "
+        "A/80/48, annex I, p. 20, para. 1 (--part 'annex I' --page 20)")
     assert elsewhere(con, "A/80/48", "paragraph", 1, "annex i", None).startswith("; it has A/80/48, para. 1")
 
 
@@ -122,3 +123,25 @@ def test_entities_list_citations_separated_by_semicolons(tmp_path, capsys):
     assert main(["entities", "--kind", "organization", "--index", str(tmp_path / "ix")]) == 0
     out = capsys.readouterr().out
     assert "    A/80/1, para. 1; A/80/1, para. 2; A/80/1, para. 3; A/80/1, para. 4; A/80/1, para. 5; ... (2 more)" in out
+
+
+def test_a_script_calling_ingest_unguarded_is_told_why_its_workers_die(tmp_path):
+    """The README's ``ingest(["lib/"], "ix")`` pasted into a script at top level: each worker
+    process imports the script, starts a second ingest and dies; the user read only "the reader
+    process died (exit code None)"."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "r.txt").write_text("hello\n", encoding="utf-8")
+    script = tmp_path / "build_my_index.py"
+    script.write_text("from index.build import ingest\n"
+                      f"ingest([{str(tmp_path / 'r.txt')!r}], {str(tmp_path / 'ix')!r}, progress=False)\n")
+    root = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=600)
+    assert run.returncode != 0
+    last = run.stderr.strip().splitlines()[-1]
+    assert "the reader process died (exit code 1); worker processes import build_my_index.py first" in last
+    assert 'under `if __name__ == "__main__":`' in last
