@@ -145,3 +145,12 @@ def test_a_script_calling_ingest_unguarded_is_told_why_its_workers_die(tmp_path)
     last = run.stderr.strip().splitlines()[-1]
     assert "the reader process died (exit code 1); worker processes import build_my_index.py first" in last
     assert 'under `if __name__ == "__main__":`' in last
+
+
+def test_a_bad_export_line_names_its_file_once(tmp_path, capsys):
+    """"bad.jsonl (parse): /full/path/bad.jsonl, line 1: not JSON" said the path twice."""
+    path = tmp_path / "bad.jsonl"
+    path.write_text("symbol,kind,number\n", encoding="utf-8")
+    assert main(["ingest", str(path), "--index", str(tmp_path / "ix"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.count(str(path)) == 1 and f"{path} (parse): line 1: not JSON" in err
