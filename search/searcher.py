@@ -320,7 +320,7 @@ def _check_options(mode, sort: str, kind: str | None) -> str:
         raise UsageError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
     if sort not in ("relevance", "date"):
         raise UsageError(f"unknown sort {sort!r}; choose relevance or date")
-    if kind is not None and kind not in KINDS:
+    if kind and kind not in KINDS:
         raise UsageError(f"unknown chunk kind {kind!r}; choose one of {', '.join(KINDS)}")
     return mode
 
