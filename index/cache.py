@@ -69,9 +69,13 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def entry_key(content: str, model: str, encoder: str, tagged: bool) -> str:
-    """The cache key of a file's content under this parser, tagger and model."""
-    parts = (content, code_fingerprint(), model, encoder, "tagged" if tagged else "plain")
+def entry_key(content: str, model: str, encoder: str, tagged: bool, kind: str = "") -> str:
+    """The cache key of a file's content under this parser, tagger and model.
+
+    ``kind`` is the file's suffix: the same bytes are read differently as ``.txt``, ``.pdf`` or
+    ``.jsonl`` (an empty ``a.pdf`` and an empty ``b.txt`` must not share one remembered skip).
+    """
+    parts = (content, code_fingerprint(), model, encoder, "tagged" if tagged else "plain", kind.lower())
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 

@@ -73,7 +73,8 @@ def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float,
         if not s.key:
             try:
                 injected_failure("read", s.file, fail)
-                s.key = entry_key(content_hash(Path(s.file)), embed.MODEL_NAME, encoder_name(), tagged)
+                s.key = entry_key(content_hash(Path(s.file)), embed.MODEL_NAME, encoder_name(), tagged,
+                                  Path(s.file).suffix)
             except Exception as e:  # unreadable (permissions, vanished): this file only
                 why = e.strerror if isinstance(e, OSError) and e.strerror else f"{type(e).__name__}: {e}"
                 out.skips.append(Skip(s.file, "read", why, traceback.format_exc()))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import sys
 import time
 import traceback
 from collections import deque
@@ -113,6 +114,7 @@ class _Worker:
     task: tuple | None = None
     deadline: float | None = None
     started: float = 0.0
+    served: bool = False  # it said "started" once: it got past importing the caller's script
 
 
 class WorkerPool:
@@ -169,11 +171,12 @@ class WorkerPool:
             kind, value = w.conn.recv()
         except (EOFError, OSError):  # the worker died (a crash in native code, out of memory)
             source, key = w.task
-            code = w.process.exitcode
+            w.process.join(2)
+            code, hint = w.process.exitcode, "" if w.served else unguarded_script_hint()
             self._retire(w)
-            return Parsed(source, key, skip=Skip(source, "parse", f"the reader process died (exit code {code})"))
+            return Parsed(source, key, skip=Skip(source, "parse", f"the reader process died (exit code {code}){hint}"))
         if kind == "started":
-            w.started = time.monotonic()
+            w.started, w.served = time.monotonic(), True
             w.deadline = w.started + self.timeout
             return None
         if kind == "parsed":  # the time limit is over reading and parsing only
@@ -210,6 +213,17 @@ class WorkerPool:
                 w.process.join(2)
             w.conn.close()
         self._workers = []
+
+
+def unguarded_script_hint() -> str:
+    """Why a worker may die before its first file: it imports the calling script first (spawn and
+    forkserver do), and a script calling ``ingest()`` at top level starts a second ingest there."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if not path or getattr(main, "__spec__", None) is not None or Path(path).stem == "paracite":
+        return ""
+    return (f"; worker processes import {Path(path).name} first, so a script must call ingest() "
+            "under `if __name__ == \"__main__\":`")
 
 
 def _context():

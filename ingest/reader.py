@@ -46,6 +46,16 @@ def read_text(path: Path) -> str:
         raise IngestError(f"{path}: not UTF-8 text (byte {e.start})") from None
 
 
+def _check_pdf_head(path: Path) -> None:
+    """Say plainly what PDFium would call a "data format error": empty, or not a PDF at all."""
+    with path.open("rb") as f:
+        head = f.read(1024)  # readers accept a PDF header anywhere in the first 1,024 bytes
+    if not head.strip():
+        raise IngestError(f"{path}: the file is empty")
+    if b"%PDF-" not in head:
+        raise IngestError(f"{path}: not a PDF (no %PDF- header); is it a web page or another format saved as .pdf?")
+
+
 def _is_pdf(path: Path) -> bool:
     try:
         with path.open("rb") as f:
@@ -71,6 +81,8 @@ def read_document(path: str | Path) -> Document:
     ``no_symbol_note``); a scan or a "does not exist" page raises ``IngestError`` saying so.
     """
     path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        _check_pdf_head(path)
     if path.suffix.lower() == ".pdf" or _is_pdf(path):
         return _read_pdf(path)
     text = read_text(path)

@@ -69,5 +69,8 @@ def has_text_layer(path: str | Path) -> bool:
 
 
 def strip_source(message: str, source: str) -> str:
-    """A reader's message without the file name it starts with (the skip line names the file)."""
-    return message[len(source) + 2:] if message.startswith(f"{source}: ") else message
+    """A reader's message without the file name it starts with (the skip line names the file):
+    ``"x.jsonl, line 3: not JSON"`` becomes ``"line 3: not JSON"``."""
+    if message.startswith(f"{source}: "):
+        return message[len(source) + 2:]
+    return message[len(source) + 2:] if message.startswith(f"{source}, line ") else message

@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--place", action="append", default=[], metavar="NAME", help="only paragraphs naming this place")
     p.add_argument("--instrument", action="append", default=[], metavar="NAME",
                    help="only paragraphs citing this convention, protocol, resolution or document")
+    p.add_argument("--kind", choices=["paragraph", "summary", "table", "preamble", "part"],
+                   help="only chunks of this kind (e.g. a resolution's preamble)")
     add_filter_options(p)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance",
                    help="order of the top hits: relevance (default) or date (newest first)")
@@ -100,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("export", help="print every chunk as JSON Lines")
-    p.add_argument("--doc", metavar="SYMBOL", help="only this document")
+    p.add_argument("--doc", action="append", metavar="SYMBOL", help="only this document (repeatable)")
     add_filter_options(p)
     _common(p)
     p = sub.add_parser("eval", help="measure retrieval on judged queries: paracite beside BM25-only and dense-only")
@@ -179,7 +181,8 @@ def _open(args):
 def cmd_search(args) -> int:
     s = _open(args)
     hits = s.search(args.query, k=args.k, mode=args.mode, doc=args.doc, org=args.org, place=args.place,
-                    instrument=args.instrument, since=args.since, until=args.until, body=args.body, sort=args.sort)
+                    instrument=args.instrument, kind=args.kind, since=args.since, until=args.until, body=args.body,
+                    sort=args.sort)
     filter_notes(s, args, sys.stderr if args.json else sys.stdout)
     unknown = s.unknown_filters(args.org, args.place, args.instrument) if not hits else []
     for kind, value in unknown:  # not an error: the answer is "no paragraphs", and why (issue 4)
@@ -191,11 +194,12 @@ def cmd_search(args) -> int:
     if not hits:
         filters = [f"{n} {v!r}" for n, vs in (("--doc", args.doc or []), ("--org", args.org), ("--place", args.place),
                                               ("--instrument", args.instrument), ("--body", args.body),
+                                              ("--kind", [args.kind] if args.kind else []),
                                               ("--since", [args.since] if args.since else []),
                                               ("--until", [args.until] if args.until else [])) for v in vs]
         print("No paragraphs match" + (f" the filters {', '.join(filters)}." if filters else "."))
         ands = len(args.org) + len(args.place) + len(args.instrument) + sum(map(bool, (
-            args.doc, args.body, args.since or args.until)))
+            args.doc, args.body, args.since or args.until, args.kind)))
         if ands > 1 and not unknown:  # each may match alone: say they narrow together
             print("A paragraph must match every filter at once; drop one to see what the others match.")
         return 0
@@ -332,7 +336,8 @@ def cmd_entities(args) -> int:
     if args.name is None:
         for e in infos:
             forms = [f for f in e.forms if f != e.name]
-            cites = ", ".join(e.citations[:5]) + (f", ... ({e.paragraphs - 5} more)" if e.paragraphs > 5 else "")
+            # "; " between citations, as UN documents list them: each citation holds commas itself
+            cites = "; ".join(e.citations[:5]) + (f"; ... ({e.paragraphs - 5} more)" if e.paragraphs > 5 else "")
             print(f"{e.name}  [{e.kind}, {e.paragraphs} paragraph{'s' if e.paragraphs != 1 else ''}]"
                   + (f"  also: {'; '.join(forms[:4])}" if forms else ""))
             print(f"    {cites}")

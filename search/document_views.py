@@ -55,7 +55,7 @@ class DocumentViews:
                                   (hit.citation, hit.symbol)).fetchone()[0]
         return [self._hit(i, 1.0) for i in neighbours(self._con, rowid, min(k, MAX_CONTEXT))]
 
-    def export(self, doc: str | None = None, *, since: str | None = None, until: str | None = None,
+    def export(self, doc: str | Sequence[str] | None = None, *, since: str | None = None, until: str | None = None,
                body: str | Sequence[str] | None = None) -> Iterator[dict]:
         """Every chunk as an export record: the hit's fields plus its document's metadata."""
         allowed = self.doc_selection(since, until, body)

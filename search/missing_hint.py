@@ -20,19 +20,26 @@ def _flags(part: str, page: int | None) -> str:
 
 def elsewhere(con: sqlite3.Connection, symbol: str, kind: str, num: int, part: str, page: int | None) -> str:
     """``"; it has A/80/38, part three, para. 35 (--part 'part three')"``, else how far the part's
-    paragraph numbers go, else a list of the document's parts when ``part`` names none, or ``""``."""
+    paragraph numbers go, or ``""``; led by a list of the document's parts when ``part`` names none
+    (a typo in ``--part`` is the first thing to fix)."""
+    unknown = _unknown_part(con, symbol, part)
     rows = con.execute("SELECT citation, part, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? "
                        "AND number = ? ORDER BY id", (symbol, kind, num)).fetchall()
     rows = [r for r in rows if (r[1].lower(), r[2]) != (part.lower(), page)]
     if rows:
         named = ", ".join(f"{c} ({_flags(p, pg)})" for c, p, pg in rows[:SHOWN])
         more = f" and {len(rows) - SHOWN} more" if len(rows) > SHOWN else ""
-        return f"; it has {named}{more}"
+        return f"{unknown}; it has {named}{more}"
     if page is None and kind == "paragraph":  # the number is nowhere: say how far the numbers go
         low, high = con.execute("SELECT min(number), max(number) FROM chunks WHERE symbol = ? COLLATE NOCASE "
                                 "AND kind = 'paragraph' AND part = ? COLLATE NOCASE", (symbol, part)).fetchone()
         if high is not None:
             return f" (its paragraphs are numbered {low} to {high})"
+    return unknown
+
+
+def _unknown_part(con: sqlite3.Connection, symbol: str, part: str) -> str:
+    """``"; A/80/48 has no part 'nope' (its parts: annex I, ...)"`` when ``part`` names none, else ``""``."""
     if not part:
         return ""
     parts = [p for (p,) in con.execute("SELECT DISTINCT part FROM chunks WHERE symbol = ? COLLATE NOCASE "

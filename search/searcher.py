@@ -144,11 +144,7 @@ class Searcher(DocumentViews, Rankers):
         """
         query = _check_query(query)
         k = _check_k(k)
-        mode = mode.lower() if isinstance(mode, str) else mode  # "Dense" is dense
-        if mode not in MODES:
-            raise UsageError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
-        if sort not in ("relevance", "date"):
-            raise UsageError(f"unknown sort {sort!r}; choose relevance or date")
+        mode = _check_options(mode, sort, kind)
         selection = self.doc_selection(since, until, body)
         allowed = self._allowed(doc, org, place, instrument, kind, selection and selection.symbols)
         if allowed is not None and not allowed:
@@ -271,13 +267,14 @@ class Searcher(DocumentViews, Rankers):
                              f"give the page (`--page N`)")
         return self._hit(rows[0][0], 1.0)
 
-    def chunks(self, doc: str | None = None) -> Iterator[Hit]:
+    def chunks(self, doc: str | Sequence[str] | None = None) -> Iterator[Hit]:
         """Every chunk in index order (for export): documents as the build laid them out (an
-        incremental Milvus ingest gives a changed document new row ids, not a new place)."""
+        incremental Milvus ingest gives a changed document new row ids, not a new place).
+        ``doc`` is one symbol or several (alternatives, as ``--doc`` repeated on ``search``)."""
         sql, args = "SELECT c.id FROM chunks c LEFT JOIN documents d ON d.symbol = c.symbol", ()
         if doc:
             found, _ = self.resolve_documents(doc)  # any case, any of a joint document's symbols
-            sql, args = sql + " WHERE c.symbol = ?", (found[0] if found else doc,)
+            sql, args = sql + f" WHERE c.symbol IN ({', '.join('?' * len(found))})", tuple(found)
         for (rowid,) in self._con.execute(sql + " ORDER BY d.rowid, c.id", args).fetchall():
             yield self._hit(rowid, 1.0)
 
@@ -313,6 +310,19 @@ def _build_default(folder: Path, log, force: bool = False) -> None:
 def _first_clause(e: Exception) -> str:
     """An error's message without its advice to run `paracite ingest` (we are doing it)."""
     return str(e).split("; run `paracite ingest`")[0]
+
+
+def _check_options(mode, sort: str, kind: str | None) -> str:
+    """``mode`` in lower case ("Dense" is dense); ``UsageError`` for an unknown mode, sort or
+    chunk kind (a kind typed wrong used to match nothing, silently)."""
+    mode = mode.lower() if isinstance(mode, str) else mode
+    if mode not in MODES:
+        raise UsageError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+    if sort not in ("relevance", "date"):
+        raise UsageError(f"unknown sort {sort!r}; choose relevance or date")
+    if kind and kind not in KINDS:
+        raise UsageError(f"unknown chunk kind {kind!r}; choose one of {', '.join(KINDS)}")
+    return mode
 
 
 def _check_query(query: str, what: str = "query") -> str:

@@ -106,7 +106,11 @@ def test_any_query_ranks_or_is_invalid(searcher, mode, query, k):
 @given(value=any_text, field=st.sampled_from(["doc", "org", "place", "instrument", "kind"]))
 def test_any_filter_value_narrows_or_empties(searcher, value, field):
     arg = value if field in ("doc", "kind") else [value]
-    hits = searcher.search("remittances", k=5, mode="bm25", **{field: arg})
+    try:
+        hits = searcher.search("remittances", k=5, mode="bm25", **{field: arg})
+    except UsageError as e:  # kind is a fixed set, like mode: a typo is named, not met with no hits
+        assert field == "kind" and str(e).startswith("unknown chunk kind")
+        return
     assert len(hits) <= 5
 
 

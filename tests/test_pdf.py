@@ -170,7 +170,7 @@ def _bad_pdf(tmp_path: Path, kind: str) -> Path:
     if kind == "not-un":
         return write_pdf(tmp_path / "notes.pdf", [[(72, 72, 10, False, "Shopping list: bread, milk and eggs.")]])
     path = tmp_path / "fake.pdf"
-    path.write_text("<html>not a pdf</html>", encoding="utf-8")
+    path.write_text("<html>not a pdf</html>" if kind == "html" else "", encoding="utf-8")
     return path
 
 
@@ -180,7 +180,8 @@ def _bad_pdf(tmp_path: Path, kind: str) -> Path:
         ("encrypted", "the PDF is encrypted; decrypt it first"),
         ("truncated", "cannot read the PDF (PDFium: data format error); is the file complete?"),
         ("scan", "scanned: no text layer, run OCR first"),
-        ("html", "cannot read the PDF"),
+        ("html", "not a PDF (no %PDF- header)"),  # PDFium's "data format error" said nothing to a user
+        ("empty", "the file is empty"),
     ],
 )
 def test_bad_pdfs_fail_with_one_line_naming_the_file(tmp_path, kind, message):

@@ -42,7 +42,7 @@ def api_ask(request: Request) -> JSONResponse:
     args = search_args(request.query_params)
     index = request.app.state.index
     with index.searcher() as s, index.first_alone("ask"):
-        return _json(s.ask(args.query).to_dict())
+        return _json(s.ask(args.query, **args.ask_filters()).to_dict())  # ?doc=, dates, ... as on the CLI
 
 
 @json_errors

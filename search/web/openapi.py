@@ -13,6 +13,7 @@ _FILTER_HELP = {
     "org": "only paragraphs naming this organization (any of its names); repeat to require several",
     "place": "only paragraphs naming this place; repeat to require several",
     "instrument": "only paragraphs citing this convention, protocol, resolution or document; repeatable",
+    "kind": "only chunks of this kind: paragraph, table, summary, preamble or part",
     "since": "only documents dated on or after this date",
     "until": "only documents dated on or before this date",
     "body": "only documents of this body",

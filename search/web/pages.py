@@ -28,6 +28,7 @@ TEMPLATES = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 LABELS = {"doc": "Document", "org": "Organization", "place": "Place", "instrument": "Instrument",
+          "kind": "Kind (paragraph, table, summary, preamble, part)",
           "since": "From date", "until": "To date", "body": "Body", "sort": "Sort"}
 
 
@@ -93,7 +94,7 @@ def _fill_ask(s, ctx: dict, request: Request) -> None:
         return
     args = search_args(request.query_params)
     with request.app.state.index.first_alone("ask"):
-        answer = s.ask(args.query)
+        answer = s.ask(args.query, **args.ask_filters())
     ctx["answer"] = answer
     ctx["pieces"] = [(text, citation_path(cite) if cite else None) for text, cite in answer_pieces(answer)]
     ctx["evidence"] = [(e, citation_path(e.citation)) for e in answer.evidence]

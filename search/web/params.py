@@ -15,7 +15,7 @@ from paracite.errors import UsageError
 #: Filters that may be given more than once (``?org=ILO&org=UNHCR`` keeps paragraphs naming both).
 LIST_FILTERS = ("doc", "org", "place", "instrument")
 #: Single-valued filters, passed on only where ``Searcher.search`` takes them.
-OPTIONAL_FILTERS = ("since", "until", "body", "sort")
+OPTIONAL_FILTERS = ("kind", "since", "until", "body", "sort")
 MAX_VALUE_CHARS = 2000
 
 
@@ -46,11 +46,16 @@ class SearchArgs:
         return {"k": self.k, "mode": self.mode, **self.filters}
 
     def unknown_filters(self, searcher) -> list[tuple[str, str]]:
-        """The (kind, value) entity filters that name nothing in the searcher's index (the page
+        """The (kind, value) document, organ and entity filters that name nothing in the searcher's index (the page
         and the API word the note each their own way)."""
         f = self.filters
         return [("document", value) for value, _ in searcher.unknown_documents(f.get("doc"))] + \
+            [("organ", value) for value in searcher.unknown_bodies(f.get("body"))] + \
             searcher.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ()))
+
+    def ask_filters(self) -> dict:
+        """The filters ``Searcher.ask`` narrows its evidence by: all but the order of hits."""
+        return {name: value for name, value in self.filters.items() if name != "sort"}
 
     def filter_pairs(self) -> list[tuple[str, str]]:
         """(name, value) of every filter given, for links that keep them."""
