@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from paracite.errors import NotFound, UsageError
+from paracite.errors import NotFound, ParaciteError, UsageError
 from ingest.models import format_citation
 
-from .judgements import Query, hit_key, parse_citation, parse_queries, read_queries
+from .judgements import Query, number_ref, hit_key, parse_citation, parse_queries, read_queries
 from .metrics import METRICS, mean_scores, score_ranking
 
 __all__ = ["Query", "EvalReport", "evaluate", "format_report", "parse_queries", "read_queries", "judge"]
@@ -41,6 +41,7 @@ class EvalReport:
     library: int = 0  # how many queries are library-format (ranked over the whole index)
     documents: int = 1  # documents in the index
     split: str | None = None
+    unknown: tuple[str, ...] = ()  # judged citations that name no chunk of the index
 
     @property
     def queries(self) -> int:
@@ -50,7 +51,7 @@ class EvalReport:
         return {"doc": self.doc, "all_docs": self.all_docs, "queries": self.queries, "library": self.library,
                 "documents": self.documents, "split": self.split, "systems": list(self.systems),
                 "metrics": list(METRICS), "overall": self.overall, "by_kind": self.by_kind,
-                "per_query": self.per_query}
+                "per_query": self.per_query, "unknown": list(self.unknown)}
 
 
 def chunk_key(hit, symbol: str | None = None) -> int | str:
@@ -107,7 +108,7 @@ def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None
     default_doc = _default_doc(searcher, doc)
     per_query = []
     for q in queries:
-        target = _default_doc(searcher, q.doc) if q.doc else default_doc
+        target = _target(searcher, q, default_doc)
         row = {"id": q.id, "query": q.query, "kind": q.kind, "doc": target,
                "relevant": list(q.relevant) or [_cite(r, target) for r in q.refs],
                "partial": list(q.partial) or [_cite(r, target) for r in q.partial_refs]}
@@ -121,9 +122,29 @@ def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None
     for kind in sorted({r["kind"] for r in per_query if r["kind"]}):
         rows = [r for r in per_query if r["kind"] == kind]
         by_kind[kind] = {"n": len(rows), **{name: mean_scores([r[name] for r in rows]) for name in systems}}
+    judged = {(r.symbol or _target(searcher, q, default_doc), r.kind, r.number, r.part, r.page): None
+              for q in queries for r in (*map(number_ref, (*q.relevant, *q.partial)), *q.refs, *q.partial_refs)}
+    unknown = tuple(format_citation(*key) for key in judged if not _names_chunk(searcher, *key))
     return EvalReport(doc=default_doc, systems=tuple(systems), overall=overall, by_kind=by_kind,
                       per_query=per_query, all_docs=all_docs, library=sum(q.library for q in queries),
-                      documents=len(searcher.manifest.documents), split=split)
+                      documents=len(searcher.manifest.documents), split=split, unknown=unknown)
+
+
+def _target(searcher, q: Query, default_doc: str) -> str:
+    return _default_doc(searcher, q.doc) if q.doc else default_doc
+
+
+def _names_chunk(searcher, symbol: str, kind: str, number: int, part: str, page: int | None) -> bool:
+    """Whether a judged chunk is in the index: a label pointing nowhere (a typo, a paragraph the
+    parser numbers differently) scores 0 and must be seen, not silently averaged in."""
+    try:
+        if kind == "part":
+            searcher.get(symbol, None, part=part)
+        else:
+            searcher.get(symbol, number, part=part, page=page, kind=kind)
+    except ParaciteError:
+        return False
+    return True
 
 
 def _best_key(hit, relevant: set, partial: set):
@@ -139,7 +160,7 @@ def _citation_key(citation: str):
 
 
 def _cite(ref, target: str) -> str:
-    return format_citation(ref.symbol or target, ref.kind, ref.number, ref.part)
+    return format_citation(ref.symbol or target, ref.kind, ref.number, ref.part, ref.page)
 
 
 def _default_doc(searcher, doc: str | None) -> str:
@@ -175,4 +196,8 @@ def format_report(report: EvalReport) -> str:
         for i, name in enumerate(report.systems):
             first = f"{label:<14}{n:>4}" if i == 0 else " " * 18
             lines.append(f"{first}  {name:<10}" + "".join(f"{scores[name][m]:>9.3f}" for m in METRICS))
+    if report.unknown:
+        shown = "; ".join(report.unknown[:5]) + ("; ..." if len(report.unknown) > 5 else "")
+        lines.append(f"warning: {len(report.unknown)} judged citation(s) name no chunk of the index "
+                     f"(they count as misses): {shown}")
     return "\n".join(lines)

@@ -68,8 +68,8 @@ class Query:
 
     def judged(self, symbol: str) -> tuple[set, set]:
         """(relevant keys, partial keys) with ``symbol`` as the query's own document."""
-        rel = {_number_ref(n).key(symbol) for n in self.relevant} | {r.key(symbol) for r in self.refs}
-        part = {_number_ref(n).key(symbol) for n in self.partial} | {r.key(symbol) for r in self.partial_refs}
+        rel = {number_ref(n).key(symbol) for n in self.relevant} | {r.key(symbol) for r in self.refs}
+        part = {number_ref(n).key(symbol) for n in self.partial} | {r.key(symbol) for r in self.partial_refs}
         return rel, part - rel
 
 
@@ -78,7 +78,7 @@ def hit_key(hit) -> tuple[str, str, str, int, int | None]:
     return (hit.symbol.lower(), hit.kind, (hit.part or "").lower(), hit.number, getattr(hit, "page", None))
 
 
-def _number_ref(n: int) -> Ref:
+def number_ref(n: int) -> Ref:
     return Ref(None, "summary", 0) if n == 0 else Ref(None, "paragraph", n)
 
 

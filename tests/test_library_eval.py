@@ -96,3 +96,20 @@ def test_a_line_with_a_page_judges_only_that_pages_paragraph():
                           '"also": ["S/2025/346, p. 4, para. 3"]}'])
     relevant, _ = q.judged("S/2025/346")
     assert relevant == {("s/2025/346", "paragraph", "", 2, 6), ("s/2025/346", "paragraph", "", 3, 4)}
+
+
+def test_a_label_naming_no_chunk_is_reported(index_dir, tmp_path, capsys):
+    """A judged paragraph the index lacks scores 0; the report says so instead of hiding it."""
+    path = tmp_path / "typo.jsonl"
+    path.write_text(json.dumps({"query": "cost of remittances", "symbol": "A/69/207", "para": 9999,
+                                "also": [46]}) + "\n", encoding="utf-8")
+    assert main(["eval", str(path), "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: 1 judged citation(s) name no chunk of the index" in out and "A/69/207, para. 9999" in out
+    assert main(["eval", str(path), "--json", "--index", str(index_dir)]) == 0
+    assert json.loads(capsys.readouterr().out)["unknown"] == ["A/69/207, para. 9999"]
+
+
+def test_only_labels_outside_the_index_are_reported(searcher):
+    """E/2025/57 is not in the one-report index; the lower-case symbol and the summary are."""
+    assert searcher.evaluate(parse_queries(LIB_LINES)).unknown == ("E/2025/57, para. 3",)
