@@ -124,7 +124,9 @@ def _para_refs(para, symbol: str | None, part: str, page: int | None = None) -> 
     return out
 
 
-def _also_refs(items, symbol: str | None) -> list[Ref]:
+def _also_refs(items, symbol: str | None, part: str = "", page: int | None = None) -> list[Ref]:
+    """``also`` (or ``partial``) entries as refs: a bare number is another paragraph of the line's
+    own document *and part* (and page), as the format says; a citation or object names its own."""
     out = []
     for a in items or ():
         if isinstance(a, dict):
@@ -132,7 +134,7 @@ def _also_refs(items, symbol: str | None) -> list[Ref]:
         elif isinstance(a, str) and "," in a:
             out.append(parse_citation(a))
         else:
-            out += _para_refs(a, symbol, "")
+            out += _para_refs(a, symbol, part, page)
     return out
 
 
@@ -147,8 +149,9 @@ def parse_line(d: dict, n: int) -> Query:
     symbol = d.get("symbol") or d.get("doc") or None
     if "para" in d:
         page = int(d["page"]) if d.get("page") is not None else None  # text the document cites by page
-        refs = _para_refs(d["para"], symbol, str(d.get("part") or ""), page) + _also_refs(d.get("also"), symbol)
-        relevant, partial_refs = (), tuple(_also_refs(d.get("partial"), symbol))
+        part = str(d.get("part") or "")
+        refs = _para_refs(d["para"], symbol, part, page) + _also_refs(d.get("also"), symbol, part, page)
+        relevant, partial_refs = (), tuple(_also_refs(d.get("partial"), symbol, part, page))
     else:
         refs = _also_refs(d.get("also"), symbol)
         relevant, partial_refs = tuple(int(x) for x in d.get("relevant", ())), ()

@@ -113,3 +113,11 @@ def test_a_label_naming_no_chunk_is_reported(index_dir, tmp_path, capsys):
 def test_only_labels_outside_the_index_are_reported(searcher):
     """E/2025/57 is not in the one-report index; the lower-case symbol and the summary are."""
     assert searcher.evaluate(parse_queries(LIB_LINES)).unknown == ("E/2025/57, para. 3",)
+
+
+def test_also_numbers_are_paragraphs_of_the_lines_own_part():
+    """`also` numbers are other paragraphs of the same part (S/2025/258's enclosure), not the body's."""
+    [q] = parse_queries(['{"query": "q", "symbol": "S/2025/258", "para": 37, "also": [36, "S/2025/258, para. 2"], '
+                         '"part": "enclosure"}'])
+    assert q.refs == (Ref("S/2025/258", "paragraph", 37, "enclosure"), Ref("S/2025/258", "paragraph", 36, "enclosure"),
+                      Ref("S/2025/258", "paragraph", 2))
