@@ -4,60 +4,20 @@ The set measures whether the answer rules hold on questions nobody tuned on, so 
 a field, mixes a document into both halves or breaks the two-facts-and-one-trap-per-document shape
 would silently change what `bench_answers.py --round blind13` reports; these checks catch that.
 """
-import json
-import re
-from collections import Counter
-from pathlib import Path
+from blind_sets import DATA, check_answer_row, check_answer_shape, labelled_elsewhere, rows
 
-DATA = Path(__file__).resolve().parent.parent / "bench" / "data" / "library_facts_round13.jsonl"
-FACT_FIELDS = {"id", "query", "symbol", "para", "part", "page", "citations", "answer", "also", "split",
-               "kind", "note"}
-NONE_FIELDS = {"id", "query", "symbol", "split", "kind", "note"}
-
-
-def _rows() -> list[dict]:
-    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+PATH = DATA / "library_facts_round13.jsonl"
 
 
 def test_every_line_has_the_fields_of_its_kind():
-    for row in _rows():
-        assert row["kind"] in {"fact", "none"} and row["split"] in {"dev", "heldout"}, row["id"]
-        assert row["query"].strip() and row["note"].strip(), row["id"]
-        if row["kind"] == "none":
-            assert set(row) == NONE_FIELDS and re.fullmatch(r"TU13(0[1-9]|1\d|20)", row["id"]), row["id"]
-            continue
-        assert set(row) == FACT_FIELDS and re.fullmatch(r"T13(0[1-9]|[1-3]\d|40)", row["id"]), row["id"]
-        assert row["answer"].strip() and isinstance(row["also"], list), row["id"]
-        assert row["para"] == "part" or (isinstance(row["para"], int) and row["para"] > 0), row["id"]
-        assert row["citations"] and all(c.startswith(row["symbol"] + ",") for c in row["citations"]), row["id"]
-        page = f"p. {row['page']}, " if row["page"] else ""
-        para = "" if row["para"] == "part" else f"para. {row['para']}"
-        part = f"{row['part']}, " if row["part"] and para else row["part"]
-        assert row["citations"][0] == f"{row['symbol']}, {part}{page}{para}", row["id"]
+    for row in rows(PATH):
+        check_answer_row(row, 13)
 
 
 def test_sixty_questions_two_facts_and_one_trap_per_document_split_by_document():
-    rows = _rows()
-    assert len(rows) == 60 and len({r["id"] for r in rows}) == 60
-    per_doc = Counter((r["symbol"], r["kind"]) for r in rows)
-    symbols = {r["symbol"] for r in rows}
-    assert len(symbols) == 20
-    assert all(per_doc[(s, "fact")] == 2 and per_doc[(s, "none")] == 1 for s in symbols)
-    splits_of = {}
-    for row in rows:
-        splits_of.setdefault(row["symbol"], set()).add(row["split"])
-    assert all(len(s) == 1 for s in splits_of.values()), "a document is in both splits"
-    assert Counter(next(iter(s)) for s in splits_of.values()) == {"dev": 10, "heldout": 10}
+    check_answer_shape(rows(PATH))
 
 
 def test_no_labelled_paragraph_is_labelled_by_an_earlier_set():
-    ours = {(r["symbol"], r["part"] or "", r["page"], r["para"]) for r in _rows() if r["kind"] == "fact"}
-    earlier = set()
-    for path in DATA.parent.glob("*.jsonl"):
-        if path == DATA:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line) if line.strip() else {}
-            if row.get("kind") != "none" and "para" in row and "symbol" in row:
-                earlier.add((row["symbol"], row.get("part") or "", row.get("page"), row["para"]))
-    assert not ours & earlier
+    ours = {(r["symbol"], r["part"] or "", r["page"], r["para"]) for r in rows(PATH) if r["kind"] == "fact"}
+    assert not ours & labelled_elsewhere(PATH)[0]
