@@ -15,6 +15,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+import numpy as np
+
 _TERM_RE = re.compile(r"\w+(?:[-/.’']\w+)*", re.UNICODE)
 _PIECES = re.compile(r"[-/.’']")
 _CONTRACTION = re.compile(r"(?i)(?:n[’']t|[’'](?:s|re|ve|ll|d|m))$")
@@ -156,6 +158,21 @@ def matching_rows(con: sqlite3.Connection, groups: Sequence[str]) -> list[set[in
     """For each MATCH expression, the row ids of the chunks it matches."""
     return [{r[0] for r in con.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (g,)).fetchall()}
             for g in groups]
+
+
+def match_counts(con: sqlite3.Connection, groups: Sequence[str], ids: np.ndarray) -> np.ndarray:
+    """For each of the sorted chunk ``ids``, how many of the MATCH expressions match it."""
+    counts = np.zeros(len(ids))
+    if not len(ids):
+        return counts
+    for rows in matching_rows(con, groups):
+        if rows:
+            values = np.fromiter(rows, dtype="int64", count=len(rows))
+            pos = np.searchsorted(ids, values)
+            ok = pos < len(ids)
+            pos, values = pos[ok], values[ok]
+            counts[pos[ids[pos] == values]] += 1
+    return counts
 
 
 def bm25_search(con: sqlite3.Connection, query: str, limit: int) -> list[tuple[int, float]]:

@@ -25,7 +25,7 @@ import sqlite3
 
 import numpy as np
 
-from .bm25 import matching_rows, quote, words
+from .bm25 import match_counts, quote, words
 from .ordinals import ORDINALS
 
 #: What a chunk that holds none of the query's ordinals loses in the fused ranking (z units).
@@ -50,14 +50,7 @@ def ordinal_share(con: sqlite3.Connection, ordinals: list[str], ids: np.ndarray)
     when there are none to hold."""
     if not ordinals:
         return None
-    counts = np.zeros(len(ids))
-    for rows in matching_rows(con, [quote(o) for o in ordinals]):
-        if rows and len(ids):
-            values = np.fromiter(rows, dtype="int64", count=len(rows))
-            pos = np.searchsorted(ids, values)
-            ok = pos < len(ids)
-            pos, values = pos[ok], values[ok]
-            counts[pos[ids[pos] == values]] += 1
+    counts = match_counts(con, [quote(o) for o in ordinals], ids)
     return counts / len(ordinals)
 
 

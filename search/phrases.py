@@ -23,7 +23,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .bm25 import matching_rows, quote
+from .bm25 import match_counts, quote
 
 #: How many other words may stand between two adjacent query words (FTS5 NEAR distance).
 PAIR_NEAR = 3
@@ -40,17 +40,9 @@ def pair_share(con: sqlite3.Connection, terms: Sequence[str], ids: np.ndarray) -
     """Each of the sorted ``ids``'s share of the adjacent pairs of ``terms`` that it holds near each
     other (zeros for a query of one content word)."""
     pairs = pair_expressions(terms)
-    counts = np.zeros(len(ids))
-    if not pairs or not len(ids):
-        return counts
-    for rows in matching_rows(con, pairs):
-        if rows:
-            values = np.fromiter(rows, dtype="int64", count=len(rows))
-            pos = np.searchsorted(ids, values)
-            ok = pos < len(ids)
-            pos, values = pos[ok], values[ok]
-            counts[pos[ids[pos] == values]] += 1
-    return counts / len(pairs)
+    if not pairs:
+        return np.zeros(len(ids))
+    return match_counts(con, pairs, ids) / len(pairs)
 
 
 def pair_share_in_words(term_stems: Sequence[str], texts: Sequence[str], near: int = PAIR_NEAR) -> np.ndarray:
