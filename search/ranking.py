@@ -102,7 +102,8 @@ class Ranker:
         self._docs = None  # see _documents()
         self._preamble = None  # row ids of preambular paragraphs (issue 20)
         self._page_cited = None  # row ids of text outside a numbered document's paragraphs (#15)
-        self._hub = None  # see _hubness()
+        self._hub: np.ndarray | None = None  # see _hubness()
+        self._hub_loaded = False
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -225,16 +226,17 @@ class Ranker:
     def _hubness(self) -> np.ndarray | None:
         """Each chunk's z-scored hubness by row id (``index.hubness``), or None for an index built
         before it was stored (loaded once)."""
-        if self._hub is None:
+        if not self._hub_loaded:
             try:
                 rows = self._con.execute("SELECT chunk_id, z FROM hubness").fetchall()
             except sqlite3.Error:
                 rows = []
-            at = np.array([r[0] for r in rows], dtype="int64")
-            hub = np.zeros(max(self.n, int(at.max()) + 1 if len(at) else 0))
-            hub[at] = [r[1] for r in rows]
-            self._hub = hub if rows else False
-        return self._hub if self._hub is not False else None
+            if rows:
+                at = np.array([r[0] for r in rows], dtype="int64")
+                self._hub = np.zeros(max(self.n, int(at.max()) + 1))
+                self._hub[at] = [r[1] for r in rows]
+            self._hub_loaded = True
+        return self._hub
 
     def _citation(self, rowid: int) -> str:
         return self._con.execute("SELECT citation FROM chunks WHERE id = ?", (rowid,)).fetchone()[0]

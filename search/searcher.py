@@ -251,7 +251,7 @@ class Searcher(DocumentViews, Rankers):
         parsed, num = _parse_number(number)
         kind = kind or parsed
         if kind not in KINDS:
-            raise UsageError(f"unknown chunk kind {kind!r}; choose paragraph, preamble, table, note, summary or part")
+            raise UsageError(f"unknown chunk kind {kind!r}; choose one of {', '.join(KINDS)}")
         rows = self._con.execute(
             "SELECT id, page FROM chunks WHERE symbol = ? COLLATE NOCASE AND kind = ? AND number = ? "
             "AND part = ? COLLATE NOCASE AND (? IS NULL OR page = ?) ORDER BY page IS NOT NULL, id",
