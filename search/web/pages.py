@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
 from search.context import best_sentences, cited, neighbours
 
@@ -28,8 +29,9 @@ TEMPLATES = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 LABELS = {"doc": "Document", "org": "Organization", "place": "Place", "instrument": "Instrument",
-          "kind": "Kind (paragraph, table, summary, preamble, part)",
-          "since": "From date", "until": "To date", "body": "Body", "sort": "Sort"}
+          "kind": f"Kind ({', '.join(CHUNK_KINDS)})",
+          "since": "From date (YYYY-MM-DD)", "until": "To date (YYYY-MM-DD)", "body": "Body",
+          "sort": "Sort (relevance or date)"}
 
 
 def render(name: str, status: int = 200, **context) -> HTMLResponse:
@@ -41,7 +43,7 @@ def _form(params) -> dict:
     active = [(n, v) for n in LIST_FILTERS for v in params.getlist(n) if v.strip()]
     active += [(n, params[n]) for n in supported_filters() if n not in LIST_FILTERS and params.get(n, "").strip()]
     base = [("q", params.get("q", ""))] + [(n, params[n]) for n in ("mode", "k") if params.get(n)]
-    chips = [{"name": n, "label": LABELS.get(n, n), "value": v,
+    chips = [{"name": n, "label": LABELS.get(n, n).split(" (")[0], "value": v,  # "Kind: note", not its hint
               "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)])} for n, v in active]
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
             "active": chips, "filters": supported_filters(), "labels": LABELS,
