@@ -1,8 +1,8 @@
 """Every library query set's figures in one run: paracite beside BM25-only and dense-only (issue #12).
 
 Run: ``python bench/eval_sets.py --library DIR --report DIR [--split dev|heldout]``. Sets: the
-library + dev-PDF queries, the unseen-documents set, round 4 (dev only), round 7, round 14, and (dev only)
-the A/69/207 dev and own sets over the report alone and beside the library (``--all-docs``).
+library + dev-PDF queries, the unseen-documents set, round 4 (dev only), round 7, rounds 14 and 15, and
+(dev only) the A/69/207 dev and own sets over the report alone and beside the library (``--all-docs``).
 Prints MRR@10 / R@5 per system.
 """
 
