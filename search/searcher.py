@@ -258,7 +258,7 @@ class Searcher(DocumentViews, Rankers):
             (symbol, kind, num, part, page, page)).fetchall()
         where = f"{symbol}, {part}" if part else symbol
         if not rows:
-            label = {"summary": "the summary", "preamble": f"preambular paragraph {num}"}.get(kind, f"{kind} {num}")
+            label = {"summary": "summary", "preamble": f"preambular paragraph {num}"}.get(kind, f"{kind} {num}")
             raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else "")
                            + (whole_part_hint(self._con, symbol, part) or elsewhere(self._con, symbol, kind, num, part, page)))
         if page is None and rows[0][1] is not None and len(rows) > 1:

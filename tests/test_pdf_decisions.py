@@ -192,6 +192,8 @@ def test_show_search_export_and_the_web_cite_a_decision_by_its_number(decisions_
     assert "(b) Adopted the 2025 SNA as the updated international statistical standard" in " ".join(out.split())
     assert main(["show", "E/2025/24", "1", "--part", "decision 56/101", *ix]) == 4
     assert "it is one chunk, E/2025/24, chap. I, decision 56/101" in capsys.readouterr().err
+    assert main(["show", "E/2025/24", "0", "--part", "decision 56/101", *ix]) == 4
+    assert "decision 56/101 has no summary; it is one chunk" in capsys.readouterr().err
     assert main(["show", "E/2025/24", *ix]) == 0
     contents = capsys.readouterr().out
     assert "[chap. I, decision 56/103] 56/103. Working methods of the Statistical Commission  (decision 56/103)" in contents
