@@ -9,7 +9,8 @@ at the end).
 The cache is a list of records, one per (set, query): ``set``, ``id``, ``query``, ``kind``,
 ``doc`` (the judged document's symbol, to group queries by document), ``sig`` (``Signals``),
 ``rel`` / ``part`` (row ids judged relevant / partial), ``library`` (library-format query),
-``docs`` (each candidate's document number), ``pre`` / ``paged`` (kind-prior masks).
+``docs`` (each candidate's document number), ``pre`` / ``paged`` (kind-prior masks), ``qvec``
+(the query's embedding as the ranker saw it; for variants that change the query vector).
 """
 
 from __future__ import annotations
@@ -61,19 +62,25 @@ def collect(s: Searcher, queries, set_name: str, all_docs: bool) -> list[dict]:
     keys = row_keys(s)
     docs = rk._documents()
     got: list = []
-    orig = type(rk).signals
+    orig, embed, vecs = type(rk).signals, rk._embed, []
 
     def signals(self, query, mode, allowed, k):
         sig = orig(self, query, mode, allowed, k)
         got.append(sig)
         return sig
 
+    def embedded(query):
+        vecs.append(embed(query))
+        return vecs[-1]
+
     rk.signals = types.MethodType(signals, rk)
+    rk._embed = embedded
     out = []
     try:
         for q in queries:
             target = _default_doc(s, q.doc) if q.doc else _default_doc(s, None)
             got.clear()
+            vecs.clear()
             scope = None if (all_docs or q.library) else target
             s.search(q.query, k=10, doc=scope)
             sig = got[-1]
@@ -83,9 +90,11 @@ def collect(s: Searcher, queries, set_name: str, all_docs: bool) -> list[dict]:
             out.append({"set": set_name, "id": q.id, "query": q.query, "kind": q.kind, "doc": target,
                         "sig": sig, "rel": pos_rel, "part": pos_part, "library": q.library,
                         "nrel": len(rel), "docs": docs[sig.ids],
-                        "pre": np.isin(sig.ids, rk._preamble), "paged": np.isin(sig.ids, rk._page_cited)})
+                        "pre": np.isin(sig.ids, rk._preamble), "paged": np.isin(sig.ids, rk._page_cited),
+                        "qvec": vecs[-1][0].copy() if vecs else None})
     finally:
         del rk.signals
+        rk._embed = embed
     return out
 
 
