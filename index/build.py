@@ -97,6 +97,8 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     sink = _milvus_sink(milvus, index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
+        if sink is not None:
+            sink.check()
         previous = _previous(index_dir, add)
         cache = Cache(index_dir)
         sources = _sources(files, previous, cache, add)
