@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("docs", help="list the indexed documents with their date, organs, session and chunk counts")
+    add_filter_options(p)
     _common(p)
 
     p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
@@ -301,8 +302,11 @@ def cmd_show(args) -> int:
 
 
 def cmd_docs(args) -> int:
-    docs = _open(args).documents()
-    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs)
+    s = _open(args)
+    docs = s.documents(since=args.since, until=args.until, body=args.body)
+    filter_notes(s, args, sys.stderr if args.json else sys.stdout)
+    filtered = bool(args.since or args.until or args.body)
+    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, filtered)
     return 0
 
 
