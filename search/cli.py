@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_options(p)
     _common(p)
 
-    p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
+    p = sub.add_parser("ingest", help="make an index hold exactly these report files or folders (.txt, .pdf): "
+                                      "unchanged files come from its cache, documents of files not given are dropped")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .pdf, an export .jsonl) or folders of them")
     _ingest_options(p)
 
