@@ -97,6 +97,8 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     sink = _milvus_sink(milvus, index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
+        if sink is not None:
+            sink.check()
         previous = _previous(index_dir, add)
         cache = Cache(index_dir)
         sources = _sources(files, previous, cache, add)
@@ -157,7 +159,18 @@ def _count(report: IngestReport, previous: list[dict], files: set[str]) -> None:
             report.unchanged += 1
         else:
             report.changed += 1
-    report.removed = sum(1 for d in previous if _file_of(d) not in files)
+    removed = [d for d in previous if _file_of(d) not in files]
+    report.removed = len(removed)
+    kept_on_disk = sorted(d.get("symbol", "?") for d in removed if Path(_file_of(d)).is_file())
+    if kept_on_disk:  # not deleted, just not named: most likely `add` was meant
+        shown = ", ".join(kept_on_disk[:5]) + (f" and {len(kept_on_disk) - 5} more" if len(kept_on_disk) > 5 else "")
+        report.notes.append(f"{_documents(len(kept_on_disk))} dropped although {'its file is' if len(kept_on_disk) == 1 else 'their files are'} "
+                            f"still on disk, not among the paths given: {shown}; `paracite add FILE...` adds files "
+                            "and keeps the rest (running the earlier ingest again restores them from the cache)")
+
+
+def _documents(n: int) -> str:
+    return "1 document" if n == 1 else f"{n} documents"
 
 
 def _file_of(entry: dict) -> str:

@@ -147,8 +147,26 @@ def _parse_and_embed(todo: list[Source], cache: Cache, tagged: bool, timeout: fl
         raise
     finally:
         ready.put(None)
-        embedder.join()
+        _finish(embedder, stop)
         bars.close()
+
+
+def _finish(embedder: threading.Thread, stop: threading.Event) -> None:
+    """Wait for the embedding thread, also through Ctrl-C (which stops it after the group in hand).
+
+    The process must not end while the thread is inside onnxruntime: the interpreter's exit then
+    tears the session down under it and the C++ runtime aborts (SIGABRT, exit -6, an
+    onnxruntime error line) instead of ``paracite: interrupted`` and exit 130.
+    """
+    interrupted = False
+    while embedder.is_alive():
+        try:
+            embedder.join()
+        except KeyboardInterrupt:  # the files in hand are stored (a few seconds), the rest not started
+            stop.set()
+            interrupted = True
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 def _parse_and_embed_with_ray(todo: list[Source], cache: Cache, tagged: bool, address: str,
@@ -205,6 +223,7 @@ def _embed_group(group: list[Parsed], cache: Cache, out: Gathered, bars, fail: s
     try:
         for p in group:
             injected_failure("embed", p.source, fail)
+            injected_failure("stall", p.source, fail)
         results = embed_documents([d for p in group for d in p.documents])
     except Exception:
         if len(group) > 1:

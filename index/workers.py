@@ -7,17 +7,25 @@ worker when the time limit passes, starts another and goes on.
 
 ``PARACITE_FAIL_AT=STAGE[:NAME]`` makes the stage (``read``, ``parse``, ``tag``, ``embed``, or
 ``hang`` for a parse that never ends) fail for files whose name contains ``NAME``: the tests use
-it to check that one file's failure costs only that file.
+it to check that one file's failure costs only that file. ``stall`` makes the embedding of such a
+file pause for ``STALL_SECONDS`` (saying so on stderr) and go on: the Ctrl-C tests use it.
+
+Workers ignore Ctrl-C: a terminal sends SIGINT to the whole process group, and the main process
+alone handles it (one ``paracite: interrupted`` line) and stops the workers; a worker that took
+it too would print a ``KeyboardInterrupt`` traceback from whatever it was reading.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -28,6 +36,7 @@ from ingest.models import Document
 from ingest.skips import Skip, strip_source
 
 DEFAULT_TIMEOUT = 120.0  # seconds to read and parse one file
+STALL_SECONDS = 6.0  # how long an injected ``stall`` holds the embedding (tests only)
 
 
 @dataclass
@@ -48,6 +57,10 @@ def injected_failure(stage: str, source: str, spec: str | None) -> None:
         return
     want, _, name = spec.partition(":")
     if want == stage and (not name or name in Path(source).name):
+        if stage == "stall":
+            print(f"paracite: test: stalling at {stage}", file=sys.stderr, flush=True)
+            time.sleep(STALL_SECONDS)
+            return
         if stage == "hang":
             while True:
                 time.sleep(3600)
@@ -93,6 +106,7 @@ def _tag(docs: list[Document]) -> list[Document]:
 
 def _serve(conn, tag: bool) -> None:
     """A worker's loop: one (source, key, fail) task in, progress and one ``Parsed`` out."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle (it stops us)
     while True:
         try:
             task = conn.recv()
@@ -128,7 +142,15 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         p = self._ctx.Process(target=_serve, args=(child, self.tag), daemon=True)
-        p.start()
+        if self._ctx.get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            with interrupts_ignored():  # the server (importing spaCy for seconds) inherits SIG_IGN
+                forkserver.ensure_running()
+            p.start()
+        else:
+            with interrupts_ignored():
+                p.start()
         child.close()
         return _Worker(p, parent)
 
@@ -213,6 +235,21 @@ class WorkerPool:
                 w.process.join(2)
             w.conn.close()
         self._workers = []
+
+
+@contextmanager
+def interrupts_ignored():
+    """Ignore SIGINT while a child process is started: a child started so ignores it from its
+    first instruction (Python installs no ``KeyboardInterrupt`` handler then), before it could
+    run any code of ours. Only the main thread may change signal handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def unguarded_script_hint() -> str:

@@ -73,9 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("docs", help="list the indexed documents with their date, organs, session and chunk counts")
+    add_filter_options(p)
     _common(p)
 
-    p = sub.add_parser("ingest", help="(re)build an index from report files or folders (.txt, .pdf)")
+    p = sub.add_parser("ingest", help="make an index hold exactly these report files or folders (.txt, .pdf): "
+                                      "unchanged files come from its cache, documents of files not given are dropped")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .pdf, an export .jsonl) or folders of them")
     _ingest_options(p)
 
@@ -301,8 +303,11 @@ def cmd_show(args) -> int:
 
 
 def cmd_docs(args) -> int:
-    docs = _open(args).documents()
-    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs)
+    s = _open(args)
+    docs = s.documents(since=args.since, until=args.until, body=args.body)
+    filter_notes(s, args, sys.stderr if args.json else sys.stdout)
+    filtered = bool(args.since or args.until or args.body)
+    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, filtered)
     return 0
 
 

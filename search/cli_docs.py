@@ -11,7 +11,7 @@ import textwrap
 
 
 def add_filter_options(p: argparse.ArgumentParser) -> None:
-    """``--since``, ``--until`` and ``--body``, shared by search, ask and export."""
+    """``--since``, ``--until`` and ``--body``, shared by search, ask, export and docs."""
     p.add_argument("--since", metavar="DATE", help="only documents issued on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", help="only documents issued on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--body", action="append", default=[], metavar="NAME",
@@ -31,10 +31,10 @@ def filter_notes(searcher, args, stream=None) -> None:
         print(f"paracite: no document {value!r} in this index; {hint}see `paracite docs`", file=stream)
 
 
-def print_documents(docs: list[dict]) -> None:
+def print_documents(docs: list[dict], filtered: bool = False) -> None:
     """One block per document: symbol, date, kind, organs, session, agenda items, chunk count."""
     if not docs:
-        print("No documents in this index.")
+        print("No documents match the filters." if filtered else "No documents in this index.")
         return
     for d in docs:
         symbols = " = ".join(d["symbols"]) if len(d["symbols"]) > 1 else d["symbol"]

@@ -23,10 +23,14 @@ MAX_LISTED = 8  # an unknown symbol's error lists the index's documents up to th
 class DocumentViews:
     """Documents as records: metadata, table of contents, neighbours, filtered export."""
 
-    def documents(self) -> list[dict]:
+    def documents(self, since: str | None = None, until: str | None = None,
+                  body: str | Sequence[str] | None = None) -> list[dict]:
         """The indexed documents, newest first: ``symbol, title, date, bodies, session, agenda_items,
-        symbols, doc_type, pages, chunks`` (``paracite docs --json``)."""
-        return list_documents(self._con)
+        symbols, doc_type, pages, chunks`` (``paracite docs --json``); the date and organ filters of
+        ``search`` keep those they pass (``doc_selection`` notes what they left out)."""
+        docs = list_documents(self._con)
+        selection = self.doc_selection(since, until, body)
+        return docs if selection is None else [d for d in docs if d["symbol"] in selection.symbols]
 
     def document_record(self, symbol: str) -> dict | None:
         """One document's record as ``documents`` gives it (any case of ``symbol``), or ``None``."""

@@ -211,3 +211,20 @@ def test_an_old_masthead_organ_in_large_bold_type_is_not_the_title():
     assert doc.symbol == "A/52/687"
     assert (doc.date, doc.session, doc.agenda_items) == ("1997-11-18", "Fifty-second session", ("44",))
     assert doc.bodies == ("General Assembly",)
+
+
+def test_docs_takes_the_date_and_organ_filters(library, capsys) -> None:
+    """A library of hundreds: `paracite docs --since 2025 --body SC` lists what a search would search."""
+    assert main(["docs", "--json", "--since", "2024-07", "--until", "2024", "--index", str(library)]) == 0
+    out, err = capsys.readouterr()
+    assert [d["symbol"] for d in json.loads(out)] == ["A/79/104", "E/2024/103"]
+    assert "no printed date left out by the date filter: A/79/105" in err
+    assert main(["docs", "--body", "SC", "--index", str(library)]) == 0
+    out = capsys.readouterr().out
+    assert "S/2025/101  2025-03-10" in out and "A/79/104  2024-12-31" in out and "A/80/102" not in out
+    assert main(["docs", "--body", "UNHCR", "--index", str(library)]) == 0
+    out = capsys.readouterr().out
+    assert "no organ named 'UNHCR'" in out and "No documents match the filters." in out
+    assert main(["docs", "--since", "2025-13", "--index", str(library)]) == 2
+    with Searcher.open(library) as s:
+        assert [d["symbol"] for d in s.documents(body="ECOSOC")] == ["E/2024/103"]

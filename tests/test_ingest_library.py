@@ -197,3 +197,19 @@ def test_a_does_not_exist_page_is_skipped_in_plain_words(tmp_path):
             path.write_text("A/79/998\nThe document you are looking for does not exist.\n", encoding="utf-8")
         with pytest.raises(IngestError, match="not a document: a 'does not exist' page from the UN document system"):
             read_document(path)
+
+
+def test_documents_dropped_for_not_being_named_are_noted(library, tmp_path, capsys):
+    """A weekly user types `ingest new.pdf` meaning `add`: the summary's "2 removed" was all they saw."""
+    index = tmp_path / "ix"
+    assert main(["ingest", str(library), "--index", str(index), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["ingest", str(library / "one.txt"), "--index", str(index), "--quiet"]) == 0
+    out, err = capsys.readouterr()
+    assert "0 added, 0 changed, 1 unchanged, 2 removed" in out
+    assert ("paracite: note: 2 documents dropped although their files are still on disk, not among the paths "
+            "given: A/69/902, A/69/903; `paracite add FILE...` adds files and keeps the rest") in err
+    (library / "two.txt").unlink()  # a file taken out of the folder: dropped as asked, no note
+    assert main(["ingest", str(library), "--index", str(index), "--quiet"]) == 0
+    out, err = capsys.readouterr()
+    assert "1 added, 0 changed, 1 unchanged, 0 removed" in out and "note" not in err

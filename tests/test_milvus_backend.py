@@ -197,3 +197,33 @@ def test_vectors_in_milvus_equal_local_faiss(index_dir, msearcher):
     ids = np.arange(msearcher.manifest.chunks)
     stored = msearcher._ranking().records.vectors(ids)
     assert np.allclose(stored, local.reconstruct_n(0, local.ntotal), atol=1e-6)
+
+
+def test_an_unreachable_server_is_said_before_any_file_is_read(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PARACITE_FAIL_AT", "parse")  # a file read would be skipped, not refused
+    folder = tmp_path / "ix"
+    assert main(["ingest", str(REPORT), "--index", str(folder), "--milvus", "http://127.0.0.1:9", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("paracite: error: cannot reach Milvus at http://127.0.0.1:9 (") and err.count("\n") == 1
+    assert "Milvus Lite" not in err and "<" not in err  # no Lite advice for a server, no exception repr
+    assert "skipped" not in err and not list((folder / "cache").glob("*"))  # nothing was parsed
+
+
+def test_a_lite_folder_open_in_another_process_is_one_line(milvus_index, msearcher, tmp_path):
+    """This process holds the Lite folder (``msearcher``, as `paracite serve` would): a search or an
+    ingest from another process is told so in one line (Milvus Lite logged a traceback, and the
+    error printed pymilvus's exception repr and exit 3, "damaged or foreign")."""
+    import os
+    import subprocess
+    import sys
+
+    folder, db = milvus_index
+    assert msearcher.search("remittances", k=1)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    for args in (["search", "remittances", "--index", str(folder)],
+                 ["ingest", str(REPORT), "--index", str(tmp_path / "other"), "--milvus", str(db), "--quiet"]):
+        run = subprocess.run([sys.executable, "-m", "search", *args], capture_output=True, text=True, env=env,
+                             timeout=180)
+        assert run.returncode == 1, run.stderr
+        assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
+        assert "is open in another process" in run.stderr and "one process at a time" in run.stderr

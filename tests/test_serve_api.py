@@ -359,3 +359,24 @@ def test_filters_the_searcher_takes_are_passed_through(monkeypatch):
     args = params.search_args(QueryParams("q=food&since=2020&body=WFP&org=WFP&sort=date"))
     assert args.kwargs() == {"k": 10, "mode": "hybrid", "org": ["WFP"], "since": "2020", "body": "WFP"}
     assert params.supported_filters() == ("org", "since", "body")
+
+
+def test_the_date_filter_says_what_it_left_out_for_want_of_a_date(server):
+    """`paracite search --since` notes the undated documents it leaves out; the web said nothing."""
+    left_out = "2 documents with no printed date left out by the date filter: A/69/207, X/2026/1"
+    status, body = server.json("/api/search?" + q(q="remittances", since="2025"))
+    assert status == 200 and body["hits"] == [] and body["notes"] == [left_out]
+    status, body = server.json("/api/ask?" + q(q="What are remittances?", until="2025-06"))
+    assert status == 200 and body["notes"] == [left_out]
+    for path in ("/?", "/ask?"):
+        status, _, page = server.get(path + q(q="remittances", since="2025"))
+        assert status == 200 and f'<p class="note">{left_out[0].upper() + left_out[1:]}.</p>' in page.decode()
+
+
+def test_an_unknown_document_is_named_beside_the_hits_of_a_known_one(server):
+    """As `paracite search --doc A/69/207 --doc A/80/6` does; the web named it only when nothing matched."""
+    _, body = server.json("/api/search?" + q(q="remittances", doc=["A/69/207", "A/80/6"]))
+    assert body["hits"] and {h["symbol"] for h in body["hits"]} == {"A/69/207"}
+    assert body["notes"] == ["no document named 'A/80/6' in this index"]
+    _, body = server.json("/api/search?" + q(q="remittances"))
+    assert "notes" not in body

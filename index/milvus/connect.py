@@ -7,13 +7,15 @@ without the ``scale`` extra never needs it.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import logging
 import os
 import re
 import time
 from pathlib import Path
 
-from paracite.errors import IndexMismatch, IngestError, UsageError
+from paracite.errors import IndexBusy, IndexMismatch, IngestError, UsageError
 
 TOKEN_ENV = "PARACITE_MILVUS_TOKEN"
 LITE_STARTS = 3  # tries to start a Milvus Lite server (its start-up can time out under load)
@@ -45,21 +47,60 @@ def collection_prefix(index_dir: Path) -> str:
 
 
 def connect(uri: str, *, for_ingest: bool = False):
-    """A ``MilvusClient`` for ``uri``; a clear ``ParaciteError`` when the extra is missing or the
-    server cannot be reached."""
+    """A ``MilvusClient`` for ``uri``; a clear one-line ``ParaciteError`` when the extra is
+    missing, the server cannot be reached or another process has the Milvus Lite folder open."""
     error = IngestError if for_ingest else IndexMismatch
     try:
         from pymilvus import MilvusClient
     except ImportError:
-        raise error("this index needs Milvus: install the scale extra (pip install 'paracite[scale]')") from None
+        need = "--milvus needs" if for_ingest else "this index keeps its vectors in Milvus and needs"
+        raise error(f"{need} pymilvus: install the scale extra (pip install 'paracite[scale]')") from None
     if not is_remote(uri):
         Path(uri).parent.mkdir(parents=True, exist_ok=True)
+        _quiet_lite_log()
     for attempt in range(1 if is_remote(uri) else LITE_STARTS):
         try:
             return MilvusClient(uri=uri, token=os.environ.get(TOKEN_ENV, ""))
         except Exception as e:  # pymilvus raises its own types, and Lite a RuntimeError when locked
-            why = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+            why = _reason(e)
             if "Fail connecting" not in why:
                 break
             time.sleep(1 + attempt)  # Lite's server process started too slowly on a busy machine
-    raise error(f"cannot open Milvus at {uri} ({why}); a Milvus Lite .db is usable by one process at a time")
+    if not is_remote(uri):
+        if lite_in_use(uri):  # the failure's usual cause (a process of ours would have shared it)
+            raise lite_busy(uri)
+        raise error(f"cannot open Milvus Lite at {uri} ({why})")
+    raise error(f"cannot reach Milvus at {uri} ({why}); is the server running, and is the address right?")
+
+
+def _reason(e: Exception) -> str:
+    """pymilvus's own message (its exceptions print as ``<ConnectionConfigException: (code=1, ...)>``)."""
+    text = str(getattr(e, "message", "") or e or type(e).__name__)
+    return text.splitlines()[0][:200]
+
+
+def _quiet_lite_log() -> None:
+    """Milvus Lite logs a full traceback when it cannot start (a locked folder); paracite says
+    why in one line instead."""
+    logging.getLogger("milvus_lite").addHandler(logging.NullHandler())
+    logging.getLogger("milvus_lite").propagate = False
+
+
+def lite_in_use(uri: str) -> bool:
+    """Whether another process holds the Milvus Lite folder's lock (Lite's own ``LOCK`` file)."""
+    lock = Path(uri) / "LOCK"
+    if not lock.exists():
+        return False
+    with open(lock, "a") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        fcntl.flock(f, fcntl.LOCK_UN)
+    return False
+
+
+def lite_busy(uri: str) -> IndexBusy:
+    return IndexBusy(f"the Milvus Lite folder {uri} is open in another process (a `paracite serve`, search or "
+                     "ingest on this index?); Milvus Lite serves one process at a time: stop that one and run "
+                     "yours again, or keep the index on a Milvus server (--milvus http://host:19530)")

@@ -149,6 +149,12 @@ class MilvusSink:
             pass  # the next ingest drops them (in place: the served manifest never sees them)
         self.close()
 
+    def check(self) -> None:
+        """Reach Milvus before any file is read: a wrong address or a Milvus Lite folder held by
+        another process is said at once, not after the whole library was parsed and embedded."""
+        self._connect()
+        self.close()
+
     def close(self) -> None:
         if self._client is not None:
             self._client.close()

@@ -30,10 +30,9 @@ def api_search(request: Request) -> JSONResponse:
     with request.app.state.index.searcher() as s:
         hits = s.search(args.query, **args.kwargs())
         body = {"query": args.query, "hits": [h.to_dict() for h in hits]}
-        if not hits:
-            unknown = args.unknown_filters(s)
-            if unknown:
-                body["notes"] = [f"no {kind} named {value!r} in this index" for kind, value in unknown]
+        notes = args.api_notes(s, bool(hits))
+        if notes:
+            body["notes"] = notes
     return _json(body)
 
 
@@ -42,7 +41,11 @@ def api_ask(request: Request) -> JSONResponse:
     args = search_args(request.query_params)
     index = request.app.state.index
     with index.searcher() as s, index.first_alone("ask"):
-        return _json(s.ask(args.query, **args.ask_filters()).to_dict())  # ?doc=, dates, ... as on the CLI
+        body = s.ask(args.query, **args.ask_filters()).to_dict()  # ?doc=, dates, ... as on the CLI
+        notes = args.api_notes(s, False)  # the filters narrow the evidence: name every value that matches nothing
+        if notes:
+            body["notes"] = notes
+        return _json(body)
 
 
 @json_errors

@@ -81,8 +81,7 @@ def _fill_search(s, ctx: dict, request: Request) -> None:
     ctx["results"] = [{"hit": h, "path": paragraph_path(h), "pieces": marked(h.text, span),
                        "document": h.source_line(110) if several else "",
                        "entities": entity_links(h, base, args.query)} for h, span in zip(hits, spans)]
-    ctx["notes"] = [f"No {kind} named “{value}” in this index." for kind, value in
-                    args.unknown_filters(s)] if not hits else []
+    ctx["notes"] = args.page_notes(s, bool(hits))
     ctx["title"] = f"{args.query} – paracite"
 
 
@@ -98,6 +97,7 @@ def _fill_ask(s, ctx: dict, request: Request) -> None:
     with request.app.state.index.first_alone("ask"):
         answer = s.ask(args.query, **args.ask_filters())
     ctx["answer"] = answer
+    ctx["notes"] = args.page_notes(s, False)
     ctx["pieces"] = [(text, citation_path(cite) if cite else None) for text, cite in answer_pieces(answer)]
     ctx["evidence"] = [(e, citation_path(e.citation)) for e in answer.evidence]
     ctx["closest"] = [(h, paragraph_path(h)) for h in answer.closest]

@@ -45,13 +45,31 @@ class SearchArgs:
     def kwargs(self) -> dict:
         return {"k": self.k, "mode": self.mode, **self.filters}
 
-    def unknown_filters(self, searcher) -> list[tuple[str, str]]:
-        """The (kind, value) document, organ and entity filters that name nothing in the searcher's index (the page
-        and the API word the note each their own way)."""
+    def unknown_filters(self, searcher, entities: bool = True) -> list[tuple[str, str]]:
+        """The (kind, value) document, organ and (with ``entities``) entity filters that name nothing in the
+        searcher's index (the page and the API word the note each their own way). As on the CLI, unknown
+        documents and organs are named even when the other values found hits; entities only when none did."""
         f = self.filters
         return [("document", value) for value, _ in searcher.unknown_documents(f.get("doc"))] + \
             [("organ", value) for value in searcher.unknown_bodies(f.get("body"))] + \
-            searcher.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ()))
+            (searcher.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ())) if entities else [])
+
+    def date_notes(self, searcher) -> list[str]:
+        """What the date filter left out for want of a (full) date, as ``paracite search`` notes it:
+        without it the web dropped undated documents silently."""
+        f = self.filters
+        selection = searcher.doc_selection(f.get("since"), f.get("until"), f.get("body"))
+        return list(selection.notes) if selection else []
+
+    def api_notes(self, searcher, hits: bool) -> list[str]:
+        """The ``notes`` of ``/api/search`` and ``/api/ask``."""
+        return self.date_notes(searcher) + [f"no {kind} named {value!r} in this index"
+                                            for kind, value in self.unknown_filters(searcher, entities=not hits)]
+
+    def page_notes(self, searcher, hits: bool) -> list[str]:
+        """The notes the search and ask pages show above the results."""
+        return [f"{n[0].upper()}{n[1:]}." for n in self.date_notes(searcher)] + \
+            [f"No {kind} named “{value}” in this index." for kind, value in self.unknown_filters(searcher, entities=not hits)]
 
     def ask_filters(self) -> dict:
         """The filters ``Searcher.ask`` narrows its evidence by: all but the order of hits."""
