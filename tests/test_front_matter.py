@@ -79,6 +79,10 @@ CASES = [
     ("UNW_2025_2", meta("2025-04-11", ["Executive Board of the United Nations Entity for Gender Equality and the "
                                        "Empowerment of Women"], "Annual session of 2025", ["2"], ["UNW/2025/2"],
                         "report")),
+    # an organ printed in capitals reads as in running text, so `--body "Conference of the Parties"` finds it
+    ("ICCD_COP_8_CST_8", meta("2007-07-10", ["Convention to Combat Desertification", "Conference of the Parties",
+                                             "Committee on Science and Technology"], "Eighth session", ["6 (b)"],
+                              [], "report")),  # its symbol comes from the PDF reader, not these lines
     # a Human Rights Council subsidiary body
     ("A_HRC_EMRIP_2025_1", meta("2025-04-14", [GA, HRC, "Expert Mechanism on the Rights of Indigenous Peoples"],
                                 "Eighteenth session", ["2"], ["A/HRC/EMRIP/2025/1"], "provisional agenda")),

@@ -77,7 +77,26 @@ def _add_organ(name: str, found: list[str]) -> None:
     if m:
         name = "Executive Board of the " + re.sub(r"^the ", "", m.group(1))
     if _organ_shaped(name):
-        found.append(name)
+        found.append(_unshout(name))
+
+
+_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
+
+
+def _unshout(name: str) -> str:
+    """An organ printed in capitals (``CONFERENCE OF THE PARTIES``) as the organ is written in
+    running text, so it reads and filters like the same organ printed in mixed case; an acronym
+    in brackets (``(CST)``) stays as printed."""
+    if not name.isupper() or len(name.split()) < 2:
+        return name
+    words = []
+    for i, w in enumerate(name.split()):
+        low = w.lower()
+        if w.startswith("(") or (i and low in _SMALL_WORDS):
+            words.append(w if w.startswith("(") else low)
+        else:
+            words.append("-".join(part[:1] + part[1:].lower() for part in w.split("-")))
+    return " ".join(words)
 
 
 def _organ_shaped(name: str) -> bool:
