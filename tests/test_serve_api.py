@@ -101,6 +101,19 @@ def test_documents_and_entities(server):
     assert body["entities"] and {e["kind"] for e in body["entities"]} == {"organization"}
 
 
+def test_documents_take_the_docs_filters(server, serve_index):
+    """``/api/documents`` narrows as ``paracite docs --since/--until/--body`` does, with the notes."""
+    _, body = server.json("/api/documents?" + q(since="2020"))
+    assert body["documents"] == _cli_json("docs", "--since", "2020", "--json", "--index", str(serve_index)) == []
+    assert any("no printed date" in n for n in body["notes"])  # neither test document prints a date
+    _, body = server.json("/api/documents?" + q(body="No Such Organ"))
+    assert "no organ named 'No Such Organ' in this index" in body["notes"]
+    status, body = server.json("/api/documents?" + q(since="2025-13"))
+    assert status == 400 and "since" in body["error"]
+    _, spec = server.json("/openapi.json")
+    assert {p["name"] for p in spec["paths"]["/api/documents"]["get"]["parameters"]} == {"since", "until", "body"}
+
+
 def test_openapi_describes_every_endpoint(server):
     status, spec = server.json("/openapi.json")
     assert status == 200 and spec["openapi"].startswith("3.")

@@ -71,8 +71,16 @@ def _document(d: dict) -> dict:
 
 @json_errors
 def api_documents(request: Request) -> JSONResponse:
+    """The documents, narrowed by ``since``, ``until`` and ``body`` as ``paracite docs`` is."""
+    args = search_args(request.query_params, require_query=False)
+    f = args.filters
     with request.app.state.index.searcher() as s:
-        return _json({"documents": [_document(d) for d in s.documents()]})
+        docs = s.documents(since=f.get("since"), until=f.get("until"), body=f.get("body"))
+        body = {"documents": [_document(d) for d in docs]}
+        notes = args.api_notes(s, bool(docs))
+        if notes:
+            body["notes"] = notes
+        return _json(body)
 
 
 @json_errors

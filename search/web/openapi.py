@@ -6,6 +6,8 @@ The search filters listed are the ones this paracite's ``Searcher.search`` takes
 
 from __future__ import annotations
 
+from ingest.export import KINDS as CHUNK_KINDS
+
 from .params import LIST_FILTERS, supported_filters
 
 _FILTER_HELP = {
@@ -13,7 +15,7 @@ _FILTER_HELP = {
     "org": "only paragraphs naming this organization (any of its names); repeat to require several",
     "place": "only paragraphs naming this place; repeat to require several",
     "instrument": "only paragraphs citing this convention, protocol, resolution or document; repeatable",
-    "kind": "only chunks of this kind: paragraph, table, summary, preamble or part",
+    "kind": "only chunks of this kind: " + ", ".join(CHUNK_KINDS),
     "since": "only documents dated on or after this date",
     "until": "only documents dated on or before this date",
     "body": "only documents of this body",
@@ -78,7 +80,8 @@ def _schemas() -> dict:
             "type": "object", "properties": {"symbol": string, "title": string, "date": {"type": ["string", "null"]}, "bodies": {"type": "array", "items": string}, "session": {"type": ["string", "null"]},
                                              "agenda_items": {"type": "array", "items": string}, "symbols": {"type": "array", "items": string},
                                              "doc_type": {"type": ["string", "null"]}, "pages": {"type": ["integer", "null"]},
-                                             "chunks": integer}}}}},
+                                             "chunks": integer}}},
+            "notes": {"type": "array", "items": string}}},
         "Document": {"type": "object", "properties": {"symbol": string, "title": string, "source": string,
                                                       "chunks": integer, "citations": {"type": "array"}}},
         "Entities": {"type": "object", "properties": {"entities": {"type": "array", "items": {
@@ -109,7 +112,9 @@ def openapi_spec() -> dict:
             "/api/ask": _get("An answer whose every sentence is cited (as `paracite ask --json`)",
                              [_param("q", "a question", required=True)], "Answer"),
             "/api/paragraph": _get("One chunk with its neighbours' citations", paragraph, "Paragraph", ("404",)),
-            "/api/documents": _get("The indexed documents", [], "Documents"),
+            "/api/documents": _get("The indexed documents, newest first (as `paracite docs --json`)",
+                                   [_param(name, _FILTER_HELP[name]) for name in ("since", "until", "body")],
+                                   "Documents"),
             "/api/documents/{symbol}": _get("One document and the citations of its chunks", [
                 {"name": "symbol", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "Document", ("404",)),
