@@ -177,6 +177,20 @@ def test_page_renders_results_for_a_shared_link(server):
     assert "<script>" not in html.replace('<script src="/static/app.js" defer></script>', "")
 
 
+def test_kind_and_sort_are_picked_from_their_values(server):
+    """The form offers every chunk kind and both orders to pick, not a box to type a guess in,
+    and shows the one in force."""
+    from ingest.export import KINDS
+
+    html = server.get("/?" + q(q="remittances", kind="table", sort="date"))[2].decode()
+    kind = re.search(r'<select id="f-kind" name="kind">(.*?)</select>', html, re.S).group(1)
+    assert re.findall(r'<option value="([^"]*)"', kind) == ["", *KINDS]
+    assert '<option value="table" selected>' in kind
+    sort = re.search(r'<select id="f-sort" name="sort">(.*?)</select>', html, re.S).group(1)
+    assert '<option value="date" selected>newest first</option>' in sort
+    assert "Kind: table" in html and "Sort: date" in html  # the chips
+
+
 def test_hits_from_several_reports_say_which_report(server):
     status, _, raw = server.get("/?" + q(q="delegation reported markup migration", k=10))
     html = raw.decode()

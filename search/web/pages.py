@@ -29,9 +29,11 @@ TEMPLATES = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 LABELS = {"doc": "Document", "org": "Organization", "place": "Place", "instrument": "Instrument",
-          "kind": f"Kind ({', '.join(CHUNK_KINDS)})",
-          "since": "From date (YYYY-MM-DD)", "until": "To date (YYYY-MM-DD)", "body": "Body",
-          "sort": "Sort (relevance or date)"}
+          "kind": "Kind", "since": "From date (YYYY-MM-DD)", "until": "To date (YYYY-MM-DD)", "body": "Body",
+          "sort": "Sort"}
+# filters with a fixed set of values are picked from a list, not typed: (value, shown) pairs, the first the default
+CHOICES = {"kind": (("", "Any kind"), *((k, k) for k in CHUNK_KINDS)),
+           "sort": (("", "by relevance"), ("date", "newest first"))}
 
 
 def render(name: str, status: int = 200, **context) -> HTMLResponse:
@@ -46,7 +48,7 @@ def _form(params) -> dict:
     chips = [{"name": n, "label": LABELS.get(n, n).split(" (")[0], "value": v,  # "Kind: note", not its hint
               "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)])} for n, v in active]
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
-            "active": chips, "filters": supported_filters(), "labels": LABELS,
+            "active": chips, "filters": supported_filters(), "labels": LABELS, "choices": CHOICES,
             "list_filters": LIST_FILTERS, "documents": [], "error": None, "results": None, "notes": [],
             "answer": None}
 
