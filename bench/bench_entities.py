@@ -77,6 +77,15 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   documents are dev PDFs: run with ``--corpus /work/shared/corpus/un-pdf-lib --corpus
   /work/shared/corpus/un-pdf-dev``.
 
+- bench/data/entities_sample_round14.jsonl (dev) and entities_sample_round14_aside.jsonl (aside):
+  25 chunks of E/CN.9/2025/6, A/80/38, E/2025/36, A/80/150, E/2025/65, A/52/687, A/AC.172/2025/2,
+  DP/OPS/2025/3, DP/FPA/2025/6, E/2025/9/Add.13, A/80/48, E/ICEF/2025/AB/L.3, A/80/75,
+  A/CONF.230/2025/10, A/80/275, E/2025/31 and DP/2025/19, and 20 chunks of CEB/2025/4, A/47/466,
+  S/2025/200, E/2025/L.27, A/80/62, E/2025/57, S/2025/176, A/80/192, E/2025/15, A/79/845, S/2025/223,
+  E/2025/24, E/ICEF/2025/14, DP/FPA/2025/2 and DP/FPA/2025/4: drawn at random like round 13
+  (``bench/draw_entity_sample.py --seed 14`` from an export of ``/work/libindex_r16``), labelled
+  from the text alone and committed (1d01d93) before the tagger ran on them. Same two ``--corpus``.
+
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when
 the document itself is not found, the sample chunks of that symbol are tagged as one document.
@@ -173,6 +182,16 @@ Annotation conventions (both samples):
   States") are not; a country's armed forces by name ("Armed Forces of the Russian Federation") are a
   body; a town and its region ("Bucha, Kyiv Region") are two places; a body the document writes only
   in a table's scrambled cells is labelled as far as its words run.
+
+- Round 14 made explicit: a treaty's "Meeting of the States Parties" is a body, like the
+  "Conference of States Parties"; a working group told apart by a letter keeps it ("Working Group
+  A"); "Working Group on Communications under the Optional Protocol" gives the body and the
+  instrument ("Optional Protocol"); an agency's office written with its region and no "for"
+  ("Subregional Office Latin America and the Caribbean") is one body; the regions agencies and the
+  SDG reports group countries by ("Eastern and Southern Africa", "West and Central Africa",
+  "Eastern Europe and Central Asia") are one place each; "United Nations" owning schools, staff
+  or knowledge products is tagged; a people ("the genocide against the Tutsi") is no place; the
+  pledges under the Paris Agreement ("NDCs") are no entity.
 
 A prediction matches a gold entity when the kinds are equal and the character spans overlap
 ("overlap"); "exact" needs equal spans too. Precision = matched predictions / predictions,

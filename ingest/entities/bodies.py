@@ -65,6 +65,8 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
             continue  # "the Russian Federation against Ukraine": a country, then the sentence goes on
         if is_event(text, s, e, head) or is_product(text, s, e) or _tail_of_a_name(text, s):
             continue
+        e = _office_region(text, e, rules)
+        name = text[s:e]
         out.append(Entity(name, ORGANIZATION, _canonical(name), s, e))
     for m in _STATISTICS.finditer(text):
         place = lookup().get(m.group(1)) or lookup().get(m.group(1).split()[0])
@@ -79,6 +81,22 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
 
 
 _TO_TREATY = re.compile(r"\s+to\s+the\s+(?:Convention|Protocol|Agreement|Treaty|Covenant|Charter)$")
+
+
+_REGION_OFFICE = re.compile(r"\b(?:Regional|Subregional|Sub-regional|Multi-country|Multi-Country|Country|"
+                            r"Liaison|Area)\s+Office$")
+
+
+def _office_region(text: str, end: int, rules: list[Entity]) -> int:
+    """ "Subregional Office Latin America and the Caribbean": an agency's regional or country office
+    written with its region or country right after "Office" (no "for") ends with that place."""
+    if not _REGION_OFFICE.search(text, max(0, end - 30), end) or text[end:end + 1] != " ":
+        return end
+    for r in rules:
+        known = lookup().get(normalize(r.text))
+        if r.kind == PLACE and r.start == end + 1 and known is not None and known.kind == PLACE:
+            return r.end
+    return end
 
 
 def before_treaty(text: str, start: int, end: int) -> int:

@@ -302,8 +302,8 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
                 head_end, numbered = h + 2, True  # "Vision 2030"
         elif action_heads and w in ACTION_HEADS and words[h + 1:h + 3] in (["of", "Action"], ["for", "Action"]):
             head_end = h + 3
-        elif action_heads and w == "Plan" and h > 0 and words[h - 1] in PLAN_KINDS:
-            pass  # "Cape Town Global Action Plan for ...", "UNOPS Strategic Plan, 2022-2025"
+        elif action_heads and w == "Plan" and h > 0 and (words[h - 1] in PLAN_KINDS or _national(words, h)):
+            pass  # "Cape Town Global Action Plan for ...", "UNOPS Strategic Plan, 2022-2025", "National Adaptation Plan"
         elif action_heads and h > 1 and ((w == "Initiative" and words[h - 1] == "Peace")
                                          or (w == "Area" and words[h - 2:h] == ["Free", "Trade"])):
             pass  # a peace plan ("Arab Peace Initiative"), a trade treaty ("African Continental Free Trade Area")
@@ -316,6 +316,8 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             pass  # kept below only when dated or national
         elif w not in heads:
             continue
+        if body and w in _LETTERED_HEADS and _designated(words, head_end):
+            head_end += 1  # "Working Group A", "Main Committee II": a letter or number tells groups apart
         if action_heads and head_end < len(words) and words[head_end] in BODY_WORDS:
             continue
         if action_heads and glued_heading(words, h, toks[h][1]):
@@ -339,6 +341,25 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             continue  # "the Declaration Assessment Team" is a body that works on declarations
         out.append((toks[start][1], toks[end - 1][2] - (2 if possessive and end == head_end else 0)))
     return out
+
+
+_LETTERED_HEADS = {"Group", "Committee", "Subcommittee", "Commission", "Panel", "Team"}
+_DESIGNATION = re.compile(r"[A-F]|I{1,3}|IV|VI{0,3}")
+
+
+def _designated(words: list[str], i: int) -> bool:
+    """A capital letter or Roman numeral right after a group's head, with no name going on after it
+    ("Working Group A and ..."; not "Group A Member States")."""
+    return i < len(words) and _DESIGNATION.fullmatch(words[i]) is not None \
+        and not (i + 1 < len(words) and (words[i + 1][:1].isupper() or words[i + 1] in ("of", "for", "on")))
+
+
+def _national(words: list[str], h: int) -> bool:
+    """ "National Transformation Plan", "National Adaptation Plan": a country's plan named by title."""
+    for j in range(h - 1, max(-1, h - 4), -1):
+        if words[j] == "National":
+            return j < h - 1 and all(_is_cap(t) for t in words[j:h])
+    return False
 
 
 def _dated_or_scoped(words: list[str], start: int, h: int, end: int) -> bool:

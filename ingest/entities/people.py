@@ -104,3 +104,14 @@ def after_role(text: str, start: int, end: int) -> bool:
         return False
     return bool(_ROLE_OF.search(text[max(0, start - 120):start]))
 
+
+
+# a one-word name right before a word that says it names a people ("the Sami people", "Rohingya refugees")
+_PEOPLE_CUE = re.compile(r"(?<![\w\-])([A-Z][a-z\u00C0-\u024F]+(?:-[A-Z][a-z\u00C0-\u024F]+)?)\s+(?:people|peoples|"
+                         r"refugees|communities|origin|descent|ethnic|ethnicity|tribes?|clans?|speakers)\b")
+
+
+def named_peoples(texts: list[str]) -> set[str]:
+    """One-word names a document writes as a people's somewhere ("Sami people"), so that its other
+    mentions ("outside Sami control", "the Sami as a group") name the people too, not a body."""
+    return {m.group(1) for text in texts for m in _PEOPLE_CUE.finditer(text)}

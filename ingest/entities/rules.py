@@ -46,6 +46,7 @@ PRODUCT_HEADS = {
     "Awards", "Day", "Week", "Year", "Decade", "Campaign", "Prize", "Review", "Study", "Strategy", "Plan",
     "Commons", "Data", "Website", "App", "Module", "Register", "Policy", "Manifesto", "Digest", "Compendium",
     "Roadmap", "Toolbox", "Tool", "Records", "Budget", "Terms", "Profile", "Brief", "Note", "Statement",
+    "Contributions",  # "Nationally Determined Contributions": pledges, no body
 }
 ORG_HEADS = {
     "Organization", "Organisation", "Fund", "Programme", "Program", "Office", "Commission", "Committee",
@@ -76,6 +77,10 @@ _ROMAN = re.compile(r"[IVXLC]+\.?|\(?[a-z]\)")
 _GROUP_AFTER = re.compile(r"\s+(?:origin|descent|communit(?:y|ies)|ethnicity|ethnic|tribe|tribes|clan|clans|"
                           r"language|languages|speakers)\b")
 _SPOKEN = re.compile(r"\b(?:speak|speaks|speaking|spoken)\s+$")
+# a one-word name after a wrong done "against the" or "of the" it: a people, not a place
+_WRONGED_PEOPLE = re.compile(r"\b(?:genocide|massacres?|atrocities|persecution|violence|crimes|discrimination|"
+                             r"attacks?|killings?|oppression|expulsion|extermination|hatred)\s+"
+                             r"(?:committed\s+)?(?:against|of|on)\s+the\s+$", re.I)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -168,6 +173,19 @@ def is_common_word(norm: str) -> bool:
     return zipf(norm) >= COMMON_ZIPF
 
 
+# endings of adjectives, past forms and abstract nouns: "Transnational organized crime", "Climatic variations"
+_WORD_FORM = re.compile(r"(?:[a-z]al|[a-z]ic|ary|ive|ous|[a-z]ed|[a-z]tion|[a-z]sion)$")
+_WORD_FORM_ZIPF = 2.5  # "climatic" 2.6, "stabilization" 2.9; one-word bodies lack these endings ("Interpol", "Oxfam")
+
+
+def is_word_form(norm: str) -> bool:
+    """A single capitalized English adjective, past form or abstract noun the model read as a body
+    ("Transnational", "Collaborated", "Stabilization"): a word, not a name."""
+    if " " in norm or "-" in norm or not norm[1:].islower():
+        return False
+    return _WORD_FORM.search(norm) is not None and zipf(norm) >= _WORD_FORM_ZIPF
+
+
 def all_common(norm: str) -> bool:
     """ "No Data", "Digital Community": every word a frequent English word, none an acronym."""
     words = [w for w in re.split(r"[\s\-]+", norm) if w and w not in CONNECTORS]
@@ -197,7 +215,7 @@ def primary_kind(label: str, text: str) -> str | None:
     if label == "ORG":
         if only_heads(norm):
             return None  # "the Council and Conference decisions", "a State Party to the Convention"
-        if norm in ORG_HEADS or is_common_word(norm) or (head not in ORG_HEADS and all_common(norm)):
+        if norm in ORG_HEADS or is_common_word(norm) or is_word_form(norm) or (head not in ORG_HEADS and all_common(norm)):
             return None  # "the Initiative" refers back; "No Data" is a phrase
         return ORGANIZATION
     if label in ("GPE", "LOC"):
@@ -255,6 +273,8 @@ def is_guess_of_a_thing(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "Florence Bauer (UNFPA Regional Director for ...)": a person, then the post held
     if _GROUP_AFTER.match(text, end) or _SPOKEN.search(text[max(0, start - 20):start]):
         return True  # "of Hema origin", "Tutsi communities", "speak Kiswahili": a people or a language
+    if kind == PLACE and " " not in name and _WRONGED_PEOPLE.search(text[max(0, start - 60):start]):
+        return True  # "the genocide against the Tutsi": a people wronged, not a place
     if capital_of_a_word(text, start, end):
         return True  # "Troop reimbursements will ...": the document writes "troop" elsewhere
     if kind == ORGANIZATION:
@@ -273,7 +293,12 @@ def capital_of_a_word(text: str, start: int, end: int) -> bool:
         return True
     before = text[:start].rstrip()
     opens = not before or before[-1] in ".!?;:\u201c\"(\u2022"
+    if opens and re.match(r"\s+to\s", text[end:end + 4]) and zipf(name) >= _OPENER_ZIPF:
+        return True  # "Pursuant to ...", "Further to ...": a sentence's opening phrase, no name
     return opens and re.search(r"(?<![\w\-])" + re.escape(name.lower()) + r"(?![\w\-])", text) is not None
+
+
+_OPENER_ZIPF = 3.4  # "pursuant" 3.6; one-word bodies are rarer words ("Interpol" 3.2, "Oxfam" 2.8)
 
 
 def is_participle(word: str) -> bool:

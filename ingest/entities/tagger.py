@@ -21,14 +21,14 @@ from .acronym_definitions import find_definitions, is_acronym
 from .foreign_names import is_foreign_name
 from .backrefs import link_back_references
 from .bodies import before_treaty, titled_bodies
-from .rules import (PRIMARY, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
+from .rules import (PRIMARY, PRODUCT_HEADS, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
                            keep_secondary, primary_kind, trim)
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
 from .instruments import find_instruments, named_after_place
 from ..models import Chunk, Document, Entity
 from .name_context import (EVENT_HEADS, in_product_name, in_regional_group, names_currency, names_event_of,
                            names_members)
-from .people import Votes, chunk_votes
+from .people import Votes, chunk_votes, named_peoples
 from .place_lists import comma_places, is_area_name, joined_places, listed_areas, listed_bodies_as_areas
 from .treaty_employers import treaty_employers
 from .title_edges import body_named_after
@@ -122,8 +122,10 @@ def tag_texts(texts: list[str], tables: list[bool] | None = None) -> list[list[E
     for r in results:
         votes.update(r.votes)
     # a name only the model vouches for goes when the document calls its words a person's
+    peoples = named_peoples(texts)  # "the Sami people": "Sami" the model calls a body elsewhere is the people
     per_chunk = [[e for e in r.entities
-                  if (e.start, e.end) not in r.guessed or not votes.names_person(e.text, r.guessed[(e.start, e.end)])]
+                  if (e.start, e.end) not in r.guessed or not (votes.names_person(e.text, r.guessed[(e.start, e.end)])
+                                                               or (e.kind == ORGANIZATION and e.text in peoples))]
                  for r in results]
     per_chunk = _drop_dated_events(texts, per_chunk)
     linked = _drop_plural_acronyms(texts, link_back_references(texts, link_acronyms(texts, per_chunk)))
@@ -400,6 +402,8 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
                 continue
             got = _define(text, d, per_chunk[i])
             if got is None:
+                if head_word(d.long_form) in _THING_HEADS and lookup().get(d.acronym) is None:
+                    unnamed.add(d.acronym)  # "International Recruitment Integrity System (IRIS)": a thing, no body
                 continue
             kind, canonical, long_start = got
             names.setdefault(d.acronym, (kind, canonical))
@@ -430,6 +434,10 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
                 ents.append(Entity(m.group(0), kind, canonical, m.start(), m.end()))
         out.append(_resolve(ents))
     return _link_short_forms(out)
+
+
+# heads of defined names of systems, tools and publications: their acronyms name no body
+_THING_HEADS = PRODUCT_HEADS | {"System", "Systems", "Application", "Software", "Methodology", "Standard", "Standards"}
 
 
 def _link_short_forms(per_chunk: list[list[Entity]]) -> list[list[Entity]]:
