@@ -24,6 +24,7 @@ from .initials import spelled_out
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
 from .unsaid import dated_elsewhere
 from .deals import other_deal
+from .number_words import alternation, between, spelled
 from .parts import PartAsked, at_place, parts_asked, said_by_order
 from .span_scores import (coordinated, listed_under, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
                           span_score)
@@ -524,9 +525,9 @@ def compound_counts(sentence: str, head: str) -> list[Span]:
     return out
 
 
-_COMPOUND_COUNT = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?|" + "one|" + "|".join(
-    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred".split())
-    + r")[-‑]([a-z]+)\b(?![-‑])", re.I)
+_COMPOUND_COUNT = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?|"
+                             + alternation([*between(1, 12), *spelled(15, 20, 30, 40, 50, 100)])
+                             + r")[-‑]([a-z]+)\b(?![-‑])", re.I)
 
 
 def _another_of_series(s: ScoredSentence, ordinals: set[str], compounds: frozenset[str]) -> bool:
@@ -559,7 +560,7 @@ def counts_noun(s: ScoredSentence, head: str) -> bool:
                any(u.stem == head for u in toks[i + 1:i + 4]) for i, t in enumerate(toks))
 
 
-_NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|dozen"
+_NUMBER_WORDS = alternation([*between(2, 12), *spelled(15, 20, 30, 100), "dozen"])
 
 
 # A count that may be a sum of money stated without its currency: a thousand or more, or scaled

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .deals import asked_deal
+from .number_words import COMPOUND, alternation, between
 from .terms import MONTHS
 
 KINDS = ("count", "money", "percent", "date", "place", "organization", "instrument", "publication", "person")
@@ -295,11 +296,8 @@ _PERCENT_RANGE_RE = re.compile(r"(?<!\bfrom )(?:\bbetween\s)?\b(?!(?:19|20)\d{2}
 _MONEY_RE = re.compile(
     r"(?:\b" + _QUAL + r")?(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)\s?(?:" + _NUM + r")" + _SCALE + r"\b"
     r"|\b" + _QUAL + r"(?:" + _NUM + r")" + _SCALE + r"\s(?:dollars|euros|United States dollars)\b", re.I)
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_NUMBER_WORDS = (_TENS + r"[-‑]\s?(?:one|two|three|four|five|six|seven|eight|nine)\b|"  # "Sixty-four", not "four"
-                 r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                 r"hundred|a hundred|hundreds|thousands|millions|dozens")
+_NUMBER_WORDS = (COMPOUND + "|" + alternation(between(1, 100))  # "Sixty-four", not "four"
+                 + "|a hundred|hundreds|thousands|millions|dozens")
 # Units a size or amount is stated in ("9 cm", "433 tons", "241,000 hectares"): part of the answer.
 UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilometers|metres|meters|cm|mm|miles|"
           r"kg|kilograms|grams|tons|tonnes|hectares|ha|acres|litres|liters|barrels|megawatts|gigawatts|MW|GW|GWh|"
