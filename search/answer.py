@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import QuestionType, Span, bounded, fits_target, is_country, question_type, typed_spans
+from .answer_types import (QuestionType, Span, bounded, fits_target, is_country, question_type, symbol_spans,
+                           typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
@@ -258,8 +259,8 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     from .answer_types import _nlp
 
     kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
-    if qtype.slots[:1] == (("instrument",),):  # "what is the *symbol* of ...": the kind of answer, not its subject
-        kind_words |= {"symbol", "symbols"}
+    if qtype.slots[:1] == (("instrument",),):  # "what is the *symbol* of ...", "which symbol does it *bear*": the
+        kind_words |= {"symbol", "symbols", "bear", "bears"}  # kind of answer, not its subject
     if ("date",) in qtype.slots:  # "on what *date*", "in which *year*": the kind of answer, not its subject
         kind_words |= {"date", "dates", "year", "years", "day", "month", "time", "period"}
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
@@ -499,7 +500,8 @@ def _own_stems(s: ScoredSentence) -> set[str]:
 def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str], names) -> list[Span]:
     """The sentence's spans of the asked kinds that could answer: not the question's own words or
     names, not an instrument of another sort than asked."""
-    spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
+    spans = symbol_spans(s.sentence.text) if qtype.target == ("symbol",) else \
+        merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
     spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names) and fits_target(sp, qtype.target)]
     if "count" in wanted and qtype.head:
         spans = sorted(spans + [sp for sp in compound_counts(s.sentence.text, qtype.head) if not any(

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from ingest.text.furniture import SYMBOL_RE
+
 from .deals import asked_deal
 from .number_words import COMPOUND, alternation, between
 from .terms import MONTHS
@@ -171,7 +173,8 @@ def question_type(question: str) -> QuestionType:
         slots.append(("place",))  # also "in which city and month", "which Eastern European *States*" (countries)
         target = _words(m.group(1))
     if not slots and _SYMBOL_ASKED.search(q):
-        slots, target = [("instrument",)], ()  # "what is the symbol of the country programme document": "DP/FPA/CPD/ETH/10"
+        slots, target = [("instrument",)], ("symbol",)  # "what is the symbol of the country programme document":
+        # "DP/FPA/CPD/ETH/10", only a symbol (``symbol_spans``)
     if not slots and (labels := _label_asked(q)):
         slots, target = [("label",)], labels
     if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
@@ -217,7 +220,8 @@ def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...
     return slots, target
 
 
-_SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?symbols? of\b|\bunder (?:what|which) symbol\b")
+_SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?symbols? of\b"
+                           r"|\b(?:what|which) (?:document )?symbols?\b")  # "under which symbol", "what symbol does it bear"
 #: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
 _DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
 
@@ -585,7 +589,9 @@ def _is_reference(sentence: str, span: Span) -> bool:
 
 def fits_target(span: Span, target: tuple[str, ...]) -> bool:
     """False for an instrument of another sort than the one asked: a report's symbol ("A/79/23") is no
-    answer to "by which resolution", a resolution none to "which decision"."""
+    answer to "by which resolution", a resolution none to "which decision", a title none to "under which symbol"."""
+    if target == ("symbol",):
+        return bool(_JOINT_SYMBOLS.fullmatch(span.text))
     if span.kind != "instrument" or not target:
         return True
     marks = _INSTRUMENT_MARKS.get(target[-1].lower().rstrip("s"))
@@ -593,6 +599,15 @@ def fits_target(span: Span, target: tuple[str, ...]) -> bool:
 
 
 _INSTRUMENT_MARKS = {"resolution": re.compile(r"(?i)\bresolution|/RES/"), "decision": re.compile(r"(?i)\bdecision|/DEC/")}
+
+
+def symbol_spans(sentence: str) -> list[Span]:
+    """The document symbols of a sentence ("Progress report on ... the restated UNOPS Strategic Plan, 2022-2025
+    (*DP/OPS/2025/6*)", "(*JIU/REP/2023/6*)"): the answer to a question asking for a symbol, the title before it none."""
+    return [Span(m.group(), "instrument", m.start(), m.end()) for m in _JOINT_SYMBOLS.finditer(sentence)]
+
+
+_JOINT_SYMBOLS = re.compile(SYMBOL_RE.pattern + r"(?:-" + SYMBOL_RE.pattern + r")?")  # "A/79/675-S/2024/876": one document
 
 
 def _adopted_on(date: Span, instrument: Span) -> bool:
