@@ -20,6 +20,7 @@ from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
+from .name_heads import whole_names
 from .narrowing import without_examples
 from .initials import spelled_out
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
@@ -502,6 +503,8 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
     names, not an instrument of another sort than asked."""
     spans = symbol_spans(s.sentence.text) if qtype.target == ("symbol",) else \
         merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
+    if qtype.target and qtype.target != ("symbol",):  # "what *fund*": "Women Exporters in the Digital Economy *Fund*"
+        spans = whole_names(spans, s.sentence.text, {t.stem for t in tokenize([qtype.target[-1]])[0]})
     spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names) and fits_target(sp, qtype.target)]
     if "count" in wanted and qtype.head:
         spans = sorted(spans + [sp for sp in compound_counts(s.sentence.text, qtype.head) if not any(
