@@ -22,6 +22,7 @@ from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .name_heads import whole_names
 from .narrowing import without_examples
+from .owners import owner_spans, owns
 from .initials import spelled_out
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
 from .unsaid import dated_elsewhere
@@ -53,6 +54,9 @@ _PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)
 DOER_BONUS = 0.2
 #: "since when" / "until when": the date after "since" / "to" beats the sentence's other dates
 BOUND_BONUS = 0.2
+#: "which country's programme *document*": the name given as the document's ("*document for* Ethiopia") beats one
+#: only near the kind word ("the *country* programme for South Africa")
+OWNER_BONUS = 0.2
 #: Kinds of answer that name someone: a "who chaired" question's sentence must say the role to name them.
 _NAMES = ("person", "organization", "place")
 NO_ANSWER = "The indexed documents do not answer this question."
@@ -443,12 +447,13 @@ def _in_sentence(sp: Span, spans: list[Span], s: ScoredSentence, qtype: Question
                  qstems: set[str], names, parts=()) -> float:
     """What the span's place among the sentence's other spans adds to its score: the value a "respectively"
     pairs with the question's key, the item under the group label asked, the clause's opener or doer, the
-    bound asked, the place asked of a list of parts ("the first part": ``search.parts``)."""
+    bound asked, the place asked of a list of parts ("the first part": ``search.parts``), the owner asked (``search.owners``)."""
     return (respectively(sp, spans, s, terms) + listed_under(sp, s.sentence.text, names)
             + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
             + DOER_BONUS * (sp.kind in ("organization", "person") and does_asked(sp, s, qstems))
             + BOUND_BONUS * bounded(sp, s.sentence.text, qtype.bound)
-            + BOUND_BONUS * at_place(sp, spans, s.sentence.text, parts))
+            + BOUND_BONUS * at_place(sp, spans, s.sentence.text, parts)
+            + OWNER_BONUS * bool(qtype.owned and owns(sp, owner_spans(s.sentence.text, qtype.owned, sp.kind))))
 
 
 def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocContext) -> bool:
@@ -503,6 +508,9 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
     names, not an instrument of another sort than asked."""
     spans = symbol_spans(s.sentence.text) if qtype.target == ("symbol",) else \
         merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
+    if qtype.owned:  # "which country's ... *document*": "the Permanent Mission of the Russian Federation" holds the owner
+        spans = sorted(spans + [sp for kind in wanted for sp in owner_spans(s.sentence.text, qtype.owned, kind)
+                                if not any(o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
     if qtype.target and qtype.target != ("symbol",):  # "what *fund*": "Women Exporters in the Digital Economy *Fund*"
         spans = whole_names(spans, s.sentence.text, {t.stem for t in tokenize([qtype.target[-1]])[0]})
     spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names) and fits_target(sp, qtype.target)]

@@ -50,6 +50,7 @@ class QuestionType:
     owner: str = ""  # whose meeting "which session" asks for: "human rights council" ("which Human Rights Council session")
     bound: str = ""  # "since" or "until": the date asked is where something began or will end ("until when does X serve")
     deal: str = ""  # the dealing with money a figure is asked of: "receive" ("what share ... was *received*", ``search.deals``)
+    owned: str = ""  # what "which country's X" asks the owner of: "document" ("which country's ... programme document", ``search.owners``)
 
     @property
     def is_fact(self) -> bool:
@@ -116,6 +117,8 @@ _PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion
 
 def question_type(question: str) -> QuestionType:
     """Classify ``question`` by the kind of fact it asks for (pure; rules on the wording)."""
+    from .owners import owned_noun  # (it reads spans of this module)
+
     q = " " + re.sub(r"\s+", " ", question.lower()).strip() + " "
     slots: list[tuple[str, ...]] = []
     target: tuple[str, ...] = ()
@@ -194,7 +197,8 @@ def question_type(question: str) -> QuestionType:
     bound = "since" if re.search(r"\bsince (?:when|what|which)\b", q) else \
         "until" if re.search(r"\b(?:until|till|through|to) (?:when|what|which)\b", q) else ""
     deal = asked_deal(question) if slots and slots[0][0] in ("money", "percent", "count") else ""
-    return QuestionType(tuple(slots), target, many, head, owner, bound, deal)
+    owned = owned_noun(question) if slots and slots[0][0] in ("place", "organization", "person") else ""
+    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned)
 
 
 def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
