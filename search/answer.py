@@ -21,6 +21,7 @@ from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, 
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .name_heads import whole_names
+from .carried import with_before
 from .narrowing import without_examples
 from .owners import owner_spans, owns
 from .initials import spelled_out
@@ -88,6 +89,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
                     counted=counted, **filters)
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
+    hits = with_before(searcher._con, hits)  # "The process is ...": what the chunks before named, it goes on about
     if asks_signatory(question):  # "who signed the letter": its signature block, which no sentence states
         if signed := signatory_answer(searcher, asked, hits, docs):
             return signed
@@ -656,7 +658,8 @@ def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
 def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tuple[str, str]] = frozenset()) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
     the sentence, the sentence before it, a short paragraph's opening sentence or its heading hold (a
-    heading further up holds a word half: "Chapter II Technical discussions" above a paragraph).
+    heading further up holds a word half: "Chapter II Technical discussions" above a paragraph, and so do the
+    chunks before a paragraph opening by pointing back to them, ``search.carried``).
 
     Words match on their stem or a longer form of it ("grow" / "growth").
     """
@@ -665,7 +668,7 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     if not total:
         return 1.0
     near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]) + _speakers(s),
-                            " ".join(s.hit.section[:-1])])
+                            " ".join(s.hit.section[:-1]) + " " + s.hit.before])
     def holds(stems: set[str], t: QuestionTerm) -> bool:
         return t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems) \
             or t.stem.endswith("nt") and t.stem[:-1] + "c" in stems \
