@@ -225,7 +225,7 @@ def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...
 
 
 _SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?symbols? of\b"
-                           r"|\b(?:what|which) (?:document )?symbols?\b")  # "under which symbol", "what symbol does it bear"
+                           r"|\b(?:what|which) (?:document )?symbols?\b(?! of\b)")  # "under which symbol", "what symbol does it bear"
 #: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
 _DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
 

@@ -16,14 +16,15 @@ from .terms import tokenize
 
 #: words that end the owned noun phrase of a question ("which country's Government *organized*")
 _PHRASE_END = re.compile(r"^(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could|may|might|shall|should|"
-                         r"for|of|in|on|at|to|by|with|from|under|during|before|after|[a-z]+ed)$")
-_POSSESSIVE = re.compile(r"\b(?:which|what) ([a-z]+)['’]s ((?:[\w-]+ ){1,6})")
+                         r"for|of|in|on|at|to|by|with|from|under|during|before|after|[a-z]+ed)$")  # (lower case:
+# "organized" ends it, "United Nations Strategic Framework" does not)
+_POSSESSIVE = re.compile(r"\b(?:which|what) ([a-z]+)['’]s ((?:[\w-]+ ){1,6})", re.I)
 _NAME = r"((?:[A-Z][\w'’-]*)(?:\s(?:of\s|and\s)?[A-Z][\w'’-]*){0,4})"
 
 
 def owned_noun(question: str) -> str:
     """The head noun of what a "which country's X" question asks the owner of ("document"), else ""."""
-    m = _POSSESSIVE.search(" " + question.lower() + " ")
+    m = _POSSESSIVE.search(" " + question + " ")
     if not m:
         return ""
     words = []
@@ -31,7 +32,7 @@ def owned_noun(question: str) -> str:
         if _PHRASE_END.match(w):
             break
         words.append(w)
-    return words[-1] if words else ""
+    return words[-1].lower() if words else ""
 
 
 def owner_spans(sentence: str, noun: str, kind: str) -> list[Span]:
