@@ -668,7 +668,7 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     if not total:
         return 1.0
     near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]) + _speakers(s),
-                            " ".join(s.hit.section[:-1]) + " " + s.hit.before])
+                            " ".join(s.hit.section[:-1]) + " " + getattr(s.hit, "before", "")])
     def holds(stems: set[str], t: QuestionTerm) -> bool:
         return t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems) \
             or t.stem.endswith("nt") and t.stem[:-1] + "c" in stems \
