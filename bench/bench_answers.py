@@ -62,6 +62,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's packages, not an installed copy
+from search.number_words import CARDINALS, between  # noqa: E402
 DEV = ROOT.parent / "shared" / "eval" / "a69207_queries_dev.jsonl"
 OWN = ROOT / "bench" / "data" / "answers_facts.jsonl"
 HELDOUT = ROOT / "bench" / "data" / "answers_facts_heldout.jsonl"
@@ -93,9 +94,7 @@ ROUNDS = {"round4": (LIB_ROUND4, LIB_ROUND4_ASIDE), "round6": (LIB_ROUND6, LIB_R
           "blind11": (LIB_BLIND11,), "blind12": (LIB_BLIND12,),
           "blind13": (LIB_BLIND13,), "blind14": (LIB_BLIND14,), "blind15": (LIB_BLIND15,)}
 
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {w: str(CARDINALS[w]) for w in between(0, 20)}
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _FILLER = {"and", "of", "the", "in", "a", "an"}
 

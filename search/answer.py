@@ -13,17 +13,22 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import QuestionType, Span, bounded, fits_target, is_country, question_type, typed_spans
+from .answer_types import (QuestionType, Span, bounded, fits_target, is_country, question_type, symbol_spans,
+                           typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
+from .name_heads import whole_names
+from .carried import with_before
 from .narrowing import without_examples
+from .owners import owner_spans, owns
 from .initials import spelled_out
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
 from .unsaid import dated_elsewhere
 from .deals import other_deal
+from .number_words import alternation, between, spelled
 from .parts import PartAsked, at_place, parts_asked, said_by_order
 from .span_scores import (coordinated, listed_under, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
                           span_score)
@@ -50,6 +55,9 @@ _PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)
 DOER_BONUS = 0.2
 #: "since when" / "until when": the date after "since" / "to" beats the sentence's other dates
 BOUND_BONUS = 0.2
+#: "which country's programme *document*": the name given as the document's ("*document for* Ethiopia") beats one
+#: only near the kind word ("the *country* programme for South Africa")
+OWNER_BONUS = 0.2
 #: Kinds of answer that name someone: a "who chaired" question's sentence must say the role to name them.
 _NAMES = ("person", "organization", "place")
 NO_ANSWER = "The indexed documents do not answer this question."
@@ -81,6 +89,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
                     counted=counted, **filters)
     if not hits or unknown:
         return _no_answer(asked, hits, unknown)
+    hits = with_before(searcher._con, hits)  # "The process is ...": what the chunks before named, it goes on about
     if asks_signatory(question):  # "who signed the letter": its signature block, which no sentence states
         if signed := signatory_answer(searcher, asked, hits, docs):
             return signed
@@ -257,8 +266,8 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     from .answer_types import _nlp
 
     kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
-    if qtype.slots[:1] == (("instrument",),):  # "what is the *symbol* of ...": the kind of answer, not its subject
-        kind_words |= {"symbol", "symbols"}
+    if qtype.slots[:1] == (("instrument",),):  # "what is the *symbol* of ...", "which symbol does it *bear*": the
+        kind_words |= {"symbol", "symbols", "bear", "bears"}  # kind of answer, not its subject
     if ("date",) in qtype.slots:  # "on what *date*", "in which *year*": the kind of answer, not its subject
         kind_words |= {"date", "dates", "year", "years", "day", "month", "time", "period"}
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
@@ -440,12 +449,13 @@ def _in_sentence(sp: Span, spans: list[Span], s: ScoredSentence, qtype: Question
                  qstems: set[str], names, parts=()) -> float:
     """What the span's place among the sentence's other spans adds to its score: the value a "respectively"
     pairs with the question's key, the item under the group label asked, the clause's opener or doer, the
-    bound asked, the place asked of a list of parts ("the first part": ``search.parts``)."""
+    bound asked, the place asked of a list of parts ("the first part": ``search.parts``), the owner asked (``search.owners``)."""
     return (respectively(sp, spans, s, terms) + listed_under(sp, s.sentence.text, names)
             + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
             + DOER_BONUS * (sp.kind in ("organization", "person") and does_asked(sp, s, qstems))
             + BOUND_BONUS * bounded(sp, s.sentence.text, qtype.bound)
-            + BOUND_BONUS * at_place(sp, spans, s.sentence.text, parts))
+            + BOUND_BONUS * at_place(sp, spans, s.sentence.text, parts)
+            + OWNER_BONUS * bool(qtype.owned and owns(sp, owner_spans(s.sentence.text, qtype.owned, sp.kind))))
 
 
 def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocContext) -> bool:
@@ -498,7 +508,13 @@ def _own_stems(s: ScoredSentence) -> set[str]:
 def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str], names) -> list[Span]:
     """The sentence's spans of the asked kinds that could answer: not the question's own words or
     names, not an instrument of another sort than asked."""
-    spans = merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
+    spans = symbol_spans(s.sentence.text) if qtype.target == ("symbol",) else \
+        merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
+    if qtype.owned:  # "which country's ... *document*": "the Permanent Mission of the Russian Federation" holds the owner
+        spans = sorted(spans + [sp for kind in wanted for sp in owner_spans(s.sentence.text, qtype.owned, kind)
+                                if not any(o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
+    if qtype.target and qtype.target != ("symbol",):  # "what *fund*": "Women Exporters in the Digital Economy *Fund*"
+        spans = whole_names(spans, s.sentence.text, {t.stem for t in tokenize([qtype.target[-1]])[0]})
     spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names) and fits_target(sp, qtype.target)]
     if "count" in wanted and qtype.head:
         spans = sorted(spans + [sp for sp in compound_counts(s.sentence.text, qtype.head) if not any(
@@ -524,9 +540,9 @@ def compound_counts(sentence: str, head: str) -> list[Span]:
     return out
 
 
-_COMPOUND_COUNT = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?|" + "one|" + "|".join(
-    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred".split())
-    + r")[-‑]([a-z]+)\b(?![-‑])", re.I)
+_COMPOUND_COUNT = re.compile(r"(?<![\w.,/-])(\d[\d,]*(?:\.\d+)?|"
+                             + alternation([*between(1, 12), *spelled(15, 20, 30, 40, 50, 100)])
+                             + r")[-‑]([a-z]+)\b(?![-‑])", re.I)
 
 
 def _another_of_series(s: ScoredSentence, ordinals: set[str], compounds: frozenset[str]) -> bool:
@@ -559,7 +575,7 @@ def counts_noun(s: ScoredSentence, head: str) -> bool:
                any(u.stem == head for u in toks[i + 1:i + 4]) for i, t in enumerate(toks))
 
 
-_NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|dozen"
+_NUMBER_WORDS = alternation([*between(2, 12), *spelled(15, 20, 30, 100), "dozen"])
 
 
 # A count that may be a sum of money stated without its currency: a thousand or more, or scaled
@@ -642,7 +658,8 @@ def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
 def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tuple[str, str]] = frozenset()) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
     the sentence, the sentence before it, a short paragraph's opening sentence or its heading hold (a
-    heading further up holds a word half: "Chapter II Technical discussions" above a paragraph).
+    heading further up holds a word half: "Chapter II Technical discussions" above a paragraph, and so do the
+    chunks before a paragraph opening by pointing back to them, ``search.carried``).
 
     Words match on their stem or a longer form of it ("grow" / "growth").
     """
@@ -651,7 +668,7 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     if not total:
         return 1.0
     near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]) + _speakers(s),
-                            " ".join(s.hit.section[:-1])])
+                            " ".join(s.hit.section[:-1]) + " " + getattr(s.hit, "before", "")])
     def holds(stems: set[str], t: QuestionTerm) -> bool:
         return t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems) \
             or t.stem.endswith("nt") and t.stem[:-1] + "c" in stems \

@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from ingest.text.furniture import SYMBOL_RE
+
 from .deals import asked_deal
+from .number_words import COMPOUND, alternation, between
 from .terms import MONTHS
 
 KINDS = ("count", "money", "percent", "date", "place", "organization", "instrument", "publication", "person")
@@ -47,6 +50,7 @@ class QuestionType:
     owner: str = ""  # whose meeting "which session" asks for: "human rights council" ("which Human Rights Council session")
     bound: str = ""  # "since" or "until": the date asked is where something began or will end ("until when does X serve")
     deal: str = ""  # the dealing with money a figure is asked of: "receive" ("what share ... was *received*", ``search.deals``)
+    owned: str = ""  # what "which country's X" asks the owner of: "document" ("which country's ... programme document", ``search.owners``)
 
     @property
     def is_fact(self) -> bool:
@@ -113,6 +117,8 @@ _PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion
 
 def question_type(question: str) -> QuestionType:
     """Classify ``question`` by the kind of fact it asks for (pure; rules on the wording)."""
+    from .owners import owned_noun  # (it reads spans of this module)
+
     q = " " + re.sub(r"\s+", " ", question.lower()).strip() + " "
     slots: list[tuple[str, ...]] = []
     target: tuple[str, ...] = ()
@@ -170,7 +176,8 @@ def question_type(question: str) -> QuestionType:
         slots.append(("place",))  # also "in which city and month", "which Eastern European *States*" (countries)
         target = _words(m.group(1))
     if not slots and _SYMBOL_ASKED.search(q):
-        slots, target = [("instrument",)], ()  # "what is the symbol of the country programme document": "DP/FPA/CPD/ETH/10"
+        slots, target = [("instrument",)], ("symbol",)  # "what is the symbol of the country programme document":
+        # "DP/FPA/CPD/ETH/10", only a symbol (``symbol_spans``)
     if not slots and (labels := _label_asked(q)):
         slots, target = [("label",)], labels
     if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
@@ -190,7 +197,8 @@ def question_type(question: str) -> QuestionType:
     bound = "since" if re.search(r"\bsince (?:when|what|which)\b", q) else \
         "until" if re.search(r"\b(?:until|till|through|to) (?:when|what|which)\b", q) else ""
     deal = asked_deal(question) if slots and slots[0][0] in ("money", "percent", "count") else ""
-    return QuestionType(tuple(slots), target, many, head, owner, bound, deal)
+    owned = owned_noun(question) if slots and slots[0][0] in ("place", "organization", "person") else ""
+    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned)
 
 
 def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
@@ -216,7 +224,8 @@ def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...
     return slots, target
 
 
-_SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?symbols? of\b|\bunder (?:what|which) symbol\b")
+_SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?symbols? of\b"
+                           r"|\b(?:what|which) (?:document )?symbols?\b(?! of\b)")  # "under which symbol", "what symbol does it bear"
 #: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
 _DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
 
@@ -295,11 +304,8 @@ _PERCENT_RANGE_RE = re.compile(r"(?<!\bfrom )(?:\bbetween\s)?\b(?!(?:19|20)\d{2}
 _MONEY_RE = re.compile(
     r"(?:\b" + _QUAL + r")?(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)\s?(?:" + _NUM + r")" + _SCALE + r"\b"
     r"|\b" + _QUAL + r"(?:" + _NUM + r")" + _SCALE + r"\s(?:dollars|euros|United States dollars)\b", re.I)
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_NUMBER_WORDS = (_TENS + r"[-‑]\s?(?:one|two|three|four|five|six|seven|eight|nine)\b|"  # "Sixty-four", not "four"
-                 r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                 r"hundred|a hundred|hundreds|thousands|millions|dozens")
+_NUMBER_WORDS = (COMPOUND + "|" + alternation(between(1, 100))  # "Sixty-four", not "four"
+                 + "|a hundred|hundreds|thousands|millions|dozens")
 # Units a size or amount is stated in ("9 cm", "433 tons", "241,000 hectares"): part of the answer.
 UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilometers|metres|meters|cm|mm|miles|"
           r"kg|kilograms|grams|tons|tonnes|hectares|ha|acres|litres|liters|barrels|megawatts|gigawatts|MW|GW|GWh|"
@@ -587,7 +593,9 @@ def _is_reference(sentence: str, span: Span) -> bool:
 
 def fits_target(span: Span, target: tuple[str, ...]) -> bool:
     """False for an instrument of another sort than the one asked: a report's symbol ("A/79/23") is no
-    answer to "by which resolution", a resolution none to "which decision"."""
+    answer to "by which resolution", a resolution none to "which decision", a title none to "under which symbol"."""
+    if target == ("symbol",):
+        return bool(_JOINT_SYMBOLS.fullmatch(span.text))
     if span.kind != "instrument" or not target:
         return True
     marks = _INSTRUMENT_MARKS.get(target[-1].lower().rstrip("s"))
@@ -595,6 +603,15 @@ def fits_target(span: Span, target: tuple[str, ...]) -> bool:
 
 
 _INSTRUMENT_MARKS = {"resolution": re.compile(r"(?i)\bresolution|/RES/"), "decision": re.compile(r"(?i)\bdecision|/DEC/")}
+
+
+def symbol_spans(sentence: str) -> list[Span]:
+    """The document symbols of a sentence ("Progress report on ... the restated UNOPS Strategic Plan, 2022-2025
+    (*DP/OPS/2025/6*)", "(*JIU/REP/2023/6*)"): the answer to a question asking for a symbol, the title before it none."""
+    return [Span(m.group(), "instrument", m.start(), m.end()) for m in _JOINT_SYMBOLS.finditer(sentence)]
+
+
+_JOINT_SYMBOLS = re.compile(SYMBOL_RE.pattern + r"(?:-" + SYMBOL_RE.pattern + r")?")  # "A/79/675-S/2024/876": one document
 
 
 def _adopted_on(date: Span, instrument: Span) -> bool:

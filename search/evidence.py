@@ -19,6 +19,7 @@ import numpy as np
 
 from .models import Hit
 from .names import _name_tokens
+from .number_words import between, spelled
 from .terms import Token, document_frequency, idf, tokenize
 
 K_PARAGRAPHS = 8          # paragraphs of the hybrid search read for an answer
@@ -155,9 +156,9 @@ def _spacy_stop_words() -> frozenset[str]:
     return frozenset(scope["STOP_WORDS"])
 
 
-_KEEP = frozenset("first second third fourth fifth last next former latter one two three four five six seven "
-                  "eight nine ten eleven twelve fifteen twenty forty fifty sixty hundred "
-                  "above below under over before after less least most more fewer without".split())
+_KEEP = frozenset("first second third fourth fifth last next former latter".split()
+                  + between(1, 12) + spelled(15, 20, 40, 50, 60, 100)
+                  + "above below under over before after less least most more fewer without".split())
 
 
 def local_context(s: ScoredSentence) -> str:

@@ -28,6 +28,7 @@ class Hit:
     date: str | None = None  # the document's date of issue, "YYYY-MM-DD" or "YYYY" (issue #14)
     bodies: tuple[str, ...] = ()  # the organs its page 1 prints (issue #14)
     also: tuple[str, ...] = ()  # citations of near-identical chunks ranked lower (issue #12)
+    before: str = ""  # an answer's: the chunks before one opening by pointing back ("The process is ...", ``search.carried``)
 
     def source_line(self, width: int = 90) -> str:
         """Which report the hit is from, its title shortened to ``width`` and its date: shown when

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 
 from .answer_types import Span
+from .number_words import CARDINALS, between
 from .ordinals import ordinal_word
 from .terms import tokenize
 
-_COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split()) if i >= 2}
+_COUNTS = {w: CARDINALS[w] for w in between(2, 10)}
 _SPLIT = re.compile(r"\b(?:in|into)\s+(" + "|".join(_COUNTS) + r"|[2-9])\s+([a-z]+)\b", re.I)
 _PLACE = {ordinal_word(n): n for n in range(1, 11)}
 

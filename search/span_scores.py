@@ -324,6 +324,8 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         named = 1.0 if target & {toks[i].stem for i in [*range(max(0, first - 3), last + 1), *after]} \
             or _bulleted_under(text, span, target) else \
             0.5 * bool(target & {t.stem for t in toks})  # (after it: "the Baz Taliban and 400 Mawozo *groups*")
+    if "symbol" in target and _bracketed_after(text, span, toks, first, qstems):
+        named = max(named, 1.0)  # "the JIU report for 2023 (*E/ICEF/2024/13*)": the symbol of the title the question gives
     if span.kind == "session" and owner and (held := _last_named(text[:span.start], names)):
         named = 1.0 if owner in held.lower() or held.lower() in owner else -1.0  # "the Expert Mechanism decided, at
         # its *seventeenth session*" is not the Human Rights Council's session the question asks for
@@ -336,6 +338,12 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         # not the office "based in Bogota" that organized it
     return 0.15 * proximity + 0.15 * named + 0.08 * _year_agreement(s, first, last, qstems) \
         - 0.03 * slot.index(span.kind)
+
+
+def _bracketed_after(text: str, span: Span, toks, first: int, qstems: set[str]) -> bool:
+    """True for a span in brackets right after one of the question's words (of the last two before the bracket)."""
+    return first > 0 and text[:span.start].rstrip().endswith("(") \
+        and any(t.stem in qstems for t in toks[max(0, first - 2):first] if t.end <= span.start)
 
 
 _BULLETS = re.compile(f"[{BULLETS}]")

@@ -55,7 +55,7 @@ def _terms(question: str) -> list[QuestionTerm]:
 @pytest.mark.parametrize("question, slots, target", [
     ("Which Eastern European States were elected Vice-Presidents of the 2025 Ocean Conference in Nice?",
      (("place",),), ("states",)),
-    ("What is the symbol of the UNFPA country programme document for Ethiopia?", (("instrument",),), ()),
+    ("What is the symbol of the UNFPA country programme document for Ethiopia?", (("instrument",),), ("symbol",)),
     ("Which United Nations service does the draft resolution welcome for its work on removing unexploded ordnance?",
      (("organization",),), ("service",)),
     ("Which Secretariat department disseminates information and press releases on the seminar?",

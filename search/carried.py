@@ -1,0 +1,41 @@
+"""A paragraph that opens by pointing back goes on from the chunks before it.
+
+"*The process* is currently at the last stage of implementation where ... 131 positions were approved
+and 61 existing eligible staff members have been successfully placed in the new structure" answers
+"how many positions were approved in UNFPA's new *supply chain* structure", but never says "supply
+chain": the recommendation it answers, two chunks up, does ("the functions included in the Supply Chain
+Management Unit terms of reference"). Reports split one response over numbered paragraphs, and a
+paragraph opening with "It", "This", "These ..." or "The <noun> is" talks about what the chunks before
+it named. Those chunks' words count half towards the question's subject, as a heading further up does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .models import Hit
+
+BEFORE = 2  # chunks read before a paragraph that points back
+
+#: an opening that points back: "It was", "These observations are", "The process is" (not "The Committee is")
+_POINTS_BACK = re.compile(r"\s*(?:It|They|This|These|Those|Such|The(?=\s[a-z]))(?:\s[a-z]+)?\s"
+                          r"(?:is|was|are|were|has|have|had|will)\b")
+
+
+def points_back(text: str) -> bool:
+    """True if the paragraph opens by pointing back to what came before it."""
+    return bool(_POINTS_BACK.match(text))
+
+
+def with_before(con, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with ``before`` set to the text of the chunks before each that opens by pointing back."""
+    out = []
+    for h in hits:
+        if h.before or not points_back(h.text):
+            out.append(h)
+            continue
+        rows = con.execute("SELECT text FROM chunks WHERE symbol = ? AND id < (SELECT id FROM chunks WHERE citation = ? "
+                           "ORDER BY id LIMIT 1) ORDER BY id DESC LIMIT ?", (h.symbol, h.citation, BEFORE)).fetchall()
+        out.append(dataclasses.replace(h, before=" ".join(r[0] for r in reversed(rows))) if rows else h)
+    return out
