@@ -16,6 +16,7 @@ from ..text.fragments import FIELD_RE
 NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
 #: A paragraph number printed without its full stop ("44 With that adjustment ..."): see ``unstopped``.
 UNSTOPPED_RE = re.compile(r"^(\d{1,3})\s+([A-Z“(].*)$")
+_DOUBLE_LABEL_RE = re.compile(r"^\d{1,3}\.\s")
 _HEAD_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\s?[.•]\s")  # ``II.``, ``A.``, ``1.`` (``B •`` as scanned)
 
 
@@ -59,6 +60,8 @@ class LineKinds:
         rest = (m.group(2) or "").strip()
         if capital and rest and not (rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()):
             return False
+        if _DOUBLE_LABEL_RE.match(rest):
+            return False  # ``1. 404. Working Group on ...``: a calendar's running number over its own, a list's entry
         if not rest:
             nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
             if not nxt[:1].isupper():

@@ -258,7 +258,9 @@ def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
     next heading or numbered paragraph (a table's title over a figure's text on one page heads no
     figure pages further on, DP/FPA/2025/6). A cell of a table's row (``57 (I) and 48/162``) heads
     nothing, however short; a short row (``Recommendation 1    Accepted``) between a heading and its
-    prose does not stop it heading."""
+    prose does not stop it heading. A line whose next prose stands in another section heads nothing:
+    it is the last item of the list above it (DP/2025/L.2, p. 10: a second document under
+    ``Documentation:`` right over the next agenda item's heading was in no chunk)."""
     out: list[_Block] = []
     heading: tuple[str, tuple[str, ...] | None, str] | None = None  # (text, section it was under, part)
     for k, b in enumerate(blocks):
@@ -273,6 +275,13 @@ def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
         if (len(b.lines) == 1 and len(text) < 80 and not b.row and not _is_sentence(text) and not text.endswith((",", ";", ":"))
                 and not OPEN_END_RE.search(text) and not (FIELD_RE.match(text) and nxt is not None and FIELD_RE.match(_text(nxt)))
                 and nxt is not None and _page_cited(nxt) and nxt.part == b.part and not _short(nxt)):
+            prev = out[-1] if out else None  # heading nothing (a new section follows), it ends the list above it
+            if (nxt.section != b.section and prev is not None and _page_cited(prev) and not prev.small
+                    and (prev.part, prev.section) == (b.part, b.section)):
+                prev.lines.extend(b.lines)
+                prev.refs = (prev.refs or []) + (b.refs or [])
+                prev.last_line = b.last_line
+                continue
             heading = (text, b.section, b.part)
             continue
         if heading is not None and heading[2] == b.part and b.section == heading[1]:
