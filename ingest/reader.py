@@ -9,7 +9,7 @@ from typing import Iterator
 from paracite.errors import IngestError
 from .text.furniture import detect_symbol
 from .models import Document
-from .text.front_matter import iso_date, text_front_matter
+from .text.front_matter import iso_date, job_year, text_front_matter
 from .text.paragraphs import parse_text
 from .skips import NOT_FOUND_PAGE, fallback_symbol, is_not_found_page
 
@@ -94,6 +94,7 @@ def read_document(path: str | Path) -> Document:
     if not doc.chunks:
         raise IngestError(f"{path}: no paragraphs found; is this a UN report?")
     date = fm.date or (iso_date(doc.adopted) if doc.adopted else None)  # a resolution: its adoption
+    date = date or job_year(text)  # a copy without its masthead: the year of its job number
     return replace(doc, date=date, bodies=fm.bodies, session=fm.session, agenda_items=fm.agenda_items,
                    symbols=fm.symbols or (doc.symbol,), doc_type=fm.doc_type, pages=text.count("\f") + 1 if "\f" in text else None)
 

@@ -184,3 +184,17 @@ def test_a_bad_day_is_no_date() -> None:
 ])
 def test_a_year_alone_comes_only_from_an_imprint(lines, later, want) -> None:
     assert read_front_matter(lines, later=later).date == want
+
+
+def test_a_copy_without_its_masthead_is_dated_by_the_year_of_its_job_number() -> None:
+    """corpus/A-69-207.txt starts in page 1's summary (no masthead, no ``Distr.`` date); its job
+    number ``14-56609 (E)`` gives the year (issue 15). The processing stamp ``120814`` after it is
+    no date of issue (1 to 39 days later over the library's PDFs) and is not read."""
+    from ingest import read_document
+    from ingest.text.front_matter import job_year
+
+    path = Path(__file__).parent.parent / "corpus" / "A-69-207.txt"
+    assert job_year(path.read_text(encoding="utf-8")) == "2014"
+    assert read_document(path).date == "2014"
+    assert job_year("GE.97-12345 (E)\nText") == "1997" and job_year("Text without a job number.") is None
+    assert job_year("United Nations A/80/1\n25-06099 (E) 090525\n") == "2025"

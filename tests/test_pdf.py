@@ -37,7 +37,10 @@ def test_symbols_and_titles_come_from_the_first_page(emrip, irmct):
     assert irmct.symbol == "A/80/275"
     assert emrip.title == ("Right of Indigenous Peoples to data, including with regard to data collection and "
                            "disaggregation (Draft study by the Expert Mechanism on the Rights of Indigenous Peoples)")
-    assert irmct.title == "International Residual Mechanism for Criminal Tribunals (Note by the Secretary-General)"
+    # A note whose first sentence transmits a report is titled by what it transmits (issue 15).
+    assert irmct.title == ("International Residual Mechanism for Criminal Tribunals (Note by the Secretary-General "
+                           "transmitting the thirteenth annual report of the International Residual Mechanism for "
+                           "Criminal Tribunals)")
     assert all(c.title == emrip.title for c in emrip.chunks)
 
 

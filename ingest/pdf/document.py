@@ -233,7 +233,7 @@ def _insert_unnumbered(blocks: list[_Block], loose: dict[str, list[tuple[int, Li
         lines = [l for _, l, _ in entries]
         breaks = {k for k in range(1, len(entries)) if entries[k][0] != entries[k - 1][0]}
         body = geo.body if part in numbered else _own_body_size(lines, geo.body)
-        for k, block in split_paragraphs(lines, geo, part, breaks, body):
+        for k, block in split_paragraphs(lines, geo, part, breaks, body, own_pages=part not in numbered):
             block.section = entries[k][2]
             placed.setdefault(entries[k][0], []).append(block)
     out: list[_Block] = []

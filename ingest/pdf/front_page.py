@@ -51,8 +51,23 @@ def read_title(first: Page, body_size: float) -> str:
     if len(subs) > 1:
         title = ": ".join([title, *subs[:-1]])
     if subs:
-        title = f"{title} ({subs[-1]})"
+        title = f"{title} ({_transmitting(subs[-1], first)})"
     return title
+
+
+_NOTE_RE = re.compile(r"^Note by the (?:Secretary-General|Secretariat)$")
+_TRANSMITS_RE = re.compile(r"has the honour to transmit(?: to [^.]*?)?,? (?:herewith )?(the (?:[\w-]+ ){0,4}report\b[^.,;(]*?)"
+                           r"(?=,| \(|\.| submitted| prepared| pursuant| in accordance)")
+
+
+def _transmitting(sub: str, first: Page) -> str:
+    """``Note by the Secretary-General transmitting the thirteenth annual report of ...``: a note
+    whose first sentence transmits a report is titled by what it transmits, as the United Nations
+    lists such notes; any other subtitle as printed."""
+    if not _NOTE_RE.match(sub):
+        return sub
+    m = _TRANSMITS_RE.search(" ".join(" ".join(l.text for l in first.lines).split()))
+    return f"{sub} transmitting {m.group(1)}" if m else sub
 
 
 # Not a title: the masthead organ beside the Distr. block ("Convention to Combat Desertification"

@@ -26,6 +26,7 @@ class Parts:
     def __init__(self, kinds: LineKinds, contents: set[int]):
         self.kinds = kinds
         self.contents = contents
+        self.typed = self._typed_labels()
         self.volumes = self._restarts(VOLUME_RE, None)
         self.chapters = self._restarts(CHAPTER_RE, VOLUME_RE if self.volumes else None)
 
@@ -33,9 +34,21 @@ class Parts:
         """Bold or large, at the margin or alone at the right (``ANNEX I`` set flush right), and
         not a contents entry (dot leaders)."""
         l, geo = self.kinds.lines[i], self.kinds.geo
+        if i in self.typed and i not in self.contents:
+            return True
         if i in self.contents or LEADERS_RE.search(l.text) or not (l.bold or l.size > geo.body + 0.6):
             return False
         return l.x0 <= geo.left[l.page] + 40 or (l.x1 >= geo.right[l.page] - 10 and bool(ALONE_RE.match(l.text)))
+
+    def _typed_labels(self) -> set[int]:
+        """``ANNEX`` typed in capitals alone atop a page, in plain type of any size (a typed report,
+        A/47/466, sets its annex label in the annex's small type): a part's heading, unless the same
+        label tops several pages (a running head)."""
+        lines = self.kinds.lines
+        tops = [i for i, l in enumerate(lines) if (i == 0 or lines[i - 1].page != l.page)
+                and ALONE_RE.match(l.text.strip()) and l.text.strip().isupper() and not l.bold]
+        texts = [lines[i].text.strip() for i in tops]
+        return {i for i in tops if texts.count(lines[i].text.strip()) == 1}
 
     def _first_number(self, i: int) -> int:
         """The number of the first paragraph start after line i (0 if none)."""

@@ -17,24 +17,27 @@ from ..text.list_items import ITEM_RE
 from ..text.fragments import OPEN_END_RE
 
 
-def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "",
-                     breaks: set[int] = frozenset(), body: float | None = None) -> list[tuple[int, _Block]]:
+def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: set[int] = frozenset(),
+                     body: float | None = None, own_pages: bool = False) -> list[tuple[int, _Block]]:
     """Page-cited paragraph blocks from plain running lines, in reading order.
 
     Returns each block with the index of its first line; ``breaks`` are line indices where
     something else (a heading) stood, so a new paragraph starts there. A block set wholly in type
     smaller than ``body`` (the part's text type; the document's by default) is marked ``small``:
     it is cited in a series of its own on the page, so keeping more small type never renumbers
-    the page's paragraphs.
+    the page's paragraphs. With ``own_pages`` (a part that numbers nothing), a page whose lines are
+    all set in one size has no small type: a scanned annex's pages each come out a little apart
+    in size (A/47/466's list of signatories, 10.1 to 10.9 points), and the annex is its own text.
     """
     body = geo.body if body is None else body
+    plain = _uniform_pages(lines) if own_pages else set()
     blocks: list[tuple[int, _Block]] = []
     per_page: Counter[int] = Counter()
     indent_style = _indents_first_lines(lines, geo)
     prev: Line | None = None
     cur: _Block | None = None
     for k, l in enumerate(lines):
-        small = l.size < body - SMALL_BY
+        small = l.size < body - SMALL_BY and l.page not in plain
         if cur is None or k in breaks or cur.small != small or _starts_new(prev, l, geo, cur, indent_style):
             per_page[l.page] += 1
             cur = _Block("paragraph", number=per_page[l.page], part=part, first_line=l.page,
@@ -46,6 +49,16 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "",
         cur.last_line = l.page
         prev = l
     return blocks
+
+
+def _uniform_pages(lines: list[Line]) -> set[int]:
+    """The pages whose lines (of these) are all set within ``SMALL_BY`` points of one another."""
+    lo: dict[int, float] = {}
+    hi: dict[int, float] = {}
+    for l in lines:
+        lo[l.page] = min(lo.get(l.page, l.size), l.size)
+        hi[l.page] = max(hi.get(l.page, l.size), l.size)
+    return {p for p in lo if hi[p] - lo[p] <= SMALL_BY}
 
 
 def _indents_first_lines(lines: list[Line], geo: Geometry) -> bool:

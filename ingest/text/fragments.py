@@ -92,6 +92,7 @@ def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
             continue
         kept.append(b)
     kept = _apart(kept, lambda bs: _merge_lists(_join_run_ons(bs)))
+    kept = _heads_of_rows(kept)
     kept = _headings_of_fragments(kept)
     _renumber(kept)
     return kept, signatory
@@ -107,6 +108,31 @@ def _apart(blocks: list[_Block], tidy) -> list[_Block]:
     place = {id(b): k for k, b in enumerate(blocks)}
     rest = tidy([b for b in blocks if not (_page_cited(b) and b.small)])
     return sorted(tidy(small) + rest, key=lambda b: place[id(b)])
+
+
+_NOTE_LINE_RE = re.compile(r"^(?:Source|Sources|Note|Notes|Abbreviations?)\s*:", re.I)
+
+
+def _heads_of_rows(blocks: list[_Block]) -> list[_Block]:
+    """A table's column headers in small type (``Symbol   Title or description``) standing right over
+    its rows on the page open the rows' chunk instead of being a note of their own: they belong to
+    the table they head, whether its rows are set in body type (a ``para.``) or small (a ``note``).
+    A source or note line, or a sentence, heads nothing; nor does a header read among the rows of
+    its page (a column's header printed out of order), which stays a note where it stands."""
+    out: list[_Block] = []
+    for k, b in enumerate(blocks):
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        prev = out[-1] if out else None
+        among_rows = prev is not None and _page_cited(prev) and prev.row and (prev.part, prev.page) == (b.part, b.page)
+        if (_page_cited(b) and b.small and not among_rows and nxt is not None and _page_cited(nxt) and nxt.row
+                and (nxt.part, nxt.page, nxt.section) == (b.part, b.page, b.section) and b.lines
+                and not _NOTE_LINE_RE.match(b.lines[0].strip()) and not _is_sentence(b.lines[0].strip())
+                and len(_text(b)) <= 400):
+            nxt.lines[0:0] = b.lines
+            nxt.refs = (b.refs or []) + (nxt.refs or [])
+            continue
+        out.append(b)
+    return out
 
 
 def _sign(kept: list[_Block], b: _Block) -> bool:
@@ -232,7 +258,9 @@ def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
     next heading or numbered paragraph (a table's title over a figure's text on one page heads no
     figure pages further on, DP/FPA/2025/6). A cell of a table's row (``57 (I) and 48/162``) heads
     nothing, however short; a short row (``Recommendation 1    Accepted``) between a heading and its
-    prose does not stop it heading."""
+    prose does not stop it heading. A line whose next prose stands in another section heads nothing:
+    it is the last item of the list above it (DP/2025/L.2, p. 10: a second document under
+    ``Documentation:`` right over the next agenda item's heading was in no chunk)."""
     out: list[_Block] = []
     heading: tuple[str, tuple[str, ...] | None, str] | None = None  # (text, section it was under, part)
     for k, b in enumerate(blocks):
@@ -247,6 +275,13 @@ def _headings_of_fragments(blocks: list[_Block]) -> list[_Block]:
         if (len(b.lines) == 1 and len(text) < 80 and not b.row and not _is_sentence(text) and not text.endswith((",", ";", ":"))
                 and not OPEN_END_RE.search(text) and not (FIELD_RE.match(text) and nxt is not None and FIELD_RE.match(_text(nxt)))
                 and nxt is not None and _page_cited(nxt) and nxt.part == b.part and not _short(nxt)):
+            prev = out[-1] if out else None  # heading nothing (a new section follows), it ends the list above it
+            if (nxt.section != b.section and prev is not None and _page_cited(prev) and not prev.small
+                    and (prev.part, prev.section) == (b.part, b.section)):
+                prev.lines.extend(b.lines)
+                prev.refs = (prev.refs or []) + (b.refs or [])
+                prev.last_line = b.last_line
+                continue
             heading = (text, b.section, b.part)
             continue
         if heading is not None and heading[2] == b.part and b.section == heading[1]:

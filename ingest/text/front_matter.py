@@ -73,6 +73,24 @@ def text_front_matter(text: str, max_lines: int = 80) -> FrontMatter:
     return read_front_matter(lines, later=rest.split("\f", 2)[0].splitlines()[:max_lines] if rest else ())
 
 
+# The job number at the foot of page 1 (``14-56609 (E)``, ``GE.25-00925 (E)``): its first two digits
+# are the year the document was registered. (The six digits after it, ``120814``, are the day it was
+# processed, 1 to 39 days after the date of issue over the 72 library PDFs: no date of issue.)
+_JOB_YEAR_RE = re.compile(r"^\s*(?:GE\.)?(\d{2})-\d{5}\s*\*?\s*\([A-Z]\)", re.M)
+
+
+def job_year(text: str, max_lines: int = 200) -> str | None:
+    """The year of a text document's job number (``14-56609 (E)``: ``2014``), for a copy that has
+    lost its page-1 masthead and date (A-69-207.txt starts in the summary); ``None`` without one.
+    Over the 72 library PDFs the job number's year is the year of the printed date in all 53 that
+    print one on page 1 (E/CN.3/2025/8: dated 12 December 2024, job ``24-``, processed in January)."""
+    m = _JOB_YEAR_RE.search("\n".join(text.split("\f", 1)[0].splitlines()[:max_lines]))
+    if not m:
+        return None
+    yy = int(m.group(1))
+    return str(1900 + yy if yy >= 46 else 2000 + yy)
+
+
 def read_date(cells: list[Cell], later: Sequence[str] = ()) -> str | None:
     """The date of issue under ``Distr.``, else a line that is only a date, else a printed year."""
     for k, c in enumerate(cells):
