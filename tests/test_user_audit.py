@@ -156,9 +156,10 @@ def test_a_bad_export_line_names_its_file_once(tmp_path, capsys):
     assert err.count(str(path)) == 1 and f"{path} (parse): line 1: not JSON" in err
 
 
-def test_the_pages_kind_label_names_every_chunk_kind():
-    """The form's label lists the kinds a user may type, `note` (small type cited by page) included."""
+def test_the_pages_kind_choices_name_every_chunk_kind():
+    """The form offers every kind a user may pick, `note` (small type cited by page) included."""
     from ingest.export import KINDS
-    from search.web.pages import LABELS
+    from search.web.pages import CHOICES
 
-    assert all(k in LABELS["kind"] for k in KINDS) and "note" in LABELS["kind"]
+    offered = [value for value, _ in CHOICES["kind"]]
+    assert all(k in offered for k in KINDS) and "note" in offered
