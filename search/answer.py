@@ -22,6 +22,7 @@ from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .name_heads import whole_names
 from .carried import with_before
+from .demonyms import adjective_of_indexed_place
 from .narrowing import without_examples
 from .owners import owner_spans, owns
 from .initials import spelled_out
@@ -78,7 +79,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         question = spelled  # "GMG", which the report never writes, as the report writes it
         terms = question_terms(searcher, question)
         names = _with_spelled_aliases(searcher, question_names(searcher, question))
-    unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)]
+    unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)
+               and not adjective_of_indexed_place(searcher._con, t.text)]  # "Korean": the documents say "Korea"
     common = common_names(searcher, names)
     bodies = names  # all the names asked, common ones too: whose figure a sentence of two bodies gives
     role = question_role(question)
