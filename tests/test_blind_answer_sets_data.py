@@ -1,0 +1,41 @@
+"""The blind answer sets written in the library sessions (bench/data/library_facts_round14.jsonl,
+..._round15.jsonl) stay well-formed.
+
+Each set is one session's never-tuned measure of the answer rules: an edit that drops a field, mixes a
+document into both halves, breaks the two-facts-and-one-trap-per-document shape, reuses a paragraph
+another set labels or unregisters the round would silently change what `bench_answers.py` reports;
+these checks catch that without running anything over the questions.
+"""
+import pytest
+
+from blind_sets import DATA, check_answer_row, check_answer_shape, labelled_elsewhere, rows
+
+ROUNDS = [14, 15]
+
+
+@pytest.mark.parametrize("round_no", ROUNDS)
+def test_every_line_has_the_fields_of_its_kind(round_no):
+    for row in rows(DATA / f"library_facts_round{round_no}.jsonl"):
+        check_answer_row(row, round_no)
+        assert row["kind"] == "none" or isinstance(row["para"], int), row["id"]
+
+
+@pytest.mark.parametrize("round_no", ROUNDS)
+def test_sixty_questions_two_facts_and_one_trap_per_document_split_by_document(round_no):
+    check_answer_shape(rows(DATA / f"library_facts_round{round_no}.jsonl"))
+
+
+@pytest.mark.parametrize("round_no", ROUNDS)
+def test_no_labelled_paragraph_is_labelled_or_cited_by_another_set(round_no):
+    path = DATA / f"library_facts_round{round_no}.jsonl"
+    facts = [r for r in rows(path) if r["kind"] == "fact"]
+    keys, citations = labelled_elsewhere(path)
+    assert not {(r["symbol"], r["part"] or "", r["page"], r["para"]) for r in facts} & keys
+    assert not {c for r in facts for c in r["citations"]} & citations
+
+
+@pytest.mark.parametrize("round_no", ROUNDS)
+def test_the_round_is_registered_for_bench_answers(round_no):
+    source = (DATA.parent / "bench_answers.py").read_text(encoding="utf-8")
+    assert f'"blind{round_no}": (LIB_BLIND{round_no},)' in source
+    assert f'"library_facts_round{round_no}.jsonl"' in source
