@@ -18,3 +18,11 @@ def assert_tagged(text: str, expected, not_tagged, *more: str) -> None:
     for e in expected:
         assert e in found, (e, found)
     assert not {t for _, t in found} & set(not_tagged), found
+
+
+def assert_table_tagged(text: str, expected, not_tagged) -> None:
+    """As ``assert_tagged``, for a table's row text (tagged as a table: its cells, not sentences)."""
+    found = {(e.kind, e.text) for e in tag_texts([text], tables=[True])[0]}
+    for e in expected:
+        assert e in found, (e, found)
+    assert not {t for _, t in found} & set(not_tagged), found

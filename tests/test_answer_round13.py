@@ -21,12 +21,11 @@ E/HLPF/2025/3/Add.3, A/AC.109/2009/17) as strings."""
 
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
 
-from ingest.models import Chunk
+from paragraph_library import index_paragraphs
 from search.answer import _another_of_series, _focus, _goes_on, subject_words
 from search.answer_types import Span, question_type, typed_spans
 from search.deals import asked_deal, other_deal
@@ -258,14 +257,8 @@ _DOCS = [
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     from search import Searcher
-    from search.cli import main
 
-    folder = tmp_path_factory.mktemp("round13")
-    src = folder / "docs.jsonl"
-    src.write_text("\n".join(json.dumps(dict(Chunk(sym, "paragraph", n, text).to_dict(), symbols=[sym], title=title))
-                             for sym, n, title, text in _DOCS) + "\n")
-    assert main(["ingest", str(src), "--index", str(folder / "ix"), "--quiet"]) == 0
-    with Searcher.open(folder / "ix") as s:
+    with Searcher.open(index_paragraphs(tmp_path_factory.mktemp("round13"), _DOCS)) as s:
         yield s
 
 

@@ -14,11 +14,10 @@ E/2025/31, A/69/207, A/80/143) as strings."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
-from ingest.models import Chunk
+from paragraph_library import index_paragraphs
 from search.answer_types import Span, fits_target, question_type, symbol_spans, typed_spans
 from search.carried import points_back
 from search.name_heads import whole_names
@@ -243,14 +242,8 @@ _DOCS = [
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     from search import Searcher
-    from search.cli import main
 
-    folder = tmp_path_factory.mktemp("round14")
-    src = folder / "docs.jsonl"
-    src.write_text("\n".join(json.dumps(dict(Chunk(sym, "paragraph", n, text).to_dict(), symbols=[sym], title=title))
-                             for sym, n, title, text in _DOCS) + "\n")
-    assert main(["ingest", str(src), "--index", str(folder / "ix"), "--quiet"]) == 0
-    with Searcher.open(folder / "ix") as s:
+    with Searcher.open(index_paragraphs(tmp_path_factory.mktemp("round14"), _DOCS)) as s:
         yield s
 
 

@@ -8,9 +8,8 @@ import pytest
 
 from ingest.entities.instruments import find_instruments
 from ingest.entities.name_context import in_regional_group, is_event, names_currency, names_members
-from ingest.entities.tagger import tag_texts
 
-from entity_checks import assert_tagged, primary
+from entity_checks import assert_table_tagged, assert_tagged, primary
 
 
 def _instruments(text: str) -> list[str]:
@@ -82,10 +81,7 @@ TABLES = [
 
 @pytest.mark.parametrize("text,expected,not_tagged", TABLES)
 def test_table_rows(text, expected, not_tagged):
-    found = {(e.kind, e.text) for e in tag_texts([text], tables=[True])[0]}
-    for e in expected:
-        assert e in found, (e, found)
-    assert not {t for _, t in found} & set(not_tagged), found
+    assert_table_tagged(text, expected, not_tagged)
 
 
 def test_united_states_itself_is_still_a_place():

@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.entities.rules import PLACE, capital_of_a_word, is_guess_of_a_thing
-from ingest.entities.tagger import tag_texts
 
-from entity_checks import assert_tagged, primary
+from entity_checks import assert_table_tagged, assert_tagged, primary
 
 # (text, entities the tagger must give, texts it must not tag)
 CASES = [
@@ -59,10 +58,7 @@ TABLES = [
 
 @pytest.mark.parametrize("text,expected,not_tagged", TABLES)
 def test_table_rows(text, expected, not_tagged):
-    found = {(e.kind, e.text) for e in tag_texts([text], tables=[True])[0]}
-    for e in expected:
-        assert e in found, (e, found)
-    assert not {t for _, t in found} & set(not_tagged), found
+    assert_table_tagged(text, expected, not_tagged)
 
 
 def test_regions_agencies_group_by_are_one_place_and_pairs_of_regions_still_two():
