@@ -1,0 +1,59 @@
+"""The blind retrieval query sets written in the library sessions (bench/data/library_queries_round14.jsonl,
+..._round15.jsonl, ..._round16.jsonl) stay well-formed.
+
+Each set measures ranking on paragraphs nobody tuned on (`rank_harness.py` / `eval_sets.py` set `roundN`),
+so the held-out half must never share a document with the dev half, every query style must be in both
+halves in equal overall shares, each page-cited label must say its page (the evaluator matches the page),
+and no label may point at a paragraph another set, including the round's answer set, already labels.
+Round 14 has the five styles and `multi`, ten each; rounds 15 on have the five styles, twelve each, and
+a note ending with the answer text the label was checked for.
+"""
+import re
+from collections import Counter
+
+import pytest
+
+from blind_sets import DATA, QUERY_KINDS, check_query_row, documents_per_split, labelled_elsewhere, rows
+from search.judgements import read_queries
+
+STYLES = QUERY_KINDS - {"multi"}
+ROUNDS = {14: QUERY_KINDS, 15: STYLES, 16: STYLES}
+
+
+def _path(round_no: int):
+    return DATA / f"library_queries_round{round_no}.jsonl"
+
+
+@pytest.mark.parametrize("round_no", sorted(ROUNDS))
+def test_rows_have_the_documented_fields_and_labels_agree_with_their_citation(round_no):
+    for row in rows(_path(round_no)):
+        check_query_row(row)
+        assert re.fullmatch(rf"Q{round_no}(0[1-9]|[1-5]\d|60)", row["id"]), row["id"]
+        if round_no >= 15:
+            assert re.search(r"answer text: “.+”$", row["note"]), row["id"]
+
+
+@pytest.mark.parametrize("round_no", sorted(ROUNDS))
+def test_four_queries_a_document_split_by_document_with_every_style_in_each_half(round_no):
+    path, kinds = _path(round_no), ROUNDS[round_no]
+    lines = rows(path)
+    assert len(lines) == 60 and len({r["id"] for r in lines}) == 60
+    assert set(Counter(r["symbol"] for r in lines).values()) == {4}
+    assert documents_per_split(lines) == {"dev": 8, "heldout": 7}
+    assert Counter(r["kind"] for r in lines) == {k: 60 // len(kinds) for k in kinds}
+    for split in ("dev", "heldout"):
+        assert set(Counter(r["kind"] for r in lines if r["split"] == split)) == kinds
+    assert len(read_queries(path, split="dev")) + len(read_queries(path, split="heldout")) == 60
+
+
+@pytest.mark.parametrize("round_no", sorted(ROUNDS))
+def test_no_label_points_at_a_paragraph_another_set_labels(round_no):
+    path = _path(round_no)
+    ours = {(r["symbol"], r["part"], r.get("page"), r["para"]) for r in rows(path)}
+    assert not ours & labelled_elsewhere(path)[0]
+
+
+@pytest.mark.parametrize("round_no", sorted(ROUNDS))
+def test_the_set_is_registered_for_the_ranking_scripts(round_no):
+    source = (DATA.parent / "rank_harness.py").read_text(encoding="utf-8")
+    assert f'"round{round_no}": [DATA / "library_queries_round{round_no}.jsonl"]' in source
