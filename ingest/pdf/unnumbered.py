@@ -14,7 +14,7 @@ from .layout import Line
 from ..text.paragraphs import _Block
 from .geometry import SMALL_BY, Geometry, ends_sentence
 from ..text.list_items import ITEM_RE
-from ..text.fragments import OPEN_END_RE
+from ..text.fragments import OPEN_END_RE, is_date_line
 
 
 def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: set[int] = frozenset(),
@@ -36,8 +36,19 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
     indent_style = _indents_first_lines(lines, geo)
     prev: Line | None = None
     cur: _Block | None = None
+    before_date: tuple[Line | None, _Block | None] | None = None  # the text a margin date interrupted
     for k, l in enumerate(lines):
         small = l.size < body - SMALL_BY and l.page not in plain
+        if _margin_date(l, geo):
+            before_date = before_date or (prev, cur)
+            cur = None  # its own block (a form line: ``tidy_unnumbered`` drops it), never a paragraph's start
+        elif before_date is not None:
+            if k not in breaks and before_date[1] is not None and before_date[1].small == small \
+                    and not _starts_new(before_date[0], l, geo, before_date[1], indent_style):
+                prev, cur = before_date  # the text the date was read into the middle of goes on
+            else:
+                cur = None  # or a paragraph of its own: never the date's
+            before_date = None
         if cur is None or k in breaks or cur.small != small or _starts_new(prev, l, geo, cur, indent_style):
             per_page[l.page] += 1
             cur = _Block("paragraph", number=per_page[l.page], part=part, first_line=l.page,
@@ -49,6 +60,13 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
         cur.last_line = l.page
         prev = l
     return blocks
+
+
+def _margin_date(l: Line, geo: Geometry) -> bool:
+    """A line that is only a date, set in the right half of the column (``26 June 2024`` under a
+    decision, E/2025/36 annex I): the date the text above was adopted, read out of the flow after
+    the page's text, so it neither opens a paragraph nor takes the next page's text into one."""
+    return is_date_line(l.text) and l.x0 > geo.left[l.page] + geo.width(l.page) / 2
 
 
 def _uniform_pages(lines: list[Line]) -> set[int]:

@@ -148,6 +148,11 @@ def _sign(kept: list[_Block], b: _Block) -> bool:
     return True
 
 
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, with or without its place (``New York, 12 March 2025``)."""
+    return bool(_DATE_RE.match(text.strip()))
+
+
 def is_form_line(text: str) -> bool:
     """A line that is page furniture or a letter's form, never a chunk (also used by the body-text check)."""
     text = " ".join(text.split())
