@@ -106,6 +106,8 @@ def _starts_new(prev: Line | None, l: Line, geo: Geometry, cur: _Block, indent_s
         return False
     indented = l.x0 > geo.left[l.page] + 8
     if prev.page != l.page:
+        if cur.small and abs(l.size - prev.size) > SMALL_BY:
+            return True  # a table's rows go on over the page under its header printed again (S/2025/346, p. 6)
         return ends_sentence(cur.lines[-1]) and (indented or not indent_style)
     gap = l.top - prev.top
     if gap > 1.35 * geo.leading or gap < 0:
