@@ -37,18 +37,19 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
     prev: Line | None = None
     cur: _Block | None = None
     before_date: tuple[Line | None, _Block | None] | None = None  # the text a margin date interrupted
+    dated = False  # the line before was a margin date
     for k, l in enumerate(lines):
         small = l.size < body - SMALL_BY and l.page not in plain
         if _margin_date(l, geo):
-            before_date = before_date or (prev, cur)
-            cur = None  # its own block (a form line: ``tidy_unnumbered`` drops it), never a paragraph's start
-        elif before_date is not None:
-            if k not in breaks and before_date[1] is not None and before_date[1].small == small \
-                    and not _starts_new(before_date[0], l, geo, before_date[1], indent_style):
-                prev, cur = before_date  # the text the date was read into the middle of goes on
-            else:
-                cur = None  # or a paragraph of its own: never the date's
-            before_date = None
+            if prev is not None and prev.page == l.page and l.top < prev.top:
+                before_date = before_date or (prev, cur)  # read back up the page: out of the flow
+            cur, dated = None, True  # its own block (a form line: ``tidy_unnumbered`` drops it)
+        elif dated:
+            cur = None  # never a paragraph's start ...
+            if k not in breaks and before_date is not None and before_date[1] is not None \
+                    and before_date[1].small == small and not _starts_new(before_date[0], l, geo, before_date[1], indent_style):
+                prev, cur = before_date  # ... and the text it was read into the middle of goes on
+            before_date, dated = None, False
         if cur is None or k in breaks or cur.small != small or _starts_new(prev, l, geo, cur, indent_style):
             per_page[l.page] += 1
             cur = _Block("paragraph", number=per_page[l.page], part=part, first_line=l.page,
@@ -106,8 +107,6 @@ def _starts_new(prev: Line | None, l: Line, geo: Geometry, cur: _Block, indent_s
         return False
     indented = l.x0 > geo.left[l.page] + 8
     if prev.page != l.page:
-        if cur.small and abs(l.size - prev.size) > SMALL_BY:
-            return True  # a table's rows go on over the page under its header printed again (S/2025/346, p. 6)
         return ends_sentence(cur.lines[-1]) and (indented or not indent_style)
     gap = l.top - prev.top
     if gap > 1.35 * geo.leading or gap < 0:
