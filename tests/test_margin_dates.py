@@ -42,3 +42,15 @@ def test_no_paragraph_opens_with_a_margin_date():
     paras = _paragraphs()
     assert not [t for _, t in paras if t.startswith("26 June 2024")]
     assert [p for p, _ in paras] == [22, 22, 22, 23, 24, 24]
+
+
+def test_a_column_of_dates_is_a_tables_cells():
+    """A list of signatures prints a ``Date of signature`` column (A/47/466, p. 13, a 1992 scan): dates
+    one under another are cells of the list, kept as its text, not margin dates."""
+    lines = [l for l in read_lines("A_47_466_p9-13.tsv") if l.page == 13]
+    column = [l for l in lines if l.text.startswith("13 June 1992")]
+    assert len(column) >= 5
+    geo = measure(tuple(lines), 10.0)
+    blocks = [b for _, b in split_paragraphs(column, geo, "annex")]
+    kept, _ = tidy_unnumbered(blocks)
+    assert " ".join(" ".join(b.lines) for b in kept).count("13 June 1992") == len(column)

@@ -40,7 +40,7 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
     dated = False  # the line before was a margin date
     for k, l in enumerate(lines):
         small = l.size < body - SMALL_BY and l.page not in plain
-        if _margin_date(l, geo):
+        if _margin_date(l, geo) and not _date_column(lines, k, geo):
             if prev is not None and prev.page == l.page and l.top < prev.top:
                 before_date = before_date or (prev, cur)  # read back up the page: out of the flow
             cur, dated = None, True  # its own block (a form line: ``tidy_unnumbered`` drops it)
@@ -68,6 +68,14 @@ def _margin_date(l: Line, geo: Geometry) -> bool:
     decision, E/2025/36 annex I): the date the text above was adopted, read out of the flow after
     the page's text, so it neither opens a paragraph nor takes the next page's text into one."""
     return is_date_line(l.text) and l.x0 > geo.left[l.page] + geo.width(l.page) / 2
+
+
+def _date_column(lines: list[Line], k: int, geo: Geometry) -> bool:
+    """Is line ``k`` one of a column of dates (a list of signatures' ``Date of signature``,
+    A/47/466), a date line right above or under it: a table's cells, not a decision's date."""
+    l = lines[k]
+    return any(is_date_line(n.text) and n.page == l.page and abs(n.top - l.top) < 2 * geo.leading
+               for n in lines[max(0, k - 1):k] + lines[k + 1:k + 2])
 
 
 def _uniform_pages(lines: list[Line]) -> set[int]:
