@@ -29,6 +29,7 @@ _NOT_LETTERS = re.compile(r"[^a-z]+")
 _LEADERS = re.compile(r"(?:\.\s?){5,}\s*\d{0,3}\s*$")  # ``governance initiatives ........ 38``
 _STAR_NOTE = re.compile(r"^\*{1,3}\s+\S")  # ``* Circulated in the languages of submission only.``
 _CONTENTS_HEAD = re.compile(r"^(?:[A-Z][a-z]*\s*){1,3}Page$")  # ``Chapter Page``, ``SectionTitle Page``
+_LIST_ENTRY = re.compile(r"^\d{1,3}\.\s+[A-Z]")  # ``91. Malta 12 June 1992``: a list's entry is text, however short
 _DOCUMENT_NOTE = re.compile(r"^(?:\*{1,3}\s|Note:\s)")  # page 1: ``Note: The present document was processed ...``
 MIN_LETTERS = 8  # shorter lines (a lone number, "(a)") say too little to check
 
@@ -124,7 +125,7 @@ def small_coverage(path: str | Path, doc: Document) -> SmallCoverage:
             kind = "masthead"
         elif (l.page == 1 and _DOCUMENT_NOTE.match(l.text)) or _star_note(l, pages) or _runs_on(lost, l, "document note"):
             kind = "document note"
-        elif not ends_sentence(l.text) and (l.bold or not worded(l.text)):
+        elif not ends_sentence(l.text) and (l.bold or not worded(l.text)) and not _LIST_ENTRY.match(l.text):
             kind = "labels"  # a chart's or table's labels, or a bold title over them
         else:
             kind = "text"
