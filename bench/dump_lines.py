@@ -1,7 +1,8 @@
 """Print a PDF's body lines with their layout, one a line, as the fixtures of the layout tests take them.
 
 Run: ``python bench/dump_lines.py FILE.pdf [--pages 6,7]``. Each row is tab-separated: page, x0,
-x1, top, size, style (``b`` bold, ``i`` italic, ``-`` plain) and the text, after page furniture
+x1, top, size, style (``b`` bold, ``i`` italic, ``-`` plain; ``@2,4`` after it: the line's gaps of a
+column's width, after its 2nd and 4th words, which mark a table's row) and the text, after page furniture
 and footnotes are taken out (``ingest.pdf.zones``). ``tests/layout_fixtures.py`` reads them back.
 """
 
@@ -29,6 +30,7 @@ def main() -> None:
     for l in zones.lines:
         if not wanted or l.page in wanted:
             style = ("b" if l.bold else "") + ("i" if l.italic else "") or "-"
+            style += "@" + ",".join(map(str, l.gutters)) if l.gutters else ""
             print(f"{l.page}\t{l.x0:.1f}\t{l.x1:.1f}\t{l.top:.1f}\t{l.size:.1f}\t{style}\t{l.text}")
 
 

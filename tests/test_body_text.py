@@ -120,3 +120,15 @@ def test_an_old_reports_page_one_is_its_title_and_its_first_heading():
 def test_an_address_line_is_a_form_a_name_opening_a_title_is_not(text, form):
     from ingest.text.fragments import is_form_line
     assert is_form_line(text) is form
+
+
+def test_small_type_left_out_is_named_by_its_class():
+    """The check says what small type no chunk holds and why: A/HRC/EMRIP/2025/2's page-1 note on the
+    document (``* Agreement was reached to publish ...`` and its second line) is about the file, not
+    its text (``document note``); nothing of its small type is ``text``, content lost."""
+    from ingest.pdf.coverage import small_coverage
+
+    path = FIXTURES / "A_HRC_EMRIP_2025_2.en.pdf"
+    cov = small_coverage(path, read_document(path))
+    assert [(kind, l.page) for kind, l in cov.lost] == [("document note", 1), ("document note", 1)]
+    assert cov.lost[0][1].text.startswith("* Agreement was reached") and cov.count("text") == 0

@@ -198,3 +198,35 @@ def test_a_copy_without_its_masthead_is_dated_by_the_year_of_its_job_number() ->
     assert read_document(path).date == "2014"
     assert job_year("GE.97-12345 (E)\nText") == "1997" and job_year("Text without a job number.") is None
     assert job_year("United Nations A/80/1\n25-06099 (E) 090525\n") == "2025"
+
+
+def test_a_copy_without_its_masthead_takes_its_title_from_its_first_lines() -> None:
+    """A text copy that has lost page 1's masthead but opens with its title block is titled as a
+    PDF is: the lines over ``Report of the Secretary-General``, or the block after the agenda item's
+    title. A copy that starts in its text (corpus/A-69-207.txt, inside its summary) names nothing."""
+    from ingest.text.front_matter import text_front_matter
+
+    summary = " In its resolution 67/219 of 21 December 2012, the General Assembly requested\nthe Secretary-General to report.\n"
+    bare = text_front_matter("International migration and development\nReport of the Secretary-General\nSummary\n" + summary)
+    assert bare.title == "International migration and development (Report of the Secretary-General)"
+    assert bare.doc_type == "report of the Secretary-General"
+    blocks = ("Sixty-ninth session\nItem 20 (b) of the provisional agenda*\n\nGlobalization and interdependence:\n"
+              "international migration and development\n\nInternational migration and development\n\n"
+              "Report of the Secretary-General\n\nSummary\n" + summary)
+    assert text_front_matter(blocks).title == "International migration and development (Report of the Secretary-General)"
+    assert text_front_matter(summary).title == ""
+    assert text_front_matter("The situation improved.\nReport of the Secretary-General\n").title == ""  # a sentence is no title
+    report = (Path(__file__).parent.parent / "corpus" / "A-69-207.txt").read_text(encoding="utf-8")
+    assert text_front_matter(report).title == ""
+
+
+def test_a_headless_text_copy_is_read_with_its_title(tmp_path) -> None:
+    """End to end: the report's text without its masthead, its title lines kept, read as a document."""
+    from ingest import read_document
+
+    report = (Path(__file__).parent.parent / "corpus" / "A-69-207.txt").read_text(encoding="utf-8")
+    path = tmp_path / "A-69-207-titled.txt"
+    path.write_text("International migration and development\nReport of the Secretary-General\n\n" + report, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.title == "International migration and development (Report of the Secretary-General)"
+    assert doc.date == "2014" and len(doc.chunks) >= 87

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..models import Document
 from ..text.fragments import is_form_line
 from .front_page import read_symbols, title_floor
+from .asides import worded
 from .contents import contents_lines
 from .geometry import ends_sentence
 from .layout import Line, read_pages
@@ -27,6 +28,9 @@ from .zones import split_zones
 _NOT_LETTERS = re.compile(r"[^a-z]+")
 _LEADERS = re.compile(r"(?:\.\s?){5,}\s*\d{0,3}\s*$")  # ``governance initiatives ........ 38``
 _STAR_NOTE = re.compile(r"^\*{1,3}\s+\S")  # ``* Circulated in the languages of submission only.``
+_CONTENTS_HEAD = re.compile(r"^(?:[A-Z][a-z]*\s*){1,3}Page$")  # ``Chapter Page``, ``SectionTitle Page``
+_LIST_ENTRY = re.compile(r"^\d{1,3}\.\s+[A-Z]")  # ``91. Malta 12 June 1992``: a list's entry is text, however short
+_DOCUMENT_NOTE = re.compile(r"^(?:\*{1,3}\s|Note:\s)")  # page 1: ``Note: The present document was processed ...``
 MIN_LETTERS = 8  # shorter lines (a lone number, "(a)") say too little to check
 
 
@@ -75,6 +79,66 @@ def body_coverage(path: str | Path, doc: Document) -> Coverage:
         if not held:
             lost.append(l)
     return Coverage(doc.symbol, len(checked), tuple(lost))
+
+
+@dataclass(frozen=True)
+class SmallCoverage:
+    """Small-type lines (notes, tables, sources, labels) no chunk holds, each with its class: what
+    is rightly left out (``contents``, ``masthead``, ``document note``, ``labels``) and ``text``, lost."""
+
+    symbol: str
+    checked: int
+    lost: tuple[tuple[str, Line], ...]
+
+    def count(self, kind: str) -> int:
+        return sum(k == kind for k, _ in self.lost)
+
+
+SMALL_CLASSES = ("contents", "masthead", "document note", "labels", "text")
+
+
+def small_coverage(path: str | Path, doc: Document) -> SmallCoverage:
+    """Check every small-type line of the PDF at ``path`` (footnotes and furniture taken out by the
+    zones) against the chunks of ``doc`` and class the lines no chunk holds: a contents list's
+    headers and entries (navigation), page 1's masthead and notes on the document (``* Reissued
+    ...``, ``Note: The present document was processed ...``: about the file, not its text), a
+    chart's or table's labels and titles (no sentence, and bold or fewer than three words of three
+    letters: ``Government of Sweden``, ``Harmonized index``) and ``text``, content lost (a table's
+    notes, a sentence)."""
+    pages = read_pages(Path(path))
+    zones = split_zones(pages, read_symbols(pages[0]) or (doc.symbol,))
+    hay = haystack(doc)
+    listed = {id(zones.lines[k]) for k in contents_lines(zones.lines)} | _entry_openings(zones.lines)
+    floor = title_floor(pages[0], zones.body_size)
+    checked = 0
+    lost: list[tuple[str, Line]] = []
+    for l in zones.lines:
+        key = _letters(l.text)
+        if l.size >= zones.body_size - 0.6 or len(key) < MIN_LETTERS:
+            continue
+        checked += 1
+        if key in hay:
+            continue
+        if id(l) in listed or _LEADERS.search(l.text) or _CONTENTS_HEAD.match(l.text.strip()):
+            kind = "contents"
+        elif l.page == 1 and l.top <= floor:
+            kind = "masthead"
+        elif (l.page == 1 and _DOCUMENT_NOTE.match(l.text)) or _star_note(l, pages) or _runs_on(lost, l, "document note"):
+            kind = "document note"
+        elif not ends_sentence(l.text) and (l.bold or not worded(l.text)) and not _LIST_ENTRY.match(l.text):
+            kind = "labels"  # a chart's or table's labels, or a bold title over them
+        else:
+            kind = "text"
+        lost.append((kind, l))
+    return SmallCoverage(doc.symbol, checked, tuple(lost))
+
+
+def _runs_on(lost: list[tuple[str, Line]], l: Line, kind: str) -> bool:
+    """Is ``l`` the next line of the last lost line, itself of ``kind`` (a note's second line)?"""
+    if not lost or lost[-1][0] != kind:
+        return False
+    prev = lost[-1][1]
+    return prev.page == l.page and 0 < l.top - prev.top <= 1.6 * prev.size
 
 
 def _entry_openings(lines: tuple[Line, ...]) -> set[int]:

@@ -14,7 +14,7 @@ from .layout import Line
 from ..text.paragraphs import _Block
 from .geometry import SMALL_BY, Geometry, ends_sentence
 from ..text.list_items import ITEM_RE
-from ..text.fragments import OPEN_END_RE
+from ..text.fragments import OPEN_END_RE, is_date_line
 
 
 def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: set[int] = frozenset(),
@@ -36,8 +36,20 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
     indent_style = _indents_first_lines(lines, geo)
     prev: Line | None = None
     cur: _Block | None = None
+    before_date: tuple[Line | None, _Block | None] | None = None  # the text a margin date interrupted
+    dated = False  # the line before was a margin date
     for k, l in enumerate(lines):
         small = l.size < body - SMALL_BY and l.page not in plain
+        if _margin_date(l, geo) and not _date_column(lines, k, geo):
+            if prev is not None and prev.page == l.page and l.top < prev.top:
+                before_date = before_date or (prev, cur)  # read back up the page: out of the flow
+            cur, dated = None, True  # its own block (a form line: ``tidy_unnumbered`` drops it)
+        elif dated:
+            cur = None  # never a paragraph's start ...
+            if k not in breaks and before_date is not None and before_date[1] is not None \
+                    and before_date[1].small == small and not _starts_new(before_date[0], l, geo, before_date[1], indent_style):
+                prev, cur = before_date  # ... and the text it was read into the middle of goes on
+            before_date, dated = None, False
         if cur is None or k in breaks or cur.small != small or _starts_new(prev, l, geo, cur, indent_style):
             per_page[l.page] += 1
             cur = _Block("paragraph", number=per_page[l.page], part=part, first_line=l.page,
@@ -49,6 +61,21 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
         cur.last_line = l.page
         prev = l
     return blocks
+
+
+def _margin_date(l: Line, geo: Geometry) -> bool:
+    """A line that is only a date, set in the right half of the column (``26 June 2024`` under a
+    decision, E/2025/36 annex I): the date the text above was adopted, read out of the flow after
+    the page's text, so it neither opens a paragraph nor takes the next page's text into one."""
+    return is_date_line(l.text) and l.x0 > geo.left[l.page] + geo.width(l.page) / 2
+
+
+def _date_column(lines: list[Line], k: int, geo: Geometry) -> bool:
+    """Is line ``k`` one of a column of dates (a list of signatures' ``Date of signature``,
+    A/47/466), a date line right above or under it: a table's cells, not a decision's date."""
+    l = lines[k]
+    return any(is_date_line(n.text) and n.page == l.page and abs(n.top - l.top) < 2 * geo.leading
+               for n in lines[max(0, k - 1):k] + lines[k + 1:k + 2])
 
 
 def _uniform_pages(lines: list[Line]) -> set[int]:

@@ -88,7 +88,7 @@ def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
             _sign(kept, b)  # the signatory's title under the signature
             continue
         signed = False
-        if _is_form(text):
+        if _is_form(text) and not _figures_under_header(b, text, kept):
             continue
         kept.append(b)
     kept = _apart(kept, lambda bs: _merge_lists(_join_run_ons(bs)))
@@ -113,6 +113,37 @@ def _apart(blocks: list[_Block], tidy) -> list[_Block]:
 _NOTE_LINE_RE = re.compile(r"^(?:Source|Sources|Note|Notes|Abbreviations?)\s*:", re.I)
 
 
+_FIGURES_RE = re.compile(r"^[\d\s.,:/%()–—-]*\d[\d\s.,:/%()–—-]*$")  # ``2018/19 22 316 22 316 –``
+
+
+def _figures_under_header(b: _Block, text: str, kept: list[_Block]) -> bool:
+    """A table's rows that are all figures (``2019/20 3 105 5 185 337 605.32``, S/2025/346) read as
+    no words, but right under the small-type column headers on their page they are the table's
+    content: kept, for ``_heads_of_rows`` to join to their header (never a chunk of their own)."""
+    prev = kept[-1] if kept else None
+    return (b.row and b.small and bool(_FIGURES_RE.match(text)) and prev is not None and _header_like(prev)
+            and (prev.part, prev.page, prev.section) == (b.part, b.page, b.section))
+
+
+def _header_like(b: _Block) -> bool:
+    """Small page-cited text that may be a table's column headers: no source or note line, no sentence."""
+    return (_page_cited(b) and b.small and bool(b.lines) and not _NOTE_LINE_RE.match(b.lines[0].strip())
+            and not _is_sentence(b.lines[0].strip()) and len(_text(b)) <= 400)
+
+
+def _over_rows(blocks: list[_Block], k: int, b: _Block) -> bool:
+    """Does a table's row block follow ``blocks[k]`` on ``b``'s page and section, past at most two more
+    header blocks (a header printed in pieces: ``Number of requests``, ``Total cost (United States dollars)``)?"""
+    for n in blocks[k + 1:k + 4]:
+        if not (_page_cited(n) and (n.part, n.page, n.section) == (b.part, b.page, b.section)):
+            return False
+        if n.row:
+            return True
+        if not _header_like(n):
+            return False
+    return False
+
+
 def _heads_of_rows(blocks: list[_Block]) -> list[_Block]:
     """A table's column headers in small type (``Symbol   Title or description``) standing right over
     its rows on the page open the rows' chunk instead of being a note of their own: they belong to
@@ -124,10 +155,7 @@ def _heads_of_rows(blocks: list[_Block]) -> list[_Block]:
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         prev = out[-1] if out else None
         among_rows = prev is not None and _page_cited(prev) and prev.row and (prev.part, prev.page) == (b.part, b.page)
-        if (_page_cited(b) and b.small and not among_rows and nxt is not None and _page_cited(nxt) and nxt.row
-                and (nxt.part, nxt.page, nxt.section) == (b.part, b.page, b.section) and b.lines
-                and not _NOTE_LINE_RE.match(b.lines[0].strip()) and not _is_sentence(b.lines[0].strip())
-                and len(_text(b)) <= 400):
+        if _header_like(b) and not among_rows and nxt is not None and _over_rows(blocks, k, b):
             nxt.lines[0:0] = b.lines
             nxt.refs = (b.refs or []) + (nxt.refs or [])
             continue
@@ -146,6 +174,11 @@ def _sign(kept: list[_Block], b: _Block) -> bool:
         prev.refs = (prev.refs or []) + (b.refs or [])
         prev.last_line = b.last_line
     return True
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, with or without its place (``New York, 12 March 2025``)."""
+    return bool(_DATE_RE.match(text.strip()))
 
 
 def is_form_line(text: str) -> bool:

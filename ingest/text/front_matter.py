@@ -22,7 +22,7 @@ from datetime import date
 from typing import Sequence
 
 from .front_bodies import read_bodies
-from .front_lines import (AGENDA, DAY_MONTH_YEAR, MONTHS, Cell, header_end, masthead_symbols,  # noqa: F401
+from .front_lines import (AGENDA, DAY_MONTH_YEAR, MONTHS, Cell, cell_kind, header_end, masthead_symbols,  # noqa: F401
                           session_phrases, split_cells, squash)
 
 # "Official Records, 2025", "Geneva 2024", "United Nations • New York, 2025": a year where no day is printed
@@ -58,7 +58,8 @@ def read_front_matter(lines: Sequence[str], *, title: str = "", later: Sequence[
                     and (s := masthead_symbols(c.text))), ())
     cover = any(squash(c.text).lower().startswith("officialrecords") for c in cells)
     if not (symbols or cover or any(squash(c.text).lower().startswith("distr") for c in cells)):
-        return FrontMatter(title=title)  # no masthead: running text, not a page 1
+        title = title or _headless_title(cells)  # no masthead: a copy that may still open with its title
+        return FrontMatter(title=title, doc_type=doc_type(title) if title else None)
     title = title or _text_title(cells)
     return FrontMatter(
         date=read_date(cells, later), bodies=read_bodies(cells, cover=cover),
@@ -240,6 +241,22 @@ def _subtitle(title: str) -> list[str]:
 
 
 _END = re.compile(r"^(?:Summary|Contents|I\.\s|\d{1,3}\.\s)")
+_WHAT_IT_IS = re.compile(r"^(?:Report|Note) (?:of|by) the ")
+
+
+def _headless_title(cells: list[Cell], within: int = 12) -> str:
+    """The title of a text copy that has lost its masthead but opens with its session block or its
+    title: read after the agenda item as ``_text_title`` reads it, or, with no agenda item, the
+    first lines (up to four, no sentence) over ``Report of the Secretary-General``. ``""`` for
+    a copy that starts in its text (A-69-207.txt starts inside its summary)."""
+    head = cells[:within]
+    if any(cell_kind(c.text) == "agenda" for c in head):
+        return _text_title(cells)
+    what = next((k for k, c in enumerate(head) if _WHAT_IT_IS.match(c.text)), None)
+    if what is None or not 0 < what <= 4 or any(c.text.rstrip().endswith((".", ";", ":")) for c in head[:what]):
+        return ""
+    main = " ".join(c.text for c in head[:what])
+    return f"{' '.join(main.split())} ({head[what].text.strip()})"
 
 
 def _text_title(cells: list[Cell]) -> str:
