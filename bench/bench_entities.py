@@ -85,6 +85,15 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   E/2025/24, E/ICEF/2025/14, DP/FPA/2025/2 and DP/FPA/2025/4: drawn at random like round 13
   (``bench/draw_entity_sample.py --seed 14`` from an export of ``/work/libindex_r16``), labelled
   from the text alone and committed (1d01d93) before the tagger ran on them. Same two ``--corpus``.
+- bench/data/entities_sample_round15.jsonl (dev) and entities_sample_round15_aside.jsonl (aside):
+  25 chunks of A/80/192, S/2025/303, A/80/143, A/AC.172/2025/2, S/2025/194, E/C.2/2025/2/Add.9,
+  E/2025/31, A/80/62, A/80/275, A/HRC/EMRIP/2025/2, CEB/2025/4, DP/FPA/2025/6, A/52/687, A/80/75,
+  E/2025/57, E/2025/24, A/47/466, DP/2025/12 and E/ICEF/2025/20, and 20 chunks of DP/OPS/2025/3,
+  A/79/845, A/80/1, E/ICEF/2025/14, A/80/38, A/79/722, E/2025/42, A/CONF.230/2025/10, S/2025/200,
+  UNW/2025/2, E/HLPF/2025/6, A/AC.109/2009/17, DP/FPA/2025/2, A/80/66, S/2025/346, DP/2025/26 and
+  A/CONF.230/2025/L.2: drawn at random like round 14 (``bench/draw_entity_sample.py --seed 15`` from
+  an export of ``/work/libindex_r17``), labelled from the text alone and committed (3286dae) before
+  the tagger ran on them. Same two ``--corpus``.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when

@@ -7,7 +7,8 @@
 Writes DIR/dev.json and DIR/aside.json (chunks without their entities, to label by hand before the
 tagger runs). Round 13 (bench/data/entities_sample_round13*.jsonl) was drawn this way from
 /work/libindex_r15 with seed 13 (the two --skip options above redraw it), round 14 from
-/work/libindex_r16 with seed 14 (skipping the two round-14 files redraws it);
+/work/libindex_r16 with seed 14 (skipping the two round-14 files redraws it), round 15 from
+/work/libindex_r17 with seed 15 (skipping the two round-15 files redraws it);
 bench/data/README.md says how the weights were chosen.
 """
 

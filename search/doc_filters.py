@@ -31,6 +31,9 @@ ORGAN_ACRONYMS = {
     "GA": "General Assembly", "UNGA": "General Assembly", "SC": "Security Council", "UNSC": "Security Council",
     "HRC": "Human Rights Council", "HLPF": "High-level political forum on sustainable development",
     "CEB": "Chief Executives Board for Coordination",
+    # acronyms the gazetteer leaves out because they also name a treaty or a UNDP document
+    "CEDAW": "Committee on the Elimination of Discrimination against Women",
+    "CRC": "Committee on the Rights of the Child", "CPD": "Commission on Population and Development",
 }
 
 

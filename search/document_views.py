@@ -154,7 +154,8 @@ def sort_by_date(hits: list[Hit]) -> list[Hit]:
 
 @functools.lru_cache(maxsize=1)
 def _organ_acronyms() -> dict[str, str]:
-    """Acronym → full name for the UN system bodies the entity gazetteer knows (``UNICEF``)."""
-    from ingest.entities.gazetteer import organizations
+    """Acronym → full name for the UN system bodies the entity gazetteer knows (``UNICEF``) and for the
+    conventions whose bodies issue documents (``UNCCD`` → "Convention to Combat Desertification")."""
+    from ingest.entities.gazetteer import convention_organs, organizations
 
-    return {n.text: n.canonical for n in organizations() if n.acronym}
+    return {**convention_organs(), **{n.text: n.canonical for n in organizations() if n.acronym}}

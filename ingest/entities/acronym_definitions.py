@@ -16,6 +16,9 @@ from dataclasses import dataclass
 _DASHED = re.compile(r"\s[\u2013\u2014\-]\s([A-Z][A-Z0-9&]{1,10})(?![\w\-])")
 _PAREN = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9&.\-]{1,13}(?: \d+(?:\.\d+)+)?)\)")  # "(UN-SWAP 2.0)" too
 _ROMAN = re.compile(r"[IVXLC]+")
+# The calendar of conferences writes a meeting's languages by their initials, in the order of the six
+# official languages (Arabic, Chinese, English, French, Russian, Spanish): "(ACEFRS)", "(AEFRS)"
+_LANGUAGES = re.compile(r"A?C?E?F?R?S?")
 _STOP = re.compile(r"[.;:!?()\[\]\u201c\u201d\"]")
 MAX_WORDS = 14
 
@@ -57,6 +60,9 @@ def find_definitions(text: str, bodies: list[tuple[int, int]] = ()) -> list[Defi
     for m in _PAREN.finditer(text):
         acr = m.group(1)
         before = text[:m.start()].rstrip()
+        if _LANGUAGES.fullmatch(acr) and len(acr) >= 4:  # "(ACEFRS)": the languages a meeting has
+            out.append(Definition(acr, "", len(before), len(before), m.start(1), m.end(1), False))
+            continue
         window_start = _window_start(before)
         if not is_acronym(acr):
             short = _short_name(acr, before, window_start)
@@ -68,7 +74,8 @@ def find_definitions(text: str, bodies: list[tuple[int, int]] = ()) -> list[Defi
             long_start = None  # "Sarah ... was appointed ... at the Pacific Community (SPC)": "S" is no word of it
         if long_start is None:
             long_start = _title_start(acr, before, window_start)
-        if long_start is None and len(before) in ends and acr.isupper() and len(acr) >= 3:
+        if long_start is None and len(before) in ends and acr.isupper() and len(acr) >= 3 \
+                and len(before[ends[len(before)]:].split()) >= 2:  # "21 Marchi (ACEFRS)": no body's acronym
             out.append(Definition(acr, before[ends[len(before)]:], ends[len(before)], len(before), m.start(1), m.end(1)))
             continue
         if long_start is None:

@@ -65,10 +65,11 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
 
 def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
     """The instrument a bare head refers to, or None when it is not clear. A bare "the resolution"
-    needs exactly one resolution cited in its chunk or the one before."""
+    needs exactly one resolution cited in its chunk, or none there and one in the chunk before."""
     if head == "resolution":
-        near = {c for c, i in seen if c.startswith("resolution ") and chunk - i <= 1}
-        return next(iter(near)) if len(near) == 1 else None
+        here = {c for c, i in seen if c.startswith("resolution ") and i == chunk}
+        near = here or {c for c, i in seen if c.startswith("resolution ") and chunk - i <= 1}
+        return next(iter(near)) if len(near) == 1 else None  # its own paragraph's one resolution first
     named = [(c, i) for c, i in seen if (_kind_of(c) == head or c.split()[0] == head) and " " in c and not c.startswith(("resolution", "decision"))
              and (head != "Law" or c.startswith("Law ") or c.endswith(" Law"))]  # not "... on the Law of the Sea"
     if not named:

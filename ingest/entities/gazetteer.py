@@ -62,6 +62,20 @@ def organizations() -> tuple[Name, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def convention_organs() -> dict[str, str]:
+    """Acronyms and other names of conventions whose bodies issue documents, to the name mastheads
+    print as the organ ("UNCCD" -> "Convention to Combat Desertification"); for ``--body`` only."""
+    out: dict[str, str] = {}
+    for row in _rows("convention_organs.tsv"):
+        organ = row[0]
+        acronyms = [a.strip() for a in (row[1] if len(row) > 1 else "").split(",") if a.strip()]
+        others = [a.strip() for a in (row[2] if len(row) > 2 else "").split("|") if a.strip()]
+        for n in (*acronyms, *others):
+            out[n] = organ
+    return out
+
+
 def _country_names(c) -> tuple[str, list[str]]:
     """A pycountry record's canonical name and the names a report may write for it."""
     official = getattr(c, "official_name", None)

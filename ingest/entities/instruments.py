@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .full_titles import lead_start, quoted_outcomes
 from .list_numbers import dated_list_numbers
-from .rules import is_participle, zipf
+from .rules import PRODUCT_HEADS, ROLE_HEADS, is_participle, zipf
 from .title_edges import cut_meeting_town, glued_heading
 
 HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
@@ -32,6 +32,11 @@ _COMPLEMENTED_HEADS = {"Constitution"}
 # Heads that name a role, unit or event when a capitalized word follows ("Strategy Adviser",
 # "Strategy Unit"), unlike "Strategy on ..." or "Strategy, 2022-2025".
 _OPEN_HEADS = {"Strategy"}
+# What such a capitalized word is: a role, a unit, a product or a meeting ("Strategy Ongoing 2025" is
+# a table's next cell after "United Nations Disability Inclusion Strategy").
+_AFTER_OPEN_HEAD = ROLE_HEADS | PRODUCT_HEADS | {
+    "Unit", "Team", "Teams", "Division", "Section", "Office", "Branch", "Group", "Committee", "Board", "Lead",
+    "Leads", "Review", "Meeting", "Workshop", "Summit", "Session", "Dialogue", "Forum", "Network", "Service"}
 # Multi-word heads: "Programme of Action", "Platform for Action", "Plan of Action"
 ACTION_HEADS = {"Programme", "Program", "Platform", "Plan"}
 # Connectors allowed inside a title between capitalized words.
@@ -111,7 +116,7 @@ class Found:
 
 def find_instruments(text: str) -> list[Found]:
     """Every instrument in ``text``, longest first where two overlap, in text order."""
-    found = _titles(text) + _resolutions(text) + _symbols(text) + _numbered(text) + _agendas(text)
+    found = _titles(text) + _resolutions(text) + _symbols(text) + _numbered(text) + _agendas(text) + _body_charters(text)
     found += [Found(s, e, c) for s, e, c in dated_list_numbers(text) + quoted_outcomes(text)]
     found = [Found(lead_start(text, f.start, f.canonical), f.end, f.canonical) for f in found]
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
@@ -121,6 +126,15 @@ def find_instruments(text: str) -> list[Found]:
             kept.append(f)
     kept.sort(key=lambda f: f.start)
     return _alias_by_number(text, kept)
+
+
+# "the existing OAIS charter": a body's charter by its acronym, in lower case as some agencies write it
+_BODY_CHARTER = re.compile(r"\b([A-Z][A-Z\-]{1,9}[A-Z])\s+charter\b")
+
+
+def _body_charters(text: str) -> list[Found]:
+    """A body's own charter named by its acronym ("OAIS charter", like "OIAI Charter")."""
+    return [Found(m.start(), m.end(), m.group(0)) for m in _BODY_CHARTER.finditer(text)]
 
 
 def _alias_by_number(text: str, found: list[Found]) -> list[Found]:
@@ -322,15 +336,16 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             continue
         if action_heads and glued_heading(words, h, toks[h][1]):
             continue  # "Charter Afreximbank operates ...": a heading glued to the paragraph
-        if w in _OPEN_HEADS and head_end < len(words) and words[head_end][:1].isupper() \
-                and not _YEAR.match(words[head_end]):
+        if w in _OPEN_HEADS and head_end < len(words) and words[head_end] in _AFTER_OPEN_HEAD:
             continue  # "Principal Strategy Adviser", "Strategy Unit": a role or a body, not a strategy
         start = _extend_left(words, h, body)
         while start < h and _opens_sentence(text, toks[start][1], words[start]):
             start += 1
         if w in _OPEN_HEADS and start == h:
             continue  # "the Strategy, Performance and Learning Division": a strategy is named by its modifiers
-        end = head_end if possessive else _extend_right(words, head_end, body)
+        closed = w in _OPEN_HEADS and head_end < len(words) and words[head_end][:1].isupper() \
+            and not _YEAR.match(words[head_end])  # "... Inclusion Strategy Ongoing": the title ends at its head
+        end = head_end if possessive or closed else _extend_right(words, head_end, body)
         if start == h and end == head_end and not numbered:
             continue  # a bare "the Convention" refers back; it names nothing by itself
         if not body and w in _MODIFIED_HEADS and not _modified(words, start, h, head_end, end):

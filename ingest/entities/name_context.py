@@ -71,6 +71,9 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
     if head == "Conference" and re.search(r"\b(?:World|International|Global|Ministerial|Diplomatic|Review)\s+"
                                            r"Conference\b", text[start:end]):
         return True  # "the International Conference on Financing for Development" is held, not a body
+    if head == "Conference" and re.match(r"United Nations Conference on [A-Z]", text[start:end]) \
+            and not _known_body(text[start:end]):
+        return True  # "the United Nations Conference on Environment and Development" met; UNCTAD is a body
     if head == "Conference" and re.search(r"\bConference\s+to\s+[A-Z]", text[start:end + 12]):
         return True  # "the United Nations Conference to Support the Implementation of ...": held, not a body
     if re.match(r"(?:19|20)\d\d\s+[A-Z]", text[start:end]):
@@ -84,6 +87,13 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
     if head in _GATHERING_HEADS and first and _ORDINAL.search(first.group(0)):
         return True  # "the Fifth United Nations Conference on the Least Developed Countries" ("Fifth Committee" is a body)
     return bool(_ORDINAL.search(before) or _DATED.match(text, end))
+
+
+def _known_body(name: str) -> bool:
+    from .gazetteer import ORGANIZATION, lookup, normalize
+
+    known = lookup().get(normalize(name))
+    return known is not None and known.kind == ORGANIZATION
 
 
 # Heads of names that are as often a gathering as a body: what is convened or called an event is held.

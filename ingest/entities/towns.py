@@ -78,6 +78,8 @@ def town_verdict(text: str, town: Town, label: str | None) -> str | None:
         return DROP
     if "/" in e.text or label in ("GPE", "LOC"):
         return PLACE
+    if town.population >= LARGE_TOWN and _after_date(text, e.start):
+        return PLACE
     if town.alternate:
         return None  # an old or foreign name ("Molotov") counts only where the model reads a place
     if is_common_name(e.text):
@@ -95,6 +97,16 @@ def town_verdict(text: str, town: Town, label: str | None) -> str | None:
     if label == "ORG" and " " not in e.text and zipf(e.text) < 3.0 and not inside_longer_name(text, e.start, e.end):
         return PLACE  # "the capture of Minova by M23": one rare word the model calls a body is the town
     return None
+
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
+_DATE_BEFORE = re.compile(r"\b\d{1,2}(?:\s*[\u2013\-]\s*\d{1,2})?\s+(?:%s)(?:\s+\d{4})?,?\s+$" % _MONTHS)
+
+
+def _after_date(text: str, start: int) -> bool:
+    """A calendar's cell or a dateline: "22 and 23 July New York", "4–8 August Geneva" name where
+    a meeting is held, so a large town whose name is also a word ("Geneva") is the place."""
+    return bool(_DATE_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def _place_context(text: str, start: int, end: int) -> bool:
