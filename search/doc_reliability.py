@@ -30,8 +30,9 @@ def chunk_scales(con: sqlite3.Connection) -> np.ndarray | None:
     chunks = con.execute("SELECT id, symbol FROM chunks").fetchall()
     if not chunks:
         return None
-    ids = np.array([c[0] for c in chunks], dtype="int64")
+    ids = np.fromiter((c[0] for c in chunks), dtype="int64", count=len(chunks))
+    symbols, which = np.unique(np.array([c[1] for c in chunks], dtype=object), return_inverse=True)
+    per_symbol = np.array([bm25_scale(np.array([rr[s]]), index_rr)[0] if s in rr else 1.0 for s in symbols])
     out = np.ones(int(ids.max()) + 1)
-    measured = np.array([c[1] in rr for c in chunks])
-    out[ids[measured]] = bm25_scale(np.array([rr[c[1]] for c in chunks if c[1] in rr]), index_rr)
+    out[ids] = per_symbol[which]
     return out
