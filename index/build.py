@@ -238,9 +238,12 @@ def _checkpoint(stage: str) -> None:
 
 
 def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=None) -> tuple[Manifest, list[str]]:
-    """Write the store, vectors, sentences, acronyms and hubness of a build from cache entries."""
+    """Write the store, vectors, sentences, acronyms, hubness and dense reliability of a build
+    from cache entries."""
     from . import embed
     from .acronym_table import write_acronyms
+    from .dense_reliability import document_reliability, write_reliability
+    import numpy as np
     from .hubness import hubness, write_hubness
     from .sentences import store_sentences
 
@@ -257,6 +260,9 @@ def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=N
     write_acronyms(folder / DB_NAME, (c.text for c in chunks))
     write_hubness(folder / DB_NAME, layout.chunk_ids if layout else range(len(chunks)), hubness(vectors))
     documents = parts.documents
+    write_reliability(folder / DB_NAME, document_reliability(
+        [d.symbol for d in documents for _ in d.chunks], parts.sentence_matrix(embed.DIMENSION),
+        np.array([r[0] for r in parts.sentence_rows], dtype="int64")))
     backend = sink.write(documents, chunks, vectors) if sink is not None else {}
     checksum = hashlib.sha256("".join(sorted(d.checksum for d in documents)).encode()).hexdigest()
     manifest = Manifest(

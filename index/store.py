@@ -150,10 +150,12 @@ def _expected_columns() -> dict[str, tuple[str, ...]]:
         expected = {t: tuple(sorted(_columns(scratch, t))) for t in tables}
     finally:
         scratch.close()
-    # Tables written by index/sentences.py, index/acronym_table.py and index/hubness.py after the store itself.
+    # Tables written by index/sentences.py, index/acronym_table.py, index/hubness.py and
+    # index/dense_reliability.py after the store itself.
     expected["sentences"] = ("chunk_id", "end", "id", "start")
     expected["acronyms"] = ("count", "long", "short", "source", "used")
     expected["hubness"] = ("chunk_id", "z")
+    expected["dense_reliability"] = ("rr", "sentences", "symbol")
     return expected
 
 

@@ -77,6 +77,7 @@ class MilvusRanker(Ranker):
                 stems = [" ".join(t) for t in stem_texts(kw.terms)]
                 out["pairs"] = pair_share_in_words(stems, self.records.words(ids)) if len(ids) else np.zeros(0)
                 out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids)
+                out["scale"] = self._scale_of(ids)
         return Signals(**out)
 
     def _bm25_of(self, expression: str, ids: np.ndarray) -> np.ndarray:

@@ -32,6 +32,7 @@ from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
 from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
+from .doc_reliability import chunk_scales
 from .duplicates import collapse
 from .exclusion import split_exclusions
 from .initials import unwritten_acronyms
@@ -61,6 +62,7 @@ class Signals:
     negated: bool = False  # the query negates or contrasts (``fusion.negates``)
     pairs: np.ndarray | None = None  # share of the query's adjacent word pairs held near each other (hybrid)
     ordinals: np.ndarray | None = None  # share of the query's ordinals held (hybrid; None: the query has none)
+    scale: np.ndarray | None = None  # factor on BM25's weight by the chunk's document (hybrid; ``fusion.bm25_scale``)
 
     @property
     def best_coverage(self) -> float:
@@ -79,7 +81,7 @@ class Signals:
         if mode == "bm25":
             return self.keyword()
         fused = pooled_hybrid_score(self.sentence, self.chunk, self.keyword(), self.best_coverage, power=self.power,
-                                    negated=self.negated)
+                                    negated=self.negated, scale=self.scale)
         if self.pairs is not None:
             fused = fused + PAIR_BONUS * self.pairs
         return fused - ordinal_penalty(self.ordinals)
@@ -104,6 +106,7 @@ class Ranker:
         self._page_cited = None  # row ids of text outside a numbered document's paragraphs (#15)
         self._hub: np.ndarray | None = None  # see _hubness()
         self._hub_loaded = False
+        self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -167,6 +170,7 @@ class Ranker:
             if mode == "hybrid":
                 out["pairs"] = pair_share(self._con, kw.terms, ids)
                 out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids)
+                out["scale"] = self._scale_of(ids)
         return Signals(**out)
 
     @property
@@ -237,6 +241,13 @@ class Ranker:
                 self._hub[at] = [r[1] for r in rows]
             self._hub_loaded = True
         return self._hub
+
+    def _scale_of(self, ids: np.ndarray) -> np.ndarray | None:
+        """Each candidate's factor on BM25's weight by its document's dense reliability
+        (``search.doc_reliability``), or None for an index built before it was stored."""
+        if self._scale is False:
+            self._scale = chunk_scales(self._con)
+        return None if self._scale is None else self._scale[ids]
 
     def _citation(self, rowid: int) -> str:
         return self._con.execute("SELECT citation FROM chunks WHERE id = ?", (rowid,)).fetchone()[0]

@@ -1,0 +1,38 @@
+"""Each chunk's factor on BM25's weight, from its document's stored dense reliability (issue #12).
+
+``index.dense_reliability`` stores, per document, how well its own sentences find their own
+paragraphs by embedding; ``search.fusion.bm25_scale`` turns a document's value and the index's
+mean into a factor on BM25's share of the hybrid score. The mean is over every measured sentence
+of the index, so in an index of one document the factor is 1 and nothing changes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+
+from .fusion import bm25_scale
+
+
+def chunk_scales(con: sqlite3.Connection) -> np.ndarray | None:
+    """The factor of every chunk by row id (1 for a document not measured), or None when the index
+    has no ``dense_reliability`` table (built before it) or it is empty."""
+    try:
+        rows = con.execute("SELECT symbol, rr, sentences FROM dense_reliability").fetchall()
+    except sqlite3.Error:
+        return None
+    if not rows:
+        return None
+    rr = {r[0]: float(r[1]) for r in rows}
+    counts = np.array([r[2] for r in rows], dtype="float64")
+    index_rr = float(np.dot([r[1] for r in rows], counts) / max(counts.sum(), 1.0))
+    chunks = con.execute("SELECT id, symbol FROM chunks").fetchall()
+    if not chunks:
+        return None
+    ids = np.fromiter((c[0] for c in chunks), dtype="int64", count=len(chunks))
+    symbols, which = np.unique(np.array([c[1] for c in chunks], dtype=object), return_inverse=True)
+    per_symbol = np.array([bm25_scale(np.array([rr[s]]), index_rr)[0] if s in rr else 1.0 for s in symbols])
+    out = np.ones(int(ids.max()) + 1)
+    out[ids] = per_symbol[which]
+    return out
