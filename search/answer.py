@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import (QuestionType, Span, bounded, fits_target, is_country, question_type, symbol_spans,
-                           typed_spans)
+from .answer_types import (QuestionType, Span, bounded, fits_target, is_country, may_count_people, question_type,
+                           symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
@@ -501,10 +501,20 @@ HEAD_PHRASE = 60  # characters of the phrase after "Office of" that may name the
 
 
 def _own_stems(s: ScoredSentence) -> set[str]:
-    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own)."""
+    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own), and
+    the ordinals it writes in figures as words ("at its *1st* plenary meeting" says "first")."""
     text = s.sentence.text
     return {t.stem for t in s.tokens
-            if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))}
+            if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))} \
+        | _figured_ordinals(text)
+
+
+def _figured_ordinals(text: str) -> set[str]:
+    """The stems of the ordinals ``text`` writes in figures, spelled out ("1st" -> "first")."""
+    return {t.stem for t in tokenize([spell_ordinals(" ".join(_FIGURED_ORDINAL.findall(text)))])[0]}
+
+
+_FIGURED_ORDINAL = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b", re.I)
 
 
 def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str], names) -> list[Span]:
@@ -521,11 +531,16 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
     if "count" in wanted and qtype.head:
         spans = sorted(spans + [sp for sp in compound_counts(s.sentence.text, qtype.head) if not any(
             o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
+    if "count" in wanted and not may_count_people(qtype.head):  # "how many facilities": "624,000 people" counts none
+        spans = [sp for sp in spans if sp.kind != "count" or not _PEOPLE_AFTER.match(s.sentence.text, sp.end)]
     if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
         spans = [sp for sp in spans if sp.kind != "count" or _SUM_LIKE.search(sp.text)]
     # "what share ... was *received*": "78 per cent of the 2024 *allocation*" is another dealing's figure
     return [sp for sp in spans if sp.kind not in ("money", "percent", "count")
             or not other_deal(sp.start, sp.end, s.sentence.text, qtype.deal)]
+
+
+_PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|individuals)\b", re.I)
 
 
 def compound_counts(sentence: str, head: str) -> list[Span]:
@@ -722,7 +737,8 @@ _FRAME_WORDS = frozenset("according report reported reports state stated states 
 
 
 def _context_stems(hit: Hit) -> set[str]:
-    return {t.stem for t in tokenize([hit.text + " " + " ".join(hit.section)])[0]}
+    text = hit.text + " " + " ".join(hit.section)
+    return {t.stem for t in tokenize([text])[0]} | _figured_ordinals(text)
 
 
 # -- composing --------------------------------------------------------------------------------
