@@ -22,6 +22,7 @@ from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .name_heads import whole_names
 from .carried import with_before
+from .attendance import asks_attendance, speakers_only
 from .demonyms import adjective_of_indexed_place
 from .narrowing import without_examples
 from .owners import owner_spans, owns
@@ -531,6 +532,8 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
     if "count" in wanted and qtype.head:
         spans = sorted(spans + [sp for sp in compound_counts(s.sentence.text, qtype.head) if not any(
             o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
+    if "count" in wanted and asks_attendance(qstems) and speakers_only(s.sentence.text):
+        spans = [sp for sp in spans if sp.kind != "count"]  # "how many attended": the speakers are only some
     if "count" in wanted and not may_count_people(qtype.head):  # "how many facilities": "624,000 people" counts none
         spans = [sp for sp in spans if sp.kind != "count" or not _PEOPLE_AFTER.match(s.sentence.text, sp.end)]
     if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
