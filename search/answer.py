@@ -25,6 +25,7 @@ from .carried import with_before
 from .attendance import asks_attendance, speakers_only
 from .demonyms import adjective_of_indexed_place
 from .narrowing import without_examples
+from .negated import affirms_only
 from .owners import owner_spans, owns
 from .initials import spelled_out
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
@@ -521,6 +522,8 @@ _FIGURED_ORDINAL = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b", re.I)
 def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str], names) -> list[Span]:
     """The sentence's spans of the asked kinds that could answer: not the question's own words or
     names, not an instrument of another sort than asked."""
+    if qtype.negated and affirms_only(s.sentence.text, qtype.negated):
+        return []  # "how many ... *not relevant*": "28 are *relevant* to UNFPA, with 15 ..." gives the other side
     spans = symbol_spans(s.sentence.text) if qtype.target == ("symbol",) else \
         merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
     if qtype.owned:  # "which country's ... *document*": "the Permanent Mission of the Russian Federation" holds the owner

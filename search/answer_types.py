@@ -49,6 +49,7 @@ class QuestionType:
     bound: str = ""  # "since" or "until": the date asked is where something began or will end ("until when does X serve")
     deal: str = ""  # the dealing with money a figure is asked of: "receive" ("what share ... was *received*", ``search.deals``)
     owned: str = ""  # what "which country's X" asks the owner of: "document" ("which country's ... programme document", ``search.owners``)
+    negated: tuple[str, ...] = ()  # the words a fact is asked in the negative by: "relevant" ("how many ... *not relevant*", ``search.negated``)
 
     @property
     def is_fact(self) -> bool:
@@ -116,6 +117,7 @@ _PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion
 def question_type(question: str) -> QuestionType:
     """Classify ``question`` by the kind of fact it asks for (pure; rules on the wording)."""
     from .owners import owned_noun  # (it reads spans of this module)
+    from .negated import negated_words
 
     q = " " + re.sub(r"\s+", " ", question.lower()).strip() + " "
     slots: list[tuple[str, ...]] = []
@@ -198,7 +200,8 @@ def question_type(question: str) -> QuestionType:
         "until" if re.search(r"\b(?:until|till|through|to) (?:when|what|which)\b", q) else ""
     deal = asked_deal(question) if slots and slots[0][0] in ("money", "percent", "count") else ""
     owned = owned_noun(question) if slots and slots[0][0] in ("place", "organization", "person") else ""
-    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned)
+    negated = negated_words(question) if slots else ()
+    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated)
 
 
 def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:

@@ -7,10 +7,11 @@ other sentences of the documents too:
 - a question's words keep their accented letters ("génocidaires");
 - "which organization's X" asks for a body (the owner), whatever nouns follow it;
 - a sum given as a range ("US$203--388 billion") is one answer;
-- "how many <things>" is not answered by a count of people; "how many attended" not by a count of speakers.
+- "how many <things>" is not answered by a count of people; "how many attended" not by a count of speakers;
+- a fact asked in the negative ("how many ... *not relevant*") is not told by a sentence saying it only in the positive.
 
 Sentences are copied from the documents (E/2025/36, A/CONF.230/2025/L.2, E/2025/24, CEB/2025/4, A/80/275,
-DP/2025/12, A/79/797, DP/2025/L.2) as strings."""
+DP/2025/12, DP/FPA/2025/4, A/79/797, DP/2025/L.2) as strings."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import pytest
 from paragraph_library import index_paragraphs
 from search.answer_types import fits_target, may_count_people, question_type, symbol_spans, typed_spans
 from search.attendance import asks_attendance, speakers_only
+from search.negated import affirms_only
 from search.terms import tokenize
 
 _ETHICS = ("2024/EB.A/4 Annual report of the Ethics Office for 2023 The Board took note of the annual report of the "
@@ -136,6 +138,35 @@ def test_speakers_only(sentence, only):
     assert speakers_only(sentence) is only
 
 
+# -- a fact asked in the negative -------------------------------------------------------------------------------
+_RELEVANT = ("Of the 39 recommendations across these reports, 28 are relevant to UNFPA, with 15 addressed to the Executive "
+             "Director and 13 to the Executive Board as the Fund’s legislative body.")
+_NOT_RELEVANT = "Of these, 28 are accepted, and 11 not relevant to UNFPA."
+
+
+@pytest.mark.parametrize("question, words", [
+    ("Of the recommendations directed at UNFPA in the five JIU reports issued in 2024, how many did UNFPA find not "
+     "relevant to it?", ("relevant",)),
+    ("How many overdue reports had States Parties still not submitted to the Committee?", ("submitted",)),
+    ("How many people in the world do not have access to healthy diets?", ("access",)),
+    ("How many recommendations did UNFPA find relevant?", ()),
+])
+def test_the_words_a_question_negates(question, words):
+    assert question_type(question).negated == words
+
+
+@pytest.mark.parametrize("sentence, words, only", [
+    (_RELEVANT, ("relevant",), True),  # the other side of the fact
+    (_NOT_RELEVANT, ("relevant",), False),
+    ("Eleven recommendations were found irrelevant.", ("relevant",), False),  # (another word: no positive mention)
+    ("Some 2.8 billion people were unable to access a healthy diet.", ("access",), False),
+    ("Some 2.8 billion people lack access to healthy diets.", ("access",), False),
+    ("Access to healthy diets improved for 2.8 billion people.", ("access",), True),
+])
+def test_a_sentence_that_affirms_only(sentence, words, only):
+    assert affirms_only(sentence, words) is only
+
+
 # -- end to end on a small library ingested from the documents' paragraphs ----------------------------------------
 _WFP = "Executive Board of the World Food Programme (Report on the first and second regular sessions and annual session of 2024)"
 _OCEAN = "2025 United Nations Conference to Support the Implementation of Sustainable Development Goal 14: Draft report"
@@ -144,6 +175,7 @@ _HLCP = "Report of the High-level Committee on Programmes at its forty-ninth ses
 _IRMCT = ("International Residual Mechanism for Criminal Tribunals (Note by the Secretary-General transmitting the thirteenth "
           "annual report of the International Residual Mechanism for Criminal Tribunals)")
 _UNDP = "UNDP Cumulative review of the Strategic Plan, 2022-2025, and annual report of the Administrator for 2024"
+_JIU = "United Nations Population Fund (Report on the recommendations of the Joint Inspection Unit in 2024)"
 _DOCS = [
     ("E/2025/36", 1, _WFP, "2024/EB.A/3 Annual report of the Office of the Ombudsman and Mediation Services for 2023 and "
      "management note The Board took note of the annual report of the Office of the Ombudsman and Mediation Services for "
@@ -174,6 +206,10 @@ _DOCS = [
      "service facilities with solar power in Yemen, for example, has improved and sustained education, health care and "
      "water services for over 500,000 people."),
     ("DP/2025/12", 90, _UNDP, _GAZA),
+    ("DP/FPA/2025/4", 1, _JIU, "The present report focuses on the five JIU reports relevant to UNFPA issued since the last "
+     "report to the Executive Board in 2024 and received by the organization before preparing this report. " + _RELEVANT),
+    ("DP/FPA/2025/4", 38, _JIU, "The five JIU reports, issued in 2024 and received by UNFPA before the deadline for this "
+     "report, contained 39 recommendations directed at UNFPA. " + _NOT_RELEVANT),
 ]
 
 
@@ -203,6 +239,8 @@ def library(tmp_path_factory):
     ("How many fugitive Rwandan génocidaires remain to be located and prosecuted by national authorities?",
      "more than 1,000", "A/80/275, para. 58"),
     ("How many social service facilities in Yemen did UNDP equip with solar power?", "107", "DP/2025/12, para. 33"),
+    ("Of the recommendations directed at UNFPA in the five JIU reports issued in 2024, how many did UNFPA find not "
+     "relevant to it?", "11", "DP/FPA/2025/4, para. 38"),
 ])
 def test_answers_the_fact_its_paragraph_states(library, question, lead, cited):
     answer = library.ask(question)
