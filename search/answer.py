@@ -503,16 +503,16 @@ HEAD_PHRASE = 60  # characters of the phrase after "Office of" that may name the
 
 
 def _own_stems(s: ScoredSentence) -> set[str]:
-    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own), and
-    the ordinals it writes in figures as words ("at its *1st* plenary meeting" says "first")."""
+    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own)."""
     text = s.sentence.text
     return {t.stem for t in s.tokens
-            if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))} \
-        | _figured_ordinals(text)
+            if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))}
 
 
 def _figured_ordinals(text: str) -> set[str]:
-    """The stems of the ordinals ``text`` writes in figures, spelled out ("1st" -> "first")."""
+    """The stems of the ordinals ``text`` writes in figures, spelled out ("1st" -> "first"): the paragraph says
+    them. (Not the sentence's own ordinals, which tell whose session it is: "at the *5th* meeting" names no
+    session other than the fifty-sixth of the document's title.)"""
     return {t.stem for t in tokenize([spell_ordinals(" ".join(_FIGURED_ORDINAL.findall(text)))])[0]}
 
 

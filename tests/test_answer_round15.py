@@ -64,7 +64,7 @@ def test_a_decision_number_is_no_symbol_asked():
 
 # -- ordinals in figures -------------------------------------------------------------------------------
 def test_an_ordinal_in_figures_says_the_word():
-    from search.answer import _figured_ordinals
+    from search.answer import _figured_ordinals  # (read into the paragraph's stems, not the sentence's own)
 
     stems = _figured_ordinals(_RULES + " At the 52nd and 280th meetings ...")
     first, second = (tokenize([w])[0][0].stem for w in ("first", "second"))
@@ -232,8 +232,9 @@ def library(tmp_path_factory):
      "A/CONF.230/2025/1", "A/CONF.230/2025/L.2, para. 12"),
     ("Which organization's representative introduced the report of the Intersecretariat Working Group on Household "
      "Surveys at the Statistical Commission's 2025 session?", "World Bank", "E/2025/24, para. 21"),
-    ("Which organization's representative introduced the report on food security and nutrition data and statistics at "
-     "the Statistical Commission?", "Food and Agriculture Organization", "E/2025/24, para. 19"),
+    ("At the Statistical Commission's fifty-sixth session, which organization's representative introduced the report on "
+     "food security and nutrition data and statistics?", "Food and Agriculture Organization", "E/2025/24, para. 19"),
+    # (the session's ordinal is in the title; "At the *5th* meeting" names no other session)
     ("How large are current adaptation finance gaps per year?",
      "US$203--388 billion", "CEB/2025/4, para. 7"),
     ("How many fugitive Rwandan génocidaires remain to be located and prosecuted by national authorities?",
