@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import (QuestionType, Span, bounded, fits_target, is_country, question_type, symbol_spans,
-                           typed_spans)
+from .answer_types import (QuestionType, Span, bounded, fits_target, is_country, may_count_people, question_type,
+                           symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
@@ -22,8 +22,10 @@ from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, names_ok, question_names
 from .name_heads import whole_names
 from .carried import with_before
+from .attendance import asks_attendance, speakers_only
 from .demonyms import adjective_of_indexed_place
 from .narrowing import without_examples
+from .negated import affirms_only
 from .owners import owner_spans, owns
 from .initials import spelled_out
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
@@ -507,9 +509,21 @@ def _own_stems(s: ScoredSentence) -> set[str]:
             if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))}
 
 
+def _figured_ordinals(text: str) -> set[str]:
+    """The stems of the ordinals ``text`` writes in figures, spelled out ("1st" -> "first"): the paragraph says
+    them. (Not the sentence's own ordinals, which tell whose session it is: "at the *5th* meeting" names no
+    session other than the fifty-sixth of the document's title.)"""
+    return {t.stem for t in tokenize([spell_ordinals(" ".join(_FIGURED_ORDINAL.findall(text)))])[0]}
+
+
+_FIGURED_ORDINAL = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b", re.I)
+
+
 def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str], names) -> list[Span]:
     """The sentence's spans of the asked kinds that could answer: not the question's own words or
     names, not an instrument of another sort than asked."""
+    if qtype.negated and affirms_only(s.sentence.text, qtype.negated):
+        return []  # "how many ... *not relevant*": "28 are *relevant* to UNFPA, with 15 ..." gives the other side
     spans = symbol_spans(s.sentence.text) if qtype.target == ("symbol",) else \
         merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
     if qtype.owned:  # "which country's ... *document*": "the Permanent Mission of the Russian Federation" holds the owner
@@ -521,11 +535,18 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
     if "count" in wanted and qtype.head:
         spans = sorted(spans + [sp for sp in compound_counts(s.sentence.text, qtype.head) if not any(
             o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
+    if "count" in wanted and asks_attendance(qstems) and speakers_only(s.sentence.text):
+        spans = [sp for sp in spans if sp.kind != "count"]  # "how many attended": the speakers are only some
+    if "count" in wanted and not may_count_people(qtype.head):  # "how many facilities": "624,000 people" counts none
+        spans = [sp for sp in spans if sp.kind != "count" or not _PEOPLE_AFTER.match(s.sentence.text, sp.end)]
     if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
         spans = [sp for sp in spans if sp.kind != "count" or _SUM_LIKE.search(sp.text)]
     # "what share ... was *received*": "78 per cent of the 2024 *allocation*" is another dealing's figure
     return [sp for sp in spans if sp.kind not in ("money", "percent", "count")
             or not other_deal(sp.start, sp.end, s.sentence.text, qtype.deal)]
+
+
+_PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|individuals)\b", re.I)
 
 
 def compound_counts(sentence: str, head: str) -> list[Span]:
@@ -722,7 +743,8 @@ _FRAME_WORDS = frozenset("according report reported reports state stated states 
 
 
 def _context_stems(hit: Hit) -> set[str]:
-    return {t.stem for t in tokenize([hit.text + " " + " ".join(hit.section)])[0]}
+    text = hit.text + " " + " ".join(hit.section)
+    return {t.stem for t in tokenize([text])[0]} | _figured_ordinals(text)
 
 
 # -- composing --------------------------------------------------------------------------------

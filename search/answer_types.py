@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from ingest.text.furniture import SYMBOL_RE
-
 from .deals import asked_deal
 from .number_words import COMPOUND, alternation, between
 from .terms import MONTHS
@@ -51,6 +49,7 @@ class QuestionType:
     bound: str = ""  # "since" or "until": the date asked is where something began or will end ("until when does X serve")
     deal: str = ""  # the dealing with money a figure is asked of: "receive" ("what share ... was *received*", ``search.deals``)
     owned: str = ""  # what "which country's X" asks the owner of: "document" ("which country's ... programme document", ``search.owners``)
+    negated: tuple[str, ...] = ()  # the words a fact is asked in the negative by: "relevant" ("how many ... *not relevant*", ``search.negated``)
 
     @property
     def is_fact(self) -> bool:
@@ -118,6 +117,7 @@ _PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion
 def question_type(question: str) -> QuestionType:
     """Classify ``question`` by the kind of fact it asks for (pure; rules on the wording)."""
     from .owners import owned_noun  # (it reads spans of this module)
+    from .negated import negated_words
 
     q = " " + re.sub(r"\s+", " ", question.lower()).strip() + " "
     slots: list[tuple[str, ...]] = []
@@ -180,6 +180,8 @@ def question_type(question: str) -> QuestionType:
         # "DP/FPA/CPD/ETH/10", only a symbol (``symbol_spans``)
     if not slots and (labels := _label_asked(q)):
         slots, target = [("label",)], labels
+    if not slots and (owning := _owner_asked(q)):
+        slots, target = [(owning[0],)], owning[1]  # "which *organization's* representative introduced the report"
     if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
         found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
                                                                       (("publication", "instrument"), _PUBLICATION_NOUNS),
@@ -198,7 +200,8 @@ def question_type(question: str) -> QuestionType:
         "until" if re.search(r"\b(?:until|till|through|to) (?:when|what|which)\b", q) else ""
     deal = asked_deal(question) if slots and slots[0][0] in ("money", "percent", "count") else ""
     owned = owned_noun(question) if slots and slots[0][0] in ("place", "organization", "person") else ""
-    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned)
+    negated = negated_words(question) if slots else ()
+    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated)
 
 
 def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
@@ -228,6 +231,18 @@ _SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:documen
                            r"|\b(?:what|which) (?:document )?symbols?\b(?! of\b)")  # "under which symbol", "what symbol does it bear"
 #: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
 _DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
+
+
+def _owner_asked(q: str) -> tuple[str, tuple[str, ...]] | None:
+    """The kind a "which <noun>'s X" question asks: that of the owner, whatever X and the nouns after it
+    ("which *organization's* representative introduced the report": a body, not the report)."""
+    m = re.search(r"\b(?:what|which) " + _MODIFIERS + r"([a-z-]+)['’]s\b", q)
+    if not m:
+        return None
+    for kind, nouns in (("organization", _ORG_NOUNS), ("person", _PERSON_NOUNS)):
+        if re.fullmatch(nouns, m.group(1)):
+            return kind, _words(m.group(1))
+    return None
 
 
 def _kind_by_noun(q: str) -> tuple[str, tuple[str, ...]] | None:
@@ -264,6 +279,18 @@ _PERSON_WORD = re.compile(_PERSON_NOUNS + r"|(?:head|chief|leader|victim|woman|m
                           r"officer|representative|founder|author|owner|worker|teacher|nurse|student|soldier|mayor|"
                           r"governor|president|minister|person)s?|(?!\w*ment$)\w+(?:er|or|ist|ian|ant|ent|eur)s?")
 _NOT_MEASURED = frozenset("more less money time".split())
+# Nouns for people counted as a group, which a figure of "people" may give ("1,200 people" killed: the deaths).
+_PEOPLE_NOUNS = re.compile(r"(?:people|persons|individuals|civilians|children|women|men|youth|adults|victims|deaths|"
+                           r"casualties|fatalities|lives|staff|personnel|refugees|migrants|beneficiaries|households|"
+                           r"families|residents|inhabitants|nationals|citizens|troops|members|population|fugitives|suspects|delegates|"
+                           r"girls|boys|infants|newborns|youths|survivors|"
+                           r"[\w-]*(?:ees|ers|ors|ists|ians|ants|ents|eurs|aires))")
+
+
+def may_count_people(noun: str) -> bool:
+    """False for a noun that names things, not people: "how many social service *facilities*" is not answered by
+    "benefiting 624,000 *people*" (a count of "people" may still give the deaths or civilians asked about)."""
+    return not noun or bool(_PEOPLE_NOUNS.fullmatch(noun.lower()) or _PERSON_WORD.fullmatch(noun.lower()))
 _NOT_NOUN = re.compile(r"\b(?:in|at|on|by|with|from|to|for|during|between|since|across|under|over|through|per|a|an|each|of|"
                        r"took|take|takes|got|get|gets|went|made|make|makes|came|put|puts|held|hold|holds|"
                        r"need|needs|require|requires|live|lives|work|works|sit|sits|sat|serve|serves|attend|attends|"
@@ -282,7 +309,8 @@ def _noun_phrase(words: str) -> str:
 
 
 def _words(s: str) -> tuple[str, ...]:
-    return tuple(w for w in re.findall(r"[a-z][a-z-]*", s) if w not in _FILLER)
+    """The words of ``s``, accented letters kept in them ("*génocidaires*", not "g" and "nocidaires")."""
+    return tuple(w for w in re.findall(r"[^\W\d_](?:[^\W\d_]|-)*", s) if w not in _FILLER)
 
 
 _FILLER = frozenset("the a an of and or s that which who whose".split())
@@ -301,6 +329,12 @@ _PERCENT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")\s?(?:per\s?cent\
 # cent", a change whose end is the figure).
 _PERCENT_RANGE_RE = re.compile(r"(?<!\bfrom )(?:\bbetween\s)?\b(?!(?:19|20)\d{2}\b)(?:" + _NUM + r")\s?(?:and|to|-|–)\s?(?:" + _NUM
                                + r")\s?(?:per\s?cent\b|percent\b|%)", re.I)
+_CURRENCY = r"(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)"
+# A sum given as a range is one answer: "*US$203--388 billion* per year", "between $2 and $3 million" (not "from
+# $3 million to $4 million", a change whose end is the figure).
+_MONEY_RANGE_RE = re.compile(r"(?<!\bfrom )(?:" + _CURRENCY + r"\s?(?:" + _NUM + r")" + _SCALE + r"\s?(?:-{1,2}|–|—|\bto\b)\s?"
+                             r"|\bbetween\s" + _CURRENCY + r"\s?(?:" + _NUM + r")" + _SCALE + r"\sand\s)"
+                             r"(?!\s?(?:19|20)\d{2}\b(?!\s(?:million|billion|trillion|thousand)))" + _CURRENCY + r"?\s?(?:" + _NUM + r")" + _SCALE + r"\b", re.I)
 _MONEY_RE = re.compile(
     r"(?:\b" + _QUAL + r")?(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)\s?(?:" + _NUM + r")" + _SCALE + r"\b"
     r"|\b" + _QUAL + r"(?:" + _NUM + r")" + _SCALE + r"\s(?:dollars|euros|United States dollars)\b", re.I)
@@ -425,7 +459,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     """
     kinds = set(kinds)
     found: list[Span] = []
-    rules = (("instrument", _INSTRUMENT_RE), ("percent", _PERCENT_RANGE_RE), ("percent", _PERCENT_RE), ("money", _MONEY_RE),
+    rules = (("instrument", _INSTRUMENT_RE), ("percent", _PERCENT_RANGE_RE), ("percent", _PERCENT_RE), ("money", _MONEY_RANGE_RE), ("money", _MONEY_RE),
              ("identifier", _IDENTIFIER_RE), ("label", _LABEL_RE), ("award", _AWARD_RE), ("language", _LANGUAGE_RE),
              *((("duration", _DURATION_RE),) if "duration" in kinds else ()),  # else "six years" stays a count
              ("date", _DATE_RE), ("session", _SESSION_RE), ("count", _COUNT_RE))
@@ -595,7 +629,7 @@ def fits_target(span: Span, target: tuple[str, ...]) -> bool:
     """False for an instrument of another sort than the one asked: a report's symbol ("A/79/23") is no
     answer to "by which resolution", a resolution none to "which decision", a title none to "under which symbol"."""
     if target == ("symbol",):
-        return bool(_JOINT_SYMBOLS.fullmatch(span.text))
+        return bool(_JOINT_SYMBOLS.fullmatch(span.text)) and bool(re.search(r"\d", span.text))
     if span.kind != "instrument" or not target:
         return True
     marks = _INSTRUMENT_MARKS.get(target[-1].lower().rstrip("s"))
@@ -608,10 +642,16 @@ _INSTRUMENT_MARKS = {"resolution": re.compile(r"(?i)\bresolution|/RES/"), "decis
 def symbol_spans(sentence: str) -> list[Span]:
     """The document symbols of a sentence ("Progress report on ... the restated UNOPS Strategic Plan, 2022-2025
     (*DP/OPS/2025/6*)", "(*JIU/REP/2023/6*)"): the answer to a question asking for a symbol, the title before it none."""
-    return [Span(m.group(), "instrument", m.start(), m.end()) for m in _JOINT_SYMBOLS.finditer(sentence)]
+    return [Span(m.group(), "instrument", m.start(), m.end()) for m in _JOINT_SYMBOLS.finditer(sentence)
+            if re.search(r"\d", m.group())]
 
 
-_JOINT_SYMBOLS = re.compile(SYMBOL_RE.pattern + r"(?:-" + SYMBOL_RE.pattern + r")?")  # "A/79/675-S/2024/876": one document
+# A symbol's parts as the agencies write them: "EB.A" and "EB.1" (a WFP Board's session), "CONF.230", "L.2",
+# "Rev.1", a part's letter after its number ("WFP/EB.A/2024/4-*B*", "6-*A*/4"). A symbol starts after no
+# letter, dot or slash: "2024/EB.A/4" is a decision's number, and "A/2024/4" only the tail of "WFP/EB.A/2024/4-B".
+_SYMBOL_PART = r"(?:[A-Z]{1,10}(?:\.(?:\d{1,4}|[A-Z]{1,4}))*|(?:Rev|Add|Corr|Amend|Res|Dec)\.\d{1,3}|\d{1,5}(?:-[A-Z]\b(?!-))?)"
+_SYMBOL = r"[A-Z]{1,6}(?:\.\d+)?(?:/" + _SYMBOL_PART + r")+\b(?!/)"
+_JOINT_SYMBOLS = re.compile(r"(?<![\w./-])" + _SYMBOL + r"(?:-" + _SYMBOL + r")?")  # "A/79/675-S/2024/876": one document
 
 
 def _adopted_on(date: Span, instrument: Span) -> bool:
