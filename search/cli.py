@@ -17,6 +17,7 @@ from pathlib import Path
 
 from paracite.errors import ParaciteError, UsageError
 from search.cli_docs import add_filter_options, filter_notes, print_document, print_documents
+from search.listing_filters import ListingFilters
 from search.part_names import NotOneChunk
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -304,10 +305,10 @@ def cmd_show(args) -> int:
 
 def cmd_docs(args) -> int:
     s = _open(args)
-    docs = s.documents(since=args.since, until=args.until, body=args.body)
+    listing = ListingFilters.from_options(args)
+    docs = listing.documents(s)
     filter_notes(s, args, sys.stderr if args.json else sys.stdout)
-    filtered = bool(args.since or args.until or args.body)
-    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, filtered)
+    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, listing.active)
     return 0
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from paracite.errors import UsageError
+from search.listing_filters import ListingFilters
 
 #: Filters that may be given more than once (``?org=ILO&org=UNHCR`` keeps paragraphs naming both).
 LIST_FILTERS = ("doc", "org", "place", "instrument")
@@ -100,10 +101,10 @@ def positive_int(params, name: str, default: int | None) -> int | None:
     return min(int(raw), 10**9)  # the Searcher clamps k further (to 1,000), as the CLI does
 
 
-def search_args(params, *, require_query: bool = True) -> SearchArgs:
+def search_args(params) -> SearchArgs:
     """A ``SearchArgs`` from a query string; ``UsageError`` (HTTP 400) on a bad value."""
     query = _value(params, "q")
-    if require_query and not query.strip():
+    if not query.strip():
         raise UsageError("q is empty; give some words to search for (?q=...)")
     k = positive_int(params, "k", 10)
     mode = _value(params, "mode").strip().lower() or "hybrid"
@@ -120,6 +121,23 @@ def search_args(params, *, require_query: bool = True) -> SearchArgs:
         if value and name in accepted:
             filters[name] = value
     return SearchArgs(query=query, k=k, mode=mode, filters=filters)
+
+
+def listing_filters(params) -> ListingFilters:
+    """The filters of ``/api/documents`` (``since``, ``until``, ``body``, which repeats), as ``paracite
+    docs`` reads its options; ``UsageError`` (HTTP 400) on a value too long. Search's ``k`` and ``mode``
+    mean nothing to a listing and are not read."""
+    bodies = [v.strip() for v in params.getlist("body") if v.strip()]
+    if any(len(v) > MAX_VALUE_CHARS for v in bodies):
+        raise UsageError(f"body is longer than {MAX_VALUE_CHARS} characters")
+    return ListingFilters(_value(params, "since").strip() or None, _value(params, "until").strip() or None,
+                          tuple(bodies))
+
+
+def listing_notes(searcher, listing: ListingFilters) -> list[str]:
+    """The ``notes`` of ``/api/documents``, worded as those of ``/api/search``."""
+    return listing.date_notes(searcher) + [f"no organ named {value!r} in this index"
+                                           for value in listing.unknown_bodies(searcher)]
 
 
 def paragraph_args(params) -> dict:
