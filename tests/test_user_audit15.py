@@ -24,3 +24,62 @@ def test_eval_of_queries_naming_no_document_asks_which_in_a_library(serve_index,
     one = tmp_path / "one.jsonl"  # lines that name their document need no --doc
     one.write_text(json.dumps({"id": "q", "query": "cost of sending money home", "relevant": [46], "doc": "A/69/207"}) + "\n")
     assert main(["eval", str(one), "--index", str(serve_index)]) == 0
+
+
+def _library(folder, symbols=("A/80/901", "A/80/902", "A/80/903")):
+    """An index of one-paragraph documents, each from its own export file, as ``paracite ingest`` builds it."""
+    from ingest.models import Chunk
+
+    for sym in symbols:
+        row = dict(Chunk(sym, "paragraph", 1, f"Report {sym} on the power grid.").to_dict(), symbols=[sym])
+        (folder / f"{sym.replace('/', '_')}.jsonl").write_text(json.dumps(row) + "\n")
+    assert main(["ingest", *map(str, sorted(folder.glob("*.jsonl"))), "--index", str(folder / "ix"), "--quiet"]) == 0
+    return folder / "ix"
+
+
+def _indexed(ix) -> list[str]:
+    from search import Searcher
+
+    with Searcher.open(ix) as s:
+        return sorted(d["symbol"] for d in s.documents())
+
+
+def test_remove_drops_named_documents_and_keeps_the_rest_without_their_files(tmp_path, capsys):
+    """There was `add` but no way to take one document out short of naming every other file to
+    `ingest` (and a library grown by `add` from several folders has no one folder to name)."""
+    ix = _library(tmp_path)
+    (tmp_path / "A_80_903.jsonl").unlink()  # the kept documents come from the cache
+    capsys.readouterr()
+    assert main(["remove", "a/80/901", "A_80_902.jsonl", "--index", str(ix), "--quiet"]) == 0
+    out, err = capsys.readouterr()
+    assert "0 added, 0 changed, 1 unchanged, 2 removed" in out and err == ""
+    assert _indexed(ix) == ["A/80/903"]
+
+
+def test_remove_refuses_what_it_cannot_do_and_changes_nothing(tmp_path, capsys):
+    ix = _library(tmp_path)
+    capsys.readouterr()
+    assert main(["remove", "A/80/904", "--index", str(ix)]) == 4  # no such document
+    assert main(["remove", "A/80/901", "A/80/902", "A/80/903", "--index", str(ix)]) == 1  # nothing would be left
+    assert main(["remove", "A/80/901", "--index", str(tmp_path / "none")]) == 3
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and "no document 'A/80/904'" in err[0] and "empty" in err[1] and "no index" in err[2]
+    assert not (tmp_path / "none").exists()
+    assert _indexed(ix) == ["A/80/901", "A/80/902", "A/80/903"]
+
+
+def test_remove_takes_all_documents_of_one_file_or_none(tmp_path, capsys):
+    """An export file holds several documents, indexed together: removing one of them alone would
+    have to drop the others silently."""
+    from ingest.models import Chunk
+
+    rows = [dict(Chunk(s, "paragraph", 1, f"Report {s} on water.").to_dict(), symbols=[s]) for s in ("A/80/1", "A/80/2")]
+    (tmp_path / "both.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (tmp_path / "three.jsonl").write_text(json.dumps(dict(Chunk("A/80/3", "paragraph", 1, "Water.").to_dict())) + "\n")
+    ix = tmp_path / "ix"
+    assert main(["ingest", str(tmp_path / "both.jsonl"), str(tmp_path / "three.jsonl"), "--index", str(ix), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["remove", "A/80/1", "--index", str(ix)]) == 1
+    assert "both.jsonl holds A/80/2 too" in capsys.readouterr().err
+    assert main(["remove", "A/80/1", "A/80/2", "--index", str(ix), "--quiet"]) == 0
+    assert _indexed(ix) == ["A/80/3"]
