@@ -26,12 +26,16 @@ def test_eval_of_queries_naming_no_document_asks_which_in_a_library(serve_index,
     assert main(["eval", str(one), "--index", str(serve_index)]) == 0
 
 
+BODIES = {"A/80/901": ["General Assembly"], "A/80/902": ["Economic and Social Council"], "A/80/903": ["Security Council"]}
+
+
 def _library(folder, symbols=("A/80/901", "A/80/902", "A/80/903")):
     """An index of one-paragraph documents, each from its own export file, as ``paracite ingest`` builds it."""
     from ingest.models import Chunk
 
     for sym in symbols:
-        row = dict(Chunk(sym, "paragraph", 1, f"Report {sym} on the power grid.").to_dict(), symbols=[sym])
+        row = dict(Chunk(sym, "paragraph", 1, f"Report {sym} on the power grid.").to_dict(), symbols=[sym],
+                   bodies=BODIES[sym])
         (folder / f"{sym.replace('/', '_')}.jsonl").write_text(json.dumps(row) + "\n")
     assert main(["ingest", *map(str, sorted(folder.glob("*.jsonl"))), "--index", str(folder / "ix"), "--quiet"]) == 0
     return folder / "ix"
@@ -83,3 +87,31 @@ def test_remove_takes_all_documents_of_one_file_or_none(tmp_path, capsys):
     assert "both.jsonl holds A/80/2 too" in capsys.readouterr().err
     assert main(["remove", "A/80/1", "A/80/2", "--index", str(ix), "--quiet"]) == 0
     assert _indexed(ix) == ["A/80/3"]
+
+
+def test_the_web_takes_body_repeated_as_alternatives_as_the_cli_does(tmp_path, capsys):
+    """``--body ECOSOC --body GA`` searches both organs' documents; ``?body=ECOSOC&body=GA`` searched
+    the last one's only (the README: repeated --body flags are alternatives, on the web too)."""
+    from starlette.testclient import TestClient
+
+    from search.web.app import create_app
+
+    ix = _library(tmp_path)
+    capsys.readouterr()
+    assert main(["search", "power grid", "--body", "ECOSOC", "--body", "GA", "--json", "--index", str(ix)]) == 0
+    cli = sorted(h["symbol"] for h in json.loads(capsys.readouterr().out))
+    assert cli == ["A/80/901", "A/80/902"]
+    params = [("q", "power grid"), ("body", "ECOSOC"), ("body", "GA")]
+    with TestClient(create_app(ix)) as client:
+        assert sorted(h["symbol"] for h in client.get("/api/search", params=params).json()["hits"]) == cli
+        answer = client.get("/api/ask", params=params).json()
+        assert {c.split(",")[0] for c in answer["citations"] + [c["citation"] for c in answer["closest"]]} <= set(cli)
+        listed = client.get("/api/documents", params=params[1:]).json()["documents"]
+        assert sorted(d["symbol"] for d in listed) == cli
+        page = client.get("/", params=params).text
+        assert "A/80/901, para. 1" in page and "A/80/902, para. 1" in page and "A/80/903" not in page.split("<main")[-1]
+        # the form keeps both: the field shows the last, the first rides in a hidden input
+        assert '<input type="hidden" name="body" value="ECOSOC">' in page and 'name="body" type="text" autocomplete="off" value="GA"' in page
+        spec = client.get("/openapi.json").json()
+        body = [p for p in spec["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "body"][0]
+        assert body["schema"]["type"] == "array"

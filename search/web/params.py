@@ -17,6 +17,9 @@ from search.listing_filters import ListingFilters
 LIST_FILTERS = ("doc", "org", "place", "instrument")
 #: Single-valued filters, passed on only where ``Searcher.search`` takes them.
 OPTIONAL_FILTERS = ("kind", "since", "until", "body", "sort")
+#: Of those, the ones that may repeat as alternatives (``?body=ECOSOC&body=GA``, as ``--body`` does);
+#: the form has one field for each, so they are not list filters.
+REPEATED_FILTERS = ("body",)
 MAX_VALUE_CHARS = 2000
 
 
@@ -117,9 +120,13 @@ def search_args(params) -> SearchArgs:
         if values:
             filters[name] = values
     for name in OPTIONAL_FILTERS:
-        value = _value(params, name).strip()
-        if value and name in accepted:
-            filters[name] = value
+        values = [v.strip() for v in params.getlist(name) if v.strip()] if name in REPEATED_FILTERS else \
+            [_value(params, name).strip()]
+        if any(len(v) > MAX_VALUE_CHARS for v in values):
+            raise UsageError(f"{name} is longer than {MAX_VALUE_CHARS} characters")
+        values = [v for v in values if v]
+        if values and name in accepted:
+            filters[name] = values if len(values) > 1 else values[0]
     return SearchArgs(query=query, k=k, mode=mode, filters=filters)
 
 
