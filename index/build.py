@@ -95,6 +95,8 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     files = [str(Path(f).absolute()) for f in iter_sources(paths)]
     if not files:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
+    was = _milvus_of(index_dir) if milvus is None else None
+    milvus = was if add else milvus  # add keeps what the index holds, where it holds it
     sink = _milvus_sink(milvus, index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
@@ -106,6 +108,9 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
         report = _build(index_dir, sources, previous, cache, sink, tagged=tag_entities, timeout=timeout, jobs=jobs,
                         progress=progress, ray=ray)
     _count(report, previous, {s.file for s in sources})
+    if was and not add:
+        report.notes.append(f"{index_dir} kept its vectors in Milvus ({was}); this build keeps them in the index "
+                            f"folder (FAISS): give --milvus {was} to keep them in Milvus")
     return report
 
 
@@ -121,7 +126,7 @@ def remove(names: list[str], index_dir: str | Path, *, progress: bool = True, wa
     index_dir = Path(index_dir)
     if not os.path.lexists(current_build(index_dir)):  # and make no folder for the lock
         raise IndexNotFound(f"{index_dir}: no index here; nothing to remove")
-    sink = _milvus_sink(milvus, index_dir)
+    sink = _milvus_sink(milvus or _milvus_of(index_dir), index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
         if sink is not None:
@@ -193,6 +198,16 @@ def _joint_symbols(index_dir: Path) -> dict[str, tuple[str, ...]]:
             con.close()
     except (sqlite3.Error, ValueError):
         return {}
+
+
+def _milvus_of(index_dir: Path) -> str | None:
+    """The Milvus URI the index's current build keeps its vectors in, or None (local, or no build):
+    ``add`` and ``remove`` keep an index where it is without ``--milvus`` given again."""
+    try:
+        backend = Manifest.read(current_build(index_dir)).backend or {}
+    except ParaciteError:
+        return None
+    return backend.get("uri") if backend.get("kind") == "milvus" else None
 
 
 def _previous(index_dir: Path, add: bool = False) -> list[dict]:

@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("remove", help="drop documents from an index, keeping the rest (add's counterpart)")
     p.add_argument("documents", nargs="+", metavar="DOCUMENT",
                    help="a document's symbol (any of a joint document's, any case) or its file's path or name")
-    p.add_argument("--milvus", metavar="URI", help="the Milvus the index was built on (as given to ingest)")
+    p.add_argument("--milvus", metavar="URI", help="the Milvus the index keeps its vectors in (default: the one its build names)")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     _common(p, json_flag=False)
 
