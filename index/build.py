@@ -96,7 +96,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     if not files:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
     was = _milvus_of(index_dir) if milvus is None else None
-    milvus = was if add else milvus  # add keeps what the index holds, where it holds it
+    milvus = was if add and milvus is None else milvus  # add keeps what the index holds, where it holds it
     sink = _milvus_sink(milvus, index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
