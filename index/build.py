@@ -8,6 +8,7 @@ never sees half an index and an interrupted build leaves the previous one whole.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from dataclasses import dataclass, field
 
-from paracite.errors import IngestError, ParaciteError
+from paracite.errors import IndexNotFound, IngestError, NotFound, ParaciteError
 from ingest.reader import iter_sources
 from ingest.skips import Skip
 
@@ -94,6 +95,8 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     files = [str(Path(f).absolute()) for f in iter_sources(paths)]
     if not files:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
+    was = _milvus_of(index_dir) if milvus is None else None
+    milvus = was if add and milvus is None else milvus  # add keeps what the index holds, where it holds it
     sink = _milvus_sink(milvus, index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
@@ -102,19 +105,109 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
         previous = _previous(index_dir, add)
         cache = Cache(index_dir)
         sources = _sources(files, previous, cache, add)
-        got = gather(sources, cache, tagged=tag_entities, timeout=timeout, jobs=jobs, progress=progress,
-                     fail=os.environ.get("PARACITE_FAIL_AT"), ray=ray)
-        if not got.keys:
-            first = got.skips[0].line() if got.skips else "nothing to index"
-            more = f" (and {len(got.skips) - 1} more skipped)" if len(got.skips) > 1 else ""
-            raise IngestError(f"nothing indexed, the index is unchanged: {first}{more}")
-        _checkpoint("parsed")
-        manifest, notes = _swap_in(index_dir, got.keys, cache, progress, sink)
-        # the previous build's entries stay one generation: a file taken out and put back is not redone
-        cache.keep_only(got.used | {d.get("key", "") for d in previous})
-    report = IngestReport(manifest, skipped=got.skips, notes=got.notes + notes)
+        report = _build(index_dir, sources, previous, cache, sink, tagged=tag_entities, timeout=timeout, jobs=jobs,
+                        progress=progress, ray=ray)
     _count(report, previous, {s.file for s in sources})
+    if was and not add:
+        report.notes.append(f"{index_dir} kept its vectors in Milvus ({was}); this build keeps them in the index "
+                            f"folder (FAISS): give --milvus {was} to keep them in Milvus")
     return report
+
+
+def remove(names: list[str], index_dir: str | Path, *, progress: bool = True, wait: bool = False,
+           timeout: float = DEFAULT_TIMEOUT, jobs: int | None = None, milvus: str | None = None) -> IngestReport:
+    """Drop the documents ``names`` from the index and keep every other one (``add``'s counterpart).
+
+    A name is a symbol (any case, any symbol of a joint document) or the document's file (its
+    path or file name). The kept documents come from the cache, so their files need not be at
+    hand. A name the index does not hold is refused (``NotFound``) and nothing is changed, as is a
+    removal that would leave the index empty.
+    """
+    index_dir = Path(index_dir)
+    if not os.path.lexists(current_build(index_dir)):  # and make no folder for the lock
+        raise IndexNotFound(f"{index_dir}: no index here; nothing to remove")
+    sink = _milvus_sink(milvus or _milvus_of(index_dir), index_dir)
+    with build_lock(index_dir, wait=wait):
+        _checkpoint("locked")
+        if sink is not None:
+            sink.check()
+        previous = _previous(index_dir, add=True)
+        gone = documents_named(index_dir, previous, names)
+        kept = [d for d in previous if _file_of(d) not in gone]
+        if not kept:
+            raise IngestError(f"removing {_documents(len(previous))} would leave {index_dir} empty; the index is "
+                              "unchanged (delete the folder to drop the index itself)")
+        cache = Cache(index_dir)
+        sources = _sources([], kept, cache, add=True)
+        report = _build(index_dir, sources, previous, cache, sink, progress=progress, timeout=timeout, jobs=jobs)
+    _count(report, previous, {s.file for s in sources}, named=False)
+    return report
+
+
+def _build(index_dir: Path, sources: list[Source], previous: list[dict], cache: Cache, sink, *, tagged: bool = True,
+           timeout: float = DEFAULT_TIMEOUT, jobs: int | None = None, progress: bool = True,
+           ray: str | None = None) -> IngestReport:
+    """Read what ``sources`` need (the rest from the cache) and swap the new build in; under the lock."""
+    got = gather(sources, cache, tagged=tagged, timeout=timeout, jobs=jobs, progress=progress,
+                 fail=os.environ.get("PARACITE_FAIL_AT"), ray=ray)
+    if not got.keys:
+        first = got.skips[0].line() if got.skips else "nothing to index"
+        more = f" (and {len(got.skips) - 1} more skipped)" if len(got.skips) > 1 else ""
+        raise IngestError(f"nothing indexed, the index is unchanged: {first}{more}")
+    _checkpoint("parsed")
+    manifest, notes = _swap_in(index_dir, got.keys, cache, progress, sink)
+    # the previous build's entries stay one generation: a file taken out and put back is not redone
+    cache.keep_only(got.used | {d.get("key", "") for d in previous})
+    return IngestReport(manifest, skipped=got.skips, notes=got.notes + notes)
+
+
+def documents_named(index_dir: Path, previous: list[dict], names: list[str]) -> set[str]:
+    """The files of the documents ``names`` name (symbol, any symbol of a joint document, any
+    case; or the file's path or name); ``NotFound`` naming the first that names none."""
+    by_name: dict[str, set[str]] = {}
+    joint = _joint_symbols(index_dir)
+    for d in previous:
+        file = _file_of(d)
+        for alias in (d.get("symbol", ""), file, Path(file).name, *joint.get(d.get("symbol", ""), ())):
+            if alias:
+                by_name.setdefault(alias.casefold(), set()).add(file)
+    out: set[str] = set()
+    for name in names:
+        files = by_name.get(name.strip().casefold()) or by_name.get(str(Path(name).absolute()).casefold())
+        if not files:
+            raise NotFound(f"no document {name!r} in {index_dir}; the index is unchanged (`paracite docs` lists "
+                           "its documents)")
+        out |= files
+    named = {n.strip().casefold() for n in names} | {str(Path(n).absolute()).casefold() for n in names}
+    for file in sorted(out):  # one file (an export) may hold several documents: all go, or none
+        others = [d["symbol"] for d in previous if _file_of(d) == file and d.get("symbol", "").casefold() not in named
+                  and not {file.casefold(), Path(file).name.casefold()} & named]
+        if others:
+            raise IngestError(f"{Path(file).name} holds {', '.join(others)} too, and a file's documents are indexed "
+                              "together; name them as well (or the file), or edit the file; the index is unchanged")
+    return out
+
+
+def _joint_symbols(index_dir: Path) -> dict[str, tuple[str, ...]]:
+    """Each document's other symbols (``A/80/275`` → ``S/2025/491``), from the current build's store."""
+    try:
+        con = sqlite3.connect(f"file:{current_build(index_dir) / DB_NAME}?mode=ro", uri=True)
+        try:
+            return {s: tuple(json.loads(symbols or "[]")) for s, symbols in con.execute("SELECT symbol, symbols FROM documents")}
+        finally:
+            con.close()
+    except (sqlite3.Error, ValueError):
+        return {}
+
+
+def _milvus_of(index_dir: Path) -> str | None:
+    """The Milvus URI the index's current build keeps its vectors in, or None (local, or no build):
+    ``add`` and ``remove`` keep an index where it is without ``--milvus`` given again."""
+    try:
+        backend = Manifest.read(current_build(index_dir)).backend or {}
+    except ParaciteError:
+        return None
+    return backend.get("uri") if backend.get("kind") == "milvus" else None
 
 
 def _previous(index_dir: Path, add: bool = False) -> list[dict]:
@@ -146,7 +239,7 @@ def _sources(files: list[str], previous: list[dict], cache: Cache, add: bool) ->
     return list(out.values())
 
 
-def _count(report: IngestReport, previous: list[dict], files: set[str]) -> None:
+def _count(report: IngestReport, previous: list[dict], files: set[str], named: bool = True) -> None:
     """Sort the new build's documents into added, changed and unchanged; count the removed."""
     before: dict[str, str] = {}
     for d in previous:
@@ -162,7 +255,7 @@ def _count(report: IngestReport, previous: list[dict], files: set[str]) -> None:
     removed = [d for d in previous if _file_of(d) not in files]
     report.removed = len(removed)
     kept_on_disk = sorted(d.get("symbol", "?") for d in removed if Path(_file_of(d)).is_file())
-    if kept_on_disk:  # not deleted, just not named: most likely `add` was meant
+    if kept_on_disk and named:  # not deleted, just not named: most likely `add` was meant
         shown = ", ".join(kept_on_disk[:5]) + (f" and {len(kept_on_disk) - 5} more" if len(kept_on_disk) > 5 else "")
         report.notes.append(f"{_documents(len(kept_on_disk))} dropped although {'its file is' if len(kept_on_disk) == 1 else 'their files are'} "
                             f"still on disk, not among the paths given: {shown}; `paracite add FILE...` adds files "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from .documents import chunk_row
 from .models import Hit
 
 BEFORE = 2  # chunks read before a paragraph that points back
@@ -35,7 +36,8 @@ def with_before(con, hits: list[Hit]) -> list[Hit]:
         if h.before or not points_back(h.text):
             out.append(h)
             continue
-        rows = con.execute("SELECT text FROM chunks WHERE symbol = ? AND id < (SELECT id FROM chunks WHERE citation = ? "
-                           "ORDER BY id LIMIT 1) ORDER BY id DESC LIMIT ?", (h.symbol, h.citation, BEFORE)).fetchall()
+        rowid = chunk_row(con, h)
+        rows = con.execute("SELECT text FROM chunks WHERE symbol = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                           (h.symbol, rowid, BEFORE)).fetchall() if rowid is not None else []
         out.append(dataclasses.replace(h, before=" ".join(r[0] for r in reversed(rows))) if rows else h)
     return out

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from paracite.errors import ParaciteError, UsageError
 from search.cli_docs import add_filter_options, filter_notes, print_document, print_documents
+from search.listing_filters import ListingFilters
 from search.part_names import NotOneChunk
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -84,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("add", help="add report files to an index, keeping what it holds (no need to name the rest)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .pdf, an export .jsonl) or folders of them")
     _ingest_options(p)
+
+    p = sub.add_parser("remove", help="drop documents from an index, keeping the rest (add's counterpart)")
+    p.add_argument("documents", nargs="+", metavar="DOCUMENT",
+                   help="a document's symbol (any of a joint document's, any case) or its file's path or name")
+    p.add_argument("--milvus", metavar="URI", help="the Milvus the index keeps its vectors in (default: the one its build names)")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+    _common(p, json_flag=False)
 
     p = sub.add_parser("show", help="print one paragraph with its citation and section, or a document's contents")
     p.add_argument("symbol", help="document symbol, e.g. A/69/207")
@@ -252,6 +260,11 @@ def cmd_ingest(args, add: bool = False) -> int:
     folder = Path(args.index) if args.index else default_index()
     report = ingest(args.paths, folder, progress=not args.quiet, timeout=args.timeout, add=add,
                     milvus=args.milvus, ray=args.ray)
+    return _print_report(report, folder)
+
+
+def _print_report(report, folder: Path) -> int:
+    """An ingest's skips and notes (stderr) and summary line; exit 1 when a file was skipped."""
     debug = os.environ.get("PARACITE_DEBUG")
     for skip in report.skipped:
         print(f"paracite: skipped {skip.line()}", file=sys.stderr)
@@ -268,6 +281,15 @@ def cmd_ingest(args, add: bool = False) -> int:
 
 def cmd_add(args) -> int:
     return cmd_ingest(args, add=True)
+
+
+def cmd_remove(args) -> int:
+    from index.build import remove
+    from search.paths import default_index
+
+    folder = Path(args.index) if args.index else default_index()
+    report = remove(args.documents, folder, progress=not args.quiet, milvus=args.milvus)
+    return _print_report(report, folder)
 
 
 def cmd_show(args) -> int:
@@ -304,10 +326,10 @@ def cmd_show(args) -> int:
 
 def cmd_docs(args) -> int:
     s = _open(args)
-    docs = s.documents(since=args.since, until=args.until, body=args.body)
+    listing = ListingFilters.from_options(args)
+    docs = listing.documents(s)
     filter_notes(s, args, sys.stderr if args.json else sys.stdout)
-    filtered = bool(args.since or args.until or args.body)
-    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, filtered)
+    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, listing.active)
     return 0
 
 
@@ -362,7 +384,7 @@ def cmd_serve(args) -> int:
     return 0
 
 
-COMMANDS = {"search": cmd_search, "ask": cmd_ask, "ingest": cmd_ingest, "add": cmd_add, "show": cmd_show, "export": cmd_export,
+COMMANDS = {"search": cmd_search, "ask": cmd_ask, "ingest": cmd_ingest, "add": cmd_add, "remove": cmd_remove, "show": cmd_show, "export": cmd_export,
             "entities": cmd_entities, "eval": cmd_eval, "docs": cmd_docs, "serve": cmd_serve}
 
 

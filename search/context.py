@@ -54,7 +54,7 @@ def _loosely_cited(con, cite: str):
 def neighbours(searcher: Searcher, hit: Hit) -> tuple[Hit | None, Hit | None]:
     """The chunks just before and after ``hit`` in its document (None at either end)."""
     con = searcher._con
-    rowid = _chunk_id(con, hit)
+    rowid = documents.chunk_row(con, hit)
     if rowid is None:
         raise NotFound(f"{hit.citation} is not in this index")
     ids = documents.neighbours(con, rowid, 1)
@@ -81,9 +81,8 @@ def best_sentences(searcher: Searcher, query: str, hits: Sequence[Hit]) -> list[
     q = np.asarray(ranker._embed(_check_query(query)), dtype="float32").reshape(-1)
     out: list[tuple[int, int] | None] = []
     for hit in hits:
-        rowid = _chunk_id(searcher._con, hit)
-        rows = searcher._con.execute("SELECT id, start, end FROM sentences WHERE chunk_id = ? ORDER BY id",
-                                     (rowid,)).fetchall() if rowid is not None else []
+        rowid = documents.chunk_row(searcher._con, hit)
+        rows = documents.chunk_sentences(searcher._con, rowid) if rowid is not None else []
         if len(rows) < 2:  # one sentence (or none): nothing to single out
             out.append(None)
             continue
@@ -92,10 +91,3 @@ def best_sentences(searcher: Searcher, query: str, hits: Sequence[Hit]) -> list[
         best = int(np.argmax(vecs @ q))
         out.append((int(rows[best][1]), int(rows[best][2])))
     return out
-
-
-def _chunk_id(con, hit: Hit) -> int | None:
-    """The row id of a hit's chunk (a citation names one chunk of an index)."""
-    row = con.execute("SELECT id FROM chunks WHERE symbol = ? AND citation = ? LIMIT 1",
-                      (hit.symbol, hit.citation)).fetchone()
-    return row[0] if row else None

@@ -13,7 +13,7 @@ from paracite.errors import NotFound
 
 from .arguments import whole_number
 from .doc_filters import DocFilter, Selection, make_filter, newest_first, select
-from .documents import contents, list_documents, metadata, neighbours
+from .documents import chunk_row, contents, list_documents, metadata, neighbours
 from .models import Hit
 
 MAX_CONTEXT = 50
@@ -55,8 +55,7 @@ class DocumentViews:
         """The chunk ``symbol``/``number`` with up to ``k`` chunks before and after it, in order."""
         k = whole_number(k, "--context", 0)
         hit = self.get(symbol, number, part=part, page=page)
-        rowid = self._con.execute("SELECT id FROM chunks WHERE citation = ? AND symbol = ?",
-                                  (hit.citation, hit.symbol)).fetchone()[0]
+        rowid = chunk_row(self._con, hit)
         return [self._hit(i, 1.0) for i in neighbours(self._con, rowid, min(k, MAX_CONTEXT))]
 
     def export(self, doc: str | Sequence[str] | None = None, *, since: str | None = None, until: str | None = None,

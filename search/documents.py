@@ -58,6 +58,23 @@ def contents(con: sqlite3.Connection, symbol: str) -> list[dict]:
     return out
 
 
+def chunk_row(con: sqlite3.Connection, hit) -> int | None:
+    """The row id of a hit's chunk: the one it carries, else by its symbol and citation (the
+    ``chunks_by_number`` index narrows to the document; a citation alone would scan the table)."""
+    if hit.chunk_id is not None:
+        return hit.chunk_id
+    row = con.execute("SELECT id FROM chunks WHERE symbol = ? AND citation = ? ORDER BY id LIMIT 1",
+                      (hit.symbol, hit.citation)).fetchone()
+    return row[0] if row else None
+
+
+def chunk_sentences(con: sqlite3.Connection, rowid: int) -> list[tuple[int, int, int]]:
+    """(sentence id, start, end) of a chunk's stored sentences, in order (``sentences_by_chunk``
+    makes it a look-up in builds since the fifteenth session; a scan in older ones)."""
+    return [tuple(r) for r in con.execute("SELECT id, start, end FROM sentences WHERE chunk_id = ? ORDER BY id",
+                                          (rowid,))]
+
+
 def neighbours(con: sqlite3.Connection, rowid: int, k: int) -> list[int]:
     """The row ids of up to ``k`` chunks before and after ``rowid`` in its document, in order."""
     symbol = con.execute("SELECT symbol FROM chunks WHERE id = ?", (rowid,)).fetchone()[0]

@@ -92,7 +92,8 @@ def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None
         searcher: an open ``Searcher``.
         queries: judged queries, or the path of a JSON Lines file of them.
         doc: the document the queries are about when a line does not say (default: the index's
-            only document, or the first one indexed).
+            only document; in an index of several, lines naming no document are a ``UsageError``:
+            judged against whichever document was indexed first, they scored near zero unexplained).
         systems: name → search mode (``None`` = the default); default: paracite, bm25, dense.
         all_docs: search the whole index for document-format queries too (library-format ones
             always are).
@@ -105,7 +106,7 @@ def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None
         if not queries:
             raise UsageError(f"no queries with split {split!r}")
     systems = systems or SYSTEMS
-    default_doc = _default_doc(searcher, doc)
+    default_doc = _default_doc(searcher, doc, sum(not q.doc and not q.library for q in queries))
     per_query = []
     for q in queries:
         target = _target(searcher, q, default_doc)
@@ -163,10 +164,16 @@ def _cite(ref, target: str) -> str:
     return format_citation(ref.symbol or target, ref.kind, ref.number, ref.part, ref.page)
 
 
-def _default_doc(searcher, doc: str | None) -> str:
+def _default_doc(searcher, doc: str | None, unnamed: int = 0) -> str:
+    """The document of query lines that name none: ``doc``, else the index's only document.
+    ``unnamed`` counts such lines; in an index of several documents they need ``doc``."""
     symbols = [d["symbol"] for d in searcher.manifest.documents]  # in the order they were indexed
     if not symbols:
         raise UsageError("the index holds no documents; run `paracite ingest PATH` first")
+    if doc is None and unnamed and len(symbols) > 1:
+        raise UsageError(f"{unnamed} {'query names' if unnamed == 1 else 'queries name'} no document (no \"doc\" "
+                         f"or \"symbol\") and this index holds {len(symbols)} documents; give --doc SYMBOL "
+                         "(`paracite docs` lists them)")
     if doc is None:
         return symbols[0]
     found, _ = searcher.resolve_documents(doc)

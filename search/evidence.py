@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .documents import chunk_row, chunk_sentences
 from .models import Hit
 from .names import _name_tokens
 from .number_words import between, spelled
@@ -338,9 +339,8 @@ class _SentenceStore:
         self._index = faiss.read_index(str(path))
 
     def spans(self, hit: Hit) -> list[tuple[int, int, int]] | None:
-        rows = self._con.execute(
-            "SELECT s.id, s.start, s.end FROM sentences s JOIN chunks c ON c.id = s.chunk_id "
-            "WHERE c.citation = ? ORDER BY s.id", (hit.citation,)).fetchall()
+        rowid = chunk_row(self._con, hit)
+        rows = chunk_sentences(self._con, rowid) if rowid is not None else []
         return [tuple(r) for r in rows] or None
 
     def vectors(self, rows: list[int]) -> np.ndarray:

@@ -29,6 +29,9 @@ class Hit:
     bodies: tuple[str, ...] = ()  # the organs its page 1 prints (issue #14)
     also: tuple[str, ...] = ()  # citations of near-identical chunks ranked lower (issue #12)
     before: str = ""  # an answer's: the chunks before one opening by pointing back ("The process is ...", ``search.carried``)
+    #: the chunk's row in its index, so that what is read about it later (the chunks before it, its
+    #: sentences) is an indexed look-up, not a scan by citation; not part of the hit's value or its JSON
+    chunk_id: int | None = field(default=None, compare=False, repr=False)
 
     def source_line(self, width: int = 90) -> str:
         """Which report the hit is from, its title shortened to ``width`` and its date: shown when

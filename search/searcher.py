@@ -230,7 +230,8 @@ class Searcher(DocumentViews, Rankers):
         return Hit(citation=r["citation"], symbol=r["symbol"], number=r["number"], kind=r["kind"],
                    section=tuple(json.loads(r["section"])), text=r["text"], score=score, entities=ents,
                    footnotes=tuple(json.loads(r["footnotes"])), part=r["part"], page=r["page"],
-                   title=r["title"], rank=rank, date=meta.get("date"), bodies=tuple(meta.get("bodies", ())))
+                   title=r["title"], rank=rank, date=meta.get("date"), bodies=tuple(meta.get("bodies", ())),
+                   chunk_id=int(rowid))
 
     def get(self, symbol: str, number: int | str | None, part: str = "", page: int | None = None,
             kind: str | None = None) -> Hit:

@@ -227,3 +227,38 @@ def test_a_lite_folder_open_in_another_process_is_one_line(milvus_index, msearch
         assert run.returncode == 1, run.stderr
         assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
         assert "is open in another process" in run.stderr and "one process at a time" in run.stderr
+
+
+_RECONNECT = """
+import logging, os, sys
+from index.milvus import connect
+client = connect(sys.argv[1])
+print(os.environ.get("GRPC_VERBOSITY"))
+try:
+    raise ConnectionError("Fail connecting to server on 127.0.0.1:1")
+except ConnectionError:
+    logging.getLogger("pymilvus.client.connection_manager").warning("Connection recovery failed", exc_info=True)
+client.close()
+"""
+
+
+@pytest.mark.parametrize("user_verbosity", [None, "DEBUG"])
+def test_reconnecting_after_an_idle_spell_prints_no_grpc_chatter(tmp_path, user_verbosity):
+    """Fifteenth session's audit: an ingest into Milvus Lite that parsed for a minute and a half
+    printed gRPC's "GOAWAY ... too_many_pings" lines and pymilvus's 40-line "Connection recovery
+    failed" traceback, then succeeded (the idle connection is dropped for its keep-alive pings and
+    pymilvus reconnects). The reconnect is no failure of the user's: nothing is printed for it,
+    gRPC's log stays off unless the user asks for it (``GRPC_VERBOSITY``)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "GRPC_VERBOSITY"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    if user_verbosity:
+        env["GRPC_VERBOSITY"] = user_verbosity
+    run = subprocess.run([sys.executable, "-c", _RECONNECT, str(tmp_path / "m.db")], capture_output=True, text=True,
+                         env=env, timeout=180)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == (user_verbosity or "NONE")
+    assert "Connection recovery failed" not in run.stderr and "Traceback" not in run.stderr, run.stderr

@@ -186,3 +186,26 @@ def test_rows_that_disagree_with_the_manifest_mean_a_full_rewrite(library, tmp_p
     m = _ingest([library], folder, milvus=db).manifest
     assert m.backend["update"] == "new collections"
     _same(_view(folder), _fresh(sorted(library.glob("*.txt")), tmp_path / "fresh", folder))
+
+
+def test_add_and_remove_keep_a_milvus_index_in_milvus(library, tmp_path):
+    """Fifteenth session's audit: ``paracite add FILE --index DIR`` (or ``remove``) without
+    ``--milvus`` on an index kept in Milvus wrote a local FAISS build, silently leaving Milvus; a
+    full ``ingest`` without it still does (it makes the index hold what it is given), but says so."""
+    from index.build import remove
+
+    folder, db = tmp_path / "ix", str(tmp_path / "m.db")
+    two = tmp_path / "two"
+    two.mkdir()
+    shutil.move(library / "three.txt", two / "three.txt")
+    _ingest([library], folder, milvus=db)
+    added = _ingest([two / "three.txt"], folder, add=True)
+    assert added.manifest.backend["kind"] == "milvus" and added.added == 1
+    with Searcher.open(folder) as s:
+        assert s.search("protection of refugees", k=1, doc="A/69/903")
+    removed = remove(["A/69/901"], folder, progress=False, jobs=0)
+    assert removed.manifest.backend["kind"] == "milvus" and removed.removed == 1
+    assert sorted(d["symbol"] for d in removed.manifest.documents) == ["A/69/902", "A/69/903"]
+    local = _ingest([library, two], folder)
+    assert local.manifest.backend == {} and any("kept its vectors in Milvus" in n and "--milvus" in n
+                                                for n in local.notes)

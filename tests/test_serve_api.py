@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from index.build import build_index
+from paracite.errors import UsageError
 from search.cli import main
 
 from conftest import FIXTURES, REPORT, ROOT
@@ -112,6 +113,25 @@ def test_documents_take_the_docs_filters(server, serve_index):
     assert status == 400 and "since" in body["error"]
     _, spec = server.json("/openapi.json")
     assert {p["name"] for p in spec["paths"]["/api/documents"]["get"]["parameters"]} == {"since", "until", "body"}
+    status, body = server.json("/api/documents?" + q(k="many", mode="nope"))  # a search's arguments, not a listing's
+    assert status == 200 and {d["symbol"] for d in body["documents"]} == {"A/69/207", "X/2026/1"}
+
+
+def test_documents_read_their_own_filters_and_body_repeats_as_on_the_cli():
+    """A listing reads dates and organs alone; ``?body=`` repeats as alternatives, as ``--body`` does."""
+    import argparse
+
+    from starlette.datastructures import QueryParams
+
+    from search.listing_filters import ListingFilters
+    from search.web import params
+
+    web = params.listing_filters(QueryParams("body=ECOSOC&body=+SC+&body=&since=2025&q=&k=0"))
+    cli = ListingFilters.from_options(argparse.Namespace(since="2025", until=None, body=["ECOSOC", "SC"]))
+    assert web == cli == ListingFilters("2025", None, ("ECOSOC", "SC")) and web.active
+    assert not params.listing_filters(QueryParams("")).active
+    with pytest.raises(UsageError):
+        params.listing_filters(QueryParams(f"body={'x' * (params.MAX_VALUE_CHARS + 1)}"))
 
 
 def test_openapi_describes_every_endpoint(server):

@@ -50,11 +50,13 @@ def connect(uri: str, *, for_ingest: bool = False):
     """A ``MilvusClient`` for ``uri``; a clear one-line ``ParaciteError`` when the extra is
     missing, the server cannot be reached or another process has the Milvus Lite folder open."""
     error = IngestError if for_ingest else IndexMismatch
+    os.environ.setdefault("GRPC_VERBOSITY", "NONE")  # read when grpc's core starts: before pymilvus is imported
     try:
         from pymilvus import MilvusClient
     except ImportError:
         need = "--milvus needs" if for_ingest else "this index keeps its vectors in Milvus and needs"
         raise error(f"{need} pymilvus: install the scale extra (pip install 'paracite[scale]')") from None
+    _quiet_reconnects()
     if not is_remote(uri):
         Path(uri).parent.mkdir(parents=True, exist_ok=True)
         _quiet_lite_log()
@@ -84,6 +86,16 @@ def _quiet_lite_log() -> None:
     why in one line instead."""
     logging.getLogger("milvus_lite").addHandler(logging.NullHandler())
     logging.getLogger("milvus_lite").propagate = False
+
+
+def _quiet_reconnects() -> None:
+    """An idle connection (an ingest parsing for minutes, a server between requests) is closed by
+    Milvus Lite's gRPC server for its client's keep-alive pings ("too_many_pings"); pymilvus then
+    reconnects and the call goes through, but it printed gRPC's log lines and a 40-line traceback
+    ("Connection recovery failed") on the way. A failure that stays reaches paracite as an error
+    and is said in one line; the chatter is not shown (``GRPC_VERBOSITY`` set by the user wins; it is
+    set before pymilvus is imported, and this after: importing pymilvus configures its loggers)."""
+    logging.getLogger("pymilvus.client.connection_manager").setLevel(logging.CRITICAL)
 
 
 def lite_in_use(uri: str) -> bool:

@@ -16,7 +16,7 @@ from paracite.errors import NotFound
 from search.context import cited, neighbours
 
 from .errors import json_errors
-from .params import paragraph_args, search_args
+from .params import listing_filters, listing_notes, paragraph_args, search_args
 from .views import paragraph_record
 
 
@@ -72,12 +72,11 @@ def _document(d: dict) -> dict:
 @json_errors
 def api_documents(request: Request) -> JSONResponse:
     """The documents, narrowed by ``since``, ``until`` and ``body`` as ``paracite docs`` is."""
-    args = search_args(request.query_params, require_query=False)
-    f = args.filters
+    listing = listing_filters(request.query_params)
     with request.app.state.index.searcher() as s:
-        docs = s.documents(since=f.get("since"), until=f.get("until"), body=f.get("body"))
+        docs = listing.documents(s)
         body = {"documents": [_document(d) for d in docs]}
-        notes = args.api_notes(s, bool(docs))
+        notes = listing_notes(s, listing)
         if notes:
             body["notes"] = notes
         return _json(body)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ingest.export import KINDS as CHUNK_KINDS
 
-from .params import LIST_FILTERS, supported_filters
+from .params import LIST_FILTERS, REPEATED_FILTERS, supported_filters
 
 _FILTER_HELP = {
     "doc": "only this document (symbol, e.g. A/69/207); repeat for several",
@@ -18,7 +18,7 @@ _FILTER_HELP = {
     "kind": "only chunks of this kind: " + ", ".join(CHUNK_KINDS),
     "since": "only documents dated on or after this date",
     "until": "only documents dated on or before this date",
-    "body": "only documents of this body",
+    "body": "only documents of this body (its name or acronym); repeat for any of several",
     "sort": "order of the hits",
 }
 _ERRORS = {
@@ -50,7 +50,7 @@ def _search_params() -> list[dict]:
     out = [_param("q", "what to look for, in your own words", required=True),
            _param("k", "number of hits (default 10, at most 1000)", schema={"type": "integer", "minimum": 1}),
            _param("mode", "ranking", schema={"type": "string", "enum": ["hybrid", "dense", "bm25"]})]
-    return out + [_param(f, _FILTER_HELP[f], repeat=f in LIST_FILTERS) for f in supported_filters()]
+    return out + [_param(f, _FILTER_HELP[f], repeat=f in LIST_FILTERS + REPEATED_FILTERS) for f in supported_filters()]
 
 
 def _schemas() -> dict:
@@ -113,7 +113,8 @@ def openapi_spec() -> dict:
                              [_param("q", "a question", required=True)], "Answer"),
             "/api/paragraph": _get("One chunk with its neighbours' citations", paragraph, "Paragraph", ("404",)),
             "/api/documents": _get("The indexed documents, newest first (as `paracite docs --json`)",
-                                   [_param(name, _FILTER_HELP[name]) for name in ("since", "until", "body")],
+                                   [_param(name, _FILTER_HELP[name], repeat=name in REPEATED_FILTERS)
+                                    for name in ("since", "until", "body")],
                                    "Documents"),
             "/api/documents/{symbol}": _get("One document and the citations of its chunks", [
                 {"name": "symbol", "in": "path", "required": True, "schema": {"type": "string"}}],

@@ -20,7 +20,7 @@ from paracite.errors import ParaciteError, UsageError
 from search.context import best_sentences, cited, neighbours
 
 from .errors import status_of, web_message
-from .params import LIST_FILTERS, positive_int, search_args, supported_filters
+from .params import LIST_FILTERS, REPEATED_FILTERS, positive_int, search_args, supported_filters
 from .views import answer_pieces, citation_path, entity_links, marked, paragraph_path
 
 TEMPLATES = jinja2.Environment(
@@ -43,10 +43,13 @@ def render(name: str, status: int = 200, **context) -> HTMLResponse:
 def _form(params) -> dict:
     """What the search form shows: the query, mode, k and the filters in force."""
     active = [(n, v) for n in LIST_FILTERS for v in params.getlist(n) if v.strip()]
-    active += [(n, params[n]) for n in supported_filters() if n not in LIST_FILTERS and params.get(n, "").strip()]
+    active += [(n, v) for n in supported_filters() if n not in LIST_FILTERS
+               for v in (params.getlist(n) if n in REPEATED_FILTERS else [params.get(n, "")]) if v.strip()]
     base = [("q", params.get("q", ""))] + [(n, params[n]) for n in ("mode", "k") if params.get(n)]
+    last = {n: v for n, v in active}  # a repeated filter's field shows its last value, the others ride hidden
     chips = [{"name": n, "label": LABELS.get(n, n).split(" (")[0], "value": v,  # "Kind: note", not its hint
-              "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)])} for n, v in active]
+              "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)]),
+              "hidden": n in LIST_FILTERS or (n in REPEATED_FILTERS and v != last[n])} for n, v in active]
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
             "active": chips, "filters": supported_filters(), "labels": LABELS, "choices": CHOICES,
             "list_filters": LIST_FILTERS, "documents": [], "error": None, "results": None, "notes": [],

@@ -11,11 +11,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from paracite.errors import UsageError
+from search.listing_filters import ListingFilters
 
 #: Filters that may be given more than once (``?org=ILO&org=UNHCR`` keeps paragraphs naming both).
 LIST_FILTERS = ("doc", "org", "place", "instrument")
 #: Single-valued filters, passed on only where ``Searcher.search`` takes them.
 OPTIONAL_FILTERS = ("kind", "since", "until", "body", "sort")
+#: Of those, the ones that may repeat as alternatives (``?body=ECOSOC&body=GA``, as ``--body`` does);
+#: the form has one field for each, so they are not list filters.
+REPEATED_FILTERS = ("body",)
 MAX_VALUE_CHARS = 2000
 
 
@@ -100,10 +104,10 @@ def positive_int(params, name: str, default: int | None) -> int | None:
     return min(int(raw), 10**9)  # the Searcher clamps k further (to 1,000), as the CLI does
 
 
-def search_args(params, *, require_query: bool = True) -> SearchArgs:
+def search_args(params) -> SearchArgs:
     """A ``SearchArgs`` from a query string; ``UsageError`` (HTTP 400) on a bad value."""
     query = _value(params, "q")
-    if require_query and not query.strip():
+    if not query.strip():
         raise UsageError("q is empty; give some words to search for (?q=...)")
     k = positive_int(params, "k", 10)
     mode = _value(params, "mode").strip().lower() or "hybrid"
@@ -116,10 +120,31 @@ def search_args(params, *, require_query: bool = True) -> SearchArgs:
         if values:
             filters[name] = values
     for name in OPTIONAL_FILTERS:
-        value = _value(params, name).strip()
-        if value and name in accepted:
-            filters[name] = value
+        values = [v.strip() for v in params.getlist(name) if v.strip()] if name in REPEATED_FILTERS else \
+            [_value(params, name).strip()]
+        if any(len(v) > MAX_VALUE_CHARS for v in values):
+            raise UsageError(f"{name} is longer than {MAX_VALUE_CHARS} characters")
+        values = [v for v in values if v]
+        if values and name in accepted:
+            filters[name] = values if len(values) > 1 else values[0]
     return SearchArgs(query=query, k=k, mode=mode, filters=filters)
+
+
+def listing_filters(params) -> ListingFilters:
+    """The filters of ``/api/documents`` (``since``, ``until``, ``body``, which repeats), as ``paracite
+    docs`` reads its options; ``UsageError`` (HTTP 400) on a value too long. Search's ``k`` and ``mode``
+    mean nothing to a listing and are not read."""
+    bodies = [v.strip() for v in params.getlist("body") if v.strip()]
+    if any(len(v) > MAX_VALUE_CHARS for v in bodies):
+        raise UsageError(f"body is longer than {MAX_VALUE_CHARS} characters")
+    return ListingFilters(_value(params, "since").strip() or None, _value(params, "until").strip() or None,
+                          tuple(bodies))
+
+
+def listing_notes(searcher, listing: ListingFilters) -> list[str]:
+    """The ``notes`` of ``/api/documents``, worded as those of ``/api/search``."""
+    return listing.date_notes(searcher) + [f"no organ named {value!r} in this index"
+                                           for value in listing.unknown_bodies(searcher)]
 
 
 def paragraph_args(params) -> dict:
