@@ -9,23 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from search.doc_filters import DocFilter
+
 
 @dataclass(frozen=True)
-class ListingFilters:
-    """Which documents a listing keeps: issued within ``since``..``until``, of any organ in ``body``."""
-
-    since: str | None = None
-    until: str | None = None
-    body: tuple[str, ...] = ()
+class ListingFilters(DocFilter):
+    """Which documents a listing keeps: a search's document filter, read from a listing's options."""
 
     @classmethod
     def from_options(cls, args) -> "ListingFilters":
         """From ``paracite docs``'s parsed options."""
         return cls(args.since or None, args.until or None, tuple(args.body or ()))
-
-    @property
-    def active(self) -> bool:
-        return bool(self.since or self.until or self.body)
 
     def documents(self, searcher) -> list[dict]:
         """The documents these filters keep, newest first (``UsageError`` on a malformed date)."""
