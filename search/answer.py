@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import (QuestionType, Span, bounded, fits_target, is_country, may_count_people, question_type,
-                           symbol_spans, typed_spans)
+from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, is_country, may_count_people,
+                           precise_dates, question_type, symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
-from .names import foreign_name_words, mentions, names_ok, question_names
+from .names import foreign_name_words, mentions, names_ok, question_names, without_descriptions
 from .name_heads import whole_names
 from .carried import with_before
 from .attendance import asks_attendance, speakers_only
@@ -41,7 +41,7 @@ from .subject import (common_names, document_cites, documents_citing, is_place, 
                       subject_documents)
 from .terms import tokenize
 from .equivalents import equivalents
-from .ordinals import compound_ordinals, spell_ordinals
+from .ordinals import compound_ordinals, series_ordinals, spell_ordinals
 from .unsaid import MONTHS, ORDINALS, DocContext, dated, on_its_day, referred_back, said, years_of
 
 FACT_SENTENCES = 12        # best sentences searched for a fact span
@@ -76,11 +76,11 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     question = _spell_out(asked)
     qtype = question_type(question)
     terms = question_terms(searcher, question)
-    names = _with_spelled_aliases(searcher, question_names(searcher, question))
+    names = without_descriptions(_with_spelled_aliases(searcher, question_names(searcher, question)), question)
     if (spelled := _spell_out_acronyms(searcher, question, names, terms)) != question:
         question = spelled  # "GMG", which the report never writes, as the report writes it
         terms = question_terms(searcher, question)
-        names = _with_spelled_aliases(searcher, question_names(searcher, question))
+        names = without_descriptions(_with_spelled_aliases(searcher, question_names(searcher, question)), question)
     unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)
                and not adjective_of_indexed_place(searcher._con, t.text)]  # "Korean": the documents say "Korea"
     common = common_names(searcher, names)
@@ -113,7 +113,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
                            _frame_only_stems(question), bool(_PART_OF.search(question)), role,
                            asked_events(question), bodies, subject_compounds(question) if subject else frozenset(),
-                           compound_ordinals(question), parts_asked(question))
+                           series_ordinals(question), parts_asked(question))
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if scored[0].score >= MIN_SCORE and not qtype.is_fact:
@@ -529,6 +529,8 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
     if qtype.owned:  # "which country's ... *document*": "the Permanent Mission of the Russian Federation" holds the owner
         spans = sorted(spans + [sp for kind in wanted for sp in owner_spans(s.sentence.text, qtype.owned, kind)
                                 if not any(o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
+    if qtype.day:  # "on what date": "17 March 2021", not the "March 2021" beside it
+        spans = precise_dates(spans)
     if qtype.target and qtype.target != ("symbol",):  # "what *fund*": "Women Exporters in the Digital Economy *Fund*"
         spans = whole_names(spans, s.sentence.text, {t.stem for t in tokenize([qtype.target[-1]])[0]})
     spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names) and fits_target(sp, qtype.target)]
@@ -537,6 +539,10 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
             o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
     if "count" in wanted and asks_attendance(qstems) and speakers_only(s.sentence.text):
         spans = [sp for sp in spans if sp.kind != "count"]  # "how many attended": the speakers are only some
+    if qtype.whole:  # "how many members does it have": "two *senior* members ... were designated" are some of them
+        head = tokenize([qtype.head])[0]
+        spans = [sp for sp in spans if sp.kind != "count" or not head
+                 or not counts_a_kind(sp, s.sentence.text, head[0].stem, qstems)]
     if "count" in wanted and not may_count_people(qtype.head):  # "how many facilities": "624,000 people" counts none
         spans = [sp for sp in spans if sp.kind != "count" or not _PEOPLE_AFTER.match(s.sentence.text, sp.end)]
     if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
@@ -578,7 +584,7 @@ def _another_of_series(s: ScoredSentence, ordinals: set[str], compounds: frozens
         return False
     if (here := compound_ordinals(s.sentence.text) | _tenths(s.sentence.text)) and not compounds & here:
         return True  # "At their *fortieth* and 115th sessions" is not the forty-first
-    return not compounds & compound_ordinals(" ".join((s.hit.text, *s.hit.section, s.hit.title)))
+    return not compounds & series_ordinals(" ".join((s.hit.text, *s.hit.section, s.hit.title)))
 
 
 def _tenths(text: str) -> set[str]:
@@ -698,6 +704,8 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
             or bool(equivalents(t.stem) & stems)  # "vacant" / "vacancies"; "donors" / "partners"
     near_stems, above_stems = {t.stem for t in near}, {t.stem for t in above}
     near_stems |= acronym_stems(named_context(s), focus)
+    above_stems |= acronym_stems(s.hit.text, focus)  # "the usage report covering *FTP* activations" further on: the
+    # paragraph is about the "fast-track procedures" asked, though its sentence on the date never names them
     if _A_SUM.search(named_context(s)):  # "Of the *$1.6 billion* requested ...": a sum is the funding asked about
         near_stems |= _money_stems()
     # the sentence, its neighbours and its own heading hold a word wholly; a heading further up, half

@@ -49,5 +49,17 @@ def compound_ordinals(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_WHOLE_TENS = re.compile(r"\b(" + "|".join(_TENTHS[3:]) + r")\b", re.I)
+
+
+def series_ordinals(text: str) -> frozenset[str]:
+    """The ordinals past "twentieth" ``text`` says: compound ones ("fifty-first") and whole tens ("the Assembly's
+    *eightieth* session", "its 80th"). Like a compound one, a whole tens ordinal names one of a series that the
+    short list below does not hold, so a paragraph (or its title) must say it to be about that one."""
+    found = {m.group(1).lower() for m in _WHOLE_TENS.finditer(text)}
+    found |= {w for m in _FIGURE.finditer(text) if (w := ordinal_word(int(m.group(1)))) in _TENTHS[3:]}
+    return compound_ordinals(text) | found
+
+
 #: The ordinals a series is told apart by in one word, "first" to "twentieth".
 ORDINALS = frozenset(ordinal_word(n) for n in range(1, 21))
