@@ -50,6 +50,8 @@ class QuestionType:
     deal: str = ""  # the dealing with money a figure is asked of: "receive" ("what share ... was *received*", ``search.deals``)
     owned: str = ""  # what "which country's X" asks the owner of: "document" ("which country's ... programme document", ``search.owners``)
     negated: tuple[str, ...] = ()  # the words a fact is asked in the negative by: "relevant" ("how many ... *not relevant*", ``search.negated``)
+    day: bool = False  # "on what date": a day is asked ("17 March 2021", not the "March 2021" beside it: ``precise_dates``)
+    whole: bool = False  # "how many members does X have": the whole's size, not "two *senior* members" (``counts_a_kind``)
 
     @property
     def is_fact(self) -> bool:
@@ -201,7 +203,45 @@ def question_type(question: str) -> QuestionType:
     deal = asked_deal(question) if slots and slots[0][0] in ("money", "percent", "count") else ""
     owned = owned_noun(question) if slots and slots[0][0] in ("place", "organization", "person") else ""
     negated = negated_words(question) if slots else ()
-    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated)
+    day = ("date",) in slots and bool(_DAY_ASKED.search(q))
+    whole = bool(head) and bool(re.search(r"\bhow many " + re.escape(head) + r" (?:does|do|did) .+ (?:have|has|count)\b", q))
+    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated, day, whole)
+
+
+def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool:
+    """True for a count of the asked noun that a word the question lacks qualifies: "*Two senior* members of the
+    organization were designated" counts some of its members, not how many it has."""
+    from .terms import tokenize
+
+    words = re.findall(r"[\w'’-]+", sentence[span.end:span.end + 60])[:3]
+    for n in (1, 2):  # one or two words between the count and its noun
+        if len(words) > n and all(re.fullmatch(r"[a-z][\w-]*", w) for w in words[:n]) \
+                and (noun := tokenize([words[n]])[0]) and noun[0].stem == head:
+            return any(t.stem not in asked for t in tokenize([" ".join(words[:n])])[0])
+    return False
+
+
+_DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b")
+
+
+def precise_dates(spans: list[Span]) -> list[Span]:
+    """``spans`` less each date without a day that another date of theirs gives to the day: "World Down Syndrome
+    Day in *March 2021*: the Fondation organized a conference on *17 March 2021*" dates the day asked by the
+    second ("on what date")."""
+    days = [d for sp in spans if sp.kind == "date" and (d := _date_parts(sp.text)) and d[0]]
+    return [sp for sp in spans if sp.kind != "date" or not (d := _date_parts(sp.text)) or d[0]
+            or not any(y == d[2] and (not d[1] or m == d[1]) for _, m, y in days)]
+
+
+_MONTH_YEAR = re.compile(r"(?i)^(?:(?:on|in|of) )?(?:(\d{1,2}) )?(?:(" + "|".join(
+    "january february march april may june july august september october november december".split()) + r") )?((?:19|20)\d{2})$")
+
+
+def _date_parts(text: str) -> tuple[str, str, str] | None:
+    """(day, month, year) of a date written "17 March 2021", "March 2021" or "2021" (lower case; "" where not
+    given); None for any other form."""
+    m = _MONTH_YEAR.match(text.strip())
+    return (m.group(1) or "", (m.group(2) or "").lower(), m.group(3)) if m else None
 
 
 def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:

@@ -31,6 +31,7 @@ _GROUPS = (
     "ha hectare hectares",
     "kg kilogram kilograms",
     "founded established created",
+    "head heads president presidents",  # "the Costa Rican *head of State*": "the *President* of Costa Rica"
 )
 
 

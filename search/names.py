@@ -46,6 +46,17 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
     return out
 
 
+def without_descriptions(names: list[tuple[str, tuple[str, ...]]], question: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``names`` less each one-word name that describes the name right after it and is a word of that name's long
+    form: "the *Indigenous* rights Expert Mechanism" is the Expert Mechanism on the Rights of Indigenous Peoples, which
+    its paragraphs call "the Expert Mechanism" (a word of a name's long form is no name of its own)."""
+    def describes(word: str) -> bool:
+        return any(other != word and any(re.search(r"\b" + re.escape(word) + r"\b", a) for a in aliases)
+                   and re.search(r"\b" + re.escape(word) + r"(?:\s+[a-z][\w'’-]*){0,2}\s+" + re.escape(other) + r"\b", question)
+                   for other, aliases in names)
+    return [(n, a) for n, a in names if " " in n or not describes(n)]
+
+
 # An office's title before the body it serves: "*Chair of the* United Nations Statistical Commission" names
 # the Commission (which office is asked is ``search.roles``'s to read).
 _OFFICE_OF = re.compile(r"^(?:(?:Vice|Deputy|Co|Acting|Executive|Assistant)[-\s])?(?:Chair(?:person|man|woman)?|President|"
