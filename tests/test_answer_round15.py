@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import pytest
 
-from paragraph_library import index_paragraphs
 from search.answer_types import fits_target, may_count_people, question_type, symbol_spans, typed_spans
 from search.attendance import asks_attendance, speakers_only
 from search.negated import affirms_only
@@ -167,7 +166,7 @@ def test_a_sentence_that_affirms_only(sentence, words, only):
     assert affirms_only(sentence, words) is only
 
 
-# -- end to end on a small library ingested from the documents' paragraphs ----------------------------------------
+# -- the small library of the end-to-end questions (tests/test_answer_small_libraries.py) -------------
 _WFP = "Executive Board of the World Food Programme (Report on the first and second regular sessions and annual session of 2024)"
 _OCEAN = "2025 United Nations Conference to Support the Implementation of Sustainable Development Goal 14: Draft report"
 _STAT = "Statistical Commission (Report on the fifty-sixth session (4–7 March 2025))"
@@ -211,48 +210,3 @@ _DOCS = [
     ("DP/FPA/2025/4", 38, _JIU, "The five JIU reports, issued in 2024 and received by UNFPA before the deadline for this "
      "report, contained 39 recommendations directed at UNFPA. " + _NOT_RELEVANT),
 ]
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    from search import Searcher
-
-    with Searcher.open(index_paragraphs(tmp_path_factory.mktemp("round15"), _DOCS)) as s:
-        yield s
-
-
-@pytest.mark.parametrize("question, lead, cited", [
-    ("Under which document symbol did the Board take note of the Ethics Office's annual report for 2023?",
-     "WFP/EB.A/2024/4-B", "E/2025/36, para. 2"),
-    ("Under which symbol was the WFP Ombudsman and Mediation Services' annual report for 2023 issued?",
-     "WFP/EB.A/2024/4-C", "E/2025/36, para. 1"),
-    ("Which document holds the rules of procedure that the Conference adopted at its first plenary meeting?",
-     "A/CONF.230/2025/2", "A/CONF.230/2025/L.2, para. 11"),
-    ("Which document held the agenda the Conference adopted at its first plenary meeting?",
-     "A/CONF.230/2025/1", "A/CONF.230/2025/L.2, para. 12"),
-    ("Which organization's representative introduced the report of the Intersecretariat Working Group on Household "
-     "Surveys at the Statistical Commission's 2025 session?", "World Bank", "E/2025/24, para. 21"),
-    ("At the Statistical Commission's fifty-sixth session, which organization's representative introduced the report on "
-     "food security and nutrition data and statistics?", "Food and Agriculture Organization", "E/2025/24, para. 19"),
-    # (the session's ordinal is in the title; "At the *5th* meeting" names no other session)
-    ("How large are current adaptation finance gaps per year?",
-     "US$203--388 billion", "CEB/2025/4, para. 7"),
-    ("How many fugitive Rwandan génocidaires remain to be located and prosecuted by national authorities?",
-     "more than 1,000", "A/80/275, para. 58"),
-    ("How many social service facilities in Yemen did UNDP equip with solar power?", "107", "DP/2025/12, para. 33"),
-    ("Of the recommendations directed at UNFPA in the five JIU reports issued in 2024, how many did UNFPA find not "
-     "relevant to it?", "11", "DP/FPA/2025/4, para. 38"),
-])
-def test_answers_the_fact_its_paragraph_states(library, question, lead, cited):
-    answer = library.ask(question)
-    assert answer.answered and answer.text.split(" [")[0].startswith(lead), answer.text
-    assert cited in answer.citations, answer.citations
-
-
-@pytest.mark.parametrize("question", [
-    "How many social service facilities in Gaza did UNDP equip with solar power in 2024?",  # only people counted there
-    "How many observer States in all attended the Statistical Commission's fifty-sixth session?",  # only speakers
-])
-def test_refuses_what_no_paragraph_states(library, question):
-    answer = library.ask(question)
-    assert not answer.answered, answer.text
