@@ -302,6 +302,41 @@ def score(sample: list[dict], preds: list[list[dict]], match) -> dict[str, dict[
     return out
 
 
+def _norm_name(s: str) -> str:
+    s = " ".join(s.replace("\u2019", "'").replace("\u2010", "-").split()).strip(" .,;:").lower()
+    return s[4:] if s.startswith("the ") else s
+
+
+def score_links(sample: list[dict], preds: list[list[dict]]) -> dict[str, int]:
+    """Acronym linking against a sample's ``acronyms`` labels (round 16 on): each labelled acronym
+    with a ``long`` list is linked when the entity tagged on it has one of those long forms as its
+    canonical name. A link is the tagger giving an acronym a canonical name other than itself."""
+    out = {"gold": 0, "gold_ok": 0, "linked": 0, "linked_ok": 0}
+    for s, pred in zip(sample, preds):
+        for a in s.get("acronyms", []):
+            longs = {_norm_name(x) for x in a["long"] or []}
+            on = [p for p in pred if p["kind"] in KINDS and p["start"] <= a["start"] and a["end"] <= p["end"]]
+            canon = _norm_name(on[0].get("canonical", on[0]["text"])) if on else ""
+            linked = bool(canon) and canon != _norm_name(a["text"])
+            out["gold"] += bool(longs)
+            out["gold_ok"] += canon in longs
+            out["linked"] += linked
+            out["linked_ok"] += linked and canon in longs
+    return out
+
+
+def link_errors(sample: list[dict], preds: list[list[dict]]) -> list[str]:
+    lines = []
+    for s, pred in zip(sample, preds):
+        for a in s.get("acronyms", []):
+            longs = {_norm_name(x) for x in a["long"] or []}
+            on = [p for p in pred if p["kind"] in KINDS and p["start"] <= a["start"] and a["end"] <= p["end"]]
+            canon = on[0].get("canonical", on[0]["text"]) if on else None
+            if (_norm_name(canon or "") in longs) != bool(longs) or (not longs and canon and _norm_name(canon) != _norm_name(a["text"])):
+                lines.append(f"LINK  {s['citation']}: {a['text']!r} -> {canon!r} (want {sorted(a['long'] or [])[:1]})")
+    return lines
+
+
 def _row(name: str, c: dict[str, int]) -> str:
     p = c["pred_ok"] / c["pred"] if c["pred"] else 1.0
     r = c["gold_ok"] / c["gold"] if c["gold"] else 1.0
@@ -329,8 +364,16 @@ def main(argv: list[str] | None = None) -> int:
             print(_row(k, res[k]))
         total = {f: sum(res[k][f] for k in KINDS) for f in ("pred", "pred_ok", "gold", "gold_ok")}
         print(_row("all three", total))
+    links = score_links(sample, preds)
+    if links["gold"] or links["linked"]:
+        lp = links["linked_ok"] / links["linked"] if links["linked"] else 1.0
+        lr = links["gold_ok"] / links["gold"] if links["gold"] else 1.0
+        print(f"\n[acronym links] {links['gold']} acronyms with a long form, {links['linked']} linked: "
+              f"precision {lp:.3f} ({links['linked_ok']}/{links['linked']}), recall {lr:.3f} ({links['gold_ok']}/{links['gold']})")
     if args.errors:
         print()
+        for line in link_errors(sample, preds):
+            print(line)
         for s, pred in zip(sample, preds):
             gold = [g for g in s["entities"] if g["kind"] in KINDS]
             pred = [p for p in pred if p["kind"] in KINDS]
