@@ -43,13 +43,17 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
     """Bodies named by shape that neither the gazetteer nor the model found whole."""
     out = []
     spans = []
-    titles = find_titles(text, ORG_HEADS, body=True)
-    for s, e in titles:
-        if any(s2 < s < e2 and e <= e2 for s2, e2 in titles):
-            continue  # "Communications and ... Services" inside "Division of Communications and ... Services"
+    pairs = []  # "Division of ... and Division for ...": two bodies of one head
+    for s, e in find_titles(text, ORG_HEADS, body=True):
         s, e = _cut(text, s, e, rules, people)
         if s is not None:
-            spans += _split_at_and(text, s, e)
+            parts = _split_at_and(text, s, e)
+            spans += parts
+            if len(parts) == 2 and text[parts[0][0]:].split()[0] == text[parts[1][0]:].split()[0]:
+                pairs.append((s, e))
+    # a title starting inside such a pair is a piece of it ("Communications and ... Division for ...")
+    spans = [(s, e) for s, e in spans if not any(ps < s < pe and (s, e) not in _split_at_and(text, ps, pe)
+                                                 for ps, pe in pairs)]
     for s, e in spans:
         s, e = s, before_treaty(text, s, e)
         name = text[s:e]
