@@ -69,6 +69,7 @@ class DocumentViews:
             d = h.to_dict()
             d.pop("rank", None)
             d.pop("score", None)
+            d.pop("weak", None)
             m = meta.get(h.symbol, {})
             d.update(title=h.title, date=m.get("date"), bodies=m.get("bodies", []), session=m.get("session"),
                      agenda_items=m.get("agenda_items", []), symbols=m.get("symbols", [h.symbol]),

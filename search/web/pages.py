@@ -87,6 +87,10 @@ def _fill_search(s, ctx: dict, request: Request) -> None:
                        "document": h.source_line(110) if several else "",
                        "entities": entity_links(h, base, args.query)} for h, span in zip(hits, spans)]
     ctx["notes"] = args.page_notes(s, bool(hits))
+    if hits and hits[0].weak:  # a score of 2 or 3 says nothing across searches (search.match_strength)
+        ctx["notes"].append("Weak match: no paragraph searched is close to the query"
+                            + ("; the filters may have left only documents that do not treat it."
+                               if args.filter_pairs() else " (none of the indexed documents seems to treat it)."))
     ctx["title"] = f"{args.query} – paracite"
 
 
