@@ -56,3 +56,40 @@ def test_the_cli_and_the_page_say_a_weak_match(costs_library, capsys):
         assert 'class="weak"' not in good and "Weak match" not in good
         hits = client.get("/api/search", params={"q": "remittance costs", "doc": "A/79/907"}).json()["hits"]
         assert hits[0]["weak"] is True
+
+
+def test_what_did_the_council_decide_asks_for_the_council_as_the_doer():
+    """The deed's doer is the body the question names; "to the Council" and "members" are not it."""
+    from search.actors import asked_actor
+
+    council = asked_actor("What did the Council decide?")
+    assert council and council.head == "Council" and council.deed == "decid"
+    assert council.does_deed("The Economic and Social Council decides to extend the mandate of the Board.")
+    assert council.does_deed("In paragraph 12 of its resolution 33/25, the Human Rights Council decided that ...")
+    assert not council.does_deed("At the same meeting, the Commission decided to recommend to the Council that ...")
+    assert not council.does_deed("Internal discussions led members to decide that the Alliance could devote more.")
+    assert not council.does_deed("The Council met. Members decided to adjourn.")
+    assert asked_actor("What has the Committee on Non-Governmental Organizations recommended?").head == "Committee"
+    assert asked_actor("What did UNICEF spend on nutrition?") is None  # not a body's deed this rule reads
+    assert asked_actor("What is the Council?") is None
+
+
+@pytest.fixture(scope="module")
+def council_library(tmp_path_factory) -> Path:
+    """Real paragraphs of ECOSOC documents: a draft decision of the Council, a commission's decision to
+    recommend to the Council, and an NGO's quadrennial report (members decided)."""
+    rows = json.loads((FIXTURES / "council_decisions.json").read_text())
+    return index_paragraphs(tmp_path_factory.mktemp("council"), [tuple(r[:4]) for r in rows])
+
+
+def test_ask_what_the_council_decided_quotes_the_council_not_a_commission_or_an_ngo(council_library):
+    """``ask "What did the Council decide?" --body ECOSOC`` quoted a commission's decision to recommend
+    to the Council, or an NGO's members' decision (subsidiary bodies' documents pass an organ filter)."""
+    with Searcher.open(council_library) as s:
+        answer = s.ask("What did the Council decide?")
+        assert answer.answered and answer.citations == ("E/2025/31, para. 1",)
+        assert answer.text.startswith("The Economic and Social Council decides to extend")
+        refused = s.ask("What did the Council decide?", doc=["E/2025/24", "E/C.2/2025/2"])
+        assert not refused.answered and refused.closest  # no sentence where the Council decides: say so
+        commission = s.ask("What did the Commission decide?", doc="E/2025/24")
+        assert commission.answered and commission.citations == ("E/2025/24, para. 3",)
