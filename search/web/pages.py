@@ -55,18 +55,19 @@ def _form(params) -> dict:
             "answer": None, "bodies": []}
 
 
-def body_choices(documents: list[dict], chosen: list[str]) -> list[tuple[str, bool]]:
+def body_choices(documents: list[dict], chosen: list[str], names) -> list[tuple[str, bool]]:
     """The Body field's boxes, (organ, ticked): every organ the indexed documents print, those of
-    most documents first, then any value of the link that names none of them (an acronym,
-    "ECOSOC"), so that several can be picked and each one given stays ticked until it is lifted."""
+    most documents first, each ticked when a value of the link names it (``names(value, organ)``:
+    "ECOSOC" ticks "Economic and Social Council"), then any value that names none of them, ticked,
+    so that several can be picked and each one given stays ticked until it is lifted."""
     counts: dict[str, int] = {}
     for d in documents:
         for b in dict.fromkeys(d.get("bodies") or ()):
             counts[b] = counts.get(b, 0) + 1
     organs = sorted(counts, key=lambda b: (-counts[b], b.lower()))
-    ticked = {v.lower() for v in chosen}
-    known = {b.lower() for b in organs}
-    return [(b, b.lower() in ticked) for b in organs] + [(v, True) for v in dict.fromkeys(chosen) if v.lower() not in known]
+    named = {v: {b for b in organs if names(v, b)} for v in dict.fromkeys(chosen)}
+    ticked = set().union(*named.values()) if named else set()
+    return [(b, b in ticked) for b in organs] + [(v, True) for v, found in named.items() if not found]
 
 
 def _page(request: Request, template: str, fill) -> HTMLResponse:
@@ -77,7 +78,8 @@ def _page(request: Request, template: str, fill) -> HTMLResponse:
         with request.app.state.index.searcher() as s:
             listed = s.documents()
             ctx["documents"] = [d["symbol"] for d in listed]
-            ctx["bodies"] = body_choices(listed, [c["value"] for c in ctx["active"] if c["name"] == "body"])
+            ctx["bodies"] = body_choices(listed, [c["value"] for c in ctx["active"] if c["name"] == "body"],
+                                         s.names_organ)
             fill(s, ctx, request)
     except ParaciteError as e:
         ctx["error"], status = web_message(e), status_of(e)
