@@ -4,7 +4,8 @@ The ranking score is z-scored over the candidates the filters leave (``search.fu
 under a tight filter (``--doc``, ``--body``, dates) the best of a few documents that do not
 treat the query's subject still scores 2 or 3, like a good match in the whole library. Three
 measures do not move with the filters: the cosine of the hit's best sentence with the query;
-the best such cosine anywhere in the index (over the dense ranking's top five, unfiltered); and
+the best such cosine anywhere in the index (one look-up in the sentence index; on Milvus, over
+the unfiltered dense ranking's top five); and
 the share of the query's content words the hit holds, each weighted by its rarity
 (``Ranker.strengths``). A hit is **weak** when it holds few of the query's words and its best
 sentence is either far from the query or well below what the index offers elsewhere. The second
@@ -42,7 +43,8 @@ FAR_COSINE = 0.4
 BELOW_BEST = 0.15
 #: Only a hit holding less than this share of the query's (rarity-weighted) words can be weak.
 WEAK_WORDS = 0.5
-#: The best sentence of the index is looked for among this many chunks of the unfiltered dense ranking.
+#: Without a local sentence index, the best sentence is looked for among this many chunks of the
+#: unfiltered dense ranking.
 REFERENCE_DEPTH = 5
 
 
@@ -56,7 +58,11 @@ def weak_rows(ranker, query: str, rows: Sequence[int]) -> set[int]:
     """The row ids among ``rows`` that are weak matches for ``query`` (``ranker.strengths``)."""
     if not rows:
         return set()
-    reference = [i for i, _ in ranker.rank(query, "dense", None, REFERENCE_DEPTH, limit=REFERENCE_DEPTH)]
+    best = ranker.best_cosine(query)
+    reference = [] if best is not None else \
+        [i for i, _ in ranker.rank(query, "dense", None, REFERENCE_DEPTH, limit=REFERENCE_DEPTH)]
     measured = ranker.strengths(query, list(rows) + reference)
-    best = max((measured[i][0] for i in reference), default=0.0)
+    if best is None:  # no local sentence index (Milvus): the best of the dense ranking's head
+        best = max((measured[i][0] for i in reference), default=0.0)
+    best = max([best] + [measured[i][0] for i in rows])
     return {i for i in rows if is_weak(measured[i][0], measured[i][1], best)}

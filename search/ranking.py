@@ -163,6 +163,16 @@ class Ranker:
         words = held / total if total else held
         return {int(i): (float(c), float(w)) for i, c, w in zip(at, cos, words)}
 
+    def best_cosine(self, query: str) -> float | None:
+        """The best sentence cosine anywhere in the index for ``query`` (one look-up in the sentence
+        index), or None where there is no local sentence index (then ``search.match_strength`` asks
+        the dense ranking)."""
+        sent = self._sentences()
+        if not sent:
+            return None
+        scores, _ = sent[0].search(self._embed(split_exclusions(query).rest), 1)
+        return float(scores[0][0]) if scores.size else None
+
     def signals(self, query: str, mode: str, allowed: set[int] | None, k: int) -> Signals:
         """The candidates of ``query`` and the scores ``mode`` needs."""
         depth = max(100, 5 * k)
