@@ -89,12 +89,13 @@ LIB_BLIND13 = ROOT / "bench" / "data" / "library_facts_round13.jsonl"  # session
 LIB_BLIND14 = ROOT / "bench" / "data" / "library_facts_round14.jsonl"  # session 13, written blind by a helper, split by document
 LIB_BLIND15 = ROOT / "bench" / "data" / "library_facts_round15.jsonl"  # session 14, written blind by a helper, split by document
 LIB_BLIND16 = ROOT / "bench" / "data" / "library_facts_round16.jsonl"  # session 15, written blind by a helper, split by document
+LIB_BLIND17 = ROOT / "bench" / "data" / "library_facts_round17.jsonl"  # session 16, written blind by a helper, split by document
 ROUNDS = {"round4": (LIB_ROUND4, LIB_ROUND4_ASIDE), "round6": (LIB_ROUND6, LIB_ROUND6_ASIDE),
           "round7": (LIB_ROUND7, LIB_ROUND7_ASIDE), "blind7": (LIB_BLIND7,), "final7": (LIB_FINAL7,),
           "blind8": (LIB_BLIND8,), "blind9": (LIB_BLIND9,), "final9": (LIB_FINAL9,),
           "blind11": (LIB_BLIND11,), "blind12": (LIB_BLIND12,),
           "blind13": (LIB_BLIND13,), "blind14": (LIB_BLIND14,), "blind15": (LIB_BLIND15,),
-          "blind16": (LIB_BLIND16,)}
+          "blind16": (LIB_BLIND16,), "blind17": (LIB_BLIND17,)}
 
 _NUMBER_WORDS = {w: str(CARDINALS[w]) for w in between(0, 20)}
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -258,16 +259,23 @@ def library_main(args) -> int:
     s.ask("How many people needed humanitarian assistance?")  # load the models once
     print(f"first answer (loads the models): {time.perf_counter() - t:.1f} s")
     pick = (lambda rows: rows) if args.split == "all" else (lambda rows: [r for r in rows if r["split"] == args.split])
-    lib = run_library(s, pick(load(LIB_FACTS)), f"lib-facts ({args.split})", args.quiet)
-    pdf = run_library(s, pick(load(PDF_FACTS)), f"pdf-facts ({args.split})", args.quiet)
-    none = run_none(s, pick(load(LIB_NONE)), args.quiet, f"lib-none ({args.split})")
-    fresh = pick(load(LIB_FRESH)) if LIB_FRESH.exists() else []
+    only = set(args.round or ())  # --round NAME: just those blind rounds (a fresh set's first run)
+    if only - set(ROUNDS):
+        print(f"error: unknown round(s) {sorted(only - set(ROUNDS))}; known: {', '.join(ROUNDS)}", file=sys.stderr)
+        return 2
+    skip = (lambda rows: []) if only else pick
+    lib = run_library(s, skip(load(LIB_FACTS)), f"lib-facts ({args.split})", args.quiet) if not only else None
+    pdf = run_library(s, skip(load(PDF_FACTS)), f"pdf-facts ({args.split})", args.quiet) if not only else None
+    none = run_none(s, skip(load(LIB_NONE)), args.quiet, f"lib-none ({args.split})") if not only else None
+    fresh = skip(load(LIB_FRESH)) if LIB_FRESH.exists() else []
     fresh_facts = run_library(s, [r for r in fresh if r.get("kind") != "none"], f"fresh-facts ({args.split})",
                               args.quiet) if fresh else None
     fresh_none = run_none(s, [r for r in fresh if r.get("kind") == "none"], args.quiet,
                           f"fresh-none ({args.split})") if fresh else None
     rounds = {}
     for name, files in ROUNDS.items():  # the blind rounds: facts and unanswerable questions in one file a half
+        if only and name not in only:
+            continue
         rows = pick([r for f in files if f.exists() for r in load(f)])
         if rows:
             rounds[name] = (run_library(s, [r for r in rows if r.get("kind") != "none"], f"{name}-facts ({args.split})",
@@ -295,6 +303,7 @@ def main(argv=None) -> int:
     p.add_argument("--quiet", action="store_true", help="only the summary lines")
     p.add_argument("--library", help="run the library sets on this index instead of the one-report sets")
     p.add_argument("--split", choices=("dev", "heldout", "all"), default="dev", help="library half (default dev)")
+    p.add_argument("--round", action="append", help="with --library: only this blind round (repeatable), e.g. blind16")
     args = p.parse_args(argv)
     if args.library:
         return library_main(args)

@@ -94,6 +94,18 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   A/CONF.230/2025/L.2: drawn at random like round 14 (``bench/draw_entity_sample.py --seed 15`` from
   an export of ``/work/libindex_r17``), labelled from the text alone and committed (3286dae) before
   the tagger ran on them. Same two ``--corpus``.
+- bench/data/entities_sample_round16.jsonl (dev) and entities_sample_round16_aside.jsonl (aside):
+  25 chunks of E/2025/15, A/HRC/EMRIP/2025/2, A/AC.172/2025/2, DP/2025/19, S/2025/303, DP/FPA/2025/2,
+  E/ICEF/2025/AB/L.3, A/80/1, E/2025/36, A/79/722, CEB/2025/4, E/C.2/2025/2, DP/2025/26, E/2025/31,
+  E/HLPF/2025/3/Add.3 and S/2025/176, and 20 chunks of S/2025/346, S/2025/194, A/80/48, A/79/845,
+  S/2025/122, E/ICEF/2025/14, E/2025/L.27, S/2025/258, A/52/687, E/2025/57, DP/2025/12, A/47/466,
+  A/80/38, A/79/771, E/2025/24 and A/79/907: drawn at random (``bench/draw_entity_sample.py --seed 16
+  --rare-kinds`` from an export of ``/work/libindex_r18``), slots kept first for the kinds rounds
+  5-15 labelled least (preambles, small-type notes, page-cited text), labelled from the text alone
+  and committed (badb3a9) before the tagger ran on them. Each row also lists its ``acronyms``: every
+  acronym in the chunk with ``long``, the long forms it should link to (the document's own
+  "Long Form (ACR)" definition, else the body's full name), or null where it names no entity
+  ("NDCs", "FWAs"). Same two ``--corpus``.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when
@@ -202,6 +214,16 @@ Annotation conventions (both samples):
   or knowledge products is tagged; a people ("the genocide against the Tutsi") is no place; the
   pledges under the Paris Agreement ("NDCs") are no entity.
 
+- Round 16 made explicit: a scrambled calendar cell's "General Assembly resolution(s)" with its number
+  printed away from it gives the body, and each number is an instrument; a status table's business
+  unit ("Division for Management Services") is a body; a sea ("Mediterranean Sea") is a place; a
+  mission's "Permanent Representation of Qatar to the OPCW" is one body, like "Permanent Mission of
+  Chile to the United Nations".
+
+Acronym links (``acronyms``, round 16 on): a labelled acronym with long forms is linked when the entity
+tagged on it has one of them as its canonical name (compared without case, article or curly quotes);
+precision counts the acronyms the tagger gave any other canonical name than their own.
+
 A prediction matches a gold entity when the kinds are equal and the character spans overlap
 ("overlap"); "exact" needs equal spans too. Precision = matched predictions / predictions,
 recall = matched gold entities / gold entities, per kind.
@@ -302,6 +324,41 @@ def score(sample: list[dict], preds: list[list[dict]], match) -> dict[str, dict[
     return out
 
 
+def _norm_name(s: str) -> str:
+    s = " ".join(s.replace("\u2019", "'").replace("\u2010", "-").split()).strip(" .,;:").lower()
+    return s[4:] if s.startswith("the ") else s
+
+
+def score_links(sample: list[dict], preds: list[list[dict]]) -> dict[str, int]:
+    """Acronym linking against a sample's ``acronyms`` labels (round 16 on): each labelled acronym
+    with a ``long`` list is linked when the entity tagged on it has one of those long forms as its
+    canonical name. A link is the tagger giving an acronym a canonical name other than itself."""
+    out = {"gold": 0, "gold_ok": 0, "linked": 0, "linked_ok": 0}
+    for s, pred in zip(sample, preds):
+        for a in s.get("acronyms", []):
+            longs = {_norm_name(x) for x in a["long"] or []}
+            on = [p for p in pred if p["kind"] in KINDS and p["start"] <= a["start"] and a["end"] <= p["end"]]
+            canon = _norm_name(on[0].get("canonical", on[0]["text"])) if on else ""
+            linked = bool(canon) and canon != _norm_name(a["text"])
+            out["gold"] += bool(longs)
+            out["gold_ok"] += canon in longs
+            out["linked"] += linked
+            out["linked_ok"] += linked and canon in longs
+    return out
+
+
+def link_errors(sample: list[dict], preds: list[list[dict]]) -> list[str]:
+    lines = []
+    for s, pred in zip(sample, preds):
+        for a in s.get("acronyms", []):
+            longs = {_norm_name(x) for x in a["long"] or []}
+            on = [p for p in pred if p["kind"] in KINDS and p["start"] <= a["start"] and a["end"] <= p["end"]]
+            canon = on[0].get("canonical", on[0]["text"]) if on else None
+            if (_norm_name(canon or "") in longs) != bool(longs) or (not longs and canon and _norm_name(canon) != _norm_name(a["text"])):
+                lines.append(f"LINK  {s['citation']}: {a['text']!r} -> {canon!r} (want {sorted(a['long'] or [])[:1]})")
+    return lines
+
+
 def _row(name: str, c: dict[str, int]) -> str:
     p = c["pred_ok"] / c["pred"] if c["pred"] else 1.0
     r = c["gold_ok"] / c["gold"] if c["gold"] else 1.0
@@ -329,8 +386,16 @@ def main(argv: list[str] | None = None) -> int:
             print(_row(k, res[k]))
         total = {f: sum(res[k][f] for k in KINDS) for f in ("pred", "pred_ok", "gold", "gold_ok")}
         print(_row("all three", total))
+    links = score_links(sample, preds)
+    if links["gold"] or links["linked"]:
+        lp = links["linked_ok"] / links["linked"] if links["linked"] else 1.0
+        lr = links["gold_ok"] / links["gold"] if links["gold"] else 1.0
+        print(f"\n[acronym links] {links['gold']} acronyms with a long form, {links['linked']} linked: "
+              f"precision {lp:.3f} ({links['linked_ok']}/{links['linked']}), recall {lr:.3f} ({links['gold_ok']}/{links['gold']})")
     if args.errors:
         print()
+        for line in link_errors(sample, preds):
+            print(line)
         for s, pred in zip(sample, preds):
             gold = [g for g in s["entities"] if g["kind"] in KINDS]
             pred = [p for p in pred if p["kind"] in KINDS]

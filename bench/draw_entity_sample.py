@@ -8,7 +8,8 @@ Writes DIR/dev.json and DIR/aside.json (chunks without their entities, to label 
 tagger runs). Round 13 (bench/data/entities_sample_round13*.jsonl) was drawn this way from
 /work/libindex_r15 with seed 13 (the two --skip options above redraw it), round 14 from
 /work/libindex_r16 with seed 14 (skipping the two round-14 files redraws it), round 15 from
-/work/libindex_r17 with seed 15 (skipping the two round-15 files redraws it);
+/work/libindex_r17 with seed 15 (skipping the two round-15 files redraws it), round 16 from
+/work/libindex_r18 with seed 16 and --rare-kinds (skipping the two round-16 files redraws it);
 bench/data/README.md says how the weights were chosen.
 """
 
@@ -40,8 +41,12 @@ def _used(data: Path, skip: list[str]) -> tuple[collections.Counter, set[str]]:
 
 
 def draw(rows: list[dict], used: collections.Counter, cited: set[str], seed: int,
-         n: int = 45, dev: int = 25) -> tuple[list[dict], list[dict]]:
-    """``n`` chunks, at most two a document, split by document into dev and aside halves."""
+         n: int = 45, dev: int = 25, rare_kinds: bool = False) -> tuple[list[dict], list[dict]]:
+    """``n`` chunks, at most two a document, split by document into dev and aside halves.
+
+    ``rare_kinds`` (round 16) first keeps slots for the kinds rounds 5-15 labelled least: a
+    resolution's preamble, small-type notes, parts with no numbered paragraphs, and text cited by
+    page (letters and their annexes)."""
     rng = random.Random(seed)
     cands = [r for r in rows if r["citation"] not in cited and r["symbol"] != "A/69/207"
              and 120 <= len(r["text"]) <= (2000 if r["kind"] == "table" else 1300)]
@@ -64,6 +69,10 @@ def draw(rows: list[dict], used: collections.Counter, cited: set[str], seed: int
             k -= 1
 
     take([r for r in cands if r["kind"] == "table"], 3)
+    if rare_kinds:
+        take([r for r in cands if r["kind"] == "preamble"], 4)
+        take([r for r in cands if r["kind"] in ("note", "part")], 4)
+        take([r for r in cands if r["page"] and r["kind"] == "paragraph"], 4)
     take([r for r in cands if r["symbol"] in SCANNED], 3)
     take([r for r in cands if r["part"].startswith(("annex", "enclosure"))], 6)
     take(list(cands), n - len(picked))
@@ -82,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("export", help="`paracite export` output (JSON Lines)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", required=True, help="folder for dev.json and aside.json")
+    ap.add_argument("--rare-kinds", action="store_true",
+                    help="keep slots for preambles, notes, parts and page-cited text (round 16)")
     ap.add_argument("--skip", action="append", default=[],
                     help="a sample file in bench/data not to count as earlier (to redraw that round); repeatable")
     args = ap.parse_args(argv)
@@ -94,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     used, cited = _used(ROOT / "bench" / "data", args.skip)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, half in zip(("dev", "aside"), draw(rows, used, cited, args.seed)):
+    for name, half in zip(("dev", "aside"), draw(rows, used, cited, args.seed, rare_kinds=args.rare_kinds)):
         (out / f"{name}.json").write_text(json.dumps(half, ensure_ascii=False, indent=0), encoding="utf-8")
         print(name, len(half), sorted({r["symbol"] for r in half}))
     return 0

@@ -33,13 +33,17 @@ def main() -> None:
     ap.add_argument("--library", required=True)
     ap.add_argument("--report", required=True)
     ap.add_argument("--split", default="dev", choices=("dev", "heldout"))
+    ap.add_argument("--set", action="append", choices=sorted(LIB_SETS),
+                    help="only this library set (repeatable); the A/69/207 sets are then skipped")
     args = ap.parse_args()
     lib, rep = Searcher.open(args.library), Searcher.open(args.report)
     for name, paths in LIB_SETS.items():
+        if args.set and name not in args.set:
+            continue
         qs = [q for p in paths for q in read_queries(p) if q.split == args.split]
         if qs:
             print(line(name, evaluate(lib, qs)), flush=True)
-    if args.split == "dev":
+    if args.split == "dev" and not args.set:
         for name, path in A_SETS.items():
             qs = read_queries(path)
             print(line(name + " alone", evaluate(rep, qs, all_docs=True)), flush=True)

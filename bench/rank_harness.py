@@ -10,7 +10,12 @@ The cache is a list of records, one per (set, query): ``set``, ``id``, ``query``
 ``doc`` (the judged document's symbol, to group queries by document), ``sig`` (``Signals``),
 ``rel`` / ``part`` (row ids judged relevant / partial), ``library`` (library-format query),
 ``docs`` (each candidate's document number), ``pre`` / ``paged`` (kind-prior masks), ``qvec``
-(the query's embedding as the ranker saw it; for variants that change the query vector).
+(the query's embedding as the ranker saw it; for variants that change the query vector), ``hub``
+(each candidate's stored hubness, or None for an index without the table).
+
+``shipped_fn`` ranks a record as the searcher does (fusion, kind prior, document step, head
+correction); ``default_fn`` stops before the head correction, which ``bench/learned_rank.py`` fits
+on top of it. The figures ``main`` prints are ``shipped_fn``'s, so they equal ``bench/eval_sets.py``'s.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from search import Searcher  # noqa: E402
 from search.evaluate import _default_doc, read_queries  # noqa: E402
 from search.fusion import spread_documents  # noqa: E402
+from search.head_rerank import rerank_head  # noqa: E402
 from search.judgements import hit_key  # noqa: E402
 from search.kind_prior import apply_kind_prior, page_cited_ids, preamble_ids  # noqa: E402
 
@@ -39,7 +45,8 @@ LIB_SETS = {"lib": [DATA / "library_queries.jsonl", DATA / "pdf_dev_queries.json
             "round7": [DATA / "library_queries_round7.jsonl"],
             "round14": [DATA / "library_queries_round14.jsonl"],  # session 13, blind, split by document
             "round15": [DATA / "library_queries_round15.jsonl"],  # session 14, blind, split by document
-            "round16": [DATA / "library_queries_round16.jsonl"]}  # session 15, blind, split by document
+            "round16": [DATA / "library_queries_round16.jsonl"],  # session 15, blind, split by document
+            "round17": [DATA / "library_queries_round17.jsonl"]}  # session 16, blind, split by document
 A_SETS = {"Adev": ROOT / "tests/fixtures/a69207_queries_dev.jsonl", "Aown": ROOT / "tests/fixtures/a69207_queries_own.jsonl"}
 
 
@@ -62,6 +69,7 @@ def collect(s: Searcher, queries, set_name: str, all_docs: bool) -> list[dict]:
         rk._preamble, rk._page_cited = preamble_ids(s._con), page_cited_ids(s._con)
     keys = row_keys(s)
     docs = rk._documents()
+    hub = rk._hubness()
     got: list = []
     orig, embed, vecs = type(rk).signals, rk._embed, []
 
@@ -92,7 +100,8 @@ def collect(s: Searcher, queries, set_name: str, all_docs: bool) -> list[dict]:
                         "sig": sig, "rel": pos_rel, "part": pos_part, "library": q.library,
                         "nrel": len(rel), "docs": docs[sig.ids],
                         "pre": np.isin(sig.ids, rk._preamble), "paged": np.isin(sig.ids, rk._page_cited),
-                        "qvec": vecs[-1][0].copy() if vecs else None})
+                        "qvec": vecs[-1][0].copy() if vecs else None,
+                        "hub": None if hub is None else hub[sig.ids]})
     finally:
         del rk.signals
         rk._embed = embed
@@ -130,7 +139,15 @@ def evaluate_sets(records: list[dict], score_fn) -> dict:
 
 
 def default_fn(rec: dict) -> np.ndarray:
+    """The shipped steps up to the head correction (what ``bench/learned_rank.py`` corrects)."""
     return final_scores(rec, rec["sig"].scores("hybrid"))
+
+
+def shipped_fn(rec: dict) -> np.ndarray:
+    """The searcher's own hybrid ranking of a record: ``default_fn`` and then the head correction
+    (``search.head_rerank``) with the candidates' stored hubness."""
+    fused = rec["sig"].scores("hybrid")
+    return rerank_head(final_scores(rec, fused), fused, rec["docs"], rec.get("hub"))
 
 
 def main() -> None:
@@ -158,7 +175,7 @@ def main() -> None:
             records += [dict(r, set=name + " lib") for r in collect(lib, [replace(q, doc="A/69/207") for q in qs], name, True)]
     with open(args.cache, "wb") as f:
         pickle.dump(records, f)
-    res = evaluate_sets(records, default_fn)
+    res = evaluate_sets(records, shipped_fn)
     for k, (m, r, _) in res.items():
         print(f"{k:<14}{len(_):>4}  {m:.3f} / {r:.3f}")
 

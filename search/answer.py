@@ -37,6 +37,7 @@ from .span_scores import (coordinated, listed_under, echoes, merge_acronyms, nam
                           span_score)
 from .events import asked_events, dates_event, since_clause_only
 from .roles import Role, question_role
+from .actors import asked_actor
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
 from .terms import tokenize
@@ -116,7 +117,9 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
                            series_ordinals(question), parts_asked(question))
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
-    if scored[0].score >= MIN_SCORE and not qtype.is_fact:
+    if (actor := asked_actor(question)) and not qtype.is_fact:  # "what did the Council decide": the Council did
+        scored = [s for s in scored if actor.does_deed(s.sentence.text)]
+    if scored and scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(asked, hits)
 

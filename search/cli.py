@@ -213,6 +213,8 @@ def cmd_search(args) -> int:
         if ands > 1 and not unknown:  # each may match alone: say they narrow together
             print("A paragraph must match every filter at once; drop one to see what the others match.")
         return 0
+    if hits[0].weak:  # the best of what the filters left may still score 2 or 3 (search.match_strength)
+        print(_weak_note(args))
     several = len({h.symbol for h in hits}) > 1  # from a library: say which report each hit is from
     for h in hits:
         _print_hit(h, document=several)
@@ -235,10 +237,18 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def _weak_note(args) -> str:
+    """What a search whose best hit is a weak match says first: the score alone would not."""
+    narrowed = any((args.doc, args.org, args.place, args.instrument, args.body, args.since, args.until, args.kind))
+    return ("Weak match: no paragraph searched is close to the query" +
+            ("; the filters may have left only documents that do not treat it." if narrowed else
+             " (none of the indexed documents seems to treat it).") + "\n")
+
+
 def _print_hit(h, score: bool = True, document: bool = False) -> None:
     head = f"[{h.rank}] {h.citation}" if h.rank else h.citation
     if score:
-        head += f"  (score {h.score:.3f})"
+        head += f"  (score {h.score:.3f}{', weak match' if h.weak else ''})"
     print(head)
     if document and (h.title or h.date):
         print("    " + h.source_line())

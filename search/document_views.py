@@ -12,7 +12,7 @@ from typing import Iterator, Sequence
 from paracite.errors import NotFound
 
 from .arguments import whole_number
-from .doc_filters import DocFilter, Selection, make_filter, newest_first, select
+from .doc_filters import DocFilter, Selection, body_names, make_filter, matches_body, newest_first, select
 from .documents import chunk_row, contents, list_documents, metadata, neighbours
 from .models import Hit
 
@@ -69,6 +69,7 @@ class DocumentViews:
             d = h.to_dict()
             d.pop("rank", None)
             d.pop("score", None)
+            d.pop("weak", None)
             m = meta.get(h.symbol, {})
             d.update(title=h.title, date=m.get("date"), bodies=m.get("bodies", []), session=m.get("session"),
                      agenda_items=m.get("agenda_items", []), symbols=m.get("symbols", [h.symbol]),
@@ -104,6 +105,11 @@ class DocumentViews:
         if not f.active:
             return None
         return self._select(f)
+
+    def names_organ(self, value: str, organ: str) -> bool:
+        """Whether a ``--body`` value names ``organ`` as the filter reads it (its name, a phrase of
+        it, an acronym: ``ECOSOC`` names "Economic and Social Council")."""
+        return matches_body(body_names(value, _organ_acronyms()), [organ])
 
     def unknown_bodies(self, body: str | Sequence[str] | None) -> list[str]:
         """The ``--body`` values that name no organ of any indexed document."""

@@ -141,7 +141,7 @@ def hybrid_score(dense: np.ndarray, keyword: np.ndarray, best_coverage: float) -
 
 
 def pooled_hybrid_score(sentence: np.ndarray, chunk: np.ndarray, keyword: np.ndarray,
-                        best_coverage: float, size: int = POOL, power: float = COVERAGE_POWER,
+                        best_coverage: float, size: int | None = None, power: float = COVERAGE_POWER,
                         negated: bool = False, scale: np.ndarray | None = None) -> np.ndarray:
     """``hybrid_score`` with every signal z-scored over the same pool of candidates: the best
     ``size`` by the dense score and by the keyword score.
@@ -156,7 +156,7 @@ def pooled_hybrid_score(sentence: np.ndarray, chunk: np.ndarray, keyword: np.nda
     (``bm25_scale``; None: 1).
     """
     raw = SENTENCE_SHARE * np.asarray(sentence) + (1 - SENTENCE_SHARE) * np.asarray(chunk)  # cosines: any corpus
-    at = pool(raw, keyword, size=size)
+    at = pool(raw, keyword, size=POOL if size is None else size)  # read now: Milvus candidates follow it
     dense = SENTENCE_SHARE * pooled_zscore(sentence, at) + (1 - SENTENCE_SHARE) * pooled_zscore(chunk, at)
     if negated and power > DISAGREE_POWER and top_share(dense, keyword) <= DISAGREE_SHARE:
         power = DISAGREE_POWER

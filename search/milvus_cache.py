@@ -1,22 +1,21 @@
 """A bounded cache of what a Milvus-backed build stores per chunk (issue #17).
 
 A row id's record never changes (an incremental ingest gives new and changed documents fresh
-ids, ``index.milvus.layout``), so a chunk's vector, its sentences' vectors and its stemmed words
-can be kept once read: a warm search then asks Milvus only for candidates, not for the records
+ids, ``index.milvus.layout``), so a chunk's vector and its sentences' vectors can be kept once
+read: a warm search then asks Milvus only for candidates, not for the records
 behind them. Least recently used chunks leave first.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import OrderedDict
 
 import numpy as np
 
-from index.milvus import MilvusReader, stem_texts
+from index.milvus import MilvusReader
 
-#: Chunks kept (about 8 KB each: a vector, ~4 sentence vectors, the words): ~40 MB.
+#: Chunks kept (about 8 KB each: a vector and ~4 sentence vectors): ~40 MB.
 CAPACITY = 5_000
 
 
@@ -43,14 +42,13 @@ class _LRU(OrderedDict):
 
 
 class ChunkRecords:
-    """Chunk vectors and sentence vectors (from Milvus) and stemmed words (from the store), cached."""
+    """Chunk vectors and sentence vectors (from Milvus), cached."""
 
     def __init__(self, milvus: MilvusReader, con: sqlite3.Connection, capacity: int = CAPACITY):
         self.milvus = milvus
         self._con = con
         self._vec = _LRU(capacity)
         self._sent = _LRU(capacity)
-        self._words = _LRU(capacity)
 
     def vectors(self, ids: np.ndarray) -> np.ndarray:
         """Chunk vectors aligned with the sorted ``ids``."""
@@ -77,13 +75,3 @@ class ChunkRecords:
         owners = np.array([i for i, vs in blocks for _ in range(len(vs))], dtype="int64")
         vecs = [np.asarray(vs, dtype="float32").reshape(len(vs), -1) for _, vs in blocks if len(vs)]
         return owners, (np.vstack(vecs) if vecs else np.zeros((0, 0), dtype="float32"))
-
-    def words(self, ids: np.ndarray) -> list[str]:
-        """Each chunk's text and section as stemmed words, joined by spaces and padded with one."""
-        missing = self._words.take(ids.tolist())
-        if missing:
-            rows = {r[0]: f"{r[1]} {' '.join(json.loads(r[2]))}" for r in self._con.execute(
-                f"SELECT id, text, section FROM chunks WHERE id IN ({','.join(map(str, missing))})")}
-            for i, toks in zip(missing, stem_texts(rows.get(i, "") for i in missing)):
-                self._words.put(i, " " + " ".join(toks) + " ")
-        return [self._words[i] for i in ids.tolist()]

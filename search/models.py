@@ -28,6 +28,9 @@ class Hit:
     date: str | None = None  # the document's date of issue, "YYYY-MM-DD" or "YYYY" (issue #14)
     bodies: tuple[str, ...] = ()  # the organs its page 1 prints (issue #14)
     also: tuple[str, ...] = ()  # citations of near-identical chunks ranked lower (issue #12)
+    #: the hit barely treats the query (``search.match_strength``): its best sentence is far from it
+    #: and it holds few of its words, whatever its score (the best of a few documents a filter left)
+    weak: bool = False
     before: str = ""  # an answer's: the chunks before one opening by pointing back ("The process is ...", ``search.carried``)
     #: the chunk's row in its index, so that what is read about it later (the chunks before it, its
     #: sentences) is an indexed look-up, not a scan by citation; not part of the hit's value or its JSON
@@ -54,6 +57,7 @@ class Hit:
             "page": self.page,
             "section": list(self.section),
             "score": round(float(self.score), 6),
+            "weak": self.weak,
             "text": self.text,
             "footnotes": list(self.footnotes),
             "entities": [e.to_dict() for e in self.entities],

@@ -44,19 +44,3 @@ def pair_share(con: sqlite3.Connection, terms: Sequence[str], ids: np.ndarray) -
         return np.zeros(len(ids))
     return match_counts(con, pairs, ids) / len(pairs)
 
-
-def pair_share_in_words(term_stems: Sequence[str], texts: Sequence[str], near: int = PAIR_NEAR) -> np.ndarray:
-    """``pair_share`` over texts given as stemmed words joined by spaces (the Milvus backend's
-    records): the same pairs, matched in Python."""
-    pairs = [(a, b) for a, b in zip(term_stems, term_stems[1:]) if a and b]
-    out = np.zeros(len(texts))
-    if not pairs:
-        return out
-    for n, text in enumerate(texts):
-        where: dict[str, list[int]] = {}
-        for i, w in enumerate(text.split()):
-            where.setdefault(w, []).append(i)
-        held = sum(any(abs(i - j) - 1 <= near for i in where.get(a, ()) for j in where.get(b, ()))
-                   for a, b in pairs)
-        out[n] = held / len(pairs)
-    return out

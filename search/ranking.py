@@ -142,6 +142,37 @@ class Ranker:
         return [(i, score, tuple(self._citation(d) for d in dups))
                 for i, score, dups in collapse(ranked, k, self._vectors_of, self._texts_of)]
 
+    def strengths(self, query: str, ids: list[int]) -> dict[int, tuple[float, float]]:
+        """Each chunk's (best sentence cosine, share of the query's content words it holds, each
+        word weighted by its rarity in the index) for ``query``: absolute measures of how well it
+        matches, unlike the ranking score, which is z-scored over whatever candidates the filters
+        leave (``search.match_strength``). "remittance costs" is barely matched by a paragraph on
+        costs alone: "costs" is common, "remittance" rare."""
+        if not ids:
+            return {}
+        query = split_exclusions(query).rest
+        at = np.array(sorted(set(ids)), dtype="int64")
+        qvec = self._embed(query)
+        cos = self._sentence_best(qvec, at)
+        cos = np.where(np.isnan(cos), self._chunk_cosines(qvec, at), cos)
+        held, total = np.zeros(len(at)), 0.0
+        for rows in matching_rows(self._con, keyword_query(query, self.acronyms).groups):
+            weight = np.log((self.n + 1) / (len(rows) + 1)) + 1.0  # a word in every chunk still counts a little
+            held[_positions(at, np.fromiter(rows, dtype="int64", count=len(rows)))] += weight
+            total += weight
+        words = held / total if total else held
+        return {int(i): (float(c), float(w)) for i, c, w in zip(at, cos, words)}
+
+    def best_cosine(self, query: str) -> float | None:
+        """The best sentence cosine anywhere in the index for ``query`` (one look-up in the sentence
+        index), or None where there is no local sentence index (then ``search.match_strength`` asks
+        the dense ranking)."""
+        sent = self._sentences()
+        if not sent:
+            return None
+        scores, _ = sent[0].search(self._embed(split_exclusions(query).rest), 1)
+        return float(scores[0][0]) if scores.size else None
+
     def signals(self, query: str, mode: str, allowed: set[int] | None, k: int) -> Signals:
         """The candidates of ``query`` and the scores ``mode`` needs."""
         depth = max(100, 5 * k)

@@ -20,6 +20,7 @@ from index.store import DB_NAME, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
 from .ordinals import spell_ordinals
+from .match_strength import weak_rows
 from .arguments import whole_number
 from .document_views import DocumentViews, sort_by_date
 from .rankers import Rankers
@@ -151,7 +152,9 @@ class Searcher(DocumentViews, Rankers):
             return []
         # near-duplicates folded (#12); "20th session" searched as the reports write it, "twentieth"
         ranked = self._ranking().rank_distinct(spell_ordinals(query), mode, allowed, k)
-        hits = [replace(self._hit(rowid, score, rank + 1), also=also) for rank, (rowid, score, also) in enumerate(ranked)]
+        weak = weak_rows(self._ranking(), spell_ordinals(query), [rowid for rowid, _, _ in ranked])
+        hits = [replace(self._hit(rowid, score, rank + 1), also=also, weak=rowid in weak)
+                for rank, (rowid, score, also) in enumerate(ranked)]
         return sort_by_date(hits) if sort == "date" else hits
 
     def ask(self, question: str, *, k: int = 8, since: str | None = None, until: str | None = None,

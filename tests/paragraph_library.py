@@ -1,9 +1,15 @@
-"""A small library indexed from hand-picked real paragraphs, for answer tests over several documents."""
+"""A small library indexed from hand-picked real paragraphs, for answer tests over several documents,
+and what those tests share: the library as a module fixture, the check of a fact answer, and a copy
+of an index as a build made before a table or index existed."""
 
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from pathlib import Path
+
+import pytest
 
 from ingest.models import Chunk
 
@@ -18,3 +24,49 @@ def index_paragraphs(folder: Path, docs) -> Path:
                              for sym, n, title, text in docs) + "\n")
     assert main(["ingest", str(src), "--index", str(folder / "ix"), "--quiet"]) == 0
     return folder / "ix"
+
+
+def by_document(table: dict[str, tuple[str, dict[int, str]]]) -> list[tuple[int, str, str, str]]:
+    """``index_paragraphs``'s docs from a table by document: symbol → (title, {number: text})."""
+    return [(symbol, n, title, text) for symbol, (title, paragraphs) in table.items() for n, text in paragraphs.items()]
+
+
+def libraries_fixture(tables: dict):
+    """A module-scoped fixture: ``libraries(name)`` is a ``Searcher`` over ``tables[name]`` (the docs of
+    ``index_paragraphs``), indexed on first use, so one parametrized table can span several libraries."""
+
+    @pytest.fixture(scope="module")
+    def libraries(tmp_path_factory):
+        from search import Searcher
+
+        opened: dict = {}
+
+        def library(name: str):
+            if name not in opened:
+                opened[name] = Searcher.open(index_paragraphs(tmp_path_factory.mktemp(name), tables[name]))
+            return opened[name]
+
+        yield library
+        for s in opened.values():
+            s.close()
+
+    return libraries
+
+
+def assert_fact(answer, lead: str, cited: str, first: bool = True) -> None:
+    """The answer gives ``lead`` in its first sentence (opening it, or anywhere in it with
+    ``first=False``) and cites ``cited``."""
+    said = answer.text.split(" [")[0]
+    assert answer.answered and (said.startswith(lead) if first else lead in said), answer.text
+    assert cited in answer.citations, answer.citations
+
+
+def older_build(index: Path, folder: Path, sql: str) -> Path:
+    """A copy of ``index`` in ``folder`` whose store has had ``sql`` run on it (``DROP TABLE x``): a
+    build made before paracite wrote ``x``."""
+    shutil.copytree(index, folder, symlinks=True)
+    con = sqlite3.connect(folder / "current" / "paracite.sqlite")
+    con.execute(sql)
+    con.commit()
+    con.close()
+    return folder

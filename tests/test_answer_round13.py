@@ -230,7 +230,7 @@ def test_a_whole_tens_ordinal_is_another_of_the_series(sentence, other):
     assert _another_of_series(_scored(sentence), {"first"}, frozenset({"forty-first"})) is other
 
 
-# -- the small library of the end-to-end questions (tests/test_answer_small_libraries.py) -------------
+# -- a small library: its cases are in tests/test_answer_round15.py's table, with round 15's -------
 _DOCS = [
     ("A/CONF.230/2025/L.2", 1, "Draft report",
      "The 2025 United Nations Conference to Support the Implementation of Sustainable Development Goal 14: Conserve "

@@ -12,7 +12,7 @@ checked on other sentences of the library too:
 
 Sentences are copied from the documents (E/C.2/2025/2/Add.5, A/80/48, S/2025/303, A/CONF.230/2025/L.2,
 A/HRC/EMRIP/2025/1, DP/FPA/2025/2, A/80/150) as strings. The questions over a small library built from them are in
-tests/test_answer_small_libraries.py, with the earlier rounds'."""
+tests/test_answer_round15.py's table, with the earlier rounds'."""
 
 from __future__ import annotations
 
@@ -180,7 +180,7 @@ def test_a_count_of_a_kind_of_members(sentence, count, kind):
     assert counts_a_kind(_span(sentence, count, "count"), sentence, _stem("members"), asked) is kind
 
 
-# -- the small library the end-to-end questions are asked of (tests/test_answer_small_libraries.py) ------------------
+# -- the small library the end-to-end questions are asked of (tests/test_answer_round15.py's table) ------------------
 _NGOS = ("Quadrennial reports for the period 2020–2023 submitted by non-governmental organizations in consultative status "
          "with the Economic and Social Council through the Secretary-General pursuant to Council resolution 1996/31")
 _FPA = ("United Nations Population Fund: Report on the recommendations of the United Nations Board of Auditors for 2023 "

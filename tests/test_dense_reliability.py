@@ -5,8 +5,6 @@ and the factor on BM25's hybrid weight the ranker takes from it (``search.fusion
 from __future__ import annotations
 
 import re
-import shutil
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import numpy as np
 import pytest
 
 from index.dense_reliability import document_reliability, sentence_ranks
+from paragraph_library import older_build
 from search import Searcher
 from search.doc_reliability import chunk_scales
 from search.ordinal_match import ordinal_penalty
@@ -179,12 +178,7 @@ def test_the_ranker_fuses_with_the_factor_and_its_order_changes_without_it(two_d
 
 
 def test_an_index_built_before_the_table_searches_without_the_rule(two_documents, tmp_path):
-    old = tmp_path / "old"
-    shutil.copytree(two_documents, old, symlinks=True)
-    con = sqlite3.connect(old / "current" / "paracite.sqlite")
-    con.execute("DROP TABLE dense_reliability")
-    con.commit()
-    con.close()
+    old = older_build(two_documents, tmp_path / "old", "DROP TABLE dense_reliability")
     with Searcher.open(old) as s:
         assert s._ranking()._scale_of(np.arange(3)) is None
         assert chunk_scales(s._ranking()._con) is None

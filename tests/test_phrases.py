@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from search.bm25 import content_terms
-from search.phrases import PAIR_BONUS, pair_expressions, pair_share, pair_share_in_words
+from search.phrases import PAIR_BONUS, pair_expressions, pair_share
 from search.ranking import Signals
 
 # Real text: A/80/38 (CEDAW), part two, paras 37-38, and A/80/150 para. 174 (shortened).
@@ -47,15 +47,6 @@ def test_pair_share_counts_pairs_held_near_each_other(con):
     assert share.tolist() == pytest.approx([1 / 3, 1.0, 0.0])
     assert pair_share(con, terms, np.array([0, 2])).tolist() == pytest.approx([1 / 3, 0.0])  # only those asked for
     assert pair_share(con, ["session"], np.array([0, 1])).tolist() == [0.0, 0.0]
-
-
-def test_pair_share_in_stemmed_words_agrees_with_fts5(con):
-    from index.milvus import stem_texts
-
-    terms = content_terms("task force did not meet during the session")
-    stems = [" ".join(t) for t in stem_texts(terms)]
-    words = [" " + " ".join(t) + " " for t in stem_texts(TEXTS)]
-    assert pair_share_in_words(stems, words).tolist() == pair_share(con, terms, np.arange(3)).tolist()
 
 
 def test_hybrid_score_adds_the_pair_bonus():

@@ -10,6 +10,7 @@ import sqlite3
 
 import pytest
 
+from paragraph_library import older_build
 from search import Searcher
 from search.carried import points_back, with_before
 from search.context import best_sentences
@@ -95,14 +96,7 @@ def test_an_answers_and_the_pages_sentence_lookups_scan_nothing(searcher):
 
 def test_an_older_build_without_the_sentence_index_still_answers(index_dir, tmp_path):
     """Builds made before the index existed are read as before (a scan), with the same result."""
-    import shutil
-
-    copy = tmp_path / "old"
-    shutil.copytree(index_dir, copy, symlinks=True)
-    con = sqlite3.connect(copy / "current" / "paracite.sqlite")
-    con.execute("DROP INDEX sentences_by_chunk")
-    con.commit()
-    con.close()
+    copy = older_build(index_dir, tmp_path / "old", "DROP INDEX sentences_by_chunk")
     new, old = Searcher.open(index_dir), Searcher.open(copy)
     try:
         q = "remittance costs of migrant workers"

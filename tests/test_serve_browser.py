@@ -138,3 +138,48 @@ def test_the_page_fits_a_phone(browser, server):
         assert overflow <= 0
     finally:
         browser.set_window_size(1100, 900)
+
+
+def test_the_body_field_picks_several_organs_at_phone_width(browser, tmp_path):
+    """The Body field held one value though ``body`` repeats as alternatives: a second body typed
+    there replaced the first. Its boxes, one per organ the index prints, pick several, by label,
+    at 390 pixels, and the results and chips keep both (sixteenth session)."""
+    import json
+
+    from selenium.webdriver.common.by import By
+
+    from ingest.models import Chunk
+    from search.cli import main
+
+    bodies = {"A/80/901": ["General Assembly"], "A/80/902": ["Economic and Social Council"],
+              "A/80/903": ["Security Council", "Economic and Social Council Committee on Non-Governmental Organizations"]}
+    for sym, organs in bodies.items():
+        row = dict(Chunk(sym, "paragraph", 1, f"Report {sym} on the power grid.").to_dict(), symbols=[sym], bodies=organs)
+        (tmp_path / f"{sym.replace('/', '_')}.jsonl").write_text(json.dumps(row) + "\n")
+    assert main(["ingest", *map(str, sorted(tmp_path.glob("*.jsonl"))), "--index", str(tmp_path / "ix"), "--quiet"]) == 0
+    live = LiveServer(tmp_path / "ix").start()
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(live.url + "/?q=power+grid")
+        _wait(browser, "ol.hits")
+        browser.find_element(By.CSS_SELECTOR, "details.filters summary").click()
+        boxes = browser.find_elements(By.CSS_SELECTOR, "fieldset.bodies input[type=checkbox]")
+        assert [b.get_attribute("value") for b in boxes][:2] == ["Economic and Social Council", "Economic and Social "
+                                                                 "Council Committee on Non-Governmental Organizations"]
+        assert browser.find_element(By.CSS_SELECTOR, "fieldset.bodies legend").text == "Body"
+        for name in ("General Assembly", "Security Council"):  # a click on the label ticks its box
+            browser.find_element(By.XPATH, f"//fieldset[@class='bodies']//label[normalize-space()='{name}']").click()
+        assert browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+        browser.find_element(By.ID, "do-search").click()
+        _wait(browser, "ul.chips")
+        cited = sorted(a.text for a in browser.find_elements(By.CSS_SELECTOR, "ol.hits h2 a.citation"))
+        assert cited == ["A/80/901, para. 1", "A/80/903, para. 1"]
+        chips = browser.find_element(By.CSS_SELECTOR, "ul.chips").text
+        assert "Body: General Assembly" in chips and "Body: Security Council" in chips
+        ticked = [b.get_attribute("value") for b in browser.find_elements(By.CSS_SELECTOR, "fieldset.bodies input:checked")]
+        assert ticked == ["General Assembly", "Security Council"]
+        assert browser.save_screenshot(str(tmp_path / "bodies-phone.png"))
+    finally:
+        browser.set_window_size(1100, 900)
+        live.stop()

@@ -4,8 +4,9 @@ S/2025/346 (a letter, pp. 5-6): each table's column headers are set in 7-point i
 cell's lines at three heights, a right-hand cell read after the left ones) over rows in 8.4-point type.
 Table 4's rows are all figures (``2018/19 22 316 22 316 –``): read as no words, they were dropped, so
 its header was a note of its own and its figures were in no chunk; table 3 runs over the page and
-prints its header again on p. 6, whose pieces were a note apart (the first piece still runs on into
-p. 5's rows: a table's rows are read on over a page like a paragraph). Real lines of pp. 3, 5 and 6 (with the column gaps that mark rows), read as the letter reader reads them.
+prints its header again on p. 6, whose pieces were a note apart; its first piece ran on into p. 5's
+rows (a table's rows are read on over a page like a paragraph) until a page's first line printed on
+the page before was read as a repeated header, opening the page's rows. Real lines of pp. 3, 5 and 6 (with the column gaps that mark rows), read as the letter reader reads them.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ def test_a_header_printed_again_over_the_page_opens_the_rows_there():
     notes = _notes()
     p5 = next(t for p, t in notes if p == 5 and "2019/20 3 105" in t)
     assert p5.startswith("Fiscal year (July–June period)/type of support Number of requests")
+    assert p5.endswith("2023/24 4 329 6 719 639 494.09")  # the header repeated atop p. 6 is no row of p. 5
     p6 = next(t for p, t in notes if p == 6 and "2024/25a" in t)
-    assert p6.startswith("Number of requests Number of troops Cargo Total cost (United States dollars) 2024/25a 10 708")
+    assert p6.startswith("Fiscal year (July–June period)/type of support Number of requests Number of troops Cargo"
+                         " Total cost (United States dollars) 2024/25a 10 708")
 
 
 def test_no_header_is_a_note_of_its_own():

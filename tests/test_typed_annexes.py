@@ -41,3 +41,16 @@ def test_a_scanned_annex_in_smaller_type_keeps_its_own_paragraphs():
     assert listing.kind == "paragraph" and listing.text.startswith("1.- Antigua and Barbuda 4 June 1992 2. Australia")
     assert not any(", note " in c for c in chunks)
     assert all("Extrabudgetary funding" not in " ".join(c.section) for c in chunks.values() if c.part == "annex")
+
+
+def test_a_scanned_page_after_a_speck_keeps_its_list():
+    """A/47/466, p. 12 (a 1992 scan): the list (signatories 90-136, in 10.0 points) was in no chunk.
+    A speck in p. 11's margin (``a`` in 15.4 points) read as a figure's big type opened a figure, and
+    the next page's small type was read as the figure's words and dropped: a float a speck opened ends
+    with its page."""
+    chunks = _chunks("A_47_466_p9-13.tsv", "A/47/466", 11.0)
+    listing = [c for c in chunks.values() if "90. Maldives 12 June 1992" in c.text]
+    assert len(listing) == 1 and listing[0].kind == "paragraph"
+    assert listing[0].citation.startswith("A/47/466, annex, p. 12, para. ")
+    assert "136. Mexico 13 June 1992" in listing[0].text
+    assert not any(", note " in c for c in chunks)

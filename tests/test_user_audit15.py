@@ -110,8 +110,12 @@ def test_the_web_takes_body_repeated_as_alternatives_as_the_cli_does(tmp_path, c
         assert sorted(d["symbol"] for d in listed) == cli
         page = client.get("/", params=params).text
         assert "A/80/901, para. 1" in page and "A/80/902, para. 1" in page and "A/80/903" not in page.split("<main")[-1]
-        # the form keeps both: the field shows the last, the first rides in a hidden input
-        assert '<input type="hidden" name="body" value="ECOSOC">' in page and 'name="body" type="text" autocomplete="off" value="GA"' in page
+        # the form keeps both ticked, as the organs they name (sixteenth session: boxes, not one field)
+        assert '<input type="checkbox" name="body" value="Economic and Social Council" checked>' in page
+        assert '<input type="checkbox" name="body" value="General Assembly" checked>' in page
+        assert '<input type="checkbox" name="body" value="Security Council">' in page and 'value="GA"' not in page
+        page = client.get("/", params=[("q", "power grid"), ("body", "Trusteeship Council")]).text  # names no organ here
+        assert '<input type="checkbox" name="body" value="Trusteeship Council" checked>' in page
         spec = client.get("/openapi.json").json()
         body = [p for p in spec["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "body"][0]
         assert body["schema"]["type"] == "array"

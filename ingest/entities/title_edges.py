@@ -5,7 +5,9 @@ Three things UN text puts beside a title are not part of it: the town where an o
 Conference of the Parties to the United Nations Framework Convention on Climate Change in Baku"),
 a one-word section heading the PDF reader glued to the paragraph ("Charter Afreximbank operates
 under ..."), and the words of a body named after an agenda ("Platform Agenda 2030", a network of
-civil society). Pure functions over a string; offsets are character offsets into it.
+civil society). A table of audit recommendations prints each as fields ("Business unit responsible
+Supply Chain Management Unit Status Under implementation Priority High"): the next field's label
+ends the body's name. Pure functions over a string; offsets are character offsets into it.
 """
 
 from __future__ import annotations
@@ -59,3 +61,15 @@ def body_named_after(title: str) -> bool:
     whole a body's name. "Platform for Action" is the instrument's head itself, not a body's."""
     words = title.split()
     return len(words) >= 2 and words[0] in BODY_FIRST_WORDS and words[1][:1].isupper()
+
+
+# the "Status" field of a recommendation, then its value
+_STATUS_FIELD = re.compile(r"\s+Status\s+(?:Under\s+implementation|Closure\s+requested|Implemented|In\s+progress|"
+                           r"Not\s+implemented|Partially\s+implemented|Overtaken|Closed|Open|Withdrawn)\b")
+
+
+def before_field_label(text: str, start: int, end: int) -> int:
+    """The end of a name once a table's next field label ("... Unit Status Under implementation")
+    is cut off; ``end`` when none starts inside the span."""
+    m = _STATUS_FIELD.search(text, start, min(len(text), end + 40))
+    return m.start() if m and start < m.start() < end else end

@@ -38,6 +38,8 @@ class AsideSteps:
         return True
 
     def aside(self, l: Line, state: str) -> None:
+        if state == "float" and self.state != "float":
+            self.float_speck = l if self.speck(l) else None
         self.state = state
         self.touched = True
         if self.cur is None and state == "loose":

@@ -45,6 +45,12 @@ class LineKinds:
     def at_margin(self, l: Line) -> bool:
         return abs(l.x0 - self.geo.left[l.page]) <= 6
 
+    def speck(self, l: Line) -> bool:
+        """A scan's speck read as text: under five letters (``a``, ``I``, ``J``, in 15 to 50 points)
+        standing wholly in the page's margin, outside the text column (A/47/466, p. 11)."""
+        letters = sum(ch.isalpha() for ch in l.text)
+        return letters < 5 and (l.x1 < self.geo.left[l.page] - 12 or l.x0 > self.geo.right[l.page] + 12)
+
     def starts_para(self, i: int, expected: int, capital: bool = True) -> bool:
         """Line i opens paragraph ``expected``: its number at the margin (or in the document's
         column of hanging numbers), in body type; unless not ``capital``, its text opens with a

@@ -73,6 +73,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, Dr
         self.unnumbered: set[str] = set()  # parts whose numbers are a list's, not paragraphs' (``_late_list``)
         self.caption_at: Line | None = None  # the last figure caption line, or its title's last line
         self.kept_small: Line | None = None  # the last small-type line kept under a figure's caption
+        self.float_speck: Line | None = None  # the scan's speck that opened the float being read, if one did
 
     # -- the pass ----------------------------------------------------------------------------
     def run(self) -> list[_Block]:

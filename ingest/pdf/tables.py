@@ -30,6 +30,9 @@ class TableSteps:
             return False
         if self.resumes(i):
             self.add_to_cur(l)
+        elif self.state == "float" and small and self.small_text() and self.float_speck is not None \
+                and l.page != self.float_speck.page:
+            self.small_line(l)  # no figure a speck opened runs on: the next page's small type is the part's text
         elif self.state == "table":
             self.table_at[0].lines.append(l.text)
             self.table_small = self.table_small or small

@@ -38,8 +38,15 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
     cur: _Block | None = None
     before_date: tuple[Line | None, _Block | None] | None = None  # the text a margin date interrupted
     dated = False  # the line before was a margin date
+    printed: set[str] = set()  # the texts of the lines read on the page before this one
     for k, l in enumerate(lines):
         small = l.size < body - SMALL_BY and l.page not in plain
+        if prev is not None and prev.page != l.page:
+            repeated = small and _repeats(l, printed)
+            printed = set()
+        else:
+            repeated = False
+        printed.add(l.text.strip())
         if _margin_date(l, geo) and not _date_column(lines, k, geo):
             if prev is not None and prev.page == l.page and l.top < prev.top:
                 before_date = before_date or (prev, cur)  # read back up the page: out of the flow
@@ -50,7 +57,7 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
                     and before_date[1].small == small and not _starts_new(before_date[0], l, geo, before_date[1], indent_style):
                 prev, cur = before_date  # ... and the text it was read into the middle of goes on
             before_date, dated = None, False
-        if cur is None or k in breaks or cur.small != small or _starts_new(prev, l, geo, cur, indent_style):
+        if cur is None or k in breaks or cur.small != small or repeated or _starts_new(prev, l, geo, cur, indent_style):
             per_page[l.page] += 1
             cur = _Block("paragraph", number=per_page[l.page], part=part, first_line=l.page,
                          last_line=l.page, refs=[], page=l.page, row=True, small=small)
@@ -61,6 +68,15 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
         cur.last_line = l.page
         prev = l
     return blocks
+
+
+def _repeats(l: Line, printed: set[str]) -> bool:
+    """A page's first line printed on the page before: a table's column header repeated atop the page
+    the table runs on to (S/2025/346's table 3, ``Fiscal year (July–June``), which opens that page's
+    rows rather than ending the last page's. Small type only, and no sentence: body text may repeat a
+    sentence across a page (E/2025/36's decisions), and short lines (``Total``) repeat by chance."""
+    text = l.text.strip()
+    return sum(ch.isalpha() for ch in text) >= 8 and not ends_sentence(text) and text in printed
 
 
 def _margin_date(l: Line, geo: Geometry) -> bool:

@@ -62,7 +62,7 @@ def _schemas() -> dict:
         "number": integer, "part": string, "page": {"type": ["integer", "null"]},
         "section": {"type": "array", "items": string}, "text": string,
         "footnotes": {"type": "array", "items": string}, "entities": {"type": "array", "items": entity}}}
-    hit = {"allOf": [chunk, {"type": "object", "properties": {"rank": integer, "score": {"type": "number"}}}]}
+    hit = {"allOf": [chunk, {"type": "object", "properties": {"rank": integer, "score": {"type": "number"}, "weak": {"type": "boolean", "description": "the hit barely treats the query: its best sentence is far from it and it holds few of its (rarer) words, whatever its score"}}}]}
     near = {"type": ["object", "null"], "properties": {k: string for k in ("citation", "path", "api")}}
     cite = {"type": "object", "properties": {"citation": string, "sentence": string, "text": string}}
     return {

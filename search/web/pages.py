@@ -46,14 +46,28 @@ def _form(params) -> dict:
     active += [(n, v) for n in supported_filters() if n not in LIST_FILTERS
                for v in (params.getlist(n) if n in REPEATED_FILTERS else [params.get(n, "")]) if v.strip()]
     base = [("q", params.get("q", ""))] + [(n, params[n]) for n in ("mode", "k") if params.get(n)]
-    last = {n: v for n, v in active}  # a repeated filter's field shows its last value, the others ride hidden
     chips = [{"name": n, "label": LABELS.get(n, n).split(" (")[0], "value": v,  # "Kind: note", not its hint
               "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)]),
-              "hidden": n in LIST_FILTERS or (n in REPEATED_FILTERS and v != last[n])} for n, v in active]
+              "hidden": n in LIST_FILTERS} for n, v in active]  # list filters ride hidden; bodies are ticked
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
             "active": chips, "filters": supported_filters(), "labels": LABELS, "choices": CHOICES,
             "list_filters": LIST_FILTERS, "documents": [], "error": None, "results": None, "notes": [],
-            "answer": None}
+            "answer": None, "bodies": []}
+
+
+def body_choices(documents: list[dict], chosen: list[str], names) -> list[tuple[str, bool]]:
+    """The Body field's boxes, (organ, ticked): every organ the indexed documents print, those of
+    most documents first, each ticked when a value of the link names it (``names(value, organ)``:
+    "ECOSOC" ticks "Economic and Social Council"), then any value that names none of them, ticked,
+    so that several can be picked and each one given stays ticked until it is lifted."""
+    counts: dict[str, int] = {}
+    for d in documents:
+        for b in dict.fromkeys(d.get("bodies") or ()):
+            counts[b] = counts.get(b, 0) + 1
+    organs = sorted(counts, key=lambda b: (-counts[b], b.lower()))
+    named = {v: {b for b in organs if names(v, b)} for v in dict.fromkeys(chosen)}
+    ticked = set().union(*named.values()) if named else set()
+    return [(b, b in ticked) for b in organs] + [(v, True) for v, found in named.items() if not found]
 
 
 def _page(request: Request, template: str, fill) -> HTMLResponse:
@@ -62,7 +76,10 @@ def _page(request: Request, template: str, fill) -> HTMLResponse:
     ctx, status = _form(request.query_params), 200
     try:
         with request.app.state.index.searcher() as s:
-            ctx["documents"] = [d["symbol"] for d in s.documents()]
+            listed = s.documents()
+            ctx["documents"] = [d["symbol"] for d in listed]
+            ctx["bodies"] = body_choices(listed, [c["value"] for c in ctx["active"] if c["name"] == "body"],
+                                         s.names_organ)
             fill(s, ctx, request)
     except ParaciteError as e:
         ctx["error"], status = web_message(e), status_of(e)
@@ -87,6 +104,10 @@ def _fill_search(s, ctx: dict, request: Request) -> None:
                        "document": h.source_line(110) if several else "",
                        "entities": entity_links(h, base, args.query)} for h, span in zip(hits, spans)]
     ctx["notes"] = args.page_notes(s, bool(hits))
+    if hits and hits[0].weak:  # a score of 2 or 3 says nothing across searches (search.match_strength)
+        ctx["notes"].append("Weak match: no paragraph searched is close to the query"
+                            + ("; the filters may have left only documents that do not treat it."
+                               if args.filter_pairs() else " (none of the indexed documents seems to treat it)."))
     ctx["title"] = f"{args.query} – paracite"
 
 

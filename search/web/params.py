@@ -18,7 +18,7 @@ LIST_FILTERS = ("doc", "org", "place", "instrument")
 #: Single-valued filters, passed on only where ``Searcher.search`` takes them.
 OPTIONAL_FILTERS = ("kind", "since", "until", "body", "sort")
 #: Of those, the ones that may repeat as alternatives (``?body=ECOSOC&body=GA``, as ``--body`` does);
-#: the form has one field for each, so they are not list filters.
+#: the form ticks several (``pages.body_choices``), so they are not list filters riding hidden.
 REPEATED_FILTERS = ("body",)
 MAX_VALUE_CHARS = 2000
 

@@ -51,6 +51,7 @@ def paragraph_record(hit: Hit, before: Hit | None, after: Hit | None) -> dict:
     d = hit.to_dict()
     d.pop("rank", None)
     d.pop("score", None)
+    d.pop("weak", None)
     d.update({"title": hit.title, "path": paragraph_path(hit), "previous": neighbour_record(before),
               "next": neighbour_record(after)})
     return d
