@@ -3,23 +3,14 @@ what it claims, so the figures it prints in docs/retrieval-log.md measure the ad
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from bench_modules import load_bench
 
 
 @pytest.fixture(scope="module")
 def qa():
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("query_adapter", ROOT / "bench/query_adapter.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("query_adapter")
 
 
 def _loss(x, t, u, v, l2, tau):
