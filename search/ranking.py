@@ -170,7 +170,11 @@ class Ranker:
         sent = self._sentences()
         if not sent:
             return None
-        scores, _ = sent[0].search(self._embed(split_exclusions(query).rest), 1)
+        qvec = self._embed(split_exclusions(query).rest)
+        last = getattr(self, "_last_best", None)
+        if last is not None and last[0] is qvec:  # the ranking just scored every sentence for this vector
+            return last[1]
+        scores, _ = sent[0].search(qvec, 1)
         return float(scores[0][0]) if scores.size else None
 
     def signals(self, query: str, mode: str, allowed: set[int] | None, k: int) -> Signals:
@@ -307,6 +311,8 @@ class Ranker:
         else:
             vecs = matrix if len(rows) == len(matrix) else matrix[rows]
         sims = vecs @ qvec[0]
+        if len(rows) == len(chunk_of):  # every sentence scored: the index's best is known for free
+            self._last_best = (qvec, float(sims.max()))
         owners = chunk_of[rows]
         starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
         per_chunk = np.maximum.reduceat(sims, starts)
