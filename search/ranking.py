@@ -107,6 +107,7 @@ class Ranker:
         self._hub: np.ndarray | None = None  # see _hubness()
         self._hub_loaded = False
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
+        self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -171,9 +172,8 @@ class Ranker:
         if not sent:
             return None
         qvec = self._embed(split_exclusions(query).rest)
-        last = getattr(self, "_last_best", None)
-        if last is not None and last[0] is qvec:  # the ranking just scored every sentence for this vector
-            return last[1]
+        if self._last_best is not None and self._last_best[0] is qvec:  # the ranking just scored every sentence
+            return self._last_best[1]
         scores, _ = sent[0].search(qvec, 1)
         return float(scores[0][0]) if scores.size else None
 

@@ -151,8 +151,8 @@ class Searcher(DocumentViews, Rankers):
         if allowed is not None and not allowed:
             return []
         # near-duplicates folded (#12); "20th session" searched as the reports write it, "twentieth"
-        ranked = self._ranking().rank_distinct(spell_ordinals(query), mode, allowed, k)
-        weak = weak_rows(self._ranking(), spell_ordinals(query), [rowid for rowid, _, _ in ranked])
+        ranked = self._ranking().rank_distinct(spelled := spell_ordinals(query), mode, allowed, k)
+        weak = weak_rows(self._ranking(), spelled, [rowid for rowid, _, _ in ranked])
         hits = [replace(self._hit(rowid, score, rank + 1), also=also, weak=rowid in weak)
                 for rank, (rowid, score, also) in enumerate(ranked)]
         return sort_by_date(hits) if sort == "date" else hits

@@ -55,18 +55,6 @@ class MilvusReader:
         key = "chunk_id" if sentences else "id"
         return [(int(h["entity"][key] if sentences else h["id"]), float(h["distance"])) for h in res[0]]
 
-    def bm25(self, words: list[str], limit: int, expr: str = "") -> list[tuple[int, float]]:
-        """(chunk row id, BM25 score, higher = better) for stemmed query words.
-
-        Milvus Lite returns BM25 scores negated and a cluster positive: the magnitude is taken.
-        """
-        if not words:
-            return []
-        res = self.client.search(self.chunks, data=[" ".join(words)], anns_field="sparse",
-                                 limit=min(limit, MAX_LIMIT), filter=_both(self.live["chunks"], expr), output_fields=["id"],
-                                 search_params={"metric_type": "BM25"})
-        return [(int(h["id"]), abs(float(h["distance"]))) for h in res[0]]
-
     def chunk_vectors(self, ids: np.ndarray) -> np.ndarray:
         """The chunk vectors of ``ids`` (sorted row ids), aligned with them."""
         blocks = []
