@@ -183,3 +183,50 @@ def test_the_body_field_picks_several_organs_at_phone_width(browser, tmp_path):
     finally:
         browser.set_window_size(1100, 900)
         live.stop()
+
+
+def test_filters_fold_on_a_phone_so_the_first_result_is_on_the_first_screen(browser, server):
+    """With a filter in force the form opened, and at 390 pixels its eleven fields pushed the first
+    result some 1,300 pixels down (sixteenth session's audit). On a phone it now folds (app.js), the
+    chips and the summary's count say what is set, the first result starts within the first screen,
+    and the folded filters still work: open them, add one, search. A wide screen keeps them open."""
+    from selenium.webdriver.common.by import By
+
+    def cited():
+        return {a.text for a in browser.find_elements(By.CSS_SELECTOR, "ol.hits h2 a.citation")}
+
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(server.url + "/?q=migration&org=International+Organization+for+Migration")
+        _wait(browser, "ol.hits li.hit")
+        filters = browser.find_element(By.CSS_SELECTOR, "details.filters")
+        assert filters.get_property("open") is False
+        assert "(1 in force)" in filters.find_element(By.TAG_NAME, "summary").text
+        assert "Organization: International Organization for Migration" in browser.find_element(
+            By.CSS_SELECTOR, "ul.chips").text
+        top, height = browser.execute_script(
+            "return [document.querySelector('ol.hits li.hit').getBoundingClientRect().top, window.innerHeight]")
+        assert 0 < top < height - 100, (top, height)  # the citation and the first lines of text show
+        assert cited() == {"A/69/207, para. 1", "A/69/207, para. 46", "A/69/207, para. 47"}  # those naming IOM
+
+        filters.find_element(By.TAG_NAME, "summary").click()
+        org = browser.find_element(By.ID, "f-org")
+        assert org.is_displayed()
+        org.send_keys("World Bank")
+        browser.find_element(By.ID, "do-search").click()
+        _wait(browser, "ul.chips li:nth-child(2)")
+        chips = browser.find_element(By.CSS_SELECTOR, "ul.chips").text
+        assert "Organization: International Organization for Migration" in chips and "Organization: World Bank" in chips
+        assert cited() == {"A/69/207, para. 46", "A/69/207, para. 47"}  # those naming both
+        assert browser.find_element(By.CSS_SELECTOR, "details.filters").get_property("open") is False
+        assert browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+        browser.set_window_size(1100, 900)
+        browser.get(server.url + "/?q=migration&org=International+Organization+for+Migration")
+        _wait(browser, "ol.hits li.hit")
+        assert browser.find_element(By.CSS_SELECTOR, "details.filters").get_property("open") is True
+        assert browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    finally:
+        browser.set_window_size(1100, 900)

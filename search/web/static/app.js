@@ -1,4 +1,5 @@
-// paracite's page works without this file; it adds the copy-citation button and the "/" shortcut.
+// paracite's page works without this file; it adds the copy-citation button and the "/" shortcut,
+// and folds the filters on a phone.
 // Document text is never turned into markup here: only textContent and clipboard text are set.
 "use strict";
 
@@ -23,7 +24,17 @@ function copyCitation(button) {
   }
 }
 
+// The server opens the filters whenever one is in force, which suits a wide screen; on a phone the open form
+// pushed the first result some 1,300 pixels down, while the chips above the results already say what is set.
+const NARROW = "(max-width: 40rem)";
+
+function foldFiltersWhenNarrow() {
+  const filters = document.querySelector("details.filters");
+  if (filters && window.matchMedia(NARROW).matches) filters.open = false;
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  foldFiltersWhenNarrow();
   for (const button of document.querySelectorAll("button.copy")) {
     button.hidden = false;
     button.addEventListener("click", () => copyCitation(button));
