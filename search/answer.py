@@ -42,6 +42,7 @@ from .subject import (common_names, document_cites, documents_citing, is_place, 
                       subject_documents)
 from .terms import tokenize
 from .equivalents import equivalents
+from .match_strength import marked
 from .ordinals import compound_ordinals, series_ordinals, spell_ordinals
 from .unsaid import MONTHS, ORDINALS, DocContext, dated, on_its_day, referred_back, said, years_of
 
@@ -93,18 +94,18 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names),
                     counted=counted, **filters)
     if not hits or unknown:
-        return _no_answer(asked, hits, unknown)
+        return _no_answer(searcher, asked, hits, unknown)
     hits = with_before(searcher._con, hits)  # "The process is ...": what the chunks before named, it goes on about
     if asks_signatory(question):  # "who signed the letter": its signature block, which no sentence states
         if signed := signatory_answer(searcher, asked, hits, docs):
             return signed
         if only_a_signature_answers(question):
-            return _no_answer(asked, hits)
+            return _no_answer(searcher, asked, hits)
     exempt = _exempt(searcher, hits, names, question)
     scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names, given=exempt)
               if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
     if not scored:
-        return _no_answer(asked, hits)
+        return _no_answer(searcher, asked, hits)
     if qtype.is_fact:
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
@@ -121,7 +122,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         scored = [s for s in scored if actor.does_deed(s.sentence.text)]
     if scored and scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
-    return _no_answer(asked, hits)
+    return _no_answer(searcher, asked, hits)
 
 
 def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:
@@ -787,8 +788,11 @@ def _sentence_answer(question: str, scored: list[ScoredSentence]) -> Answer:
     return Answer(question, text, citations, tuple(Evidence(s.hit.citation, s.sentence.text) for s in chosen))
 
 
-def _no_answer(question: str, hits: list[Hit], unknown: list[str] = ()) -> Answer:
+def _no_answer(searcher, question: str, hits: list[Hit], unknown: list[str] = ()) -> Answer:
+    """The refusal, with the closest paragraphs each marked weak where it barely treats the question
+    (as a search marks its hits), so that a reader is not sent to a paragraph on another subject."""
     text = NO_ANSWER
     if unknown:
         text += f" They never mention {', '.join(unknown)}."
-    return Answer(question, text, answered=False, closest=tuple(hits[:CLOSEST]))
+    closest = marked(searcher._ranking(), _spell_out(question), hits[:CLOSEST])
+    return Answer(question, text, answered=False, closest=closest)

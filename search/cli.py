@@ -249,6 +249,8 @@ def _print_hit(h, score: bool = True, document: bool = False) -> None:
     head = f"[{h.rank}] {h.citation}" if h.rank else h.citation
     if score:
         head += f"  (score {h.score:.3f}{', weak match' if h.weak else ''})"
+    elif h.weak:  # an answer's closest paragraphs: no score, but a weak one says so
+        head += "  (weak match)"
     print(head)
     if document and (h.title or h.date):
         print("    " + h.source_line())

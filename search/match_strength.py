@@ -35,6 +35,7 @@ more. The cosine alone below 0.45 (with the words) flags 3 matched and 262 unmat
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 #: A best sentence below this cosine is far from the query.
@@ -66,3 +67,11 @@ def weak_rows(ranker, query: str, rows: Sequence[int]) -> set[int]:
         best = max((measured[i][0] for i in reference), default=0.0)
     best = max([best] + [measured[i][0] for i in rows])
     return {i for i in rows if is_weak(measured[i][0], measured[i][1], best)}
+
+
+def marked(ranker, query: str, hits: Sequence) -> tuple:
+    """``hits`` with ``weak`` measured against ``query`` itself: an answer's closest paragraphs come
+    from several searches (the question reworded, less its subject, in BM25), each of which measured
+    its hits against its own words."""
+    weak = weak_rows(ranker, query, [h.chunk_id for h in hits if h.chunk_id is not None])
+    return tuple(replace(h, weak=h.chunk_id in weak) if h.chunk_id is not None else h for h in hits)

@@ -98,5 +98,5 @@ class Answer:
             "answered": self.answered,
             "citations": list(self.citations),
             "evidence": [e.to_dict() for e in self.evidence],
-            "closest": [{"citation": h.citation, "text": h.text} for h in self.closest],
+            "closest": [{"citation": h.citation, "text": h.text, "weak": h.weak} for h in self.closest],
         }

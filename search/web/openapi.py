@@ -73,7 +73,9 @@ def _schemas() -> dict:
         "Answer": {"type": "object", "properties": {
             "question": string, "answer": string, "answered": {"type": "boolean"},
             "citations": {"type": "array", "items": string}, "evidence": {"type": "array", "items": cite},
-            "closest": {"type": "array", "items": cite}, "notes": {"type": "array", "items": string}}},
+            "closest": {"type": "array", "items": {"type": "object", "properties": {
+                "citation": string, "text": string, "weak": {"type": "boolean", "description": "the paragraph barely treats the question (as a search hit's weak)"}}}},
+            "notes": {"type": "array", "items": string}}},
         "Paragraph": {"allOf": [chunk, {"type": "object", "properties": {
             "title": string, "path": string, "previous": near, "next": near}}]},
         "Documents": {"type": "object", "properties": {"documents": {"type": "array", "items": {
