@@ -29,7 +29,7 @@ from .library import Source, embed_input, gather  # noqa: F401  (embed_input: it
 from .workers import DEFAULT_TIMEOUT
 
 from .lock import READERS_NAME, build_lock, removable
-from .manifest import FORMAT_VERSION, Manifest
+from .manifest import FORMAT_VERSION, MANIFEST_NAME, Manifest
 from .store import DB_NAME, write_store
 from .vectors import VECTORS_NAME, write_vectors
 
@@ -40,6 +40,19 @@ BUILDS = "builds"
 def current_build(index_dir: Path) -> Path:
     """The folder of the complete build an index folder points at."""
     return index_dir / CURRENT
+
+
+def refuse_build_folder(folder: Path) -> None:
+    """``IndexNotFound`` when ``folder`` is one build inside an index (``DIR/current``, ``DIR/builds/b...``)
+    rather than the index folder: an ingest there wrote its lock and cache into a build readers use
+    (and would have nested a whole index in it), and a search's hint sent the user to do just that."""
+    if os.path.lexists(current_build(folder)) or not (folder / MANIFEST_NAME).is_file():
+        return
+    real = folder.resolve()
+    owner = real.parent.parent if real.parent.name == BUILDS else None
+    raise IndexNotFound(f"{folder} is one build inside the index {owner}, not an index folder; give --index {owner}"
+                        if owner is not None else f"{folder} holds one build of an index, not an index folder; give "
+                        "--index the folder that holds its `current` link")
 
 
 def build_index(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True,
@@ -92,6 +105,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     (``index.ray_ingest``). Issue #17.
     """
     index_dir = Path(index_dir)
+    refuse_build_folder(index_dir)
     files = [str(Path(f).absolute()) for f in iter_sources(paths)]
     if not files:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
@@ -106,7 +120,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
         cache = Cache(index_dir)
         sources = _sources(files, previous, cache, add)
         report = _build(index_dir, sources, previous, cache, sink, tagged=tag_entities, timeout=timeout, jobs=jobs,
-                        progress=progress, ray=ray)
+                        progress=progress, ray=ray, wanted=frozenset(files) if add and previous else frozenset())
     _count(report, previous, {s.file for s in sources})
     if was and not add:
         report.notes.append(f"{index_dir} kept its vectors in Milvus ({was}); this build keeps them in the index "
@@ -124,6 +138,7 @@ def remove(names: list[str], index_dir: str | Path, *, progress: bool = True, wa
     removal that would leave the index empty.
     """
     index_dir = Path(index_dir)
+    refuse_build_folder(index_dir)
     if not os.path.lexists(current_build(index_dir)):  # and make no folder for the lock
         raise IndexNotFound(f"{index_dir}: no index here; nothing to remove")
     sink = _milvus_sink(milvus or _milvus_of(index_dir), index_dir)
@@ -146,14 +161,16 @@ def remove(names: list[str], index_dir: str | Path, *, progress: bool = True, wa
 
 def _build(index_dir: Path, sources: list[Source], previous: list[dict], cache: Cache, sink, *, tagged: bool = True,
            timeout: float = DEFAULT_TIMEOUT, jobs: int | None = None, progress: bool = True,
-           ray: str | None = None) -> IngestReport:
-    """Read what ``sources`` need (the rest from the cache) and swap the new build in; under the lock."""
+           ray: str | None = None, wanted: frozenset[str] = frozenset()) -> IngestReport:
+    """Read what ``sources`` need (the rest from the cache) and swap the new build in; under the lock.
+    ``wanted``: the files an ``add`` names, of which at least one must be indexed for a new build."""
     got = gather(sources, cache, tagged=tagged, timeout=timeout, jobs=jobs, progress=progress,
                  fail=os.environ.get("PARACITE_FAIL_AT"), ray=ray)
-    if not got.keys:
+    added = not wanted or any(file in wanted for file, _ in got.keys)
+    if not got.keys or not added:  # `add` of files that all failed rebuilt the index as it was: leave it
         first = got.skips[0].line() if got.skips else "nothing to index"
         more = f" (and {len(got.skips) - 1} more skipped)" if len(got.skips) > 1 else ""
-        raise IngestError(f"nothing indexed, the index is unchanged: {first}{more}")
+        raise IngestError(f"nothing {'indexed' if not got.keys else 'added'}, the index is unchanged: {first}{more}")
     _checkpoint("parsed")
     manifest, notes = _swap_in(index_dir, got.keys, cache, progress, sink)
     # the previous build's entries stay one generation: a file taken out and put back is not redone

@@ -25,6 +25,8 @@ def iter_sources(paths: list[str | Path]) -> Iterator[Path]:
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith("."):
                     yield f
+        elif not p.is_file():  # a named pipe read as a report blocked the ingest, --timeout or not
+            raise IngestError(f"{p}: not a regular file (a pipe, socket or device); give report files or folders")
         else:
             yield p
 

@@ -15,8 +15,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
 from search.cli_docs import add_filter_options, filter_notes, print_document, print_documents
+from search.arguments import whole_number
 from search.listing_filters import ListingFilters
 from search.part_names import NotOneChunk
 
@@ -60,8 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--place", action="append", default=[], metavar="NAME", help="only paragraphs naming this place")
     p.add_argument("--instrument", action="append", default=[], metavar="NAME",
                    help="only paragraphs citing this convention, protocol, resolution or document")
-    p.add_argument("--kind", choices=["paragraph", "summary", "table", "preamble", "part"],
-                   help="only chunks of this kind (e.g. a resolution's preamble)")
+    p.add_argument("--kind", choices=CHUNK_KINDS,  # every kind an index holds, as the web page's and the API's
+                   help="only chunks of this kind (e.g. a resolution's preamble, a note in small type)")
     add_filter_options(p)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance",
                    help="order of the top hits: relevance (default) or date (newest first)")
@@ -304,7 +306,18 @@ def cmd_remove(args) -> int:
     return _print_report(report, folder)
 
 
+def _check_show(args) -> None:
+    """Bad values ``show`` took as a search for what no document has ("no document  in this index",
+    "no paragraph 46 on page 0"): they are usage errors, whatever the index holds."""
+    if not args.symbol.strip():
+        raise UsageError("the document symbol is empty; e.g. `paracite show A/69/207 46` (`paracite docs` lists them)")
+    for flag, value in (("--page", args.page), ("--preamble", args.preamble)):
+        if value is not None:
+            whole_number(value, flag, 1)
+
+
 def cmd_show(args) -> int:
+    _check_show(args)
     s = _open(args)
     if args.number is not None and args.preamble is not None:
         raise UsageError("show takes a paragraph number or --preamble N, not both")

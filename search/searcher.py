@@ -13,7 +13,7 @@ from typing import Iterator, Sequence
 
 from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
 from ingest.models import Entity
-from index.build import CURRENT, build_index
+from index.build import CURRENT, build_index, refuse_build_folder
 from index.lock import hold_build, release_build, wait_for_build
 from index.manifest import Manifest
 from index.store import DB_NAME, open_store
@@ -55,8 +55,7 @@ class Searcher(DocumentViews, Rankers):
         log = log or (lambda m: print(m, file=sys.stderr))
         is_default = index_dir is None
         folder = Path(index_dir) if index_dir is not None else default_index()
-        if build_missing is None:
-            build_missing = is_default
+        build_missing = is_default if build_missing is None else build_missing
         if not (folder / CURRENT).exists():
             if (folder / CURRENT).is_symlink():
                 raise IndexMismatch(f"{folder}: `current` points to {os.readlink(folder / CURRENT)}, which is missing; "
@@ -64,6 +63,7 @@ class Searcher(DocumentViews, Rankers):
             if folder.is_file():  # e.g. a report's PDF given as --index: ingesting into it fails too
                 raise IndexNotFound(f"{folder} is a file, not an index folder; --index takes the folder that "
                                     "`paracite ingest PATH... --index DIR` built")
+            refuse_build_folder(folder)
             if not build_missing:
                 raise IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
             _build_default(folder, log)

@@ -7,6 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
+from index.build import refuse_build_folder
 from paracite.errors import IndexNotFound, UsageError
 
 from .served import IndexUnavailable, ServedIndex
@@ -55,6 +56,8 @@ def serve(index_dir: str | Path | None = None, *, host: str = "127.0.0.1", port:
     if index_dir is not None and Path(index_dir).is_file():  # no ingest can ever make a file an index
         raise IndexNotFound(f"{index_dir} is a file, not an index folder; --index takes the folder that "
                             "`paracite ingest PATH... --index DIR` built")
+    if index_dir is not None:  # a build inside an index: no ingest would ever make it one (it was 503 for good)
+        refuse_build_folder(Path(index_dir))
     sock = listen(host, port)
     served = ServedIndex(index_dir, readers=readers, build_missing=index_dir is None)
     try:
