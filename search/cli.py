@@ -27,7 +27,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, no usage dump
-        print(f"paracite: error: {message} (see `paracite --help`)", file=sys.stderr)
+        print(f"paracite: error: {message} (see `{self.prog} --help`)", file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("queries", metavar="QUERIES.jsonl",
                    help='one query a line: {"id", "query", "relevant": [N, ...], "partial": [...], "kind"} or, '
                         'ranked over the whole index, {"query", "symbol", "para", "also": [...], "kind", "split"}')
-    p.add_argument("--doc", metavar="SYMBOL", help="the document the queries are about (default: the first indexed)")
+    p.add_argument("--doc", metavar="SYMBOL", help="the document the queries are about (needed when the lines name none and the index holds several)")
     p.add_argument("--all-docs", action="store_true",
                    help="search the whole index, not just that document (other documents' hits count as misses)")
     p.add_argument("--split", choices=["dev", "heldout"], help="only the query lines with this split")

@@ -162,3 +162,14 @@ def test_a_named_pipe_given_as_a_report_is_refused_at_once(tmp_path, capsys):
     assert main(["ingest", str(pipe), "--index", str(tmp_path / "ix"), "--timeout", "5", "--quiet"]) == 1
     assert "not a regular file" in _one_error_line(capsys)
     assert not (tmp_path / "ix").exists()
+
+
+@pytest.mark.parametrize("argv,hint", [(["search"], "paracite search --help"), (["show", "A/69/207", "--page", "x"],
+                                                                             "paracite show --help"),
+                                       (["frobnicate"], "paracite --help")])
+def test_a_usage_error_points_to_the_help_of_the_command_typed(capsys, argv, hint):
+    """`paracite search` with no query said "see `paracite --help`", whose page lists the commands
+    but not the query the user left out; the command's own help says what it takes."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2 and _one_error_line(capsys).endswith(f"(see `{hint}`)")
