@@ -1,7 +1,8 @@
 """How well paracite numbers library PDFs no earlier truth covered, by a blind truth written from their text.
 
-Run: ``python bench/bench_reader_truth.py [--split dev|aside|all] [--verbose]``. The truth
-(``bench/data/reader_truth_lib16.jsonl``) was written from each PDF's own text before paracite's output
+Run: ``python bench/bench_reader_truth.py [--truth lib16|lib17] [--split dev|aside|all] [--verbose]``. Each
+truth (``bench/data/reader_truth_lib16.jsonl``, round 16: 12 PDFs; ``reader_truth_lib17.jsonl``, round 17: 10
+more) was written from each PDF's own text before paracite's output
 was looked at: per part (``""`` the body, ``"annex I"``, ``"enclosure"``) how many numbered paragraphs
 it prints, 1..N; spot paragraphs by their first words (and words they must hold); texts that must be
 in some chunk (no text lost). ``dev`` is what fixes were tuned on; ``aside`` is run once, after them.
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 LIB = Path("/work/shared/corpus/un-pdf-lib")
-TRUTH = ROOT / "bench" / "data" / "reader_truth_lib16.jsonl"
+TRUTHS = {name: ROOT / "bench" / "data" / f"reader_truth_{name}.jsonl" for name in ("lib16", "lib17")}
 
 
 def _norm(s: str) -> str:
@@ -54,12 +55,13 @@ def score(entry: dict, doc) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--truth", default="lib16", choices=sorted(TRUTHS), help="which round's truth (default lib16)")
     ap.add_argument("--split", default="dev", choices=["dev", "aside", "all"])
     ap.add_argument("--verbose", "-v", action="store_true", help="print what failed")
     args = ap.parse_args()
     from ingest import read_document
 
-    entries = [json.loads(l) for l in TRUTH.read_text().splitlines() if l.strip()]
+    entries = [json.loads(l) for l in TRUTHS[args.truth].read_text().splitlines() if l.strip()]
     entries = [e for e in entries if args.split == "all" or e["split"] == args.split]
     tot = dict(docs=0, docs_ok=0, paras=0, paras_ok=0, spots=0, spots_ok=0, texts=0, texts_ok=0)
     for e in entries:

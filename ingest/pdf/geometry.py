@@ -72,7 +72,9 @@ def measure(lines: tuple[Line, ...], body: float) -> Geometry:
             if 0 < d < 3 * body:
                 steps[d] += 1
     leading = steps.most_common(1)[0][0] if steps else body * 1.2
-    return Geometry(body, left, right, leading, _number_columns([l for ls in by_page.values() for l in ls], left))
+    columns = _number_columns([l for ls in by_page.values() for l in ls], left)
+    left, right = _wrapped_margins(by_page, left, right, columns)
+    return Geometry(body, left, right, leading, columns)
 
 
 _NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+[A-Z“(]")
@@ -90,6 +92,33 @@ def _number_columns(lines: list[Line], left: dict[int, float]) -> tuple[float, .
     total = sum(len(v) for v in numbers.values())
     floor = min(left.values(), default=0.0) + 6
     return tuple(float(x) for x, v in numbers.items() if len(v) >= 5 and len(v) >= 0.25 * total and x <= floor)
+
+
+def _wrapped_margins(by_page: dict[int, list[Line]], left: dict[int, float], right: dict[int, float],
+                     columns: tuple[float, ...]) -> tuple[dict[int, float], dict[int, float]]:
+    """Each page's text column moved back out to the document's column of paragraph numbers where
+    the page's running text wraps back to it: a page mostly of indented sub-items (an agenda's items
+    and their lettered points) or of a box measures its margins at their indents, and a sub-item
+    numbered ``2.`` after a page break read as stray text left of the margin instead of its
+    paragraph's next item (A/AC.109/2009/17, p. 3). Two body lines at the column that open with no
+    number are the text's own margin, not a column of hanging numbers; the right edge is where
+    those lines end, if they run past the measured one."""
+    new_left, new_right = dict(left), dict(right)
+    for page, ls in by_page.items():
+        for x in columns:
+            if left[page] - x < 10:
+                continue
+            wraps = [l for l in ls if abs(l.x0 - x) <= 3 and not _LABELLED_RE.match(l.text)]
+            if len(wraps) >= 2:
+                new_left[page] = x
+                ends = Counter(round(l.x1) for l in ls if abs(l.x0 - x) <= 3 and l.x1 > right[page] + 10)
+                if sum(ends.values()) >= 2:
+                    new_right[page] = float(max(ends, key=lambda e: (ends[e], e)))
+                break
+    return new_left, new_right
+
+
+_LABELLED_RE = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]{1,4}\)|[A-Z]\.|[IVXL]{1,6}\.)\s")
 
 
 def _own_column(ls: list[Line]) -> tuple[float | None, float | None]:
