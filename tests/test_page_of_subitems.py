@@ -42,3 +42,21 @@ def test_items_on_a_page_of_sub_items_stay_in_their_paragraph():
     assert agenda.endswith("beyond the Second International Decade for the Eradication of Colonialism.")
     assert not any(c.page is not None for c in chunks.values())  # no item is page-cited
     assert chunks["A/AC.109/2009/17, para. 7"].text.startswith("The following provisions will govern")
+
+
+def test_a_tables_notes_are_a_note_of_their_page():
+    chunks = _chunks("A_80_48_p24-29-30.tsv", "A/80/48")
+    notes = [c for c in chunks.values() if "Extension requested until 1 February 2016." in c.text]
+    assert len(notes) == 1 and notes[0].page == 30
+    assert notes[0].text == ("a Extension requested until 1 February 2016. b States Parties that have opted out"
+                             " of the simplified reporting procedure. c Combined second and third periodic reports.")
+    header = chunks["A/80/48, annex III, p. 29, note 1"].text  # p. 29's column header, alone
+    assert header.endswith("(will be) examined")
+
+
+def test_a_charts_note_is_kept_and_its_labels_are_not():
+    chunks = _chunks("UNW_2025_2_p5.tsv", "UNW/2025/2", first=13)
+    note = [c for c in chunks.values() if c.text.startswith("Please note: The figures in this report exclude")]
+    assert len(note) == 1 and note[0].text.endswith("or that are not assigned a 2024 milestone")
+    assert not any(c.text in ("TOTAL", "Met 2025 Target") or c.text.startswith("0% 10%") for c in chunks.values())
+    assert chunks["UNW/2025/2, para. 13"].text.startswith("In 2024, UN-Women supported 109 countries")

@@ -12,7 +12,8 @@ from .geometry import ends_sentence
 from .layout import Line
 
 _WORD_RE = re.compile(r"^\W*[A-Za-z][a-z’'-]{2,}")
-NOTE_RE = re.compile(r"^(?:Sources?|Notes?|Abbreviations?)\s*:", re.I)  # a figure's source and notes
+NOTE_RE = re.compile(r"^(?:Sources?|(?:Please\s+)?Notes?|Abbreviations?)\s*:", re.I)  # a figure's source and notes
+TABLE_NOTE_RE = re.compile(r"^[a-z]\s+[A-Z][a-z]")  # ``a Extension requested until 1 February 2016.``
 
 
 class AsideSteps:
@@ -55,14 +56,23 @@ class AsideSteps:
         """Small type on the page of the figure caption last read (``Figure II``, ``Box 1``): the
         figure's own words (its labels, notes and ``Source: ...``), not a footnote's."""
         c = self.caption_at
-        if self.state != "float" or c is None or c.page != l.page or l.top <= c.top:
+        if self.state != "float":
             return False
         k = self.kept_small
         runs_on = k is not None and k.page == l.page and 0 < l.top - k.top <= 1.6 * k.size and not ends_sentence(k.text)
-        if runs_on or NOTE_RE.match(l.text) or worded(l.text):
+        if c is None or c.page != l.page or l.top <= c.top:
+            # no caption over it (a table read as a figure, a chart with no title line): only its
+            # notes are words to keep, ``Please note: ...`` or a row's note ``a Extension requested ...``
+            # (A/80/48 annex III, UNW/2025/2 p. 5), never its labels
+            keep = runs_on or NOTE_RE.match(l.text) or (
+                TABLE_NOTE_RE.match(l.text) and worded(l.text) and ends_sentence(l.text))
+            if keep:
+                self.float_notes.add(id(l))
+        else:
+            keep = runs_on or NOTE_RE.match(l.text) or worded(l.text)
+        if keep:
             self.kept_small = l
-            return True
-        return False
+        return bool(keep)
 
 
 def worded(text: str) -> bool:

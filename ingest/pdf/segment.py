@@ -73,6 +73,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, Dr
         self.unnumbered: set[str] = set()  # parts whose numbers are a list's, not paragraphs' (``_late_list``)
         self.caption_at: Line | None = None  # the last figure caption line, or its title's last line
         self.kept_small: Line | None = None  # the last small-type line kept under a figure's caption
+        self.float_notes: set[int] = set()  # ids of the notes kept from a float with no caption (``asides``)
         self.float_speck: Line | None = None  # the scan's speck that opened the float being read, if one did
 
     # -- the pass ----------------------------------------------------------------------------
@@ -350,7 +351,7 @@ def segment(lines: tuple[Line, ...], body: float, resolution: bool = False,
         # boxes, quotations, figure text and stray prose among numbered paragraphs: cited by page
         # where they stand, each column of a two-column figure read down before the next
         extra = seg.boxes.get(part, []) + (seg.loose.get(part, []) if seg.numbered[part] else [])
-        extra = _prose_runs(extra) if seg.numbered[part] else extra
+        extra = _prose_runs(extra, seg.float_notes) if seg.numbered[part] else extra
         both = loose.get(part, []) + extra
         mid = _middles([e[1] for e in both if not geo.small(e[1].size)])  # columns of body type
         loose[part] = sorted(both, key=lambda e: (e[0], e[1].page, e[1].x0 >= mid.get(e[1].page, 0.0), e[1].top))
@@ -371,10 +372,14 @@ def _middles(lines: list[Line]) -> dict[int, float]:
 _PROSE_RE = re.compile(r"(?:\b[A-Za-z][a-z’'-]*[,;:]?\s+){3}[A-Za-z][a-z]")
 
 
-def _prose_runs(entries: list[tuple[int, Line, tuple[str, ...]]]) -> list[tuple[int, Line, tuple[str, ...]]]:
+def _prose_runs(entries: list[tuple[int, Line, tuple[str, ...]]],
+                notes: set[int] = frozenset()) -> list[tuple[int, Line, tuple[str, ...]]]:
     """The entries standing at one place among the paragraphs, kept where their text has a run of
-    words (an infographic's statements, a box); a chart's legend or a lone ``TOTAL`` is no chunk."""
+    words (an infographic's statements, a box); a chart's legend or a lone ``TOTAL`` is no chunk.
+    ``notes`` (ids of lines) are a caption-less figure's notes: kept, but no run of words for its labels."""
     runs: dict[int, list] = {}
     for e in entries:
         runs.setdefault(e[0], []).append(e)
-    return [e for run in runs.values() if _PROSE_RE.search(" ".join(e[1].text for e in run)) for e in run]
+    return [e for run in runs.values()
+            for prose in [_PROSE_RE.search(" ".join(e[1].text for e in run if id(e[1]) not in notes))]
+            for e in run if prose or id(e[1]) in notes]

@@ -13,6 +13,7 @@ from collections import Counter
 from .layout import Line
 from ..text.paragraphs import _Block
 from .geometry import SMALL_BY, Geometry, ends_sentence
+from .asides import NOTE_RE, TABLE_NOTE_RE
 from ..text.list_items import ITEM_RE
 from ..text.fragments import OPEN_END_RE, is_date_line
 
@@ -42,7 +43,7 @@ def split_paragraphs(lines: list[Line], geo: Geometry, part: str = "", breaks: s
     for k, l in enumerate(lines):
         small = l.size < body - SMALL_BY and l.page not in plain
         if prev is not None and prev.page != l.page:
-            repeated = small and _repeats(l, printed)
+            repeated = small and (_repeats(l, printed) or _note(l))
             printed = set()
         else:
             repeated = False
@@ -77,6 +78,13 @@ def _repeats(l: Line, printed: set[str]) -> bool:
     sentence across a page (E/2025/36's decisions), and short lines (``Total``) repeat by chance."""
     text = l.text.strip()
     return sum(ch.isalpha() for ch in text) >= 8 and not ends_sentence(text) and text in printed
+
+
+def _note(l: Line) -> bool:
+    """A table's or figure's note in small type (``a Extension requested until ...``, ``Note: ...``)
+    read first on its page, its table read in columns after it: it opens a block, never going on
+    with the page before's small type (A/80/48 annex III, p. 30, whose notes a-c ended p. 29's header)."""
+    return bool(NOTE_RE.match(l.text) or TABLE_NOTE_RE.match(l.text))
 
 
 def _margin_date(l: Line, geo: Geometry) -> bool:

@@ -187,14 +187,18 @@ def is_form_line(text: str) -> bool:
     return bool(_SIGNED_RE.match(text)) or _is_form(text)
 
 
+_NOTE_MARK_RE = re.compile(r"^[a-z]\s+[A-Z][a-z]")  # a table's note in small type: ``a Extension requested ...``
+
+
 def _join_run_ons(blocks: list[_Block]) -> list[_Block]:
-    """A page-cited block opening in lower case ends the sentence of the one before it; a lone
-    lead-in (``Documentation:``) opens the block after it."""
+    """A page-cited block opening in lower case ends the sentence of the one before it, unless it
+    opens a table's notes (``_notes_start``); a lone lead-in (``Documentation:``) opens the block after it."""
     out: list[_Block] = []
     for b in blocks:
         prev = out[-1] if out else None
         if prev is not None and _page_cited(b) and _page_cited(prev) and prev.part == b.part and (
-                _text(b)[:1].islower() or (_text(prev).endswith(":") and len(_text(prev)) < 60)):
+                (_text(b)[:1].islower() and not _notes_start(prev, b))
+                or (_text(prev).endswith(":") and len(_text(prev)) < 60)):
             prev.lines.extend(b.lines)
             prev.refs = (prev.refs or []) + (b.refs or [])
             prev.last_line = b.last_line
@@ -203,6 +207,13 @@ def _join_run_ons(blocks: list[_Block]) -> list[_Block]:
             continue
         out.append(b)
     return out
+
+
+def _notes_start(prev: _Block, b: _Block) -> bool:
+    """``b`` opens a table's notes in small type (``a Extension requested ...``) after text that is
+    no note (the table's rows or header): the notes are a block of their own, not that text's end.
+    A note after a note goes on with the notes (``c On 23 January 2015 ...`` after ``b ...``)."""
+    return b.small and bool(_NOTE_MARK_RE.match(_text(b))) and not _NOTE_MARK_RE.match(_text(prev))
 
 
 def _page_cited(b: _Block) -> bool:
