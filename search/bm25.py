@@ -154,10 +154,53 @@ def bm25_scores(con: sqlite3.Connection, expression: str, limit: int) -> list[tu
     return [(int(r[0]), -float(r[1])) for r in rows]
 
 
+def bm25_matches(con: sqlite3.Connection, expression: str,
+                 limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(row ids, scores as ``bm25_scores`` gives them) of every chunk matching ``expression``, in
+    no order, or of the best ``limit``. Every match is read unsorted, straight into arrays: the
+    ranking of an index of a few thousand chunks scores all of them and needs neither a sort nor
+    a dict (seventeenth session, a few ms a query)."""
+    if not expression:
+        return np.zeros(0, dtype="int64"), np.zeros(0)
+    if limit is not None:
+        rows = [(i, -s) for i, s in bm25_scores(con, expression, limit)]
+    else:
+        rows = con.execute("SELECT rowid, bm25(chunks_fts, 1.0, 1.0) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                           (expression,)).fetchall()
+    return (np.fromiter((r[0] for r in rows), dtype="int64", count=len(rows)),
+            np.fromiter((-r[1] for r in rows), dtype="float64", count=len(rows)))
+
+
+def scores_at(ids: np.ndarray, found: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """The score of each of the sorted ``ids`` among (``found``, ``scores``); 0 where not found."""
+    out = np.zeros(len(ids))
+    pos = np.searchsorted(ids, found)
+    ok = pos < len(ids)
+    ok[ok] = ids[pos[ok]] == found[ok]
+    out[pos[ok]] = scores[ok]
+    return out
+
+
+def positions(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Where each of ``values`` sits in the sorted ``ids`` (values not in ``ids`` are left out)."""
+    pos = np.searchsorted(ids, values)
+    ok = pos < len(ids)
+    pos, values = pos[ok], values[ok]
+    return pos[ids[pos] == values]
+
+
 def matching_rows(con: sqlite3.Connection, groups: Sequence[str]) -> list[set[int]]:
     """For each MATCH expression, the row ids of the chunks it matches."""
-    return [{r[0] for r in con.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (g,)).fetchall()}
-            for g in groups]
+    return [set(rows.tolist()) for rows in matching_arrays(con, groups)]
+
+
+def matching_arrays(con: sqlite3.Connection, groups: Sequence[str]) -> list[np.ndarray]:
+    """For each MATCH expression, the row ids of the chunks it matches (each once) as an array."""
+    out = []
+    for g in groups:
+        rows = con.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (g,)).fetchall()
+        out.append(np.fromiter((r[0] for r in rows), dtype="int64", count=len(rows)))
+    return out
 
 
 def match_counts(con: sqlite3.Connection, groups: Sequence[str], ids: np.ndarray) -> np.ndarray:
@@ -165,13 +208,8 @@ def match_counts(con: sqlite3.Connection, groups: Sequence[str], ids: np.ndarray
     counts = np.zeros(len(ids))
     if not len(ids):
         return counts
-    for rows in matching_rows(con, groups):
-        if rows:
-            values = np.fromiter(rows, dtype="int64", count=len(rows))
-            pos = np.searchsorted(ids, values)
-            ok = pos < len(ids)
-            pos, values = pos[ok], values[ok]
-            counts[pos[ids[pos] == values]] += 1
+    for rows in matching_arrays(con, groups):
+        counts[positions(ids, rows)] += 1
     return counts
 
 

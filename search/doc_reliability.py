@@ -32,7 +32,9 @@ def chunk_scales(con: sqlite3.Connection) -> np.ndarray | None:
         return None
     ids = np.fromiter((c[0] for c in chunks), dtype="int64", count=len(chunks))
     symbols, which = np.unique(np.array([c[1] for c in chunks], dtype=object), return_inverse=True)
-    per_symbol = np.array([bm25_scale(np.array([rr[s]]), index_rr)[0] if s in rr else 1.0 for s in symbols])
+    measured = np.array([s in rr for s in symbols], dtype=bool)
+    per_symbol = np.ones(len(symbols))
+    per_symbol[measured] = bm25_scale(np.array([rr[s] for s in symbols[measured]]), index_rr)
     out = np.ones(int(ids.max()) + 1)
     out[ids] = per_symbol[which]
     return out

@@ -38,12 +38,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+import numpy as np
+
 #: A best sentence below this cosine is far from the query.
 FAR_COSINE = 0.4
 #: ... and so is one this far below the best sentence of the whole index.
 BELOW_BEST = 0.15
 #: Only a hit holding less than this share of the query's (rarity-weighted) words can be weak.
 WEAK_WORDS = 0.5
+#: A keyword-only search (``mode="bm25"``) has no query vector: its hit is weak when it holds less
+#: than this share of the query's (rarity-weighted) words.
+KEYWORD_WEAK_WORDS = 0.25
 #: Without a local sentence index, the best sentence is looked for among this many chunks of the
 #: unfiltered dense ranking.
 REFERENCE_DEPTH = 5
@@ -55,14 +60,20 @@ def is_weak(cosine: float, words: float, best: float) -> bool:
     return words < WEAK_WORDS and (cosine < FAR_COSINE or cosine < best - BELOW_BEST)
 
 
-def weak_rows(ranker, query: str, rows: Sequence[int]) -> set[int]:
-    """The row ids among ``rows`` that are weak matches for ``query`` (``ranker.strengths``)."""
+def weak_rows(ranker, query: str, rows: Sequence[int], keyword_only: bool = False) -> set[int]:
+    """The row ids among ``rows`` that are weak matches for ``query``, just ranked by ``ranker``;
+    ``keyword_only`` (a ``mode="bm25"`` search) judges by the words alone."""
     if not rows:
         return set()
+    if keyword_only:
+        words = _keyword_words(ranker.last_signals(query), rows)
+        if words is None:  # not the ranking just run: measured afresh (this embeds the query)
+            words = {i: w for i, (_, w) in ranker.strengths(query, list(rows)).items()}
+        return {i for i, w in words.items() if w < KEYWORD_WEAK_WORDS}
     best = ranker.best_cosine(query)
     reference = [] if best is not None else \
         [i for i, _ in ranker.rank(query, "dense", None, REFERENCE_DEPTH, limit=REFERENCE_DEPTH)]
-    measured = ranker.strengths(query, list(rows) + reference)
+    measured = strengths(ranker, query, list(rows) + reference)
     if best is None:  # no local sentence index (Milvus): the best of the dense ranking's head
         best = max((measured[i][0] for i in reference), default=0.0)
     best = max([best] + [measured[i][0] for i in rows])
@@ -75,3 +86,35 @@ def marked(ranker, query: str, hits: Sequence) -> tuple:
     its hits against its own words."""
     weak = weak_rows(ranker, query, [h.chunk_id for h in hits if h.chunk_id is not None])
     return tuple(replace(h, weak=h.chunk_id in weak) if h.chunk_id is not None else h for h in hits)
+
+
+def strengths(ranker, query: str, ids: Sequence[int]) -> dict[int, tuple[float, float]]:
+    """Each chunk's (best sentence cosine, rarity-weighted share of the query's words), as
+    ``ranker.strengths`` measures them, read from the signals of the hybrid ranking that just
+    ranked ``query`` where they hold the chunks: it has scored every candidate's sentences and
+    looked up every word already (a second look-up cost a library search 1-3 ms at the median and
+    more for long queries, seventeenth session). A dense ranking looked up no words: measured afresh."""
+    at = np.array(sorted(set(ids)), dtype="int64")
+    sig = ranker.last_signals(query)
+    pos = _positions(sig.ids, at) if sig is not None else None
+    if pos is None or sig.sentence is None or sig.words is None:
+        return ranker.strengths(query, at.tolist())
+    return {int(i): (float(c), float(w)) for i, c, w in zip(at, sig.sentence[pos], sig.words[pos])}
+
+
+def _keyword_words(sig, rows: Sequence[int]) -> dict[int, float] | None:
+    """Each row's rarity-weighted word share when ``sig``, a keyword ranking's signals, holds them
+    all (the query is not embedded for this); else None."""
+    if sig is None or sig.words is None:
+        return None
+    at = np.array(sorted(set(rows)), dtype="int64")
+    pos = _positions(sig.ids, at)
+    return None if pos is None else {int(i): float(w) for i, w in zip(at, sig.words[pos])}
+
+
+def _positions(ids: np.ndarray, at: np.ndarray) -> np.ndarray | None:
+    """Where each of the sorted ``at`` sits in the sorted ``ids``; None unless all are there."""
+    pos = np.searchsorted(ids, at)
+    if not len(at) or pos[-1] >= len(ids) or np.any(ids[np.minimum(pos, len(ids) - 1)] != at):
+        return None
+    return pos

@@ -32,6 +32,7 @@ from .milvus_cache import ChunkRecords
 from .ordinal_match import ordinal_share, query_ordinals
 from .phrases import pair_share
 from .ranking import EXACT_LIMIT, Ranker, Signals
+from .word_shares import word_shares
 
 EXACT_ALLOWED = 2_000
 ID_BATCH = 900  # ids per SQL statement (SQLite's default limit on an IN list is far above)
@@ -63,7 +64,7 @@ class MilvusRanker(Ranker):
             out["sentence"] = np.where(np.isnan(best), out["chunk"], best)
         if kw is not None:  # keyword signals from the build's FTS5 table, exactly as the local backend
             out["bm25"] = self._bm25_of(kw.expression, ids)
-            out["coverage"] = self._coverage(kw.groups, ids)
+            out["coverage"], out["words"] = word_shares(self._con, kw.groups, ids, self.n)
             out["power"] = coverage_power(query)
             out["negated"] = negates(query)
             if mode == "hybrid":

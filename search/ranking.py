@@ -31,7 +31,8 @@ import numpy as np
 from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
-from .bm25 import Acronyms, bm25_scores, keyword_query, matching_rows
+from .blas_threads import one_blas_thread
+from .bm25 import Acronyms, bm25_matches, keyword_query, scores_at
 from .doc_reliability import chunk_scales
 from .duplicates import collapse
 from .exclusion import split_exclusions
@@ -41,6 +42,7 @@ from .head_rerank import rerank_head
 from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
+from .word_shares import word_shares
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
 #: union of the best ``depth`` of each ranking.
@@ -58,6 +60,7 @@ class Signals:
     sentence: np.ndarray | None = None  # cosine of the chunk's best sentence
     bm25: np.ndarray | None = None
     coverage: np.ndarray | None = None  # share of the query's content words in the chunk
+    words: np.ndarray | None = None  # the same, each word weighted by its rarity (``search.match_strength``)
     power: float = COVERAGE_POWER  # of the best coverage in BM25's hybrid weight (``fusion.coverage_power``)
     negated: bool = False  # the query negates or contrasts (``fusion.negates``)
     pairs: np.ndarray | None = None  # share of the query's adjacent word pairs held near each other (hybrid)
@@ -108,6 +111,7 @@ class Ranker:
         self._hub_loaded = False
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
         self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
+        self._last: tuple[str, Signals] | None = None  # see last_signals()
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -118,7 +122,9 @@ class Ranker:
         words it abbreviates there (``search.initials``)."""
         query = split_exclusions(query).rest
         self.acronyms.names.update(unwritten_acronyms(self._con, query, self.acronyms.names, self._spelled))
-        sig = self.signals(query, mode, allowed, k)
+        with one_blas_thread():
+            sig = self.signals(query, mode, allowed, k)
+        self._last = (query, sig)
         if self._preamble is None:
             self._preamble, self._page_cited = preamble_ids(self._con), page_cited_ids(self._con)
         fused = sig.scores(mode)
@@ -145,10 +151,8 @@ class Ranker:
 
     def strengths(self, query: str, ids: list[int]) -> dict[int, tuple[float, float]]:
         """Each chunk's (best sentence cosine, share of the query's content words it holds, each
-        word weighted by its rarity in the index) for ``query``: absolute measures of how well it
-        matches, unlike the ranking score, which is z-scored over whatever candidates the filters
-        leave (``search.match_strength``). "remittance costs" is barely matched by a paragraph on
-        costs alone: "costs" is common, "remittance" rare."""
+        word weighted by its rarity), measured afresh: ``search.match_strength`` reads them from
+        the ranking's ``Signals`` where it can and asks here for what they lack."""
         if not ids:
             return {}
         query = split_exclusions(query).rest
@@ -156,13 +160,14 @@ class Ranker:
         qvec = self._embed(query)
         cos = self._sentence_best(qvec, at)
         cos = np.where(np.isnan(cos), self._chunk_cosines(qvec, at), cos)
-        held, total = np.zeros(len(at)), 0.0
-        for rows in matching_rows(self._con, keyword_query(query, self.acronyms).groups):
-            weight = np.log((self.n + 1) / (len(rows) + 1)) + 1.0  # a word in every chunk still counts a little
-            held[_positions(at, np.fromiter(rows, dtype="int64", count=len(rows)))] += weight
-            total += weight
-        words = held / total if total else held
+        words = word_shares(self._con, keyword_query(query, self.acronyms).groups, at, self.n)[1]
         return {int(i): (float(c), float(w)) for i, c, w in zip(at, cos, words)}
+
+    def last_signals(self, query: str) -> Signals | None:
+        """The signals of the last ranking if it ranked ``query`` (as ``rank`` was given it), so the
+        weak-match check reads its measures there rather than looking them up again."""
+        query = split_exclusions(query).rest
+        return self._last[1] if self._last is not None and self._last[0] == query else None
 
     def best_cosine(self, query: str) -> float | None:
         """The best sentence cosine anywhere in the index for ``query`` (one look-up in the sentence
@@ -182,24 +187,24 @@ class Ranker:
         depth = max(100, 5 * k)
         exact = allowed is not None or self.n <= EXACT_LIMIT
         kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
-        bm = dict(bm25_scores(self._con, kw.expression, self.n if exact else depth)) if kw else {}
+        bm = bm25_matches(self._con, kw.expression if kw else "", None if exact else depth)
         qvec = self._embed(query) if mode in ("dense", "hybrid") else None
         if allowed is not None:
             ids = np.array(sorted(allowed), dtype="int64")
         elif exact:
             ids = np.arange(self.n, dtype="int64")
         elif qvec is None:
-            ids = np.array(sorted(bm), dtype="int64")
+            ids = np.unique(bm[0])
         else:
-            ids = self._candidates(qvec, bm, depth)
+            ids = self._candidates(qvec, bm[0], depth)
         out = {"ids": ids}
         if qvec is not None:
             out["chunk"] = self._chunk_cosines(qvec, ids)
             best = self._sentence_best(qvec, ids)
             out["sentence"] = np.where(np.isnan(best), out["chunk"], best)
         if kw is not None:
-            out["bm25"] = np.array([bm.get(int(i), 0.0) for i in ids])
-            out["coverage"] = self._coverage(kw.groups, ids)
+            out["bm25"] = scores_at(ids, *bm)
+            out["coverage"], out["words"] = word_shares(self._con, kw.groups, ids, self.n)
             out["power"] = coverage_power(query)
             out["negated"] = negates(query)
             if mode == "hybrid":
@@ -217,16 +222,12 @@ class Ranker:
     # -- keyword ---------------------------------------------------------------------------
     def _coverage(self, groups, ids: np.ndarray) -> np.ndarray:
         """Each candidate's share of the query's content words (an acronym or its name count once)."""
-        counts = np.zeros(len(ids))
-        for rows in matching_rows(self._con, groups):
-            if rows:
-                counts[_positions(ids, np.fromiter(rows, dtype="int64", count=len(rows)))] += 1
-        return counts / max(1, len(groups))
+        return word_shares(self._con, groups, ids, self.n)[0]
 
     # -- dense -----------------------------------------------------------------------------
-    def _candidates(self, qvec: np.ndarray, bm: dict[int, float], depth: int) -> np.ndarray:
+    def _candidates(self, qvec: np.ndarray, keyword_ids: np.ndarray, depth: int) -> np.ndarray:
         """Large corpora: the best ``depth`` chunks by each signal, merged."""
-        ids = set(bm)
+        ids = set(keyword_ids.tolist())
         _, top = self._chunk_index().search(qvec, min(depth, self.n))
         ids.update(int(i) for i in top[0] if i >= 0)
         sent = self._sentences()
@@ -347,14 +348,6 @@ class Ranker:
             raise IndexMismatch(f"{self._folder}: {SENTENCES_NAME} holds {index.ntotal} vectors for "
                                 f"{len(chunk_of)} sentences; run `paracite ingest` to rebuild the index")
         return index, chunk_of, _flat_matrix(index)
-
-
-def _positions(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Where each of ``values`` sits in the sorted ``ids`` (values not in ``ids`` are left out)."""
-    pos = np.searchsorted(ids, values)
-    ok = pos < len(ids)
-    pos, values = pos[ok], values[ok]
-    return pos[ids[pos] == values]
 
 
 def _flat_matrix(index) -> np.ndarray | None:
