@@ -1,0 +1,135 @@
+"""The weak-match check reads the ranking's own signals (seventeenth session, docs/user-audit-log.md):
+its flags must be those of the sixteenth session's check, which measured every hit afresh (a second
+FTS5 look-up of every word, sentence cosines, a query embedding), on real indexes for many
+queries; a keyword-only search judges from the words alone and never embeds the query; and a
+ranking's matrix products run on one BLAS thread, which is given back afterwards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from paragraph_library import index_paragraphs
+from search import Searcher
+from search.bm25 import keyword_query, matching_rows
+from search.exclusion import split_exclusions
+from search.match_strength import KEYWORD_WEAK_WORDS, is_weak
+from search.ordinals import spell_ordinals
+
+FIXTURES = Path(__file__).parent / "fixtures"
+QUERIES = [json.loads(x)["query"] for name in ("a69207_queries_dev.jsonl", "a69207_queries_own.jsonl")
+           for x in (FIXTURES / name).read_text().splitlines() if x.strip()]
+
+
+@pytest.fixture(scope="module")
+def costs_library(tmp_path_factory):
+    """Seven real paragraphs of three documents (two on remittance costs, two on a peace
+    operation's costs, three on other things)."""
+    docs = json.loads((FIXTURES / "weak_match_paragraphs.json").read_text())
+    with Searcher.open(index_paragraphs(tmp_path_factory.mktemp("weak"), [tuple(d) for d in docs])) as s:
+        yield s
+
+
+def _old_strengths(ranker, query: str, ids: list[int]) -> dict[int, tuple[float, float]]:
+    """The sixteenth session's ``Ranker.strengths`` (1f68d28), kept here as the oracle."""
+    query = split_exclusions(query).rest
+    at = np.array(sorted(set(ids)), dtype="int64")
+    qvec = ranker._embed(query)
+    cos = ranker._sentence_best(qvec, at)
+    cos = np.where(np.isnan(cos), ranker._chunk_cosines(qvec, at), cos)
+    held, total = np.zeros(len(at)), 0.0
+    for rows in matching_rows(ranker._con, keyword_query(query, ranker.acronyms).groups):
+        weight = np.log((ranker.n + 1) / (len(rows) + 1)) + 1.0
+        values = np.fromiter(rows, dtype="int64", count=len(rows))
+        pos = np.searchsorted(at, values)
+        ok = pos < len(at)
+        held[pos[ok][at[pos[ok]] == values[ok]]] += weight
+        total += weight
+    words = held / total if total else held
+    return {int(i): (float(c), float(w)) for i, c, w in zip(at, cos, words)}
+
+
+def _old_flags(searcher, query: str, ids: list[int]) -> list[bool]:
+    """The sixteenth session's ``weak_rows`` (local sentence index), measuring every hit afresh."""
+    ranker = searcher._ranking()
+    measured = _old_strengths(ranker, query, ids)
+    best = max([ranker.best_cosine(query)] + [measured[i][0] for i in ids])
+    return [is_weak(measured[i][0], measured[i][1], best) for i in ids]
+
+
+def _compare(searcher, query: str, mode: str, **filters) -> tuple[int, int]:
+    hits = searcher.search(query, mode=mode, **filters)
+    old = _old_flags(searcher, spell_ordinals(query), [h.chunk_id for h in hits]) if hits else []
+    assert [h.weak for h in hits] == old, (query, mode, filters)
+    return sum(old), len(old)
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense"])
+def test_weak_flags_are_the_fresh_measures_flags_on_the_report(searcher, mode):
+    weak = total = 0
+    for query in QUERIES:
+        for filters in ({}, {"kind": "table"}):
+            w, t = _compare(searcher, query, mode, **filters)
+            weak, total = weak + w, total + t
+    assert total > 600 and 20 < weak < total - 20  # both kinds of flag are compared, not only one
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense"])
+def test_weak_flags_are_the_fresh_measures_flags_under_document_filters(costs_library, mode):
+    weak = total = 0
+    for query in QUERIES + ["remittance costs", "cost of sending money home"]:
+        for doc in (None, "A/69/207", "A/79/907"):
+            w, t = _compare(costs_library, query, mode, k=3, doc=doc)
+            weak, total = weak + w, total + t
+    assert total > 300 and 20 < weak < total - 20
+
+
+def test_a_hybrid_search_looks_nothing_up_again_for_the_weak_check(costs_library, monkeypatch):
+    ranker = costs_library._ranking()
+
+    def measured_afresh(*args):
+        raise AssertionError("the weak check measured the hits afresh")
+
+    monkeypatch.setattr(ranker, "strengths", measured_afresh)
+    assert costs_library.search("remittance costs", k=2, doc="A/79/907")[0].weak
+
+
+def test_a_keyword_only_search_never_embeds_and_judges_by_the_words(costs_library, monkeypatch):
+    """``mode="bm25"``: weak is the rarity-weighted share of the query's words below
+    ``KEYWORD_WEAK_WORDS``, read from the ranking's signals; the query is never embedded."""
+    def no_embedding(*args):
+        raise AssertionError("a keyword-only search embedded the query")
+
+    monkeypatch.setattr(costs_library._ranking(), "_embed", no_embedding)
+    flags = []
+    for query in QUERIES:
+        for doc in (None, "A/79/907"):
+            hits = costs_library.search(query, mode="bm25", doc=doc)
+            sig = costs_library._ranking().last_signals(spell_ordinals(query))
+            words = {int(i): w for i, w in zip(sig.ids, sig.words)}
+            assert [h.weak for h in hits] == [words[h.chunk_id] < KEYWORD_WEAK_WORDS for h in hits]
+            flags += [h.weak for h in hits]
+    assert 10 < sum(flags) < len(flags) - 10
+
+
+def test_a_ranking_runs_on_one_blas_thread_and_gives_the_threads_back(searcher, monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    ranker = searcher._ranking()
+    seen = []
+    signals = ranker.signals
+
+    def watched(*args, **kwargs):
+        seen.append(blas_threads())
+        return signals(*args, **kwargs)
+
+    monkeypatch.setattr(ranker, "signals", watched)
+    searcher.search(QUERIES[0])
+    assert seen and all(n == 1 for n in seen[0]) and blas_threads() == before
