@@ -31,6 +31,20 @@ On the held-out halves (221 queries, run once after the rule was fixed): 3 match
 207 unmatched (94%) weak. No score threshold splits the two: 80% of the matched and 39% of the unmatched score 2.5 or
 more. The cosine alone below 0.45 (with the words) flags 3 matched and 262 unmatched; a gap of
 0.1 instead of 0.15 flags 6 matched.
+
+The measures come from the ranking that just ran (``Signals.sentence`` and ``Signals.words``,
+seventeenth session): it has scored every candidate's sentences and looked up every word of the
+query already; only a dense ranking (no words looked up) or hits it did not score are measured
+afresh (``Ranker.strengths``). The flags are the same as when every hit was measured afresh
+(tests/test_weak_signals.py).
+
+A keyword-only search (``mode="bm25"``) has no query vector, and embedding the query for the flag
+tripled its time (6 to 17 ms a library search). There a hit is weak when it holds less than
+``KEYWORD_WEAK_WORDS`` of the query's words, rarity-weighted. Same procedure on library r19 (the
+dev halves now include round 17), the bm25 top hit: words p5 / p50 / p95 0.306 / 0.803 / 1.0
+matched, 0.078 / 0.183 / 0.46 unmatched; below 0.25: 6 of 332 matched (1.8%), 206 of 306
+unmatched (67%); below 0.3: 16 and 246; the cosine rule on the same hits (query embedded): 24 and
+293. Held out, run once after 0.25 was fixed: 10 of 249 matched (4.0%), 164 of 226 unmatched (73%).
 """
 
 from __future__ import annotations
