@@ -16,6 +16,7 @@ last to end restores it. Without ``threadpoolctl`` nothing is limited.
 from __future__ import annotations
 
 import threading
+import warnings
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -31,7 +32,9 @@ def _get_controller():
         try:
             from threadpoolctl import ThreadpoolController
 
-            _controller = ThreadpoolController()
+            with warnings.catch_warnings():  # e.g. two OpenMP runtimes loaded: not the user's concern here
+                warnings.simplefilter("ignore")
+                _controller = ThreadpoolController()
         except Exception:  # not installed, or a library it cannot read: leave the threads alone
             _controller = None
     return _controller
