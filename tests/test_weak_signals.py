@@ -140,3 +140,16 @@ def test_a_ranking_runs_on_one_blas_thread_and_gives_the_threads_back(searcher, 
     monkeypatch.setattr(ranker, "signals", watched)
     searcher.search(QUERIES[0])
     assert limited and seen and seen[0] and all(n == 1 for n in seen[0]) and blas_threads() == before
+
+
+def test_the_words_alone_rule_is_only_for_a_keyword_search(costs_library):
+    """``match_strength.marked`` (an answer's closest paragraphs, after a BM25 search among others)
+    measures by the full rule even right after a BM25 ranking of the same words: the off-topic
+    paragraph holds "costs" only, weak by the cosine rule, not by the words alone in so small an index."""
+    from search.match_strength import weak_rows
+
+    hits = costs_library.search("remittance costs", k=2, doc="A/79/907", mode="bm25")
+    ids = [h.chunk_id for h in hits]
+    full = weak_rows(costs_library._ranking(), "remittance costs", ids)
+    assert [i in full for i in ids] == _old_flags(costs_library, "remittance costs", ids)
+    assert ids[0] in full and not hits[0].weak
