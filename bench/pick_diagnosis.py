@@ -8,9 +8,10 @@ correction of the shipped fact score (``score + X @ w``) leaving one round out a
 a time, each reported per round, so that a weighting is kept only if it helps rounds it was not fitted on.
 
 Stages: ``ok``; ``not retrieved`` (the paragraph is not among the hits read); ``gated`` (read, but the names gate
-dropped its sentences); ``no candidate`` (read and kept, but no fact from it); ``wrong span`` (a fact from it, none
-giving the answer); ``out-picked`` (a right fact lost to another); ``after pick`` (the top fact is right, the
-answer not: a threshold, the citation's paragraph).
+dropped its sentences); ``beyond the read`` (kept, but below the best sentences ``find_facts`` reads); ``no
+candidate`` (among them, but no fact from it: a gate of ``find_facts``, or no span of the kind); ``wrong span``
+(a fact from it, none giving the answer); ``out-picked`` (a right fact lost to another); ``after pick`` (the top
+fact is right, the answer not: a threshold, the citation's paragraph).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import answer_outcomes as ao  # noqa: E402
 import bench_answers as ba  # noqa: E402
 
+FACT_SENTENCES = 12  # search.answer.FACT_SENTENCES (checked by the tests)
 SIGNALS = ("cosine", "coverage", "rank", "focus", "bonus", "own", "clause", "paragraph", "title", "first")
 _BREAK = re.compile(r"[,;:()—–]")
 
@@ -72,6 +74,8 @@ class Diagnosis:
             return "out-picked"
         if labelled:
             return "wrong span"
+        if self.kept >= FACT_SENTENCES:
+            return "beyond the read"
         if self.kept >= 0:
             return "no candidate"
         return "gated" if self.read >= 0 else "not retrieved"
@@ -256,7 +260,9 @@ def main() -> None:
     else:
         ap.error("give --library and --out, or --stages / --transfer FILE.json")
     if args.stages or args.out:
-        for name, counts in sorted(stage_table(found).items()):
+        table = stage_table(found)
+        table["all"] = sum(table.values(), Counter())
+        for name, counts in sorted(table.items()):
             print(f"  {name:8s} " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
         for d in found:
             if d.stage != "ok":

@@ -30,6 +30,12 @@ def test_an_answer_its_paragraph_never_gives_is_a_wrong_span(pd, searcher):
     assert d.outcome == "wrongfact" and d.stage == "wrong span" and not any(c.right for c in d.candidates)
 
 
+def test_the_read_sentences_are_the_answers_own(pd):
+    from search.answer import FACT_SENTENCES
+
+    assert pd.FACT_SENTENCES == FACT_SENTENCES
+
+
 def _d(pd, outcome="wrong", read=-1, kept=-1, cands=()):
     cs = [pd.Candidate(cit, "S", right, score, dict.fromkeys(pd.SIGNALS, 0.0)) for cit, right, score in cands]
     return pd.Diagnosis("r", "q", outcome, read=read, kept=kept, labels=("L",), candidates=cs)
@@ -39,7 +45,8 @@ def _d(pd, outcome="wrong", read=-1, kept=-1, cands=()):
     ("ok", 0, 0, [("L", True, 1.0)], "ok"),
     ("wrong", -1, -1, [("M", False, 1.0)], "not retrieved"),
     ("wrong", 3, -1, [("M", False, 1.0)], "gated"),
-    ("wrong", 12, 12, [("M", False, 1.0)], "no candidate"),
+    ("wrong", 12, 12, [("M", False, 1.0)], "beyond the read"),
+    ("refused", 2, 1, [], "no candidate"),
     ("wrong", 3, 3, [("M", False, 1.0), ("L", False, 0.6)], "wrong span"),
     ("wrong", 3, 3, [("M", False, 1.0), ("L", True, 0.6)], "out-picked"),
     ("refused", 0, 0, [("L", True, 0.2)], "after pick"),
