@@ -16,5 +16,6 @@ def load_bench(name: str) -> ModuleType:
         sys.path.insert(0, str(ROOT / "bench"))
     spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # a dataclass looks its module up here
     spec.loader.exec_module(module)
     return module
