@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, is_country, may_count_people,
+from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, gives_bound, is_country, may_count_people,
                            precise_dates, question_type, symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
@@ -381,7 +381,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             and u.text in MONTHS}
     holders: set[int] = set()
     asked = frozenset(t.text.lower() for t in terms if t.text.lower() in ORDINALS)
-    later = _read_later(scored, role, head if counted else "")
+    later = _read_later(scored, role, head if counted else "", qtype.bound if ("date",) in qtype.slots else "")
     for s in scored[:FACT_SENTENCES] + later:
         doc = (about or {}).get(s.hit.symbol, DocContext())
         if not _says_asked(s, required - said_by_order(parts, s.hit.text), days, doc):
@@ -408,7 +408,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
             if role:  # in a list of officers, the name given the asked office, not the nearest nor another's
                 ranked = sorted((x for x in ranked if not role.given_another(x[1], s.sentence.text)),
-                                key=lambda x: not role.holds(x[1], s.sentence.text, asked))
+                                key=lambda x: role.rank(x[1], s.sentence.text, asked))
             if not ranked:
                 total -= MISSING_SLOT  # "when and where" with only the date here: a weaker answer
                 continue
@@ -436,14 +436,17 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     return sorted((f for i, f in enumerate(facts) if i in holders or not office), key=lambda f: -f.score)
 
 
-def _read_later(scored: list[ScoredSentence], role: Role | None, head: str) -> list[ScoredSentence]:
+def _read_later(scored: list[ScoredSentence], role: Role | None, head: str, bound: str = "") -> list[ScoredSentence]:
     """Sentences below the best ones that are still read for a fact: those giving the asked office, those
-    counting the counted noun, and those that go on from a best sentence right before them ("A number of
-    observations have been made by States ... *These observations* are being considered by the Office of
-    Legal Affairs"): pointing back, they say one thing with it."""
+    counting the counted noun, those giving a date after the bound asked ("*until* 2 October 2025"), and
+    those that go on from a best sentence right before them ("A number of observations have been made by
+    States ... *These observations* are being considered by the Office of Legal Affairs"): pointing back,
+    they say one thing with it."""
     top = scored[:FACT_SENTENCES]
+    near = scored[FACT_SENTENCES:COUNTED_SENTENCES]
     return [s for s in scored[FACT_SENTENCES:] if role and role.named_in(s.sentence.text)
-            or head and s in scored[:COUNTED_SENTENCES] and counts_noun(s, head) or _goes_on(s, top)]
+            or s in near and (head and counts_noun(s, head) or gives_bound(s.sentence.text, bound))
+            or _goes_on(s, top)]
 
 
 def _goes_on(s: ScoredSentence, top: list[ScoredSentence]) -> bool:

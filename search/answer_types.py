@@ -311,6 +311,14 @@ def bounded(span: Span, sentence: str, bound: str) -> bool:
     return bool(bound) and span.kind == "date" and bool(_BOUND_BEFORE[bound].search(sentence[:span.start]))
 
 
+def gives_bound(sentence: str, bound: str) -> bool:
+    """True if the sentence gives a date after the bound word asked ("resolution 2751 (2024) extending its
+    mandate *until 2 October 2025*" for "until what date was the mandate extended"): such a sentence is read
+    even below the best ones, as a count of the counted noun is."""
+    return bool(bound) and any(bounded(Span(m.group(), "date", m.start(), m.end()), sentence, bound)
+                               for m in _DATE_RE.finditer(sentence))
+
+
 _NAME_OF = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of (?:the|its|their|this|that|a|an) "
                       r"(?:[\w'’-]+ ){0,2}?([a-z-]+)(?= (?:who|which|that|where|killed|injured|elected|appointed|of|in|at|on|"
                       r"for|from|with|by|the|a|an|" + _AUX + r")\b|\s?\?)")
@@ -387,18 +395,21 @@ UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilome
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
                        + _SCALE + r")(?:\s?" + UNITS + r"(?![\w-])|(?![\w/%-]|\.\d)(?!\s?(?:per\s?cent|percent)))", re.I)
 _MONTHS = "|".join(sorted(MONTHS))
+# What joins a period's first day to its last: "3 and 4", "3 to 4", "3 - 4", and a dash or hyphen as printed,
+# with or without spaces ("*3–4* October 2024", "30 September*–*2 October"): the period is one date.
+_DAYS_APART = r"(?:\s(?:and|to)\s|\s?[-–—]\s?)"
 # Dates as translated letters write them, day.month.year: "initiated on 04.04.2022".
 _DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b(?!\.\d)"
                       r"|\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
                       r"|\b(?:[Bb]etween|[Ff]rom) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
-                      r"|\b(?:(?:[Bb]etween|[Ff]rom) )?\d{1,2} (?:" + _MONTHS + r") (?:and|to|-|–) \d{1,2} (?:"
-                      + _MONTHS + r")(?:,? (?:19|20)\d{2})?\b"  # "from 20 February to 12 March": one period
+                      r"|\b(?:(?:[Bb]etween|[Ff]rom) )?\d{1,2} (?:" + _MONTHS + r")" + _DAYS_APART + r"\d{1,2} (?:"
+                      + _MONTHS + r")(?:,? (?:19|20)\d{2})?\b"  # "from 20 February to 12 March", "30 September–2 October": one period
                       r"|\b(?:(?:[Bb]etween|[Ff]rom) )?(?:" + _MONTHS + r")(?: (?:19|20)\d{2})? (?:and|to|-|–) (?:"
                       + _MONTHS + r") (?:19|20)\d{2}\b"  # "from January to March 2025": one period
-                      r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:\s(?:and|to|-)\s\d{1,2})?\s)?(?:" + _MONTHS
+                      r"|\b(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:" + _DAYS_APART + r"\d{1,2})?\s)?(?:" + _MONTHS
                       + r")(?:\s\d{1,2})?,?\s(?:19|20)\d{2}\b"
                       r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b"
-                      r"|\b(?:(?:[Bb]etween|[Ff]rom) )?\d{1,2} (?:and|to|-|–) \d{1,2} (?:" + _MONTHS + r")\b(?!,?\s(?:19|20)\d{2})")  # "from 18 to
+                      r"|\b(?:(?:[Bb]etween|[Ff]rom) )?\d{1,2}" + _DAYS_APART + r"\d{1,2} (?:" + _MONTHS + r")\b(?!,?\s(?:19|20)\d{2})")  # "from 18 to
 # 28 February": a period its paragraph dates
 _ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑])?(?:first|second|third|fourth|fifth|"
             r"sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"

@@ -32,7 +32,7 @@ _WHO_NAMED = re.compile(r"^\s*who\s+(?:(?:was|were|is|has\s+been|will\s+be)\s+(?
 # "Who is the Director of ...", "Who was the new Chair": the office is named by its title.
 _WHO_IS = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:new\s+|current\s+|incoming\s+)?"
                      r"((?:Co-)?(?:Chair|Chairperson|President|Director|Rapporteur|Head|Administrator|Coordinator|"
-                     r"Registrar|Prosecutor|Commissioner))\b(?!-)")
+                     r"Registrar|Prosecutor|Commissioner|Governor|Mayor|Commander|Ombudsman))\b(?!-)")
 # An office's title, not its deputy's ("Vice-Chair", "Deputy Chair" held another office), nor the first
 # half of another's ("Director-General", "Director General" is no Director).
 _CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z]\w*(?![\w-]| General\b)")
@@ -61,13 +61,20 @@ def names_office(sentence: str, stem: str) -> bool:
     return any(_is_office(m.group(0), stem) for m in _CAPITAL.finditer(sentence))
 
 
+# Ranks and honorifics set between an office's title and its holder's name: "the Governor of North Kivu, *Major
+# General* Peter Cirimwami", "the Chair, *Ambassador* X": the name is still given the office.
+_RANKS = re.compile(r"(?:\s+(?:(?:Major|Lieutenant|Brigadier|Vice|Rear)[\s-])?(?:General|Colonel|Captain|Admiral|Commander)"
+                    r"|\s+(?:Ambassador|Judge|Justice|Professor|Prof\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Mme|H\.E\.|Bishop|Senator|"
+                    r"Sheikh|Sir|Dame))+$")
+
+
 def holds_office(span: Span, sentence: str, stem: str, ordinals: frozenset[str] = frozenset()) -> bool:
     """True if ``span`` is the name given the office: right after the office's title phrase ("the Chair
     of the twentieth session, *İsmail Belen*"), labelled by it in a list of officers ("Rapporteur:
     *Mohamed Soliman*"), or followed by it ("*Sweden*, as Co-Chair", "*X* (Chair)", "*X* (Portugal) would serve as Rapporteur"). A title
     phrase that names another of a series than the question's ``ordinals`` ("Chair of the *nineteenth*
     session" for the twentieth) is another office."""
-    before = sentence[:span.start].rstrip()
+    before = _RANKS.sub("", sentence[:span.start].rstrip())
     if before.endswith(","):
         phrase = before[:-1].rsplit(",", 1)[-1]
         # not "X (Chair), *Y*": a parenthesis gave the office to the name before
@@ -132,6 +139,27 @@ def agent_of(span: Span, sentence: str, stem: str) -> bool:
     return bool(toks) and toks[0].stem in equivalents(stem) and not re.match(r"\s+[A-Z]", sentence[span.end:])
 
 
+# "Who was appointed Governor ...": the verb that gave the office, whose holder is the one it was given to now.
+_WHO_GIVEN = re.compile(r"^\s*who\s+(?:was|were|is|has\s+been|will\s+be)\s+(?:newly\s+)?(?:re-)?(elected|appointed|named|"
+                        r"designated|chosen)\b", re.I)
+
+
+_GIVEN_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s+(?:who\s+)?(?:was|were|has\s+been|had\s+been|is)\s+(?:[a-z]+ly\s+)?"
+                          r"(?:re-)?([a-z]+)")
+
+
+def newly_given(span: Span, sentence: str, verb: str) -> bool:
+    """True if the sentence says the office was given to ``span`` by the question's verb, or that it succeeded
+    the office's holder: "*his successor*, Major General Somo Kakule Evariste, *who was appointed* on 29
+    January" (not the Governor whose death it tells of), "X *was elected* Chair", "the Board *appointed* X"."""
+    given = _GIVEN_AFTER.match(sentence, span.end)
+    if given and _stem_of(given.group(1)).startswith(verb):
+        return True
+    if re.search(r"\b(?:successor|replacement)\s*,?\s*$", _RANKS.sub("", sentence[:span.start].rstrip())):
+        return True
+    return chosen_by(span, sentence, verb)
+
+
 # "Who did the Board appoint to its Committee": the one the question's verb chose.
 _WHO_CHOSEN = re.compile(r"^\s*who\s+(?:did|does|will|has|have)\s+[^?]{1,80}?\s(elect|appoint|name|nominate|designate|"
                          r"select|choose|hire)\b", re.I)
@@ -169,13 +197,24 @@ class Role:
 
     stem: str
     kind: str = "office"  # "office", "deed" or "chosen"
+    verb: str = ""  # for an office, the stem of the verb that gave it: "appoint" ("who was *appointed* Governor")
 
     def holds(self, span: Span, sentence: str, ordinals: frozenset[str] = frozenset()) -> bool:
         if self.kind == "deed":
             return agent_of(span, sentence, self.stem)
         if self.kind == "chosen":
             return chosen_by(span, sentence, self.stem)
-        return holds_office(span, sentence, self.stem, ordinals)
+        return holds_office(span, sentence, self.stem, ordinals) or self.given_now(span, sentence)
+
+    def given_now(self, span: Span, sentence: str) -> bool:
+        """True for the name the sentence says the office was given to by the question's verb (``newly_given``),
+        where it names the office: of its holders, the one "who was appointed" asks for."""
+        return bool(self.verb) and self.kind == "office" and names_office(sentence, self.stem) \
+            and newly_given(span, sentence, self.verb)
+
+    def rank(self, span: Span, sentence: str, ordinals: frozenset[str] = frozenset()) -> tuple[bool, bool]:
+        """Sort key among a sentence's names: those given the office first, the one newly given it first of them."""
+        return not self.holds(span, sentence, ordinals), not self.given_now(span, sentence)
 
     def body_of(self, name: str) -> str | None:
         """The body of a question's name that is the asked office's title ("Executive Board" for "Who was
@@ -206,7 +245,8 @@ class Role:
 def question_role(question: str) -> Role | None:
     """The office a question asks about, else the deed, else the choice, else None."""
     if office := office_stem(question):
-        return Role(office)
+        given = _WHO_GIVEN.match(question)
+        return Role(office, verb=_stem_of(given.group(1)) if given else "")
     if doer := doer_stem(question):
         return Role(doer, "deed")
     return Role(chosen, "chosen") if (chosen := chosen_stem(question)) else None

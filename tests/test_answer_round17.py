@@ -1,0 +1,135 @@
+"""Rules of the seventeenth session (h-r17ansspan), found on round 17's dev half (see docs/answers-log.md) and
+each checked on other paragraphs of the library:
+
+- a period of days is one date however its days are joined: "3–4 October 2024", "28 November–2 December 2022",
+  "14– 16 December 2020" (T1704 was answered "4 October 2024");
+- an "until when" question reads, below the best sentences, one that gives a date after "until" / "to" (T1709: the
+  mandate "extending its mandate until 2 October 2025" ranked 18th and the question was refused);
+- "who was appointed Governor": of the names given the office, the one the question's verb gave it to now ("his
+  successor, Major General Somo Kakule Evariste, who was appointed on 29 January"), and a rank between the office's
+  title and a name does not take the office from it ("the Governor of North Kivu, Major General Peter Cirimwami");
+  before, neither name held the office and T1702 was refused;
+- "which <official> signed the letter" asks its signature block; a chargé d'affaires' title is a title; a letter's last
+  paragraph may close with the name alone; "the first of the letters annexed" is the first annex (T1712).
+
+Sentences are copied from the documents (A/79/722, S/2025/176, S/2025/122, A/79/845, E/C.2/2025/2/Add.9,
+S/2025/194, A/80/38) as strings: one table, each row a rule and a real sentence."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from search.answer import _read_later
+from search.answer_types import Span, gives_bound, typed_spans
+from search.evidence import ScoredSentence, Sentence
+from search.roles import question_role
+from search.signatures import asked_part, asks_signatory, signatory_answer, signature
+from search.terms import tokenize
+
+_RALLY = ("Upon the initiative of Kazakhstan, the first CICA Rally of Volunteer Movement Leaders was held in Astana on "
+          "3–4 October 2024 under the auspices of the 7th CICA Youth Council meeting.")
+_SEMINAR = ("Joint project, the Seminar on Combating Cybercrime for the SCO and CICA countries (28 November–2 December "
+            "2022), was implemented.")
+_ABIDJAN = ("... held in Abidjan (14– 16 December 2020) and Accra (15 and 16 November 2021), including issuing ...")
+_SOMALIA = "Over the period 20–27 November, the two houses of Parliament debated the bills."
+_CEDAW = "(a) Sixtieth session of the Working Group on Communications under the Optional Protocol: 3 and 4 October 2024;"
+_HEADING = "Expansion of territory held by the Mouvement du 23 mars, 30 November 2022–6 March 2025"
+_MANDATE = ("Given escalating gang violence, additional forces may be required (Security Council resolution 2699 (2023) "
+            "authorizing the Mission and resolution 2751 (2024) extending its mandate until 2 October 2025 do not set a "
+            "ceiling for uniformed personnel).")
+_EXTENSION = ("With the extension of the mandate of the Multinational Security Support Mission to 2 October 2025, questions "
+              "arise over the sustainability of financing, casting doubt on the continuity of its operations.")
+_LETTER = "In a letter dated 29 November 2024 from the President of the Security Council (S/2024/868), the members wrote."
+_GOVERNOR = ("Following the death of the Governor of North Kivu, Major General Peter Cirimwami, who sustained gunshot wounds "
+             "while visiting the front line on 23 January and subsequently succumbed to his injuries, MONUSCO engaged with "
+             "his successor, Major General Somo Kakule Evariste, who was appointed on 29 January and is based in Beni, to "
+             "coordinate protection priorities with the Congolese provincial authorities.")
+_APPOINTED = "Who was appointed Governor of North Kivu after his predecessor died of wounds sustained at the front line?"
+_CHARGE = ("Which Russian chargé d'affaires a.i. signed the first of the letters annexed to the Russian Federation's April "
+           "2025 letter about UN investigative material?")
+_POLYANSKIY = ("We stand ready to engage with the Secretariat on modalities of information transfer including those related "
+               "to safeguarding its confidentiality. Dmitry Polyanskiy Chargé d’affaires a.i.")
+_NEBENZIA = ("I should be grateful if you would circulate the present letter and its annexes as a document of the General "
+             "Assembly, under agenda items 32 (a), 84, 107 and 108, and of the Security Council. Vassily Nebenzia")
+_PARTS = ["", "annex I", "annex II", "annex III", "enclosure"]
+
+
+def _span(sentence: str, text: str, kind: str = "person") -> Span:
+    start = sentence.index(text)
+    return Span(text, kind, start, start + len(text))
+
+
+def _scored(text: str, score: float) -> ScoredSentence:
+    hit = SimpleNamespace(symbol="S/2025/122", citation=f"S/2025/122, para. {score}", part="", text=text, section=(),
+                          entities=(), title="")
+    return ScoredSentence(hit, Sentence(text, 0, len(text)), tuple(tokenize([text])[0]), score, score, score)
+
+
+def _dates(sentence: str) -> list[str]:
+    return [sp.text for sp in typed_spans(sentence, ["date"])]
+
+
+def _ranked(question: str, sentence: str, names: list[str]) -> list[str]:
+    role = question_role(question)
+    return sorted(names, key=lambda n: role.rank(_span(sentence, n), sentence))
+
+
+def _holds(question: str, sentence: str, name: str) -> bool:
+    return question_role(question).holds(_span(sentence, name), sentence)
+
+
+def _read_below(bound: str) -> list[str]:
+    """Which sentences below the best twelve are read for an "until when" question."""
+    scored = [_scored(_LETTER, 0.7 - i / 100) for i in range(14)] + [_scored(_MANDATE, 0.5), _scored(_LETTER, 0.45)]
+    return [s.sentence.text[:40] for s in _read_later(scored, None, "", bound)]
+
+
+def _letters(question: str) -> tuple[str, str] | None:
+    """The name ``signatory_answer`` gives from A/79/845's chunks, its best hit in annex II, and its citation."""
+    chunks = [SimpleNamespace(symbol="A/79/845", part=p, citation=f"A/79/845, {p or 'p. 1'}, para. {n}", text=t)
+              for p, n, t in [("", 4, _NEBENZIA), ("annex I", 5, "We count on prompt fulfilment of the requests."),
+                              ("annex I", 6, _POLYANSKIY), ("annex II", 3, _NEBENZIA.replace("I should", "We")),
+                              ("enclosure", 9, "Senior Investigator [signed and sealed] A.V. Vavilkin")]]
+    searcher = SimpleNamespace(chunks=lambda symbol: iter(chunks))
+    answer = signatory_answer(searcher, question, [chunks[3]], ["A/79/845"])
+    return (answer.text.split(" [")[0], answer.citations[0]) if answer else None
+
+
+@pytest.mark.parametrize("rule, got, want", [
+    # a period of days is one date (T1704; A/79/722, annex, p. 10; E/C.2/2025/2/Add.9, p. 7; S/2025/194; A/80/38)
+    ("dash between days", lambda: _dates(_RALLY), ["3–4 October 2024"]),
+    ("dash between months", lambda: _dates(_SEMINAR), ["28 November–2 December 2022"]),
+    ("dash and a space", lambda: _dates(_ABIDJAN), ["14– 16 December 2020", "15 and 16 November 2021"]),
+    ("no year", lambda: _dates(_SOMALIA), ["20–27 November"]),
+    ("and", lambda: _dates(_CEDAW), ["3 and 4 October 2024"]),
+    ("dates with years stay two", lambda: _dates(_HEADING), ["30 November 2022", "6 March 2025"]),
+    # "until when": a date after the bound is read below the best sentences (T1709; S/2025/122, pp. 6-7)
+    ("until", lambda: gives_bound(_MANDATE, "until"), True),
+    ("to", lambda: gives_bound(_EXTENSION, "until"), True),
+    ("a date without the bound", lambda: gives_bound(_LETTER, "until"), False),
+    ("no bound asked", lambda: gives_bound(_MANDATE, ""), False),
+    ("read below the best", lambda: _read_below("until"), [_MANDATE[:40]]),
+    ("not read unasked", lambda: _read_below(""), []),
+    # the office given now, and a rank between title and name (T1702; S/2025/176, para. 21)
+    ("appointed now first", lambda: _ranked(_APPOINTED, _GOVERNOR, ["Peter Cirimwami", "Somo Kakule Evariste"]),
+     ["Somo Kakule Evariste", "Peter Cirimwami"]),
+    ("a rank before the name", lambda: _holds("Who was the Governor of North Kivu?", _GOVERNOR, "Peter Cirimwami"), True),
+    ("the successor holds no office unasked", lambda: _holds("Who was the Governor of North Kivu?", _GOVERNOR,
+                                                             "Somo Kakule Evariste"), False),
+    # signatures (T1712; A/79/845)
+    ("which official signed", lambda: asks_signatory(_CHARGE), True),
+    ("which country signed a treaty", lambda: asks_signatory("Which country signed the Paris Agreement in 2016?"), False),
+    ("a chargé's title", lambda: signature(_POLYANSKIY), ("Dmitry Polyanskiy", "Dmitry Polyanskiy Chargé d’affaires a.i.")),
+    ("a name alone closing a letter", lambda: signature(_NEBENZIA, closing=True), ("Vassily Nebenzia", "Vassily Nebenzia")),
+    ("a name alone elsewhere", lambda: signature(_NEBENZIA), None),
+    ("the first annexed letter", lambda: asked_part(_CHARGE, _PARTS), "annex I"),
+    ("an annex named", lambda: asked_part("Who signed the letter in annex II?", _PARTS), "annex II"),
+    ("no part asked", lambda: asked_part("Who signed the letter?", _PARTS), None),
+    ("its signatory", lambda: _letters(_CHARGE), ("Dmitry Polyanskiy", "A/79/845, annex I, para. 6")),
+    ("annex II's signatory", lambda: _letters("Who signed the letter in annex II?"),
+     ("Vassily Nebenzia", "A/79/845, annex II, para. 3")),
+])
+def test_round17_rules(rule, got, want):
+    assert got() == want, rule
