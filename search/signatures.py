@@ -28,13 +28,15 @@ _BARE_TAIL = re.compile(r"[.!?][”’\")]*\s+(?P<name>[A-Z][\w.'’-]*(?:\s+" +
 
 # "Which Russian *chargé* d'affaires a.i. signed the first of the letters ...": a person asked by what they are.
 _WHICH_SIGNER = re.compile(r"(?i)^\s*(?:which|what)\s+(?:[\w.'’-]+\s+){0,3}?(?:" + TITLE_WORD + r"|officials?|diplomats?|"
-                           r"envoys?|persons?|representatives?|ambassadors?)\b(?:\s+[\w.'’-]+){0,3}?\s+(?:signed|sent|wrote)\b")
+                           r"envoys?|persons?|representatives?|ambassadors?)\b(?:\s+[\w.'’-]+){0,3}?\s+(?:signed|sent)\b")
+_A_LETTER = re.compile(r"(?i)\b(?:letter|note(?: verbale)?|communication|memorandum)s?\b")
 
 
 def asks_signatory(question: str) -> bool:
     """True for "who signed / sent / wrote ...", "who is the signatory of ..." and "which <official> signed
-    the letter ..." (a letter or note named: "which country signed the treaty" asks no signature block)."""
-    return bool(_ASKS.search(question)) or bool(_WHICH_SIGNER.search(question) and _OF_A_DOCUMENT.search(question))
+    the letter ..." (a letter or note named: "which country signed the treaty" asks no signature block, "which
+    Special Rapporteur wrote the report" its author)."""
+    return bool(_ASKS.search(question)) or bool(_WHICH_SIGNER.search(question) and _A_LETTER.search(question))
 
 
 _OF_A_DOCUMENT = re.compile(r"(?i)\b(?:letter|note(?: verbale)?|report|communication|document|memorandum|"
@@ -58,7 +60,8 @@ def signature(text: str, closing: bool = False) -> tuple[str, str] | None:
     m = _TAIL.search(text)
     if m is None or re.search(r"\b(?:is|are|was|were|has|have|had|will|shall)\b", m.group(0)):
         bare = _BARE_TAIL.search(text) if closing else None
-        if bare is None or re.search(r"\b(?:is|are|was|were|has|have|had|will|shall|The|This|These)\b", bare.group("name")):
+        if bare is None or re.search(r"\b(?:is|are|was|were|has|have|had|will|shall|The|This|These|United|Nations|"
+                                     r"Council|Assembly|Committee|Commission|Republic|Annex|Enclosure)\b", bare.group("name")):
             return None
         return bare.group("name"), bare.group("name")
     return m.group("name"), f"{m.group('name')} {' '.join(m.group('title').split())}"

@@ -121,6 +121,7 @@ def _letters(question: str) -> tuple[str, str] | None:
     # signatures (T1712; A/79/845)
     ("which official signed", lambda: asks_signatory(_CHARGE), True),
     ("which country signed a treaty", lambda: asks_signatory("Which country signed the Paris Agreement in 2016?"), False),
+    ("which author wrote a report", lambda: asks_signatory("Which Special Rapporteur wrote the report on Haiti?"), False),
     ("a chargé's title", lambda: signature(_POLYANSKIY), ("Dmitry Polyanskiy", "Dmitry Polyanskiy Chargé d’affaires a.i.")),
     ("a name alone closing a letter", lambda: signature(_NEBENZIA, closing=True), ("Vassily Nebenzia", "Vassily Nebenzia")),
     ("a name alone elsewhere", lambda: signature(_NEBENZIA), None),
