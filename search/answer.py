@@ -19,7 +19,7 @@ from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context
                        score_sentences)
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
-from .names import foreign_name_words, mentions, names_ok, question_names, without_descriptions
+from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
 from .name_heads import whole_names
 from .carried import with_before
 from .attendance import asks_attendance, speakers_only
@@ -143,10 +143,12 @@ _POINTS_BACK = re.compile(r"(?:It|They|This|These|He|She|(?:This|These|Those|Suc
 def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, set[str]]:
     """For each paragraph, the question's names it need not repeat: in a library, those its document
     is about (``search.subject``), those of the headings it sits under, and those naming the source
-    of the fact ("according to the *UNODC* report on Haiti") when its document cites them."""
+    of the fact ("according to the *UNODC* report on Haiti") or its day ("on *Good Friday*") when its
+    document cites them."""
     if len(library(searcher)) < 2:
         return {h.citation: set() for h in hits}
     authors = source_names(question, names) | venue_names(question, names) if question else set()
+    authors |= {n for n, _ in names if named_day(n)}  # "on *Good Friday*": said once by the letter, as its date is
     framed = [(n, a) for n, a in names if n in authors]
     by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) for sym in {h.symbol for h in hits}}
     out = {}

@@ -47,14 +47,33 @@ def question_names(searcher, question: str) -> list[tuple[str, tuple[str, ...]]]
 
 
 def without_descriptions(names: list[tuple[str, tuple[str, ...]]], question: str) -> list[tuple[str, tuple[str, ...]]]:
-    """``names`` less each one-word name that describes the name right after it and is a word of that name's long
-    form: "the *Indigenous* rights Expert Mechanism" is the Expert Mechanism on the Rights of Indigenous Peoples, which
-    its paragraphs call "the Expert Mechanism" (a word of a name's long form is no name of its own)."""
-    def describes(word: str) -> bool:
-        return any(other != word and any(re.search(r"\b" + re.escape(word) + r"\b", a) for a in aliases)
-                   and re.search(r"\b" + re.escape(word) + r"(?:\s+[a-z][\w'’-]*){0,2}\s+" + re.escape(other) + r"\b", question)
-                   for other, aliases in names)
-    return [(n, a) for n, a in names if " " in n or not describes(n)]
+    """``names`` less each one-word name that describes the name right after it: a word of that name's long
+    form ("the *Indigenous* rights Expert Mechanism" is the Expert Mechanism on the Rights of Indigenous Peoples, which
+    its paragraphs call "the Expert Mechanism"), or a place's adjective ("the *Congolese* NGO FOSBES", "the *Ukrainian*
+    city of Kharkiv": the name after it says which, and its paragraphs need not say where it is; not "the *Russian*
+    attack on Kharkiv", whose adjective says whose attack)."""
+    def before(word: str, other: str) -> bool:
+        return bool(re.search(r"\b" + re.escape(word) + r"(?:\s+(?:(?!(?:on|in|by|at|against|for|from|to|with|and|or)\b)"
+                              r"[a-z][\w'’-]*|" + "|".join(CATEGORY_ACRONYMS)
+                              + r")){0,2}\s+" + re.escape(other) + r"\b", question))
+
+    def describes(word: str, own: tuple[str, ...]) -> bool:
+        demonym = bool(own) and bool(_DEMONYM.fullmatch(word))
+        return any(other != word and (demonym or any(re.search(r"\b" + re.escape(word) + r"\b", a) for a in aliases))
+                   and before(word, other) for other, aliases in names)
+    return [(n, a) for n, a in names if " " in n or not describes(n, a)]
+
+
+#: A place's adjective ("Congolese", "Ukrainian", "Iraqi"), which ``_place_of`` gives its place.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|i|ish)")
+def named_day(name: str) -> bool:
+    """True for a day named for the week or a feast ("on *Good Friday*", "on *Monday*", "at *Easter*"): it says when,
+    which a letter tells once ("on Good Friday, 18 April 2025, ..."), not who; its other paragraphs need not repeat it."""
+    return bool(_NAMED_DAY.fullmatch(name))
+
+
+_NAMED_DAY = re.compile(r"(?:(?:Good|Holy|Easter|Palm|Orthodox)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Easter|"
+                        r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)")
 
 
 # An office's title before the body it serves: "*Chair of the* United Nations Statistical Commission" names
