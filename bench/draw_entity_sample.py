@@ -9,7 +9,8 @@ tagger runs). Round 13 (bench/data/entities_sample_round13*.jsonl) was drawn thi
 /work/libindex_r15 with seed 13 (the two --skip options above redraw it), round 14 from
 /work/libindex_r16 with seed 14 (skipping the two round-14 files redraws it), round 15 from
 /work/libindex_r17 with seed 15 (skipping the two round-15 files redraws it), round 16 from
-/work/libindex_r18 with seed 16 and --rare-kinds (skipping the two round-16 files redraws it);
+/work/libindex_r18 with seed 16 and --rare-kinds (skipping the two round-16 files redraws it), round 17
+from /work/libindex_r19 with seed 17 and --least-kinds (skipping the two round-17 files redraws it);
 bench/data/README.md says how the weights were chosen.
 """
 
@@ -40,19 +41,41 @@ def _used(data: Path, skip: list[str]) -> tuple[collections.Counter, set[str]]:
     return docs, cited
 
 
+def kind_weights(rows: list[dict], cited: set[str], cap: float = 4.0) -> dict[tuple[str, str], float]:
+    """Weights for chunk kinds and document types, higher the less earlier samples labelled them.
+
+    A kind's rate is the share of its library chunks that earlier samples labelled; its weight is
+    the library-wide rate over its own (capped), so a kind sampled half as often counts double."""
+    lib: collections.Counter = collections.Counter()
+    seen: collections.Counter = collections.Counter()
+    for r in rows:
+        for key in (("kind", r["kind"]), ("doc_type", r.get("doc_type") or "")):
+            lib[key] += 1
+            seen[key] += r["citation"] in cited
+    overall = len(cited & {r["citation"] for r in rows}) / max(len(rows), 1)
+    return {k: min(cap, overall / ((seen[k] + 1) / (lib[k] + 1))) for k in lib}
+
+
 def draw(rows: list[dict], used: collections.Counter, cited: set[str], seed: int,
-         n: int = 45, dev: int = 25, rare_kinds: bool = False) -> tuple[list[dict], list[dict]]:
+         n: int = 45, dev: int = 25, rare_kinds: bool = False,
+         least_kinds: bool = False) -> tuple[list[dict], list[dict]]:
     """``n`` chunks, at most two a document, split by document into dev and aside halves.
 
     ``rare_kinds`` (round 16) first keeps slots for the kinds rounds 5-15 labelled least: a
     resolution's preamble, small-type notes, parts with no numbered paragraphs, and text cited by
-    page (letters and their annexes)."""
+    page (letters and their annexes). ``least_kinds`` (round 17) weights every chunk by how rarely
+    earlier samples labelled its kind and its document's type (``kind_weights``) instead of the
+    fixed slots for tables, scans and annexes."""
     rng = random.Random(seed)
     cands = [r for r in rows if r["citation"] not in cited and r["symbol"] != "A/69/207"
              and 120 <= len(r["text"]) <= (2000 if r["kind"] == "table" else 1300)]
 
+    kw = kind_weights(rows, cited) if least_kinds else {}
+
     def weight(r: dict) -> float:
         w = 1.0 / (1 + used[r["symbol"]]) ** 1.5
+        if least_kinds:
+            return w * kw[("kind", r["kind"])] * kw[("doc_type", r.get("doc_type") or "")]
         return w * (2.0 if r["part"] else 1.0) * (3.0 if r["kind"] != "paragraph" else 1.0)
 
     picked: list[dict] = []
@@ -68,13 +91,15 @@ def draw(rows: list[dict], used: collections.Counter, cited: set[str], seed: int
             per_doc[r["symbol"]] += 1
             k -= 1
 
-    take([r for r in cands if r["kind"] == "table"], 3)
+    if not least_kinds:
+        take([r for r in cands if r["kind"] == "table"], 3)
     if rare_kinds:
         take([r for r in cands if r["kind"] == "preamble"], 4)
         take([r for r in cands if r["kind"] in ("note", "part")], 4)
         take([r for r in cands if r["page"] and r["kind"] == "paragraph"], 4)
-    take([r for r in cands if r["symbol"] in SCANNED], 3)
-    take([r for r in cands if r["part"].startswith(("annex", "enclosure"))], 6)
+    if not least_kinds:
+        take([r for r in cands if r["symbol"] in SCANNED], 3)
+        take([r for r in cands if r["part"].startswith(("annex", "enclosure"))], 6)
     take(list(cands), n - len(picked))
     docs = sorted({r["symbol"] for r in picked})
     rng.shuffle(docs)
@@ -93,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", required=True, help="folder for dev.json and aside.json")
     ap.add_argument("--rare-kinds", action="store_true",
                     help="keep slots for preambles, notes, parts and page-cited text (round 16)")
+    ap.add_argument("--least-kinds", action="store_true",
+                    help="weight chunks by how rarely earlier samples labelled their kind and document type (round 17)")
     ap.add_argument("--skip", action="append", default=[],
                     help="a sample file in bench/data not to count as earlier (to redraw that round); repeatable")
     args = ap.parse_args(argv)
@@ -105,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     used, cited = _used(ROOT / "bench" / "data", args.skip)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, half in zip(("dev", "aside"), draw(rows, used, cited, args.seed, rare_kinds=args.rare_kinds)):
+    for name, half in zip(("dev", "aside"), draw(rows, used, cited, args.seed, rare_kinds=args.rare_kinds,
+                                                   least_kinds=args.least_kinds)):
         (out / f"{name}.json").write_text(json.dumps(half, ensure_ascii=False, indent=0), encoding="utf-8")
         print(name, len(half), sorted({r["symbol"] for r in half}))
     return 0
