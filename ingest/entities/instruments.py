@@ -423,10 +423,29 @@ def _extend_left(words: list[str], h: int, body: bool = False) -> int:
                 and not _ends_title(words, i - 2):
             i -= 1  # "Joint Migration and Development Initiative"
             continue
+        if not body and prev == "to" and 1 < i < h and _runs_on_over_to(words, i, h):
+            i -= 1  # "UNICEF Accountability to Affected Populations Strategy": "to" inside the title
+            continue
         if prev in NOT_MODIFIERS or not _is_cap(prev) or not prev[:1].isalnum():
             break
         i -= 1
     return i
+
+
+def _runs_on_over_to(words: list[str], i: int, h: int) -> bool:
+    """Whether "to" before ``words[i]`` is inside a title ("Accountability to Affected Populations
+    Strategy"): title-case words on both sides, the left one a common noun that is no head, place or
+    acronym ("UNICEF to ...", "Convention to ...", "Kenya to ..." start no title), and more capitalized
+    words before it or a body's acronym ("UNICEF Accountability to ..."); at least one word between "to"
+    and the head ("... Development to Agenda 2063" names two things)."""
+    left = words[i - 2]
+    if not _is_cap(left) or left in NOT_MODIFIERS or left.isupper() or left in HEADS or left in _BODY_HEADS \
+            or _large_place(left) or not left[1:].islower():
+        return False
+    before = words[i - 3] if i > 2 else ""
+    if "from" in words[max(0, i - 8):i - 1] or "From" in words[max(0, i - 8):i - 1]:
+        return False  # "From the New Partnership for Africa’s Development to Agenda 2063": a span of time
+    return before.isupper() and len(before) > 1 or (_is_cap(before) and before not in NOT_MODIFIERS)
 
 
 def _ends_title(words: list[str], j: int) -> bool:

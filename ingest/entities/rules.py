@@ -59,6 +59,7 @@ ORG_HEADS = {
     "Mission", "Missions", "Operation", "Force", "Forces", "Party", "Police", "Inspectorate", "Registry", "Chambers",
     "Bureau", "Body", "Bodies", "Consortium", "Collaborative", "Prosecution", "Institution", "Church", "Diocese",
     "Branch", "House", "Ombudsman",
+    "Section", "Club",  # "the Investigations Section", "Geneva Press Club", "Paris Club" (round 17)
 }
 CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "against", "at", "de", "des", "du", "la", "et", "y"}
 COMMON_ZIPF = 3.8  # wordfreq's Zipf scale: 3.8 is about 6 uses per million words

@@ -21,6 +21,7 @@ from .acronym_definitions import find_definitions, is_acronym
 from .foreign_names import is_foreign_name
 from .backrefs import link_back_references
 from .bodies import before_treaty, titled_bodies
+from .body_lists import listed_bodies
 from .rules import (PRIMARY, PRODUCT_HEADS, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
                            keep_secondary, primary_kind, trim)
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
@@ -262,6 +263,9 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
     ents = _resolve_overlaps(cands, guessed)
     ents = listed_bodies_as_areas(text, sorted(ents + listed_areas(text, ents), key=lambda e: e.start))
     ents = sorted(ents + joined_places(text, ents), key=lambda e: e.start)
+    bodies = listed_bodies(text, ents, people)  # "partners included the Geneva Press Club, Access Now and ..."
+    ents = sorted([e for e in ents if not any(b.start <= e.start and e.end <= b.end for b in bodies)] + bodies,
+                  key=lambda e: e.start)
     return _Tagged(ents, guessed, chunk_votes(text, sdoc.ents))
 
 
