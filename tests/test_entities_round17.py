@@ -6,6 +6,8 @@ tagged by the real spaCy pipeline."""
 
 from __future__ import annotations
 
+import collections
+
 import pytest
 
 from entity_checks import assert_tagged
@@ -74,3 +76,22 @@ CASES = [
 @pytest.mark.parametrize("text,expected,not_tagged", CASES)
 def test_round17_classes(text, expected, not_tagged):
     assert_tagged(text, expected, not_tagged)
+
+
+def test_least_kinds_weights_the_least_labelled_kinds_up():
+    """draw_entity_sample --least-kinds (round 17): a document type earlier samples labelled at a lower rate
+    weighs more than one labelled at a higher rate, capped at 4; a chunk of it is drawn more often."""
+    from bench_modules import load_bench
+
+    draw = load_bench("draw_entity_sample")
+    rows = [{"citation": f"R{i}", "symbol": f"R/{i % 5}", "kind": "paragraph", "doc_type": "report", "part": "",
+             "page": None, "text": "x" * 200} for i in range(40)]
+    rows += [{"citation": f"N{i}", "symbol": f"N/{i % 5}", "kind": "paragraph", "doc_type": "note", "part": "",
+              "page": None, "text": "y" * 200} for i in range(40)]
+    cited = {f"R{i}" for i in range(20)} | {"N0"}
+    w = draw.kind_weights(rows, cited)
+    assert w[("doc_type", "note")] > 2 * w[("doc_type", "report")]
+    assert max(w.values()) <= 4.0
+    dev, aside = draw.draw(rows, collections.Counter(), cited, seed=1, n=10, dev=5, least_kinds=True)
+    picked = dev + aside
+    assert sum(r["doc_type"] == "note" for r in picked) > sum(r["doc_type"] == "report" for r in picked)
