@@ -114,7 +114,7 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   and UNW/2025/2: drawn at random (``bench/draw_entity_sample.py --seed 17 --least-kinds`` from an export
   of ``/work/libindex_r19``), each chunk weighted up by how rarely earlier samples labelled its chunk kind
   and its document's type (notes by the Secretariat, provisional agendas, executive directors' and
-  offices' reports), labelled from the text alone with ``acronyms`` and committed (dde6ed8) before the
+  offices' reports), labelled from the text alone with ``acronyms`` and committed (7d59c87) before the
   tagger ran on them. Same two ``--corpus``.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
