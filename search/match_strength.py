@@ -54,6 +54,8 @@ from typing import Sequence
 
 import numpy as np
 
+from .bm25 import positions
+
 #: A best sentence below this cosine is far from the query.
 FAR_COSINE = 0.4
 #: ... and so is one this far below the best sentence of the whole index.
@@ -128,7 +130,5 @@ def _keyword_words(sig, rows: Sequence[int]) -> dict[int, float] | None:
 
 def _positions(ids: np.ndarray, at: np.ndarray) -> np.ndarray | None:
     """Where each of the sorted ``at`` sits in the sorted ``ids``; None unless all are there."""
-    pos = np.searchsorted(ids, at)
-    if not len(at) or pos[-1] >= len(ids) or np.any(ids[np.minimum(pos, len(ids) - 1)] != at):
-        return None
-    return pos
+    pos = positions(ids, at)
+    return pos if len(at) and len(pos) == len(at) else None

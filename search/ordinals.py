@@ -63,3 +63,9 @@ def series_ordinals(text: str) -> frozenset[str]:
 
 #: The ordinals a series is told apart by in one word, "first" to "twentieth".
 ORDINALS = frozenset(ordinal_word(n) for n in range(1, 21))
+_NUMBER_OF = {ordinal_word(n): n for n in range(1, 200)}
+
+
+def ordinal_number(word: str) -> int | None:
+    """The number an ordinal in words stands for ("sixth": 6); None for any other word."""
+    return _NUMBER_OF.get(word.lower())

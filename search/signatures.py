@@ -15,6 +15,7 @@ import re
 from ingest.text.fragments import TITLE_WORD
 
 from .models import Answer, Evidence, Hit
+from .ordinals import ordinal_number
 
 _ASKS = re.compile(r"(?i)^\s*(?:who\s+(?:signed|sent|wrote|transmitted)\b|whose\s+(?:signature|name)\s+"
                    r"(?:is|was|appears)\b|who\s+(?:is|was)\s+the\s+signatory\b)")
@@ -44,7 +45,6 @@ _OF_A_DOCUMENT = re.compile(r"(?i)\b(?:letter|note(?: verbale)?|report|communica
 # "the *first* of the letters annexed", "the *second* annexed letter", "the letter in the *third* annex".
 _NTH_ANNEXED = re.compile(r"(?i)\b(first|second|third|fourth|fifth|sixth)\s+(?:of\s+the\s+)?(?:(?:annexed\s+)?(?:letters?|notes?|"
                           r"communications?)\s+(?:annexed|in\s+(?:the\s+)?annex)|annex(?:ed\s+(?:letter|note|communication))?\b)")
-_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _ANNEX_NAMED = re.compile(r"\b(annex\s+[IVX]+|annex\s+\d+)\b", re.I)
 
 
@@ -74,7 +74,7 @@ def asked_part(question: str, parts: list[str]) -> str | None:
     if m := _ANNEX_NAMED.search(question):
         return next((p for p in annexes if p.lower() == " ".join(m.group(1).lower().split())), None)
     if m := _NTH_ANNEXED.search(question):
-        n = _NTH[m.group(1).lower()]
+        n = ordinal_number(m.group(1))
         return annexes[n - 1] if len(annexes) >= n else None
     return None
 
