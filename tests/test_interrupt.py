@@ -25,9 +25,24 @@ ROOT = Path(__file__).resolve().parent.parent
 def _start(paths: list[Path], index: Path, fail: str) -> subprocess.Popen:
     env = dict(os.environ, PARACITE_FAIL_AT=fail, PYTHONPATH=str(ROOT))
     env.pop("PARACITE_DEBUG", None)
-    return subprocess.Popen([sys.executable, "-m", "search", "ingest", *map(str, paths), "--index", str(index),
-                             "--quiet"], env=env, start_new_session=True, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return _with_ctrl_c_live([sys.executable, "-m", "search", "ingest", *map(str, paths), "--index", str(index),
+                              "--quiet"], env=env, start_new_session=True, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+
+
+def _with_ctrl_c_live(args: list[str], **popen) -> subprocess.Popen:
+    """Start ``args`` as a terminal would, with Ctrl-C live, however pytest itself was started.
+
+    A shell without job control starts background commands with SIGINT ignored (POSIX), and an
+    ignored signal stays ignored across exec: run so (``pytest &`` in a script, some CI runners),
+    the ingest would rightly ignore the test's Ctrl-C. A Python handler, unlike SIG_IGN, is reset
+    to the default by exec, so one installed around the start gives the child a live SIGINT.
+    """
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(args, **popen)
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def _entries(index: Path) -> list[Path]:
@@ -78,3 +93,17 @@ def test_ctrl_c_while_embedding_waits_for_the_thread_and_exits_130(tmp_path):
     # the thread finished its group before the process ended: that file's work is kept
     assert len(_entries(index)) == 1
     assert not (index / CURRENT).exists()
+
+
+def test_the_ingest_starts_with_ctrl_c_live_even_when_the_tests_run_with_it_ignored():
+    """The tests above must not depend on how pytest was started: under a shell without job control
+    (``pytest &`` in a script) SIGINT arrives ignored, and a child would inherit that."""
+    show = [sys.executable, "-c", "import signal; print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)"]
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a background job of such a shell
+    try:
+        plain = subprocess.run(show, capture_output=True, text=True, timeout=60).stdout.strip()
+        live = _with_ctrl_c_live(show, stdout=subprocess.PIPE, text=True).communicate(timeout=60)[0].strip()
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert plain == "True"  # the trap: an ignored SIGINT is inherited across exec
+    assert live == "False"
