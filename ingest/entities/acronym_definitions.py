@@ -74,8 +74,9 @@ def find_definitions(text: str, bodies: list[tuple[int, int]] = ()) -> list[Defi
             long_start = None  # "Sarah ... was appointed ... at the Pacific Community (SPC)": "S" is no word of it
         if long_start is None:
             long_start = _title_start(acr, before, window_start)
-        if long_start is None and len(before) in ends and acr.isupper() and len(acr) >= 3 \
-                and len(before[ends[len(before)]:].split()) >= 2:  # "21 Marchi (ACEFRS)": no body's acronym
+        if long_start is None and len(before) in ends and acr.isupper() and len(acr) >= 3 and " " not in acr \
+                and len(before[ends[len(before)]:].split()) >= 2:  # "21 Marchi (ACEFRS)": no body's acronym;
+            # "(SDG 3.3)" after a body spells nothing and names a goal's target, not the body
             out.append(Definition(acr, before[ends[len(before)]:], ends[len(before)], len(before), m.start(1), m.end(1)))
             continue
         if long_start is None:

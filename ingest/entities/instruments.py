@@ -348,6 +348,9 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
         end = head_end if possessive or closed else _extend_right(words, head_end, body)
         if start == h and end == head_end and not numbered:
             continue  # a bare "the Convention" refers back; it names nothing by itself
+        if w == "Plan" and start == h - 1 and end == head_end and words[h - 1] in PLAN_KINDS \
+                and h > 1 and words[h - 2][:1].islower() and words[h - 2] not in _DEFINITE:
+            continue  # "Currently joint Action Plan is being developed": a kind of plan described, none named
         if not body and w in _MODIFIED_HEADS and not _modified(words, start, h, head_end, end):
             continue
         if action_heads and w in DATED_HEADS and head_end == h + 1 and not _dated_or_scoped(words, start, h, end):
@@ -358,6 +361,7 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
     return out
 
 
+_DEFINITE = {"the", "its", "their", "this", "that", "his", "her", "our", "whose"}  # "the Strategic Plan" refers back
 _LETTERED_HEADS = {"Group", "Committee", "Subcommittee", "Commission", "Panel", "Team"}
 _DESIGNATION = re.compile(r"[A-F]|I{1,3}|IV|VI{0,3}")
 

@@ -76,6 +76,8 @@ def is_event(text: str, start: int, end: int, head: str) -> bool:
         return True  # "the United Nations Conference on Environment and Development" met; UNCTAD is a body
     if head == "Conference" and re.search(r"\bConference\s+to\s+[A-Z]", text[start:end + 12]):
         return True  # "the United Nations Conference to Support the Implementation of ...": held, not a body
+    if head == "Conference" and re.search(r"\bConference\s+on\s+[A-Z][a-z]+ing\b", text[start:end + 20]):
+        return True  # "Conference on Facilitating the Entry into Force of ...": a conference on doing something is held
     if re.match(r"(?:19|20)\d\d\s+[A-Z]", text[start:end]):
         return True  # "the 2025 United Nations Conference to Support ...": a dated event
     if head == "Conference" and town_conference(text, start, end):

@@ -25,6 +25,9 @@ NOT_ENTITIES = {
     "Chair", "Chairs", "Co-Chairs", "Parties", "Party", "Special Representative", "High Commissioner",
     "Executive Director", "Administrator", "Under-Secretary-General", "Prosecutor", "Registrar",
     "Division", "Department", "Unit", "Section", "Executive Board", "Executive Boards", "Board", "Bureau",
+    # the organs every body has, bare ("Organisation for the Prohibition of Chemical Weapons, Executive Council")
+    "Executive Council", "Executive Councils", "Executive Committee", "General Conference", "Governing Council",
+    "Governing Body", "Governing Board", "Steering Committee", "Standing Committee",
     "Report", "Annex", "Table", "Figure", "Summary", "Introduction", "Conclusions", "Recommendations",
     "Internet", "Web", "COVID-19", "SDG", "SDGs", "Goal", "Goals", "Sustainable Development Goals",
     "Indigenous Peoples", "Indigenous People", "Indigenous", "First Nations", "First Nation", "Roma",
