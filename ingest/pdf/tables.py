@@ -7,6 +7,7 @@ paragraph and blocks are its own.
 
 from __future__ import annotations
 
+from .asides import worded
 from .layout import Line
 from ..text.paragraphs import _TABLE_RE
 
@@ -33,12 +34,19 @@ class TableSteps:
         elif self.state == "float" and small and self.small_text() and self.float_speck is not None \
                 and l.page != self.float_speck.page:
             self.small_line(l)  # no figure a speck opened runs on: the next page's small type is the part's text
+        elif self.state == "float" and small and self.small_text() and worded(l.text) and not self.captioned(l):
+            self.small_line(l)  # a table with no caption read as a figure, in a part set in small type: its worded cells are text
         elif self.state == "table":
             self.table_at[0].lines.append(l.text)
             self.table_small = self.table_small or small
         else:
             self.aside(l, "float")
         return True
+
+    def captioned(self, l: Line) -> bool:
+        """A figure caption (``Figure II``) was read on this line's page, above it."""
+        c = self.caption_at
+        return c is not None and c.page == l.page and c.top < l.top
 
     def open_table(self, l: Line, small: bool, near_left: bool) -> bool:
         """``Table 2`` or ``Table 2. Title`` at the margin or centred over the table: a table block."""

@@ -71,7 +71,7 @@ def split_zones(pages: list[Page], symbols: tuple[str, ...] = ()) -> Zones:
             above = [l for l in foot if l.top < foot[0].top - 1 and abs(l.size - foot[0].size) > 0.3]
             body += above
             foot = [l for l in foot if l not in above]
-        last = _read_footnotes(foot, notes, expected) or last
+        last = _read_footnotes(foot, notes, expected, lines) or last
         raised_notes = raised_notes or any(l.lead_mark for l in foot)
         kept.extend(body)
     raised = any(l.refs for l in kept)
@@ -131,12 +131,29 @@ def _numbered_note(text: str, expected: int) -> re.Match | None:
     return m if m and int(m.group(1)) == expected else None
 
 
-def _starts_note(line: Line, raised: bool, expected: int = 0) -> bool:
-    """A footnote's first line: its raised mark, or (where marks are not raised) ``12 Text``, or
-    the next footnote's number with a full stop."""
+CELL_INDENT = 100.0  # points right of the page's left edge past which a line opens a table's column, not a note
+
+
+def table_cell(line: Line, page_lines: list[Line]) -> bool:
+    """A line of a table's row, not a footnote's first line though it opens with a number (``4 500
+    Estimated repatriation ...``, ``10 10 10 - -``): another line of the page stands at its height (a
+    row's next cell), or it starts a column far right of the page's left edge. A footnote's mark sits
+    at the text's left edge, on a line of its own."""
+    if line.x0 > min(l.x0 for l in page_lines) + CELL_INDENT:
+        return True
+    return any(o is not line and abs(o.top - line.top) < 1.5 and (o.x1 < line.x0 or o.x0 > line.x1)
+               for o in page_lines)
+
+
+def _starts_note(line: Line, raised: bool, expected: int = 0, page_lines: list[Line] | None = None) -> bool:
+    """A footnote's first line: its raised mark, or (where marks are not raised) ``12 Text`` that
+    is no table cell, or the next footnote's number with a full stop."""
     if line.lead_mark:
         return True
-    return (not raised and bool(_FN_TEXT_START_RE.match(line.text))) or (expected > 1 and bool(_numbered_note(line.text, expected)))
+    plain = not raised and bool(_FN_TEXT_START_RE.match(line.text))
+    if plain and page_lines and table_cell(line, page_lines):
+        plain = False
+    return plain or (expected > 1 and bool(_numbered_note(line.text, expected)))
 
 
 def _footnote_start(lines: list[Line], body: float, expected: int = 0) -> tuple[int, int]:
@@ -152,12 +169,12 @@ def _footnote_start(lines: list[Line], body: float, expected: int = 0) -> tuple[
     for j in range(k, len(lines)):
         if is_separator(lines[j].text):
             return k, j
-        if _starts_note(lines[j], raised, expected):
+        if _starts_note(lines[j], raised, expected, lines):
             return k, (j - 1 if j > k and is_separator(lines[j - 1].text) else j)
     return k, len(lines)
 
 
-def _read_footnotes(lines: list[Line], notes: dict[str, str], expected: int = 0) -> str:
+def _read_footnotes(lines: list[Line], notes: dict[str, str], expected: int = 0, page_lines: list[Line] = ()) -> str:
     """Collect each footnote's text under its mark; a line without a mark continues the last.
 
     Returns the last mark read, for a footnote that runs on to the next page.
@@ -167,7 +184,8 @@ def _read_footnotes(lines: list[Line], notes: dict[str, str], expected: int = 0)
     for line in lines:
         if is_separator(line.text):
             continue
-        m = (_FN_TEXT_START_RE.match(line.text) if not raised else None) or (
+        plain = not raised and not (page_lines and table_cell(line, list(page_lines)))
+        m = (_FN_TEXT_START_RE.match(line.text) if plain else None) or (
             _numbered_note(line.text, _next_mark(notes)) if expected > 1 else None)
         if line.lead_mark or m:
             mark = line.lead_mark or m.group(1)
