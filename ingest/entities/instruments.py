@@ -348,9 +348,10 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
         end = head_end if possessive or closed else _extend_right(words, head_end, body)
         if start == h and end == head_end and not numbered:
             continue  # a bare "the Convention" refers back; it names nothing by itself
-        if w == "Plan" and start == h - 1 and end == head_end and words[h - 1] in PLAN_KINDS \
+        if w == "Plan" and start == h - 1 and end == head_end and words[h - 1] in PLAN_KINDS - {"Strategic"} \
                 and h > 1 and words[h - 2][:1].islower() and words[h - 2] not in _DEFINITE:
             continue  # "Currently joint Action Plan is being developed": a kind of plan described, none named
+            # (an agency's "Strategic Plan" is its one plan: "the new Strategic Plan", "exceeding Strategic Plan milestones")
         if not body and w in _MODIFIED_HEADS and not _modified(words, start, h, head_end, end):
             continue
         if action_heads and w in DATED_HEADS and head_end == h + 1 and not _dated_or_scoped(words, start, h, end):
