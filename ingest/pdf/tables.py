@@ -34,7 +34,7 @@ class TableSteps:
         elif self.state == "float" and small and self.small_text() and self.float_speck is not None \
                 and l.page != self.float_speck.page:
             self.small_line(l)  # no figure a speck opened runs on: the next page's small type is the part's text
-        elif self.state == "float" and small and self.small_text() and worded(l.text) and not self.captioned(l):
+        elif self.state == "float" and small and self.small_text() and worded(l.text) and not l.italic and not self.captioned(l):
             self.small_line(l)  # a table with no caption read as a figure, in a part set in small type: its worded cells are text
         elif self.state == "table":
             self.table_at[0].lines.append(l.text)
