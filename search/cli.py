@@ -142,7 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # said by the command's own parser, whose --help lists what it takes (`ask --sort`)
+        _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
     if not args.command:
         parser.print_help()
         return 2
@@ -164,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         while _OPENED:  # release the index (and its reader's lock) as soon as the command ends
             _OPENED.pop().close()
+
+
+def _command_parser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """The sub-parser of ``command`` (the top-level parser when none was given)."""
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        if command in (action.choices or {}):
+            return action.choices[command]
+    return parser
 
 
 _OPENED: list = []  # Searchers opened by the running command

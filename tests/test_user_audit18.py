@@ -93,3 +93,16 @@ def test_web_errors_name_parameters_not_command_line_flags(live, monkeypatch):
 def test_the_command_line_s_hints_in_the_web_s_words(cli, web):
     """Hints of documents with parts and pages (``search.missing_hint``, ``search.part_names``)."""
     assert web_message(ValueError(cli)) == web
+
+
+@pytest.mark.parametrize("argv, helped", [(["ask", "Who?", "--sort", "date"], "paracite ask --help"),
+                                          (["search", "migrants", "--nope"], "paracite search --help"),
+                                          (["--nope"], "paracite --help")])
+def test_an_unknown_option_points_to_its_command_s_help(argv, helped, capsys):
+    """``paracite ask "..." --sort date`` said "see `paracite --help`", whose page lists no command's
+    options; the command's own help does."""
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err.strip()
+    assert exit_.value.code == 2 and err.startswith("paracite: error: unrecognized arguments: ")
+    assert err.endswith(f"(see `{helped}`)") and len(err.splitlines()) == 1

@@ -49,6 +49,7 @@ def _form(params) -> dict:
                for v in (params.getlist(n) if n in REPEATED_FILTERS else [params.get(n, "")]) if v.strip()]
     base = [("q", params.get("q", ""))] + [(n, params[n]) for n in ("mode", "k") if params.get(n)]
     chips = [{"name": n, "label": LABELS.get(n, n).split(" (")[0], "value": v,  # "Kind: note", not its hint
+              "shown": dict(CHOICES.get(n, ())).get(v, v),  # "Sort: newest first", as the field words it
               "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)]),
               "hidden": n in LIST_FILTERS} for n, v in active]  # list filters ride hidden; bodies are ticked
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
