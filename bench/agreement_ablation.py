@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from library_ablation import LIBRARY_QUERIES, REPORT_QUERIES, open_searchers, run_variant  # noqa: E402
 from query_expansion import expansion_variants  # noqa: E402
-from search.bm25 import content_terms, keyword_query, matching_rows, quote  # noqa: E402
+from search.bm25 import content_terms, keyword_query, matching_arrays, quote  # noqa: E402
 from search.evaluate import read_queries  # noqa: E402
 from search.phrases import PAIR_BONUS  # noqa: E402
 from search.fusion import (BM25_WEIGHT, SENTENCE_SHARE, bm25_weight, pool, pooled_hybrid_score,  # noqa: E402
@@ -182,9 +182,9 @@ def pair_share(cx, sig, q, near):
     if not pairs:
         return None
     counts = np.zeros(len(sig.ids))
-    for rows in matching_rows(cx.s._con, pairs):
-        if rows:
-            pos = np.searchsorted(sig.ids, np.fromiter(rows, dtype="int64", count=len(rows)))
+    for rows in matching_arrays(cx.s._con, pairs):
+        if len(rows):
+            pos = np.searchsorted(sig.ids, rows)
             pos = pos[pos < len(sig.ids)]
             counts[pos] += 1
     return counts / len(pairs)

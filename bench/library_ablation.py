@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from search import Searcher  # noqa: E402
-from search.bm25 import content_terms, keyword_query, matching_rows  # noqa: E402
+from search.bm25 import content_terms, keyword_query, matching_arrays  # noqa: E402
 from search.evaluate import evaluate, read_queries  # noqa: E402
 from search.fusion import (BM25_WEIGHT, POOL, SENTENCE_SHARE, bm25_weight, pool, pooled_hybrid_score, pooled_zscore,  # noqa: E402
                            spread_documents)
@@ -99,8 +99,7 @@ def local_idf(cx: Context, query: str, ids: np.ndarray) -> tuple[np.ndarray, np.
     match = np.zeros((len(ids), len(groups)))
     idf = np.zeros((len(ids), len(groups)))
     pos = {int(r): i for i, r in enumerate(ids)}
-    for g, rows in enumerate(matching_rows(cx.s._con, groups)):
-        rows = np.fromiter(rows, dtype="int64", count=len(rows))
+    for g, rows in enumerate(matching_arrays(cx.s._con, groups)):
         df = np.bincount(cx.doc[rows], minlength=cx.ndocs).astype(float) if len(rows) else np.zeros(cx.ndocs)
         for r in rows:
             if int(r) in pos:

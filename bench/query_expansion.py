@@ -26,7 +26,7 @@ from typing import Callable
 
 import numpy as np
 
-from search.bm25 import STOPWORDS, bm25_scores, keyword_query, matching_rows, quote
+from search.bm25 import STOPWORDS, bm25_scores, keyword_query, matching_arrays, quote
 from search.fusion import pooled_hybrid_score
 from search.phrases import PAIR_BONUS
 
@@ -210,10 +210,10 @@ def expanded(cx, sig, q, h, rare_df=0, top=3, min_cos=0.5, weight=0.4, cov_weigh
         for rid, score in bm25_scores(cx.s._con, expr, cx.n):
             extra_bm[rid] += weight * cos * score
         if e.term in groups:
-            own = matching_rows(cx.s._con, [quote(e.term)])[0]
-            got = matching_rows(cx.s._con, [expr])[0] - own
-            if got:
-                counts[np.fromiter(got, dtype="int64")] += cov_weight * cos
+            own = matching_arrays(cx.s._con, [quote(e.term)])[0]
+            got = np.setdiff1d(matching_arrays(cx.s._con, [expr])[0], own)
+            if len(got):
+                counts[got] += cov_weight * cos
     coverage = counts / max(1, len(kw.groups))
     keyword = (sig.bm25 + extra_bm) * coverage
     best = float(coverage.max()) if raise_weight else sig.best_coverage

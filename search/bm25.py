@@ -189,11 +189,6 @@ def positions(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
     return pos[ids[pos] == values]
 
 
-def matching_rows(con: sqlite3.Connection, groups: Sequence[str]) -> list[set[int]]:
-    """For each MATCH expression, the row ids of the chunks it matches."""
-    return [set(rows.tolist()) for rows in matching_arrays(con, groups)]
-
-
 def matching_arrays(con: sqlite3.Connection, groups: Sequence[str]) -> list[np.ndarray]:
     """For each MATCH expression, the row ids of the chunks it matches (each once) as an array."""
     out = []

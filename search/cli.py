@@ -31,6 +31,16 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _entity_options(p) -> None:
+    """The entity and kind filters ``search`` and ``ask`` share."""
+    p.add_argument("--org", action="append", default=[], metavar="NAME", help="only paragraphs naming this organization")
+    p.add_argument("--place", action="append", default=[], metavar="NAME", help="only paragraphs naming this place")
+    p.add_argument("--instrument", action="append", default=[], metavar="NAME",
+                   help="only paragraphs citing this convention, protocol, resolution or document")
+    p.add_argument("--kind", choices=CHUNK_KINDS,  # every kind an index holds, as the web page's and the API's
+                   help="only chunks of this kind (e.g. a resolution's preamble, a note in small type)")
+
+
 def _common(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
     p.add_argument("--index", metavar="DIR", help="index folder (default: the bundled corpus's index)")
     if json_flag:
@@ -58,12 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid", type=str.lower,
                    help="ranking: hybrid (default), dense (embeddings only) or bm25 (keywords only)")
     p.add_argument("--doc", action="append", metavar="SYMBOL", help="only this document (repeatable)")
-    p.add_argument("--org", action="append", default=[], metavar="NAME", help="only paragraphs naming this organization")
-    p.add_argument("--place", action="append", default=[], metavar="NAME", help="only paragraphs naming this place")
-    p.add_argument("--instrument", action="append", default=[], metavar="NAME",
-                   help="only paragraphs citing this convention, protocol, resolution or document")
-    p.add_argument("--kind", choices=CHUNK_KINDS,  # every kind an index holds, as the web page's and the API's
-                   help="only chunks of this kind (e.g. a resolution's preamble, a note in small type)")
+    _entity_options(p)
     add_filter_options(p)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance",
                    help="order of the top hits: relevance (default) or date (newest first)")
@@ -72,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="answer a question with sentences of the report, each cited")
     p.add_argument("question", help="a question, e.g. 'How many international migrants were there in 2013?'")
     p.add_argument("--doc", action="append", metavar="SYMBOL", help="answer only from this document (repeatable)")
+    _entity_options(p)  # as /api/ask and the ask page take them
     add_filter_options(p)
     _common(p)
 
@@ -136,7 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # said by the command's own parser, whose --help lists what it takes (`ask --sort`)
+        _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
     if not args.command:
         parser.print_help()
         return 2
@@ -158,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         while _OPENED:  # release the index (and its reader's lock) as soon as the command ends
             _OPENED.pop().close()
+
+
+def _command_parser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """The sub-parser of ``command`` (the top-level parser when none was given)."""
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        if command in (action.choices or {}):
+            return action.choices[command]
+    return parser
 
 
 _OPENED: list = []  # Searchers opened by the running command
@@ -225,9 +241,12 @@ def cmd_search(args) -> int:
 
 def cmd_ask(args) -> int:
     s = _open(args)
-    answer = s.ask(args.question, since=args.since, until=args.until, body=args.body,
-                   **({"doc": args.doc} if args.doc else {}))
+    answer = s.ask(args.question, since=args.since, until=args.until, body=args.body, org=args.org, place=args.place,
+                   instrument=args.instrument, kind=args.kind, **({"doc": args.doc} if args.doc else {}))
     filter_notes(s, args, sys.stderr if args.json else sys.stdout)
+    for kind, value in s.unknown_filters(args.org, args.place, args.instrument):  # as /api/ask's notes
+        print(f"paracite: no {kind} named {value!r} in this index; see `paracite entities --kind {kind}`",
+              file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0

@@ -152,7 +152,7 @@ class Searcher(DocumentViews, Rankers):
             return []
         # near-duplicates folded (#12); "20th session" searched as the reports write it, "twentieth"
         ranked = self._ranking().rank_distinct(spelled := spell_ordinals(query), mode, allowed, k)
-        weak = weak_rows(self._ranking(), spelled, [rowid for rowid, _, _ in ranked], keyword_only=mode == "bm25")
+        weak = weak_rows(self._ranking(), spelled, [rowid for rowid, _, _ in ranked], mode, allowed is not None)
         hits = [replace(self._hit(rowid, score, rank + 1), also=also, weak=rowid in weak)
                 for rank, (rowid, score, also) in enumerate(ranked)]
         return sort_by_date(hits) if sort == "date" else hits

@@ -230,3 +230,35 @@ def test_filters_fold_on_a_phone_so_the_first_result_is_on_the_first_screen(brow
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     finally:
         browser.set_window_size(1100, 900)
+
+
+def test_ask_with_a_search_only_field_set_answers_and_says_so(browser, server, tmp_path):
+    """Ask submits the search form as it stands: with "newest first" picked, the ask page used to
+    answer as if nothing had been picked (eighteenth session's audit); it answers and says the
+    answer did not use the field, on a phone without sideways scrolling and on a wide screen."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    note = "“Sort” applies to a search's results; the answer did not use it."
+    try:
+        for width in (390, 1100):
+            browser.set_window_size(width, 844 if width == 390 else 900)
+            browser.get(server.url + "/?q=remittances")
+            _wait(browser, "ol.hits")
+            filters = browser.find_element(By.CSS_SELECTOR, "details.filters")
+            if not filters.get_property("open"):
+                filters.find_element(By.TAG_NAME, "summary").click()
+            Select(browser.find_element(By.ID, "f-sort")).select_by_value("date")
+            box = browser.find_element(By.ID, "q")
+            box.clear()
+            box.send_keys("How much did migrants save from lower remittance costs?")
+            browser.find_element(By.ID, "do-ask").click()
+            _wait(browser, "section.answer")
+            assert "/ask?" in browser.current_url and "sort=date" in browser.current_url
+            assert note in [p.text for p in browser.find_elements(By.CSS_SELECTOR, "p.note")]
+            assert browser.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+            if os.environ.get("PARACITE_SCREENSHOT_DIR"):
+                browser.save_screenshot(str(Path(os.environ["PARACITE_SCREENSHOT_DIR"]) / f"ask-sort-{width}.png"))
+    finally:
+        browser.set_window_size(1100, 900)

@@ -1,7 +1,8 @@
 """The weak-match check reads the ranking's own signals (seventeenth session, docs/user-audit-log.md):
-its flags must be those of the sixteenth session's check, which measured every hit afresh (a second
-FTS5 look-up of every word, sentence cosines, a query embedding), on real indexes for many
-queries; a keyword-only search judges from the words alone and never embeds the query; and a
+its flags must be those of the rule applied to every hit measured afresh (a second FTS5 look-up of
+every word, sentence cosines, a query embedding: the sixteenth session's measures), on real indexes
+for many queries; a search by meaning alone judges by the cosines and looks no word up (eighteenth
+session); a keyword-only search judges from the words alone and never embeds the query; and a
 ranking's matrix products run on one BLAS thread, which is given back afterwards."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 from paragraph_library import index_paragraphs
 from search import Searcher
-from search.bm25 import keyword_query, matching_rows
+from search.bm25 import keyword_query, matching_arrays
 from search.exclusion import split_exclusions
 from search.match_strength import KEYWORD_WEAK_WORDS, is_weak
 from search.ordinals import spell_ordinals
@@ -41,9 +42,8 @@ def _old_strengths(ranker, query: str, ids: list[int]) -> dict[int, tuple[float,
     cos = ranker._sentence_best(qvec, at)
     cos = np.where(np.isnan(cos), ranker._chunk_cosines(qvec, at), cos)
     held, total = np.zeros(len(at)), 0.0
-    for rows in matching_rows(ranker._con, keyword_query(query, ranker.acronyms).groups):
-        weight = np.log((ranker.n + 1) / (len(rows) + 1)) + 1.0
-        values = np.fromiter(rows, dtype="int64", count=len(rows))
+    for values in matching_arrays(ranker._con, keyword_query(query, ranker.acronyms).groups):
+        weight = np.log((ranker.n + 1) / (len(values) + 1)) + 1.0
         pos = np.searchsorted(at, values)
         ok = pos < len(at)
         held[pos[ok][at[pos[ok]] == values[ok]]] += weight
@@ -52,17 +52,19 @@ def _old_strengths(ranker, query: str, ids: list[int]) -> dict[int, tuple[float,
     return {int(i): (float(c), float(w)) for i, c, w in zip(at, cos, words)}
 
 
-def _old_flags(searcher, query: str, ids: list[int]) -> list[bool]:
-    """The sixteenth session's ``weak_rows`` (local sentence index), measuring every hit afresh."""
+def _old_flags(searcher, query: str, ids: list[int], mode: str = "hybrid", narrowed: bool = True) -> list[bool]:
+    """The rule on every hit measured afresh (local sentence index), as the sixteenth session's
+    ``weak_rows`` measured; a dense search's without the words."""
     ranker = searcher._ranking()
     measured = _old_strengths(ranker, query, ids)
     best = max([ranker.best_cosine(query)] + [measured[i][0] for i in ids])
-    return [is_weak(measured[i][0], measured[i][1], best) for i in ids]
+    return [is_weak(measured[i][0], 0.0 if mode == "dense" else measured[i][1], best, narrowed) for i in ids]
 
 
 def _compare(searcher, query: str, mode: str, **filters) -> tuple[int, int]:
     hits = searcher.search(query, mode=mode, **filters)
-    old = _old_flags(searcher, spell_ordinals(query), [h.chunk_id for h in hits]) if hits else []
+    narrowed = any(v is not None for name, v in filters.items() if name != "k")
+    old = _old_flags(searcher, spell_ordinals(query), [h.chunk_id for h in hits], mode, narrowed) if hits else []
     assert [h.weak for h in hits] == old, (query, mode, filters)
     return sum(old), len(old)
 
@@ -95,6 +97,45 @@ def test_a_hybrid_search_looks_nothing_up_again_for_the_weak_check(costs_library
 
     monkeypatch.setattr(ranker, "strengths", measured_afresh)
     assert costs_library.search("remittance costs", k=2, doc="A/79/907")[0].weak
+
+
+def test_a_dense_search_looks_no_word_up_for_the_weak_check(costs_library, monkeypatch):
+    """``mode="dense"`` ranks by meaning alone and judges so: no FTS5 look-up after its ranking."""
+    import search.word_shares
+
+    hits = costs_library.search("remittance costs", k=3, doc="A/79/907", mode="dense")
+    assert hits and hits[0].weak  # a peace operation's costs: far below the remittance paragraphs
+
+    def no_look_up(*args):
+        raise AssertionError("a dense search looked the query's words up")
+
+    monkeypatch.setattr(search.word_shares, "matching_arrays", no_look_up)
+    assert [h.weak for h in costs_library.search("remittance costs", k=3, doc="A/79/907", mode="dense")] == \
+        [h.weak for h in hits]
+    assert not costs_library.search("remittance costs", k=1, mode="dense")[0].weak
+
+
+def test_a_paraphrase_s_right_paragraphs_are_not_weak(searcher):
+    """The README example: nothing in the report is above cosine 0.42 for "cost of sending money
+    home", and paras. 45, 26 and 35 (lowering remittance costs, cosines 0.22-0.29) used to be marked
+    weak by the hit's own cosine below 0.4; the bar is now what the index offers."""
+    for mode in ("hybrid", "dense"):
+        hits = {h.number: h.weak for h in searcher.search("cost of sending money home", mode=mode)}
+        assert {45, 26, 35} <= set(hits) and not any(hits[n] for n in (45, 26, 35, 46)), mode
+    far = searcher.search("How many volcanoes erupted on the moon in 2013?", k=5)
+    assert far and all(h.weak for h in far)  # nothing in the report is close: every hit is weak
+
+
+def test_under_a_filter_a_hit_far_from_the_query_is_weak_though_the_index_offers_little_better(costs_library):
+    """Narrowed to a peace operation's costs, "cost of sending money home" finds hits at cosines
+    0.2-0.3, within 0.2 of the index's best (0.41): under a filter the hit's own cosine below 0.4
+    still makes it weak (the filters may have left only documents that do not treat the query),
+    while unfiltered the remittance paragraphs at the same cosines are not."""
+    for mode in ("hybrid", "dense"):
+        narrowed = costs_library.search("cost of sending money home", k=3, doc="A/79/907", mode=mode)
+        assert narrowed and all(h.weak for h in narrowed), mode
+        hits = costs_library.search("cost of sending money home", k=3, mode=mode)
+        assert hits[0].symbol == "A/69/207" and not hits[0].weak, mode
 
 
 def test_a_keyword_only_search_never_embeds_and_judges_by_the_words(costs_library, monkeypatch):

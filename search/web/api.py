@@ -16,7 +16,7 @@ from paracite.errors import NotFound
 from search.context import cited, neighbours
 
 from .errors import json_errors
-from .params import listing_filters, listing_notes, paragraph_args, search_args
+from .params import listing_filters, listing_notes, paragraph_args, refuse_search_only, search_args
 from .views import paragraph_record
 
 
@@ -39,6 +39,7 @@ def api_search(request: Request) -> JSONResponse:
 @json_errors
 def api_ask(request: Request) -> JSONResponse:
     args = search_args(request.query_params)
+    refuse_search_only(request.query_params)  # ?sort=date, ?k=3: a search's, not an answer's
     index = request.app.state.index
     with index.searcher() as s, index.first_alone("ask"):
         body = s.ask(args.query, **args.ask_filters()).to_dict()  # ?doc=, dates, ... as on the CLI

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ingest.export import KINDS as CHUNK_KINDS
 
-from .params import LIST_FILTERS, REPEATED_FILTERS, supported_filters
+from .params import LIST_FILTERS, REPEATED_FILTERS, supported_filters, supported_filters_for_ask
 
 _FILTER_HELP = {
     "doc": "only this document (symbol, e.g. A/69/207); repeat for several",
@@ -51,6 +51,12 @@ def _search_params() -> list[dict]:
            _param("k", "number of hits (default 10, at most 1000)", schema={"type": "integer", "minimum": 1}),
            _param("mode", "ranking", schema={"type": "string", "enum": ["hybrid", "dense", "bm25"]})]
     return out + [_param(f, _FILTER_HELP[f], repeat=f in LIST_FILTERS + REPEATED_FILTERS) for f in supported_filters()]
+
+
+def _ask_filters() -> list[dict]:
+    """The filters ``/api/ask`` narrows its evidence by: a search's, less what orders or sizes its hits
+    (``k``, ``mode``, ``sort`` are refused there)."""
+    return [_param(f, _FILTER_HELP[f], repeat=f in LIST_FILTERS + REPEATED_FILTERS) for f in supported_filters_for_ask()]
 
 
 def _schemas() -> dict:
@@ -112,7 +118,7 @@ def openapi_spec() -> dict:
             "/api/search": _get("Rank paragraphs for a query (as `paracite search --json`)", _search_params(),
                                 "SearchResult"),
             "/api/ask": _get("An answer whose every sentence is cited (as `paracite ask --json`)",
-                             [_param("q", "a question", required=True)], "Answer"),
+                             [_param("q", "a question", required=True)] + _ask_filters(), "Answer"),
             "/api/paragraph": _get("One chunk with its neighbours' citations", paragraph, "Paragraph", ("404",)),
             "/api/documents": _get("The indexed documents, newest first (as `paracite docs --json`)",
                                    [_param(name, _FILTER_HELP[name], repeat=name in REPEATED_FILTERS)

@@ -20,7 +20,7 @@ from paracite.errors import ParaciteError, UsageError
 from search.context import best_sentences, cited, neighbours
 
 from .errors import status_of, web_message
-from .params import LIST_FILTERS, REPEATED_FILTERS, positive_int, search_args, supported_filters
+from .params import LIST_FILTERS, REPEATED_FILTERS, positive_int, search_args, search_only, supported_filters
 from .views import answer_pieces, citation_path, entity_links, marked, paragraph_path
 
 TEMPLATES = jinja2.Environment(
@@ -28,6 +28,8 @@ TEMPLATES = jinja2.Environment(
     autoescape=True,  # every value is escaped: document text is untrusted (issue #16)
     undefined=jinja2.StrictUndefined,
 )
+# the form's fields that only a search uses, as the ask page names them when it did not use them
+SEARCH_ONLY_LABELS = {"sort": "Sort", "mode": "Ranking", "k": "Results"}
 LABELS = {"doc": "Document", "org": "Organization", "place": "Place", "instrument": "Instrument",
           "kind": "Kind", "since": "From date (YYYY-MM-DD)", "until": "To date (YYYY-MM-DD)", "body": "Body",
           "sort": "Sort"}
@@ -47,6 +49,7 @@ def _form(params) -> dict:
                for v in (params.getlist(n) if n in REPEATED_FILTERS else [params.get(n, "")]) if v.strip()]
     base = [("q", params.get("q", ""))] + [(n, params[n]) for n in ("mode", "k") if params.get(n)]
     chips = [{"name": n, "label": LABELS.get(n, n).split(" (")[0], "value": v,  # "Kind: note", not its hint
+              "shown": dict(CHOICES.get(n, ())).get(v, v),  # "Sort: newest first", as the field words it
               "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)]),
               "hidden": n in LIST_FILTERS} for n, v in active]  # list filters ride hidden; bodies are ticked
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
@@ -123,11 +126,22 @@ def _fill_ask(s, ctx: dict, request: Request) -> None:
     with request.app.state.index.first_alone("ask"):
         answer = s.ask(args.query, **args.ask_filters())
     ctx["answer"] = answer
-    ctx["notes"] = args.page_notes(s, False)
+    ctx["notes"] = args.page_notes(s, False) + _unused_by_ask(request.query_params)
     ctx["pieces"] = [(text, citation_path(cite) if cite else None) for text, cite in answer_pieces(answer)]
     ctx["evidence"] = [(e, citation_path(e.citation)) for e in answer.evidence]
     ctx["closest"] = [(h, paragraph_path(h)) for h in answer.closest]
     ctx["title"] = f"{args.query} – paracite"
+
+
+def _unused_by_ask(params) -> list[str]:
+    """The ask page's note on the search-only fields set in the shared form (``/api/ask`` refuses
+    them; the page answers and says so, since Ask submits the form as it stands)."""
+    names = [f"“{SEARCH_ONLY_LABELS[n]}”" for n in search_only(params)]
+    if not names:
+        return []
+    one = len(names) == 1
+    return [f"{' and '.join(names)} appl{'ies' if one else 'y'} to a search's results; the answer did not use "
+            f"{'it' if one else 'them'}."]
 
 
 def page_ask(request: Request) -> HTMLResponse:

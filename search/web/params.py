@@ -21,6 +21,9 @@ OPTIONAL_FILTERS = ("kind", "since", "until", "body", "sort")
 #: the form ticks several (``pages.body_choices``), so they are not list filters riding hidden.
 REPEATED_FILTERS = ("body",)
 MAX_VALUE_CHARS = 2000
+#: What orders or sizes a search's hits, and their values that change nothing: an answer has no hits
+#: to order, so ``ask`` (CLI, API, page) takes none of them (``search_only``).
+SEARCH_ONLY = {"sort": ("relevance",), "mode": ("hybrid",), "k": ()}
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +80,7 @@ class SearchArgs:
 
     def ask_filters(self) -> dict:
         """The filters ``Searcher.ask`` narrows its evidence by: all but the order of hits."""
-        return {name: value for name, value in self.filters.items() if name != "sort"}
+        return {name: value for name, value in self.filters.items() if name not in SEARCH_ONLY}
 
     def filter_pairs(self) -> list[tuple[str, str]]:
         """(name, value) of every filter given, for links that keep them."""
@@ -128,6 +131,28 @@ def search_args(params) -> SearchArgs:
         if values and name in accepted:
             filters[name] = values if len(values) > 1 else values[0]
     return SearchArgs(query=query, k=k, mode=mode, filters=filters)
+
+
+def search_only(params) -> list[str]:
+    """The parameters of ``params`` that only a search takes (``SEARCH_ONLY``), given a value that
+    would change a search: ``/api/ask`` refuses them and the ask page says it did not use them
+    (``/api/ask?sort=date`` used to answer as if no order had been asked for)."""
+    return [name for name, idle in SEARCH_ONLY.items()
+            if (value := _value(params, name).strip().lower()) and value not in idle]
+
+
+def refuse_search_only(params) -> None:
+    """``UsageError`` (HTTP 400) naming the search-only parameters ``/api/ask`` was given."""
+    if names := search_only(params):
+        them = "it" if len(names) == 1 else "them"
+        raise UsageError(f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} for /api/search (an answer "
+                         f"has no list of hits to order or size); drop {them}: /api/ask takes q, "
+                         f"{', '.join(supported_filters_for_ask())}")
+
+
+def supported_filters_for_ask() -> tuple[str, ...]:
+    """The filters ``/api/ask`` and the ask page pass to ``Searcher.ask``."""
+    return tuple(f for f in supported_filters() if f not in SEARCH_ONLY)
 
 
 def listing_filters(params) -> ListingFilters:
