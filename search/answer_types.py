@@ -427,10 +427,13 @@ _DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.
                       r"|(?<![\w-])(?:(?:early|mid|late)[- ])?(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?\b"
                       r"|\b(?:(?:[Bb]etween|[Ff]rom) )?\d{1,2}" + _DAYS_APART + r"\d{1,2} (?:" + _MONTHS + r")\b(?!,?\s(?:19|20)\d{2})")  # "from 18 to
 # 28 February": a period its paragraph dates
-# A time of day: "at *5 a.m.*", "*10.30 p.m.* local time", "*1500 hours*", "*14:30*", "*noon*" (a "what time" question's
-# answer; read before counts and dates, so that "5" of "5 a.m." is neither).
-_TIME_RE = re.compile(r"\b(?:(?:about|around|approximately|shortly (?:before|after))\s)?(?:(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s?"
-                      r"(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b)|(?:[01]?\d|2[0-3])[.:][0-5]\d\s?(?:hours|hrs|h)\b|[0-2]\d[0-5]\d\s?hours\b"
+# A time of day: "at *5 a.m.*", "*10.30 p.m.* local time", "*1500 hours*", "*14:30*", "*noon*", and a span of hours,
+# "from *8 a.m. to 3.30 p.m.*" (a "what time" question's answer; read before counts and dates, so that "5" of "5 a.m."
+# is neither).
+_CLOCK = r"(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"
+_TIME_RE = re.compile(r"\b(?:(?:about|around|approximately|shortly (?:before|after))\s)?(?:"
+                      r"(?:(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s?(?:a\.\s?m\.|p\.\s?m\.)?\s?(?:to|[-–])\s?)?" + _CLOCK  # "from 10 to 11 a.m.": one time
+                      + r"|(?:[01]?\d|2[0-3])[.:][0-5]\d\s?(?:hours|hrs|h)\b|[0-2]\d[0-5]\d\s?hours\b"
                       r"|(?<![.\d])(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:/\d])|noon\b|midnight\b)", re.I)
 _ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑])?(?:first|second|third|fourth|fifth|"
             r"sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"

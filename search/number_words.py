@@ -16,8 +16,8 @@ CARDINALS: dict[str, int] = {**{w: n for n, w in enumerate(_UNITS)}, **{w: 20 + 
                              "hundred": 100}
 _WORD = {n: w for w, n in CARDINALS.items()}
 
-#: "sixty-four", "twenty‑one", "twenty three": a compound cardinal, hyphenated or not (a regex; a word boundary after it)
-COMPOUND = "(?:" + "|".join(_TENS) + r")(?:[-‑]\s?|\s)(?:" + "|".join(_UNITS[1:10]) + r")\b"
+#: "sixty-four", "twenty‑one": a compound cardinal (a regex; a word boundary after it)
+COMPOUND = "(?:" + "|".join(_TENS) + r")[-‑]\s?(?:" + "|".join(_UNITS[1:10]) + r")\b"
 
 
 def spelled(*values: int) -> list[str]:

@@ -372,7 +372,8 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                                                  text[span.end:])):
         stop = _PHRASE_END.search(text, span.end + m.end())  # "70 per cent *of men* – and that women ...": men
         after = [t.stem for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
-        if not set(after) & qstems:
+        if not set(after) & qstems and not spells_acronym(
+                [t for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6], terms):
             return True  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
     if span.kind == "count" and _VAGUE.fullmatch(span.text):
         return True  # "*thousands* of people", "*dozens* of scientists": no number to give
@@ -390,6 +391,13 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     if span.kind != "organization" and body_conflict(span, s, names, sentence_entities(s)):
         return True  # "by the Human Rights Council in 2021 and the General Assembly in 2022"
     return False
+
+
+def spells_acronym(tokens, terms: list[QuestionTerm]) -> bool:
+    """True if consecutive ``tokens`` are the words of an acronym the question writes: "0.5 per cent of *gross
+    domestic product*" is of the "GDP" asked about (the question abbreviates what the paragraph spells out)."""
+    initials = "".join(t.text[:1].lower() for t in tokens if t.text[:1].isalpha())
+    return any(len(a) >= 3 and a.lower() in initials for a in (t.text for t in terms) if a.isupper() and a.isalpha())
 
 
 def _proximity(span: Span, s: ScoredSentence, terms: list[QuestionTerm], first: int, last: int,
