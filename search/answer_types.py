@@ -129,10 +129,8 @@ def question_type(question: str) -> QuestionType:
                       r"(?:the|a|an|its|their|this|that) ((?:[\w'’-]+ ){0,3}?" + _FILED + r")\b", q):
         slots.append(("identifier", "instrument"))  # "the number *of the* criminal case": its label ("No. 12202..."), not a count
         target = _words(re.split(r"\b(?:" + _AUX + r"|on|about|concerning|against|in|of|for)\b", m.group(1))[0])
-    elif re.search(r"\b(?:what|which) (?:[\w-]+ ){0,2}?number\b(?! of\b)(?=\s(?:" + _AUX + r"|did|does|do)\b)", q):
-        slots.append(("identifier",))  # "what registration number is X registered under": "41741", "No. 161"
-    elif re.search(r"\b(?:what|which) (?:(?:is|was|are|were|had|has) (?:the |its |their )?)?(?:[\w-]+ ){0,2}?strength\b", q):
-        slots.append(("count",))  # "what is the authorized strength of the mission": "11,911 personnel" (a headcount)
+    elif kinds := _number_asked(q):
+        slots.append(kinds)
     elif m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
         counted = _DIMENSION_AFTER.sub(" ", m.group(1))  # "how many pages *long*": pages are counted
         target = _words(counted)
@@ -157,10 +155,8 @@ def question_type(question: str) -> QuestionType:
         slots.append(("percent",))
     # "when" asks for a date where it opens the question or joins another question word ("when and
     # where", "how many and when"), not as a conjunction ("how many were injured *when* a bomb hit")
-    if _TIME_ASKED.search(q):
-        slots.append(("time",))  # "at what time did the drone hit": "5 a.m.", not the day
-    elif _DATE_ASKED.search(q):
-        slots.append(("date",))
+    if when := ("time",) if _TIME_ASKED.search(q) else ("date",) if _DATE_ASKED.search(q) else None:
+        slots.append(when)  # "at what time did the drone hit": "5 a.m." (a time of day), not the day
     owner = ""
     if not slots and re.search(r"\bhow long\b(?! ago)|\bfor (?:what|which) (?:length of time|period)\b"
                                r"|\b(?:what|which) (?:is|was) the duration\b", q):
@@ -210,6 +206,17 @@ def question_type(question: str) -> QuestionType:
     day = ("date",) in slots and bool(_DAY_ASKED.search(q))
     whole = bool(head) and bool(re.search(r"\bhow many " + re.escape(head) + r" (?:does|do|did) .+ (?:have|has|count)\b", q))
     return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated, day, whole)
+
+
+def _number_asked(q: str) -> tuple[str, ...] | None:
+    """The kind a "what <noun> number" or "what strength" question asks: a label ("what registration number is X
+    registered under": "41741", "No. 161"; not "what number of States", a count), a headcount ("what is the
+    authorized strength of the mission": "11,911 personnel", no sum of money)."""
+    if re.search(r"\b(?:what|which) (?:[\w-]+ ){0,2}?number\b(?! of\b)(?=\s(?:" + _AUX + r"|did|does|do)\b)", q):
+        return ("identifier",)
+    if re.search(r"\b(?:what|which) (?:(?:is|was|are|were|had|has) (?:the |its |their )?)?(?:[\w-]+ ){0,2}?strength\b", q):
+        return ("count",)
+    return None
 
 
 def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool:
