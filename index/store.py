@@ -59,6 +59,9 @@ CREATE INDEX entities_by_chunk ON entities(chunk_id);
 CREATE VIRTUAL TABLE chunks_fts USING fts5(
     text, section, content='', tokenize='porter unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE titled_fts USING fts5(
+    text, section, title, content='', tokenize='porter unicode61 remove_diacritics 2'
+);
 """
 
 
@@ -83,6 +86,9 @@ def write_store(path: Path, documents: Iterable[Document], ids=None) -> list[Chu
                 )
                 con.execute("INSERT INTO chunks_fts(rowid, text, section) VALUES (?,?,?)",
                             (rowid, c.text, " ".join(c.section)))
+                # BM25's own table: the same text and path, and the title (``search.bm25.TITLE_WEIGHT``).
+                con.execute("INSERT INTO titled_fts(rowid, text, section, title) VALUES (?,?,?,?)",
+                            (rowid, c.text, " ".join(c.section), c.title or doc.title or ""))
                 con.executemany(
                     "INSERT INTO entities VALUES (?,?,?,?,?,?)",
                     [(rowid, e.text, e.kind, e.canonical, e.start, e.end) for e in c.entities],
@@ -125,7 +131,8 @@ def open_store(path: Path) -> sqlite3.Connection:
         for table, columns in _expected_columns().items():
             if table in names and set(columns) - _columns(con, table):
                 raise IndexMismatch(damaged)  # the schema text itself is damaged or foreign
-        for table in ("chunks", "documents", "entities", "chunks_fts"):
+        stored = ("chunks", "documents", "entities", "chunks_fts") + (("titled_fts",) if "titled_fts" in names else ())
+        for table in stored:
             # Reading no rows still parses each table's schema and builds the FTS5 table, so a
             # damaged definition is refused here rather than in the middle of a search.
             sqlite3.Connection.execute(con, f'SELECT * FROM "{table}" LIMIT 0').fetchall()

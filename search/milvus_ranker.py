@@ -25,7 +25,7 @@ import numpy as np
 
 from index.milvus import MilvusReader, id_expression
 
-from .bm25 import bm25_scores, keyword_query
+from .bm25 import bm25_call, bm25_scores, bm25_table, keyword_query
 from . import fusion
 from .fusion import coverage_power, negates
 from .milvus_cache import ChunkRecords
@@ -100,7 +100,7 @@ class MilvusRanker(Ranker):
     def _keyword_candidates(self, kw, allowed: set[int] | None, every: bool, depth: int) -> set[int]:
         """The chunks the keyword side brings: the best by BM25 × coverage among every match
         (with the one of highest coverage, which sets BM25's weight), or the best ``depth`` by BM25."""
-        bm = bm25_scores(self._con, kw.expression, self.n if every else depth)
+        bm = bm25_scores(self._con, kw.expression, self.n if every else depth, self._keyword_table())
         if allowed is not None:
             bm = [(i, s) for i, s in bm if i in allowed]
         if not every or len(bm) <= fusion.POOL:
@@ -123,10 +123,11 @@ class MilvusRanker(Ranker):
         if not expression or not len(ids):
             return out
         scores: dict[int, float] = {}
+        table = self._keyword_table()
         for at in range(0, len(ids), ID_BATCH):
             part = ",".join(str(int(i)) for i in ids[at:at + ID_BATCH])
             scores.update((int(r[0]), -float(r[1])) for r in self._con.execute(
-                f"SELECT rowid, bm25(chunks_fts, 1.0, 1.0) FROM chunks_fts WHERE chunks_fts MATCH ? AND rowid IN ({part})",
+                f"SELECT rowid, {bm25_call(table)} FROM {table} WHERE {table} MATCH ? AND rowid IN ({part})",
                 (expression,)))
         return np.array([scores.get(int(i), 0.0) for i in ids])
 

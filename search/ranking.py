@@ -32,7 +32,7 @@ from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
 from .blas_threads import one_blas_thread
-from .bm25 import Acronyms, bm25_matches, keyword_query, scores_at
+from .bm25 import Acronyms, bm25_matches, bm25_table, keyword_query, scores_at
 from .doc_reliability import chunk_scales
 from .duplicates import collapse
 from .exclusion import split_exclusions
@@ -110,6 +110,7 @@ class Ranker:
         self._hub: np.ndarray | None = None  # see _hubness()
         self._hub_loaded = False
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
+        self._bm25_table: str | None = None  # ``search.bm25.bm25_table``, read on first use
         self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
         self._last: tuple[str, Signals] | None = None  # see last_signals()
 
@@ -187,7 +188,7 @@ class Ranker:
         depth = max(100, 5 * k)
         exact = allowed is not None or self.n <= EXACT_LIMIT
         kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
-        bm = bm25_matches(self._con, kw.expression if kw else "", None if exact else depth)
+        bm = bm25_matches(self._con, kw.expression if kw else "", None if exact else depth, self._keyword_table())
         qvec = self._embed(query) if mode in ("dense", "hybrid") else None
         if allowed is not None:
             ids = np.array(sorted(allowed), dtype="int64")
@@ -220,6 +221,12 @@ class Ranker:
         return self._acronyms
 
     # -- keyword ---------------------------------------------------------------------------
+    def _keyword_table(self) -> str:
+        """The FTS5 table BM25 is read from (``search.bm25.bm25_table``; looked up once)."""
+        if self._bm25_table is None:
+            self._bm25_table = bm25_table(self._con)
+        return self._bm25_table
+
     def _coverage(self, groups, ids: np.ndarray) -> np.ndarray:
         """Each candidate's share of the query's content words (an acronym or its name count once)."""
         return word_shares(self._con, groups, ids, self.n)[0]
