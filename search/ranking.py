@@ -188,7 +188,8 @@ class Ranker:
         depth = max(100, 5 * k)
         exact = allowed is not None or self.n <= EXACT_LIMIT
         kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
-        bm = bm25_matches(self._con, kw.expression if kw else "", None if exact else depth, self._keyword_table())
+        self._bm25_table = self._bm25_table or bm25_table(self._con)
+        bm = bm25_matches(self._con, kw.expression if kw else "", None if exact else depth, self._bm25_table)
         qvec = self._embed(query) if mode in ("dense", "hybrid") else None
         if allowed is not None:
             ids = np.array(sorted(allowed), dtype="int64")
@@ -221,12 +222,6 @@ class Ranker:
         return self._acronyms
 
     # -- keyword ---------------------------------------------------------------------------
-    def _keyword_table(self) -> str:
-        """The FTS5 table BM25 is read from (``search.bm25.bm25_table``; looked up once)."""
-        if self._bm25_table is None:
-            self._bm25_table = bm25_table(self._con)
-        return self._bm25_table
-
     def _coverage(self, groups, ids: np.ndarray) -> np.ndarray:
         """Each candidate's share of the query's content words (an acronym or its name count once)."""
         return word_shares(self._con, groups, ids, self.n)[0]
