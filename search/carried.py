@@ -19,8 +19,9 @@ from .models import Hit
 
 BEFORE = 2  # chunks read before a paragraph that points back
 
-#: an opening that points back: "It was", "These observations are", "The process is" (not "The Committee is")
-_POINTS_BACK = re.compile(r"\s*(?:It|They|This|These|Those|Such|The(?=\s[a-z]))(?:\s[a-z]+)?\s"
+#: an opening that points back: "It was", "These observations are", "The process is", "The voter turnout was"
+#: (after a paragraph on the elections' results; not "The Committee is")
+_POINTS_BACK = re.compile(r"\s*(?:It|They|This|These|Those|Such|The(?=\s[a-z]))(?:\s[a-z]+){0,2}?\s"
                           r"(?:is|was|are|were|has|have|had|will)\b")
 
 
