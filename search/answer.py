@@ -21,7 +21,7 @@ from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, 
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
 from .name_heads import whole_names
-from .carried import with_before
+from .carried import chunk_before, with_before
 from .attendance import asks_attendance, speakers_only
 from .demonyms import adjective_of_indexed_place
 from .narrowing import without_examples
@@ -448,7 +448,7 @@ def _names_context(s: ScoredSentence) -> str:
     cent" after the paragraph on the Kosovo Assembly elections' results: ``search.carried``)."""
     context = named_context(s)
     if s.hit.before and s.hit.text[:60] in context:
-        return context + " " + s.hit.before
+        return context + " " + chunk_before(s.hit)
     return context
 
 

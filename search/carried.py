@@ -40,5 +40,14 @@ def with_before(con, hits: list[Hit]) -> list[Hit]:
         rowid = chunk_row(con, h)
         rows = con.execute("SELECT text FROM chunks WHERE symbol = ? AND id < ? ORDER BY id DESC LIMIT ?",
                            (h.symbol, rowid, BEFORE)).fetchall() if rowid is not None else []
-        out.append(dataclasses.replace(h, before=" ".join(r[0] for r in reversed(rows))) if rows else h)
+        out.append(dataclasses.replace(h, before=_JOIN.join(r[0] for r in reversed(rows))) if rows else h)
     return out
+
+
+def chunk_before(hit: Hit) -> str:
+    """The chunk right before a paragraph that points back (its ``before`` holds up to ``BEFORE``): what "The voter
+    turnout was ..." goes on from, where the names it omits are said ("48 of the 120 seats in the Assembly")."""
+    return getattr(hit, "before", "").rsplit(_JOIN, 1)[-1]
+
+
+_JOIN = "\n\n"  # between the chunks of ``before`` (no chunk's text holds a line break)
