@@ -76,8 +76,8 @@ def named_by_short_form(hit: Hit, name: str, aliases: tuple[str, ...], forms: tu
 
     frame = " . ".join([hit.title, *hit.section])
     for form in forms:
-        if form.short == name or not form.written_in(hit.text):
-            continue
+        if form.short == name or not form.written_in(hit.text) or form.long in hit.text:
+            continue  # where the paragraph writes the long form, the names check reads it (in "mainly ... UNAMA" too)
         text = form.long + " . " + frame
         if _names_long(form.long, name, aliases) and mentions(text, {t.stem for t in tokenize([text])[0]}, name, aliases):
             return True

@@ -165,6 +165,8 @@ _KOSOVO_Q = "What was the voter turnout in the 2025 Kosovo Assembly elections?"
      (ShortForm("OAS", "Organization of American States", False),
       ShortForm("MICIVIH", "OAS/United Nations International Civilian Mission", False))),
     ("MICIVIH names the OAS", lambda lib: named_by_short_form(_hit(_HAITI_20), "OAS", (), defined_in(_HAITI_1)), True),
+    ("the defining paragraph names it in full", lambda lib: named_by_short_form(_hit(_HAITI_1), "OAS", (),
+                                                                                  defined_in(_HAITI_1)), False),
     ("MICIVIH names no UNDP", lambda lib: named_by_short_form(_hit(_HAITI_20), "UNDP", (), defined_in(_HAITI_1)), False),
     ("the Council under the OPCW's heading", lambda lib: named_by_short_form(
         _hit(_OPCW_29, section=(_OPCW,)), "OPCW Executive Council", (), defined_in(_OPCW_1)), True),
