@@ -21,13 +21,14 @@ from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, 
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
 from .name_heads import whole_names
-from .carried import with_before
+from .carried import chunk_before, with_before
 from .attendance import asks_attendance, speakers_only
 from .demonyms import adjective_of_indexed_place
 from .narrowing import without_examples
 from .negated import affirms_only
 from .owners import owner_spans, owns
 from .initials import spelled_out
+from .short_forms import named_by_short_form, short_forms
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
 from .unsaid import dated_elsewhere
 from .deals import other_deal
@@ -144,7 +145,8 @@ def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, s
     """For each paragraph, the question's names it need not repeat: in a library, those its document
     is about (``search.subject``), those of the headings it sits under, and those naming the source
     of the fact ("according to the *UNODC* report on Haiti") or its day ("on *Good Friday*") when its
-    document cites them."""
+    document cites them, and those it writes by a short form its document defined ("the *Executive Council*
+    (the Council)": ``search.short_forms``)."""
     if len(library(searcher)) < 2:
         return {h.citation: set() for h in hits}
     authors = source_names(question, names) | venue_names(question, names) if question else set()
@@ -156,6 +158,8 @@ def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, s
         heads = " ".join(h.section)
         stems = {t.stem for t in tokenize([heads])[0]}
         out[h.citation] = by_doc[h.symbol] | {n for n, a in names if heads and mentions(heads, stems, n, a)}
+        out[h.citation] |= {n for n, a in names if n not in out[h.citation]  # "the Council", which the report
+                            and named_by_short_form(h, n, a, short_forms(searcher, h.symbol))}  # defined
     return out
 
 
@@ -388,7 +392,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         doc = (about or {}).get(s.hit.symbol, DocContext())
         if not _says_asked(s, required - said_by_order(parts, s.hit.text), days, doc):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
-        if names and not names_ok(s.hit, names, named_context(s), (exempt or {}).get(s.hit.citation, set())
+        if names and not names_ok(s.hit, names, _names_context(s), (exempt or {}).get(s.hit.citation, set())
                                   | referred_back(s, names) | asked_before(s, names, qstems)):
             continue
         if _another_deed(s, qtype, events, role):
@@ -436,6 +440,16 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     office = holders or role and role.kind == "office"  # "who chaired": only a name given the office answers
     return sorted((f for i, f in enumerate(facts) if i in holders or not office), key=lambda f: -f.score)
+
+
+def _names_context(s: ScoredSentence) -> str:
+    """Where the sentence's names may be said: ``named_context``, and when that reaches the paragraph's opening,
+    the chunks before a paragraph that points back to them ("The voter turnout was reported to be 46.54 per
+    cent" after the paragraph on the Kosovo Assembly elections' results: ``search.carried``)."""
+    context = named_context(s)
+    if s.hit.before and s.hit.text[:60] in context:
+        return context + " " + chunk_before(s.hit)
+    return context
 
 
 def _read_later(scored: list[ScoredSentence], role: Role | None, head: str, bound: str = "") -> list[ScoredSentence]:
@@ -512,10 +526,19 @@ HEAD_PHRASE = 60  # characters of the phrase after "Office of" that may name the
 
 
 def _own_stems(s: ScoredSentence) -> set[str]:
-    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own)."""
+    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own) and
+    those of what its figure is compared with ("46.54 per cent, slightly lower than during the previous elections
+    in *February 2021*": the year of the other figure, not of this one)."""
     text = s.sentence.text
+    compared = [m.span() for m in _COMPARED.finditer(text)]
     return {t.stem for t in s.tokens
-            if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))}
+            if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))
+            and not (t.text.isdigit() and any(a <= t.start < b for a, b in compared))}
+
+
+#: A clause giving what a figure is compared with, up to the clause's end: "than during the previous elections in
+#: February 2021", "compared with 2023", "up from 38 per cent in 2022".
+_COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|as against|(?:up|down) from)\b[^.;,()]*")
 
 
 def _figured_ordinals(text: str) -> set[str]:
@@ -684,8 +707,9 @@ def _fact_words(terms: list[QuestionTerm], about: frozenset[str]) -> list[Questi
     """The question's subject words that say which fact, not which document: those its document's
     title does not hold ("How many *participants* attended the workshop on climate and land
     degradation" in the report on that workshop). All of them when the title holds every one."""
-    own = [t for t in terms if t.stem not in about]
-    return own if _focus_terms(own) else terms
+    own = [t for t in terms if t.stem not in about and not any(
+        f in about or any(a.startswith(f) for a in about) for f in word_forms(t.text, t.stem) - {t.stem})]
+    return own if _focus_terms(own) else terms  # "decolonization" in the report on the Decade ... of Colonialism
 
 
 def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
@@ -708,7 +732,7 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]) + _speakers(s),
                             " ".join(s.hit.section[:-1]) + " " + getattr(s.hit, "before", "")])
     def holds(stems: set[str], t: QuestionTerm) -> bool:
-        return t.stem in stems or len(t.stem) >= 4 and any(st.startswith(t.stem) for st in stems) \
+        return any(f in stems or len(f) >= 4 and any(st.startswith(f) for st in stems) for f in word_forms(t.text, t.stem)) \
             or t.stem.endswith("nt") and t.stem[:-1] + "c" in stems \
             or bool(equivalents(t.stem) & stems)  # "vacant" / "vacancies"; "donors" / "partners"
     near_stems, above_stems = {t.stem for t in near}, {t.stem for t in above}
@@ -723,6 +747,23 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     # "*staff* costs", "*net* assets": a head noun without the modifier the question gives it is half held
     halved = {head for mod, head in compounds if share.get(head) and mod in asked and not share.get(mod)}
     return sum(t.weight * share[t.stem] * (0.5 if t.stem in halved else 1.0) for t in focus) / total
+
+
+def word_forms(text: str, stem: str) -> set[str]:
+    """The stems a question word's family is written by: its own; the "-se" of a "-ce" word ("the Advisory
+    Committee's *advice*": "endorsed the report of the *Advisory* Committee"; "licence" / "license"); the word a
+    "de-...-ization" undoes ("*decolonization*": "the Eradication of *Colonialism*", "*Colonial* Countries";
+    "demilitarization" / "military")."""
+    forms = {stem}
+    if stem.endswith("c") and len(stem) >= 5:
+        forms.add(stem[:-1] + "s")
+    if (undone := _UNDOES.fullmatch(text.lower())) and (rest := tokenize([undone.group(1)])[0]):
+        forms.add(rest[0].stem)
+    return forms
+
+
+#: A word for undoing a process: "de" + the process ("decolonization", "demobilisation").
+_UNDOES = re.compile(r"de([a-z]{4,}i[sz]ations?)")
 
 
 _A_SUM = re.compile(r"(?:US\s?\$|[$€£])\s?\d|\b\d[\d,.]*(?:\s(?:million|billion))?\s(?:United States )?(?:dollars|euros)\b")
@@ -756,7 +797,7 @@ def _speakers(s: ScoredSentence) -> str:
 
 # Words that frame a question rather than name its subject ("*according* to the World Bank").
 _FRAME_WORDS = frozenset("according report reported reports state stated states say said says mention mentioned "
-                         "document documents".split())
+                         "document documents draft drafts".split())  # "the *draft* resolution": the document's kind
 
 
 def _context_stems(hit: Hit) -> set[str]:

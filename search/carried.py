@@ -19,8 +19,9 @@ from .models import Hit
 
 BEFORE = 2  # chunks read before a paragraph that points back
 
-#: an opening that points back: "It was", "These observations are", "The process is" (not "The Committee is")
-_POINTS_BACK = re.compile(r"\s*(?:It|They|This|These|Those|Such|The(?=\s[a-z]))(?:\s[a-z]+)?\s"
+#: an opening that points back: "It was", "These observations are", "The process is", "The voter turnout was"
+#: (after a paragraph on the elections' results; not "The Committee is")
+_POINTS_BACK = re.compile(r"\s*(?:It|They|This|These|Those|Such|The(?=\s[a-z]))(?:\s[a-z]+){0,2}?\s"
                           r"(?:is|was|are|were|has|have|had|will)\b")
 
 
@@ -39,5 +40,14 @@ def with_before(con, hits: list[Hit]) -> list[Hit]:
         rowid = chunk_row(con, h)
         rows = con.execute("SELECT text FROM chunks WHERE symbol = ? AND id < ? ORDER BY id DESC LIMIT ?",
                            (h.symbol, rowid, BEFORE)).fetchall() if rowid is not None else []
-        out.append(dataclasses.replace(h, before=" ".join(r[0] for r in reversed(rows))) if rows else h)
+        out.append(dataclasses.replace(h, before=_JOIN.join(r[0] for r in reversed(rows))) if rows else h)
     return out
+
+
+def chunk_before(hit: Hit) -> str:
+    """The chunk right before a paragraph that points back (its ``before`` holds up to ``BEFORE``): what "The voter
+    turnout was ..." goes on from, where the names it omits are said ("48 of the 120 seats in the Assembly")."""
+    return getattr(hit, "before", "").rsplit(_JOIN, 1)[-1]
+
+
+_JOIN = "\n\n"  # between the chunks of ``before`` (no chunk's text holds a line break)

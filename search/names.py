@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .carried import chunk_before
 from .models import Hit
 from .terms import MONTHS, tokenize
 
@@ -175,8 +176,8 @@ def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]], context: str | 
     names = [(n, a) for n, a in names if n not in exempt]
     if not names:
         return True
-    if context is None:
-        context = hit.text + " " + " ".join(hit.section[-1:])
+    if context is None:  # a paragraph that opens by pointing back ("The voter turnout was ...") goes on from the
+        context = hit.text + " " + " ".join(hit.section[-1:]) + " " + chunk_before(hit)  # chunk before it
     stems = {t.stem for t in tokenize([context])[0]}
     return all(mentions(context, stems, n, a) or " and " in n and all(
         mentions(context, stems, part, ()) for part in n.split(" and ")) for n, a in names)

@@ -1,0 +1,95 @@
+"""The short forms a document gives the names it spells out once, and the question's names they stand for.
+
+A report names a body in full once, with the short form it uses from then on in parentheses: "the
+decision by the Executive Council (the Council)", "the OAS/United Nations International Civilian
+Mission (MICIVIH)". Its later paragraphs write only "the Council" or "MICIVIH": "Mr Asaad Hassan
+al-Shaibani, delivered an in-person statement at the 108th Session of the Council". A question naming
+the body in full ("the OPCW Executive Council", "the OAS/UN civilian mission") is answered by such a
+paragraph: the names check counts a short form the paragraph writes as naming what its long form names,
+read together with the document's title and the paragraph's headings (which say "the Organisation for the
+Prohibition of Chemical Weapons" once for the whole report).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+
+from .models import Hit
+from .terms import tokenize
+
+#: A long form (capitalized words, joined by small words, "/" or "-") and, in parentheses, its short form: an
+#: acronym ("(MICIVIH)") or "the" and one or two capitalized words ("(the Council)", "(the Technical Secretariat)").
+_DEFINED = re.compile(r"((?:[A-Z][\w'’./-]*)(?:\s+(?:(?:of|for|on|the|and|in|to|against)\s+)*[A-Z][\w'’./-]*){0,11})"
+                      r"\s+\((?:(the)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|([A-Z][A-Za-z]*[A-Z][A-Za-z]*))\)")
+MAX_CHUNKS = 400  # chunks of a document read for its short forms
+
+
+@dataclass(frozen=True)
+class ShortForm:
+    """``short`` stands for ``long`` in the document; ``article`` when it is written "the <short>"."""
+
+    short: str
+    long: str
+    article: bool
+
+    def written_in(self, text: str) -> bool:
+        """True if ``text`` uses the short form ("the Council" for a worded one; "MICIVIH" for an acronym)."""
+        pattern = (r"\b[Tt]he\s+" if self.article else r"\b") + re.escape(self.short) + r"\b(?!\s+[A-Z])"
+        return re.search(pattern, text) is not None
+
+
+_FORMS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def short_forms(searcher, symbol: str) -> tuple[ShortForm, ...]:
+    """Every short form document ``symbol`` defines, read once per searcher and document."""
+    try:
+        memo = _FORMS.setdefault(searcher, {})
+    except TypeError:
+        memo = {}
+    if symbol not in memo:
+        rows = searcher._con.execute("SELECT text FROM chunks WHERE symbol = ? ORDER BY id LIMIT ?",
+                                     (symbol, MAX_CHUNKS)).fetchall()
+        memo[symbol] = defined_in(" ".join(r[0] for r in rows))
+    return memo[symbol]
+
+
+def defined_in(text: str) -> tuple[ShortForm, ...]:
+    """The short forms ``text`` defines: "Executive Council (the Council)" -> Council; "... Mission (MICIVIH)"."""
+    out: dict[tuple[str, str], ShortForm] = {}
+    for m in _DEFINED.finditer(text):
+        long = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+        short = m.group(3) or m.group(4)
+        if not long or long == short or len(long.split()) < (1 if m.group(2) else 2) and "/" not in long:
+            continue  # "Council (CST)": one word spells no acronym's long form
+        out[(short, long)] = ShortForm(short, long, bool(m.group(2)))
+    return tuple(out.values())
+
+
+def named_by_short_form(hit: Hit, name: str, aliases: tuple[str, ...], forms: tuple[ShortForm, ...]) -> bool:
+    """True if ``hit`` writes a short form whose long form, with the document's title and the paragraph's
+    headings, names ``name`` ("the Council" for "OPCW Executive Council": "Executive Council", under the
+    heading "... of the Organisation for the Prohibition of Chemical Weapons")."""
+    from .names import mentions
+
+    frame = " . ".join([hit.title, *hit.section])
+    for form in forms:
+        if form.short == name or not form.written_in(hit.text) or form.long in hit.text:
+            continue  # where the paragraph writes the long form, the names check reads it (in "mainly ... UNAMA" too)
+        text = form.long + " . " + frame
+        if _names_long(form.long, name, aliases) and mentions(text, {t.stem for t in tokenize([text])[0]}, name, aliases):
+            return True
+    return False
+
+
+def _names_long(long: str, name: str, aliases: tuple[str, ...]) -> bool:
+    """True if the long form itself holds part of the name (not the frame alone): "Executive Council" for
+    "OPCW Executive Council", "OAS/United Nations ... Mission" for "OAS"."""
+    from .names import mentions
+
+    stems = {t.stem for t in tokenize([long])[0]}
+    words = re.findall(r"[A-Za-z][\w'’-]*", name)
+    return mentions(long, stems, name, aliases) or any(
+        w[:1].isupper() and mentions(long, stems, w, ()) for w in words if len(w) > 2)
