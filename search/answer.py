@@ -12,6 +12,7 @@ writes anything: each claim is a sentence of the report, cited.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, gives_bound, is_country, may_count_people,
                            precise_dates, question_type, symbol_spans, typed_spans)
@@ -749,7 +750,8 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     return sum(t.weight * share[t.stem] * (0.5 if t.stem in halved else 1.0) for t in focus) / total
 
 
-def word_forms(text: str, stem: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def word_forms(text: str, stem: str) -> frozenset[str]:
     """The stems a question word's family is written by: its own; the "-se" of a "-ce" word ("the Advisory
     Committee's *advice*": "endorsed the report of the *Advisory* Committee"; "licence" / "license"); the word a
     "de-...-ization" undoes ("*decolonization*": "the Eradication of *Colonialism*", "*Colonial* Countries";
@@ -759,7 +761,7 @@ def word_forms(text: str, stem: str) -> set[str]:
         forms.add(stem[:-1] + "s")
     if (undone := _UNDOES.fullmatch(text.lower())) and (rest := tokenize([undone.group(1)])[0]):
         forms.add(rest[0].stem)
-    return forms
+    return frozenset(forms)
 
 
 #: A word for undoing a process: "de" + the process ("decolonization", "demobilisation").

@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0 = every network)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     _common(p, json_flag=False)
+    parser.commands = sub.choices  # each command's own parser: its usage errors point to its --help
     return parser
 
 
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # said by the command's own parser, whose --help lists what it takes (`ask --sort`)
-        _command_parser(parser, args.command).error(f"unrecognized arguments: {' '.join(extra)}")
+        parser.commands.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if not args.command:
         parser.print_help()
         return 2
@@ -166,14 +167,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         while _OPENED:  # release the index (and its reader's lock) as soon as the command ends
             _OPENED.pop().close()
-
-
-def _command_parser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
-    """The sub-parser of ``command`` (the top-level parser when none was given)."""
-    for action in parser._subparsers._group_actions if parser._subparsers else ():
-        if command in (action.choices or {}):
-            return action.choices[command]
-    return parser
 
 
 _OPENED: list = []  # Searchers opened by the running command

@@ -100,8 +100,7 @@ class MilvusRanker(Ranker):
     def _keyword_candidates(self, kw, allowed: set[int] | None, every: bool, depth: int) -> set[int]:
         """The chunks the keyword side brings: the best by BM25 × coverage among every match
         (with the one of highest coverage, which sets BM25's weight), or the best ``depth`` by BM25."""
-        self._bm25_table = self._bm25_table or bm25_table(self._con)
-        bm = bm25_scores(self._con, kw.expression, self.n if every else depth, self._bm25_table)
+        bm = bm25_scores(self._con, kw.expression, self.n if every else depth, bm25_table(self._con))
         if allowed is not None:
             bm = [(i, s) for i, s in bm if i in allowed]
         if not every or len(bm) <= fusion.POOL:
@@ -124,7 +123,7 @@ class MilvusRanker(Ranker):
         if not expression or not len(ids):
             return out
         scores: dict[int, float] = {}
-        table = self._bm25_table = self._bm25_table or bm25_table(self._con)
+        table = bm25_table(self._con)
         for at in range(0, len(ids), ID_BATCH):
             part = ",".join(str(int(i)) for i in ids[at:at + ID_BATCH])
             scores.update((int(r[0]), -float(r[1])) for r in self._con.execute(

@@ -110,7 +110,6 @@ class Ranker:
         self._hub: np.ndarray | None = None  # see _hubness()
         self._hub_loaded = False
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
-        self._bm25_table: str | None = None  # ``search.bm25.bm25_table``, read on first use
         self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
         self._last: tuple[str, Signals] | None = None  # see last_signals()
 
@@ -188,8 +187,8 @@ class Ranker:
         depth = max(100, 5 * k)
         exact = allowed is not None or self.n <= EXACT_LIMIT
         kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
-        self._bm25_table = self._bm25_table or bm25_table(self._con)
-        bm = bm25_matches(self._con, kw.expression if kw else "", None if exact else depth, self._bm25_table)
+        bm = bm25_matches(self._con, kw.expression if kw else "", None if exact else depth,
+                          bm25_table(self._con))
         qvec = self._embed(query) if mode in ("dense", "hybrid") else None
         if allowed is not None:
             ids = np.array(sorted(allowed), dtype="int64")

@@ -371,9 +371,8 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     if span.kind == "percent" and (m := re.match(r"\)?\s+(?:of\s+(?:the\s+|those\s+|these\s+)?|(?:were|was|are|is)\s+)",
                                                  text[span.end:])):
         stop = _PHRASE_END.search(text, span.end + m.end())  # "70 per cent *of men* – and that women ...": men
-        after = [t.stem for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
-        if not set(after) & qstems and not spells_acronym(
-                [t for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6], terms):
+        after = [t for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
+        if not {t.stem for t in after} & qstems and not spells_acronym(after, terms):
             return True  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
     if span.kind == "count" and _VAGUE.fullmatch(span.text):
         return True  # "*thousands* of people", "*dozens* of scientists": no number to give
