@@ -64,6 +64,8 @@ _CLI_WORDING = [
     (re.compile(r"\bno --part or --page\b"), "no part or page"),
     (re.compile(r"`?--(part|page) ('[^']*'|\S+?)`?(?=[),;]|$| )"), _as_parameter),
 ]
+
+
 def error_response(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
