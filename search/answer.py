@@ -25,11 +25,13 @@ from .name_heads import whole_names
 from .carried import chunk_before, with_before
 from .attendance import asks_attendance, speakers_only
 from .demonyms import adjective_of_indexed_place
-from .narrowing import without_examples
+from .narrowing import counted_words, without_examples
 from .negated import affirms_only
 from .owners import owner_spans, owns
 from .initials import spelled_out
 from .short_forms import named_by_short_form, short_forms
+from .superlatives import asked_rank, ranks
+from .future import asks_future, before_document
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
 from .unsaid import dated_elsewhere
 from .deals import other_deal
@@ -118,6 +120,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
                            _frame_only_stems(question), bool(_PART_OF.search(question)), role,
                            asked_events(question), bodies, subject_compounds(question) if subject else frozenset(),
                            series_ordinals(question), parts_asked(question))
+        facts = _asked_rank_and_time(searcher, question, facts)
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if (actor := asked_actor(question)) and not qtype.is_fact:  # "what did the Council decide": the Council did
@@ -125,6 +128,24 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     if scored and scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(searcher, asked, hits)
+
+
+def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fact]:
+    """The facts left when the question asks a ranking or the future: "the *largest* contribution" is not given by
+    a sentence that ranks none (``search.superlatives``), "when *will* it be held" not by a year before the
+    document was written (``search.future``). Either would be a fact of the asked type, and a guess."""
+    if any(rank := asked_rank(question)):
+        facts = [f for f in facts if ranks(local_context(f.where), rank)]
+    if asks_future(question):
+        profiles = library(searcher).profiles
+        facts = [f for f in facts if not (f.spans[0].kind == "date" and (p := profiles.get(f.where.hit.symbol))
+                                          and before_document(f.spans[0].text, _written(p)))]
+    return facts
+
+
+def _written(profile) -> int:
+    """The year a document was written: its date's, else the year its index gives."""
+    return int(profile.date[:4]) if profile.date[:4].isdigit() else profile.year
 
 
 def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:
@@ -578,6 +599,8 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
                  or not counts_a_kind(sp, s.sentence.text, head[0].stem, qstems)]
     if "count" in wanted and not may_count_people(qtype.head):  # "how many facilities": "624,000 people" counts none
         spans = [sp for sp in spans if sp.kind != "count" or not _PEOPLE_AFTER.match(s.sentence.text, sp.end)]
+    elif "count" in wanted and _PEOPLE_HEAD.fullmatch(qtype.head):  # "how many people were killed": "two *forces*" none
+        spans = [sp for sp in spans if sp.kind != "count" or may_count_people(counted_noun(s, sp))]
     if qtype.slots[0] == ("money", "count"):  # "how much did X spend": "Recommendation 3" is no sum
         spans = [sp for sp in spans if sp.kind != "count" or _SUM_LIKE.search(sp.text)]
     # "what share ... was *received*": "78 per cent of the 2024 *allocation*" is another dealing's figure
@@ -585,7 +608,19 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
             or not other_deal(sp.start, sp.end, s.sentence.text, qtype.deal)]
 
 
-_PEOPLE_AFTER = re.compile(r"\s+(?:people|persons|individuals)\b", re.I)
+#: "624,000 people", "more than a thousand *Iranian* people": a count of people, up to two words describing them between
+_PEOPLE_AFTER = re.compile(r"(?:\s+(?!(?:of|in|on|at|by|for|from|to|with|and|or|who|which|that|were|was|are|is)\b)"
+                           r"[A-Za-z][\w-]*){0,2}?\s+(?:people|persons|individuals)\b", re.I)
+#: "how many people / persons / individuals": any noun for people answers, a noun for things does not
+_PEOPLE_HEAD = re.compile(r"people|persons|individuals", re.I)
+
+
+def counted_noun(s: ScoredSentence, span: Span) -> str:
+    """The noun a count span counts in its sentence ("two *forces* affiliated with ..."), "" when none follows it."""
+    inside = [i for i, t in enumerate(s.tokens) if span.start <= t.start and t.end <= span.end]
+    run = counted_words(list(s.tokens), inside[-1], s.sentence.text) if inside else []
+    nouns = [t.text for t in run if not t.text.lower().endswith("ed")]
+    return nouns[-1] if nouns else ""
 
 
 def compound_counts(sentence: str, head: str) -> list[Span]:

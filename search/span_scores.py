@@ -363,7 +363,7 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     toks, text = s.tokens, s.sentence.text
     qstems = {t.stem for t in terms}
     if span.kind == "date" and _YEAR.fullmatch(span.text) and re.match(r"\s[A-Z]", text[span.end:]) \
-            and re.search(r"\bthe\s$", text[:span.start]):
+            and re.search(r"\b[Tt]he\s$", text[:span.start]):
         return True  # part of a name ("the *2013* High-level Dialogue"), not the date of an event
     if span.kind == "count" and slot == ("count",) and counted and (unit := _UNIT_END.search(span.text)) \
             and not any(_same_word(t.stem, c) for t in tokenize([unit.group()])[0] for c in counted):

@@ -1,0 +1,36 @@
+"""A question that asks for the largest, the most or the last of something is answered only by a sentence that ranks.
+
+"Which funding partner made the *largest* contribution to UNCDF" is not answered by "UNCDF received $2.8 million
+from UNDP": that names a partner and a sum, of the asked type and subject, but says nothing of which is largest, so
+the name given would be a guess. Likewise "In what year did the Committee *last* send a visiting mission" is not
+answered by the year of some other act of it. The sentence (or the one before it) must say a superlative or a
+ranking word ("the highest number of", "the largest", "top", "first", "leading"); for "last", a word of recency
+("last", "latest", "most recent", "to date"). Fixed terms that hold such words are no superlative asked: "the
+*least* developed countries", "the *most* recent", "how long will it *last*".
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A superlative the question asks by: "the largest contribution", "hosted the most volunteers".
+_ASKED = re.compile(r"(?i)\b(?:largest|biggest|highest|lowest|smallest|greatest|fewest|strongest|weakest|"
+                    r"most(?!\s+recent)|least(?!\s+developed))\b")
+#: "did X *last* send": the adverb (not "the last session", whose number a sentence may give without saying "last").
+_ASKED_LAST = re.compile(r"(?i)\b(?:did|has|have|had|was|were|is|are)\b[^?]*?\blast\s+"
+                         r"(?!(?:year|month|week|session|time|day|quarter|meeting|report)s?\b)[a-z]+")
+#: What ranks in a sentence: a superlative ("the highest", "the greatest") or a ranking word.
+_RANKS = re.compile(r"(?i)\b(?:\w{2,}est|most|top|first|leading|main|major|principal|primary|record|single|"
+                    r"more than any|ranked|ranking)\b")
+_RECENT = re.compile(r"(?i)\b(?:last|latest|most recent(?:ly)?|recently|lately|previous|to date)\b")
+
+
+def asked_rank(question: str) -> tuple[bool, bool]:
+    """Whether ``question`` asks a superlative, and whether it asks the last time something was done."""
+    return bool(_ASKED.search(question)), bool(_ASKED_LAST.search(question))
+
+
+def ranks(context: str, asked: tuple[bool, bool]) -> bool:
+    """True if ``context`` (a fact's sentence and the one before it) says the ranking ``asked`` needs."""
+    superlative, last = asked
+    return (not superlative or bool(_RANKS.search(context))) and (not last or bool(_RECENT.search(context)))
