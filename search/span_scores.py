@@ -374,6 +374,9 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         after = [t for t in toks if span.end + m.end() <= t.start < (stop.start() if stop else len(text))][:6]
         if not {t.stem for t in after} & qstems and not spells_acronym(after, terms):
             return True  # "about half *of the increase in the migrant stock*", "23 per cent *were women*": not asked
+    if span.kind == "count" and re.fullmatch(r"\d{1,2}", span.text) and re.match(r"\.(?:\s+[A-Z(]|\s*$)", text[span.end:]) \
+            and re.search(r"(?:^|[:;.)]|\band)\s*$", text[:span.start]):
+        return True  # an item's number ("...: 1. Challenges ...", "... process. 2." where the splitter cut): no count
     if span.kind == "count" and _VAGUE.fullmatch(span.text):
         return True  # "*thousands* of people", "*dozens* of scientists": no number to give
     if span.kind == "count" and slot[0] == "money" and not target and not _UNIT_END.search(span.text) \
