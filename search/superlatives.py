@@ -5,8 +5,9 @@ from UNDP": that names a partner and a sum, of the asked type and subject, but s
 the name given would be a guess. Likewise "In what year did the Committee *last* send a visiting mission" is not
 answered by the year of some other act of it. The sentence (or the one before it) must say a superlative or a
 ranking word ("the highest number of", "the largest", "top", "first", "leading"); for "last", a word of recency
-("last", "latest", "most recent", "to date"). Fixed terms that hold such words are no superlative asked: "the
-*least* developed countries", "the *most* recent", "how long will it *last*".
+("last", "latest", "most recent", "to date"). Fixed terms and quantifiers that hold such words are no superlative
+asked: "the *least* developed countries", "the *most* recent", "*at least* one", "*most of* the migrants", "how long
+will it *last*".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 
 #: A superlative the question asks by: "the largest contribution", "hosted the most volunteers".
 _ASKED = re.compile(r"(?i)\b(?:largest|biggest|highest|lowest|smallest|greatest|fewest|strongest|weakest|"
-                    r"most(?!\s+recent)|least(?!\s+developed))\b")
+                    r"(?<!\bat )(?:most(?!\s+(?:recent|of)\b)|least(?!\s+developed\b)))\b")
 #: "did X *last* send": the adverb (not "the last session", whose number a sentence may give without saying "last").
 _ASKED_LAST = re.compile(r"(?i)\b(?:did|has|have|had|was|were|is|are)\b[^?]*?\blast\s+"
                          r"(?!(?:year|month|week|session|time|day|quarter|meeting|report)s?\b)[a-z]+")
