@@ -13,6 +13,7 @@ from live_server import LiveServer
 from pdf_samples import write_pdf
 from search.cli import main
 from search.searcher import MAX_QUERY_CHARS
+from test_serve_browser import _missing, browser  # noqa: F401  (the browser tests' Chromium fixture)
 
 LONG = "remittance costs " * 300  # a pasted paragraph's length: 5,100 characters
 
@@ -215,3 +216,26 @@ def test_python_callers_can_ask_why_a_filtered_search_found_nothing(searcher):
     assert searcher.filter_notes(since="2014-05") == [  # as `paracite search --since 2014-05` notes it
         "1 document dated only by year or month, which may fall outside the dates, left out: A/69/207"]
     assert searcher.filter_notes(doc="a/69/207", org=["IFAD"], until="2025") == []
+
+
+
+@pytest.mark.skipif(bool(_missing()), reason=_missing() or "ok")
+def test_a_pasted_paragraph_searched_in_chromium_at_phone_width(live, browser):
+    """The page in a real headless Chromium at 390 px: a 5,100-character query typed in the box is
+    searched (it was a red "q is longer than 2000 characters"), the note says it was cut, the first
+    hit is a citation link, and nothing scrolls sideways."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.set_window_size(390, 844)
+    browser.get(live.url + "/")
+    box = browser.find_element(By.ID, "q")
+    browser.execute_script("arguments[0].value = arguments[1];", box, LONG.strip())
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".hit a"))
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert "The query is 5,099 characters long; only its first 2,000 were used." in text
+    assert "longer than" not in text and "A/69/207, para." in text
+    assert browser.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
