@@ -92,8 +92,8 @@ def quiet_token_notice():
 
 
 def _check_reachable(address: str) -> None:
-    """Refuse at once a cluster address nothing answers on: Ray itself waited minutes for its GCS
-    (`--ray 127.0.0.1:1`: 5 min 35 s, then "cannot start or reach Ray at 127.0.0.1:1: 15")."""
+    """Refuse at once a cluster address nothing answers on: Ray itself kept waiting for its GCS
+    (`--ray 127.0.0.1:1`: still waiting after 11 minutes, printing C++ log lines, until killed)."""
     host, _, port = address.removeprefix("ray://").rpartition(":")
     if not host or not port.isdigit():  # "auto" and other forms Ray resolves itself
         return

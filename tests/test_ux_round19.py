@@ -188,7 +188,7 @@ def test_a_local_ray_start_prints_no_token_notice():
 
 
 def test_a_ray_address_nothing_answers_on_is_refused_at_once(tmp_path):
-    """`--ray 127.0.0.1:1` waited 5 min 35 s for Ray's GCS and then said "...: 15"."""
+    """`--ray 127.0.0.1:1` was still waiting for Ray's GCS after 11 minutes (killed: "...: 15")."""
     pytest.importorskip("ray")
     import socket
     import time
