@@ -239,3 +239,20 @@ def test_a_pasted_paragraph_searched_in_chromium_at_phone_width(live, browser):
     assert "longer than" not in text and "A/69/207, para." in text
     assert browser.execute_script(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+
+def test_the_ray_address_check_accepts_a_head_on_the_address_ray_makes_of_localhost():
+    """Ray replaces 127.0.0.1 by this machine's reachable address, where `ray start --head` listens:
+    a head there must not be refused because nothing answers on the loopback address itself."""
+    services = pytest.importorskip("ray._private.services")
+    import socket
+
+    from index.ray_ingest import _check_reachable
+
+    ip = services.resolve_ip_for_localhost("127.0.0.1")
+    if ip.startswith("127.") or ":" in ip:
+        pytest.skip(f"Ray keeps 127.0.0.1 here ({ip})")
+    with socket.socket() as head:
+        head.bind((ip, 0))
+        head.listen()
+        _check_reachable(f"127.0.0.1:{head.getsockname()[1]}")  # no IngestError
