@@ -98,20 +98,18 @@ def _check_reachable(address: str) -> None:
     if not host or not port.isdigit():  # "auto" and other forms Ray resolves itself
         return
     host = host.strip("[]")
-    why = ""
-    for candidate in dict.fromkeys((host, _as_ray_resolves(host))):
-        try:
-            socket.create_connection((candidate, int(port)), timeout=REACH_TIMEOUT).close()
-            return
-        except OSError as e:
-            why = why or e.strerror or type(e).__name__
-    raise IngestError(f"cannot reach Ray at {address} ({why}); is its head node running (`ray start "
-                      "--head`), and is the address right?")
+    reached = _as_ray_resolves(host)  # where Ray will connect
+    try:
+        socket.create_connection((reached, int(port)), timeout=REACH_TIMEOUT).close()
+    except OSError as e:
+        why = (f"{reached}:{port}: " if reached != host else "") + (e.strerror or type(e).__name__)
+        raise IngestError(f"cannot reach Ray at {address} ({why}); is its head node running (`ray start "
+                          "--head`), and is the address right?") from None
 
 
 def _as_ray_resolves(host: str) -> str:
     """Ray replaces a loopback host (``127.0.0.1``, ``localhost``) by this machine's reachable address,
-    where a head started with ``ray start --head`` listens; the check tries that one too."""
+    where a head started with ``ray start --head`` listens: the check tries the address Ray will."""
     try:
         from ray._private.services import resolve_ip_for_localhost
 

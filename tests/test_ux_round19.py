@@ -200,8 +200,8 @@ def test_a_ray_address_nothing_answers_on_is_refused_at_once(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     start = time.monotonic()
-    with pytest.raises(IngestError, match=rf"cannot reach Ray at 127.0.0.1:{port} \(Connection refused\); "
-                                          r"is its head node running"):
+    with pytest.raises(IngestError, match=rf"cannot reach Ray at 127.0.0.1:{port} \((\S+:{port}: )?Connection "
+                                          r"refused\); is its head node running"):
         parse_with_ray([("x.pdf", "k")], f"127.0.0.1:{port}")
     assert time.monotonic() - start < 15
 
@@ -248,6 +248,7 @@ def test_the_ray_address_check_accepts_a_head_on_the_address_ray_makes_of_localh
     import socket
 
     from index.ray_ingest import _check_reachable
+    from paracite.errors import IngestError
 
     ip = services.resolve_ip_for_localhost("127.0.0.1")
     if ip.startswith("127.") or ":" in ip:
@@ -256,3 +257,8 @@ def test_the_ray_address_check_accepts_a_head_on_the_address_ray_makes_of_localh
         head.bind((ip, 0))
         head.listen()
         _check_reachable(f"127.0.0.1:{head.getsockname()[1]}")  # no IngestError
+    with socket.socket() as other:  # something on the loopback address only: Ray would not reach it
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        with pytest.raises(IngestError, match=f"{ip}:{other.getsockname()[1]}: Connection refused"):
+            _check_reachable(f"127.0.0.1:{other.getsockname()[1]}")
