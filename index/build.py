@@ -79,6 +79,11 @@ class IngestReport:
     removed: int = 0
     skipped: list[Skip] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # the symbols behind the counts: in a library of hundreds, "1 added" must say which document
+    # a file became (and which documents went)
+    added_symbols: list[str] = field(default_factory=list)
+    changed_symbols: list[str] = field(default_factory=list)
+    removed_symbols: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"{self.added} added, {self.changed} changed, {self.unchanged} unchanged, "
@@ -265,12 +270,15 @@ def _count(report: IngestReport, previous: list[dict], files: set[str], named: b
         key = before.get(d["file"])
         if key is None:
             report.added += 1
+            report.added_symbols.append(d["symbol"])
         elif key == d["key"]:
             report.unchanged += 1
         else:
             report.changed += 1
+            report.changed_symbols.append(d["symbol"])
     removed = [d for d in previous if _file_of(d) not in files]
     report.removed = len(removed)
+    report.removed_symbols = [d.get("symbol", "?") for d in removed]
     kept_on_disk = sorted(d.get("symbol", "?") for d in removed if Path(_file_of(d)).is_file())
     if kept_on_disk and named:  # not deleted, just not named: most likely `add` was meant
         shown = ", ".join(kept_on_disk[:5]) + (f" and {len(kept_on_disk) - 5} more" if len(kept_on_disk) > 5 else "")

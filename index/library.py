@@ -86,6 +86,7 @@ def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float,
     for s in damaged:  # damaged by hand or disk: read the file again
         cache.discard(s.key)
     _read([s for s in damaged if s not in todo], cache, tagged, timeout, jobs, progress, fail, ray, out)
+    fresh = {s.key for s in todo + damaged}
     for s in sources:
         if not s.key or not cache.has(s.key):
             continue
@@ -98,7 +99,8 @@ def gather(sources: list[Source], cache: Cache, *, tagged: bool, timeout: float,
                 out.skips.append(Skip(s.file, entry.skip["stage"], entry.skip["reason"]))
         else:
             out.keys.append((s.file, s.key))
-            out.notes.extend(entry.notes)
+            if s.key in fresh:  # said when the file is read; a weekly `add` does not repeat every old one's
+                out.notes.extend(entry.notes)
     return out
 
 

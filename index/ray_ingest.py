@@ -10,6 +10,9 @@ driver; a mismatch is refused.
 
 from __future__ import annotations
 
+import logging
+import socket
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
 
@@ -17,8 +20,10 @@ from paracite.errors import IngestError
 
 LOCAL = "local"
 LOCAL_CPUS = 2
+REACH_TIMEOUT = 10  # seconds to wait for a cluster's head to answer before any Ray call
 LOCAL_STARTS = 3  # Ray gives a starting node 30 s; on a busy machine a second try may be needed
 ROOT = Path(__file__).resolve().parent.parent  # the folder holding paracite's packages
+RAY_TOKEN_LOGGER = "ray._private.authentication.authentication_token_setup"
 
 
 def _work(path: str, key: str, tag_entities: bool):
@@ -68,18 +73,66 @@ def _ray():
     return ray
 
 
+@contextmanager
+def quiet_token_notice():
+    """Silence Ray's notice on its token authentication while paracite starts a Ray of its own.
+
+    Ray 2.60 logs "Token authentication is enabled for this Ray cluster. Set RAY_AUTH_MODE=..."
+    at WARNING on every local start once a token exists (``~/.ray/auth_token``, made by the first
+    start), through Python's last-resort handler: a line about Ray's security set-up under every
+    ``paracite ingest --ray`` whose Ray only this process uses. Joining a cluster keeps it.
+    """
+    log = logging.getLogger(RAY_TOKEN_LOGGER)
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
+def _check_reachable(address: str) -> None:
+    """Refuse at once a cluster address nothing answers on: Ray itself kept waiting for its GCS
+    (`--ray 127.0.0.1:1`: still waiting after 11 minutes, printing C++ log lines, until killed)."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():  # "auto" and other forms Ray resolves itself
+        return
+    host = host.strip("[]")
+    reached = _as_ray_resolves(host)  # where Ray will connect
+    try:
+        socket.create_connection((reached, int(port)), timeout=REACH_TIMEOUT).close()
+    except OSError as e:
+        why = (f"{reached}:{port}: " if reached != host else "") + (e.strerror or type(e).__name__)
+        raise IngestError(f"cannot reach Ray at {address} ({why}); is its head node running (`ray start "
+                          "--head`), and is the address right?") from None
+
+
+def _as_ray_resolves(host: str) -> str:
+    """Ray replaces a loopback host (``127.0.0.1``, ``localhost``) by this machine's reachable address,
+    where a head started with ``ray start --head`` listens: the check tries the address Ray will."""
+    try:
+        from ray._private.services import resolve_ip_for_localhost
+
+        return resolve_ip_for_localhost(host)
+    except Exception:  # a private helper: gone in another Ray, the check keeps the host as given
+        return host
+
+
 def _init(ray, address: str | None) -> bool:
     """Start or join Ray; True when this call started it (and so shuts it down)."""
     if ray.is_initialized():
         return False
     opts = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
     local = address in (None, "", LOCAL)
+    if not local:
+        _check_reachable(address)
     for attempt in range(LOCAL_STARTS if local else 1):
         try:
             if local:
                 # Workers import this checkout's packages and embed with one thread each.
                 env = {"PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
-                ray.init(num_cpus=LOCAL_CPUS, runtime_env={"env_vars": env}, **opts)
+                with quiet_token_notice():
+                    ray.init(num_cpus=LOCAL_CPUS, runtime_env={"env_vars": env}, **opts)
             else:
                 ray.init(address=address, **opts)
             return True

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
-from search.cli_docs import add_filter_options, filter_notes, print_document, print_documents
+from search.cli_docs import add_filter_options, filter_notes, plural, print_document, print_documents
 from search.arguments import whole_number
 from search.listing_filters import ListingFilters
 from search.part_names import NotOneChunk
@@ -205,6 +205,7 @@ def cmd_search(args) -> int:
                     instrument=args.instrument, kind=args.kind, since=args.since, until=args.until, body=args.body,
                     sort=args.sort)
     filter_notes(s, args, sys.stderr if args.json else sys.stdout)
+    _cut_note(args.query, "query", args.json)
     unknown = s.unknown_filters(args.org, args.place, args.instrument) if not hits else []
     for kind, value in unknown:  # not an error: the answer is "no paragraphs", and why (issue 4)
         print(f"paracite: no {kind} named {value!r} in this index; see `paracite entities --kind {kind}`",
@@ -237,6 +238,7 @@ def cmd_ask(args) -> int:
     answer = s.ask(args.question, since=args.since, until=args.until, body=args.body, org=args.org, place=args.place,
                    instrument=args.instrument, kind=args.kind, **({"doc": args.doc} if args.doc else {}))
     filter_notes(s, args, sys.stderr if args.json else sys.stdout)
+    _cut_note(args.question, "question", args.json)
     for kind, value in s.unknown_filters(args.org, args.place, args.instrument):  # as /api/ask's notes
         print(f"paracite: no {kind} named {value!r} in this index; see `paracite entities --kind {kind}`",
               file=sys.stderr if args.json else sys.stdout)
@@ -249,6 +251,14 @@ def cmd_ask(args) -> int:
         for h in answer.closest:
             _print_hit(h, score=False)
     return 0
+
+
+def _cut_note(text: str, what: str, json_out: bool) -> None:
+    from search.searcher import cut_note
+
+    note = cut_note(text, what)
+    if note:
+        print(f"paracite: note: {note}", file=sys.stderr if json_out else sys.stdout)
 
 
 def _weak_note(args) -> str:
@@ -301,8 +311,16 @@ def _print_report(report, folder: Path) -> int:
     m = report.manifest
     print(f"Indexed {len(m.documents)} document(s), {m.chunks} chunks into {folder}: {report.summary()}")
     if len(m.documents) <= 20:
-        print("  " + ", ".join(f"{d['symbol']} ({d['chunks']} chunks)" for d in m.documents))
+        print("  " + ", ".join(f"{d['symbol']} ({plural(d['chunks'], 'chunk')})" for d in m.documents))
+    fates = [f"{fate}: {_some(names)}" for fate, names in (("added", report.added_symbols),
+             ("changed", report.changed_symbols), ("removed", report.removed_symbols)) if names]
+    if fates and report.added < len(m.documents):  # which documents the counts are (above 20 none is listed)
+        print("  " + "; ".join(fates))
     return 1 if report.skipped else 0
+
+
+def _some(names: list[str], most: int = 10) -> str:
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def cmd_add(args) -> int:

@@ -31,6 +31,11 @@ def filter_notes(searcher, args, stream=None) -> None:
         print(f"paracite: no document {value!r} in this index; {hint}see `paracite docs`", file=stream)
 
 
+def plural(n: int, word: str) -> str:
+    """"1 page", "6 pages": a library holds one-page briefs and one-chunk documents."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def print_documents(docs: list[dict], filtered: bool = False) -> None:
     """One block per document: symbol, date, kind, organs, session, agenda items, chunk count."""
     if not docs:
@@ -38,8 +43,8 @@ def print_documents(docs: list[dict], filtered: bool = False) -> None:
         return
     for d in docs:
         symbols = " = ".join(d["symbols"]) if len(d["symbols"]) > 1 else d["symbol"]
-        print(f"{symbols}  {d['date'] or 'no date'}  ({d['chunks']} chunks"
-              + (f", {d['pages']} pages)" if d["pages"] else ")"))
+        print(f"{symbols}  {d['date'] or 'no date'}  ({plural(d['chunks'], 'chunk')}"
+              + (f", {plural(d['pages'], 'page')})" if d["pages"] else ")"))
         if d["title"]:
             print(textwrap.fill(d["title"], width=100, initial_indent="    ", subsequent_indent="    "))
         for line in _facts(d):

@@ -76,6 +76,9 @@ def _check_date(value: str | None, flag: str) -> str | None:
     try:
         date_range(value)
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?", value):  # the right shape, but no such month or day
+            raise UsageError(f"{flag} must be a date as YYYY, YYYY-MM or YYYY-MM-DD; there is no {value} "
+                             "in the calendar") from None
         raise UsageError(f"{flag} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from None
     return value
 

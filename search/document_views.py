@@ -106,6 +106,20 @@ class DocumentViews:
             return None
         return self._select(f)
 
+    def filter_notes(self, *, doc: str | Sequence[str] | None = None, org: Sequence[str] = (),
+                     place: Sequence[str] = (), instrument: Sequence[str] = (), since: str | None = None,
+                     until: str | None = None, body: str | Sequence[str] | None = None) -> list[str]:
+        """What the filters of a search or an answer set aside, in the words of the API's ``notes``:
+        the documents a date filter left out for want of a (full) date, and each value that names
+        nothing in this index. The CLI and the web say so; a Python caller had only an empty list."""
+        selection = self.doc_selection(since, until, body)
+        notes = list(selection.notes) if selection else []
+        notes += [f"no document {v!r} in this index" + (f"; did you mean {' or '.join(near)}?" if near else "")
+                  for v, near in self.unknown_documents(doc)]
+        notes += [f"no organ named {v!r} in this index" for v in self.unknown_bodies(body)]
+        return notes + [f"no {kind} named {v!r} in this index"
+                        for kind, v in self.unknown_filters(org, place, instrument)]
+
     def names_organ(self, value: str, organ: str) -> bool:
         """Whether a ``--body`` value names ``organ`` as the filter reads it (its name, a phrase of
         it, an acronym: ``ECOSOC`` names "Economic and Social Council")."""

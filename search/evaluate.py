@@ -42,6 +42,7 @@ class EvalReport:
     documents: int = 1  # documents in the index
     split: str | None = None
     unknown: tuple[str, ...] = ()  # judged citations that name no chunk of the index
+    absent: tuple[str, ...] = ()  # documents queries name that the index does not hold
 
     @property
     def queries(self) -> int:
@@ -51,7 +52,8 @@ class EvalReport:
         return {"doc": self.doc, "all_docs": self.all_docs, "queries": self.queries, "library": self.library,
                 "documents": self.documents, "split": self.split, "systems": list(self.systems),
                 "metrics": list(METRICS), "overall": self.overall, "by_kind": self.by_kind,
-                "per_query": self.per_query, "unknown": list(self.unknown)}
+                "per_query": self.per_query, "unknown": list(self.unknown),
+                "absent": list(self.absent)}
 
 
 def chunk_key(hit, symbol: str | None = None) -> int | str:
@@ -126,13 +128,20 @@ def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None
     judged = {(r.symbol or _target(searcher, q, default_doc), r.kind, r.number, r.part, r.page): None
               for q in queries for r in (*map(number_ref, (*q.relevant, *q.partial)), *q.refs, *q.partial_refs)}
     unknown = tuple(format_citation(*key) for key in judged if not _names_chunk(searcher, *key))
+    absent = tuple(dict.fromkeys(r["doc"] for r in per_query if not searcher.resolve_documents(r["doc"])[0]))
     return EvalReport(doc=default_doc, systems=tuple(systems), overall=overall, by_kind=by_kind,
                       per_query=per_query, all_docs=all_docs, library=sum(q.library for q in queries),
-                      documents=len(searcher.manifest.documents), split=split, unknown=unknown)
+                      documents=len(searcher.manifest.documents), split=split, unknown=unknown,
+                      absent=absent)
 
 
 def _target(searcher, q: Query, default_doc: str) -> str:
-    return _default_doc(searcher, q.doc) if q.doc else default_doc
+    """The document a line is judged against. One the index does not hold (a set written over a
+    larger library) is kept as written: its hits are misses and the report's warning names it."""
+    if not q.doc:
+        return default_doc
+    found, _ = searcher.resolve_documents(q.doc)
+    return found[0] if found else q.doc
 
 
 def _names_chunk(searcher, symbol: str, kind: str, number: int, part: str, page: int | None) -> bool:
@@ -189,8 +198,9 @@ def format_report(report: EvalReport) -> str:
     """The report as a plain-text table: one row per (kind, system)."""
     head = f"{'kind':<14}{'n':>4}  {'system':<10}" + "".join(f"{_LABELS[m]:>9}" for m in METRICS)
     if report.library:
-        docs = len({r["doc"] for r in report.per_query})
+        docs = len({r["doc"] for r in report.per_query} - set(report.absent))
         title = (f"library of {report.documents} documents: {report.queries} queries about {docs} of them"
+                 + (f" and {len(report.absent)} it does not hold" if report.absent else "")
                  + (f" ({report.split})" if report.split else "") + f", top {DEPTH}, searching the whole index")
     else:
         scope = "searching the whole index" if report.all_docs else "searching that document"
@@ -207,4 +217,8 @@ def format_report(report: EvalReport) -> str:
         shown = "; ".join(report.unknown[:5]) + ("; ..." if len(report.unknown) > 5 else "")
         lines.append(f"warning: {len(report.unknown)} judged citation(s) name no chunk of the index "
                      f"(they count as misses): {shown}")
+    if report.absent:
+        shown = ", ".join(report.absent[:5]) + (", ..." if len(report.absent) > 5 else "")
+        lines.append(f"warning: {len(report.absent)} document(s) the queries name are not in the index "
+                     f"(`paracite add FILE` indexes one): {shown}")
     return "\n".join(lines)

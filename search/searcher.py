@@ -342,6 +342,15 @@ def _check_query(query: str, what: str = "query") -> str:
     return query[:MAX_QUERY_CHARS]
 
 
+def cut_note(query: str, what: str = "query") -> str | None:
+    """What the CLI and the web say of a query longer than ``MAX_QUERY_CHARS``: it is searched, cut
+    there (a pasted paragraph is a fair query), and the user is told so instead of silently."""
+    n = len(query.strip()) if isinstance(query, str) else 0
+    if n <= MAX_QUERY_CHARS:
+        return None
+    return f"the {what} is {n:,} characters long; only its first {MAX_QUERY_CHARS:,} were used"
+
+
 def _check_k(k) -> int:
     return whole_number(k, "-k", 1, MAX_K)
 

@@ -38,7 +38,7 @@ def api_search(request: Request) -> JSONResponse:
 
 @json_errors
 def api_ask(request: Request) -> JSONResponse:
-    args = search_args(request.query_params)
+    args = search_args(request.query_params, "question")
     refuse_search_only(request.query_params)  # ?sort=date, ?k=3: a search's, not an answer's
     index = request.app.state.index
     with index.searcher() as s, index.first_alone("ask"):

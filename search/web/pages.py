@@ -122,7 +122,7 @@ def _fill_ask(s, ctx: dict, request: Request) -> None:
     ctx["answer"] = None
     if not request.query_params.get("q", "").strip():
         return
-    args = search_args(request.query_params)
+    args = search_args(request.query_params, "question")
     with request.app.state.index.first_alone("ask"):
         answer = s.ask(args.query, **args.ask_filters())
     ctx["answer"] = answer

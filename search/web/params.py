@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from paracite.errors import UsageError
 from search.listing_filters import ListingFilters
+from search.searcher import MAX_QUERY_CHARS, cut_note
 
 #: Filters that may be given more than once (``?org=ILO&org=UNHCR`` keeps paragraphs naming both).
 LIST_FILTERS = ("doc", "org", "place", "instrument")
@@ -48,6 +49,7 @@ class SearchArgs:
     k: int = 10
     mode: str = "hybrid"
     filters: dict = field(default_factory=dict)
+    cut: str | None = None  # the note on a query cut to its first MAX_QUERY_CHARS
 
     def kwargs(self) -> dict:
         return {"k": self.k, "mode": self.mode, **self.filters}
@@ -70,12 +72,12 @@ class SearchArgs:
 
     def api_notes(self, searcher, hits: bool) -> list[str]:
         """The ``notes`` of ``/api/search`` and ``/api/ask``."""
-        return self.date_notes(searcher) + [f"no {kind} named {value!r} in this index"
-                                            for kind, value in self.unknown_filters(searcher, entities=not hits)]
+        return ([self.cut] if self.cut else []) + self.date_notes(searcher) + \
+            [f"no {kind} named {value!r} in this index" for kind, value in self.unknown_filters(searcher, entities=not hits)]
 
     def page_notes(self, searcher, hits: bool) -> list[str]:
         """The notes the search and ask pages show above the results."""
-        return [f"{n[0].upper()}{n[1:]}." for n in self.date_notes(searcher)] + \
+        return [f"{n[0].upper()}{n[1:]}." for n in ([self.cut] if self.cut else []) + self.date_notes(searcher)] + \
             [f"No {kind} named “{value}” in this index." for kind, value in self.unknown_filters(searcher, entities=not hits)]
 
     def ask_filters(self) -> dict:
@@ -107,11 +109,14 @@ def positive_int(params, name: str, default: int | None) -> int | None:
     return min(int(raw), 10**9)  # the Searcher clamps k further (to 1,000), as the CLI does
 
 
-def search_args(params) -> SearchArgs:
-    """A ``SearchArgs`` from a query string; ``UsageError`` (HTTP 400) on a bad value."""
-    query = _value(params, "q")
-    if not query.strip():
+def search_args(params, what: str = "query") -> SearchArgs:
+    """A ``SearchArgs`` from a query string; ``UsageError`` (HTTP 400) on a bad value. A query
+    longer than the Searcher reads is cut, with a note, as on the CLI (a pasted paragraph was a 400)."""
+    query = params.get("q", "").strip()
+    if not query:
         raise UsageError("q is empty; give some words to search for (?q=...)")
+    cut = cut_note(query, what)
+    query = query[:MAX_QUERY_CHARS]
     k = positive_int(params, "k", 10)
     mode = _value(params, "mode").strip().lower() or "hybrid"
     accepted = search_keywords()
@@ -130,7 +135,7 @@ def search_args(params) -> SearchArgs:
         values = [v for v in values if v]
         if values and name in accepted:
             filters[name] = values if len(values) > 1 else values[0]
-    return SearchArgs(query=query, k=k, mode=mode, filters=filters)
+    return SearchArgs(query=query, k=k, mode=mode, filters=filters, cut=cut)
 
 
 def search_only(params) -> list[str]:
