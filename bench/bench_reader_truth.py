@@ -49,7 +49,7 @@ def score(entry: dict, doc) -> dict:
         text = _norm(c.text) if c else ""
         ok = text.startswith(_norm(sp["starts"])) and _norm(sp.get("contains", "")) in text
         spots.append((sp["part"], sp["n"], ok, text))
-    every = " ".join(_norm(c.text) for c in doc.chunks)
+    every = " ".join(_norm(" ".join((c.text, *c.footnotes))) for c in doc.chunks)  # a footnote is kept with its chunk
     texts = [(t, _norm(t) in every) for t in entry["texts"]]
     return {"parts": parts, "extra": extra, "spots": spots, "texts": texts, "symbol_ok": doc.symbol == entry["symbol"]}
 
