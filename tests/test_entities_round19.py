@@ -1,6 +1,8 @@
-"""Entity classes from the round-19 instrument sample (docs/entities-log.md, nineteenth session): an
-instrument whose head is "Instrument" ("International Tracing Instrument to Enable States ..."), with guards.
-Real sentences of A/80/1, tagged by the real spaCy pipeline."""
+"""Entity classes of the nineteenth session (docs/entities-log.md): an instrument whose head is "Instrument"
+("International Tracing Instrument to Enable States ...", the round-19 instrument sample), a platform named
+"... Marketplace" and "United Nations" in a publication's or product's title (the round-17 aside's leftovers) are
+no bodies; with guards. Real sentences of A/80/1, DP/2025/12, CEB/2025/4 and DP/FPA/2025/6, tagged by the real
+spaCy pipeline."""
 
 from __future__ import annotations
 
@@ -20,6 +22,21 @@ A80_1_108 = ("We helped States to accelerate the implementation of the Programme
 CASES = [
     # guards: "Instrument" needs words of a title before it
     ("Instrument of ratification deposited with the Secretary-General on 3 May 2024.", [], ["Instrument"]),
+    # a platform (DP/2025/12, para. 76) and "United Nations" in a publication's or product's title (CEB/2025/4,
+    # para. 17; DP/FPA/2025/6; A/80/1) are no bodies
+    ("4,000 – Personnel trained on preventing sexual harassment, exploitation and abuse • AI-enabled Talent "
+     "Marketplace – Recognized as a platform that enables rapid deployment of talent to meet urgent business needs, "
+     "while also supporting career growth.", [], ["Talent Marketplace"]),
+    ("The Director of the Strategic Planning and Monitoring Unit of the Executive Office of the Secretary-General, "
+     "Ayaka Suzuki, would introduce key findings from the forthcoming United Nations Global Risk Report.",
+     [(O, "Strategic Planning and Monitoring Unit of the Executive Office of the Secretary-General")],
+     ["United Nations"]),
+    ("Additionally, a lack of proper registration of partners in the United Nations Partner Portal complicates "
+     "tracking and monitoring partners.", [], ["United Nations"]),
+    # guards: a body's head word between keeps the body; a body's own name stays
+    ("The Commission took note of the United Nations Joint Investigative Mechanism Reports and thanked the United "
+     "Nations Children's Fund.", [(O, "United Nations Joint Investigative Mechanism"),
+                                  (O, "United Nations Children's Fund")], []),
 ]
 
 
