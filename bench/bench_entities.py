@@ -117,6 +117,11 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   offices' reports), labelled from the text alone with ``acronyms`` and committed (7d59c87) before the
   tagger ran on them. Same two ``--corpus``.
 
+- bench/data/entities_sample_round19_instruments.jsonl (dev) and entities_sample_round19_instruments_aside.jsonl
+  (aside): 11 and 12 paragraphs no earlier sample cites, with two or more instrument words, one a document,
+  **instruments only** labelled (its organization and place rows mean nothing), from the text alone and committed
+  (1e6274c) before the tagger ran on them; bench/data/README.md says how they were drawn. Same two ``--corpus``.
+
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when
 the document itself is not found, the sample chunks of that symbol are tagged as one document.

@@ -22,11 +22,12 @@ from .title_edges import cut_meeting_town, glued_heading
 HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
          "Agreement", "Accord", "Pact", "Compact", "Statute", "Agenda", "Framework", "Principles",
          "Rules", "Consensus", "Standards", "Guidelines", "Strategy", "Document", "Act", "Bill", "Constitution",
-         "Commitment", "Roadmap"}
+         "Commitment", "Roadmap", "Instrument"}
 # Heads that name an instrument only with words before them: "Final Document", "African Growth and
 # Opportunity Act", "Women's (Amendment) Bill 2023" ("Bill Gates", "Act now" are none).
 _MODIFIED_HEADS = {"Document": {"Final", "Concluding", "Outcome"}, "Act": None, "Bill": None, "Constitution": None,
-                   "Commitment": None}  # "the Sevilla Commitment" (an outcome document); "Commitment to ..." is none
+                   "Commitment": None,  # "the Sevilla Commitment" (an outcome document); "Commitment to ..." is none
+                   "Instrument": None}  # "International Tracing Instrument to Enable States ..."; "Instrument of ..." is none
 # "Constitution of Kenya": a law's head that its complement may name alone
 _COMPLEMENTED_HEADS = {"Constitution"}
 # Heads that name a role, unit or event when a capitalized word follows ("Strategy Adviser",

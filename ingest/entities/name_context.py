@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .rules import ORG_HEADS
+
 # Lowercase words after a name that make it the name of a thing, not of a body or place.
 PRODUCT_NOUNS = {
     "portal", "platform", "database", "databases", "website", "web", "app", "application", "tool", "toolkit",
@@ -149,6 +151,20 @@ _EVENT_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*){0,3}?\s+(?:Conference|Summit|Awa
 # the five regional groups of Member States: "Asia-Pacific States" names a group, not a place
 _REGIONAL_GROUP = re.compile(r"\b(?:African|Asia-Pacific|Asian|Eastern European|Latin American and Caribbean|"
                              r"Western European and [Oo]ther)\s+States\b")
+
+
+# "United Nations" used as an adjective of a publication's or product's title ("the forthcoming United Nations
+# Global Risk Report", "United Nations E-Government Survey", "United Nations Partner Portal"), unless a body's
+# head word comes between ("United Nations Joint Investigative Mechanism Reports": the Mechanism's)
+_PRODUCT_AFTER = re.compile(r"((?:\s+[A-Z][\w\-]*){0,3}?)\s+(?:Report|Reports|Outlook|Survey|Handbook|Yearbook|"
+                            r"Index|Atlas|Database|Digest|Compendium|Toolkit|Portal|Dashboard|Tracker)\b")
+
+
+def names_product_of(text: str, end: int) -> bool:
+    """ "the United Nations Global Risk Report": the capitalized words after the name end in a
+    publication's or product's head, none of them a body's."""
+    m = _PRODUCT_AFTER.match(text, end)
+    return bool(m) and not any(w in ORG_HEADS for w in m.group(1).split())
 
 
 def names_event_of(text: str, end: int) -> bool:

@@ -50,6 +50,7 @@ PRODUCT_HEADS = {
     "Commons", "Data", "Website", "App", "Module", "Register", "Policy", "Manifesto", "Digest", "Compendium",
     "Roadmap", "Toolbox", "Tool", "Records", "Budget", "Terms", "Profile", "Brief", "Note", "Statement",
     "Contributions",  # "Nationally Determined Contributions": pledges, no body
+    "Marketplace",  # "AI-enabled Talent Marketplace": a platform, no body
 }
 ORG_HEADS = {
     "Organization", "Organisation", "Fund", "Programme", "Program", "Office", "Commission", "Committee",

@@ -12,6 +12,8 @@ from .geometry import ends_sentence
 from .layout import Line
 
 _WORD_RE = re.compile(r"^\W*[A-Za-z][a-z’'-]{2,}")
+# the short words of a sentence (``UNSOS is enhancing ...``, ``in the event of a ...``): a phrase's, never a tick's
+_SHORT_WORDS = {"a", "an", "as", "at", "by", "in", "is", "it", "of", "on", "or", "to", "we"}
 NOTE_RE = re.compile(r"^(?:Sources?|(?:Please\s+)?Notes?|Abbreviations?)\s*:", re.I)  # a figure's source and notes
 TABLE_NOTE_RE = re.compile(r"^[a-z]\s+[A-Z][a-z]")  # ``a Extension requested until 1 February 2016.``
 
@@ -75,10 +77,17 @@ class AsideSteps:
         return bool(keep)
 
 
+def word_count(text: str) -> int:
+    """The words of three letters or more in a line (``Reduction``, ``Radio-managed``; not ``A/47/466``)."""
+    return sum(1 for t in text.split() if _WORD_RE.match(t))
+
+
 def worded(text: str) -> bool:
     """A line that reads as words (``Source: United Nations, ...``), not a chart's ticks and labels
     (``160 140 120 100 s tim 80``) or its rotated names read letter by letter: at least three words
-    of three letters or more, half its tokens or more."""
+    of three letters or more, and with a sentence's short words (``is``, ``of``, ``to``) half its
+    tokens or more (a table's cell ``By 1 July 2025 UNSOS is enhancing planning and``)."""
     tokens = text.split()
-    words = sum(1 for t in tokens if _WORD_RE.match(t))
-    return words >= 3 and 2 * words >= len(tokens)
+    words = word_count(text)
+    short = sum(1 for t in tokens if t.rstrip(",;:") in _SHORT_WORDS)
+    return words >= 3 and 2 * (words + short) >= len(tokens)

@@ -26,7 +26,7 @@ from .contents import contents_lines, title_pages
 from .parts import Parts
 from .drafts import Drafts, DraftSteps
 from .line_kinds import NUM_RE as _NUM_RE, UNSTOPPED_RE, LineKinds
-from .asides import AsideSteps, worded
+from .asides import AsideSteps
 from .bullets import BulletSteps
 from .heading_runs import HeadingRuns, style
 from .heading_items import ItemSteps, heading_items
@@ -173,7 +173,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, Dr
         small = self.geo.small(l.size)
         gap = self.gap_before(i)
         if gap is not None and gap < -1.5 * self.geo.leading and self.state != "table":
-            if small and self.small_text() and worded(l.text):
+            if small and self.small_text() and self.worded_cell(i):
                 self.small_line(l)  # the next column of words in an annex set in small type (recommendations, responses)
             elif not self.back_to_table(l):
                 self.aside(l, "float")  # back up the page: the text of a figure, printed out of the flow

@@ -7,7 +7,7 @@ paragraph and blocks are its own.
 
 from __future__ import annotations
 
-from .asides import worded
+from .asides import word_count, worded
 from .layout import Line
 from ..text.paragraphs import _TABLE_RE
 
@@ -34,7 +34,8 @@ class TableSteps:
         elif self.state == "float" and small and self.small_text() and self.float_speck is not None \
                 and l.page != self.float_speck.page:
             self.small_line(l)  # no figure a speck opened runs on: the next page's small type is the part's text
-        elif self.state == "float" and small and self.small_text() and worded(l.text) and not l.italic and not self.captioned(l):
+        elif self.state == "float" and small and self.small_text() and self.worded_cell(i) and not l.italic \
+                and not self.captioned(l):
             self.small_line(l)  # a table with no caption read as a figure, in a part set in small type: its worded cells are text
         elif self.state == "table":
             self.table_at[0].lines.append(l.text)
@@ -42,6 +43,18 @@ class TableSteps:
         else:
             self.aside(l, "float")
         return True
+
+    def worded_cell(self, i: int) -> bool:
+        """A line of words, or a cell's first line of words going on right under it (``Reduction of
+        Internet`` over ``services``, ``Construction, alteration,`` over ``renovation and major``; not a
+        list's ``73. Congo``): in a table read as a figure, a cell's text, where a chart's ticks and labels
+        stand apart."""
+        l = self.lines[i]
+        if worded(l.text):
+            return True
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return nxt is not None and nxt.page == l.page and abs(nxt.x0 - l.x0) <= 2 \
+            and 0 < nxt.top - l.top <= 1.6 * l.size and word_count(l.text) >= 2 and not l.text[:1].isdigit()
 
     def captioned(self, l: Line) -> bool:
         """A figure caption (``Figure II``) was read on this line's page, above it."""

@@ -62,7 +62,7 @@ def split_zones(pages: list[Page], symbols: tuple[str, ...] = ()) -> Zones:
     for page in pages:
         lines = [l for l in page.lines if not _is_furniture(l, page, symbols, repeated, size)]
         expected = _next_mark(notes) if raised_notes else 0  # a ``18.`` note only among raised marks' notes
-        run, start = _footnote_start(lines, size, expected)
+        run, start = _footnote_start(lines, size, expected, page.height)
         if last and start < len(lines) and run < start and not _ends_sentence(notes[last]):
             notes[last] = " ".join([notes[last], *(l.text for l in lines[run:start])])
             start = run
@@ -138,8 +138,9 @@ def table_cell(line: Line, page_lines: list[Line]) -> bool:
     """A line of a table's row, not a footnote's first line though it opens with a number (``4 500
     Estimated repatriation ...``, ``10 10 10 - -``): another line of the page stands at its height (a
     row's next cell), or it starts a column far right of the page's left edge. A footnote's mark sits
-    at the text's left edge, on a line of its own."""
-    if line.x0 > min(l.x0 for l in page_lines) + CELL_INDENT:
+    at the text's left edge, on a line of its own, and its words run on with no column's gap between
+    them past the one that may follow its mark (``8. 2024/15 MENA Egypt 6 1 PS-IN`` has five: a row)."""
+    if line.x0 > min(l.x0 for l in page_lines) + CELL_INDENT or len(line.gutters) > 1:
         return True
     return any(o is not line and abs(o.top - line.top) < 1.5 and (o.x1 < line.x0 or o.x0 > line.x1)
                for o in page_lines)
@@ -153,10 +154,11 @@ def _starts_note(line: Line, raised: bool, expected: int = 0, page_lines: list[L
     plain = not raised and bool(_FN_TEXT_START_RE.match(line.text))
     if plain and page_lines and table_cell(line, page_lines):
         plain = False
-    return plain or (expected > 1 and bool(_numbered_note(line.text, expected)))
+    numbered = expected > 1 and bool(_numbered_note(line.text, expected))
+    return plain or (numbered and not (page_lines and table_cell(line, page_lines)))
 
 
-def _footnote_start(lines: list[Line], body: float, expected: int = 0) -> tuple[int, int]:
+def _footnote_start(lines: list[Line], body: float, expected: int = 0, height: float = 0.0) -> tuple[int, int]:
     """Where the page's run of small closing lines begins, and where its first footnote begins
     (``len(lines)`` if none). Lines between the two may carry on a footnote from the page before.
     """
@@ -169,9 +171,23 @@ def _footnote_start(lines: list[Line], body: float, expected: int = 0) -> tuple[
     for j in range(k, len(lines)):
         if is_separator(lines[j].text):
             return k, j
-        if _starts_note(lines[j], raised, expected, lines):
+        if _starts_note(lines[j], raised, expected, lines) and _at_foot(lines, k, j, height):
             return k, (j - 1 if j > k and is_separator(lines[j - 1].text) else j)
     return k, len(lines)
+
+
+FOOT_SLACK = 2.0  # points a line of the notes may stand out of the page's top-to-bottom order
+
+
+def _at_foot(lines: list[Line], k: int, j: int, height: float = 0.0) -> bool:
+    """Line ``j`` can open the page's footnotes, which close a page top to bottom: no small line
+    read before it stands lower (``5 to 10 per cent``, a chart's legend above the chart's axis), and,
+    in the page's top half, none read after it stands higher (``3 – 6:00 p.m.`` atop a calendar read
+    column by column). Lower on the page, a chart or table read after the notes may stand above them."""
+    top = lines[j].top
+    if any(l.top > top + FOOT_SLACK for l in lines[k:j] if not is_separator(l.text)):
+        return False
+    return not height or top > height / 2 or all(l.top >= top - FOOT_SLACK for l in lines[j + 1:])
 
 
 def _read_footnotes(lines: list[Line], notes: dict[str, str], expected: int = 0, page_lines: list[Line] = ()) -> str:
@@ -184,9 +200,9 @@ def _read_footnotes(lines: list[Line], notes: dict[str, str], expected: int = 0,
     for line in lines:
         if is_separator(line.text):
             continue
-        plain = not raised and not (page_lines and table_cell(line, list(page_lines)))
-        m = (_FN_TEXT_START_RE.match(line.text) if plain else None) or (
-            _numbered_note(line.text, _next_mark(notes)) if expected > 1 else None)
+        cell = bool(page_lines) and table_cell(line, list(page_lines))
+        m = (_FN_TEXT_START_RE.match(line.text) if not raised and not cell else None) or (
+            _numbered_note(line.text, _next_mark(notes)) if expected > 1 and not cell else None)
         if line.lead_mark or m:
             mark = line.lead_mark or m.group(1)
             notes[mark] = line.text if line.lead_mark else m.group(2)
