@@ -1,6 +1,9 @@
-"""Checks of the counts a caller passes (``-k``, ``--context``), written once for every command."""
+"""Checks of what a caller passes (counts: ``-k``, ``--context``; text with stray bytes), written once for
+every command."""
 
 from __future__ import annotations
+
+import re
 
 from paracite.errors import UsageError
 
@@ -15,3 +18,11 @@ def whole_number(value, flag: str, minimum: int, maximum: int | None = None) -> 
         limit = "0 or more" if minimum == 0 else f"at least {minimum}"
         raise UsageError(f"{flag} must be {limit}, got {n}")
     return n if maximum is None else min(n, maximum)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes from argv) replaced by U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)

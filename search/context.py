@@ -17,12 +17,13 @@ from paracite.errors import NotFound
 
 from . import documents
 from .models import Hit
-from .searcher import Searcher, _check_query, _valid_unicode
+from .arguments import valid_unicode
+from .searcher import Searcher, _check_query
 
 
 def cited(searcher: Searcher, citation: str) -> Hit:
     """The chunk cited as ``citation`` (``"A/69/207, para. 46"``, spacing and case aside)."""
-    cite = " ".join(_valid_unicode(str(citation)).split())
+    cite = " ".join(valid_unicode(str(citation)).split())
     row = searcher._con.execute("SELECT id FROM chunks WHERE citation = ? COLLATE NOCASE ORDER BY id LIMIT 1",
                                 (cite,)).fetchone()
     if row is None:
