@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
+from paracite.wording import Both, Said, option
 from ingest.models import Entity
 from index.build import CURRENT, build_index, refuse_build_folder
 from index.lock import hold_build, release_build, wait_for_build
@@ -247,12 +248,12 @@ class Searcher(DocumentViews, EntityViews, Rankers):
         where = f"{symbol}, {part}" if part else symbol
         if not rows:
             label = {"summary": "summary", "preamble": f"preambular paragraph {num}"}.get(kind, f"{kind} {num}")
-            raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else "")
-                           + (whole_part_hint(self._con, symbol, part) or elsewhere(self._con, symbol, kind, num, part, page)))
+            raise NotFound(Said.of(f"{where} has no {label}" + (f" on page {page}" if page is not None else ""),
+                                   whole_part_hint(self._con, symbol, part) or elsewhere(self._con, symbol, kind, num, part, page)))
         if page is None and rows[0][1] is not None and len(rows) > 1:
             pages = page_runs([r[1] for r in rows])
-            raise UsageError(f"{where} numbers its paragraphs by page; {kind} {num} is on pages {pages}: "
-                             f"give the page (`--page N`)")
+            raise UsageError(Said.of(f"{where} numbers its paragraphs by page; {kind} {num} is on pages {pages}: "
+                                     "give the page (", option("page", "N", code=True), ")"))
         return self._hit(rows[0][0], 1.0)
 
     def chunks(self, doc: str | Sequence[str] | None = None) -> Iterator[Hit]:
@@ -327,7 +328,7 @@ def _check_query(query: str, what: str = "query") -> str:
 
 
 def _check_k(k) -> int:
-    return whole_number(k, "-k", 1, MAX_K)
+    return whole_number(k, option("k"), 1, MAX_K)
 
 
 def _parse_number(number: int | str) -> tuple[str, int]:
@@ -347,6 +348,6 @@ def _parse_number(number: int | str) -> tuple[str, int]:
         kind = "paragraph"
         s = s.removeprefix("para.").removeprefix("para").strip()
     if not (s.isascii() and s.isdigit()) or len(s) > 9:
-        raise UsageError(f"paragraph must be a number, 'summary' or 'table N', got {number!r} "
-                         f"(a preambular paragraph: 'preamble N' or --preamble N)")
+        raise UsageError(Said.of(f"paragraph must be a number, 'summary' or 'table N', got {number!r} "
+                                 "(a preambular paragraph: 'preamble N'", Both(" or --preamble N", ""), ")"))
     return kind, int(s)
