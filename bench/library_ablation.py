@@ -47,8 +47,8 @@ class Context:
     def __init__(self, s: Searcher):
         self.s, self.rk = s, s._ranking()
         if self.rk._preamble is None:
-            self.rk._preamble, self.rk._page_cited = preamble_ids(s._con), page_cited_ids(s._con)
-        rows = s._con.execute("SELECT symbol, section, text FROM chunks ORDER BY id").fetchall()
+            self.rk._preamble, self.rk._page_cited = preamble_ids(s.store), page_cited_ids(s.store)
+        rows = s.store.execute("SELECT symbol, section, text FROM chunks ORDER BY id").fetchall()
         self.doc = self.rk._documents()
         self.n, self.ndocs = len(rows), int(self.doc.max()) + 1
         self.text = [r[2] for r in rows]
@@ -67,7 +67,7 @@ class Context:
         other[np.arange(self.n), self.doc] = -1
         self.distinct = own - (other.max(1) if self.ndocs > 1 else 0)
         self._docfts = None
-        self.paged = np.array([", p. " in c for (c,) in s._con.execute("SELECT citation FROM chunks ORDER BY id")])
+        self.paged = np.array([", p. " in c for (c,) in s.store.execute("SELECT citation FROM chunks ORDER BY id")])
         numbered_docs = np.zeros(self.ndocs, dtype=bool)
         numbered_docs[self.doc[~self.paged]] = True
         self.stray = self.paged & numbered_docs[self.doc]  # page-cited text in a document that numbers its paragraphs
@@ -78,7 +78,7 @@ class Context:
             con = sqlite3.connect(":memory:")
             con.execute("CREATE VIRTUAL TABLE d USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')")
             by_doc: dict[int, list[str]] = {}
-            for i, (sec, text) in enumerate(self.s._con.execute("SELECT section, text FROM chunks ORDER BY id")):
+            for i, (sec, text) in enumerate(self.s.store.execute("SELECT section, text FROM chunks ORDER BY id")):
                 by_doc.setdefault(int(self.doc[i]), []).append(sec + " " + text)
             con.executemany("INSERT INTO d(rowid, text) VALUES (?, ?)", [(d, " ".join(t)) for d, t in by_doc.items()])
             self._docfts = con
@@ -99,7 +99,7 @@ def local_idf(cx: Context, query: str, ids: np.ndarray) -> tuple[np.ndarray, np.
     match = np.zeros((len(ids), len(groups)))
     idf = np.zeros((len(ids), len(groups)))
     pos = {int(r): i for i, r in enumerate(ids)}
-    for g, rows in enumerate(matching_arrays(cx.s._con, groups)):
+    for g, rows in enumerate(matching_arrays(cx.s.store, groups)):
         df = np.bincount(cx.doc[rows], minlength=cx.ndocs).astype(float) if len(rows) else np.zeros(cx.ndocs)
         for r in rows:
             if int(r) in pos:

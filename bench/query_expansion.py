@@ -152,7 +152,7 @@ def vocabulary(cx):
         key = hashlib.sha1(str(cx.s.folder).encode()).hexdigest()[:10]
         cache = Path("/tmp") / f"paracite_vocab_{key}.npz"
         t = time.perf_counter()
-        _VOCAB[id(cx)] = Vocabulary.build(cx.s._con, lambda ws: embed_texts(ws, cx.s._model), cache)
+        _VOCAB[id(cx)] = Vocabulary.build(cx.s.store, lambda ws: embed_texts(ws, cx.s._model), cache)
         print(f"# vocabulary of {cx.s.folder}: {len(_VOCAB[id(cx)].words)} words "
               f"({len(_VOCAB[id(cx)].df)} stems), {time.perf_counter() - t:.1f} s", file=sys.stderr)
     return _VOCAB[id(cx)]
@@ -207,11 +207,11 @@ def expanded(cx, sig, q, h, rare_df=0, top=3, min_cos=0.5, weight=0.4, cov_weigh
     for e in exps:
         expr = " OR ".join(quote(w) for w, _ in e.neighbours)
         cos = max(c for _, c in e.neighbours) if by_cos else 1.0
-        for rid, score in bm25_scores(cx.s._con, expr, cx.n):
+        for rid, score in bm25_scores(cx.s.store, expr, cx.n):
             extra_bm[rid] += weight * cos * score
         if e.term in groups:
-            own = matching_arrays(cx.s._con, [quote(e.term)])[0]
-            got = np.setdiff1d(matching_arrays(cx.s._con, [expr])[0], own)
+            own = matching_arrays(cx.s.store, [quote(e.term)])[0]
+            got = np.setdiff1d(matching_arrays(cx.s.store, [expr])[0], own)
             if len(got):
                 counts[got] += cov_weight * cos
     coverage = counts / max(1, len(kw.groups))

@@ -51,23 +51,6 @@ def fallback_symbol(path: str | Path) -> str:
     return name or "document"
 
 
-def has_text_layer(path: str | Path) -> bool:
-    """Whether any page of a PDF carries text (False for a scan); True if it cannot be opened."""
-    try:
-        import pypdfium2 as pdfium
-
-        pdf = pdfium.PdfDocument(str(path))
-    except Exception:  # an unreadable file has its own message from the reader
-        return True
-    try:
-        for i in range(len(pdf)):
-            if pdf[i].get_textpage().count_chars() > 0:
-                return True
-        return False
-    finally:
-        pdf.close()
-
-
 def strip_source(message: str, source: str) -> str:
     """A reader's message without the file name it starts with (the skip line names the file):
     ``"x.jsonl, line 3: not JSON"`` becomes ``"line 3: not JSON"``."""

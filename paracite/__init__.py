@@ -1,4 +1,5 @@
-"""What every layer of paracite shares: the error hierarchy (``paracite.errors``).
+"""What every layer of paracite shares: the error hierarchy (``paracite.errors``) and
+the wording of its messages for each front end (``paracite.wording``).
 
 It sits below ``ingest``, ``index`` and ``search`` and imports none of them, so each layer can
 raise and catch the same errors without importing the layer above or below it.

@@ -6,11 +6,24 @@ each subclass to a one-line message and an exit code (see ``search.cli``).
 
 from __future__ import annotations
 
+from .wording import Said
+
 
 class ParaciteError(Exception):
-    """Base class of every error paracite raises on purpose."""
+    """Base class of every error paracite raises on purpose. Its message is text, or a ``Said``
+    that words its hints for each front end (``str(e)`` is the command line's, ``web_text`` the web's)."""
 
     exit_code = 1
+    said: Said | None = None
+
+    def __init__(self, *args):
+        if args and isinstance(args[0], Said):
+            self.said, args = args[0], (args[0].cli, *args[1:])
+        super().__init__(*args)
+
+    def web_text(self) -> str:
+        """The message in the web's words: query parameters and paths, not flags and commands."""
+        return self.said.web if self.said is not None else str(self)
 
 
 class UsageError(ParaciteError):

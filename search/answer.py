@@ -28,6 +28,7 @@ from .demonyms import adjective_of_indexed_place
 from .narrowing import counted_words, without_examples
 from .negated import affirms_only
 from .owners import owner_spans, owns
+from .acronyms import spelling_runs
 from .initials import spelled_out
 from .short_forms import named_by_short_form, short_forms
 from .superlatives import asked_rank, ranks
@@ -814,12 +815,10 @@ def acronym_stems(text: str, terms: list[QuestionTerm]) -> set[str]:
     """The stems of consecutive question words that an acronym of ``text`` stands for: "the updated
     *MPAs*" holds "minimum preparedness actions" (the paragraph before spelled it out)."""
     out: set[str] = set()
+    words = [t.text for t in terms]
     for acronym in {m.group(1) for m in _ACRONYM.finditer(text)}:
-        n = len(acronym)
-        for i in range(len(terms) - n + 1):
-            run = terms[i:i + n]
-            if "".join(t.text[:1].upper() for t in run) == acronym:
-                out |= {t.stem for t in run}
+        for run in spelling_runs(words, acronym):
+            out |= {terms[i].stem for i in run}
     return out
 
 

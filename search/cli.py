@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import textwrap
 from pathlib import Path
@@ -18,11 +17,9 @@ from pathlib import Path
 from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
 from search.cli_docs import add_filter_options, filter_notes, plural, print_document, print_documents
-from search.arguments import whole_number
+from search.arguments import valid_unicode, whole_number
 from search.listing_filters import ListingFilters
 from search.part_names import NotOneChunk
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -186,9 +183,9 @@ def _valid_text_args(args: argparse.Namespace) -> None:
         if name in _PATH_ARGS:
             continue
         if isinstance(value, str):
-            setattr(args, name, _SURROGATES.sub("\ufffd", value))
+            setattr(args, name, valid_unicode(value))
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-            setattr(args, name, [_SURROGATES.sub("\ufffd", v) for v in value])
+            setattr(args, name, [valid_unicode(v) for v in value])
 
 
 def _open(args):

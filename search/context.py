@@ -17,16 +17,17 @@ from paracite.errors import NotFound
 
 from . import documents
 from .models import Hit
-from .searcher import Searcher, _check_query, _valid_unicode
+from .arguments import valid_unicode
+from .searcher import Searcher, _check_query
 
 
 def cited(searcher: Searcher, citation: str) -> Hit:
     """The chunk cited as ``citation`` (``"A/69/207, para. 46"``, spacing and case aside)."""
-    cite = " ".join(_valid_unicode(str(citation)).split())
-    row = searcher._con.execute("SELECT id FROM chunks WHERE citation = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+    cite = " ".join(valid_unicode(str(citation)).split())
+    row = searcher.store.execute("SELECT id FROM chunks WHERE citation = ? COLLATE NOCASE ORDER BY id LIMIT 1",
                                 (cite,)).fetchone()
     if row is None:
-        row = _loosely_cited(searcher._con, cite)
+        row = _loosely_cited(searcher.store, cite)
     if row is None:
         raise NotFound(f"no chunk is cited as {cite!r} in this index")
     return searcher._hit(row[0], 1.0)
@@ -53,7 +54,7 @@ def _loosely_cited(con, cite: str):
 
 def neighbours(searcher: Searcher, hit: Hit) -> tuple[Hit | None, Hit | None]:
     """The chunks just before and after ``hit`` in its document (None at either end)."""
-    con = searcher._con
+    con = searcher.store
     rowid = documents.chunk_row(con, hit)
     if rowid is None:
         raise NotFound(f"{hit.citation} is not in this index")
@@ -81,8 +82,8 @@ def best_sentences(searcher: Searcher, query: str, hits: Sequence[Hit]) -> list[
     q = np.asarray(ranker._embed(_check_query(query)), dtype="float32").reshape(-1)
     out: list[tuple[int, int] | None] = []
     for hit in hits:
-        rowid = documents.chunk_row(searcher._con, hit)
-        rows = documents.chunk_sentences(searcher._con, rowid) if rowid is not None else []
+        rowid = documents.chunk_row(searcher.store, hit)
+        rows = documents.chunk_sentences(searcher.store, rowid) if rowid is not None else []
         if len(rows) < 2:  # one sentence (or none): nothing to single out
             out.append(None)
             continue

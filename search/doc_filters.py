@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from paracite.errors import UsageError
+from paracite.wording import Both, Said, option
 
 # Organ acronyms the entity gazetteer does not hold (``ECOSOC``, ``ICJ``, ``UNICEF`` ... come from
 # it: ``search.document_views._organ_acronyms``); ``CEB`` is here too because the gazetteer's name
@@ -62,14 +63,14 @@ def make_filter(since: str | None = None, until: str | None = None,
                 body: str | Sequence[str] | None = None) -> DocFilter:
     """A checked ``DocFilter``; ``UsageError`` for a date that is not YYYY, YYYY-MM or YYYY-MM-DD."""
     bodies = (body,) if isinstance(body, str) else tuple(body or ())
-    f = DocFilter(since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+    f = DocFilter(since=_check_date(since, option("since")), until=_check_date(until, option("until")),
                   body=tuple(b for b in bodies if b.strip()))
     if f.since and f.until and date_range(f.since)[0] > date_range(f.until)[1]:
-        raise UsageError(f"--since {f.since} is after --until {f.until}; swap them")
+        raise UsageError(Said.of(option("since"), f" {f.since} is after ", option("until"), f" {f.until}; swap them"))
     return f
 
 
-def _check_date(value: str | None, flag: str) -> str | None:
+def _check_date(value: str | None, flag: Both) -> str | None:
     if value is None or not str(value).strip():
         return None
     value = str(value).strip()
@@ -77,9 +78,9 @@ def _check_date(value: str | None, flag: str) -> str | None:
         date_range(value)
     except ValueError:
         if re.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?", value):  # the right shape, but no such month or day
-            raise UsageError(f"{flag} must be a date as YYYY, YYYY-MM or YYYY-MM-DD; there is no {value} "
-                             "in the calendar") from None
-        raise UsageError(f"{flag} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from None
+            raise UsageError(Said.of(flag, f" must be a date as YYYY, YYYY-MM or YYYY-MM-DD; there is no {value} "
+                                           "in the calendar")) from None
+        raise UsageError(Said.of(flag, f" must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")) from None
     return value
 
 

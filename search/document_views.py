@@ -10,6 +10,7 @@ import functools
 from typing import Iterator, Sequence
 
 from paracite.errors import NotFound
+from paracite.wording import Both, Said, option
 
 from .arguments import whole_number
 from .doc_filters import DocFilter, Selection, body_names, make_filter, matches_body, newest_first, select
@@ -53,7 +54,7 @@ class DocumentViews:
     def context(self, symbol: str, number: int | str, k: int = 2, *, part: str = "",
                 page: int | None = None) -> list[Hit]:
         """The chunk ``symbol``/``number`` with up to ``k`` chunks before and after it, in order."""
-        k = whole_number(k, "--context", 0)
+        k = whole_number(k, option("context"), 0)
         hit = self.get(symbol, number, part=part, page=page)
         rowid = chunk_row(self._con, hit)
         return [self._hit(i, 1.0) for i in neighbours(self._con, rowid, min(k, MAX_CONTEXT))]
@@ -163,7 +164,8 @@ class DocumentViews:
             return NotFound(f"no document {symbol} in this index (it holds {', '.join(known)})")
         near = dict(self.unknown_documents(symbol)).get(symbol) or []
         hint = f"did you mean {' or '.join(near)}? " if near else ""
-        return NotFound(f"no document {symbol} in this index of {len(known)} documents; {hint}see `paracite docs`")
+        return NotFound(Said.of(f"no document {symbol} in this index of {len(known)} documents; {hint}",
+                                Both("see `paracite docs`", "/api/documents lists them")))
 
 
 def sort_by_date(hits: list[Hit]) -> list[Hit]:

@@ -126,7 +126,7 @@ def question_terms(searcher, question: str) -> list[QuestionTerm]:
             continue
         if any(a <= tok.start < b for a, b in frame):
             continue  # "how *big*", "what *share*": the kind of answer, not words the report uses
-        df = document_frequency(searcher._con, tok.text)
+        df = document_frequency(searcher.store, tok.text)
         proper = i > 0 and tok.text[0].isupper() and not tok.text.isdigit()
         after = question[tok.end:].split()
         adverb = bool(after) and bool(re.fullmatch(r"[a-z]+ed\W*", after[0]))
@@ -357,9 +357,9 @@ def _stored(searcher) -> _SentenceStore | None:
             from index.sentences import SENTENCES_NAME
 
             path = searcher.folder / SENTENCES_NAME
-            _STORES[searcher] = _SentenceStore(searcher._con, path) if path.exists() else None
+            _STORES[searcher] = _SentenceStore(searcher.store, path) if path.exists() else None
             if _STORES[searcher] is not None:
-                searcher._con.execute("SELECT 1 FROM sentences LIMIT 1")
+                searcher.store.execute("SELECT 1 FROM sentences LIMIT 1")
         except (ImportError, RuntimeError, sqlite3.Error):
             _STORES[searcher] = None
     return _STORES[searcher]

@@ -71,7 +71,7 @@ def _restated(searcher, fact: Fact) -> Fact | None:
         return None
     nxt = re.match(r"\s*(\w+)", text[span.end:])
     phrase = span.text + (" " + nxt.group(1) if nxt else "")
-    rows = searcher._con.execute("SELECT id FROM chunks WHERE symbol = ? AND kind = 'paragraph' AND instr(text, ?) > 0 "
+    rows = searcher.store.execute("SELECT id FROM chunks WHERE symbol = ? AND kind = 'paragraph' AND instr(text, ?) > 0 "
                                  "ORDER BY id LIMIT 2", (fact.where.hit.symbol, phrase)).fetchall()
     if len(rows) != 1:
         return None  # nowhere, or in two paragraphs: the summary stays the citation

@@ -7,18 +7,22 @@ only that something is wrong; the chunks with the same number elsewhere say what
 
 from __future__ import annotations
 
-import shlex
 import sqlite3
+
+from paracite.wording import Both, Said, option
 
 SHOWN = 3  # citations named in a hint; the rest are counted
 
 
-def _flags(part: str, page: int | None) -> str:
-    flags = ([f"--part {shlex.quote(part)}"] if part else []) + ([f"--page {page}"] if page is not None else [])
-    return " ".join(flags) or "no --part or --page"
+def _flags(part: str, page: int | None) -> Said:
+    """``--part 'part three' --page 3`` on the command line, ``part=part three page=3`` on the web."""
+    flags: list[str | Both] = [option("part", part)] if part else []
+    if page is not None:
+        flags += [" ", option("page", page)] if flags else [option("page", page)]
+    return Said.of(*flags) if flags else Said.of(Both("no --part or --page", "no part or page"))
 
 
-def elsewhere(con: sqlite3.Connection, symbol: str, kind: str, num: int, part: str, page: int | None) -> str:
+def elsewhere(con: sqlite3.Connection, symbol: str, kind: str, num: int, part: str, page: int | None) -> str | Said:
     """``"; it has A/80/38, part three, para. 35 (--part 'part three')"``, else how far the part's
     paragraph numbers go, or ``""``; led by a list of the document's parts when ``part`` names none
     (a typo in ``--part`` is the first thing to fix)."""
@@ -27,9 +31,9 @@ def elsewhere(con: sqlite3.Connection, symbol: str, kind: str, num: int, part: s
                        "AND number = ? ORDER BY id", (symbol, kind, num)).fetchall()
     rows = [r for r in rows if (r[1].lower(), r[2]) != (part.lower(), page)]
     if rows:
-        named = ", ".join(f"{c} ({_flags(p, pg)})" for c, p, pg in rows[:SHOWN])
+        named = [Said.of(", " if i else "", f"{c} (", _flags(p, pg), ")") for i, (c, p, pg) in enumerate(rows[:SHOWN])]
         more = f" and {len(rows) - SHOWN} more" if len(rows) > SHOWN else ""
-        return f"{unknown}; it has {named}{more}"
+        return Said.of(f"{unknown}; it has ", *named, more)
     if page is None and kind == "paragraph":  # the number is nowhere: say how far the numbers go
         low, high = con.execute("SELECT min(number), max(number) FROM chunks WHERE symbol = ? COLLATE NOCASE "
                                 "AND kind = 'paragraph' AND part = ? COLLATE NOCASE", (symbol, part)).fetchone()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .acronyms import capitalised, in_a_name, spells
 from .carried import chunk_before
 from .models import Hit
 from .terms import MONTHS, tokenize
@@ -242,20 +243,15 @@ def _demonym_in(stem: str, stems: set[str]) -> bool:
 
 def _expands(text: str, acronym: str) -> bool:
     """True if ``text`` spells out ``acronym`` ("International Organization for Migration" for IOM)."""
-    n = len(acronym)
     for m in re.finditer(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|on|the|and|against|in|to|with)\s+)*[A-Z][\w-]*)+", text):
-        words = m.group().split()
-        for initials in ("".join(w[0] for w in words if w[0].isupper()),  # "International Organization for Migration"
-                         "".join(w[0].upper() for w in words if w[0].isupper() or w in _INITIALLED)):  # CEDAW's "against"
-            if any(initials[i:i + n] == acronym for i in range(len(initials) - n + 1)):
-                return True
+        words = m.group().split()  # "International Organization for Migration"; CEDAW's "against"
+        if spells(words, acronym, capitalised) or spells(words, acronym, in_a_name):
+            return True
     return False
 
 
 #: A person's name as a question writes it: two to four capitalized words, the last a surname.
 _PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:\s[A-Z][a-zà-ÿ'’-]+){1,3}")
-#: Small words some acronyms keep ("Committee on the Elimination of Discrimination *against* Women": CEDAW).
-_INITIALLED = frozenset({"against", "in", "to", "with"})
 
 
 def _stop_words() -> frozenset[str]:

@@ -12,6 +12,7 @@ import shlex
 import sqlite3
 
 from paracite.errors import UsageError
+from paracite.wording import Both, Said, option
 
 
 class NotOneChunk(UsageError):
@@ -37,17 +38,19 @@ def whole_part_id(con: sqlite3.Connection, symbol: str, part: str) -> int:
     """The chunk id of ``part`` where it is one chunk (kind ``part``); ``NotOneChunk`` saying how its
     chunks are cited otherwise."""
     if not part:
-        raise NotOneChunk("give a paragraph number, or a part that is one chunk (`--part 'decision 56/101'`)")
+        raise NotOneChunk(Said.of("give a paragraph number, or a part that is one chunk (",
+                                  option("part", "decision 56/101", code=True), ")"))
     row = con.execute("SELECT id FROM chunks WHERE symbol = ? COLLATE NOCASE AND part = ? COLLATE NOCASE "
                       "AND kind = 'part' ORDER BY id LIMIT 1", (symbol, part)).fetchone()
     if row is None:
-        raise NotOneChunk(f"{symbol}, {part} is not one chunk" + part_cited_as(con, symbol, part))
+        raise NotOneChunk(Said.of(f"{symbol}, {part} is not one chunk", part_cited_as(con, symbol, part)))
     return row[0]
 
 
-def part_cited_as(con: sqlite3.Connection, symbol: str, part: str) -> str:
+def part_cited_as(con: sqlite3.Connection, symbol: str, part: str) -> str | Said:
     """How the chunks of ``part`` are cited when it is not one chunk: ``"; it is cited by paragraph:
-    E/2025/31, draft resolution I, para. 1 (show E/2025/31 1 --part 'draft resolution I')"``."""
+    E/2025/31, draft resolution I, para. 1 (show E/2025/31 1 --part 'draft resolution I')"``; the web
+    drops the command (the citation says it)."""
     row = con.execute("SELECT citation, kind, number, page FROM chunks WHERE symbol = ? COLLATE NOCASE "
                       "AND part = ? COLLATE NOCASE ORDER BY id LIMIT 1", (symbol, part)).fetchone()
     if row is None:
@@ -57,15 +60,16 @@ def part_cited_as(con: sqlite3.Connection, symbol: str, part: str) -> str:
     citation, kind, number, page = row
     what = {"summary": "summary", "table": f"'table {number}'", "note": f"'note {number}'", "preamble": f"--preamble {number}"}.get(kind, str(number))
     flags = f"--part {shlex.quote(part)}" + (f" --page {page}" if page is not None else "")
-    return f"; it is cited by paragraph, from {citation} (`show {symbol} {what} {flags}`)"
+    return Said.of(f"; it is cited by paragraph, from {citation}", Both(f" (`show {symbol} {what} {flags}`)", ""))
 
 
 
-def whole_part_hint(con: sqlite3.Connection, symbol: str, part: str) -> str:
+def whole_part_hint(con: sqlite3.Connection, symbol: str, part: str) -> str | Said:
     """``"; it is one chunk, E/2025/24, chap. I, decision 56/101 (`show E/2025/24 --part '...'`)"``
     when ``part`` is a part that numbers nothing, asked for with a number; else ``""``."""
     if not part:
         return ""
     row = con.execute("SELECT citation, part FROM chunks WHERE symbol = ? COLLATE NOCASE AND part = ? COLLATE NOCASE "
                       "AND kind = 'part' LIMIT 1", (symbol, part)).fetchone()
-    return f"; it is one chunk, {row[0]} (`show {symbol} --part {shlex.quote(row[1])}`)" if row else ""
+    return Said.of(f"; it is one chunk, {row[0]}", Both(f" (`show {symbol} --part {shlex.quote(row[1])}`)", "")) \
+        if row else ""

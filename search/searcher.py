@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import sys
 from dataclasses import replace
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
+from paracite.wording import Both, Said, option
 from ingest.models import Entity
 from index.build import CURRENT, build_index, refuse_build_folder
 from index.lock import hold_build, release_build, wait_for_build
@@ -21,10 +21,11 @@ from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
 from .ordinals import spell_ordinals
 from .match_strength import weak_rows
-from .arguments import whole_number
+from .arguments import valid_unicode, whole_number
 from .document_views import DocumentViews, sort_by_date
 from .rankers import Rankers
-from .entity_index import KINDS as ENTITY_KINDS, EntityInfo, chunk_ids, citing_ids, list_entities, matching_names
+from .entity_index import chunk_ids
+from .entity_views import EntityViews
 from .missing_hint import elsewhere, page_runs
 from .part_names import whole_part_hint, whole_part_id, whole_part_label
 from ingest.export import KINDS
@@ -36,7 +37,7 @@ MAX_K = 1000
 MAX_QUERY_CHARS = 2000
 
 
-class Searcher(DocumentViews, Rankers):
+class Searcher(DocumentViews, EntityViews, Rankers):
     """Search one index folder. Open with ``Searcher.open()`` (the default index) or a path."""
 
     def __init__(self, folder: Path, manifest: Manifest, con: sqlite3.Connection):
@@ -125,6 +126,12 @@ class Searcher(DocumentViews, Rankers):
 
         self._model = verify(self.manifest.model_files, self.folder)  # issue #7: same ONNX, tokenizer, weights
 
+    @property
+    def store(self) -> sqlite3.Connection:
+        """The index's SQLite store (chunks, documents, entities, the BM25 tables), which every backend
+        keeps: the answer's readers query it directly."""
+        return self._con
+
     # -- retrieval -------------------------------------------------------------------------
     @property
     def vectors(self):
@@ -191,35 +198,13 @@ class Searcher(DocumentViews, Rankers):
         found = None  # entity filters (issue 4): every value must be named, by any of its forms
         for ekind, values in (("organization", org), ("place", place), ("instrument", instrument)):
             for v in ([values] if isinstance(values, str) else values or ()):
-                ids = chunk_ids(self._con, ekind, _valid_unicode(v))
+                ids = chunk_ids(self._con, ekind, valid_unicode(v))
                 found = ids if found is None else found & ids
         if not clauses:
             return found
-        args = [_valid_unicode(a) if isinstance(a, str) else a for a in args]
+        args = [valid_unicode(a) if isinstance(a, str) else a for a in args]
         rows = self._con.execute("SELECT id FROM chunks WHERE " + " AND ".join(clauses), args).fetchall()
         return {r[0] for r in rows} if found is None else {r[0] for r in rows} & found
-
-    # -- entities (issue 4) ----------------------------------------------------------------
-    def entities(self, kind: str | None = None, name: str | None = None) -> list[EntityInfo]:
-        """Entities of the index with their forms and citing chunks, most cited first.
-
-        ``kind`` keeps one kind (``organization``, ``instrument``, ``place``, ``date``, ...);
-        ``name`` keeps what one name names (``"UNHCR"``); an unknown name gives ``[]``.
-        """
-        if kind is not None and kind not in ENTITY_KINDS:
-            raise UsageError(f"unknown entity kind {kind!r}; choose one of {', '.join(ENTITY_KINDS)}")
-        return list_entities(self._con, kind, _valid_unicode(name) if name is not None else None)
-
-    def citing(self, name: str, kind: str | None = None) -> list[Hit]:
-        """The chunks naming an entity (any of its forms), in document order."""
-        return [self._hit(i, 1.0) for i in citing_ids(self._con, _valid_unicode(name), kind)]
-
-    def unknown_filters(self, org: Sequence[str] = (), place: Sequence[str] = (),
-                        instrument: Sequence[str] = ()) -> list[tuple[str, str]]:
-        """The (kind, value) filter values that name nothing in this index."""
-        return [(k, v) for k, vs in (("organization", org), ("place", place), ("instrument", instrument))
-                for v in ([vs] if isinstance(vs, str) else vs or ())
-                if not matching_names(self._con, k, _valid_unicode(v))]
 
     # -- reading ---------------------------------------------------------------------------
     def _hit(self, rowid: int, score: float, rank: int = 0) -> Hit:
@@ -243,7 +228,7 @@ class Searcher(DocumentViews, Rankers):
         56/101"``); with no number, a part that is one chunk. ``page`` picks a paragraph cited by
         page (``S/2025/41, p. 2, para. 3``), numbered afresh on every page; ``kind="preamble"``
         (or ``"preamble 4"`` as the number) a resolution's preambular paragraph."""
-        symbol, part = _valid_unicode(str(symbol)), _valid_unicode(str(part or ""))
+        symbol, part = valid_unicode(str(symbol)), valid_unicode(str(part or ""))
         found, _ = self.resolve_documents(symbol)  # any case, any symbol of a joint document
         if not found and not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1",
                                                 (symbol,)).fetchone():
@@ -263,12 +248,12 @@ class Searcher(DocumentViews, Rankers):
         where = f"{symbol}, {part}" if part else symbol
         if not rows:
             label = {"summary": "summary", "preamble": f"preambular paragraph {num}"}.get(kind, f"{kind} {num}")
-            raise NotFound(f"{where} has no {label}" + (f" on page {page}" if page is not None else "")
-                           + (whole_part_hint(self._con, symbol, part) or elsewhere(self._con, symbol, kind, num, part, page)))
+            raise NotFound(Said.of(f"{where} has no {label}" + (f" on page {page}" if page is not None else ""),
+                                   whole_part_hint(self._con, symbol, part) or elsewhere(self._con, symbol, kind, num, part, page)))
         if page is None and rows[0][1] is not None and len(rows) > 1:
             pages = page_runs([r[1] for r in rows])
-            raise UsageError(f"{where} numbers its paragraphs by page; {kind} {num} is on pages {pages}: "
-                             f"give the page (`--page N`)")
+            raise UsageError(Said.of(f"{where} numbers its paragraphs by page; {kind} {num} is on pages {pages}: "
+                                     "give the page (", option("page", "N", code=True), ")"))
         return self._hit(rows[0][0], 1.0)
 
     def chunks(self, doc: str | Sequence[str] | None = None) -> Iterator[Hit]:
@@ -333,7 +318,7 @@ def _check_query(query: str, what: str = "query") -> str:
     """``what`` names it as the user typed it: a search's query, an ask's question."""
     if not isinstance(query, str):
         raise InvalidQuery(f"the {what} must be text")
-    query = _valid_unicode(query).replace("\x00", " ").strip()
+    query = valid_unicode(query).replace("\x00", " ").strip()
     if not query:
         raise InvalidQuery(f"the {what} is empty; type some words to {'ask' if what == 'question' else 'search for'}")
     if not any(c.isalnum() for c in query):  # "?" would rank paragraphs by noise, as if it were a query
@@ -352,7 +337,7 @@ def cut_note(query: str, what: str = "query") -> str | None:
 
 
 def _check_k(k) -> int:
-    return whole_number(k, "-k", 1, MAX_K)
+    return whole_number(k, option("k"), 1, MAX_K)
 
 
 def _parse_number(number: int | str) -> tuple[str, int]:
@@ -372,14 +357,6 @@ def _parse_number(number: int | str) -> tuple[str, int]:
         kind = "paragraph"
         s = s.removeprefix("para.").removeprefix("para").strip()
     if not (s.isascii() and s.isdigit()) or len(s) > 9:
-        raise UsageError(f"paragraph must be a number, 'summary' or 'table N', got {number!r} "
-                         f"(a preambular paragraph: 'preamble N' or --preamble N)")
+        raise UsageError(Said.of(f"paragraph must be a number, 'summary' or 'table N', got {number!r} "
+                                 "(a preambular paragraph: 'preamble N'", Both(" or --preamble N", ""), ")"))
     return kind, int(s)
-
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-def _valid_unicode(text: str) -> str:
-    """``text`` with lone surrogates (undecodable bytes from argv) replaced by U+FFFD."""
-    return _SURROGATES.sub("\ufffd", text)

@@ -50,8 +50,8 @@ def short_forms(searcher, symbol: str) -> tuple[ShortForm, ...]:
     except TypeError:
         memo = {}
     if symbol not in memo:
-        rows = searcher._con.execute("SELECT text FROM chunks WHERE symbol = ? ORDER BY id LIMIT ?",
-                                     (symbol, MAX_CHUNKS)).fetchall()
+        rows = searcher.store.execute("SELECT text FROM chunks WHERE symbol = ? ORDER BY id LIMIT ?",
+                                      (symbol, MAX_CHUNKS)).fetchall()
         memo[symbol] = defined_in(" ".join(r[0] for r in rows))
     return memo[symbol]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .acronyms import spells, starts_with_letter
 from .equivalents import equivalents
 from .answer_types import BULLETS, UNITS, Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
@@ -398,8 +399,9 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
 def spells_acronym(tokens, terms: list[QuestionTerm]) -> bool:
     """True if consecutive ``tokens`` are the words of an acronym the question writes: "0.5 per cent of *gross
     domestic product*" is of the "GDP" asked about (the question abbreviates what the paragraph spells out)."""
-    initials = "".join(t.text[:1].lower() for t in tokens if t.text[:1].isalpha())
-    return any(len(a) >= 3 and a.lower() in initials for a in (t.text for t in terms) if a.isupper() and a.isalpha())
+    words = [t.text for t in tokens]
+    return any(len(a) >= 3 and spells(words, a, starts_with_letter)
+               for a in (t.text for t in terms) if a.isupper() and a.isalpha())
 
 
 def _proximity(span: Span, s: ScoredSentence, terms: list[QuestionTerm], first: int, last: int,

@@ -66,7 +66,7 @@ def library(searcher) -> Library:
     """The searcher's document profiles, built once per opened index."""
     lib = _LIBRARIES.get(searcher)
     if lib is None:
-        lib = _LIBRARIES[searcher] = _build(searcher._con)
+        lib = _LIBRARIES[searcher] = _build(searcher.store)
     return lib
 
 
@@ -196,7 +196,7 @@ def common_names(searcher, names: list[tuple[str, tuple[str, ...]]]) -> set[str]
 def is_place(searcher, name: str) -> bool:
     """True if the index tags ``name`` as a place more often than as anything else."""
     try:
-        row = searcher._con.execute("SELECT kind FROM entities WHERE text = ? COLLATE NOCASE GROUP BY kind "
+        row = searcher.store.execute("SELECT kind FROM entities WHERE text = ? COLLATE NOCASE GROUP BY kind "
                                     "ORDER BY count(*) DESC LIMIT 1", (name,)).fetchone()
     except sqlite3.Error:
         return False
@@ -206,7 +206,7 @@ def is_place(searcher, name: str) -> bool:
 def _citing(searcher, name: str, aliases: tuple[str, ...] = ()) -> list:
     """The profiles of the documents that have a chunk containing ``name`` (or an alias) as a phrase."""
     try:
-        rows = searcher._con.execute(
+        rows = searcher.store.execute(
             "SELECT DISTINCT c.symbol FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ?",
             (phrase_expression(name, aliases),)).fetchall()
     except sqlite3.Error:
@@ -227,7 +227,7 @@ def documents_citing(searcher, name: str, aliases: tuple[str, ...] = ()) -> int:
         if len(memo) > MAX_MEMO:
             memo.clear()
         try:
-            memo[expr] = int(searcher._con.execute(
+            memo[expr] = int(searcher.store.execute(
                 "SELECT count(DISTINCT c.symbol) FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
                 "WHERE chunks_fts MATCH ?", (expr,)).fetchone()[0])
         except sqlite3.Error:
@@ -247,7 +247,7 @@ def phrase_expression(name: str, aliases: tuple[str, ...] = ()) -> str:
 def document_cites(searcher, symbol: str, name: str, aliases: tuple[str, ...] = ()) -> bool:
     """True if some chunk of document ``symbol`` contains ``name`` (or an alias) as a phrase."""
     try:
-        return searcher._con.execute(
+        return searcher.store.execute(
             "SELECT 1 FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ? "
             "AND c.symbol = ? LIMIT 1", (phrase_expression(name, aliases), symbol)).fetchone() is not None
     except sqlite3.Error:  # an expression FTS5 cannot read names nothing

@@ -144,7 +144,7 @@ def test_two_bodies_joined_by_and_are_two_names(run, parts):
 
     from search.names import _name_parts
 
-    assert _name_parts(SimpleNamespace(_con=sqlite3.connect(":memory:")), run) == parts
+    assert _name_parts(SimpleNamespace(store=sqlite3.connect(":memory:")), run) == parts
 
 
 @pytest.mark.parametrize("sentence,organizations", [

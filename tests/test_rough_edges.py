@@ -108,15 +108,15 @@ def test_the_hint_names_the_parts_and_pages_that_hold_the_number():
     rows += [("A/AC.172/2025/2", "paragraph", 2, "annex", p, f"A/AC.172/2025/2, annex, p. {p}, para. 2")
              for p in range(5, 10)]
     con.executemany("INSERT INTO chunks (symbol, kind, number, part, page, citation) VALUES (?, ?, ?, ?, ?, ?)", rows)
-    assert elsewhere(con, "A/80/38", "paragraph", 35, "", None) == (
+    assert str(elsewhere(con, "A/80/38", "paragraph", 35, "", None)) == (
         "; it has A/80/38, part two, para. 35 (--part 'part two'), A/80/38, part three, para. 35 (--part 'part three')")
-    assert elsewhere(con, "A/AC.172/2025/2", "paragraph", 2, "", None) == (
+    assert str(elsewhere(con, "A/AC.172/2025/2", "paragraph", 2, "", None)) == (
         "; it has A/AC.172/2025/2, annex, p. 5, para. 2 (--part annex --page 5), A/AC.172/2025/2, annex, p. 6, "
         "para. 2 (--part annex --page 6), A/AC.172/2025/2, annex, p. 7, para. 2 (--part annex --page 7) and 2 more")
-    assert elsewhere(con, "A/80/38", "paragraph", 99, "annex", None) == (
+    assert str(elsewhere(con, "A/80/38", "paragraph", 99, "annex", None)) == (
         "; A/80/38 has no part 'annex' (its parts: part two, part three)")
-    assert elsewhere(con, "A/80/38", "paragraph", 99, "part two", None) == " (its paragraphs are numbered 35 to 35)"
-    assert elsewhere(con, "A/80/38", "table", 9, "", None) == ""  # no such table, and nothing else to say
+    assert str(elsewhere(con, "A/80/38", "paragraph", 99, "part two", None)) == " (its paragraphs are numbered 35 to 35)"
+    assert str(elsewhere(con, "A/80/38", "table", 9, "", None)) == ""  # no such table, and nothing else to say
 
 
 def test_a_file_given_as_index_is_named_a_file(tmp_path, capsys):

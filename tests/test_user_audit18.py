@@ -7,12 +7,19 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from urllib.parse import urlencode
 
 import pytest
 
 from live_server import LiveServer
+from paracite.errors import ParaciteError, UsageError
+from paracite.wording import Said, option
+from search.arguments import whole_number
 from search.cli import main
+from search.doc_filters import make_filter
+from search.missing_hint import elsewhere
+from search.part_names import whole_part_hint, whole_part_id
 from search.web.errors import web_message
 
 QUESTION = "How much did migrants and their families save from lower remittance costs?"
@@ -79,20 +86,72 @@ def test_web_errors_name_parameters_not_command_line_flags(live, monkeypatch):
     assert "(no part or page)" in page.decode() and "--" not in page.decode().split("role=\"alert\"")[1][:300]
 
 
-@pytest.mark.parametrize("cli, web", [
-    ("A/80/38 has no paragraph 35; it has A/80/38, part three, para. 35 (--part 'part three')",
+def _hint_store() -> sqlite3.Connection:
+    """Chunks of documents with parts and pages, in the index's own table (``index.store``)."""
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE chunks (id INTEGER PRIMARY KEY, symbol TEXT, kind TEXT, number INTEGER, "
+                "part TEXT NOT NULL DEFAULT '', page INTEGER, citation TEXT)")
+    con.executemany("INSERT INTO chunks (symbol, kind, number, part, page, citation) VALUES (?, ?, ?, ?, ?, ?)", [
+        ("A/80/38", "paragraph", 35, "part three", None, "A/80/38, part three, para. 35"),
+        ("E/2025/31", "paragraph", 1, "draft resolution I", None, "E/2025/31, draft resolution I, para. 1"),
+        ("E/2025/24", "part", 0, "chap. I, decision 56/101", None, "E/2025/24, chap. I, decision 56/101"),
+        ("S/2025/41", "paragraph", 3, "annex", 2, "S/2025/41, annex, p. 2, para. 3"),
+        ("A/69/207", "paragraph", 46, "", None, "A/69/207, para. 46"),
+    ])
+    return con
+
+
+def _raised(call):
+    try:
+        call()
+    except ParaciteError as e:
+        return e
+    raise AssertionError("no error")
+
+
+@pytest.mark.parametrize("make, cli, web", [
+    (lambda con: Said.of("A/80/38 has no paragraph 35", elsewhere(con, "A/80/38", "paragraph", 35, "", None)),
+     "A/80/38 has no paragraph 35; it has A/80/38, part three, para. 35 (--part 'part three')",
      "A/80/38 has no paragraph 35; it has A/80/38, part three, para. 35 (part=part three)"),
-    ("S/2025/41 numbers its paragraphs by page; paragraph 3 is on pages 1-2: give the page (`--page N`)",
-     "S/2025/41 numbers its paragraphs by page; paragraph 3 is on pages 1-2: give the page (page=N)"),
-    ("E/2025/31 has no paragraph 9; it is cited by paragraph, from E/2025/31, draft resolution I, para. 1 "
-     "(`show E/2025/31 1 --part 'draft resolution I'`)",
-     "E/2025/31 has no paragraph 9; it is cited by paragraph, from E/2025/31, draft resolution I, para. 1"),
-    ("give a paragraph number, or a part that is one chunk (`--part 'decision 56/101'`)",
+    (lambda con: Said.of("S/2025/41 has no paragraph 3", elsewhere(con, "S/2025/41", "paragraph", 3, "", None)),
+     "S/2025/41 has no paragraph 3; it has S/2025/41, annex, p. 2, para. 3 (--part annex --page 2)",
+     "S/2025/41 has no paragraph 3; it has S/2025/41, annex, p. 2, para. 3 (part=annex page=2)"),
+    (lambda con: Said.of("A/69/207 has no paragraph 46 on page 2", elsewhere(con, "A/69/207", "paragraph", 46, "", 2)),
+     "A/69/207 has no paragraph 46 on page 2; it has A/69/207, para. 46 (no --part or --page)",
+     "A/69/207 has no paragraph 46 on page 2; it has A/69/207, para. 46 (no part or page)"),
+    (lambda con: _raised(lambda: whole_part_id(con, "E/2025/31", "draft resolution I")),
+     "E/2025/31, draft resolution I is not one chunk; it is cited by paragraph, from E/2025/31, draft resolution I, "
+     "para. 1 (`show E/2025/31 1 --part 'draft resolution I'`)",
+     "E/2025/31, draft resolution I is not one chunk; it is cited by paragraph, from E/2025/31, draft resolution I, "
+     "para. 1"),
+    (lambda con: _raised(lambda: whole_part_id(con, "E/2025/31", "")),
+     "give a paragraph number, or a part that is one chunk (`--part 'decision 56/101'`)",
      "give a paragraph number, or a part that is one chunk (part=decision 56/101)"),
+    (lambda con: Said.of("E/2025/24 has no paragraph 2", whole_part_hint(con, "E/2025/24", "chap. I, decision 56/101")),
+     "E/2025/24 has no paragraph 2; it is one chunk, E/2025/24, chap. I, decision 56/101 "
+     "(`show E/2025/24 --part 'chap. I, decision 56/101'`)",
+     "E/2025/24 has no paragraph 2; it is one chunk, E/2025/24, chap. I, decision 56/101"),
+    (lambda con: _raised(lambda: make_filter("2025", "2024")),
+     "--since 2025 is after --until 2024; swap them", "since 2025 is after until 2024; swap them"),
+    (lambda con: _raised(lambda: make_filter("May 2025")),
+     "--since must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'May 2025'",
+     "since must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'May 2025'"),
+    (lambda con: _raised(lambda: whole_number("0", option("k"), 1)), "-k must be at least 1, got 0",
+     "k must be at least 1, got 0"),
+    (lambda con: Said.of("give the page (", option("page", "N", code=True), ")"), "give the page (`--page N`)",
+     "give the page (page=N)"),
 ])
-def test_the_command_line_s_hints_in_the_web_s_words(cli, web):
-    """Hints of documents with parts and pages (``search.missing_hint``, ``search.part_names``)."""
-    assert web_message(ValueError(cli)) == web
+def test_the_command_line_s_hints_in_the_web_s_words(make, cli, web):
+    """Hints of documents with parts and pages (``search.missing_hint``, ``search.part_names``), dates and
+    counts: each error carries both wordings (``paracite.wording``), ``str`` the command line's."""
+    said = make(_hint_store())
+    error = said if isinstance(said, ParaciteError) else UsageError(said)
+    assert str(error) == cli and web_message(error) == web
+
+
+def test_plain_messages_read_the_same_on_the_web():
+    assert web_message(UsageError("unknown sort 'x'; choose relevance or date")) == "unknown sort 'x'; choose relevance or date"
+    assert web_message(ValueError("--since as typed")) == "--since as typed"  # no rewriting of other text
 
 
 @pytest.mark.parametrize("argv, helped", [(["ask", "Who?", "--sort", "date"], "paracite ask --help"),

@@ -53,7 +53,6 @@ PLAN_KINDS = {"Action", "Strategic", "Response", "Development"}
 # "Family Policy 2018 – 2028") or national or world-wide by its first word ("National Programme for
 # Equal Opportunities ...", "World Programme for Human Rights Education").
 DATED_HEADS = {"Programme", "Program", "Policy"}
-_SCOPE_WORDS = {"National", "World"}
 # Sentence-initial or function words that never start a title.
 NOT_MODIFIERS = {"The", "In", "On", "At", "By", "For", "Under", "With", "This", "That", "These", "Those",
                  "Its", "Their", "A", "An", "As", "And", "Of", "To", "Through", "Since", "While", "Although",

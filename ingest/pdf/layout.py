@@ -20,8 +20,6 @@ from pathlib import Path
 
 from paracite.errors import IngestError
 
-_HYPHEN_MARK = "\x02"  # PDFium's code for a hyphen it judges to be a line-end hyphenation
-
 
 @dataclass(frozen=True)
 class Line:

@@ -134,28 +134,41 @@ def _numbered_note(text: str, expected: int) -> re.Match | None:
 CELL_INDENT = 100.0  # points right of the page's left edge past which a line opens a table's column, not a note
 
 
-def table_cell(line: Line, page_lines: list[Line]) -> bool:
+@dataclass(frozen=True)
+class PageLines:
+    """A page's lines and its left edge, measured once per page (each small line asks ``table_cell``)."""
+
+    lines: tuple[Line, ...]
+    left: float
+
+    @classmethod
+    def of(cls, lines) -> "PageLines":
+        lines = tuple(lines)
+        return cls(lines, min((l.x0 for l in lines), default=0.0))
+
+
+def table_cell(line: Line, page: PageLines) -> bool:
     """A line of a table's row, not a footnote's first line though it opens with a number (``4 500
     Estimated repatriation ...``, ``10 10 10 - -``): another line of the page stands at its height (a
     row's next cell), or it starts a column far right of the page's left edge. A footnote's mark sits
     at the text's left edge, on a line of its own, and its words run on with no column's gap between
     them past the one that may follow its mark (``8. 2024/15 MENA Egypt 6 1 PS-IN`` has five: a row)."""
-    if line.x0 > min(l.x0 for l in page_lines) + CELL_INDENT or len(line.gutters) > 1:
+    if line.x0 > page.left + CELL_INDENT or len(line.gutters) > 1:
         return True
     return any(o is not line and abs(o.top - line.top) < 1.5 and (o.x1 < line.x0 or o.x0 > line.x1)
-               for o in page_lines)
+               for o in page.lines)
 
 
-def _starts_note(line: Line, raised: bool, expected: int = 0, page_lines: list[Line] | None = None) -> bool:
+def _starts_note(line: Line, raised: bool, expected: int = 0, page: PageLines | None = None) -> bool:
     """A footnote's first line: its raised mark, or (where marks are not raised) ``12 Text`` that
     is no table cell, or the next footnote's number with a full stop."""
     if line.lead_mark:
         return True
     plain = not raised and bool(_FN_TEXT_START_RE.match(line.text))
-    if plain and page_lines and table_cell(line, page_lines):
+    if plain and page and page.lines and table_cell(line, page):
         plain = False
     numbered = expected > 1 and bool(_numbered_note(line.text, expected))
-    return plain or (numbered and not (page_lines and table_cell(line, page_lines)))
+    return plain or (numbered and not (page and page.lines and table_cell(line, page)))
 
 
 def _footnote_start(lines: list[Line], body: float, expected: int = 0, height: float = 0.0) -> tuple[int, int]:
@@ -168,10 +181,11 @@ def _footnote_start(lines: list[Line], body: float, expected: int = 0, height: f
     if lines[k - 1: k] and is_separator(lines[k - 1].text):
         return k - 1, k - 1
     raised = any(l.lead_mark for l in lines[k:])
+    page = PageLines.of(lines)
     for j in range(k, len(lines)):
         if is_separator(lines[j].text):
             return k, j
-        if _starts_note(lines[j], raised, expected, lines) and _at_foot(lines, k, j, height):
+        if _starts_note(lines[j], raised, expected, page) and _at_foot(lines, k, j, height):
             return k, (j - 1 if j > k and is_separator(lines[j - 1].text) else j)
     return k, len(lines)
 
@@ -197,10 +211,11 @@ def _read_footnotes(lines: list[Line], notes: dict[str, str], expected: int = 0,
     """
     raised = any(l.lead_mark for l in lines)
     mark = ""
+    page = PageLines.of(page_lines)
     for line in lines:
         if is_separator(line.text):
             continue
-        cell = bool(page_lines) and table_cell(line, list(page_lines))
+        cell = bool(page.lines) and table_cell(line, page)
         m = (_FN_TEXT_START_RE.match(line.text) if not raised and not cell else None) or (
             _numbered_note(line.text, _next_mark(notes)) if expected > 1 and not cell else None)
         if line.lead_mark or m:

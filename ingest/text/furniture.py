@@ -18,7 +18,6 @@ SYMBOL_RE = re.compile(
     r"/(?:\d{1,5})(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,5}))*(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*\b"
 )
 _JOB_RE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
-_PAGE_RE = re.compile(r"^(?:\d{1,3}/\d{1,3}|(?:Page\s+)?\d{1,3})$")
 _DATE_STAMP_RE = re.compile(r"^\d{6}$")
 _BARCODE_RE = re.compile(r"^\*\s?[\dA-Z]{6,}\s?\*$")
 _SEPARATOR_RE = re.compile(r"^\s*_{5,}\s*$")

@@ -28,7 +28,6 @@ from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 _PARA_RE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|\t|$)(.*)$")
 _ROMAN_RE = re.compile(r"^\s*([IVXL]{1,6})\.\s*(.*)$")
 _LETTER_RE = re.compile(r"^\s*([A-Z])\.\s*(.*)$")
-_LABEL_NUM_RE = re.compile(r"^\s*(\d{1,2})\.\s*(.*)$")
 _TABLE_RE = re.compile(r"^\s*Table\s+(\d{1,2})\b\.?\s*(.*)$")
 _ANNEX_RE = re.compile(r"^\s*(Annex(?:es)?(?:\s+[IVX]+)?)\s*$", re.I)
 # Before any numbered paragraph, the part of a letter that numbers them: "Annex", "Annex I",

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
-import shlex
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -31,39 +29,10 @@ def status_of(e: ParaciteError) -> int:
 
 
 def web_message(e: Exception) -> str:
-    """The error in the web's words: the Python API shares its messages with the command line,
-    whose flags (``--since``, ``-k``, ``--part 'annex I'``) and commands (`` `paracite docs` ``,
-    `` `show A/80/38 3 --part ...` ``) a web user never typed; here they are the query parameters
-    and the API's paths."""
-    message = str(e)
-    for pattern, replacement in _CLI_WORDING:
-        message = pattern.sub(replacement, message)
-    return _FLAG.sub(r"\1", message)
-
-
-def _as_parameter(match: re.Match) -> str:
-    """``--part 'part three'`` (shell-quoted) as ``part=part three``."""
-    value = match.group(2)
-    try:
-        value = " ".join(shlex.split(value))
-    except ValueError:  # an unbalanced quote: shown as typed
-        pass
-    return f"{match.group(1)}={value}"
-
-
-# the flags that are query parameters on the web (not ``--index``, which the server was started with)
-_FLAG = re.compile(r"(?<![\w-])--?(since|until|body|k|context|doc|mode|sort|page|part|org|place|instrument)\b")
-
-# the command line's advice, reworded for the page and the API (applied in order, before _FLAG)
-_CLI_WORDING = [
-    (re.compile(r" \(`show [^`]*`\)"), ""),  # "(`show A/80/38 3 --part ...`)": the citation before it says it
-    (re.compile(r"see `paracite docs`"), "/api/documents lists them"),
-    (re.compile(r"`paracite docs` lists"), "/api/documents lists"),
-    (re.compile(r" or --preamble N\b"), ""),  # "('preamble N' or --preamble N)"
-    (re.compile(r"--preamble (\d+)"), r"'preamble \1'"),
-    (re.compile(r"\bno --part or --page\b"), "no part or page"),
-    (re.compile(r"`?--(part|page) ('[^']*'|\S+?)`?(?=[),;]|$| )"), _as_parameter),
-]
+    """The error in the web's words: the Python API shares its errors with the command line, whose
+    flags (``--since``, ``-k``, ``--part 'annex I'``) and commands (`` `paracite docs` ``) a web user
+    never typed; paracite's errors carry both wordings of such hints (``paracite.wording``)."""
+    return e.web_text() if isinstance(e, ParaciteError) else str(e)
 
 
 def error_response(message: str, status: int) -> JSONResponse:
