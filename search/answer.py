@@ -18,6 +18,7 @@ from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_targ
                            precise_dates, question_type, symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
+from .fact_part import fact_part
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
@@ -94,7 +95,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     docs = subject_documents(searcher, names, terms, question)
     counted = " ".join(qtype.target) if qtype.slots[:1] == (("count",),) and len(qtype.target) > 1 else None
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names),
-                    counted=counted, **filters)
+                    counted=counted, fact=fact_part(searcher, question, docs, names), **filters)
     if not hits or unknown:
         return _no_answer(searcher, asked, hits, unknown)
     hits = with_before(searcher._con, hits)  # "The process is ...": what the chunks before named, it goes on about

@@ -1,0 +1,65 @@
+"""The fact part of a question: what is left of it once the documents it picked have been named.
+
+Inside the documents a question is about (``search.subject``), the names and the title that picked them
+no longer tell one paragraph from another: every paragraph may name them, or none does ("*The office* is
+expected to be operational for a minimum of six years" after a paragraph naming the Network's office in
+China). Searched with them, a paragraph that repeats the subject outranks the one that states the fact;
+searched without them, the fact's own words ("how long", "minimum", "operate") pick it (issue #19).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .subject import document_cites
+
+#: a run of at least this many question words, said in that order by a picked document's title, is its subject
+TITLE_RUN = 4
+
+
+def fact_part(searcher, question: str, docs: list[str], names: list[tuple[str, tuple[str, ...]]]) -> str | None:
+    """``question`` less every name a picked document cites and every run of its title's words
+    ("the International Convention on *the Protection of the Rights of All Migrant Workers ...*" in the
+    Committee's report); None when no document was picked, nothing was taken out, or too little is left."""
+    if not docs:
+        return None
+    cited = {n for n, aliases in names for sym in docs if document_cites(searcher, sym, n, aliases)}
+    part = without_names(question, cited)
+    for title in _titles(searcher, docs):
+        part = without_title_runs(part, title)
+    part = re.sub(r"\s+", " ", part).strip()
+    if part == re.sub(r"\s+", " ", question).strip() or len(re.findall(r"[A-Za-z]{3,}", part)) < 3:
+        return None
+    return part
+
+
+def without_names(question: str, names: set[str]) -> str:
+    """``question`` with each of ``names`` (and a "the" before it, a "'s" after it) blanked, longest first."""
+    for name in sorted(names, key=len, reverse=True):
+        question = re.sub(r"(?:\bthe\s+)?\b" + re.escape(name) + r"(?:['’]s)?\b", " ", question, flags=re.I)
+    return question
+
+
+def without_title_runs(question: str, title: str) -> str:
+    """``question`` with each longest run of at least ``TITLE_RUN`` of its words that ``title`` says in order blanked."""
+    words = list(re.finditer(r"[\w’'-]+", question))
+    low = " " + " ".join(re.findall(r"[\w’'-]+", title.lower())) + " "
+    cut: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and f" {' '.join(w.group().lower() for w in words[i:j + 1])} " in low:
+            j += 1
+        if j - i >= TITLE_RUN:
+            cut.append((words[i].start(), words[j - 1].end()))
+            i = j
+        else:
+            i += 1
+    for a, b in reversed(cut):
+        question = question[:a] + " " + question[b:]
+    return question
+
+
+def _titles(searcher, docs: list[str]) -> list[str]:
+    marks = ",".join("?" * len(docs))
+    return [t for (t,) in searcher._con.execute(f"SELECT title FROM documents WHERE symbol IN ({marks})", docs) if t]
