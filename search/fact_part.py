@@ -10,6 +10,7 @@ searched without them, the fact's own words ("how long", "minimum", "operate") p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .subject import document_cites
 
@@ -23,8 +24,7 @@ def fact_part(searcher, question: str, docs: list[str], names: list[tuple[str, t
     Committee's report); None when no document was picked, nothing was taken out, or too little is left."""
     if not docs:
         return None
-    cited = {n for n, aliases in names for sym in docs if document_cites(searcher, sym, n, aliases)}
-    part = without_names(question, cited)
+    part = without_names(question, cut_names(searcher, docs, names))
     for title in _titles(searcher, docs):
         part = without_title_runs(part, title)
     part = re.sub(r"\s+", " ", part).strip()
@@ -63,3 +63,42 @@ def without_title_runs(question: str, title: str) -> str:
 def _titles(searcher, docs: list[str]) -> list[str]:
     marks = ",".join("?" * len(docs))
     return [t for (t,) in searcher._con.execute(f"SELECT title FROM documents WHERE symbol IN ({marks})", docs) if t]
+
+
+#: how many of the fact part's best sentences in the picked documents are read beside the question's best
+FACT_READ = 2
+
+
+def cut_names(searcher, docs: list[str], names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The question's names a picked document cites: what ``fact_part`` takes out of the question."""
+    return {n for n, aliases in names for sym in docs if document_cites(searcher, sym, n, aliases)}
+
+
+def fact_read(searcher, fact: str | None, hits: list, docs: list[str]) -> list:
+    """The fact part's best sentences (at most ``FACT_READ``) among the picked documents' paragraphs, scored
+    against the fact part, each at least ``MIN_FACT_SCORE``: the sentence that states the fact may score low
+    against the whole question, whose subject words every paragraph of its document repeats ("the sixtieth
+    State Party to *the Convention*", kept 45th in the Committee's report) — searched for, it must be read too."""
+    from .evidence import question_terms, score_sentences
+    from .fact_sources import MIN_FACT_SCORE
+
+    mine = [h for h in hits if h.symbol in docs]
+    if not fact or not mine:
+        return []
+    best = score_sentences(searcher, fact, mine, question_terms(searcher, fact), headings=True)[:FACT_READ]
+    return [s for s in best if s.score >= MIN_FACT_SCORE]
+
+
+def lifted(scored: list, read: list) -> list:
+    """``scored`` with each sentence of ``read`` carrying its fact-part score where that is the higher, best first."""
+    up = {(s.hit.citation, s.sentence.text): s.score for s in read}  # a heading read as a sentence has no start of its own
+    out = [replace(s, score=up[k]) if (k := (s.hit.citation, s.sentence.text)) in up and up[k] > s.score else s
+           for s in scored]
+    return sorted(out, key=lambda s: -s.score)
+
+
+def only_read(scored: list, read: list) -> list:
+    """The sentences of ``scored`` that ``read`` holds (the fact part's best), in ``scored``'s order."""
+    keys = {(s.hit.citation, s.sentence.text) for s in read}
+    return [s for s in scored if (s.hit.citation, s.sentence.text) in keys]
+
