@@ -18,7 +18,7 @@ from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_targ
                            precise_dates, question_type, symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
-from .fact_part import fact_part, fact_read, lifted, only_read
+from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
@@ -126,7 +126,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         if not (facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE) \
                 and (read := fact_read(searcher, fact, hits, docs)):  # none among the question's best sentences:
             # the fact part's best ones, however low against the whole question, at their fact-part score
-            free = exempt
+            free = fact_read_exempt(searcher, exempt, read, docs, names)
             scored = lifted(every, read)
             facts = pick([s for s in only_read(scored, read) if names_ok(s.hit, names, exempt=free[s.hit.citation])], free)
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:

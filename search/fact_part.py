@@ -102,3 +102,17 @@ def only_read(scored: list, read: list) -> list:
     keys = {(s.hit.citation, s.sentence.text) for s in read}
     return [s for s in scored if (s.hit.citation, s.sentence.text) in keys]
 
+
+def fact_read_exempt(searcher, exempt: dict[str, set[str]], read: list, docs: list[str],
+                     names: list[tuple[str, tuple[str, ...]]]) -> dict[str, set[str]]:
+    """``exempt`` (the names each paragraph need not repeat, ``search.names.names_ok``) with, for each paragraph
+    of ``read``, the names that say a run of their document's title: the document is about them, and the
+    paragraph names them by their head alone ("the sixtieth State Party to *the Convention*" in the report of the
+    Committee on the Protection of the Rights of All Migrant Workers ...). A name the document only cites
+    elsewhere is not exempt: "the Council of Europe's elections" are not the elections a Kosovo report's
+    paragraph gives the turnout of."""
+    if not read:
+        return exempt
+    titles = _titles(searcher, docs)
+    said = {n for n, _ in names if any(without_title_runs(n, t) != n for t in titles)}
+    return {c: e | said if c in {s.hit.citation for s in read} else e for c, e in exempt.items()}
