@@ -18,6 +18,7 @@ from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_targ
                            precise_dates, question_type, symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
                        score_sentences)
+from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
@@ -96,8 +97,9 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     names = [(n, a) if (body := role and role.body_of(n)) is None else (body, ()) for n, a in names if n not in common]
     docs = subject_documents(searcher, names, terms, question)
     counted = " ".join(qtype.target) if qtype.slots[:1] == (("count",),) and len(qtype.target) > 1 else None
+    fact = fact_part(searcher, question, docs, names)
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names),
-                    counted=counted, **filters)
+                    counted=counted, fact=fact, **filters)
     if not hits or unknown:
         return _no_answer(searcher, asked, hits, unknown)
     hits = with_before(searcher._con, hits)  # "The process is ...": what the chunks before named, it goes on about
@@ -107,9 +109,9 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         if only_a_signature_answers(question):
             return _no_answer(searcher, asked, hits)
     exempt = _exempt(searcher, hits, names, question)
-    scored = [s for s in score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names, given=exempt)
-              if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
-    if not scored:
+    every = score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names, given=exempt)
+    scored = [s for s in every if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
+    if not scored and not (qtype.is_fact and fact):
         return _no_answer(searcher, asked, hits)
     if qtype.is_fact:
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
@@ -117,11 +119,20 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
         about = {sym: DocContext(p.subject_stems, years_of(p), dated(p)) for sym, p in library(searcher).profiles.items()} \
             if subject is not None else None
-        facts = find_facts(scored, qtype, terms, names, exempt, subject, about, _place_stems(searcher, names),
-                           _frame_only_stems(question), bool(_PART_OF.search(question)), role,
-                           asked_events(question), bodies, subject_compounds(question) if subject else frozenset(),
-                           series_ordinals(question), parts_asked(question))
-        facts = _asked_rank_and_time(searcher, question, facts)
+
+        def pick(sentences, free):
+            found = find_facts(sentences, qtype, terms, names, free, subject, about, _place_stems(searcher, names),
+                               _frame_only_stems(question), bool(_PART_OF.search(question)), role,
+                               asked_events(question), bodies, subject_compounds(question) if subject else frozenset(),
+                               series_ordinals(question), parts_asked(question))
+            return _asked_rank_and_time(searcher, question, found)
+        facts = pick(scored, exempt)
+        if not (facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE) \
+                and (read := fact_read(searcher, fact, hits, docs)):  # none among the question's best sentences:
+            # the fact part's best ones, however low against the whole question, at their fact-part score
+            free = fact_read_exempt(searcher, exempt, read, docs, names)
+            scored = lifted(every, read)
+            facts = pick([s for s in only_read(scored, read) if names_ok(s.hit, names, exempt=free[s.hit.citation])], free)
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if (actor := asked_actor(question)) and not qtype.is_fact:  # "what did the Council decide": the Council did

@@ -65,7 +65,7 @@ class ScoredSentence:
 
 
 def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] | None = None,
-             within: str | None = None, counted: str | None = None, **filters) -> list[Hit]:
+             within: str | None = None, counted: str | None = None, fact: str | None = None, **filters) -> list[Hit]:
     """The hybrid search's top ``k``, then BM25's best paragraphs it missed (exact wording counts).
 
     ``docs`` are the documents the question is about (``search.subject``): their paragraphs are
@@ -74,6 +74,8 @@ def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] 
     documents' subject) is searched again in ``docs``: their paragraphs need not repeat the subject.
     ``counted`` (what a "how many" question counts, "ECE member States") is searched alone by BM25 in
     ``docs``: the paragraph that counts them may be a long list the question's other words drown.
+    ``fact`` (the question less every name and title run of ``docs``, ``search.fact_part``) is searched
+    in ``docs`` too: the paragraph that states the fact may name none of what picked its document.
     """
     hits: list[Hit] = []
     seen: set[str] = set()
@@ -90,6 +92,8 @@ def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] 
         extra = searcher.search(reworded, k=K_KEYWORD, mode="bm25", **scope) if reworded != question else []
         if within and i == 0 and len(scopes) > 1:
             extra += searcher.search(within, k=K_KEYWORD, **scope) + searcher.search(within, k=K_KEYWORD, mode="bm25", **scope)
+        if fact and fact != within and i == 0 and len(scopes) > 1:
+            extra += searcher.search(fact, k=K_KEYWORD, **scope) + searcher.search(fact, k=K_KEYWORD, mode="bm25", **scope)
         if counted and i == 0 and len(scopes) > 1:  # in each document: one's long lists do not crowd out another's
             extra += [h for d in scope["doc"] for h in searcher.search(counted, k=K_COUNTED, mode="bm25", **{**scope, "doc": d})]
         for h in searcher.search(question, k=k, **scope) + searcher.search(question, k=K_KEYWORD, mode="bm25", **scope) \
