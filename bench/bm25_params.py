@@ -90,7 +90,7 @@ def phrases_of(searcher: Searcher, query: str) -> list[str]:
     """The phrases the ranker's BM25 expression ORs for ``query`` (terms and acronym expansions)."""
     query = split_exclusions(query).rest
     acronyms = searcher._ranking().acronyms
-    acronyms.names.update(unwritten_acronyms(searcher._con, query, acronyms.names, {}))
+    acronyms.names.update(unwritten_acronyms(searcher.store, query, acronyms.names, {}))
     kw = keyword_query(query, acronyms)
     return list(dict.fromkeys([*kw.terms, *kw.expansions]))
 

@@ -90,7 +90,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         terms = question_terms(searcher, question)
         names = without_descriptions(_with_spelled_aliases(searcher, question_names(searcher, question)), question)
     unknown = [t.text for t in terms if t.proper and t.df == 0 and not _known_elsewhere(searcher, t.text, names)
-               and not adjective_of_indexed_place(searcher._con, t.text)]  # "Korean": the documents say "Korea"
+               and not adjective_of_indexed_place(searcher.store, t.text)]  # "Korean": the documents say "Korea"
     common = common_names(searcher, names)
     bodies = names  # all the names asked, common ones too: whose figure a sentence of two bodies gives
     role = question_role(question)
@@ -102,7 +102,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
                     counted=counted, fact=fact, **filters)
     if not hits or unknown:
         return _no_answer(searcher, asked, hits, unknown)
-    hits = with_before(searcher._con, hits)  # "The process is ...": what the chunks before named, it goes on about
+    hits = with_before(searcher.store, hits)  # "The process is ...": what the chunks before named, it goes on about
     if asks_signatory(question):  # "who signed the letter": its signature block, which no sentence states
         if signed := signatory_answer(searcher, asked, hits, docs):
             return signed
@@ -225,7 +225,7 @@ def _spell_out_acronyms(searcher, question: str, names, terms) -> str:
     for name, aliases in names:
         if name in absent and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]", name):
             held = [a for a in aliases if " " in a and documents_citing(searcher, a) > 0]
-            if not held and (phrase := spelled_out(searcher._con, name)):
+            if not held and (phrase := spelled_out(searcher.store, name)):
                 held = [phrase]  # "HLPF": the "high-level political forum" the library writes
             if held:
                 question = re.sub(r"\b" + re.escape(name) + r"\b", max(held, key=len), question)
@@ -238,7 +238,7 @@ def _with_spelled_aliases(searcher, names):
     name out names it."""
     out = []
     for name, aliases in names:
-        if not aliases and re.fullmatch(r"[A-Z]{3,8}", name) and (phrase := spelled_out(searcher._con, name)):
+        if not aliases and re.fullmatch(r"[A-Z]{3,8}", name) and (phrase := spelled_out(searcher.store, name)):
             aliases = (phrase,)
         out.append((name, aliases))
     return out

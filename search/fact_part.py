@@ -62,7 +62,7 @@ def without_title_runs(question: str, title: str) -> str:
 
 def _titles(searcher, docs: list[str]) -> list[str]:
     marks = ",".join("?" * len(docs))
-    return [t for (t,) in searcher._con.execute(f"SELECT title FROM documents WHERE symbol IN ({marks})", docs) if t]
+    return [t for (t,) in searcher.store.execute(f"SELECT title FROM documents WHERE symbol IN ({marks})", docs) if t]
 
 
 #: how many of the fact part's best sentences in the picked documents are read beside the question's best

@@ -158,7 +158,7 @@ def _known_forms(name: str) -> tuple[str, ...]:
 
 def _aliases(searcher, name: str) -> tuple[str, ...]:
     try:
-        rows = searcher._con.execute(
+        rows = searcher.store.execute(
             "SELECT DISTINCT b.text FROM entities a JOIN entities b ON b.canonical = a.canonical "
             "WHERE a.text = ? COLLATE NOCASE OR a.canonical = ? COLLATE NOCASE LIMIT 50", (name, name)).fetchall()
     except Exception:  # an index without entities: the name stands alone

@@ -211,7 +211,7 @@ def test_the_same_figure_restated_by_a_summary_is_cited_from_its_paragraph(tmp_p
         ("DP/2025/19", "summary", EXCERPTS["DP/2025/19, summary"], "DP/2025/19, summary"),
         ("DP/2025/19", "paragraph", EXCERPTS["DP/2025/19, para. 6"], "DP/2025/19, para. 6")])
     rows = {r[0]: r for r in con.execute("SELECT id, symbol, kind, text, citation FROM chunks")}
-    fake = SimpleNamespace(_con=con, _hit=lambda i, score: SimpleNamespace(
+    fake = SimpleNamespace(store=con, _hit=lambda i, score: SimpleNamespace(
         symbol=rows[i][1], kind=rows[i][2], text=rows[i][3], citation=rows[i][4], score=score, entities=()))
     from search.fact_sources import prefer_paragraph
 

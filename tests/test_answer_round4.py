@@ -432,7 +432,7 @@ def test_a_place_the_question_names_by_its_short_name_is_the_same_place():
     con = sqlite3.connect(":memory:")  # the index's entities table: "Russia" is tagged a place
     con.execute("CREATE TABLE entities (text TEXT, kind TEXT)")
     con.execute("INSERT INTO entities VALUES ('Russia', 'place')")
-    index = SimpleNamespace(_con=con)
+    index = SimpleNamespace(store=con)
     qplaces = _place_stems(index, [("Russia", ("Russian Federation",)), ("Ukraine", ())])
     assert {"russian", "feder"} <= qplaces
     s = _sentence(_A79_939_P2, places=("Russian Federation", "Ukraine"))
