@@ -17,13 +17,25 @@ from ingest.models import Chunk
 def index_paragraphs(folder: Path, docs) -> Path:
     """Index ``docs`` — (symbol, number, title, text) of real paragraphs — through `paracite ingest`
     of an export, and return the index folder."""
+    return index_chunks(folder, [(Chunk(sym, "paragraph", n, text), title) for sym, n, title, text in docs])
+
+
+def index_chunks(folder: Path, chunks) -> Path:
+    """Index ``chunks`` — (Chunk, its document's title), for paragraphs that carry their sections or
+    parts — through `paracite ingest` of an export, and return the index folder."""
     from search.cli import main
 
     src = folder / "docs.jsonl"
-    src.write_text("\n".join(json.dumps(dict(Chunk(sym, "paragraph", n, text).to_dict(), symbols=[sym], title=title))
-                             for sym, n, title, text in docs) + "\n")
+    src.write_text("\n".join(json.dumps(dict(chunk.to_dict(), symbols=[chunk.symbol], title=title))
+                             for chunk, title in chunks) + "\n")
     assert main(["ingest", str(src), "--index", str(folder / "ix"), "--quiet"]) == 0
     return folder / "ix"
+
+
+def asked(lib, question: str) -> tuple[str, str] | None:
+    """The answer's first sentence and first citation, None when it refuses."""
+    answer = lib.ask(question)
+    return (answer.text.split(" [")[0], answer.citations[0]) if answer.answered else None
 
 
 def by_document(table: dict[str, tuple[str, dict[int, str]]]) -> list[tuple[int, str, str, str]]:

@@ -16,7 +16,6 @@ Paragraphs are copied from S/2025/258, S/2025/200, A/AC.109/2025/L.1, E/2025/57,
 
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
@@ -26,6 +25,8 @@ from search.answer import _own_stems, word_forms
 from search.evidence import ScoredSentence, Sentence
 from search.short_forms import ShortForm, defined_in, named_by_short_form
 from search.terms import tokenize
+
+from paragraph_library import asked, index_chunks
 
 _OPCW = "Report by the Director General of the Organisation for the Prohibition of Chemical Weapons"
 _OPCW_1 = ("In accordance with subparagraph 2(f) of the decision by the Executive Council (the Council) at its Thirty-Third "
@@ -121,22 +122,12 @@ _DOCS = {
 def library(tmp_path_factory):
     """A Searcher over the documents' real paragraphs, with their parts and headings, through `paracite ingest`."""
     from search import Searcher
-    from search.cli import main
 
-    folder = tmp_path_factory.mktemp("gates18")
-    rows = [dict(Chunk(symbol, "paragraph", n, text, section=section, part=part).to_dict(), symbols=[symbol], title=title)
-            for symbol, (title, paragraphs) in _DOCS.items() for part, n, section, text in paragraphs]
-    (folder / "docs.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    assert main(["ingest", str(folder / "docs.jsonl"), "--index", str(folder / "ix"), "--quiet"]) == 0
-    searcher = Searcher.open(folder / "ix")
+    chunks = [(Chunk(symbol, "paragraph", n, text, section=section, part=part), title)
+              for symbol, (title, paragraphs) in _DOCS.items() for part, n, section, text in paragraphs]
+    searcher = Searcher.open(index_chunks(tmp_path_factory.mktemp("gates18"), chunks))
     yield searcher
     searcher.close()
-
-
-def _asked(lib, question: str) -> tuple[str, str] | None:
-    """The answer's first sentence and first citation, None when it refuses."""
-    answer = lib.ask(question)
-    return (answer.text.split(" [")[0], answer.citations[0]) if answer.answered else None
 
 
 def _hit(text: str, title: str = "", section: tuple[str, ...] = ()) -> SimpleNamespace:
@@ -174,32 +165,32 @@ _KOSOVO_Q = "What was the voter turnout in the 2025 Kosovo Assembly elections?"
         _hit(_OPCW_29, section=(_OPCW,)), "OPCW Conference of the States Parties", (), defined_in(_OPCW_1)), False),
     ("the Council's long form needs the OPCW said", lambda lib: named_by_short_form(
         _hit(_OPCW_29), "OPCW Executive Council", (), defined_in(_OPCW_1)), False),
-    ("the Executive Council", lambda lib: _asked(lib, _OPCW_Q), ("Asaad Hassan al-Shaibani",
+    ("the Executive Council", lambda lib: asked(lib, _OPCW_Q), ("Asaad Hassan al-Shaibani",
                                                                  "S/2025/258, enclosure, para. 29")),
-    ("another OPCW organ", lambda lib: _asked(lib, _OPCW_Q.replace("Executive Council", "Conference of the States "
+    ("another OPCW organ", lambda lib: asked(lib, _OPCW_Q.replace("Executive Council", "Conference of the States "
                                                                                          "Parties")), None),
     # a paragraph pointing back, and the year of what a figure is compared with (P18)
     ("the year compared with", lambda lib: _own_years(_KOSOVO_12), []),
     ("a year of its own", lambda lib: _own_years("The voter turnout in 2021 was 48.78 per cent."), ["2021"]),
-    ("the Kosovo Assembly elections", lambda lib: _asked(lib, _KOSOVO_Q), ("46.54 per cent", "S/2025/200, para. 12")),
-    ("two chunks up is no name of its", lambda lib: _asked(
+    ("the Kosovo Assembly elections", lambda lib: asked(lib, _KOSOVO_Q), ("46.54 per cent", "S/2025/200, para. 12")),
+    ("two chunks up is no name of its", lambda lib: asked(
         lib, "What was the voter turnout in the 2025 Parliamentary Assembly of the Council of Europe elections?"), None),
     # word families in the focus (E1136, T1305, P25), and the document's kind (E822)
     ("decolonization", lambda lib: _forms("decolonization"), ["colon", "decolon"]),
     ("advice", lambda lib: _forms("advice"), ["advic", "advis"]),
     ("no undoing", lambda lib: _forms("determination"), ["determin"]),
-    ("the Special Committee on decolonization", lambda lib: _asked(
+    ("the Special Committee on decolonization", lambda lib: asked(
         lib, "How many members does the Special Committee on decolonization have as of 1 January 2025?"),
      ("29 members", "A/AC.109/2025/L.1, para. 14")),
-    ("another Special Committee", lambda lib: _asked(
+    ("another Special Committee", lambda lib: asked(
         lib, "How many members does the Special Committee on Peacekeeping Operations have as of 1 January 2025?"), None),
-    ("the Advisory Committee's advice", lambda lib: _asked(
+    ("the Advisory Committee's advice", lambda lib: asked(
         lib, "In which resolution did the General Assembly endorse the Advisory Committee's advice on funding the "
              "System-wide Evaluation Office?"), ("resolution 79/257", "E/2025/57, para. 13")),
-    ("another body's advice", lambda lib: _asked(
+    ("another body's advice", lambda lib: asked(
         lib, "In which resolution did the General Assembly endorse the Joint Inspection Unit's advice on funding the "
              "System-wide Evaluation Office?"), None),
-    ("a draft resolution", lambda lib: _asked(
+    ("a draft resolution", lambda lib: asked(
         lib, "In the 2025 ECOSOC draft resolution on the economic and social repercussions of the Israeli occupation, at "
              "which General Assembly session is the Secretary-General asked to report on its implementation?"),
      ("eighty-first session", "E/2025/L.27, para. 21")),

@@ -15,7 +15,6 @@ Paragraphs are copied from S/2025/223, A/79/985, DP/2025/26, DP/2025/19, E/HLPF/
 
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
@@ -28,6 +27,8 @@ from search.future import asks_future, before_document
 from search.span_scores import _ruled_out
 from search.superlatives import asked_rank, ranks
 from search.terms import tokenize
+
+from paragraph_library import asked, index_chunks
 
 _TRIPOLI = ("On 22 January, armed clashes over territorial control broke out in Tripoli between two forces affiliated with "
             "the Government of National Unity, reportedly resulting in injuries and damage to civilian property. The "
@@ -88,22 +89,12 @@ _DOCS = {
 def library(tmp_path_factory):
     """A Searcher over the documents' real paragraphs, with their headings, through `paracite ingest`."""
     from search import Searcher
-    from search.cli import main
 
-    folder = tmp_path_factory.mktemp("refusal19")
-    rows = [dict(Chunk(symbol, "paragraph", n, text, section=section).to_dict(), symbols=[symbol], title=title)
-            for symbol, (title, paragraphs) in _DOCS.items() for n, section, text in paragraphs]
-    (folder / "docs.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    assert main(["ingest", str(folder / "docs.jsonl"), "--index", str(folder / "ix"), "--quiet"]) == 0
-    searcher = Searcher.open(folder / "ix")
+    chunks = [(Chunk(symbol, "paragraph", n, text, section=section), title)
+              for symbol, (title, paragraphs) in _DOCS.items() for n, section, text in paragraphs]
+    searcher = Searcher.open(index_chunks(tmp_path_factory.mktemp("refusal19"), chunks))
     yield searcher
     searcher.close()
-
-
-def _asked(lib, question: str) -> tuple[str, str] | None:
-    """The answer's first sentence and first citation, None when it refuses."""
-    answer = lib.ask(question)
-    return (answer.text.split(" [")[0], answer.citations[0]) if answer.answered else None
 
 
 def _scored(sentence: str) -> ScoredSentence:
@@ -195,4 +186,4 @@ def test_rules_round19(rule, got, want):
 ])
 def test_refused_or_answered_round19(library, question, want):
     """End to end over the small library: the trap refused, the fact beside it still answered."""
-    assert _asked(library, question) == want
+    assert asked(library, question) == want
