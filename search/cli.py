@@ -266,8 +266,10 @@ def _weak_note(args) -> str:
              " (none of the indexed documents seems to treat it).") + "\n")
 
 
-def _print_hit(h, score: bool = True, document: bool = False) -> None:
+def _print_hit(h, score: bool = True, document: bool = False, asked: bool = False) -> None:
     head = f"[{h.rank}] {h.citation}" if h.rank else h.citation
+    if asked:  # ``show N --context K``: the paragraph asked for, among its neighbours
+        head += "  <- asked for"
     if score:
         head += f"  (score {h.score:.3f}{', weak match' if h.weak else ''})"
     elif h.weak:  # an answer's closest paragraphs: no score, but a weak one says so
@@ -363,17 +365,28 @@ def cmd_show(args) -> int:
         print(json.dumps(d, ensure_ascii=False, indent=2)) if args.json else print_document(d)
         return 0
     number = f"preamble {args.preamble}" if args.preamble is not None else args.number
-    if args.context is not None:
+    if args.context is not None:  # its checks first: a bad K is said before a missing paragraph
         hits = s.context(args.symbol, number, args.context, part=args.part, page=args.page)
-    else:
-        hits = [s.get(args.symbol, number, part=args.part, page=args.page)]
+    asked = s.get(args.symbol, number, part=args.part, page=args.page)
+    if args.context is None:
+        hits = [asked]
     if args.json:
         out = [h.to_dict() for h in hits]
+        for h, d in zip(hits, out):  # among its neighbours, the paragraph asked for says so
+            if args.context is not None and _same_chunk(h, asked):
+                d["asked"] = True
         print(json.dumps(out if args.context is not None else out[0], ensure_ascii=False, indent=2))
     else:
         for h in hits:
-            _print_hit(h, score=False)
+            _print_hit(h, score=False, asked=args.context is not None and _same_chunk(h, asked))
     return 0
+
+
+def _same_chunk(h, asked) -> bool:
+    """The hit is the chunk asked for (its row; by citation when a hit carries none)."""
+    if h.chunk_id is not None and asked.chunk_id is not None:
+        return h.chunk_id == asked.chunk_id
+    return (h.symbol, h.citation) == (asked.symbol, asked.citation)
 
 
 def cmd_docs(args) -> int:

@@ -153,11 +153,22 @@ def test_show_with_context_cites_each_paragraph(library, lib, capsys) -> None:
     assert main(["show", "S/2025/101", "2", "--context", "1", "--index", str(library)]) == 0
     out = capsys.readouterr().out
     assert [l for l in out.splitlines() if l.startswith("S/2025/101")] == [
-        "S/2025/101, para. 1", "S/2025/101, para. 2", "S/2025/101, para. 3"]
+        "S/2025/101, para. 1", "S/2025/101, para. 2  <- asked for", "S/2025/101, para. 3"]
     assert [h.citation for h in lib.context("S/2025/101", 4, 2)] == ["S/2025/101, para. 2", "S/2025/101, para. 3",
                                                                    "S/2025/101, para. 4"]
     with pytest.raises(UsageError):
         lib.context("S/2025/101", 1, -1)
+
+
+def test_show_with_context_marks_the_paragraph_asked_for_only(library, capsys) -> None:
+    assert main(["show", "S/2025/101", "2", "--context", "1", "--json", "--index", str(library)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [d.get("asked", False) for d in out] == [True if d["citation"].endswith("para. 2") else False for d in out]
+    assert sum(d.get("asked", False) for d in out) == 1 and "asked" not in out[0]
+    assert main(["show", "S/2025/101", "2", "--json", "--index", str(library)]) == 0
+    assert "asked" not in json.loads(capsys.readouterr().out)  # alone, it needs no mark
+    assert main(["show", "S/2025/101", "2", "--index", str(library)]) == 0
+    assert "asked for" not in capsys.readouterr().out
 
 
 def test_document_of_an_unknown_symbol_is_not_found(lib) -> None:
