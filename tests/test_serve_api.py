@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from contextlib import redirect_stdout
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -334,6 +335,32 @@ def test_cli_serve_warns_when_listening_everywhere(tmp_path, serve_index):
         proc.wait(timeout=20)
     assert "warning: listening on all interfaces" in lines[0]
     assert f"http://127.0.0.1:{port}/" in lines[1]
+
+
+def test_cli_serve_stopped_by_ctrl_c_is_a_normal_end(serve_index):
+    import signal
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "search", "serve", "--index", str(serve_index), "--port", str(port)],
+                            cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        assert "(Ctrl+C stops)" in proc.stderr.readline()
+        for _ in range(200):  # answering: uvicorn has taken over Ctrl+C
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/documents", timeout=5).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        rc = proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert rc == 0
+    assert proc.stderr.read() == "paracite: stopped\n"
 
 
 def test_wildcard_hosts():

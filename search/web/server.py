@@ -77,6 +77,8 @@ def serve(index_dir: str | Path | None = None, *, host: str = "127.0.0.1", port:
                             timeout_graceful_shutdown=5)
     try:
         uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # Ctrl+C is how a server is stopped: a normal end, not an interrupted command
+        log("paracite: stopped")
     finally:
         sock.close()
 
