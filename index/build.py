@@ -29,6 +29,7 @@ from .library import Source, embed_input, gather  # noqa: F401  (embed_input: it
 from .workers import DEFAULT_TIMEOUT
 
 from .lock import READERS_NAME, build_lock, removable
+from .new_folder import removed_unless_built
 from .manifest import FORMAT_VERSION, MANIFEST_NAME, Manifest
 from .store import DB_NAME, write_store
 from .vectors import VECTORS_NAME, write_vectors
@@ -100,7 +101,8 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     documents whose files are no longer among ``paths`` are dropped. With ``add=True`` the
     documents already indexed stay and ``paths`` are added (or replace the same files).
     A file that fails at any stage is skipped (``IngestReport.skipped``); if nothing can be
-    indexed, ``IngestError`` is raised and the index is left as it was. The folder's lock is
+    indexed, ``IngestError`` is raised and the index is left as it was (a first build leaves no folder:
+    ``index.new_folder``). The folder's lock is
     taken first, so a second build refuses at once with ``IndexBusy`` (or, with ``wait=True``,
     waits its turn).
 
@@ -117,7 +119,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     was = _milvus_of(index_dir) if milvus is None else None
     milvus = was if add and milvus is None else milvus  # add keeps what the index holds, where it holds it
     sink = _milvus_sink(milvus, index_dir)
-    with build_lock(index_dir, wait=wait):
+    with removed_unless_built(index_dir, current_build(index_dir)), build_lock(index_dir, wait=wait):
         _checkpoint("locked")
         if sink is not None:
             sink.check()

@@ -76,6 +76,26 @@ def test_when_nothing_can_be_read_the_old_index_is_untouched(library, tmp_path, 
     assert os.readlink(index / CURRENT) == before and _symbols(index) == ["A/69/901"]
 
 
+def test_a_failed_first_ingest_leaves_no_folder_behind(library, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PARACITE_FAIL_AT", "parse")
+    index = tmp_path / "new" / "ix"  # both folders made by this run
+    assert main(["ingest", str(library), "--index", str(index), "--quiet"]) == 1
+    assert capsys.readouterr().err.startswith("paracite: error: nothing indexed")
+    assert not (tmp_path / "new").exists()
+    kept = tmp_path / "mine"  # a folder that was there keeps what it held; only this run's entries go
+    kept.mkdir()
+    (kept / "notes.txt").write_text("mine")
+    assert main(["ingest", str(library), "--index", str(kept), "--quiet"]) == 1
+    assert sorted(os.listdir(kept)) == ["notes.txt"]
+    monkeypatch.delenv("PARACITE_FAIL_AT")  # then a build, and a failed rebuild touches nothing
+    ingest([library / "one.txt"], kept, progress=False)
+    held = sorted(os.listdir(kept))
+    monkeypatch.setenv("PARACITE_FAIL_AT", "parse")
+    (library / "one.txt").write_text((library / "one.txt").read_text() + "\nChanged.\n")
+    assert main(["ingest", str(library), "--index", str(kept), "--quiet"]) == 1
+    assert sorted(os.listdir(kept)) == held and _symbols(kept) == ["A/69/901"]
+
+
 def test_a_file_over_the_time_limit_is_skipped(library, tmp_path, monkeypatch):
     monkeypatch.setenv("PARACITE_FAIL_AT", "hang:three.txt")
     # long enough for a small text on a loaded machine; the hang never ends
