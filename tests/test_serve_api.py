@@ -344,8 +344,12 @@ def test_cli_serve_stopped_by_ctrl_c_is_a_normal_end(serve_index):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "search", "serve", "--index", str(serve_index), "--port", str(port)],
-                            cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C live in the child (test_interrupt)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "search", "serve", "--index", str(serve_index), "--port",
+                                 str(port)], cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    finally:
+        signal.signal(signal.SIGINT, before)
     try:
         assert "(Ctrl+C stops)" in proc.stderr.readline()
         for _ in range(200):  # answering: uvicorn has taken over Ctrl+C

@@ -78,9 +78,10 @@ def serve(index_dir: str | Path | None = None, *, host: str = "127.0.0.1", port:
     try:
         uvicorn.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:  # Ctrl+C is how a server is stopped: a normal end, not an interrupted command
-        log("paracite: stopped")
+        pass
     finally:
         sock.close()
+    log("paracite: stopped")  # also when Ctrl+C was ignored (started with `&`) and a signal stopped it
 
 
 def _url_host(host: str) -> str:
