@@ -50,7 +50,7 @@ from .terms import tokenize
 from .equivalents import equivalents
 from .match_strength import marked
 from .ordinals import compound_ordinals, series_ordinals, spell_ordinals
-from .unsaid import MONTHS, ORDINALS, DocContext, dated, on_its_day, referred_back, said, years_of
+from .unsaid import MONTHS, ORDINALS, DocContext, dated, on_its_day, referred_back, said, written_year, years_of
 
 FACT_SENTENCES = 12        # best sentences searched for a fact span
 MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
@@ -119,12 +119,13 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
         about = {sym: DocContext(p.subject_stems, years_of(p), dated(p)) for sym, p in library(searcher).profiles.items()} \
             if subject is not None else None
+        asked_for = (subject, about, _place_stems(searcher, names), _frame_only_stems(question),
+                     bool(_PART_OF.search(question)), role, asked_events(question), bodies,
+                     subject_compounds(question) if subject else frozenset(), series_ordinals(question),
+                     parts_asked(question))  # what both picks below read: worked out once
 
         def pick(sentences, free):
-            found = find_facts(sentences, qtype, terms, names, free, subject, about, _place_stems(searcher, names),
-                               _frame_only_stems(question), bool(_PART_OF.search(question)), role,
-                               asked_events(question), bodies, subject_compounds(question) if subject else frozenset(),
-                               series_ordinals(question), parts_asked(question))
+            found = find_facts(sentences, qtype, terms, names, free, *asked_for)
             return _asked_rank_and_time(searcher, question, found)
         facts = pick(scored, exempt)
         if not (facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE) \
@@ -151,13 +152,8 @@ def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fac
     if asks_future(question):
         profiles = library(searcher).profiles
         facts = [f for f in facts if not (f.spans[0].kind == "date" and (p := profiles.get(f.where.hit.symbol))
-                                          and before_document(f.spans[0].text, _written(p)))]
+                                          and before_document(f.spans[0].text, written_year(p)))]
     return facts
-
-
-def _written(profile) -> int:
-    """The year a document was written: its date's, else the year its index gives."""
-    return int(profile.date[:4]) if profile.date[:4].isdigit() else profile.year
 
 
 def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:

@@ -115,4 +115,5 @@ def fact_read_exempt(searcher, exempt: dict[str, set[str]], read: list, docs: li
         return exempt
     titles = _titles(searcher, docs)
     said = {n for n, _ in names if any(without_title_runs(n, t) != n for t in titles)}
-    return {c: e | said if c in {s.hit.citation for s in read} else e for c, e in exempt.items()}
+    found = {s.hit.citation for s in read}
+    return {c: e | said if c in found else e for c, e in exempt.items()}

@@ -45,8 +45,13 @@ def on_its_day(days: set[str], doc: DocContext) -> set[str]:
     return {d.split()[0] for d in days & doc.dated}
 
 
+def written_year(profile) -> int:
+    """The year a document was written: its date's, else the year its index gives."""
+    return int(profile.date[:4]) if profile.date[:4].isdigit() else profile.year
+
+
 def years_of(profile) -> frozenset[str]:
-    year = int(profile.date[:4]) if profile.date[:4].isdigit() else profile.year
+    year = written_year(profile)
     return frozenset({str(year), str(year - 1)}) if year else frozenset()
 
 
