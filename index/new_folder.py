@@ -3,8 +3,11 @@
 Taking the build lock creates the index folder, its ``.lock`` and ``cache/`` before any file is
 read; when nothing could be indexed (every file unreadable) the user was left with a folder that
 looks like an index and is none. What this run created is removed when no build was ever made;
-a folder that held anything before keeps it (only the entries this run added go), and one that
-holds a build (``current``) is never touched. Ctrl-C keeps the cache, so a rerun resumes.
+a folder that held anything before keeps it, and one that holds a build (``current``) is never
+touched. Only entries paracite itself makes (``.lock``, ``cache/``, ``builds/``, ``current``,
+``.current-*``) that were not there before are removed, and a folder this run made goes only once
+it is empty: a file the user put there while the ingest ran stays. Ctrl-C keeps the cache, so a
+rerun resumes.
 """
 
 from __future__ import annotations
@@ -16,6 +19,13 @@ from pathlib import Path
 from typing import Iterator
 
 from paracite.errors import IndexBusy
+
+from .cache import CACHE
+from .lock import LOCK_NAME
+
+# what a build writes into its index folder; "builds" and "current" are index.build's BUILDS and
+# CURRENT (it imports this module)
+_OURS = frozenset({LOCK_NAME, CACHE, "builds", "current"})
 
 
 @contextmanager
@@ -43,13 +53,14 @@ def _topmost_missing(folder: Path) -> Path | None:
     return missing
 
 
+def _ours(name: str) -> bool:
+    return name in _OURS or name.startswith(".current-")
+
+
 def _undo(index_dir: Path, made: Path | None, before: set[str]) -> None:
-    """Remove the folders this run made, or else the entries it added to a folder that was there."""
-    if made is not None:
-        shutil.rmtree(made, ignore_errors=True)
-        return
+    """Remove the entries this run added to the index folder, then the folders it made, if empty."""
     try:
-        added = set(os.listdir(index_dir)) - before
+        added = {n for n in os.listdir(index_dir) if _ours(n)} - before
     except OSError:
         return
     for name in added:
@@ -58,3 +69,12 @@ def _undo(index_dir: Path, made: Path | None, before: set[str]) -> None:
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
+    if made is None:
+        return
+    for folder in (index_dir.absolute(), *index_dir.absolute().parents):
+        try:
+            folder.rmdir()  # only an empty one: whatever someone else put there stays
+        except OSError:
+            return
+        if folder == made.absolute():
+            return
