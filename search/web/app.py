@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import api, pages
+from . import api, document_pages, pages
 from .errors import internal_error, not_allowed, not_found
 from .openapi import openapi_spec
 from .served import ServedIndex
@@ -60,7 +60,7 @@ async def _missing(request: Request, exc):
 def create_app(index: ServedIndex | str | Path | None = None) -> Starlette:
     """The app serving ``index`` (a ``ServedIndex``, a folder, or None for the default index)."""
     served = index if isinstance(index, ServedIndex) else ServedIndex(index)
-    routes = api.ROUTES + pages.ROUTES + [
+    routes = api.ROUTES + pages.ROUTES + document_pages.ROUTES + [
         Route("/openapi.json", _openapi),
         Mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"),
     ]

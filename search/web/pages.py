@@ -21,7 +21,8 @@ from search.context import best_sentences, cited, neighbours
 
 from .errors import status_of, web_message
 from .params import LIST_FILTERS, REPEATED_FILTERS, positive_int, search_args, search_only, supported_filters
-from .views import answer_pieces, citation_path, entity_links, marked, paragraph_path
+from .document_pages import document_path
+from .views import answer_pieces, citation_path, document_line, entity_links, marked, paragraph_path
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
@@ -55,7 +56,7 @@ def _form(params) -> dict:
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
             "active": chips, "filters": supported_filters(), "labels": LABELS, "choices": CHOICES,
             "list_filters": LIST_FILTERS, "documents": [], "error": None, "results": None, "notes": [],
-            "answer": None, "bodies": []}
+            "answer": None, "bodies": [], "one_source": None}
 
 
 def body_choices(documents: list[dict], chosen: list[str], names) -> list[tuple[str, bool]]:
@@ -103,8 +104,11 @@ def _fill_search(s, ctx: dict, request: Request) -> None:
     base = [("q", args.query)] + [(n, request.query_params[n]) for n in ("mode", "k") if params.get(n)]
     base += args.filter_pairs()
     several = len({h.symbol for h in hits}) > 1  # in a library, say which report each paragraph is from
+    # hits of one report: which report (title, date, organs) once, above them
+    ctx["one_source"] = {"symbol": hits[0].symbol, "path": document_path(hits[0].symbol),
+                         "line": document_line(hits[0])} if hits and not several else None
     ctx["results"] = [{"hit": h, "path": paragraph_path(h), "pieces": marked(h.text, span),
-                       "document": h.source_line(110) if several else "",
+                       "document": document_line(h) if several else "",
                        "entities": entity_links(h, base, args.query)} for h, span in zip(hits, spans)]
     ctx["notes"] = args.page_notes(s, bool(hits))
     if hits and hits[0].weak:  # a score of 2 or 3 says nothing across searches (search.match_strength)
@@ -158,7 +162,8 @@ def _fill_paragraph(s, ctx: dict, request: Request) -> None:
     before, after = neighbours(s, hit)
     ctx.update(hit=hit, before=before, after=after, paths={"before": before and paragraph_path(before),
                                                            "after": after and paragraph_path(after)},
-               entities=entity_links(hit, [], None), title=f"{hit.citation} – paracite")
+               entities=entity_links(hit, [], None), title=f"{hit.citation} – paracite",
+               source={"path": document_path(hit.symbol), "line": document_line(hit, 200)})
 
 
 def page_paragraph(request: Request) -> HTMLResponse:

@@ -57,6 +57,12 @@ def paragraph_record(hit: Hit, before: Hit | None, after: Hit | None) -> dict:
     return d
 
 
+def document_line(hit: Hit, width: int = 110) -> str:
+    """Which report a hit is from, as an analyst cites it: its title (shortened to ``width``), date
+    and the organs that issued it (``Hit.source_line`` plus the organs)."""
+    return " · ".join(x for x in (hit.source_line(width), "; ".join(hit.bodies)) if x)
+
+
 def marked(text: str, span: tuple[int, int] | None) -> list[tuple[str, bool]]:
     """``text`` in pieces, the sentence at ``span`` flagged True (to be shown in ``<mark>``)."""
     if not span or not (0 <= span[0] < span[1] <= len(text)):

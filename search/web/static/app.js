@@ -4,12 +4,14 @@
 "use strict";
 
 function copyCitation(button) {
+  // Each citation has its own button (every hit, the paragraph page); the status beside it says what happened.
   const text = button.dataset.citation;
-  const status = document.getElementById("copied");
+  const status = button.parentElement.querySelector(".copied") || document.getElementById("copied");
   const done = (message) => { if (status) status.textContent = message; };
   const fallback = () => {
     // No clipboard access (an insecure origin or a denied permission): select the citation instead.
-    const heading = document.getElementById("cite");
+    const heading = document.getElementById(button.dataset.select || "cite");
+    if (!heading) { done("Press Ctrl+C to copy " + text); return; }
     const range = document.createRange();
     range.selectNodeContents(heading);
     const selection = window.getSelection();
