@@ -85,9 +85,13 @@ class IngestReport:
     added_symbols: list[str] = field(default_factory=list)
     changed_symbols: list[str] = field(default_factory=list)
     removed_symbols: list[str] = field(default_factory=list)
+    # a file renamed or moved, its bytes unchanged: (symbol, old file, new file); neither added nor
+    # removed (it said "1 added, 1 removed" and "added: S/2025/258; removed: S/2025/258")
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.added} added, {self.changed} changed, {self.unchanged} unchanged, "
+        renamed = f"{len(self.renamed)} renamed, " if self.renamed else ""
+        return (f"{self.added} added, {self.changed} changed, {self.unchanged} unchanged, {renamed}"
                 f"{self.removed} removed, {len(self.skipped)} skipped")
 
 
@@ -268,9 +272,13 @@ def _count(report: IngestReport, previous: list[dict], files: set[str], named: b
     before: dict[str, str] = {}
     for d in previous:
         before.setdefault(_file_of(d), d.get("key", ""))
+    gone = {d.get("key", ""): d for d in previous if _file_of(d) not in files and d.get("key")}
     for d in report.manifest.documents:
         key = before.get(d["file"])
-        if key is None:
+        was = gone.pop(d["key"], None) if key is None else None
+        if was is not None:  # the same bytes under another name: the file was renamed or moved
+            report.renamed.append((d["symbol"], _file_of(was), d["file"]))
+        elif key is None:
             report.added += 1
             report.added_symbols.append(d["symbol"])
         elif key == d["key"]:
@@ -278,7 +286,8 @@ def _count(report: IngestReport, previous: list[dict], files: set[str], named: b
         else:
             report.changed += 1
             report.changed_symbols.append(d["symbol"])
-    removed = [d for d in previous if _file_of(d) not in files]
+    moved = {old for _, old, _ in report.renamed}
+    removed = [d for d in previous if _file_of(d) not in files and _file_of(d) not in moved]
     report.removed = len(removed)
     report.removed_symbols = [d.get("symbol", "?") for d in removed]
     kept_on_disk = sorted(d.get("symbol", "?") for d in removed if Path(_file_of(d)).is_file())

@@ -177,3 +177,28 @@ def test_the_new_pages_fit_a_phone(browser, dated_server, path):  # noqa: F811
     assert browser.execute_script(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     browser.set_window_size(1100, 900)
+
+
+# -- a renamed file is said to be renamed -----------------------------------------------------------
+
+def test_a_renamed_file_is_renamed_not_added_and_removed(tmp_path, capsys):
+    """Renaming a report's file (same bytes) and ingesting the folder said "1 added, ... 1 removed" and
+    "added: A/80/902; removed: A/80/902": the same document, gone and back."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    _exports(lib, ["A/80/901", "A/80/902"])
+    ix = str(tmp_path / "ix")
+    files = lambda: sorted(map(str, lib.glob("*.jsonl")))  # noqa: E731  (a folder holds .pdf and .txt only)
+    assert main(["ingest", *files(), "--index", ix, "--quiet"]) == 0
+    capsys.readouterr()
+    (lib / "A_80_902.jsonl").rename(lib / "grid-report.jsonl")
+    assert main(["ingest", *files(), "--index", ix, "--quiet"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(": 0 added, 0 changed, 1 unchanged, 1 renamed, 0 removed, 0 skipped")
+    assert out[2] == "  renamed: A/80/902 (A_80_902.jsonl → grid-report.jsonl)"
+    row = json.loads((lib / "grid-report.jsonl").read_text())  # renamed and changed: a new file, an old one gone
+    (lib / "grid-report.jsonl").write_text(json.dumps(dict(row, text=row["text"] + " Revised.")) + "\n")
+    (lib / "grid-report.jsonl").rename(lib / "grid-report-2.jsonl")
+    assert main(["ingest", *files(), "--index", ix, "--quiet"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(": 1 added, 0 changed, 1 unchanged, 1 removed, 0 skipped")
