@@ -311,12 +311,17 @@ def _print_report(report, folder: Path) -> int:
     print(f"Indexed {len(m.documents)} document(s), {m.chunks} chunks into {folder}: {report.summary()}")
     if len(m.documents) <= 20:
         print("  " + ", ".join(f"{d['symbol']} ({plural(d['chunks'], 'chunk')})" for d in m.documents))
-    renamed = [f"{symbol} ({Path(old).name} → {Path(new).name})" for symbol, old, new in report.renamed]
+    renamed = [f"{symbol} ({_moved(old, new)})" for symbol, old, new in report.renamed]
     fates = [f"{fate}: {_some(names)}" for fate, names in (("added", report.added_symbols),
              ("changed", report.changed_symbols), ("renamed", renamed), ("removed", report.removed_symbols)) if names]
     if fates and report.added < len(m.documents):  # which documents the counts are (above 20 none is listed)
         print("  " + "; ".join(fates))
     return 1 if report.skipped else 0
+
+
+def _moved(old: str, new: str) -> str:
+    """``a.pdf → b.pdf`` for a renamed file; whole paths for one moved to another folder."""
+    return f"{Path(old).name} → {Path(new).name}" if Path(old).name != Path(new).name else f"{old} → {new}"
 
 
 def _some(names: list[str], most: int = 10) -> str:

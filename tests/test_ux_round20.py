@@ -202,3 +202,8 @@ def test_a_renamed_file_is_renamed_not_added_and_removed(tmp_path, capsys):
     assert main(["ingest", *files(), "--index", ix, "--quiet"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith(": 1 added, 0 changed, 1 unchanged, 1 removed, 0 skipped")
+    (lib / "moved").mkdir()  # moved to another folder under its own name: the paths say where
+    (lib / "A_80_901.jsonl").rename(lib / "moved" / "A_80_901.jsonl")
+    assert main(["ingest", *files(), str(lib / "moved" / "A_80_901.jsonl"), "--index", ix, "--quiet"]) == 0
+    assert capsys.readouterr().out.splitlines()[2] == \
+        f"  renamed: A/80/901 ({lib / 'A_80_901.jsonl'} → {lib / 'moved' / 'A_80_901.jsonl'})"
