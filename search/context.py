@@ -68,27 +68,43 @@ def neighbours(searcher: Searcher, hit: Hit) -> tuple[Hit | None, Hit | None]:
 def best_sentences(searcher: Searcher, query: str, hits: Sequence[Hit]) -> list[tuple[int, int] | None]:
     """For each hit, (start, end) in its text of the sentence closest to ``query``, or None.
 
-    Uses the sentence vectors stored at build time (the ranking's own sentences), so marking
-    costs one query embedding and a dot product per sentence. None for a chunk of one sentence
-    and for an index built without sentence vectors.
+    Uses the sentence vectors stored at build time (the ranking's own sentences: the build's
+    sentence file, or its Milvus collection), so marking costs one query embedding and a dot
+    product per sentence. None for a chunk of one sentence and for an index built without
+    sentence vectors.
     """
     if not hits:
         return []
     ranker = searcher._ranking()
-    sentences = ranker._sentences()
-    if not sentences:
+    vectors_of = _sentence_vectors(ranker)
+    if vectors_of is None:
         return [None] * len(hits)
-    index, _, matrix = sentences
     q = np.asarray(ranker._embed(_check_query(query)), dtype="float32").reshape(-1)
-    out: list[tuple[int, int] | None] = []
+    spans = []
     for hit in hits:
         rowid = documents.chunk_row(searcher.store, hit)
-        rows = documents.chunk_sentences(searcher.store, rowid) if rowid is not None else []
+        spans.append(documents.chunk_sentences(searcher.store, rowid) if rowid is not None else [])
+    ids = np.array([r[0] for rows in spans if len(rows) > 1 for r in rows], dtype="int64")
+    vecs = vectors_of(ids) if len(ids) else np.zeros((0, len(q)), dtype="float32")
+    out: list[tuple[int, int] | None] = []
+    at = 0
+    for rows in spans:
         if len(rows) < 2:  # one sentence (or none): nothing to single out
             out.append(None)
             continue
-        ids = np.array([r[0] for r in rows], dtype="int64")
-        vecs = matrix[ids] if matrix is not None else index.reconstruct_batch(ids)
-        best = int(np.argmax(vecs @ q))
+        best = int(np.argmax(vecs[at:at + len(rows)] @ q))
+        at += len(rows)
         out.append((int(rows[best][1]), int(rows[best][2])))
     return out
+
+
+def _sentence_vectors(ranker):
+    """A function from sentence ids to their vectors, or None for an index without them."""
+    milvus = getattr(ranker, "milvus", None)  # a Milvus build keeps them in its sentences collection
+    if milvus is not None:
+        return milvus.vectors_of_sentences
+    sentences = ranker._sentences()
+    if not sentences:
+        return None
+    index, _, matrix = sentences
+    return (lambda ids: matrix[ids]) if matrix is not None else index.reconstruct_batch

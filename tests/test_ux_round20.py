@@ -207,3 +207,34 @@ def test_a_renamed_file_is_renamed_not_added_and_removed(tmp_path, capsys):
     assert main(["ingest", *files(), str(lib / "moved" / "A_80_901.jsonl"), "--index", ix, "--quiet"]) == 0
     assert capsys.readouterr().out.splitlines()[2] == \
         f"  renamed: A/80/901 ({lib / 'A_80_901.jsonl'} → {lib / 'moved' / 'A_80_901.jsonl'})"
+
+
+# -- a Milvus-backed library: the page marks each hit's best sentence as the local one does ----------
+
+def test_the_best_sentence_is_marked_on_a_milvus_backed_index_too(tmp_path):
+    """On Milvus the page marked no sentence in any hit: the marking read the build's sentence file,
+    which a Milvus build does not keep (its sentence vectors are in Milvus)."""
+    pytest.importorskip("pymilvus", reason="the Milvus backend needs the scale extra: pip install -e '.[scale]'")
+    pytest.importorskip("milvus_lite", reason="Milvus Lite needs the scale extra: pip install -e '.[scale]'")
+    from ingest.models import Chunk
+    from search import Searcher
+    from search.context import best_sentences
+
+    texts = ["The region's power grid failed twice in 2024. Solar farms were built in the north. "
+             "Remittances paid for rooftop panels.",
+             "Fishing quotas were cut by a third. The power grid reached every village by 2025.",
+             "Schools reopened after the storm. Teachers were paid late."]
+    rows = [dict(Chunk("A/80/950", "paragraph", n, t).to_dict(), symbols=["A/80/950"]) for n, t in enumerate(texts, 1)]
+    source = tmp_path / "A_80_950.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    local, milvus = tmp_path / "local", tmp_path / "milvus"
+    assert main(["ingest", str(source), "--index", str(local), "--quiet"]) == 0
+    assert main(["ingest", str(source), "--index", str(milvus), "--milvus", str(tmp_path / "m.db"), "--quiet"]) == 0
+    marked = []
+    for folder in (local, milvus):
+        with Searcher.open(folder) as s:
+            hits = s.search("power grid", k=3)
+            spans = best_sentences(s, "power grid", hits)
+            marked.append([h.text[span[0]:span[1]] if span else None for h, span in zip(hits, spans)])
+    assert marked[0] == marked[1]
+    assert "The power grid reached every village by 2025." in marked[1]

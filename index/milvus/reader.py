@@ -69,6 +69,20 @@ class MilvusReader:
             blocks.append(np.asarray([got[int(x)] for x in part], dtype="float32"))
         return np.concatenate(blocks) if blocks else np.zeros((0, 0), dtype="float32")
 
+    def vectors_of_sentences(self, sentence_ids: np.ndarray) -> np.ndarray:
+        """The vectors of the sentences ``sentence_ids``, in that order (the page marks each hit's
+        sentence closest to the query with them; a Milvus build keeps no sentence file)."""
+        got: dict[int, list] = {}
+        for i in range(0, len(sentence_ids), ID_BATCH):
+            part = [int(x) for x in sentence_ids[i:i + ID_BATCH]]
+            got.update((int(r["id"]), r["vector"]) for r in self.client.get(self.sentences, ids=part,
+                                                                              output_fields=["vector"]))
+        missing = [int(x) for x in sentence_ids if int(x) not in got]
+        if missing:
+            raise IndexMismatch(f"Milvus at {self.uri}: sentence {missing[0]} is missing from {self.sentences}; "
+                                "run `paracite ingest` to rebuild the index")
+        return np.asarray([got[int(x)] for x in sentence_ids], dtype="float32")
+
     def sentence_vectors(self, sentence_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(owning chunk id, vector) of the sentences ``sentence_ids`` (primary keys: a direct get,
         where a ``chunk_id in [...]`` filter would scan the collection)."""
