@@ -72,7 +72,7 @@ def print_document(d: dict) -> None:
     shown: set[tuple] = set()
     for entry in d["contents"]:
         path = tuple(entry["section"])
-        within = _within(entry)
+        within = within_part(entry)
         for depth in range(len(path) - 1):  # headings whose text starts under a sub-heading
             if (within, path[:depth + 1]) not in shown:
                 shown.add((within, path[:depth + 1]))
@@ -84,7 +84,7 @@ def print_document(d: dict) -> None:
         print(f"  {'  ' * max(0, len(path) - 1)}{head}  ({span(entry['first'], entry['last'])})")
 
 
-def _within(entry: dict) -> str:
+def within_part(entry: dict) -> str:
     """The part whose headings an entry stands under: a part that is one chunk (``chap. I,
     decision 56/101``, listed as ``decision 56/101``) under the part it is printed in (``chap. I``),
     so their headings are printed once."""

@@ -30,12 +30,12 @@ def contents_links(symbol: str, contents: list[dict]) -> list[dict]:
     """The table of contents as the page shows it, as ``paracite show SYMBOL`` prints it: a heading
     above others once, as its own row; each run of chunks under a heading with its span of citations
     and a link to its first chunk (``/c?citation=``)."""
-    from search.cli_docs import _within, span
+    from search.cli_docs import span, within_part
 
     rows, shown = [], set()
     for entry in contents:
         path, part, first = tuple(entry["section"]), entry["part"], entry["first"]
-        within = _within(entry)
+        within = within_part(entry)
         for depth in range(len(path) - 1):
             if (within, path[:depth + 1]) not in shown:
                 shown.add((within, path[:depth + 1]))
@@ -49,9 +49,9 @@ def contents_links(symbol: str, contents: list[dict]) -> list[dict]:
 
 
 def _render(template: str, status: int, **ctx) -> HTMLResponse:
-    from .pages import _form, render
+    from .pages import form_context, render
 
-    return render(template, status, **(_form(QueryParams("")) | ctx))
+    return render(template, status, **(form_context(QueryParams("")) | ctx))
 
 
 def _header(s) -> dict:

@@ -43,7 +43,7 @@ def render(name: str, status: int = 200, **context) -> HTMLResponse:
     return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status)
 
 
-def _form(params) -> dict:
+def form_context(params) -> dict:
     """What the search form shows: the query, mode, k and the filters in force."""
     active = [(n, v) for n in LIST_FILTERS for v in params.getlist(n) if v.strip()]
     active += [(n, v) for n in supported_filters() if n not in LIST_FILTERS
@@ -77,7 +77,7 @@ def body_choices(documents: list[dict], chosen: list[str], names) -> list[tuple[
 def _page(request: Request, template: str, fill) -> HTMLResponse:
     """Render ``template`` with the form, plus what ``fill(searcher, context)`` adds; errors show in
     the page (``role=alert``) with the API's status."""
-    ctx, status = _form(request.query_params), 200
+    ctx, status = form_context(request.query_params), 200
     try:
         with request.app.state.index.searcher() as s:
             listed = s.documents()
@@ -179,13 +179,13 @@ def page_cite(request: Request) -> Response:
         with request.app.state.index.searcher() as s:
             hit = cited(s, citation)
     except ParaciteError as e:
-        return render("paragraph.html", status_of(e), **(_form(request.query_params) | {
+        return render("paragraph.html", status_of(e), **(form_context(request.query_params) | {
             "error": web_message(e), "title": "paracite"}))
     return RedirectResponse(paragraph_path(hit), status_code=303)
 
 
 def page_not_found(request: Request) -> HTMLResponse:
-    return render("search.html", 404, **(_form(request.query_params) | {
+    return render("search.html", 404, **(form_context(request.query_params) | {
         "error": f"There is no page at {request.url.path}.", "results": None, "title": "Not found – paracite"}))
 
 
