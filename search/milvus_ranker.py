@@ -29,6 +29,7 @@ from .bm25 import bm25_call, bm25_scores, bm25_table, keyword_query
 from . import fusion
 from .fusion import coverage_power, negates
 from .milvus_cache import ChunkRecords
+from .negation_cue import best_spans
 from .ordinal_match import ordinal_share, query_ordinals
 from .phrases import pair_share
 from .ranking import EXACT_LIMIT, Ranker, Signals
@@ -194,6 +195,19 @@ class MilvusRanker(Ranker):
             return best
         np.fmax.at(best, np.searchsorted(ids, owners), vecs @ qvec[0])
         return best
+
+    def _best_sentence_spans(self, qvec: np.ndarray, ids: np.ndarray) -> dict[int, tuple[int, int]]:
+        """As the local ranker's, with the sentence vectors fetched from Milvus by id."""
+        if not len(ids):
+            return {}
+        rows = self._con.execute(f"SELECT id, chunk_id, start, end FROM sentences WHERE chunk_id IN "
+                                 f"({','.join(map(str, ids.tolist()))}) ORDER BY id").fetchall()
+        vecs = self.milvus.sentence_vectors_by_id(np.array([r[0] for r in rows], dtype="int64"))
+        rows = [r for r in rows if r[0] in vecs]
+        if not rows:
+            return {}
+        cos = np.vstack([vecs[r[0]] for r in rows]) @ qvec[0]
+        return best_spans([r[1:] for r in rows], cos)
 
     def close(self) -> None:
         self.milvus.close()

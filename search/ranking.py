@@ -40,6 +40,7 @@ from .initials import unwritten_acronyms
 from .fusion import COVERAGE_POWER, coverage_power, dense_score, negates, pooled_hybrid_score, spread_documents
 from .head_rerank import rerank_head
 from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
+from .negation_cue import cue_ranked, sentence_spans
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
 from .word_shares import word_shares
@@ -130,9 +131,7 @@ class Ranker:
         fused = sig.scores(mode)
         scores = apply_kind_prior(sig.ids, fused, mode, self._preamble, self._page_cited)
         if mode == "hybrid":
-            docs = self._documents()[sig.ids]
-            hub = self._hubness()
-            scores = rerank_head(spread_documents(scores, docs), fused, docs, None if hub is None else hub[sig.ids])
+            scores = _library_steps(self, query, sig, fused, scores)
         keep = scores > 0 if mode == "bm25" else np.ones(len(scores), dtype=bool)
         ids, scores = sig.ids[keep], scores[keep]
         if limit is not None and len(scores) > 2 * limit:  # a library: sort only the head
@@ -219,6 +218,9 @@ class Ranker:
         if self._acronyms is None:
             self._acronyms = Acronyms.load(self._con)
         return self._acronyms
+
+    def _best_sentence_spans(self, qvec: np.ndarray, ids: np.ndarray) -> dict[int, tuple[int, int]]:
+        return sentence_spans(self._con, self._sentences(), qvec, ids)  # (start, end) of each chunk's best
 
     # -- keyword ---------------------------------------------------------------------------
     def _coverage(self, groups, ids: np.ndarray) -> np.ndarray:
@@ -349,6 +351,19 @@ class Ranker:
             raise IndexMismatch(f"{self._folder}: {SENTENCES_NAME} holds {index.ntotal} vectors for "
                                 f"{len(chunk_of)} sentences; run `paracite ingest` to rebuild the index")
         return index, chunk_of, _flat_matrix(index)
+
+
+def _library_steps(rk: Ranker, query: str, sig: Signals, fused: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """The fused ranking's last steps: one document's further chunks stepped down, the head
+    re-ordered by document evidence and hubness (``search.head_rerank``), and for a negating query
+    the head's chunks whose best sentence negates raised (``search.negation_cue``)."""
+    docs = rk._documents()[sig.ids]
+    hub = rk._hubness()
+    scores = rerank_head(spread_documents(scores, docs), fused, docs, None if hub is None else hub[sig.ids])
+    if sig.negated:
+        qvec = rk._embed(query)
+        scores = cue_ranked(rk._con, sig.ids, scores, lambda at: rk._best_sentence_spans(qvec, at))
+    return scores
 
 
 def _flat_matrix(index) -> np.ndarray | None:

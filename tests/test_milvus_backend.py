@@ -287,3 +287,19 @@ def test_reconnecting_after_an_idle_spell_prints_no_grpc_chatter(tmp_path, user_
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == (user_verbosity or "NONE")
     assert "Connection recovery failed" not in run.stderr and "Traceback" not in run.stderr, run.stderr
+
+
+def test_a_negating_query_raises_the_chunks_the_local_backend_raises(searcher, msearcher):
+    """``search.negation_cue``: the Milvus ranker reads each chunk's best sentence from its vectors in
+    Milvus and finds the sentences the local FAISS file gives, so a negating query ranks alike."""
+    query = "migration data that are not used for national policy and planning"
+    assert [h.citation for h in msearcher.search(query, k=3)] == [h.citation for h in searcher.search(query, k=3)]
+    qvec = searcher.query_vector(query)
+
+    def spans(s):
+        rows = s._con.execute("SELECT id, citation FROM chunks ORDER BY id LIMIT 60").fetchall()
+        got = s._ranking()._best_sentence_spans(qvec, np.array([r[0] for r in rows], dtype="int64"))
+        return {cit: got.get(i) for i, cit in rows}
+
+    local = spans(searcher)
+    assert sum(v is not None for v in local.values()) > 40 and spans(msearcher) == local

@@ -94,6 +94,15 @@ class MilvusReader:
             vecs += [r["vector"] for r in rows]
         return np.asarray(owners, dtype="int64"), np.asarray(vecs, dtype="float32")
 
+    def sentence_vectors_by_id(self, sentence_ids: np.ndarray) -> dict[int, np.ndarray]:
+        """Each sentence's vector by its id (primary key; the rows come back in any order)."""
+        out: dict[int, np.ndarray] = {}
+        for i in range(0, len(sentence_ids), ID_BATCH):
+            part = [int(x) for x in sentence_ids[i:i + ID_BATCH]]
+            for r in self.client.get(self.sentences, ids=part, output_fields=["vector"]):
+                out[int(r["id"])] = np.asarray(r["vector"], dtype="float32")
+        return out
+
     def close(self) -> None:
         self.client.close()
 
