@@ -11,10 +11,11 @@ The cache is a list of records, one per (set, query): ``set``, ``id``, ``query``
 ``rel`` / ``part`` (row ids judged relevant / partial), ``library`` (library-format query),
 ``docs`` (each candidate's document number), ``pre`` / ``paged`` (kind-prior masks), ``qvec``
 (the query's embedding as the ranker saw it; for variants that change the query vector), ``hub``
-(each candidate's stored hubness, or None for an index without the table).
+(each candidate's stored hubness, or None for an index without the table), ``neg`` (for a negating
+query, whether each candidate's best sentence negates; else None).
 
 ``shipped_fn`` ranks a record as the searcher does (fusion, kind prior, document step, head
-correction); ``default_fn`` stops before the head correction, which ``bench/learned_rank.py`` fits
+correction, negation cue); ``default_fn`` stops before the head correction, which ``bench/learned_rank.py`` fits
 on top of it. The figures ``main`` prints are ``shipped_fn``'s, so they equal ``bench/eval_sets.py``'s.
 """
 
@@ -38,6 +39,7 @@ from search.fusion import spread_documents  # noqa: E402
 from search.head_rerank import rerank_head  # noqa: E402
 from search.judgements import hit_key  # noqa: E402
 from search.kind_prior import apply_kind_prior, page_cited_ids, preamble_ids  # noqa: E402
+import search.negation_cue as negation_cue  # noqa: E402
 
 DATA = ROOT / "bench/data"
 LIB_SETS = {"lib": [DATA / "library_queries.jsonl", DATA / "pdf_dev_queries.jsonl"],
@@ -74,6 +76,7 @@ def collect(s: Searcher, queries, set_name: str, all_docs: bool) -> list[dict]:
     keys = row_keys(s)
     docs = rk._documents()
     hub = rk._hubness()
+    texts = dict(s._con.execute("SELECT id, text FROM chunks"))
     got: list = []
     orig, embed, vecs = type(rk).signals, rk._embed, []
 
@@ -105,11 +108,22 @@ def collect(s: Searcher, queries, set_name: str, all_docs: bool) -> list[dict]:
                         "nrel": len(rel), "docs": docs[sig.ids],
                         "pre": np.isin(sig.ids, rk._preamble), "paged": np.isin(sig.ids, rk._page_cited),
                         "qvec": vecs[-1][0].copy() if vecs else None,
-                        "hub": None if hub is None else hub[sig.ids]})
+                        "hub": None if hub is None else hub[sig.ids],
+                        "neg": negation_flags(rk, sig, vecs[-1] if vecs else None, texts)})
     finally:
         del rk.signals
         rk._embed = embed
     return out
+
+
+def negation_flags(rk, sig, qvec, texts: dict) -> np.ndarray | None:
+    """For a negating query, whether each candidate's best sentence says a negation
+    (``search.negation_cue``); None for a query that does not negate (or without its vector)."""
+    if not sig.negated or qvec is None:
+        return None
+    spans = rk._best_sentence_spans(qvec, sig.ids)
+    return np.array([negation_cue.says_negation(texts[i][slice(*spans.get(i, (0, None)))])
+                     for i in sig.ids.tolist()], dtype=bool)
 
 
 def final_scores(rec: dict, hybrid: np.ndarray) -> np.ndarray:
@@ -148,10 +162,18 @@ def default_fn(rec: dict) -> np.ndarray:
 
 
 def shipped_fn(rec: dict) -> np.ndarray:
-    """The searcher's own hybrid ranking of a record: ``default_fn`` and then the head correction
-    (``search.head_rerank``) with the candidates' stored hubness."""
+    """The searcher's own hybrid ranking of a record: ``default_fn``, then the head correction
+    (``search.head_rerank``) with the candidates' stored hubness, then for a negating query the
+    negation cue (``search.negation_cue``; a cache collected before it has no ``neg``: not applied)."""
     fused = rec["sig"].scores("hybrid")
-    return rerank_head(final_scores(rec, fused), fused, rec["docs"], rec.get("hub"))
+    scores = rerank_head(final_scores(rec, fused), fused, rec["docs"], rec.get("hub"))
+    neg = rec.get("neg")
+    if neg is None:
+        return scores
+    head = negation_cue.head_positions(scores)
+    scores = scores.copy()
+    scores[head[neg[head]]] += negation_cue.CUE_BONUS
+    return scores
 
 
 def main() -> None:

@@ -43,4 +43,14 @@ def test_default_fn_stops_before_the_head_correction(harness, records):
     moved = [rec["id"] for rec in records if _top(rec, harness.default_fn(rec)) != _top(rec, harness.shipped_fn(rec))]
     assert moved
     for rec in records:
-        assert _top(rec, harness.shipped_fn(dict(rec, hub=None))) == _top(rec, harness.default_fn(rec))
+        assert _top(rec, harness.shipped_fn(dict(rec, hub=None, neg=None))) == _top(rec, harness.default_fn(rec))
+
+
+def test_a_negating_query_carries_its_negation_cue(harness, records):
+    """d05 negates ("nobody knows ..."): its record holds each candidate's cue (``search.negation_cue``),
+    and the searcher's top ten, which ``shipped_fn`` must equal above, differs without it."""
+    negating = [rec for rec in records if rec["neg"] is not None]
+    assert [rec["id"] for rec in negating] and all(len(rec["neg"]) == len(rec["sig"].ids) for rec in negating)
+    assert all(rec["neg"] is None for rec in records if not rec["sig"].negated)
+    assert any(_top(rec, harness.shipped_fn(rec)) != _top(rec, harness.shipped_fn(dict(rec, neg=None)))
+               for rec in negating)
