@@ -189,6 +189,8 @@ def question_type(question: str) -> QuestionType:
                                                                       (("publication", "instrument"), _PUBLICATION_NOUNS),
                                                                       (("person",), _PERSON_NOUNS))
                  if (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + nouns + r")\b", q))]
+        if found and (body := _body_asked_first(q)) is not None and body < min(found)[0]:
+            found = []  # "which *office* presents the annual report": the office, read by ``_by_name_asked``
         if found:
             _, kinds, noun = min(found)
             slots.append(kinds)
@@ -206,6 +208,15 @@ def question_type(question: str) -> QuestionType:
     day = ("date",) in slots and bool(_DAY_ASKED.search(q))
     whole = bool(head) and bool(re.search(r"\bhow many " + re.escape(head) + r" (?:does|do|did) .+ (?:have|has|count)\b", q))
     return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated, day, whole)
+
+
+def _body_asked_first(q: str) -> int | None:
+    """Where a "which <body noun>" the question asks begins, None without one: "which *office* presents the
+    annual report" asks the office, not the report; "which *Security Council* resolution" asks the resolution
+    (the body's noun followed by a noun of another kind names whose it is)."""
+    m = re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")\b(?! (?:" + _ORG_NOUNS + "|"
+                  + _INSTRUMENT_NOUNS + "|" + _PUBLICATION_NOUNS + "|" + _PERSON_NOUNS + r")\b)(?!['’]s\b)", q)
+    return m.start(1) if m else None
 
 
 def _number_asked(q: str) -> tuple[str, ...] | None:
