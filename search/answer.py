@@ -50,7 +50,8 @@ from .terms import tokenize
 from .equivalents import equivalents
 from .match_strength import marked
 from .ordinals import compound_ordinals, series_ordinals, spell_ordinals
-from .unsaid import MONTHS, ORDINALS, DocContext, dated, on_its_day, referred_back, said, written_year, years_of
+from .unsaid import (MONTHS, ORDINALS, DocContext, dated, on_its_day, periods_asked, referred_back, said, within_period,
+                     written_year, years_of)
 
 FACT_SENTENCES = 12        # best sentences searched for a fact span
 MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
@@ -122,7 +123,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         asked_for = (subject, about, _place_stems(searcher, names), _frame_only_stems(question),
                      bool(_PART_OF.search(question)), role, asked_events(question), bodies,
                      subject_compounds(question) if subject else frozenset(), series_ordinals(question),
-                     parts_asked(question))  # what both picks below read: worked out once
+                     parts_asked(question), periods_asked(question))  # what both picks below read: worked out once
 
         def pick(sentences, free):
             found = find_facts(sentences, qtype, terms, names, free, *asked_for)
@@ -388,7 +389,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
                subset: bool = False, role: Role | None = None, events: tuple[str, ...] = (),
                bodies=(), compounds: frozenset[tuple[str, str]] = frozenset(), series=frozenset(),
-               parts: list[PartAsked] = ()) -> list[Fact]:
+               parts: list[PartAsked] = (), periods: tuple[tuple[int, int], ...] = ()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -402,7 +403,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     ``events`` the events a date question asks about (``search.events``): a date of something else is none;
     ``bodies`` all the names the question asks about, common ones too (a figure of another body is none);
     ``series`` the compound ordinals it names ("fifty-first"), which the paragraph must say; ``parts`` the
-    ordinals that number a part ("the *first part* of its fifth session"), said by a list's order (``search.parts``).
+    ordinals that number a part ("the *first part* of its fifth session"), said by a list's order (``search.parts``);
+    ``periods`` the periods of years it asks about, said by a year inside them (``search.unsaid.within_period``).
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -420,7 +422,8 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     later = _read_later(scored, role, head if counted else "", qtype.bound if ("date",) in qtype.slots else "")
     for s in scored[:FACT_SENTENCES] + later:
         doc = (about or {}).get(s.hit.symbol, DocContext())
-        if not _says_asked(s, required - said_by_order(parts, s.hit.text), days, doc):
+        need = required - said_by_order(parts, s.hit.text) - within_period(periods, _context_stems(s.hit))
+        if not _says_asked(s, need, days, doc):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
         if names and not names_ok(s.hit, names, _names_context(s), (exempt or {}).get(s.hit.citation, set())
                                   | referred_back(s, names) | asked_before(s, names, qstems)):

@@ -184,15 +184,8 @@ def question_type(question: str) -> QuestionType:
         slots, target = [("label",)], labels
     if not slots and (owning := _owner_asked(q)):
         slots, target = [(owning[0],)], owning[1]  # "which *organization's* representative introduced the report"
-    if not slots:  # "which resolution requested this report": the noun nearest "which" is the one asked
-        found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
-                                                                      (("publication", "instrument"), _PUBLICATION_NOUNS),
-                                                                      (("person",), _PERSON_NOUNS))
-                 if (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + nouns + r")\b", q))]
-        if found:
-            _, kinds, noun = min(found)
-            slots.append(kinds)
-            target = _words(noun)
+    if not slots and (nearest := _nearest_noun_asked(q)):
+        slots, target = [nearest[0]], nearest[1]
     if not slots:
         slots, target = _by_name_asked(q, target)
     many = bool(target) and target[-1].endswith("s") and not target[-1].endswith("ss")
@@ -206,6 +199,28 @@ def question_type(question: str) -> QuestionType:
     day = ("date",) in slots and bool(_DAY_ASKED.search(q))
     whole = bool(head) and bool(re.search(r"\bhow many " + re.escape(head) + r" (?:does|do|did) .+ (?:have|has|count)\b", q))
     return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated, day, whole)
+
+
+def _nearest_noun_asked(q: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """"which resolution requested this report": the noun nearest "which" is the one asked, its kinds and words;
+    None when a body's noun comes first ("which *office* presents the annual report": ``_by_name_asked`` reads it)."""
+    found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
+                                                                  (("publication", "instrument"), _PUBLICATION_NOUNS),
+                                                                  (("person",), _PERSON_NOUNS))
+             if (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + nouns + r")\b", q))]
+    if not found or (body := _body_asked_first(q)) is not None and body < min(found)[0]:
+        return None
+    _, kinds, noun = min(found)
+    return kinds, _words(noun)
+
+
+def _body_asked_first(q: str) -> int | None:
+    """Where a "which <body noun>" the question asks begins, None without one: "which *office* presents the
+    annual report" asks the office, not the report; "which *Security Council* resolution" asks the resolution
+    (the body's noun followed by a noun of another kind names whose it is)."""
+    m = re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _ORG_NOUNS + r")\b(?! (?:" + _ORG_NOUNS + "|"
+                  + _INSTRUMENT_NOUNS + "|" + _PUBLICATION_NOUNS + "|" + _PERSON_NOUNS + r")\b)(?!['’]s\b)", q)
+    return m.start(1) if m else None
 
 
 def _number_asked(q: str) -> tuple[str, ...] | None:

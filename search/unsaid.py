@@ -71,6 +71,32 @@ def said(required: set[str], stems: set[str], years: frozenset[str], sentence: s
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+_Y = r"((?:19|20)\d{2})"
+#: a period of years the question asks about: "2020-2024", "between 2022 and 2024", "from 2019 to 2023"
+_PERIOD = re.compile(r"\b" + _Y + r"\s?[-–—]\s?" + _Y + r"\b|\bbetween " + _Y + r" and " + _Y + r"\b|\bfrom " + _Y
+                     + r" (?:to|until|through) " + _Y + r"\b")
+#: the word before a name's years ("Strategic *Plan* 2022-2025", "*Council* 2026–2028"): capitalized, not a possessive
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w-]*(?<!['’]s)\s$")
+
+
+def periods_asked(question: str) -> tuple[tuple[int, int], ...]:
+    """The periods of years the question asks about, as (first, last) years; not a name's years."""
+    out = []
+    for m in _PERIOD.finditer(question):
+        first, last = (int(g) for g in m.groups() if g)
+        if first < last and not _NAMED_BEFORE.search(question[:m.start()]):
+            out.append((first, last))
+    return tuple(out)
+
+
+def within_period(periods: tuple[tuple[int, int], ...], stems: set[str]) -> set[str]:
+    """The bounds of the asked periods that a paragraph says by a year inside them: "*Since 2021*, ... Eleven
+    concept papers have been renewed" tells of the "2020-2024 chairmanship" without writing its bounds."""
+    out: set[str] = set()
+    for first, last in periods:
+        if any(_YEAR_RE.fullmatch(st) and first <= int(st) <= last for st in stems):
+            out |= {str(first), str(last)}
+    return out
 
 
 def referred_back(s: ScoredSentence, names) -> set[str]:
