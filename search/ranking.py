@@ -32,7 +32,7 @@ from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
 from .blas_threads import one_blas_thread
-from .bm25 import Acronyms, bm25_matches, bm25_table, keyword_query, scores_at
+from .bm25 import Acronyms, KeywordQuery, bm25_matches, bm25_table, keyword_query, phrase_bm25_matches, scores_at
 from .doc_reliability import chunk_scales
 from .duplicates import collapse
 from .exclusion import split_exclusions
@@ -42,6 +42,7 @@ from .head_rerank import rerank_head
 from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
+from .postings import PostingCache
 from .word_shares import word_shares
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
@@ -112,6 +113,8 @@ class Ranker:
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
         self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
         self._last: tuple[str, Signals] | None = None  # see last_signals()
+        self._postings = PostingCache()  # FTS5 matches kept across queries (``search.postings``)
+        self._table: str | None = None  # see _keyword_matches()
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -160,7 +163,7 @@ class Ranker:
         qvec = self._embed(query)
         cos = self._sentence_best(qvec, at)
         cos = np.where(np.isnan(cos), self._chunk_cosines(qvec, at), cos)
-        words = word_shares(self._con, keyword_query(query, self.acronyms).groups, at, self.n)[1]
+        words = word_shares(self._con, keyword_query(query, self.acronyms).groups, at, self.n, self._postings)[1]
         return {int(i): (float(c), float(w)) for i, c, w in zip(at, cos, words)}
 
     def last_signals(self, query: str) -> Signals | None:
@@ -187,8 +190,7 @@ class Ranker:
         depth = max(100, 5 * k)
         exact = allowed is not None or self.n <= EXACT_LIMIT
         kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
-        bm = bm25_matches(self._con, kw.expression if kw else "", None if exact else depth,
-                          bm25_table(self._con))
+        bm = self._keyword_matches(kw, None if exact else depth)
         qvec = self._embed(query) if mode in ("dense", "hybrid") else None
         if allowed is not None:
             ids = np.array(sorted(allowed), dtype="int64")
@@ -205,12 +207,12 @@ class Ranker:
             out["sentence"] = np.where(np.isnan(best), out["chunk"], best)
         if kw is not None:
             out["bm25"] = scores_at(ids, *bm)
-            out["coverage"], out["words"] = word_shares(self._con, kw.groups, ids, self.n)
+            out["coverage"], out["words"] = word_shares(self._con, kw.groups, ids, self.n, self._postings)
             out["power"] = coverage_power(query)
             out["negated"] = negates(query)
             if mode == "hybrid":
-                out["pairs"] = pair_share(self._con, kw.terms, ids)
-                out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids)
+                out["pairs"] = pair_share(self._con, kw.terms, ids, self._postings)
+                out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids, self._postings)
                 out["scale"] = self._scale_of(ids)
         return Signals(**out)
 
@@ -221,6 +223,18 @@ class Ranker:
         return self._acronyms
 
     # -- keyword ---------------------------------------------------------------------------
+    def _keyword_matches(self, kw: KeywordQuery | None, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
+        """(row ids, BM25 scores) of the chunks matching the query's words: every match, scored
+        phrase by phrase with each phrase's scores kept (``bm25.phrase_bm25_matches``), or the
+        best ``limit`` (a large index)."""
+        if self._table is None:
+            self._table = bm25_table(self._con)
+        if kw is None:
+            return bm25_matches(self._con, "")
+        if limit is None:
+            return phrase_bm25_matches(self._con, kw.phrases, self._table, self._postings)
+        return bm25_matches(self._con, kw.expression, limit, self._table)
+
     def _coverage(self, groups, ids: np.ndarray) -> np.ndarray:
         """Each candidate's share of the query's content words (an acronym or its name count once)."""
         return word_shares(self._con, groups, ids, self.n)[0]
