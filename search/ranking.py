@@ -115,6 +115,7 @@ class Ranker:
         self._last: tuple[str, Signals] | None = None  # see last_signals()
         self._postings = PostingCache()  # FTS5 matches kept across queries (``search.postings``)
         self._table: str | None = None  # see _keyword_matches()
+        self._warm = False  # a keyword ranking ran already (see _keyword_matches())
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -224,14 +225,20 @@ class Ranker:
 
     # -- keyword ---------------------------------------------------------------------------
     def _keyword_matches(self, kw: KeywordQuery | None, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
-        """(row ids, BM25 scores) of the chunks matching the query's words: every match, scored
-        phrase by phrase with each phrase's scores kept (``bm25.phrase_bm25_matches``), or the
-        best ``limit`` (a large index)."""
+        """(row ids, BM25 scores) of the chunks matching the query's words: every match, or the
+        best ``limit`` (a large index).
+
+        Every match is scored phrase by phrase with each phrase's scores kept for later queries
+        (``bm25.phrase_bm25_matches``): the same scores, free the next time a word comes back, but
+        a common word looked up alone costs FTS5 more than within one OR query (each row is scored
+        once per phrase it holds). A process's first keyword ranking (a one-off ``paracite
+        search``) has nothing kept to gain from, so it runs the one OR query."""
         if self._table is None:
             self._table = bm25_table(self._con)
         if kw is None:
             return bm25_matches(self._con, "")
-        if limit is None:
+        warm, self._warm = self._warm, True
+        if limit is None and warm and self._postings is not None:
             return phrase_bm25_matches(self._con, kw.phrases, self._table, self._postings)
         return bm25_matches(self._con, kw.expression, limit, self._table)
 

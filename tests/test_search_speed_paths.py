@@ -152,3 +152,19 @@ def test_the_cache_drops_the_least_recently_used_past_its_size():
     assert looked == ["b"]  # still kept
     big = PostingCache(max_bytes=100)
     assert len(big.get("x", make)[0]) == 100 and len(big) == 0  # too big to keep, still answered
+
+
+def test_a_first_search_runs_one_or_query_and_later_ones_keep_phrases(index_dir, former, monkeypatch):
+    import search.ranking as ranking
+
+    calls = []
+    real = ranking.phrase_bm25_matches
+    monkeypatch.setattr(ranking, "phrase_bm25_matches", lambda *a: calls.append(a[1]) or real(*a))
+    query = "recruitment fees paid by migrant workers"
+    with Searcher.open(index_dir) as s:
+        first = _ranked(s, query)
+        kept = lambda: [key for key in s._ranking()._postings._kept if key[0] == "bm25"]
+        assert calls == [] and kept() == []  # a one-off search scores no phrase alone
+        second = _ranked(s, query)
+        assert len(calls) == 1 and len(kept()) == 5  # recruitment fees paid migrant workers
+    assert first == second == _ranked(former, query)
