@@ -32,7 +32,7 @@ from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
 from .blas_threads import one_blas_thread
-from .bm25 import Acronyms, KeywordQuery, bm25_matches, bm25_table, keyword_query, phrase_bm25_matches, scores_at
+from .bm25 import Acronyms, keyword_query, scores_at
 from .doc_reliability import chunk_scales
 from .duplicates import collapse
 from .exclusion import split_exclusions
@@ -42,7 +42,7 @@ from .head_rerank import rerank_head
 from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
-from .postings import PostingCache
+from .keyword_lookups import KeywordLookups
 from .word_shares import word_shares
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
@@ -113,9 +113,8 @@ class Ranker:
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
         self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
         self._last: tuple[str, Signals] | None = None  # see last_signals()
-        self._postings = PostingCache()  # FTS5 matches kept across queries (``search.postings``)
-        self._table: str | None = None  # see _keyword_matches()
-        self._warm = False  # a keyword ranking ran already (see _keyword_matches())
+        self._keywords = KeywordLookups(con)  # FTS5 look-ups, what they found kept across queries
+        self._all_runs: tuple[np.ndarray, np.ndarray] | None = None  # see _sentence_best()
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -143,7 +142,7 @@ class Ranker:
             cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
             ids, scores = ids[scores >= cut], scores[scores >= cut]
         order = np.lexsort((self._tie_order(ids), -scores))[:limit]
-        return [(int(ids[i]), float(scores[i])) for i in order]
+        return list(zip(ids[order].tolist(), scores[order].tolist()))
 
     def rank_distinct(self, query: str, mode: str, allowed: set[int] | None,
                       k: int) -> list[tuple[int, float, tuple[str, ...]]]:
@@ -164,7 +163,7 @@ class Ranker:
         qvec = self._embed(query)
         cos = self._sentence_best(qvec, at)
         cos = np.where(np.isnan(cos), self._chunk_cosines(qvec, at), cos)
-        words = word_shares(self._con, keyword_query(query, self.acronyms).groups, at, self.n, self._postings)[1]
+        words = word_shares(self._con, keyword_query(query, self.acronyms).groups, at, self.n, self._keywords.kept)[1]
         return {int(i): (float(c), float(w)) for i, c, w in zip(at, cos, words)}
 
     def last_signals(self, query: str) -> Signals | None:
@@ -191,7 +190,7 @@ class Ranker:
         depth = max(100, 5 * k)
         exact = allowed is not None or self.n <= EXACT_LIMIT
         kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
-        bm = self._keyword_matches(kw, None if exact else depth)
+        bm = self._keywords.matches(kw, None if exact else depth)
         qvec = self._embed(query) if mode in ("dense", "hybrid") else None
         if allowed is not None:
             ids = np.array(sorted(allowed), dtype="int64")
@@ -208,12 +207,13 @@ class Ranker:
             out["sentence"] = np.where(np.isnan(best), out["chunk"], best)
         if kw is not None:
             out["bm25"] = scores_at(ids, *bm)
-            out["coverage"], out["words"] = word_shares(self._con, kw.groups, ids, self.n, self._postings)
+            kept = self._keywords.kept
+            out["coverage"], out["words"] = word_shares(self._con, kw.groups, ids, self.n, kept)
             out["power"] = coverage_power(query)
             out["negated"] = negates(query)
             if mode == "hybrid":
-                out["pairs"] = pair_share(self._con, kw.terms, ids, self._postings)
-                out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids, self._postings)
+                out["pairs"] = pair_share(self._con, kw.terms, ids, kept)
+                out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids, kept)
                 out["scale"] = self._scale_of(ids)
         return Signals(**out)
 
@@ -224,24 +224,6 @@ class Ranker:
         return self._acronyms
 
     # -- keyword ---------------------------------------------------------------------------
-    def _keyword_matches(self, kw: KeywordQuery | None, limit: int | None) -> tuple[np.ndarray, np.ndarray]:
-        """(row ids, BM25 scores) of the chunks matching the query's words: every match, or the
-        best ``limit`` (a large index).
-
-        Every match is scored phrase by phrase with each phrase's scores kept for later queries
-        (``bm25.phrase_bm25_matches``): the same scores, free the next time a word comes back, but
-        a common word looked up alone costs FTS5 more than within one OR query (each row is scored
-        once per phrase it holds). A process's first keyword ranking (a one-off ``paracite
-        search``) has nothing kept to gain from, so it runs the one OR query."""
-        if self._table is None:
-            self._table = bm25_table(self._con)
-        if kw is None:
-            return bm25_matches(self._con, "")
-        warm, self._warm = self._warm, True
-        if limit is None and warm and self._postings is not None:
-            return phrase_bm25_matches(self._con, kw.phrases, self._table, self._postings)
-        return bm25_matches(self._con, kw.expression, limit, self._table)
-
     def _coverage(self, groups, ids: np.ndarray) -> np.ndarray:
         """Each candidate's share of the query's content words (an acronym or its name count once)."""
         return word_shares(self._con, groups, ids, self.n)[0]
@@ -323,10 +305,7 @@ class Ranker:
         if not sent:
             return best
         index, chunk_of, matrix = sent
-        if len(ids) == self.n:
-            rows = np.arange(len(chunk_of))
-        else:
-            rows = np.nonzero(np.isin(chunk_of, ids))[0]
+        rows = np.arange(len(chunk_of)) if len(ids) == self.n else np.nonzero(np.isin(chunk_of, ids))[0]
         if not len(rows):
             return best
         if matrix is None:
@@ -334,12 +313,13 @@ class Ranker:
         else:
             vecs = matrix if len(rows) == len(matrix) else matrix[rows]
         sims = vecs @ qvec[0]
-        if len(rows) == len(chunk_of):  # every sentence scored: the index's best is known for free
+        every = len(rows) == len(chunk_of)
+        if every:  # every sentence scored: the index's best is known for free; their runs found once
             self._last_best = (qvec, float(sims.max()))
-        owners = chunk_of[rows]
-        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+            self._all_runs = self._all_runs or _runs(chunk_of)
+        starts, heads = self._all_runs if every else _runs(chunk_of[rows])
         per_chunk = np.maximum.reduceat(sims, starts)
-        pos = np.searchsorted(ids, owners[starts])
+        pos = np.searchsorted(ids, heads)
         best[pos] = per_chunk
         return best
 
@@ -370,6 +350,12 @@ class Ranker:
             raise IndexMismatch(f"{self._folder}: {SENTENCES_NAME} holds {index.ntotal} vectors for "
                                 f"{len(chunk_of)} sentences; run `paracite ingest` to rebuild the index")
         return index, chunk_of, _flat_matrix(index)
+
+
+def _runs(owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each chunk's run of sentences starts among ``owners`` (the chunk of each), and that chunk."""
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    return starts, owners[starts]
 
 
 def _flat_matrix(index) -> np.ndarray | None:

@@ -208,23 +208,21 @@ class Searcher(DocumentViews, EntityViews, Rankers):
 
     # -- reading ---------------------------------------------------------------------------
     def _hit(self, rowid: int, score: float, rank: int = 0) -> Hit:
-        r = self._con.execute("SELECT * FROM chunks WHERE id = ?", (rowid,)).fetchone()
-        ents = tuple(Entity(e["text"], e["kind"], e["canonical"], e["start"], e["end"]) for e in
-                     self._con.execute("SELECT * FROM entities WHERE chunk_id = ? ORDER BY start, rowid", (rowid,)))
-        return self._hit_of(r, ents, rowid, score, rank)
+        return self._hits([(rowid, score)], rank)[0]
 
-    def _hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
-        """The hits of (row id, score) pairs, ranked 1, 2, ...: their chunks and entities read in
-        two queries, not two a hit (a tenth of a warm library search, twentieth session)."""
+    def _hits(self, ranked: Sequence[tuple[int, float]], first: int = 1) -> list[Hit]:
+        """The hits of (row id, score) pairs, ranked ``first``, ``first`` + 1, ...: their chunks and
+        entities read in two queries, not two a hit (a tenth of a warm library search, twentieth
+        session)."""
         ids = [int(rowid) for rowid, _ in ranked]
         marks = ",".join("?" * len(ids))
         rows = {r["id"]: r for r in self._con.execute(f"SELECT * FROM chunks WHERE id IN ({marks})", ids)}
         ents: dict[int, list[Entity]] = {}
         for e in self._con.execute(f"SELECT * FROM entities WHERE chunk_id IN ({marks}) "
-                                   "ORDER BY chunk_id, start, rowid", ids):
+                                   "ORDER BY chunk_id, start, rowid", ids).fetchall():
             ents.setdefault(e["chunk_id"], []).append(Entity(e["text"], e["kind"], e["canonical"], e["start"], e["end"]))
-        return [self._hit_of(rows.get(rowid), tuple(ents.get(rowid, ())), rowid, score, rank + 1)
-                for rank, (rowid, score) in enumerate(zip(ids, (score for _, score in ranked)))]
+        return [self._hit_of(rows.get(rowid), tuple(ents.get(rowid, ())), rowid, score, first + n)
+                for n, (rowid, (_, score)) in enumerate(zip(ids, ranked))]
 
     def _hit_of(self, r, ents: tuple[Entity, ...], rowid: int, score: float, rank: int) -> Hit:
         """A ``Hit`` of a chunk's row (None: missing) and its entities in order."""

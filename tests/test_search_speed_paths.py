@@ -59,12 +59,16 @@ def test_the_titled_table_is_the_one_tried(searcher):
     assert bm25_table(searcher.store) == "titled_fts"
 
 
-def _former_keyword_matches(ranker):
-    """The ranking's keyword look-up as before the twentieth session: one OR query, nothing kept."""
-    def look_up(kw, limit):
-        table = bm25_table(ranker._con)
-        return bm25_matches(ranker._con, kw.expression if kw else "", limit, table)
-    return look_up
+class FormerLookups:
+    """The ranking's keyword look-ups as before the twentieth session: one OR query, nothing kept."""
+
+    kept = None
+
+    def __init__(self, con):
+        self._con = con
+
+    def matches(self, kw, limit):
+        return bm25_matches(self._con, kw.expression if kw else "", limit, bm25_table(self._con))
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +76,7 @@ def former(index_dir):
     """A second searcher on the same index ranking by the former code path."""
     s = Searcher.open(index_dir)
     ranker = s._ranking()
-    ranker._keyword_matches = _former_keyword_matches(ranker)
-    ranker._postings = None  # no FTS5 match kept
+    ranker._keywords = FormerLookups(ranker._con)
     yield s
     s.close()
 
@@ -89,7 +92,7 @@ def test_a_ranking_from_kept_matches_equals_the_former_ranking(searcher, former,
         want = _ranked(former, query, **options)
         assert _ranked(searcher, query, **options) == want, query
         assert _ranked(searcher, query, **options) == want, query  # now from the cache
-    assert searcher._ranking()._postings.hits
+    assert searcher._ranking()._keywords.kept.hits
 
 
 def test_searches_from_several_threads_equal_one_at_a_time(index_dir, former):
@@ -114,14 +117,41 @@ def test_searches_from_several_threads_equal_one_at_a_time(index_dir, former):
     assert all(ranked == want[q] for (_, q), ranked in got.items())
 
 
+def _hit_read_alone(s, rowid, score, rank):
+    """A hit as ``Searcher._hit`` read it before the twentieth session: two queries for one chunk."""
+    from dataclasses import replace
+
+    from ingest.models import Entity
+
+    con = s.store
+    r = con.execute("SELECT * FROM chunks WHERE id = ?", (rowid,)).fetchone()
+    ents = tuple(Entity(e["text"], e["kind"], e["canonical"], e["start"], e["end"]) for e in
+                 con.execute("SELECT * FROM entities WHERE chunk_id = ? ORDER BY start", (rowid,)))
+    meta = s._doc_meta().get(r["symbol"], {})
+    return replace(s._hits([(rowid, score)])[0], citation=r["citation"], symbol=r["symbol"], number=r["number"],
+                   kind=r["kind"], section=tuple(json.loads(r["section"])), text=r["text"], score=score,
+                   entities=ents, footnotes=tuple(json.loads(r["footnotes"])), part=r["part"], page=r["page"],
+                   title=r["title"], rank=rank, date=meta.get("date"), bodies=tuple(meta.get("bodies", ())),
+                   chunk_id=int(rowid))
+
+
 def test_hits_read_together_equal_hits_read_one_by_one(searcher):
     n = searcher.manifest.chunks
     for start in range(0, n, 10):
         ranked = [(i, 1.0 / (1 + i)) for i in range(start, min(n, start + 10))][::-1]
-        assert searcher._hits(ranked) == [searcher._hit(i, sc, r + 1) for r, (i, sc) in enumerate(ranked)]
+        want = [_hit_read_alone(searcher, i, sc, r + 1) for r, (i, sc) in enumerate(ranked)]
+        assert searcher._hits(ranked) == want
+        assert [searcher._hit(i, sc, r + 1) for r, (i, sc) in enumerate(ranked)] == want
     hits = searcher.search("domestic workers' rights")
-    assert [h.entities for h in hits] == [searcher._hit(h.chunk_id, h.score).entities for h in hits]
+    assert [h.entities for h in hits] == [_hit_read_alone(searcher, h.chunk_id, 1.0, 0).entities for h in hits]
     assert any(h.entities for h in hits)
+
+
+def test_a_missing_chunk_is_a_mismatch_not_a_traceback(searcher):
+    from paracite.errors import IndexMismatch
+
+    with pytest.raises(IndexMismatch, match="missing"):
+        searcher._hits([(0, 1.0), (10**9, 0.5)])
 
 
 def test_kept_matches_are_the_look_ups_and_cannot_be_changed(searcher):
@@ -155,15 +185,15 @@ def test_the_cache_drops_the_least_recently_used_past_its_size():
 
 
 def test_a_first_search_runs_one_or_query_and_later_ones_keep_phrases(index_dir, former, monkeypatch):
-    import search.ranking as ranking
+    import search.keyword_lookups as lookups
 
     calls = []
-    real = ranking.phrase_bm25_matches
-    monkeypatch.setattr(ranking, "phrase_bm25_matches", lambda *a: calls.append(a[1]) or real(*a))
+    real = lookups.phrase_bm25_matches
+    monkeypatch.setattr(lookups, "phrase_bm25_matches", lambda *a: calls.append(a[1]) or real(*a))
     query = "recruitment fees paid by migrant workers"
     with Searcher.open(index_dir) as s:
         first = _ranked(s, query)
-        kept = lambda: [key for key in s._ranking()._postings._kept if key[0] == "bm25"]
+        kept = lambda: [key for key in s._ranking()._keywords.kept._kept if key[0] == "bm25"]
         assert calls == [] and kept() == []  # a one-off search scores no phrase alone
         second = _ranked(s, query)
         assert len(calls) == 1 and len(kept()) == 5  # recruitment fees paid migrant workers
