@@ -17,6 +17,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from .postings import PostingCache
+
 _TERM_RE = re.compile(r"\w+(?:[-/.’']\w+)*", re.UNICODE)
 _PIECES = re.compile(r"[-/.’']")
 _CONTRACTION = re.compile(r"(?i)(?:n[’']t|[’'](?:s|re|ve|ll|d|m))$")
@@ -79,8 +81,13 @@ class KeywordQuery:
     groups: tuple[str, ...]
 
     @property
+    def phrases(self) -> list[str]:
+        """The quoted FTS5 phrases the expression ORs, once each, in its order."""
+        return list(dict.fromkeys([*(quote(t) for t in self.terms), *(quote(p) for p in self.expansions)]))
+
+    @property
     def expression(self) -> str:
-        return " OR ".join(dict.fromkeys([*(quote(t) for t in self.terms), *(quote(p) for p in self.expansions)]))
+        return " OR ".join(self.phrases)
 
 
 def keyword_query(query: str, acronyms: "Acronyms | None" = None) -> KeywordQuery:
@@ -195,10 +202,52 @@ def bm25_matches(con: sqlite3.Connection, expression: str, limit: int | None = N
     if limit is not None:
         rows = [(i, -s) for i, s in bm25_scores(con, expression, limit, table)]
     else:
-        rows = con.execute(f"SELECT rowid, {bm25_call(table)} FROM {table} WHERE {table} MATCH ?",
-                           (expression,)).fetchall()
-    return (np.fromiter((r[0] for r in rows), dtype="int64", count=len(rows)),
-            np.fromiter((-r[1] for r in rows), dtype="float64", count=len(rows)))
+        rows = plain_rows(con, f"SELECT rowid, {bm25_call(table)} FROM {table} WHERE {table} MATCH ?", (expression,))
+    pairs = np.array(rows, dtype="float64").reshape(len(rows), 2)  # row ids < 2**53: exact as floats
+    return pairs[:, 0].astype("int64"), -pairs[:, 1]
+
+
+def phrase_bm25_matches(con: sqlite3.Connection, phrases: Sequence[str], table: str = "chunks_fts",
+                        cache: PostingCache | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``bm25_matches`` of the OR of ``phrases`` (quoted FTS5 strings), each phrase looked up alone.
+
+    FTS5's ``bm25()`` sums one term per phrase of the expression, in the expression's order,
+    starting from 0.0 (each term: the phrase's IDF over the whole table times its saturated
+    frequency in the row, 0.0 in a row without it), then negates the sum. Looked up alone, a
+    phrase's score is that one term negated. Adding the terms up again in the same order gives the
+    OR's scores to the last bit (``tests/test_search_speed_paths.py`` checks), and each phrase's
+    terms can be kept in ``cache``: the common words of one query are the common words of the next.
+    Row ids sorted.
+    """
+    phrases = list(dict.fromkeys(phrases))
+    if not phrases:
+        return np.zeros(0, dtype="int64"), np.zeros(0)
+    found = [_phrase_terms(con, p, table, cache) for p in phrases]
+    if any(len(rows) and rows.min() < 0 for rows, _ in found):  # not a chunk store's row ids: FTS5 sums
+        return bm25_matches(con, " OR ".join(phrases), None, table)
+    size = 1 + max((int(rows.max()) for rows, _ in found if len(rows)), default=-1)
+    total, held = np.zeros(size), np.zeros(size, dtype=bool)
+    for rows, terms in found:  # by row id: a row's terms are added in the phrases' order
+        total[rows] += terms
+        held[rows] = True
+    ids = np.flatnonzero(held)
+    return ids, total[ids]
+
+
+def _phrase_terms(con: sqlite3.Connection, phrase: str, table: str,
+                  cache: PostingCache | None) -> tuple[np.ndarray, np.ndarray]:
+    """(row ids, BM25 term) of one phrase, from ``cache`` where it holds them."""
+    def look_up() -> tuple[np.ndarray, np.ndarray]:
+        return bm25_matches(con, phrase, None, table)
+    return cache.get(("bm25", table, phrase), look_up) if cache is not None else look_up()
+
+
+def plain_rows(con: sqlite3.Connection, sql: str, args: tuple = ()) -> list[tuple]:
+    """The rows of ``sql`` as plain tuples: a store's connection makes ``sqlite3.Row``s, which
+    cost more than the FTS5 look-up itself for the thousands of rows a common word matches."""
+    cursor = con.cursor()
+    cursor.row_factory = None
+    return cursor.execute(sql, args).fetchall()
 
 
 def scores_at(ids: np.ndarray, found: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -219,21 +268,26 @@ def positions(ids: np.ndarray, values: np.ndarray) -> np.ndarray:
     return pos[ids[pos] == values]
 
 
-def matching_arrays(con: sqlite3.Connection, groups: Sequence[str]) -> list[np.ndarray]:
-    """For each MATCH expression, the row ids of the chunks it matches (each once) as an array."""
-    out = []
-    for g in groups:
-        rows = con.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (g,)).fetchall()
-        out.append(np.fromiter((r[0] for r in rows), dtype="int64", count=len(rows)))
-    return out
+def matching_arrays(con: sqlite3.Connection, groups: Sequence[str],
+                    cache: PostingCache | None = None) -> list[np.ndarray]:
+    """For each MATCH expression, the row ids of the chunks it matches (each once) as an array;
+    from ``cache`` where it holds them (``search.postings``)."""
+    return [cache.get(("rows", g), lambda g=g: _matching_rows(con, g))[0] if cache is not None
+            else _matching_rows(con, g)[0] for g in groups]
 
 
-def match_counts(con: sqlite3.Connection, groups: Sequence[str], ids: np.ndarray) -> np.ndarray:
+def _matching_rows(con: sqlite3.Connection, expression: str) -> tuple[np.ndarray]:
+    rows = plain_rows(con, "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (expression,))
+    return (np.array(rows, dtype="int64").reshape(len(rows)),)
+
+
+def match_counts(con: sqlite3.Connection, groups: Sequence[str], ids: np.ndarray,
+                 cache: PostingCache | None = None) -> np.ndarray:
     """For each of the sorted chunk ``ids``, how many of the MATCH expressions match it."""
     counts = np.zeros(len(ids))
     if not len(ids):
         return counts
-    for rows in matching_arrays(con, groups):
+    for rows in matching_arrays(con, groups, cache):
         counts[positions(ids, rows)] += 1
     return counts
 

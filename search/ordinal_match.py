@@ -27,6 +27,7 @@ import numpy as np
 
 from .bm25 import match_counts, quote, words
 from .ordinals import ORDINALS
+from .postings import PostingCache
 
 #: What a chunk that holds none of the query's ordinals loses in the fused ranking (z units).
 PENALTY = 0.3
@@ -45,12 +46,13 @@ def query_ordinals(query: str) -> list[str]:
                               if w in ORDINALS and after not in DOCUMENT_LEVEL))
 
 
-def ordinal_share(con: sqlite3.Connection, ordinals: list[str], ids: np.ndarray) -> np.ndarray | None:
+def ordinal_share(con: sqlite3.Connection, ordinals: list[str], ids: np.ndarray,
+                  cache: PostingCache | None = None) -> np.ndarray | None:
     """Each of the sorted ``ids``'s share of ``ordinals`` that it holds (text or heading), or None
     when there are none to hold."""
     if not ordinals:
         return None
-    counts = match_counts(con, [quote(o) for o in ordinals], ids)
+    counts = match_counts(con, [quote(o) for o in ordinals], ids, cache)
     return counts / len(ordinals)
 
 

@@ -24,6 +24,7 @@ from typing import Sequence
 import numpy as np
 
 from .bm25 import match_counts, quote
+from .postings import PostingCache
 
 #: How many other words may stand between two adjacent query words (FTS5 NEAR distance).
 PAIR_NEAR = 3
@@ -36,11 +37,12 @@ def pair_expressions(terms: Sequence[str], near: int = PAIR_NEAR) -> list[str]:
     return [f"NEAR({quote(a)} {quote(b)}, {near})" for a, b in zip(terms, terms[1:])]
 
 
-def pair_share(con: sqlite3.Connection, terms: Sequence[str], ids: np.ndarray) -> np.ndarray:
+def pair_share(con: sqlite3.Connection, terms: Sequence[str], ids: np.ndarray,
+               cache: PostingCache | None = None) -> np.ndarray:
     """Each of the sorted ``ids``'s share of the adjacent pairs of ``terms`` that it holds near each
     other (zeros for a query of one content word)."""
     pairs = pair_expressions(terms)
     if not pairs:
         return np.zeros(len(ids))
-    return match_counts(con, pairs, ids) / len(pairs)
+    return match_counts(con, pairs, ids, cache) / len(pairs)
 

@@ -32,7 +32,7 @@ from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
 from .blas_threads import one_blas_thread
-from .bm25 import Acronyms, bm25_matches, bm25_table, keyword_query, scores_at
+from .bm25 import Acronyms, keyword_query, scores_at
 from .doc_reliability import chunk_scales
 from .duplicates import collapse
 from .exclusion import split_exclusions
@@ -43,6 +43,7 @@ from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 from .negation_cue import cue_ranked, sentence_spans
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
+from .keyword_lookups import KeywordLookups
 from .word_shares import word_shares
 
 #: Up to this many chunks, every chunk is a candidate (exact). Above, the candidates are the
@@ -113,6 +114,8 @@ class Ranker:
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
         self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
         self._last: tuple[str, Signals] | None = None  # see last_signals()
+        self._keywords = KeywordLookups(con)  # FTS5 look-ups, what they found kept across queries
+        self._all_runs: tuple[np.ndarray, np.ndarray] | None = None  # see _sentence_best()
 
     # -- public ----------------------------------------------------------------------------
     def rank(self, query: str, mode: str, allowed: set[int] | None, k: int,
@@ -138,7 +141,7 @@ class Ranker:
             cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
             ids, scores = ids[scores >= cut], scores[scores >= cut]
         order = np.lexsort((self._tie_order(ids), -scores))[:limit]
-        return [(int(ids[i]), float(scores[i])) for i in order]
+        return list(zip(ids[order].tolist(), scores[order].tolist()))
 
     def rank_distinct(self, query: str, mode: str, allowed: set[int] | None,
                       k: int) -> list[tuple[int, float, tuple[str, ...]]]:
@@ -159,7 +162,7 @@ class Ranker:
         qvec = self._embed(query)
         cos = self._sentence_best(qvec, at)
         cos = np.where(np.isnan(cos), self._chunk_cosines(qvec, at), cos)
-        words = word_shares(self._con, keyword_query(query, self.acronyms).groups, at, self.n)[1]
+        words = word_shares(self._con, keyword_query(query, self.acronyms).groups, at, self.n, self._keywords.kept)[1]
         return {int(i): (float(c), float(w)) for i, c, w in zip(at, cos, words)}
 
     def last_signals(self, query: str) -> Signals | None:
@@ -186,8 +189,7 @@ class Ranker:
         depth = max(100, 5 * k)
         exact = allowed is not None or self.n <= EXACT_LIMIT
         kw = keyword_query(query, self.acronyms) if mode in ("bm25", "hybrid") else None
-        bm = bm25_matches(self._con, kw.expression if kw else "", None if exact else depth,
-                          bm25_table(self._con))
+        bm = self._keywords.matches(kw, None if exact else depth)
         qvec = self._embed(query) if mode in ("dense", "hybrid") else None
         if allowed is not None:
             ids = np.array(sorted(allowed), dtype="int64")
@@ -204,12 +206,13 @@ class Ranker:
             out["sentence"] = np.where(np.isnan(best), out["chunk"], best)
         if kw is not None:
             out["bm25"] = scores_at(ids, *bm)
-            out["coverage"], out["words"] = word_shares(self._con, kw.groups, ids, self.n)
+            kept = self._keywords.kept
+            out["coverage"], out["words"] = word_shares(self._con, kw.groups, ids, self.n, kept)
             out["power"] = coverage_power(query)
             out["negated"] = negates(query)
             if mode == "hybrid":
-                out["pairs"] = pair_share(self._con, kw.terms, ids)
-                out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids)
+                out["pairs"] = pair_share(self._con, kw.terms, ids, kept)
+                out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids, kept)
                 out["scale"] = self._scale_of(ids)
         return Signals(**out)
 
@@ -304,10 +307,7 @@ class Ranker:
         if not sent:
             return best
         index, chunk_of, matrix = sent
-        if len(ids) == self.n:
-            rows = np.arange(len(chunk_of))
-        else:
-            rows = np.nonzero(np.isin(chunk_of, ids))[0]
+        rows = np.arange(len(chunk_of)) if len(ids) == self.n else np.nonzero(np.isin(chunk_of, ids))[0]
         if not len(rows):
             return best
         if matrix is None:
@@ -315,12 +315,13 @@ class Ranker:
         else:
             vecs = matrix if len(rows) == len(matrix) else matrix[rows]
         sims = vecs @ qvec[0]
-        if len(rows) == len(chunk_of):  # every sentence scored: the index's best is known for free
+        every = len(rows) == len(chunk_of)
+        if every:  # every sentence scored: the index's best is known for free; their runs found once
             self._last_best = (qvec, float(sims.max()))
-        owners = chunk_of[rows]
-        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+            self._all_runs = self._all_runs or _runs(chunk_of)
+        starts, heads = self._all_runs if every else _runs(chunk_of[rows])
         per_chunk = np.maximum.reduceat(sims, starts)
-        pos = np.searchsorted(ids, owners[starts])
+        pos = np.searchsorted(ids, heads)
         best[pos] = per_chunk
         return best
 
@@ -364,6 +365,12 @@ def _library_steps(rk: Ranker, query: str, sig: Signals, fused: np.ndarray, scor
         qvec = rk._embed(query)
         scores = cue_ranked(rk._con, sig.ids, scores, lambda at: rk._best_sentence_spans(qvec, at))
     return scores
+
+
+def _runs(owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each chunk's run of sentences starts among ``owners`` (the chunk of each), and that chunk."""
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    return starts, owners[starts]
 
 
 def _flat_matrix(index) -> np.ndarray | None:

@@ -14,6 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from .bm25 import matching_arrays, positions
+from .postings import PostingCache
 
 
 def rarity(n_chunks: int, matches: int) -> float:
@@ -22,11 +23,12 @@ def rarity(n_chunks: int, matches: int) -> float:
 
 
 def word_shares(con: sqlite3.Connection, groups: Sequence[str], ids: np.ndarray,
-                n_chunks: int) -> tuple[np.ndarray, np.ndarray]:
+                n_chunks: int, cache: PostingCache | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(share of the coverage ``groups`` each of the sorted ``ids`` matches, the same share with
-    each group weighted by its ``rarity`` in an index of ``n_chunks``)."""
+    each group weighted by its ``rarity`` in an index of ``n_chunks``); the groups' matches from
+    ``cache`` where it holds them (``search.postings``)."""
     counts, held, total = np.zeros(len(ids)), np.zeros(len(ids)), 0.0
-    for rows in matching_arrays(con, groups):
+    for rows in matching_arrays(con, groups, cache):
         weight = rarity(n_chunks, len(rows))
         total += weight
         if len(rows):
