@@ -114,11 +114,16 @@ class Found:
     canonical: str
 
 
+# "Rome, 18-21 November 2024 Agenda item 12": a meeting's agenda item heading, not an agenda named by title
+_AGENDA_ITEM = re.compile(r"\s+items?\b")
+
+
 def find_instruments(text: str) -> list[Found]:
     """Every instrument in ``text``, longest first where two overlap, in text order."""
     found = _titles(text) + _resolutions(text) + _symbols(text) + _numbered(text) + _agendas(text) + _body_charters(text)
     found += [Found(s, e, c) for s, e, c in dated_list_numbers(text) + quoted_outcomes(text) + stray_numbers(text)]
-    found = [Found(lead_start(text, f.start, f.canonical), f.end, f.canonical) for f in found]
+    found = [Found(lead_start(text, f.start, f.canonical), f.end, f.canonical) for f in found
+             if not _AGENDA_ITEM.match(text, f.end) or not f.canonical.endswith("Agenda")]
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []
     for f in found:
