@@ -67,7 +67,7 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
             if any(e.start < end and start < e.end and (e.kind == INSTRUMENT or not short) for e in ents + added):
                 continue
             if ev.re is _PROTOCOL_TO:
-                canonical = _parent_protocol(seen, i)
+                canonical = _parent_protocol(head, seen, i)
             elif short:
                 canonical = _short_referent(ev, seen, i)
             else:
@@ -81,13 +81,15 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
     return out
 
 
-def _parent_protocol(seen: list[tuple[str, int]], chunk: int) -> str | None:
-    """ "Protocol to <the instrument named last>", when that was named in this chunk or the one before and is
-    no protocol itself."""
-    if not seen or chunk - seen[-1][1] > 1 or _kind_of(seen[-1][0]) == "Protocol" or " " not in seen[-1][0]:
+def _parent_protocol(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
+    """ "<head> to the <instrument named last>" ("Optional Protocol to the Convention against Torture"), when
+    that was named in this chunk or the one before and is no protocol, resolution or decision itself."""
+    if not seen or chunk - seen[-1][1] > 1:
         return None
     parent = seen[-1][0]
-    return "Protocol to the " + parent if not parent.startswith(("resolution", "decision")) else None
+    if " " not in parent or _kind_of(parent) == "Protocol" or parent.startswith(("resolution", "decision")):
+        return None
+    return f"{head} to the {parent}"
 
 
 def _referent(head: str, seen: list[tuple[str, int]], chunk: int, own: dict[str, int] | None = None) -> str | None:
