@@ -71,7 +71,9 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
             elif short:
                 canonical = _short_referent(ev, seen, i)
             else:
-                canonical = _referent(head, seen, i, own.setdefault(head, {}))
+                # "that Agreement" points at the nearest one: the document's own instrument is not consulted
+                demonstrative = ev.re is _BARE and ev.group(0)[:4].lower() in ("that", "this")
+                canonical = _referent(head, seen, i, {} if demonstrative else own.setdefault(head, {}))
             if canonical:
                 ents = [e for e in ents if not (e.start < end and start < e.end)]
                 added.append(Entity(head, INSTRUMENT, canonical, start, end))
