@@ -123,7 +123,7 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   (1e6274c) before the tagger ran on them; bench/data/README.md says how they were drawn. Same two ``--corpus``.
 - bench/data/entities_sample_round20_instruments.jsonl (dev) and entities_sample_round20_instruments_aside.jsonl
   (aside): 30 and 30 paragraphs no earlier sample cites, up to three a document, split by document, **instruments
-  only** labelled (71 and 67), bare back-references with ``refers``, committed (443503f) before the tagger ran on
+  only** labelled (71 and 67), bare back-references with ``refers``, committed (044782f) before the tagger ran on
   them; bench/data/README.md says how they were drawn. Same two ``--corpus``.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
