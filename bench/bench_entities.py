@@ -121,6 +121,10 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   (aside): 11 and 12 paragraphs no earlier sample cites, with two or more instrument words, one a document,
   **instruments only** labelled (its organization and place rows mean nothing), from the text alone and committed
   (1e6274c) before the tagger ran on them; bench/data/README.md says how they were drawn. Same two ``--corpus``.
+- bench/data/entities_sample_round20_instruments.jsonl (dev) and entities_sample_round20_instruments_aside.jsonl
+  (aside): 30 and 30 paragraphs no earlier sample cites, up to three a document, split by document, **instruments
+  only** labelled (71 and 67), bare back-references with ``refers``, committed (044782f) before the tagger ran on
+  them; bench/data/README.md says how they were drawn. Same two ``--corpus``.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when
@@ -240,6 +244,9 @@ Annotation conventions (both samples):
   Council" gives the Council; an office's "Section" ("Investigations Section") and a club ("Geneva Press
   Club") are bodies; an agency's named strategy with its years ("People Strategy 2030") is an instrument;
   a body's sub-unit named inside a role ("Director of Oversight Office") is tagged.
+
+Back-references (``refers``, round 20 on): a bare "the Convention" labelled with words of the instrument it
+means is counted right, wrong (linked to another instrument) or untagged.
 
 Acronym links (``acronyms``, round 16 on): a labelled acronym with long forms is linked when the entity
 tagged on it has one of them as its canonical name (compared without case, article or curly quotes);
@@ -380,6 +387,26 @@ def link_errors(sample: list[dict], preds: list[list[dict]]) -> list[str]:
     return lines
 
 
+def score_refers(sample: list[dict], preds: list[list[dict]]) -> tuple[dict[str, int], list[str]]:
+    """Back-references against a sample's ``refers`` labels (round 20): a bare "the Convention" labelled with
+    words of the instrument it means is right when the instrument tagged on it has a canonical name holding
+    them, wrong when it names another instrument, untagged when nothing is tagged on it."""
+    out = {"gold": 0, "right": 0, "wrong": 0, "untagged": 0}
+    lines = []
+    for s, pred in zip(sample, preds):
+        for g in s["entities"]:
+            if not g.get("refers"):
+                continue
+            on = [p for p in pred if p["kind"] == "instrument" and _overlap(p, g)]
+            canon = on[0].get("canonical", on[0]["text"]) if on else None
+            kind = "untagged" if canon is None else "right" if g["refers"].lower() in canon.lower() else "wrong"
+            out["gold"] += 1
+            out[kind] += 1
+            if kind != "right":
+                lines.append(f"REF   {s['citation']}: {g['text']!r} -> {canon!r} (want {g['refers']!r})")
+    return out, lines
+
+
 def _row(name: str, c: dict[str, int]) -> str:
     p = c["pred_ok"] / c["pred"] if c["pred"] else 1.0
     r = c["gold_ok"] / c["gold"] if c["gold"] else 1.0
@@ -413,9 +440,13 @@ def main(argv: list[str] | None = None) -> int:
         lr = links["gold_ok"] / links["gold"] if links["gold"] else 1.0
         print(f"\n[acronym links] {links['gold']} acronyms with a long form, {links['linked']} linked: "
               f"precision {lp:.3f} ({links['linked_ok']}/{links['linked']}), recall {lr:.3f} ({links['gold_ok']}/{links['gold']})")
+    refers, ref_lines = score_refers(sample, preds)
+    if refers["gold"]:
+        print(f"\n[back-references] {refers['gold']} labelled with the instrument they mean: {refers['right']} linked to it, "
+              f"{refers['wrong']} to another, {refers['untagged']} untagged")
     if args.errors:
         print()
-        for line in link_errors(sample, preds):
+        for line in link_errors(sample, preds) + ref_lines:
             print(line)
         for s, pred in zip(sample, preds):
             gold = [g for g in s["entities"] if g["kind"] in KINDS]

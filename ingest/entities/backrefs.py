@@ -4,7 +4,10 @@
 Peoples when the report named it earlier, and a search for that declaration should find the
 paragraph. The back-reference takes the full instrument's canonical name when it is clear which
 one it is: the only instrument of that kind named so far in the document, or else the one named
-last if that was in the same or the previous chunk. Otherwise it is left untagged.
+last if that was in the same or the previous chunk. Otherwise, when the document has made one instrument its own
+(a treaty body's report resolving "the Convention" to its treaty twice while no other was named), the bare head
+means that one; else it is left untagged. "The Protocol thereto" and "its Optional Protocol" name the protocol to
+the instrument named just before.
 """
 
 from __future__ import annotations
@@ -31,6 +34,12 @@ _BARE_LOWER = re.compile(r"\b[Tt]he\s+(charter)\b(?!\s+(?:on|of|for)\b)")
 _BARE_RESOLUTION = re.compile(r"\b[Tt]he\s+(resolution)\b"
                               r"(?!\s+(?:on|of|for|entitled|concerning|by|to)\b)(?![\-\u2010]|\s+[A-Z0-9(])")
 
+# "the London Convention and the Protocol thereto", "the Convention and its Optional Protocol": the protocol to
+# the instrument named just before, not one named earlier
+_PROTOCOL_TO = re.compile(r"\b(?:(?:[Tt]he|[Ii]ts)\s+((?:Optional\s+)?Protocols?)\s+thereto\b|[Ii]ts\s+((?:Optional\s+)?Protocols?)\b"
+                          r"(?!\s+(?:of|on|to|for)\b)(?![\-\u2010]|\s+[A-Z0-9(]))")
+OWN_AFTER = 2  # unambiguous resolutions that make an instrument the document's own "the Convention"
+
 # "the P/CVE strategy" after "the National P/CVE Strategy": a named instrument's own words before its
 # kind written in lower case
 _SHORT = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w/\-]*\s+){1,3}(strategy|framework|agenda|compact|declaration|"
@@ -40,32 +49,58 @@ _SHORT = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w/\-]*\s+){1,3}(strategy|framework|a
 def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
     """Every chunk's entities plus the bare back-references to instruments named before."""
     seen: list[tuple[str, int]] = []  # (canonical, chunk index), in document order
+    own: dict[str, dict[str, int]] = {}  # head -> instrument -> its unambiguous resolutions so far
     out = []
     for i, (text, ents) in enumerate(zip(texts, per_chunk)):
-        events = [(e.start, e) for e in ents if e.kind == INSTRUMENT] + [(m.start(), m) for m in _BARE.finditer(text)] \
-            + [(m.start(), m) for m in _BARE_LOWER.finditer(text)] + [(m.start(), m) for m in _BARE_RESOLUTION.finditer(text)] \
-            + [(m.start(), m) for m in _SHORT.finditer(text)]
+        events = [(e.start, e) for e in ents if e.kind == INSTRUMENT] + [(m.start(), m) for m in _PROTOCOL_TO.finditer(text)] \
+            + [(m.start(), m) for m in _BARE.finditer(text)] + [(m.start(), m) for m in _BARE_LOWER.finditer(text)] \
+            + [(m.start(), m) for m in _BARE_RESOLUTION.finditer(text)] + [(m.start(), m) for m in _SHORT.finditer(text)]
         added = []
         for _, ev in sorted(events, key=lambda x: x[0]):
             if isinstance(ev, Entity):
                 seen.append((ev.canonical, i))
                 continue
-            head = ev.group(1)
-            start, end = ev.start(1), ev.end(1)
+            group = 1 if ev.group(1) else 2
+            head = ev.group(group)
+            start, end = ev.start(group), ev.end(group)
             short = ev.re is _SHORT  # its modifiers may be a place or body's name ("the Paris agreement")
             if any(e.start < end and start < e.end and (e.kind == INSTRUMENT or not short) for e in ents + added):
                 continue
-            canonical = _short_referent(ev, seen, i) if short else _referent(head, seen, i)
+            if ev.re is _PROTOCOL_TO:
+                canonical = _parent_protocol(head, seen, i)
+            elif short:
+                canonical = _short_referent(ev, seen, i)
+            else:
+                # "that Agreement" points at the nearest one: the document's own instrument is not consulted
+                demonstrative = ev.re is _BARE and ev.group(0)[:4].lower() in ("that", "this")
+                canonical = _referent(head, seen, i, {} if demonstrative else own.setdefault(head, {}))
             if canonical:
                 ents = [e for e in ents if not (e.start < end and start < e.end)]
                 added.append(Entity(head, INSTRUMENT, canonical, start, end))
+                if ev.re is _PROTOCOL_TO:  # "the Protocol thereto" is itself named now
+                    seen.append((canonical, i))
         out.append(sorted(ents + added, key=lambda e: e.start))
     return out
 
 
-def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
+def _parent_protocol(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
+    """ "<head> to the <instrument named last>" ("Optional Protocol to the Convention against Torture"), when
+    that was named in this chunk or the one before and is no protocol, resolution or decision itself."""
+    if not seen or chunk - seen[-1][1] > 1:
+        return None
+    parent = seen[-1][0]
+    if " " not in parent or _kind_of(parent) == "Protocol" or parent.startswith(("resolution", "decision")):
+        return None
+    return f"{head} to the {parent}"
+
+
+def _referent(head: str, seen: list[tuple[str, int]], chunk: int, own: dict[str, int] | None = None) -> str | None:
     """The instrument a bare head refers to, or None when it is not clear. A bare "the resolution"
-    needs exactly one resolution cited in its chunk, or none there and one in the chunk before."""
+    needs exactly one resolution cited in its chunk, or none there and one in the chunk before.
+    ``own`` counts, per instrument, the bare heads resolved to it while it was the only one of its kind
+    named: one counted ``OWN_AFTER`` times is the document's own, which a bare head means when the
+    instruments named differ, unless another is named in the same chunk and the own one is not ("the Convention remains the least ratified ... compared with the Convention on the
+    Rights of the Child ... codified in the Convention")."""
     if head == "resolution":
         here = {c for c, i in seen if c.startswith("resolution ") and i == chunk}
         near = here or {c for c, i in seen if c.startswith("resolution ") and chunk - i <= 1}
@@ -74,9 +109,14 @@ def _referent(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:
              and (head != "Law" or c.startswith("Law ") or c.endswith(" Law"))]  # not "... on the Law of the Sea"
     if not named:
         return None
+    own = own if own is not None else {}
     if len({c for c, _ in named}) == 1:
+        own[named[0][0]] = own.get(named[0][0], 0) + 1
         return named[0][0]
+    mine = next((c for c, n in own.items() if n >= OWN_AFTER), None)
     last, where = named[-1]
+    if mine:  # another instrument named in this very chunk (and not the own one) is meant; else the own one
+        return last if where == chunk and not any(c == mine and i == chunk for c, i in named) else mine
     return last if chunk - where <= 1 else None
 
 

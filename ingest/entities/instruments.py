@@ -114,11 +114,20 @@ class Found:
     canonical: str
 
 
+# Common words that open an instrument's title, kept when they start the sentence too ("United Nations Framework
+# Convention on Climate Change: implementation of ...", a title; "International Convention on ..." opening a paragraph)
+_TITLE_OPENERS = {"United", "International", "Global", "Optional", "Universal", "Additional", "Political", "Ministerial"}
+
+# "Rome, 18-21 November 2024 Agenda item 12": a meeting's agenda item heading, not an agenda named by title
+_AGENDA_ITEM = re.compile(r"\s+items?\b")
+
+
 def find_instruments(text: str) -> list[Found]:
     """Every instrument in ``text``, longest first where two overlap, in text order."""
     found = _titles(text) + _resolutions(text) + _symbols(text) + _numbered(text) + _agendas(text) + _body_charters(text)
     found += [Found(s, e, c) for s, e, c in dated_list_numbers(text) + quoted_outcomes(text) + stray_numbers(text)]
-    found = [Found(lead_start(text, f.start, f.canonical), f.end, f.canonical) for f in found]
+    found = [Found(lead_start(text, f.start, f.canonical), f.end, f.canonical) for f in found
+             if not _AGENDA_ITEM.match(text, f.end) or not f.canonical.endswith("Agenda")]
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     kept: list[Found] = []
     for f in found:
@@ -339,7 +348,7 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
         if w in _OPEN_HEADS and head_end < len(words) and words[head_end] in _AFTER_OPEN_HEAD:
             continue  # "Principal Strategy Adviser", "Strategy Unit": a role or a body, not a strategy
         start = _extend_left(words, h, body)
-        while start < h and _opens_sentence(text, toks[start][1], words[start]):
+        while start < h and _opens_sentence(text, toks[start][1], words[start]) and words[start] not in _TITLE_OPENERS:
             start += 1
         if w in _OPEN_HEADS and start == h:
             continue  # "the Strategy, Performance and Learning Division": a strategy is named by its modifiers

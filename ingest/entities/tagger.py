@@ -105,8 +105,13 @@ _GLUED_NUMBER = re.compile(r"[a-z]\d{1,4}/\d+$")
 
 
 def tag_document(doc: Document) -> Document:
-    """The document with every chunk's ``entities`` filled in, acronyms linked across chunks."""
-    per_chunk = tag_texts([c.text for c in doc.chunks], tables=[c.kind == "table" for c in doc.chunks])
+    """The document with every chunk's ``entities`` filled in, acronyms linked across chunks. The title is
+    tagged first, as if it were the first chunk, so an instrument it names is the one a bare "the Convention"
+    of the first paragraphs refers to ("United Nations Framework Convention on Climate Change: implementation
+    of resolution 46/169 ..."); its own entities are not kept."""
+    title = [doc.title] if doc.title and doc.title != doc.symbol else []
+    per_chunk = tag_texts(title + [c.text for c in doc.chunks],
+                          tables=[False] * len(title) + [c.kind == "table" for c in doc.chunks])[len(title):]
     chunks = tuple(dataclasses.replace(c, entities=tuple(ents)) for c, ents in zip(doc.chunks, per_chunk))
     return dataclasses.replace(doc, chunks=chunks)
 
