@@ -5,7 +5,8 @@
 asked year, but of another period. A question naming a month (or a span of months) is answered only by a sentence that
 names no month at all (the paragraph's period is then left to the other rules) or names one inside the asked span
 ("from January to November 2024" holds October; "between April 2024 and March 2025" holds October 2024). Years are
-compared only when both sides give one ("October" asked holds "October 2023").
+compared only when both sides give one ("October" asked holds "October 2023"). A month that dates the source ("according
+to the *November 1997* report", "its *June* session") is not the period asked.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ _MENTION = re.compile(r"\b(" + _MONTH + r")\b(?:,?\s+((?:19|20)\d{2})\b)?")
 #: "from January to November 2024", "between April 2024 and March 2025", "January–June": one span.
 _SPAN = re.compile(r"\b(" + _MONTH + r")(?:\s+((?:19|20)\d{2}))?\s*(?:to|until|through|and|[-–—])\s*(?:\d{1,2}\s+)?"
                    r"(" + _MONTH + r")(?:,?\s+((?:19|20)\d{2}))?\b")
+
+
+#: The source's date, not the figure's: "according to the Secretary-General's *November 1997* report", "its *June*
+#: session", "the *March 2025* letter".
+_SOURCE = re.compile(r"(?i)\baccording to\b[^?;]*|\b" + _MONTH + r"(?:\s+(?:19|20)\d{2})?(?:\s+[\w-]+)?\s+"
+                     r"(?:report|letter|note|resolution|decision|session|meeting|statement|briefing|update|review)s?\b")
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ def another_period(question: str, sentence: str, before: str = "") -> bool:
     the figure is of another period. A sentence naming no month takes the months of the one ``before`` it ("In
     October, ... . A total of 500 ..."); one that names its own is not rescued by them ("From January to November
     2024, ... . In November and December 2024, a total of 92,790 ...")."""
-    asked = periods(question)
+    asked = periods(_SOURCE.sub("", question))
     if not asked:
         return False
     said = periods(sentence) or periods(before)

@@ -18,8 +18,11 @@ from .terms import tokenize
 
 #: "2,000 people killed or injured": participles joined by "or" within three words of the number.
 _EITHER = re.compile(r"^\s+(?:[A-Za-z-]+\s+){0,2}?([a-z]+(?:ed|en))\s+or\s+([a-z]+(?:ed|en))\b")
-#: "265.7 million women and girls", "900 students and educators": the counted noun and another.
-_NOUNS = re.compile(r"^\s+(?:million\s+|billion\s+|thousand\s+)?([a-z]+)\s+(?:and|or)\s+([a-z]+)\b")
+#: "265.7 million women and girls", "900 students and educators": the counted noun and another plural one (not "three
+#: ministries and *nine* municipalities", "850 projects and *produced*", "5 civilians and *injuring*": a new clause).
+_NOUNS = re.compile(r"^\s+(?:million\s+|billion\s+|thousand\s+)?([a-z]+)\s+(?:and|or)\s+"
+                    r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|"
+                    r"others|more|several|many|some|all)\b)([a-z]+(?<!ing)(?<!ed)(?:s|men|children|people))\b")
 #: Harms counted together: "killed and injured", "dead or wounded", "killing and maiming".
 _HARMS = r"(?:killed|killing|dead|deaths|injured|injuring|injuries|wounded|wounding|maimed|maiming)"
 _HARM_PAIR = re.compile(r"\b(" + _HARMS + r")\s+(?:and|or)\s+(" + _HARMS + r")\b")
