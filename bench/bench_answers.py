@@ -93,7 +93,7 @@ LIB_BLIND17 = ROOT / "bench" / "data" / "library_facts_round17.jsonl"  # session
 LIB_BLIND18 = ROOT / "bench" / "data" / "library_facts_round18.jsonl"  # session 17, written blind by a helper, split by document
 LIB_BLIND19 = ROOT / "bench" / "data" / "library_facts_round19.jsonl"  # session 18, written blind by a helper, split by document
 LIB_BLIND20 = ROOT / "bench" / "data" / "library_facts_round20.jsonl"  # session 19, written blind by a helper, split by document
-LIB_TRAPS20 = ROOT / "bench" / "data" / "library_facts_traps20.jsonl"  # session 20, traps by class + twins (h-r20ansref), split by document
+LIB_TRAPS20 = ROOT / "bench" / "data" / "traps" / "library_facts_traps20.jsonl"  # session 20, not blind: traps by class + twins (h-r20ansref)
 ROUNDS = {"round4": (LIB_ROUND4, LIB_ROUND4_ASIDE), "round6": (LIB_ROUND6, LIB_ROUND6_ASIDE),
           "round7": (LIB_ROUND7, LIB_ROUND7_ASIDE), "blind7": (LIB_BLIND7,), "final7": (LIB_FINAL7,),
           "blind8": (LIB_BLIND8,), "blind9": (LIB_BLIND9,), "final9": (LIB_FINAL9,),
