@@ -358,6 +358,9 @@ def _bulleted_under(text: str, span: Span, target: set[str]) -> bool:
     return bool(first) and first.start() < span.start and bool(target & {t.stem for t in tokenize([text[:first.start()]])[0]})
 
 
+_ONE_OF_THE_MOST = re.compile(r"\s+of\s+(?:the|its|their)\s+(?:most\b|\w{3,}est\b|best\b|worst\b)")
+
+
 def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str], slot: tuple[str, ...],
                head: str, counted: set[str] | None, names, last: int) -> bool:
     """Spans that cannot answer, whatever their closeness to the question's words."""
@@ -378,6 +381,8 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     if span.kind == "count" and re.fullmatch(r"\d{1,2}", span.text) and re.match(r"\.(?:\s+[A-Z(]|\s*$)", text[span.end:]) \
             and re.search(r"(?:^|[:;.)]|\band)\s*$", text[:span.start]):
         return True  # an item's number ("...: 1. Challenges ...", "... process. 2." where the splitter cut): no count
+    if span.kind == "count" and span.text.lower() == "one" and _ONE_OF_THE_MOST.match(text, span.end):
+        return True  # "*one* of the greatest threats": a rank among many, no count
     if span.kind == "count" and _VAGUE.fullmatch(span.text):
         return True  # "*thousands* of people", "*dozens* of scientists": no number to give
     if span.kind == "count" and slot[0] == "money" and not target and not _UNIT_END.search(span.text) \

@@ -35,3 +35,40 @@ def ranks(context: str, asked: tuple[bool, bool]) -> bool:
     """True if ``context`` (a fact's sentence and the one before it) says the ranking ``asked`` needs."""
     superlative, last = asked
     return (not superlative or bool(_RANKS.search(context))) and (not last or bool(_RECENT.search(context)))
+
+#: "which operation was *the first to* implement it", "the first country to ratify": who came first is asked.
+_ASKED_FIRST = re.compile(r"(?i)\bthe\s+first\s+(?:[a-z-]+\s+){0,3}?to\s+(?!date\b)[a-z]+")
+#: What says who came first: "for the first time", "the first to", "earliest", "pioneered".
+_SAYS_FIRST = re.compile(r"(?i)\b(?:first|earliest|pioneer\w*|inaugural)\b")
+
+
+def asks_first(question: str) -> bool:
+    """True if ``question`` asks which one was the first to do something (not "the first session", a series' number)."""
+    return bool(_ASKED_FIRST.search(question))
+
+
+def says_first(context: str) -> bool:
+    """True if ``context`` says something was the first: a sentence that only names one that did it does not."""
+    return bool(_SAYS_FIRST.search(context))
+
+
+#: "the largest number *of UN Volunteers with disabilities*": a ranking and the phrase it ranks.
+_RANKED_PHRASE = re.compile(r"(?i)\b(?:\w{2,}est|most)\s+(?:numbers?\s+|shares?\s+|proportions?\s+|percentages?\s+)?"
+                            r"of\s+((?:[\w-]+\s+){0,8})")
+#: Words that open a qualifier of the ranked noun: "persons *with* disabilities", "children *under* five".
+_QUALIFIER = re.compile(r"(?i)\b(?:with|without|aged|under|over|living|born)\s+([a-z-]+)")
+
+
+def ranks_a_part(question: str, context: str) -> bool:
+    """True if every ranking ``context`` says is of a narrower group than ``question`` asks about: "the largest number
+    of UN Volunteers *with disabilities* worked in ..." does not say where most UN Volunteers came from."""
+    from .terms import tokenize
+
+    phrases = [m.group(1) for m in _RANKED_PHRASE.finditer(context)]
+    if not phrases:
+        return False
+    asked = {t.stem for t in tokenize([question])[0]}
+
+    def narrowed(phrase: str) -> bool:
+        return any(tokenize([q.group(1)])[0][0].stem not in asked for q in _QUALIFIER.finditer(phrase))
+    return all(narrowed(p) for p in phrases)

@@ -1,0 +1,88 @@
+"""A figure asked for one month is not answered by a sentence about other months.
+
+"How many children ... were admitted in *October* 2024?" is not answered by "In *November and December* 2024, a total of
+92,790 children ... were admitted": the number is of the asked kind, on the asked subject, in a paragraph that says the
+asked year, but of another period. A question naming a month (or a span of months) is answered only by a sentence that
+names no month at all (the paragraph's period is then left to the other rules) or names one inside the asked span
+("from January to November 2024" holds October; "between April 2024 and March 2025" holds October 2024). Years are
+compared only when both sides give one ("October" asked holds "October 2023"). A month that dates the source ("according
+to the *November 1997* report", "its *June* session") is not the period asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .terms import MONTHS
+
+_ORDER = {m: i for i, m in enumerate("January February March April May June July August September October November "
+                                      "December".split())}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS)) + r")"
+#: "October 2024", "31 January 2025", "November": a month, its year if given right after it.
+_MENTION = re.compile(r"\b(" + _MONTH + r")\b(?:,?\s+((?:19|20)\d{2})\b)?")
+#: "from January to November 2024", "between April 2024 and March 2025", "January–June": one span.
+_SPAN = re.compile(r"\b(" + _MONTH + r")(?:\s+((?:19|20)\d{2}))?\s*(?:to|until|through|and|[-–—])\s*(?:\d{1,2}\s+)?"
+                   r"(" + _MONTH + r")(?:,?\s+((?:19|20)\d{2}))?\b")
+
+
+#: The source's date, not the figure's: "according to the Secretary-General's *November 1997* report", "its *June*
+#: session", "the *March 2025* letter".
+_SOURCE = re.compile(r"(?i)\baccording to\b[^?;]*|\b" + _MONTH + r"(?:\s+(?:19|20)\d{2})?(?:\s+[\w-]+)?\s+"
+                     r"(?:report|letter|note|resolution|decision|session|meeting|statement|briefing|update|review)s?\b")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A month or a span of months, each end with its year when the text gives one."""
+    first: tuple[int | None, int]
+    last: tuple[int | None, int]
+
+    def meets(self, other: Period) -> bool:
+        """True if the two periods share a month (years compared only where both give one)."""
+        if None in (self.first[0], self.last[0], other.first[0], other.last[0]):
+            return _months_meet(self, other)
+        return _key(self.first) <= _key(other.last) and _key(other.first) <= _key(self.last)
+
+
+def _key(end: tuple[int | None, int]) -> int:
+    return (end[0] or 0) * 12 + end[1]
+
+
+def _months_meet(a: Period, b: Period) -> bool:
+    """Without years: whether the months, read round the calendar, overlap."""
+    def months(p: Period) -> set[int]:
+        first, last = p.first[1], p.last[1]
+        return set(range(first, last + 1)) if first <= last else set(range(first, 12)) | set(range(0, last + 1))
+    return bool(months(a) & months(b))
+
+
+def periods(text: str) -> list[Period]:
+    """The months and spans of months ``text`` names; a span's first end takes the last end's year if it has none."""
+    found, taken = [], []
+    for m in _SPAN.finditer(text):
+        y1, y2 = m.group(2), m.group(4)
+        first = (int(y1) if y1 else int(y2) if y2 else None, _ORDER[m.group(1)])
+        last = (int(y2) if y2 else first[0], _ORDER[m.group(3)])
+        if first[0] is not None and last[0] is not None and _key(last) < _key(first) and not y1:
+            first = (first[0] - 1, first[1])  # "December to February 2025": December 2024
+        found.append(Period(first, last))
+        taken.append((m.start(), m.end()))
+    for m in _MENTION.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        end = (int(m.group(2)) if m.group(2) else None, _ORDER[m.group(1)])
+        found.append(Period(end, end))
+    return found
+
+
+def another_period(question: str, sentence: str, before: str = "") -> bool:
+    """True if ``question`` names a month and the fact's ``sentence`` names months, none of them within the asked one:
+    the figure is of another period. A sentence naming no month takes the months of the one ``before`` it ("In
+    October, ... . A total of 500 ..."); one that names its own is not rescued by them ("From January to November
+    2024, ... . In November and December 2024, a total of 92,790 ...")."""
+    asked = periods(_SOURCE.sub("", question))
+    if not asked:
+        return False
+    said = periods(sentence) or periods(before)
+    return bool(said) and not any(a.meets(s) for a in asked for s in said)
