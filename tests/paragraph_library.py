@@ -65,6 +65,25 @@ def libraries_fixture(tables: dict):
     return libraries
 
 
+def sectioned_library_fixture(docs: dict, name: str):
+    """A module-scoped ``library`` fixture: a ``Searcher`` over ``docs`` (symbol → (title, rows)), each
+    row a real paragraph as (number, section, text) or (part, number, section, text), indexed through
+    `paracite ingest` with its headings and part."""
+
+    @pytest.fixture(scope="module")
+    def library(tmp_path_factory):
+        from search import Searcher
+
+        chunks = [(Chunk(symbol, "paragraph", row[-3], row[-1], section=row[-2],
+                         **({"part": row[0]} if len(row) == 4 else {})), title)
+                  for symbol, (title, rows) in docs.items() for row in rows]
+        searcher = Searcher.open(index_chunks(tmp_path_factory.mktemp(name), chunks))
+        yield searcher
+        searcher.close()
+
+    return library
+
+
 def assert_fact(answer, lead: str, cited: str, first: bool = True) -> None:
     """The answer gives ``lead`` in its first sentence (opening it, or anywhere in it with
     ``first=False``) and cites ``cited``."""

@@ -20,13 +20,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from ingest.models import Chunk
 from search.answer import _own_stems, word_forms
 from search.evidence import ScoredSentence, Sentence
 from search.short_forms import ShortForm, defined_in, named_by_short_form
 from search.terms import tokenize
 
-from paragraph_library import asked, index_chunks
+from paragraph_library import asked, sectioned_library_fixture
 
 _OPCW = "Report by the Director General of the Organisation for the Prohibition of Chemical Weapons"
 _OPCW_1 = ("In accordance with subparagraph 2(f) of the decision by the Executive Council (the Council) at its Thirty-Third "
@@ -118,16 +117,7 @@ _DOCS = {
 }
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    """A Searcher over the documents' real paragraphs, with their parts and headings, through `paracite ingest`."""
-    from search import Searcher
-
-    chunks = [(Chunk(symbol, "paragraph", n, text, section=section, part=part), title)
-              for symbol, (title, paragraphs) in _DOCS.items() for part, n, section, text in paragraphs]
-    searcher = Searcher.open(index_chunks(tmp_path_factory.mktemp("gates18"), chunks))
-    yield searcher
-    searcher.close()
+library = sectioned_library_fixture(_DOCS, "gates18")
 
 
 def _hit(text: str, title: str = "", section: tuple[str, ...] = ()) -> SimpleNamespace:

@@ -19,7 +19,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from ingest.models import Chunk
 from search.answer import _PEOPLE_AFTER, counted_noun
 from search.answer_types import Span
 from search.evidence import ScoredSentence, Sentence
@@ -28,7 +27,7 @@ from search.span_scores import _ruled_out
 from search.superlatives import asked_rank, ranks
 from search.terms import tokenize
 
-from paragraph_library import asked, index_chunks
+from paragraph_library import asked, sectioned_library_fixture
 
 _TRIPOLI = ("On 22 January, armed clashes over territorial control broke out in Tripoli between two forces affiliated with "
             "the Government of National Unity, reportedly resulting in injuries and damage to civilian property. The "
@@ -85,16 +84,7 @@ _DOCS = {
 }
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    """A Searcher over the documents' real paragraphs, with their headings, through `paracite ingest`."""
-    from search import Searcher
-
-    chunks = [(Chunk(symbol, "paragraph", n, text, section=section), title)
-              for symbol, (title, paragraphs) in _DOCS.items() for n, section, text in paragraphs]
-    searcher = Searcher.open(index_chunks(tmp_path_factory.mktemp("refusal19"), chunks))
-    yield searcher
-    searcher.close()
+library = sectioned_library_fixture(_DOCS, "refusal19")
 
 
 def _scored(sentence: str) -> ScoredSentence:

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.models import Chunk
 from search.asked_months import another_period, periods
 from search.superlatives import asks_first, ranks_a_part, says_first
 from search.wholes import counts_more
 
-from paragraph_library import asked, index_chunks
+from paragraph_library import asked, sectioned_library_fixture
 from test_answer_refusal_round19 import _count_ruled_out
 
 _SAM = ("From January to November 2024, the number of conflict-induced trauma cases, both treated and referred to "
@@ -75,16 +74,7 @@ _DOCS = {
 }
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    """A Searcher over the documents' real paragraphs, with their headings, through `paracite ingest`."""
-    from search import Searcher
-
-    chunks = [(Chunk(symbol, "paragraph", n, text, section=section), title)
-              for symbol, (title, paragraphs) in _DOCS.items() for n, section, text in paragraphs]
-    searcher = Searcher.open(index_chunks(tmp_path_factory.mktemp("refusal20"), chunks))
-    yield searcher
-    searcher.close()
+library = sectioned_library_fixture(_DOCS, "refusal20")
 
 
 def _pair(question: str, sentence: str, number: str) -> bool:
