@@ -32,7 +32,7 @@ from .owners import owner_spans, owns
 from .acronyms import spelling_runs
 from .initials import spelled_out
 from .short_forms import named_by_short_form, short_forms
-from .superlatives import asked_rank, asks_first, ranks, ranks_a_part, says_first
+from .superlatives import ranked_as_asked
 from .asked_months import another_period
 from .wholes import counts_more
 from .future import asks_future, before_document
@@ -142,7 +142,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     if (actor := asked_actor(question)) and not qtype.is_fact:  # "what did the Council decide": the Council did
         scored = [s for s in scored if actor.does_deed(s.sentence.text)]
     if not qtype.is_fact:
-        scored = _ranked_as_asked(question, scored)
+        scored = [s for s in scored if ranked_as_asked(question, local_context(s))]  # quoted: must rank as asked
     if scored and scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(searcher, asked, hits)
@@ -152,25 +152,14 @@ def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fac
     """The facts left when the question asks a ranking or the future: "the *largest* contribution" is not given by
     a sentence that ranks none (``search.superlatives``), "when *will* it be held" not by a year before the
     document was written (``search.future``). Either would be a fact of the asked type, and a guess."""
-    if any(rank := asked_rank(question)):
-        facts = [f for f in facts if ranks(local_context(f.where), rank)
-                 and not (rank[0] and ranks_a_part(question, local_context(f.where)))]
+    facts = [f for f in facts if ranked_as_asked(question, local_context(f.where))]
     if asks_future(question):
         profiles = library(searcher).profiles
         facts = [f for f in facts if not (f.spans[0].kind == "date" and (p := profiles.get(f.where.hit.symbol))
                                           and before_document(f.spans[0].text, written_year(p)))]
-    if asks_first(question):  # "which operation was the first to implement it": one that did is no answer
-        facts = [f for f in facts if says_first(local_context(f.where))]
     facts = [f for f in facts if not another_period(question, f.where.sentence.text, local_context(f.where))]
     return [f for f in facts if not (f.spans[0].kind == "count"  # "killed" asked, "killed and injured" counted
                                      and counts_more(question, f.where.sentence.text, f.spans[0].text, f.spans[0].end))]
-
-
-def _ranked_as_asked(question: str, scored: list[ScoredSentence]) -> list[ScoredSentence]:
-    """A quoted sentence answers a question asking the largest, the last or the first only if it ranks so."""
-    if any(rank := asked_rank(question)):
-        scored = [s for s in scored if ranks(local_context(s), rank) and not (rank[0] and ranks_a_part(question, local_context(s)))]
-    return [s for s in scored if says_first(local_context(s))] if asks_first(question) else scored
 
 
 def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:

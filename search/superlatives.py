@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .terms import tokenize
+
 #: A superlative the question asks by: "the largest contribution", "hosted the most volunteers".
 _ASKED = re.compile(r"(?i)\b(?:largest|biggest|highest|lowest|smallest|greatest|fewest|strongest|weakest|"
                     r"(?<!\bat )(?:most(?!\s+(?:recent|of)\b)|least(?!\s+developed\b)))\b")
@@ -62,8 +64,6 @@ _QUALIFIER = re.compile(r"(?i)\b(?:with|without|aged|under|over|living|born)\s+(
 def ranks_a_part(question: str, context: str) -> bool:
     """True if every ranking ``context`` says is of a narrower group than ``question`` asks about: "the largest number
     of UN Volunteers *with disabilities* worked in ..." does not say where most UN Volunteers came from."""
-    from .terms import tokenize
-
     phrases = [m.group(1) for m in _RANKED_PHRASE.finditer(context)]
     if not phrases:
         return False
@@ -72,3 +72,12 @@ def ranks_a_part(question: str, context: str) -> bool:
     def narrowed(phrase: str) -> bool:
         return any(tokenize([q.group(1)])[0][0].stem not in asked for q in _QUALIFIER.finditer(phrase))
     return all(narrowed(p) for p in phrases)
+
+
+def ranked_as_asked(question: str, context: str) -> bool:
+    """True unless ``question`` asks the largest, the last or the first and ``context`` (a sentence and the one
+    before it) does not rank so, or ranks only a narrower group than the one asked about."""
+    rank = asked_rank(question)
+    if any(rank) and (not ranks(context, rank) or (rank[0] and ranks_a_part(question, context))):
+        return False
+    return not asks_first(question) or says_first(context)
