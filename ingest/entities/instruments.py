@@ -563,7 +563,7 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
             while j < n and (words[j] in CONNECTORS or (words[j] == "/" and j > i)):  # "Drought and/or ..."
                 j += 1
             joined = words[i:j]
-            if joined[0] == "and" and len(joined) > 1 and joined[1] in ("in", "at", "by", "with", "from"):
+            if not body and joined[0] == "and" and len(joined) > 1 and joined[1] in ("in", "at", "by", "with", "from"):
                 break  # "... Cooperation Frameworks and in the United Nations country team": the sentence goes on
             if "and" in joined and _YEAR.match(words[i - 1]):
                 break  # "Strategic Framework 2022–2031 and Science and Innovation Strategy": two titles
