@@ -133,3 +133,11 @@ def test_its_optional_protocols_still_name_the_parent():
     """A plural head must not make "its Optional Protocols" a title of its own (round 20's rule keeps the parent)."""
     tagged = tag_texts(["States welcomed the Convention on the Rights of the Child and its Optional Protocols."])
     assert "Optional Protocols to the Convention on the Rights of the Child" in [e.canonical for e in tagged[0]]
+
+
+def test_the_conventions_possessive_refers_back():
+    """ "the Convention’s provisions" is the convention named before, like a bare "the Convention" (A/80/48's treaty)."""
+    tagged = tag_texts(["The Committee on Migrant Workers monitors the International Convention on the Protection of the "
+                        "Rights of All Migrant Workers and Members of Their Families.",
+                        "The Committee noted that the Convention’s provisions apply to all migrant workers."])
+    assert [("Migrant Workers" in e.canonical) for e in tagged[1] if e.kind == I] == [True]
