@@ -125,6 +125,9 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
   (aside): 30 and 30 paragraphs no earlier sample cites, up to three a document, split by document, **instruments
   only** labelled (71 and 67), bare back-references with ``refers``, committed (044782f) before the tagger ran on
   them; bench/data/README.md says how they were drawn. Same two ``--corpus``.
+- bench/data/entities_sample_round21_instruments.jsonl (dev) and entities_sample_round21_instruments_aside.jsonl
+  (aside): 30 and 30 paragraphs drawn the same way (``bench/draw_entity_sample.py --instruments --seed 21``),
+  **instruments only** (55 and 75), back-references with ``refers``, committed before the tagger ran on them.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when

@@ -11,7 +11,8 @@ tagger runs). Round 13 (bench/data/entities_sample_round13*.jsonl) was drawn thi
 /work/libindex_r17 with seed 15 (skipping the two round-15 files redraws it), round 16 from
 /work/libindex_r18 with seed 16 and --rare-kinds (skipping the two round-16 files redraws it), round 17
 from /work/libindex_r19 with seed 17 and --least-kinds (skipping the two round-17 files redraws it);
-bench/data/README.md says how the weights were chosen.
+bench/data/README.md says how the weights were chosen. ``--instruments`` (round 21, from /work/libindex_r24 with
+seed 21) draws paragraphs by their instrument words instead, as round 20's scratch script did.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import argparse
 import collections
 import json
 import random
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +113,55 @@ def draw(rows: list[dict], used: collections.Counter, cited: set[str], seed: int
     return first, second
 
 
+# Round 20's and 21's instrument draw: paragraphs naming two or more instruments, or one bare back-reference
+INSTRUMENT_WORDS = re.compile(r"\b(?:Agenda|Framework|Compact|Strategy|Declaration|Conventions?|Protocols?|Principles|"
+                              r"Agreement|Treaty|Charter|Covenant|Pact|Statute|Guidelines|Plan of Action|"
+                              r"Programme of Action|[Rr]esolutions?|[Dd]ecisions?)\b")
+BACK_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]hat)\s+(?:Convention|Declaration|Charter|Protocols?|Agreement|"
+                            r"Covenant|Treaty|Compact|Agenda|Framework|Statute)(?:['\u2019]s)?\b(?!\s+(?:on|of|to|for)\b)"
+                            r"(?!\s+[A-Z0-9])|\bthereto\b")
+TREATY_DOCS = ("A/80/38", "A/80/48", "E/C.2", "ICCD", "A/HRC/EMRIP", "A/CONF.230", "S/2025/258")  # treaty bodies' and parties'
+PROGRAMME_DOCS = ("DP/", "E/ICEF", "UNW/")
+
+
+def instrument_weight(r: dict) -> float:
+    """0 for a chunk without two instrument words or a bare back-reference; else weighted up threefold for a
+    resolution's or decision's text or a preamble, threefold for treaty documents, twofold for programme
+    documents and threefold for a bare back-reference (round 20's weights)."""
+    text = r["text"]
+    backref = BACK_REFERENCE.search(text) is not None
+    if len(INSTRUMENT_WORDS.findall(text)) < 2 and not backref:
+        return 0.0
+    w = 3.0 if r["kind"] == "preamble" or re.search(r"resolution|decision", r.get("doc_type") or "") else 1.0
+    w *= 3.0 if r["symbol"].startswith(TREATY_DOCS) else 2.0 if r["symbol"].startswith(PROGRAMME_DOCS) else 1.0
+    return w * (3.0 if backref else 1.0)
+
+
+def draw_instruments(rows: list[dict], cited: set[str], seed: int, n: int = 60, dev: int = 30,
+                     per_doc: int = 3) -> tuple[list[dict], list[dict]]:
+    """``n`` paragraphs (200-1,300 characters, no table) no earlier sample cites, at most ``per_doc`` a document,
+    drawn by ``instrument_weight`` and split by document into dev and aside halves."""
+    rng = random.Random(seed)
+    pool = [r for r in rows if r["citation"] not in cited and r["symbol"] != "A/69/207" and r["kind"] != "table"
+            and 200 <= len(r["text"]) <= 1300 and instrument_weight(r) > 0]
+    picked: list[dict] = []
+    count: collections.Counter = collections.Counter()
+    while len(picked) < n and pool:
+        r = rng.choices(pool, weights=[instrument_weight(x) for x in pool])[0]
+        pool.remove(r)
+        if count[r["symbol"]] < per_doc:
+            picked.append(r)
+            count[r["symbol"]] += 1
+    docs = sorted(count)
+    rng.shuffle(docs)
+    first: list[dict] = []
+    second: list[dict] = []
+    for d in docs:
+        rs = [r for r in picked if r["symbol"] == d]
+        (first if len(first) + len(rs) <= dev else second).extend(rs)
+    return first, second
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("export", help="`paracite export` output (JSON Lines)")
@@ -120,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="keep slots for preambles, notes, parts and page-cited text (round 16)")
     ap.add_argument("--least-kinds", action="store_true",
                     help="weight chunks by how rarely earlier samples labelled their kind and document type (round 17)")
+    ap.add_argument("--instruments", action="store_true",
+                    help="draw 60 paragraphs by their instrument words, 30 / 30 by document (rounds 20-21)")
     ap.add_argument("--skip", action="append", default=[],
                     help="a sample file in bench/data not to count as earlier (to redraw that round); repeatable")
     args = ap.parse_args(argv)
@@ -132,8 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     used, cited = _used(ROOT / "bench" / "data", args.skip)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, half in zip(("dev", "aside"), draw(rows, used, cited, args.seed, rare_kinds=args.rare_kinds,
-                                                   least_kinds=args.least_kinds)):
+    halves = draw_instruments(rows, cited, args.seed) if args.instruments else \
+        draw(rows, used, cited, args.seed, rare_kinds=args.rare_kinds, least_kinds=args.least_kinds)
+    for name, half in zip(("dev", "aside"), halves):
         (out / f"{name}.json").write_text(json.dumps(half, ensure_ascii=False, indent=0), encoding="utf-8")
         print(name, len(half), sorted({r["symbol"] for r in half}))
     return 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import INSTRUMENT
+from .gazetteer import INSTRUMENT, ORGANIZATION
 from ..models import Entity
 
 HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreement", "Compact", "Pact",
@@ -22,9 +22,9 @@ HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreem
          "Constitution", "Law", "Roadmap")
 # "the Convention" (or "that Agreement") alone: not followed by its own complement or by more of a name
 _BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b"
-                   r"(?!\s+(?:of|for|against|concerning|No\.)\b)(?!\s+on\s+(?:the\b|[A-Z]))"
-                   r"(?!\s+to\s+(?:the\s+)?[A-Z])"
-                   r"(?![\-\u2010]|\s+[A-Z0-9(])"
+                   r"(?!\s+(?:of|for|against|No\.)\b)(?!\s+on\s+(?:the\b|[A-Z]))"
+                   r"(?!\s+(?:to|concerning)\s+(?:the\s+)?[A-Z])"  # "Convention concerning Forced Labour" names one
+                   r"(?![\-\u2010]|\s+[A-Z0-9]|\s+\((?!\d+\s+[A-Za-z]))"  # "the Convention (189 States Parties)" is bare
                    r"(?!,\s+[A-Z][\w\-]*(?:,\s+[A-Z][\w\-]*)*\s+and\s+[A-Z])")  # "the Strategy, Performance and Learning team"
 # "the charter" after a charter named in lower case ("the charter for peace and national reconciliation")
 _BARE_LOWER = re.compile(r"\b[Tt]he\s+(charter)\b(?!\s+(?:on|of|for)\b)")
@@ -38,6 +38,11 @@ _BARE_RESOLUTION = re.compile(r"\b[Tt]he\s+(resolution)\b"
 # the instrument named just before, not one named earlier
 _PROTOCOL_TO = re.compile(r"\b(?:(?:[Tt]he|[Ii]ts)\s+((?:Optional\s+)?Protocols?)\s+thereto\b|[Ii]ts\s+((?:Optional\s+)?Protocols?)\b"
                           r"(?!\s+(?:of|on|to|for)\b)(?![\-\u2010]|\s+[A-Z0-9(]))")
+# "its Charter", "its Statute": an instrument by its owner's possessive; the owner is the body named last before it in
+# the sentence ("The mission of OIAI, as reflected in its Charter" is the OIAI Charter, "the United Nations ... its
+# Charter" the Charter of the United Nations), else a bare head
+_ITS = re.compile(r"\b[Ii]ts\s+(Charter|Constitution|Statute|Convention|Covenant|Declaration|Agreement|Treaty|Compact|"
+                  r"Framework|Strategy)\b(?!\s+(?:of|for|on|to|against|concerning)\b)(?![\-\u2010]|\s+[A-Z0-9(])")
 OWN_AFTER = 2  # unambiguous resolutions that make an instrument the document's own "the Convention"
 
 # "the P/CVE strategy" after "the National P/CVE Strategy": a named instrument's own words before its
@@ -49,12 +54,14 @@ _SHORT = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w/\-]*\s+){1,3}(strategy|framework|a
 def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
     """Every chunk's entities plus the bare back-references to instruments named before."""
     seen: list[tuple[str, int]] = []  # (canonical, chunk index), in document order
+    named = {e.canonical for ents in per_chunk for e in ents if e.kind == INSTRUMENT}  # anywhere in the document
     own: dict[str, dict[str, int]] = {}  # head -> instrument -> its unambiguous resolutions so far
     out = []
     for i, (text, ents) in enumerate(zip(texts, per_chunk)):
         events = [(e.start, e) for e in ents if e.kind == INSTRUMENT] + [(m.start(), m) for m in _PROTOCOL_TO.finditer(text)] \
             + [(m.start(), m) for m in _BARE.finditer(text)] + [(m.start(), m) for m in _BARE_LOWER.finditer(text)] \
-            + [(m.start(), m) for m in _BARE_RESOLUTION.finditer(text)] + [(m.start(), m) for m in _SHORT.finditer(text)]
+            + [(m.start(), m) for m in _BARE_RESOLUTION.finditer(text)] + [(m.start(), m) for m in _SHORT.finditer(text)] \
+            + [(m.start(), m) for m in _ITS.finditer(text)]
         added = []
         for _, ev in sorted(events, key=lambda x: x[0]):
             if isinstance(ev, Entity):
@@ -64,10 +71,14 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
             head = ev.group(group)
             start, end = ev.start(group), ev.end(group)
             short = ev.re is _SHORT  # its modifiers may be a place or body's name ("the Paris agreement")
-            if any(e.start < end and start < e.end and (e.kind == INSTRUMENT or not short) for e in ents + added):
+            generic = ev.re is _PROTOCOL_TO  # "its Optional Protocols": a title of generic words the protocol names
+            if any(e.start < end and start < e.end and (e.kind == INSTRUMENT or not short)
+                   and not (generic and start <= e.start and e.end <= end) for e in ents + added):
                 continue
             if ev.re is _PROTOCOL_TO:
                 canonical = _parent_protocol(head, seen, i)
+            elif ev.re is _ITS:
+                canonical = _owners(head, text[:start], ents, named) or _referent(head, seen, i, own.setdefault(head, {}))
             elif short:
                 canonical = _short_referent(ev, seen, i)
             else:
@@ -81,6 +92,25 @@ def link_back_references(texts: list[str], per_chunk: list[list[Entity]]) -> lis
                     seen.append((canonical, i))
         out.append(sorted(ents + added, key=lambda e: e.start))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.;!?]\s+[A-Z(\u201c\"]")
+
+
+def _owners(head: str, before: str, ents: list[Entity], named: set[str]) -> str | None:
+    """The instrument "its <head>" names by its owner: the body named last in the sentence before it, when the document
+    names "<owner> <head>" or "<head> of (the) <owner>" anywhere ("OIAI Charter", "Charter of the United Nations")."""
+    cut = max((m.end() - 1 for m in _SENTENCE_END.finditer(before)), default=0)
+    bodies = [(e.start, {e.text, e.canonical}) for e in ents if e.kind == ORGANIZATION and cut <= e.start
+              and e.end <= len(before)]
+    bodies += [(m.start(), {m.group(0)}) for m in re.finditer(r"\b[A-Z][A-Z\-]*[A-Z]\b", before) if m.start() >= cut]  # "OIAI"
+    if not bodies:
+        return None
+    owners = max(bodies, key=lambda b: b[0])[1]
+    for name in sorted(named):
+        if any(name in (f"{o} {head}", f"{head} of {o}", f"{head} of the {o}") for o in owners):
+            return name
+    return None
 
 
 def _parent_protocol(head: str, seen: list[tuple[str, int]], chunk: int) -> str | None:

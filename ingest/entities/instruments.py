@@ -22,7 +22,11 @@ from .title_edges import cut_meeting_town, glued_heading
 HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Charter", "Treaty",
          "Agreement", "Accord", "Pact", "Compact", "Statute", "Agenda", "Framework", "Principles",
          "Rules", "Consensus", "Standards", "Guidelines", "Strategy", "Document", "Act", "Bill", "Constitution",
-         "Commitment", "Roadmap", "Instrument"}
+         "Commitment", "Roadmap", "Instrument",
+         # plural titles name a set of instruments: "Circumpolar Inuit Protocols for Equitable and Ethical Engagement",
+         # "International Covenants on Human Rights", "United Nations Sustainable Development Cooperation Frameworks"
+         "Protocols", "Covenants", "Declarations", "Agreements", "Treaties", "Frameworks", "Charters", "Compacts"}
+PLURAL_HEADS = {"Protocols", "Covenants", "Declarations", "Agreements", "Treaties", "Frameworks", "Charters", "Compacts"}
 # Heads that name an instrument only with words before them: "Final Document", "African Growth and
 # Opportunity Act", "Women's (Amendment) Bill 2023" ("Bill Gates", "Act now" are none).
 _MODIFIED_HEADS = {"Document": {"Final", "Concluding", "Outcome"}, "Act": None, "Bill": None, "Constitution": None,
@@ -38,6 +42,23 @@ _OPEN_HEADS = {"Strategy"}
 _AFTER_OPEN_HEAD = ROLE_HEADS | PRODUCT_HEADS | {
     "Unit", "Team", "Teams", "Division", "Section", "Office", "Branch", "Group", "Committee", "Board", "Lead",
     "Leads", "Review", "Meeting", "Workshop", "Summit", "Session", "Dialogue", "Forum", "Network", "Service"}
+# What a head word right before one of these names: a database, an office's section, a product or a day ("United Nations
+# Treaty Collection", "Treaty Section of the Office of Legal Affairs", "... Action Plan Scorecard", "Charter Day")
+_THING_AFTER_HEAD = {"Collection", "Collections", "Section", "Scorecard", "Scorecards", "Database", "Series", "Report",
+                     "Reports", "Portal", "Index", "Toolkit", "Dashboard", "Survey", "Handbook", "Website", "Tracker",
+                     "Award", "Awards", "Prize", "Day", "Week", "Platform"}
+# "... Action Plan (UNCT-SWAP) Gender Equality Scorecard": an instrument's title that a product's name goes on after,
+# its acronym between
+_PRODUCT_AFTER = re.compile(r"\s*(?:\([A-Z][\w\-]*\)\s*)?(?:[A-Z][\w\-]*\s+){0,3}(?:" + "|".join(sorted(
+    _THING_AFTER_HEAD - {"Day", "Week", "Platform", "Section"})) + r")\b")
+
+
+def product_follows(text: str, end: int) -> bool:
+    """Whether a product's name goes on after ``end`` (an optional bracketed acronym, then up to three capitalized words
+    and a product's head: "(UNCT-SWAP) Gender Equality Scorecard"), so the name before is part of the product's."""
+    return _PRODUCT_AFTER.match(text, end + (text[end:end + 1] == ")")) is not None
+
+
 # Multi-word heads: "Programme of Action", "Platform for Action", "Plan of Action"
 ACTION_HEADS = {"Programme", "Program", "Platform", "Plan"}
 # Connectors allowed inside a title between capitalized words.
@@ -91,6 +112,12 @@ _SESSION_DECISION = r"[A-Z]{1,3}(?:-[A-Z]{1,3})?-\d{1,3}/(?:DEC|RES)(?:\.\d{1,3}
 _RES_NUMBER = (r"(?:" + _BOARD_DECISION + r"|" + _SESSION_DECISION + r"|[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+" + _PART + r"|\d{3,4}\s*\(\d{4}\)"
                r"|\d{1,4}(?:\s[A-H])?\s*\((?:ES-|S-)?[IVXL]+\))")
 _RESOLUTION = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\s+(" + _RES_NUMBER + r")")
+# A resolution cited by its number alone, without its year ("Security Council resolution 1325", "resolutions 1325 and
+# 1820"): no part of a longer number, a symbol or a date
+# (four digits: the Security Council's numbers since 1995; three-digit numbers after "resolution" are a calendar's rows)
+_BARE_NUMBER = r"[12]\d{3}(?![\w/\-\u2013.,]\d|[\w/\-\u2013]|\s*\(|\s+(?:%|per\s+cent|sessions?)\b)"
+_RESOLUTION_BY_NUMBER = re.compile(r"\b([Rr]esolutions?)\s+(" + _BARE_NUMBER + r")")
+_MORE_BARE_NUMBERS = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(" + _BARE_NUMBER + r")")
 _UNSCR = re.compile(r"\bUNSCR\s*(\d{3,4})(?:\s*\(\d{4}\))?")
 # treaty bodies' and expert bodies' numbered texts: "general recommendation No. 39 (2022)"
 _NUMBERED = re.compile(r"\b(?:[Gg]eneral\s+(?:[Rr]ecommendation|[Cc]omment)|(?:[A-Z][\w\-]+\s+){1,3}Advice)"
@@ -173,14 +200,15 @@ def _symbols(text: str) -> list[Found]:
 def _resolutions(text: str) -> list[Found]:
     """ "General Assembly resolution 68/4", "resolutions 56/203 ... and 58/208" (one each)."""
     out = []
-    for m in _RESOLUTION.finditer(text):
-        word = m.group(1).lower().rstrip("s")
-        start = _organ_start(text, m.start())
-        out.append(Found(start, m.end(), f"{word} {_number(m.group(2))}"))
-        pos = m.end()
-        while (more := _MORE_NUMBERS.match(text, pos)) is not None:
-            out.append(Found(more.start(1), more.end(1), f"{word} {_number(more.group(1))}"))
-            pos = more.end()
+    for pattern, more_numbers in ((_RESOLUTION, _MORE_NUMBERS), (_RESOLUTION_BY_NUMBER, _MORE_BARE_NUMBERS)):
+        for m in pattern.finditer(text):
+            word = m.group(1).lower().rstrip("s")
+            start = _organ_start(text, m.start())
+            out.append(Found(start, m.end(), f"{word} {_number(m.group(2))}"))
+            pos = m.end()
+            while (more := more_numbers.match(text, pos)) is not None:
+                out.append(Found(more.start(1), more.end(1), f"{word} {_number(more.group(1))}"))
+                pos = more.end()
     return out
 
 
@@ -341,7 +369,7 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             continue
         if body and w in _LETTERED_HEADS and _designated(words, head_end):
             head_end += 1  # "Working Group A", "Main Committee II": a letter or number tells groups apart
-        if action_heads and head_end < len(words) and words[head_end] in BODY_WORDS:
+        if action_heads and head_end < len(words) and words[head_end] in BODY_WORDS | _THING_AFTER_HEAD:
             continue
         if action_heads and glued_heading(words, h, toks[h][1]):
             continue  # "Charter Afreximbank operates ...": a heading glued to the paragraph
@@ -367,8 +395,21 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             continue  # "United Nations Development Programme", "the Oversight Policy": a body, a house rule
         if not body and end > head_end and words[end - 1] in _BODY_ENDS and "of" not in words[head_end:end]:
             continue  # "the Declaration Assessment Team" is a body that works on declarations
+        if action_heads and product_follows(text, toks[end - 1][2]):
+            continue  # "Action Plan (UNCT-SWAP) Gender Equality Scorecard": a product's name
+        if w in PLURAL_HEADS and not _names_a_set(words, start, h):
+            continue
         out.append((toks[start][1], toks[end - 1][2] - (2 if possessive and end == head_end else 0)))
     return out
+
+
+def _names_a_set(words: list[str], start: int, h: int) -> bool:
+    """Whether a plural head's title names a set of instruments: a word of its own before the head that is no acronym
+    ("Circumpolar Inuit Protocols", not "IP Agreements" or a bare "Agreements between ..."), and no body's name that it
+    ends ("Expert Group on National Quality Assurance Frameworks" is the group's name)."""
+    if not any(not t.isupper() for t in words[start:h]):
+        return False
+    return not (start >= 2 and words[start - 1] in ("on", "for") and words[start - 2] in _BODY_ENDS | _BODY_HEADS)
 
 
 _DEFINITE = {"the", "its", "their", "this", "that", "his", "her", "our", "whose"}  # "the Strategic Plan" refers back
@@ -522,6 +563,8 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
             while j < n and (words[j] in CONNECTORS or (words[j] == "/" and j > i)):  # "Drought and/or ..."
                 j += 1
             joined = words[i:j]
+            if not body and joined[0] == "and" and len(joined) > 1 and joined[1] in ("in", "at", "by", "with", "from"):
+                break  # "... Cooperation Frameworks and in the United Nations country team": the sentence goes on
             if "and" in joined and _YEAR.match(words[i - 1]):
                 break  # "Strategic Framework 2022–2031 and Science and Innovation Strategy": two titles
             if not body and joined == ["of"] and j < n and _YEAR.match(words[j]) \
@@ -557,7 +600,8 @@ def _starts_another(words: list[str], j: int) -> bool:
         if words[k] in HEADS:
             return True
         k += 1
-    return False
+    # "Cotonou Youth Action Agenda and Security Council resolution 2250": a body's name ends the run, no more title
+    return k > j and words[k - 1] in ORGANS and not (k < len(words) and words[k] in CONNECTORS)
 
 
 def _comma_list(words: list[str], i: int) -> bool:

@@ -25,12 +25,13 @@ from .body_lists import listed_bodies
 from .rules import (PRIMARY, PRODUCT_HEADS, SECONDARY, classify_name, head_word, is_fragment, is_guess_of_a_thing,
                            keep_secondary, primary_kind, trim)
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
-from .instruments import find_instruments, named_after_place
+from .instruments import find_instruments, named_after_place, product_follows
 from ..models import Chunk, Document, Entity
 from .name_context import (EVENT_HEADS, in_product_name, in_regional_group, names_currency, names_event_of,
                            names_members, names_product_of)
 from .people import Votes, chunk_votes, named_peoples
 from .place_lists import comma_places, is_area_name, joined_places, listed_areas, listed_bodies_as_areas
+from .treaty_acronyms import treaty_acronyms
 from .treaty_employers import treaty_employers
 from .title_edges import before_field_label, body_named_after
 from .towns import DROP, Town, find_towns, named_as_place, town_verdict
@@ -135,7 +136,7 @@ def tag_texts(texts: list[str], tables: list[bool] | None = None) -> list[list[E
                  for r in results]
     per_chunk = _drop_dated_events(texts, per_chunk)
     linked = _drop_plural_acronyms(texts, link_back_references(texts, link_acronyms(texts, per_chunk)))
-    return [treaty_employers(t, ents) for t, ents in zip(texts, linked)]
+    return [treaty_employers(t, ents) for t, ents in zip(texts, treaty_acronyms(texts, linked))]
 
 
 def _drop_plural_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[Entity]]:
@@ -405,6 +406,9 @@ def link_acronyms(texts: list[str], per_chunk: list[list[Entity]]) -> list[list[
         for d in find_definitions(text, [(e.start, e.end) for e in per_chunk[i] if e.kind == ORGANIZATION]):
             if not d.named or head_word(d.long_form) in EVENT_HEADS:
                 unnamed.add(d.acronym)  # "time-bound (SMART)", "World Summit ... (WSIS)": no body
+                continue
+            if product_follows(text, d.end):  # "... Action Plan (UNCT-SWAP) Gender Equality Scorecard": a product's name
+                unnamed.add(d.acronym)
                 continue
             host = _body_in_instrument(d, per_chunk[i])
             if host is not None:  # "Statute of the International Atomic Energy Agency (IAEA)"
