@@ -95,11 +95,22 @@ def keyword_query(query: str, acronyms: "Acronyms | None" = None) -> KeywordQuer
     terms = content_terms(query)
     forward = acronyms.expand(query) if acronyms else {}
     backward = acronyms.abbreviations(query) if acronyms else []
+    terms += [t for t in capital_stopwords(query, forward) if t not in terms][:max(0, MAX_TERMS - len(terms))]
     groups = []
     for t in terms:
         alts = [quote(t)] + [quote(p) for short, p in forward.items() if short.lower() == t]
         groups.append(" OR ".join(alts))
     return KeywordQuery(tuple(terms), tuple(dict.fromkeys([*forward.values(), *backward])), tuple(groups))
+
+
+def capital_stopwords(query: str, typed: dict[str, str]) -> list[str]:
+    """The acronyms typed in capitals that are also function words ("WHO", "US", "IT"), lower-cased:
+    ``content_terms`` drops "who" and "us", so "What is WHO doing about ..." lost its one name.
+    ``typed``: the query's acronyms the index knows (``Acronyms.expand``). A query typed all in
+    capitals keeps none (there "WHO" is as likely the pronoun)."""
+    if query.upper() == query:
+        return []
+    return list(dict.fromkeys(short.lower() for short in typed if short.lower() in STOPWORDS))
 
 
 class Acronyms:

@@ -1,0 +1,40 @@
+"""An acronym typed in capitals that is also a function word ("WHO", "US", "IT") stays a query term."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from search.bm25 import capital_stopwords, keyword_query
+from search.word_shares import word_shares
+
+QUERY = "What is WHO doing about health coverage for migrants?"  # A/69/207 own query o28
+WHO = '"who" OR "World Health Organization"'
+
+
+def test_only_capitalised_acronyms_that_are_stopwords():
+    typed = {"WHO": "World Health Organization", "IOM": "International Organization for Migration"}
+    assert capital_stopwords("What is WHO doing with IOM?", typed) == ["who"]  # IOM is kept anyway
+    assert capital_stopwords("WHAT IS WHO DOING", typed) == []  # all capitals: "WHO" may be the pronoun
+    assert capital_stopwords("who is doing what", {}) == []  # the pronoun is never typed as an acronym
+
+
+def test_the_report_keeps_who_as_its_name(searcher):
+    acr = searcher._ranking().acronyms
+    kw = keyword_query(QUERY, acr)
+    assert WHO in kw.groups and "who" in kw.terms
+    assert kw.groups.count(WHO) == 1
+    plain = keyword_query(QUERY.replace("WHO", "who"), acr)  # the pronoun: still a stopword
+    assert "who" not in plain.terms and WHO not in plain.groups
+    assert keyword_query("WHO and WHO's health work", acr).groups.count(WHO) == 1
+
+
+def test_the_paragraph_naming_who_covers_the_name(searcher):
+    # para. 48: "The World Health Organization (WHO) promotes the inclusion of health-care benefits ..."
+    con = searcher._con
+    rowid = con.execute("SELECT id FROM chunks WHERE kind = 'paragraph' AND number = 48").fetchone()[0]
+    n = con.execute("SELECT count(*) FROM chunks").fetchone()[0]
+    groups = keyword_query(QUERY, searcher._ranking().acronyms).groups
+    assert len(groups) == 4  # health, coverage, migrants, WHO (before: three, WHO dropped)
+    cov = word_shares(con, groups, np.array([rowid], dtype="int64"), n)[0]
+    assert cov[0] == 0.75  # health, migrants and WHO; not "coverage"
+    assert searcher.search(QUERY, k=1, mode="bm25")[0].number == 48
