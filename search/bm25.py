@@ -135,9 +135,10 @@ class Acronyms:
             return cls(())
 
     def expand(self, query: str) -> dict[str, str]:
-        """Acronym → name for each acronym typed in the query (as typed: "IOM", not "iom")."""
+        """Acronym → name for each acronym typed in the query (as typed: "IOM", not "iom"; "UNFPA's"
+        is UNFPA, as ``words`` reads it)."""
         out = {}
-        for w in _TERM_RE.findall(query):
+        for w in (_CONTRACTION.sub("", t) for t in _TERM_RE.findall(query)):
             if sum(c.isupper() for c in w) >= 2 and w in self.names:
                 out[w] = self.names[w]
         return out

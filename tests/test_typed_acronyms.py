@@ -1,4 +1,5 @@
-"""An acronym typed in capitals that is also a function word ("WHO", "US", "IT") stays a query term."""
+"""Acronyms as a query types them: one that is also a function word ("WHO", "US", "IT") stays a query
+term, and a possessive ("UNFPA's") is expanded as the acronym is."""
 
 from __future__ import annotations
 
@@ -38,3 +39,13 @@ def test_the_paragraph_naming_who_covers_the_name(searcher):
     cov = word_shares(con, groups, np.array([rowid], dtype="int64"), n)[0]
     assert cov[0] == 0.75  # health, migrants and WHO; not "coverage"
     assert searcher.search(QUERY, k=1, mode="bm25")[0].number == 48
+
+
+def test_a_possessive_acronym_is_expanded(searcher):
+    # para. 75 writes "International Organization for Migration", never "IOM"
+    acr = searcher._ranking().acronyms
+    assert acr.expand("IOM’s and IOM's work") == {"IOM": "International Organization for Migration"}
+    kw = keyword_query("IOM's partnerships with diaspora communities", acr)
+    assert kw.groups[0] == '"iom" OR "International Organization for Migration"'
+    assert kw.groups == keyword_query("IOM partnerships with diaspora communities", acr).groups
+    assert searcher.search("IOM's partnerships with diaspora communities", k=1, mode="bm25")[0].number == 75
