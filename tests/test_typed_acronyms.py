@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from search.bm25 import capital_stopwords, keyword_query
+from search.bm25 import Acronyms, capital_stopwords, keyword_query
 from search.word_shares import word_shares
 
 QUERY = "What is WHO doing about health coverage for migrants?"  # A/69/207 own query o28
@@ -17,6 +17,15 @@ def test_only_capitalised_acronyms_that_are_stopwords():
     assert capital_stopwords("What is WHO doing with IOM?", typed) == ["who"]  # IOM is kept anyway
     assert capital_stopwords("WHAT IS WHO DOING", typed) == []  # all capitals: "WHO" may be the pronoun
     assert capital_stopwords("who is doing what", {}) == []  # the pronoun is never typed as an acronym
+
+
+def test_only_a_defined_or_listed_acronym_not_initials_that_spell_a_function_word():
+    # initials found in a real library: "Afghan National Defence" spells AND, "United States" US
+    acr = Acronyms([("WHO", "World Health Organization", 1), ("AND", "Afghan National Defence", 1),
+                    ("US", "United States", 1)], named=["WHO"])
+    kw = keyword_query("WHO data on migrants AND remittances in the US", acr)
+    assert kw.terms == ("data", "migrants", "remittances", "who")
+    assert kw.groups[-1] == WHO
 
 
 def test_the_report_keeps_who_as_its_name(searcher):
