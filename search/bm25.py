@@ -144,12 +144,16 @@ class Acronyms:
         return cls([r[:3] for r in rows], named=(r[0] for r in rows if r[3] != SPELLED))
 
     def expand(self, query: str) -> dict[str, str]:
-        """Acronym → name for each acronym typed in the query (as typed: "IOM", not "iom"; "UNFPA's"
-        is UNFPA, as ``words`` reads it)."""
+        """Acronym → name for each acronym typed in the query (as typed: "IOM", not "iom"). "UNFPA's"
+        is UNFPA, as ``words`` reads it, and a plural the table lacks is its singular's ("NGOs")."""
         out = {}
         for w in (_CONTRACTION.sub("", t) for t in _TERM_RE.findall(query)):
-            if sum(c.isupper() for c in w) >= 2 and w in self.names:
+            if sum(c.isupper() for c in w) < 2:
+                continue
+            if w in self.names:
                 out[w] = self.names[w]
+            elif w.endswith("s") and w[:-1] in self.names:
+                out[w] = self.names[w[:-1]]
         return out
 
     def abbreviations(self, query: str) -> list[str]:

@@ -58,3 +58,12 @@ def test_a_possessive_acronym_is_expanded(searcher):
     assert kw.groups[0] == '"iom" OR "International Organization for Migration"'
     assert kw.groups == keyword_query("IOM partnerships with diaspora communities", acr).groups
     assert searcher.search("IOM's partnerships with diaspora communities", k=1, mode="bm25")[0].number == 75
+
+
+def test_a_plural_acronym_takes_its_singular_name():
+    acr = Acronyms([("NGO", "non-governmental organization", 1), ("SDGs", "Sustainable Development Goals", 1),
+                    ("SDG", "Sustainable Development Goal", 1)])
+    assert acr.expand("how NGOs relate to the SDGs") == {"NGOs": "non-governmental organization",
+                                                         "SDGs": "Sustainable Development Goals"}  # its own row first
+    assert keyword_query("NGOs in Kinshasa", acr).groups[0] == '"ngos" OR "non-governmental organization"'
+    assert acr.expand("GOs and Ns") == {}  # the singular must itself be an acronym
