@@ -136,11 +136,15 @@ class Acronyms:
 
     @classmethod
     def load(cls, con: sqlite3.Connection) -> "Acronyms":
-        """From the ``acronyms`` table; empty for an index built before it existed."""
+        """From the ``acronyms`` table; empty for an index built before it existed (and none named
+        for one built before its ``source`` column)."""
         try:
             rows = con.execute("SELECT short, long, used, source FROM acronyms").fetchall()
         except sqlite3.Error:
-            return cls(())
+            try:
+                return cls(con.execute("SELECT short, long, used FROM acronyms"))
+            except sqlite3.Error:
+                return cls(())
         return cls([r[:3] for r in rows], named=(r[0] for r in rows if r[3] != SPELLED))
 
     def expand(self, query: str) -> dict[str, str]:

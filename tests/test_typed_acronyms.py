@@ -1,5 +1,5 @@
-"""Acronyms as a query types them: one that is also a function word ("WHO", "US", "IT") stays a query
-term, and a possessive ("UNFPA's") is expanded as the acronym is."""
+"""Acronyms as a query types them: one that is also a function word ("WHO") stays a query term where
+the corpus defines it, and a possessive ("UNFPA's") or a plural ("NGOs") expands as the acronym does."""
 
 from __future__ import annotations
 
@@ -67,3 +67,20 @@ def test_a_plural_acronym_takes_its_singular_name():
                                                          "SDGs": "Sustainable Development Goals"}  # its own row first
     assert keyword_query("NGOs in Kinshasa", acr).groups[0] == '"ngos" OR "non-governmental organization"'
     assert acr.expand("GOs and Ns") == {}  # the singular must itself be an acronym
+
+
+def test_load_reads_which_are_named_and_a_table_without_sources():
+    import sqlite3
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE acronyms (short TEXT, long TEXT, source TEXT, count INTEGER, used INTEGER)")
+    con.executemany("INSERT INTO acronyms VALUES (?,?,?,?,?)", [("WHO", "World Health Organization", "defined", 8, 1),
+                                                                 ("AND", "Afghan National Defence", "spelled", 3, 1)])
+    acr = Acronyms.load(con)
+    assert acr.named == {"WHO"} and set(acr.names) == {"WHO", "AND"}
+    old = sqlite3.connect(":memory:")
+    old.execute("CREATE TABLE acronyms (short TEXT, long TEXT, used INTEGER)")
+    old.execute("INSERT INTO acronyms VALUES ('WHO', 'World Health Organization', 1)")
+    acr = Acronyms.load(old)
+    assert acr.names == {"WHO": "World Health Organization"} and not acr.named
+    assert "who" not in keyword_query(QUERY, acr).terms  # nothing named: read as before
