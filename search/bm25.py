@@ -17,6 +17,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from index.acronym_table import SPELLED
+
 from .postings import PostingCache
 
 _TERM_RE = re.compile(r"\w+(?:[-/.’']\w+)*", re.UNICODE)
@@ -95,6 +97,8 @@ def keyword_query(query: str, acronyms: "Acronyms | None" = None) -> KeywordQuer
     terms = content_terms(query)
     forward = acronyms.expand(query) if acronyms else {}
     backward = acronyms.abbreviations(query) if acronyms else []
+    named = {short: name for short, name in forward.items() if acronyms and short in acronyms.named}
+    terms += [t for t in capital_stopwords(query, named) if t not in terms][:max(0, MAX_TERMS - len(terms))]
     groups = []
     for t in terms:
         alts = [quote(t)] + [quote(p) for short, p in forward.items() if short.lower() == t]
@@ -102,14 +106,29 @@ def keyword_query(query: str, acronyms: "Acronyms | None" = None) -> KeywordQuer
     return KeywordQuery(tuple(terms), tuple(dict.fromkeys([*forward.values(), *backward])), tuple(groups))
 
 
+def capital_stopwords(query: str, typed: dict[str, str]) -> list[str]:
+    """The acronyms typed in capitals that are also function words ("WHO"), lower-cased:
+    ``content_terms`` drops "who", so "What is WHO doing about ..." lost its one name. ``typed``:
+    the query's acronyms that the corpus defines or the gazetteer lists (``Acronyms.named``; a
+    capitalised phrase whose initials happen to spell "AND" or "IT" does not make them names, and
+    "migrants AND remittances" stays two words). A query typed all in capitals keeps none (there
+    "WHO" is as likely the pronoun)."""
+    if query.upper() == query:
+        return []
+    return list(dict.fromkeys(short.lower() for short in typed if short.lower() in STOPWORDS))
+
+
 class Acronyms:
     """The index's acronym table (``index.acronyms``), loaded once, looked up both ways."""
 
     MAX_NAME_WORDS = 12
 
-    def __init__(self, rows: Iterable[tuple[str, str, int]]):
+    def __init__(self, rows: Iterable[tuple[str, str, int]], named: Iterable[str] = ()):
         self.names: dict[str, str] = {}
         self.short_of: dict[str, str] = {}
+        #: acronyms the corpus defines ("World Health Organization (WHO)") or the gazetteer lists,
+        #: as against those found only by a phrase's initials (``index.acronym_table``)
+        self.named: frozenset[str] = frozenset(named)
         for short, name, used in rows:
             self.names.setdefault(short, name)
             if used:
@@ -117,18 +136,28 @@ class Acronyms:
 
     @classmethod
     def load(cls, con: sqlite3.Connection) -> "Acronyms":
-        """From the ``acronyms`` table; empty for an index built before it existed."""
+        """From the ``acronyms`` table; empty for an index built before it existed (and none named
+        for one built before its ``source`` column)."""
         try:
-            return cls(con.execute("SELECT short, long, used FROM acronyms"))
+            rows = con.execute("SELECT short, long, used, source FROM acronyms").fetchall()
         except sqlite3.Error:
-            return cls(())
+            try:
+                return cls(con.execute("SELECT short, long, used FROM acronyms"))
+            except sqlite3.Error:
+                return cls(())
+        return cls([r[:3] for r in rows], named=(r[0] for r in rows if r[3] != SPELLED))
 
     def expand(self, query: str) -> dict[str, str]:
-        """Acronym → name for each acronym typed in the query (as typed: "IOM", not "iom")."""
+        """Acronym → name for each acronym typed in the query (as typed: "IOM", not "iom"). "UNFPA's"
+        is UNFPA, as ``words`` reads it, and a plural the table lacks is its singular's ("NGOs")."""
         out = {}
-        for w in _TERM_RE.findall(query):
-            if sum(c.isupper() for c in w) >= 2 and w in self.names:
+        for w in (_CONTRACTION.sub("", t) for t in _TERM_RE.findall(query)):
+            if sum(c.isupper() for c in w) < 2:
+                continue
+            if w in self.names:
                 out[w] = self.names[w]
+            elif w.endswith("s") and w[:-1] in self.names:
+                out[w] = self.names[w[:-1]]
         return out
 
     def abbreviations(self, query: str) -> list[str]:

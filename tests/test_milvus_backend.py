@@ -303,3 +303,14 @@ def test_a_negating_query_raises_the_chunks_the_local_backend_raises(searcher, m
 
     local = spans(searcher)
     assert sum(v is not None for v in local.values()) > 40 and spans(msearcher) == local
+
+
+def test_an_acronym_that_is_a_function_word_ranks_alike(searcher, msearcher):
+    """``search.bm25.capital_stopwords``: "WHO" stays a query term with its name in both backends
+    (the Milvus ranker builds its keyword query with the same function), so BM25 and the fused
+    ranking agree, and para. 48 ("The World Health Organization (WHO) promotes ...") leads both."""
+    query = "What is WHO doing about health coverage for migrants?"
+    for mode in ("bm25", "hybrid"):
+        local = [h.citation for h in searcher.search(query, k=3, mode=mode)]
+        assert [h.citation for h in msearcher.search(query, k=3, mode=mode)] == local
+        assert local[0] == "A/69/207, para. 48"
