@@ -49,7 +49,9 @@ def varints(blob: bytes) -> np.ndarray:
     than nine bytes (token counts are)."""
     b = np.frombuffer(blob, dtype=np.uint8)
     ends = np.flatnonzero(b < 0x80)
-    if not len(b) or ends[-1] != len(b) - 1:
+    if not len(b):
+        return np.zeros(0, dtype=np.int64)
+    if not len(ends) or ends[-1] != len(b) - 1:
         raise ValueError("truncated varint")
     starts = np.r_[0, ends[:-1] + 1]
     lengths = ends - starts + 1
