@@ -119,7 +119,7 @@ class Acronyms:
     def load(cls, con: sqlite3.Connection) -> "Acronyms":
         """From the ``acronyms`` table; empty for an index built before it existed."""
         try:
-            return cls(con.execute("SELECT short, long, used FROM acronyms"))
+            return cls(plain_rows(con, "SELECT short, long, used FROM acronyms"))
         except sqlite3.Error:
             return cls(())
 
