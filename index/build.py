@@ -375,6 +375,7 @@ def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=N
     import numpy as np
     from .hubness import hubness, write_hubness
     from .sentences import store_sentences
+    from .term_postings import write_term_postings
 
     parts = assemble(keys, cache)
     # A Milvus build keeps its unchanged documents' row ids, so their rows in Milvus stay valid
@@ -387,6 +388,7 @@ def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=N
                     parts.sentence_matrix(embed.DIMENSION), store_vectors=sink.keep_sentences if sink else None,
                     ids=layout.sentence_ids if layout else None)
     write_acronyms(folder / DB_NAME, (c.text for c in chunks))
+    write_term_postings(folder / DB_NAME)
     write_hubness(folder / DB_NAME, layout.chunk_ids if layout else range(len(chunks)), hubness(vectors))
     documents = parts.documents
     write_reliability(folder / DB_NAME, document_reliability(

@@ -157,12 +157,15 @@ def _expected_columns() -> dict[str, tuple[str, ...]]:
         expected = {t: tuple(sorted(_columns(scratch, t))) for t in tables}
     finally:
         scratch.close()
-    # Tables written by index/sentences.py, index/acronym_table.py, index/hubness.py and
-    # index/dense_reliability.py after the store itself.
+    # Tables written by index/sentences.py, index/acronym_table.py, index/hubness.py,
+    # index/dense_reliability.py and index/term_postings.py after the store itself.
     expected["sentences"] = ("chunk_id", "end", "id", "start")
     expected["acronyms"] = ("count", "long", "short", "source", "used")
     expected["hubness"] = ("chunk_id", "z")
     expected["dense_reliability"] = ("rr", "sentences", "symbol")
+    expected["term_tables"] = ("columns", "ids", "lengths", "row_type", "rows", "tbl", "tokens")
+    expected["term_postings"] = ("counts", "rows", "tbl", "term")
+    expected["term_words"] = ("tbl", "term", "word")
     return expected
 
 

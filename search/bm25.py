@@ -139,10 +139,10 @@ class Acronyms:
         """From the ``acronyms`` table; empty for an index built before it existed (and none named
         for one built before its ``source`` column)."""
         try:
-            rows = con.execute("SELECT short, long, used, source FROM acronyms").fetchall()
+            rows = plain_rows(con, "SELECT short, long, used, source FROM acronyms")
         except sqlite3.Error:
             try:
-                return cls(con.execute("SELECT short, long, used FROM acronyms"))
+                return cls(plain_rows(con, "SELECT short, long, used FROM acronyms"))
             except sqlite3.Error:
                 return cls(())
         return cls([r[:3] for r in rows], named=(r[0] for r in rows if r[3] != SPELLED))
@@ -196,10 +196,14 @@ def bm25_table(con: sqlite3.Connection) -> str:
     return TITLED_TABLE if found else "chunks_fts"
 
 
+def column_weights(table: str) -> tuple[float, ...]:
+    """``table``'s BM25 column weights, in its columns' order (text, section path[, title])."""
+    return (1.0, 1.0, TITLE_WEIGHT) if table == TITLED_TABLE else (1.0, 1.0)
+
+
 def bm25_call(table: str) -> str:
     """The SQL ``bm25(...)`` call with ``table``'s column weights."""
-    weights = f"1.0, 1.0, {TITLE_WEIGHT}" if table == TITLED_TABLE else "1.0, 1.0"
-    return f"bm25({table}, {weights})"
+    return f"bm25({table}, {', '.join(str(w) for w in column_weights(table))})"
 
 
 def bm25_scores(con: sqlite3.Connection, expression: str, limit: int,

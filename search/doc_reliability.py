@@ -12,6 +12,7 @@ import sqlite3
 
 import numpy as np
 
+from .bm25 import plain_rows
 from .fusion import bm25_scale
 
 
@@ -19,7 +20,7 @@ def chunk_scales(con: sqlite3.Connection) -> np.ndarray | None:
     """The factor of every chunk by row id (1 for a document not measured), or None when the index
     has no ``dense_reliability`` table (built before it) or it is empty."""
     try:
-        rows = con.execute("SELECT symbol, rr, sentences FROM dense_reliability").fetchall()
+        rows = plain_rows(con, "SELECT symbol, rr, sentences FROM dense_reliability")
     except sqlite3.Error:
         return None
     if not rows:
@@ -27,7 +28,7 @@ def chunk_scales(con: sqlite3.Connection) -> np.ndarray | None:
     rr = {r[0]: float(r[1]) for r in rows}
     counts = np.array([r[2] for r in rows], dtype="float64")
     index_rr = float(np.dot([r[1] for r in rows], counts) / max(counts.sum(), 1.0))
-    chunks = con.execute("SELECT id, symbol FROM chunks").fetchall()
+    chunks = plain_rows(con, "SELECT id, symbol FROM chunks")
     if not chunks:
         return None
     ids = np.fromiter((c[0] for c in chunks), dtype="int64", count=len(chunks))

@@ -24,6 +24,8 @@ import sqlite3
 
 import numpy as np
 
+from .bm25 import plain_rows
+
 Z_PENALTY = 0.5  # hybrid and dense scores are z-scores
 BM25_FACTOR = 0.85  # bm25 scores are positive and unscaled
 PAGE_CITED_PENALTY = 0.8  # z units, fused ranking only
@@ -31,14 +33,14 @@ PAGE_CITED_PENALTY = 0.8  # z units, fused ranking only
 
 def preamble_ids(con: sqlite3.Connection) -> np.ndarray:
     """Row ids of the index's preambular paragraphs, sorted."""
-    return np.array([r[0] for r in con.execute("SELECT id FROM chunks WHERE kind = 'preamble' ORDER BY id")],
+    return np.array([r[0] for r in plain_rows(con, "SELECT id FROM chunks WHERE kind = 'preamble' ORDER BY id")],
                     dtype="int64")
 
 
 def page_cited_ids(con: sqlite3.Connection) -> np.ndarray:
     """Row ids of the text cited by page (paragraphs and small-type notes) in documents that also
     have numbered paragraphs, sorted."""
-    return np.array([r[0] for r in con.execute(
+    return np.array([r[0] for r in plain_rows(con,
         "SELECT id FROM chunks WHERE kind IN ('paragraph', 'note') AND page IS NOT NULL AND symbol IN "
         "(SELECT DISTINCT symbol FROM chunks WHERE kind = 'paragraph' AND page IS NULL) ORDER BY id")],
         dtype="int64")

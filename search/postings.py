@@ -27,8 +27,10 @@ class PostingCache:
     """Arrays keyed by what was looked up (table and MATCH expression), least recently used
     dropped first once they pass ``max_bytes``."""
 
-    def __init__(self, max_bytes: int = MAX_BYTES):
+    def __init__(self, max_bytes: int = MAX_BYTES,
+                 stored: Callable[[Hashable], tuple[np.ndarray, ...] | None] | None = None):
         self.max_bytes = max_bytes
+        self.stored = stored  # asked before FTS5 on a miss: what the build stored (``search.stored_terms``)
         self.bytes = 0
         self.hits = 0
         self.misses = 0
@@ -36,8 +38,8 @@ class PostingCache:
         self._lock = threading.Lock()  # ``paracite serve`` searches from several threads
 
     def get(self, key: Hashable, look_up: Callable[[], tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
-        """The arrays kept for ``key``, or ``look_up()``'s, kept now. The arrays are read-only:
-        callers share them."""
+        """The arrays kept for ``key``, or else the build's stored answer or ``look_up()``'s, kept
+        now. The arrays are read-only: callers share them."""
         with self._lock:
             found = self._kept.get(key)
             if found is not None:
@@ -45,7 +47,9 @@ class PostingCache:
                 self.hits += 1
                 return found
             self.misses += 1
-        found = look_up()  # outside the lock: two threads may both look up, and keep one answer
+        found = self.stored(key) if self.stored is not None else None
+        if found is None:
+            found = look_up()  # outside the lock: two threads may both look up, and keep one answer
         for a in found:
             a.flags.writeable = False
         size = sum(a.nbytes for a in found)

@@ -32,7 +32,7 @@ from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
 
 from .blas_threads import one_blas_thread
-from .bm25 import Acronyms, keyword_query, scores_at
+from .bm25 import Acronyms, keyword_query, plain_rows, scores_at
 from .doc_reliability import chunk_scales
 from .duplicates import collapse
 from .exclusion import split_exclusions
@@ -264,7 +264,7 @@ class Ranker:
     def _documents(self) -> np.ndarray:
         """Each chunk's document as a small integer, by row id (loaded once)."""
         if self._docs is None:
-            symbols = [r[0] for r in self._con.execute("SELECT symbol FROM chunks ORDER BY id")]
+            symbols = [r[0] for r in plain_rows(self._con, "SELECT symbol FROM chunks ORDER BY id")]
             self._docs = np.unique(np.array(symbols, dtype=object), return_inverse=True)[1].astype("int32") \
                 if symbols else np.zeros(0, dtype="int32")
         return self._docs
@@ -274,7 +274,7 @@ class Ranker:
         before it was stored (loaded once)."""
         if not self._hub_loaded:
             try:
-                rows = self._con.execute("SELECT chunk_id, z FROM hubness").fetchall()
+                rows = plain_rows(self._con, "SELECT chunk_id, z FROM hubness")
             except sqlite3.Error:
                 rows = []
             if rows:
@@ -335,7 +335,7 @@ class Ranker:
     def _load_sentences(self):
         path = self._folder / SENTENCES_NAME
         try:
-            chunk_of = np.array([r[0] for r in self._con.execute("SELECT chunk_id FROM sentences ORDER BY id")],
+            chunk_of = np.array([r[0] for r in plain_rows(self._con, "SELECT chunk_id FROM sentences ORDER BY id")],
                                 dtype="int64")
         except sqlite3.Error:
             return None  # built before sentence vectors existed: rank by chunk vectors alone
