@@ -252,6 +252,12 @@ def test_a_lite_folder_open_in_another_process_is_one_line(milvus_index, msearch
         assert run.returncode == 1, run.stderr
         assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
         assert "is open in another process" in run.stderr and "one process at a time" in run.stderr
+        assert ("`show`, `export` and `entities` work meanwhile" in run.stderr) == (args[0] == "search")
+    # twenty-first session: the commands that read the index folder alone were refused too (exit 1)
+    for args in (["docs"], ["show", "A/69/207", "46"], ["export"], ["entities", "--kind", "place"]):
+        run = subprocess.run([sys.executable, "-m", "search", *args, "--index", str(folder)], capture_output=True,
+                             text=True, env=env, timeout=180)
+        assert run.returncode == 0 and run.stderr == "" and run.stdout, (args, run.stderr)
 
 
 _RECONNECT = """

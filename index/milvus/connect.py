@@ -70,7 +70,7 @@ def connect(uri: str, *, for_ingest: bool = False):
             time.sleep(1 + attempt)  # Lite's server process started too slowly on a busy machine
     if not is_remote(uri):
         if lite_in_use(uri):  # the failure's usual cause (a process of ours would have shared it)
-            raise lite_busy(uri)
+            raise lite_busy(uri, reading=not for_ingest)
         raise error(f"cannot open Milvus Lite at {uri} ({why})")
     raise error(f"cannot reach Milvus at {uri} ({why}); is the server running, and is the address right?")
 
@@ -112,7 +112,11 @@ def lite_in_use(uri: str) -> bool:
     return False
 
 
-def lite_busy(uri: str) -> IndexBusy:
+def lite_busy(uri: str, reading: bool = False) -> IndexBusy:
+    """What a process refused by a held Milvus Lite folder is told; a search or answer also hears
+    what still works (the commands that read the index folder alone, and the server's own API)."""
+    meanwhile = ("; `paracite docs`, `show`, `export` and `entities` work meanwhile, and a `paracite serve` "
+                 "on it answers searches (/api/search, /api/ask)") if reading else ""
     return IndexBusy(f"the Milvus Lite folder {uri} is open in another process (a `paracite serve`, search or "
                      "ingest on this index?); Milvus Lite serves one process at a time: stop that one and run "
-                     "yours again, or keep the index on a Milvus server (--milvus http://host:19530)")
+                     f"yours again, or keep the index on a Milvus server (--milvus http://host:19530){meanwhile}")
