@@ -7,6 +7,7 @@ never sees half an index and an interrupted build leaves the previous one whole.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import os
@@ -198,12 +199,15 @@ def documents_named(index_dir: Path, previous: list[dict], names: list[str]) -> 
         for alias in (d.get("symbol", ""), file, Path(file).name, *joint.get(d.get("symbol", ""), ())):
             if alias:
                 by_name.setdefault(alias.casefold(), set()).add(file)
+    symbols = {d.get("symbol", "").casefold(): d.get("symbol", "") for d in previous if d.get("symbol")}
     out: set[str] = set()
     for name in names:
         files = by_name.get(name.strip().casefold()) or by_name.get(str(Path(name).absolute()).casefold())
-        if not files:
-            raise NotFound(f"no document {name!r} in {index_dir}; the index is unchanged (`paracite docs` lists "
-                           "its documents)")
+        if not files:  # with the nearest symbols, as `search --doc` and `show` name them
+            near = difflib.get_close_matches(name.strip().casefold(), symbols, n=3, cutoff=0.6)
+            hint = f"did you mean {' or '.join(symbols[n] for n in near)}? " if near else ""
+            raise NotFound(f"no document {name!r} in {index_dir}; {hint}the index is unchanged (`paracite docs` "
+                           "lists its documents)")
         out |= files
     named = {n.strip().casefold() for n in names} | {str(Path(n).absolute()).casefold() for n in names}
     for file in sorted(out):  # one file (an export) may hold several documents: all go, or none
