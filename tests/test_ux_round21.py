@@ -82,9 +82,16 @@ def titled_server(tmp_path_factory):
     from live_server import LiveServer
 
     root = tmp_path_factory.mktemp("titled")
+    from ingest.models import Chunk
+
     rows = [(f"A/80/{910 + n}", "Power grids of the region and their " + "w" * n, f"2025-05-{n + 1:02d}",
              "General Assembly", f"Report {n} on the power grid.") for n in range(12)]
-    assert main(["ingest", *map(str, _exports(root, rows)), "--index", str(root / "ix"), "--quiet"]) == 0
+    files = _exports(root, rows)
+    long = [dict(Chunk("A/80/930", "paragraph", n, f"Paragraph {n} of a long report on the grid. " * 25).to_dict(),
+                 symbols=["A/80/930"], title="A long report", date="2025-07-01", bodies=["General Assembly"])
+            for n in (1, 2, 3)]  # paragraphs of some 1,100 characters: the one before fills a phone's screen
+    (root / "A_80_930.jsonl").write_text("".join(json.dumps(r) + "\n" for r in long))
+    assert main(["ingest", *map(str, files), str(root / "A_80_930.jsonl"), "--index", str(root / "ix"), "--quiet"]) == 0
     live = LiveServer(root / "ix").start()
     yield live
     live.stop()
@@ -93,7 +100,7 @@ def titled_server(tmp_path_factory):
 def test_the_date_of_a_hits_report_is_marked_to_stay_on_one_line(titled_server):
     status, _, body = titled_server.get("/?q=power+grid&k=20")
     html = body.decode()
-    assert status == 200 and len(re.findall(r'<p class="source">', html)) == 12
+    assert status == 200 and len(re.findall(r'<p class="source">', html)) >= 12
     assert '· <time class="nowrap" datetime="2025-05-01">2025-05-01</time> · General Assembly</p>' in html
     _, _, css = titled_server.get("/static/style.css")
     assert re.search(rb"\.nowrap \{ white-space: nowrap; \}", css)
@@ -127,5 +134,30 @@ def test_no_date_breaks_across_lines_in_chromium(browser, titled_server, width):
             browser.get(titled_server.url + path)
             count, wrapped = browser.execute_script(_WRAPPED_DATES)
             assert count and wrapped == [], (path, wrapped)
+    finally:
+        browser.set_window_size(1100, 900)
+
+
+@pytest.mark.skipif(bool(_browser_ready()), reason=_browser_ready() or "ok")
+def test_a_paragraph_page_shows_the_paragraph_asked_for_on_a_phones_first_screen(browser, titled_server):  # noqa: F811
+    """A citation opened on a phone showed the paragraph before it first (open, in full): the one asked for
+    started below the first screen. The paragraph before folds there (app.js, as the filters do), its
+    citation still shown and linked; a wide screen keeps it open."""
+    from selenium.webdriver.common.by import By
+    from test_serve_browser import _wait
+
+    long_before = titled_server.url + "/p/A/80/930/2"
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(long_before)
+        _wait(browser, "h1#cite")
+        top = browser.execute_script("return document.getElementById('cite').getBoundingClientRect().top")
+        fold = browser.find_element(By.CSS_SELECTOR, "section.context details.fold")
+        assert top < 700 and fold.get_attribute("open") is None, top
+        assert fold.find_element(By.CSS_SELECTOR, "summary a").text == "A/80/930, para. 1"
+        browser.set_window_size(1100, 900)
+        browser.get(long_before)
+        _wait(browser, "h1#cite")
+        assert browser.find_element(By.CSS_SELECTOR, "details.fold").get_attribute("open") is not None
     finally:
         browser.set_window_size(1100, 900)
