@@ -158,7 +158,7 @@ def test_openapi_describes_every_endpoint(server):
     ("/api/paragraph?symbol=A/69/207&number=46&page=x", 400, "page"),
     ("/api/paragraph?symbol=A/69/207&number=460", 404, "no paragraph 460"),
     ("/api/paragraph?symbol=A/1/1&number=1", 404, "no document A/1/1"),
-    ("/api/paragraph?citation=A/69/207,%20para.%20999", 404, "no chunk"),
+    ("/api/paragraph?citation=A/69/207,%20para.%20999", 404, "nothing in A/69/207 is cited as"),
     ("/api/documents/A/1/1", 404, "no document"),
     ("/api/entities?kind=person", 400, "unknown entity kind"),
     ("/api/nothing-here", 404, "no such path"),
