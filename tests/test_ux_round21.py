@@ -161,3 +161,19 @@ def test_a_paragraph_page_shows_the_paragraph_asked_for_on_a_phones_first_screen
         assert browser.find_element(By.CSS_SELECTOR, "details.fold").get_attribute("open") is not None
     finally:
         browser.set_window_size(1100, 900)
+
+
+@pytest.mark.parametrize("flags, said", [(["-k", "ten"], "-k must be a whole number, got 'ten'"),
+                                         (["-k", "0"], "-k must be at least 1, got 0")])
+def test_a_count_typed_wrong_is_told_as_a_count_out_of_range_is(small, capsys, flags, said):
+    """`-k ten` got argparse's "argument -k: invalid int value: 'ten'" where `-k 0` got paracite's own line."""
+    assert main(["search", "grid", *flags, "--index", str(small)]) == 2
+    assert capsys.readouterr().err == f"paracite: error: {said}\n"
+
+
+@pytest.mark.parametrize("flags, said", [(["1", "--page", "two"], "--page must be a whole number, got 'two'"),
+                                         (["1", "--context", "x"], "--context must be a whole number, got 'x'"),
+                                         (["--preamble", "1.5"], "--preamble must be a whole number, got '1.5'")])
+def test_shows_counts_typed_wrong_are_one_line(small, capsys, flags, said):
+    assert main(["show", "A/80/901", *flags, "--index", str(small)]) == 2
+    assert capsys.readouterr().err == f"paracite: error: {said}\n"
