@@ -7,6 +7,7 @@ never sees half an index and an interrupted build leaves the previous one whole.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import os
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from dataclasses import dataclass, field
 
-from paracite.errors import IndexNotFound, IngestError, NotFound, ParaciteError
+from paracite.errors import IndexNotFound, IngestError, NotFound, ParaciteError, UsageError
 from ingest.reader import iter_sources
 from ingest.skips import Skip
 
@@ -120,8 +121,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     files = [str(Path(f).absolute()) for f in iter_sources(paths)]
     if not files:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")
-    was = _milvus_of(index_dir) if milvus is None else None
-    milvus = was if add and milvus is None else milvus  # add keeps what the index holds, where it holds it
+    milvus, stays = remembered_backend(index_dir, milvus)  # a later ingest keeps the index where it is
     sink = _milvus_sink(milvus, index_dir)
     with removed_unless_built(index_dir, current_build(index_dir)), build_lock(index_dir, wait=wait):
         _checkpoint("locked")
@@ -133,9 +133,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
         report = _build(index_dir, sources, previous, cache, sink, tagged=tag_entities, timeout=timeout, jobs=jobs,
                         progress=progress, ray=ray, wanted=frozenset(files) if add and previous else frozenset())
     _count(report, previous, {s.file for s in sources})
-    if was and not add:
-        report.notes.append(f"{index_dir} kept its vectors in Milvus ({was}); this build keeps them in the index "
-                            f"folder (FAISS): give --milvus {was} to keep them in Milvus")
+    report.notes += [stays] if stays else []
     return report
 
 
@@ -152,7 +150,8 @@ def remove(names: list[str], index_dir: str | Path, *, progress: bool = True, wa
     refuse_build_folder(index_dir)
     if not os.path.lexists(current_build(index_dir)):  # and make no folder for the lock
         raise IndexNotFound(f"{index_dir}: no index here; nothing to remove")
-    sink = _milvus_sink(milvus or _milvus_of(index_dir), index_dir)
+    milvus, stays = remembered_backend(index_dir, milvus)
+    sink = _milvus_sink(milvus, index_dir)
     with build_lock(index_dir, wait=wait):
         _checkpoint("locked")
         if sink is not None:
@@ -167,6 +166,7 @@ def remove(names: list[str], index_dir: str | Path, *, progress: bool = True, wa
         sources = _sources([], kept, cache, add=True)
         report = _build(index_dir, sources, previous, cache, sink, progress=progress, timeout=timeout, jobs=jobs)
     _count(report, previous, {s.file for s in sources}, named=False)
+    report.notes += [stays] if stays else []
     return report
 
 
@@ -199,12 +199,15 @@ def documents_named(index_dir: Path, previous: list[dict], names: list[str]) -> 
         for alias in (d.get("symbol", ""), file, Path(file).name, *joint.get(d.get("symbol", ""), ())):
             if alias:
                 by_name.setdefault(alias.casefold(), set()).add(file)
+    symbols = {d.get("symbol", "").casefold(): d.get("symbol", "") for d in previous if d.get("symbol")}
     out: set[str] = set()
     for name in names:
         files = by_name.get(name.strip().casefold()) or by_name.get(str(Path(name).absolute()).casefold())
-        if not files:
-            raise NotFound(f"no document {name!r} in {index_dir}; the index is unchanged (`paracite docs` lists "
-                           "its documents)")
+        if not files:  # with the nearest symbols, as `search --doc` and `show` name them
+            near = difflib.get_close_matches(name.strip().casefold(), symbols, n=3, cutoff=0.6)
+            hint = f"did you mean {' or '.join(symbols[n] for n in near)}? " if near else ""
+            raise NotFound(f"no document {name!r} in {index_dir}; {hint}the index is unchanged (`paracite docs` "
+                           "lists its documents)")
         out |= files
     named = {n.strip().casefold() for n in names} | {str(Path(n).absolute()).casefold() for n in names}
     for file in sorted(out):  # one file (an export) may hold several documents: all go, or none
@@ -228,14 +231,30 @@ def _joint_symbols(index_dir: Path) -> dict[str, tuple[str, ...]]:
         return {}
 
 
-def _milvus_of(index_dir: Path) -> str | None:
-    """The Milvus URI the index's current build keeps its vectors in, or None (local, or no build):
-    ``add`` and ``remove`` keep an index where it is without ``--milvus`` given again."""
+def remembered_backend(index_dir: Path, milvus: str | None) -> tuple[str | None, str]:
+    """(the Milvus URI a new build of ``index_dir`` writes to, or None for FAISS; the note that says
+    it was remembered, or ""). An index keeps its vectors where its current build keeps them, so
+    ``ingest``, ``add`` and ``remove`` need no ``--milvus`` again (a full ``ingest`` without it wrote a
+    local build, leaving Milvus); a ``--milvus`` that names another place is a ``UsageError``, the
+    index unchanged. No build (or an unreadable one): whatever was given."""
     try:
         backend = Manifest.read(current_build(index_dir)).backend or {}
     except ParaciteError:
-        return None
-    return backend.get("uri") if backend.get("kind") == "milvus" else None
+        return milvus, ""
+    was = backend.get("uri") if backend.get("kind") == "milvus" else None
+    if milvus is None:
+        return was, (f"the vectors stay in Milvus at {was}, where {index_dir}'s build keeps them "
+                     "(no need to give --milvus again)") if was else ""
+    from .milvus.connect import normalise_uri
+
+    given = normalise_uri(milvus)
+    if was is None:
+        raise UsageError(f"{index_dir} keeps its vectors in the index folder (FAISS), not in Milvus; drop --milvus, "
+                         f"or give a new --index folder for an index kept in Milvus; the index is unchanged")
+    if given.rstrip("/") != was.rstrip("/"):
+        raise UsageError(f"{index_dir} keeps its vectors in Milvus at {was}, not {given}; drop --milvus (the index "
+                         "remembers where it keeps them), or give a new --index folder; the index is unchanged")
+    return was, ""
 
 
 def _previous(index_dir: Path, add: bool = False) -> list[dict]:

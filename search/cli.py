@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="search paragraphs by meaning and keywords")
     p.add_argument("query", help="what to look for, in your own words")
-    p.add_argument("-k", type=int, default=10, metavar="N", help="number of hits (default 10)")
+    # counts are checked by the Searcher, so `-k abc` and `-k 0` are told alike ("-k must be ...")
+    p.add_argument("-k", default=10, metavar="N", help="number of hits (default 10)")
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid", type=str.lower,
                    help="ranking: hybrid (default), dense (embeddings only) or bm25 (keywords only)")
     p.add_argument("--doc", action="append", metavar="SYMBOL", help="only this document (repeatable)")
@@ -102,11 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("symbol", help="document symbol, e.g. A/69/207")
     p.add_argument("number", nargs="?", help="paragraph number, 'summary' or 'table N' (none: the document's "
                                              "metadata and table of contents)")
-    p.add_argument("--preamble", type=int, metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
-    p.add_argument("--context", type=int, metavar="K", help="also print K paragraphs before and after, each cited")
+    p.add_argument("--preamble", metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
+    p.add_argument("--context", metavar="K", help="also print K paragraphs before and after, each cited")
     p.add_argument("--part", default="", help="the part a paragraph is numbered in, e.g. 'annex I' or 'draft resolution I'; "
                                              "alone, a part that is one chunk (a decision: 'decision 56/101')")
-    p.add_argument("--page", type=int, metavar="N",
+    p.add_argument("--page", metavar="N",
                    help="page, for documents whose paragraphs are cited by page (S/2025/41, p. 2, para. 3)")
     _common(p)
 
@@ -346,9 +347,9 @@ def _check_show(args) -> None:
     "no paragraph 46 on page 0"): they are usage errors, whatever the index holds."""
     if not args.symbol.strip():
         raise UsageError("the document symbol is empty; e.g. `paracite show A/69/207 46` (`paracite docs` lists them)")
-    for flag, value in (("--page", args.page), ("--preamble", args.preamble)):
-        if value is not None:
-            whole_number(value, flag, 1)
+    for name in ("page", "preamble"):
+        if getattr(args, name) is not None:
+            setattr(args, name, whole_number(getattr(args, name), f"--{name}", 1))
 
 
 def cmd_show(args) -> int:

@@ -19,16 +19,14 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
 
 
 def filter_notes(searcher, args, stream=None) -> None:
-    """Say which documents the date filter left out for want of a date, and which organs are unknown."""
+    """Say which documents the date filter left out for want of a date, and which organs are unknown
+    (an unknown ``--doc`` is an error, ``NotFound``, raised by the search itself)."""
     stream = stream or sys.stdout
     selection = searcher.doc_selection(args.since, args.until, args.body)
     for note in selection.notes if selection else ():
         print(f"paracite: note: {note}", file=stream)
     for value in searcher.unknown_bodies(args.body):
         print(f"paracite: no organ named {value!r} in this index; see `paracite docs`", file=stream)
-    for value, near in searcher.unknown_documents(getattr(args, "doc", None)):
-        hint = f"did you mean {' or '.join(near)}? " if near else ""
-        print(f"paracite: no document {value!r} in this index; {hint}see `paracite docs`", file=stream)
 
 
 def plural(n: int, word: str) -> str:

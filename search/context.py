@@ -29,8 +29,21 @@ def cited(searcher: Searcher, citation: str) -> Hit:
     if row is None:
         row = _loosely_cited(searcher.store, cite)
     if row is None:
-        raise NotFound(f"no chunk is cited as {cite!r} in this index")
+        raise _not_cited(searcher, cite)
     return searcher._hit(row[0], 1.0)
+
+
+def _not_cited(searcher: Searcher, cite: str) -> NotFound:
+    """Why nothing is cited so: an unknown document is named as ``show`` and ``--doc`` name it (with
+    the nearest symbols); a known one gets an example of how its paragraphs are cited."""
+    symbol = re.split(r"[,\s]", cite, maxsplit=1)[0]
+    record = searcher.document_record(symbol)
+    if record is None:
+        return searcher.missing_document(symbol)
+    first = searcher.store.execute("SELECT citation FROM chunks WHERE symbol = ? ORDER BY kind != 'paragraph', id "
+                                   "LIMIT 1", (record["symbol"],)).fetchone()
+    example = f"; its paragraphs are cited as {first[0]}" if first else ""
+    return NotFound(f"nothing in {record['symbol']} is cited as {cite!r}{example}")
 
 
 def _loose(citation: str) -> str:

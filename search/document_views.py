@@ -61,8 +61,12 @@ class DocumentViews:
 
     def export(self, doc: str | Sequence[str] | None = None, *, since: str | None = None, until: str | None = None,
                body: str | Sequence[str] | None = None) -> Iterator[dict]:
-        """Every chunk as an export record: the hit's fields plus its document's metadata."""
-        allowed = self.doc_selection(since, until, body)
+        """Every chunk as an export record: the hit's fields plus its document's metadata. An unknown
+        ``doc`` is refused now, not at the first record."""
+        self.check_documents(doc)
+        return self._records(doc, self.doc_selection(since, until, body))
+
+    def _records(self, doc, allowed: Selection | None) -> Iterator[dict]:
         meta = self._doc_meta()
         for h in self.chunks(doc=doc):
             if allowed is not None and h.symbol not in allowed.symbols:
@@ -89,6 +93,14 @@ class DocumentViews:
             elif record["symbol"] not in found:
                 found.append(record["symbol"])
         return found, unknown
+
+    def check_documents(self, doc: str | Sequence[str] | None) -> None:
+        """``NotFound`` (exit 4, HTTP 404) for the first ``doc`` value that names no indexed document,
+        as ``show`` and ``eval`` say it: a typo in ``--doc`` is not an empty result (it was a note
+        and exit 0 on search, ask and export, so a script could not tell the two apart)."""
+        _, unknown = self.resolve_documents(doc)
+        if unknown:
+            raise self.missing_document(unknown[0])
 
     def unknown_documents(self, doc: str | Sequence[str] | None) -> list[tuple[str, list[str]]]:
         """The ``--doc`` values that name no indexed document, each with the nearest symbols."""
@@ -160,10 +172,11 @@ class DocumentViews:
         """The error for a symbol the index does not hold: its documents when they are few, else the
         nearest symbols (a library of hundreds does not fit in one line)."""
         known = sorted(self._doc_meta())
-        if len(known) <= MAX_LISTED:
-            return NotFound(f"no document {symbol} in this index (it holds {', '.join(known)})")
         near = dict(self.unknown_documents(symbol)).get(symbol) or []
         hint = f"did you mean {' or '.join(near)}? " if near else ""
+        if len(known) <= MAX_LISTED:
+            return NotFound(f"no document {symbol} in this index; {hint}(it holds {', '.join(known)})" if near else
+                            f"no document {symbol} in this index (it holds {', '.join(known)})")
         return NotFound(Said.of(f"no document {symbol} in this index of {len(known)} documents; {hint}",
                                 Both("see `paracite docs`", "/api/documents lists them")))
 

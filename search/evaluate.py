@@ -116,9 +116,10 @@ def evaluate(searcher, queries: Sequence[Query] | str | Path, *, doc: str | None
                "relevant": list(q.relevant) or [_cite(r, target) for r in q.refs],
                "partial": list(q.partial) or [_cite(r, target) for r in q.partial_refs]}
         scope = None if (all_docs or q.library) else target
+        missing = scope is not None and not searcher.resolve_documents(scope)[0]  # its hits are misses (``absent``)
         for name, mode in systems.items():
             kwargs = {} if mode is None else {"mode": mode}
-            row[name] = judge(q, searcher.search(q.query, k=DEPTH, doc=scope, **kwargs), target)
+            row[name] = judge(q, [] if missing else searcher.search(q.query, k=DEPTH, doc=scope, **kwargs), target)
         per_query.append(row)
     overall = {name: mean_scores([r[name] for r in per_query]) for name in systems}
     by_kind = {}

@@ -39,8 +39,11 @@ class Hit:
     def source_line(self, width: int = 90) -> str:
         """Which report the hit is from, its title shortened to ``width`` and its date: shown when
         the hits of one search come from several documents."""
-        title = textwrap.shorten(self.title, width, placeholder=" ...") if self.title else ""
-        return " · ".join(x for x in (title, self.date) if x)
+        return " · ".join(x for x in (self.short_title(width), self.date) if x)
+
+    def short_title(self, width: int = 90) -> str:
+        """The report's title shortened to ``width`` characters ("" when it has none)."""
+        return textwrap.shorten(self.title, width, placeholder=" ...") if self.title else ""
 
     def to_dict(self) -> dict:
         also = {"also": list(self.also)} if self.also else {}

@@ -22,12 +22,15 @@ class Rankers:
         if getattr(self, "_ranker", None) is None:
             from .ranking import Ranker
 
-            self._ranker = Ranker(self._con, self.folder, lambda: self.vectors, self.query_vector,
-                                  self.manifest.chunks)
+            self._ranker = self._backend_ranker() if self.manifest.backend else Ranker(
+                self._con, self.folder, lambda: self.vectors, self.query_vector, self.manifest.chunks)
         return self._ranker
 
     def _backend_ranker(self):
-        """The ranker of a Milvus-backed index (``search.milvus_ranker``), connected now."""
+        """The ranker of a Milvus-backed index (``search.milvus_ranker``), connected on the first
+        ranking, not when the index opens: ``docs``, ``show``, ``export`` and ``entities`` read the
+        index folder's SQLite store alone, so they answer while another process (``paracite serve``)
+        holds a Milvus Lite folder, which admits one process at a time."""
         from .milvus_ranker import MilvusRanker
 
         return MilvusRanker(self._con, self.folder, self.manifest.backend, self.query_vector,

@@ -105,9 +105,7 @@ class Searcher(DocumentViews, EntityViews, Rankers):
         s._hold = hold
         try:
             s._check_model()
-            if manifest.backend:  # Milvus holds the vectors (issue #17)
-                s._ranker = s._backend_ranker()
-            else:
+            if not manifest.backend:  # Milvus holds the vectors (issue #17): reached on the first ranking
                 s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension, manifest.faiss)
         except BaseException:
             s.close()
@@ -153,6 +151,7 @@ class Searcher(DocumentViews, EntityViews, Rankers):
         query = _check_query(query)
         k = _check_k(k)
         mode = _check_options(mode, sort, kind)
+        self.check_documents(doc)
         selection = self.doc_selection(since, until, body)
         allowed = self._allowed(doc, org, place, instrument, kind, selection and selection.symbols)
         if allowed is not None and not allowed:
@@ -172,6 +171,7 @@ class Searcher(DocumentViews, EntityViews, Rankers):
         from .answer import answer_question
 
         question = _check_query(question, "question")
+        self.check_documents(filters.get("doc"))
         filters.update({k: v for k, v in (("since", since), ("until", until), ("body", body)) if v})
         filters = {k: v for k, v in filters.items() if v}
         return answer_question(self, question, k=k, **filters)

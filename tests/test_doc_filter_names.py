@@ -1,5 +1,5 @@
 """``--doc`` takes a symbol as a user types it: any case, or another symbol of a joint document;
-a symbol the index does not hold is named in a note with the nearest ones, not met with silence."""
+a symbol the index does not hold is an error naming the nearest ones (exit 4, HTTP 404), as ``show`` says it."""
 
 from __future__ import annotations
 
@@ -38,25 +38,44 @@ def test_any_case_and_any_symbol_of_a_joint_document(index, typed):
 
 
 def test_an_unknown_symbol_is_named_with_the_nearest(index, capsys):
+    """It was a note and exit 0 on search, ask and export, where ``show`` exited 4: a script could
+    not tell a typo from an empty result (twentieth session's leftover)."""
+    from paracite.errors import NotFound
+
     with Searcher.open(index) as s:
-        assert s.search("power grid", doc="A/80/90") == []
+        with pytest.raises(NotFound, match="no document A/80/90 in this index; did you mean A/80/901"):
+            s.search("power grid", doc=["A/79/900", "A/80/90"])  # one typo among known symbols is still one
+        with pytest.raises(NotFound, match="no document XYZ"):
+            s.ask("what about the power grid?", doc="XYZ")
+        with pytest.raises(NotFound):
+            s.export(doc="XYZ")  # at once, not at the first record read
         [(value, near)] = s.unknown_documents(["A/80/90", "A/80/901"])
         assert value == "A/80/90" and near[0] == "A/80/901"  # the nearest first
-    assert main(["search", "power grid", "--doc", "A/80/90", "--index", str(index)]) == 0
-    out = capsys.readouterr().out
-    assert "no document 'A/80/90' in this index; did you mean A/80/901" in out
-    assert main(["ask", "what about the power grid?", "--doc", "XYZ", "--index", str(index)]) == 0
-    assert "no document 'XYZ' in this index; see `paracite docs`" in capsys.readouterr().out
+    capsys.readouterr()
+    for argv in (["search", "power grid", "--doc", "A/80/90"], ["ask", "what about the power grid?", "--doc", "A/80/90"],
+                 ["export", "--doc", "A/80/90"], ["show", "A/80/90", "1"]):
+        assert main(argv + ["--index", str(index)]) == 4
+        out, err = capsys.readouterr()
+        assert out == "" and err == ("paracite: error: no document A/80/90 in this index; did you mean A/80/901 or A/79/900? "
+                                     "(it holds A/79/900, A/80/901)\n")
 
 
-def test_the_api_notes_an_unknown_document(index):
+def test_the_api_and_the_page_refuse_an_unknown_document(index):
     from starlette.testclient import TestClient
 
     from search.web.app import create_app
 
+    said = "no document A/80/90 in this index; did you mean A/80/901 or A/79/900? (it holds A/79/900, A/80/901)"
     with TestClient(create_app(index)) as client:
-        body = client.get("/api/search", params={"q": "power grid", "doc": "A/80/90"}).json()
-    assert body["notes"] == ["no document named 'A/80/90' in this index"]
+        for path in ("/api/search", "/api/ask"):
+            r = client.get(path, params={"q": "power grid", "doc": ["A/80/901", "A/80/90"]})
+            assert r.status_code == 404 and r.json() == {"error": said}
+        r = client.get("/api/documents/A/80/90")
+        assert r.status_code == 404 and r.json() == {"error": said}
+        for path in ("/", "/ask"):
+            page = client.get(path, params={"q": "power grid", "doc": "A/80/90"})
+            assert page.status_code == 404 and 'role="alert"' in page.text and said in page.text
+        assert client.get("/api/search", params={"q": "power grid", "doc": "a/80/901"}).status_code == 200
 
 
 def test_export_takes_another_symbol_of_a_joint_document(index):

@@ -189,8 +189,10 @@ def test_missing_collection_is_refused_with_advice(searcher, tmp_path):
     client = connect(db)
     client.drop_collection(backend["collections"]["sentences"])
     client.close()
-    with pytest.raises(IndexMismatch, match="has no collection .*run `paracite ingest`"):
-        Searcher.open(folder)
+    with Searcher.open(folder) as s:  # Milvus is reached on the first search (twenty-first session), so
+        assert s.documents() and s.get("A/69/207", 1)  # what reads the index folder alone still answers
+        with pytest.raises(IndexMismatch, match="has no collection .*run `paracite ingest`"):
+            s.search("remittances")
 
 
 def test_cli_refuses_a_bad_uri_in_one_line(tmp_path, capsys):
@@ -252,6 +254,49 @@ def test_a_lite_folder_open_in_another_process_is_one_line(milvus_index, msearch
         assert run.returncode == 1, run.stderr
         assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
         assert "is open in another process" in run.stderr and "one process at a time" in run.stderr
+        assert ("`show`, `export` and `entities` work meanwhile" in run.stderr) == (args[0] == "search")
+    # twenty-first session: the commands that read the index folder alone were refused too (exit 1)
+    for args in (["docs"], ["show", "A/69/207", "46"], ["export"], ["entities", "--kind", "place"]):
+        run = subprocess.run([sys.executable, "-m", "search", *args, "--index", str(folder)], capture_output=True,
+                             text=True, env=env, timeout=180)
+        assert run.returncode == 0 and run.stderr == "" and run.stdout, (args, run.stderr)
+
+
+def test_a_search_reads_through_the_serve_that_holds_the_lite_folder(milvus_index, msearcher, tmp_path):
+    """Twenty-first session: with `paracite serve` open on a Milvus Lite index, `paracite search` and `ask`
+    from another process were refused (one process a folder). The server says its Lite address beside the
+    folder (``_share_milvus_lite``, as `serve` calls it), a search reads through it and finds what the
+    server finds; an ingest is still refused; once the server takes the address back, searches are refused
+    again. Here this test process is the server (``msearcher`` and a ``ServedIndex`` hold the folder)."""
+    import os
+    import subprocess
+    import sys
+
+    from index.milvus.shared_lite import shared_path, unshare
+    from search.web.server import _share_milvus_lite
+    from search.web.served import ServedIndex
+
+    folder, db = milvus_index
+    want = [[h.citation, round(h.score, 3)] for h in msearcher.search("remittance costs", k=5)]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "search", *args], capture_output=True, text=True, env=env,
+                              timeout=180)
+
+    said = _share_milvus_lite(ServedIndex(folder, readers=1))
+    try:
+        assert said == shared_path(msearcher.manifest.backend["uri"]) and said.exists()
+        run = cli("search", "remittance costs", "-k", "5", "--json", "--index", str(folder))
+        assert run.returncode == 0, run.stderr
+        assert [[h["citation"], round(h["score"], 3)] for h in json.loads(run.stdout)] == want
+        run = cli("ingest", str(REPORT), "--index", str(tmp_path / "other"), "--milvus", str(db), "--quiet")
+        assert run.returncode == 1 and "is open in another process" in run.stderr
+    finally:
+        unshare(said)
+    assert not said.exists()
+    run = cli("search", "remittance costs", "--index", str(folder))
+    assert run.returncode == 1 and "`show`, `export` and `entities` work meanwhile" in run.stderr
 
 
 _RECONNECT = """

@@ -17,7 +17,7 @@ import pytest
 pytest.importorskip("pymilvus", reason="the Milvus backend needs the scale extra: pip install -e '.[scale]'")
 pytest.importorskip("milvus_lite", reason="Milvus Lite needs the scale extra: pip install -e '.[scale]'")
 
-from paracite.errors import IngestError  # noqa: E402
+from paracite.errors import IngestError, UsageError  # noqa: E402
 from index.build import ingest  # noqa: E402
 from index.cache import CACHE  # noqa: E402
 from index.milvus import connect  # noqa: E402
@@ -191,7 +191,8 @@ def test_rows_that_disagree_with_the_manifest_mean_a_full_rewrite(library, tmp_p
 def test_add_and_remove_keep_a_milvus_index_in_milvus(library, tmp_path):
     """Fifteenth session's audit: ``paracite add FILE --index DIR`` (or ``remove``) without
     ``--milvus`` on an index kept in Milvus wrote a local FAISS build, silently leaving Milvus; a
-    full ``ingest`` without it still does (it makes the index hold what it is given), but says so."""
+    full ``ingest`` without it did until the twenty-first session (with a note): now it stays in
+    Milvus too, saying so, and a ``--milvus`` naming another place is refused, the index unchanged."""
     from index.build import remove
 
     folder, db = tmp_path / "ix", str(tmp_path / "m.db")
@@ -206,6 +207,15 @@ def test_add_and_remove_keep_a_milvus_index_in_milvus(library, tmp_path):
     removed = remove(["A/69/901"], folder, progress=False, jobs=0)
     assert removed.manifest.backend["kind"] == "milvus" and removed.removed == 1
     assert sorted(d["symbol"] for d in removed.manifest.documents) == ["A/69/902", "A/69/903"]
-    local = _ingest([library, two], folder)
-    assert local.manifest.backend == {} and any("kept its vectors in Milvus" in n and "--milvus" in n
-                                                for n in local.notes)
+    again = _ingest([library, two], folder)
+    assert again.manifest.backend["kind"] == "milvus" and again.manifest.backend["uri"] == db
+    assert again.added == 1 and again.notes == [f"the vectors stay in Milvus at {db}, where {folder}'s build keeps "
+                                                "them (no need to give --milvus again)"]
+    before = (folder / "current").resolve()
+    for other in (str(tmp_path / "other.db"), "http://localhost:19530"):
+        with pytest.raises(UsageError, match=rf"keeps its vectors in Milvus at {db}, not {other}; drop --milvus"):
+            _ingest([library, two], folder, milvus=other)
+        with pytest.raises(UsageError, match="the index is unchanged"):
+            remove(["A/69/903"], folder, progress=False, jobs=0, milvus=other)
+    assert (folder / "current").resolve() == before and not (tmp_path / "other.db").exists()
+    assert _ingest([library, two], folder, milvus=db).notes == []  # the same place, given: nothing to say

@@ -324,7 +324,7 @@ BAD_ARGS = [
     # (argv before --index, exit code, text on stderr or stdout)
     (["search", "migrants", "-k", "0"], 2, "-k must be at least 1, got 0"),
     (["search", "migrants", "-k", "-3"], 2, "-k must be at least 1, got -3"),
-    (["search", "migrants", "-k", "ten"], 2, "argument -k: invalid int value: 'ten'"),
+    (["search", "migrants", "-k", "ten"], 2, "-k must be a whole number, got 'ten'"),  # as -k 0 is told
     (["search", "migrants", "--colour"], 2, "unrecognized arguments: --colour"),
     (["search", "migrants", "--mode", "magic"], 2, "invalid choice: 'magic'"),
     (["frobnicate"], 2, "invalid choice: 'frobnicate'"),
@@ -337,7 +337,7 @@ BAD_ARGS = [
     (["show", "A/69/207", "99999999999999999999999"], 2, "paragraph must be a number"),
     (["show", "A/69/207", "²"], 2, "paragraph must be a number"),
     (["show", "A/69/\udcff", "1"], 4, "no document A/69/\ufffd"),  # a non-UTF-8 byte from argv
-    (["search", "migrants", "--doc", "\udcfe"], 0, "No paragraphs match the filters --doc '\ufffd'."),
+    (["search", "migrants", "--doc", "\udcfe"], 4, "no document \ufffd in this index (it holds A/69/207)"),
 ]
 
 

@@ -158,7 +158,7 @@ def test_openapi_describes_every_endpoint(server):
     ("/api/paragraph?symbol=A/69/207&number=46&page=x", 400, "page"),
     ("/api/paragraph?symbol=A/69/207&number=460", 404, "no paragraph 460"),
     ("/api/paragraph?symbol=A/1/1&number=1", 404, "no document A/1/1"),
-    ("/api/paragraph?citation=A/69/207,%20para.%20999", 404, "no chunk"),
+    ("/api/paragraph?citation=A/69/207,%20para.%20999", 404, "nothing in A/69/207 is cited as"),
     ("/api/documents/A/1/1", 404, "no document"),
     ("/api/entities?kind=person", 400, "unknown entity kind"),
     ("/api/nothing-here", 404, "no such path"),
@@ -451,10 +451,9 @@ def test_the_date_filter_says_what_it_left_out_for_want_of_a_date(server):
         assert status == 200 and f'<p class="note">{left_out[0].upper() + left_out[1:]}.</p>' in page.decode()
 
 
-def test_an_unknown_document_is_named_beside_the_hits_of_a_known_one(server):
-    """As `paracite search --doc A/69/207 --doc A/80/6` does; the web named it only when nothing matched."""
-    _, body = server.json("/api/search?" + q(q="remittances", doc=["A/69/207", "A/80/6"]))
-    assert body["hits"] and {h["symbol"] for h in body["hits"]} == {"A/69/207"}
-    assert body["notes"] == ["no document named 'A/80/6' in this index"]
+def test_an_unknown_document_beside_a_known_one_is_refused(server):
+    """As `paracite search --doc A/69/207 --doc A/80/6` refuses it (exit 4): a typo, not an empty result."""
+    status, body = server.json("/api/search?" + q(q="remittances", doc=["A/69/207", "A/80/6"]))
+    assert status == 404 and body["error"].startswith("no document A/80/6 in this index")
     _, body = server.json("/api/search?" + q(q="remittances"))
     assert "notes" not in body

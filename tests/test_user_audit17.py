@@ -164,7 +164,7 @@ def test_a_named_pipe_given_as_a_report_is_refused_at_once(tmp_path, capsys):
     assert not (tmp_path / "ix").exists()
 
 
-@pytest.mark.parametrize("argv,hint", [(["search"], "paracite search --help"), (["show", "A/69/207", "--page", "x"],
+@pytest.mark.parametrize("argv,hint", [(["search"], "paracite search --help"), (["show", "A/69/207", "--pge", "2"],
                                                                              "paracite show --help"),
                                        (["frobnicate"], "paracite --help")])
 def test_a_usage_error_points_to_the_help_of_the_command_typed(capsys, argv, hint):

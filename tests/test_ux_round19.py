@@ -209,7 +209,7 @@ def test_a_ray_address_nothing_answers_on_is_refused_at_once(tmp_path):
 def test_python_callers_can_ask_why_a_filtered_search_found_nothing(searcher):
     """`s.search("remittances", body="ECOSOC")` returned [] and nothing said why; the CLI and the web
     note each value that names nothing. ``Searcher.filter_notes`` gives the same notes."""
-    assert searcher.search("remittances", body="ECOSOC", doc="A/69/208", org="NOPE") == []
+    assert searcher.search("remittances", body="ECOSOC", doc="A/69/207", org="NOPE") == []
     assert searcher.filter_notes(body="ECOSOC", doc="A/69/208", org="NOPE") == [
         "no document 'A/69/208' in this index; did you mean A/69/207?",
         "no organ named 'ECOSOC' in this index", "no organization named 'NOPE' in this index"]

@@ -60,6 +60,8 @@ def connect(uri: str, *, for_ingest: bool = False):
     if not is_remote(uri):
         Path(uri).parent.mkdir(parents=True, exist_ok=True)
         _quiet_lite_log()
+        if not for_ingest and (client := _through_holder(uri, MilvusClient)):
+            return client
     for attempt in range(1 if is_remote(uri) else LITE_STARTS):
         try:
             return MilvusClient(uri=uri, token=os.environ.get(TOKEN_ENV, ""))
@@ -70,9 +72,23 @@ def connect(uri: str, *, for_ingest: bool = False):
             time.sleep(1 + attempt)  # Lite's server process started too slowly on a busy machine
     if not is_remote(uri):
         if lite_in_use(uri):  # the failure's usual cause (a process of ours would have shared it)
-            raise lite_busy(uri)
+            raise lite_busy(uri, reading=not for_ingest)
         raise error(f"cannot open Milvus Lite at {uri} ({why})")
     raise error(f"cannot reach Milvus at {uri} ({why}); is the server running, and is the address right?")
+
+
+def _through_holder(uri: str, client_class):
+    """A client of the ``paracite serve`` that holds the Lite folder ``uri`` (``shared_lite``), when
+    one does and answers; None otherwise (the folder is then opened, or refused, as before)."""
+    from .shared_lite import shared_address
+
+    address = shared_address(uri) if lite_in_use(uri) else None
+    if address is None:
+        return None
+    try:
+        return client_class(uri=address)
+    except Exception:  # a server gone meanwhile: the one-line refusal says what to do
+        return None
 
 
 def _reason(e: Exception) -> str:
@@ -112,7 +128,12 @@ def lite_in_use(uri: str) -> bool:
     return False
 
 
-def lite_busy(uri: str) -> IndexBusy:
+def lite_busy(uri: str, reading: bool = False) -> IndexBusy:
+    """What a process refused by a held Milvus Lite folder is told; a search or answer also hears
+    what still works: the commands that read the index folder alone. (A ``paracite serve`` holding
+    the folder lets searches through, ``shared_lite``: the holder here is an ingest, a search, or a
+    server that did not say its address.)"""
+    meanwhile = "; `paracite docs`, `show`, `export` and `entities` work meanwhile" if reading else ""
     return IndexBusy(f"the Milvus Lite folder {uri} is open in another process (a `paracite serve`, search or "
                      "ingest on this index?); Milvus Lite serves one process at a time: stop that one and run "
-                     "yours again, or keep the index on a Milvus server (--milvus http://host:19530)")
+                     f"yours again, or keep the index on a Milvus server (--milvus http://host:19530){meanwhile}")

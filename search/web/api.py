@@ -12,7 +12,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from paracite.errors import NotFound
 from search.context import cited, neighbours
 
 from .errors import json_errors
@@ -88,8 +87,8 @@ def api_document(request: Request) -> JSONResponse:
     symbol = request.path_params["symbol"]
     with request.app.state.index.searcher() as s:
         doc = s.document_record(symbol)
-        if doc is None:
-            raise NotFound(f"no document {symbol} in this index")
+        if doc is None:  # the index's documents, or the nearest symbols, as `paracite show` names them
+            raise s.missing_document(symbol)
         chunks = [{"citation": h.citation, "kind": h.kind, "number": h.number, "part": h.part, "page": h.page}
                   for h in s.chunks(doc=doc["symbol"])]
     return _json(_document(doc) | {"citations": chunks})

@@ -55,12 +55,12 @@ class SearchArgs:
         return {"k": self.k, "mode": self.mode, **self.filters}
 
     def unknown_filters(self, searcher, entities: bool = True) -> list[tuple[str, str]]:
-        """The (kind, value) document, organ and (with ``entities``) entity filters that name nothing in the
+        """The (kind, value) organ and (with ``entities``) entity filters that name nothing in the
         searcher's index (the page and the API word the note each their own way). As on the CLI, unknown
-        documents and organs are named even when the other values found hits; entities only when none did."""
+        organs are named even when the other values found hits; entities only when none did (an unknown
+        document is an error, 404, as on the CLI)."""
         f = self.filters
-        return [("document", value) for value, _ in searcher.unknown_documents(f.get("doc"))] + \
-            [("organ", value) for value in searcher.unknown_bodies(f.get("body"))] + \
+        return [("organ", value) for value in searcher.unknown_bodies(f.get("body"))] + \
             (searcher.unknown_filters(f.get("org", ()), f.get("place", ()), f.get("instrument", ())) if entities else [])
 
     def date_notes(self, searcher) -> list[str]:

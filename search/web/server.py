@@ -72,6 +72,7 @@ def serve(index_dir: str | Path | None = None, *, host: str = "127.0.0.1", port:
         log(f"paracite: warning: listening on all interfaces ({host or '*'}): anyone who can reach this "
             "machine can search the index. Use --host 127.0.0.1 to keep it local.")
     port = sock.getsockname()[1]
+    shared = _share_milvus_lite(served)  # so `paracite search` from another process reads through this one
     log(f"paracite: serving {served.folder} at http://{_url_host(host)}:{port}/ (Ctrl+C stops)")
     config = uvicorn.Config(create_app(served), log_level="warning", access_log=False, server_header=False,
                             timeout_graceful_shutdown=5)
@@ -81,7 +82,28 @@ def serve(index_dir: str | Path | None = None, *, host: str = "127.0.0.1", port:
         pass
     finally:
         sock.close()
+        if shared is not None:
+            from index.milvus.shared_lite import unshare
+
+            unshare(shared)
     log("paracite: stopped")  # also when Ctrl+C was ignored (started with `&`) and a signal stopped it
+
+
+def _share_milvus_lite(served: ServedIndex) -> Path | None:
+    """When the served index keeps its vectors in a Milvus Lite folder, which admits one process,
+    say this process's Lite address beside it (``index.milvus.shared_lite``); None otherwise."""
+    try:
+        with served.searcher() as s:
+            backend = s.manifest.backend or {}
+    except IndexUnavailable:
+        return None
+    uri = backend.get("uri") if backend.get("kind") == "milvus" else None
+    if not uri:
+        return None
+    from index.milvus import is_remote
+    from index.milvus.shared_lite import share
+
+    return None if is_remote(uri) else share(uri)
 
 
 def _url_host(host: str) -> str:

@@ -57,10 +57,13 @@ def paragraph_record(hit: Hit, before: Hit | None, after: Hit | None) -> dict:
     return d
 
 
-def document_line(hit: Hit, width: int = 110) -> str:
+def document_line(hit: Hit, width: int = 110) -> list[tuple[str, bool]]:
     """Which report a hit is from, as an analyst cites it: its title (shortened to ``width``), date
-    and the organs that issued it (``Hit.source_line`` plus the organs)."""
-    return " · ".join(x for x in (hit.source_line(width), "; ".join(hit.bodies)) if x)
+    and the organs that issued it (``Hit.source_line``'s pieces plus the organs), each piece flagged
+    True when it is the date, which the page keeps on one line (at 390 pixels ``2025-05-02`` broke
+    at its hyphen); the templates join the pieces with `` · ``."""
+    return [(x, flag) for x, flag in ((hit.short_title(width), False), (hit.date or "", True),
+                                       ("; ".join(hit.bodies), False)) if x]
 
 
 def marked(text: str, span: tuple[int, int] | None) -> list[tuple[str, bool]]:

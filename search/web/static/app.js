@@ -1,5 +1,5 @@
 // paracite's page works without this file; it adds the copy-citation button and the "/" shortcut,
-// and folds the filters on a phone.
+// and folds the filters (and a paragraph page's paragraph before) on a phone.
 // Document text is never turned into markup here: only textContent and clipboard text are set.
 "use strict";
 
@@ -30,9 +30,10 @@ function copyCitation(button) {
 // pushed the first result some 1,300 pixels down, while the chips above the results already say what is set.
 const NARROW = "(max-width: 40rem)";
 
+// The same on a paragraph's page: the paragraph before it, open above it, filled the first screen of a phone.
 function foldFiltersWhenNarrow() {
-  const filters = document.querySelector("details.filters");
-  if (filters && window.matchMedia(NARROW).matches) filters.open = false;
+  if (!window.matchMedia(NARROW).matches) return;
+  for (const fold of document.querySelectorAll("details.filters, details.fold")) fold.open = false;
 }
 
 document.addEventListener("DOMContentLoaded", () => {
