@@ -5,9 +5,11 @@ abbreviation at all (A/69/207 writes "International Organization for Migration" 
 "IOM" once, undefined). A query may use either form, so keyword search needs both. Three
 sources, best first: a definition in the corpus ("Long Name (LN)", found by
 ``ingest.entities.acronym_definitions``), the organization gazetteer of ``ingest.entities.gazetteer``, and a capitalised
-phrase of the corpus whose initials spell the acronym ("International Organization for
-Migration" → IOM). Search expands a query's acronyms to their names and names to their acronyms
-(``search.bm25``).
+phrase of the corpus whose initials spell the acronym ("Green Climate Fund" → GCF). The last is
+the noisy one (most capitalised phrases spell something: "Governance of Digital Platforms" → GDP),
+so it is kept only for an acronym no definition explains and that a document writing the phrase
+uses as a word (``find_acronyms``). Search expands a query's acronyms to their names and names to
+their acronyms (``search.bm25``).
 """
 
 from __future__ import annotations
