@@ -406,7 +406,7 @@ def _write_build(folder: Path, keys: list[tuple[str, str]], cache: Cache, sink=N
     store_sentences(folder, folder / DB_NAME, layout.sentence_rows if layout else parts.sentence_rows,
                     parts.sentence_matrix(embed.DIMENSION), store_vectors=sink.keep_sentences if sink else None,
                     ids=layout.sentence_ids if layout else None)
-    write_acronyms(folder / DB_NAME, (c.text for c in chunks))
+    write_acronyms(folder / DB_NAME, ((c.symbol, c.text) for c in chunks))
     write_term_postings(folder / DB_NAME)
     write_hubness(folder / DB_NAME, layout.chunk_ids if layout else range(len(chunks)), hubness(vectors))
     documents = parts.documents
