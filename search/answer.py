@@ -255,7 +255,7 @@ def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]
 
 # A clause naming where a fact is reported, not what it is: "according to the UNODC report on
 # Haiti", "as reported in the quarterly report", "in UNFPA's 2025 report on ...".
-_FRAME = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described|said|announced) (?:in|by|at)|"
+_FRAME = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described|said|announced|recalled|mentioned|indicated) (?:in|by|at)|"
                     r"(?:in|from|per) (?:its|the|their|a|an|[A-Z][\w.-]*['’]s)\b[^,;?]{0,60}?\breport\b|"
                     r"(?-i:[A-Z][\w.-]*)['’]s (?:[\w-]+ ){0,3}?report\b)[^,;?]*")  # "*UNODC's seventh quarterly
 # report on ...* cover": the report the fact is in, whose words its sentences need not repeat
@@ -298,8 +298,9 @@ def _frame_only_stems(question: str) -> frozenset[str]:
     return frozenset({t.stem for t in inside} - {t.stem for t in outside})
 
 
-_DOCUMENT_YEAR = re.compile(r"\b(?:19|20)\d{2}(?=\s+(?:[A-Z][\w-]*\s+){0,3}(?:draft|report|resolution|declaration|"
-                            r"decision|letter|note|review)s?\b)")
+_DOCUMENT_YEAR = re.compile(r"\b(?:19|20)\d{2}(?=\s+(?:(?!(?:the|a|an|of|in|on|at|by|for|to|from|and|or|its|their|this|that|"
+                            r"these|those|was|were|is|are|has|have|had|did|does)\b)[A-Za-z][\w-]*\s+){0,3}(?:draft|report|"
+                            r"resolution|declaration|decision|letter|note|review)s?\b)")  # "the draft *2025* ministerial declaration"
 
 
 def cited_in(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
