@@ -291,11 +291,9 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if re.match(r"a total of\b", span.text, re.I) and target <= set(after[:5]):
                     named += TOTAL_BONUS  # "two initial reports, ... four overdue periodic reports, that is, *a total
                     # of seven* overdue reports": the sum answers "how many overdue reports", a part only when asked
-        if (span.kind in ("count", "percent") or span.kind == "money" and _THE_PARTICIPLE.search(text[:span.start])) \
-                and _governed_by(text, span, qstems) or span.kind == "percent" and _governed_by(text, span, qstems, _SHARE_DOING):
-            named = max(named, 1.0)  # "killing 1 person and *injuring* over 100 others": how many were injured
-            # (a sum: "*the required* $1.7 billion" for "how much does it require"; a share: "68 per cent of the world's
-            # population *were using* the Internet", not the 96 per cent "living within range" of a network)
+        if (span.kind in ("count", "percent") or span.kind == "money" and _THE_PARTICIPLE.search(text[:span.start])) and \
+                _governed_by(text, span, qstems) or span.kind == "percent" and _governed_by(text, span, qstems, _SHARE_DOING):
+            named = max(named, 1.0)  # "*injuring* over 100 others", "*the required* $1.7 billion", a share's verb phrase
         elif span.kind in ("count", "percent") and _other_deed_governs(text, span, qstems):
             named -= OTHER_DEED  # "*killing* at least 5 civilians and injuring 55": not the injured
         elif span.kind == "count" and (whole := _OUT_OF.match(text, span.end)) and \
