@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, gives_bound, is_country, may_count_people,
                            precise_dates, question_type, symbol_spans, typed_spans)
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
-                       score_sentences)
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, local_context, named_context, question_terms,
+                       retrieve, score_sentences)
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
@@ -102,7 +102,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     counted = " ".join(qtype.target) if qtype.slots[:1] == (("count",),) and len(qtype.target) > 1 else None
     fact = fact_part(searcher, question, docs, names)
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names),
-                    counted=counted, fact=fact, **filters)
+                    counted=counted, fact=None if qtype.is_fact else fact, **filters)  # a fact question: only if needed
     if not hits or unknown:
         return _no_answer(searcher, asked, hits, unknown)
     hits = with_before(searcher.store, hits)  # "The process is ...": what the chunks before named, it goes on about
@@ -131,6 +131,11 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             found = find_facts(sentences, qtype, terms, names, free, *asked_for)
             return _asked_rank_and_time(searcher, question, found)
         facts = pick(scored, exempt)
+        if not (facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE) and fact and \
+                (more := fact_hits(searcher, fact, hits, docs, **filters)) != hits:  # the fact part's paragraphs, searched
+            hits = with_before(searcher.store, more)  # only now (most questions' best sentences give their fact)
+            exempt = _exempt(searcher, hits, names, question)
+            every = score_sentences(searcher, question, hits, terms, headings=True, names=names, given=exempt)
         if not (facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE) \
                 and (read := fact_read(searcher, fact, hits, docs)):  # none among the question's best sentences:
             # the fact part's best ones, however low against the whole question, at their fact-part score
