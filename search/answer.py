@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, gives_bound, is_country, may_count_people,
                            precise_dates, question_type, symbol_spans, typed_spans)
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, local_context, named_context, question_terms, retrieve,
-                       score_sentences)
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, local_context, named_context, question_terms,
+                       retrieve, score_sentences)
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
@@ -102,7 +102,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     counted = " ".join(qtype.target) if qtype.slots[:1] == (("count",),) and len(qtype.target) > 1 else None
     fact = fact_part(searcher, question, docs, names)
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names),
-                    counted=counted, fact=fact, **filters)
+                    counted=counted, fact=None if qtype.is_fact else fact, **filters)  # a fact question: only if needed
     if not hits or unknown:
         return _no_answer(searcher, asked, hits, unknown)
     hits = with_before(searcher.store, hits)  # "The process is ...": what the chunks before named, it goes on about
@@ -131,6 +131,11 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             found = find_facts(sentences, qtype, terms, names, free, *asked_for)
             return _asked_rank_and_time(searcher, question, found)
         facts = pick(scored, exempt)
+        if not (facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE) and fact and \
+                (more := fact_hits(searcher, fact, hits, docs, **filters)) != hits:  # the fact part's paragraphs, searched
+            hits = with_before(searcher.store, more)  # only now (most questions' best sentences give their fact)
+            exempt = _exempt(searcher, hits, names, question)
+            every = score_sentences(searcher, question, hits, terms, headings=True, names=names, given=exempt)
         if not (facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE) \
                 and (read := fact_read(searcher, fact, hits, docs)):  # none among the question's best sentences:
             # the fact part's best ones, however low against the whole question, at their fact-part score
@@ -255,7 +260,7 @@ def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]
 
 # A clause naming where a fact is reported, not what it is: "according to the UNODC report on
 # Haiti", "as reported in the quarterly report", "in UNFPA's 2025 report on ...".
-_FRAME = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described|said|announced) (?:in|by|at)|"
+_FRAME = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described|said|announced|recalled|mentioned|indicated) (?:in|by|at)|"
                     r"(?:in|from|per) (?:its|the|their|a|an|[A-Z][\w.-]*['’]s)\b[^,;?]{0,60}?\breport\b|"
                     r"(?-i:[A-Z][\w.-]*)['’]s (?:[\w-]+ ){0,3}?report\b)[^,;?]*")  # "*UNODC's seventh quarterly
 # report on ...* cover": the report the fact is in, whose words its sentences need not repeat
@@ -298,8 +303,9 @@ def _frame_only_stems(question: str) -> frozenset[str]:
     return frozenset({t.stem for t in inside} - {t.stem for t in outside})
 
 
-_DOCUMENT_YEAR = re.compile(r"\b(?:19|20)\d{2}(?=\s+(?:[A-Z][\w-]*\s+){0,3}(?:draft|report|resolution|declaration|"
-                            r"decision|letter|note|review)s?\b)")
+_DOCUMENT_YEAR = re.compile(r"\b(?:19|20)\d{2}(?=\s+(?:(?!(?:the|a|an|of|in|on|at|by|for|to|from|and|or|its|their|this|that|"
+                            r"these|those|was|were|is|are|has|have|had|did|does)\b)[A-Za-z][\w-]*\s+){0,3}(?:draft|report|"
+                            r"resolution|declaration|decision|letter|note|review)s?\b)")  # "the draft *2025* ministerial declaration"
 
 
 def cited_in(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:

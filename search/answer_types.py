@@ -330,7 +330,7 @@ def _kind_by_noun(q: str) -> tuple[str, tuple[str, ...]] | None:
 def _label_asked(q: str) -> tuple[str, ...]:
     """The noun of numbered items a question asks for by number ("which *recommendations* has UNICEF
     implemented": "Recommendations 2 and 5"), else (); a "general recommendation" is an instrument."""
-    m = re.search(r"\b(?:what|which) " + _MODIFIERS + r"((?<!general )" + _LABEL_NOUNS + r")\b", q)
+    m = re.search(r"\b(?:what|which) " + _MODIFIERS + r"((?<!general )" + _LABEL_NOUNS + r"|annex(?:es)?)\b", q)
     return _words(m.group(1)) if m else ()
 
 
@@ -466,7 +466,9 @@ _ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑]
 # "Recommendations 2 and 5"; "which *Goal*": "Sustainable Development Goal 5".
 _LABEL_NOUNS = r"(?:recommendations?|goals?|targets?|articles?|indicators?)"
 _LABEL_NUM = r"\d{1,3}(?:\.\d{1,2})?[a-z]?\b"
-_LABEL_RE = re.compile(r"\b(?:Sustainable Development )?" + _LABEL_NOUNS + r"\s" + _LABEL_NUM + r"(?:(?:,\s|,?\s(?:and|or|to)\s)" + _LABEL_NUM + r")*", re.I)
+_ROMAN = r"(?-i:[IVX]{1,5})\b"  # an annex's number: "Annexes *II and III*"
+_LABEL_RE = re.compile(r"\b(?:(?:Sustainable Development )?" + _LABEL_NOUNS + r"\s" + _LABEL_NUM + r"(?:(?:,\s|,?\s(?:and|or|to)\s)"
+                       + _LABEL_NUM + r")*|annex(?:es)?\s" + _ROMAN + r"(?:(?:,\s|,?\s(?:and|or|to)\s)" + _ROMAN + r")*)", re.I)
 _IDENTIFIER_RE = re.compile(r"\bNos?\.\s?[\w/.-]*\d[\w/-]*(?:\.\d+)*")
 # A label given after the word "number", read only when a number is asked ("what registration number"): "the
 # registration *number is 41741*" (else "the number is 300" would be no count).

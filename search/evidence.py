@@ -104,6 +104,24 @@ def retrieve(searcher, question: str, k: int = K_PARAGRAPHS, *, docs: list[str] 
     return hits
 
 
+def fact_hits(searcher, fact: str, hits: list[Hit], docs: list[str], **filters) -> list[Hit]:
+    """``hits`` with the fact part's own paragraphs in ``docs`` (``retrieve``'s ``fact=``) put after the picked documents'
+    hits, where ``retrieve`` puts them: searched only when a fact question's first pick found nothing (speed)."""
+    wanted = filters.get("doc")
+    wanted = {wanted.lower()} if isinstance(wanted, str) else {d.lower() for d in wanted or ()}
+    mine = [d for d in docs if not wanted or d.lower() in wanted]
+    if not mine:
+        return hits
+    scope = {**filters, "doc": mine}
+    seen = {h.citation for h in hits}
+    fresh = [h for h in searcher.search(fact, k=K_KEYWORD, **scope) + searcher.search(fact, k=K_KEYWORD, mode="bm25", **scope)
+             if h.citation not in seen and not seen.add(h.citation)]
+    if not fresh:
+        return hits
+    at = next((i for i, h in enumerate(hits) if h.symbol not in mine), len(hits))
+    return hits[:at] + fresh + hits[at:]
+
+
 def paraphrased(question: str) -> str:
     """The question with the words reports use for what it asks in other words: a superlative
     ("hosted *the most* volunteers") as "the highest number", "the largest"; a British spelling of

@@ -52,9 +52,19 @@ def _onward(span: Span, sentence: str, nouns: set[str]) -> Span:
     """A name holding the asked noun, grown on over a capitalized small word and the capitalized words after it:
     "the World *Coalition* Against the Death Penalty" (the models stop at "Against"). Mid-sentence, a small word
     is capitalized only inside a name; a lower-case one ("the Fund *for* the recovery") ends it."""
-    if not _holds(span.text, nouns) or not (m := _ONWARD.match(sentence, span.end)):
+    if not _holds(span.text, nouns):
         return span
-    return Span(sentence[span.start:m.end()], span.kind, span.start, m.end())
+    if m := _ONWARD.match(sentence, span.end):
+        span = Span(sentence[span.start:m.end()], span.kind, span.start, m.end())
+    if span.kind != "organization" and (m := _SUBTITLE.match(sentence, span.end)):  # "the Global *Strategy* on Human
+        span = Span(sentence[span.start:m.end(1)], span.kind, span.start, m.end(1))  # Resources for Health: Workforce 2030"
+    return span
+
+
+#: A title's subtitle after a colon: capitalized words (and a year), then the sentence goes on in lower case
+#: ("...: *Workforce 2030* by investing"), or stops; not a clause opening with a capitalized word ("...: States parties").
+_SUBTITLE = re.compile(r"(:\s+[A-Z][\w'’-]*(?:\s+(?:(?:the|of|and|for|on|in|to)\s+)*(?:[A-Z][\w'’-]*|(?:19|20)\d{2}))*)"
+                       r"(?=\s*(?:[,;.)]|$|\s+(?:by|in|and|to|for|as|which|that|with|on|at|of|was|were|is|are|has|have|through)\b))")
 
 
 _ONWARD = re.compile(r"\s+(?:Against|For|On|Of|In|To|With|From|And)\s+(?:(?:the|of|and|for|on|in)\s+)*[A-Z][\w'’-]*"

@@ -75,6 +75,8 @@ def _phrase_end(text: str, start: int) -> int:
             continue  # a hyphen joins: "four first-*generation plans*"
         if t.pos_ in ("NOUN", "PROPN"):
             end = t.idx + len(t.text)
+        elif i and words[i - 1].text in ("-", "‑") and t.tag_ in ("VBN", "VBG", "JJ"):
+            continue  # a compound modifier's end: "418 humanitarian access-*related* incidents"
         elif t.tag_ == "POS" or t.text in ("’s", "'s", "’", "'"):
             continue  # "103 women’s *organizations*": a possessive counts the noun after it
         elif not (t.pos_ == "ADJ" or end == start and t.tag_ in ("VBG", "VBN") and i + 1 < len(words)

@@ -38,7 +38,7 @@ _WHO_IS = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:new\s+|c
 _CAPITAL = re.compile(r"(?<!Vice )(?<!Deputy )(?<![\w-])(?:Co-)?[A-Z]\w*(?![\w-]| General\b)")
 # Verbs whose stem names no office ("who *requested* the report", "who *adopted* it").
 _NO_OFFICE = frozenset("request adopt decid approv propos submit prepar launch organ host fund note welcom "
-                       "recommend establish found creat sign ratifi vote elect appoint".split())
+                       "recommend establish found creat sign ratifi vote elect appoint present introduc deliv".split())
 
 
 def office_stem(question: str) -> str | None:

@@ -291,9 +291,9 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if re.match(r"a total of\b", span.text, re.I) and target <= set(after[:5]):
                     named += TOTAL_BONUS  # "two initial reports, ... four overdue periodic reports, that is, *a total
                     # of seven* overdue reports": the sum answers "how many overdue reports", a part only when asked
-        if (span.kind in ("count", "percent") or span.kind == "money" and _THE_PARTICIPLE.search(text[:span.start])) \
-                and _governed_by(text, span, qstems):  # (a sum: "*the required* $1.7 billion" for "how much does it require")
-            named = max(named, 1.0)  # "killing 1 person and *injuring* over 100 others": how many were injured
+        if (span.kind in ("count", "percent") or span.kind == "money" and _THE_PARTICIPLE.search(text[:span.start])) and \
+                _governed_by(text, span, qstems) or span.kind == "percent" and _governed_by(text, span, qstems, _SHARE_DOING):
+            named = max(named, 1.0)  # "*injuring* over 100 others", "*the required* $1.7 billion", a share's verb phrase
         elif span.kind in ("count", "percent") and _other_deed_governs(text, span, qstems):
             named -= OTHER_DEED  # "*killing* at least 5 civilians and injuring 55": not the injured
         elif span.kind == "count" and (whole := _OUT_OF.match(text, span.end)) and \
@@ -478,6 +478,9 @@ _GOVERNED_AFTER = re.compile(rf"(?:{_WORD}){{1,3}}?(?:\s+and\s+\d[\d,.]*(?:{_WOR
 _ABOUT = r"(?:(?:at least|more than|less than|fewer than|over|nearly|almost|about|around|some|approximately|up to|" \
          r"an estimated)\s+)?"
 _GOVERNING = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+" + _ABOUT + "$", re.I)
+#: A share and what it does: "68 per cent *of the world’s population were using* the Internet".
+_SHARE_DOING = re.compile(r"\s+of\s+(?:[\w’'-]+\s+){1,4}?(?:were|was|are|is|had been|have been|has been)\s+"
+                          r"([a-z]+(?:ing|ed)\b(?:\s+(?:the\s+)?[\w’'-]+)?)")
 
 
 #: Score a figure loses when its own verb is not the question's while another figure of the sentence
@@ -509,8 +512,12 @@ def _is_asked_verb(verb: str, qstems: set[str]) -> bool:
 
 def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOVERNING) -> bool:
     """True if the verb right before a figure is the question's ("*injuring* over 100 others" for "how
-    many were injured", "*initiated on* 04.04.2022" for "when was it initiated"): in a sentence of
-    several figures or dates, each is what its own verb says."""
+    many were injured", "*initiated on* 04.04.2022" for "when was it initiated"), or for a share, the verb
+    its "of" phrase is the subject of (``_SHARE_DOING``): in a sentence of several figures or dates, each
+    is what its own verb says."""
+    if governing is _SHARE_DOING:  # the verb or its object ("using *the Internet*": "using" is a stop word)
+        m = governing.match(text, span.end)
+        return bool(m) and any(t.stem in qstems for t in tokenize([m.group(1)])[0])
     m = governing.search(text[:span.start])
     if governing is _GOVERNING and not m:
         m = _GOVERNED_AFTER.match(text, span.end)  # "three peacekeepers *being killed* and 37 others injured"

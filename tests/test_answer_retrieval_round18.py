@@ -125,14 +125,15 @@ def test_ask_searches_the_fact_part_in_the_documents_it_picked(libraries, monkey
 
     lib = libraries("round18")
     seen = {}
-    real = answer.retrieve
+    real = answer.fact_hits
 
-    def spy(searcher, question, k, **kw):
-        seen.update(kw)
-        return real(searcher, question, k, **kw)
+    def spy(searcher, fact, hits, docs, **kw):  # a fact question searches its fact part once its first pick found none
+        seen.update(fact=fact, docs=docs)
+        return real(searcher, fact, hits, docs, **kw)
 
-    monkeypatch.setattr(answer, "retrieve", spy)
+    monkeypatch.setattr(answer, "fact_hits", spy)
     lib.ask(_OFFICE_Q)
     assert seen["docs"] == ["E/2025/42"] and "minimum" in seen["fact"] and "China" not in seen["fact"]
-    hits = real(lib, _OFFICE_Q, 1, docs=seen["docs"], fact=seen["fact"])
+    hits = answer.retrieve(lib, _OFFICE_Q, 1, docs=seen["docs"], fact=seen["fact"])
     assert "E/2025/42, para. 20" in [h.citation for h in hits]
+    assert "E/2025/42, para. 20" in [h.citation for h in real(lib, seen["fact"], [], seen["docs"])]
