@@ -34,6 +34,8 @@ from .initials import spelled_out
 from .short_forms import named_by_short_form, short_forms
 from .superlatives import ranked_as_asked
 from .asked_months import another_period
+from .asked_years import another_year, asked_years
+from .doers import asked_doer
 from .wholes import counts_more
 from .future import asks_future, before_document
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
@@ -151,13 +153,19 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
 def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fact]:
     """The facts left when the question asks a ranking or the future: "the *largest* contribution" is not given by
     a sentence that ranks none (``search.superlatives``), "when *will* it be held" not by a year before the
-    document was written (``search.future``). Either would be a fact of the asked type, and a guess."""
+    document was written (``search.future``); nor a month or year asked by a sentence of other months or years
+    (``search.asked_months``, ``search.asked_years``), nor a named doer's deed by another's (``search.doers``).
+    Each would be a fact of the asked type, and a guess."""
     facts = [f for f in facts if ranked_as_asked(question, local_context(f.where))]
     if asks_future(question):
         profiles = library(searcher).profiles
         facts = [f for f in facts if not (f.spans[0].kind == "date" and (p := profiles.get(f.where.hit.symbol))
                                           and before_document(f.spans[0].text, written_year(p)))]
     facts = [f for f in facts if not another_period(question, f.where.sentence.text, local_context(f.where))]
+    years = asked_years(question)  # "in 2022" asked: a sentence dated 2024 and 2023 tells of other years
+    facts = [f for f in facts if not another_year(years, f.where.sentence.text, local_context(f.where))]
+    if facts and (doer := asked_doer(question)):  # "did the Warf Jérémie group launch": "5 Segond launched" is another's deed
+        facts = [f for f in facts if not doer.done_by_another(f.where.sentence.text)]
     return [f for f in facts if not (f.spans[0].kind == "count"  # "killed" asked, "killed and injured" counted
                                      and counts_more(question, f.where.sentence.text, f.spans[0].text, f.spans[0].end))]
 

@@ -1,0 +1,111 @@
+"""A figure asked for one year is not answered by a sentence that dates it to other years.
+
+"How many women accessed essential services in *2022*?" is not answered by "UNDP support resulted in 137 million
+women accessing essential services in *2024*, up from 94 million in *2023*": the figure is of the asked kind, on the
+asked subject, but of other years. A paragraph that says the asked year elsewhere ("Mauritania recorded 6.5 per cent
+in 2023" beside Senegal's 2024 growth) does not date the fact's own sentence either. A question naming years (or a
+period of years) is answered only by a sentence that names none (the document's and the paragraph's years are then
+left to ``search.unsaid``) or names one that meets the asked ones: the same year, a period holding it ("between 2022
+and 2024", "2020-2024", "since 2021", "the 2023-2024 cold season"), a fiscal year holding it ("2024/25"). A sentence
+naming no year takes the one before's. Years that name ("resolution 2118 (2013)", "the 2030 Agenda", "Strategic Plan
+2022-2025", "S/2024/868") or date the source ("according to the Secretary-General's 2025 report") are no time of the
+fact. A fiscal year asked ("2023/24") is met only by that fiscal year when the sentence names fiscal years.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .terms import MONTHS
+
+_Y = r"(?:19|20)\d{2}"
+#: "according to the ... 2025 report": the source's date, not the figure's (up to the question's end or a clause break)
+_SOURCE = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted) (?:in|by))\b[^?;]*")
+#: a symbol or a number with a year: "S/2024/868", "decision 2024/344", "resolution 2118 (2013)", "No. 025/24"
+_SYMBOL = re.compile(r"[A-Za-z0-9.]+/" + _Y + r"(?:/[\w.]+)*|\b" + _Y + r"/\d{3,}\b|\b\d{3,4}\s*\(" + _Y + r"\)|"
+                     r"\b[A-Za-z]*\d+/\d{2}\b(?!/)")
+#: a name's years: a capitalized word right before ("Plan 2022-2025", "Agenda 2030"; not a possessive, not a sentence's
+#: first word) or right after ("the 2030 Agenda", "2024 Annual Report"); "post-2015"
+_NAMED_BEFORE = re.compile(r"\b(?!(?:In|By|Since|From|Between|During|Until|As|At|On|For|Of|Before|After|Through|Throughout"
+                           r"|To|Over|Under|The|Early|Late|Mid|End|" + "|".join(sorted(MONTHS)) + r")\b)[A-Z][\w-]*(?<!['’]s)\s$")
+_NAMED_AFTER = re.compile(r"^\s[A-Z][a-z]+")
+_PREFIXED = re.compile(r"(?i)(?:post|pre|mid)-$")
+#: periods: "2022-2024", "2022–2025", "between 2022 and 2024", "from 2020 to 2024", "2024/25", "since 2021"
+_RANGE = re.compile(r"\b(" + _Y + r")\s?[-–—]\s?(" + _Y + r"|\d{2})\b|\b(?i:between) (" + _Y + r") and (" + _Y + r")\b|"
+                    r"\b(?i:from) (" + _Y + r") (?:to|until|through) (" + _Y + r")\b")
+_FISCAL = re.compile(r"\b(" + _Y + r")/(\d{2})\b(?!/)")
+_SINCE = re.compile(r"(?i)\b(?:since|from|as of|starting in|beginning in) (?:(?:early|mid|late)[- ])?(?:\w+ )?(" + _Y + r")\b")
+_YEAR = re.compile(r"\b(" + _Y + r")\b")
+OPEN = 2100  # the open end of "since 2021"
+
+
+@dataclass(frozen=True)
+class Years:
+    """The years a text dates something to: single years and periods (first, last), fiscal years apart."""
+    spans: tuple[tuple[int, int], ...] = ()
+    fiscal: frozenset[str] = frozenset()
+
+    def meets(self, other: Years) -> bool:
+        """True if a year or period of each side overlaps; two sides naming fiscal years must share one."""
+        if self.fiscal and other.fiscal:
+            return bool(self.fiscal & other.fiscal)
+        return any(a <= d and c <= b for a, b in self.spans for c, d in other.spans)
+
+
+def years_of(text: str) -> Years:
+    """The years and periods ``text`` dates something to, leaving out the years of names and symbols."""
+    text = _SYMBOL.sub(lambda m: " " * len(m.group(0)) if not _FISCAL.fullmatch(m.group(0)) else m.group(0), text)
+    spans: list[tuple[int, int]] = []
+    fiscal: set[str] = set()
+    taken: list[tuple[int, int]] = []
+    for m in _FISCAL.finditer(text):
+        first = int(m.group(1))
+        if (first + 1) % 100 == int(m.group(2)) and not _named(text, m.start(), m.end()):
+            spans.append((first, first + 1))
+            fiscal.add(f"{first}/{m.group(2)}")
+            taken.append(m.span())
+    for m in _RANGE.finditer(text):
+        if _inside(m.start(), taken):
+            continue
+        taken.append(m.span())
+        if _named(text, m.start(), m.end()):
+            continue
+        ends = [g for g in m.groups() if g]
+        first, last = int(ends[0]), int(ends[1]) if len(ends[1]) == 4 else int(ends[0][:2] + ends[1])
+        if first <= last:
+            spans.append((first, last))
+    for m in _SINCE.finditer(text):
+        if not _inside(m.start(1), taken):
+            spans.append((int(m.group(1)), OPEN))
+            taken.append(m.span(1))
+    for m in _YEAR.finditer(text):
+        if not _inside(m.start(), taken) and not _named(text, m.start(), m.end()):
+            spans.append((int(m.group(1)),) * 2)
+    return Years(tuple(spans), frozenset(fiscal))
+
+
+def _inside(pos: int, taken: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in taken)
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """True if the years at ``start:end`` belong to a name: "Strategic Plan 2022-2025", "the 2030 Agenda", "post-2015"."""
+    before, after = text[:start], text[end:]
+    return bool(_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after) or _PREFIXED.search(before))
+
+
+def asked_years(question: str) -> Years:
+    """The years and periods a question asks about, without its source's date."""
+    return years_of(_SOURCE.sub("", question))
+
+
+def another_year(asked: Years, sentence: str, before: str = "") -> bool:
+    """True if the question asks years and the fact's ``sentence`` (else the one ``before`` it) dates itself to years,
+    none of which meets the asked ones: the figure is of another year or period."""
+    if not asked.spans:
+        return False
+    said = years_of(sentence)
+    if not said.spans:
+        said = years_of(before)
+    return bool(said.spans) and not asked.meets(said)

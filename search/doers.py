@@ -1,0 +1,64 @@
+"""The name a question makes the doer of its deed must not be replaced by another name doing that deed.
+
+"On what date did the *Warf Jérémie group* launch a seaborne assault on Port Lafito?" is not answered by "On 8 October
+2022, *5 Segond* launched a seaborne assault on Port Lafito": both groups are named in the paragraph (the names gate
+passes), the date is of the asked type and the deed is the asked one, but another did it. A question whose main verb
+has a subject that is a name (spaCy's parse: proper nouns under the subject) asks that name's deed; a sentence that
+says the same verb (its stem) with a subject naming proper nouns, none of them the question's, is another's deed.
+A sentence whose doer of the verb is a common noun, a pronoun or absent ("the group launched", "it was launched") is
+left to the other rules: only a named other doer is evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .answer_types import parsed
+from .terms import tokenize
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_LIGHT = frozenset({"be", "is", "ar", "wa", "were", "have", "ha", "had", "do", "doe", "did", "said", "sai", "say"})
+_SKIP = frozenset({"the", "of", "and", "for", "on", "in"})
+
+
+@dataclass(frozen=True)
+class Doer:
+    """The stem of a question's main verb and the proper nouns (lower-cased) of its subject."""
+
+    verb: str
+    names: frozenset[str]
+
+    def done_by_another(self, sentence: str) -> bool:
+        """True if ``sentence`` says this verb with a subject naming proper nouns, none of which are the asked doer's."""
+        for tok in parsed(sentence):
+            if tok.pos_ != "VERB" or _stem(tok.text) != self.verb:
+                continue
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                named = _proper_words(subj)
+                if named and not named & self.names:
+                    return True
+        return False
+
+
+def asked_doer(question: str) -> Doer | None:
+    """The doer a question names as the subject of its main verb ("did *Qatar* accede"), or None when the subject
+    names no proper noun ("how many people were killed") or the verb is a light one ("have", "be")."""
+    doc = parsed(question)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or _stem(root.text) in _LIGHT:
+        return None
+    for subj in (c for c in root.children if c.dep_ == "nsubj"):
+        if named := _proper_words(subj):
+            return Doer(_stem(root.text), frozenset(named))
+    return None
+
+
+def _proper_words(subj) -> set[str]:
+    """The proper nouns of a subject's phrase, lower-cased, its own clauses left out."""
+    return {t.text.lower() for t in subj.subtree if t.pos_ == "PROPN" and t.text.lower() not in _SKIP
+            and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a in subj.subtree)}
+
+
+def _stem(word: str) -> str:
+    toks = tokenize([word])[0]
+    return toks[0].stem if toks else word.lower()
