@@ -36,6 +36,7 @@ from .superlatives import ranked_as_asked
 from .asked_months import another_period
 from .asked_years import another_year, asked_years
 from .doers import asked_doer
+from .changes import asks_share, document_date, states_change
 from .wholes import counts_more
 from .future import asks_future, before_document
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
@@ -162,8 +163,14 @@ def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fac
         facts = [f for f in facts if not (f.spans[0].kind == "date" and (p := profiles.get(f.where.hit.symbol))
                                           and before_document(f.spans[0].text, written_year(p)))]
     facts = [f for f in facts if not another_period(question, f.where.sentence.text, local_context(f.where))]
-    years = asked_years(question)  # "in 2022" asked: a sentence dated 2024 and 2023 tells of other years
-    facts = [f for f in facts if not another_year(years, f.where.sentence.text, local_context(f.where))]
+    years, profiles = asked_years(question), library(searcher).profiles  # "in 2022": a sentence of 2024 and 2023 is not
+    facts = [f for f in facts if not another_year(years, f.where.sentence.text, local_context(f.where), f.where.hit.text,
+                                                  years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset())]
+    if asks_share(question):  # "what share ... is allocated to education": "22 per cent lower than" is a change
+        facts = [f for f in facts if not (f.spans[0].kind == "percent"
+                                          and states_change(f.where.sentence.text, f.spans[0].start, f.spans[0].end))]
+    facts = [f for f in facts if not (f.spans[0].kind == "date"  # "a request dated 28 December 2024": not the deed's
+                                      and document_date(question, f.where.sentence.text, f.spans[0].start))]
     if facts and (doer := asked_doer(question)):  # "did the Warf Jérémie group launch": "5 Segond launched" is another's deed
         facts = [f for f in facts if not doer.done_by_another(f.where.sentence.text)]
     return [f for f in facts if not (f.spans[0].kind == "count"  # "killed" asked, "killed and injured" counted

@@ -100,12 +100,25 @@ def asked_years(question: str) -> Years:
     return years_of(_SOURCE.sub("", question))
 
 
-def another_year(asked: Years, sentence: str, before: str = "") -> bool:
+def another_year(asked: Years, sentence: str, before: str = "", paragraph: str = "",
+                 reported: frozenset[str] = frozenset()) -> bool:
     """True if the question asks years and the fact's ``sentence`` (else the one ``before`` it) dates itself to years,
-    none of which meets the asked ones: the figure is of another year or period."""
+    none of which meets the asked ones: the figure is of another year or period. A sentence that, with the one before,
+    names no year is dated by its ``paragraph``'s opening ("In 2023, ...") or else by the years its document
+    ``reported`` on; an asked year that neither gives, written elsewhere in the paragraph, dates another figure there
+    ("Mauritania recorded 6.5 per cent in 2023" is no year of "Senegal faces a high population growth rate (2.5 per
+    cent)")."""
     if not asked.spans:
         return False
     said = years_of(sentence)
     if not said.spans:
         said = years_of(before)
-    return bool(said.spans) and not asked.meets(said)
+    if said.spans:
+        return not asked.meets(said)
+    opening = _OPENING.match(paragraph)
+    framed = years_of(opening.group(0)) if opening else Years()
+    return not asked.meets(framed) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
+
+
+#: a paragraph's opening time frame: "In 2023,", "During the 2023–2024 season,", "As at 31 December 2024,"
+_OPENING = re.compile(r"^\s*(?:In|During|Throughout|Since|By|As (?:at|of)|From|Between|Over)\b[^,.;]{0,60},")
