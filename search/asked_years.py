@@ -105,7 +105,7 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     """True if the question asks years and the fact's ``sentence`` (else the one ``before`` it) dates itself to years,
     none of which meets the asked ones: the figure is of another year or period. A sentence that, with the one before,
     names no year is dated by its ``paragraph``'s opening ("In 2023, ...") or else by the years its document
-    ``reported`` on; an asked year that neither gives, written elsewhere in the paragraph, dates another figure there
+    ``reported`` on (when its date is known); an asked year that neither gives, written elsewhere in the paragraph, dates another figure there
     ("Mauritania recorded 6.5 per cent in 2023" is no year of "Senegal faces a high population growth rate (2.5 per
     cent)")."""
     if not asked.spans:
@@ -115,6 +115,8 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
         said = years_of(before)
     if said.spans:
         return not asked.meets(said)
+    if not reported:
+        return False  # a document of unknown date: the paragraph's years are left to ``search.unsaid``
     opening = _OPENING.match(paragraph)
     framed = years_of(opening.group(0)) if opening else Years()
     return not asked.meets(framed) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
