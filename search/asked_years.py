@@ -5,7 +5,8 @@ women accessing essential services in *2024*, up from 94 million in *2023*": the
 asked subject, but of other years. A paragraph that says the asked year elsewhere ("Mauritania recorded 6.5 per cent
 in 2023" beside Senegal's 2024 growth) does not date the fact's own sentence either. A question naming years (or a
 period of years) is answered only by a sentence that names none (the document's and the paragraph's years are then
-left to ``search.unsaid``) or names one that meets the asked ones: the same year, a period holding it ("between 2022
+left to ``search.unsaid``) or names one that meets the asked ones (a period asked is not met by years that only
+overlap it: ``only_overlaps``): the same year, a period holding it ("between 2022
 and 2024", "2020-2024", "since 2021", "the 2023-2024 cold season"), a fiscal year holding it ("2024/25"). A sentence
 naming no year takes the one before's. Years that name ("resolution 2118 (2013)", "the 2030 Agenda", "Strategic Plan
 2022-2025", "S/2024/868") or date the source ("according to the Secretary-General's 2025 report") are no time of the
@@ -114,12 +115,23 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     if not said.spans:
         said = years_of(before)
     if said.spans:
-        return not asked.meets(said)
+        return not asked.meets(said) or only_overlaps(asked, said)
     if not reported:
         return False  # a document of unknown date: the paragraph's years are left to ``search.unsaid``
     opening = _OPENING.match(paragraph)
     framed = years_of(opening.group(0)) if opening else Years()
     return not asked.meets(framed) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
+
+
+def only_overlaps(asked: Years, said: Years) -> bool:
+    """True if a period of several years is asked and the sentence's years, read as one closed period from the first to
+    the last, only overlap it: neither holds the other ("renewed from 2021 to 2024" asked "between 2018 and 2022" counts
+    papers of other years, and leaves out some of the asked ones)."""
+    periods = [(a, b) for a, b in asked.spans if a < b]
+    if len(periods) != 1 or any(b >= OPEN for _, b in said.spans):
+        return False
+    (a, b), first, last = periods[0], min(x for x, _ in said.spans), max(y for _, y in said.spans)
+    return not (a <= first and last <= b) and not (first <= a and b <= last)
 
 
 #: a paragraph's opening time frame: "In 2023,", "During the 2023–2024 season,", "As at 31 December 2024,"

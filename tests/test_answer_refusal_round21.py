@@ -97,6 +97,14 @@ def _another(question: str, sentence: str, before: str = "", paragraph: str = ""
     ("a year between two figures' years", lambda: _another(
         "What was the strength of the police in 2010?", "It expanded from 2,500 in 2004 to 14,800 by its closure in 2017."),
      True),
+    ("a period asked, one that only overlaps said", lambda: _another(
+        "How many concept papers were renewed between 2018 and 2022?",
+        "Eleven concept papers have been renewed: on SME development (December 2021), finance (December 2021), "
+        "human dimension (October 2022) and agriculture (June 2024)."), True),
+    ("a period asked, one inside it said", lambda: _another(
+        "How many concept papers were renewed under Kazakhstan's 2020-2024 chairmanship?",
+        "Eleven concept papers have been renewed: on SME development (December 2021), finance (December 2021), "
+        "human dimension (October 2022) and agriculture (June 2024)."), False),
     ("a fiscal year asked, another said", lambda: _another(
         "How large was the budget for fiscal year 2023/24?", "The approved budget of 4.2 trillion has a deficit.",
         _BUDGET.split(". ")[0] + ". The approved budget of 4.2 trillion has a deficit."), True),
