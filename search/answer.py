@@ -165,7 +165,8 @@ def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fac
     facts = [f for f in facts if not another_period(question, f.where.sentence.text, local_context(f.where))]
     years, profiles = asked_years(question), library(searcher).profiles  # "in 2022": a sentence of 2024 and 2023 is not
     facts = [f for f in facts if not another_year(years, f.where.sentence.text, local_context(f.where), f.where.hit.text,
-                                                  years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset())]
+                                                  years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset(),
+                                                  f.spans[0].start)]
     if asks_share(question):  # "what share ... is allocated to education": "22 per cent lower than" is a change
         facts = [f for f in facts if not (f.spans[0].kind == "percent"
                                           and states_change(f.where.sentence.text, f.spans[0].start, f.spans[0].end))]

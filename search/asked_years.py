@@ -22,15 +22,26 @@ from .terms import MONTHS
 
 _Y = r"(?:19|20)\d{2}"
 #: "according to the ... 2025 report": the source's date, not the figure's (up to the question's end or a clause break)
-_SOURCE = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted) (?:in|by))\b[^?;]*")
+_SOURCE = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described) (?:in|by|on))\b[^?;]*")
+#: in a question, a year dating a document or meeting the question is about ("MICIVIH's *August 1997* report", "at its
+#: *2025* annual session", "the *2025* ECOSOC draft"): which document, not the time of the fact
+_DOCUMENT_YEAR = re.compile(r"(?i)\b(?:(?:" + "|".join(sorted(MONTHS)) + r")\s+)?" + _Y + r"((?:\s+[\w’'-]+){0,2}?)\s+"
+                            r"(?:reports?|drafts?|resolutions?|sessions?|letters?|notes?|decisions?|declarations?|"
+                            r"statements?|reviews?|assessments?|updates?|briefings?|recommendations?|pledges?|"
+                            r"candidatures?)\b")
 #: a symbol or a number with a year: "S/2024/868", "decision 2024/344", "resolution 2118 (2013)", "No. 025/24"
-_SYMBOL = re.compile(r"[A-Za-z0-9.]+/" + _Y + r"(?:/[\w.]+)*|\b" + _Y + r"/\d{3,}\b|\b\d{3,4}\s*\(" + _Y + r"\)|"
+_SYMBOL = re.compile(r"[A-Za-z0-9.]+/" + _Y + r"(?:/[\w.]+)*|\b" + _Y + r"/\d+\b(?!/)|\b\d{3,4}\s*\(" + _Y + r"\)|"
                      r"\b[A-Za-z]*\d+/\d{2}\b(?!/)")
 #: a name's years: a capitalized word right before ("Plan 2022-2025", "Agenda 2030"; not a possessive, not a sentence's
 #: first word) or right after ("the 2030 Agenda", "2024 Annual Report"); "post-2015"
 _NAMED_BEFORE = re.compile(r"\b(?!(?:In|By|Since|From|Between|During|Until|As|At|On|For|Of|Before|After|Through|Throughout"
                            r"|To|Over|Under|The|Early|Late|Mid|End|" + "|".join(sorted(MONTHS)) + r")\b)[A-Z][\w-]*(?<!['’]s)\s$")
-_NAMED_AFTER = re.compile(r"^\s[A-Z][a-z]+")
+_NAMED_AFTER = re.compile(r"^\s[A-Z]")
+_DETERMINED = re.compile(r"(?i)(?:\b(?:the|its|their|this|that)|['’]s)\s$")  # "the 2030 Agenda", not "in 2007 Chile"
+#: what a figure is compared with, to the clause's end: "up from 94 million in 2023", "(2023: $168 million)",
+#: "increased to 181 from the 173 baseline ... in 2021"
+_COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|as against|(?:up|down) from|(?:increased|decreased|rose|fell|grew|"
+                       r"declined|dropped) (?:by [^.;,()]*? )?to [^.;,()]*? from)\b[^.;,()]*|\(\s*" + _Y + r"\s*:[^)]*\)")
 _PREFIXED = re.compile(r"(?i)(?:post|pre|mid)-$")
 #: periods: "2022-2024", "2022–2025", "between 2022 and 2024", "from 2020 to 2024", "2024/25", "since 2021"
 _RANGE = re.compile(r"\b(" + _Y + r")\s?[-–—]\s?(" + _Y + r"|\d{2})\b|\b(?i:between) (" + _Y + r") and (" + _Y + r")\b|"
@@ -46,6 +57,9 @@ class Years:
     """The years a text dates something to: single years and periods (first, last), fiscal years apart."""
     spans: tuple[tuple[int, int], ...] = ()
     fiscal: frozenset[str] = frozenset()
+
+    def __add__(self, other: Years) -> Years:
+        return Years(self.spans + other.spans, self.fiscal | other.fiscal)
 
     def meets(self, other: Years) -> bool:
         """True if a year or period of each side overlaps; two sides naming fiscal years must share one."""
@@ -93,34 +107,55 @@ def _inside(pos: int, taken: list[tuple[int, int]]) -> bool:
 def _named(text: str, start: int, end: int) -> bool:
     """True if the years at ``start:end`` belong to a name: "Strategic Plan 2022-2025", "the 2030 Agenda", "post-2015"."""
     before, after = text[:start], text[end:]
-    return bool(_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after) or _PREFIXED.search(before))
+    return bool(_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after) and _DETERMINED.search(before)
+                or _PREFIXED.search(before))
 
 
 def asked_years(question: str) -> Years:
     """The years and periods a question asks about, without its source's date."""
-    return years_of(_SOURCE.sub("", question))
+    return years_of(_DOCUMENT_YEAR.sub(" ", _SOURCE.sub("", question)))
 
 
 def another_year(asked: Years, sentence: str, before: str = "", paragraph: str = "",
-                 reported: frozenset[str] = frozenset()) -> bool:
-    """True if the question asks years and the fact's ``sentence`` (else the one ``before`` it) dates itself to years,
-    none of which meets the asked ones: the figure is of another year or period. A sentence that, with the one before,
-    names no year is dated by its ``paragraph``'s opening ("In 2023, ...") or else by the years its document
-    ``reported`` on (when its date is known); an asked year that neither gives, written elsewhere in the paragraph, dates another figure there
-    ("Mauritania recorded 6.5 per cent in 2023" is no year of "Senegal faces a high population growth rate (2.5 per
-    cent)")."""
+                 reported: frozenset[str] = frozenset(), at: int | None = None) -> bool:
+    """True if the question asks years and the fact's ``sentence`` dates its own figure to years none of which meets
+    the asked ones: the figure is of another year or period. The sentence's years that date a figure it is compared
+    with ("up from 94 million in *2023*") or name ("Plan *2025*") may meet the asked year, but date nothing on their
+    own. A sentence that dates nothing of its own is dated by the one ``before`` it (``before`` is the local context,
+    the sentence included), by its ``paragraph``'s opening ("In 2023, ...") or by the years its document ``reported``
+    on (when its date is known); an asked year none of them gives, written elsewhere in the paragraph, dates another
+    figure there ("Mauritania recorded 6.5 per cent in 2023" is no year of "Senegal faces a high population growth
+    rate (2.5 per cent)"). The figure at ``at`` (its offset in the sentence), when it is the compared one, is dated by
+    its clause alone."""
     if not asked.spans:
         return False
-    said = years_of(sentence)
-    if not said.spans:
-        said = years_of(before)
-    if said.spans:
-        return not asked.meets(said) or only_overlaps(asked, said)
-    if not reported:
-        return False  # a document of unknown date: the paragraph's years are left to ``search.unsaid``
+    if at is not None and (compared := next((m for m in _COMPARED.finditer(sentence) if _opens(m) <= at < m.end()), None)) \
+            and (then := years_of(compared.group(0)[_opens(compared) - compared.start():])).spans:
+        return not asked.meets(then)  # the figure at ``at`` is the compared one ("than the 13 per cent planned in 2023/24")
+    every = years_of(sentence) + named_years(sentence)
+    own = years_of(_COMPARED.sub(" ", sentence))
+    if own.spans:
+        return not asked.meets(every) or only_overlaps(asked, own)
+    prior = years_of(before.replace(sentence, " "))
+    if asked.fiscal and prior.fiscal and not asked.fiscal & prior.fiscal:
+        return True  # "the budget for fiscal year 2024/25. The approved budget of 4.2 trillion ...": not 2023/24
+    if asked.meets(every) or asked.meets(prior) or not reported:
+        return False
     opening = _OPENING.match(paragraph)
     framed = years_of(opening.group(0)) if opening else Years()
     return not asked.meets(framed) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
+
+
+def _opens(m: re.Match) -> int:
+    """Where a compared clause starts: "increased to 181 *from* the 173 baseline": at "from", the 181 is the figure's own."""
+    return m.start() + (m.group(0).find(" from ") + 1 if m.group(0)[:1].islower() and " to " in m.group(0)
+                        and not m.group(0).startswith(("up ", "down ")) else 0)
+
+
+def named_years(text: str) -> Years:
+    """Every year ``text`` writes outside symbols, names' included ("the Response Plan *2025*")."""
+    text = _SYMBOL.sub(" ", text)
+    return Years(tuple((int(y), int(y)) for y in _YEAR.findall(text)))
 
 
 def only_overlaps(asked: Years, said: Years) -> bool:

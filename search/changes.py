@@ -5,7 +5,8 @@ cent lower* than that of fiscal year 2023/24": a per cent that says how much one
 higher than, an increase of, rose by) is no share of anything, unless the question asks a change ("by how much",
 "increase", "lower"). And "When did Qatar accede to the Convention?" is not answered by "a formal request from the
 Minister, *dated 28 December 2024*": a date right after "dated" is a document's, and answers only a question about a
-document (its letter, note, request, report) or what was dated.
+document (its letter, note, request, report) or what was dated; a decision's or resolution's ("decision 2015/2, dated 30
+January 2015") is its adoption's.
 """
 
 from __future__ import annotations
@@ -43,4 +44,9 @@ _DATED = re.compile(r"(?i)\bdated\s+(?:on\s+)?$")
 def document_date(question: str, sentence: str, start: int) -> bool:
     """True if the date at ``start`` of ``sentence`` follows "dated" (a letter's, a request's date) and ``question``
     asks about no document nor what was dated."""
-    return bool(_DATED.search(sentence[:start])) and not _DOCUMENT_ASKED.search(_SOURCE.sub("", question))
+    head = sentence[:start]
+    return bool(_DATED.search(head)) and not _ACT_DATED.search(head) and not _DOCUMENT_ASKED.search(_SOURCE.sub("", question))
+
+
+#: "in decision 2015/2, dated 30 January 2015": a decision's or resolution's date is its adoption's
+_ACT_DATED = re.compile(r"(?i)\b(?:decisions?|resolutions?)\s+[\w./()-]+,?\s*dated\s+(?:on\s+)?$")
