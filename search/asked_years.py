@@ -121,9 +121,10 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     """True if the question asks years and the fact's ``sentence`` dates its own figure to years none of which meets
     the asked ones: the figure is of another year or period. The sentence's years that date a figure it is compared
     with ("up from 94 million in *2023*") or name ("Plan *2025*") may meet the asked year, but date nothing on their
-    own. A sentence that dates nothing of its own is dated by the one ``before`` it (``before`` is the local context,
-    the sentence included), by its ``paragraph``'s opening ("In 2023, ...") or by the years its document ``reported``
-    on (when its date is known); an asked year none of them gives, written elsewhere in the paragraph, dates another
+    own. A sentence that dates nothing of its own is dated by the opening time frame of the one ``before`` it (``before``
+    is the local context, the sentence included: "In 2022, 900 staff were trained. Of these, 300 ..."; not "In Nigeria,
+    ... from 5.5 per cent of GDP in 2023 to 8.7 per cent in 2024" before Chad's poverty rate), by its ``paragraph``'s
+    opening or by the years its document ``reported`` on (when its date is known); an asked year none of them gives, written elsewhere in the paragraph, dates another
     figure there ("Mauritania recorded 6.5 per cent in 2023" is no year of "Senegal faces a high population growth
     rate (2.5 per cent)"). The figure at ``at`` (its offset in the sentence), when it is the compared one, is dated by
     its clause alone."""
@@ -136,14 +137,19 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     own = years_of(_COMPARED.sub(" ", sentence))
     if own.spans:
         return not asked.meets(every) or only_overlaps(asked, own)
-    prior = years_of(before.replace(sentence, " "))
-    if asked.fiscal and prior.fiscal and not asked.fiscal & prior.fiscal:
+    prior = before.replace(sentence, " ").strip()
+    said = years_of(prior)
+    if asked.fiscal and said.fiscal and not asked.fiscal & said.fiscal:
         return True  # "the budget for fiscal year 2024/25. The approved budget of 4.2 trillion ...": not 2023/24
-    if asked.meets(every) or asked.meets(prior) or not reported:
+    if asked.meets(every) or asked.meets(_framed(prior)) or not reported:
         return False
-    opening = _OPENING.match(paragraph)
-    framed = years_of(opening.group(0)) if opening else Years()
-    return not asked.meets(framed) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
+    return not asked.meets(_framed(paragraph)) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
+
+
+def _framed(text: str) -> Years:
+    """The years of ``text``'s opening time frame ("In 2023, ..."), which date what follows it."""
+    opening = _OPENING.match(text)
+    return years_of(opening.group(0)) if opening else Years()
 
 
 def _opens(m: re.Match) -> int:

@@ -118,6 +118,8 @@ def _another(question: str, sentence: str, before: str = "", paragraph: str = ""
     # no year near the fact: the paragraph's opening, else the document's years
     ("another figure's year elsewhere", lambda: _another(
         "What was Senegal's growth rate in 2023?", _HUMAN.split(". ")[3], _HUMAN.split(". ")[2], _HUMAN), True),
+    ("another country's years before", lambda: _another(
+        "By how much did Chad's GDP grow in 2023?", _HUMAN.split(". ")[2], " ".join(_HUMAN.split(". ")[1:3]), _HUMAN), True),
     ("the document's year", lambda: _another(
         "What was Senegal's growth rate in 2024?", _HUMAN.split(". ")[3], "", _HUMAN), False),
     ("the paragraph's opening year", lambda: _another(
