@@ -2,15 +2,18 @@
 
 "How many women accessed essential services in *2022*?" is not answered by "UNDP support resulted in 137 million
 women accessing essential services in *2024*, up from 94 million in *2023*": the figure is of the asked kind, on the
-asked subject, but of other years. A paragraph that says the asked year elsewhere ("Mauritania recorded 6.5 per cent
-in 2023" beside Senegal's 2024 growth) does not date the fact's own sentence either. A question naming years (or a
-period of years) is answered only by a sentence that names none (the document's and the paragraph's years are then
-left to ``search.unsaid``) or names one that meets the asked ones (a period asked is not met by years that only
-overlap it: ``only_overlaps``): the same year, a period holding it ("between 2022
-and 2024", "2020-2024", "since 2021", "the 2023-2024 cold season"), a fiscal year holding it ("2024/25"). A sentence
-naming no year takes the one before's. Years that name ("resolution 2118 (2013)", "the 2030 Agenda", "Strategic Plan
-2022-2025", "S/2024/868") or date the source ("according to the Secretary-General's 2025 report") are no time of the
-fact. A fiscal year asked ("2023/24") is met only by that fiscal year when the sentence names fiscal years.
+asked subject, but of other years. Nor does a paragraph that says the asked year of another figure ("Mauritania
+recorded 6.5 per cent in *2023*") date a sentence that names no year ("Senegal faces ... a high population growth
+rate (2.5 per cent)"). A question naming years (or a period of years) is answered by a sentence whose own years meet
+the asked ones: the same year, a period holding it ("between 2022 and 2024", "2020-2024", "since 2021", "the
+2023-2024 cold season"), a fiscal year holding it ("2024/25"); a period asked is not met by years that only overlap
+it. Years that name ("resolution 2118 (2013)", "the 2030 Agenda", "Strategic Plan 2022-2025", "S/2024/868") or date
+a figure the sentence compares with ("up from 94 million in 2023", "(2023: $168 million)") may meet the asked year
+but date nothing of the sentence's own. A sentence with no year of its own is dated by the opening time frame of the
+one before it or of its paragraph ("In 2023, ..."), else by the years its document reports on (``search.unsaid``).
+In the question, a year of its source ("according to the Secretary-General's 2025 report") or of the document or
+session it is about ("MICIVIH's August 1997 report", "at its 2025 annual session") is no time of the fact. A fiscal
+year asked ("2023/24") is met only by that fiscal year where fiscal years are named.
 """
 
 from __future__ import annotations
