@@ -162,7 +162,8 @@ def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fac
         profiles = library(searcher).profiles
         facts = [f for f in facts if not (f.spans[0].kind == "date" and (p := profiles.get(f.where.hit.symbol))
                                           and before_document(f.spans[0].text, written_year(p)))]
-    facts = [f for f in facts if not another_period(question, f.where.sentence.text, local_context(f.where))]
+    facts = [f for f in facts if not another_period(question, f.where.sentence.text, local_context(f.where),
+                                                    f.where.hit.text if f.spans[0].kind in _FIGURES else "")]
     years, profiles = asked_years(question), library(searcher).profiles  # "in 2022": a sentence of 2024 and 2023 is not
     facts = [f for f in facts if not another_year(years, f.where.sentence.text, local_context(f.where), f.where.hit.text,
                                                   years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset(),
@@ -176,6 +177,10 @@ def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fac
         facts = [f for f in facts if not doer.done_by_another(f.where.sentence.text)]
     return [f for f in facts if not (f.spans[0].kind == "count"  # "killed" asked, "killed and injured" counted
                                      and counts_more(question, f.where.sentence.text, f.spans[0].text, f.spans[0].end))]
+
+
+#: the kinds of figure a paragraph's first sentence may date when it goes on to break them down (not a name it gives)
+_FIGURES = ("count", "money", "percent")
 
 
 def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:

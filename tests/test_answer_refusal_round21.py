@@ -8,15 +8,19 @@ on the same paragraph kept:
   the figure of 2024/25 — ``search.asked_years`` (traps21 TRU2102, TRU2104);
 - a share asked, a change given ("22 per cent *lower than*"); an event's date asked, a document's date given ("a formal
   request ... *dated* 28 December 2024") — ``search.changes`` (traps21 TRU2103, TRU2112);
+- a month asked ("from *July to September* 2024"), a breakdown in a paragraph whose first sentence dates it to other
+  months ("... 418 incidents recorded from *October to December* 2024 ... Other challenges included movement
+  restrictions (18 incidents)") — ``search.asked_months`` (blind21 TU2102);
 - a named doer asked ("did *Qatar* accede"), another named doer of the same verb ("The Syrian Arab Republic acceded")
   — ``search.doers``.
 
-Paragraphs are copied from E/2025/76, S/2025/258 and S/2025/122."""
+Paragraphs are copied from E/2025/76, S/2025/258, S/2025/122 and A/79/797."""
 
 from __future__ import annotations
 
 import pytest
 
+from search.asked_months import another_period
 from search.asked_years import another_year, asked_years, years_of
 from search.changes import asks_share, document_date, states_change
 from search.doers import asked_doer
@@ -57,6 +61,13 @@ _FORCES = ("The Haitian Armed Forces, reinstated in 2017 after being disbanded i
            "124 women, but remain poorly equipped. Since 2024, they have played a growing role in supporting police "
            "anti-gang operations and maintaining security in reclaimed areas. A recruitment drive for 1,500 cadets began "
            "in August 2024.")
+
+_ACCESS = ("Humanitarian access remained challenging, with 418 humanitarian access-related incidents recorded from October "
+           "to December 2024, a 5 per cent increase from the same period in 2023. The primary challenge was interference "
+           "in humanitarian activities by the de facto authorities, accounting for 86 per cent of incidents. Other "
+           "challenges included movement restrictions (18 incidents) and violence against humanitarian workers (29 "
+           "incidents), including 17 detentions in which 41 humanitarian workers were detained.")
+_OTHER = _ACCESS.split(". ")[2]
 
 _SAHEL = "Implementation of integrated, coherent and coordinated support for South Sudan and the Sahel region (Report of the Secretary-General)"
 _OPCW = "Report by the Director General of the Organisation for the Prohibition of Chemical Weapons"
@@ -127,6 +138,16 @@ def _another(question: str, sentence: str, before: str = "", paragraph: str = ""
         "300 were women.", {"2025"}), False),
     ("a document of unknown date", lambda: _another(
         "What was Senegal's growth rate in 2023?", _HUMAN.split(". ")[3], "", _HUMAN, set()), False),
+    # months: a breakdown dated by its paragraph's first sentence (A/79/797 para. 64; blind21 TU2102)
+    ("months of the paragraph's first sentence", lambda: another_period(
+        "How many humanitarian access incidents were recorded from July to September 2024?", _OTHER,
+        " ".join(_ACCESS.split(". ")[1:3]), _ACCESS), True),
+    ("the paragraph's months asked", lambda: another_period(
+        "How many humanitarian access incidents were recorded from October to December 2024?", _OTHER,
+        " ".join(_ACCESS.split(". ")[1:3]), _ACCESS), False),
+    ("no paragraph passed (not a figure)", lambda: another_period(
+        "How many humanitarian access incidents were recorded from July to September 2024?", _OTHER,
+        " ".join(_ACCESS.split(". ")[1:3])), False),
     # a share asked, a change given
     ("a share asked", lambda: asks_share("What share of South Sudan's budget is allocated to education?"), True),
     ("a change asked", lambda: asks_share("What percentage increase did the budget see?"), False),
