@@ -6,7 +6,7 @@ the lead lacks the fact) or ``wrong`` (neither); each unanswerable question ``re
 Only the tuning material is run: every dev half and the promoted held-out halves (the never-tuned
 halves are left out, so their per-question outcomes are never printed).
 
-Usage: python bench/answer_outcomes.py --library DIR --out FILE.json
+Usage: python bench/answer_outcomes.py --library DIR --out FILE.json [--match REGEX] [--sets a,b]
        python bench/answer_outcomes.py --compare BEFORE.json AFTER.json
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -47,13 +48,18 @@ def outcome(r: dict, a) -> str:
     return {(True, True): "ok", (True, False): "uncited", (False, True): "wrongfact"}.get((lead, cites), "wrong")
 
 
-def run(index: str, out: Path) -> None:
+def run(index: str, out: Path, match: str | None = None, sets: str | None = None) -> None:
+    """Ask every tuning question, or only those whose text matches ``match`` (a rule's reach: the
+    questions that name a year, say) in the sets ``sets`` names; the others keep their outcome."""
     from search import Searcher
 
     s = Searcher.open(index)
     res = {}
+    only = set(sets.split(",")) if sets else None
     for name, rows in tuning_sets().items():
         for r in rows:
+            if match and not re.search(match, r["query"]) or only and name not in only:
+                continue
             a = s.ask(r["query"])
             res[f"{name}:{r['id']}"] = {"o": outcome(r, a), "split": r.get("split", "dev"),
                                         "kind": "none" if r.get("kind") == "none" or "answer" not in r else "fact",
@@ -100,11 +106,13 @@ def main() -> int:
     p.add_argument("--library")
     p.add_argument("--out", type=Path)
     p.add_argument("--compare", nargs=2, type=Path)
+    p.add_argument("--match", help="ask only the questions matching this regex")
+    p.add_argument("--sets", help="ask only these sets (comma-separated names)")
     args = p.parse_args()
     if args.compare:
         compare(*args.compare)
     else:
-        run(args.library, args.out)
+        run(args.library, args.out, args.match, args.sets)
     return 0
 
 

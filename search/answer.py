@@ -34,6 +34,9 @@ from .initials import spelled_out
 from .short_forms import named_by_short_form, short_forms
 from .superlatives import ranked_as_asked
 from .asked_months import another_period
+from .asked_years import another_year, asked_years
+from .doers import asked_doer
+from .changes import asks_share, document_date, states_change
 from .wholes import counts_more
 from .future import asks_future, before_document
 from .signatures import asks_signatory, only_a_signature_answers, signatory_answer
@@ -156,15 +159,33 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
 def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fact]:
     """The facts left when the question asks a ranking or the future: "the *largest* contribution" is not given by
     a sentence that ranks none (``search.superlatives``), "when *will* it be held" not by a year before the
-    document was written (``search.future``). Either would be a fact of the asked type, and a guess."""
+    document was written (``search.future``); nor a month or year asked by a sentence of other months or years
+    (``search.asked_months``, ``search.asked_years``), nor a named doer's deed by another's (``search.doers``).
+    Each would be a fact of the asked type, and a guess."""
     facts = [f for f in facts if ranked_as_asked(question, local_context(f.where))]
     if asks_future(question):
         profiles = library(searcher).profiles
         facts = [f for f in facts if not (f.spans[0].kind == "date" and (p := profiles.get(f.where.hit.symbol))
                                           and before_document(f.spans[0].text, written_year(p)))]
-    facts = [f for f in facts if not another_period(question, f.where.sentence.text, local_context(f.where))]
+    facts = [f for f in facts if not another_period(question, f.where.sentence.text, local_context(f.where),
+                                                    f.where.hit.text if f.spans[0].kind in _FIGURES else "")]
+    years, profiles = asked_years(question), library(searcher).profiles  # "in 2022": a sentence of 2024 and 2023 is not
+    facts = [f for f in facts if not another_year(years, f.where.sentence.text, local_context(f.where), f.where.hit.text,
+                                                  years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset(),
+                                                  f.spans[0].start)]
+    if asks_share(question):  # "what share ... is allocated to education": "22 per cent lower than" is a change
+        facts = [f for f in facts if not (f.spans[0].kind == "percent"
+                                          and states_change(f.where.sentence.text, f.spans[0].start, f.spans[0].end))]
+    facts = [f for f in facts if not (f.spans[0].kind == "date"  # "a request dated 28 December 2024": not the deed's
+                                      and document_date(question, f.where.sentence.text, f.spans[0].start))]
+    if facts and (doer := asked_doer(question)):  # "did the Warf Jérémie group launch": "5 Segond launched" is another's deed
+        facts = [f for f in facts if not doer.done_by_another(f.where.sentence.text)]
     return [f for f in facts if not (f.spans[0].kind == "count"  # "killed" asked, "killed and injured" counted
                                      and counts_more(question, f.where.sentence.text, f.spans[0].text, f.spans[0].end))]
+
+
+#: the kinds of figure a paragraph's first sentence may date when it goes on to break them down (not a name it gives)
+_FIGURES = ("count", "money", "percent")
 
 
 def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:

@@ -76,13 +76,22 @@ def periods(text: str) -> list[Period]:
     return found
 
 
-def another_period(question: str, sentence: str, before: str = "") -> bool:
+def another_period(question: str, sentence: str, before: str = "", paragraph: str = "") -> bool:
     """True if ``question`` names a month and the fact's ``sentence`` names months, none of them within the asked one:
     the figure is of another period. A sentence naming no month takes the months of the one ``before`` it ("In
     October, ... . A total of 500 ..."); one that names its own is not rescued by them ("From January to November
-    2024, ... . In November and December 2024, a total of 92,790 ...")."""
+    2024, ... . In November and December 2024, a total of 92,790 ..."). When neither names a month, the ``paragraph``'s
+    first sentence dates what the paragraph goes on to break down ("... 418 incidents recorded *from October to December
+    2024* ... . Other challenges included movement restrictions (18 incidents) ..."); the caller passes it for figures
+    only (a paragraph recalling a July meeting does not date the April briefing a name is asked of)."""
     asked = periods(_SOURCE.sub("", question))
     if not asked:
         return False
-    said = periods(sentence) or periods(before)
+    said = periods(sentence) or periods(before) or periods(_first_sentence(paragraph))
     return bool(said) and not any(a.meets(s) for a in asked for s in said)
+
+
+def _first_sentence(paragraph: str) -> str:
+    """A paragraph's first sentence (to its first full stop followed by a capital)."""
+    m = re.search(r"[.;]\s+(?=[A-Z(])", paragraph)
+    return paragraph[:m.start()] if m else paragraph
