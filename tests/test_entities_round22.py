@@ -77,3 +77,11 @@ def test_an_acronym_that_spells_other_words_is_no_gloss():
     assert _spells("WAM", words, 5)
     assert not _spells("ILO", words, 5)
     assert _spells("GBV", ["National", "Gender-Based", "Violence", "(", "GBV", ")"], 3)
+
+
+def test_a_list_of_abbreviations_is_no_title():
+    """S/2025/194's glossary, its lines run together, had become one 878-character plan."""
+    text = ("NAP National Action Plan NTP National Transformation Plan OPM Office of the Prime Minister PBF Peace Building "
+            "Fund P/CVE Preventing and Countering Violent Extremism RCO Resident Coordinator’s Office")
+    spans = [e.text for e in tag_texts([text])[0] if e.kind == I]
+    assert not any(len(s) > 60 for s in spans), spans

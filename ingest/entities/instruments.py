@@ -420,8 +420,17 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             continue  # "Action Plan (UNCT-SWAP) Gender Equality Scorecard": a product's name
         if w in PLURAL_HEADS and not _names_a_set(words, start, h):
             continue
+        if action_heads and _glossary(words[start:end]):
+            continue  # "NAP National Action Plan NTP National Transformation Plan OPM ...": a list of abbreviations
         out.append((toks[start][1], toks[end - 1][2] - (2 if possessive and end == head_end else 0)))
     return out
+
+
+def _glossary(span: list[str]) -> bool:
+    """Whether a title's words are a list of abbreviations run together: three or more acronyms standing apart
+    (not in brackets) after its first word; a title holds one at most ("UNICEF Gender Action Plan")."""
+    bare = [t for i, t in enumerate(span[1:], 1) if re.fullmatch(r"[A-Z]{2,}(?:/[A-Z]+)?", t) and span[i - 1] != "("]
+    return len(bare) >= 3
 
 
 def _names_a_set(words: list[str], start: int, h: int) -> bool:
