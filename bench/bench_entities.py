@@ -128,6 +128,9 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
 - bench/data/entities_sample_round21_instruments.jsonl (dev) and entities_sample_round21_instruments_aside.jsonl
   (aside): 30 and 30 paragraphs drawn the same way (``bench/draw_entity_sample.py --instruments --seed 21``),
   **instruments only** (55 and 75), back-references with ``refers``, committed before the tagger ran on them.
+- bench/data/entities_sample_round22_instruments.jsonl (dev) and entities_sample_round22_instruments_aside.jsonl
+  (aside): 20 and 20 paragraphs drawn the same way (``--seed 22 --size 40``), **instruments only** (54 and 47),
+  back-references with ``refers``, committed (ad67220) before the tagger ran on them.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when

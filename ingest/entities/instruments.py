@@ -102,14 +102,14 @@ _TOKEN = re.compile(r"[A-Z]{1,3}(?:/[A-Z]{2,4})+(?![\w/])|"  # "P/CVE", "HIV/AID
                     r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'\u2019\-\u2010\u2013]*|\S")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d(?:[\u2013\-](?:1[89]|20)?\d\d)?$")
 _SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z]{0,9}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-\u2013]*){2,}")
-# "68/4", "ES-10/1", "1244 (1999)"; a part letter ("65/37 A", "79/407 A and B"); and the General
+# "68/4", "S-10/2", "ES-10/15" (a special or emergency special session's), "1244 (1999)"; a part letter ("65/37 A", "79/407 A and B"); and the General
 # Assembly's numbering before 1976, by session in Roman numerals ("2106 A (XX)", "155 (II)")
 _PART = r"(?:\s[A-H](?:\s+and\s+[A-H]|\u2013[A-H])?(?![\w/\-])(?!\s+(?!and\b|or\b)[a-z]))?"
 # an executive board's decision: "2000/EB.A/2", "2024/EB.2/14" (WFP)
 _BOARD_DECISION = r"(?:19|20)\d\d/[A-Z]{1,5}(?:\.[A-Z0-9]{1,3})+/\d{1,3}(?![\w/])"
 # an organ's decision by its session ("EC-94/DEC.2", "C-25/DEC.9", "EC-M-33/DEC.1": OPCW's Council and Conference)
 _SESSION_DECISION = r"[A-Z]{1,3}(?:-[A-Z]{1,3})?-\d{1,3}/(?:DEC|RES)(?:\.\d{1,3})?(?![\w/])"
-_RES_NUMBER = (r"(?:" + _BOARD_DECISION + r"|" + _SESSION_DECISION + r"|[A-Z]-?\d+/\d+|\d{1,4}/[0-9A-Z]+" + _PART + r"|\d{3,4}\s*\(\d{4}\)"
+_RES_NUMBER = (r"(?:" + _BOARD_DECISION + r"|" + _SESSION_DECISION + r"|(?:[A-Z]{1,2}-|[A-Z])\d+/\d+|\d{1,4}/[0-9A-Z]+" + _PART + r"|\d{3,4}\s*\(\d{4}\)"
                r"|\d{1,4}(?:\s[A-H])?\s*\((?:ES-|S-)?[IVXL]+\))")
 _RESOLUTION = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\s+(" + _RES_NUMBER + r")")
 # A resolution cited by its number alone, without its year ("Security Council resolution 1325", "resolutions 1325 and
@@ -193,8 +193,29 @@ def _symbols(text: str) -> list[Found]:
         s = m.group(0).rstrip(".-\u2013")
         series = s.split("/")[0]
         if any(ch.isdigit() for ch in s) and not (len(series) >= 5 and zipf(series) >= 4.0):
-            out.append(Found(m.start(), m.start() + len(s), s))
+            out.append(_resolution_symbol(text, m.start(), m.start() + len(s)) or Found(m.start(), m.start() + len(s), s))
     return out + [Found(m.start(), m.end(), m.group(0)) for m in re.finditer(_SESSION_DECISION, text)]
+
+
+# An organ's resolution or decision by its document symbol: "A/RES/77/1", "S/RES/2720 (2023)", "A/RES/ES-10/22",
+# "E/RES/2013/5"; the year in brackets after a Council's number goes with it, as after "resolution 2720"
+_RES_SYMBOL = re.compile(r"[A-Z]{1,2}/(RES|DEC)/((?:[A-Z]{1,2}-)?\d+(?:/\d+)?)")
+_RES_WORD = re.compile(r"([Rr]esolutions?|[Dd]ecisions?)\s+$")
+
+
+def _resolution_symbol(text: str, start: int, end: int) -> Found | None:
+    """A resolution's or decision's symbol named as the resolution it is: "General Assembly resolution A/RES/79/148"
+    is resolution 79/148 (so it links with "resolution 79/148" elsewhere), its organ and "resolution" in the span."""
+    m = _RES_SYMBOL.fullmatch(text, start, end)
+    if m is None:
+        return None
+    year = re.match(r"\s*\((?:19|20)\d\d\)", text[end:])
+    if year and "/" not in m.group(2):
+        end += year.end()
+    word = _RES_WORD.search(text, max(0, start - 14), start)
+    if word:
+        start = _organ_start(text, word.start())
+    return Found(start, end, f"{'resolution' if m.group(1) == 'RES' else 'decision'} {m.group(2)}")
 
 
 def _resolutions(text: str) -> list[Found]:
@@ -399,8 +420,17 @@ def find_titles(text: str, heads: set[str], *, action_heads: bool = False, body:
             continue  # "Action Plan (UNCT-SWAP) Gender Equality Scorecard": a product's name
         if w in PLURAL_HEADS and not _names_a_set(words, start, h):
             continue
+        if action_heads and _glossary(words[start:end]):
+            continue  # "NAP National Action Plan NTP National Transformation Plan OPM ...": a list of abbreviations
         out.append((toks[start][1], toks[end - 1][2] - (2 if possessive and end == head_end else 0)))
     return out
+
+
+def _glossary(span: list[str]) -> bool:
+    """Whether a title's words are a list of abbreviations run together: three or more acronyms standing apart
+    (not in brackets) after its first word; a title holds one at most ("UNICEF Gender Action Plan")."""
+    bare = [t for i, t in enumerate(span[1:], 1) if re.fullmatch(r"[A-Z]{2,}(?:/[A-Z]+)?", t) and span[i - 1] != "("]
+    return len(bare) >= 3
 
 
 def _names_a_set(words: list[str], start: int, h: int) -> bool:
@@ -464,6 +494,9 @@ def _extend_left(words: list[str], h: int, body: bool = False) -> int:
             while j >= 0 and words[j] != "(":
                 j -= 1
             inner = words[j + 1:i - 1]
+            if not body and j > 0 and len(inner) == 1 and _spells(inner[0], words, j):
+                i = j  # "National Weapons and Ammunition Management (WAM) Strategy": the acronym glosses the title's words
+                continue
             if j < 0 or not inner or not any(any(c.islower() for c in t) for t in inner) \
                     or not all(_is_cap(t) or t in CONNECTORS for t in inner):
                 break  # "(ILO)" defines an acronym, "(collective benefit, ...)" glosses; the title starts after
@@ -485,6 +518,32 @@ def _extend_left(words: list[str], h: int, body: bool = False) -> int:
             break
         i -= 1
     return i
+
+
+def _spells(acronym: str, words: list[str], j: int) -> bool:
+    """Whether ``acronym`` (in brackets at ``words[j]``) is the initials of the capitalized words right before it,
+    connectors skipped, a hyphened word giving one initial or one a part ("Gender-Based Violence (GBV)"), and those
+    words name no body ("United Nations Development Programme (UNDP) Strategic Plan": the body is tagged apart)."""
+    if not re.fullmatch(r"[A-Z]{2,8}", acronym) or words[j - 1] in _BODY_ENDS | _BODY_HEADS:
+        return False
+    rest = acronym
+    k = j - 1
+    while rest and k >= 0:
+        w = words[k]
+        if w in CONNECTORS:
+            k -= 1
+            continue
+        if not _is_cap(w) or w in NOT_MODIFIERS:
+            return False
+        parts = "".join(t[:1] for t in w.split("-") if t).upper()
+        if rest.endswith(parts):
+            rest = rest[:-len(parts)]
+        elif rest.endswith(w[0]):
+            rest = rest[:-1]
+        else:
+            return False
+        k -= 1
+    return not rest
 
 
 def _runs_on_over_to(words: list[str], i: int, h: int) -> bool:
@@ -628,5 +687,6 @@ def _canonical_title(s: str) -> str:
     if m:
         return f"ILO Convention No. {m.group(1)}"
     s = re.sub(r"^[Tt]he\s+", "", s)
+    s = re.sub(r"\s\([A-Z]{2,8}\)(?=\s)", "", s)  # "... Management (WAM) Strategy": its acronym glosses words inside
     rest = re.sub(r"^(?:1[89]|20)\d\d\s+", "", s)
     return rest if " " in rest and not rest.startswith("Agenda") else s  # "1967 Protocol" keeps its year: it is the name
