@@ -28,6 +28,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w-]*[\w]")
 _MAX_WORDS = 10
 
 DEFINED, GAZETTEER, SPELLED = "defined", "gazetteer", "spelled"
+#: The index by acronym that lets search ask for a query's acronyms alone (``search.acronym_lookup``).
+ACRONYM_INDEX = "acronyms_short"
 _RANK = {DEFINED: 0, GAZETTEER: 1, SPELLED: 2}
 
 
@@ -113,6 +115,7 @@ def write_acronyms(db_path: Path, texts: Iterable[str]) -> int:
                     "count INTEGER NOT NULL, used INTEGER NOT NULL)")
         con.executemany("INSERT INTO acronyms VALUES (?,?,?,?,?)",
                         [(s, n, src, c, int(u)) for s, n, src, c, u in rows])
+        con.execute(f"CREATE INDEX {ACRONYM_INDEX} ON acronyms (short)")
         con.commit()
     finally:
         con.close()
