@@ -250,8 +250,7 @@ class Ranker:
         """The chunk vectors of ``ids``, one row each."""
         index = self._chunk_index()
         if self._chunk_matrix is None:
-            matrix = _flat_matrix(index)  # mapped from the file (``index.vectors``): copied aligned
-            self._chunk_matrix = None if matrix is None else _aligned_copy(matrix)
+            self._chunk_matrix = _aligned_matrix(index)  # mapped from the file (``index.vectors``)
         m = self._chunk_matrix
         if m is None:
             return index.reconstruct_batch(np.asarray(ids, dtype="int64"))
@@ -352,8 +351,7 @@ class Ranker:
         if index.ntotal != len(chunk_of):
             raise IndexMismatch(f"{self._folder}: {SENTENCES_NAME} holds {index.ntotal} vectors for "
                                 f"{len(chunk_of)} sentences; run `paracite ingest` to rebuild the index")
-        matrix = _flat_matrix(index)
-        return index, chunk_of, None if matrix is None else _aligned_copy(matrix)
+        return index, chunk_of, _aligned_matrix(index)
 
 
 def _read_mapped(faiss, path: Path | str):
@@ -366,9 +364,12 @@ def _read_mapped(faiss, path: Path | str):
     return faiss.read_index(str(path), flag)
 
 
-def _aligned_copy(matrix: np.ndarray) -> np.ndarray:
-    """The vectors in memory of their own: in the file they start at an odd byte (after FAISS's
-    header), where numpy's products go three times slower than on an aligned array."""
+def _aligned_matrix(index) -> np.ndarray | None:
+    """``_flat_matrix`` copied into memory of its own: mapped from the file, the vectors start at an
+    odd byte (after FAISS's header), where numpy's products went three times slower."""
+    matrix = _flat_matrix(index)
+    if matrix is None:
+        return None
     out = np.array(matrix, order="C")
     out.flags.writeable = False
     return out
