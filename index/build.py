@@ -31,31 +31,10 @@ from .workers import DEFAULT_TIMEOUT
 
 from .lock import READERS_NAME, build_lock, removable
 from .new_folder import removed_unless_built
-from .manifest import FORMAT_VERSION, MANIFEST_NAME, Manifest
+from .manifest import FORMAT_VERSION, MANIFEST_NAME, Manifest  # noqa: F401
+from .layout import BUILDS, CURRENT, current_build, refuse_build_folder  # noqa: F401  (their home before r21)
 from .store import DB_NAME, write_store
 from .vectors import VECTORS_NAME, write_vectors
-
-CURRENT = "current"
-BUILDS = "builds"
-
-
-def current_build(index_dir: Path) -> Path:
-    """The folder of the complete build an index folder points at."""
-    return index_dir / CURRENT
-
-
-def refuse_build_folder(folder: Path) -> None:
-    """``IndexNotFound`` when ``folder`` is one build inside an index (``DIR/current``, ``DIR/builds/b...``)
-    rather than the index folder: an ingest there wrote its lock and cache into a build readers use
-    (and would have nested a whole index in it), and a search's hint sent the user to do just that."""
-    if os.path.lexists(current_build(folder)) or not (folder / MANIFEST_NAME).is_file():
-        return
-    real = folder.resolve()
-    owner = real.parent.parent if real.parent.name == BUILDS else None
-    raise IndexNotFound(f"{folder} is one build inside the index {owner}, not an index folder; give --index {owner}"
-                        if owner is not None else f"{folder} holds one build of an index, not an index folder; give "
-                        "--index the folder that holds its `current` link")
-
 
 def build_index(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True,
                 tag_entities: bool = True, log=None, wait: bool = False, timeout: float = DEFAULT_TIMEOUT,

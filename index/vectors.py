@@ -166,11 +166,13 @@ class VectorFile:
         """Read through the open handle: ``/proc/self/fd`` lets FAISS read the file itself.
 
         That keeps a large index (1.5 GB at 1M vectors) in memory once; reading the bytes into
-        Python first and deserializing would hold it twice.
+        Python first and deserializing would hold it twice. A flat index's vectors are mapped from
+        the file (``IO_FLAG_MMAP_IFC``), not read: the ranking copies them once, aligned.
         """
         proc = Path(f"/proc/self/fd/{self._f.fileno()}")
         if proc.exists():
-            return faiss.read_index(str(proc))
+            flag = getattr(faiss, "IO_FLAG_MMAP_IFC", None)  # the vectors mapped, not read (search.ranking)
+            return faiss.read_index(str(proc)) if flag is None else faiss.read_index(str(proc), flag)
         self._f.seek(0)
         return faiss.deserialize_index(np.frombuffer(self._f.read(), dtype="uint8"))
 

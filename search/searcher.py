@@ -13,7 +13,7 @@ from typing import Iterator, Sequence
 from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
 from paracite.wording import Both, Said, option
 from ingest.models import Entity
-from index.build import CURRENT, build_index, refuse_build_folder
+from index.layout import CURRENT, refuse_build_folder
 from index.lock import hold_build, release_build, wait_for_build
 from index.manifest import Manifest
 from index.store import DB_NAME, open_store
@@ -300,6 +300,8 @@ class Searcher(DocumentViews, EntityViews, Rankers):
 
 def _build_default(folder: Path, log, force: bool = False) -> None:
     """Build the default index; if another process is building it, wait and use theirs."""
+    from index.build import build_index  # the build machinery only when a build is needed
+
     corpus = default_corpus()
     log(f"Building the default index from {corpus}" + ("" if force else " (first run)") + ", takes a minute...")
     try:

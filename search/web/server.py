@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from index.build import refuse_build_folder
+from index.layout import refuse_build_folder
 from paracite.errors import IndexNotFound, UsageError
 
 from .served import IndexUnavailable, ServedIndex
