@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Iterator, Sequence
 
-from paracite.errors import NotFound
+from paracite.errors import NotFound, UsageError
 from paracite.wording import Both, Said, option
 
 from .arguments import whole_number
@@ -99,6 +99,8 @@ class DocumentViews:
         as ``show`` and ``eval`` say it: a typo in ``--doc`` is not an empty result (it was a note
         and exit 0 on search, ask and export, so a script could not tell the two apart)."""
         _, unknown = self.resolve_documents(doc)
+        if any(not str(v).strip() for v in unknown):  # `--doc ""`: a slip, not a symbol to look for
+            raise UsageError("--doc needs a document symbol (e.g. A/69/207), got an empty value")
         if unknown:
             raise self.missing_document(unknown[0])
 
