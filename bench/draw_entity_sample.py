@@ -44,6 +44,19 @@ def _used(data: Path, skip: list[str]) -> tuple[collections.Counter, set[str]]:
     return docs, cited
 
 
+def split_by_document(picked: list[dict], dev: int, rng: random.Random) -> tuple[list[dict], list[dict]]:
+    """The drawn paragraphs as (dev, aside), whole documents to a side in a shuffled order, so that
+    the aside half judges the rules on documents nobody tuned on."""
+    docs = sorted({r["symbol"] for r in picked})
+    rng.shuffle(docs)
+    first: list[dict] = []
+    second: list[dict] = []
+    for d in docs:
+        rs = [r for r in picked if r["symbol"] == d]
+        (first if len(first) + len(rs) <= dev else second).extend(rs)
+    return first, second
+
+
 def kind_weights(rows: list[dict], cited: set[str], cap: float = 4.0) -> dict[tuple[str, str], float]:
     """Weights for chunk kinds and document types, higher the less earlier samples labelled them.
 
@@ -104,14 +117,7 @@ def draw(rows: list[dict], used: collections.Counter, cited: set[str], seed: int
         take([r for r in cands if r["symbol"] in SCANNED], 3)
         take([r for r in cands if r["part"].startswith(("annex", "enclosure"))], 6)
     take(list(cands), n - len(picked))
-    docs = sorted({r["symbol"] for r in picked})
-    rng.shuffle(docs)
-    first: list[dict] = []
-    second: list[dict] = []
-    for d in docs:
-        rs = [r for r in picked if r["symbol"] == d]
-        (first if len(first) + len(rs) <= dev else second).extend(rs)
-    return first, second
+    return split_by_document(picked, dev, rng)
 
 
 # Round 20's and 21's instrument draw: paragraphs naming two or more instruments, or one bare back-reference
@@ -153,14 +159,7 @@ def draw_instruments(rows: list[dict], cited: set[str], seed: int, n: int = 60, 
         if count[r["symbol"]] < per_doc:
             picked.append(r)
             count[r["symbol"]] += 1
-    docs = sorted(count)
-    rng.shuffle(docs)
-    first: list[dict] = []
-    second: list[dict] = []
-    for d in docs:
-        rs = [r for r in picked if r["symbol"] == d]
-        (first if len(first) + len(rs) <= dev else second).extend(rs)
-    return first, second
+    return split_by_document(picked, dev, rng)
 
 
 def main(argv: list[str] | None = None) -> int:
