@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import struct
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -120,6 +121,7 @@ class VectorFile:
         self.expected_rows = expected_rows
         self.dimension = dimension
         self._index = None
+        self._loading = threading.Lock()  # a server's threads may ask for the vectors at once
 
     def _damaged(self, why: str) -> IndexMismatch:
         return IndexMismatch(f"{self.path.parent}: {VECTORS_NAME} is damaged ({why}); "
@@ -143,7 +145,14 @@ class VectorFile:
             raise self._damaged(f"{size} bytes, expected {expected}")
 
     def load(self):
-        """The FAISS index (read from the open handle the first time, then kept)."""
+        """The FAISS index (read from the open handle the first time, then kept). One thread reads;
+        the others wait for it: the first reader closes the handle, so a second read would fail."""
+        if self._index is None:
+            with self._loading:
+                return self._load_once()
+        return self._index
+
+    def _load_once(self):
         if self._index is None:
             import faiss
 

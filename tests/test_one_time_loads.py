@@ -39,3 +39,34 @@ def test_mapped_vectors_equal_a_plain_read_and_rank_alike(searcher, index_dir):
         plain = faiss.read_index(str(build / name))
         got, want = index.search(qvec, 25), plain.search(qvec, 25)
         assert np.array_equal(got[1], want[1]) and got[0].tobytes() == want[0].tobytes(), name
+
+
+def test_vectors_asked_for_by_several_threads_at_once_load_once(index_dir):
+    """The first reader closes the file's handle: a second thread reading at the same moment found it
+    closed and called the file damaged (seen once in CI: a server's threads on a fresh searcher)."""
+    import threading
+
+    from index.vectors import open_vectors
+
+    import faiss
+
+    build = (index_dir / "current").resolve()
+    plain = faiss.read_index(str(build / VECTORS_NAME))
+    rows, dim = plain.ntotal, plain.d
+    for _ in range(5):
+        vf = open_vectors(build / VECTORS_NAME, rows, dim)
+        start, got, errors = threading.Barrier(6), [], []
+
+        def load():
+            start.wait()
+            try:
+                got.append(vf.load())
+            except Exception as e:  # shown by the assertion below
+                errors.append(e)
+
+        threads = [threading.Thread(target=load) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors and len({id(ix) for ix in got}) == 1
