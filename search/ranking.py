@@ -30,6 +30,7 @@ import numpy as np
 
 from paracite.errors import IndexMismatch
 from index.sentences import SENTENCES_NAME
+from index.vectors import read_mapped
 
 from .blas_threads import one_blas_thread
 from .bm25 import Acronyms, keyword_query, plain_rows, scores_at
@@ -344,7 +345,7 @@ class Ranker:
         import faiss
 
         try:
-            index = _read_mapped(faiss, path)
+            index = read_mapped(faiss, path)
         except Exception:
             raise IndexMismatch(f"{self._folder}: {SENTENCES_NAME} is damaged; "
                                 "run `paracite ingest` to rebuild the index") from None
@@ -352,16 +353,6 @@ class Ranker:
             raise IndexMismatch(f"{self._folder}: {SENTENCES_NAME} holds {index.ntotal} vectors for "
                                 f"{len(chunk_of)} sentences; run `paracite ingest` to rebuild the index")
         return index, chunk_of, _aligned_matrix(index)
-
-
-def _read_mapped(faiss, path: Path | str):
-    """A FAISS index file with its vectors mapped from the file (``IO_FLAG_MMAP_IFC``) rather than
-    read into memory: FAISS's own read of a 24 MB sentence index cost a fresh searcher ~18 ms CPU,
-    a copy of the mapped vectors ~6 (twenty-first session). A FAISS without the flag reads it."""
-    flag = getattr(faiss, "IO_FLAG_MMAP_IFC", None)
-    if flag is None:
-        return faiss.read_index(str(path))
-    return faiss.read_index(str(path), flag)
 
 
 def _aligned_matrix(index) -> np.ndarray | None:
