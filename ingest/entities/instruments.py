@@ -26,7 +26,7 @@ HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Ch
          # plural titles name a set of instruments: "Circumpolar Inuit Protocols for Equitable and Ethical Engagement",
          # "International Covenants on Human Rights", "United Nations Sustainable Development Cooperation Frameworks"
          "Protocols", "Covenants", "Declarations", "Agreements", "Treaties", "Frameworks", "Charters", "Compacts"}
-PLURAL_HEADS = {"Protocols", "Covenants", "Declarations", "Agreements", "Treaties", "Frameworks", "Charters", "Compacts"}
+PLURAL_HEADS = {"Conventions", "Protocols", "Covenants", "Declarations", "Agreements", "Treaties", "Frameworks", "Charters", "Compacts"}
 # Heads that name an instrument only with words before them: "Final Document", "African Growth and
 # Opportunity Act", "Women's (Amendment) Bill 2023" ("Bill Gates", "Act now" are none).
 _MODIFIED_HEADS = {"Document": {"Final", "Concluding", "Outcome"}, "Act": None, "Bill": None, "Constitution": None,
