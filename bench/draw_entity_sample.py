@@ -15,7 +15,8 @@ bench/data/README.md says how the weights were chosen. ``--instruments`` (round 
 seed 21) draws paragraphs by their instrument words instead, as round 20's scratch script did; round 22
 used seed 22 and ``--size 40`` (20 / 20). Round 23 (from /work/libindex_r26): ``--instruments --seed 23 --size 40``,
 then, with the round-23 instrument files in bench/data counted as earlier, ``--least-kinds --seed 23 --size 40`` for
-organizations and places.
+every kind (to redraw: the first with all four round-23 files skipped, the second with the two
+``entities_sample_round23*.jsonl`` every-kind files skipped; both checked to give the same halves).
 """
 
 from __future__ import annotations
