@@ -84,3 +84,13 @@ def test_united_nations_inside_an_event_name():
 
 def test_united_nations_entities_still_tagged():
     assert "United Nations" in _of(ENTITIES, O)
+
+
+def test_a_title_runs_over_may_be():
+    """ "Which May Be Deemed ...": the verb, not the month, so the convention's full title is one span (A/80/150,
+    para. 104); a month still ends a title before a date."""
+    text = ("Convention on Prohibitions or Restrictions on the Use of Certain Conventional Weapons Which May Be Deemed to "
+            "Be Excessively Injurious or to Have Indiscriminate Effects (resolution 79/61).")
+    got = _of(text, I)
+    assert ("Convention on Prohibitions or Restrictions on the Use of Certain Conventional Weapons Which May Be Deemed "
+            "to Be Excessively Injurious or to Have Indiscriminate Effects") in got, got
