@@ -21,17 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .question_frames import fact_time_text
 from .terms import MONTHS
 
 _Y = r"(?:19|20)\d{2}"
-#: "according to the ... 2025 report": the source's date, not the figure's (up to the question's end or a clause break)
-_SOURCE = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described) (?:in|by|on))\b[^?;]*")
-#: in a question, a year dating a document or meeting the question is about ("MICIVIH's *August 1997* report", "at its
-#: *2025* annual session", "the *2025* ECOSOC draft"): which document, not the time of the fact
-_DOCUMENT_YEAR = re.compile(r"(?i)\b(?:(?:" + "|".join(sorted(MONTHS)) + r")\s+)?" + _Y + r"((?:\s+[\w’'-]+){0,2}?)\s+"
-                            r"(?:reports?|drafts?|resolutions?|sessions?|letters?|notes?|decisions?|declarations?|"
-                            r"statements?|reviews?|assessments?|updates?|briefings?|recommendations?|pledges?|"
-                            r"candidatures?)\b")
 #: a symbol or a number with a year: "S/2024/868", "decision 2024/344", "resolution 2118 (2013)", "No. 025/24"
 _SYMBOL = re.compile(r"[A-Za-z0-9.]+/" + _Y + r"(?:/[\w.]+)*|\b" + _Y + r"/\d+\b(?!/)|\b\d{3,4}\s*\(" + _Y + r"\)|"
                      r"\b[A-Za-z]*\d+/\d{2}\b(?!/)")
@@ -116,7 +109,7 @@ def _named(text: str, start: int, end: int) -> bool:
 
 def asked_years(question: str) -> Years:
     """The years and periods a question asks about, without its source's date."""
-    return years_of(_DOCUMENT_YEAR.sub(" ", _SOURCE.sub("", question)))
+    return years_of(fact_time_text(question))
 
 
 def another_year(asked: Years, sentence: str, before: str = "", paragraph: str = "",

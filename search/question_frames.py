@@ -1,0 +1,50 @@
+"""What in a question names its source, not its fact: one notion for every rule that reads a question's time or words.
+
+"What was the literacy rate in 2022, *according to the Secretary-General's 2025 report*?" asks a figure of 2022; the
+clause says where it is written. "Which resolution does *the 2025* ECOSOC draft recall?" and "at *its June 2025*
+session" date the document or meeting the question is about, not the fact. The fact part's words
+(``search.answer``: a sentence need not repeat its report's name), the years asked (``search.asked_years``), the
+months asked (``search.asked_months``) and whether a document is asked about (``search.changes``) all read the question
+without these frames: one definition, so that the rules cannot disagree about what a question's source is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .terms import MONTHS
+
+_MONTH = r"(?-i:" + "|".join(sorted(MONTHS)) + r")"  # capitalised only: "may" is a verb
+_Y = r"(?:19|20)\d{2}"
+_VERBS = r"(?:reported|stated|noted|set out|described|said|announced|recalled|mentioned|indicated)"
+#: a clause naming where a fact is reported: "according to the UNODC report on Haiti", "as reported in the quarterly
+#: report", "in UNFPA's 2025 report on ...", "UNODC's seventh quarterly report on ..." (up to a comma or the end: "According
+#: to the report, how many ... in 2023?" still asks 2023)
+SOURCE = re.compile(r"(?i)\b(?:according to|as " + _VERBS + r" (?:in|by|at|on)|"
+                    r"(?:in|from|per) (?:its|the|their|a|an|(?-i:[A-Z][\w.-]*)['’]s)\b[^,;?]{0,60}?\breport\b|"
+                    r"(?-i:[A-Z][\w.-]*)['’]s (?:[\w-]+ ){0,3}?report\b)[^,;?]*")
+_LINK = (r"the|a|an|of|in|on|at|by|for|to|from|and|or|its|their|this|that|these|those|was|were|is|are|has|have|had|did|"
+         r"does|which|what|how|when|where|who")
+_DOCUMENTS = (r"reports?|drafts?|resolutions?|declarations?|decisions?|letters?|notes?|reviews?|sessions?|statements?|"
+              r"meetings?|assessments?|updates?|briefings?|recommendations?|pledges?|candidatures?")
+#: a date of the document or meeting a question is about: "the *2025* ECOSOC draft", "MICIVIH's *August 1997* report",
+#: "at its *2025* annual session", "its *June* session" (up to three words between, none a function word: "in *2023*
+#: at its session" dates the fact)
+DOCUMENT_DATE = re.compile(r"(?i)\b(?:" + _MONTH + r"(?:\s+" + _Y + r")?|" + _Y + r")(?=(?:\s+(?!(?:" + _LINK + r")\b)"
+                           r"[\w’'-]+){0,3}?\s+(?:" + _DOCUMENTS + r")\b)")
+
+
+def source_frames(question: str) -> tuple[str, list[str]]:
+    """The question without its source clauses, and those clauses."""
+    frames = [m.group(0) for m in SOURCE.finditer(question)]
+    return SOURCE.sub(" ", question), frames
+
+
+def document_dates(text: str) -> list[str]:
+    """The dates ``text`` gives its documents or meetings ("the *2025* ECOSOC draft")."""
+    return [m.group(0) for m in DOCUMENT_DATE.finditer(text)]
+
+
+def fact_time_text(question: str) -> str:
+    """The question without its source clauses and its documents' dates: what is left dates the fact asked."""
+    return DOCUMENT_DATE.sub(" ", SOURCE.sub(" ", question))
