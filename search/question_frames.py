@@ -20,7 +20,11 @@ _VERBS = r"(?:reported|stated|noted|set out|described|said|announced|recalled|me
 #: a clause naming where a fact is reported: "according to the UNODC report on Haiti", "as reported in the quarterly
 #: report", "in UNFPA's 2025 report on ...", "UNODC's seventh quarterly report on ..." (up to a comma or the end: "According
 #: to the report, how many ... in 2023?" still asks 2023)
-SOURCE = re.compile(r"(?i)\b(?:according to|as " + _VERBS + r" (?:in|by|at|on)|"
+_ATTRIBUTED = r"according to|as " + _VERBS + r" (?:in|by|at|on)"
+#: the part of those clauses that only attributes ("according to ...", "as reported in ..."): a question whose subject
+#: is a report ("What period does UNODC's report cover?") asks about that report, its date included
+ATTRIBUTION = re.compile(r"(?i)\b(?:" + _ATTRIBUTED + r")[^,;?]*")
+SOURCE = re.compile(r"(?i)\b(?:" + _ATTRIBUTED + r"|"
                     r"(?:in|from|per) (?:its|the|their|a|an|(?-i:[A-Z][\w.-]*)['’]s)\b[^,;?]{0,60}?\breport\b|"
                     r"(?-i:[A-Z][\w.-]*)['’]s (?:[\w-]+ ){0,3}?report\b)[^,;?]*")
 _LINK = (r"the|a|an|of|in|on|at|by|for|to|from|and|or|its|their|this|that|these|those|was|were|is|are|has|have|had|did|"
@@ -28,9 +32,10 @@ _LINK = (r"the|a|an|of|in|on|at|by|for|to|from|and|or|its|their|this|that|these|
 _DOCUMENTS = (r"reports?|drafts?|resolutions?|declarations?|decisions?|letters?|notes?|reviews?|sessions?|statements?|"
               r"meetings?|assessments?|updates?|briefings?|recommendations?|pledges?|candidatures?")
 #: a date of the document or meeting a question is about: "the *2025* ECOSOC draft", "MICIVIH's *August 1997* report",
-#: "at its *2025* annual session", "its *June* session" (up to three words between, none a function word: "in *2023*
-#: at its session" dates the fact)
-DOCUMENT_DATE = re.compile(r"(?i)\b(?:" + _MONTH + r"(?:\s+" + _Y + r")?|" + _Y + r")(?=(?:\s+(?!(?:" + _LINK + r")\b)"
+#: "at its *2025* annual session", "its *June* session", "the JIU's *2022* and 2023 reports" (up to three words
+#: between, none a function word: "in *2023* at its session" dates the fact)
+DOCUMENT_DATE = re.compile(r"(?i)\b(?:" + _MONTH + r"(?:\s+" + _Y + r")?|" + _Y + r")(?=(?:\s*(?:,|and|or)\s+" + _Y + r")*"
+                           r"(?:\s+(?!(?:" + _LINK + r")\b)"
                            r"[\w’'-]+){0,3}?\s+(?:" + _DOCUMENTS + r")\b)")
 
 
@@ -46,5 +51,5 @@ def document_dates(text: str) -> list[str]:
 
 
 def fact_time_text(question: str) -> str:
-    """The question without its source clauses and its documents' dates: what is left dates the fact asked."""
-    return DOCUMENT_DATE.sub(" ", SOURCE.sub(" ", question))
+    """The question without its attributions and its documents' dates: what is left dates the fact asked."""
+    return DOCUMENT_DATE.sub(" ", ATTRIBUTION.sub(" ", question))
