@@ -37,7 +37,8 @@ _DETERMINED = re.compile(r"(?i)(?:\b(?:the|its|their|this|that)|['’]s)\s$")  #
 #: what a figure is compared with, to the clause's end: "up from 94 million in 2023", "(2023: $168 million)",
 #: "increased to 181 from the 173 baseline ... in 2021"
 _COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|as against|(?:up|down) from|(?:increased|decreased|rose|fell|grew|"
-                       r"declined|dropped) (?:by [^.;,()]*? )?to [^.;,()]*? from)\b[^.;,()]*|\(\s*" + _Y + r"\s*:[^)]*\)")
+                       r"declined|dropped) (?:by [^.;,()]*? )?to [^.;,()]*? from)\b(?:[^.;,()]|(?<=\d)[.,](?=\d))*|"
+                       r"\(\s*" + _Y + r"\s*:[^)]*\)")  # to the clause's end: a decimal point or a thousands comma is no end
 _PREFIXED = re.compile(r"(?i)(?:post|pre|mid)-$")
 #: periods: "2022-2024", "2022–2025", "between 2022 and 2024", "from 2020 to 2024", "2024/25", "since 2021"
 _RANGE = re.compile(r"\b(" + _Y + r")\s?[-–—]\s?(" + _Y + r"|\d{2})\b|\b(?i:between) (" + _Y + r") and (" + _Y + r")\b|"
@@ -46,6 +47,15 @@ _FISCAL = re.compile(r"\b(" + _Y + r")/(\d{2})\b(?!/)")
 _SINCE = re.compile(r"(?i)\b(?:since|from|as of|starting in|beginning in) (?:(?:early|mid|late)[- ])?(?:\w+ )?(" + _Y + r")\b")
 _YEAR = re.compile(r"\b(" + _Y + r")\b")
 OPEN = 2100  # the open end of "since 2021"
+#: a year of when something the sentence names was made, not of its figure: "the initiative *launched in 2019* has
+#: consolidated 21 processes", "four plans *adopted in 2024*" (a participle: "plans *were* adopted in 2024" is the deed's)
+_MADE = re.compile(r"(?i)(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )\b(?:launched|established|"
+                   r"adopted|created|founded|set up|introduced|signed|inaugurated|initiated|approved|endorsed) in "
+                   r"(?:(?:early|mid|late)[- ])?(?:[A-Z][a-z]+ )?(?:\d{1,2} )?" + _Y + r"\b")
+#: a year said by its distance from the sentence's own: "up from 88 per cent *the previous year*"
+_RELATIVE = re.compile(r"(?i)\b(?:the|a) (?:previous|preceding|prior) year\b|\blast year\b|\bthe year before\b")
+#: in a question, a point in time: "*as of* 2018, how many ... had" asks 2018, not every year since
+_AS_OF = re.compile(r"(?i)\bas of\b")
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,7 @@ class Years:
 def years_of(text: str) -> Years:
     """The years and periods ``text`` dates something to, leaving out the years of names and symbols."""
     text = _SYMBOL.sub(lambda m: " " * len(m.group(0)) if not _FISCAL.fullmatch(m.group(0)) else m.group(0), text)
+    text = _MADE.sub(lambda m: " " * len(m.group(0)), text)
     spans: list[tuple[int, int]] = []
     fiscal: set[str] = set()
     taken: list[tuple[int, int]] = []
@@ -109,7 +120,7 @@ def _named(text: str, start: int, end: int) -> bool:
 
 def asked_years(question: str) -> Years:
     """The years and periods a question asks about, without its source's date."""
-    return years_of(fact_time_text(question))
+    return years_of(_AS_OF.sub("in", fact_time_text(question)))
 
 
 def another_year(asked: Years, sentence: str, before: str = "", paragraph: str = "",
@@ -129,6 +140,8 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     if at is not None and (compared := next((m for m in _COMPARED.finditer(sentence) if _opens(m) <= at < m.end()), None)) \
             and (then := years_of(compared.group(0)[_opens(compared) - compared.start():])).spans:
         return not asked.meets(then)  # the figure at ``at`` is the compared one ("than the 13 per cent planned in 2023/24")
+    if (relative := _relative_year(sentence, at, before.replace(sentence, " ").strip(), reported)) is not None:
+        return not asked.meets(relative)  # "slightly below the 1.1 per cent growth of the previous year" (2025's)
     every = years_of(sentence) + named_years(sentence)
     own = years_of(_COMPARED.sub(" ", sentence))
     if own.spans:
@@ -140,6 +153,36 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     if asked.meets(every) or asked.meets(_framed(prior)) or not reported:
         return False
     return not asked.meets(_framed(paragraph)) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
+
+
+def _relative_year(sentence: str, at: int | None, prior: str, reported: frozenset[str]) -> Years | None:
+    """The years of the figure at ``at`` when its clause dates it only by "the previous year": the year before the
+    sentence's own ("projected to expand by 0.9 per cent in 2025, ... below the 1.1 per cent growth of the previous
+    year": 2024), else before its context's opening frame ("In 2024, ... up from 88 per cent the previous year"), else
+    before the years its document reports on. None when the clause says no such thing or nothing gives the base."""
+    if at is None:
+        return None
+    clause = _clause(sentence, at)
+    if not _RELATIVE.search(clause) or years_of(clause).spans:
+        return None
+    base = years_of(_COMPARED.sub(" ", sentence.replace(clause, " "))) if clause else Years()
+    if not base.spans:
+        base = _framed(prior) if _framed(prior).spans else Years(tuple((int(y), int(y)) for y in reported))
+    spans = tuple((a - 1, b - 1) for a, b in base.spans if b < OPEN)
+    return Years(spans) if spans else None
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The clause holding offset ``at``: the compared clause it is in ("up from 88 per cent the previous year"), else
+    the stretch between the commas or semicolons around it."""
+    compared = next((m for m in _COMPARED.finditer(sentence) if _opens(m) <= at < m.end()), None)
+    if compared:
+        return sentence[_opens(compared):compared.end()]
+    breaks = [m.start() for m in _BREAK.finditer(sentence)]
+    return sentence[max([b + 1 for b in breaks if b < at], default=0):min([b for b in breaks if b >= at], default=len(sentence))]
+
+
+_BREAK = re.compile(r"(?<!\d)[,;]|[,;](?!\d)")  # a clause's comma, not a figure's ("1,387")
 
 
 def _framed(text: str) -> Years:
