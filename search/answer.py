@@ -34,7 +34,7 @@ from .initials import spelled_out
 from .short_forms import named_by_short_form, short_forms
 from .superlatives import ranked_as_asked
 from .asked_months import another_period
-from .asked_years import another_year, asked_years
+from .asked_years import another_year, asked_years, made_spans, previous_years
 from .question_frames import DOCUMENT_DATE, document_dates, source_frames
 from .doers import asked_doer
 from .changes import asks_share, document_date, states_change
@@ -536,8 +536,8 @@ def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocC
     """True if the paragraph says the question's numbers and ordinals (``search.unsaid.said``) and, when the
     question names a single day and the document is not dated that day, that day: "the attack on Izium on
     *5 February*" is not told by a paragraph on 4 February's attack that happens to say "5"."""
-    if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years, _own_stems(s),
-                             doc.about):
+    if required and not said(required - on_its_day(days, doc), _context_stems(s.hit),
+                             doc.years | previous_years(s.sentence.text, doc.years), _own_stems(s), doc.about):
         return False
     if len(days) != 1:
         return True  # a period ("between 1 October and 31 January") may be written otherwise
@@ -573,11 +573,11 @@ HEAD_PHRASE = 60  # characters of the phrase after "Office of" that may name the
 
 
 def _own_stems(s: ScoredSentence) -> set[str]:
-    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own) and
-    those of what its figure is compared with ("46.54 per cent, slightly lower than during the previous elections
-    in *February 2021*": the year of the other figure, not of this one)."""
+    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own), those of
+    what its figure is compared with ("46.54 per cent, slightly lower than during the previous elections in *February
+    2021*": the year of the other figure, not of this one) and of when something it names was made."""
     text = s.sentence.text
-    compared = [m.span() for m in _COMPARED.finditer(text)]
+    compared = [m.span() for m in _COMPARED.finditer(text)] + made_spans(text)  # "launched in *2019*": no figure's year
     return {t.stem for t in s.tokens
             if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))
             and not (t.text.isdigit() and any(a <= t.start < b for a, b in compared))}

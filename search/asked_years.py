@@ -155,6 +155,20 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     return not asked.meets(_framed(paragraph)) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
 
 
+def made_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` dates when something it names was made ("the initiative *launched in 2019*"): no year of a figure."""
+    return [m.span() for m in _MADE.finditer(text)]
+
+
+def previous_years(sentence: str, reported: frozenset[str]) -> frozenset[str]:
+    """The years "the previous year" of ``sentence`` stands for: the year before each of its own, else before each the
+    document reports on ("up from 88 per cent the previous year" in a report on 2024: 2023)."""
+    if not _RELATIVE.search(sentence):
+        return frozenset()
+    base = years_of(_COMPARED.sub(" ", sentence)).spans or tuple((int(y), int(y)) for y in reported)
+    return frozenset(str(a - 1) for a, b in base if a == b)
+
+
 def _relative_year(sentence: str, at: int | None, prior: str, reported: frozenset[str]) -> Years | None:
     """The years of the figure at ``at`` when its clause dates it only by "the previous year": the year before the
     sentence's own ("projected to expand by 0.9 per cent in 2025, ... below the 1.1 per cent growth of the previous
