@@ -5,7 +5,10 @@ clause says where it is written. "Which resolution does *the 2025* ECOSOC draft 
 session" date the document or meeting the question is about, not the fact. The fact part's words
 (``search.answer``: a sentence need not repeat its report's name), the years asked (``search.asked_years``), the
 months asked (``search.asked_months``) and whether a document is asked about (``search.changes``) all read the question
-without these frames: one definition, so that the rules cannot disagree about what a question's source is.
+without these frames: one definition, so that the rules cannot disagree about what a question's source is. The
+rules differ only in what they leave out: a meeting's date is no time of the fact, but it says which meeting, so the
+fact part's words keep it; the time rules read the attributions alone ("According to IOM, how many ... at the end
+of 2024?" asks 2024), the fact part's words every clause naming a report.
 """
 
 from __future__ import annotations
@@ -29,14 +32,25 @@ SOURCE = re.compile(r"(?i)\b(?:" + _ATTRIBUTED + r"|"
                     r"(?-i:[A-Z][\w.-]*)['’]s (?:[\w-]+ ){0,3}?report\b)[^,;?]*")
 _LINK = (r"the|a|an|of|in|on|at|by|for|to|from|and|or|its|their|this|that|these|those|was|were|is|are|has|have|had|did|"
          r"does|which|what|how|when|where|who")
-_DOCUMENTS = (r"reports?|drafts?|resolutions?|declarations?|decisions?|letters?|notes?|reviews?|sessions?|statements?|"
-              r"meetings?|assessments?|updates?|briefings?|recommendations?|pledges?|candidatures?")
-#: a date of the document or meeting a question is about: "the *2025* ECOSOC draft", "MICIVIH's *August 1997* report",
-#: "at its *2025* annual session", "its *June* session", "the JIU's *2022* and 2023 reports" (up to three words
-#: between, none a function word: "in *2023* at its session" dates the fact)
-DOCUMENT_DATE = re.compile(r"(?i)\b(?:" + _MONTH + r"(?:\s+" + _Y + r")?|" + _Y + r")(?=(?:\s*(?:,|and|or)\s+" + _Y + r")*"
-                           r"(?:\s+(?!(?:" + _LINK + r")\b)"
-                           r"[\w’'-]+){0,3}?\s+(?:" + _DOCUMENTS + r")\b)")
+_DOCUMENTS = (r"reports?|drafts?|resolutions?|declarations?|decisions?|letters?|notes?|reviews?|statements?|assessments?|"
+              r"updates?|briefings?|recommendations?|pledges?|candidatures?")
+_MEETINGS = r"sessions?|meetings?"
+
+
+def _dated(kinds: str) -> re.Pattern:
+    """A date right before a word of ``kinds``, up to three words between, none a function word ("in *2023* at its
+    session" dates the fact), with the years it is coordinated with ("the JIU's *2022* and 2023 reports")."""
+    return re.compile(r"(?i)\b(?:" + _MONTH + r"(?:\s+" + _Y + r")?|" + _Y + r")(?=(?:\s*(?:,|and|or)\s+" + _Y + r")*"
+                      r"(?:\s+(?!(?:" + _LINK + r")\b)[\w’'-]+){0,3}?\s+(?:" + kinds + r")\b)")
+
+
+#: a date of the document a question is about: "the *2025* ECOSOC draft", "MICIVIH's *August 1997* report": which
+#: document, not the fact's time, and a word its sentences need not repeat (its report is that document)
+DOCUMENT_DATE = _dated(_DOCUMENTS)
+#: a date of the meeting a question is about: "at its *2025* annual session", "its *June* session", "the *December
+#: 2024* meeting": not the fact's time either, but which meeting (the paragraph must say it: "its *2026* session" is
+#: not told by a paragraph on the 2025 one)
+MEETING_DATE = _dated(_MEETINGS)
 
 
 def source_frames(question: str) -> tuple[str, list[str]]:
@@ -46,10 +60,10 @@ def source_frames(question: str) -> tuple[str, list[str]]:
 
 
 def document_dates(text: str) -> list[str]:
-    """The dates ``text`` gives its documents or meetings ("the *2025* ECOSOC draft")."""
+    """The dates ``text`` gives its documents ("the *2025* ECOSOC draft"), not its meetings'."""
     return [m.group(0) for m in DOCUMENT_DATE.finditer(text)]
 
 
 def fact_time_text(question: str) -> str:
-    """The question without its attributions and its documents' dates: what is left dates the fact asked."""
-    return DOCUMENT_DATE.sub(" ", ATTRIBUTION.sub(" ", question))
+    """The question without its attributions and its documents' and meetings' dates: what is left dates the fact."""
+    return MEETING_DATE.sub(" ", DOCUMENT_DATE.sub(" ", ATTRIBUTION.sub(" ", question)))

@@ -82,7 +82,10 @@ def test_a_question_s_frames_are_read_once_for_every_rule():
     assert asked_years("How many people died in 2023 at its session?").spans == ((2023, 2023),)
     assert fact_time_text("How many attended MICIVIH's August 1997 report launch?").split() == \
         "How many attended MICIVIH's report launch?".split()
-    assert {"2025", "april"} <= _frame_only_stems("How many States were represented at the April 2025 session?")
+    assert _frame_only_stems("Which resolution does the 2025 ECOSOC draft recall?") == {"2025"}
+    # a meeting's date is no time of the fact, but says which meeting: its paragraph must say it
+    assert not _frame_only_stems("When will the Committee hold its 2026 substantive session?")
+    assert asked_years("When will the Committee hold its 2026 substantive session?").spans == ()
     # a month dating the meeting asked about is not the month of the fact
     assert not another_period("Who chaired its June 2024 session?", "The Bureau met in March 2024.")
 
