@@ -12,8 +12,11 @@ a figure the sentence compares with ("up from 94 million in 2023", "(2023: $168 
 but date nothing of the sentence's own. A sentence with no year of its own is dated by the opening time frame of the
 one before it or of its paragraph ("In 2023, ..."), else by the years its document reports on (``search.unsaid``).
 In the question, a year of its source ("according to the Secretary-General's 2025 report") or of the document or
-session it is about ("MICIVIH's August 1997 report", "at its 2025 annual session") is no time of the fact. A fiscal
-year asked ("2023/24") is met only by that fiscal year where fiscal years are named.
+session it is about ("MICIVIH's August 1997 report", "at its 2025 annual session") is no time of the fact
+(``search.question_frames``). A fiscal year asked ("2023/24") is met only by that fiscal year where fiscal years are
+named. "The previous year" in the figure's clause is the year before the sentence's own ("0.9 per cent in 2025, ...
+below the 1.1 per cent growth of the previous year": 2024); the year of when something named was made ("the
+initiative launched in 2019 has consolidated 21 processes") dates no figure; "as of 2018" asked is that year.
 """
 
 from __future__ import annotations
