@@ -72,6 +72,7 @@ class MilvusRanker(Ranker):
                 out["pairs"] = pair_share(self._con, kw.terms, ids)
                 out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids)
                 out["scale"] = self._scale_of(ids)
+                out["titled"] = self._titled(kw.groups, ids, out["coverage"])
         return Signals(**out)
 
     def _candidates(self, qvec: np.ndarray | None, kw, allowed: set[int] | None,
@@ -100,7 +101,8 @@ class MilvusRanker(Ranker):
 
     def _keyword_candidates(self, kw, allowed: set[int] | None, every: bool, depth: int) -> set[int]:
         """The chunks the keyword side brings: the best by BM25 × coverage among every match
-        (with the one of highest coverage, which sets BM25's weight), or the best ``depth`` by BM25."""
+        (with the one of highest coverage, which sets BM25's weight), by the plain coverage (BM25
+        mode) and by the one counting title words (hybrid), or the best ``depth`` by BM25."""
         bm = bm25_scores(self._con, kw.expression, self.n if every else depth, bm25_table(self._con))
         if allowed is not None:
             bm = [(i, s) for i, s in bm if i in allowed]
@@ -108,10 +110,14 @@ class MilvusRanker(Ranker):
             return {i for i, _ in bm}
         ids = np.array(sorted(i for i, _ in bm), dtype="int64")
         scores = dict(bm)
+        bm25 = np.array([scores[int(i)] for i in ids])
         coverage = self._coverage(kw.groups, ids)
-        keyword = np.array([scores[int(i)] for i in ids]) * coverage
-        best = np.argpartition(-keyword, fusion.POOL - 1)[:fusion.POOL]
-        return {int(i) for i in ids[best]} | {int(ids[int(np.argmax(coverage))])}
+        titled = self._titled(kw.groups, ids, coverage)  # the hybrid's coverage (``search.title_words``)
+        out: set[int] = set()
+        for cover in (coverage, titled) if titled is not None else (coverage,):
+            best = np.argpartition(-(bm25 * cover), fusion.POOL - 1)[:fusion.POOL]
+            out |= {int(i) for i in ids[best]} | {int(ids[int(np.argmax(cover))])}
+        return out
 
     def _bm25_of(self, expression: str, ids: np.ndarray) -> np.ndarray:
         """The candidates' BM25 scores as the local backend gives them (FTS5 over the build's store).

@@ -33,7 +33,7 @@ from index.sentences import SENTENCES_NAME
 from index.vectors import read_mapped
 
 from .blas_threads import one_blas_thread
-from .bm25 import Acronyms, keyword_query, plain_rows, scores_at
+from .bm25 import Acronyms, keyword_query, matching_arrays, plain_rows, scores_at
 from .doc_reliability import chunk_scales
 from .duplicates import collapse
 from .exclusion import split_exclusions
@@ -44,6 +44,7 @@ from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 from .negation_cue import cue_ranked, sentence_spans
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
+from .title_words import TitleWords
 from .keyword_lookups import KeywordLookups
 from .word_shares import word_shares
 
@@ -69,6 +70,7 @@ class Signals:
     pairs: np.ndarray | None = None  # share of the query's adjacent word pairs held near each other (hybrid)
     ordinals: np.ndarray | None = None  # share of the query's ordinals held (hybrid; None: the query has none)
     scale: np.ndarray | None = None  # factor on BM25's weight by the chunk's document (hybrid; ``fusion.bm25_scale``)
+    titled: np.ndarray | None = None  # coverage with the title's rare words counted (hybrid; ``search.title_words``)
 
     @property
     def best_coverage(self) -> float:
@@ -86,7 +88,9 @@ class Signals:
             return self.dense()
         if mode == "bm25":
             return self.keyword()
-        fused = pooled_hybrid_score(self.sentence, self.chunk, self.keyword(), self.best_coverage, power=self.power,
+        cover = self.coverage if self.titled is None else self.titled  # the hybrid counts title words
+        best = float(cover.max()) if len(cover) else 0.0
+        fused = pooled_hybrid_score(self.sentence, self.chunk, self.bm25 * cover, best, power=self.power,
                                     negated=self.negated, scale=self.scale)
         if self.pairs is not None:
             fused = fused + PAIR_BONUS * self.pairs
@@ -113,6 +117,7 @@ class Ranker:
         self._hub: np.ndarray | None = None  # see _hubness()
         self._hub_loaded = False
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
+        self._titles: TitleWords | None | bool = False  # see _titled(); False: not loaded yet
         self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
         self._last: tuple[str, Signals] | None = None  # see last_signals()
         self._keywords = KeywordLookups(con)  # FTS5 look-ups, what they found kept across queries
@@ -215,6 +220,7 @@ class Ranker:
                 out["pairs"] = pair_share(self._con, kw.terms, ids, kept)
                 out["ordinals"] = ordinal_share(self._con, query_ordinals(query), ids, kept)
                 out["scale"] = self._scale_of(ids)
+                out["titled"] = self._titled(kw.groups, ids, out["coverage"], kept)
         return Signals(**out)
 
     @property
@@ -291,6 +297,15 @@ class Ranker:
         if self._scale is False:
             self._scale = chunk_scales(self._con)
         return None if self._scale is None else self._scale[ids]
+
+    def _titled(self, groups, ids: np.ndarray, coverage: np.ndarray, cache=None) -> np.ndarray | None:
+        """``coverage`` with the words the candidates' titles hold counted (``search.title_words``), or
+        None for an index whose chunks have no title."""
+        if self._titles is False:
+            self._titles = TitleWords.load(self._con)
+        if self._titles is None:
+            return None
+        return self._titles.titled_shares(groups, matching_arrays(self._con, groups, cache), ids, coverage)
 
     def _citation(self, rowid: int) -> str:
         return self._con.execute("SELECT citation FROM chunks WHERE id = ?", (rowid,)).fetchone()[0]

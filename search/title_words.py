@@ -1,0 +1,93 @@
+"""A query word that a chunk's document title holds counts towards the chunk's coverage in the hybrid.
+
+The coverage (the share of the query's content words a chunk holds) multiplies BM25 and sets its
+weight in the fusion (``search.fusion``). It reads the chunk's own text, so a query that names its
+document's subject ("humanitarian access incidents Afghanistan") finds no paragraph that holds all
+its words: the paragraph that answers never repeats "Afghanistan", which its report's title says.
+Such a query lost BM25's weight (coverage 0.75 → weight × 0.42) and its best keyword match fell
+behind paragraphs the embedding preferred.
+
+Here a word the chunk lacks but its title holds counts as held, weighted by how few titles hold
+it: log((N + 1) / (df + 1)) / log(N + 1) over the index's N distinct titles, so "Afghanistan" in
+one title of 71 counts 0.90, and "report" or "United Nations", which half the titles hold, count
+0.16-0.25. An index of one titled document gives its title's words no weight (df = N), and an
+untitled document (a text file) none. Issue #12, twenty-second session, 548 dev records over the
+73-document library: MRR@10 0.8850 → 0.8899 (docs/retrieval-log.md).
+
+The titles sit in a small in-memory FTS5 table with the store's tokenizer, so a group matches a
+title exactly as it matches a chunk (stems, acronym names, phrases).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Sequence
+
+import numpy as np
+
+from .bm25 import plain_rows, positions
+
+TOKENIZER = "porter unicode61 remove_diacritics 2"  # as ``index.store``'s FTS5 tables
+
+
+class TitleWords:
+    """The distinct titles of an index's chunks, searchable, and which title each chunk has."""
+
+    def __init__(self, titles: Sequence[str], chunk_title: np.ndarray):
+        self.n = len(titles)
+        self.chunk_title = chunk_title  # by row id: position in ``titles``, or -1 (no title)
+        self._fts = sqlite3.connect(":memory:", check_same_thread=False)
+        self._fts.execute(f"CREATE VIRTUAL TABLE t USING fts5(title, tokenize='{TOKENIZER}')")
+        self._fts.executemany("INSERT INTO t(rowid, title) VALUES (?, ?)",
+                              [(i + 1, t) for i, t in enumerate(titles)])
+
+    @classmethod
+    def load(cls, con: sqlite3.Connection) -> "TitleWords | None":
+        """The store's chunk titles, or None where no chunk has one (or the store predates them)."""
+        try:
+            rows = plain_rows(con, "SELECT id, title FROM chunks WHERE title != ''")
+        except sqlite3.Error:
+            return None
+        if not rows:
+            return None
+        titles = sorted({t for _, t in rows})
+        number = {t: i for i, t in enumerate(titles)}
+        ids = np.array([r[0] for r in rows], dtype="int64")
+        chunk_title = np.full(int(ids.max()) + 1, -1, dtype="int64")
+        chunk_title[ids] = [number[t] for _, t in rows]
+        return cls(titles, chunk_title)
+
+    def weight(self, matches: int) -> float:
+        """A title word's weight when ``matches`` of the titles hold it: 1 for none, 0 for all."""
+        if self.n < 1:
+            return 0.0
+        return max(0.0, float(np.log((self.n + 1) / (matches + 1)) / np.log(self.n + 1)))
+
+    def matching(self, group: str) -> np.ndarray:
+        """Positions of the titles that ``group`` (an FTS5 MATCH expression) matches."""
+        try:
+            rows = self._fts.execute("SELECT rowid FROM t WHERE t MATCH ?", (group,)).fetchall()
+        except sqlite3.Error:
+            return np.zeros(0, dtype="int64")
+        return np.array([r[0] - 1 for r in rows], dtype="int64")
+
+    def titled_shares(self, groups: Sequence[str], matches: Sequence[np.ndarray], ids: np.ndarray,
+                      coverage: np.ndarray) -> np.ndarray:
+        """``coverage`` (each of the sorted ``ids``' share of ``groups``) with each group a chunk
+        lacks but its title holds added at its title ``weight``; ``matches``: each group's
+        matching row ids in the chunks' own text (``search.bm25.matching_arrays``)."""
+        out = np.asarray(coverage, dtype="float64").copy()
+        if not len(groups) or not len(ids):
+            return out
+        inside = ids < len(self.chunk_title)
+        titles = np.full(len(ids), -1, dtype="int64")
+        titles[inside] = self.chunk_title[ids[inside]]
+        for group, rows in zip(groups, matches):
+            held = self.matching(group)
+            w = self.weight(len(held))
+            if w <= 0 or not len(held):
+                continue
+            gain = np.isin(titles, held).astype("float64")
+            gain[positions(ids, rows)] = 0.0  # the chunk's own text holds it already
+            out += w * gain / len(groups)
+        return out
