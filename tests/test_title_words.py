@@ -105,3 +105,28 @@ def test_an_index_without_titles_ranks_as_before(library_dir, tmp_path):
         sig = s._ranking().signals(QUERY, "hybrid", None, 10)
         assert sig.titled is None
         assert np.allclose(sig.scores("hybrid"), replace(sig, titled=sig.coverage).scores("hybrid"))
+
+
+def test_the_milvus_backend_counts_title_words_alike(library_dir, library, tmp_path, monkeypatch):
+    """``search.milvus_ranker``: the same titled coverage, and, with a pool so small that the keyword
+    candidates are chosen by it (``_keyword_candidates``), the same ranking as the local backend."""
+    pytest.importorskip("pymilvus", reason="the Milvus backend needs the scale extra")
+    pytest.importorskip("milvus_lite", reason="Milvus Lite needs the scale extra")
+    import search.fusion as fusion
+    import search.milvus_ranker as milvus_ranker
+    from search.cli import main
+
+    folder = tmp_path / "mix"
+    assert main(["ingest", str(library_dir.parent / "docs.jsonl"), "--index", str(folder),
+                 "--milvus", str(tmp_path / "milvus.db"), "--quiet"]) == 0
+    monkeypatch.setattr(fusion, "POOL", 2)
+    monkeypatch.setattr(milvus_ranker, "EXACT_ALLOWED", 0)
+    with Searcher.open(folder) as m:
+        local, remote = library._ranking().signals(QUERY, "hybrid", None, 10), m._ranking().signals(QUERY, "hybrid", None, 10)
+        at = _at(m, remote)
+        assert at["A/79/797, para. 64"] is not None
+        assert remote.titled[at["A/79/797, para. 64"]] == pytest.approx(local.titled[_at(library, local)["A/79/797, para. 64"]])
+        got = m.search(QUERY, k=3)
+    want = library.search(QUERY, k=3)
+    assert [h.citation for h in got] == [h.citation for h in want]
+    assert [h.score for h in got] == pytest.approx([h.score for h in want], abs=1e-4)  # float32 cosines in Milvus
