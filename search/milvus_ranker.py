@@ -111,7 +111,7 @@ class MilvusRanker(Ranker):
         ids = np.array(sorted(i for i, _ in bm), dtype="int64")
         scores = dict(bm)
         bm25 = np.array([scores[int(i)] for i in ids])
-        coverage = self._coverage(kw.groups, ids)
+        coverage = word_shares(self._con, kw.groups, ids, self.n)[0]
         titled = self._titled(kw.groups, ids, coverage)  # the hybrid's coverage (``search.title_words``)
         out: set[int] = set()
         for cover in (coverage, titled) if titled is not None else (coverage,):

@@ -33,7 +33,7 @@ from index.sentences import SENTENCES_NAME
 from index.vectors import read_mapped
 
 from .blas_threads import one_blas_thread
-from .bm25 import Acronyms, keyword_query, matching_arrays, plain_rows, scores_at
+from .bm25 import Acronyms, keyword_query, plain_rows, scores_at
 from .doc_reliability import chunk_scales
 from .duplicates import collapse
 from .exclusion import split_exclusions
@@ -44,7 +44,7 @@ from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
 from .negation_cue import cue_ranked, sentence_spans
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
-from .title_words import TitleWords
+from .title_words import TitledCoverage
 from .keyword_lookups import KeywordLookups
 from .word_shares import word_shares
 
@@ -117,7 +117,7 @@ class Ranker:
         self._hub: np.ndarray | None = None  # see _hubness()
         self._hub_loaded = False
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
-        self._titles: TitleWords | None | bool = False  # see _titled(); False: not loaded yet
+        self._titled = TitledCoverage(con)  # the hybrid's coverage with title words (``search.title_words``)
         self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
         self._last: tuple[str, Signals] | None = None  # see last_signals()
         self._keywords = KeywordLookups(con)  # FTS5 look-ups, what they found kept across queries
@@ -232,11 +232,6 @@ class Ranker:
     def _best_sentence_spans(self, qvec: np.ndarray, ids: np.ndarray) -> dict[int, tuple[int, int]]:
         return sentence_spans(self._con, self._sentences(), qvec, ids)  # (start, end) of each chunk's best
 
-    # -- keyword ---------------------------------------------------------------------------
-    def _coverage(self, groups, ids: np.ndarray) -> np.ndarray:
-        """Each candidate's share of the query's content words (an acronym or its name count once)."""
-        return word_shares(self._con, groups, ids, self.n)[0]
-
     # -- dense -----------------------------------------------------------------------------
     def _candidates(self, qvec: np.ndarray, keyword_ids: np.ndarray, depth: int) -> np.ndarray:
         """Large corpora: the best ``depth`` chunks by each signal, merged."""
@@ -297,15 +292,6 @@ class Ranker:
         if self._scale is False:
             self._scale = chunk_scales(self._con)
         return None if self._scale is None else self._scale[ids]
-
-    def _titled(self, groups, ids: np.ndarray, coverage: np.ndarray, cache=None) -> np.ndarray | None:
-        """``coverage`` with the words the candidates' titles hold counted (``search.title_words``), or
-        None for an index whose chunks have no title."""
-        if self._titles is False:
-            self._titles = TitleWords.load(self._con)
-        if self._titles is None:
-            return None
-        return self._titles.titled_shares(groups, matching_arrays(self._con, groups, cache), ids, coverage)
 
     def _citation(self, rowid: int) -> str:
         return self._con.execute("SELECT citation FROM chunks WHERE id = ?", (rowid,)).fetchone()[0]

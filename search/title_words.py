@@ -25,7 +25,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .bm25 import plain_rows, positions
+from .bm25 import matching_arrays, plain_rows, positions
+from .postings import PostingCache
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"  # as ``index.store``'s FTS5 tables
 
@@ -91,3 +92,20 @@ class TitleWords:
             gain[positions(ids, rows)] = 0.0  # the chunk's own text holds it already
             out += w * gain / len(groups)
         return out
+
+
+class TitledCoverage:
+    """A ranker's ``TitleWords``, loaded on first use: ``titled(groups, ids, coverage)`` gives the
+    hybrid's coverage, or None for an index whose chunks have no title (then the plain one ranks)."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self._con = con
+        self._words: TitleWords | None | bool = False  # False: not loaded yet
+
+    def __call__(self, groups: Sequence[str], ids: np.ndarray, coverage: np.ndarray,
+                 cache: PostingCache | None = None) -> np.ndarray | None:
+        if self._words is False:
+            self._words = TitleWords.load(self._con)
+        if self._words is None:
+            return None
+        return self._words.titled_shares(groups, matching_arrays(self._con, groups, cache), ids, coverage)
