@@ -81,18 +81,20 @@ class TitleWords:
         if not len(groups) or not len(ids):
             return out
         inside = ids < len(self.chunk_title)
-        titles = np.full(len(ids), -1, dtype="int64")
+        titles = np.full(len(ids), self.n, dtype="int64")  # ``self.n``: no title (the mask's last place)
         titles[inside] = self.chunk_title[ids[inside]]
+        titles[titles < 0] = self.n
         for group, rows in zip(groups, matches):
             held = self.matching(group)
             w = self.weight(len(held))
             if w <= 0 or not len(held):
                 continue
-            gain = np.isin(titles, held).astype("float64")
+            mask = np.zeros(self.n + 1)
+            mask[held] = w / len(groups)
+            gain = mask[titles]
             gain[positions(ids, rows)] = 0.0  # the chunk's own text holds it already
-            out += w * gain / len(groups)
+            out += gain
         return out
-
 
 class TitledCoverage:
     """A ranker's ``TitleWords``, loaded on first use: ``titled(groups, ids, coverage)`` gives the
