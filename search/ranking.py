@@ -7,7 +7,8 @@
 - **bm25**: FTS5 BM25 over the query's content words and acronym expansions, times the share
   of those words the chunk contains (``search.bm25``).
 - **hybrid** (default): both, z-scored over a pool of the best candidates by each, with a BM25
-  weight that follows how much of the query's wording the documents use (``search.fusion``);
+  weight that follows how much of the query's wording the documents use (``search.fusion``; a
+  word the chunk's title holds counts there, by its rarity among titles: ``search.title_words``);
   in a library each further chunk of one document steps down a little, so one document does not
   fill the top ten, and the best 50 are re-ordered a little by their document's best score and
   their hubness stored at ingest (``search.head_rerank``, issue #12); a chunk that lacks an
