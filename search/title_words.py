@@ -11,8 +11,8 @@ Here a word the chunk lacks but its title holds counts as held, weighted by how 
 it: log((N + 1) / (df + 1)) / log(N + 1) over the index's N distinct titles, so "Afghanistan" in
 one title of 71 counts 0.84, and "report" (40 titles) or "United Nations" (30) count 0.13 and
 0.20. An index of one titled document gives its title's words no weight (df = N), and an untitled
-document (a text file) none; BM25 mode keeps the plain coverage. Issue #12, twenty-second session, 548 dev records over the
-73-document library: MRR@10 0.8850 → 0.8899 (docs/retrieval-log.md).
+document (a text file) none; BM25 mode keeps the plain coverage. Issue #12, twenty-second
+session, 548 dev records over the 73-document library: MRR@10 0.8850 → 0.8899 (docs/retrieval-log.md).
 
 The titles sit in a small in-memory FTS5 table with the store's tokenizer, so a group matches a
 title exactly as it matches a chunk (stems, acronym names, phrases).

@@ -122,10 +122,10 @@ def test_the_milvus_backend_counts_title_words_alike(library_dir, library, tmp_p
     monkeypatch.setattr(fusion, "POOL", 2)
     monkeypatch.setattr(milvus_ranker, "EXACT_ALLOWED", 0)
     with Searcher.open(folder) as m:
-        local, remote = library._ranking().signals(QUERY, "hybrid", None, 10), m._ranking().signals(QUERY, "hybrid", None, 10)
-        at = _at(m, remote)
-        assert at["A/79/797, para. 64"] is not None
-        assert remote.titled[at["A/79/797, para. 64"]] == pytest.approx(local.titled[_at(library, local)["A/79/797, para. 64"]])
+        local = library._ranking().signals(QUERY, "hybrid", None, 10)
+        remote = m._ranking().signals(QUERY, "hybrid", None, 10)
+        here, there = _at(library, local)["A/79/797, para. 64"], _at(m, remote)["A/79/797, para. 64"]
+        assert remote.titled[there] == pytest.approx(local.titled[here]) and local.titled[here] > local.coverage[here]
         got = m.search(QUERY, k=3)
     want = library.search(QUERY, k=3)
     assert [h.citation for h in got] == [h.citation for h in want]
