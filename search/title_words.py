@@ -36,7 +36,8 @@ class TitleWords:
 
     def __init__(self, titles: Sequence[str], chunk_title: np.ndarray):
         self.n = len(titles)
-        self.chunk_title = chunk_title  # by row id: position in ``titles``, or -1 (no title)
+        self.chunk_title = chunk_title  # by row id: position in ``titles``, or ``n`` (no title)
+        self._held: dict[str, np.ndarray | None] = {}  # group → each title's gain (``gains``), kept
         self._fts = sqlite3.connect(":memory:", check_same_thread=False)
         self._fts.execute(f"CREATE VIRTUAL TABLE t USING fts5(title, tokenize='{TOKENIZER}')")
         self._fts.executemany("INSERT INTO t(rowid, title) VALUES (?, ?)",
@@ -54,7 +55,7 @@ class TitleWords:
         titles = sorted({t for _, t in rows})
         number = {t: i for i, t in enumerate(titles)}
         ids = np.array([r[0] for r in rows], dtype="int64")
-        chunk_title = np.full(int(ids.max()) + 1, -1, dtype="int64")
+        chunk_title = np.full(int(ids.max()) + 1, len(titles), dtype="int64")
         chunk_title[ids] = [number[t] for _, t in rows]
         return cls(titles, chunk_title)
 
@@ -80,21 +81,41 @@ class TitleWords:
         out = np.asarray(coverage, dtype="float64").copy()
         if not len(groups) or not len(ids):
             return out
-        inside = ids < len(self.chunk_title)
-        titles = np.full(len(ids), self.n, dtype="int64")  # ``self.n``: no title (the mask's last place)
-        titles[inside] = self.chunk_title[ids[inside]]
-        titles[titles < 0] = self.n
+        titles = None
         for group, rows in zip(groups, matches):
+            by_title = self.gains(group)
+            if by_title is None:
+                continue
+            titles = self.titles_of(ids) if titles is None else titles
+            gain = by_title[titles]
+            gain[positions(ids, rows)] = 0.0  # the chunk's own text holds it already
+            out += gain / len(groups)
+        return out
+
+    def titles_of(self, ids: np.ndarray) -> np.ndarray:
+        """The title of each of ``ids`` (``n``: none); every chunk in order is the table itself."""
+        if len(ids) == len(self.chunk_title) and ids[-1] == len(ids) - 1:
+            return self.chunk_title
+        inside = ids < len(self.chunk_title)
+        titles = np.full(len(ids), self.n, dtype="int64")
+        titles[inside] = self.chunk_title[ids[inside]]
+        return titles
+
+    def gains(self, group: str) -> np.ndarray | None:
+        """Each title's ``weight`` for ``group`` (0 where it does not hold it; one more place, 0, for
+        no title), or None where no title holds it. Kept: a library's queries share their words."""
+        if group not in self._held:
+            if len(self._held) > 10_000:
+                self._held.clear()
             held = self.matching(group)
             w = self.weight(len(held))
-            if w <= 0 or not len(held):
-                continue
-            mask = np.zeros(self.n + 1)
-            mask[held] = w / len(groups)
-            gain = mask[titles]
-            gain[positions(ids, rows)] = 0.0  # the chunk's own text holds it already
-            out += gain
-        return out
+            by_title = None
+            if w > 0 and len(held):
+                by_title = np.zeros(self.n + 1)
+                by_title[held] = w
+            self._held[group] = by_title
+        return self._held[group]
+
 
 class TitledCoverage:
     """A ranker's ``TitleWords``, loaded on first use: ``titled(groups, ids, coverage)`` gives the
