@@ -47,16 +47,17 @@ class TitleWords:
     def load(cls, con: sqlite3.Connection) -> "TitleWords | None":
         """The store's chunk titles, or None where no chunk has one (or the store predates them)."""
         try:
-            rows = plain_rows(con, "SELECT id, title FROM chunks WHERE title != ''")
+            rows = plain_rows(con, "SELECT id, title FROM chunks")
         except sqlite3.Error:
             return None
-        if not rows:
+        titles = sorted({t for _, t in rows if t})
+        if not titles:
             return None
-        titles = sorted({t for _, t in rows})
         number = {t: i for i, t in enumerate(titles)}
+        number[""] = len(titles)
         ids = np.array([r[0] for r in rows], dtype="int64")
         chunk_title = np.full(int(ids.max()) + 1, len(titles), dtype="int64")
-        chunk_title[ids] = [number[t] for _, t in rows]
+        chunk_title[ids] = [number[t or ""] for _, t in rows]
         return cls(titles, chunk_title)
 
     def weight(self, matches: int) -> float:
