@@ -400,7 +400,13 @@ def cmd_docs(args) -> int:
     s = _open(args)
     listing = ListingFilters.from_options(args)
     docs = listing.documents(s)
-    filter_notes(s, args, sys.stderr if args.json else sys.stdout)
+    stream = sys.stderr if args.json else sys.stdout
+    if docs or not listing.active:
+        filter_notes(s, args, stream)
+    else:  # which filter emptied the list, and what the index holds (the organ's typo said there too)
+        for note in listing.date_notes(s):
+            print(f"paracite: note: {note}", file=stream)
+        print(("paracite: note: " if args.json else "") + listing.empty_line(s), file=stream)
     print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, listing.active)
     return 0
 

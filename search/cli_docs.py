@@ -36,8 +36,9 @@ def plural(n: int, word: str) -> str:
 
 def print_documents(docs: list[dict], filtered: bool = False) -> None:
     """One block per document: symbol, date, kind, organs, session, agenda items, chunk count."""
-    if not docs:
-        print("No documents match the filters." if filtered else "No documents in this index.")
+    if not docs:  # an empty listing's line, which filter emptied it, is the caller's (ListingFilters.empty_line)
+        if not filtered:
+            print("No documents in this index.")
         return
     for d in docs:
         symbols = " = ".join(d["symbols"]) if len(d["symbols"]) > 1 else d["symbol"]

@@ -14,6 +14,17 @@ from search.models import Answer, Hit
 FILTER_OF_KIND = {"organization": "org", "place": "place", "instrument": "instrument"}
 
 
+def search_placeholder(documents: list[str]) -> str:
+    """The search box's hint, from the index being served: which report, or how many. (It was one
+    report's example query on every index, a question no library of other reports could answer.)
+    Short, so a phone's box shows it whole."""
+    if not documents:
+        return "Words or a question"
+    if len(documents) == 1:
+        return f"{documents[0]}: words or a question"
+    return f"{len(documents)} documents: words or a question"
+
+
 def number_label(hit: Hit) -> str:
     """The paragraph part of a page path: ``46``, ``summary``, ``table1``, ``preamble4``, ``part``
     (a part that is one chunk; read back by ``Searcher.get``, so a preambular paragraph never

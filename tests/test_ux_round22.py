@@ -1,0 +1,89 @@
+"""The twenty-second session's user audit (docs/user-audit-log.md, h-r22ux): the search box's hint
+from the index served, an empty listing that says which filter emptied it, and the rough edges a
+fresh user met on a small library."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from search.cli import main
+
+
+def _exports(folder, rows):
+    """One export file per document: (symbol, title, date, organ, paragraph text)."""
+    from ingest.models import Chunk
+
+    for sym, title, date, organ, text in rows:
+        row = dict(Chunk(sym, "paragraph", 1, text).to_dict(), symbols=[sym], title=title, date=date, bodies=[organ])
+        (folder / f"{sym.replace('/', '_')}.jsonl").write_text(json.dumps(row) + "\n")
+    return sorted(folder.glob("*.jsonl"))
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    root = tmp_path_factory.mktemp("small22")
+    files = _exports(root, [("A/80/901", "Power grids", "2025-03-04", "General Assembly",
+                             "Report A/80/901 on the power grid of the region."),
+                            ("E/2024/902", "Solar power", "2024-06-01", "Economic and Social Council",
+                             "The grid of E/2024/902 needs solar investment.")])
+    assert main(["ingest", *map(str, files), "--index", str(root / "ix"), "--quiet"]) == 0
+    return root / "ix"
+
+
+def _placeholder(html: str) -> str:
+    return re.search(r'id="q"[^>]*placeholder="([^"]*)"', html, re.S).group(1)
+
+
+# -- the search box's hint comes from the index served -------------------------------------------------
+
+def test_the_search_box_hint_names_the_index_served_not_one_report(small, index_dir):
+    """The hint was the bundled report's example query ("cost of sending money home") on every index."""
+    from starlette.testclient import TestClient
+
+    from search.web.app import create_app
+
+    with TestClient(create_app(small)) as client:
+        assert _placeholder(client.get("/").text) == "2 documents: words or a question"
+        assert _placeholder(client.get("/docs").text) == "2 documents: words or a question"
+        assert _placeholder(client.get("/nowhere").text) == "Words or a question"
+    with TestClient(create_app(index_dir)) as client:
+        assert _placeholder(client.get("/").text) == "A/69/207: words or a question"
+
+
+# -- an empty listing says which filter emptied it and what the index holds ----------------------------
+
+def test_docs_names_the_filter_that_emptied_the_list_and_what_the_index_holds(small, capsys):
+    assert main(["docs", "--since", "2026", "--index", str(small)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "No documents match --since 2026: the index's 2 documents are dated 2024-06-01 to 2025-03-04.")
+    assert main(["docs", "--until", "2023-12", "--body", "Economic and Social Councl", "--index", str(small)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "No documents match --until 2023-12 --body 'Economic and Social Councl': the index's 2 documents are dated "
+        "2024-06-01 to 2025-03-04; did you mean Economic and Social Council? the index's organs are "
+        "Economic and Social Council; General Assembly.")
+    assert main(["docs", "--since", "2025", "--body", "ECOSOC", "--index", str(small)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "No documents match --since 2025 --body 'ECOSOC' together: the 1 document --body 'ECOSOC' keeps is "
+        "dated 2024-06-01.")
+    assert main(["docs", "--json", "--since", "2026", "--index", str(small)]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and err.startswith("paracite: note: No documents match --since 2026: ")
+
+
+def test_the_documents_page_and_api_say_the_same_in_their_own_words(small):
+    from starlette.testclient import TestClient
+
+    from search.web.app import create_app
+
+    with TestClient(create_app(small)) as client:
+        page = client.get("/docs?since=2026")
+        assert page.status_code == 200
+        assert ("No documents match From date 2026: the index&#39;s 2 documents are dated 2024-06-01 to 2025-03-04."
+                in page.text)
+        api = client.get("/api/documents?body=UNHCR").json()
+        assert api["documents"] == [] and api["notes"][-1] == (
+            "No documents match body='UNHCR': the index's organs are Economic and Social Council; General Assembly.")
+        assert "notes" not in client.get("/api/documents?since=2024").json()
