@@ -71,8 +71,6 @@ def _values(f: ListingFilters) -> list[tuple[str, str]]:
 def _holds(docs: list[dict], kind: str, asked: tuple[str, ...] = ()) -> str:
     """What the index holds of one kind: its documents' date range, or its organs (those nearest
     the ``asked`` values first, as a typo's correction, then the commonest)."""
-    import difflib
-
     if kind == "date":
         return f"the index's {len(docs)} document{'s' * (len(docs) != 1)} are {_dated(docs)}"
     counts: dict[str, int] = {}
@@ -83,11 +81,23 @@ def _holds(docs: list[dict], kind: str, asked: tuple[str, ...] = ()) -> str:
         return "no document of the index names its organ"
     organs = sorted(counts, key=lambda b: (-counts[b], b.lower()))
     exact = {b.casefold() for b in organs}
-    near = [b for v in asked if v.casefold() not in exact
-            for b in difflib.get_close_matches(v, organs, n=1, cutoff=0.8)]
+    near = [b for v in asked if v.casefold() not in exact for b in _nearest(v, organs)]
     listed = list(dict.fromkeys(near + organs))[:max(MOST_ORGANS, len(near))]
     return ((f"did you mean {' or '.join(near)}? " if near else "") + "the index's organs are " + "; ".join(listed)
             + (f" ({len(organs)} in all)" if len(organs) > len(listed) else ""))
+
+
+def _nearest(value: str, organs: list[str]) -> list[str]:
+    """The organ a mistyped value most likely meant, by its whole name or its start ("Securty" is
+    near "Security Council", which ``--body Security`` would have found), if any is near."""
+    import difflib
+
+    def closeness(organ: str) -> float:
+        starts = [organ[:len(value) + extra] for extra in (0, 1, 2)] if len(value) >= 4 else []
+        return max(difflib.SequenceMatcher(None, value.casefold(), o.casefold()).ratio() for o in [organ, *starts])
+
+    best = max(organs, key=closeness, default=None)
+    return [best] if best is not None and closeness(best) >= 0.8 else []
 
 
 def _dated(docs: list[dict]) -> str:

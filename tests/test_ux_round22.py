@@ -87,3 +87,34 @@ def test_the_documents_page_and_api_say_the_same_in_their_own_words(small):
         assert api["documents"] == [] and api["notes"][-1] == (
             "No documents match body='UNHCR': the index's organs are Economic and Social Council; General Assembly.")
         assert "notes" not in client.get("/api/documents?since=2024").json()
+
+
+def test_search_ask_and_export_say_when_the_filters_leave_no_document(small, capsys):
+    """A search said "No paragraphs match the filters --since '2026'.", an answer "The indexed documents
+    do not answer this question." and an export printed nothing, as though the documents had been read."""
+    line = "No documents match --since 2026: the index's 2 documents are dated 2024-06-01 to 2025-03-04."
+    assert main(["search", "power grid", "--since", "2026", "--index", str(small)]) == 0
+    assert capsys.readouterr().out.strip() == line
+    assert main(["ask", "What does the grid need?", "--since", "2026", "--index", str(small)]) == 0
+    assert capsys.readouterr().out.strip() == line
+    assert main(["export", "--since", "2026", "--index", str(small)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.strip() == f"paracite: note: {line}"
+    assert main(["search", "power grid", "--body", "Generl Assembly", "--json", "--index", str(small)]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and "did you mean General Assembly?" in err
+    assert main(["search", "power grid", "--since", "2025", "--index", str(small)]) == 0
+    assert "A/80/901, para. 1" in capsys.readouterr().out
+
+
+def test_the_search_page_and_api_say_it_too(small):
+    from starlette.testclient import TestClient
+
+    from search.web.app import create_app
+
+    with TestClient(create_app(small)) as client:
+        page = client.get("/?q=grid&until=2023")
+        assert "No documents match To date 2023: the index&#39;s 2 documents are dated" in page.text
+        notes = client.get("/api/search?q=grid&until=2023").json()["notes"]
+        assert notes == ["No documents match until=2023: the index's 2 documents are dated 2024-06-01 to 2025-03-04."]
+        assert "notes" not in client.get("/api/search?q=grid&until=2024").json()
