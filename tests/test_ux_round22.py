@@ -118,3 +118,71 @@ def test_the_search_page_and_api_say_it_too(small):
         notes = client.get("/api/search?q=grid&until=2023").json()["notes"]
         assert notes == ["No documents match until=2023: the index's 2 documents are dated 2024-06-01 to 2025-03-04."]
         assert "notes" not in client.get("/api/search?q=grid&until=2024").json()
+
+
+# -- `kill` stops `paracite serve` as Ctrl+C does ------------------------------------------------------
+
+def test_serve_stopped_by_sigterm_ends_through_its_cleanup(serve_index):
+    """uvicorn stops on SIGTERM, then raises it again for the default handler, which ended the process
+    before ``serve``'s ``finally``: a Milvus Lite index's ``m.db.serving.json`` stayed behind, naming a
+    dead process, and "stopped" was never said."""
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    proc = subprocess.Popen([sys.executable, "-m", "search", "serve", "--index", str(serve_index), "--port", "0"],
+                            cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        assert "paracite: serving" in proc.stderr.readline()
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=30)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0 and rest.strip() == "paracite: stopped"
+
+
+# -- pymilvus imported without pandas -------------------------------------------------------------------
+
+def _python(code: str, *path) -> str:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([*map(str, path), str(ROOT)]))
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_pymilvus_comes_in_without_pandas_which_it_still_gets_when_it_uses_it():
+    pytest.importorskip("pymilvus")
+    out = _python("import sys\n"
+                  "from index.milvus.light_import import milvus_client_class\n"
+                  "client = milvus_client_class()\n"
+                  "import pymilvus\n"
+                  "print(client is pymilvus.MilvusClient, 'pandas' in sys.modules, 'pyarrow' in sys.modules)\n"
+                  "from pymilvus.orm import schema, types\n"
+                  "import pandas\n"  # the real one: the stand-ins are gone
+                  "print(types.is_scalar(3), types.is_list_like([1]), types.infer_dtype([1.5]),\n"
+                  "      schema.is_valid_insert_data(pandas.DataFrame({'a': [1]})), schema.is_valid_insert_data(3))")
+    assert out.splitlines() == ["True False False", "True True floating True False"]
+
+
+def test_a_pymilvus_that_reads_pandas_otherwise_is_imported_whole(tmp_path):
+    """A pymilvus that imports a pandas submodule the stand-ins lack is imported again, with pandas."""
+    pytest.importorskip("pandas")
+    fake = tmp_path / "pymilvus"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("from pandas.core.frame import DataFrame\n\nclass MilvusClient:\n"
+                                      "    frame = DataFrame\n")
+    out = _python("import sys\n"
+                  "from index.milvus.light_import import milvus_client_class\n"
+                  "client = milvus_client_class()\n"
+                  "print(client.__module__, client.frame is sys.modules['pandas'].DataFrame, type(sys.modules['pandas']).__name__)",
+                  tmp_path)
+    assert out == "pymilvus True module"
