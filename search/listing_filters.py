@@ -47,19 +47,20 @@ class ListingFilters(DocFilter):
         parts = {"date": ListingFilters(self.since, self.until), "body": ListingFilters(body=self.body)}
         given = {k: f for k, f in parts.items() if f.active}
         alone = [k for k, f in given.items() if not f.documents(searcher)]
-        said = {k: " ".join(words[n].format(v) for n, v in _values(f)) for k, f in given.items()}
+        sep = words.get("sep", " ")
+        said = {k: sep.join(words[n].format(v) for n, v in _values(f)) for k, f in given.items()}
         if alone or len(given) < 2:
             named = alone or list(given)
-            return (f"No documents match {' '.join(said[k] for k in named)}: "
+            return (f"No documents match {sep.join(said[k] for k in named)}: "
                     + "; ".join(_holds(held, k, self.body) for k in named) + ".")
         kept = given["body"].documents(searcher)
-        return (f"No documents match {said['date']} {said['body']} together: the {len(kept)} "
+        return (f"No documents match {said['date']}{sep}{said['body']} together: the {len(kept)} "
                 f"document{'s' * (len(kept) != 1)} {said['body']} keeps {'are' if len(kept) != 1 else 'is'} {_dated(kept)}.")
 
 
 CLI_WORDS = {"since": "--since {}", "until": "--until {}", "body": "--body {!r}"}
-PAGE_WORDS = {"since": "From date {}", "until": "To date {}", "body": "Body {!r}"}  # the /docs page's fields
-API_WORDS = {"since": "since={}", "until": "until={}", "body": "body={!r}"}
+PAGE_WORDS = {"since": "From date {}", "until": "To date {}", "body": "Body {!r}", "sep": ", "}  # the /docs page's fields
+API_WORDS = {"since": "since={}", "until": "until={}", "body": "body={!r}", "sep": ", "}
 MOST_ORGANS = 3  # an empty listing names the index's commonest organs, up to this many
 
 

@@ -10,6 +10,8 @@ import re
 import pytest
 
 from search.cli import main
+from test_serve_browser import browser  # noqa: F401  (the browser tests' Chromium fixture)
+from test_ux_round21 import _WRAPPED_DATES, _browser_ready
 
 
 def _exports(folder, rows):
@@ -46,11 +48,11 @@ def test_the_search_box_hint_names_the_index_served_not_one_report(small, index_
     from search.web.app import create_app
 
     with TestClient(create_app(small)) as client:
-        assert _placeholder(client.get("/").text) == "2 documents: words or a question"
-        assert _placeholder(client.get("/docs").text) == "2 documents: words or a question"
+        assert _placeholder(client.get("/").text) == "Search 2 documents"
+        assert _placeholder(client.get("/docs").text) == "Search 2 documents"
         assert _placeholder(client.get("/nowhere").text) == "Words or a question"
     with TestClient(create_app(index_dir)) as client:
-        assert _placeholder(client.get("/").text) == "A/69/207: words or a question"
+        assert _placeholder(client.get("/").text) == "Search A/69/207"
 
 
 # -- an empty listing says which filter emptied it and what the index holds ----------------------------
@@ -81,8 +83,12 @@ def test_the_documents_page_and_api_say_the_same_in_their_own_words(small):
     with TestClient(create_app(small)) as client:
         page = client.get("/docs?since=2026")
         assert page.status_code == 200
-        assert ("No documents match From date 2026: the index&#39;s 2 documents are dated 2024-06-01 to 2025-03-04."
-                in page.text)
+        assert ("No documents match From date 2026: the index&#39;s 2 documents are dated "
+                '<time class="nowrap" datetime="2024-06-01">2024-06-01</time> to '
+                '<time class="nowrap" datetime="2025-03-04">2025-03-04</time>.' in page.text)
+        both = client.get("/docs?since=2026&body=Generl+Assembly").text  # the organ's note said once, in the line
+        assert "No documents match From date 2026, Body &#39;Generl Assembly&#39;: " in both
+        assert "did you mean General Assembly?" in both and "no organ named" not in both
         api = client.get("/api/documents?body=UNHCR").json()
         assert api["documents"] == [] and api["notes"][-1] == (
             "No documents match body='UNHCR': the index's organs are Economic and Social Council; General Assembly.")
@@ -114,7 +120,8 @@ def test_the_search_page_and_api_say_it_too(small):
 
     with TestClient(create_app(small)) as client:
         page = client.get("/?q=grid&until=2023")
-        assert "No documents match To date 2023: the index&#39;s 2 documents are dated" in page.text
+        assert ("No documents match To date 2023: the index&#39;s 2 documents are dated "
+                '<time class="nowrap" datetime="2024-06-01">') in page.text
         notes = client.get("/api/search?q=grid&until=2023").json()["notes"]
         assert notes == ["No documents match until=2023: the index's 2 documents are dated 2024-06-01 to 2025-03-04."]
         assert "notes" not in client.get("/api/search?q=grid&until=2024").json()
@@ -186,3 +193,35 @@ def test_a_pymilvus_that_reads_pandas_otherwise_is_imported_whole(tmp_path):
                   "print(client.__module__, client.frame is sys.modules['pandas'].DataFrame, type(sys.modules['pandas']).__name__)",
                   tmp_path)
     assert out == "pymilvus True module"
+
+
+# -- the documents page on a phone and a wide screen ------------------------------------------------------
+
+_LAYOUT = r"""
+const box = document.getElementById('q'), style = getComputedStyle(box), ctx = document.createElement('canvas').getContext('2d');
+ctx.font = style.font;
+const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+const apart = [...document.querySelectorAll('form.listing label')].map(l => {
+  const a = l.getBoundingClientRect(), b = document.getElementById(l.htmlFor).getBoundingClientRect();
+  return Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) > 4 || a.height > b.height ? l.textContent : null; }).filter(x => x);
+return [ctx.measureText(box.placeholder).width <= room, apart];
+"""
+
+
+@pytest.mark.skipif(bool(_browser_ready()), reason=_browser_ready() or "ok")
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_documents_page_keeps_hint_labels_and_dates_whole(browser, small, width):  # noqa: F811
+    """At 390 pixels the box cut the hint ("3 documents: words or"), the "To date" label ended one line
+    and its box began the next; at 1280 a listing's "2025-01-17" broke at its hyphen."""
+    from live_server import LiveServer
+
+    live = LiveServer(small).start()
+    browser.set_window_size(width, 900)
+    try:
+        browser.get(live.url + "/docs?since=2026&body=Generl+Assembly")
+        hint_whole, apart = browser.execute_script(_LAYOUT)
+        count, wrapped = browser.execute_script(_WRAPPED_DATES)
+        assert hint_whole and apart == [] and count == 2 and wrapped == []
+    finally:
+        browser.set_window_size(1100, 900)
+        live.stop()

@@ -77,7 +77,8 @@ def page_documents(request: Request) -> HTMLResponse:
             ctx["listed"] = [dict(d, path=document_path(d["symbol"])) for d in listing.documents(s)]
             ctx["listing_notes"] = listing_notes(s, listing)
             if ctx["filtered"] and not ctx["listed"]:  # which field emptied the list, and what the index holds
-                ctx["empty"] = listing.empty_line(s, PAGE_WORDS)
+                ctx["empty"] = listing.empty_line(s, PAGE_WORDS)  # (an unknown organ's note said within it)
+                ctx["listing_notes"] = listing.date_notes(s)
     except ParaciteError as e:
         ctx["error"], status = web_message(e), status_of(e)
     return _render("documents.html", status, title="Documents – paracite", **ctx)
