@@ -418,7 +418,9 @@ def cmd_docs(args) -> int:
     else:  # which filter emptied the list, and what the index holds (the organ's typo said there too)
         for note in listing.date_notes(s):
             print(f"paracite: note: {note}", file=stream)
-        print(("paracite: note: " if args.json else "") + listing.empty_line(s), file=stream)
+        line = listing.empty_line(s)
+        if line:
+            print(("paracite: note: " if args.json else "") + line, file=stream)
     print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, listing.active)
     return 0
 

@@ -39,7 +39,7 @@ def emptied_line(searcher, args) -> str | None:
     listing = ListingFilters.from_options(args)
     if not listing.active or listing.documents(searcher):
         return None
-    return listing.empty_line(searcher)
+    return listing.empty_line(searcher) or None
 
 
 def plural(n: int, word: str) -> str:

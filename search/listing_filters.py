@@ -39,7 +39,8 @@ class ListingFilters(DocFilter):
         instead (its dates, its organs), or, when only the filters together do, the dates of the
         documents the organ filter keeps. ("No documents match the filters." left the user to guess
         which, and what to try.) ``words`` names the filters as the caller's user typed them
-        (``--since {}`` on the command line; the web page's fields)."""
+        (``--since {}`` on the command line; the web page's fields). Empty when the date filter's
+        note (``date_notes``) already says it all: no document of the index has a date."""
         words = words or CLI_WORDS
         held = searcher.documents()
         if not held:
@@ -49,6 +50,8 @@ class ListingFilters(DocFilter):
         alone = [k for k, f in given.items() if not f.documents(searcher)]
         sep = words.get("sep", " ")
         said = {k: sep.join(words[n].format(v) for n, v in _values(f)) for k, f in given.items()}
+        if alone == ["date"] and not any(d.get("date") for d in held):
+            return ""  # every document is undated: the date filter's note says so, and names them
         if alone or len(given) < 2:
             named = alone or list(given)
             return (f"No documents match {sep.join(said[k] for k in named)}: "

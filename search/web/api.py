@@ -79,7 +79,7 @@ def api_documents(request: Request) -> JSONResponse:
         body = {"documents": [_document(d) for d in docs]}
         notes = listing_notes(s, listing)
         if not docs and listing.active:  # which filter emptied the list, as `paracite docs` says it
-            notes.append(listing.empty_line(s, API_WORDS))
+            notes += [line for line in [listing.empty_line(s, API_WORDS)] if line]
         if notes:
             body["notes"] = notes
         return _json(body)

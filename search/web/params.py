@@ -78,7 +78,7 @@ class SearchArgs:
         listing = ListingFilters(f.get("since"), f.get("until"), (body,) if isinstance(body, str) else tuple(body))
         if hits or not listing.active or listing.documents(searcher):
             return []
-        return [listing.empty_line(searcher, words)]
+        return [line for line in [listing.empty_line(searcher, words)] if line]
 
     def api_notes(self, searcher, hits: bool) -> list[str]:
         """The ``notes`` of ``/api/search`` and ``/api/ask``."""
