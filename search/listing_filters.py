@@ -39,8 +39,9 @@ class ListingFilters(DocFilter):
         instead (its dates, its organs), or, when only the filters together do, the dates of the
         documents the organ filter keeps. ("No documents match the filters." left the user to guess
         which, and what to try.) ``words`` names the filters as the caller's user typed them
-        (``--since {}`` on the command line; the web page's fields). Empty when the date filter's
-        note (``date_notes``) already says it all: no document of the index has a date."""
+        (``--since {}`` on the command line; the web page's fields). Empty when the filter's own
+        note already says it all: no document of the index has a date (``date_notes``), or names an
+        organ ("no organ named ..." )."""
         words = words or CLI_WORDS
         held = searcher.documents()
         if not held:
@@ -50,8 +51,9 @@ class ListingFilters(DocFilter):
         alone = [k for k, f in given.items() if not f.documents(searcher)]
         sep = words.get("sep", " ")
         said = {k: sep.join(words[n].format(v) for n, v in _values(f)) for k, f in given.items()}
-        if alone == ["date"] and not any(d.get("date") for d in held):
-            return ""  # every document is undated: the date filter's note says so, and names them
+        if (alone == ["date"] and not any(d.get("date") for d in held)) or \
+                (alone == ["body"] and not any(d.get("bodies") for d in held)):
+            return ""  # no document is dated, or names an organ: the filter's note says it already
         if alone or len(given) < 2:
             named = alone or list(given)
             return (f"No documents match {sep.join(said[k] for k in named)}: "
