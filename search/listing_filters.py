@@ -41,7 +41,7 @@ class ListingFilters(DocFilter):
         which, and what to try.) ``words`` names the filters as the caller's user typed them
         (``--since {}`` on the command line; the web page's fields). Empty when the filter's own
         note already says it all: no document of the index has a date (``date_notes``), or names an
-        organ ("no organ named ..." )."""
+        organ (its "no organ named ..." note)."""
         words = words or CLI_WORDS
         held = searcher.documents()
         if not held:
@@ -59,12 +59,14 @@ class ListingFilters(DocFilter):
             return (f"No documents match {sep.join(said[k] for k in named)}: "
                     + "; ".join(_holds(held, k, self.body) for k in named) + ".")
         kept = given["body"].documents(searcher)
+        many = len(kept) != 1
         return (f"No documents match {said['date']}{sep}{said['body']} together: the {len(kept)} "
-                f"document{'s' * (len(kept) != 1)} {said['body']} keeps {'are' if len(kept) != 1 else 'is'} {_dated(kept)}.")
+                f"document{'s' * many} {said['body']} keeps {'are' if many else 'is'} {_dated(kept)}.")
 
 
 CLI_WORDS = {"since": "--since {}", "until": "--until {}", "body": "--body {!r}"}
-PAGE_WORDS = {"since": "From date {}", "until": "To date {}", "body": "Body {!r}", "sep": ", "}  # the /docs page's fields
+# the /docs page's fields, as its labels name them
+PAGE_WORDS = {"since": "From date {}", "until": "To date {}", "body": "Body {!r}", "sep": ", "}
 API_WORDS = {"since": "since={}", "until": "until={}", "body": "body={!r}", "sep": ", "}
 MOST_ORGANS = 3  # an empty listing names the index's commonest organs, up to this many
 
