@@ -35,8 +35,6 @@ _SHOUTED = frozenset(_JOINERS + ("to", "be", "by", "is", "are", "its", "it", "ho
                                  "no", "not", "from", "this", "that", "who", "what", "we", "our"))
 
 DEFINED, GAZETTEER, SPELLED = "defined", "gazetteer", "spelled"
-#: The index by acronym that lets search ask for a query's acronyms alone (``search.acronym_lookup``).
-ACRONYM_INDEX = "acronyms_short"
 _RANK = {DEFINED: 0, GAZETTEER: 1, SPELLED: 2}
 
 
@@ -186,7 +184,6 @@ def write_acronyms(db_path: Path, texts: Iterable[str | tuple[str, str]]) -> int
                     "count INTEGER NOT NULL, used INTEGER NOT NULL)")
         con.executemany("INSERT INTO acronyms VALUES (?,?,?,?,?)",
                         [(s, n, src, c, int(u)) for s, n, src, c, u in rows])
-        con.execute(f"CREATE INDEX {ACRONYM_INDEX} ON acronyms (short)")
         con.commit()
     finally:
         con.close()

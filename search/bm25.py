@@ -136,13 +136,10 @@ class Acronyms:
 
     @classmethod
     def load(cls, con: sqlite3.Connection) -> "Acronyms":
-        """From the ``acronyms`` table; empty for an index built before it existed (and none named
-        for one built before its ``source`` column)."""
-        from .acronym_lookup import has_short_index
-
+        """From the ``acronyms`` table, read whole (a few hundred rows for a library of 73 reports:
+        under a millisecond); empty for an index built before it existed (and none named for one
+        built before its ``source`` column)."""
         try:
-            if has_short_index(con):
-                return cls.looked_up(con)
             rows = plain_rows(con, "SELECT short, long, used, source FROM acronyms")
         except sqlite3.Error:
             try:
@@ -150,18 +147,6 @@ class Acronyms:
             except sqlite3.Error:
                 return cls(())
         return cls([r[:3] for r in rows], named=(r[0] for r in rows if r[3] != SPELLED))
-
-    @classmethod
-    def looked_up(cls, con: sqlite3.Connection) -> "Acronyms":
-        """A build whose table is indexed by acronym: the names of the acronyms a query types asked
-        for as it types them (``search.acronym_lookup``); the rows of names the corpus abbreviates
-        (``used``), which every query's words are matched against, read whole, in table order."""
-        from .acronym_lookup import LookedUpNamed, LookedUpNames, ShortLookup
-
-        out = cls(plain_rows(con, "SELECT short, long, used FROM acronyms WHERE used != 0 ORDER BY rowid"))
-        lookup = ShortLookup(con)
-        out.names, out.named = LookedUpNames(lookup), LookedUpNamed(lookup)  # type: ignore[assignment]
-        return out
 
     def expand(self, query: str) -> dict[str, str]:
         """Acronym → name for each acronym typed in the query (as typed: "IOM", not "iom"). "UNFPA's"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
-from search.cli_docs import add_filter_options, filter_notes, plural, print_document, print_documents
+from search.cli_docs import add_filter_options, emptied_line, filter_notes, plural, print_document, print_documents
 from search.arguments import valid_unicode, whole_number
 from search.listing_filters import ListingFilters
 from search.part_names import NotOneChunk
@@ -208,8 +208,14 @@ def cmd_search(args) -> int:
     for kind, value in unknown:  # not an error: the answer is "no paragraphs", and why (issue 4)
         print(f"paracite: no {kind} named {value!r} in this index; see `paracite entities --kind {kind}`",
               file=sys.stderr if args.json else sys.stdout)
+    emptied = None if hits else emptied_line(s, args)
     if args.json:
+        if emptied:
+            print(f"paracite: note: {emptied}", file=sys.stderr)
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if emptied:  # the date and organ filters left no document: which, and what the index holds
+        print(emptied)
         return 0
     if not hits:
         filters = [f"{n} {v!r}" for n, vs in (("--doc", args.doc or []), ("--org", args.org), ("--place", args.place),
@@ -240,8 +246,14 @@ def cmd_ask(args) -> int:
     for kind, value in s.unknown_filters(args.org, args.place, args.instrument):  # as /api/ask's notes
         print(f"paracite: no {kind} named {value!r} in this index; see `paracite entities --kind {kind}`",
               file=sys.stderr if args.json else sys.stdout)
+    emptied = None if answer.answered else emptied_line(s, args)
     if args.json:
+        if emptied:
+            print(f"paracite: note: {emptied}", file=sys.stderr)
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    if emptied:  # not "the documents do not answer": the filters left none to read
+        print(emptied)
         return 0
     print(textwrap.fill(answer.text, width=100))
     if not answer.answered and answer.closest:
@@ -400,7 +412,15 @@ def cmd_docs(args) -> int:
     s = _open(args)
     listing = ListingFilters.from_options(args)
     docs = listing.documents(s)
-    filter_notes(s, args, sys.stderr if args.json else sys.stdout)
+    stream = sys.stderr if args.json else sys.stdout
+    if docs or not listing.active:
+        filter_notes(s, args, stream)
+    else:  # which filter emptied the list, and what the index holds (the organ's typo said there too)
+        for note in listing.date_notes(s):
+            print(f"paracite: note: {note}", file=stream)
+        line = listing.empty_line(s)
+        if line:
+            print(("paracite: note: " if args.json else "") + line, file=stream)
     print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, listing.active)
     return 0
 
@@ -417,7 +437,11 @@ def cmd_eval(args) -> int:
 def cmd_export(args) -> int:
     s = _open(args)
     filter_notes(s, args, sys.stderr)
-    for record in s.export(doc=args.doc, since=args.since, until=args.until, body=args.body):
+    records = s.export(doc=args.doc, since=args.since, until=args.until, body=args.body)
+    emptied = emptied_line(s, args)
+    if emptied:  # an empty output said nothing of why
+        print(f"paracite: note: {emptied}", file=sys.stderr)
+    for record in records:
         print(json.dumps(record, ensure_ascii=False))
     return 0
 

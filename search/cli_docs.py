@@ -29,6 +29,19 @@ def filter_notes(searcher, args, stream=None) -> None:
         print(f"paracite: no organ named {value!r} in this index; see `paracite docs`", file=stream)
 
 
+def emptied_line(searcher, args) -> str | None:
+    """The line saying that the date and organ filters leave no document to search, which of them
+    and what the index holds (``ListingFilters.empty_line``); ``None`` when they leave some. A search
+    said "No paragraphs match the filters --since '2026'.", an answer "The indexed documents do not
+    answer this question." and an export nothing at all, as though the documents had been read."""
+    from search.listing_filters import ListingFilters
+
+    listing = ListingFilters.from_options(args)
+    if not listing.active or listing.documents(searcher):
+        return None
+    return listing.empty_line(searcher) or None
+
+
 def plural(n: int, word: str) -> str:
     """"1 page", "6 pages": a library holds one-page briefs and one-chunk documents."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
@@ -36,8 +49,9 @@ def plural(n: int, word: str) -> str:
 
 def print_documents(docs: list[dict], filtered: bool = False) -> None:
     """One block per document: symbol, date, kind, organs, session, agenda items, chunk count."""
-    if not docs:
-        print("No documents match the filters." if filtered else "No documents in this index.")
+    if not docs:  # an empty listing's line, which filter emptied it, is the caller's (ListingFilters.empty_line)
+        if not filtered:
+            print("No documents in this index.")
         return
     for d in docs:
         symbols = " = ".join(d["symbols"]) if len(d["symbols"]) > 1 else d["symbol"]

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from paracite.errors import IndexBusy, IndexMismatch, IngestError, UsageError
 
+from .light_import import milvus_client_class
+
 TOKEN_ENV = "PARACITE_MILVUS_TOKEN"
 LITE_STARTS = 3  # tries to start a Milvus Lite server (its start-up can time out under load)
 ROLES = ("chunks", "sentences")
@@ -52,7 +54,7 @@ def connect(uri: str, *, for_ingest: bool = False):
     error = IngestError if for_ingest else IndexMismatch
     os.environ.setdefault("GRPC_VERBOSITY", "NONE")  # read when grpc's core starts: before pymilvus is imported
     try:
-        from pymilvus import MilvusClient
+        MilvusClient = milvus_client_class()  # without pandas: ~2 s of a fresh process's search
     except ImportError:
         need = "--milvus needs" if for_ingest else "this index keeps its vectors in Milvus and needs"
         raise error(f"{need} pymilvus: install the scale extra (pip install 'paracite[scale]')") from None

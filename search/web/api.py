@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from search.context import cited, neighbours
+from search.listing_filters import API_WORDS
 
 from .errors import json_errors
 from .params import listing_filters, listing_notes, paragraph_args, refuse_search_only, search_args
@@ -77,6 +78,8 @@ def api_documents(request: Request) -> JSONResponse:
         docs = listing.documents(s)
         body = {"documents": [_document(d) for d in docs]}
         notes = listing_notes(s, listing)
+        if not docs and listing.active:  # which filter emptied the list, as `paracite docs` says it
+            notes += [line for line in [listing.empty_line(s, API_WORDS)] if line]
         if notes:
             body["notes"] = notes
         return _json(body)

@@ -16,6 +16,8 @@ from starlette.routing import Route
 
 from paracite.errors import ParaciteError
 
+from search.listing_filters import PAGE_WORDS
+
 from .errors import status_of, web_message
 from .params import listing_filters, listing_notes
 from .views import citation_path
@@ -66,7 +68,7 @@ def page_documents(request: Request) -> HTMLResponse:
     """Every document, newest first, narrowed by ``since``, ``until`` and ``body`` as ``/api/documents``."""
     params = request.query_params
     ctx, status = {"listed": [], "listing_notes": [], "since": params.get("since", ""),
-                   "until": params.get("until", ""), "body": params.get("body", ""), "filtered": False}, 200
+                   "until": params.get("until", ""), "body": params.get("body", ""), "filtered": False, "empty": ""}, 200
     try:
         listing = listing_filters(params)
         ctx["filtered"] = bool(listing.since or listing.until or listing.body)
@@ -74,6 +76,9 @@ def page_documents(request: Request) -> HTMLResponse:
             ctx.update(_header(s))
             ctx["listed"] = [dict(d, path=document_path(d["symbol"])) for d in listing.documents(s)]
             ctx["listing_notes"] = listing_notes(s, listing)
+            if ctx["filtered"] and not ctx["listed"]:  # which field emptied the list, and what the index holds
+                ctx["empty"] = listing.empty_line(s, PAGE_WORDS)  # (an unknown organ's note said within it)
+                ctx["listing_notes"] = listing.date_notes(s)
     except ParaciteError as e:
         ctx["error"], status = web_message(e), status_of(e)
     return _render("documents.html", status, title="Documents – paracite", **ctx)

@@ -22,13 +22,15 @@ from search.context import best_sentences, cited, neighbours
 from .errors import status_of, web_message
 from .params import LIST_FILTERS, REPEATED_FILTERS, positive_int, search_args, search_only, supported_filters
 from .document_pages import document_path
-from .views import answer_pieces, citation_path, document_line, entity_links, marked, paragraph_path
+from .views import (answer_pieces, citation_path, date_pieces, document_line, entity_links, marked, paragraph_path,
+                    search_placeholder)
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
     autoescape=True,  # every value is escaped: document text is untrusted (issue #16)
     undefined=jinja2.StrictUndefined,
 )
+TEMPLATES.filters["dates"] = date_pieces
 # the form's fields that only a search uses, as the ask page names them when it did not use them
 SEARCH_ONLY_LABELS = {"sort": "Sort", "mode": "Ranking", "k": "Results"}
 LABELS = {"doc": "Document", "org": "Organization", "place": "Place", "instrument": "Instrument",
@@ -40,6 +42,7 @@ CHOICES = {"kind": (("", "Any kind"), *((k, k) for k in CHUNK_KINDS)),
 
 
 def render(name: str, status: int = 200, **context) -> HTMLResponse:
+    context.setdefault("placeholder", search_placeholder(context.get("documents") or []))
     return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from paracite.errors import UsageError
-from search.listing_filters import ListingFilters
+from search.listing_filters import API_WORDS, PAGE_WORDS, ListingFilters
 from search.searcher import MAX_QUERY_CHARS, cut_note
 
 #: Filters that may be given more than once (``?org=ILO&org=UNHCR`` keeps paragraphs naming both).
@@ -70,15 +70,27 @@ class SearchArgs:
         selection = searcher.doc_selection(f.get("since"), f.get("until"), f.get("body"))
         return list(selection.notes) if selection else []
 
+    def emptied(self, searcher, hits: bool, words: dict[str, str]) -> list[str]:
+        """The line saying that the date and organ filters left no document to read, which of them and
+        what the index holds (``ListingFilters.empty_line``, as ``paracite search`` says it), if they did."""
+        f = self.filters
+        body = f.get("body") or ()
+        listing = ListingFilters(f.get("since"), f.get("until"), (body,) if isinstance(body, str) else tuple(body))
+        if hits or not listing.active or listing.documents(searcher):
+            return []
+        return [line for line in [listing.empty_line(searcher, words)] if line]
+
     def api_notes(self, searcher, hits: bool) -> list[str]:
         """The ``notes`` of ``/api/search`` and ``/api/ask``."""
         return ([self.cut] if self.cut else []) + self.date_notes(searcher) + \
-            [f"no {kind} named {value!r} in this index" for kind, value in self.unknown_filters(searcher, entities=not hits)]
+            [f"no {kind} named {value!r} in this index" for kind, value in self.unknown_filters(searcher, entities=not hits)] + \
+            self.emptied(searcher, hits, API_WORDS)
 
     def page_notes(self, searcher, hits: bool) -> list[str]:
         """The notes the search and ask pages show above the results."""
         return [f"{n[0].upper()}{n[1:]}." for n in ([self.cut] if self.cut else []) + self.date_notes(searcher)] + \
-            [f"No {kind} named “{value}” in this index." for kind, value in self.unknown_filters(searcher, entities=not hits)]
+            [f"No {kind} named “{value}” in this index." for kind, value in self.unknown_filters(searcher, entities=not hits)] + \
+            self.emptied(searcher, hits, PAGE_WORDS)
 
     def ask_filters(self) -> dict:
         """The filters ``Searcher.ask`` narrows its evidence by: all but the order of hits."""

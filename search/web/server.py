@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import signal
 import socket
 import sys
+import threading
 from pathlib import Path
 
 from index.layout import refuse_build_folder
@@ -72,21 +74,43 @@ def serve(index_dir: str | Path | None = None, *, host: str = "127.0.0.1", port:
         log(f"paracite: warning: listening on all interfaces ({host or '*'}): anyone who can reach this "
             "machine can search the index. Use --host 127.0.0.1 to keep it local.")
     port = sock.getsockname()[1]
-    shared = _share_milvus_lite(served)  # so `paracite search` from another process reads through this one
-    log(f"paracite: serving {served.folder} at http://{_url_host(host)}:{port}/ (Ctrl+C stops)")
     config = uvicorn.Config(create_app(served), log_level="warning", access_log=False, server_header=False,
                             timeout_graceful_shutdown=5)
+    previous, shared = _stop_on_sigterm(), None
     try:
+        shared = _share_milvus_lite(served)  # so `paracite search` from another process reads through this one
+        log(f"paracite: serving {served.folder} at http://{_url_host(host)}:{port}/ (Ctrl+C stops)")
         uvicorn.Server(config).run(sockets=[sock])
-    except KeyboardInterrupt:  # Ctrl+C is how a server is stopped: a normal end, not an interrupted command
+    except (KeyboardInterrupt, Stopped):  # Ctrl+C or `kill` is how a server is stopped: a normal end
         pass
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         sock.close()
         if shared is not None:
             from index.milvus.shared_lite import unshare
 
             unshare(shared)
     log("paracite: stopped")  # also when Ctrl+C was ignored (started with `&`) and a signal stopped it
+
+
+class Stopped(Exception):
+    """SIGTERM (``kill``, a service manager) reached the server: stop as Ctrl+C does."""
+
+
+def _stop_on_sigterm():
+    """Make SIGTERM end ``serve`` through its ``finally`` (the socket closed, a shared Milvus Lite
+    address file removed, "stopped" said). uvicorn stops gracefully on SIGTERM, then raises the
+    signal again for the handler it found: the default one ended the process at once, leaving
+    ``m.db.serving.json`` behind, naming a dead process. Returns the handler replaced (None off the
+    main thread, where no handler can be set)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum, frame):
+        raise Stopped()
+
+    return signal.signal(signal.SIGTERM, stop)
 
 
 def _share_milvus_lite(served: ServedIndex) -> Path | None:

@@ -6,12 +6,22 @@ that the templates escape one by one, so no document text is ever turned into ma
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlencode
 
 from search.models import Answer, Hit
 
 #: Entity kinds a page links as filters, with the search argument each one sets.
 FILTER_OF_KIND = {"organization": "org", "place": "place", "instrument": "instrument"}
+
+
+def search_placeholder(documents: list[str]) -> str:
+    """The search box's hint, from the index being served: which report, or how many. (It was one
+    report's example query on every index, a question no library of other reports could answer.)
+    Short, so that a phone's box shows it whole (at 390 pixels it holds some twenty characters)."""
+    if not documents:
+        return "Words or a question"
+    return f"Search {documents[0]}" if len(documents) == 1 else f"Search {len(documents)} documents"
 
 
 def number_label(hit: Hit) -> str:
@@ -64,6 +74,19 @@ def document_line(hit: Hit, width: int = 110) -> list[tuple[str, bool]]:
     at its hyphen); the templates join the pieces with `` · ``."""
     return [(x, flag) for x, flag in ((hit.short_title(width), False), (hit.date or "", True),
                                        ("; ".join(hit.bodies), False)) if x]
+
+
+_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+
+def date_pieces(text: str) -> list[tuple[str, bool]]:
+    """A note cut around its dates, each flagged True, so the page keeps a date on one line (a
+    listing's "dated 2025-01-17 to 2025-04-15" broke as "2025-01-" / "17" at 1280 pixels)."""
+    out, at = [], 0
+    for m in _DATE.finditer(text):
+        out += [(text[at:m.start()], False)] * (m.start() > at) + [(m.group(0), True)]
+        at = m.end()
+    return out + [(text[at:], False)] * (at < len(text))
 
 
 def marked(text: str, span: tuple[int, int] | None) -> list[tuple[str, bool]]:
