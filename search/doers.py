@@ -90,9 +90,10 @@ def _definite(subj) -> bool:
 
 
 def _person(subj) -> bool:
-    """True if spaCy reads a person's name in the subject's phrase ("Hans Grundberg")."""
+    """True if spaCy reads a person's name of two words or more in the subject's phrase ("Hans Grundberg"; one word
+    alone is too often a country read as a person: "Mali")."""
     words = {t.i for t in subj.subtree}
-    return any(e.label_ == "PERSON" and e.start in words for e in subj.doc.ents)
+    return any(e.label_ == "PERSON" and len(e) > 1 and e.start in words for e in subj.doc.ents)
 
 
 def _points_back(subj) -> bool:
