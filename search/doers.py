@@ -100,8 +100,9 @@ def _points_back(subj) -> bool:
     """True if the subject is "the" and one capitalized word, hyphens joined ("the Government", "the
     Secretary-General"): a body or office the paragraph named before, as a pronoun would, not a name of its own."""
     proper = [t for t in subj.subtree if t.pos_ == "PROPN"]
-    if not proper or not _definite(subj) or any(t.pos_ in ("ADJ", "NUM") and t.text[:1].isupper() for t in subj.subtree):
-        return False
+    if (not proper or proper[-1].i != subj.i or not _definite(subj) or subj.text.isupper()
+            or any(t.pos_ in ("ADJ", "NUM") and t.text[:1].isupper() for t in subj.subtree)):
+        return False  # "the Kosovo authorities", "the SPO", "the Ivorian Government": a name of its own
     return " " not in subj.doc[proper[0].i:proper[-1].i + 1].text
 
 
