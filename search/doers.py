@@ -6,7 +6,11 @@ passes), the date is of the asked type and the deed is the asked one, but anothe
 has a subject that is a name (spaCy's parse: proper nouns under the subject) asks that name's deed; a sentence that
 says the same verb (its stem) with a subject naming proper nouns, none of them the question's, is another's deed.
 A sentence whose doer of the verb is a common noun, a pronoun or absent ("the group launched", "it was launched") is
-left to the other rules: only a named other doer is evidence.
+left to the other rules: only a named other doer is evidence. Nor is a name that may be the asked doer's in another
+form: a definite one-word title that points back ("the Government", "the Secretary-General": whose, the paragraph
+said before), a person's name for a title asked or the reverse ("the Special Envoy" / "Hans Grundberg"), an acronym
+whose letters are all initials of the other side's name in whatever order (MINUSCA, written in French word order, for
+the English "United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic").
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ class Doer:
 
     verb: str
     names: frozenset[str]
+    titled: bool = False  # "the Special Envoy": a title, which a person's name in the sentence may be
+    person: bool = False  # "Roza Otunbayeva": a person, whom a title in the sentence may be
 
     def done_by_another(self, sentence: str) -> bool:
         """True if ``sentence`` says this verb with a subject naming proper nouns, none of which are the asked doer's."""
@@ -36,9 +42,15 @@ class Doer:
                 continue
             for subj in (c for c in tok.children if c.dep_ == "nsubj"):
                 named = _proper_words(subj)
-                if named and not _same(named | _initials(subj), self.names):
+                if not named or _points_back(subj) or self._other_form(subj):
+                    continue
+                if not _same(named | _initials(subj) | _acronyms(subj), self.names):
                     return True
         return False
+
+    def _other_form(self, subj) -> bool:
+        """True if the sentence names a person where a title is asked, or a title where a person is asked."""
+        return (self.titled and _person(subj)) or (self.person and _definite(subj) and not _person(subj))
 
 
 def asked_doer(question: str) -> Doer | None:
@@ -54,7 +66,8 @@ def asked_doer(question: str) -> Doer | None:
             return None  # "which country's Vice-President addressed": the doer is what is asked
         if _proper_words(subj):
             words = {w.text.lower() for w in subj.subtree if w.is_alpha and len(w.text) > 1 and w.text.lower() not in _SKIP}
-            return Doer(_stem(root.text), frozenset(words | _initials(subj)))
+            return Doer(_stem(root.text), frozenset(words | _initials(subj) | _acronyms(subj)), _definite(subj),
+                        _person(subj))
     return None
 
 
@@ -71,10 +84,48 @@ def _initials(subj) -> set[str]:
     return {"".join(w[0] for w in caps).lower()} if len(caps) > 1 else set()
 
 
+def _definite(subj) -> bool:
+    """True if the subject opens with "the" ("the Special Envoy"): a title or a body, not a person's name."""
+    return any(c.dep_ == "det" and c.text.lower() == "the" for c in subj.children)
+
+
+def _person(subj) -> bool:
+    """True if spaCy reads a person's name of two words or more in the subject's phrase ("Hans Grundberg"; one word
+    alone is too often a country read as a person: "Mali")."""
+    words = {t.i for t in subj.subtree}
+    return any(e.label_ == "PERSON" and len(e) > 1 and e.start in words for e in subj.doc.ents)
+
+
+def _points_back(subj) -> bool:
+    """True if the subject is "the" and one capitalized word, hyphens joined ("the Government", "the
+    Secretary-General"): a body or office the paragraph named before, as a pronoun would, not a name of its own."""
+    proper = [t for t in subj.subtree if t.pos_ == "PROPN"]
+    if (not proper or proper[-1].i != subj.i or not _definite(subj) or subj.text.isupper()
+            or any(t.pos_ in ("ADJ", "NUM") and t.text[:1].isupper() for t in subj.subtree)):
+        return False  # "the Kosovo authorities", "the SPO", "the Ivorian Government": a name of its own
+    return " " not in subj.doc[proper[0].i:proper[-1].i + 1].text
+
+
+def _acronyms(subj) -> set[str]:
+    """The subject's acronyms, marked ("=minusca") so that only initials match them (``_same``)."""
+    return {"=" + t.text.lower() for t in subj.subtree if len(t.text) >= 4 and t.text.isupper() and t.is_alpha}
+
+
 def _same(said: set[str], asked: frozenset[str]) -> bool:
     """True if a word of each side is one name: equal, one's first five letters the other's ("Syria" / "Syrian",
     "Russia" / "Russian"), or initials ("WFP")."""
-    return any(a == b or len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5] for a in said for b in asked)
+    if any(a == b or len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5] for a in said for b in asked):
+        return True
+    return _spells(said, asked) or _spells(asked, said)
+
+
+def _spells(acronyms: set[str] | frozenset[str], words: set[str] | frozenset[str]) -> bool:
+    """True if an acronym of one side has only letters that begin words of the other's name (three words at least),
+    in any order: "MINUSCA" / "United Nations Multidimensional Integrated Stabilization Mission in the Central
+    African Republic"."""
+    plain = [w for w in words if not w.startswith("=") and w.isalpha()]
+    firsts = {w[0] for w in plain}
+    return len(plain) >= 3 and any(a.startswith("=") and set(a[1:]) <= firsts for a in acronyms)
 
 
 def _stem(word: str) -> str:
