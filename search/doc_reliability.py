@@ -16,9 +16,10 @@ from .bm25 import plain_rows
 from .fusion import bm25_scale
 
 
-def chunk_scales(con: sqlite3.Connection) -> np.ndarray | None:
+def chunk_scales(con: sqlite3.Connection, chunks: list[tuple[int, str]] | None = None) -> np.ndarray | None:
     """The factor of every chunk by row id (1 for a document not measured), or None when the index
-    has no ``dense_reliability`` table (built before it) or it is empty."""
+    has no ``dense_reliability`` table (built before it) or it is empty. ``chunks``: each chunk's
+    (row id, symbol) when the caller has them (``search.chunk_table``), else read here."""
     try:
         rows = plain_rows(con, "SELECT symbol, rr, sentences FROM dense_reliability")
     except sqlite3.Error:
@@ -28,7 +29,8 @@ def chunk_scales(con: sqlite3.Connection) -> np.ndarray | None:
     rr = {r[0]: float(r[1]) for r in rows}
     counts = np.array([r[2] for r in rows], dtype="float64")
     index_rr = float(np.dot([r[1] for r in rows], counts) / max(counts.sum(), 1.0))
-    chunks = plain_rows(con, "SELECT id, symbol FROM chunks")
+    if chunks is None:
+        chunks = plain_rows(con, "SELECT id, symbol FROM chunks")
     if not chunks:
         return None
     ids = np.fromiter((c[0] for c in chunks), dtype="int64", count=len(chunks))
