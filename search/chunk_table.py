@@ -20,10 +20,11 @@ from .bm25 import plain_rows
 
 @dataclass(frozen=True)
 class ChunkTable:
-    """Every chunk's row id (ascending), document symbol, and the ids the kind prior lowers."""
+    """Every chunk's row id (ascending) and document, and the ids the kind prior lowers."""
 
     ids: np.ndarray  # int64, ascending
-    symbols: list[str]  # the document of each, in ``ids``' order
+    names: list[str]  # the documents' symbols, sorted, each once
+    which: np.ndarray  # int32: each chunk's document as its place in ``names``, in ``ids``' order
     preamble: np.ndarray  # int64, ascending: kind 'preamble'
     page_cited: np.ndarray  # int64, ascending: paragraphs and notes cited by page in a numbered document
 
@@ -31,18 +32,13 @@ class ChunkTable:
     def read(cls, con: sqlite3.Connection) -> "ChunkTable":
         rows = plain_rows(con, "SELECT id, symbol, kind, page FROM chunks ORDER BY id")
         numbered = {r[1] for r in rows if r[2] == "paragraph" and r[3] is None}
-        return cls(ids=np.fromiter((r[0] for r in rows), dtype="int64", count=len(rows)),
-                   symbols=[r[1] for r in rows],
+        names = sorted({r[1] for r in rows})
+        place = {s: i for i, s in enumerate(names)}
+        return cls(ids=np.fromiter((r[0] for r in rows), dtype="int64", count=len(rows)), names=names,
+                   which=np.fromiter((place[r[1]] for r in rows), dtype="int32", count=len(rows)),
                    preamble=_ids([r[0] for r in rows if r[2] == "preamble"]),
                    page_cited=_ids([r[0] for r in rows if r[2] in ("paragraph", "note") and r[3] is not None
                                     and r[1] in numbered]))
-
-    def documents(self) -> np.ndarray:
-        """Each chunk's document as a small integer (the symbols' sorted order), in ``ids``' order."""
-        if not self.symbols:
-            return np.zeros(0, dtype="int32")
-        number = {s: i for i, s in enumerate(sorted(set(self.symbols)))}
-        return np.fromiter((number[s] for s in self.symbols), dtype="int32", count=len(self.symbols))
 
 
 def _ids(values: list[int]) -> np.ndarray:

@@ -274,7 +274,7 @@ class Ranker:
     def _documents(self) -> np.ndarray:
         """Each chunk's document as a small integer, by row id (loaded once)."""
         if self._docs is None:
-            self._docs = self._chunk_table().documents()
+            self._docs = self._chunk_table().which
         return self._docs
 
     def _hubness(self) -> np.ndarray | None:
@@ -296,8 +296,7 @@ class Ranker:
         """Each candidate's factor on BM25's weight by its document's dense reliability
         (``search.doc_reliability``), or None for an index built before it was stored."""
         if self._scale is False:
-            table = self._chunk_table()
-            self._scale = chunk_scales(self._con, list(zip(table.ids.tolist(), table.symbols)))
+            self._scale = chunk_scales(self._con, self._chunk_table())
         return None if self._scale is None else self._scale[ids]
 
     def _citation(self, rowid: int) -> str:
