@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -110,9 +111,7 @@ class Ranker:
         self._acronyms = None
         self._spelled: dict[str, str | None] = {}  # acronyms the index never writes → their phrase
         self._docs = None  # see _documents()
-        self._table: ChunkTable | None = None  # see _chunk_table()
-        self._preamble = None  # row ids of preambular paragraphs (issue 20)
-        self._page_cited = None  # row ids of text outside a numbered document's paragraphs (#15)
+        self._preamble = self._page_cited = None  # row ids: preambular paragraphs (issue 20), text cited by page (#15)
         self._hub: np.ndarray | None = None  # see _hubness()
         self._hub_loaded = False
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
@@ -134,7 +133,7 @@ class Ranker:
             sig = self.signals(query, mode, allowed, k)
         self._last = (query, sig)
         if self._preamble is None:
-            self._preamble, self._page_cited = self._chunk_table().preamble, self._chunk_table().page_cited
+            self._preamble, self._page_cited = self._chunk_table.preamble, self._chunk_table.page_cited
         fused = sig.scores(mode)
         scores = apply_kind_prior(sig.ids, fused, mode, self._preamble, self._page_cited)
         if mode == "hybrid":
@@ -265,17 +264,14 @@ class Ranker:
         """Equal scores (identical texts) rank in index order: row id order here."""
         return ids
 
+    @cached_property
     def _chunk_table(self) -> ChunkTable:
         """Each chunk's document and kind, read in one pass (loaded once)."""
-        if self._table is None:
-            self._table = ChunkTable.read(self._con)
-        return self._table
+        return ChunkTable.read(self._con)
 
     def _documents(self) -> np.ndarray:
         """Each chunk's document as a small integer, by row id (loaded once)."""
-        if self._docs is None:
-            self._docs = self._chunk_table().which
-        return self._docs
+        return self._chunk_table.which
 
     def _hubness(self) -> np.ndarray | None:
         """Each chunk's z-scored hubness by row id (``index.hubness``), or None for an index built
@@ -296,7 +292,7 @@ class Ranker:
         """Each candidate's factor on BM25's weight by its document's dense reliability
         (``search.doc_reliability``), or None for an index built before it was stored."""
         if self._scale is False:
-            self._scale = chunk_scales(self._con, self._chunk_table())
+            self._scale = chunk_scales(self._con, self._chunk_table)
         return None if self._scale is None else self._scale[ids]
 
     def _citation(self, rowid: int) -> str:
