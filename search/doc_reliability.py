@@ -13,12 +13,14 @@ import sqlite3
 import numpy as np
 
 from .bm25 import plain_rows
+from .chunk_table import ChunkTable
 from .fusion import bm25_scale
 
 
-def chunk_scales(con: sqlite3.Connection) -> np.ndarray | None:
+def chunk_scales(con: sqlite3.Connection, table: ChunkTable | None = None) -> np.ndarray | None:
     """The factor of every chunk by row id (1 for a document not measured), or None when the index
-    has no ``dense_reliability`` table (built before it) or it is empty."""
+    has no ``dense_reliability`` table (built before it) or it is empty. ``table``: the chunks'
+    documents when the caller has read them (``search.chunk_table``), else read here."""
     try:
         rows = plain_rows(con, "SELECT symbol, rr, sentences FROM dense_reliability")
     except sqlite3.Error:
@@ -28,14 +30,12 @@ def chunk_scales(con: sqlite3.Connection) -> np.ndarray | None:
     rr = {r[0]: float(r[1]) for r in rows}
     counts = np.array([r[2] for r in rows], dtype="float64")
     index_rr = float(np.dot([r[1] for r in rows], counts) / max(counts.sum(), 1.0))
-    chunks = plain_rows(con, "SELECT id, symbol FROM chunks")
-    if not chunks:
+    table = table if table is not None else ChunkTable.read(con)
+    if not len(table.ids):
         return None
-    ids = np.fromiter((c[0] for c in chunks), dtype="int64", count=len(chunks))
-    symbols, which = np.unique(np.array([c[1] for c in chunks], dtype=object), return_inverse=True)
-    measured = np.array([s in rr for s in symbols], dtype=bool)
-    per_symbol = np.ones(len(symbols))
-    per_symbol[measured] = bm25_scale(np.array([rr[s] for s in symbols[measured]]), index_rr)
-    out = np.ones(int(ids.max()) + 1)
-    out[ids] = per_symbol[which]
+    measured = np.array([s in rr for s in table.names], dtype=bool)
+    per_symbol = np.ones(len(table.names))
+    per_symbol[measured] = bm25_scale(np.array([rr[s] for s in table.names if s in rr]), index_rr)
+    out = np.ones(int(table.ids.max()) + 1)
+    out[table.ids] = per_symbol[table.which]
     return out

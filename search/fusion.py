@@ -19,6 +19,8 @@ import re
 
 import numpy as np
 
+from .sorted_unique import sorted_union
+
 #: Share of the dense score that comes from a chunk's best sentence (the rest: the whole chunk).
 SENTENCE_SHARE = 0.8
 #: BM25's weight for a query all of whose content words one candidate contains.
@@ -79,7 +81,7 @@ def pool(dense: np.ndarray, keyword: np.ndarray, size: int = POOL) -> np.ndarray
     (those that share a word with the query), merged."""
     dense, keyword = np.asarray(dense), np.asarray(keyword)
     top_kw = _best(keyword, size)
-    return np.union1d(_best(dense, size), top_kw[keyword[top_kw] > 0])
+    return sorted_union(_best(dense, size), top_kw[keyword[top_kw] > 0])
 
 
 def _best(x: np.ndarray, n: int) -> np.ndarray:

@@ -23,6 +23,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from .sorted_unique import sorted_unique
+
 #: Words that say something did not happen or is absent. "No." before a number is a citation.
 NEGATION_CUE = re.compile(r"(?i)\b(?:not|never|none|nobody|nothing|neither|nor|without|unable)\b"
                           r"|\bno\b(?!\.?\s*\d)|n[’']t\b")
@@ -75,7 +77,7 @@ def cue_ranked(con: sqlite3.Connection, ids: np.ndarray, scores: np.ndarray,
     if not at:
         return scores
     texts = dict(con.execute(f"SELECT id, text FROM chunks WHERE id IN ({','.join('?' * len(at))})", at))
-    spans = spans_of(np.unique(np.array(at, dtype="int64")))
+    spans = spans_of(sorted_unique(np.array(at, dtype="int64")))
     best = [texts.get(i, "")[slice(*spans.get(i, (0, None)))] for i in at]
     return with_cue_bonus(scores, head, best)
 

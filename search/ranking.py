@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -35,13 +36,15 @@ from index.vectors import read_mapped
 
 from .blas_threads import one_blas_thread
 from .bm25 import Acronyms, keyword_query, plain_rows, scores_at
+from .chunk_table import ChunkTable
 from .doc_reliability import chunk_scales
 from .duplicates import collapse
+from .sorted_unique import sorted_unique
 from .exclusion import split_exclusions
 from .initials import unwritten_acronyms
 from .fusion import COVERAGE_POWER, coverage_power, dense_score, negates, pooled_hybrid_score, spread_documents
 from .head_rerank import rerank_head
-from .kind_prior import apply_kind_prior, page_cited_ids, preamble_ids
+from .kind_prior import apply_kind_prior
 from .negation_cue import cue_ranked, sentence_spans
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
@@ -113,8 +116,7 @@ class Ranker:
         self._acronyms = None
         self._spelled: dict[str, str | None] = {}  # acronyms the index never writes → their phrase
         self._docs = None  # see _documents()
-        self._preamble = None  # row ids of preambular paragraphs (issue 20)
-        self._page_cited = None  # row ids of text outside a numbered document's paragraphs (#15)
+        self._preamble = self._page_cited = None  # row ids: preambular paragraphs (issue 20), text cited by page (#15)
         self._hub: np.ndarray | None = None  # see _hubness()
         self._hub_loaded = False
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
@@ -137,7 +139,7 @@ class Ranker:
             sig = self.signals(query, mode, allowed, k)
         self._last = (query, sig)
         if self._preamble is None:
-            self._preamble, self._page_cited = preamble_ids(self._con), page_cited_ids(self._con)
+            self._preamble, self._page_cited = self._chunk_table.preamble, self._chunk_table.page_cited
         fused = sig.scores(mode)
         scores = apply_kind_prior(sig.ids, fused, mode, self._preamble, self._page_cited)
         if mode == "hybrid":
@@ -203,7 +205,7 @@ class Ranker:
         elif exact:
             ids = np.arange(self.n, dtype="int64")
         elif qvec is None:
-            ids = np.unique(bm[0])
+            ids = sorted_unique(bm[0])
         else:
             ids = self._candidates(qvec, bm[0], depth)
         out = {"ids": ids}
@@ -264,13 +266,14 @@ class Ranker:
         """Equal scores (identical texts) rank in index order: row id order here."""
         return ids
 
+    @cached_property
+    def _chunk_table(self) -> ChunkTable:
+        """Each chunk's document and kind, read in one pass (loaded once)."""
+        return ChunkTable.read(self._con)
+
     def _documents(self) -> np.ndarray:
         """Each chunk's document as a small integer, by row id (loaded once)."""
-        if self._docs is None:
-            symbols = [r[0] for r in plain_rows(self._con, "SELECT symbol FROM chunks ORDER BY id")]
-            self._docs = np.unique(np.array(symbols, dtype=object), return_inverse=True)[1].astype("int32") \
-                if symbols else np.zeros(0, dtype="int32")
-        return self._docs
+        return self._chunk_table.which
 
     def _hubness(self) -> np.ndarray | None:
         """Each chunk's z-scored hubness by row id (``index.hubness``), or None for an index built
@@ -291,7 +294,7 @@ class Ranker:
         """Each candidate's factor on BM25's weight by its document's dense reliability
         (``search.doc_reliability``), or None for an index built before it was stored."""
         if self._scale is False:
-            self._scale = chunk_scales(self._con)
+            self._scale = chunk_scales(self._con, self._chunk_table)
         return None if self._scale is None else self._scale[ids]
 
     def _citation(self, rowid: int) -> str:
