@@ -85,3 +85,56 @@ def test_ingest_reports_the_pictured_pages_as_a_note(tmp_path):
     got = read_one(str(pdf), "key", tag=False)
     assert got.skip is None and got.notes == [f"{pdf}: page 3 holds only pictures, no text: not indexed "
                                               "(if scanned text, run OCR on the file first)"]
+
+
+def _report_page(body: list) -> list:
+    return [(123, 43, 14, False, "United Nations A/80/999"), (124, 72, 20, True, "General Assembly"),
+            (397, 80, 10, False, "Distr.: General"), (397, 92, 10, False, "20 January 2025"),
+            (124, 200, 14, True, "Report of the Secretary-General on contributions"), *body,
+            (65, 740, 7, False, "25-00001 (E)")]
+
+
+# A list numbered afresh inside para. 2, set at the margin like the paragraphs' own numbers (A/79/845's
+# enclosures number their requests 1.-3. so); its last item prints the number para. 3 prints after it.
+@pytest.mark.parametrize("items, indent", [(2, 0), (3, 0), (3, 24), (4, 0)])
+def test_a_list_numbered_inside_a_paragraph_keeps_its_items(tmp_path, items, indent):
+    words = ["Increase the contributions to the trust fund;", "Report on their use;",
+             "Review the fund in 2027;", "Close the fund in 2030."]
+    body = [(124, 250, 10, False, "1. The Committee considered the matter at its meeting and adopted the"),
+            (124, 262, 10, False, "conclusions set out in the present report."),
+            (124, 286, 10, False, "2. The Committee recommended that the General Assembly take the following"),
+            (124, 298, 10, False, "measures:")]
+    top = 316
+    for k in range(items):
+        body.append((124 + indent, top, 10, False, f"{k + 1}. {words[k]}"))
+        top += 18
+    body += [(124, top + 6, 10, False, "3. The Committee decided to consider the matter again at its next session."),
+             (124, top + 30, 10, False, "4. The Committee adopted the present report by consensus.")]
+    doc = read_document(write_pdf(tmp_path / "list.pdf", [_report_page(body)]))
+    paras = {c.number: c.text for c in doc.paragraphs}
+    assert sorted(paras) == [1, 2, 3, 4]
+    assert paras[2].endswith(f"{items}. {words[items - 1]}")  # every item stays in para. 2
+    assert paras[3] == "The Committee decided to consider the matter again at its next session."
+
+
+def test_a_paragraph_runs_on_past_a_table_at_the_next_pages_top(tmp_path):
+    # Para. 2 breaks off at a page's foot; the next page opens with a table, then the sentence goes on.
+    body = [(124, 250, 10, False, "1. The Committee considered the matter at its meeting and adopted the"),
+            (124, 262, 10, False, "conclusions set out in the present report."),
+            (124, 286, 10, False, "2. The Committee welcomed the contributions of the Member States that"),
+            (124, 298, 10, False, "had contributed to the trust fund in 2024 and")]
+    page2 = [(60, 53, 8.5, True, "A/80/999"), (124, 80, 9, True, "Table 1"),
+             (124, 92, 9, True, "Contributions to the trust fund, 2024")]
+    top = 110
+    for row in (("Contributor", "Amount", "Share"), ("Norway", "1 200 000", "40 per cent"),
+                ("Total", "3 000 000", "100 per cent")):
+        page2 += [(x, top, 9, False, cell) for x, cell in zip((124, 300, 430), row)]
+        top += 12
+    page2 += [(124, top + 20, 10, False, "in 2025, and it asked the secretariat to report on their use."),
+              (124, top + 44, 10, False, "3. The Committee decided to consider the matter again at its next session."),
+              (60, 749, 7, False, "2/2 25-00001")]
+    doc = read_document(write_pdf(tmp_path / "table.pdf", [_report_page(body), page2]))
+    paras = {c.number: c.text for c in doc.paragraphs if c.page is None}
+    assert sorted(paras) == [1, 2, 3]
+    assert paras[2].endswith("in 2024 and in 2025, and it asked the secretariat to report on their use.")
+    assert "Norway" not in paras[2] and any("Norway 1 200 000" in c.text for c in doc.chunks)

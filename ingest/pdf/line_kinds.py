@@ -116,6 +116,41 @@ class LineKinds:
                     return True
         return False
 
+    def list_item_again(self, i: int, expected: int, horizon: int = 600) -> bool:
+        """Line i, printed ``expected.`` like the next paragraph, is the last item of a list numbered
+        1, 2, ... inside the paragraph before (``2. ... take the following measures:`` then ``1.``,
+        ``2.``, ``3.`` at the margin, then ``3. The Committee decided ...``): items 1 to
+        ``expected - 1`` are printed right before it, after paragraph ``expected - 1``'s own number,
+        and after the list's further items ``expected`` opens a paragraph again. Then the paragraph is
+        the later line, and the item stays in its list."""
+        m = NUM_RE.match(self.lines[i].text)
+        if not m or expected < 2 or int(m.group(1)) != expected:
+            return False
+        if not self._printed_again(i, expected, horizon):
+            return False  # the usual case, settled by the next numbers printed
+        run = list(range(expected - 1, 0, -1)) + [expected - 1]  # the items back to 1, then the paragraph's own number
+        for j in range(i - 1, max(-1, i - horizon), -1):
+            n = NUM_RE.match(self.lines[j].text)
+            if n and int(n.group(1)) != run.pop(0):
+                return False
+            if not run:
+                return True
+        return False
+
+    def _printed_again(self, i: int, expected: int, horizon: int) -> bool:
+        """After line i and the list's further items (``expected + 1``, ``+ 2`` ...), the next number
+        printed is ``expected`` again, opening a paragraph."""
+        item = expected + 1
+        for j in range(i + 1, min(len(self.lines), i + horizon)):
+            m = NUM_RE.match(self.lines[j].text)
+            if not m:
+                continue
+            if int(m.group(1)) == item:
+                item += 1
+                continue
+            return self.starts_para(j, expected)
+        return False
+
     def misprinted(self, i: int, expected: int, horizon: int = 600) -> bool:
         """Line i opens paragraph ``expected`` under a misprinted number (``25.`` between 124 and
         126, issue 15): it is shaped as a paragraph start, and the sequence resumes right after

@@ -150,6 +150,8 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, Dr
             if not number and self.cur is not None and self.cur.number == self.expected - 1 and self.cur.part == self.part \
                     and self.next_list_item(i, self.expected, self.cur.lines):
                 number = self.expected
+            if number == self.expected and self.list_item_again(i, number):
+                number = 0  # the last item of a list numbered afresh inside the paragraph before
             number = number if self.numbers_paragraphs() and self.part not in self.unnumbered else 0
         if number:
             if self.expected == 1 and not self.part:
