@@ -138,3 +138,22 @@ def test_a_paragraph_runs_on_past_a_table_at_the_next_pages_top(tmp_path):
     assert sorted(paras) == [1, 2, 3]
     assert paras[2].endswith("in 2024 and in 2025, and it asked the secretariat to report on their use.")
     assert "Norway" not in paras[2] and any("Norway 1 200 000" in c.text for c in doc.chunks)
+
+
+@pytest.mark.parametrize("items", [2, 3, 4])
+def test_a_text_reports_list_inside_a_paragraph_keeps_its_items(items):
+    # The same list in a report read as text: the item printed ``3.`` stays in para. 2.
+    from ingest import parse_text
+
+    words = ["Increase the contributions to the trust fund;", "Report on their use;",
+             "Review the fund in 2027;", "Close the fund in 2030."]
+    text = ("United Nations A/80/999\n\nGeneral Assembly\n\nReport of the Secretary-General on contributions\n\n"
+            "1. The Committee considered the matter at its meeting and adopted the conclusions set out in the "
+            "present report.\n\n2. The Committee recommended that the General Assembly take the following measures:\n"
+            + "".join(f"{k + 1}. {words[k]}\n" for k in range(items))
+            + "\n3. The Committee decided to consider the matter again at its next session.\n\n"
+            "4. The Committee adopted the present report by consensus.\n")
+    paras = {c.number: c.text for c in parse_text(text, source="A-80-999.txt").paragraphs}
+    assert sorted(paras) == [1, 2, 3, 4]
+    assert paras[2].endswith(f"{items}. {words[items - 1]}")
+    assert paras[3] == "The Committee decided to consider the matter again at its next session."
