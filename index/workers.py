@@ -76,7 +76,7 @@ def read_one(source: str, key: str, tag: bool, fail: str | None = None, on_parse
     start = time.perf_counter()
     stage = "parse"
     try:
-        from ingest.reader import no_symbol_note, read_documents
+        from ingest.reader import no_symbol_note, read_documents, unread_note
 
         injected_failure("parse", source, fail)
         injected_failure("hang", source, fail)
@@ -87,7 +87,7 @@ def read_one(source: str, key: str, tag: bool, fail: str | None = None, on_parse
         injected_failure("tag", source, fail)
         if tag:
             docs = _tag(docs)
-        notes = [n for n in map(no_symbol_note, docs) if n]
+        notes = [n for d in docs for n in (no_symbol_note(d), unread_note(d)) if n]
         return Parsed(source, key, docs, notes, seconds=time.perf_counter() - start)
     except IngestError as e:
         skip = Skip(source, stage, strip_source(str(e), source))

@@ -123,6 +123,7 @@ class Document:
     adopted: str = ""
     meeting: str = ""
     signatory: str = ""
+    unread_pages: tuple[int, ...] = ()  # pages that are images with no text layer (``pdf.unread``)
 
     @property
     def paragraphs(self) -> tuple[Chunk, ...]:

@@ -110,6 +110,21 @@ def _read_pdf(path: Path) -> Document:
     return doc
 
 
+def unread_note(doc: Document) -> str:
+    """The note for a PDF with pages that hold only pictures, or ``""``.
+
+    The pictures may be photographs (a letter's annexed photos of a site) or scanned text (an annex
+    scanned without OCR): the note says what is certain, that nothing on them is indexed.
+    """
+    from .pdf.unread import page_span
+
+    if not doc.unread_pages:
+        return ""
+    many = len(doc.unread_pages) > 1
+    return (f"{doc.source}: page{'s' if many else ''} {page_span(doc.unread_pages)} hold{'' if many else 's'} "
+            f"only pictures, no text: not indexed (if scanned text, run OCR on the file first)")
+
+
 def no_symbol_note(doc: Document) -> str:
     """The note for a document read under its file name, or ``""`` for a UN document."""
     if doc.symbol != fallback_symbol(doc.source):

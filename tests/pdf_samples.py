@@ -31,9 +31,18 @@ def _content(lines: list[Line]) -> bytes:
 _IMAGE = b"q 200 0 0 200 150 400 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q"
 
 
-def write_pdf(path: Path, pages: list[list[Line]] | None = None, *, image_only: bool = False) -> Path:
-    """Write a PDF of text pages (or one page holding only an image) to ``path``."""
-    streams = [_IMAGE] if image_only else [_content(p) for p in pages or []]
+# A page scanned without OCR: a picture of text over most of the page, under a printed running header.
+_SCANNED_PAGE = b"q 480 0 0 600 66 90 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q"
+
+
+def write_pdf(path: Path, pages: list[list[Line]] | None = None, *, image_only: bool = False,
+              scanned: tuple[int, ...] = ()) -> Path:
+    """Write a PDF of text pages (or one page holding only an image) to ``path``.
+
+    ``scanned`` pages (1-based) also carry a picture over most of the page, as a page scanned without OCR does.
+    """
+    streams = [_IMAGE] if image_only else [
+        (_SCANNED_PAGE + b"\n" if k + 1 in scanned else b"") + _content(p) for k, p in enumerate(pages or [])]
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, filled in below

@@ -28,6 +28,7 @@ from .orphans import keep_orphan_headings
 from .segment import segment
 from .unnumbered import split_paragraphs
 from ..text.sections import TOP_HEADING_RE, SectionPath
+from .unread import unread_pages
 from .preamble import find_formula, preamble_blocks, read_adoption
 from ..text.resolution import strip_closing
 from ..text.fragments import tidy_unnumbered
@@ -88,7 +89,7 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
     return Document(symbol=symbol, title=title, source=str(path), chunks=tuple(chunks), checksum=checksum,
                     adopted=adopted.date if adopted else "",
                     meeting=(adopted.meeting if adopted else "") or closing_meeting,
-                    signatory=signatory, **meta)
+                    signatory=signatory, unread_pages=unread_pages(pages, zones.lines), **meta)
 
 
 def _fail(path: Path, pages: list[Page], reason: str) -> None:

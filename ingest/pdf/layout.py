@@ -53,6 +53,7 @@ class Page:
     width: float
     height: float
     lines: tuple[Line, ...]
+    image_share: float = 0.0  # how much of the page images cover: a page scanned without OCR is all image
 
 
 @dataclass
@@ -96,7 +97,8 @@ def read_pages(path: Path) -> list[Page]:
             lines = tuple(_line(i + 1, height, group) for group in _group_lines(chars))
             if 2 * sum(c.hidden for c in chars) > len(chars):
                 lines = _reading_order(lines)
-            pages.append(Page(i + 1, width, height, tuple(l for l in lines if l.text)))
+            kept = tuple(l for l in lines if l.text)
+            pages.append(Page(i + 1, width, height, kept, _image_share(page, width * height)))
             textpage.close()
             page.close()
         return pages
@@ -106,6 +108,17 @@ def read_pages(path: Path) -> list[Page]:
         raise IngestError(f"{path}: cannot read the PDF's pages ({type(e).__name__}); is the file complete?") from None
     finally:
         doc.close()
+
+
+def _image_share(page, area: float) -> float:
+    """The share of the page's area its images cover (overlaps counted twice: a rough measure)."""
+    import pypdfium2.raw as pdfium_c
+
+    covered = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        covered += max(0.0, right - left) * max(0.0, top - bottom)
+    return covered / area if area else 0.0
 
 
 #: How near a page's left or right edge sideways type is the page's furniture (points).

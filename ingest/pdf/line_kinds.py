@@ -9,18 +9,18 @@ from __future__ import annotations
 import re
 
 from .geometry import Geometry, ends_clause, ends_sentence
+from .inner_lists import NUM_RE, InnerLists
 from .layout import Line
 from ..text.list_items import BULLET_RE
 from ..text.fragments import FIELD_RE
 
-NUM_RE = re.compile(r"^(\d{1,3})\.(?:\s+(.*))?$")
 #: A paragraph number printed without its full stop ("44 With that adjustment ..."): see ``unstopped``.
 UNSTOPPED_RE = re.compile(r"^(\d{1,3})\s+([A-Z“(].*)$")
 _DOUBLE_LABEL_RE = re.compile(r"^\d{1,3}\.\s")
 _HEAD_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\s?[.•]\s")  # ``II.``, ``A.``, ``1.`` (``B •`` as scanned)
 
 
-class LineKinds:
+class LineKinds(InnerLists):
     """Questions about line i of a document, given its measured geometry."""
 
     def __init__(self, lines: tuple[Line, ...], geo: Geometry):
@@ -78,21 +78,6 @@ class LineKinds:
             if not runs_on:
                 return False  # a bold numbered sub-heading, not a paragraph
         return True
-
-    def next_list_item(self, i: int, expected: int, prev: list[str] | None) -> bool:
-        """Line i is item ``expected`` of a numbered list whose item before it (``prev``, its lines)
-        is a short line that is no sentence, like an agenda's (``3. Opening remarks by the Executive
-        Director`` then a bold ``4. Policy issues`` and its lettered sub-items): the next item, not a
-        bold sub-heading run into the item before, so ``annex I, para. 4`` cites agenda item 4."""
-        l = self.lines[i]
-        m = NUM_RE.match(l.text)
-        if not m or expected < 2 or int(m.group(1)) != expected or not prev or not self.body_size(l):
-            return False
-        rest = (m.group(2) or "").strip()
-        first = prev[0].strip()  # the item's own words, without its number
-        left = self.geo.left[l.page]  # a page of sub-items measures its margin at their indent
-        return (left - 45 <= l.x0 <= left + 6 and 2 <= len(rest) <= 120 and rest[:1].isupper() and not ends_clause(rest)
-                and len(first) <= 120 and not ends_clause(first) and not ends_sentence(prev[-1]))
 
     def unstopped(self, i: int, expected: int, horizon: int = 600) -> bool:
         """Line i opens paragraph ``expected`` printed without the full stop after its number ("44 With

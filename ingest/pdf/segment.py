@@ -147,9 +147,7 @@ class _Segmenter(HeadingRuns, BulletSteps, AsideSteps, TableSteps, ItemSteps, Dr
             misprint = self.expected > 1 and self.misprinted(i, self.expected)
             number = self.expected if misprint or self.starts_para(i, self.expected) or self.unstopped(i, self.expected) else (
                 self.resync(i, self.expected, self.state == "heading"))
-            if not number and self.cur is not None and self.cur.number == self.expected - 1 and self.cur.part == self.part \
-                    and self.next_list_item(i, self.expected, self.cur.lines):
-                number = self.expected
+            number = self.list_number(i, number, self.expected, self.cur, self.part)
             number = number if self.numbers_paragraphs() and self.part not in self.unnumbered else 0
         if number:
             if self.expected == 1 and not self.part:

@@ -139,7 +139,7 @@ class Restarts:
             if k == last + 1:
                 last = k
             elif k:
-                return k == n and last > n
+                return k == n  # the list ends on ``n`` (1., 2., 3., then para. 3) or runs past it
         return False
 
     def unique(self, label: str, i: int) -> str:
