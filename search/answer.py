@@ -344,7 +344,7 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
 
     kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
     if qtype.slots[:1] == (("instrument",),):  # "what is the *symbol* of ...", "which symbol does it *bear*": the
-        kind_words |= {"symbol", "symbols", "bear", "bears"}  # kind of answer, not its subject
+        kind_words |= {"symbol", "symbols", "bear", "bears", "document", "documents"}  # kind of answer, not its subject
     if ("date",) in qtype.slots:  # "on what *date*", "in which *year*": the kind of answer, not its subject
         kind_words |= {"date", "dates", "year", "years", "day", "month", "time", "period"}
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source

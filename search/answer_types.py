@@ -252,9 +252,9 @@ def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool
 # *dates*", and "to when" were tried as dates too, eighteenth session: the fact gates then refused three questions the
 # quoted sentence answered, and helped none.)
 _DATE_ASKED = re.compile(r"(?:^|,) when\b|\b(?:and|or|since|until) when\b|\bwhen (?:and|or)\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?"
-                         r"(?:year|date|month|day|time|period)\b|\bhow long ago\b")
+                         r"(?:years?|dates?|months?|days?|time|periods?)\b|\bhow long ago\b")  # "on what *dates* was the hearing held"
 _TIME_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:time(?![\s-](?:frame|period|limit|line|span|of (?:the )?year))|hour)\b")
-_DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b")
+_DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:dates?|days?)\b")
 
 
 def precise_dates(spans: list[Span]) -> list[Span]:
@@ -300,8 +300,10 @@ def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...
     return slots, target
 
 
-_SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?symbols? of\b"
-                           r"|\b(?:what|which) (?:document )?symbols?\b(?! of\b)")  # "under which symbol", "what symbol does it bear"
+_SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?(?:symbols?|numbers?) of\b"
+                           r"|\b(?:what|which) (?:document )?symbols?\b(?! of\b)"  # "under which symbol", "what symbol does it bear"
+                           r"|\b(?:what|which) documents?\b(?! (?:symbols?|numbers?) of\b)")  # "in which document are the comments":
+# a United Nations document is named by its symbol ("A/79/717/Add.1"), not by a decision or resolution it records
 #: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
 _DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
 
