@@ -19,6 +19,7 @@ from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_targ
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, local_context, named_context, question_terms,
                        retrieve, score_sentences)
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
+from .footnoted import with_footnote
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
@@ -200,7 +201,9 @@ def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:
 
 
 _POINTS_BACK = re.compile(r"(?:It|They|This|These|He|She|(?:This|These|Those|Such) [a-z]+)\s+"
-                         r"(?:was|were|is|are|had|has|have|held|took|met|will)\b")
+                         r"(?:was|were|is|are|had|has|have|held|took|met|will)\b"
+                         r"|\(?(?:See|Cf\.)\s")  # a pointer to where the sentence before is documented: "The budget was
+# approved by the Executive Board. *See* document DP/FPA/2021/9, dated 14 June 2021."
 
 
 def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, set[str]]:
@@ -468,7 +471,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation (unless it gives the office)
         if _another_of_series(s, ordinals, series):
             continue  # asked about the *first* forum, this sentence is about the *second*
-        spans = _answer_spans(s, qtype, wanted, qstems, names)
+        s, spans = _sentence_spans(s, qtype, wanted, qstems, names)
         picked: list[Span] = []
         total, who = s.score, bodies or names
         for slot in qtype.slots:
@@ -614,6 +617,16 @@ def _figured_ordinals(text: str) -> set[str]:
 
 
 _FIGURED_ORDINAL = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b", re.I)
+
+
+def _sentence_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str],
+                    names) -> tuple[ScoredSentence, list[Span]]:
+    """The sentence and its answer spans; asked a symbol it does not write, the sentence with the symbol
+    its paragraph's footnote gives ("the rules of procedure ... of the General Assembly" / "1 A/520/Rev.17.")."""
+    spans = _answer_spans(s, qtype, wanted, qstems, names)
+    if not spans and qtype.target == ("symbol",) and (noted := with_footnote(s)):
+        return noted, _answer_spans(noted, qtype, wanted, qstems, names)
+    return s, spans
 
 
 def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str], names) -> list[Span]:
