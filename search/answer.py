@@ -20,6 +20,7 @@ from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, lo
                        retrieve, score_sentences)
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
 from .footnoted import with_footnote
+from .pairs import paired
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
@@ -543,9 +544,10 @@ def _goes_on(s: ScoredSentence, top: list[ScoredSentence]) -> bool:
 def _in_sentence(sp: Span, spans: list[Span], s: ScoredSentence, qtype: QuestionType, slot: tuple[str, ...], terms,
                  qstems: set[str], names, parts=()) -> float:
     """What the span's place among the sentence's other spans adds to its score: the value a "respectively"
-    pairs with the question's key, the item under the group label asked, the clause's opener or doer, the
+    pairs with the question's key (or writes after it: ``search.pairs``), the item under the group label asked, the clause's opener or doer, the
     bound asked, the place asked of a list of parts ("the first part": ``search.parts``), the owner asked (``search.owners``)."""
     return (respectively(sp, spans, s, terms) + listed_under(sp, s.sentence.text, names)
+            + paired(sp, spans, s.sentence.text, sentence_entities(s), {t.stem: t.weight for t in terms})
             + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
             + DOER_BONUS * (sp.kind in ("organization", "person") and does_asked(sp, s, qstems))
             + BOUND_BONUS * bounded(sp, s.sentence.text, qtype.bound)
