@@ -300,7 +300,7 @@ def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...
     return slots, target
 
 
-_SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?(?:symbols?|numbers?) of\b"
+_SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?symbols? of\b"
                            r"|\b(?:what|which) (?:document )?symbols?\b(?! of\b)"  # "under which symbol", "what symbol does it bear"
                            r"|\b(?:what|which) documents?\b(?! (?:symbols?|numbers?) of\b)")  # "in which document are the comments":
 # a United Nations document is named by its symbol ("A/79/717/Add.1"), not by a decision or resolution it records
