@@ -14,8 +14,9 @@ import re
 from .answer_types import Span
 from .terms import tokenize
 
-#: what may stand between a key and its value: "Uganda *on* 12 July", "Kenya *(*45 per cent", "Chad*:* 12"
-_BETWEEN = re.compile(r"\s*(?:(?:on|in|at|with|of|from|since|until|by)\s+|\(\s*|:\s*|,\s*)?(?:the\s+)?$")
+#: what stands between a key and its value: "Uganda *on* 12 July", "Kenya *(*45 per cent", "Chad*:* 12" (not nothing: in
+#: "Environment Assembly 53/242" the figure is the name's own number)
+_BETWEEN = re.compile(r"\s*(?:(?:on|in|at|with|from|since|until|by)\s+|\(\s*|:\s*)(?:the\s+)?$")
 PAIRED = 0.3
 _KINDS = ("date", "count", "money", "percent")
 _KEY_KINDS = ("place", "organization", "person")
