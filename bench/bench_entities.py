@@ -131,6 +131,11 @@ SAMPLE is JSON Lines, one chunk a line: ``{"citation", "symbol", "text", "entiti
 - bench/data/entities_sample_round22_instruments.jsonl (dev) and entities_sample_round22_instruments_aside.jsonl
   (aside): 20 and 20 paragraphs drawn the same way (``--seed 22 --size 40``), **instruments only** (54 and 47),
   back-references with ``refers``, committed (ad67220) before the tagger ran on them.
+- bench/data/entities_sample_round23_instruments.jsonl (dev) and entities_sample_round23_instruments_aside.jsonl
+  (aside): 20 and 20 paragraphs drawn the same way from /work/libindex_r26 (``--seed 23 --size 40``), **instruments
+  only** (45 and 35), back-references with ``refers``; bench/data/entities_sample_round23.jsonl (dev) and
+  entities_sample_round23_aside.jsonl (aside): 20 and 20 chunks drawn with ``--least-kinds --seed 23 --size 40``,
+  every kind labelled (42 and 47 entities) with ``acronyms``; all committed (f7241d2) before the tagger ran on them.
 
 Each document is tagged whole, so acronym linking sees all of it. A sample chunk whose text the
 reader no longer gives (the PDF reader changed) is tagged together with the document's chunks; when

@@ -13,7 +13,10 @@ tagger runs). Round 13 (bench/data/entities_sample_round13*.jsonl) was drawn thi
 from /work/libindex_r19 with seed 17 and --least-kinds (skipping the two round-17 files redraws it);
 bench/data/README.md says how the weights were chosen. ``--instruments`` (round 21, from /work/libindex_r24 with
 seed 21) draws paragraphs by their instrument words instead, as round 20's scratch script did; round 22
-used seed 22 and ``--size 40`` (20 / 20).
+used seed 22 and ``--size 40`` (20 / 20). Round 23 (from /work/libindex_r26): ``--instruments --seed 23 --size 40``,
+then, with the round-23 instrument files in bench/data counted as earlier, ``--least-kinds --seed 23 --size 40`` for
+every kind (to redraw: the first with all four round-23 files skipped, the second with the two
+``entities_sample_round23*.jsonl`` every-kind files skipped; both checked to give the same halves).
 """
 
 from __future__ import annotations
@@ -173,8 +176,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="weight chunks by how rarely earlier samples labelled their kind and document type (round 17)")
     ap.add_argument("--instruments", action="store_true",
                     help="draw 60 paragraphs by their instrument words, 30 / 30 by document (rounds 20-21)")
-    ap.add_argument("--size", type=int, default=60,
-                    help="with --instruments: how many paragraphs, half of them dev (round 22: 40)")
+    ap.add_argument("--size", type=int, default=None,
+                    help="how many paragraphs, half of them dev (default 60 with --instruments, else 45 with 25 dev;"
+                         " rounds 22-23: 40)")
     ap.add_argument("--skip", action="append", default=[],
                     help="a sample file in bench/data not to count as earlier (to redraw that round); repeatable")
     args = ap.parse_args(argv)
@@ -187,8 +191,13 @@ def main(argv: list[str] | None = None) -> int:
     used, cited = _used(ROOT / "bench" / "data", args.skip)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    halves = draw_instruments(rows, cited, args.seed, n=args.size, dev=args.size // 2) if args.instruments else \
-        draw(rows, used, cited, args.seed, rare_kinds=args.rare_kinds, least_kinds=args.least_kinds)
+    if args.instruments:
+        size = args.size or 60
+        halves = draw_instruments(rows, cited, args.seed, n=size, dev=size // 2)
+    else:
+        n, dev = (args.size, args.size // 2) if args.size else (45, 25)
+        halves = draw(rows, used, cited, args.seed, n=n, dev=dev, rare_kinds=args.rare_kinds,
+                      least_kinds=args.least_kinds)
     for name, half in zip(("dev", "aside"), halves):
         (out / f"{name}.json").write_text(json.dumps(half, ensure_ascii=False, indent=0), encoding="utf-8")
         print(name, len(half), sorted({r["symbol"] for r in half}))

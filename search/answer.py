@@ -36,7 +36,8 @@ from .initials import spelled_out
 from .short_forms import named_by_short_form, short_forms
 from .superlatives import ranked_as_asked
 from .asked_months import another_period
-from .asked_years import another_year, asked_years
+from .asked_years import another_year, asked_years, made_spans, previous_years
+from .question_frames import DOCUMENT_DATE, document_dates, source_frames
 from .doers import asked_doer
 from .changes import asks_share, document_date, states_change
 from .wholes import counts_more
@@ -283,20 +284,6 @@ def _known_elsewhere(searcher, word: str, names: list[tuple[str, tuple[str, ...]
                for name, aliases in names)
 
 
-# A clause naming where a fact is reported, not what it is: "according to the UNODC report on
-# Haiti", "as reported in the quarterly report", "in UNFPA's 2025 report on ...".
-_FRAME = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described|said|announced|recalled|mentioned|indicated) (?:in|by|at)|"
-                    r"(?:in|from|per) (?:its|the|their|a|an|[A-Z][\w.-]*['’]s)\b[^,;?]{0,60}?\breport\b|"
-                    r"(?-i:[A-Z][\w.-]*)['’]s (?:[\w-]+ ){0,3}?report\b)[^,;?]*")  # "*UNODC's seventh quarterly
-# report on ...* cover": the report the fact is in, whose words its sentences need not repeat
-
-
-def source_frames(question: str) -> tuple[str, list[str]]:
-    """The question without its source clauses, and those clauses."""
-    frames = [m.group(0) for m in _FRAME.finditer(question)]
-    return _FRAME.sub(" ", question), frames
-
-
 def source_names(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
     """The question's names that occur only in its source clauses (the report's author or subject)."""
     rest, frames = source_frames(question)
@@ -320,17 +307,12 @@ def venue_names(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set[
 def _frame_only_stems(question: str) -> frozenset[str]:
     """Stems of the words that only the question's source clauses hold ("... Council 2026–2028")."""
     rest, frames = source_frames(question)
-    frames += _DOCUMENT_YEAR.findall(rest)  # "the *2025* ECOSOC draft": the document's year, not the fact's
+    frames += document_dates(rest)  # "the *2025* ECOSOC draft": the document's year, not the fact's
     if not frames:
         return frozenset()
-    rest = _DOCUMENT_YEAR.sub(" ", rest)
+    rest = DOCUMENT_DATE.sub(" ", rest)
     inside, outside = tokenize([" ".join(frames), rest])
     return frozenset({t.stem for t in inside} - {t.stem for t in outside})
-
-
-_DOCUMENT_YEAR = re.compile(r"\b(?:19|20)\d{2}(?=\s+(?:(?!(?:the|a|an|of|in|on|at|by|for|to|from|and|or|its|their|this|that|"
-                            r"these|those|was|were|is|are|has|have|had|did|does)\b)[A-Za-z][\w-]*\s+){0,3}(?:draft|report|"
-                            r"resolution|declaration|decision|letter|note|review)s?\b)")  # "the draft *2025* ministerial declaration"
 
 
 def cited_in(searcher, symbol: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
@@ -559,8 +541,8 @@ def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocC
     """True if the paragraph says the question's numbers and ordinals (``search.unsaid.said``) and, when the
     question names a single day and the document is not dated that day, that day: "the attack on Izium on
     *5 February*" is not told by a paragraph on 4 February's attack that happens to say "5"."""
-    if required and not said(required - on_its_day(days, doc), _context_stems(s.hit), doc.years, _own_stems(s),
-                             doc.about):
+    if required and not said(required - on_its_day(days, doc), _context_stems(s.hit),
+                             doc.years | previous_years(s.sentence.text, doc.years), _own_stems(s), doc.about):
         return False
     if len(days) != 1:
         return True  # a period ("between 1 October and 31 January") may be written otherwise
@@ -596,11 +578,11 @@ HEAD_PHRASE = 60  # characters of the phrase after "Office of" that may name the
 
 
 def _own_stems(s: ScoredSentence) -> set[str]:
-    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own) and
-    those of what its figure is compared with ("46.54 per cent, slightly lower than during the previous elections
-    in *February 2021*": the year of the other figure, not of this one)."""
+    """The sentence's stems, less the numbers inside symbols ("decision *2014*/7" names no year of its own), those of
+    what its figure is compared with ("46.54 per cent, slightly lower than during the previous elections in *February
+    2021*": the year of the other figure, not of this one) and of when something it names was made."""
     text = s.sentence.text
-    compared = [m.span() for m in _COMPARED.finditer(text)]
+    compared = [m.span() for m in _COMPARED.finditer(text)] + made_spans(text)  # "launched in *2019*": no figure's year
     return {t.stem for t in s.tokens
             if not (t.text.isdigit() and (text[t.end:t.end + 1] == "/" or text[max(0, t.start - 1):t.start] == "/"))
             and not (t.text.isdigit() and any(a <= t.start < b for a, b in compared))}

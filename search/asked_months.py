@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .question_frames import fact_time_text
 from .terms import MONTHS
 
 _ORDER = {m: i for i, m in enumerate("January February March April May June July August September October November "
@@ -24,12 +25,6 @@ _MENTION = re.compile(r"\b(" + _MONTH + r")\b(?:,?\s+((?:19|20)\d{2})\b)?")
 #: "from January to November 2024", "between April 2024 and March 2025", "January–June": one span.
 _SPAN = re.compile(r"\b(" + _MONTH + r")(?:\s+((?:19|20)\d{2}))?\s*(?:to|until|through|and|[-–—])\s*(?:\d{1,2}\s+)?"
                    r"(" + _MONTH + r")(?:,?\s+((?:19|20)\d{2}))?\b")
-
-
-#: The source's date, not the figure's: "according to the Secretary-General's *November 1997* report", "its *June*
-#: session", "the *March 2025* letter".
-_SOURCE = re.compile(r"(?i)\baccording to\b[^?;]*|\b" + _MONTH + r"(?:\s+(?:19|20)\d{2})?(?:\s+[\w-]+)?\s+"
-                     r"(?:report|letter|note|resolution|decision|session|meeting|statement|briefing|update|review)s?\b")
 
 
 @dataclass(frozen=True)
@@ -84,7 +79,7 @@ def another_period(question: str, sentence: str, before: str = "", paragraph: st
     first sentence dates what the paragraph goes on to break down ("... 418 incidents recorded *from October to December
     2024* ... . Other challenges included movement restrictions (18 incidents) ..."); the caller passes it for figures
     only (a paragraph recalling a July meeting does not date the April briefing a name is asked of)."""
-    asked = periods(_SOURCE.sub("", question))
+    asked = periods(fact_time_text(question))
     if not asked:
         return False
     said = periods(sentence) or periods(before) or periods(_first_sentence(paragraph))

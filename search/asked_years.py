@@ -12,8 +12,11 @@ a figure the sentence compares with ("up from 94 million in 2023", "(2023: $168 
 but date nothing of the sentence's own. A sentence with no year of its own is dated by the opening time frame of the
 one before it or of its paragraph ("In 2023, ..."), else by the years its document reports on (``search.unsaid``).
 In the question, a year of its source ("according to the Secretary-General's 2025 report") or of the document or
-session it is about ("MICIVIH's August 1997 report", "at its 2025 annual session") is no time of the fact. A fiscal
-year asked ("2023/24") is met only by that fiscal year where fiscal years are named.
+session it is about ("MICIVIH's August 1997 report", "at its 2025 annual session") is no time of the fact
+(``search.question_frames``). A fiscal year asked ("2023/24") is met only by that fiscal year where fiscal years are
+named. "The previous year" in the figure's clause is the year before the sentence's own ("0.9 per cent in 2025, ...
+below the 1.1 per cent growth of the previous year": 2024); the year of when something named was made ("the
+initiative launched in 2019 has consolidated 21 processes") dates no figure; "as of 2018" asked is that year.
 """
 
 from __future__ import annotations
@@ -21,17 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .question_frames import fact_time_text
 from .terms import MONTHS
 
 _Y = r"(?:19|20)\d{2}"
-#: "according to the ... 2025 report": the source's date, not the figure's (up to the question's end or a clause break)
-_SOURCE = re.compile(r"(?i)\b(?:according to|as (?:reported|stated|noted|set out|described) (?:in|by|on))\b[^?;]*")
-#: in a question, a year dating a document or meeting the question is about ("MICIVIH's *August 1997* report", "at its
-#: *2025* annual session", "the *2025* ECOSOC draft"): which document, not the time of the fact
-_DOCUMENT_YEAR = re.compile(r"(?i)\b(?:(?:" + "|".join(sorted(MONTHS)) + r")\s+)?" + _Y + r"((?:\s+[\w’'-]+){0,2}?)\s+"
-                            r"(?:reports?|drafts?|resolutions?|sessions?|letters?|notes?|decisions?|declarations?|"
-                            r"statements?|reviews?|assessments?|updates?|briefings?|recommendations?|pledges?|"
-                            r"candidatures?)\b")
 #: a symbol or a number with a year: "S/2024/868", "decision 2024/344", "resolution 2118 (2013)", "No. 025/24"
 _SYMBOL = re.compile(r"[A-Za-z0-9.]+/" + _Y + r"(?:/[\w.]+)*|\b" + _Y + r"/\d+\b(?!/)|\b\d{3,4}\s*\(" + _Y + r"\)|"
                      r"\b[A-Za-z]*\d+/\d{2}\b(?!/)")
@@ -44,7 +40,8 @@ _DETERMINED = re.compile(r"(?i)(?:\b(?:the|its|their|this|that)|['’]s)\s$")  #
 #: what a figure is compared with, to the clause's end: "up from 94 million in 2023", "(2023: $168 million)",
 #: "increased to 181 from the 173 baseline ... in 2021"
 _COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|as against|(?:up|down) from|(?:increased|decreased|rose|fell|grew|"
-                       r"declined|dropped) (?:by [^.;,()]*? )?to [^.;,()]*? from)\b[^.;,()]*|\(\s*" + _Y + r"\s*:[^)]*\)")
+                       r"declined|dropped) (?:by [^.;,()]*? )?to [^.;,()]*? from)\b(?:[^.;,()]|(?<=\d)[.,](?=\d))*|"
+                       r"\(\s*" + _Y + r"\s*:[^)]*\)")  # to the clause's end: a decimal point or a thousands comma is no end
 _PREFIXED = re.compile(r"(?i)(?:post|pre|mid)-$")
 #: periods: "2022-2024", "2022–2025", "between 2022 and 2024", "from 2020 to 2024", "2024/25", "since 2021"
 _RANGE = re.compile(r"\b(" + _Y + r")\s?[-–—]\s?(" + _Y + r"|\d{2})\b|\b(?i:between) (" + _Y + r") and (" + _Y + r")\b|"
@@ -53,6 +50,15 @@ _FISCAL = re.compile(r"\b(" + _Y + r")/(\d{2})\b(?!/)")
 _SINCE = re.compile(r"(?i)\b(?:since|from|as of|starting in|beginning in) (?:(?:early|mid|late)[- ])?(?:\w+ )?(" + _Y + r")\b")
 _YEAR = re.compile(r"\b(" + _Y + r")\b")
 OPEN = 2100  # the open end of "since 2021"
+#: a year of when something the sentence names was made, not of its figure: "the initiative *launched in 2019* has
+#: consolidated 21 processes", "four plans *adopted in 2024*" (a participle: "plans *were* adopted in 2024" is the deed's)
+_MADE = re.compile(r"(?i)(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbe )\b(?:launched|established|"
+                   r"adopted|created|founded|set up|introduced|signed|inaugurated|initiated|approved|endorsed) in "
+                   r"(?:(?:early|mid|late)[- ])?(?:[A-Z][a-z]+ )?(?:\d{1,2} )?" + _Y + r"\b")
+#: a year said by its distance from the sentence's own: "up from 88 per cent *the previous year*"
+_RELATIVE = re.compile(r"(?i)\b(?:the|a) (?:previous|preceding|prior) year\b|\blast year\b|\bthe year before\b")
+#: in a question, a point in time: "*as of* 2018, how many ... had" asks 2018, not every year since
+_AS_OF = re.compile(r"(?i)\bas of\b")
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class Years:
 def years_of(text: str) -> Years:
     """The years and periods ``text`` dates something to, leaving out the years of names and symbols."""
     text = _SYMBOL.sub(lambda m: " " * len(m.group(0)) if not _FISCAL.fullmatch(m.group(0)) else m.group(0), text)
+    text = _MADE.sub(lambda m: " " * len(m.group(0)), text)
     spans: list[tuple[int, int]] = []
     fiscal: set[str] = set()
     taken: list[tuple[int, int]] = []
@@ -116,7 +123,7 @@ def _named(text: str, start: int, end: int) -> bool:
 
 def asked_years(question: str) -> Years:
     """The years and periods a question asks about, without its source's date."""
-    return years_of(_DOCUMENT_YEAR.sub(" ", _SOURCE.sub("", question)))
+    return years_of(_AS_OF.sub("in", fact_time_text(question)))
 
 
 def another_year(asked: Years, sentence: str, before: str = "", paragraph: str = "",
@@ -136,6 +143,8 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     if at is not None and (compared := next((m for m in _COMPARED.finditer(sentence) if _opens(m) <= at < m.end()), None)) \
             and (then := years_of(compared.group(0)[_opens(compared) - compared.start():])).spans:
         return not asked.meets(then)  # the figure at ``at`` is the compared one ("than the 13 per cent planned in 2023/24")
+    if (relative := _relative_year(sentence, at, before.replace(sentence, " ").strip(), reported)) is not None:
+        return not asked.meets(relative)  # "slightly below the 1.1 per cent growth of the previous year" (2025's)
     every = years_of(sentence) + named_years(sentence)
     own = years_of(_COMPARED.sub(" ", sentence))
     if own.spans:
@@ -147,6 +156,50 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     if asked.meets(every) or asked.meets(_framed(prior)) or not reported:
         return False
     return not asked.meets(_framed(paragraph)) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
+
+
+def made_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` dates when something it names was made ("the initiative *launched in 2019*"): no year of a figure."""
+    return [m.span() for m in _MADE.finditer(text)]
+
+
+def previous_years(sentence: str, reported: frozenset[str]) -> frozenset[str]:
+    """The years "the previous year" of ``sentence`` stands for: the year before each of its own, else before each the
+    document reports on ("up from 88 per cent the previous year" in a report on 2024: 2023)."""
+    if not _RELATIVE.search(sentence):
+        return frozenset()
+    base = years_of(_COMPARED.sub(" ", sentence)).spans or tuple((int(y), int(y)) for y in reported)
+    return frozenset(str(a - 1) for a, b in base if a == b)
+
+
+def _relative_year(sentence: str, at: int | None, prior: str, reported: frozenset[str]) -> Years | None:
+    """The years of the figure at ``at`` when its clause dates it only by "the previous year": the year before the
+    sentence's own ("projected to expand by 0.9 per cent in 2025, ... below the 1.1 per cent growth of the previous
+    year": 2024), else before its context's opening frame ("In 2024, ... up from 88 per cent the previous year"), else
+    before the years its document reports on. None when the clause says no such thing or nothing gives the base."""
+    if at is None:
+        return None
+    clause = _clause(sentence, at)
+    if not _RELATIVE.search(clause) or years_of(clause).spans:
+        return None
+    base = years_of(_COMPARED.sub(" ", sentence.replace(clause, " "))) if clause else Years()
+    if not base.spans:
+        base = _framed(prior) if _framed(prior).spans else Years(tuple((int(y), int(y)) for y in reported))
+    spans = tuple((a - 1, b - 1) for a, b in base.spans if b < OPEN)
+    return Years(spans) if spans else None
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The clause holding offset ``at``: the compared clause it is in ("up from 88 per cent the previous year"), else
+    the stretch between the commas or semicolons around it."""
+    compared = next((m for m in _COMPARED.finditer(sentence) if _opens(m) <= at < m.end()), None)
+    if compared:
+        return sentence[_opens(compared):compared.end()]
+    breaks = [m.start() for m in _BREAK.finditer(sentence)]
+    return sentence[max([b + 1 for b in breaks if b < at], default=0):min([b for b in breaks if b >= at], default=len(sentence))]
+
+
+_BREAK = re.compile(r"(?<!\d)[,;]|[,;](?!\d)")  # a clause's comma, not a figure's ("1,387")
 
 
 def _framed(text: str) -> Years:

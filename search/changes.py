@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .asked_years import _SOURCE
+from .question_frames import ATTRIBUTION
 
 _SHARE = re.compile(r"(?i)^\s*(?:what|which)\s+(?:share|percentage|proportion|per\s*cent(?:age)?|fraction)\b")
 _CHANGE_ASKED = re.compile(r"(?i)\b(?:how much|by how|by what|change[sd]?|increas\w*|decreas\w*|ris(?:e|en|es|ing)|rose|"
@@ -45,7 +45,7 @@ def document_date(question: str, sentence: str, start: int) -> bool:
     """True if the date at ``start`` of ``sentence`` follows "dated" (a letter's, a request's date) and ``question``
     asks about no document nor what was dated."""
     head = sentence[:start]
-    return bool(_DATED.search(head)) and not _ACT_DATED.search(head) and not _DOCUMENT_ASKED.search(_SOURCE.sub("", question))
+    return bool(_DATED.search(head)) and not _ACT_DATED.search(head) and not _DOCUMENT_ASKED.search(ATTRIBUTION.sub(" ", question))
 
 
 #: "in decision 2015/2, dated 30 January 2015": a decision's or resolution's date is its adoption's

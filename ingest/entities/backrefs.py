@@ -22,7 +22,8 @@ HEADS = ("Declaration", "Convention", "Covenant", "Protocol", "Charter", "Agreem
          "Constitution", "Law", "Roadmap")
 # "the Convention" (or "that Agreement") alone: not followed by its own complement or by more of a name
 _BARE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(" + "|".join(HEADS) + r")\b"
-                   r"(?!\s+(?:of|for|against|No\.)\b)(?!\s+on\s+(?:the\b|[A-Z]))"
+                   r"(?!\s+(?:of|against|No\.)\b)(?!\s+on\s+(?:the\b|[A-Z]))"
+                   r"(?!\s+for\b(?!\s+(?!(?:the|an?)\b)[a-z]))"  # "the Convention for signature" is bare
                    r"(?!\s+(?:to|concerning)\s+(?:the\s+)?[A-Z])"  # "Convention concerning Forced Labour" names one
                    r"(?![\-\u2010]|\s+[A-Z0-9]|\s+\((?!\d+\s+[A-Za-z]))"  # "the Convention (189 States Parties)" is bare
                    r"(?!,\s+[A-Z][\w\-]*(?:,\s+[A-Z][\w\-]*)*\s+and\s+[A-Z])")  # "the Strategy, Performance and Learning team"

@@ -26,7 +26,7 @@ HEADS = {"Convention", "Conventions", "Covenant", "Protocol", "Declaration", "Ch
          # plural titles name a set of instruments: "Circumpolar Inuit Protocols for Equitable and Ethical Engagement",
          # "International Covenants on Human Rights", "United Nations Sustainable Development Cooperation Frameworks"
          "Protocols", "Covenants", "Declarations", "Agreements", "Treaties", "Frameworks", "Charters", "Compacts"}
-PLURAL_HEADS = {"Protocols", "Covenants", "Declarations", "Agreements", "Treaties", "Frameworks", "Charters", "Compacts"}
+PLURAL_HEADS = {"Conventions", "Protocols", "Covenants", "Declarations", "Agreements", "Treaties", "Frameworks", "Charters", "Compacts"}
 # Heads that name an instrument only with words before them: "Final Document", "African Growth and
 # Opportunity Act", "Women's (Amendment) Bill 2023" ("Bill Gates", "Act now" are none).
 _MODIFIED_HEADS = {"Document": {"Final", "Concluding", "Outcome"}, "Act": None, "Bill": None, "Constitution": None,
@@ -81,6 +81,7 @@ NOT_MODIFIERS = {"The", "In", "On", "At", "By", "For", "Under", "With", "This", 
                  "Several", "Many", "Some", "All", "Each", "Every", "Such", "Various", "Further", "Our"}
 # Words that start a new sentence or clause rather than continue a title after a connector.
 SENTENCE_WORDS = {"The", "In", "On", "At", "This", "That", "These", "A", "An", "As", "It", "Its"}
+# (a title's "May Be" is the verb: "... Weapons Which May Be Deemed to Be Excessively Injurious ...")
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"}
 # A head followed by one of these names a body, not an instrument ("Treaty Organization").
@@ -639,7 +640,7 @@ def _extend_right(words: list[str], i: int, body: bool = False) -> int:
                 continue
             break
         if _is_cap(w) and w[:1].isalnum() and (w not in NOT_MODIFIERS or words[i - 1] in CONNECTORS) \
-                and w not in MONTHS and (i == end or words[i - 1] in CONNECTORS or words[i - 1] == ","
+                and (w not in MONTHS or words[i + 1:i + 2] == ["Be"]) and (i == end or words[i - 1] in CONNECTORS or words[i - 1] == ","
                                                or _is_cap(words[i - 1])):
             i = end = i + 1
             continue

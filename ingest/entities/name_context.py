@@ -130,6 +130,16 @@ def tail_of_event(text: str, start: int) -> bool:
     return head in EVENT_HEADS or (head == "Conference" and is_event(text, base + m.start(1), base + m.end(1), head))
 
 
+# "the International Day of United Nations Peacekeepers": a name right after a day's or a week's head and "of" or
+# "for" is the end of the day's name (a session's "80th Session of UN ESCAP" keeps the body it names)
+_DAY_OF = re.compile(r"\b[A-Z][\w\-]*\s+(?:Day|Days|Week)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def in_day_name(text: str, start: int) -> bool:
+    """Whether a name at ``start`` ends a named day's or week's name ("International Day of United Nations ...")."""
+    return _DAY_OF.search(text[max(0, start - 60):start]) is not None
+
+
 def is_facility(text: str, end: int) -> bool:
     """A named canal, road or bridge ("... water canal"): the name is the facility's, not a town's."""
     m = re.match(r"\s+([a-z\-]+)(?:\s+([a-z\-]+))?", text[end:end + 40])

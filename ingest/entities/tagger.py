@@ -27,7 +27,7 @@ from .rules import (PRIMARY, PRODUCT_HEADS, SECONDARY, classify_name, head_word,
 from .gazetteer import INSTRUMENT, ORGANIZATION, PLACE, lookup, normalize, ruler_patterns
 from .instruments import find_instruments, named_after_place, product_follows
 from ..models import Chunk, Document, Entity
-from .name_context import (EVENT_HEADS, in_product_name, in_regional_group, names_currency, names_event_of,
+from .name_context import (EVENT_HEADS, in_day_name, in_product_name, in_regional_group, names_currency, names_event_of,
                            names_members, names_product_of)
 from .people import Votes, chunk_votes, named_peoples
 from .place_lists import comma_places, is_area_name, joined_places, listed_areas, listed_bodies_as_areas
@@ -225,8 +225,10 @@ def _chunk_entities(sdoc, table: bool = False) -> _Tagged:
                 continue  # "Africa" of "Africa Climate ... Network programme", "Asia-Pacific States", "United States dollars"
             if kind == ORGANIZATION and names_members(text, start, end):
                 continue  # "14,631 United Nations Volunteers": people
-            if canonical == "United Nations" and (names_event_of(text, end) or names_product_of(text, end)):
-                continue  # "the United Nations Procurement Awards", "the United Nations Global Risk Report": titles
+            if canonical == "United Nations" and (names_event_of(text, end) or names_product_of(text, end)
+                                                  or in_day_name(text, start)):
+                continue  # "the United Nations Procurement Awards", "the United Nations Global Risk Report", "the
+                # International Day of United Nations Peacekeepers": titles
             if text[start:end].isupper() and re.match(r"[\-\u2010][A-Z]", text[end:end + 2]) \
                     and not _joined_body(text, end):
                 continue  # "UN" of "UN-SWAP": part of a longer acronym (not "UNTMIS-UNDP": two bodies)
