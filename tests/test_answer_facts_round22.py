@@ -12,6 +12,9 @@ fixed where the general machinery failed rather than by a pattern for the one qu
 - "The UN Population Division": the reports write "the Population Division" (``names._UN_OWNED``).
 - A country answers no "which city" (``span_scores._ruled_out``).
 - "(Rec 7)": a recommendation's label written short (``answer_types._LABEL_ABBREVIATED``).
+- "as *cited* in UNICEF's 2025 report", "*per the* provisional agenda of ...": any participle after "as", and "per the",
+  attribute the question's source (``question_frames._VERBS``, ``_ATTRIBUTED``); before, only a list of verbs did,
+  and the source's year or ordinal was required of the paragraph.
 
 Paragraphs are copied from A/80/275, E/2025/36, DP/FPA/2025/2, A/HRC/EMRIP/2025/1, E/CN.9/2025/6 and E/ICEF/2025/14."""
 
@@ -25,6 +28,7 @@ from search.answer_types import Span, question_type, typed_spans
 from search.footnoted import with_footnote
 from search.names import mentions
 from search.pairs import keyed_values, paired
+from search.question_frames import source_frames
 from search.terms import tokenize
 
 from paragraph_library import asked, index_chunks
@@ -160,6 +164,17 @@ def test_a_recommendation_written_short_is_a_label():
     assert [sp.text for sp in typed_spans("a record 7 times in the art 5 class", ["label"], [])] == []
 
 
+def test_any_participle_and_per_the_attribute_the_source():
+    rest, frames = source_frames("Which document holds the rules of procedure that the Council applies, as cited in the "
+                                 "annotated provisional agenda of the Expert Mechanism's eighteenth session?")
+    assert frames and "eighteenth" in frames[0] and "eighteenth" not in rest
+    rest, frames = source_frames("Which years does the Decade cover, per the provisional agenda of the eightieth session?")
+    assert frames and "eightieth" not in rest
+    for q in ("What share, in per cent, of staff were women in 2024?", "What was the income per capita in 2024?",
+              "How many cases were closed as planned in 2024?"):
+        assert source_frames(q)[1] == [], q  # "per cent", "per capita": no source; "as planned": no "in/by" after
+
+
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     from search import Searcher
@@ -178,6 +193,9 @@ def library(tmp_path_factory):
      "DP/FPA/2021/9", "DP/FPA/2025/2, para. 78"),
     ("Which document holds the rules of procedure for committees of the General Assembly that the Human Rights Council "
      "applies?", "A/520/Rev.17", "A/HRC/EMRIP/2025/1, p. 2, para. 1"),
+    ("Which document holds the rules of procedure for committees of the General Assembly that the Human Rights Council "
+     "applies, as cited in the annotated provisional agenda of the eighteenth session?", "A/520/Rev.17",
+     "A/HRC/EMRIP/2025/1, p. 2, para. 1"),
     ("On what date in 2024 did the UN Population Division hold a technical meeting in New York with representatives of "
      "Uganda on new census results?", "12 July", "E/CN.9/2025/6, para. 47"),
     ("On what date did the Population Division hold a technical meeting with representatives of Qatar?", "16 July",
