@@ -217,9 +217,10 @@ def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, s
     if len(library(searcher)) < 2:
         return {h.citation: set() for h in hits}
     authors = source_names(question, names) | venue_names(question, names) if question else set()
+    sent_to = addressees(question, names) if question else set()  # "its report *to the Committee on NGOs*": not written there
     authors |= {n for n, _ in names if named_day(n)}  # "on *Good Friday*": said once by the letter, as its date is
     framed = [(n, a) for n, a in names if n in authors]
-    by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) for sym in {h.symbol for h in hits}}
+    by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) | sent_to for sym in {h.symbol for h in hits}}
     out = {}
     for h in hits:
         heads = " ".join(h.section)
@@ -290,6 +291,15 @@ def source_names(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set
     if not frames:
         return set()
     return {n for n, _ in names if any(n in f for f in frames) and n not in rest}
+
+
+def addressees(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The question's names its source clause sends the report to ("according to its quadrennial report *to the
+    Committee on Non-Governmental Organizations*"): the body a report is submitted to is no name its paragraphs
+    write, as its author's may be."""
+    frames = [f for f in source_frames(question)[1] if " to " in f]
+    return {n for n, _ in names for f in frames
+            if re.search(r"\breports?\b[^,;?]*?\b(?:to|before|submitted to) (?:the |its )?" + re.escape(n) + r"\b", f)}
 
 
 _MEETING = r"(?:sessions?|meetings?|conferences?|forums?|seminars?|workshops?|summits?|consultations?|dialogues?)"

@@ -12,6 +12,9 @@ fixed where the general machinery failed rather than by a pattern for the one qu
 - "The UN Population Division": the reports write "the Population Division" (``names._UN_OWNED``).
 - A country answers no "which city" (``span_scores._ruled_out``).
 - "(Rec 7)": a recommendation's label written short (``answer_types._LABEL_ABBREVIATED``).
+- "according to its quadrennial report *to the Committee on Non-Governmental Organizations*": the body a report is sent
+  to is not written by its paragraphs, so the names gate does not ask it of them (``answer.addressees``; round 23's
+  dev audit).
 - "as *cited* in UNICEF's 2025 report", "*per the* provisional agenda of ...": any participle after "as", and "per the",
   attribute the question's source (``question_frames._VERBS``, ``_ATTRIBUTED``); before, only a list of verbs did,
   and the source's year or ordinal was required of the paragraph.
@@ -23,7 +26,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.models import Chunk
-from search.answer import _POINTS_BACK
+from search.answer import _POINTS_BACK, addressees
 from search.answer_types import Span, question_type, typed_spans
 from search.footnoted import with_footnote
 from search.names import mentions
@@ -173,6 +176,17 @@ def test_any_participle_and_per_the_attribute_the_source():
     for q in ("What share, in per cent, of staff were women in 2024?", "What was the income per capita in 2024?",
               "How many cases were closed as planned in 2024?"):
         assert source_frames(q)[1] == [], q  # "per cent", "per capita": no source; "as planned": no "in/by" after
+
+
+def test_the_body_a_report_is_sent_to_is_no_name_its_paragraphs_write():
+    names = [("Tour opération et initiatives", ("TOI",)), ("Committee on Non-Governmental Organizations", ())]
+    q = ("In what year was the Congolese youth organization Tour opération et initiatives (TOI) created, according to its "
+         "quadrennial report to the Committee on Non-Governmental Organizations?")
+    assert addressees(q, names) == {"Committee on Non-Governmental Organizations"}
+    q = "How many NGOs did the Committee on Non-Governmental Organizations recommend, according to its 2024 report?"
+    assert addressees(q, names) == set()  # the committee is what the question asks about
+    assert addressees("How many groups were active, according to the UNODC report to the Security Council?",
+                      [("UNODC", ()), ("Security Council", ())]) == {"Security Council"}
 
 
 @pytest.fixture(scope="module")
