@@ -252,9 +252,9 @@ def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool
 # *dates*", and "to when" were tried as dates too, eighteenth session: the fact gates then refused three questions the
 # quoted sentence answered, and helped none.)
 _DATE_ASKED = re.compile(r"(?:^|,) when\b|\b(?:and|or|since|until) when\b|\bwhen (?:and|or)\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?"
-                         r"(?:years?|dates?|months?|days?|time|periods?)\b|\bhow long ago\b")  # "on what *dates* was the hearing held"
+                         r"(?:year|date|month|day|time|period)\b|\bhow long ago\b")
 _TIME_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:time(?![\s-](?:frame|period|limit|line|span|of (?:the )?year))|hour)\b")
-_DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:dates?|days?)\b")
+_DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b")
 
 
 def precise_dates(spans: list[Span]) -> list[Span]:
