@@ -19,6 +19,8 @@ from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_targ
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, local_context, named_context, question_terms,
                        retrieve, score_sentences)
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
+from .footnoted import with_footnote
+from .pairs import paired
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
@@ -201,7 +203,9 @@ def _carried_score(s: ScoredSentence, scored: list[ScoredSentence]) -> float:
 
 
 _POINTS_BACK = re.compile(r"(?:It|They|This|These|He|She|(?:This|These|Those|Such) [a-z]+)\s+"
-                         r"(?:was|were|is|are|had|has|have|held|took|met|will)\b")
+                         r"(?:was|were|is|are|had|has|have|held|took|met|will)\b"
+                         r"|\(?(?:See|Cf\.)\s")  # a pointer to where the sentence before is documented: "The budget was
+# approved by the Executive Board. *See* document DP/FPA/2021/9, dated 14 June 2021."
 
 
 def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, set[str]]:
@@ -213,9 +217,10 @@ def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, s
     if len(library(searcher)) < 2:
         return {h.citation: set() for h in hits}
     authors = source_names(question, names) | venue_names(question, names) if question else set()
+    sent_to = addressees(question, names) if question else set()  # "its report *to the Committee on NGOs*": not written there
     authors |= {n for n, _ in names if named_day(n)}  # "on *Good Friday*": said once by the letter, as its date is
     framed = [(n, a) for n, a in names if n in authors]
-    by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) for sym in {h.symbol for h in hits}}
+    by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) | sent_to for sym in {h.symbol for h in hits}}
     out = {}
     for h in hits:
         heads = " ".join(h.section)
@@ -288,6 +293,15 @@ def source_names(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set
     return {n for n, _ in names if any(n in f for f in frames) and n not in rest}
 
 
+def addressees(question: str, names: list[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The question's names its source clause sends the report to ("according to its quadrennial report *to the
+    Committee on Non-Governmental Organizations*"): the body a report is submitted to is no name its paragraphs
+    write, as its author's may be."""
+    frames = [f for f in source_frames(question)[1] if " to " in f]
+    return {n for n, _ in names for f in frames
+            if re.search(r"\breports?\b[^,;?]*?\b(?:to|before|submitted to) (?:the |its )?" + re.escape(n) + r"\b", f)}
+
+
 _MEETING = r"(?:sessions?|meetings?|conferences?|forums?|seminars?|workshops?|summits?|consultations?|dialogues?)"
 
 
@@ -326,7 +340,7 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
 
     kind_words = set(qtype.target) if qtype.kinds and qtype.kinds[0] not in ("count", "money", "percent") else set()
     if qtype.slots[:1] == (("instrument",),):  # "what is the *symbol* of ...", "which symbol does it *bear*": the
-        kind_words |= {"symbol", "symbols", "bear", "bears"}  # kind of answer, not its subject
+        kind_words |= {"symbol", "symbols", "bear", "bears", "document", "documents"}  # kind of answer, not its subject
     if ("date",) in qtype.slots:  # "on what *date*", "in which *year*": the kind of answer, not its subject
         kind_words |= {"date", "dates", "year", "years", "day", "month", "time", "period"}
     question = source_frames(question)[0]  # "according to the report of the Arusha *workshop*": the source
@@ -450,7 +464,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation (unless it gives the office)
         if _another_of_series(s, ordinals, series):
             continue  # asked about the *first* forum, this sentence is about the *second*
-        spans = _answer_spans(s, qtype, wanted, qstems, names)
+        s, spans = _sentence_spans(s, qtype, wanted, qstems, names)
         picked: list[Span] = []
         total, who = s.score, bodies or names
         for slot in qtype.slots:
@@ -522,9 +536,10 @@ def _goes_on(s: ScoredSentence, top: list[ScoredSentence]) -> bool:
 def _in_sentence(sp: Span, spans: list[Span], s: ScoredSentence, qtype: QuestionType, slot: tuple[str, ...], terms,
                  qstems: set[str], names, parts=()) -> float:
     """What the span's place among the sentence's other spans adds to its score: the value a "respectively"
-    pairs with the question's key, the item under the group label asked, the clause's opener or doer, the
+    pairs with the question's key (or writes after it: ``search.pairs``), the item under the group label asked, the clause's opener or doer, the
     bound asked, the place asked of a list of parts ("the first part": ``search.parts``), the owner asked (``search.owners``)."""
     return (respectively(sp, spans, s, terms) + listed_under(sp, s.sentence.text, names)
+            + paired(sp, spans, s.sentence.text, sentence_entities(s), {t.stem: t.weight for t in terms})
             + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
             + DOER_BONUS * (sp.kind in ("organization", "person") and does_asked(sp, s, qstems))
             + BOUND_BONUS * bounded(sp, s.sentence.text, qtype.bound)
@@ -596,6 +611,16 @@ def _figured_ordinals(text: str) -> set[str]:
 
 
 _FIGURED_ORDINAL = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\b", re.I)
+
+
+def _sentence_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str],
+                    names) -> tuple[ScoredSentence, list[Span]]:
+    """The sentence and its answer spans; asked a symbol it does not write, the sentence with the symbol
+    its paragraph's footnote gives ("the rules of procedure ... of the General Assembly" / "1 A/520/Rev.17.")."""
+    spans = _answer_spans(s, qtype, wanted, qstems, names)
+    if not spans and qtype.target == ("symbol",) and (noted := with_footnote(s)):
+        return noted, _answer_spans(noted, qtype, wanted, qstems, names)
+    return s, spans
 
 
 def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qstems: set[str], names) -> list[Span]:

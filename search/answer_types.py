@@ -301,7 +301,9 @@ def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...
 
 
 _SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:document )?symbols? of\b"
-                           r"|\b(?:what|which) (?:document )?symbols?\b(?! of\b)")  # "under which symbol", "what symbol does it bear"
+                           r"|\b(?:what|which) (?:document )?symbols?\b(?! of\b)"  # "under which symbol", "what symbol does it bear"
+                           r"|\b(?:what|which) documents?\b(?! (?:symbols?|numbers?) of\b)")  # "in which document are the comments":
+# a United Nations document is named by its symbol ("A/79/717/Add.1"), not by a decision or resolution it records
 #: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
 _DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
 
@@ -467,7 +469,8 @@ _ORDINAL = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑]
 _LABEL_NOUNS = r"(?:recommendations?|goals?|targets?|articles?|indicators?)"
 _LABEL_NUM = r"\d{1,3}(?:\.\d{1,2})?[a-z]?\b"
 _ROMAN = r"(?-i:[IVX]{1,5})\b"  # an annex's number: "Annexes *II and III*"
-_LABEL_RE = re.compile(r"\b(?:(?:Sustainable Development )?" + _LABEL_NOUNS + r"\s" + _LABEL_NUM + r"(?:(?:,\s|,?\s(?:and|or|to)\s)"
+_LABEL_ABBREVIATED = r"(?-i:Recs?|Arts?)\.?"  # "(*Rec 7*)", "*Art.* 5": a recommendation, an article, as tables write them
+_LABEL_RE = re.compile(r"\b(?:(?:Sustainable Development )?(?:" + _LABEL_NOUNS + "|" + _LABEL_ABBREVIATED + r")\s" + _LABEL_NUM + r"(?:(?:,\s|,?\s(?:and|or|to)\s)"
                        + _LABEL_NUM + r")*|annex(?:es)?\s" + _ROMAN + r"(?:(?:,\s|,?\s(?:and|or|to)\s)" + _ROMAN + r")*)", re.I)
 _IDENTIFIER_RE = re.compile(r"\bNos?\.\s?[\w/.-]*\d[\w/-]*(?:\.\d+)*")
 # A label given after the word "number", read only when a number is asked ("what registration number"): "the

@@ -193,6 +193,8 @@ def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) ->
     low = text.lower()
     if any(re.search(r"\b" + re.escape(a.lower()) + r"\b", low) for a in aliases):
         return True
+    if (rest := _UN_OWNED.match(name)) and re.search(r"\b" + re.escape(rest.group(1)) + r"\b", text):
+        return True  # "the UN Population Division": the reports write "the *Population Division*", the owner understood
     if re.fullmatch(r"[A-Z]{2,}", name):
         return _expands(text, name)
     if len(words) > 1 and re.fullmatch(r"[A-Z]{3,}", words[0].text) and all(w.stem in stems for w in words[1:]) \
@@ -202,6 +204,10 @@ def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) ->
         return True  # "Maya Morsy" named again as "Ms. Morsy"
     initials = "".join(w.text[0] for w in words if w.text[0].isupper())
     return len(initials) >= 2 and len(words) > 1 and re.search(r"\b" + initials + r"\b", text) is not None
+
+
+#: a name the United Nations owns, and the rest of it, capitalized as a name: written alone by its reports
+_UN_OWNED = re.compile(r"United Nations ([A-Z][\w-]*(?: [A-Z][\w-]*)*)$")
 
 
 def _only_in_longer_country(text: str, name: str) -> bool:

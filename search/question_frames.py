@@ -19,11 +19,17 @@ from .terms import MONTHS
 
 _MONTH = r"(?-i:" + "|".join(sorted(MONTHS)) + r")"  # capitalised only: "may" is a verb
 _Y = r"(?:19|20)\d{2}"
-_VERBS = r"(?:reported|stated|noted|set out|described|said|announced|recalled|mentioned|indicated)"
+#: the verbs of saying or writing: "as *cited* in UNICEF's report", "as *listed* in the agenda" say where, as "as reported
+#: in" does (not a deed's: "as *planned* in 2024", "as *agreed* at the session" date or place the fact)
+_VERBS = (r"(?:reported|stated|noted|set out|described|said|announced|recalled|mentioned|indicated|cited|quoted|listed|"
+          r"estimated|restated|reaffirmed|stressed|highlighted|outlined|presented|summari[sz]ed|documented|detailed|recorded|"
+          r"published|shown|given|explained|expressed|underlined|emphasi[sz]ed|acknowledged|specified|referenced|reflected|"
+          r"written|laid out|spelled out|put)")
 #: a clause naming where a fact is reported: "according to the UNODC report on Haiti", "as reported in the quarterly
 #: report", "in UNFPA's 2025 report on ...", "UNODC's seventh quarterly report on ..." (up to a comma or the end: "According
 #: to the report, how many ... in 2023?" still asks 2023)
-_ATTRIBUTED = r"according to|as " + _VERBS + r" (?:in|by|at|on)"
+_ATTRIBUTED = r"according to|as " + _VERBS + r" (?:in|by|at|on)|per (?:its|the|their|(?-i:[A-Z][\w.-]*)['’]s)\b"  # "*per the*
+# provisional agenda of the eightieth session": "per" is "according to" (not "per cent", "per capita": no determiner)
 #: the part of those clauses that only attributes ("according to ...", "as reported in ..."): a question whose subject
 #: is a report ("What period does UNODC's report cover?") asks about that report, its date included
 ATTRIBUTION = re.compile(r"(?i)\b(?:" + _ATTRIBUTED + r")[^,;?]*")

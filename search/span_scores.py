@@ -394,6 +394,8 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         return True  # "where": "the Special Representative ... *for Afghanistan*" names an office, not where
     if target & {"countri", "country", "govern", "state"} and span.kind == "place" and not is_country(span.text):
         return True
+    if target & {"citi", "town"} and span.kind == "place" and is_country(span.text):
+        return True  # "in which city": "convened by the Government of *Malaysia* ... in Kuala Lumpur" names its country
     if label_conflict(span, s, terms):
         return True  # "Goal 17, partnerships (17 per cent)" for Goal 16
     if span.kind != "organization" and body_conflict(span, s, names, sentence_entities(s)):
