@@ -11,17 +11,7 @@ import pytest
 
 from search.cli import main
 from test_serve_browser import browser  # noqa: F401  (the browser tests' Chromium fixture)
-from test_ux_round21 import _WRAPPED_DATES, _browser_ready
-
-
-def _exports(folder, rows):
-    """One export file per document: (symbol, title, date, organ, paragraph text)."""
-    from ingest.models import Chunk
-
-    for sym, title, date, organ, text in rows:
-        row = dict(Chunk(sym, "paragraph", 1, text).to_dict(), symbols=[sym], title=title, date=date, bodies=[organ])
-        (folder / f"{sym.replace('/', '_')}.jsonl").write_text(json.dumps(row) + "\n")
-    return sorted(folder.glob("*.jsonl"))
+from test_ux_round21 import _WRAPPED_DATES, _browser_ready, _exports  # one export-file writer for both rounds
 
 
 @pytest.fixture(scope="module")
