@@ -738,6 +738,9 @@ def _is_reference(sentence: str, span: Span) -> bool:
     if span.text.lower() == "one" and (re.search(r"\b(?:the|no|any|each|every|some|other)\s$", before, re.I)
                                        or re.match(r"\s(?:another|or more)\b", after)):
         return True  # "on the *one* hand", "*one* another": no count ("*one* of 141 centres" is one of them)
+    if span.text.lower() == "one" and re.search(r"\b(?:a|an)\s+[a-z][\w-]*\s$", before, re.I) \
+            and re.match(r"\s*(?:[,.;:)]|and\b|or\b|$)", after):
+        return True  # the pronoun: "the session was a technical *one*", "an urgent *one*, and": no count
     if _REFERENCE_LIST_BEFORE.search(before):
         return True  # the second and later labels of a list: "Global forest goals 1, *3* and *5*"
     return bool(re.fullmatch(r"\d+", span.text) and re.match(r"\s*\)", after) and re.search(r"\(\s*$", before))
