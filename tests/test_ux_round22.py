@@ -119,6 +119,23 @@ def test_the_search_page_and_api_say_it_too(small):
 
 # -- `kill` stops `paracite serve` as Ctrl+C does ------------------------------------------------------
 
+def _answering(url: str, wait: float = 30.0) -> None:
+    """Return once ``url`` answers: "serving" is said just before uvicorn starts its loop, and a signal
+    in between stops it before it ran (cleanly, but with asyncio's "never awaited" warning)."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 def test_serve_stopped_by_sigterm_ends_through_its_cleanup(serve_index):
     """uvicorn stops on SIGTERM, then raises it again for the default handler, which ended the process
     before ``serve``'s ``finally``: a Milvus Lite index's ``m.db.serving.json`` stayed behind, naming a
@@ -132,7 +149,9 @@ def test_serve_stopped_by_sigterm_ends_through_its_cleanup(serve_index):
     proc = subprocess.Popen([sys.executable, "-m", "search", "serve", "--index", str(serve_index), "--port", "0"],
                             cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
-        assert "paracite: serving" in proc.stderr.readline()
+        line = proc.stderr.readline()
+        assert "paracite: serving" in line
+        _answering(re.search(r"http://\S+/", line).group(0))  # a running server, not one still starting
         proc.send_signal(signal.SIGTERM)
         rest = proc.communicate(timeout=30)[1]
     finally:
