@@ -120,7 +120,7 @@ class Ranker:
         self._hub: np.ndarray | None = None  # see _hubness()
         self._hub_loaded = False
         self._scale: np.ndarray | None | bool = False  # see _scale_of(); False: not loaded yet
-        self._titled = TitledCoverage(con)  # the hybrid's coverage with title words (``search.title_words``)
+        self._titled = TitledCoverage(con, lambda: self._chunk_table)  # the hybrid's coverage with title words
         self._last_best: tuple[np.ndarray, float] | None = None  # see best_cosine()
         self._last: tuple[str, Signals] | None = None  # see last_signals()
         self._keywords = KeywordLookups(con)  # FTS5 look-ups, what they found kept across queries

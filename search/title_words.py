@@ -21,11 +21,12 @@ title exactly as it matches a chunk (stems, acronym names, phrases).
 from __future__ import annotations
 
 import sqlite3
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
-from .bm25 import matching_arrays, plain_rows, positions
+from .bm25 import matching_arrays, positions
+from .chunk_table import ChunkTable
 from .postings import PostingCache
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"  # as ``index.store``'s FTS5 tables
@@ -44,21 +45,15 @@ class TitleWords:
                               [(i + 1, t) for i, t in enumerate(titles)])
 
     @classmethod
-    def load(cls, con: sqlite3.Connection) -> "TitleWords | None":
-        """The store's chunk titles, or None where no chunk has one (or the store predates them)."""
-        try:
-            rows = plain_rows(con, "SELECT id, title FROM chunks")
-        except sqlite3.Error:
+    def from_table(cls, table: ChunkTable) -> "TitleWords | None":
+        """The titles of a ranker's one pass over the chunks (``search.chunk_table``), or None where no
+        chunk has one."""
+        if not table.titles:
             return None
-        titles = sorted({t for _, t in rows if t})
-        if not titles:
-            return None
-        number = {t: i for i, t in enumerate(titles)}
-        number[""] = len(titles)
-        ids = np.array([r[0] for r in rows], dtype="int64")
-        chunk_title = np.full(int(ids.max()) + 1, len(titles), dtype="int64")
-        chunk_title[ids] = [number[t or ""] for _, t in rows]
-        return cls(titles, chunk_title)
+        n = len(table.titles)
+        chunk_title = np.full(int(table.ids.max()) + 1, n, dtype="int64")
+        chunk_title[table.ids] = table.title_of
+        return cls(table.titles, chunk_title)
 
     def weight(self, matches: int) -> float:
         """A title word's weight when ``matches`` of the titles hold it: 1 for none, 0 for all."""
@@ -119,17 +114,19 @@ class TitleWords:
 
 
 class TitledCoverage:
-    """A ranker's ``TitleWords``, loaded on first use: ``titled(groups, ids, coverage)`` gives the
-    hybrid's coverage, or None for an index whose chunks have no title (then the plain one ranks)."""
+    """A ranker's ``TitleWords``, made on first use from its chunk table (``table()``, read once for
+    every per-chunk fact the ranking needs): ``titled(groups, ids, coverage)`` gives the hybrid's
+    coverage, or None for an index whose chunks have no title (then the plain one ranks)."""
 
-    def __init__(self, con: sqlite3.Connection):
+    def __init__(self, con: sqlite3.Connection, table: Callable[[], ChunkTable]):
         self._con = con
-        self._words: TitleWords | None | bool = False  # False: not loaded yet
+        self._table = table
+        self._words: TitleWords | None | bool = False  # False: not made yet
 
     def __call__(self, groups: Sequence[str], ids: np.ndarray, coverage: np.ndarray,
                  cache: PostingCache | None = None) -> np.ndarray | None:
         if self._words is False:
-            self._words = TitleWords.load(self._con)
+            self._words = TitleWords.from_table(self._table())
         if self._words is None:
             return None
         return self._words.titled_shares(groups, matching_arrays(self._con, groups, cache), ids, coverage)
