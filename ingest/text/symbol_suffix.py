@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 
 # The words a part suffix opens with, as the UN prints them; the part's number or letter follows
-# (``Part II``, ``Sect. 29A``, ``Vol. I``) except in ``(Supp.)``.
+# (``Part II``, ``Sect. 29A``, ``Vol. I``) except in ``(Supp.)``. Any case: users type ``(part ii)``.
 SUFFIX_WORDS = ("Part", "Sect.", "Section", "Vol.", "Volume", "Supp.", "Chap.")
 _WORDS = "|".join(re.escape(w) for w in SUFFIX_WORDS)
 _ID = r"[IVXLC]{1,6}|\d{1,3}[A-Z]?|[A-Z]"
-SUFFIX_RE = re.compile(rf"\s*\((?P<word>{_WORDS})(?:\s*(?P<id>{_ID}))?\)(?P<tail>(?:/(?:Add|Corr|Rev)\.\d{{1,3}})*)")
+SUFFIX_RE = re.compile(rf"\s*\((?P<word>{_WORDS})(?:\s*(?P<id>{_ID}))?\)(?P<tail>(?:/(?:Add|Corr|Rev)\.\d{{1,3}})*)", re.I)
 # A suffix run on to the symbol (``DP/FPA/2025/4(Part II)``): spaced apart before a line is read.
-_RUN_ON_RE = re.compile(rf"(?<=[A-Za-z0-9.])\((?=(?:{_WORDS})(?:\s*(?:{_ID}))?\))")
+_RUN_ON_RE = re.compile(rf"(?<=[A-Za-z0-9.])\((?=(?:{_WORDS})(?:\s*(?:{_ID}))?\))", re.I)
 
 
 def suffix_at(text: str) -> str:
@@ -48,5 +48,5 @@ def symbol_key(symbol: str) -> str:
 
 def bare_symbol(symbol: str) -> str:
     """``symbol`` without its part suffix: ``DP/FPA/2025/4 (Part II)`` -> ``DP/FPA/2025/4``."""
-    m = re.search(r"\s*\((?:" + _WORDS + r")", symbol)
+    m = re.search(r"\s*\((?:" + _WORDS + r")", symbol, re.I)
     return symbol[:m.start()] if m else symbol
