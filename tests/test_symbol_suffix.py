@@ -166,3 +166,13 @@ def test_the_web_page_links_a_symbol_with_spaces_and_parentheses(part_index) -> 
             "citation": "dp/fpa/2025/4(part ii), para 3"}).text
         api = client.get("/api/paragraph", params={"symbol": "dp/fpa/2025/4(part ii)", "number": "3"})
         assert api.status_code == 200 and api.json()["citation"] == "DP/FPA/2025/4 (Part II), para. 3"
+
+
+def test_the_bare_symbol_of_a_report_held_in_two_parts_is_an_error_naming_both() -> None:
+    from search.document_views import DocumentViews
+
+    views = DocumentViews()
+    views._meta = {s: {"symbol": s, "symbols": [s]} for s in ("E/2024/15 (Part I)", "E/2024/15 (Part II)", "A/69/207")}
+    assert views.resolve_documents(["e/2024/15 (part ii)", "E/2024/15"]) == (["E/2024/15 (Part II)"], ["E/2024/15"])
+    said = str(views.missing_document("E/2024/15"))
+    assert "no document E/2024/15 in this index; did you mean E/2024/15 (Part I) or E/2024/15 (Part II)?" in said
