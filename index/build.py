@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from paracite.errors import IndexNotFound, IngestError, NotFound, ParaciteError, UsageError
 from ingest.reader import iter_sources
 from ingest.skips import Skip
+from ingest.text.symbol_suffix import symbol_key
 
 from .assemble import assemble
 from .cache import Cache
@@ -178,19 +179,22 @@ def documents_named(index_dir: Path, previous: list[dict], names: list[str]) -> 
         for alias in (d.get("symbol", ""), file, Path(file).name, *joint.get(d.get("symbol", ""), ())):
             if alias:
                 by_name.setdefault(alias.casefold(), set()).add(file)
+                by_name.setdefault(symbol_key(alias), set()).add(file)  # ``dp/fpa/2025/4(part ii)``
     symbols = {d.get("symbol", "").casefold(): d.get("symbol", "") for d in previous if d.get("symbol")}
     out: set[str] = set()
     for name in names:
-        files = by_name.get(name.strip().casefold()) or by_name.get(str(Path(name).absolute()).casefold())
+        files = (by_name.get(name.strip().casefold()) or by_name.get(str(Path(name).absolute()).casefold())
+                 or by_name.get(symbol_key(name)))
         if not files:  # with the nearest symbols, as `search --doc` and `show` name them
             near = difflib.get_close_matches(name.strip().casefold(), symbols, n=3, cutoff=0.6)
             hint = f"did you mean {' or '.join(symbols[n] for n in near)}? " if near else ""
             raise NotFound(f"no document {name!r} in {index_dir}; {hint}the index is unchanged (`paracite docs` "
                            "lists its documents)")
         out |= files
-    named = {n.strip().casefold() for n in names} | {str(Path(n).absolute()).casefold() for n in names}
+    named = ({n.strip().casefold() for n in names} | {str(Path(n).absolute()).casefold() for n in names}
+             | {symbol_key(n) for n in names})
     for file in sorted(out):  # one file (an export) may hold several documents: all go, or none
-        others = [d["symbol"] for d in previous if _file_of(d) == file and d.get("symbol", "").casefold() not in named
+        others = [d["symbol"] for d in previous if _file_of(d) == file and symbol_key(d.get("symbol", "")) not in named
                   and not {file.casefold(), Path(file).name.casefold()} & named]
         if others:
             raise IngestError(f"{Path(file).name} holds {', '.join(others)} too, and a file's documents are indexed "

@@ -13,6 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ingest.text.symbol_suffix import SUFFIX_RE, space_suffixes
 from paracite.errors import NotFound
 
 from . import documents
@@ -28,15 +29,29 @@ def cited(searcher: Searcher, citation: str) -> Hit:
                                 (cite,)).fetchone()
     if row is None:
         row = _loosely_cited(searcher.store, cite)
+    if row is None:  # "dp/fpa/2025/4(part ii), para 3", or the bare symbol of the one part indexed
+        symbol, rest = cited_symbol(cite)
+        record = searcher.document_record(symbol)
+        if record is not None and record["symbol"] != symbol:
+            row = _loosely_cited(searcher.store, record["symbol"] + rest)
     if row is None:
         raise _not_cited(searcher, cite)
     return searcher._hit(row[0], 1.0)
 
 
+def cited_symbol(cite: str) -> tuple[str, str]:
+    """A typed citation's symbol, with a part suffix (``DP/FPA/2025/4 (Part II), para. 3``), and the rest."""
+    spaced = space_suffixes(cite.strip())
+    head = re.split(r"[,\s]", spaced, maxsplit=1)[0]
+    m = SUFFIX_RE.match(spaced, len(head))
+    end = m.end() if m else len(head)
+    return spaced[:end], spaced[end:]
+
+
 def _not_cited(searcher: Searcher, cite: str) -> NotFound:
     """Why nothing is cited so: an unknown document is named as ``show`` and ``--doc`` name it (with
     the nearest symbols); a known one gets an example of how its paragraphs are cited."""
-    symbol = re.split(r"[,\s]", cite, maxsplit=1)[0]
+    symbol, _ = cited_symbol(cite)
     record = searcher.document_record(symbol)
     if record is None:
         return searcher.missing_document(symbol)
@@ -55,7 +70,7 @@ def _loose(citation: str) -> str:
 
 def _loosely_cited(con, cite: str):
     """The first chunk of the cited document whose citation reads as ``cite`` loosely, or None."""
-    symbol = re.split(r"[,\s]", cite, maxsplit=1)[0]
+    symbol = re.split(r"[,\s(]", cite, maxsplit=1)[0]  # a part suffix is matched loosely, with the rest
     if not symbol:
         return None
     key = _loose(cite)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Iterator, Sequence
 
+from ingest.text.symbol_suffix import symbol_key
 from paracite.errors import NotFound, UsageError
 from paracite.wording import Both, Said, option
 
@@ -16,6 +17,7 @@ from .arguments import whole_number
 from .doc_filters import DocFilter, Selection, body_names, make_filter, matches_body, newest_first, select
 from .documents import chunk_row, contents, list_documents, metadata, neighbours
 from .models import Hit
+from .symbol_lookup import find_symbol, parts_named, symbol_table
 
 MAX_CONTEXT = 50
 MAX_LISTED = 8  # an unknown symbol's error lists the index's documents up to this many
@@ -35,16 +37,14 @@ class DocumentViews:
 
     def document_record(self, symbol: str) -> dict | None:
         """One document's record as ``documents`` gives it (any case of ``symbol``), or ``None``."""
-        by_case = getattr(self, "_by_case", None)
-        if by_case is None:  # every symbol a document carries ("A/79/722 = S/2025/27"), its own first
-            by_case = {}
-            for main, record in self._doc_meta().items():
-                for alias in record.get("symbols") or ():
-                    by_case.setdefault(str(alias).casefold(), main)
-            by_case.update({s.casefold(): s for s in self._doc_meta()})
-            self._by_case = by_case
-        found = by_case.get(str(symbol).casefold())
+        found = find_symbol(self._symbol_table(), str(symbol))  # any spacing, a part's bare symbol too
         return None if found is None else self._doc_meta()[found]
+
+    def _symbol_table(self) -> dict[str, str]:
+        """Every symbol a document carries ("A/79/722 = S/2025/27"), its own first (``symbol_lookup``)."""
+        if getattr(self, "_by_case", None) is None:
+            self._by_case = symbol_table(self._doc_meta())
+        return self._by_case
 
     def document(self, symbol: str) -> dict:
         """One document's record plus ``contents``: its sections with their first and last citations."""
@@ -109,8 +109,9 @@ class DocumentViews:
         import difflib
 
         _, unknown = self.resolve_documents(doc)
-        symbols = {s.casefold(): s for s in self._doc_meta()}
-        return [(v, [symbols[m] for m in difflib.get_close_matches(str(v).casefold(), list(symbols), n=3, cutoff=0.6)])
+        symbols = {symbol_key(s): s for s in self._doc_meta()}
+        return [(v, parts_named(self._symbol_table(), str(v))
+                 or [symbols[m] for m in difflib.get_close_matches(symbol_key(v), list(symbols), n=3, cutoff=0.6)])
                 for v in unknown]
 
     def doc_selection(self, since: str | None = None, until: str | None = None,

@@ -18,6 +18,8 @@ import sqlite3
 import weakref
 from dataclasses import dataclass
 
+from ingest.text.symbol_suffix import bare_symbol
+
 from .terms import MONTHS, idf, tokenize
 
 MIN_DOCS_COMMON = 4        # below this many documents, no name is "common to the library"
@@ -147,7 +149,7 @@ def symbol_names(symbol: str) -> list[str]:
     """The bodies a document's symbol names: "ICCD/COP(8)/CST/8" is a document of the Conference
     of the Parties (COP) and its Committee on Science and Technology (CST), "A/HRC/EMRIP/2025/2" of
     the Human Rights Council's Expert Mechanism. The question may name its subject by them alone."""
-    return re.findall(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])", symbol)
+    return re.findall(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])", bare_symbol(symbol))
 
 
 def pairs(tokens) -> frozenset[tuple[str, str]]:

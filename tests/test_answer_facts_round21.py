@@ -14,7 +14,7 @@
 - "Who presented for X" asks who did a deed, not who held an office (``roles._NO_OFFICE``).
 - "Which annexes" asks a label: "Annexes II and III" (``answer_types._label_asked``, ``_LABEL_RE``).
 
-Paragraphs are copied from A/79/797, E/2025/L.16, E/2025/42, DP/FPA/2025/4 and E/2025/31 (draft resolution I)."""
+Paragraphs are copied from A/79/797, E/2025/L.16, E/2025/42, DP/FPA/2025/4 (Part II) and E/2025/31 (draft resolution I)."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ _CHUNKS = [
      "2025 high-level political forum on sustainable development"),
     (Chunk("E/2025/42", "paragraph", 12, _PRESENTERS, section=("Presentations",)),
      "United Nations Forum on Forests (Report on the twentieth session (10 May 2024 and 5–9 May 2025))"),
-    (Chunk("DP/FPA/2025/4", "paragraph", 40, _ANNEXES, section=("III. Status of UNFPA implementation of Joint Inspection "
+    (Chunk("DP/FPA/2025/4 (Part II)", "paragraph", 40, _ANNEXES, section=("III. Status of UNFPA implementation of Joint Inspection "
                                                                 "Unit recommendations",)),
      "United Nations Population Fund (Report on the recommendations of the Joint Inspection Unit in 2024)"),
     (Chunk("E/2025/31", "paragraph", 29, _INTERNET, section=(_WSIS,), part="draft resolution I"),
@@ -157,7 +157,7 @@ def library(tmp_path_factory):
     ("Who presented for the International Tropical Timber Organization at the 5th meeting?", "Sheam Satkuru",
      "E/2025/42, para. 12"),
     ("Which annexes of the 2025 report give the implementation status of the recommendations from the 2022 and 2023 "
-     "reports?", "Annexes II and III", "DP/FPA/2025/4, para. 40"),
+     "reports?", "Annexes II and III", "DP/FPA/2025/4 (Part II), para. 40"),
     ("What share of the world's population was using the Internet in 2024?", "68 per cent",
      "E/2025/31, draft resolution I, para. 29"),
     ("In which city did the International Telecommunication Union hold its World Telecommunication Development Conference "

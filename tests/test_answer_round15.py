@@ -11,7 +11,7 @@ other sentences of the documents too:
 - a fact asked in the negative ("how many ... *not relevant*") is not told by a sentence saying it only in the positive.
 
 Sentences are copied from the documents (E/2025/36, A/CONF.230/2025/L.2, E/2025/24, CEB/2025/4, A/80/275,
-DP/2025/12, DP/FPA/2025/4, A/79/797, DP/2025/L.2) as strings."""
+DP/2025/12, DP/FPA/2025/4 (Part II), A/79/797, DP/2025/L.2) as strings."""
 
 from __future__ import annotations
 
@@ -220,7 +220,7 @@ _DOCS = by_document({
             "water services for over 500,000 people.",
         90: _GAZA,
     }),
-    "DP/FPA/2025/4": (_JIU, {
+    "DP/FPA/2025/4 (Part II)": (_JIU, {
         1: "The present report focuses on the five JIU reports relevant to UNFPA issued since the last "
             "report to the Executive Board in 2024 and received by the organization before preparing this report. " + _RELEVANT,
         38: "The five JIU reports, issued in 2024 and received by UNFPA before the deadline for this "
@@ -264,7 +264,7 @@ libraries = libraries_fixture({"round13": ROUND13_DOCS, "round15": _DOCS, "round
      "more than 1,000", "A/80/275, para. 58"),
     ("round15", "How many social service facilities in Yemen did UNDP equip with solar power?", "107", "DP/2025/12, para. 33"),
     ("round15", "Of the recommendations directed at UNFPA in the five JIU reports issued in 2024, how many did UNFPA find not "
-     "relevant to it?", "11", "DP/FPA/2025/4, para. 38"),
+     "relevant to it?", "11", "DP/FPA/2025/4 (Part II), para. 38"),
     # round 16's rules (tests/test_answer_round16.py): T1518, T1607, T1611, T1612 and variants
     ("round16", "On what date was the World Down Syndrome Day conference held in 2021?",
      "17 March 2021", "E/C.2/2025/2/Add.5, para. 4"),

@@ -88,7 +88,7 @@ def test_acronyms_of_a_kind_of_thing_are_no_names():
     assert {"NGO", "IDPs", "SIDS"} <= CATEGORY_ACRONYMS and "UNFPA" not in CATEGORY_ACRONYMS
 
 
-# DP/FPA/2025/4, para. 19 and E/ICEF/2025/14, para. 10: a count of the asked noun, and one that shares another noun
+# DP/FPA/2025/4 (Part II), para. 19 and E/ICEF/2025/14, para. 10: a count of the asked noun, and one that shares another noun
 _WORKING_GROUP = ("A working group comprising 15 Members States has been established to review the recommendations "
                   "and coordinate implementation.")
 _JIU = ("The report contains 10 formal and 21 informal recommendations aimed at strengthening the governance and "

@@ -135,7 +135,7 @@ def test_every_fixture_page_has_a_case() -> None:
     ("United Nations A/80/62*−E/2025/12*", ("A/80/62", "E/2025/12")),
     ("United Nations A/ES-10/1022-S/2025/92", ("A/ES-10/1022", "S/2025/92")),
     ("United Nations System CEB/2025/4", ("CEB/2025/4",)),
-    ("United Nations DP/FPA/2025/4 (Part II)", ("DP/FPA/2025/4",)),
+    ("United Nations DP/FPA/2025/4 (Part II)", ("DP/FPA/2025/4 (Part II)",)),
     ("United Nations E/2025/L.16-E/HLPF/2025/L.1", ("E/2025/L.16", "E/HLPF/2025/L.1")),
     ("United Nations DP//", ()),
     ("General Assembly", ()),

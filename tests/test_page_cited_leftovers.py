@@ -94,7 +94,7 @@ def test_labelled_entries_of_a_list_are_no_headings():
 
 
 def test_an_annex_in_small_type_keeps_its_next_column_of_words():
-    """DP/FPA/2025/4, annex IV-A, p. 11: each recommendation (left) and UNFPA's response (right),
+    """DP/FPA/2025/4 (Part II), annex IV-A, p. 11: each recommendation (left) and UNFPA's response (right),
     9-point type; the file prints the response after the recommendation, back up the page, which
     read as a figure's text and was dropped with everything after it (150 lines of the annex)."""
     _, _, loose, _ = segment(read_lines("DP_FPA_2025_4_p10-11.tsv"), 10.0, first=45)

@@ -136,7 +136,7 @@ def test_figure_keeps_its_source_not_its_ticks_and_rotated_labels():
 
 
 def test_annex_set_in_small_type_is_its_text():
-    """DP/FPA/2025/4, pp. 10-11: ``ANNEX IV-A``, a special annex after annex IV, set wholly in
+    """DP/FPA/2025/4 (Part II), pp. 10-11: ``ANNEX IV-A``, a special annex after annex IV, set wholly in
     9-point type: its own part, its text cited by page."""
     blocks, loose = _read("DP_FPA_2025_4_p10-11.tsv", 10.0, 45, {10, 11})
     assert {b.part for b in blocks} >= {"annex IV", "annex IV-A"}

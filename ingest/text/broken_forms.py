@@ -57,7 +57,7 @@ def find_broken_forms(doc: Document, raw_text: str = "") -> dict[str, list[str]]
         add("furniture", (m.group(0) for m in _JOB_RE.finditer(text)))
         for total in pages:
             add("furniture", (m.group(0) for m in re.finditer(rf"\b\d{{1,3}}/{total}\b(?!/)", text)))
-        if doc.symbol and re.search(rf"(?<!document )(?<!report ){re.escape(doc.symbol)}\b", text):
+        if doc.symbol and re.search(rf"(?<!document )(?<!report ){re.escape(doc.symbol)}(?!\w)", text):
             add("furniture", [doc.symbol])
         add("separators", ("___" for _ in re.finditer(r"_{3,}", text)))
         for pat in _REF_RES:

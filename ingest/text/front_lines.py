@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .resolution import printed_symbol
+from .symbol_suffix import space_suffixes, suffix_at
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -133,16 +134,19 @@ def header_end(cells: list[Cell]) -> int:
 def masthead_symbols(text: str) -> tuple[str, ...]:
     """The symbols of a masthead line (``United Nations A/80/62*−E/2025/12*``), primary first.
 
-    A joint symbol joins two with a dash; ``*`` marks a reissue; ``()`` if the line is not one.
+    A joint symbol joins two with a dash; ``*`` marks a reissue; ``()`` if the line is not one. A part
+    suffix stays on its symbol (``DP/FPA/2025/4 (Part II)``: ``symbol_suffix``).
     """
-    text = re.sub(r"^(?:United Nations)?\s*(?:System\s)?\s*", "", text.strip())
+    text = space_suffixes(re.sub(r"^(?:United Nations)?\s*(?:System\s)?\s*", "", text.strip()))
     tokens = text.split()
     if not tokens or len(tokens) > 3:
         return ()
     found = [p.strip("*.,;") for p in _JOINT.split(tokens[0])]
     if all(_SYMBOL_TOKEN.match(p) and any(ch.isdigit() for ch in p) for p in found):
         if len(found) == 1 and len(tokens) > 1:
-            found = [printed_symbol(found[0], tokens[1])]  # printed ``S/RES/2776 (2025)`` (issue 20)
+            suffix = suffix_at(text[len(tokens[0]):])
+            # printed ``S/RES/2776 (2025)`` (issue 20)
+            found = [found[0] + suffix if suffix else printed_symbol(found[0], tokens[1])]
         return tuple(found)
     return ()
 

@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .symbol_suffix import space_suffixes, symbol_key, with_suffix
+
 # A UN document symbol: series letters, then slash-separated parts, at least one with a digit.
 SYMBOL_RE = re.compile(
     r"\b(?:[A-Z]{1,6}(?:\.\d+)?)(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,5}(?:\.\d+)?(?:/Rev\.\d+)?))*?"
@@ -29,20 +31,21 @@ def detect_symbol(text: str) -> str:
 
     Page headers repeat the symbol, so it outnumbers symbols merely cited in the text.
     Falls back to the first symbol anywhere, then to ``""``.
+    A part suffix printed after it stays on it (``DP/FPA/2025/4 (Part II)``: ``symbol_suffix``).
     """
     standalone: Counter[str] = Counter()
     for line in text.splitlines():
-        s = line.strip()
+        s = space_suffixes(line.strip())
         if not s or len(s) > 60:
             continue
         m = SYMBOL_RE.match(s)
         if m and (m.end() == len(s) or not s[m.end()].isalnum()):
-            standalone[m.group(0)] += 1
+            standalone[with_suffix(m.group(0), s[m.end():])] += 1
     if standalone:
         best, _ = max(standalone.items(), key=lambda kv: (kv[1], -_first_pos(text, kv[0])))
         return best
     m = SYMBOL_RE.search(text)
-    return m.group(0) if m else ""
+    return with_suffix(m.group(0), text[m.end():m.end() + 40]) if m else ""
 
 
 def _first_pos(text: str, needle: str) -> int:
@@ -57,6 +60,8 @@ def is_furniture(line: str, symbol: str, pages: int | None = None) -> bool:
     if not s:
         return False
     if symbol and (s == symbol or (s.startswith(symbol) and _only_symbols(s))):
+        return True
+    if symbol.endswith(")") and symbol_key(s) == symbol_key(symbol):  # ``DP/FPA/2025/4(Part II)``
         return True
     return bool(
         _JOB_RE.match(s) or _PAGE_JOB_RE.match(s) or _DATE_STAMP_RE.match(s) or _BARCODE_RE.match(s)

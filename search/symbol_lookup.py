@@ -1,0 +1,43 @@
+"""The indexed document a typed symbol names: any case, any spacing, any symbol of a joint document.
+
+A report issued in parts carries its part in its symbol (``DP/FPA/2025/4 (Part II)``,
+``ingest.text.symbol_suffix``). Users type it as they like (``dp/fpa/2025/4(part ii)``), or type the
+bare report symbol (``DP/FPA/2025/4``). The bare symbol is taken for the part when the index holds
+exactly one part of that report: every citation printed names the part, so nothing is hidden, and
+the user who typed the report's symbol gets the only paragraphs the index has of it. When it holds
+several parts the bare symbol names none of them and the error lists the parts ("did you mean").
+Pure functions over the index's metadata.
+"""
+
+from __future__ import annotations
+
+from ingest.text.symbol_suffix import bare_symbol, symbol_key
+
+
+def symbol_table(meta: dict[str, dict]) -> dict[str, str]:
+    """Every symbol the documents carry, by ``symbol_key``, to the document's own symbol; a
+    document's own symbol wins over another's alias."""
+    table: dict[str, str] = {}
+    for main, record in meta.items():
+        for alias in record.get("symbols") or ():
+            table.setdefault(symbol_key(alias), main)
+    table.update({symbol_key(s): s for s in meta})
+    return table
+
+
+def parts_named(table: dict[str, str], typed: str) -> list[str]:
+    """The indexed documents whose symbol is ``typed`` plus a part suffix (``DP/FPA/2025/4`` ->
+    ``DP/FPA/2025/4 (Part II)``), sorted."""
+    want = symbol_key(typed)
+    return sorted({main for key, main in table.items() if key != want and symbol_key(bare_symbol(main)) == want
+                   and key == symbol_key(main)})
+
+
+def find_symbol(table: dict[str, str], typed: str) -> str | None:
+    """The document's own symbol that ``typed`` names, or ``None`` (unknown, or the bare symbol of a
+    report the index holds several parts of)."""
+    found = table.get(symbol_key(typed))
+    if found is not None:
+        return found
+    parts = parts_named(table, typed)
+    return parts[0] if len(parts) == 1 else None
