@@ -51,7 +51,8 @@ def score(entry: dict, doc) -> dict:
         text = _norm(c.text) if c else ""
         ok = text.startswith(_norm(sp["starts"])) and _norm(sp.get("contains", "")) in text
         spots.append((sp["part"], sp["n"], ok, text))
-    every = " ".join(_norm(" ".join((c.text, *c.footnotes))) for c in doc.chunks)  # a footnote is kept with its chunk
+    # a footnote is kept with its chunk; a heading (a table's title) as its section, which the index searches too
+    every = " ".join(_norm(" ".join((c.text, *c.footnotes, *c.section))) for c in doc.chunks)
     texts = [(t, _norm(t) in every) for t in entry["texts"]]
     return {"parts": parts, "extra": extra, "spots": spots, "texts": texts, "symbol_ok": doc.symbol == entry["symbol"]}
 
