@@ -1,0 +1,157 @@
+"""Round 23 (issue 15): what a hidden document's text may bring that the library's does not.
+
+Perturbations of real text (A/69/207's paragraphs 1-3, as its text extraction prints them) and of
+small PDFs: characters that print as letters but do not read as them (ligatures, Unicode's
+hyphens, zero-width spaces; none of the 72 library PDFs holds one, so only a hidden document shows
+it), and page-level accidents the reader already survives (a paragraph broken by a footnote block
+at a page's foot, sub-items running over a page break, a repeated or misprinted number, a soft
+hyphen and a no-break space after a number, an annex numbering afresh), kept here as guards.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingest import parse_text, read_document
+from ingest.text.odd_chars import fold_odd_chars
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pdf_samples import write_pdf  # noqa: E402
+
+
+@pytest.mark.parametrize("printed, read", [
+    ("reﬂected a signiﬁcant convergence of views", "reflected a significant convergence of views"),
+    ("the eﬀects of the ﬃrst and ﬄow", "the effects of the ffirst and fflow"),
+    ("the post‐2015 development agenda", "the post-2015 development agenda"),  # U+2010
+    ("the post‑2015 development agenda", "the post-2015 development agenda"),  # U+2011, no break
+    ("international migra\u200btion and develop\u2060ment", "international migration and development"),
+    ("\ufeffIn its resolution 67/219", "In its resolution 67/219"),
+    ("Secretary-General’s eight-point agenda", "Secretary-General’s eight-point agenda"),  # nothing odd: as printed
+    ("contri\u00adbutions of 232\u00a0million", "contri\u00adbutions of 232\u00a0million"),  # left to join_lines / split
+])
+def test_odd_characters_read_as_what_they_print(printed, read):
+    assert fold_odd_chars(printed) == read
+
+
+_HEAD = "United Nations A/69/207\n\nGeneral Assembly\n\nInternational migration and development\n\nIntroduction\n"
+_PARA1 = ["The 2013 High-level Dialogue on International Migration and Development",
+          "was a landmark event. Through its adoption, on 3 October 2013, of the Declaration",
+          "of the High-level Dialogue on International Migration and Development (General",
+          "Assembly resolution 68/4), the Assembly broke new ground in its consideration of",
+          "the issue of international migration and development. The High-level Dialogue also",
+          "reflected a significant convergence of views among Member States, the United",
+          "Nations system, other relevant international organizations and civil society."]
+_PARA2 = ["As the General Assembly considers the inclusion of migration in the",
+          "elaboration of the sustainable development goals and targets of the post-2015",
+          "development agenda, the world is faced with unprecedented challenges."]
+
+
+def _report(para1: list[str]) -> str:
+    return _HEAD + "1.\n" + "\n".join(para1) + "\n2.\n" + "\n".join(_PARA2) + "\n"
+
+
+def _split_at(lines: list[str], k: int, word: str, cut: int, mark: str) -> list[str]:
+    """Line k's ``word`` broken after ``cut`` letters with ``mark``, its rest opening line k + 1."""
+    out = list(lines)
+    head, tail = word[:cut], word[cut:]
+    assert out[k + 1].startswith(word + " ")
+    out[k] = f"{out[k]} {head}{mark}"
+    out[k + 1] = tail + out[k + 1][len(word):]
+    return out
+
+
+@pytest.mark.parametrize("para1", [
+    [l.replace("fi", "ﬁ").replace("fl", "ﬂ") for l in _PARA1],  # a typesetter's ligatures
+    _split_at(_PARA1, 4, "reflected", 4, "\u2010"),  # ``refl‐`` / ``ected``: U+2010 at a line's end
+    _split_at(_PARA1, 4, "reflected", 4, "\u2011"),
+    _split_at(_PARA1, 4, "reflected", 4, "\u00ad"),  # a soft hyphen: read so already (guard)
+    [l.replace("migration", "migra\u200btion") for l in _PARA1],  # a zero-width space inside a word
+])
+def test_a_text_report_reads_odd_characters_as_the_plain_text(tmp_path, para1):
+    src = tmp_path / "A-69-207.txt"
+    src.write_text(_report(para1), encoding="utf-8")
+    plain = {c.number: c.text for c in parse_text(_report(_PARA1), source="A-69-207.txt").paragraphs}
+    got = {c.number: c.text for c in read_document(src).paragraphs}
+    assert sorted(got) == [1, 2]
+    assert got == plain
+    assert "reflected a significant convergence" in got[1]
+
+
+# --- PDFs: page-level accidents, real sentences of A/69/207 set as a two-page report ---
+
+def _page1(body: list) -> list:
+    return [(123, 43, 14, False, "United Nations A/69/207"), (124, 72, 20, True, "General Assembly"),
+            (397, 80, 10, False, "Distr.: General"), (397, 92, 10, False, "30 July 2014"),
+            (124, 200, 14, True, "International migration and development"), *body,
+            (65, 740, 7, False, "14-56609 (E)")]
+
+
+def _page2(body: list) -> list:
+    return [(60, 53, 8.5, True, "A/69/207"), *body, (60, 749, 7, False, "2/2 14-56609")]
+
+
+def _lines(top: float, texts: list[str], x: float = 124) -> list:
+    return [(x, top + 12 * k, 10, False, t) for k, t in enumerate(texts)]
+
+
+_P1 = _lines(250, ["1. The 2013 High-level Dialogue on International Migration and Development",
+                   "was a landmark event."])
+
+
+def _paras(tmp_path: Path, pages: list) -> dict[int, str]:
+    doc = read_document(write_pdf(tmp_path / "r.pdf", pages))
+    return {c.number: c.text for c in doc.paragraphs if c.page is None and not c.part}
+
+
+def test_a_paragraph_broken_by_a_footnote_block_runs_on_over_the_page(tmp_path):
+    p1 = _page1(_P1 + _lines(286, ["2. As the General Assembly considers the inclusion of migration in the",
+                                   "elaboration of the sustainable development goals,1 the world is faced"])
+                + [(124, 690, 10, False, "__________________"), (124, 704, 8, False, "1 See A/68/190, sect. V.")])
+    p2 = _page2(_lines(80, ["with unprecedented challenges.",
+                            "3. Protecting the fundamental human rights of migrants can be achieved."]))
+    doc = read_document(write_pdf(tmp_path / "r.pdf", [p1, p2]))
+    paras = {c.number: c for c in doc.paragraphs}
+    assert sorted(paras) == [1, 2, 3]
+    assert paras[2].text.endswith("the world is faced with unprecedented challenges.")
+    assert paras[2].footnotes and "A/68/190" in paras[2].footnotes[0] and "A/68/190" not in paras[2].text
+
+
+def test_sub_items_run_on_over_a_page_break_inside_their_paragraph(tmp_path):
+    p1 = _page1(_P1 + _lines(286, ["2. The Secretary-General proposed that Member States consider:"])
+                + _lines(304, ["(a) Addressing the dire situation of migrants caught in crisis situations;"], x=147))
+    p2 = _page2(_lines(80, ["(b) Reducing the costs of labour migration;"], x=147)
+                + _lines(104, ["3. Protecting the fundamental human rights of migrants can be achieved."]))
+    paras = _paras(tmp_path, [p1, p2])
+    assert sorted(paras) == [1, 2, 3]
+    assert paras[2].endswith("(b) Reducing the costs of labour migration;")
+
+
+@pytest.mark.parametrize("printed, number", [("2.", 3), ("8.", 3)])  # a number printed twice, a misprint
+def test_a_repeated_or_misprinted_number_keeps_the_sequence(tmp_path, printed, number):
+    p1 = _page1(_P1 + _lines(286, ["2. As the General Assembly considers the inclusion of migration.",
+                                   f"{printed} Protecting the fundamental human rights of migrants.",
+                                   "4. Globally, there were 232 million international migrants in 2013."]))
+    doc = read_document(write_pdf(tmp_path / "r.pdf", [p1]))
+    paras = {c.number: c for c in doc.paragraphs}
+    assert sorted(paras) == [1, 2, 3, 4]
+    assert paras[number].text == "Protecting the fundamental human rights of migrants."
+
+
+def test_a_soft_hyphen_and_a_no_break_space_after_the_number_read_plainly(tmp_path):
+    p1 = _page1(_P1 + _lines(286, ["2.\xa0As the General Assembly considers the inclusion of mi\xad",
+                                   "gration in the post-2015 development agenda."]))
+    paras = _paras(tmp_path, [p1])
+    assert paras[2] == "As the General Assembly considers the inclusion of migration in the post-2015 development agenda."
+
+
+def test_an_annex_numbers_its_paragraphs_afresh(tmp_path):
+    p1 = _page1(_P1 + _lines(286, ["2. As the General Assembly considers the inclusion of migration."]))
+    p2 = _page2([(124, 80, 10, True, "Annex"), (124, 104, 14, True, "Eight-point agenda for action")]
+                + _lines(140, ["1. Protect the human rights of all migrants.",
+                               "2. Reduce the costs of labour migration."]))
+    doc = read_document(write_pdf(tmp_path / "r.pdf", [p1, p2]))
+    got = [(c.part, c.number) for c in doc.paragraphs if c.page is None]
+    assert got == [("", 1), ("", 2), ("annex", 1), ("annex", 2)]
