@@ -155,3 +155,28 @@ def test_an_annex_numbers_its_paragraphs_afresh(tmp_path):
     doc = read_document(write_pdf(tmp_path / "r.pdf", [p1, p2]))
     got = [(c.part, c.number) for c in doc.paragraphs if c.page is None]
     assert got == [("", 1), ("", 2), ("annex", 1), ("annex", 2)]
+
+
+# --- a cross-reference wrapped to a line's start is no figure's caption (E/2025/65 pp. 5, 15) ---
+
+def test_a_lowercase_figure_reference_at_a_lines_start_stays_in_its_paragraph(tmp_path):
+    # E/2025/65 p. 5, para. 9 as printed: its third line opens ``figure II)``; the real caption follows.
+    p1 = _page1(_lines(250, [
+        "1. A rapid resolution of trade tensions, accompanied by significant tariff",
+        "reductions, could improve global economic prospects. However, downside risks",
+        "dominate, with outcomes potentially worse than in the baseline scenario. Prolonged",
+        "policy uncertainty, persistent trade conflicts and continuing market volatility (see",
+        "figure II) could further disrupt supply chains, erode business and consumer",
+        "confidence and limit fiscal space."])
+        + [(124, 340, 10, False, "Figure II"), (124, 353, 10, True, "Trade policy uncertainty index"),
+           (124, 520, 8.5, False, "Source: UN DESA, based on data from the Federal Reserve Bank.")]
+        + _lines(560, ["2. A deteriorating global outlook further undermines progress towards the",
+                       "Sustainable Development Goals."]))
+    doc = read_document(write_pdf(tmp_path / "r.pdf", [p1]))
+    paras = {c.number: c.text for c in doc.paragraphs if c.page is None}
+    assert sorted(paras) == [1, 2]
+    assert "market volatility (see figure II) could further disrupt supply chains, erode business and consumer " \
+           "confidence and limit fiscal space." in paras[1]
+    assert not any("Trade policy uncertainty" in t for t in paras.values())
+    assert any("Trade policy uncertainty index" in c.text or "Trade policy uncertainty index" in c.section
+               for c in doc.chunks)
