@@ -180,3 +180,51 @@ def test_a_lowercase_figure_reference_at_a_lines_start_stays_in_its_paragraph(tm
     assert not any("Trade policy uncertainty" in t for t in paras.values())
     assert any("Trade policy uncertainty index" in c.text or "Trade policy uncertainty index" in c.section
                for c in doc.chunks)
+
+
+# --- a table's or map's title heads its table, not the paragraphs after it (blocks as the segmenter gives them) ---
+
+from ingest.pdf.captions import scope_table_titles  # noqa: E402
+from ingest.text.blocks import _Block  # noqa: E402
+
+_OVERVIEW = ("I. Global macroeconomic trends", "Global overview")
+_GROWTH = ("I. Global macroeconomic trends", "Growth of world output and gross domestic product")
+_B = ("X. Investigations results", "B. Analysis of allegations received")
+_CASES = (*_B, "Case intake by category of allegation, 2022–2024")
+_KIVU = ("III. Protection of civilians", "North Kivu")
+_MAP = ("III. Protection of civilians", "Expansion of territory held by the Mouvement du 23 mars")
+
+
+def _para(n: int, sect: tuple) -> _Block:
+    return _Block("paragraph", number=n, lines=["..."], section=sect)
+
+
+def _small(n: int, page: int, sect: tuple) -> _Block:
+    return _Block("paragraph", number=n, lines=["World 3.2 2.8 2.9 2.4 2.5 -0.4 -0.4"], section=sect, page=page, small=True)
+
+
+def _head(text: str) -> _Block:
+    return _Block("heading", lines=[text], section=())
+
+
+@pytest.mark.parametrize("blocks, want", [
+    # E/2025/65 pp. 4-5: a full-width table under a bold title, then paras. 9-10, then ``Inflation``
+    ([_para(8, _OVERVIEW), _head(_GROWTH[-1]), _small(1, 4, _GROWTH), _small(1, 5, _GROWTH), _para(9, _GROWTH),
+      _para(10, _GROWTH), _head("Inflation"), _para(11, ("I. Global macroeconomic trends", "Inflation"))],
+     [_OVERVIEW, (), _GROWTH, _GROWTH, _OVERVIEW, _OVERVIEW, (), ("I. Global macroeconomic trends", "Inflation")]),
+    # E/ICEF/2025/AB/L.3 p. 16: ``Table 4`` and its title one level under section B, then para. 60 and table 5
+    ([_para(59, _B), _head(_CASES[-1]), _small(4, 16, _CASES), _small(5, 16, _CASES), _para(60, _CASES),
+      _Block("table", number=5, lines=["..."], section=_CASES)],
+     [_B, (), _CASES, _CASES, _B, _B]),
+    # S/2025/176 p. 4: a map's title in place of the sub-heading ``North Kivu``; its source; paras. 20-24
+    ([_para(19, _KIVU), _head(_MAP[-1]), _small(1, 4, _MAP), _para(20, _MAP)], [_KIVU, (), _MAP, _KIVU]),
+    # a sub-heading over paragraphs (no small type under it) heads them: unchanged
+    ([_para(8, _OVERVIEW), _head("Inflation"), _para(9, ("I. Global macroeconomic trends", "Inflation"))],
+     [_OVERVIEW, (), ("I. Global macroeconomic trends", "Inflation")]),
+    # a sub-heading over a table and paragraphs whose small type is not under it: unchanged
+    ([_para(8, _OVERVIEW), _head(_GROWTH[-1]), _small(1, 4, _OVERVIEW), _para(9, _GROWTH)],
+     [_OVERVIEW, (), _OVERVIEW, _GROWTH]),
+])
+def test_the_paragraphs_after_a_tables_title_go_back_under_the_open_section(blocks, want):
+    scope_table_titles(blocks)
+    assert [tuple(b.section) for b in blocks] == want
