@@ -7,7 +7,10 @@ under ``Table 4``, E/ICEF/2025/AB/L.3 p. 16) is read as a heading, and every par
 table stood under it until the next real heading: ``E/2025/65, para. 9`` was cited under the
 table's title instead of ``Global overview``. A heading whose first lines are all small type cited
 by page (the table's rows, its notes and source) is such a title: the small type keeps it, and the
-blocks after it go back under the section that was open before it.
+numbered paragraphs and tables after it go back under the section that was open before it. Text
+cited by page keeps the title: in a document that numbers nothing (A/AC.172/2025/2's annex, a
+1992 scan's list) a bold line over small type heads the page-cited text after it as well, and
+changing that would split and renumber its page-cited chunks.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ def scope_table_titles(blocks: list[_Block]) -> None:
                 k = i + 1 + run
                 while k < len(blocks) and (blocks[k].kind == "heading" and not blocks[k].lines
                                            or tuple((blocks[k].section or ())[:len(sect)]) == sect):
-                    if blocks[k].kind != "heading":
+                    if blocks[k].kind != "heading" and blocks[k].page is None:  # numbered text; notes keep it
                         blocks[k].section = before + tuple(blocks[k].section)[len(sect):]
                     k += 1
                 i += 1 + run
