@@ -10,6 +10,7 @@ from paracite.errors import IngestError
 from .text.furniture import detect_symbol
 from .models import Document
 from .text.front_matter import iso_date, job_year, text_front_matter
+from .text.odd_chars import fold_odd_chars
 from .text.paragraphs import parse_text
 from .skips import NOT_FOUND_PAGE, fallback_symbol, is_not_found_page
 
@@ -43,7 +44,7 @@ def read_text(path: Path) -> str:
     if b"\x00" in data[:4096]:
         raise IngestError(f"{path}: not a text file (binary content)")
     try:
-        return data.decode("utf-8")
+        return fold_odd_chars(data.decode("utf-8"))
     except UnicodeDecodeError as e:
         raise IngestError(f"{path}: not UTF-8 text (byte {e.start})") from None
 

@@ -29,6 +29,7 @@ from .segment import segment
 from .unnumbered import split_paragraphs
 from ..text.sections import TOP_HEADING_RE, SectionPath
 from .unread import unread_pages
+from .captions import scope_table_titles
 from .preamble import find_formula, preamble_blocks, read_adoption
 from ..text.resolution import strip_closing
 from ..text.fragments import tidy_unnumbered
@@ -56,6 +57,7 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
     resolution = find_formula(zones.lines) is not None
     blocks, front, loose, geo = segment(zones.lines, zones.body_size, resolution)
     blocks = _insert_unnumbered(blocks, loose, geo)
+    scope_table_titles(blocks)
     numbered = any(b.kind == "paragraph" and not b.part for b in blocks)
     preamble: list[_Block] = []
     closing_meeting = ""

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from paracite.errors import IngestError
 
+from ..text.odd_chars import fold_odd_chars
+
 
 @dataclass(frozen=True)
 class Line:
@@ -293,7 +295,7 @@ def _line(page: int, height: float, chars: list[_Char]) -> Line:
             refs.append(raised_run)
         else:
             lead = raised_run
-    text = " ".join("".join(parts).split())
+    text = fold_odd_chars(" ".join("".join(parts).split()))
     letters = max(1, sum(c.ch.isalpha() for c in ink))
     # A line is bold (italic) when nearly all of it is: a few bold names inside a sentence are not.
     bold = sum(c.bold for c in ink if c.ch.isalpha()) >= 0.85 * letters

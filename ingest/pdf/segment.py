@@ -36,7 +36,9 @@ from ..text.paragraphs import _Block
 from ..text.sections import SectionPath
 from ..text.list_items import SUBITEM_RE
 
-_CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic)\s+[0-9IVXL]+\b", re.I)
+#: A figure's caption as printed, ``Figure II``, ``BOX 3``: capitalized, so that a cross-reference wrapped to a
+#: line's start inside a paragraph (``(see`` / ``figure II) could further ...``) goes on with the paragraph.
+_CAPTION_RE = re.compile(r"^(?:Figure|Box|Chart|Graph|Map|Graphic|FIGURE|BOX|CHART|GRAPH|MAP|GRAPHIC)\s+[0-9IVXL]+\b")
 
 
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,2}\.|\([a-z]{1,2}\))\s")
