@@ -828,8 +828,9 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     # paragraph is about the "fast-track procedures" asked, though its sentence on the date never names them
     if _A_SUM.search(named_context(s)):  # "Of the *$1.6 billion* requested ...": a sum is the funding asked about
         near_stems |= _money_stems()
-    # the sentence, its neighbours and its own heading hold a word wholly; a heading further up, half
-    after_stems = {t.stem for t in tokenize([sentence_after(s)])[0]}
+    # the sentence, its neighbours and its own heading hold a word wholly; a heading further up or the sentence after, half
+    own = any(holds(near_stems, t) for t in focus)  # a sentence holding none of them is about something else
+    after_stems = {t.stem for t in tokenize([sentence_after(s)])[0]} if own else set()  # the next sentence, half
     share = {t.stem: 1.0 if holds(near_stems, t) else max(FOCUS_AFTER * holds(after_stems, t), 0.5 * holds(above_stems, t))
              for t in focus}
     asked = {t.stem for t in focus}
