@@ -54,7 +54,8 @@ LIB_SETS = {"lib": [DATA / "library_queries.jsonl", DATA / "pdf_dev_queries.json
             "round20": [DATA / "library_queries_round20.jsonl"],  # session 19, blind, split by document
             "round21": [DATA / "library_queries_round21.jsonl"],  # session 20, blind, split by document
             "round22": [DATA / "library_queries_round22.jsonl"],  # session 21, blind, split by document
-            "round23": [DATA / "library_queries_round23.jsonl"]}  # session 22, blind, split by document
+            "round23": [DATA / "library_queries_round23.jsonl"],  # session 22, blind, split by document
+            "round24": [DATA / "library_queries_round24.jsonl"]}  # session 23, blind, split by document
 A_SETS = {"Adev": ROOT / "tests/fixtures/a69207_queries_dev.jsonl", "Aown": ROOT / "tests/fixtures/a69207_queries_own.jsonl"}
 
 
