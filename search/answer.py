@@ -17,7 +17,7 @@ from functools import lru_cache
 from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, gives_bound, is_country, may_count_people,
                            precise_dates, question_type, symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, local_context, named_context, question_terms,
-                       retrieve, score_sentences, sentence_after)
+                       retrieve, score_sentences)
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
 from .footnoted import with_footnote
 from .pairs import paired
@@ -68,7 +68,6 @@ CLOSEST = 3               # paragraphs shown when there is no answer
 MIN_SCORE = 0.30
 MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
 W_FOCUS = 0.1             # score a fact loses per share of the question's subject words its sentence lacks
-FOCUS_AFTER = 0.5         # share of a subject word held only by the sentence after the fact's (one statement, two sentences)
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 SUBSET_BONUS = 0.3        # "how many of the X are Y": the count of the part ("nine ..., six of which are Y")
 _PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)\b[^?]*?,\s*how many\b")
@@ -828,11 +827,8 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     # paragraph is about the "fast-track procedures" asked, though its sentence on the date never names them
     if _A_SUM.search(named_context(s)):  # "Of the *$1.6 billion* requested ...": a sum is the funding asked about
         near_stems |= _money_stems()
-    # the sentence, its neighbours and its own heading hold a word wholly; a heading further up or the sentence after, half
-    own = any(holds(near_stems, t) for t in focus)  # a sentence holding none of them is about something else
-    after_stems = {t.stem for t in tokenize([sentence_after(s)])[0]} if own else set()  # the next sentence, half
-    share = {t.stem: 1.0 if holds(near_stems, t) else max(FOCUS_AFTER * holds(after_stems, t), 0.5 * holds(above_stems, t))
-             for t in focus}
+    # the sentence, its neighbours and its own heading hold a word wholly; a heading further up, half
+    share = {t.stem: 1.0 if holds(near_stems, t) else 0.5 if holds(above_stems, t) else 0.0 for t in focus}
     asked = {t.stem for t in focus}
     # "*staff* costs", "*net* assets": a head noun without the modifier the question gives it is half held
     halved = {head for mod, head in compounds if share.get(head) and mod in asked and not share.get(mod)}
