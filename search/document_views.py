@@ -24,6 +24,10 @@ MAX_LISTED = 8  # an unknown symbol's error lists the index's documents up to th
 class DocumentViews:
     """Documents as records: metadata, table of contents, neighbours, filtered export."""
 
+    def __repr__(self) -> str:
+        m = self.manifest
+        return f"Searcher({str(self.folder)!r}: {len(m.documents)} document(s), {m.chunks} chunks)"
+
     def documents(self, since: str | None = None, until: str | None = None,
                   body: str | Sequence[str] | None = None) -> list[dict]:
         """The indexed documents, newest first: ``symbol, title, date, bodies, session, agenda_items,
