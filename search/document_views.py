@@ -181,10 +181,13 @@ class DocumentViews:
         near = dict(self.unknown_documents(symbol)).get(symbol) or []
         hint = f"did you mean {' or '.join(near)}? " if near else ""
         if len(known) <= MAX_LISTED:
-            return NotFound(f"no document {symbol} in this index; {hint}(it holds {', '.join(known)})" if near else
-                            f"no document {symbol} in this index (it holds {', '.join(known)})")
-        return NotFound(Said.of(f"no document {symbol} in this index of {len(known)} documents; {hint}",
-                                Both("see `paracite docs`", "/api/documents lists them")))
+            error = NotFound(f"no document {symbol} in this index; {hint}(it holds {', '.join(known)})" if near else
+                             f"no document {symbol} in this index (it holds {', '.join(known)})")
+        else:
+            error = NotFound(Said.of(f"no document {symbol} in this index of {len(known)} documents; {hint}",
+                                     Both("see `paracite docs`", "/api/documents lists them")))
+        error.near = tuple(near)
+        return error
 
 
 def sort_by_date(hits: list[Hit]) -> list[Hit]:
