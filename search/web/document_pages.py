@@ -45,8 +45,10 @@ def contents_links(symbol: str, contents: list[dict]) -> list[dict]:
         shown.add((within, path))
         one_chunk_part = part and first == entry["last"] and part.rsplit(", ", 1)[-1] == first
         cite = ", ".join(x for x in (symbol, part, "" if one_chunk_part else first) if x)
-        rows.append({"depth": max(0, len(path) - 1), "heading": path[-1] if path else "(no heading)", "part": part,
-                     "span": span(first, entry["last"]), "link": citation_path(cite)})
+        summary = not path and first == entry["last"] == "summary"  # was "(no heading) (summary)"
+        rows.append({"depth": max(0, len(path) - 1), "part": part, "link": citation_path(cite),
+                     "heading": path[-1] if path else "Summary" if summary else "(no heading)",
+                     "span": "" if summary else span(first, entry["last"])})
     return rows
 
 

@@ -57,7 +57,7 @@ def form_context(params) -> dict:
               "hidden": n in LIST_FILTERS} for n, v in active]  # list filters ride hidden; bodies are ticked
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
             "active": chips, "filters": supported_filters(), "labels": LABELS, "choices": CHOICES,
-            "list_filters": LIST_FILTERS, "documents": [], "error": None, "results": None, "notes": [],
+            "list_filters": LIST_FILTERS, "documents": [], "error": None, "near": [], "results": None, "notes": [],
             "answer": None, "bodies": [], "one_source": None}
 
 
