@@ -172,3 +172,24 @@ def test_a_page_for_a_mistyped_symbol_links_the_nearest_documents(small):
             assert '<p class="near">Open <a href="/d/A/80/901">A/80/901</a></p>' in page.text, path
         assert 'class="near"' not in client.get("/d/Z/1").text  # nothing near: no empty line
         assert client.get("/api/search", params={"q": "grid", "doc": "A/80/90"}).json().keys() == {"error"}
+
+
+def test_a_documents_page_names_its_summary_and_its_box_can_ask(tmp_path):
+    """The contents' first row read "(no heading) (summary)"; the box in the page could only search."""
+    import json
+
+    from starlette.testclient import TestClient
+
+    from ingest.models import Chunk
+    from search.web.app import create_app
+
+    rows = [Chunk("A/80/905", "summary", 0, "The present report describes the power grid."),
+            Chunk("A/80/905", "paragraph", 1, "The grid of the region needs investment.", section=("I. Grids",))]
+    path = tmp_path / "A_80_905.jsonl"
+    path.write_text("".join(json.dumps(dict(c.to_dict(), symbols=["A/80/905"], title="Grids", date="2025-01-02"))
+                            + "\n" for c in rows), encoding="utf-8")
+    assert main(["ingest", str(path), "--index", str(tmp_path / "ix"), "--quiet"]) == 0
+    with TestClient(create_app(tmp_path / "ix")) as client:
+        page = client.get("/d/A/80/905").text
+    assert '<a href="/c?citation=A%2F80%2F905%2C+summary">Summary</a></li>' in page and "(no heading)" not in page
+    assert 'formaction="/ask"' in page.split('class="search-in"')[1].split("</form>")[0]
