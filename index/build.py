@@ -112,7 +112,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
         report = _build(index_dir, sources, previous, cache, sink, tagged=tag_entities, timeout=timeout, jobs=jobs,
                         progress=progress, ray=ray, wanted=frozenset(files) if add and previous else frozenset())
     _count(report, previous, {s.file for s in sources})
-    report.notes += ([stays] if stays else []) + passed_over(paths)
+    report.notes += ([stays] if stays else []) + passed_over(paths, index_dir)
     return report
 
 

@@ -146,6 +146,8 @@ def test_an_ingest_names_the_files_it_does_not_read(small, tmp_path, capsys):
     assert ("paracite: note: 4 files in the folders given are not .pdf or .txt and were not read: "
             "draft.docx, figures.csv, more.odt and 1 more") in err
     assert ".hidden" not in err
+    assert main(["add", str(folder), "--index", str(folder / "ix"), "--quiet"]) == 0  # an index inside the folder
+    assert "4 files in the folders given" in capsys.readouterr().err  # its own files are not counted
 
 
 def test_an_ingest_of_files_alone_has_no_such_note(tmp_path):
