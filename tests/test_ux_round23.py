@@ -195,3 +195,15 @@ def test_a_documents_page_names_its_summary_and_its_box_can_ask(tmp_path):
         page = client.get("/d/A/80/905").text
     assert '<a href="/c?citation=A%2F80%2F905%2C+summary">Summary</a></li>' in page and "(no heading)" not in page
     assert 'formaction="/ask"' in page.split('class="search-in"')[1].split("</form>")[0]
+
+
+def test_a_file_that_is_no_report_is_skipped_with_its_reason_not_the_stage(tmp_path, capsys):
+    """"skipped x.pdf (parse): not a PDF ..." named a stage a user need not know; a time limit or a
+    fault of paracite's keeps it (``test_ingest_library``)."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "A_80_1.txt").write_text("Report\n\n1. The grid of the region needs investment.\n", encoding="utf-8")
+    (folder / "page.pdf").write_text("<html>saved from a browser</html>", encoding="utf-8")
+    assert main(["ingest", str(folder), "--index", str(tmp_path / "ix"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"paracite: skipped {folder / 'page.pdf'}: not a PDF (no %PDF- header)" in err and "(parse)" not in err
