@@ -21,7 +21,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 
 from paracite.errors import IndexNotFound, IngestError, NotFound, ParaciteError, UsageError
-from ingest.reader import iter_sources
+from ingest.reader import iter_sources, passed_over
 from ingest.skips import Skip
 from ingest.text.symbol_suffix import symbol_key
 
@@ -113,7 +113,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
         report = _build(index_dir, sources, previous, cache, sink, tagged=tag_entities, timeout=timeout, jobs=jobs,
                         progress=progress, ray=ray, wanted=frozenset(files) if add and previous else frozenset())
     _count(report, previous, {s.file for s in sources})
-    report.notes += [stays] if stays else []
+    report.notes += ([stays] if stays else []) + passed_over(paths, index_dir)
     return report
 
 

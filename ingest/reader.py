@@ -32,6 +32,26 @@ def iter_sources(paths: list[str | Path]) -> Iterator[Path]:
             yield p
 
 
+def passed_over(paths: list[str | Path], index_dir: str | Path | None = None, shown: int = 3) -> list[str]:
+    """A note naming the files in the given folders that an ingest does not read (a ``.docx``, a
+    ``.html``): they were left out without a word, and a user took them for indexed. Hidden files
+    and folders are not counted, nor the files of ``index_dir`` when it lies inside a folder given
+    (``paracite ingest . --index idx``); [] when there are none."""
+    inside = Path(index_dir).resolve() if index_dir is not None else None
+    left = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            left += [f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() not in SUPPORTED
+                     and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                     and not (inside and inside in f.resolve().parents)]
+    if not left:
+        return []
+    names = ", ".join(f.name for f in left[:shown]) + (f" and {len(left) - shown} more" if len(left) > shown else "")
+    kinds = " or ".join(sorted(SUPPORTED))
+    return [f"{len(left)} file{'s' * (len(left) != 1)} in the folders given {'are' if len(left) != 1 else 'is'} "
+            f"not {kinds} and {'were' if len(left) != 1 else 'was'} not read: {names}"]
+
+
 def read_text(path: Path) -> str:
     """The text of a source file, or an ``IngestError`` naming the file."""
     data = path.read_bytes()

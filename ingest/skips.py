@@ -31,7 +31,12 @@ class Skip:
     trace: str = ""  # the traceback of an unexpected error, shown with PARACITE_DEBUG=1
 
     def line(self) -> str:
-        """The one line a user sees: ``FILE (stage): reason``."""
+        """The one line a user sees: ``FILE: reason`` when the file itself could not be read or parsed
+        (the stage, "(parse)", meant nothing to a user: the reason says what is wrong with the file);
+        ``FILE (stage): reason`` for a time limit, and for a fault of paracite's (a traceback kept, an
+        embedding or tagging failure), where the stage helps a report."""
+        if self.stage in ("read", "parse") and not self.trace:
+            return f"{self.source}: {self.reason}"
         return f"{self.source} ({self.stage}): {self.reason}"
 
 

@@ -59,6 +59,8 @@ class IndexBusy(ParaciteError):
 
 
 class NotFound(ParaciteError):
-    """A document or paragraph asked for is not in the index."""
+    """A document or paragraph asked for is not in the index. ``near``: the indexed symbols nearest
+    a mistyped one, which the web page offers as links."""
 
     exit_code = 4
+    near: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
 from search.cli_docs import add_filter_options, emptied_line, filter_notes, plural, print_document, print_documents
 from search.arguments import valid_unicode, whole_number
+from search.cli_help import describe
 from search.listing_filters import ListingFilters
 from search.part_names import NotOneChunk
 
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("search", help="search paragraphs by meaning and keywords")
-    p.add_argument("query", help="what to look for, in your own words")
+    p.add_argument("query", metavar="QUERY", help="what to look for, in your own words")
     # counts are checked by the Searcher, so `-k abc` and `-k 0` are told alike ("-k must be ...")
     p.add_argument("-k", default=10, metavar="N", help="number of hits (default 10)")
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid", type=str.lower,
@@ -73,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("ask", help="answer a question with sentences of the report, each cited")
-    p.add_argument("question", help="a question, e.g. 'How many international migrants were there in 2013?'")
+    p.add_argument("question", metavar="QUESTION", help="a question, e.g. 'How many international migrants were there in 2013?'")
     p.add_argument("--doc", action="append", metavar="SYMBOL", help="answer only from this document (repeatable)")
     _entity_options(p)  # as /api/ask and the ask page take them
     add_filter_options(p)
@@ -100,8 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, json_flag=False)
 
     p = sub.add_parser("show", help="print one paragraph with its citation and section, or a document's contents")
-    p.add_argument("symbol", help="document symbol, e.g. A/69/207")
-    p.add_argument("number", nargs="?", help="paragraph number, 'summary' or 'table N' (none: the document's "
+    p.add_argument("symbol", metavar="SYMBOL", help="document symbol, e.g. A/69/207")
+    p.add_argument("number", nargs="?", metavar="NUMBER", help="paragraph number, 'summary' or 'table N' (none: the document's "
                                              "metadata and table of contents)")
     p.add_argument("--preamble", metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
     p.add_argument("--context", metavar="K", help="also print K paragraphs before and after, each cited")
@@ -112,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("entities", help="list organizations, instruments and places with the paragraphs citing them")
-    p.add_argument("name", nargs="?", help="one entity by any of its names (e.g. UNHCR): print the paragraphs citing it")
+    p.add_argument("name", nargs="?", metavar="NAME", help="one entity by any of its names (e.g. UNHCR): print the paragraphs citing it")
     p.add_argument("--kind", choices=["organization", "instrument", "place", "date", "money", "percent", "count",
                                       "quantity"], help="only entities of this kind")
     _common(p)
@@ -135,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0 = every network)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     _common(p, json_flag=False)
+    describe(parser, sub)  # each command's purpose and examples (search.cli_help)
     parser.commands = sub.choices  # each command's own parser: its usage errors point to its --help
     return parser
 

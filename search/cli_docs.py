@@ -20,13 +20,21 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
 
 def filter_notes(searcher, args, stream=None) -> None:
     """Say which documents the date filter left out for want of a date, and which organs are unknown
-    (an unknown ``--doc`` is an error, ``NotFound``, raised by the search itself)."""
+    (an unknown ``--doc`` is an error, ``NotFound``, raised by the search itself). Not the organs when
+    the filters leave no document: the command's ``emptied_line`` then says it, with the nearest organ
+    (a typo'd ``--body`` was said twice, once without the suggestion)."""
     stream = stream or sys.stdout
     selection = searcher.doc_selection(args.since, args.until, args.body)
     for note in selection.notes if selection else ():
         print(f"paracite: note: {note}", file=stream)
+    if emptied_line(searcher, args):  # it names the organ typo ("did you mean ...?"), as ``docs`` leaves it to
+        return
+    from search.listing_filters import organ_meant
+
     for value in searcher.unknown_bodies(args.body):
-        print(f"paracite: no organ named {value!r} in this index; see `paracite docs`", file=stream)
+        meant = organ_meant(searcher.documents(), value)
+        print(f"paracite: no organ named {value!r} in this index; " +
+              (f"did you mean {meant!r}?" if meant else "see `paracite docs`"), file=stream)
 
 
 def emptied_line(searcher, args) -> str | None:

@@ -26,6 +26,10 @@ MAX_LISTED = 8  # an unknown symbol's error lists the index's documents up to th
 class DocumentViews:
     """Documents as records: metadata, table of contents, neighbours, filtered export."""
 
+    def __repr__(self) -> str:
+        m = self.manifest
+        return f"Searcher({str(self.folder)!r}: {len(m.documents)} document(s), {m.chunks} chunks)"
+
     def documents(self, since: str | None = None, until: str | None = None,
                   body: str | Sequence[str] | None = None) -> list[dict]:
         """The indexed documents, newest first: ``symbol, title, date, bodies, session, agenda_items,
@@ -178,10 +182,13 @@ class DocumentViews:
         near = dict(self.unknown_documents(symbol)).get(symbol) or []
         hint = f"did you mean {' or '.join(near)}? " if near else ""
         if len(known) <= MAX_LISTED:
-            return NotFound(f"no document {symbol} in this index; {hint}(it holds {', '.join(known)})" if near else
-                            f"no document {symbol} in this index (it holds {', '.join(known)})")
-        return NotFound(Said.of(f"no document {symbol} in this index of {len(known)} documents; {hint}",
-                                Both("see `paracite docs`", "/api/documents lists them")))
+            error = NotFound(f"no document {symbol} in this index; {hint}(it holds {', '.join(known)})" if near else
+                             f"no document {symbol} in this index (it holds {', '.join(known)})")
+        else:
+            error = NotFound(Said.of(f"no document {symbol} in this index of {len(known)} documents; {hint}",
+                                     Both("see `paracite docs`", "/api/documents lists them")))
+        error.near = tuple(near)
+        return error
 
 
 def sort_by_date(hits: list[Hit]) -> list[Hit]:

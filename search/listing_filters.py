@@ -95,6 +95,13 @@ def _holds(docs: list[dict], kind: str, asked: tuple[str, ...] = ()) -> str:
             + (f" ({len(organs)} in all)" if len(organs) > len(listed) else ""))
 
 
+def organ_meant(docs: list[dict], value: str) -> str:
+    """The organ the documents name that a mistyped ``value`` most likely meant ("" when none is
+    near): the note on one unknown ``--body`` among known ones suggests it as the empty line does."""
+    organs = sorted({b for d in docs for b in d.get("bodies") or ()})
+    return next(iter(_nearest(value, organs)), "")
+
+
 def _nearest(value: str, organs: list[str]) -> list[str]:
     """The organ a mistyped value most likely meant, by its whole name or its start ("Securty" is
     near "Security Council", which ``--body Security`` would have found), if any is near."""

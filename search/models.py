@@ -36,6 +36,14 @@ class Hit:
     #: sentences) is an indexed look-up, not a scan by citation; not part of the hit's value or its JSON
     chunk_id: int | None = field(default=None, compare=False, repr=False)
 
+    def __repr__(self) -> str:
+        """The citation, score and the text's start: the whole paragraph, section and entities made a
+        printed list of hits unreadable (every field stays an attribute)."""
+        score = f", score={float(self.score):.3f}" if self.rank else ""  # a search's hit, not ``get``'s paragraph
+        weak = ", weak=True" if self.weak else ""
+        text = textwrap.shorten(self.text, 72, placeholder=" ...")
+        return f"Hit({self.citation!r}{score}{weak}, text={text!r})"
+
     def source_line(self, width: int = 90) -> str:
         """Which report the hit is from, its title shortened to ``width`` and its date: shown when
         the hits of one search come from several documents."""

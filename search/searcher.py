@@ -38,7 +38,8 @@ MAX_QUERY_CHARS = 2000
 
 
 class Searcher(DocumentViews, EntityViews, Rankers):
-    """Search one index folder. Open with ``Searcher.open()`` (the default index) or a path."""
+    """Search one index folder. Open with ``Searcher.open()`` (the default index) or a path, then
+    call ``search`` (hits), ``ask`` (a cited answer), ``get`` (one paragraph) or ``documents``."""
 
     def __init__(self, folder: Path, manifest: Manifest, con: sqlite3.Connection):
         self.folder = folder

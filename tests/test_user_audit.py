@@ -153,7 +153,7 @@ def test_a_bad_export_line_names_its_file_once(tmp_path, capsys):
     path.write_text("symbol,kind,number\n", encoding="utf-8")
     assert main(["ingest", str(path), "--index", str(tmp_path / "ix"), "--quiet"]) == 1
     err = capsys.readouterr().err
-    assert err.count(str(path)) == 1 and f"{path} (parse): line 1: not JSON" in err
+    assert err.count(str(path)) == 1 and f"{path}: line 1: not JSON" in err
 
 
 def test_the_pages_kind_choices_name_every_chunk_kind():

@@ -45,8 +45,10 @@ def contents_links(symbol: str, contents: list[dict]) -> list[dict]:
         shown.add((within, path))
         one_chunk_part = part and first == entry["last"] and part.rsplit(", ", 1)[-1] == first
         cite = ", ".join(x for x in (symbol, part, "" if one_chunk_part else first) if x)
-        rows.append({"depth": max(0, len(path) - 1), "heading": path[-1] if path else "(no heading)", "part": part,
-                     "span": span(first, entry["last"]), "link": citation_path(cite)})
+        summary = not path and first == entry["last"] == "summary"  # was "(no heading) (summary)"
+        rows.append({"depth": max(0, len(path) - 1), "part": part, "link": citation_path(cite),
+                     "heading": path[-1] if path else "Summary" if summary else "(no heading)",
+                     "span": "" if summary else span(first, entry["last"])})
     return rows
 
 
@@ -80,8 +82,16 @@ def page_documents(request: Request) -> HTMLResponse:
                 ctx["empty"] = listing.empty_line(s, PAGE_WORDS)  # (an unknown organ's note said within it)
                 ctx["listing_notes"] = listing.date_notes(s)
     except ParaciteError as e:
-        ctx["error"], status = web_message(e), status_of(e)
+        status = page_error(ctx, e)
     return _render("documents.html", status, title="Documents – paracite", **ctx)
+
+
+def page_error(ctx: dict, e: ParaciteError) -> int:
+    """Put a page's error in ``ctx`` (its message, and the documents a mistyped symbol may have meant,
+    as links: the page said "did you mean A/80/275?" and left the user to retype it); its status."""
+    ctx["error"] = web_message(e)
+    ctx["near"] = [(symbol, document_path(symbol)) for symbol in getattr(e, "near", ())]
+    return status_of(e)
 
 
 def page_document(request: Request) -> HTMLResponse:
@@ -95,7 +105,7 @@ def page_document(request: Request) -> HTMLResponse:
             ctx["doc"] = doc
             ctx["rows"] = contents_links(doc["symbol"], doc["contents"])
     except ParaciteError as e:
-        ctx["error"], status = web_message(e), status_of(e)
+        status = page_error(ctx, e)
     title = f"{ctx['doc']['symbol']} – paracite" if ctx["doc"] else "Document – paracite"
     return _render("document.html", status, title=title, **ctx)
 

@@ -19,9 +19,8 @@ from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
 from search.context import best_sentences, cited, neighbours
 
-from .errors import status_of, web_message
 from .params import LIST_FILTERS, REPEATED_FILTERS, positive_int, search_args, search_only, supported_filters
-from .document_pages import document_path
+from .document_pages import document_path, page_error
 from .views import (answer_pieces, citation_path, date_pieces, document_line, entity_links, marked, paragraph_path,
                     search_placeholder)
 
@@ -58,7 +57,7 @@ def form_context(params) -> dict:
               "hidden": n in LIST_FILTERS} for n, v in active]  # list filters ride hidden; bodies are ticked
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
             "active": chips, "filters": supported_filters(), "labels": LABELS, "choices": CHOICES,
-            "list_filters": LIST_FILTERS, "documents": [], "error": None, "results": None, "notes": [],
+            "list_filters": LIST_FILTERS, "documents": [], "error": None, "near": [], "results": None, "notes": [],
             "answer": None, "bodies": [], "one_source": None}
 
 
@@ -89,7 +88,7 @@ def _page(request: Request, template: str, fill) -> HTMLResponse:
                                          s.names_organ)
             fill(s, ctx, request)
     except ParaciteError as e:
-        ctx["error"], status = web_message(e), status_of(e)
+        status = page_error(ctx, e)
     ctx.setdefault("title", "paracite")
     return render(template, status, **ctx)
 
@@ -182,8 +181,8 @@ def page_cite(request: Request) -> Response:
         with request.app.state.index.searcher() as s:
             hit = cited(s, citation)
     except ParaciteError as e:
-        return render("paragraph.html", status_of(e), **(form_context(request.query_params) | {
-            "error": web_message(e), "title": "paracite"}))
+        ctx = form_context(request.query_params) | {"title": "paracite"}
+        return render("paragraph.html", page_error(ctx, e), **ctx)
     return RedirectResponse(paragraph_path(hit), status_code=303)
 
 
