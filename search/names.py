@@ -127,8 +127,6 @@ def _name_parts(searcher, run: str) -> list[str]:
     words = run.split()
     if len(words) < 2 or documents_citing(searcher, run) > 0:
         return [run]
-    if (owner := _POSSESSIVE.search(run)) and not _POSSESSIVE.search(run, owner.end()):
-        return [*_name_parts(searcher, run[:owner.start()]), *_name_parts(searcher, run[owner.end():])]
     for end in range(len(words) - 1, 0, -1):
         head = re.sub(r"['’]s$", "", " ".join(words[:end]))
         rest = re.sub(r"^(?:(?:of|for|on|at|and|the|in|to)\s+)+", "", " ".join(words[end:]))
@@ -140,9 +138,6 @@ def _name_parts(searcher, run: str) -> list[str]:
 
 
 _LINKS = frozenset("of for on at and the in to".split())
-# A possessive inside a run of capitalized words: "the Special Committee*'s* Working Group of the Whole" is two
-# names, the owner and the owned (a run the index holds whole, "Māori Women's Welfare League", is kept whole).
-_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 # An office's title after the name of its body: "ECE *Executive Secretary*", "UNHCR *Representative*".
 _OFFICE_WORDS = r"(?:Deputy|Executive|Assistant|Special|Acting|Vice|Resident|Regional|High|Senior|Chief)"
 _OFFICE_AFTER_NAME = re.compile(r"(?<=\S)\s+(?:" + _OFFICE_WORDS + r"\s+)*"
@@ -184,24 +179,9 @@ def names_ok(hit: Hit, names: list[tuple[str, tuple[str, ...]]], context: str | 
         return True
     if context is None:  # a paragraph that opens by pointing back ("The voter turnout was ...") goes on from the
         context = hit.text + " " + " ".join(hit.section[-1:]) + " " + chunk_before(hit)  # chunk before it
-    context += resolved_names(hit, context)
     stems = {t.stem for t in tokenize([context])[0]}
     return all(mentions(context, stems, n, a) or " and " in n and all(
         mentions(context, stems, part, ()) for part in n.split(" and ")) for n, a in names)
-
-
-def resolved_names(hit: Hit, context: str) -> str:
-    """The full names that ingest resolved the paragraph's short forms to, for those the context writes: A/79/19
-    writes "the *Working Group* heard a briefing", stored as the "Working Group of the Whole" it had named before.
-    Only a form the context itself writes lends its name (a narrowed context keeps its narrowing)."""
-    full = {e.canonical for e in hit.entities if e.kind in _NAMED_KINDS and e.canonical.lower() != e.text.lower()
-            and re.search(r"(?<!\w)" + re.escape(e.text) + r"(?!\w)", context)}
-    return "".join(" . " + n for n in sorted(full))
-
-
-#: the kinds of entity whose short forms ingest resolves to a full name ("the Working Group", "the Convention");
-#: a place's canonical is its spelling ("Côte d’Ivoire"), and a wrong one would name another place ("Kazakh" -> "Petropavl")
-_NAMED_KINDS = frozenset({"organization", "instrument"})
 
 
 def mentions(text: str, stems: set[str], name: str, aliases: tuple[str, ...]) -> bool:
