@@ -44,6 +44,8 @@ _TURIN = ("On 19 January, Osama Elmasry Njeem, the subject of an International C
           "in Turin, Italy.")
 _PRISTINA = ("On 16 October, the Basic Court of Pristina accepted an agreement reached between the defence and "
              "prosecution in the case of a Kosovo Serb involved in the protest in Zvečan/Zveçan in May 2023.")
+_DISSEMINATION = ("Dissemination of information on decolonization 79/113 4 December 2024 79/94 4 December 2024 79/95 4 "
+                  "December 2024 79/96 4 December 2024 79/115 4 December 2024 79/97 4 December 2024")
 _ENVIRONMENT = ("At the same meeting, the Chief of the Environment Statistics Section of the Statistics Division introduced "
                 "the report of the Secretary-General on environment and climate change statistics (E/CN.3/2025/20).")
 
@@ -54,6 +56,10 @@ _CHUNKS = [
      "Report of the Special Committee on Peacekeeping Operations"),
     (Chunk("A/79/19", "paragraph", 5, _CHAIR, section=("Chapter II Organizational matters", "B. Election of officers")),
      "Report of the Special Committee on Peacekeeping Operations"),
+    (Chunk("A/AC.109/2025/L.1", "paragraph", 6, _DISSEMINATION, section=(
+        "III. Resolutions and decision concerning specific items considered by the Special Committee in 2024",
+        "B. Resolutions concerning other items"), page=5),
+     "Organization of work: relevant resolutions and decisions of the General Assembly (Note by the Secretary-General)"),
     (Chunk("A/80/192", "paragraph", 2, _PLANNING, section=("IV. Membership and structure",), part="annex I", page=4),
      _ABACC),
     (Chunk("A/80/192", "paragraph", 8, _ADMIN, section=("IV. Membership and structure",), part="annex I", page=4), _ABACC),
