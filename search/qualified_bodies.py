@@ -26,12 +26,19 @@ _HEADS = (r"(?:Committee|Council|Commission|Working Group|Group|Forum|Board|Pane
           r"Subcommittee|Sub-Commission|Tribunal|Network|Platform|Assembly)")
 #: what ends a qualifier: a time, a place or a clause ("on decolonization *in* 2025", "on inquiries *under* ...")
 _STOP = (r"(?:in|at|during|since|by|from|to|with|under|over|before|after|for|who|whom|which|that|is|was|are|were|has|"
-         r"have|had|did|does|do|will|would|can|could|should|be|been|this|its|their|as|when|where|on|about|chaired|"
-         r"elected|led|held|met|meet|meets|adopted|said|decided|chair|chairs|serve|serves)")
+         r"have|had|did|does|do|will|would|can|could|should|be|been|this|its|their|as|when|where|how|what|why|whose|on|"
+         r"about|chaired|"
+         r"led|held|met|meet|meets|said|found|made|took|gave|chair|chairs|serve|serves|(?:recommend|decide|adopt|note|say|"
+         r"find|hold|approve|express|welcome|consider|conclude|examine|review|issue|publish|propose|agree|establish|launch|"
+         r"endorse|call|urge|request|report|state|observe|highlight|stress|identify|receive|submit|convene|elect|appoint|"
+         r"take|make|give|discuss|address|emphasi[sz]e|underline|reaffirm|recogni[sz]e|acknowledge|accept|reject|plan|"
+         r"require|include|cover|consist|comprise|list|contain|provide|produce|prepare|transmit|send|mention|describe|"
+         r"conduct|organi[sz]e|host|visit|hear|invite|decline|postpone|defer|extend|renew|designate|nominate|vote)"
+         r"(?:s|es|d|ed|ing)?)")
 _WORD = r"(?!" + _STOP + r"\b)[a-z][\w'’-]*"
 #: "Special Committee on decolonization", "Working Group on enforced or involuntary disappearances"
 _QUALIFIED = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+)*" + _HEADS + r"\s+(?:on|of|for)\s+(?:the\s+)?"
-                        r"(" + _WORD + r"(?:(?:,?\s+(?:and|or|of|the)\s+|\s+)" + _WORD + r"){0,5})")
+                        r"(" + _WORD + r"(?:(?:,?\s+(?:and|or|of|the)\s+|,\s+|\s+)" + _WORD + r"){0,5})")
 
 
 @lru_cache(maxsize=512)
@@ -40,6 +47,8 @@ def qualifiers(question: str) -> tuple[frozenset[str], ...]:
     decolonization"); empty when it gives none."""
     out = []
     for m in _QUALIFIED.finditer(question):
+        if _TOLD.search(question[:m.start()]):
+            continue  # "what did the Secretary-General *brief* the Security Council on": the topic, no qualifier
         stems = frozenset(t.stem for t in tokenize([m.group(1)])[0] if t.text.lower() not in _LINKS)
         if stems:
             out.append(stems)
@@ -47,6 +56,10 @@ def qualifiers(question: str) -> tuple[frozenset[str], ...]:
 
 
 _LINKS = frozenset("and or of the".split())
+#: a verb whose object the body is, and whose complement the "on ..." is: "briefed the Council on the situation"
+_TOLD = re.compile(r"(?i)\b(?:brief\w*|inform\w*|report\w*|updat\w*|told|tell\w*|address\w*|advis\w*|consult\w*|"
+                   r"submit\w*|present\w*|wr[io]t\w*|appeal\w*|call\w*|urg\w*|request\w*|ask\w*|remind\w*|"
+                   r"notif\w*|warn\w*|assur\w*)(?:\s+to)?\s+(?:the\s+)?$")
 
 
 def of_the_body(searcher, question: str, hit) -> bool:
