@@ -5,11 +5,12 @@ Peacekeeping Operations ("the delegation of Nigeria ... to serve as Chair"): bot
 names gate (``search.names``) reads only the capitalized run, so the lower-case qualifier ("on decolonization", "on
 enforced disappearances", "on arbitrary detention") went unread. A paragraph answers such a question only if the
 qualifier's words are said by the paragraph, its headings, the chunk it goes on from, or its document's title or
-subject (the report *of* the Special Committee on Peacekeeping Operations need not repeat "peacekeeping"). A body
-known by another name than its qualifier (the Special Committee on decolonization is, in its own documents, the
-"Special Committee on the Situation with regard to the Implementation of the Declaration on the Granting of
-Independence to Colonial Countries and Peoples") is then refused: no general rule tells the two names apart from
-two bodies, and refusing is better than answering from the wrong body. A capitalized qualifier ("the Committee on
+subject (the report *of* the Special Committee on Peacekeeping Operations need not repeat "peacekeeping"), or if
+its document writes the qualifier somewhere: a body known in its own documents by another name than the question's
+(the Special Committee on decolonization is the "Special Committee on the Situation with regard to the Implementation
+of the Declaration on the Granting of Independence to Colonial Countries and Peoples") is still recognized by its
+documents' speaking of decolonization, where the peacekeeping Committee's report never does. Where neither tells,
+refusing is better than answering from the wrong body. A capitalized qualifier ("the Committee on
 the Rights of the Child") is part of the name the names gate already reads.
 """
 
@@ -23,7 +24,7 @@ from .terms import tokenize
 
 #: the head nouns of bodies (capitalized, as a body's name writes them)
 _HEADS = (r"(?:Committee|Council|Commission|Working Group|Group|Forum|Board|Panel|Mechanism|Conference|Task Force|"
-          r"Subcommittee|Sub-Commission|Tribunal|Network|Platform|Assembly)")
+          r"Subcommittee|Sub-Commission|Tribunal|Network|Platform)")  # not "the General Assembly on X": a topic
 #: what ends a qualifier: a time, a place or a clause ("on decolonization *in* 2025", "on inquiries *under* ...")
 _STOP = (r"(?:in|at|during|since|by|from|to|with|under|over|before|after|for|who|whom|which|that|is|was|are|were|has|"
          r"have|had|did|does|do|will|would|can|could|should|be|been|this|its|their|as|when|where|how|what|why|whose|on|"
@@ -38,20 +39,27 @@ _STOP = (r"(?:in|at|during|since|by|from|to|with|under|over|before|after|for|who
 _WORD = r"(?!" + _STOP + r"\b)[a-z][\w'’-]*"
 #: "Special Committee on decolonization", "Working Group on enforced or involuntary disappearances"
 _QUALIFIED = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+)*" + _HEADS + r"\s+(?:on|of|for)\s+(?:the\s+)?"
-                        r"(" + _WORD + r"(?:(?:,?\s+(?:and|or|of|the)\s+|,\s+|\s+)" + _WORD + r"){0,5})")
+                        r"(" + _WORD + r"(?:(?:,?\s+(?:and|or|of|the)\s+|\s+)" + _WORD + r"){0,5})")
 
 
 @lru_cache(maxsize=512)
 def qualifiers(question: str) -> tuple[frozenset[str], ...]:
     """The stems of each lower-case qualifier the question gives a body ("decolon" for "the Special Committee on
     decolonization"); empty when it gives none."""
+    return tuple(stems for _, stems in qualifier_phrases(question))
+
+
+@lru_cache(maxsize=512)
+def qualifier_phrases(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each lower-case qualifier the question gives a body, as written and as stems."""
     out = []
     for m in _QUALIFIED.finditer(question):
         if _TOLD.search(question[:m.start()]):
             continue  # "what did the Secretary-General *brief* the Security Council on": the topic, no qualifier
-        stems = frozenset(t.stem for t in tokenize([m.group(1)])[0] if t.text.lower() not in _LINKS)
+        text = re.sub(r"['’]s?$", "", m.group(1))  # "the Special Committee on *decolonization's* seminar"
+        stems = frozenset(t.stem for t in tokenize([text])[0] if t.text.lower() not in _LINKS)
         if stems:
-            out.append(stems)
+            out.append((text, stems))
     return tuple(out)
 
 
@@ -64,14 +72,15 @@ _TOLD = re.compile(r"(?i)\b(?:brief\w*|inform\w*|report\w*|updat\w*|told|tell\w*
 
 def of_the_body(searcher, question: str, hit) -> bool:
     """True if the paragraph ``hit`` (with its headings, the chunk it goes on from, and its document's title and
-    subject) says every qualifier the question gives a body."""
-    wanted = qualifiers(question)
+    subject) says every qualifier the question gives a body, or its document writes the qualifier as written in the
+    question ("decolonization" in the Special Committee's own note, whose title and paragraphs name it otherwise)."""
+    wanted = qualifier_phrases(question)
     if not wanted:
         return True
-    from .subject import library  # (it reads the index: only for a question that qualifies a body)
+    from .subject import document_cites, library  # (they read the index: only for a question that qualifies a body)
     profile = library(searcher).profiles.get(hit.symbol)
     context = " ".join([hit.text, *hit.section, chunk_before(hit)])
     stems = {t.stem for t in tokenize([context])[0]}
     if profile is not None:
         stems |= profile.title_stems | profile.subject_stems
-    return all(q <= stems for q in wanted)
+    return all(q <= stems or document_cites(searcher, hit.symbol, text) for text, q in wanted)

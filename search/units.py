@@ -23,7 +23,7 @@ _NOT_IN = (r"(?:the|a|an|its|their|this|that|these|those|is|was|are|were|has|hav
            r"which|who|whose|as|each|every|one|any|all|same|said|new|relevant|following)")
 _WORD = r"(?!" + _NOT_IN + r"\b)[A-Za-z][\w'’-]*"
 #: "the planning and evaluation section", "the Environment Statistics Section", "its Supply Chain Management Unit"
-_UNIT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|an?)\s+(" + _WORD + r"(?:\s+(?:(?:and|of|for)\s+)?" + _WORD + r"){0,7}?\s+"
+_UNIT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+(" + _WORD + r"(?:\s+(?:(?:and|of|for)\s+)?" + _WORD + r"){0,7}?\s+"
                    r"(?:[Ss]ection|[Uu]nit|[Bb]ranch))\b")
 
 
