@@ -5,7 +5,8 @@ Peacekeeping Operations ("the delegation of Nigeria ... to serve as Chair"): bot
 names gate (``search.names``) reads only the capitalized run, so the lower-case qualifier ("on decolonization", "on
 enforced disappearances", "on arbitrary detention") went unread. A paragraph answers such a question only if the
 qualifier's words are said by the paragraph, its headings, the chunk it goes on from, or its document's title or
-subject (the report *of* the Special Committee on Peacekeeping Operations need not repeat "peacekeeping"), or if
+subject (the report *of* the Special Committee on Peacekeeping Operations need not repeat "peacekeeping"), each word
+by its family (``answer.word_forms``: "decolonization" by "Colonial Countries"), or if
 its document writes the qualifier somewhere: a body known in its own documents by another name than the question's
 (the Special Committee on decolonization is the "Special Committee on the Situation with regard to the Implementation
 of the Declaration on the Granting of Independence to Colonial Countries and Peoples") is still recognized by its
@@ -83,4 +84,14 @@ def of_the_body(searcher, question: str, hit) -> bool:
     stems = {t.stem for t in tokenize([context])[0]}
     if profile is not None:
         stems |= profile.title_stems | profile.subject_stems
-    return all(q <= stems or document_cites(searcher, hit.symbol, text) for text, q in wanted)
+    return all(all(_said(t, stems) for t in tokenize([text])[0] if t.text.lower() not in _LINKS)
+               or document_cites(searcher, hit.symbol, text) for text, _ in wanted)
+
+
+def _said(token, stems: set[str]) -> bool:
+    """True if ``stems`` say the qualifier's word or, by a stem's start, a word of its family ("decolonization": the
+    "Colonial Countries" of a heading, ``answer.word_forms``)."""
+    from .answer import word_forms
+
+    return token.stem in stems or any(st.startswith(f) for f in word_forms(token.text, token.stem) - {token.stem}
+                                      for st in stems)
