@@ -39,7 +39,7 @@ _STOP = (r"(?:in|at|during|since|by|from|to|with|under|over|before|after|for|who
          r"(?:s|es|d|ed|ing)?)")
 _WORD = r"(?!" + _STOP + r"\b)[a-z][\w'’-]*"
 #: "Special Committee on decolonization", "Working Group on enforced or involuntary disappearances"
-_QUALIFIED = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+)*" + _HEADS + r"\s+(?:on|of|for)\s+(?:the\s+)?"
+_QUALIFIED = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+)*" + _HEADS + r"\s+(?:on|of|for)\s+(?:(?:the|an?)\s+)?"
                         r"(" + _WORD + r"(?:(?:,?\s+(?:and|or|of|the)\s+|\s+)" + _WORD + r"){0,5})")
 
 
@@ -64,7 +64,7 @@ def qualifier_phrases(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(out)
 
 
-_LINKS = frozenset("and or of the".split())
+_LINKS = frozenset("and or of the a an".split())
 #: a verb whose object the body is, and whose complement the "on ..." is: "briefed the Council on the situation"
 _TOLD = re.compile(r"(?i)\b(?:brief\w*|inform\w*|report\w*|updat\w*|told|tell\w*|address\w*|advis\w*|consult\w*|"
                    r"submit\w*|present\w*|wr[io]t\w*|appeal\w*|call\w*|urg\w*|request\w*|ask\w*|remind\w*|"
