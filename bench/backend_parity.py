@@ -52,33 +52,44 @@ def dev_questions(n: int) -> list[str]:
 
 
 def run(index: str, out: Path, filtered: int, asks: int) -> None:
+    """Every search and answer, written to ``out`` after each block (most telling first), so a run
+    cut short on a loaded machine still compares what it did."""
     from paracite.errors import ParaciteError
     from search import Searcher
 
     s = Searcher.open(index)
     results: dict[tuple, object] = {}
     queries = dev_queries()
-    for name, q, doc in queries:
-        for mode in ("hybrid", "bm25", "dense"):
-            results[(mode, name, q, doc)] = [(h.citation, round(h.score, 4)) for h in s.search(q, mode=mode, doc=doc)]
-    for _, q, _ in queries[:filtered]:
-        for f in FILTERS:
-            try:
-                hits = [(h.citation, round(h.score, 4)) for h in s.search(q, **f)]
-            except ParaciteError as e:
-                hits = f"error: {e}"
-            results[("filtered", json.dumps(f), q, None)] = hits
-    for q in dev_questions(asks):
+
+    def hits(q: str, **kw):
+        try:
+            return [(h.citation, round(h.score, 4)) for h in s.search(q, **kw)]
+        except ParaciteError as e:
+            return f"error: {e}"
+
+    def answer(q: str):
         a = s.ask(q)
-        results[("ask", "", q, None)] = (a.text, a.citations, [h.citation for h in a.closest])
-    out.write_bytes(pickle.dumps(results))
-    print(f"{len(results)} results written to {out}")
+        return a.text, a.citations, [h.citation for h in a.closest]
+
+    blocks = [[(("hybrid", n, q, d), lambda q=q, d=d: hits(q, doc=d)) for n, q, d in queries],
+              [(("ask", "", q, None), lambda q=q: answer(q)) for q in dev_questions(asks)],
+              [(("filtered", json.dumps(f), q, None), lambda q=q, f=f: hits(q, **f))
+               for _, q, _ in queries[:filtered] for f in FILTERS],
+              [(("bm25", n, q, d), lambda q=q, d=d: hits(q, mode="bm25", doc=d)) for n, q, d in queries],
+              [(("dense", n, q, d), lambda q=q, d=d: hits(q, mode="dense", doc=d)) for n, q, d in queries]]
+    for block in blocks:
+        for key, search in block:
+            results[key] = search()
+        out.write_bytes(pickle.dumps(results))
+        print(f"{len(results)} results written to {out}", flush=True)
 
 
 def compare(a_path: Path, b_path: Path) -> None:
     a, b = pickle.loads(a_path.read_bytes()), pickle.loads(b_path.read_bytes())
     kinds: dict[str, list[int]] = {}
     for key in a:
+        if key not in b:
+            continue
         same = a[key] == b.get(key)
         if key[0] == "ask" or not isinstance(a[key], list):
             top = same
