@@ -109,7 +109,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--index")
     ap.add_argument("--out", type=Path)
-    ap.add_argument("--filtered", type=int, default=50)
+    ap.add_argument("--filtered", type=int, default=20)
     ap.add_argument("--asks", type=int, default=50)
     ap.add_argument("--compare", nargs=2, type=Path)
     args = ap.parse_args()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -105,3 +106,18 @@ def test_a_ray_worker_past_the_time_limit_ends_itself():
     assert hung.returncode == 124 and "alive" not in hung.stdout
     done = run(0.5, "w.cancel()")
     assert done.returncode == 0 and "alive" in done.stdout
+
+
+def test_a_local_ray_starts_its_workers_at_a_local_ingests_priority(monkeypatch):
+    """Ray starts workers at niceness 15: on a shared machine a library ingest's Ray workers got 2% of
+    a core each. The local Ray paracite starts is told niceness 0, unless the user set one."""
+    from index.ray_ingest import NICENESS_ENV, _worker_priority
+
+    monkeypatch.delenv(NICENESS_ENV, raising=False)
+    with _worker_priority():
+        assert os.environ[NICENESS_ENV] == "0"
+    assert NICENESS_ENV not in os.environ
+    monkeypatch.setenv(NICENESS_ENV, "5")
+    with _worker_priority():
+        assert os.environ[NICENESS_ENV] == "5"
+    assert os.environ[NICENESS_ENV] == "5"
