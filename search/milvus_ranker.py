@@ -29,6 +29,7 @@ from .bm25 import bm25_call, bm25_scores, bm25_table, keyword_query
 from . import fusion
 from .fusion import coverage_power, negates
 from .milvus_cache import ChunkRecords
+from .exclusion import split_exclusions
 from .negation_cue import best_spans
 from .ordinal_match import ordinal_share, query_ordinals
 from .phrases import pair_share
@@ -74,6 +75,14 @@ class MilvusRanker(Ranker):
                 out["scale"] = self._scale_of(ids)
                 out["titled"] = self._titled(kw.groups, ids, out["coverage"])
         return Signals(**out)
+
+    def best_cosine(self, query: str) -> float | None:
+        """The best sentence cosine anywhere in the index, as the local ranker gives it: one search of
+        the sentences collection for its single best (the weak-match check's reference; without it
+        that check ran a whole dense ranking and took the best sentence of its top five, which can
+        miss the index's best sentence when its chunk ranks lower by the dense score)."""
+        hits = self.milvus.dense(self._embed(split_exclusions(query).rest), 1, sentences=True)
+        return hits[0][1] if hits else None
 
     def _candidates(self, qvec: np.ndarray | None, kw, allowed: set[int] | None,
                     depth: int) -> tuple[np.ndarray, dict[int, float], dict[int, float]]:
