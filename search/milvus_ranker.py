@@ -124,7 +124,7 @@ class MilvusRanker(Ranker):
         titled = self._titled(kw.groups, ids, coverage)  # the hybrid's coverage (``search.title_words``)
         out: set[int] = set()
         for cover in (coverage, titled) if titled is not None else (coverage,):
-            best = np.argpartition(-(bm25 * cover), fusion.POOL - 1)[:fusion.POOL]
+            best = fusion.best_with_ties(bm25 * cover, fusion.POOL)  # as the pool keeps them
             out |= {int(i) for i in ids[best]} | {int(ids[int(np.argmax(cover))])}
         return out
 
