@@ -101,6 +101,7 @@ LIB_TRAPS20 = ROOT / "bench" / "data" / "traps" / "library_facts_traps20.jsonl" 
 LIB_TRAPS21 = ROOT / "bench" / "data" / "traps" / "library_facts_traps21.jsonl"  # session 21, not blind: traps by class + twins (h-r21ansref)
 LIB_TRAPS22 = ROOT / "bench" / "data" / "traps" / "library_facts_traps22.jsonl"  # session 22, not blind: year-form twins (h-r22frames)
 LIB_DOERS22 = ROOT / "bench" / "data" / "traps" / "library_facts_doers22.jsonl"  # session 22, not blind: doer-form twins (h-r22doers)
+LIB_QUAL23 = ROOT / "bench" / "data" / "traps" / "library_facts_qual23.jsonl"  # session 23, not blind: qualified bodies, sections, yearless dates (h-r23qual)
 ROUNDS = {"round4": (LIB_ROUND4, LIB_ROUND4_ASIDE), "round6": (LIB_ROUND6, LIB_ROUND6_ASIDE),
           "round7": (LIB_ROUND7, LIB_ROUND7_ASIDE), "blind7": (LIB_BLIND7,), "final7": (LIB_FINAL7,),
           "blind8": (LIB_BLIND8,), "blind9": (LIB_BLIND9,), "final9": (LIB_FINAL9,),
@@ -110,7 +111,7 @@ ROUNDS = {"round4": (LIB_ROUND4, LIB_ROUND4_ASIDE), "round6": (LIB_ROUND6, LIB_R
           "blind19": (LIB_BLIND19,), "blind20": (LIB_BLIND20,), "blind21": (LIB_BLIND21,),
           "blind22": (LIB_BLIND22,), "blind23": (LIB_BLIND23,), "blind24": (LIB_BLIND24,),
           "traps20": (LIB_TRAPS20,), "traps21": (LIB_TRAPS21,),
-          "traps22": (LIB_TRAPS22,), "doers22": (LIB_DOERS22,)}
+          "traps22": (LIB_TRAPS22,), "doers22": (LIB_DOERS22,), "qual23": (LIB_QUAL23,)}
 
 _NUMBER_WORDS = {w: str(CARDINALS[w]) for w in between(0, 20)}
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}

@@ -12,10 +12,11 @@ The cache is a list of records, one per (set, query): ``set``, ``id``, ``query``
 ``docs`` (each candidate's document number), ``pre`` / ``paged`` (kind-prior masks), ``qvec``
 (the query's embedding as the ranker saw it; for variants that change the query vector), ``hub``
 (each candidate's stored hubness, or None for an index without the table), ``neg`` (for a negating
-query, whether each candidate's best sentence negates; else None).
+query, whether each candidate's best sentence negates; else None), ``vecs`` (row id → chunk vector
+of the best ``VEC_DEPTH`` candidates before the near-repeat step, which reads them).
 
 ``shipped_fn`` ranks a record as the searcher does (fusion, kind prior, document step, head
-correction, negation cue); ``default_fn`` stops before the head correction, which ``bench/learned_rank.py`` fits
+correction, negation cue, near-repeats in the top ten); ``default_fn`` stops before the head correction, which ``bench/learned_rank.py`` fits
 on top of it. The figures ``main`` prints are ``shipped_fn``'s, so they equal ``bench/eval_sets.py``'s.
 """
 
@@ -40,6 +41,7 @@ from search.head_rerank import rerank_head  # noqa: E402
 from search.judgements import hit_key  # noqa: E402
 from search.kind_prior import apply_kind_prior, page_cited_ids, preamble_ids  # noqa: E402
 import search.negation_cue as negation_cue  # noqa: E402
+from search.near_repeats import spread_repeats  # noqa: E402
 
 DATA = ROOT / "bench/data"
 LIB_SETS = {"lib": [DATA / "library_queries.jsonl", DATA / "pdf_dev_queries.jsonl"],
@@ -56,6 +58,9 @@ LIB_SETS = {"lib": [DATA / "library_queries.jsonl", DATA / "pdf_dev_queries.json
             "round22": [DATA / "library_queries_round22.jsonl"],  # session 21, blind, split by document
             "round23": [DATA / "library_queries_round23.jsonl"],  # session 22, blind, split by document
             "round24": [DATA / "library_queries_round24.jsonl"]}  # session 23, blind, split by document
+#: How many of the best candidates' chunk vectors a record keeps (for ``search.near_repeats``, which
+#: reads the top ten; the rest leave room for variants that move the head).
+VEC_DEPTH = 50
 A_SETS = {"Adev": ROOT / "tests/fixtures/a69207_queries_dev.jsonl", "Aown": ROOT / "tests/fixtures/a69207_queries_own.jsonl"}
 
 
@@ -113,6 +118,8 @@ def collect(s: Searcher, queries, set_name: str, all_docs: bool) -> list[dict]:
                         "qvec": vecs[-1][0].copy() if vecs else None,
                         "hub": None if hub is None else hub[sig.ids],
                         "neg": negation_flags(rk, sig, vecs[-1] if vecs else None, texts)})
+            head = sig.ids[np.argsort(-_before_repeats(out[-1]), kind="stable")[:VEC_DEPTH]]
+            out[-1]["vecs"] = dict(zip(head.tolist(), np.asarray(rk._vectors_of(head), dtype="float32")))
     finally:
         del rk.signals
         rk._embed = embed
@@ -164,10 +171,8 @@ def default_fn(rec: dict) -> np.ndarray:
     return final_scores(rec, rec["sig"].scores("hybrid"))
 
 
-def shipped_fn(rec: dict) -> np.ndarray:
-    """The searcher's own hybrid ranking of a record: ``default_fn``, then the head correction
-    (``search.head_rerank``) with the candidates' stored hubness, then for a negating query the
-    negation cue (``search.negation_cue``; a cache collected before it has no ``neg``: not applied)."""
+def _before_repeats(rec: dict) -> np.ndarray:
+    """``shipped_fn`` less its last step (the near-repeats of the top ten)."""
     fused = rec["sig"].scores("hybrid")
     scores = rerank_head(final_scores(rec, fused), fused, rec["docs"], rec.get("hub"))
     neg = rec.get("neg")
@@ -177,6 +182,19 @@ def shipped_fn(rec: dict) -> np.ndarray:
     scores = scores.copy()
     scores[head[neg[head]]] += negation_cue.CUE_BONUS
     return scores
+
+
+def shipped_fn(rec: dict) -> np.ndarray:
+    """The searcher's own hybrid ranking of a record: ``default_fn``, then the head correction
+    (``search.head_rerank``) with the candidates' stored hubness, then for a negating query the
+    negation cue (``search.negation_cue``; a cache collected before it has no ``neg``: not applied),
+    then the top ten's near-repeats (``search.near_repeats``; a cache without ``vecs``: not applied)."""
+    scores = _before_repeats(rec)
+    vecs = rec.get("vecs")
+    if vecs is None:
+        return scores
+    ids = rec["sig"].ids
+    return spread_repeats(scores, ids, ids, lambda at: np.stack([vecs[int(i)] for i in at]))
 
 
 def main() -> None:

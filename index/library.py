@@ -123,7 +123,7 @@ def _read(todo: list[Source], cache: Cache, tagged: bool, timeout: float, jobs: 
     if ray is None:
         _parse_and_embed(todo, cache, tagged, timeout, jobs, progress, fail, out)
     else:
-        _parse_and_embed_with_ray(todo, cache, tagged, ray, out)
+        _parse_and_embed_with_ray(todo, cache, tagged, ray, out, timeout, fail)
 
 
 def _parse_and_embed(todo: list[Source], cache: Cache, tagged: bool, timeout: float, jobs: int | None,
@@ -172,11 +172,13 @@ def _finish(embedder: threading.Thread, stop: threading.Event) -> None:
 
 
 def _parse_and_embed_with_ray(todo: list[Source], cache: Cache, tagged: bool, address: str,
-                              out: Gathered) -> None:
-    """The same cache entries, the per-file parse, tag and embed done by Ray tasks (issue #17)."""
+                              out: Gathered, timeout: float | None = None, fail: str | None = None) -> None:
+    """The same cache entries, the per-file parse, tag and embed done by Ray tasks (issue #17); each
+    file is cached as its task ends, and a failed task skips its file only."""
     from .ray_ingest import parse_with_ray
 
-    for parsed, embedded in parse_with_ray([(s.file, s.key) for s in todo], address, tag_entities=tagged):
+    files = [(s.file, s.key) for s in todo]
+    for parsed, embedded in parse_with_ray(files, address, tag_entities=tagged, timeout=timeout, fail=fail):
         if parsed.skip:
             out.skips.append(parsed.skip)
             if parsed.skip.stage == "parse" and not parsed.skip.trace:  # the reader's verdict on this content

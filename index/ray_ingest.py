@@ -11,58 +11,113 @@ driver; a mismatch is refused.
 from __future__ import annotations
 
 import logging
+import os
 import socket
+import threading
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
 
 from paracite.errors import IngestError
+from ingest.skips import Skip
+from .workers import Parsed
 
 LOCAL = "local"
 LOCAL_CPUS = 2
 REACH_TIMEOUT = 10  # seconds to wait for a cluster's head to answer before any Ray call
 LOCAL_STARTS = 3  # Ray gives a starting node 30 s; on a busy machine a second try may be needed
 ROOT = Path(__file__).resolve().parent.parent  # the folder holding paracite's packages
+RETRIES = 1  # a task whose worker died runs once more (a lost node); a file that crashes it costs two tries
+TIME_LIMIT_EXIT = 124  # the exit code of a worker past a file's time limit
+NICENESS_ENV = "RAY_worker_niceness"
 RAY_TOKEN_LOGGER = "ray._private.authentication.authentication_token_setup"
 
 
-def _work(path: str, key: str, tag_entities: bool):
+def _work(path: str, key: str, tag_entities: bool, timeout: float | None = None, fail: str | None = None):
     """One file → (``Parsed``, its ``embed_documents`` results or None, model file hashes).
 
     Runs in a Ray worker: the same ``read_one`` (parse, tag, notes, skips) and ``embed_documents``
-    as a local ingest, so its cache entry is built the same way.
+    as a local ingest, so its cache entry is built the same way. Reading and parsing get ``timeout``
+    seconds, as in a local worker process: past it the worker ends itself (``_Watchdog``) and the
+    driver skips the file. An embedding failure skips this file only, as a local ingest's does.
     """
     from index import embed
     from index.library import embed_documents
-    from index.workers import read_one
+    from index.workers import injected_failure, read_one
+    import ingest.reader  # noqa: F401  (imported before the clock starts, as a local worker has it)
 
-    parsed = read_one(path, key, tag_entities)
+    watchdog = _Watchdog(timeout)
+    try:
+        parsed = read_one(path, key, tag_entities, fail, on_parsed=watchdog.cancel)
+    finally:
+        watchdog.cancel()
     if parsed.skip:
         return parsed, None, {}
-    return parsed, embed_documents(parsed.documents), embed.model_files()
-
-
-def parse_with_ray(files: Sequence[tuple[str, str]], address: str | None, *, tag_entities: bool = True):
-    """Per (file, cache key), in order: ``(Parsed, embed_documents results or None)``."""
-    ray = _ray()
-    started = _init(ray, address)
     try:
-        task = ray.remote(num_cpus=1)(_work)
-        results = ray.get([task.remote(str(p), key, tag_entities) for p, key in files])
+        injected_failure("embed", path, fail)
+        embedded = embed_documents(parsed.documents)
     except Exception as e:
-        if isinstance(e, IngestError):
-            raise
-        raise IngestError(f"a Ray ingest task failed: {str(e).splitlines()[0][:300]}") from None
+        return Parsed(path, key, skip=Skip(path, "embed", f"{type(e).__name__}: {e}", traceback.format_exc())), None, {}
+    return parsed, embedded, embed.model_files()
+
+
+class _Watchdog:
+    """Ends the worker process when a file's reading and parsing passes its time limit (a PDF that
+    hangs the parser would hold its Ray task, and so the whole ingest, for ever). Ray then reports
+    the task's worker dead, which the driver turns into this file's skip."""
+
+    def __init__(self, timeout: float | None):
+        self._timer = None
+        if timeout:
+            self._timer = threading.Timer(timeout, os._exit, (TIME_LIMIT_EXIT,))
+            self._timer.daemon = True
+            self._timer.start()
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+
+def parse_with_ray(files: Sequence[tuple[str, str]], address: str | None, *, tag_entities: bool = True,
+                   timeout: float | None = None, fail: str | None = None):
+    """Per (file, cache key), in order: ``(Parsed, embed_documents results or None)``, each given as
+    soon as it and the files before it are done (so the caller caches it at once). A task that
+    fails (its worker died: a crash in native code, out of memory, the time limit) skips its file
+    only, as a local ingest's worker process does. Ray is started or reached here, at the call."""
+    ray = _ray()
+    return _results(ray, _init(ray, address), files, tag_entities, timeout, fail)
+
+
+def _results(ray, started: bool, files: Sequence[tuple[str, str]], tag_entities: bool, timeout: float | None,
+             fail: str | None):
+    try:
+        from . import embed
+
+        local_model = embed.model_files()
+        task = ray.remote(num_cpus=1, max_retries=RETRIES)(_work)
+        refs = [task.remote(str(p), key, tag_entities, timeout, fail) for p, key in files]
+        for (path, key), ref in zip(files, refs):
+            parsed, embedded, model = _outcome(ray, ref, str(path), key, timeout)
+            if model and model != local_model:
+                raise IngestError("a Ray worker embeds with other model files than this machine; "
+                                  "install the same paracite on every worker")
+            yield parsed, embedded
     finally:
         if started:
             ray.shutdown()
-    from . import embed
 
-    local_model = embed.model_files()
-    if any(model and model != local_model for _, _, model in results):
-        raise IngestError("a Ray worker embeds with other model files than this machine; "
-                          "install the same paracite on every worker")
-    return [(parsed, embedded) for parsed, embedded, _ in results]
+
+def _outcome(ray, ref, path: str, key: str, timeout: float | None):
+    """The task's result, or a skip of its file when the task failed."""
+    try:
+        return ray.get(ref)
+    except ray.exceptions.RayError as e:
+        limit = f", or more than {timeout:g} s to read and parse (the time limit)" if timeout else ""
+        why = f"the Ray worker died before it returned (a crash in native code, out of memory{limit})"
+        if not isinstance(e, (ray.exceptions.WorkerCrashedError, ray.exceptions.TaskCancelledError)):
+            why = f"the Ray task failed: {str(e).strip().splitlines()[-1][:300]}"
+        return Parsed(path, key, skip=Skip(path, "parse", why, trace=str(e) or type(e).__name__)), None, {}
 
 
 def _ray():
@@ -89,6 +144,26 @@ def quiet_token_notice():
         yield
     finally:
         log.setLevel(level)
+
+
+@contextmanager
+def _worker_priority():
+    """Start a local Ray whose workers run at the priority a local ingest's do (niceness 0).
+
+    Ray starts its workers at niceness 15 (``RAY_worker_niceness``), which on a cluster of its own
+    only puts them behind Ray's control processes; on a machine shared with other work they yield
+    to everything else: at load average 17-28 on 2 cores the Ray workers of a library ingest got
+    2% of a core each while the local ingest beside them got its share (36 s of CPU in 14 min).
+    A niceness the user set in the environment is kept; a cluster's workers are the cluster's.
+    """
+    if NICENESS_ENV in os.environ:
+        yield
+        return
+    os.environ[NICENESS_ENV] = "0"  # read by the raylet this ``ray.init`` starts
+    try:
+        yield
+    finally:
+        os.environ.pop(NICENESS_ENV, None)
 
 
 def _check_reachable(address: str) -> None:
@@ -131,7 +206,7 @@ def _init(ray, address: str | None) -> bool:
             if local:
                 # Workers import this checkout's packages and embed with one thread each.
                 env = {"PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"}
-                with quiet_token_notice():
+                with quiet_token_notice(), _worker_priority():
                     ray.init(num_cpus=LOCAL_CPUS, runtime_env={"env_vars": env}, **opts)
             else:
                 ray.init(address=address, **opts)

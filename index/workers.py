@@ -6,7 +6,7 @@ hangs (or a parser crash that kills the process) costs one file: the main proces
 worker when the time limit passes, starts another and goes on.
 
 ``PARACITE_FAIL_AT=STAGE[:NAME]`` makes the stage (``read``, ``parse``, ``tag``, ``embed``, or
-``hang`` for a parse that never ends) fail for files whose name contains ``NAME``: the tests use
+``hang`` for a parse that never ends, ``crash`` for a reader process that dies) fail for files whose name contains ``NAME``: the tests use
 it to check that one file's failure costs only that file. ``stall`` makes the embedding of such a
 file pause for ``STALL_SECONDS`` (saying so on stderr) and go on: the Ctrl-C tests use it.
 
@@ -36,6 +36,7 @@ from ingest.models import Document
 from ingest.skips import Skip, strip_source
 
 DEFAULT_TIMEOUT = 120.0  # seconds to read and parse one file
+CRASH_EXIT = 70  # the exit code of an injected ``crash`` (tests only)
 STALL_SECONDS = 6.0  # how long an injected ``stall`` holds the embedding (tests only)
 
 
@@ -64,6 +65,8 @@ def injected_failure(stage: str, source: str, spec: str | None) -> None:
         if stage == "hang":
             while True:
                 time.sleep(3600)
+        if stage == "crash":  # as a crash in native code ends the process: no exception, no answer
+            os._exit(CRASH_EXIT)
         raise RuntimeError(f"injected failure at {stage}")
 
 
@@ -80,6 +83,7 @@ def read_one(source: str, key: str, tag: bool, fail: str | None = None, on_parse
 
         injected_failure("parse", source, fail)
         injected_failure("hang", source, fail)
+        injected_failure("crash", source, fail)
         docs = read_documents(source)
         if on_parsed:
             on_parsed()

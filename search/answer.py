@@ -23,6 +23,7 @@ from .footnoted import with_footnote
 from .pairs import paired
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
+from .qualified_bodies import of_the_body
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
 from .name_heads import whole_names
 from .carried import chunk_before, with_before
@@ -36,7 +37,7 @@ from .initials import spelled_out
 from .short_forms import named_by_short_form, short_forms
 from .superlatives import ranked_as_asked
 from .asked_months import another_period
-from .asked_years import another_year, asked_years, made_spans, previous_years
+from .asked_years import another_year, asked_years, made_spans, previous_years, yearless_as_asked
 from .question_frames import DOCUMENT_DATE, document_dates, source_frames
 from .doers import asked_doer
 from .changes import asks_share, document_date, states_change
@@ -119,7 +120,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             return _no_answer(searcher, asked, hits)
     exempt = _exempt(searcher, hits, names, question)
     every = score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names, given=exempt)
-    scored = [s for s in every if names_ok(s.hit, names, exempt=exempt[s.hit.citation])]
+    scored = [s for s in every if names_ok(s.hit, names, exempt=exempt[s.hit.citation])
+              and of_the_body(searcher, asked, s.hit)]  # "the Special Committee on decolonization": not another one
     if not scored and not (qtype.is_fact and fact):
         return _no_answer(searcher, asked, hits)
     if qtype.is_fact:
@@ -147,16 +149,25 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             # the fact part's best ones, however low against the whole question, at their fact-part score
             free = fact_read_exempt(searcher, exempt, read, docs, names)
             scored = lifted(every, read)
-            facts = pick([s for s in only_read(scored, read) if names_ok(s.hit, names, exempt=free[s.hit.citation])], free)
+            facts = pick([s for s in only_read(scored, read) if names_ok(s.hit, names, exempt=free[s.hit.citation])
+                          and of_the_body(searcher, asked, s.hit)], free)
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if (actor := asked_actor(question)) and not qtype.is_fact:  # "what did the Council decide": the Council did
         scored = [s for s in scored if actor.does_deed(s.sentence.text)]
     if not qtype.is_fact:
-        scored = [s for s in scored if ranked_as_asked(question, local_context(s))]  # quoted: must rank as asked
+        scored = [s for s in scored if ranked_as_asked(question, local_context(s))  # quoted: must rank as asked
+                  and not _another_day(searcher, question, s)]
     if scored and scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(searcher, asked, hits)
+
+
+def _another_day(searcher, question: str, s: ScoredSentence) -> bool:
+    """True if the sentence writes the day the question asks without a year, and its document's date puts that day in
+    another year ("On 16 October, the Basic Court ..." in a report of April 2025 is no answer for 16 October 2023)."""
+    profile = library(searcher).profiles.get(s.hit.symbol)
+    return bool(profile) and yearless_as_asked(question, s.sentence.text, profile.date) is False
 
 
 def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fact]:
@@ -175,7 +186,7 @@ def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fac
     years, profiles = asked_years(question), library(searcher).profiles  # "in 2022": a sentence of 2024 and 2023 is not
     facts = [f for f in facts if not another_year(years, f.where.sentence.text, local_context(f.where), f.where.hit.text,
                                                   years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset(),
-                                                  f.spans[0].start)]
+                                                  f.spans[0].start, question, p.date if p else "")]
     if asks_share(question):  # "what share ... is allocated to education": "22 per cent lower than" is a change
         facts = [f for f in facts if not (f.spans[0].kind == "percent"
                                           and states_change(f.where.sentence.text, f.spans[0].start, f.spans[0].end))]

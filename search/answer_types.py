@@ -326,6 +326,9 @@ def _kind_by_noun(q: str) -> tuple[str, tuple[str, ...]] | None:
         return "language", _words(m.group(1))  # "what is the working language of the seminar": "English"
     if m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(prizes?|awards?|medals?|honou?rs?)\b", q):
         return "award", _words(m.group(1))  # "which prize did he receive": "the *O.P. Dwivedi prize*"
+    from .units import unit_asked  # (it reads spans of this module)
+    if unit := unit_asked(q):
+        return "unit", unit  # "which section of the Agency sets out safeguard criteria": "the planning and evaluation section"
     return None
 
 
@@ -581,6 +584,10 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     found += [_with_body(s, sentence) if s.kind == "instrument" else s for s in numeric_taken if s.kind in kinds]
     if "publication" in kinds:
         found += [sp for sp in publication_spans(sentence) if not _overlaps(sp, found)]
+    if "unit" in kinds:
+        from .units import unit_spans
+
+        found += [sp for sp in unit_spans(sentence) if not _overlaps(sp, found)]
     if "person" in kinds:  # before the models' names: they cut "Ana Cristina Amoroso das Neves" to "Cristina"
         from .person_names import appositive_spans, officer_spans
 

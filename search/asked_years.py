@@ -127,7 +127,8 @@ def asked_years(question: str) -> Years:
 
 
 def another_year(asked: Years, sentence: str, before: str = "", paragraph: str = "",
-                 reported: frozenset[str] = frozenset(), at: int | None = None) -> bool:
+                 reported: frozenset[str] = frozenset(), at: int | None = None, question: str = "",
+                 written: str = "") -> bool:
     """True if the question asks years and the fact's ``sentence`` dates its own figure to years none of which meets
     the asked ones: the figure is of another year or period. The sentence's years that date a figure it is compared
     with ("up from 94 million in *2023*") or name ("Plan *2025*") may meet the asked year, but date nothing on their
@@ -137,9 +138,12 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     opening or by the years its document ``reported`` on (when its date is known); an asked year none of them gives, written elsewhere in the paragraph, dates another
     figure there ("Mauritania recorded 6.5 per cent in 2023" is no year of "Senegal faces a high population growth
     rate (2.5 per cent)"). The figure at ``at`` (its offset in the sentence), when it is the compared one, is dated by
-    its clause alone."""
+    its clause alone. A day the ``question`` asks with its year, which the sentence writes without one, is dated by
+    the document's date ``written`` alone (``yearless_as_asked``)."""
     if not asked.spans:
         return False
+    if (tied := yearless_as_asked(question, sentence, written)) is not None:
+        return not tied  # "On 19 January, X, wanted for crimes committed from 2015, was arrested": the asked day's year
     if at is not None and (compared := next((m for m in _COMPARED.finditer(sentence) if _opens(m) <= at < m.end()), None)) \
             and (then := years_of(compared.group(0)[_opens(compared) - compared.start():])).spans:
         return not asked.meets(then)  # the figure at ``at`` is the compared one ("than the 13 per cent planned in 2023/24")
@@ -156,6 +160,30 @@ def another_year(asked: Years, sentence: str, before: str = "", paragraph: str =
     if asked.meets(every) or asked.meets(_framed(prior)) or not reported:
         return False
     return not asked.meets(_framed(paragraph)) and not asked.meets(Years(tuple((int(y), int(y)) for y in reported)))
+
+
+#: a day and month the question dates with a year: "arrested on *19 January 2025*"
+_ASKED_DAY = re.compile(r"\b(\d{1,2}) (" + "|".join(sorted(MONTHS)) + r"),? (" + _Y + r")\b")
+
+
+def yearless_as_asked(question: str, sentence: str, written: str) -> bool | None:
+    """Whether the day the question asks, which ``sentence`` writes without a year ("*On 19 January*, ... was arrested
+    in Turin", its crimes dated 2015 in a clause), falls in the asked year: a report's year-less day is the last one
+    before the report's date ``written`` (ISO; "16 October" in a report of April 2025 is 16 October 2024). None when
+    the sentence writes no such day or the document's date is unknown: the sentence's years then decide."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", written or ""):
+        return None
+    for m in _ASKED_DAY.finditer(fact_time_text(question)):
+        day, month, year = int(m.group(1)), m.group(2), int(m.group(3))
+        if not re.search(r"(?<![\d–-])\b" + str(day) + r" " + month + r"\b(?!,? (?:" + _Y + r"|\d{1,2}\b))", sentence):
+            continue
+        order = _MONTH_ORDER.index(month) + 1
+        implied = int(written[:4]) - ((order, day) > (int(written[5:7]), int(written[8:10])))
+        return implied == year
+    return None
+
+
+_MONTH_ORDER = ("January February March April May June July August September October November December").split()
 
 
 def made_spans(text: str) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from .bm25 import bm25_call, bm25_scores, bm25_table, keyword_query
 from . import fusion
 from .fusion import coverage_power, negates
 from .milvus_cache import ChunkRecords
+from .exclusion import split_exclusions
 from .negation_cue import best_spans
 from .ordinal_match import ordinal_share, query_ordinals
 from .phrases import pair_share
@@ -75,6 +76,14 @@ class MilvusRanker(Ranker):
                 out["titled"] = self._titled(kw.groups, ids, out["coverage"])
         return Signals(**out)
 
+    def best_cosine(self, query: str) -> float | None:
+        """The best sentence cosine anywhere in the index, as the local ranker gives it: one search of
+        the sentences collection for its single best (the weak-match check's reference; without it
+        that check ran a whole dense ranking and took the best sentence of its top five, which can
+        miss the index's best sentence when its chunk ranks lower by the dense score)."""
+        hits = self.milvus.dense(self._embed(split_exclusions(query).rest), 1, sentences=True)
+        return hits[0][1] if hits else None
+
     def _candidates(self, qvec: np.ndarray | None, kw, allowed: set[int] | None,
                     depth: int) -> tuple[np.ndarray, dict[int, float], dict[int, float]]:
         """(candidate ids, chunk cosines and best-sentence cosines the engine returned).
@@ -115,7 +124,7 @@ class MilvusRanker(Ranker):
         titled = self._titled(kw.groups, ids, coverage)  # the hybrid's coverage (``search.title_words``)
         out: set[int] = set()
         for cover in (coverage, titled) if titled is not None else (coverage,):
-            best = np.argpartition(-(bm25 * cover), fusion.POOL - 1)[:fusion.POOL]
+            best = fusion.best_with_ties(bm25 * cover, fusion.POOL)  # as the pool keeps them
             out |= {int(i) for i in ids[best]} | {int(ids[int(np.argmax(cover))])}
         return out
 

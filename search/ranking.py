@@ -11,8 +11,10 @@
   word the chunk's title holds counts there, by its rarity among titles: ``search.title_words``);
   in a library each further chunk of one document steps down a little, so one document does not
   fill the top ten, and the best 50 are re-ordered a little by their document's best score and
-  their hubness stored at ingest (``search.head_rerank``, issue #12); a chunk that lacks an
-  ordinal the query names ("the third round table") gives up a little (``search.ordinal_match``).
+  their hubness stored at ingest (``search.head_rerank``, issue #12), and the top ten re-ordered
+  so that a near-repeat of a chunk above it gives up a little (``search.near_repeats``); a chunk
+  that lacks an ordinal the query names ("the third round table") gives up a little
+  (``search.ordinal_match``).
 
 Every mode then folds near-identical chunks into the hit ranked first (``search.duplicates``).
 
@@ -45,6 +47,7 @@ from .initials import unwritten_acronyms
 from .fusion import COVERAGE_POWER, coverage_power, dense_score, negates, pooled_hybrid_score, spread_documents
 from .head_rerank import rerank_head
 from .kind_prior import apply_kind_prior
+from .near_repeats import spread_repeats
 from .negation_cue import cue_ranked, sentence_spans
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
@@ -373,15 +376,16 @@ def _aligned_matrix(index) -> np.ndarray | None:
 
 def _library_steps(rk: Ranker, query: str, sig: Signals, fused: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """The fused ranking's last steps: one document's further chunks stepped down, the head
-    re-ordered by document evidence and hubness (``search.head_rerank``), and for a negating query
-    the head's chunks whose best sentence negates raised (``search.negation_cue``)."""
+    re-ordered by document evidence and hubness (``search.head_rerank``), for a negating query
+    the head's chunks whose best sentence negates raised (``search.negation_cue``), and the top
+    ten re-ordered so that a near-repeat of a chunk above it gives up a little (``search.near_repeats``)."""
     docs = rk._documents()[sig.ids]
     hub = rk._hubness()
     scores = rerank_head(spread_documents(scores, docs), fused, docs, None if hub is None else hub[sig.ids])
     if sig.negated:
         qvec = rk._embed(query)
         scores = cue_ranked(rk._con, sig.ids, scores, lambda at: rk._best_sentence_spans(qvec, at))
-    return scores
+    return spread_repeats(scores, sig.ids, rk._tie_order(sig.ids), rk._vectors_of)
 
 
 def _runs(owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -359,3 +359,15 @@ def test_an_acronym_that_is_a_function_word_ranks_alike(searcher, msearcher):
         local = [h.citation for h in searcher.search(query, k=3, mode=mode)]
         assert [h.citation for h in msearcher.search(query, k=3, mode=mode)] == local
         assert local[0] == "A/69/207, para. 48"
+
+
+def test_the_weak_match_reference_is_the_index_best_sentence_as_locally(searcher, msearcher):
+    """The weak-match check compares each hit's cosine with the best sentence cosine in the index;
+    the Milvus ranker gave none and the check took the best of a dense ranking's top five instead.
+    Now one search of the sentences collection gives the local backend's figure, and the same
+    hits are marked weak."""
+    for query in _queries()[:8] + ["fishing quotas in the Arctic Ocean"]:
+        local = searcher._ranking().best_cosine(query)
+        assert msearcher._ranking().best_cosine(query) == pytest.approx(local, abs=1e-5)
+        assert [(h.citation, h.weak) for h in msearcher.search(query, k=5)] == \
+            [(h.citation, h.weak) for h in searcher.search(query, k=5)]

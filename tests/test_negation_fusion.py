@@ -70,3 +70,23 @@ def test_signals_pass_negation_to_the_hybrid_score():
     base = dict(ids=np.arange(len(keyword)), chunk=chunk, sentence=sentence, bm25=keyword, coverage=coverage, power=3)
     assert int(np.argmax(Signals(**base).scores("hybrid"))) == 0
     assert int(np.argmax(Signals(**base, negated=True).scores("hybrid"))) == 12
+
+
+def test_the_pool_keeps_every_score_tied_at_its_edge_whatever_else_is_ranked():
+    """Two chunks with the same BM25 and coverage at the pool's 200th place (library dev query 'Where and
+    when was the Asia-Pacific Ministerial Conference ... held?': A/80/1 para. 108 and E/CN.3/2025/8
+    para. 34): ``argpartition`` kept one over every chunk (the local backend) and the other over
+    Milvus's candidates, so the pools, and every z-score, differed. Both are kept now, so the pool of
+    any candidate set holding the top is the same."""
+    from search.fusion import best_with_ties, pool
+
+    keyword = np.array([5.0, 1.6424498645852752, 0.2, 1.6424498645852752, 3.0, 0.0])
+    assert best_with_ties(keyword, 3).tolist() == [0, 1, 3, 4]
+    assert best_with_ties(keyword, 2).tolist() == [0, 4]
+    assert best_with_ties(keyword, 9).tolist() == list(range(6))
+    dense = np.array([0.1, 0.2, 0.3, 0.9, 0.4, 0.5])
+    everything = np.asarray(pool(dense, keyword, size=3)).tolist()
+    assert everything == [0, 1, 3, 4, 5]
+    for subset in ([0, 1, 3, 4, 5], [5, 4, 3, 1, 0]):  # candidates without position 2, in any order
+        at = np.array(subset)
+        assert sorted(at[np.asarray(pool(dense[at], keyword[at], size=3))].tolist()) == everything

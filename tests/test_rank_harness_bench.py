@@ -39,11 +39,21 @@ def test_shipped_fn_is_the_searchers_own_ranking(harness, records, searcher):
 
 def test_default_fn_stops_before_the_head_correction(harness, records):
     """Some real top ten differs with and without the head correction; over one document its only
-    term is the hubness, so without the stored hubness ``shipped_fn`` is ``default_fn``."""
+    term is the hubness, so without the stored hubness (and the later steps' fields) ``shipped_fn``
+    is ``default_fn``."""
     moved = [rec["id"] for rec in records if _top(rec, harness.default_fn(rec)) != _top(rec, harness.shipped_fn(rec))]
     assert moved
     for rec in records:
-        assert _top(rec, harness.shipped_fn(dict(rec, hub=None, neg=None))) == _top(rec, harness.default_fn(rec))
+        assert _top(rec, harness.shipped_fn(dict(rec, hub=None, neg=None, vecs=None))) == _top(rec, harness.default_fn(rec))
+
+
+def test_the_records_carry_the_head_vectors_for_the_near_repeat_step(harness, records):
+    """Each record keeps the chunk vectors of its best candidates (``search.near_repeats`` reads the
+    top ten's); some real top ten differs without them, and ``shipped_fn`` equals the searcher's
+    (above) only with them."""
+    assert all(len(rec["vecs"]) == min(harness.VEC_DEPTH, len(rec["sig"].ids)) for rec in records)
+    assert any(_top(rec, harness.shipped_fn(rec)) != _top(rec, harness.shipped_fn(dict(rec, vecs=None)))
+               for rec in records)
 
 
 def test_a_negating_query_carries_its_negation_cue(harness, records):
