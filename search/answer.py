@@ -57,6 +57,7 @@ from .subject import (common_names, document_cites, documents_citing, is_place, 
                       subject_documents)
 from .terms import tokenize
 from .equivalents import equivalents
+from .near_repeats import in_fused_order
 from .match_strength import marked
 from .ordinals import compound_ordinals, series_ordinals, spell_ordinals
 from .unsaid import (MONTHS, ORDINALS, DocContext, dated, on_its_day, periods_asked, referred_back, said, within_period,
@@ -84,6 +85,7 @@ _NAMES = ("person", "organization", "place")
 NO_ANSWER = "The indexed documents do not answer this question."
 
 
+@in_fused_order  # ask picks from its candidates by its own scores (search.near_repeats)
 def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters) -> Answer:
     """Answer ``question`` from the paragraphs of ``searcher``'s index, citing each sentence.
 

@@ -19,7 +19,10 @@ eight records up, one down, no set lower. A cosine floor of 0.75 moved more reco
 
 from __future__ import annotations
 
-from typing import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import wraps
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -29,6 +32,31 @@ DEPTH = 10
 FLOOR = 0.8
 #: What a chunk identical to one picked before it gives up (z units of the fused ranking).
 WEIGHT = 2.0
+
+#: Whether rankings re-order their top ten now. ``ask`` turns it off while it gathers evidence: it
+#: reads its candidates as a set and picks the fact by its own scores, and there the re-ordering only
+#: moved answers the wrong way (twenty-third session, all 980 tuning questions: two facts and one
+#: refusal lost, none gained). A context variable, so a server's threads do not see each other's.
+SPREADING: ContextVar[bool] = ContextVar("spreading_repeats", default=True)
+
+
+@contextmanager
+def repeats_left_in_place() -> Iterator[None]:
+    """Rankings inside the block keep their fused order in the top ten (see ``SPREADING``)."""
+    token = SPREADING.set(False)
+    try:
+        yield
+    finally:
+        SPREADING.reset(token)
+
+
+def in_fused_order(fn: Callable) -> Callable:
+    """``fn`` run with ``repeats_left_in_place``: for ``search.answer.answer_question``."""
+    @wraps(fn)
+    def run(*args, **kwargs):
+        with repeats_left_in_place():
+            return fn(*args, **kwargs)
+    return run
 
 
 def pick_order(scores: np.ndarray, similarity: np.ndarray, floor: float = FLOOR, weight: float = WEIGHT) -> np.ndarray:

@@ -47,7 +47,7 @@ from .initials import unwritten_acronyms
 from .fusion import COVERAGE_POWER, coverage_power, dense_score, negates, pooled_hybrid_score, spread_documents
 from .head_rerank import rerank_head
 from .kind_prior import apply_kind_prior
-from .near_repeats import spread_repeats
+from .near_repeats import SPREADING, spread_repeats
 from .negation_cue import cue_ranked, sentence_spans
 from .ordinal_match import ordinal_penalty, ordinal_share, query_ordinals
 from .phrases import PAIR_BONUS, pair_share
@@ -385,6 +385,8 @@ def _library_steps(rk: Ranker, query: str, sig: Signals, fused: np.ndarray, scor
     if sig.negated:
         qvec = rk._embed(query)
         scores = cue_ranked(rk._con, sig.ids, scores, lambda at: rk._best_sentence_spans(qvec, at))
+    if not SPREADING.get():  # ``ask`` gathering evidence (``search.near_repeats.repeats_left_in_place``)
+        return scores
     return spread_repeats(scores, sig.ids, rk._tie_order(sig.ids), rk._vectors_of)
 
 

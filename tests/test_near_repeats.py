@@ -77,3 +77,24 @@ def test_the_real_reports_near_repeats_move_down(searcher, monkeypatch):
             above = with_step[:with_step.index(i)]
             assert max(float(vecs[i] @ vecs[j]) for j in above) > FLOOR
     assert _top(searcher, "remittance costs") == plain
+
+
+def test_ask_gathers_its_evidence_in_the_fused_order(searcher, monkeypatch):
+    """``ask`` reads its candidates without the re-ordering (it only moved answers the wrong way on
+    the tuning questions); a search inside the block ranks as the fused order, one outside as before,
+    and the switch is back on after ``ask`` returns."""
+    from search import answer as answer_module
+    from search.near_repeats import SPREADING, repeats_left_in_place
+
+    query = "what civil society will concentrate on"
+    number = dict(searcher.store.execute("SELECT id, number FROM chunks"))
+    with repeats_left_in_place():
+        inside = [number[i] for i in _top(searcher, query)[:4]]
+    assert inside == [76, 79, 77, 15]
+    assert [number[i] for i in _top(searcher, query)[:4]] == [76, 79, 15, 77]
+    seen = []
+    real = answer_module.retrieve
+    monkeypatch.setattr(answer_module, "retrieve", lambda *a, **kw: (seen.append(SPREADING.get()), real(*a, **kw))[1])
+    answer = searcher.ask("What will civil society concentrate on?")
+    assert seen == [False] and SPREADING.get() is True
+    assert answer.text
