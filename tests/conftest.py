@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import fcntl
 import os
+import shutil
 
 import pytest
 from hypothesis import settings
@@ -37,13 +39,56 @@ def paras(doc) -> dict[int, object]:
     return {c.number: c for c in doc.chunks if c.kind == "paragraph" and not c.part}
 
 
+# The bundled report beside three real UN PDFs: the small library several modules search or build from.
+SMALL_LIBRARY_PDFS = ("A_80_275.en.pdf", "A_52_687.en.pdf", "A_HRC_EMRIP_2025_2.en.pdf")
+
+
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """The folder ``build(folder)`` fills, built once per test run even when pytest-xdist runs the
+    tests in several processes: the first worker builds it under a lock in the run's shared temporary
+    folder, the others wait for it and read the same folder (its users only read it)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    root = tmp_path_factory.getbasetemp().parent  # shared by the workers of one run
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker that failed half-way
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder
+
+
+def seeded(folder: Path, *built: Path) -> Path:
+    """``folder`` holding a copy of the per-file cache of the ``built`` indexes, so a build there
+    reads those files' parse and vectors (keyed by their bytes, exactly what a fresh read gives)
+    instead of reading and embedding them again. Returns ``folder``."""
+    from index.cache import CACHE
+
+    for index in built:
+        shutil.copytree(index / CACHE, folder / CACHE, dirs_exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory) -> Path:
     from index import build_index
 
-    folder = tmp_path_factory.mktemp("index")
-    build_index([REPORT], folder, progress=False)
-    return folder
+    return built_once(tmp_path_factory, "index", lambda folder: build_index([REPORT], folder, progress=False))
+
+
+@pytest.fixture(scope="session")
+def small_library_dir(tmp_path_factory) -> Path:
+    """The report and ``SMALL_LIBRARY_PDFS`` in one index, built once; readers only (writers build
+    from its cache with ``seeded``, or copy the folder)."""
+    from index import build_index
+
+    paths = [REPORT, *(FIXTURES / p for p in SMALL_LIBRARY_PDFS)]
+    return built_once(tmp_path_factory, "small-library", lambda folder: build_index(paths, folder, progress=False))
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +106,7 @@ def serve_index(tmp_path_factory) -> Path:
     `paracite ingest chunks.jsonl --index DIR` (real report paragraphs and a note made of markup)."""
     from search.cli import main
 
-    folder = tmp_path_factory.mktemp("serve-index")
-    assert main(["ingest", str(FIXTURES / "serve_chunks.jsonl"), "--index", str(folder), "--quiet"]) == 0
-    return folder
+    def build(folder: Path) -> None:
+        assert main(["ingest", str(FIXTURES / "serve_chunks.jsonl"), "--index", str(folder), "--quiet"]) == 0
+
+    return built_once(tmp_path_factory, "serve-index", build)

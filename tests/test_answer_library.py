@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from conftest import seeded
 from search import Searcher
 from search.answer import subject_words
 from search.fact_sources import Fact, sources
@@ -27,10 +28,11 @@ EMRIP = "A/HRC/EMRIP/2025/2"
 
 
 @pytest.fixture(scope="module")
-def library_dir(tmp_path_factory) -> Path:
+def library_dir(tmp_path_factory, small_library_dir) -> Path:
+    """A build of the report and the EMRIP study alone, from the per-file cache of the small library."""
     from index import build_index
 
-    folder = tmp_path_factory.mktemp("library")
+    folder = seeded(tmp_path_factory.mktemp("library"), small_library_dir)
     build_index([REPORT, FIXTURES / "A_HRC_EMRIP_2025_2.en.pdf"], folder, progress=False)
     return folder
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPORT
+from conftest import FIXTURES, REPORT, seeded
 from index import build_index
 from index.build import CURRENT
 from paracite.errors import IngestError, UsageError
@@ -35,12 +35,14 @@ def _bad_files(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> tuple[Path, Path, list[str]]:
+def corpus(tmp_path_factory, small_library_dir) -> tuple[Path, Path, list[str]]:
+    """The folder, its index and the skip lines; the report and the EMRIP study are read from the
+    small library's per-file cache (same bytes), the letter and the broken files afresh."""
     folder = tmp_path_factory.mktemp("corpus")
     shutil.copy(REPORT, folder / REPORT.name)
     shutil.copy(FIXTURES / "A_HRC_EMRIP_2025_2.en.pdf", folder)
     write_pdf(folder / "S_2025_41.pdf", letter_pages())
-    index = tmp_path_factory.mktemp("corpus-index")
+    index = seeded(tmp_path_factory.mktemp("corpus-index"), small_library_dir)
     _, problems = build_index([folder], index, progress=False)
     return folder, index, problems
 

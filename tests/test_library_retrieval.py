@@ -13,24 +13,22 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SMALL_LIBRARY_PDFS
 from search import Searcher
 from search.evaluate import evaluate, read_queries
 from search.judgements import hit_key
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPORT = Path(__file__).resolve().parent.parent / "corpus" / "A-69-207.txt"
-PDFS = ("A_80_275.en.pdf", "A_52_687.en.pdf", "A_HRC_EMRIP_2025_2.en.pdf")
+PDFS = SMALL_LIBRARY_PDFS
 QUERIES = FIXTURES / "library_small_queries.jsonl"
 REPORT_QUERIES = (FIXTURES / "a69207_queries_dev.jsonl", FIXTURES / "a69207_queries_own.jsonl")
 
 
 @pytest.fixture(scope="module")
-def small_library(tmp_path_factory):
-    from index import build_index
-
-    folder = tmp_path_factory.mktemp("small-library")
-    build_index([REPORT, *(FIXTURES / p for p in PDFS)], folder, progress=False)
-    s = Searcher.open(folder)
+def small_library(small_library_dir):
+    """The report and ``PDFS`` in one index (conftest's, built once per run)."""
+    s = Searcher.open(small_library_dir)
     yield s
     s.close()
 

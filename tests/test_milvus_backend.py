@@ -11,6 +11,7 @@ import pytest
 pytest.importorskip("pymilvus", reason="the Milvus backend needs the scale extra: pip install -e '.[scale]'")
 pytest.importorskip("milvus_lite", reason="Milvus Lite needs the scale extra: pip install -e '.[scale]'")
 
+from conftest import seeded  # noqa: E402
 from paracite.errors import IndexMismatch, IngestError  # noqa: E402
 from index import build_index  # noqa: E402
 from index.milvus import connect, id_expression  # noqa: E402
@@ -23,10 +24,12 @@ QUERIES = Path(__file__).resolve().parent / "fixtures" / "a69207_queries_dev.jso
 
 
 @pytest.fixture(scope="module")
-def milvus_index(tmp_path_factory) -> tuple[Path, Path]:
-    """The report indexed into Milvus Lite through the CLI: (index folder, Lite .db)."""
+def milvus_index(tmp_path_factory, index_dir) -> tuple[Path, Path]:
+    """The report indexed into Milvus Lite through the CLI: (index folder, Lite .db). Its parse and
+    vectors come from the session index's per-file cache (what the Milvus backend writes and reads
+    is the subject here, not the embedding: tests/test_ray_ingest.py embeds the report afresh)."""
     root = tmp_path_factory.mktemp("milvus")
-    folder, db = root / "ix", root / "milvus.db"
+    folder, db = seeded(root / "ix", index_dir), root / "milvus.db"
     assert main(["ingest", str(REPORT), "--index", str(folder), "--milvus", str(db), "--quiet"]) == 0
     return folder, db
 
