@@ -122,8 +122,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             return _no_answer(searcher, asked, hits)
     exempt = _exempt(searcher, hits, names, question)
     every = score_sentences(searcher, question, hits, terms, headings=qtype.is_fact, names=names, given=exempt)
-    scored = [s for s in every if names_ok(s.hit, names, exempt=exempt[s.hit.citation])
-              and of_the_body(searcher, asked, s.hit)]  # "the Special Committee on decolonization": not another one
+    scored = [s for s in every if _of_the_asked(searcher, asked, s.hit, names, exempt)]
     if not scored and not (qtype.is_fact and fact):
         return _no_answer(searcher, asked, hits)
     if qtype.is_fact:
@@ -151,8 +150,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             # the fact part's best ones, however low against the whole question, at their fact-part score
             free = fact_read_exempt(searcher, exempt, read, docs, names)
             scored = lifted(every, read)
-            facts = pick([s for s in only_read(scored, read) if names_ok(s.hit, names, exempt=free[s.hit.citation])
-                          and of_the_body(searcher, asked, s.hit)], free)
+            facts = pick([s for s in only_read(scored, read) if _of_the_asked(searcher, asked, s.hit, names, free)], free)
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if (actor := asked_actor(question)) and not qtype.is_fact:  # "what did the Council decide": the Council did
@@ -163,6 +161,12 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     if scored and scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(searcher, asked, hits)
+
+
+def _of_the_asked(searcher, asked: str, hit: Hit, names, exempt: dict[str, set[str]]) -> bool:
+    """The names gate: the paragraph writes the question's names (less what ``exempt`` lets it leave unsaid) and
+    means the body the question qualifies ("the Special Committee *on decolonization*": not another one)."""
+    return names_ok(hit, names, exempt=exempt[hit.citation]) and of_the_body(searcher, asked, hit)
 
 
 def _another_day(searcher, question: str, s: ScoredSentence) -> bool:
