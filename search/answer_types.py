@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from ingest.text.symbol_suffix import SUFFIX_RE
+
 from .deals import asked_deal
 from .number_words import COMPOUND, alternation, between
 from .terms import MONTHS
@@ -770,8 +772,18 @@ _INSTRUMENT_MARKS = {"resolution": re.compile(r"(?i)\bresolution|/RES/"), "decis
 def symbol_spans(sentence: str) -> list[Span]:
     """The document symbols of a sentence ("Progress report on ... the restated UNOPS Strategic Plan, 2022-2025
     (*DP/OPS/2025/6*)", "(*JIU/REP/2023/6*)"): the answer to a question asking for a symbol, the title before it none."""
-    return [Span(m.group(), "instrument", m.start(), m.end()) for m in _JOINT_SYMBOLS.finditer(sentence)
-            if re.search(r"\d", m.group())]
+    spans = []
+    for m in _JOINT_SYMBOLS.finditer(sentence):
+        if re.search(r"\d", m.group()):
+            end = m.end() + len(_suffix_match(sentence[m.end():]))  # "DP/FPA/2025/4 (Part II)": one document of a part
+            spans.append(Span(sentence[m.start():end], "instrument", m.start(), end))
+    return spans
+
+
+def _suffix_match(after: str) -> str:
+    """The part suffix printed right after a symbol, as written there (``" (Part II)"``), else ``""``."""
+    m = SUFFIX_RE.match(after)
+    return m.group() if m else ""
 
 
 # A symbol's parts as the agencies write them: "EB.A" and "EB.1" (a WFP Board's session), "CONF.230", "L.2",

@@ -82,6 +82,12 @@ def test_other_questions_ask_for_no_symbol(question):
     (_UNOPS_ITEM, []),  # a title, a decision's number: no symbol
     (_AFGHANISTAN, ["A/79/675-S/2024/876"]),  # a joint symbol is one document
     (_JIU, ["JIU/REP/2023/6"]),  # three letters first (the instrument rule reads one or two)
+    # a part's suffix is the symbol's (DP/FPA/2025/4 annex; E/2025/... programme budget citation)
+    ("requests that were received since the previous report to the Executive Board [DP/FPA/2024/4 (Part II)] and before",
+     ["DP/FPA/2024/4 (Part II)"]),
+    ("the population dimension into the international development agenda (see A/78/6 (Sect. 9), subprogramme 5, Population)",
+     ["A/78/6 (Sect. 9)"]),
+    ("Statistical and financial review, 2024 (DP/FPA/2025/4 (Part I)/Add.1)", ["DP/FPA/2025/4 (Part I)/Add.1"]),
 ])
 def test_symbol_spans(sentence, symbols):
     assert [sp.text for sp in symbol_spans(sentence)] == symbols
