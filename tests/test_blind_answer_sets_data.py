@@ -1,5 +1,5 @@
 """The blind answer sets written in the library sessions (bench/data/library_facts_round14.jsonl,
-..._round15.jsonl to ..._round24.jsonl) stay well-formed.
+..._round15.jsonl to ..._round25.jsonl) stay well-formed.
 
 Each set is one session's never-tuned measure of the answer rules: an edit that drops a field, mixes a
 document into both halves, breaks the two-facts-and-one-trap-per-document shape, reuses a paragraph
@@ -10,7 +10,7 @@ import pytest
 
 from blind_sets import DATA, check_answer_row, check_answer_shape, labelled_elsewhere, rows
 
-ROUNDS = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24]
+ROUNDS = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]
 
 
 @pytest.mark.parametrize("round_no", ROUNDS)

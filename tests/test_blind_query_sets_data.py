@@ -1,5 +1,5 @@
 """The blind retrieval query sets written in the library sessions (bench/data/library_queries_round14.jsonl,
-..._round15.jsonl to ..._round24.jsonl) stay well-formed.
+..._round15.jsonl to ..._round25.jsonl) stay well-formed.
 
 Each set measures ranking on paragraphs nobody tuned on (`rank_harness.py` / `eval_sets.py` set `roundN`),
 so the held-out half must never share a document with the dev half, every query style must be in both
@@ -14,11 +14,12 @@ from collections import Counter
 import pytest
 
 from blind_sets import DATA, QUERY_KINDS, check_query_row, documents_per_split, labelled_elsewhere, rows
+from bench_modules import load_bench
 from search.judgements import read_queries
 
 STYLES = QUERY_KINDS - {"multi"}
 ROUNDS = {14: QUERY_KINDS, 15: STYLES, 16: STYLES, 17: STYLES, 18: STYLES, 19: STYLES, 20: STYLES, 21: STYLES,
-          22: STYLES, 23: STYLES, 24: STYLES}
+          22: STYLES, 23: STYLES, 24: STYLES, 25: STYLES}
 
 
 def _path(round_no: int):
@@ -58,3 +59,33 @@ def test_no_label_points_at_a_paragraph_another_set_labels(round_no):
 def test_the_set_is_registered_for_the_ranking_scripts(round_no):
     source = (DATA.parent / "rank_harness.py").read_text(encoding="utf-8")
     assert f'"round{round_no}": [DATA / "library_queries_round{round_no}.jsonl"]' in source
+
+
+# Round 25 on: queries in a user's own words (bench/blind_overlap.py). The note records the content words a
+# paraphrase, fact or negation query shares with its paragraph (checked against the index's text when the set
+# was written); without the index, the words it shares with the note's answer text (part of the paragraph)
+# must be among them, and there may be at most two.
+OWN_WORDS_FROM = 25
+_SHARED = re.compile(r"shared content words \((\d+)\): ([^;]*);")
+
+
+def test_the_overlap_check_folds_plurals_and_drops_stop_words():
+    overlap = load_bench("blind_overlap")
+    assert overlap.lemma("meetings") == overlap.lemma("meeting")
+    assert overlap.shared_words("the Board's meetings in 2024", "a meeting of the board in 2023") == {"board", "meet"}
+    assert overlap.content_words("which of the") == set()
+
+
+@pytest.mark.parametrize("round_no", [r for r in sorted(ROUNDS) if r >= OWN_WORDS_FROM])
+def test_own_words_queries_share_at_most_two_content_words_with_their_paragraph(round_no):
+    overlap = load_bench("blind_overlap")
+    for row in rows(_path(round_no)):
+        answer_text = re.search(r"answer text: “(.+)”$", row["note"])[1]
+        if row["kind"] == "keyword":
+            assert 2 <= len(row["query"].split()) <= 4, row["id"]
+            assert overlap.content_words(row["query"]) - overlap.content_words(answer_text), row["id"]
+        elif row["kind"] != "entity":
+            count, listed = _SHARED.search(row["note"]).groups()
+            listed = set() if listed == "none" else set(listed.split(", "))
+            assert int(count) == len(listed) <= 2, row["id"]
+            assert overlap.shared_words(row["query"], answer_text) <= listed, row["id"]
