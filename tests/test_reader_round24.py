@@ -175,3 +175,45 @@ def test_a_notes_opening_numbers_are_its_paragraphs(blocks, numbers):
             assert not b.lines[0][:1].isdigit()  # the printed number left the text
         else:
             assert b.page == page
+
+
+# --- two columns side by side in a text extraction (``pdftotext -layout`` of a two-column page) ---
+
+def _two_columns(left: list[str], right: list[str], at: int = 48) -> str:
+    rows = [(left[k] if k < len(left) else "").ljust(at) + (right[k] if k < len(right) else "")
+            for k in range(max(len(left), len(right)))]
+    return "\n".join(r.rstrip() for r in rows)
+
+
+def _wrapped(paras: list[list[str]], width: int = 42) -> list[str]:
+    """Paragraphs 1-3 wrapped to a column's width, each number on its own line as printed."""
+    import textwrap
+
+    out: list[str] = []
+    for n, p in enumerate(paras, start=1):
+        out += [f"{n}.", *textwrap.wrap(" ".join(p), width)]
+    return out
+
+
+def test_two_columns_side_by_side_read_left_then_right(tmp_path):
+    lines = _wrapped(_PARAS)
+    half = len(lines) // 2
+    src = tmp_path / "A-69-207.txt"
+    src.write_text(_HEAD + _two_columns(lines[:half], lines[half:]) + "\n", encoding="utf-8")
+    want = {c.number: c.text for c in parse_text(_report("\n"), source="A-69-207.txt").paragraphs}
+    got = {c.number: c.text for c in read_document(src).paragraphs if c.page is None}
+    assert got == want
+
+
+def test_a_table_or_one_column_text_is_left_as_printed():
+    from ingest.text.columns import unfold_columns
+
+    one = "\n".join(_wrapped(_PARAS, width=80))
+    table = "\n".join(f"{region:<40}{a:>12}{b:>12}" for region, a, b in [
+        ("Africa", "15.3", "16.3"), ("Asia", "53.8", "70.8"), ("Europe", "72.4", "37.8"),
+        ("Latin America and the Caribbean", "8.5", "36.7"), ("Northern America", "53.1", "4.3"),
+        ("Oceania", "7.9", "1.9"), ("Developed regions", "135.6", "53.6"),
+        ("Developing regions", "95.9", "82.2"), ("World", "231.5", "231.5")])
+    assert unfold_columns(one) == one
+    assert unfold_columns(table) == table
+    assert unfold_columns(one + "\f" + table) == one + "\f" + table

@@ -183,9 +183,11 @@ def _front_prose(front: list[Line], first: Page, geo: Geometry,
     with the section path of the bold headings above it (``Item 3`` > ``Internal audit``); with
     ``keep_small``, its plain small type too (a letter's table, its ``Note:``), which is cited as
     notes apart from the letter's paragraphs (``split_paragraphs``)."""
-    # a note set larger than its annex (three paragraphs over a 52-page calendar in small type,
-    # A/AC.172/2025/2): its own type, not the annex's, tells its title from its text
-    floor = title_floor(first, max(geo.body, _own_body_size(front, geo.body)))
+    # a letter or note (``keep_small``) set larger than its annex (three paragraphs over a 52-page
+    # calendar in small type, A/AC.172/2025/2): its own type, not the annex's, tells its title from
+    # its text; a report's front matter is its masthead and title, whose large type is no text type
+    own = max(geo.body, _own_body_size(front, geo.body)) if keep_small else geo.body
+    floor = title_floor(first, own)
     path = SectionPath()
     out: list[tuple[Line, tuple[str, ...]]] = []
     prev: Line | None = None
