@@ -217,3 +217,12 @@ def test_a_table_or_one_column_text_is_left_as_printed():
     assert unfold_columns(one) == one
     assert unfold_columns(table) == table
     assert unfold_columns(one + "\f" + table) == one + "\f" + table
+
+
+def test_a_utf16_text_with_its_byte_order_mark_reads_as_utf8(tmp_path):
+    text = _report("\n")
+    for name, data in [("le.txt", text.encode("utf-16")), ("be.txt", b"\xfe\xff" + text.encode("utf-16-be"))]:
+        src = tmp_path / name
+        src.write_bytes(data)
+        assert [(c.number, c.text) for c in read_document(src).paragraphs] == [
+            (c.number, c.text) for c in parse_text(text, source=name).paragraphs]
