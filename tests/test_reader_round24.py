@@ -226,3 +226,22 @@ def test_a_utf16_text_with_its_byte_order_mark_reads_as_utf8(tmp_path):
         src.write_bytes(data)
         assert [(c.number, c.text) for c in read_document(src).paragraphs] == [
             (c.number, c.text) for c in parse_text(text, source=name).paragraphs]
+
+
+def _midpara_header(text: str) -> str:
+    """A page break inside paragraph 1: a form feed, the running header and a page counter."""
+    cut = "of the High-level Dialogue on International Migration and Development (General\n"
+    return text.replace(cut, cut + "\f\nA/69/207\n\n2/20\n\n14-56609\n")
+
+
+@pytest.mark.parametrize("variant", [
+    lambda t: t.replace("\n", "\r"),  # old Mac line ends, no line feed at all
+    lambda t: "\n".join(f"          {l}      " if l[:1].isdigit() else l for l in t.split("\n")),  # -layout indents
+    _midpara_header,
+    lambda t: _midpara_header(t).replace("\n\n", "\n"),  # the same with no blank lines
+])
+def test_text_layouts_an_extractor_may_give_read_as_printed(tmp_path, variant):
+    src = tmp_path / "A-69-207.txt"
+    src.write_text(variant(_report("\n")), encoding="utf-8")
+    want = {c.number: c.text for c in parse_text(_report("\n"), source="A-69-207.txt").paragraphs}
+    assert {c.number: c.text for c in read_document(src).paragraphs if c.page is None} == want
