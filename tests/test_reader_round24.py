@@ -245,3 +245,21 @@ def test_text_layouts_an_extractor_may_give_read_as_printed(tmp_path, variant):
     src.write_text(variant(_report("\n")), encoding="utf-8")
     want = {c.number: c.text for c in parse_text(_report("\n"), source="A-69-207.txt").paragraphs}
     assert {c.number: c.text for c in read_document(src).paragraphs if c.page is None} == want
+
+
+def test_a_pdf_page_in_two_columns_numbers_the_right_columns_paragraphs(tmp_path):
+    import textwrap
+
+    page = _masthead("A/69/207", "General Assembly", ["International migration and development"])
+    texts = [" ".join(p).replace("“", "").replace("”", "") for p in _PARAS] * 2
+    top, x = 250.0, 72
+    for n, t in enumerate(texts, start=1):
+        wrapped = textwrap.wrap(t, 48)
+        if top + 12 * len(wrapped) > 720:
+            top, x = 250.0, 320  # the right column
+        page += [(x, top + 12 * k, 9, False, f"{n}. {w}" if k == 0 else w) for k, w in enumerate(wrapped)]
+        top += 12 * len(wrapped) + 6
+    doc = read_document(write_pdf(tmp_path / "two.pdf", [page]))
+    got = {c.number: c.text for c in doc.paragraphs if c.page is None}
+    assert sorted(got) == [1, 2, 3, 4, 5, 6]
+    assert got[6].startswith("Protecting the fundamental human rights") and got[6].endswith("responsibility.")
