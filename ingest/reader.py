@@ -61,6 +61,11 @@ def read_text(path: Path) -> str:
         from .pdf.document import pdf_to_text
 
         return pdf_to_text(path)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows' "Unicode" text)
+        try:
+            return fold_odd_chars(data.decode("utf-16"))
+        except UnicodeDecodeError as e:
+            raise IngestError(f"{path}: not UTF-16 text (byte {e.start})") from None
     if b"\x00" in data[:4096]:
         raise IngestError(f"{path}: not a text file (binary content)")
     try:

@@ -29,6 +29,7 @@ from .segment import segment
 from .unnumbered import split_paragraphs
 from ..text.sections import TOP_HEADING_RE, SectionPath
 from .unread import unread_pages
+from .note_numbers import number_opening_run
 from .captions import scope_table_titles
 from .preamble import find_formula, preamble_blocks, read_adoption
 from ..text.resolution import strip_closing
@@ -70,7 +71,9 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
         preamble = _heading_over_text(_front_notes(front, pages[0], geo, summary), blocks)
     if not numbered:  # a letter or note: its own paragraphs, cited by page, then any annexes
         prose = _front_prose(front, pages[0], geo, keep_small=True)
-        blocks = blocks[:1] + _prose_blocks(prose, _own_leading([l for l, _ in prose], geo)) + blocks[1:]
+        own = _prose_blocks(prose, _own_leading([l for l, _ in prose], geo))
+        number_opening_run(own)  # a note's ``1.``, ``2.`` set in other type than its annex's
+        blocks = blocks[:1] + own + blocks[1:]
     head = _Block("summary", lines=[l.text for l in summary], refs=[r for l in summary for r in l.refs])
     blocks[0:1] = [head, *preamble]
     rest, signatory = tidy_unnumbered(blocks[1:])
@@ -180,7 +183,11 @@ def _front_prose(front: list[Line], first: Page, geo: Geometry,
     with the section path of the bold headings above it (``Item 3`` > ``Internal audit``); with
     ``keep_small``, its plain small type too (a letter's table, its ``Note:``), which is cited as
     notes apart from the letter's paragraphs (``split_paragraphs``)."""
-    floor = title_floor(first, geo.body)
+    # a letter or note (``keep_small``) set larger than its annex (three paragraphs over a 52-page
+    # calendar in small type, A/AC.172/2025/2): its own type, not the annex's, tells its title from
+    # its text; a report's front matter is its masthead and title, whose large type is no text type
+    own = max(geo.body, _own_body_size(front, geo.body)) if keep_small else geo.body
+    floor = title_floor(first, own)
     path = SectionPath()
     out: list[tuple[Line, tuple[str, ...]]] = []
     prev: Line | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .layout import Line
 
@@ -26,6 +26,7 @@ class Geometry:
     right: dict[int, float]
     leading: float
     number_columns: tuple[float, ...] = ()  # where a document that hangs its paragraph numbers prints them
+    second_columns: dict[int, float] = field(default_factory=dict)  # a page set in two columns: its right one's margin
 
     def width(self, page: int) -> float:
         return max(1.0, self.right[page] - self.left[page])
@@ -74,7 +75,35 @@ def measure(lines: tuple[Line, ...], body: float) -> Geometry:
     leading = steps.most_common(1)[0][0] if steps else body * 1.2
     columns = _number_columns([l for ls in by_page.values() for l in ls], left)
     left, right = _wrapped_margins(by_page, left, right, columns)
-    return Geometry(body, left, right, leading, columns)
+    return Geometry(body, left, right, leading, columns, _second_columns(by_page))
+
+
+_COLUMN_LINES = 5  # lines each column of a two-column page holds, at least
+_COLUMN_GAP = 150.0  # points between the two columns' margins, at least
+
+
+def _second_columns(by_page: dict[int, list[Line]]) -> dict[int, float]:
+    """The right column's margin on each page set in two columns of running text: two margins
+    where body lines start, far apart, every line of the left one ending before the right one
+    starts, both holding prose (lines of 25 characters or more on average, not a table's cells),
+    and the left one numbering paragraphs. A paragraph numbered at that margin opens a paragraph
+    as at the page's own. A table of two worded columns (recommendations and remarks, E/ICEF/2025/14
+    pp. 8-15) has the first three marks but numbers no paragraph in its left column."""
+    out: dict[int, float] = {}
+    for page, ls in by_page.items():
+        starts = Counter(round(l.x0) for l in ls)
+        common = sorted(x for x, n in starts.items() if n >= _COLUMN_LINES)
+        if len(common) < 2 or common[-1] - common[0] < _COLUMN_GAP:
+            continue
+        a, b = common[0], common[-1]
+        lefts = [l for l in ls if abs(l.x0 - a) <= 2]
+        rights = [l for l in ls if abs(l.x0 - b) <= 2]
+        clear = all(l.x1 < b - 5 for l in ls if l.x0 < b - 5)
+        prose = all(sum(len(l.text) for l in col) >= 25 * len(col) for col in (lefts, rights))
+        numbered = any(_NUMBERED_RE.match(l.text) for l in lefts)
+        if clear and prose and numbered:
+            out[page] = float(b)
+    return out
 
 
 _NUMBERED_RE = re.compile(r"^(\d{1,3})\.\s+[A-Z“(]")

@@ -21,6 +21,7 @@ from pathlib import Path
 from paracite.errors import IngestError
 
 from ..text.odd_chars import fold_odd_chars
+from ..text.glued_numbers import unglue_number
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,9 @@ def _line(page: int, height: float, chars: list[_Char]) -> Line:
         else:
             lead = raised_run
     text = fold_odd_chars(" ".join("".join(parts).split()))
+    spaced = unglue_number(text)  # ``12.The``, printed glued: the number is a word of its own
+    if spaced != text:
+        text, gutters = spaced, [g + 1 for g in gutters]
     letters = max(1, sum(c.ch.isalpha() for c in ink))
     # A line is bold (italic) when nearly all of it is: a few bold names inside a sentence are not.
     bold = sum(c.bold for c in ink if c.ch.isalpha()) >= 0.85 * letters

@@ -60,8 +60,10 @@ class LineKinds(InnerLists):
         if not m or int(m.group(1)) != expected or not self.body_size(l):
             return False
         left = self.geo.left[l.page]
+        second = self.geo.second_columns.get(l.page)
         if not (left - 45 <= l.x0 <= left + (40 if self.indented_numbers else 6)
-                or any(abs(l.x0 - x) <= 3 for x in self.geo.number_columns)):
+                or any(abs(l.x0 - x) <= 3 for x in self.geo.number_columns)
+                or second is not None and abs(l.x0 - second) <= 6):
             return False
         rest = (m.group(2) or "").strip()
         if capital and rest and not (rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()):
