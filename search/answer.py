@@ -26,7 +26,7 @@ from .models import Answer, Evidence, Hit
 from .qualified_bodies import of_the_body
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
 from .name_heads import whole_names
-from .carried import chunk_before, occasion_before, with_before
+from .carried import chunk_before, with_before
 from .attendance import asks_attendance, speakers_only
 from .demonyms import adjective_of_indexed_place
 from .narrowing import counted_words, without_examples
@@ -576,8 +576,7 @@ def _says_asked(s: ScoredSentence, required: set[str], days: set[str], doc: DocC
         return False
     if len(days) != 1:
         return True  # a period ("between 1 October and 31 January") may be written otherwise
-    text = s.hit.text + " " + occasion_before(s.hit)  # "On the same day": the day of the paragraph before
-    return bool(days & doc.dated) or any(re.search(rf"\b{re.escape(d)}\b", text, re.I) for d in days)
+    return bool(days & doc.dated) or any(re.search(rf"\b{re.escape(d)}\b", s.hit.text, re.I) for d in days)
 
 
 def asked_before(s: ScoredSentence, names, qstems: set[str]) -> set[str]:
@@ -863,9 +862,9 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
 
 def _lends_after(s: ScoredSentence, kinds: list[str]) -> str:
     """The sentence after ``s``, when it gives no fact of the asked ``kinds`` itself: "The Supplier Portal module was
-    launched in April 2024" / "This module will allow users to perform basic vendor assessments" is one statement;
-    "... killed three emergency workers" / "Sixteen more rescuers were injured" are two facts, and the question's words
-    in the second are the second's (its count answers, not the sentence before it)."""
+    launched in April 2024" / "This module will allow users to perform basic vendor assessments" is one statement; "the
+    attack killed at least 3 people" / "Russia killed the three emergency workers ..." are two facts, and the question's
+    words in the second belong to the second's count, not to the sentence before it (A/79/939 para. 3)."""
     after = sentence_after(s) if kinds else ""
     return "" if after and typed_spans(after, kinds) else after
 
@@ -921,7 +920,7 @@ _FRAME_WORDS = frozenset("according report reported reports state stated states 
 
 
 def _context_stems(hit: Hit) -> set[str]:
-    text = hit.text + " " + " ".join(hit.section) + " " + occasion_before(hit)  # "At the same meeting": its number
+    text = hit.text + " " + " ".join(hit.section)
     return {t.stem for t in tokenize([text])[0]} | _figured_ordinals(text)
 
 

@@ -7,10 +7,6 @@ chain": the recommendation it answers, two chunks up, does ("the functions inclu
 Management Unit terms of reference"). Reports split one response over numbered paragraphs, and a
 paragraph opening with "It", "This", "These ..." or "The <noun> is" talks about what the chunks before
 it named. Those chunks' words count half towards the question's subject, as a heading further up does.
-
-A paragraph that opens on the same occasion as the one before goes on from it too: "*On the same day*, the
-Working Group heard a briefing by the Assistant Secretary-General for the Middle East, Asia and the Pacific"
-follows the paragraph on that day's briefing on Africa, whose body, place and event it does not repeat.
 """
 
 from __future__ import annotations
@@ -29,17 +25,9 @@ _POINTS_BACK = re.compile(r"\s*(?:It|They|This|These|Those|Such|The(?=\s[a-z]))(
                           r"(?:is|was|are|were|has|have|had|will)\b")
 
 
-#: an opening that sets the paragraph on the occasion of the one before: "On the same day", "At the same meeting",
-#: "Also at that meeting", "The same day", "At its next meeting", "Later that afternoon": "same", "that" or "next"
-#: with a noun of time or meeting (not "On 19 February", "At its 3rd meeting": those name their own occasion)
-_SAME_OCCASION = re.compile(r"\s*(?:(?:Also|Later|Earlier),?\s+)?(?:(?:[Oo]n|[Aa]t|[Dd]uring|[Ii]n|[Bb]y|[Ll]ater)\s+)?"
-                            r"(?:[Tt]he\s+same|[Tt]hat|[Tt]his|(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:next|following|subsequent))\s+"
-                            r"(?:[a-z]+\s+)?(?:day|date|morning|afternoon|evening|meeting|sitting|session|week|occasion)\b")
-
-
 def points_back(text: str) -> bool:
-    """True if the paragraph opens by pointing back to what came before it, or to its occasion."""
-    return bool(_POINTS_BACK.match(text) or _SAME_OCCASION.match(text))
+    """True if the paragraph opens by pointing back to what came before it."""
+    return bool(_POINTS_BACK.match(text))
 
 
 def with_before(con, hits: list[Hit]) -> list[Hit]:
@@ -60,13 +48,6 @@ def chunk_before(hit: Hit) -> str:
     """The chunk right before a paragraph that points back (its ``before`` holds up to ``BEFORE``): what "The voter
     turnout was ..." goes on from, where the names it omits are said ("48 of the 120 seats in the Assembly")."""
     return getattr(hit, "before", "").rsplit(_JOIN, 1)[-1]
-
-
-def occasion_before(hit: Hit) -> str:
-    """The chunk before a paragraph that opens on its occasion ("On the same day, ..."), else "": where the day,
-    meeting or session the paragraph is dated by is written (a pronoun's paragraph goes on about the same thing,
-    not on the same day)."""
-    return chunk_before(hit) if _SAME_OCCASION.match(hit.text) else ""
 
 
 _JOIN = "\n\n"  # between the chunks of ``before`` (no chunk's text holds a line break)

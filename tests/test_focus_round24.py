@@ -7,8 +7,8 @@
   2024 ..." / "This module will allow users to perform basic vendor assessments activities."), unless it gives a
   fact of the asked kind itself (A/79/939 para. 3: "... killed at least 3 people" / "Russia killed the three
   emergency workers ...": two counts, two facts);
-- a paragraph opening "On the same day" goes on from the one before (A/79/19 paras. 12-13): its names and day are
-  read there.
+- a length of years as an adjective ("the *10-Year* Framework of Programmes") is no date: the period asked in
+  E/2025/L.16 para. 70 is the Strategy's "2023–2030".
 
 Sentences are copied from the documents as strings."""
 
@@ -18,9 +18,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from search.answer import MIN_FOCUS, _context_stems, _focus, _lends_after, subject_words
+from search.answer import MIN_FOCUS, _focus, _lends_after, subject_words
 from search.answer_types import _nlp, question_type, typed_spans
-from search.carried import chunk_before, occasion_before, points_back
 from search.evidence import QuestionTerm, ScoredSentence, Sentence, sentence_after
 from search.question_frames import source_frames
 from search.relation_verb import misread_verb
@@ -36,18 +35,11 @@ _PORTAL = ("The Supplier Portal module was launched in April 2024 as a component
 _KYIV = ("In Kyiv, the attack killed at least 3 people – all of them employees of the State Emergency Service of Ukraine – "
          "and injured at least 23 others, including 2 children. Russia killed the three emergency workers while they were "
          "responding to the aftermath of the first explosions.")
-# A/79/19, paras. 12 and 13
-_PARA12 = ("On 19 February, the Working Group of the Whole heard briefings by the Under-Secretary-General for Management "
-           "Strategy, Policy and Compliance; the Assistant Secretary-General for Africa in the Departments of Political and "
-           "Peacebuilding Affairs and Peace Operations; and the Assistant Secretary-General for Europe, Central Asia and the "
-           "Americas in the Departments of Political and Peacebuilding Affairs and Peace Operations.")
-_PARA13 = ("On the same day, the Working Group heard a briefing by the Assistant Secretary-General for the Middle East, Asia "
-           "and the Pacific in the Departments of Political and Peacebuilding Affairs and Peace Operations.")
 
 
-def _hit(text: str, before: str = "") -> SimpleNamespace:
+def _hit(text: str) -> SimpleNamespace:
     return SimpleNamespace(symbol="X/1", citation="X/1, para. 1", kind="paragraph", entities=(), section=(),
-                           text=text, score=1.0, title="", before=before)
+                           text=text, score=1.0, title="", before="")
 
 
 def _scored(paragraph: str, sentence: str) -> ScoredSentence:
@@ -120,27 +112,7 @@ def test_a_next_sentence_giving_a_fact_of_the_asked_kind_lends_nothing():
     assert _focus(first, terms, kinds=["date"]) == 0.75
 
 
-# -- (c) a paragraph on the same occasion as the one before ------------------------------------------------------------
-@pytest.mark.parametrize("text, back", [
-    (_PARA13, True),
-    ("At the same meeting, the Committee adopted the draft resolution.", True),
-    ("Also at that meeting, the Council elected its Bureau.", True),
-    ("At its next meeting, the Board considered the report.", True),
-    (_PARA12, False),  # names its own day
-    ("At its 280th plenary meeting, the Committee adopted its provisional agenda (A/AC.121/2025/L.1).", False),
-])
-def test_an_opening_on_the_same_occasion_points_back(text, back):
-    assert points_back(text) is back
-
-
-def test_the_paragraph_before_gives_the_same_days_date_and_names():
-    para13 = _hit(_PARA13, before=_PARA12)
-    assert chunk_before(para13) == _PARA12 and occasion_before(para13) == _PARA12
-    assert "19" in _context_stems(para13) and "19" not in _context_stems(_hit(_PARA13))
-    pronoun = _hit("It was a deliberate strike against the very people who rush in to save lives.", before=_PARA12)
-    assert occasion_before(pronoun) == ""  # a pronoun goes on about the same thing, not on the same day
-
-
+# -- the asked period, not a programme's length ---------------------------------------------------------------------
 def test_a_length_of_years_as_an_adjective_is_no_date():
     # E/2025/L.16, para. 70: the period asked is the Strategy's "2023–2030"; the models tag the programme's "10-Year" a date
     sentence = ("... continue to implement the 10-Year Framework of Programmes on Sustainable Consumption and Production "
