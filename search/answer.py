@@ -17,7 +17,7 @@ from functools import lru_cache
 from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, gives_bound, is_country, may_count_people,
                            precise_dates, question_type, symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, local_context, named_context, question_terms,
-                       retrieve, score_sentences)
+                       retrieve, score_sentences, sentence_after)
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
 from .footnoted import with_footnote
 from .pairs import paired
@@ -39,6 +39,7 @@ from .superlatives import ranked_as_asked
 from .asked_months import another_period
 from .asked_years import another_year, asked_years, made_spans, previous_years, yearless_as_asked
 from .question_frames import DOCUMENT_DATE, document_dates, source_frames
+from .relation_verb import misread_verb
 from .doers import asked_doer
 from .changes import asks_share, document_date, states_change
 from .wholes import counts_more
@@ -70,6 +71,7 @@ CLOSEST = 3               # paragraphs shown when there is no answer
 MIN_SCORE = 0.30
 MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
 W_FOCUS = 0.1             # score a fact loses per share of the question's subject words its sentence lacks
+FOCUS_AFTER = 0.5         # share of a subject word held only by the sentence after the fact's (one statement, two sentences)
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 SUBSET_BONUS = 0.3        # "how many of the X are Y": the count of the part ("nine ..., six of which are Y")
 _PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)\b[^?]*?,\s*how many\b")
@@ -369,6 +371,7 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     timed |= {w.lower() for m in _TIME_MODIFIER.finditer(question) for w in (m.group(1), m.group(0))}  # "*early* April"
     capitalized = [m.span() for m in _NAME_WORD.finditer(question)]  # "the *High-level* Committee": a name's
     doc = _nlp()(question)
+    kind_words |= {misread_verb(doc)} - {None}  # "what period does the Strategy ... *cover*": the relation, not a subject
     words = frozenset(t.text.lower() for t in doc if t.pos_ in ("NOUN", "ADJ")
                       and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
                       and t.text.lower() not in ("many", "much") and t.text.lower() not in named
@@ -476,7 +479,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if _another_deed(s, qtype, events, role):
             continue
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about),
-                                                   compounds)
+                                                   compounds, wanted)
         if focus < MIN_FOCUS and not (role and role.named_in(s.sentence.text)):
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation (unless it gives the office)
         if _another_of_series(s, ordinals, series):
@@ -820,11 +823,13 @@ def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
             and t.text.lower() not in _FRAME_WORDS]
 
 
-def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tuple[str, str]] = frozenset()) -> float:
+def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tuple[str, str]] = frozenset(),
+           kinds: list[str] = ()) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
     the sentence, the sentence before it, a short paragraph's opening sentence or its heading hold (a
     heading further up holds a word half: "Chapter II Technical discussions" above a paragraph, and so do the
-    chunks before a paragraph opening by pointing back to them, ``search.carried``).
+    chunks before a paragraph opening by pointing back to them, ``search.carried``; and the sentence after, when
+    it holds some of them itself and the next gives no fact of the asked ``kinds``: ``_lends_after``).
 
     Words match on their stem or a longer form of it ("grow" / "growth").
     """
@@ -844,12 +849,24 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     # paragraph is about the "fast-track procedures" asked, though its sentence on the date never names them
     if _A_SUM.search(named_context(s)):  # "Of the *$1.6 billion* requested ...": a sum is the funding asked about
         near_stems |= _money_stems()
-    # the sentence, its neighbours and its own heading hold a word wholly; a heading further up, half
-    share = {t.stem: 1.0 if holds(near_stems, t) else 0.5 if holds(above_stems, t) else 0.0 for t in focus}
+    # the sentence, its neighbours and its own heading hold a word wholly; a heading further up or the sentence after, half
+    after = _lends_after(s, kinds) if any(holds(near_stems, t) for t in focus) else ""  # one holding none: another subject
+    after_stems = {t.stem for t in tokenize([after])[0]}
+    share = {t.stem: 1.0 if holds(near_stems, t) else max(FOCUS_AFTER * holds(after_stems, t), 0.5 * holds(above_stems, t))
+             for t in focus}
     asked = {t.stem for t in focus}
     # "*staff* costs", "*net* assets": a head noun without the modifier the question gives it is half held
     halved = {head for mod, head in compounds if share.get(head) and mod in asked and not share.get(mod)}
     return sum(t.weight * share[t.stem] * (0.5 if t.stem in halved else 1.0) for t in focus) / total
+
+
+def _lends_after(s: ScoredSentence, kinds: list[str]) -> str:
+    """The sentence after ``s``, when it gives no fact of the asked ``kinds`` itself: "The Supplier Portal module was
+    launched in April 2024" / "This module will allow users to perform basic vendor assessments" is one statement; "the
+    attack killed at least 3 people" / "Russia killed the three emergency workers ..." are two facts, and the question's
+    words in the second belong to the second's count, not to the sentence before it (A/79/939 para. 3)."""
+    after = sentence_after(s) if kinds else ""
+    return "" if after and typed_spans(after, kinds) else after
 
 
 @lru_cache(maxsize=4096)

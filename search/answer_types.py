@@ -497,6 +497,9 @@ _LANGUAGE_RE = re.compile(r"\b(?:Arabic|Chinese|English|French|Russian|Spanish|P
 _SESSION_RE = re.compile(r"\b(?:" + _ORDINAL + r")(?:\s(?:regular|special|resumed|emergency special|substantive|"
                          r"organizational|annual))?\ssession\b", re.I)
 _DATE_WORD = re.compile(r"\d|\b(?:" + _MONTHS + r"|spring|summer|autumn|winter)\b")
+#: a length of time as an adjective, "the *10-Year* Framework of Programmes", "a *five-year* plan": how long, never
+#: when, and with what follows it a name or a duration (the models tag "10-Year Framework of Programmes" a date)
+_YEARS_LONG = re.compile(r"[\w.]+-(?:[Yy]ear|[Mm]onth|[Ww]eek|[Dd]ay)(?:\s+[A-Za-z]|$)")
 # Numbers that name things rather than count them: "No. 189", "resolution 67/219", "table 1",
 # "Article 207" of a code, "rule 13" of the rules of procedure, "agenda item 98".
 _REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.|\bresolutions?|\btables?|\bparas?\.|\bparagraphs?|\bchapter|"
@@ -679,7 +682,8 @@ def _valid(span: Span, sentence: str) -> bool:
     if not span.text or span.text.lower() in _GENERIC or sentence[span.end:span.end + 1].isalnum():
         return False  # (a model's span that ends inside a word: "0.2 percent|age points")
     if span.kind == "date":
-        return bool(_DATE_WORD.search(span.text)) and not re.match(r"(?:post|pre)-", span.text)
+        return bool(_DATE_WORD.search(span.text)) and not re.match(r"(?:post|pre)-", span.text) \
+            and not _YEARS_LONG.match(span.text)
     if span.kind in ("organization", "person") and (_OFFICE_AFTER.match(sentence, span.end)
                                                     or _OFFICE_AFTER.search(" " + span.text.split()[-1])):
         return False  # "the *Senior Programme* Officer", "*Senior Forestry Specialist*": an office's title

@@ -221,6 +221,18 @@ def named_context(s: ScoredSentence) -> str:
     return context
 
 
+def sentence_after(s: ScoredSentence) -> str:
+    """The sentence right after ``s`` in its paragraph, or "": a question often joins two sentences of one
+    statement ("the module, *which lets users carry out vendor assessments*, launched" / "... was launched in
+    April 2024 ... *This module will allow users to perform basic vendor assessments*")."""
+    if s.sentence.heading:
+        return ""
+    from index.sentences import split_sentences
+
+    after = [(a, b) for a, b in split_sentences(s.hit.text) if a >= s.sentence.end]
+    return s.hit.text[after[0][0]:after[0][1]] if after else ""
+
+
 #: A sentence that sets the scene for those after it: "In Kyiv, ...", "In Lutsk, ...".
 _SCENE = re.compile(r"\s*(?:In|At|Across|Throughout)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},")
 

@@ -19,12 +19,12 @@ from .terms import MONTHS
 
 _MONTH = r"(?-i:" + "|".join(sorted(MONTHS)) + r")"  # capitalised only: "may" is a verb
 _Y = r"(?:19|20)\d{2}"
-#: the verbs of saying or writing: "as *cited* in UNICEF's report", "as *listed* in the agenda" say where, as "as reported
-#: in" does (not a deed's: "as *planned* in 2024", "as *agreed* at the session" date or place the fact)
+#: the verbs of saying or writing: "as *cited* in UNICEF's report", "as *listed* in the agenda", "as *named* in the
+#: declaration" say where, as "as reported in" does (not a deed's: "as *planned* in 2024", "as *agreed* at the session" date or place the fact)
 _VERBS = (r"(?:reported|stated|noted|set out|described|said|announced|recalled|mentioned|indicated|cited|quoted|listed|"
           r"estimated|restated|reaffirmed|stressed|highlighted|outlined|presented|summari[sz]ed|documented|detailed|recorded|"
           r"published|shown|given|explained|expressed|underlined|emphasi[sz]ed|acknowledged|specified|referenced|reflected|"
-          r"written|laid out|spelled out|put)")
+          r"written|laid out|spelled out|put|named)")
 #: a clause naming where a fact is reported: "according to the UNODC report on Haiti", "as reported in the quarterly
 #: report", "in UNFPA's 2025 report on ...", "UNODC's seventh quarterly report on ..." (up to a comma or the end: "According
 #: to the report, how many ... in 2023?" still asks 2023)
