@@ -52,9 +52,9 @@ class MissRanks:
         """The class of a miss: which step, or which signal, keeps the judged paragraph down."""
         if self.shipped == 1:
             return "first"
-        if self.kind_prior > self.fused + 5:
+        if self.kind_prior > self.fused + 5 and self.shipped > self.fused:
             return "kind prior (page-cited text)"
-        if self.document_step > self.kind_prior + 5:
+        if self.document_step > self.kind_prior + 5 and self.shipped > self.kind_prior:
             return "document step"
         if self.dense <= 3 and self.shipped > self.dense:
             return "dense had it, fusion lost it"
