@@ -4,7 +4,7 @@ Run: ``python bench/gate_ablation.py trace --library DIR --out T.json [--shard I
 (``answer_outcomes.tuning_sets``: dev halves and promoted held-out halves, never the other held-out halves) with
 every check on and records its outcome and the checks that refused something on it (``search.checks.traced``).
 ``python bench/gate_ablation.py off --library DIR --trace T.json[,T2.json] --out V.json [--checks a,b] [--shard I/N]``
-asks again, with one check off at a time, only the questions that check fired on: a check that never fired on a
+asks again, with one check off at a time ("a+b": both), only the questions that check fired on: a check that never fired on a
 question cannot change its answer by being off. ``python bench/gate_ablation.py table --trace T.json,.. --off V.json,..``
 prints, per check: questions it fired on, facts gained (refused/wrong -> ok), facts lost, refusals lost (an
 unanswerable question answered), refusals gained, other changes; and the same for the freshest round's dev half.
@@ -57,21 +57,23 @@ def switched(index: str, traces: list[Path], out: Path, checks: list[str], shard
     base = _load(traces)
     s, res = Searcher.open(index), {}
     rows = dict(_rows(None))
-    todo = [(c, k) for c in checks for k in sorted(base) if c in base[k]["fired"] and k in rows]
+    todo = [(c, k) for c in checks for k in sorted(base) if set(c.split("+")) & set(base[k]["fired"]) and k in rows]
     if shard:
         i, n = (int(x) for x in shard.split("/"))
         todo = todo[i::n]
     for check, key in todo:
-        with checks_off(check):
+        with checks_off(*check.split("+")):
             a = s.ask(rows[key]["query"])
         res.setdefault(check, {})[key] = _record(rows[key], a)
         out.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-def _load(paths: list[Path]) -> dict:
+def _load(paths: list[Path], nested: bool = False) -> dict:
+    """The shards' records in one dict (``nested``: check -> question -> record, merged per check)."""
     out: dict = {}
     for p in paths:
-        out.update(json.loads(p.read_text(encoding="utf-8")))
+        for k, v in json.loads(p.read_text(encoding="utf-8")).items():
+            out.setdefault(k, {}).update(v) if nested else out.update({k: v})
     return out
 
 
@@ -97,15 +99,15 @@ def changes(base: dict, after: dict) -> dict[str, list[str]]:
 
 
 def table(traces: list[Path], offs: list[Path], detail: bool) -> None:
-    base, off = _load(traces), _load(offs)
+    base, off = _load(traces), _load(offs, nested=True)
     cols = ["facts gained", "facts lost", "refusals lost", "refusals gained", "other"]
-    print("| check | fired on | " + " | ".join(cols) + f" | {FRESH} dev: facts +/-, refusals -/+ |")
-    print("|---|---|" + "---|" * (len(cols) + 1))
-    for check in CHECKS:
-        fired = [k for k, v in base.items() if check in v["fired"]]
+    print("| check | fired on | asked off | " + " | ".join(cols) + f" | {FRESH} dev: facts +/-, refusals -/+ |")
+    print("|---|---|---|" + "---|" * (len(cols) + 1))
+    for check in [*CHECKS, *(v for v in off if v not in CHECKS)]:  # then the variants of checks off together
+        fired = [k for k, v in base.items() if set(check.split("+")) & set(v["fired"])]
         moved = changes(base, off.get(check, {}))
         fresh = {c: sum(k.startswith(FRESH + ":") for k in ks) for c, ks in moved.items()}
-        print(f"| {check} | {len(fired)} | " + " | ".join(str(len(moved[c])) for c in cols)
+        print(f"| {check} | {len(fired)} | {len(off.get(check, {}))} | " + " | ".join(str(len(moved[c])) for c in cols)
               + f" | +{fresh['facts gained']} -{fresh['facts lost']}, -{fresh['refusals lost']} +{fresh['refusals gained']} |")
         for c in cols[:4] if detail else ():
             for k in moved[c]:
@@ -123,8 +125,8 @@ def main() -> int:
     p.add_argument("--shard")
     p.add_argument("--detail", action="store_true")
     args = p.parse_args()
-    checks = [c for c in args.checks.split(",") if c]
-    if bad := unknown_checks(checks):
+    checks = [c for c in args.checks.split(",") if c]  # "a+b": a variant with both off
+    if bad := unknown_checks(n for c in checks for n in c.split("+")):
         print(f"error: unknown check(s) {', '.join(bad)}; known: {', '.join(CHECKS)}", file=sys.stderr)
         return 2
     traces = [Path(t) for t in args.trace.split(",") if t]

@@ -71,3 +71,16 @@ def test_a_name_the_report_never_writes_is_refused_and_switched_off_it_is_not(se
     with checks_off("unknown"):
         asked = searcher.ask(question)
     assert "never mention" not in asked.text
+
+
+def test_an_acronym_no_gazetteer_knows_is_read_as_the_words_the_report_spells_out(searcher):
+    """The unknown-word check refused the tuning facts it fired on, and no trap: an acronym the report never writes
+    but spells out ("civil society organizations", no name of the gazetteer) is those words, not unknown."""
+    with traced() as fired:
+        answer = searcher.ask("What did CSO contribute to the High-level Dialogue?")
+    assert "unknown" not in fired and "never mention" not in answer.text
+
+
+def test_an_acronym_the_report_neither_writes_nor_spells_out_is_still_unknown(searcher):
+    answer = searcher.ask("What did ZQXV contribute to the High-level Dialogue?")
+    assert not answer.answered and "never mention ZQXV" in answer.text
