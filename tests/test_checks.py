@@ -84,3 +84,17 @@ def test_an_acronym_no_gazetteer_knows_is_read_as_the_words_the_report_spells_ou
 def test_an_acronym_the_report_neither_writes_nor_spells_out_is_still_unknown(searcher):
     answer = searcher.ask("What did ZQXV contribute to the High-level Dialogue?")
     assert not answer.answered and "never mention ZQXV" in answer.text
+
+
+def test_the_bench_sorts_each_moved_outcome_by_what_it_costs_or_saves():
+    from bench_modules import load_bench
+
+    changes = load_bench("gate_ablation").changes
+    base = {"a": {"o": "refused", "kind": "fact", "got": ""}, "b": {"o": "ok", "kind": "fact", "got": "6"},
+            "c": {"o": "refused", "kind": "none", "got": ""}, "d": {"o": "answered", "kind": "none", "got": "4"},
+            "e": {"o": "ok", "kind": "fact", "got": "9"}, "f": {"o": "wrong", "kind": "fact", "got": "1"}}
+    after = {"a": {"o": "ok", "kind": "fact", "got": "5"}, "b": {"o": "wrong", "kind": "fact", "got": "7"},
+             "c": {"o": "answered", "kind": "none", "got": "3"}, "d": {"o": "refused", "kind": "none", "got": ""},
+             "e": {"o": "ok", "kind": "fact", "got": "9 million"}, "f": {"o": "refused", "kind": "fact", "got": ""}}
+    assert changes(base, after) == {"facts gained": ["a"], "facts lost": ["b"], "refusals lost": ["c"],
+                                    "refusals gained": ["d"], "other": ["e", "f"]}
