@@ -512,13 +512,11 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             else:
                 picked.append(top)
             total += bonus
-        if picked and subject is not None and names and refuses("examples", not _named_outside_examples(
-                s, picked[0], names, exempt, qstems)):
+        if picked and subject is not None and names and refuses("examples", not _named_outside_examples(s, picked[0], names, exempt, qstems)):
             continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
         if counted and len(picked) == 1 and picked[0].kind == "count":
             picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
-        if picked and events and picked[0].kind == "date" and refuses("since_clause", since_clause_only(
-                s.sentence.text, picked[0], events)):
+        if picked and events and picked[0].kind == "date" and refuses("since_clause", since_clause_only(s.sentence.text, picked[0], events)):
             continue  # "Since obtaining consultative status ..., it attended sessions in March 2024"
         if picked and required and refuses("dated_elsewhere", dated_elsewhere(picked[0], s, scored, required)):
             continue  # "remain near the current record low of 5.7 per cent": "5.7 per cent in early 2025" elsewhere
@@ -529,8 +527,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     office = holders or role and role.kind == "office"  # "who chaired": only a name given the office answers
-    return sorted((f for i, f in enumerate(facts) if not refuses("office", bool(office) and i not in holders)),
-                  key=lambda f: -f.score)
+    return sorted((f for i, f in enumerate(facts) if not refuses("office", bool(office) and i not in holders)), key=lambda f: -f.score)
 
 
 def _names_context(s: ScoredSentence) -> str:
