@@ -24,6 +24,7 @@ from .pairs import paired
 from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
 from .models import Answer, Evidence, Hit
 from .qualified_bodies import of_the_body
+from .checks import refuses
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
 from .name_heads import whole_names
 from .carried import chunk_before, with_before
@@ -114,7 +115,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     fact = fact_part(searcher, question, docs, names)
     hits = retrieve(searcher, question, k, docs=docs, within=_without_subject(searcher, question, docs, names),
                     counted=counted, fact=None if qtype.is_fact else fact, **filters)  # a fact question: only if needed
-    if not hits or unknown:
+    if not hits or refuses("unknown", bool(unknown)):
         return _no_answer(searcher, asked, hits, unknown)
     hits = with_before(searcher.store, hits)  # "The process is ...": what the chunks before named, it goes on about
     if asks_signatory(question):  # "who signed the letter": its signature block, which no sentence states
@@ -156,10 +157,10 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if (actor := asked_actor(question)) and not qtype.is_fact:  # "what did the Council decide": the Council did
-        scored = [s for s in scored if actor.does_deed(s.sentence.text)]
+        scored = [s for s in scored if not refuses("actor", not actor.does_deed(s.sentence.text))]
     if not qtype.is_fact:
-        scored = [s for s in scored if ranked_as_asked(question, local_context(s))  # quoted: must rank as asked
-                  and not _another_day(searcher, question, s)]
+        scored = [s for s in scored if not refuses("ranked", not ranked_as_asked(question, local_context(s)))  # quoted:
+                  and not refuses("another_day", _another_day(searcher, question, s))]  # must rank as asked
     if scored and scored[0].score >= MIN_SCORE and not qtype.is_fact:
         return _sentence_answer(asked, scored)
     return _no_answer(searcher, asked, hits)
@@ -168,7 +169,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
 def _of_the_asked(searcher, asked: str, hit: Hit, names, exempt: dict[str, set[str]]) -> bool:
     """The names gate: the paragraph writes the question's names (less what ``exempt`` lets it leave unsaid) and
     means the body the question qualifies ("the Special Committee *on decolonization*": not another one)."""
-    return names_ok(hit, names, exempt=exempt[hit.citation]) and of_the_body(searcher, asked, hit)
+    return not refuses("names", not names_ok(hit, names, exempt=exempt[hit.citation])) \
+        and not refuses("qualified_body", not of_the_body(searcher, asked, hit))
 
 
 def _another_day(searcher, question: str, s: ScoredSentence) -> bool:
@@ -184,26 +186,27 @@ def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fac
     document was written (``search.future``); nor a month or year asked by a sentence of other months or years
     (``search.asked_months``, ``search.asked_years``), nor a named doer's deed by another's (``search.doers``).
     Each would be a fact of the asked type, and a guess."""
-    facts = [f for f in facts if ranked_as_asked(question, local_context(f.where))]
+    facts = [f for f in facts if not refuses("ranked", not ranked_as_asked(question, local_context(f.where)))]
     if asks_future(question):
         profiles = library(searcher).profiles
-        facts = [f for f in facts if not (f.spans[0].kind == "date" and (p := profiles.get(f.where.hit.symbol))
-                                          and before_document(f.spans[0].text, written_year(p)))]
-    facts = [f for f in facts if not another_period(question, f.where.sentence.text, local_context(f.where),
-                                                    f.where.hit.text if f.spans[0].kind in _FIGURES else "")]
+        facts = [f for f in facts if not refuses("future", f.spans[0].kind == "date" and bool(
+            p := profiles.get(f.where.hit.symbol)) and before_document(f.spans[0].text, written_year(p)))]
+    facts = [f for f in facts if not refuses("another_period", another_period(
+        question, f.where.sentence.text, local_context(f.where), f.where.hit.text if f.spans[0].kind in _FIGURES else ""))]
     years, profiles = asked_years(question), library(searcher).profiles  # "in 2022": a sentence of 2024 and 2023 is not
-    facts = [f for f in facts if not another_year(years, f.where.sentence.text, local_context(f.where), f.where.hit.text,
-                                                  years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset(),
-                                                  f.spans[0].start, question, p.date if p else "")]
+    facts = [f for f in facts if not refuses("another_year", another_year(
+        years, f.where.sentence.text, local_context(f.where), f.where.hit.text,
+        years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset(), f.spans[0].start, question, p.date if p else ""))]
     if asks_share(question):  # "what share ... is allocated to education": "22 per cent lower than" is a change
-        facts = [f for f in facts if not (f.spans[0].kind == "percent"
-                                          and states_change(f.where.sentence.text, f.spans[0].start, f.spans[0].end))]
-    facts = [f for f in facts if not (f.spans[0].kind == "date"  # "a request dated 28 December 2024": not the deed's
-                                      and document_date(question, f.where.sentence.text, f.spans[0].start))]
+        facts = [f for f in facts if not refuses("share_change", f.spans[0].kind == "percent"
+                                                 and states_change(f.where.sentence.text, f.spans[0].start, f.spans[0].end))]
+    # "a request dated 28 December 2024": the letter's date, not the deed's
+    facts = [f for f in facts if not refuses("document_date", f.spans[0].kind == "date"
+                                             and document_date(question, f.where.sentence.text, f.spans[0].start))]
     if facts and (doer := asked_doer(question)):  # "did the Warf Jérémie group launch": "5 Segond launched" is another's deed
-        facts = [f for f in facts if not doer.done_by_another(f.where.sentence.text)]
-    return [f for f in facts if not (f.spans[0].kind == "count"  # "killed" asked, "killed and injured" counted
-                                     and counts_more(question, f.where.sentence.text, f.spans[0].text, f.spans[0].end))]
+        facts = [f for f in facts if not refuses("doer", doer.done_by_another(f.where.sentence.text))]
+    return [f for f in facts if not refuses("counts_more", f.spans[0].kind == "count"  # "killed" asked, "killed and
+                                            and counts_more(question, f.where.sentence.text, f.spans[0].text, f.spans[0].end))]
 
 
 #: the kinds of figure a paragraph's first sentence may date when it goes on to break them down (not a name it gives)
@@ -273,7 +276,9 @@ def _spell_out(question: str) -> str:
 def _spell_out_acronyms(searcher, question: str, names, terms) -> str:
     """The question with each acronym the index never holds replaced by the gazetteer name it
     stands for that the index does hold ("GMG" -> "Global Migration Group"), else by the phrase
-    the index writes whose initials spell it (``search.initials``)."""
+    the index writes whose initials spell it (``search.initials``); an acronym the gazetteer does not know
+    ("ICPD") by that phrase too: the unknown-word check refused the facts it fired on in the tuning material
+    and no trap (``bench/gate_ablation.py``)."""
     absent = {t.text for t in terms if t.proper and t.df == 0}
     for name, aliases in names:
         if name in absent and re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]", name):
@@ -282,6 +287,11 @@ def _spell_out_acronyms(searcher, question: str, names, terms) -> str:
                 held = [phrase]  # "HLPF": the "high-level political forum" the library writes
             if held:
                 question = re.sub(r"\b" + re.escape(name) + r"\b", max(held, key=len), question)
+    named = {n for n, _ in names}
+    for word in sorted(absent - named):  # "ICPD", no name of the gazetteer: else refused as never mentioned, though
+        if re.fullmatch(r"[A-Z]{3,8}", word) and not _known_elsewhere(searcher, word, names) \
+                and (phrase := spelled_out(searcher.store, word)):  # the library spells it out (issue #19)
+            question = re.sub(r"\b" + re.escape(word) + r"\b", phrase, question)
     return question
 
 
@@ -471,18 +481,18 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     for s in scored[:FACT_SENTENCES] + later:
         doc = (about or {}).get(s.hit.symbol, DocContext())
         need = required - said_by_order(parts, s.hit.text) - within_period(periods, _context_stems(s.hit))
-        if not _says_asked(s, need, days, doc):
+        if refuses("says_asked", not _says_asked(s, need, days, doc)):
             continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
-        if names and not names_ok(s.hit, names, _names_context(s), (exempt or {}).get(s.hit.citation, set())
-                                  | referred_back(s, names) | asked_before(s, names, qstems)):
+        if refuses("names", bool(names) and not names_ok(s.hit, names, _names_context(s), (exempt or {}).get(
+                s.hit.citation, set()) | referred_back(s, names) | asked_before(s, names, qstems))):
             continue
-        if _another_deed(s, qtype, events, role):
+        if refuses("another_deed", _another_deed(s, qtype, events, role)):
             continue
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about),
                                                    compounds, wanted)
-        if focus < MIN_FOCUS and not (role and role.named_in(s.sentence.text)):
+        if refuses("focus", focus < MIN_FOCUS and not (role and role.named_in(s.sentence.text))):
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation (unless it gives the office)
-        if _another_of_series(s, ordinals, series):
+        if refuses("series", _another_of_series(s, ordinals, series)):
             continue  # asked about the *first* forum, this sentence is about the *second*
         s, spans = _sentence_spans(s, qtype, wanted, qstems, names)
         picked: list[Span] = []
@@ -505,22 +515,22 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             else:
                 picked.append(top)
             total += bonus
-        if picked and subject is not None and names and not _named_outside_examples(s, picked[0], names, exempt, qstems):
+        if picked and subject is not None and names and refuses("examples", not _named_outside_examples(s, picked[0], names, exempt, qstems)):
             continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
         if counted and len(picked) == 1 and picked[0].kind == "count":
             picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
-        if picked and events and picked[0].kind == "date" and since_clause_only(s.sentence.text, picked[0], events):
+        if picked and events and picked[0].kind == "date" and refuses("since_clause", since_clause_only(s.sentence.text, picked[0], events)):
             continue  # "Since obtaining consultative status ..., it attended sessions in March 2024"
-        if picked and required and dated_elsewhere(picked[0], s, scored, required):
+        if picked and required and refuses("dated_elsewhere", dated_elsewhere(picked[0], s, scored, required)):
             continue  # "remain near the current record low of 5.7 per cent": "5.7 per cent in early 2025" elsewhere
         if picked and role and role.holds(picked[0], s.sentence.text, asked):
             holders.add(len(facts))
-        elif focus < MIN_FOCUS:
+        elif refuses("focus", focus < MIN_FOCUS):
             continue  # it gives the office to none of its names: the sentence holds too little of the question
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     office = holders or role and role.kind == "office"  # "who chaired": only a name given the office answers
-    return sorted((f for i, f in enumerate(facts) if i in holders or not office), key=lambda f: -f.score)
+    return sorted((f for i, f in enumerate(facts) if not refuses("office", bool(office) and i not in holders)), key=lambda f: -f.score)
 
 
 def _names_context(s: ScoredSentence) -> str:
