@@ -135,6 +135,8 @@ def question_type(question: str) -> QuestionType:
         slots.append(kinds)
     elif m := re.search(r"\bhow many\b(.*?)(?=\b" + _AUX + r"\b|[?,.]|$)", q):
         counted = _DIMENSION_AFTER.sub(" ", m.group(1))  # "how many pages *long*": pages are counted
+        if owners := _PLURAL_OWNER.match(counted):  # "how many *nations'* planning papers": the nations are counted
+            counted = owners.group(1)
         target = _words(counted)
         head = (_words(_noun_phrase(counted)) or ("",))[-1]
         slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
@@ -253,7 +255,7 @@ def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool
 # many and when"), not as a conjunction ("how many were injured *when* a bomb hit"). (Plural time nouns, "on which
 # *dates*", and "to when" were tried as dates too, eighteenth session: the fact gates then refused three questions the
 # quoted sentence answered, and helped none.)
-_DATE_ASKED = re.compile(r"(?:^|,) when\b|\b(?:and|or|since|until) when\b|\bwhen (?:and|or)\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?"
+_DATE_ASKED = re.compile(r"(?:^|,) when\b|\b(?:and|or|since|until|by|from|as of) when\b|\bwhen (?:and|or)\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?"
                          r"(?:year|date|month|day|time|period)\b|\bhow long ago\b")
 _TIME_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:time(?![\s-](?:frame|period|limit|line|span|of (?:the )?year))|hour)\b")
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b")
@@ -306,6 +308,8 @@ _SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:documen
                            r"|\b(?:what|which) (?:document )?symbols?\b(?! of\b)"  # "under which symbol", "what symbol does it bear"
                            r"|\b(?:what|which) documents?\b(?! (?:symbols?|numbers?) of\b)")  # "in which document are the comments":
 # a United Nations document is named by its symbol ("A/79/717/Add.1"), not by a decision or resolution it records
+#: A plural possessor right after "how many": "how many *countries'* census data", one paper or datum per country.
+_PLURAL_OWNER = re.compile(r"\s*([a-z][\w-]*s)['’](?=\s)")
 #: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
 _DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
 
@@ -316,7 +320,7 @@ def _owner_asked(q: str) -> tuple[str, tuple[str, ...]] | None:
     m = re.search(r"\b(?:what|which) " + _MODIFIERS + r"([a-z-]+)['’]s\b", q)
     if not m:
         return None
-    for kind, nouns in (("organization", _ORG_NOUNS), ("person", _PERSON_NOUNS)):
+    for kind, nouns in (("organization", _ORG_NOUNS), ("person", _PERSON_NOUNS), ("person", _PERSON_TITLES)):
         if re.fullmatch(nouns, m.group(1)):
             return kind, _words(m.group(1))
     return None
@@ -363,9 +367,10 @@ _NAME_OF = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of (?:th
                       r"(?:[\w'’-]+ ){0,2}?([a-z-]+)(?= (?:who|which|that|where|killed|injured|elected|appointed|of|in|at|on|"
                       r"for|from|with|by|the|a|an|" + _AUX + r")\b|\s?\?)")
 # Who someone is, by what they do or are ("the *driver*", "the *head* of the railway"): a person's name is asked.
-_PERSON_WORD = re.compile(_PERSON_NOUNS + r"|(?:head|chief|leader|victim|woman|man|girl|boy|child|doctor|journalist|"
-                          r"officer|representative|founder|author|owner|worker|teacher|nurse|student|soldier|mayor|"
-                          r"governor|president|minister|person)s?|(?!\w*ment$)\w+(?:er|or|ist|ian|ant|ent|eur)s?")
+# Nouns naming a person by a role, without the suffix guess below: "which Haitian *leader's* letter" asks a person.
+_PERSON_TITLES = (r"(?:head|chief|leader|victim|woman|man|girl|boy|child|doctor|journalist|officer|representative|founder|"
+                  r"author|owner|worker|teacher|nurse|student|soldier|mayor|governor|president|minister|person)s?")
+_PERSON_WORD = re.compile(_PERSON_NOUNS + "|" + _PERSON_TITLES + r"|(?!\w*ment$)\w+(?:er|or|ist|ian|ant|ent|eur)s?")
 _NOT_MEASURED = frozenset("more less money time".split())
 # Nouns for people counted as a group, which a figure of "people" may give ("1,200 people" killed: the deaths).
 _PEOPLE_NOUNS = re.compile(r"(?:people|persons|individuals|civilians|children|women|men|youth|adults|victims|deaths|"
@@ -446,6 +451,7 @@ _DAYS_APART = r"(?:\s(?:and|to)\s|\s?[-–—]\s?)"
 # Dates as translated letters write them, day.month.year: "initiated on 04.04.2022".
 _DATE_RE = re.compile(r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d{2}\b(?!\.\d)"
                       r"|\b(?:first|second|third|fourth|last) (?:quarter|half) of (?:19|20)\d{2}\b"
+                      r"|\bQ[1-4](?:\s|/|-)?(?:19|20)\d{2}\b"  # "by *Q1 2025*": a quarter as plans write it
                       r"|\b(?:[Bb]etween|[Ff]rom) (?:19|20)\d{2} (?:and|to) (?:19|20)\d{2}\b"
                       r"|\b(?:(?:[Bb]etween|[Ff]rom) )?\d{1,2} (?:" + _MONTHS + r")" + _DAYS_APART + r"\d{1,2} (?:"
                       + _MONTHS + r")(?:,? (?:19|20)\d{2})?\b"  # "from 20 February to 12 March", "30 September–2 October": one period
@@ -583,6 +589,8 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
             span = Span(m.group().strip(" ,"), kind, m.start(), m.start() + len(m.group().rstrip(" ,")))
             if kind == "count" and (_is_reference(sentence, span) or rx is _COUNT_RANGE_RE and not _ascending(m)):
                 continue
+            if rx is _MONEY_RANGE_RE and not _rising(span.text):
+                continue  # "over *$48.2 million to 323* organizations": a sum and a count, no range
             if _overlaps(span, [t for t in numeric_taken if not _adopted_on(span, t)]):
                 continue
             numeric_taken.append(span)
@@ -674,6 +682,18 @@ def _ascending(m: re.Match) -> bool:
 
 
 _SCALES = {"": 1, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_FIGURE = re.compile(r"(" + _NUM + r")(\s(?:million|billion|trillion|thousand)\b)?", re.I)
+
+
+def _rising(text: str) -> bool:
+    """True if a sum's range ends above where it starts ("$2-3 million", "US$203--388 billion"), the one scale
+    shared as in ``_ascending``; "$48.2 million to 323" is a sum followed by a count."""
+    figures = _FIGURE.findall(text)
+    if len(figures) < 2:
+        return True
+    (low, ls), (high, hs) = figures[0], figures[-1]
+    shared = ls or ("" if "," in low else hs)
+    return float(low.replace(",", "")) * _SCALES[shared.strip().lower()] < float(high.replace(",", "")) * _SCALES[hs.strip().lower()]
 
 
 def _valid(span: Span, sentence: str) -> bool:

@@ -249,10 +249,9 @@ def about_asked_place(span: Span, s: ScoredSentence, qplaces: frozenset[str], pl
     return where is not None and bool({t.stem for t in s.tokens if where[0] <= t.start and t.end <= where[1]} & qplaces)
 
 
-def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str],
-                slot: tuple[str, ...], head: str = "", counted: set[str] | None = None,
-                about: frozenset[str] = frozenset(), qplaces: frozenset[str] = frozenset(), names=(),
-                owner: str = "") -> float:
+def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target: set[str], slot: tuple[str, ...],
+               head: str = "", counted: set[str] | None = None, about: frozenset[str] = frozenset(),
+               qplaces: frozenset[str] = frozenset(), names=(), owner: str = "") -> float:
     """How well a span answers the question; added to its sentence's score.
 
     Counts: the question's target words ("how many *Member States*") right after the number, or
@@ -291,6 +290,7 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
                 if re.match(r"a total of\b", span.text, re.I) and target <= set(after[:5]):
                     named += TOTAL_BONUS  # "two initial reports, ... four overdue periodic reports, that is, *a total
                     # of seven* overdue reports": the sum answers "how many overdue reports", a part only when asked
+        named = max(named, 1.0) if span.kind == "money" and _addressed_as_asked(text, span, qstems) else named
         if (span.kind in ("count", "percent") or span.kind == "money" and _THE_PARTICIPLE.search(text[:span.start])) and \
                 _governed_by(text, span, qstems) or span.kind == "percent" and _governed_by(text, span, qstems, _SHARE_DOING):
             named = max(named, 1.0)  # "*injuring* over 100 others", "*the required* $1.7 billion", a share's verb phrase
@@ -495,6 +495,23 @@ _VERB_BEFORE_FIGURE = re.compile(r"\b([A-Za-z]+(?:ing|ed))\s+" + _ABOUT + r"(?=\
 _OUT_OF = re.compile(r"(?:\s+[a-z’'-]+){0,5}?\s+out of (?:the\s+)?(\d[\d,]*)\b")
 _COMPOUND_END = re.compile(r"[-‑][a-z]+$", re.I)  # a count read from a compound (answer.compound_counts)
 _THE_PARTICIPLE = re.compile(r"\b[Tt]he\s+[a-z]+ed\s+$")
+
+
+#: The recipient or purpose a sum is given right after it: "$215 million *to civil society organizations*".
+_ADDRESSED = re.compile(r"\s+(?:to|for)\s+((?:the\s+)?(?:(?!and\b|or\b)[A-Za-z][\w’'-]*\s*){1,5})")
+
+
+def _addressed_as_asked(text: str, span, qstems: set[str]) -> bool:
+    """True if the words a sum is addressed to ("to|for ...", up to the next "and") hold two of the question's words
+    and the sentence gives another sum: the recipient tells the sums apart ("$23 million to governmental entities
+    and *$215 million to civil society organizations*" for what was disbursed to civil society organizations)."""
+    m = _ADDRESSED.match(text, span.end)
+    if not m or len(_MONEY_FIGURE.findall(text)) < 2:
+        return False
+    return len({t.stem for t in tokenize([m.group(1)])[0]} & qstems) >= 2
+
+
+_MONEY_FIGURE = re.compile(r"(?:US\s?\$|\$|€|£|\bUSD\s?|\bEUR\s?)\s?\d")
 
 
 def _other_deed_governs(text: str, span, qstems: set[str]) -> bool:
