@@ -5,7 +5,8 @@ check would refuse. So only the tuning questions a ``gate_ablation.py trace`` sa
 ``python bench/meaning_ablation.py on --library DIR --trace T.json[,T2.json] --out ON.json [--shard I/N]`` asks them
 with matching by meaning on (at ``PARACITE_SAME_MEANING``, default ``SAME_MEANING``) and records whether it held a word
 on the question; ``off --on ON.json[,..] --out OFF.json`` asks the questions where it did, with it off (the others
-cannot move); ``table --on .. --off ..`` prints the moves (facts gained/lost, refusals lost/gained), per question.
+cannot move); ``again --on ON.json --out ON2.json`` asks those same questions at another ``PARACITE_SAME_MEANING`` (a
+higher one holds words on fewer of them); ``table --on .. --off ..`` prints the moves (facts gained/lost, refusals lost/gained), per question.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def table(on: dict, off: dict) -> None:
 
 def main() -> int:
     p = argparse.ArgumentParser()
-    p.add_argument("step", choices=("on", "off", "table"))
+    p.add_argument("step", choices=("on", "off", "again", "table"))
     p.add_argument("--library")
     p.add_argument("--trace", default="")
     p.add_argument("--on", default="")
@@ -66,8 +67,9 @@ def main() -> int:
     if args.step == "on":
         base = _load(paths(args.trace))
         ask_all(args.library, sorted(k for k, v in base.items() if "focus" in v["fired"]), args.out, args.shard)
-    elif args.step == "off":
-        os.environ["PARACITE_SAME_MEANING"] = "off"
+    elif args.step in ("off", "again"):
+        if args.step == "off":
+            os.environ["PARACITE_SAME_MEANING"] = "off"
         on = _load(paths(args.on))
         ask_all(args.library, sorted(k for k, v in on.items() if v.get("meant")), args.out, args.shard)
     else:
