@@ -54,7 +54,6 @@ from .span_scores import (coordinated, listed_under, echoes, merge_acronyms, nam
                           span_score)
 from .events import asked_events, dates_event, since_clause_only
 from .roles import Role, question_role
-from .meaning_focus import WordMeaning, word_meaning
 from .actors import asked_actor
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
@@ -138,7 +137,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         asked_for = (subject, about, _place_stems(searcher, names), _frame_only_stems(question),
                      bool(_PART_OF.search(question)), role, asked_events(question), bodies,
                      subject_compounds(question) if subject else frozenset(), series_ordinals(question),
-                     parts_asked(question), periods_asked(question), word_meaning(searcher))  # what both picks read: once
+                     parts_asked(question), periods_asked(question))  # what both picks below read: worked out once
 
         def pick(sentences, free):
             found = find_facts(sentences, qtype, terms, names, free, *asked_for)
@@ -448,8 +447,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
                qplaces: frozenset[str] = frozenset(), framed: frozenset[str] = frozenset(),
                subset: bool = False, role: Role | None = None, events: tuple[str, ...] = (),
                bodies=(), compounds: frozenset[tuple[str, str]] = frozenset(), series=frozenset(),
-               parts: list[PartAsked] = (), periods: tuple[tuple[int, int], ...] = (), meaning: WordMeaning | None = None
-               ) -> list[Fact]:
+               parts: list[PartAsked] = (), periods: tuple[tuple[int, int], ...] = ()) -> list[Fact]:
     """One candidate fact per sentence among the best sentences, best first.
 
     The sentence (or the one before it) must name the question's proper names: a sum saved on
@@ -464,8 +462,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     ``bodies`` all the names the question asks about, common ones too (a figure of another body is none);
     ``series`` the compound ordinals it names ("fifty-first"), which the paragraph must say; ``parts`` the
     ordinals that number a part ("the *first part* of its fifth session"), said by a list's order (``search.parts``);
-    ``periods`` the periods of years it asks about, said by a year inside them (``search.unsaid.within_period``);
-    ``meaning`` finds its subject words said in other words (``search.meaning_focus``).
+    ``periods`` the periods of years it asks about, said by a year inside them (``search.unsaid.within_period``).
     """
     qstems = {t.stem for t in terms}
     target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
@@ -492,7 +489,7 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
         if refuses("another_deed", _another_deed(s, qtype, events, role)):
             continue
         focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about),
-                                                   compounds, wanted, meaning)
+                                                   compounds, wanted)
         if refuses("focus", focus < MIN_FOCUS and not (role and role.named_in(s.sentence.text))):
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation (unless it gives the office)
         if refuses("series", _another_of_series(s, ordinals, series)):
@@ -837,15 +834,14 @@ def _focus_terms(terms: list[QuestionTerm]) -> list[QuestionTerm]:
 
 
 def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tuple[str, str]] = frozenset(),
-           kinds: list[str] = (), meaning: WordMeaning | None = None) -> float:
+           kinds: list[str] = ()) -> float:
     """The weighted share of the question's subject words (not its names, numbers or frame) that
     the sentence, the sentence before it, a short paragraph's opening sentence or its heading hold (a
     heading further up holds a word half: "Chapter II Technical discussions" above a paragraph, and so do the
     chunks before a paragraph opening by pointing back to them, ``search.carried``; and the sentence after, when
     it holds some of them itself and the next gives no fact of the asked ``kinds``: ``_lends_after``).
 
-    Words match on their stem or a longer form of it ("grow" / "growth"); with ``meaning``, a word the sentence
-    and its neighbours say in other words counts as held ("vendors" / "suppliers": ``search.meaning_focus``).
+    Words match on their stem or a longer form of it ("grow" / "growth").
     """
     focus = _focus_terms(terms)
     total = sum(t.weight for t in focus)
@@ -868,9 +864,6 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     after_stems = {t.stem for t in tokenize([after])[0]}
     share = {t.stem: 1.0 if holds(near_stems, t) else max(FOCUS_AFTER * holds(after_stems, t), 0.5 * holds(above_stems, t))
              for t in focus}
-    if meaning and sum(t.weight * share[t.stem] for t in focus) < MIN_FOCUS * total:  # only where the spelling falls short
-        near_text = named_context(s) + " " + " ".join(s.hit.section[-1:])
-        share.update({t.stem: 1.0 for t in focus if share[t.stem] < 1.0 and meaning.says(t.text, near_text)})
     asked = {t.stem for t in focus}
     # "*staff* costs", "*net* assets": a head noun without the modifier the question gives it is half held
     halved = {head for mod, head in compounds if share.get(head) and mod in asked and not share.get(mod)}
