@@ -38,6 +38,8 @@ from ingest.skips import Skip, strip_source
 DEFAULT_TIMEOUT = 120.0  # seconds to read and parse one file
 CRASH_EXIT = 70  # the exit code of an injected ``crash`` (tests only)
 STALL_SECONDS = 6.0  # how long an injected ``stall`` holds the embedding (tests only)
+# What the fork server imports once, so each worker forked from it starts with them loaded.
+FORKSERVER_PRELOAD = ["ingest.reader", "ingest.entities.tagger", "index.workers"]
 
 
 @dataclass
@@ -271,7 +273,7 @@ def _context():
     """Fork-server workers: they start from a clean process that has spaCy imported once."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["ingest.reader", "ingest.entities.tagger", "index.workers"])
+        ctx.set_forkserver_preload(FORKSERVER_PRELOAD)
         return ctx
     return mp.get_context("spawn")
 

@@ -22,6 +22,33 @@ REPORT = ROOT / "corpus" / "A-69-207.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def warm_fork_server():
+    """Start this process's fork server for ingest workers now, with the tagging pipeline loaded
+    (``warm_workers``): the workers of every in-process ingest fork from it with the model in memory
+    instead of loading it each (the server starts once per process; later ingests reuse it)."""
+    import multiprocessing as mp
+
+    if "forkserver" not in mp.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    from index.workers import FORKSERVER_PRELOAD, interrupts_ignored
+
+    mp.get_context("forkserver").set_forkserver_preload([*FORKSERVER_PRELOAD, "warm_workers"])
+    before = os.environ.get("PYTHONPATH")
+    # the server imports its preload on its own sys.path (the parent's is not passed on): add ours
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(FIXTURES.parent), str(ROOT), before) if p)
+    try:
+        with interrupts_ignored():  # as `WorkerPool` starts it: Ctrl-C is the main process's
+            forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = before
+
+
 @pytest.fixture(scope="session")
 def report_text() -> str:
     return REPORT.read_text(encoding="utf-8")
