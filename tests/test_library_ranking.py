@@ -105,6 +105,21 @@ def test_spread_documents_steps_down_a_documents_further_chunks():
     assert list(spread_documents(scores, np.zeros(5), step=0.0)) == list(scores)
 
 
+def test_a_documents_further_chunks_lose_at_most_eight_steps():
+    """Only the best ``depth`` are stepped down; uncapped, a document's 30th chunk among them lost 2.9 z and fell
+    behind hundreds of chunks past the head that are not stepped at all (round 23's Q2322: 51st -> 3,714th)."""
+    from search.fusion import DOCUMENT_STEPS_MAX, spread_documents
+
+    scores = np.concatenate([np.linspace(5.0, 3.0, 40), np.linspace(2.9, 0.0, 400)])
+    docs = np.concatenate([np.zeros(40, dtype=int), np.arange(1, 401)])  # one document fills the head
+    out = spread_documents(scores, docs, step=0.1, depth=40)
+    assert DOCUMENT_STEPS_MAX == 8
+    assert out[0] == 5.0 and out[3] == pytest.approx(scores[3] - 0.3)  # the first steps as before
+    assert out[29] == pytest.approx(scores[29] - 0.8) and out[39] == pytest.approx(scores[39] - 0.8)  # capped
+    assert list(out[40:]) == list(scores[40:])  # past the head: untouched
+    assert int(np.sum(out[40:] > out[29])) < 40  # the 30th stays near the head (uncapped: behind 315)
+
+
 @pytest.mark.parametrize("query, power", [
     ("How many side events were held at the forum?", 1),
     ("how much did migrants save on remittances", 1),
