@@ -563,7 +563,8 @@ def _rival_phrases(span: Span, s: ScoredSentence, first: int) -> tuple[list[int]
     if span.kind not in _QUANTITIES:
         return phrase, set()
     starts = {sp.start for sp in typed_spans(s.sentence.text, [span.kind], []) if sp.kind == span.kind} - {span.start}
-    rivals = {phrase[i] for i, t in enumerate(s.tokens) if any(t.start <= a < t.end for a in starts)}
+    # the token at or right after each rival's start: "$215 million" starts at "$", which no word token holds
+    rivals = {phrase[i] for a in starts if (i := next((i for i, t in enumerate(s.tokens) if t.end > a), None)) is not None}
     return phrase, rivals - {phrase[first]}
 
 

@@ -65,3 +65,24 @@ def test_each_sum_of_a_coordinated_pair_is_told_apart_by_its_recipient():
     # one sum alone: its recipient has nothing to tell apart
     alone = "The country offices disbursed $215 million to civil society organizations."
     assert not _addressed_as_asked(alone, typed_spans(alone, ["money"])[0], asked)
+
+
+def test_a_rival_sum_written_with_a_currency_sign_is_seen():
+    """``_rival_phrases`` found a rival figure by the word token its start falls in; "$215 million" starts at "$",
+    which no word token holds, so a sum's rivals written with a sign were never seen (h-r24stage's note)."""
+    from types import SimpleNamespace
+
+    from search.span_scores import _rival_phrases
+    from search.terms import tokenize
+
+    # E/ICEF/2025/AB/L.3, para. 37, with the comma that puts the two sums in two phrases
+    text = ("The country offices audited in 2024 disbursed approximately $23 million to governmental entities, and "
+            "$215 million to civil society organizations, representing 59 per cent of the total UNICEF cash expenditure.")
+    tokens = tuple(tokenize([text])[0])
+    s = SimpleNamespace(sentence=SimpleNamespace(text=text), tokens=tokens)
+    sums = {sp.text: sp for sp in typed_spans(text, ["money"])}
+    first = sums["approximately $23 million"]
+    first_token = next(i for i, t in enumerate(tokens) if t.end > first.start)
+    phrase, rivals = _rival_phrases(first, s, first_token)
+    other = next(i for i, t in enumerate(tokens) if t.end > sums["$215 million"].start)
+    assert rivals == {phrase[other]} and phrase[other] != phrase[first_token]
