@@ -1,5 +1,5 @@
 """The blind answer sets written in the library sessions (bench/data/library_facts_round14.jsonl,
-..._round15.jsonl to ..._round25.jsonl) stay well-formed.
+..._round15.jsonl to ..._round26.jsonl) stay well-formed.
 
 Each set is one session's never-tuned measure of the answer rules: an edit that drops a field, mixes a
 document into both halves, breaks the two-facts-and-one-trap-per-document shape, reuses a paragraph
@@ -10,7 +10,7 @@ import pytest
 
 from blind_sets import DATA, check_answer_row, check_answer_shape, labelled_elsewhere, rows
 
-ROUNDS = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]
+ROUNDS = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26]
 
 
 @pytest.mark.parametrize("round_no", ROUNDS)
@@ -39,3 +39,13 @@ def test_the_round_is_registered_for_bench_answers(round_no):
     source = (DATA.parent / "bench_answers.py").read_text(encoding="utf-8")
     assert f'"blind{round_no}": (LIB_BLIND{round_no},)' in source
     assert f'"library_facts_round{round_no}.jsonl"' in source
+
+
+def test_round_26_has_twenty_own_words_facts_and_six_loose_or_twice_stated_subjects():
+    """Round 26 asks half its facts in a user's words and at least six of a loosely named subject or of a fact
+    stated twice (a second accepted citation); the notes say which, so a later edit cannot drop them silently."""
+    facts = [r for r in rows(DATA / "library_facts_round26.jsonl") if r["kind"] == "fact"]
+    own = [r for r in facts if "own-words question" in r["note"]]
+    assert len(own) == 20 and {r["split"] for r in own} == {"dev", "heldout"}
+    realistic = [r for r in facts if "loosely named subject" in r["note"] or len(r["citations"]) > 1]
+    assert len(realistic) >= 6

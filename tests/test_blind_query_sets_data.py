@@ -1,5 +1,5 @@
 """The blind retrieval query sets written in the library sessions (bench/data/library_queries_round14.jsonl,
-..._round15.jsonl to ..._round25.jsonl) stay well-formed.
+..._round15.jsonl to ..._round26.jsonl) stay well-formed.
 
 Each set measures ranking on paragraphs nobody tuned on (`rank_harness.py` / `eval_sets.py` set `roundN`),
 so the held-out half must never share a document with the dev half, every query style must be in both
@@ -19,7 +19,7 @@ from search.judgements import read_queries
 
 STYLES = QUERY_KINDS - {"multi"}
 ROUNDS = {14: QUERY_KINDS, 15: STYLES, 16: STYLES, 17: STYLES, 18: STYLES, 19: STYLES, 20: STYLES, 21: STYLES,
-          22: STYLES, 23: STYLES, 24: STYLES, 25: STYLES}
+          22: STYLES, 23: STYLES, 24: STYLES, 25: STYLES, 26: STYLES}
 
 
 def _path(round_no: int):
