@@ -119,12 +119,15 @@ def _read(path: Path) -> list:
     return parse_queries(lines, source=str(path))
 
 
-def collect_pairs(searcher, files: list[tuple[str, Path]], split: str = "dev") -> Pairs:
-    """Training rows from the ``split`` half of each file, over the library ``searcher``."""
+def collect_pairs(searcher, files: list[tuple[str, Path]], split: str = "dev", within_document: bool = False) -> Pairs:
+    """Training rows from the ``split`` half of each file, over the library ``searcher``;
+    ``within_document``: the negatives are the judged document's other chunks only (the map then
+    learns how a question meets its paragraph, not which document a subject lives in)."""
     from search.evaluate import _default_doc
     from rank_harness import row_keys
 
     vec, keys, rk = IndexVectors(searcher), row_keys(searcher), searcher._ranking()
+    docs = rk._documents()
     rows = {"qvec": [], "target": [], "positive": [], "group": [], "doc": []}
     for group, path in files:
         for q in _read(path):
@@ -138,8 +141,11 @@ def collect_pairs(searcher, files: list[tuple[str, Path]], split: str = "dev") -
             qv = np.asarray(rk._embed(q.query), dtype="float32")[0]
             sent, srow = vec.best_sentences(qv)
             dense = SENTENCE_SHARE * zscore(sent) + (1 - SENTENCE_SHARE) * zscore(vec.chunks @ qv)
+            if within_document:
+                dense = np.where(docs == docs[pos[0]], dense, -np.inf)
             judged = set(pos.tolist())
-            neg = [i for i in np.argsort(-dense, kind="stable")[:NEGATIVES + len(pos)] if i not in judged]
+            neg = [i for i in np.argsort(-dense, kind="stable")[:NEGATIVES + len(pos)]
+                   if i not in judged and np.isfinite(dense[i])]
             cand = np.r_[pos, neg[:NEGATIVES]]
             svec = np.where((srow[cand] >= 0)[:, None], vec.sentences[np.maximum(srow[cand], 0)], vec.chunks[cand])
             rows["qvec"].append(qv)
@@ -311,6 +317,7 @@ def main() -> None:
     ap.add_argument("--leave-out", help="a bench/rank_harness.py cache: measure by leaving rounds out")
     ap.add_argument("--report", help="the one-report index (with --leave-out)")
     ap.add_argument("--pairs", help="a file to keep the training rows in (read if it exists)")
+    ap.add_argument("--within-document", action="store_true", help="negatives from the judged document only")
     ap.add_argument("--rank", type=int, default=0)
     ap.add_argument("--l2", default="0.1", help="the penalty (several, comma-separated, with --leave-out)")
     ap.add_argument("--by-document", action="store_true", help="with --leave-out: also leave out the test documents")
@@ -322,7 +329,7 @@ def main() -> None:
     if args.pairs and Path(args.pairs).exists():
         pairs = Pairs(**np.load(args.pairs))
     else:
-        pairs = collect_pairs(lib, sources())
+        pairs = collect_pairs(lib, sources(), within_document=args.within_document)
         if args.pairs:
             np.savez(args.pairs, **vars(pairs))
     print(f"{len(pairs.qvec)} training rows from {len(set(pairs.doc.tolist()))} documents", flush=True)
