@@ -325,6 +325,10 @@ def main() -> None:
     ap.add_argument("--alphas", default="0.25,0.5,1")
     ap.add_argument("--where", default="chunk,sentence,both")
     args = ap.parse_args()
+    if not (args.out or args.leave_out):
+        sys.exit("say what to do: --out FILE.npz (fit and write the map) or --leave-out CACHE.pkl --report DIR")
+    if args.leave_out and not (Path(args.leave_out).is_file() and args.report):
+        sys.exit(f"{args.leave_out}: no such cache (bench/rank_harness.py writes one), or no --report given")
     lib = Searcher.open(args.library)
     if args.pairs and Path(args.pairs).exists():
         pairs = Pairs(**np.load(args.pairs))
