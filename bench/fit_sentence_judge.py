@@ -1,0 +1,204 @@
+"""A sentence-level judgement learned from our labelled questions, as a second path for the focus check (issue #19).
+
+Steps:
+``collect --library DIR --out C.json [--shard I/N]`` asks every tuning question (``answer_outcomes.tuning_sets``:
+dev halves and promoted held-out halves, never the other held-out halves) and records every sentence the focus
+check judged: its text, its context, the focus share, its scores and the paragraph's rank, and a label: 1 for a
+sentence of the labelled paragraph that writes the answer, 0 for any sentence of a trap, or of a fact question's
+other sentences that do not write the answer (a sentence writing it outside the labelled paragraph is left out).
+``fit --collected C.json[,C2.json] --out M.npz [--upto ROUND]`` fits the model on the questions of rounds up to
+``ROUND`` (all when not given), deterministically; ``table --collected .. --model M.npz`` prints, per threshold, the
+focus-refused sentences it would let through, by round group: positives (right sentences) against trap sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_answers as ba  # noqa: E402
+from answer_outcomes import outcome, tuning_sets  # noqa: E402
+from search.sentence_judge import N_SCALARS, features, probability  # noqa: E402
+
+
+def _rows(shard: str | None):
+    rows = [(f"{name}:{r['id']}", r) for name, rs in tuning_sets().items() for r in rs]
+    if shard:
+        i, n = (int(x) for x in shard.split("/"))
+        rows = rows[i::n]
+    return rows
+
+
+def _label(r: dict, citation: str, text: str) -> int | None:
+    """1: the labelled paragraph's sentence that writes the answer; 0: a trap's or another sentence; None: unclear."""
+    if r.get("kind") == "none" or "answer" not in r:
+        return 0
+    writes = any(ba.contains(text, w) for w in [r["answer"], *r.get("also", [])])
+    if not writes:
+        return 0
+    return 1 if citation.split(" [")[0] in ba._labels(r) else None
+
+
+def collect(index: str, out: Path, shard: str | None) -> None:
+    """Every (question, sentence) the focus check judged, with its label and the question's outcome."""
+    import search.answer as answer
+    from search import Searcher
+    from search.evidence import named_context
+
+    seen: list = []
+    real = answer._focus
+
+    def spy(s, terms, *args, **kw):
+        value = real(s, terms, *args, **kw)
+        seen.append((s, value, [t.text for t in answer._focus_terms(terms)]))
+        return value
+
+    answer._focus = spy
+    searcher, res = Searcher.open(index), {}
+    for key, r in _rows(shard):
+        seen.clear()
+        a = searcher.ask(r["query"])
+        rows, done = [], set()
+        for s, value, words in seen:
+            mark = (s.hit.citation, s.sentence.start)
+            if mark in done:
+                continue
+            done.add(mark)
+            rows.append({"cit": s.hit.citation, "text": s.sentence.text, "ctx": named_context(s), "focus": value,
+                         "words": words, "score": s.score, "cos": s.cosine, "cover": s.coverage,
+                         "label": _label(r, s.hit.citation, s.sentence.text)})
+        res[key] = {"q": r["query"], "o": outcome(r, a), "kind": "none" if r.get("kind") == "none" or "answer" not in r
+                    else "fact", "own": "own" in (r.get("note") or ""), "sents": rows}
+    out.write_text(json.dumps(res, ensure_ascii=False), encoding="utf-8")
+
+
+def round_of(key: str) -> int:
+    """The round a tuning set belongs to (0: the first sets, written before the blind rounds)."""
+    m = re.search(r"(\d+)$", key.split(":")[0])
+    return int(m.group(1)) if m else 0
+
+
+def _load(paths: str) -> dict:
+    out: dict = {}
+    for p in paths.split(","):
+        out.update(json.loads(Path(p).read_text(encoding="utf-8")))
+    return out
+
+
+def _pairs(col: dict) -> list[tuple[str, dict]]:
+    return [(k, s) for k, v in col.items() for s in v["sents"] if s["label"] is not None]
+
+
+def _embed(texts: list[str], cache: Path) -> dict[str, np.ndarray]:
+    """Unit vectors of ``texts`` by the shipped encoder, kept in ``cache`` (embedding is the slow part)."""
+    from search.dense import embed_texts
+
+    have: dict[str, np.ndarray] = {}
+    if cache.exists():
+        z = np.load(cache, allow_pickle=False)
+        have = dict(zip(z["texts"].tolist(), z["vecs"]))
+    todo = sorted({t for t in texts if t not in have})
+    for i in range(0, len(todo), 256):
+        vecs = embed_texts(todo[i:i + 256])
+        have.update(zip(todo[i:i + 256], vecs))
+    if todo:
+        keys = sorted(have)
+        np.savez(cache, texts=np.array(keys), vecs=np.stack([have[k] for k in keys]))
+    return have
+
+
+def _matrix(col: dict, vecs: dict) -> tuple[list[str], np.ndarray, np.ndarray, list[dict]]:
+    keys, xs, ys, rows = [], [], [], []
+    for k, s in _pairs(col):
+        q, w = vecs[col[k]["q"]], vecs[" ".join(s["words"]) or col[k]["q"]]
+        xs.append(features(q, vecs[s["text"]], vecs[s["ctx"]], w, s["focus"], s["cover"], s["score"]))
+        ys.append(s["label"])
+        keys.append(k)
+        rows.append(s)
+    return keys, np.array(xs, dtype=np.float64), np.array(ys, dtype=np.float64), rows
+
+
+N_PROJ, L2 = 16, 1.0
+
+
+def fit_model(x: np.ndarray, y: np.ndarray, n_proj: int = N_PROJ, l2: float = L2) -> dict:
+    """Logistic regression (Newton steps, L2) on the scalars and the product projected on its ``n_proj`` main axes."""
+    prod = x[:, N_SCALARS:]
+    mean = prod.mean(axis=0)
+    _, _, vt = np.linalg.svd(prod - mean, full_matrices=False)
+    axes = vt[:n_proj]
+    for i, a in enumerate(axes):  # a sign fixed by the data, so two fits give one model
+        if a[np.argmax(np.abs(a))] < 0:
+            axes[i] = -a
+    z = np.hstack([x[:, :N_SCALARS], (prod - mean) @ axes.T])
+    mu, sd = z.mean(axis=0), z.std(axis=0) + 1e-9
+    zz = np.hstack([(z - mu) / sd, np.ones((len(z), 1))])
+    beta = np.zeros(zz.shape[1])
+    weight = np.where(y > 0, 0.5 * len(y) / max(1, y.sum()), 0.5 * len(y) / max(1, len(y) - y.sum()))
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-zz @ beta))
+        grad = zz.T @ (weight * (p - y)) + l2 * np.r_[beta[:-1], 0]
+        hess = (zz * (weight * p * (1 - p))[:, None]).T @ zz + l2 * np.diag(np.r_[np.ones(len(beta) - 1), 0])
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {"mean": mean, "axes": axes, "mu": mu, "sd": sd, "beta": beta}
+
+
+def table(col: dict, vecs: dict, splits: list[tuple[str, callable, callable]], thresholds: list[float]) -> None:
+    """Per split (fit on one part, test on another): at each threshold, among the test questions' focus-refused
+    sentences: facts whose right sentence passes (base outcome not ok / ok), traps with a passing sentence, and
+    fact questions ok at base with a passing wrong sentence (a risk)."""
+    from search.answer import MIN_FOCUS
+
+    keys, x, y, rows = _matrix(col, vecs)
+    for name, train, test in splits:
+        tr = np.array([train(k) for k in keys])
+        te = np.array([test(k) for k in keys])
+        model = fit_model(x[tr], y[tr])
+        p = probability(model, x)
+        print(f"== {name}: train {int(tr.sum())} pairs ({int(y[tr].sum())} positive), test {int(te.sum())} pairs")
+        print("| threshold | right sentences freed (facts not ok / ok at base) | traps with a sentence freed | ok facts with a wrong sentence freed |")
+        print("|---|---|---|---|")
+        for t in thresholds:
+            freed = [i for i in range(len(keys)) if te[i] and rows[i]["focus"] < MIN_FOCUS and p[i] >= t]
+            right = {keys[i] for i in freed if y[i] == 1}
+            gain = sorted(k for k in right if col[k]["o"] != "ok")
+            traps = sorted({keys[i] for i in freed if col[keys[i]]["kind"] == "none"})
+            risk = sorted({keys[i] for i in freed if y[i] == 0 and col[keys[i]]["kind"] == "fact" and col[keys[i]]["o"] == "ok"})
+            print(f"| {t:.2f} | {len(gain)} / {len(right) - len(gain)} {gain[:6]} | {len(traps)} {traps[:6]} | {len(risk)} |")
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("step", choices=("collect", "table"))
+    p.add_argument("--library")
+    p.add_argument("--out", type=Path)
+    p.add_argument("--shard")
+    p.add_argument("--collected", default="")
+    p.add_argument("--cache", type=Path, default=Path("judge_vectors.npz"))
+    args = p.parse_args()
+    if args.step == "collect":
+        collect(args.library, args.out, args.shard)
+        return 0
+    col = _load(args.collected)
+    texts = [v["q"] for v in col.values()] + [t for v in col.values() for s in v["sents"]
+                                              for t in (s["text"], s["ctx"], " ".join(s["words"]))]
+    vecs = _embed([t for t in texts if t], args.cache)
+    splits = [("fit <= 22, test 23-25", lambda k: round_of(k) <= 22, lambda k: round_of(k) >= 23),
+              ("fit >= 14, test < 14", lambda k: round_of(k) >= 14, lambda k: round_of(k) < 14),
+              ("fit rounds odd, test even", lambda k: round_of(k) % 2 == 1, lambda k: round_of(k) % 2 == 0)]
+    table(col, vecs, splits, [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
