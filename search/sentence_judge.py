@@ -48,7 +48,7 @@ def probability(model: dict, x: np.ndarray) -> np.ndarray:
     """The model's score of each row of ``x`` (``features`` rows)."""
     prod = x[:, N_SCALARS:]
     z = np.hstack([x[:, :N_SCALARS], (prod - model["mean"]) @ model["axes"].T])
-    zz = np.hstack([(z - model["mu"]) / model["sd"], np.ones((len(z), 1))])
+    zz = np.hstack([(z - model["mu"]) / model["sd"] * model["keep"], np.ones((len(z), 1))])
     return 1 / (1 + np.exp(-zz @ model["beta"]))
 
 
