@@ -1,14 +1,18 @@
 """A sentence-level judgement learned from our labelled questions, as a second path for the focus check (issue #19).
 
-Steps:
+Tried and dropped (docs/answers-log.md, "h-r25judge"); the bench stays so the table can be read again.
 ``collect --library DIR --out C.json [--shard I/N]`` asks every tuning question (``answer_outcomes.tuning_sets``:
 dev halves and promoted held-out halves, never the other held-out halves) and records every sentence the focus
-check judged: its text, its context, the focus share, its scores and the paragraph's rank, and a label: 1 for a
-sentence of the labelled paragraph that writes the answer, 0 for any sentence of a trap, or of a fact question's
-other sentences that do not write the answer (a sentence writing it outside the labelled paragraph is left out).
-``fit --collected C.json[,C2.json] --out M.npz [--upto ROUND]`` fits the model on the questions of rounds up to
-``ROUND`` (all when not given), deterministically; ``table --collected .. --model M.npz`` prints, per threshold, the
-focus-refused sentences it would let through, by round group: positives (right sentences) against trap sentences.
+check judged: its text, its context, the focus share, its scores, and a label: 1 for a sentence of the labelled
+paragraph that writes the answer, 0 for any sentence of a trap, or a fact question's sentence that does not write
+the answer (one writing it outside the labelled paragraph is left out). ``table --collected C.json[,C2.json]
+[--drop 4,5,6] [--proj N] [--low-only]`` fits a logistic model (the shipped encoder's vectors: cosines of the question
+and its subject words to the sentence and its context, the lexical scalars unless dropped, and the product of the
+question's and sentence's vectors on N main axes) on some rounds and prints, on the others, per threshold, the
+focus-refused sentences it lets through: right sentences against trap sentences. ``fit ... --fit-from A --upto B --out
+M.npz --threshold T`` writes one such model (deterministic: Newton steps, signs of the axes fixed) and lists the
+questions on which it frees a sentence. Asking them again with the judge in the answer needs the runtime path of
+commit f420e9d (``search/sentence_judge.py``, ``PARACITE_SENTENCE_JUDGE``), which was reverted.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_answers as ba  # noqa: E402
 from answer_outcomes import outcome, tuning_sets  # noqa: E402
-from search.sentence_judge import N_SCALARS, features, probability  # noqa: E402
 
 
 def _rows(shard: str | None):
@@ -112,6 +115,24 @@ def _embed(texts: list[str], cache: Path) -> dict[str, np.ndarray]:
         keys = sorted(have)
         np.savez(cache, texts=np.array(keys), vecs=np.stack([have[k] for k in keys]))
     return have
+
+
+N_SCALARS = 7
+
+
+def features(q: np.ndarray, s: np.ndarray, c: np.ndarray, w: np.ndarray, focus: float, cover: float,
+             score: float) -> np.ndarray:
+    """One pair's inputs: cosines of the question (``q``) and its subject words (``w``) to the sentence (``s``) and its
+    context (``c``), the lexical focus share, the sentence's coverage and score; then the product ``q * s``."""
+    return np.concatenate([[float(q @ s), float(q @ c), float(w @ s), float(w @ c), focus, cover, score], q * s])
+
+
+def probability(model: dict, x: np.ndarray) -> np.ndarray:
+    """The model's score of each row of ``x`` (``features`` rows)."""
+    prod = x[:, N_SCALARS:]
+    z = np.hstack([x[:, :N_SCALARS], (prod - model["mean"]) @ model["axes"].T])
+    zz = np.hstack([(z - model["mu"]) / model["sd"] * model["keep"], np.ones((len(z), 1))])
+    return 1 / (1 + np.exp(-zz @ model["beta"]))
 
 
 def _matrix(col: dict, vecs: dict, labelled: bool = True) -> tuple[list[str], np.ndarray, np.ndarray, list[dict]]:
@@ -206,32 +227,15 @@ def freed(col: dict, vecs: dict, model: dict, cut: float) -> list[str]:
     return sorted({k for k, r, pi in zip(keys, rows, p) if r["focus"] < MIN_FOCUS and pi >= cut})
 
 
-def reask(index: str, col: dict, keys: list[str], out: Path) -> None:
-    """``keys`` asked again (the judge's threshold and model from the environment), each move against the collected."""
-    from search import Searcher
-
-    rows, searcher, res = dict(_rows(None)), Searcher.open(index), {}
-    for k in keys:
-        a = searcher.ask(rows[k]["query"])
-        res[k] = {"o": outcome(rows[k], a), "was": col[k]["o"], "kind": col[k]["kind"], "q": col[k]["q"],
-                  "got": ba.lead_of(a.text)[:160]}
-        if res[k]["o"] != res[k]["was"]:
-            print(f"{k}: {res[k]['was']} -> {res[k]['o']} | {res[k]['got'][:100]!r}", flush=True)
-    out.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
-
-
 def main() -> int:
     global DROP, N_PROJ, LOW_ONLY
     p = argparse.ArgumentParser()
-    p.add_argument("step", choices=("collect", "table", "fit", "reask"))
-    p.add_argument("--model", type=Path)
+    p.add_argument("step", choices=("collect", "table", "fit"))
     p.add_argument("--upto", type=int, default=99, help="fit: only the rounds up to this one")
     p.add_argument("--threshold", type=float, default=0.9)
     p.add_argument("--drop", default="", help="scalar columns to leave out, e.g. 4,5,6")
     p.add_argument("--proj", type=int, default=16)
     p.add_argument("--low-only", action="store_true")
-    p.add_argument("--test-from", type=int, default=0, help="reask: only the rounds from this one on")
-    p.add_argument("--test-to", type=int, default=99, help="reask: only the rounds up to this one")
     p.add_argument("--fit-from", type=int, default=0, help="fit: only the rounds from this one on")
     p.add_argument("--library")
     p.add_argument("--out", type=Path)
@@ -250,13 +254,6 @@ def main() -> int:
     if args.step == "fit":
         model = save(col, vecs, args.out, lambda k: args.fit_from <= round_of(k) <= args.upto)
         print("\n".join(freed(col, vecs, model, args.threshold)))
-        return 0
-    if args.step == "reask":
-        with np.load(args.model) as z:
-            model = {k: z[k] for k in z.files}
-        keys = [k for k in freed(col, vecs, model, args.threshold) if args.test_from <= round_of(k) <= args.test_to]
-        print(f"{len(keys)} questions with a sentence freed: {keys}", flush=True)
-        reask(args.library, col, keys, args.out)
         return 0
     splits = [("fit <= 22, test 23-25", lambda k: round_of(k) <= 22, lambda k: round_of(k) >= 23),
               ("fit >= 14, test < 14", lambda k: round_of(k) >= 14, lambda k: round_of(k) < 14),

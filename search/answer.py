@@ -25,7 +25,6 @@ from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, 
 from .models import Answer, Evidence, Hit
 from .qualified_bodies import of_the_body
 from .checks import refuses
-from .sentence_judge import judging, passes
 from .names import foreign_name_words, mentions, named_day, names_ok, question_names, without_descriptions
 from .name_heads import whole_names
 from .carried import chunk_before, with_before
@@ -141,8 +140,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
                      parts_asked(question), periods_asked(question))  # what both picks below read: worked out once
 
         def pick(sentences, free):
-            with judging(question):
-                found = find_facts(sentences, qtype, terms, names, free, *asked_for)
+            found = find_facts(sentences, qtype, terms, names, free, *asked_for)
             return _asked_rank_and_time(searcher, question, found)
         facts = pick(scored, exempt)
         if not (facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE) and fact and \
@@ -490,8 +488,9 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue
         if refuses("another_deed", _another_deed(s, qtype, events, role)):
             continue
-        focus, low = _focus_low(s, terms, subject, doc, compounds, wanted)
-        if refuses("focus", low and not (role and role.named_in(s.sentence.text))):
+        focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about),
+                                                   compounds, wanted)
+        if refuses("focus", focus < MIN_FOCUS and not (role and role.named_in(s.sentence.text))):
             continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation (unless it gives the office)
         if refuses("series", _another_of_series(s, ordinals, series)):
             continue  # asked about the *first* forum, this sentence is about the *second*
@@ -526,24 +525,12 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
             continue  # "remain near the current record low of 5.7 per cent": "5.7 per cent in early 2025" elsewhere
         if picked and role and role.holds(picked[0], s.sentence.text, asked):
             holders.add(len(facts))
-        elif refuses("focus", low):
+        elif refuses("focus", focus < MIN_FOCUS):
             continue  # it gives the office to none of its names: the sentence holds too little of the question
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     office = holders or role and role.kind == "office"  # "who chaired": only a name given the office answers
     return sorted((f for i, f in enumerate(facts) if not refuses("office", bool(office) and i not in holders)), key=lambda f: -f.score)
-
-
-def _focus_low(s: ScoredSentence, terms: list[QuestionTerm], subject: frozenset[str] | None, doc: DocContext,
-               compounds: frozenset[tuple[str, str]], wanted: list[str]) -> tuple[float, bool]:
-    """The sentence's focus share, and whether it is too low: under ``MIN_FOCUS``, and not let through by the learned
-    judgement of the sentence (``search.sentence_judge``; off unless its threshold is set)."""
-    if subject is None:
-        return 1.0, False
-    words = _fact_words([t for t in terms if t.text.lower() in subject], doc.about)
-    focus = _focus(s, words, compounds, wanted)
-    return focus, focus < MIN_FOCUS and not passes(s.sentence.text, named_context(s), " ".join(
-        t.text for t in _focus_terms(words)), focus, s.coverage, s.score)
 
 
 def _names_context(s: ScoredSentence) -> str:
