@@ -101,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, json_flag=False)
 
     p = sub.add_parser("show", help="print one paragraph with its citation and section, or a document's contents")
-    p.add_argument("symbol", metavar="SYMBOL", help="document symbol, e.g. A/69/207")
+    p.add_argument("symbol", metavar="SYMBOL", help="document symbol, e.g. A/69/207, or a whole citation as "
+                   "paracite prints it: 'A/69/207, para. 46'")
     p.add_argument("number", nargs="?", metavar="NUMBER", help="paragraph number, 'summary' or 'table N' (none: the document's "
                                              "metadata and table of contents)")
     p.add_argument("--preamble", metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
@@ -281,7 +282,7 @@ def _weak_note(args) -> str:
              " (none of the indexed documents seems to treat it).") + "\n")
 
 
-def _print_hit(h, score: bool = True, document: bool = False, asked: bool = False) -> None:
+def _print_hit(h, score: bool = True, document: bool = False, asked: bool = False, notes: bool = False) -> None:
     head = f"[{h.rank}] {h.citation}" if h.rank else h.citation
     if asked:  # ``show N --context K``: the paragraph asked for, among its neighbours
         head += "  <- asked for"
@@ -297,6 +298,11 @@ def _print_hit(h, score: bool = True, document: bool = False, asked: bool = Fals
     print(textwrap.fill(h.text, width=100, initial_indent="    ", subsequent_indent="    "))
     if h.also:
         print("    (same text: " + "; ".join(h.also) + ")")
+    if notes and h.footnotes:  # ``show``: a paragraph's footnotes, as its web page lists them
+        print("    Footnotes:")
+        for f in h.footnotes:
+            f = f"Footnote {f.strip()} (its text is not in the index)" if f.strip().isdigit() else f
+            print(textwrap.fill(f, width=100, initial_indent="      ", subsequent_indent="        "))
     print()
 
 
@@ -371,36 +377,59 @@ def cmd_show(args) -> int:
     s = _open(args)
     if args.number is not None and args.preamble is not None:
         raise UsageError("show takes a paragraph number or --preamble N, not both")
-    if args.number is None and args.preamble is None and args.part:
+    pasted = _pasted_citation(s, args)
+    if pasted is None and args.number is None and args.preamble is None and args.part:
         try:  # a part that numbers nothing is one chunk: ``show E/2025/24 --part "decision 56/101"``
             s.get(args.symbol, None, part=args.part)
             args.number = "part"
         except NotOneChunk as e:
             raise UsageError(f"--part needs a paragraph number: `paracite show SYMBOL N --part ...` "
                              f"unless the part is one chunk ({e})") from None
-    if args.number is None and args.preamble is None:  # the document itself: metadata and contents (issue #14)
+    if pasted is None and args.number is None and args.preamble is None:  # the document: metadata and contents
         for flag, given in (("--context", args.context is not None), ("--page", args.page is not None)):
             if given:  # each picks or widens a paragraph: without one it was silently ignored
                 raise UsageError(f"{flag} needs a paragraph number: `paracite show SYMBOL N {flag} ...`")
         d = s.document(args.symbol)
         print(json.dumps(d, ensure_ascii=False, indent=2)) if args.json else print_document(d)
         return 0
-    number = f"preamble {args.preamble}" if args.preamble is not None else args.number
-    if args.context is not None:  # its checks first: a bad K is said before a missing paragraph
-        hits = s.context(args.symbol, number, args.context, part=args.part, page=args.page)
-    asked = s.get(args.symbol, number, part=args.part, page=args.page)
-    if args.context is None:
-        hits = [asked]
+    if pasted is not None:
+        asked = pasted
+        hits = s.around(asked, args.context) if args.context is not None else [asked]
+    else:
+        number = f"preamble {args.preamble}" if args.preamble is not None else args.number
+        if args.context is not None:  # its checks first: a bad K is said before a missing paragraph
+            hits = s.context(args.symbol, number, args.context, part=args.part, page=args.page)
+        asked = s.get(args.symbol, number, part=args.part, page=args.page)
+        if args.context is None:
+            hits = [asked]
+    _print_shown(hits, asked, args)
+    return 0
+
+
+def _pasted_citation(s, args):
+    """The chunk a whole citation names when one is given as SYMBOL (``show "A/69/207, para. 46"``, pasted
+    from a search, an answer or a note), or None: a bare symbol, or a number or option given beside it."""
+    from search.context import cited, cited_symbol
+
+    if args.number is not None or args.preamble is not None or args.part or args.page is not None:
+        return None
+    if not cited_symbol(args.symbol)[1].strip(" .,;") or s.document_record(args.symbol) is not None:
+        return None
+    return cited(s, args.symbol)
+
+
+def _print_shown(hits, asked, args) -> None:
+    """``show``'s paragraphs, the one asked for marked among its neighbours, each with its footnotes."""
+    around = args.context is not None
     if args.json:
         out = [h.to_dict() for h in hits]
         for h, d in zip(hits, out):  # among its neighbours, the paragraph asked for says so
-            if args.context is not None and _same_chunk(h, asked):
+            if around and _same_chunk(h, asked):
                 d["asked"] = True
-        print(json.dumps(out if args.context is not None else out[0], ensure_ascii=False, indent=2))
+        print(json.dumps(out if around else out[0], ensure_ascii=False, indent=2))
     else:
         for h in hits:
-            _print_hit(h, score=False, asked=args.context is not None and _same_chunk(h, asked))
-    return 0
+            _print_hit(h, score=False, asked=around and _same_chunk(h, asked), notes=True)
 
 
 def _same_chunk(h, asked) -> bool:
