@@ -409,13 +409,13 @@ def cmd_show(args) -> int:
 def _pasted_citation(s, args):
     """The chunk a whole citation names when one is given as SYMBOL (``show "A/69/207, para. 46"``, pasted
     from a search, an answer or a note), or None: a bare symbol, or a number or option given beside it."""
-    from search.context import cited, cited_symbol
+    from search.context import cited_symbol
 
     if args.number is not None or args.preamble is not None or args.part or args.page is not None:
         return None
     if not cited_symbol(args.symbol)[1].strip(" .,;") or s.document_record(args.symbol) is not None:
         return None
-    return cited(s, args.symbol)
+    return s.get(args.symbol)
 
 
 def _print_shown(hits, asked, args) -> None:
