@@ -39,6 +39,11 @@ def _entity_options(p) -> None:
                    help="only chunks of this kind (e.g. a resolution's preamble, a note in small type)")
 
 
+def _quote_option(p) -> None:
+    p.add_argument("--quote", action="store_true",
+                   help="print each paragraph as a quotation to paste into a note: “text” (A/69/207, para. 46)")
+
+
 def _common(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
     p.add_argument("--index", metavar="DIR", help="index folder (default: the bundled corpus's index)")
     if json_flag:
@@ -71,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_options(p)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance",
                    help="order of the top hits: relevance (default) or date (newest first)")
+    _quote_option(p)
     _common(p)
 
     p = sub.add_parser("ask", help="answer a question with sentences of the report, each cited")
@@ -111,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
                                              "alone, a part that is one chunk (a decision: 'decision 56/101')")
     p.add_argument("--page", metavar="N",
                    help="page, for documents whose paragraphs are cited by page (S/2025/41, p. 2, para. 3)")
+    _quote_option(p)
     _common(p)
 
     p = sub.add_parser("entities", help="list organizations, instruments and places with the paragraphs citing them")
@@ -150,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    if getattr(args, "quote", False) and args.json:
+        parser.commands[args.command].error("--quote and --json are two ways to print the paragraphs; give one")
     _valid_text_args(args)
     try:
         return COMMANDS[args.command](args)
@@ -233,11 +242,16 @@ def cmd_search(args) -> int:
             print("A paragraph must match every filter at once; drop one to see what the others match.")
         return 0
     if hits[0].weak:  # the best of what the filters left may still score 2 or 3 (search.match_strength)
-        print(_weak_note(args))
+        print(_weak_note(args), file=sys.stderr if args.quote else sys.stdout)  # --quote: only quotations out
     several = len({h.symbol for h in hits}) > 1  # from a library: say which report each hit is from
     for h in hits:
-        _print_hit(h, document=several)
+        _print_quote(h) if args.quote else _print_hit(h, document=several)
     return 0
+
+
+def _print_quote(h) -> None:
+    """A paragraph as a note quotes it: its text in quotation marks, then its citation in brackets."""
+    print(f"“{' '.join(h.text.split())}” ({h.citation})\n")
 
 
 def cmd_ask(args) -> int:
@@ -427,6 +441,9 @@ def _print_shown(hits, asked, args) -> None:
             if around and _same_chunk(h, asked):
                 d["asked"] = True
         print(json.dumps(out if around else out[0], ensure_ascii=False, indent=2))
+    elif args.quote:
+        for h in hits:
+            _print_quote(h)
     else:
         for h in hits:
             _print_hit(h, score=False, asked=around and _same_chunk(h, asked), notes=True)
