@@ -1,0 +1,136 @@
+"""The twenty-fifth session's user audit (docs/user-audit-log.md, h-r25ux): an analyst's first afternoon.
+A citation pasted back into ``show`` (and ``Searcher.get``), a paragraph's footnotes on the command line,
+dates typed as the documents print them, symbols typed loosely, and quotations to paste into a note."""
+
+from __future__ import annotations
+
+import pytest
+
+from paracite.errors import NotFound, UsageError
+from search.cli import main
+from search.doc_filters import make_filter
+from search.symbol_lookup import find_symbol, loosely_named, symbol_table
+from search.typed_dates import AmbiguousDate, iso_date
+from test_ux_round21 import _exports
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory):
+    """Two one-paragraph documents of 2025, issued in March and in June."""
+    root = tmp_path_factory.mktemp("dated25")
+    files = _exports(root, [("A/80/901", "Power grids", "2025-03-12", "General Assembly",
+                             "Report A/80/901 on the power grid of the region."),
+                            ("E/2025/902", "Solar power", "2025-06-01", "Economic and Social Council",
+                             "The grid of E/2025/902 needs solar investment.")])
+    assert main(["ingest", *map(str, files), "--index", str(root / "ix"), "--quiet"]) == 0
+    return root / "ix"
+
+
+# -- show: a citation as printed, pasted back; the paragraph's footnotes ---------------------------------
+
+def test_show_takes_a_citation_pasted_as_printed_and_prints_its_footnotes(index_dir, capsys):
+    """``paracite show "A/69/207, para. 49"`` (the form search, ask and the web's Copy button give) was
+    "no document A/69/207, para. 49 in this index", exit 4; and ``show`` printed no footnote, where the
+    web page lists them under the paragraph."""
+    assert main(["show", "A/69/207, para. 49", "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("A/69/207, para. 49\n")
+    assert "    Footnotes:\n      10 Ibid.\n      11 Kevin Watkins and Maria Quattri" in out
+    assert main(["show", "a/69/207 paragraph 49", "--context", "1", "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "A/69/207, para. 48\n" in out and "A/69/207, para. 49  <- asked for" in out and "para. 50\n" in out
+
+
+def test_a_pasted_citation_that_names_nothing_is_one_line_and_exit_4(index_dir, capsys):
+    assert main(["show", "A/69/207, para. 460", "--index", str(index_dir)]) == 4
+    err = capsys.readouterr().err
+    assert err.startswith("paracite: error: nothing in A/69/207 is cited as 'A/69/207, para. 460'") and err.count("\n") == 1
+    assert main(["show", "A/69/208, para. 46", "--index", str(index_dir)]) == 4
+    assert "no document A/69/208 in this index; did you mean A/69/207?" in capsys.readouterr().err
+
+
+def test_searcher_get_takes_a_whole_citation(searcher):
+    hit = searcher.get("A/69/207, para. 46")
+    assert hit.citation == "A/69/207, para. 46" and hit.number == 46
+    with pytest.raises(NotFound):
+        searcher.get("A/69/207, para. 460")
+
+
+# -- --quote: what a note pastes ----------------------------------------------------------------------
+
+def test_quote_prints_each_paragraph_as_a_note_quotes_it(index_dir, capsys):
+    assert main(["show", "A/69/207", "46", "--quote", "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("“The International Fund for Agricultural Development (IFAD)")
+    assert out.endswith("over US$ 40 billion.” (A/69/207, para. 46)\n\n") and "\n    " not in out
+    assert main(["search", "remittance costs", "-k", "3", "--quote", "--index", str(index_dir)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line]
+    assert len(lines) == 3 and all(line.startswith("“") and line.endswith(")") for line in lines)
+    assert "score" not in " ".join(lines)
+
+
+def test_quote_and_json_together_are_a_usage_error(index_dir, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["search", "remittances", "--quote", "--json", "--index", str(index_dir)])
+    assert stop.value.code == 2 and "--quote and --json" in capsys.readouterr().err
+
+
+# -- dates typed as the documents print them --------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, iso", [("12 March 2025", "2025-03-12"), ("March 12, 2025", "2025-03-12"),
+                                        ("March 2025", "2025-03"), ("Mar. 2025", "2025-03"), ("sept 2024", "2024-09"),
+                                        ("1st May 2025", "2025-05-01"), ("2025/03", "2025-03"),
+                                        ("2025/3/12", "2025-03-12"), ("03/2025", "2025-03"),
+                                        ("25/03/2025", "2025-03-25"), ("03/25/2025", "2025-03-25"),
+                                        ("2025", "2025"), ("2025-03-12", "2025-03-12")])
+def test_a_date_typed_another_way_reads_as_iso(typed, iso):
+    """"--since 'March 2025'" was "must be a date as YYYY, YYYY-MM or YYYY-MM-DD", exit 2."""
+    assert iso_date(typed) == iso
+    assert make_filter(typed).since == iso
+
+
+@pytest.mark.parametrize("typed", ["yesterday", "25", "Ma 2025", "12 13 March 2025", "2025 2026"])
+def test_what_reads_as_no_date_is_still_refused(typed):
+    with pytest.raises(UsageError, match="must be a date as YYYY"):
+        make_filter(typed)
+
+
+def test_a_day_and_month_that_could_be_swapped_are_refused_with_both_readings():
+    with pytest.raises(AmbiguousDate):
+        iso_date("04/03/2025")
+    with pytest.raises(UsageError) as e:
+        make_filter(until="12.03.2025")
+    assert str(e.value) == "--until '12.03.2025' could be 2025-03-12 or 2025-12-03; type it as YYYY-MM-DD"
+    with pytest.raises(UsageError, match="there is no 2025-02-30 in the calendar"):
+        make_filter("30 February 2025")
+
+
+def test_docs_and_search_narrow_by_a_date_as_printed(dated, capsys):
+    assert main(["docs", "--since", "12 March 2025", "--until", "May 2025", "--index", str(dated)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("A/80/901  2025-03-12") and "E/2025/902" not in out
+    assert main(["search", "grid", "--since", "June 2025", "--index", str(dated)]) == 0
+    out = capsys.readouterr().out
+    assert "E/2025/902, para. 1" in out and "A/80/901" not in out
+
+
+# -- symbols typed loosely ---------------------------------------------------------------------------------
+
+def test_a_symbol_typed_loosely_names_the_one_document_it_can_be(searcher, dated, capsys):
+    """``--doc "A 69 207"``, ``a69207``, ``A_69_207`` (as the file is named) or ``A/69/207.`` were each "no
+    document ... did you mean A/69/207?", exit 4."""
+    for typed in ("A 69 207", "a69207", "A_69_207", "A/69/207.", "a-69-207"):
+        assert searcher.get(typed, 46).citation == "A/69/207, para. 46", typed
+    assert main(["search", "grid", "--doc", "e 2025 902", "--index", str(dated)]) == 0
+    out = capsys.readouterr().out
+    assert "E/2025/902, para. 1" in out and "A/80/901" not in out
+
+
+def test_a_loose_symbol_two_documents_could_be_or_a_typo_is_no_document():
+    table = symbol_table({"A/80/62": {"symbols": ["A/80/62"]}, "A/806/2": {"symbols": []},
+                          "E/CN.3/2025/8": {"symbols": []}})
+    assert loosely_named(table, "a8062") is None  # both documents read so without separators
+    assert find_symbol(table, "A 80 62") == "A/80/62" and find_symbol(table, "a 806 2") == "A/806/2"
+    assert find_symbol(table, "E CN 3 2025 8") == "E/CN.3/2025/8"
+    assert find_symbol(table, "A/8/062") is None  # the numbers grouped otherwise: a typo, not a spacing
+    assert find_symbol(table, "...") is None
