@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 import textwrap
 from pathlib import Path
@@ -221,6 +222,7 @@ def cmd_search(args) -> int:
         print(f"paracite: no {kind} named {value!r} in this index; see `paracite entities --kind {kind}`",
               file=sys.stderr if args.json else sys.stdout)
     emptied = None if hits else emptied_line(s, args)
+    _citation_note(s, args)
     if args.json:
         if emptied:
             print(f"paracite: note: {emptied}", file=sys.stderr)
@@ -247,6 +249,17 @@ def cmd_search(args) -> int:
     for h in hits:
         _print_quote(h) if args.quote else _print_hit(h, document=several)
     return 0
+
+
+def _citation_note(s, args) -> None:
+    """A query that is a citation of the index ("A/69/207, para. 46") is searched as words, which find other
+    paragraphs: say how to print the one it cites (on stderr when stdout is JSON or quotations)."""
+    from search.context import citation_typed
+
+    hit = citation_typed(s, args.query)
+    if hit is not None:
+        print(f"paracite: note: that is a citation: `paracite show {shlex.quote(hit.citation)}` prints it; "
+              "the paragraphs below match its words", file=sys.stderr if args.json or args.quote else sys.stdout)
 
 
 def _print_quote(h) -> None:

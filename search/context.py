@@ -39,6 +39,19 @@ def cited(searcher: Searcher, citation: str) -> Hit:
     return searcher._hit(row[0], 1.0)
 
 
+def citation_typed(searcher: Searcher, text: str) -> Hit | None:
+    """The chunk ``text`` names when the whole of it is a citation of this index ("A/69/207, para. 46"
+    typed or pasted into the search box), or None. A search reads a citation as words, and its symbol
+    and numbers match other documents better than the paragraph cited, so the user is pointed to it."""
+    symbol, rest = cited_symbol(" ".join(str(text).split()))
+    if not rest.strip(" .,;") or searcher.document_record(symbol) is None:
+        return None
+    try:
+        return cited(searcher, text)
+    except NotFound:
+        return None
+
+
 def cited_symbol(cite: str) -> tuple[str, str]:
     """A typed citation's symbol, with a part suffix (``DP/FPA/2025/4 (Part II), para. 3``), and the rest."""
     spaced = space_suffixes(cite.strip())

@@ -134,3 +134,31 @@ def test_a_loose_symbol_two_documents_could_be_or_a_typo_is_no_document():
     assert find_symbol(table, "E CN 3 2025 8") == "E/CN.3/2025/8"
     assert find_symbol(table, "A/8/062") is None  # the numbers grouped otherwise: a typo, not a spacing
     assert find_symbol(table, "...") is None
+
+
+# -- a citation typed into the search box ----------------------------------------------------------------
+
+def test_a_citation_searched_for_points_to_the_paragraph_it_cites(index_dir, capsys):
+    """``search "A/69/207, para. 46"`` searched its words and listed other paragraphs, with no word of the
+    paragraph cited; now a note says how to print it (the hits themselves are unchanged)."""
+    assert main(["search", "A/69/207, para. 46", "-k", "2", "--index", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("paracite: note: that is a citation: `paracite show 'A/69/207, para. 46'` prints it")
+    assert main(["search", "a/69/207 paragraph 46", "-k", "2", "--json", "--index", str(index_dir)]) == 0
+    run = capsys.readouterr()
+    assert "that is a citation" in run.err and run.out.lstrip().startswith("[")
+    for words in ("A/69/207", "remittance costs", "A/69/207, para. 460"):  # a symbol alone, words, nothing cited
+        assert main(["search", words, "-k", "1", "--index", str(index_dir)]) == 0
+        assert "that is a citation" not in capsys.readouterr().out, words
+
+
+def test_the_search_page_links_the_paragraph_a_typed_citation_names(index_dir):
+    from starlette.testclient import TestClient
+
+    from search.web.app import create_app
+
+    with TestClient(create_app(index_dir)) as client:
+        page = client.get("/", params={"q": "A/69/207, para. 46"})
+        assert page.status_code == 200
+        assert 'That is a citation: <a href="/p/A/69/207/46">open A/69/207, para. 46</a>' in page.text
+        assert "That is a citation" not in client.get("/", params={"q": "remittance costs"}).text
