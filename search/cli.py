@@ -20,12 +20,15 @@ from paracite.errors import ParaciteError, UsageError
 from search.cli_docs import add_filter_options, emptied_line, filter_notes, plural, print_document, print_documents
 from search.arguments import valid_unicode, whole_number
 from search.cli_help import describe
+from search.cli_meant import command_meant, flag_meant
 from search.listing_filters import ListingFilters
 from search.part_names import NotOneChunk
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        commands = getattr(self, "commands", None)
+        message += command_meant(message, commands) if commands else ""  # `paracite searhc`: did you mean ...
         print(f"paracite: error: {message} (see `{self.prog} --help`)", file=sys.stderr)
         raise SystemExit(2)
 
@@ -154,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # said by the command's own parser, whose --help lists what it takes (`ask --sort`)
-        parser.commands.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
+        command = parser.commands.get(args.command, parser)
+        command.error(f"unrecognized arguments: {' '.join(extra)}{flag_meant(extra, command._option_string_actions)}")
     if not args.command:
         parser.print_help()
         return 2

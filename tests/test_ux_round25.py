@@ -162,3 +162,27 @@ def test_the_search_page_links_the_paragraph_a_typed_citation_names(index_dir):
         assert page.status_code == 200
         assert 'That is a citation: <a href="/p/A/69/207/46">open A/69/207, para. 46</a>' in page.text
         assert "That is a citation" not in client.get("/", params={"q": "remittance costs"}).text
+
+
+# -- a command or flag other tools have ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("argv, meant", [(["searhc", "x"], "did you mean `paracite search`?"),
+                                         (["find", "x"], "did you mean `paracite search`?"),
+                                         (["list"], "did you mean `paracite docs`?"),
+                                         (["search", "x", "--limit", "3"], "--limit 3; did you mean -k?"),
+                                         (["search", "x", "--from", "2025"], "--from 2025; did you mean --since?"),
+                                         (["docs", "--sicne", "2025"], "--sicne 2025; did you mean --since?"),
+                                         (["show", "A/69/207", "--cntext", "2"], "did you mean --context?")])
+def test_a_command_or_flag_paracite_lacks_is_answered_with_the_one_it_has(argv, meant, capsys):
+    """``paracite searhc`` listed the eleven commands; ``--limit 3`` said only "unrecognized arguments"."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and meant in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv", [["xyz"], ["search", "x", "--zzz"], ["ask", "x", "--top", "3"]])
+def test_nothing_is_offered_when_nothing_is_near(argv, capsys):
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert "did you mean" not in capsys.readouterr().err
