@@ -446,7 +446,7 @@ def _pasted_citation(s, args):
         return None
     if not cited_symbol(args.symbol)[1].strip(" .,;") or s.document_record(args.symbol) is not None:
         return None
-    return s.get(args.symbol)
+    return s.cited(args.symbol)
 
 
 def _print_shown(hits, asked, args) -> None:

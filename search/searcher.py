@@ -237,21 +237,15 @@ class Searcher(DocumentViews, EntityViews, Rankers):
                    title=r["title"], rank=rank, date=meta.get("date"), bodies=tuple(meta.get("bodies", ())),
                    chunk_id=int(rowid))
 
-    def get(self, symbol: str, number: int | str | None = None, part: str = "", page: int | None = None,
+    def get(self, symbol: str, number: int | str | None, part: str = "", page: int | None = None,
             kind: str | None = None) -> Hit:
         """One chunk by symbol and number (``0`` or ``"summary"`` = the summary). ``part`` names an
         annex (``"annex I"``) or a draft (``"draft resolution I"``; its last words do: ``"decision
         56/101"``); with no number, a part that is one chunk. ``page`` picks a paragraph cited by
         page (``S/2025/41, p. 2, para. 3``), numbered afresh on every page; ``kind="preamble"``
-        (or ``"preamble 4"`` as the number) a resolution's preambular paragraph. A whole citation
-        alone, as paracite prints it, names its chunk too: ``get("A/69/207, para. 46")``."""
+        (or ``"preamble 4"`` as the number) a resolution's preambular paragraph."""
         symbol, part = valid_unicode(str(symbol)), valid_unicode(str(part or ""))
         found, _ = self.resolve_documents(symbol)  # any case, any symbol of a joint document
-        if not found and number is None and not part and page is None and kind is None:
-            from .context import cited, cited_symbol  # context builds on this module
-
-            if cited_symbol(symbol)[1].strip(" .,;"):
-                return cited(self, symbol)
         if not found and not self._con.execute("SELECT 1 FROM chunks WHERE symbol = ? COLLATE NOCASE LIMIT 1",
                                                 (symbol,)).fetchone():
             raise self.missing_document(symbol)

@@ -49,11 +49,11 @@ def test_a_pasted_citation_that_names_nothing_is_one_line_and_exit_4(index_dir, 
     assert "no document A/69/208 in this index; did you mean A/69/207?" in capsys.readouterr().err
 
 
-def test_searcher_get_takes_a_whole_citation(searcher):
-    hit = searcher.get("A/69/207, para. 46")
+def test_the_searcher_finds_a_whole_citation(searcher):
+    hit = searcher.cited("a/69/207 paragraph 46")
     assert hit.citation == "A/69/207, para. 46" and hit.number == 46
     with pytest.raises(NotFound):
-        searcher.get("A/69/207, para. 460")
+        searcher.cited("A/69/207, para. 460")
 
 
 # -- --quote: what a note pastes ----------------------------------------------------------------------
