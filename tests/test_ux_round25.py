@@ -11,6 +11,7 @@ from search.cli import main
 from search.doc_filters import make_filter
 from search.symbol_lookup import find_symbol, loosely_named, symbol_table
 from search.typed_dates import AmbiguousDate, iso_date
+from test_serve_browser import _missing, _wait, browser, server  # noqa: F401 (the browser tests' fixtures)
 from test_ux_round21 import _exports
 
 
@@ -186,3 +187,36 @@ def test_nothing_is_offered_when_nothing_is_near(argv, capsys):
     with pytest.raises(SystemExit):
         main(argv)
     assert "did you mean" not in capsys.readouterr().err
+
+
+# -- the paragraph page: Copy quote ---------------------------------------------------------------------------
+
+def test_the_paragraph_page_offers_the_quotation_a_note_pastes(index_dir):
+    """The page copied the citation alone; a note wants the words with it, as ``show --quote`` prints them."""
+    import html
+
+    from starlette.testclient import TestClient
+
+    from search.web.app import create_app
+
+    with TestClient(create_app(index_dir)) as client:
+        page = client.get("/p/A/69/207/46").text
+    quoted = html.unescape(page.split('class="copy quote secondary" data-citation="')[1].split('"\n')[0])
+    assert quoted.startswith("“The International Fund for Agricultural Development (IFAD)")
+    assert quoted.endswith("over US$ 40 billion.” (A/69/207, para. 46)") and "  " not in quoted
+    assert ">Copy quote</button>" in page and ">Copy citation</button>" in page
+
+
+@pytest.mark.skipif(bool(_missing()), reason=_missing() or "ok")
+def test_copy_quote_in_chromium_says_what_it_copied(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server.url + "/p/A/69/207/46")
+    button = _wait(browser, "button.quote")
+    WebDriverWait(browser, 30).until(lambda d: button.is_displayed())  # app.js ran
+    button.click()
+    WebDriverWait(browser, 30).until(lambda d: d.find_element(By.ID, "copied").text)
+    said = browser.find_element(By.ID, "copied").text
+    assert said in ("Copied the quotation with its citation",
+                    "Selected: press Ctrl+C to copy the text (its citation is above)"), said
