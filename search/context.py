@@ -44,7 +44,7 @@ def citation_typed(searcher: Searcher, text: str) -> Hit | None:
     typed or pasted into the search box), or None. A search reads a citation as words, and its symbol
     and numbers match other documents better than the paragraph cited, so the user is pointed to it."""
     symbol, rest = cited_symbol(" ".join(str(text).split()))
-    if not rest.strip(" .,;") or searcher.document_record(symbol) is None:
+    if not rest.strip(" .,;") or not any(c.isdigit() for c in symbol) or searcher.document_record(symbol) is None:
         return None
     try:
         return cited(searcher, text)
