@@ -163,6 +163,10 @@ def test_the_search_page_links_the_paragraph_a_typed_citation_names(index_dir):
         assert page.status_code == 200
         assert 'That is a citation: <a href="/p/A/69/207/46">open A/69/207, para. 46</a>' in page.text
         assert "That is a citation" not in client.get("/", params={"q": "remittance costs"}).text
+        api = client.get("/api/search", params={"q": "a/69/207 paragraph 46", "k": 2}).json()
+        assert api["notes"][-1] == ("q is the citation A/69/207, para. 46: /api/paragraph?citation=A%2F69%2F207%2C+para.+46 "
+                                    "gives that paragraph; the hits match its words")
+        assert len(api["hits"]) == 2 and "notes" not in client.get("/api/search", params={"q": "remittances"}).json()
 
 
 # -- a command or flag other tools have ---------------------------------------------------------------------
