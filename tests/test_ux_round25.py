@@ -43,9 +43,12 @@ def test_show_takes_a_citation_pasted_as_printed_and_prints_its_footnotes(index_
 
 
 def test_a_pasted_citation_that_names_nothing_is_one_line_and_exit_4(index_dir, capsys):
-    assert main(["show", "A/69/207, para. 460", "--index", str(index_dir)]) == 4
+    assert main(["show", "A/69/207, para. 460", "--index", str(index_dir)]) == 4  # as `show A/69/207 460` says it
     err = capsys.readouterr().err
-    assert err.startswith("paracite: error: nothing in A/69/207 is cited as 'A/69/207, para. 460'") and err.count("\n") == 1
+    assert err.startswith("paracite: error: A/69/207 has no paragraph 460 (its paragraphs are numbered 1 to ")
+    assert err.count("\n") == 1
+    assert main(["show", "A/69/207, table 9", "--index", str(index_dir)]) == 4
+    assert capsys.readouterr().err.startswith("paracite: error: nothing in A/69/207 is cited as 'A/69/207, table 9'")
     assert main(["show", "A/69/208, para. 46", "--index", str(index_dir)]) == 4
     assert "no document A/69/208 in this index; did you mean A/69/207?" in capsys.readouterr().err
 
