@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 import textwrap
 from pathlib import Path
@@ -19,12 +20,15 @@ from paracite.errors import ParaciteError, UsageError
 from search.cli_docs import add_filter_options, emptied_line, filter_notes, plural, print_document, print_documents
 from search.arguments import valid_unicode, whole_number
 from search.cli_help import describe
+from search.cli_meant import command_meant, flag_meant
 from search.listing_filters import ListingFilters
 from search.part_names import NotOneChunk
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        commands = getattr(self, "commands", None)
+        message += command_meant(message, commands) if commands else ""  # `paracite searhc`: did you mean ...
         print(f"paracite: error: {message} (see `{self.prog} --help`)", file=sys.stderr)
         raise SystemExit(2)
 
@@ -37,6 +41,11 @@ def _entity_options(p) -> None:
                    help="only paragraphs citing this convention, protocol, resolution or document")
     p.add_argument("--kind", choices=CHUNK_KINDS,  # every kind an index holds, as the web page's and the API's
                    help="only chunks of this kind (e.g. a resolution's preamble, a note in small type)")
+
+
+def _quote_option(p) -> None:
+    p.add_argument("--quote", action="store_true",
+                   help="print each paragraph as a quotation to paste into a note: “text” (A/69/207, para. 46)")
 
 
 def _common(p: argparse.ArgumentParser, json_flag: bool = True) -> None:
@@ -71,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_options(p)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance",
                    help="order of the top hits: relevance (default) or date (newest first)")
+    _quote_option(p)
     _common(p)
 
     p = sub.add_parser("ask", help="answer a question with sentences of the report, each cited")
@@ -101,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, json_flag=False)
 
     p = sub.add_parser("show", help="print one paragraph with its citation and section, or a document's contents")
-    p.add_argument("symbol", metavar="SYMBOL", help="document symbol, e.g. A/69/207")
+    p.add_argument("symbol", metavar="SYMBOL", help="document symbol, e.g. A/69/207, or a whole citation as "
+                   "paracite prints it: 'A/69/207, para. 46'")
     p.add_argument("number", nargs="?", metavar="NUMBER", help="paragraph number, 'summary' or 'table N' (none: the document's "
                                              "metadata and table of contents)")
     p.add_argument("--preamble", metavar="N", help="a resolution's preambular paragraph N (preambular para. N)")
@@ -110,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
                                              "alone, a part that is one chunk (a decision: 'decision 56/101')")
     p.add_argument("--page", metavar="N",
                    help="page, for documents whose paragraphs are cited by page (S/2025/41, p. 2, para. 3)")
+    _quote_option(p)
     _common(p)
 
     p = sub.add_parser("entities", help="list organizations, instruments and places with the paragraphs citing them")
@@ -145,10 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # said by the command's own parser, whose --help lists what it takes (`ask --sort`)
-        parser.commands.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
+        command = parser.commands.get(args.command, parser)
+        command.error(f"unrecognized arguments: {' '.join(extra)}{flag_meant(extra, command._option_string_actions)}")
     if not args.command:
         parser.print_help()
         return 2
+    if getattr(args, "quote", False) and args.json:
+        parser.commands[args.command].error("--quote and --json are two ways to print the paragraphs; give one")
     _valid_text_args(args)
     try:
         return COMMANDS[args.command](args)
@@ -211,6 +226,7 @@ def cmd_search(args) -> int:
         print(f"paracite: no {kind} named {value!r} in this index; see `paracite entities --kind {kind}`",
               file=sys.stderr if args.json else sys.stdout)
     emptied = None if hits else emptied_line(s, args)
+    _citation_note(s, args)
     if args.json:
         if emptied:
             print(f"paracite: note: {emptied}", file=sys.stderr)
@@ -232,11 +248,27 @@ def cmd_search(args) -> int:
             print("A paragraph must match every filter at once; drop one to see what the others match.")
         return 0
     if hits[0].weak:  # the best of what the filters left may still score 2 or 3 (search.match_strength)
-        print(_weak_note(args))
+        print(_weak_note(args), file=sys.stderr if args.quote else sys.stdout)  # --quote: only quotations out
     several = len({h.symbol for h in hits}) > 1  # from a library: say which report each hit is from
     for h in hits:
-        _print_hit(h, document=several)
+        _print_quote(h) if args.quote else _print_hit(h, document=several)
     return 0
+
+
+def _citation_note(s, args) -> None:
+    """A query that is a citation of the index ("A/69/207, para. 46") is searched as words, which find other
+    paragraphs: say how to print the one it cites (on stderr when stdout is JSON or quotations)."""
+    from search.context import citation_typed
+
+    hit = citation_typed(s, args.query)
+    if hit is not None:
+        print(f"paracite: note: that is a citation: `paracite show {shlex.quote(hit.citation)}` prints it; "
+              "the paragraphs below match its words", file=sys.stderr if args.json or args.quote else sys.stdout)
+
+
+def _print_quote(h) -> None:
+    """A paragraph as a note quotes it: its text in quotation marks, then its citation in brackets."""
+    print(f"“{' '.join(h.text.split())}” ({h.citation})\n")
 
 
 def cmd_ask(args) -> int:
@@ -281,7 +313,7 @@ def _weak_note(args) -> str:
              " (none of the indexed documents seems to treat it).") + "\n")
 
 
-def _print_hit(h, score: bool = True, document: bool = False, asked: bool = False) -> None:
+def _print_hit(h, score: bool = True, document: bool = False, asked: bool = False, notes: bool = False) -> None:
     head = f"[{h.rank}] {h.citation}" if h.rank else h.citation
     if asked:  # ``show N --context K``: the paragraph asked for, among its neighbours
         head += "  <- asked for"
@@ -297,6 +329,11 @@ def _print_hit(h, score: bool = True, document: bool = False, asked: bool = Fals
     print(textwrap.fill(h.text, width=100, initial_indent="    ", subsequent_indent="    "))
     if h.also:
         print("    (same text: " + "; ".join(h.also) + ")")
+    if notes and h.footnotes:  # ``show``: a paragraph's footnotes, as its web page lists them
+        print("    Footnotes:")
+        for f in h.footnotes:
+            f = f"Footnote {f.strip()} (its text is not in the index)" if f.strip().isdigit() else f
+            print(textwrap.fill(f, width=100, initial_indent="      ", subsequent_indent="        "))
     print()
 
 
@@ -371,36 +408,62 @@ def cmd_show(args) -> int:
     s = _open(args)
     if args.number is not None and args.preamble is not None:
         raise UsageError("show takes a paragraph number or --preamble N, not both")
-    if args.number is None and args.preamble is None and args.part:
+    pasted = _pasted_citation(s, args)
+    if pasted is None and args.number is None and args.preamble is None and args.part:
         try:  # a part that numbers nothing is one chunk: ``show E/2025/24 --part "decision 56/101"``
             s.get(args.symbol, None, part=args.part)
             args.number = "part"
         except NotOneChunk as e:
             raise UsageError(f"--part needs a paragraph number: `paracite show SYMBOL N --part ...` "
                              f"unless the part is one chunk ({e})") from None
-    if args.number is None and args.preamble is None:  # the document itself: metadata and contents (issue #14)
+    if pasted is None and args.number is None and args.preamble is None:  # the document: metadata and contents
         for flag, given in (("--context", args.context is not None), ("--page", args.page is not None)):
             if given:  # each picks or widens a paragraph: without one it was silently ignored
                 raise UsageError(f"{flag} needs a paragraph number: `paracite show SYMBOL N {flag} ...`")
         d = s.document(args.symbol)
         print(json.dumps(d, ensure_ascii=False, indent=2)) if args.json else print_document(d)
         return 0
-    number = f"preamble {args.preamble}" if args.preamble is not None else args.number
-    if args.context is not None:  # its checks first: a bad K is said before a missing paragraph
-        hits = s.context(args.symbol, number, args.context, part=args.part, page=args.page)
-    asked = s.get(args.symbol, number, part=args.part, page=args.page)
-    if args.context is None:
-        hits = [asked]
+    if pasted is not None:
+        asked = pasted
+        hits = s.around(asked, args.context) if args.context is not None else [asked]
+    else:
+        number = f"preamble {args.preamble}" if args.preamble is not None else args.number
+        if args.context is not None:  # its checks first: a bad K is said before a missing paragraph
+            hits = s.context(args.symbol, number, args.context, part=args.part, page=args.page)
+        asked = s.get(args.symbol, number, part=args.part, page=args.page)
+        if args.context is None:
+            hits = [asked]
+    _print_shown(hits, asked, args)
+    return 0
+
+
+def _pasted_citation(s, args):
+    """The chunk a whole citation names when one is given as SYMBOL (``show "A/69/207, para. 46"``, pasted
+    from a search, an answer or a note), or None: a bare symbol, or a number or option given beside it."""
+    from search.context import cited_symbol
+
+    if args.number is not None or args.preamble is not None or args.part or args.page is not None:
+        return None
+    if not cited_symbol(args.symbol)[1].strip(" .,;") or s.document_record(args.symbol) is not None:
+        return None
+    return s.cited(args.symbol)
+
+
+def _print_shown(hits, asked, args) -> None:
+    """``show``'s paragraphs, the one asked for marked among its neighbours, each with its footnotes."""
+    around = args.context is not None
     if args.json:
         out = [h.to_dict() for h in hits]
         for h, d in zip(hits, out):  # among its neighbours, the paragraph asked for says so
-            if args.context is not None and _same_chunk(h, asked):
+            if around and _same_chunk(h, asked):
                 d["asked"] = True
-        print(json.dumps(out if args.context is not None else out[0], ensure_ascii=False, indent=2))
+        print(json.dumps(out if around else out[0], ensure_ascii=False, indent=2))
+    elif args.quote:
+        for h in hits:
+            _print_quote(h)
     else:
         for h in hits:
-            _print_hit(h, score=False, asked=args.context is not None and _same_chunk(h, asked))
-    return 0
+            _print_hit(h, score=False, asked=around and _same_chunk(h, asked), notes=True)
 
 
 def _same_chunk(h, asked) -> bool:

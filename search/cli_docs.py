@@ -12,8 +12,10 @@ import textwrap
 
 def add_filter_options(p: argparse.ArgumentParser) -> None:
     """``--since``, ``--until`` and ``--body``, shared by search, ask, export and docs."""
-    p.add_argument("--since", metavar="DATE", help="only documents issued on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--until", metavar="DATE", help="only documents issued on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--since", metavar="DATE", help="only documents issued on or after DATE "
+                   "(YYYY, YYYY-MM or YYYY-MM-DD; also '12 March 2025')")
+    p.add_argument("--until", metavar="DATE", help="only documents issued on or before DATE "
+                   "(YYYY, YYYY-MM or YYYY-MM-DD; also 'March 2025')")
     p.add_argument("--body", action="append", default=[], metavar="NAME",
                    help="only documents of this organ, by name or acronym (e.g. ECOSOC; repeatable: any of them)")
 

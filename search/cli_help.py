@@ -34,6 +34,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "remove": ("paracite remove A/80/300 --index ~/un-index", "paracite remove A_80_300.pdf --index ~/un-index"),
     "show": ("paracite show A/69/207 46                 # one paragraph, cited",
              "paracite show A/69/207 46 --context 2     # with the 2 before and after",
+             "paracite show 'A/69/207, para. 46'        # a citation as printed, pasted",
              "paracite show A/69/207                    # the document's metadata and contents",
              "paracite show 'S/RES/2776 (2025)' --preamble 4"),
     "entities": ("paracite entities --kind organization", "paracite entities UNHCR"),

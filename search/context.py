@@ -14,7 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from ingest.text.symbol_suffix import SUFFIX_RE, space_suffixes
-from paracite.errors import NotFound
+from paracite.errors import NotFound, ParaciteError
 
 from . import documents
 from .models import Hit
@@ -39,6 +39,19 @@ def cited(searcher: Searcher, citation: str) -> Hit:
     return searcher._hit(row[0], 1.0)
 
 
+def citation_typed(searcher: Searcher, text: str) -> Hit | None:
+    """The chunk ``text`` names when the whole of it is a citation of this index ("A/69/207, para. 46"
+    typed or pasted into the search box), or None. A search reads a citation as words, and its symbol
+    and numbers match other documents better than the paragraph cited, so the user is pointed to it."""
+    symbol, rest = cited_symbol(" ".join(str(text).split()))
+    if not rest.strip(" .,;") or not any(c.isdigit() for c in symbol) or searcher.document_record(symbol) is None:
+        return None
+    try:
+        return cited(searcher, text)
+    except ParaciteError:
+        return None
+
+
 def cited_symbol(cite: str) -> tuple[str, str]:
     """A typed citation's symbol, with a part suffix (``DP/FPA/2025/4 (Part II), para. 3``), and the rest."""
     spaced = space_suffixes(cite.strip())
@@ -48,13 +61,20 @@ def cited_symbol(cite: str) -> tuple[str, str]:
     return spaced[:end], spaced[end:]
 
 
-def _not_cited(searcher: Searcher, cite: str) -> NotFound:
+def _not_cited(searcher: Searcher, cite: str) -> ParaciteError:
     """Why nothing is cited so: an unknown document is named as ``show`` and ``--doc`` name it (with
-    the nearest symbols); a known one gets an example of how its paragraphs are cited."""
-    symbol, _ = cited_symbol(cite)
+    the nearest symbols); a paragraph number alone gets ``show``'s answer (its range, or the parts or
+    pages that hold it); anything else an example of how the document's paragraphs are cited."""
+    symbol, rest = cited_symbol(cite)
     record = searcher.document_record(symbol)
     if record is None:
         return searcher.missing_document(symbol)
+    number = re.fullmatch(r"[\s,]*para(?:graph)?\.?\s*(\d+)[\s.]*", rest, re.I)
+    if number:
+        try:
+            searcher.get(record["symbol"], int(number.group(1)))
+        except ParaciteError as e:  # "A/69/207 has no paragraph 460 (its paragraphs are numbered 1 to 87)"
+            return e
     first = searcher.store.execute("SELECT citation FROM chunks WHERE symbol = ? ORDER BY kind != 'paragraph', id "
                                    "LIMIT 1", (record["symbol"],)).fetchone()
     example = f"; its paragraphs are cited as {first[0]}" if first else ""

@@ -1,6 +1,7 @@
 """Document filters: by date of issue and by organ (issue #14).
 
-``--since`` and ``--until`` take ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. Each bound is a range of
+``--since`` and ``--until`` take ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (or a date as the documents
+print it, "12 March 2025": ``search.typed_dates``). Each bound is a range of
 days: ``since 2024-03`` starts on 2024-03-01, ``until 2025-06`` ends on 2025-06-30. A document's
 date is a range too: a full date is one day, a year alone (``2025``, an Official Records cover)
 is the whole year. **A document passes only when all of its range lies inside the filter's**, so
@@ -24,6 +25,8 @@ from typing import Iterable, Sequence
 
 from paracite.errors import UsageError
 from paracite.wording import Both, Said, option
+
+from .typed_dates import AmbiguousDate, iso_date
 
 # Organ acronyms the entity gazetteer does not hold (``ECOSOC``, ``ICJ``, ``UNICEF`` ... come from
 # it: ``search.document_views._organ_acronyms``); ``CEB`` is here too because the gazetteer's name
@@ -71,16 +74,23 @@ def make_filter(since: str | None = None, until: str | None = None,
 
 
 def _check_date(value: str | None, flag: Both) -> str | None:
+    """The date as ISO (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), also when typed as the documents print it
+    ("12 March 2025") or with slashes (``search.typed_dates``); ``UsageError`` for no date or no such day."""
     if value is None or not str(value).strip():
         return None
-    value = str(value).strip()
+    typed = str(value).strip()
+    try:
+        value = iso_date(typed)
+    except AmbiguousDate as e:
+        raise UsageError(Said.of(flag, f" {typed!r} could be {e}; type it as YYYY-MM-DD")) from None
+    except ValueError:
+        raise UsageError(Said.of(flag, f" must be a date as YYYY, YYYY-MM or YYYY-MM-DD (or 12 March 2025), "
+                                       f"got {typed!r}")) from None
     try:
         date_range(value)
     except ValueError:
-        if re.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?", value):  # the right shape, but no such month or day
-            raise UsageError(Said.of(flag, f" must be a date as YYYY, YYYY-MM or YYYY-MM-DD; there is no {value} "
-                                           "in the calendar")) from None
-        raise UsageError(Said.of(flag, f" must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")) from None
+        raise UsageError(Said.of(flag, f" must be a date as YYYY, YYYY-MM or YYYY-MM-DD; there is no {value} "
+                                       "in the calendar")) from None
     return value
 
 

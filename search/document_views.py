@@ -59,7 +59,19 @@ class DocumentViews:
                 page: int | None = None) -> list[Hit]:
         """The chunk ``symbol``/``number`` with up to ``k`` chunks before and after it, in order."""
         k = whole_number(k, option("context"), 0)
-        hit = self.get(symbol, number, part=part, page=page)
+        return self.around(self.get(symbol, number, part=part, page=page), k)
+
+    def cited(self, citation: str) -> Hit:
+        """The chunk a whole citation names, as paracite prints it (``"A/69/207, para. 46"``; spacing, case
+        and "paragraph" for "para." aside); ``NotFound`` saying how the document's paragraphs are cited."""
+        from .context import cited  # context builds on the Searcher
+
+        return cited(self, citation)
+
+    def around(self, hit: Hit, k: int = 2) -> list[Hit]:
+        """``hit`` (a chunk of this index, as ``get`` or a search gives it) with up to ``k`` chunks
+        before and after it, in order."""
+        k = whole_number(k, option("context"), 0)
         rowid = chunk_row(self._con, hit)
         return [self._hit(i, 1.0) for i in neighbours(self._con, rowid, min(k, MAX_CONTEXT))]
 

@@ -6,10 +6,18 @@ bare report symbol (``DP/FPA/2025/4``). The bare symbol is taken for the part wh
 exactly one part of that report: every citation printed names the part, so nothing is hidden, and
 the user who typed the report's symbol gets the only paragraphs the index has of it. When it holds
 several parts the bare symbol names none of them and the error lists the parts ("did you mean").
+
+Users also type a symbol loosely: with spaces, dashes or underscores for its slashes (``A 69 207``,
+``A_69_207`` as the file is named), a full stop after it, or no separators at all (``a69207``). Such a
+symbol is read as the one document whose symbol has the same letters and numbers in the same groups
+(or, typed without separators, the same characters), and only when exactly one has: a typo is still
+an error with the nearest symbols, never silently another document.
 Pure functions over the index's metadata.
 """
 
 from __future__ import annotations
+
+import re
 
 from ingest.text.symbol_suffix import bare_symbol, symbol_key
 
@@ -40,4 +48,21 @@ def find_symbol(table: dict[str, str], typed: str) -> str | None:
     if found is not None:
         return found
     parts = parts_named(table, typed)
-    return parts[0] if len(parts) == 1 else None
+    return parts[0] if len(parts) == 1 else loosely_named(table, typed)
+
+
+def loosely_named(table: dict[str, str], typed: str) -> str | None:
+    """The one document whose symbol is ``typed`` but for its separators (``A 69 207``, ``a69207``), or None."""
+    groups = _groups(typed)
+    if not groups:
+        return None
+    if len(groups) == 1:
+        found = {main for key, main in table.items() if "".join(_groups(key)) == groups[0]}
+    else:
+        found = {main for key, main in table.items() if _groups(key) == groups}
+    return found.pop() if len(found) == 1 else None
+
+
+def _groups(symbol: str) -> list[str]:
+    """The runs of letters and digits of a symbol, casefolded: ``A/69/207.`` -> ``['a', '69', '207']``."""
+    return re.findall(r"[^\W_]+", str(symbol).casefold())

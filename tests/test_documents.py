@@ -129,7 +129,7 @@ def test_sort_by_date_puts_the_newest_first(lib) -> None:
 
 
 @pytest.mark.parametrize("argv", [["search", "x", "--since", "2025-13"], ["search", "x", "--until", "25"],
-                                  ["export", "--since", "2025-02-30"], ["ask", "why?", "--until", "May 2025"],
+                                  ["export", "--since", "2025-02-30"], ["ask", "why?", "--until", "05/04/2025"],
                                   ["search", "x", "--since", "2025", "--until", "2024"]])
 def test_a_bad_date_is_a_usage_error(library, argv, capsys) -> None:
     assert main(argv + ["--index", str(library)]) == 2

@@ -194,13 +194,17 @@ def test_a_loose_citation_of_nothing_is_still_not_found(searcher):
     from search.context import cited
 
     # the twenty-first session's wording: an unknown document as `show` names it, a known one with an example
-    for typed, said in (("A/69/207 para 460", "nothing in A/69/207 is cited as 'A/69/207 para 460'; its paragraphs "
-                                              "are cited as A/69/207, para. 1"),
+    # since the twenty-fifth session a paragraph number alone gets `show`'s answer (its range)
+    for typed, said in (("A/69/207 para 460", "A/69/207 has no paragraph 460 (its paragraphs are numbered 1 to "),
+                        ("A/69/207 table 9", "nothing in A/69/207 is cited as 'A/69/207 table 9'; its paragraphs "
+                                             "are cited as A/69/207, para. 1"),
                         ("A/69/20 para 46", "no document A/69/20 in this index"), ("% para 46", "no document % in"),
-                        ("A/69/207_ para 46", "no document A/69/207_ in")):
+                        ("A/69/2077 para 46", "no document A/69/2077 in")):
         with pytest.raises(NotFound) as e:
             cited(searcher, typed)
         assert str(e.value).startswith(said)
+    # since the twenty-fifth session a symbol typed loosely names the one document it can be (search.symbol_lookup)
+    assert cited(searcher, "A/69/207_ para 46").citation == "A/69/207, para. 46"
 
 
 def test_an_empty_question_is_called_a_question(index_dir, capsys):

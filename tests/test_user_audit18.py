@@ -133,9 +133,9 @@ def _raised(call):
      "E/2025/24 has no paragraph 2; it is one chunk, E/2025/24, chap. I, decision 56/101"),
     (lambda con: _raised(lambda: make_filter("2025", "2024")),
      "--since 2025 is after --until 2024; swap them", "since 2025 is after until 2024; swap them"),
-    (lambda con: _raised(lambda: make_filter("May 2025")),
-     "--since must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'May 2025'",
-     "since must be a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'May 2025'"),
+    (lambda con: _raised(lambda: make_filter("Mai 2025")),  # "May 2025" is read since the twenty-fifth session
+     "--since must be a date as YYYY, YYYY-MM or YYYY-MM-DD (or 12 March 2025), got 'Mai 2025'",
+     "since must be a date as YYYY, YYYY-MM or YYYY-MM-DD (or 12 March 2025), got 'Mai 2025'"),
     (lambda con: _raised(lambda: whole_number("0", option("k"), 1)), "-k must be at least 1, got 0",
      "k must be at least 1, got 0"),
     (lambda con: Said.of("give the page (", option("page", "N", code=True), ")"), "give the page (`--page N`)",

@@ -7,12 +7,13 @@ unknown paragraph or document, 503 no index); ``errors.json_errors`` does the ma
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from search.context import cited, neighbours
+from search.context import citation_typed, cited, neighbours
 from search.listing_filters import API_WORDS
 
 from .errors import json_errors
@@ -31,6 +32,10 @@ def api_search(request: Request) -> JSONResponse:
         hits = s.search(args.query, **args.kwargs())
         body = {"query": args.query, "hits": [h.to_dict() for h in hits]}
         notes = args.api_notes(s, bool(hits))
+        named = citation_typed(s, args.query)  # searched as words: say where the paragraph it cites is
+        if named is not None:
+            link = "/api/paragraph?" + urlencode({"citation": named.citation})
+            notes = [*notes, f"q is the citation {named.citation}: {link} gives that paragraph; the hits match its words"]
         if notes:
             body["notes"] = notes
     return _json(body)

@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
-from search.context import best_sentences, cited, neighbours
+from search.context import best_sentences, citation_typed, cited, neighbours
 
 from .params import LIST_FILTERS, REPEATED_FILTERS, positive_int, search_args, search_only, supported_filters
 from .document_pages import document_path, page_error
@@ -58,7 +58,7 @@ def form_context(params) -> dict:
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
             "active": chips, "filters": supported_filters(), "labels": LABELS, "choices": CHOICES,
             "list_filters": LIST_FILTERS, "documents": [], "error": None, "near": [], "results": None, "notes": [],
-            "answer": None, "bodies": [], "one_source": None}
+            "answer": None, "bodies": [], "one_source": None, "cited": None}
 
 
 def body_choices(documents: list[dict], chosen: list[str], names) -> list[tuple[str, bool]]:
@@ -113,6 +113,8 @@ def _fill_search(s, ctx: dict, request: Request) -> None:
                        "document": document_line(h) if several else "",
                        "entities": entity_links(h, base, args.query)} for h, span in zip(hits, spans)]
     ctx["notes"] = args.page_notes(s, bool(hits))
+    named = citation_typed(s, args.query)  # a citation typed in the box: link its paragraph above the hits
+    ctx["cited"] = {"citation": named.citation, "path": paragraph_path(named)} if named else None
     if hits and hits[0].weak:  # a score of 2 or 3 says nothing across searches (search.match_strength)
         ctx["notes"].append("Weak match: no paragraph searched is close to the query"
                             + ("; the filters may have left only documents that do not treat it."

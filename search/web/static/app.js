@@ -6,21 +6,22 @@
 function copyCitation(button) {
   // Each citation has its own button (every hit, the paragraph page); the status beside it says what happened.
   const text = button.dataset.citation;
+  const said = button.dataset.said || text;  // a quotation is too long to repeat in the status line
   const status = button.parentElement.querySelector(".copied") || document.getElementById("copied");
   const done = (message) => { if (status) status.textContent = message; };
   const fallback = () => {
     // No clipboard access (an insecure origin or a denied permission): select the citation instead.
     const heading = document.getElementById(button.dataset.select || "cite");
-    if (!heading) { done("Press Ctrl+C to copy " + text); return; }
+    if (!heading) { done("Press Ctrl+C to copy " + said); return; }
     const range = document.createRange();
     range.selectNodeContents(heading);
     const selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    done("Selected: press Ctrl+C to copy " + text);
+    done("Selected: press Ctrl+C to copy " + (button.dataset.said ? "the text (its citation is above)" : text));
   };
   if (navigator.clipboard && window.isSecureContext) {
-    navigator.clipboard.writeText(text).then(() => done("Copied " + text), fallback);
+    navigator.clipboard.writeText(text).then(() => done("Copied " + said), fallback);
   } else {
     fallback();
   }
