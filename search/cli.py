@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
-from search.cli_docs import add_filter_options, emptied_line, filter_notes, plural, print_document, print_documents
+from search.cli_docs import add_filter_options, emptied_line, filter_notes, plural, print_document, print_documents, print_short
 from search.arguments import valid_unicode, whole_number
 from search.cli_help import describe
 from search.cli_meant import command_meant, flag_meant
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("docs", help="list the indexed documents with their date, organs, session and chunk counts")
     add_filter_options(p)
+    p.add_argument("--short", action="store_true", help="one line per document: symbol, date, chunks, kind and title")
     _common(p)
 
     p = sub.add_parser("ingest", help="make an index hold exactly these report files or folders (.txt, .pdf): "
@@ -486,7 +487,10 @@ def cmd_docs(args) -> int:
         line = listing.empty_line(s)
         if line:
             print(("paracite: note: " if args.json else "") + line, file=stream)
-    print(json.dumps(docs, ensure_ascii=False, indent=2)) if args.json else print_documents(docs, listing.active)
+    if args.json:
+        print(json.dumps(docs, ensure_ascii=False, indent=2))
+    else:
+        (print_short if args.short else print_documents)(docs, listing.active)
     return 0
 
 

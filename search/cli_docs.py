@@ -74,6 +74,19 @@ def print_documents(docs: list[dict], filtered: bool = False) -> None:
         print()
 
 
+def print_short(docs: list[dict], filtered: bool = False, width: int = 120) -> None:
+    """One line per document, so a library of hundreds fits a screen: symbol, date, chunks, kind, title."""
+    if not docs:
+        print_documents(docs, filtered)
+        return
+    wide = max(len(d["symbol"]) for d in docs)
+    for d in docs:
+        head = f"{d['symbol']:<{wide}}  {d['date'] or 'no date':<10}  {d['chunks']:>5} chunks  "
+        rest = " · ".join(p for p in (d["doc_type"], " ".join((d["title"] or "").split())) if p)
+        room = max(20, width - len(head))
+        print(head + (rest if len(rest) <= room else rest[:room - 1].rstrip() + "…"))
+
+
 def _facts(d: dict) -> list[str]:
     out = []
     if d["doc_type"]:

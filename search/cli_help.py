@@ -27,7 +27,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
                'paracite search "peacekeeping budget" --body "General Assembly" --sort date --json'),
     "ask": ('paracite ask "How many international migrants were there in 2013?"',
             'paracite ask "Who chairs the committee?" --doc A/80/48'),
-    "docs": ("paracite docs", "paracite docs --since 2025-03 --until 2025-06 --body ECOSOC"),
+    "docs": ("paracite docs", "paracite docs --short", "paracite docs --since 2025-03 --until 2025-06 --body ECOSOC"),
     "ingest": ("paracite ingest ~/reports --index ~/un-index",
                "paracite ingest ~/reports --index ~/un-index    # again: only new or changed files are read"),
     "add": ("paracite add ~/Downloads/A_80_300.pdf --index ~/un-index",),

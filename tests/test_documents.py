@@ -203,6 +203,19 @@ def test_docs_text_lists_each_document_with_its_facts(library, capsys) -> None:
     assert "agenda items: 72 (b)" in out and "session: Eightieth session" in out
 
 
+def test_docs_short_gives_one_line_per_document_newest_first(library, capsys) -> None:
+    assert main(["docs", "--index", str(library)]) == 0
+    full = capsys.readouterr().out
+    assert main(["docs", "--short", "--index", str(library)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    symbols = [line.split()[0] for line in lines]
+    assert len(lines) == full.count("\n\n") and len(set(symbols)) == len(lines)
+    assert symbols.index("S/2025/101") < symbols.index("A/80/102") < symbols.index("A/79/105")
+    assert all(len(line) <= 120 for line in lines) and "2025-03-10" in lines[symbols.index("S/2025/101")]
+    assert main(["docs", "--short", "--since", "2030", "--index", str(library)]) == 0
+    assert "No documents match --since 2030" in capsys.readouterr().out
+
+
 def test_show_document_json_has_its_contents(library, capsys) -> None:
     assert main(["show", "a/80/102", "--json", "--index", str(library)]) == 0
     d = json.loads(capsys.readouterr().out)
