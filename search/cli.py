@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
+from search.per_document import search_per_document
 from search.cli_docs import add_filter_options, emptied_line, filter_notes, plural, print_document, print_documents, print_short
 from search.arguments import valid_unicode, whole_number
 from search.cli_help import describe
@@ -80,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_options(p)
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance",
                    help="order of the top hits: relevance (default) or date (newest first)")
+    p.add_argument("--per-doc", metavar="N", help="at most N hits of each document: which reports speak of it, "
+                   "and where each says it (e.g. --per-doc 1)")
     _quote_option(p)
     _common(p)
 
@@ -217,9 +220,10 @@ def _open(args):
 
 def cmd_search(args) -> int:
     s = _open(args)
-    hits = s.search(args.query, k=args.k, mode=args.mode, doc=args.doc, org=args.org, place=args.place,
-                    instrument=args.instrument, kind=args.kind, since=args.since, until=args.until, body=args.body,
-                    sort=args.sort)
+    options = dict(mode=args.mode, doc=args.doc, org=args.org, place=args.place, instrument=args.instrument,
+                   kind=args.kind, since=args.since, until=args.until, body=args.body, sort=args.sort)
+    hits = (search_per_document(s, args.query, args.per_doc, k=args.k, **options) if args.per_doc is not None
+            else s.search(args.query, k=args.k, **options))
     filter_notes(s, args, sys.stderr if args.json else sys.stdout)
     _cut_note(args.query, "query", args.json)
     unknown = s.unknown_filters(args.org, args.place, args.instrument) if not hits else []

@@ -24,7 +24,8 @@ export PARACITE_INDEX=~/un-index to make your own the default. `paracite COMMAND
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "search": ('paracite search "cost of sending money home"',
                'paracite search "domestic workers" --org ILO --since 2025 -k 5',
-               'paracite search "peacekeeping budget" --body "General Assembly" --sort date --json'),
+               'paracite search "peacekeeping budget" --body "General Assembly" --sort date --json',
+               'paracite search "sanctions regime" --per-doc 1   # the best paragraph of each document'),
     "ask": ('paracite ask "How many international migrants were there in 2013?"',
             'paracite ask "Who chairs the committee?" --doc A/80/48'),
     "docs": ("paracite docs", "paracite docs --short", "paracite docs --since 2025-03 --until 2025-06 --body ECOSOC"),

@@ -252,3 +252,31 @@ def test_docs_takes_the_date_and_organ_filters(library, capsys) -> None:
     assert main(["docs", "--since", "2025-13", "--index", str(library)]) == 2
     with Searcher.open(library) as s:
         assert [d["symbol"] for d in s.documents(body="ECOSOC")] == ["E/2024/103"]
+
+
+def test_search_per_document_keeps_each_documents_best_hits_in_the_searchs_order(lib) -> None:
+    from search.per_document import search_per_document
+
+    query = "remittances sent home by migrants"
+    full = lib.search(query, k=20)
+    assert len({h.symbol for h in full}) == len(LIBRARY) and len(full) > len(LIBRARY)  # several a document
+    one = search_per_document(lib, query, per_doc=1)
+    assert [h.citation for h in one] == [h.citation for h in full if h is next(x for x in full if x.symbol == h.symbol)]
+    assert [h.rank for h in one] == list(range(1, len(LIBRARY) + 1))
+    two = search_per_document(lib, query, per_doc=2, k=7)
+    assert len(two) == 7 and max(sum(h.symbol == s for h in two) for s, _, _ in LIBRARY) == 2
+    kept = [h for i, h in enumerate(full) if sum(x.symbol == h.symbol for x in full[:i]) < 2][:7]
+    assert [h.citation for h in two] == [h.citation for h in kept]
+    dated = search_per_document(lib, query, per_doc=1, sort="date", body="General Assembly")
+    assert [h.symbol for h in dated] == ["A/80/102", "A/79/104", "A/79/105"]  # 2025, 2024-12-31, undated
+    with pytest.raises(UsageError, match="per-doc must be at least 1"):
+        search_per_document(lib, query, per_doc=0)
+
+
+def test_search_per_doc_on_the_command_line(library, capsys) -> None:
+    assert main(["search", "remittances sent home by migrants", "--per-doc", "1", "--json",
+                 "--index", str(library)]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert sorted(h["symbol"] for h in hits) == sorted(s for s, _, _ in LIBRARY)
+    assert main(["search", "remittances", "--per-doc", "none", "--index", str(library)]) == 2
+    assert capsys.readouterr().err.strip() == "paracite: error: --per-doc must be a whole number, got 'none'"
