@@ -65,6 +65,18 @@ def test_search_filters_pass_through(server):
     assert body["hits"] == [] and "No Such Body" in body["notes"][0]
 
 
+def test_search_per_doc_is_the_cli_per_doc_and_ask_refuses_it(server, serve_index):
+    status, body = server.json("/api/search?" + q(q="remittances", per_doc=1))
+    assert status == 200 and sorted(h["symbol"] for h in body["hits"]) == ["A/69/207", "X/2026/1"]
+    assert body["hits"] == _cli_json("search", "remittances", "--per-doc", "1", "--json", "--index", str(serve_index))
+    status, body = server.json("/api/search?" + q(q="remittances", per_doc="none"))
+    assert status == 400 and "per_doc" in body["error"]
+    status, body = server.json("/api/ask?" + q(q="remittances", per_doc=1))
+    assert status == 400 and "per_doc is for /api/search" in body["error"]
+    status, _, page = server.get("/?" + q(q="remittances", per_doc=1))
+    assert status == 200 and b'<option value="1" selected>' in page and page.count(b'class="hit"') == 2
+
+
 def test_ask_is_the_cli_json(server, serve_index):
     question = "How many international migrants were there in 2013?"
     status, body = server.json("/api/ask?" + q(q=question))

@@ -29,7 +29,7 @@ def _json(data, status: int = 200) -> JSONResponse:
 def api_search(request: Request) -> JSONResponse:
     args = search_args(request.query_params)
     with request.app.state.index.searcher() as s:
-        hits = s.search(args.query, **args.kwargs())
+        hits = args.run(s)
         body = {"query": args.query, "hits": [h.to_dict() for h in hits]}
         notes = args.api_notes(s, bool(hits))
         named = citation_typed(s, args.query)  # searched as words: say where the paragraph it cites is

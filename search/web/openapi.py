@@ -49,13 +49,15 @@ def _get(summary: str, params: list[dict], schema: str, extra_errors: tuple[str,
 def _search_params() -> list[dict]:
     out = [_param("q", "what to look for, in your own words", required=True),
            _param("k", "number of hits (default 10, at most 1000)", schema={"type": "integer", "minimum": 1}),
-           _param("mode", "ranking", schema={"type": "string", "enum": ["hybrid", "dense", "bm25"]})]
+           _param("mode", "ranking", schema={"type": "string", "enum": ["hybrid", "dense", "bm25"]}),
+           _param("per_doc", "at most this many hits of each document (as `paracite search --per-doc`)",
+                  schema={"type": "integer", "minimum": 1})]
     return out + [_param(f, _FILTER_HELP[f], repeat=f in LIST_FILTERS + REPEATED_FILTERS) for f in supported_filters()]
 
 
 def _ask_filters() -> list[dict]:
     """The filters ``/api/ask`` narrows its evidence by: a search's, less what orders or sizes its hits
-    (``k``, ``mode``, ``sort`` are refused there)."""
+    (``k``, ``mode``, ``sort``, ``per_doc`` are refused there)."""
     return [_param(f, _FILTER_HELP[f], repeat=f in LIST_FILTERS + REPEATED_FILTERS) for f in supported_filters_for_ask()]
 
 

@@ -19,7 +19,7 @@ from ingest.export import KINDS as CHUNK_KINDS
 from paracite.errors import ParaciteError, UsageError
 from search.context import best_sentences, citation_typed, cited, neighbours
 
-from .params import LIST_FILTERS, REPEATED_FILTERS, positive_int, search_args, search_only, supported_filters
+from .params import LIST_FILTERS, REPEATED_FILTERS, positive_int, SHAPE_OPTIONS, search_args, search_only, supported_filters
 from .document_pages import document_path, page_error
 from .views import (answer_pieces, citation_path, date_pieces, document_line, entity_links, marked, paragraph_path,
                     search_placeholder)
@@ -31,13 +31,19 @@ TEMPLATES = jinja2.Environment(
 )
 TEMPLATES.filters["dates"] = date_pieces
 # the form's fields that only a search uses, as the ask page names them when it did not use them
-SEARCH_ONLY_LABELS = {"sort": "Sort", "mode": "Ranking", "k": "Results"}
+SEARCH_ONLY_LABELS = {"sort": "Sort", "mode": "Ranking", "k": "Results", "per_doc": "Per document"}
 LABELS = {"doc": "Document", "org": "Organization", "place": "Place", "instrument": "Instrument",
           "kind": "Kind", "since": "From date (YYYY-MM-DD)", "until": "To date (YYYY-MM-DD)", "body": "Body",
-          "sort": "Sort"}
+          "sort": "Sort", "per_doc": "Per document"}
 # filters with a fixed set of values are picked from a list, not typed: (value, shown) pairs, the first the default
 CHOICES = {"kind": (("", "Any kind"), *((k, k) for k in CHUNK_KINDS)),
-           "sort": (("", "by relevance"), ("date", "newest first"))}
+           "sort": (("", "by relevance"), ("date", "newest first")),
+           "per_doc": (("", "every hit"), ("1", "best paragraph of each"), ("2", "best two of each"))}
+
+
+def page_fields() -> tuple[str, ...]:
+    """The form's filters and options: the search's filters, then how many hits of each document."""
+    return supported_filters() + SHAPE_OPTIONS
 
 
 def render(name: str, status: int = 200, **context) -> HTMLResponse:
@@ -48,7 +54,7 @@ def render(name: str, status: int = 200, **context) -> HTMLResponse:
 def form_context(params) -> dict:
     """What the search form shows: the query, mode, k and the filters in force."""
     active = [(n, v) for n in LIST_FILTERS for v in params.getlist(n) if v.strip()]
-    active += [(n, v) for n in supported_filters() if n not in LIST_FILTERS
+    active += [(n, v) for n in page_fields() if n not in LIST_FILTERS
                for v in (params.getlist(n) if n in REPEATED_FILTERS else [params.get(n, "")]) if v.strip()]
     base = [("q", params.get("q", ""))] + [(n, params[n]) for n in ("mode", "k") if params.get(n)]
     chips = [{"name": n, "label": LABELS.get(n, n).split(" (")[0], "value": v,  # "Kind: note", not its hint
@@ -56,7 +62,7 @@ def form_context(params) -> dict:
               "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)]),
               "hidden": n in LIST_FILTERS} for n, v in active]  # list filters ride hidden; bodies are ticked
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
-            "active": chips, "filters": supported_filters(), "labels": LABELS, "choices": CHOICES,
+            "active": chips, "filters": page_fields(), "labels": LABELS, "choices": CHOICES,
             "list_filters": LIST_FILTERS, "documents": [], "error": None, "near": [], "results": None, "notes": [],
             "answer": None, "bodies": [], "one_source": None, "cited": None}
 
@@ -101,7 +107,7 @@ def _fill_search(s, ctx: dict, request: Request) -> None:
             raise UsageError("type some words to search for; the filters narrow a search")
         return
     args = search_args(params)
-    hits = s.search(args.query, **args.kwargs())
+    hits = args.run(s)
     spans = best_sentences(s, args.query, hits)
     base = [("q", args.query)] + [(n, request.query_params[n]) for n in ("mode", "k") if params.get(n)]
     base += args.filter_pairs()

@@ -24,7 +24,10 @@ REPEATED_FILTERS = ("body",)
 MAX_VALUE_CHARS = 2000
 #: What orders or sizes a search's hits, and their values that change nothing: an answer has no hits
 #: to order, so ``ask`` (CLI, API, page) takes none of them (``search_only``).
-SEARCH_ONLY = {"sort": ("relevance",), "mode": ("hybrid",), "k": ()}
+SEARCH_ONLY = {"sort": ("relevance",), "mode": ("hybrid",), "k": (), "per_doc": ()}
+#: Options of a search's shape that are not ``Searcher.search`` filters: at most N hits of each document
+#: (``search.per_document``); the form shows them with the filters.
+SHAPE_OPTIONS = ("per_doc",)
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +53,18 @@ class SearchArgs:
     mode: str = "hybrid"
     filters: dict = field(default_factory=dict)
     cut: str | None = None  # the note on a query cut to its first MAX_QUERY_CHARS
+    per_doc: int | None = None  # at most this many hits of each document (``search.per_document``)
 
     def kwargs(self) -> dict:
         return {"k": self.k, "mode": self.mode, **self.filters}
+
+    def run(self, searcher) -> list:
+        """The hits this query string asks for, as ``paracite search`` (with ``--per-doc``) gives them."""
+        if self.per_doc is None:
+            return searcher.search(self.query, **self.kwargs())
+        from search.per_document import search_per_document
+
+        return search_per_document(searcher, self.query, self.per_doc, **self.kwargs())
 
     def unknown_filters(self, searcher, entities: bool = True) -> list[tuple[str, str]]:
         """The (kind, value) organ and (with ``entities``) entity filters that name nothing in the
@@ -101,7 +113,7 @@ class SearchArgs:
         out = []
         for name, value in self.filters.items():
             out += [(name, v) for v in value] if isinstance(value, list) else [(name, value)]
-        return out
+        return out + ([("per_doc", str(self.per_doc))] if self.per_doc is not None else [])
 
 
 def _value(params, name: str) -> str:
@@ -147,7 +159,8 @@ def search_args(params, what: str = "query") -> SearchArgs:
         values = [v for v in values if v]
         if values and name in accepted:
             filters[name] = values if len(values) > 1 else values[0]
-    return SearchArgs(query=query, k=k, mode=mode, filters=filters, cut=cut)
+    per_doc = positive_int(params, "per_doc", None)
+    return SearchArgs(query=query, k=k, mode=mode, filters=filters, cut=cut, per_doc=per_doc)
 
 
 def search_only(params) -> list[str]:
