@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from paracite.errors import IndexNotFound, IngestError, NotFound, ParaciteError, UsageError
 from ingest.reader import iter_sources, passed_over
 from ingest.skips import Skip
-from ingest.text.symbol_suffix import symbol_key
 
 from .assemble import assemble
 from .cache import Cache
@@ -35,6 +34,7 @@ from .new_folder import removed_unless_built
 from .manifest import FORMAT_VERSION, MANIFEST_NAME, Manifest  # noqa: F401
 from .layout import BUILDS, CURRENT, current_build, refuse_build_folder  # noqa: F401  (their home before r21)
 from .store import DB_NAME, write_store
+from .symbol_lookup import find_symbol, parts_named, symbol_table
 from .vectors import VECTORS_NAME, write_vectors
 
 def build_index(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True,
@@ -170,36 +170,45 @@ def _build(index_dir: Path, sources: list[Source], previous: list[dict], cache: 
 
 
 def documents_named(index_dir: Path, previous: list[dict], names: list[str]) -> set[str]:
-    """The files of the documents ``names`` name (symbol, any symbol of a joint document, any
-    case; or the file's path or name); ``NotFound`` naming the first that names none."""
-    by_name: dict[str, set[str]] = {}
-    joint = _joint_symbols(index_dir)
+    """The files of the documents ``names`` name, or ``NotFound`` naming the first that names none.
+    A symbol names a document by ``symbol_lookup.find_symbol``, the rule ``search --doc`` follows
+    (any case or spacing, any symbol of a joint document, the bare symbol of the one part held), but
+    not a symbol typed with other separators; a file by its path or name."""
+    files_of: dict[str, set[str]] = {}  # a document's own symbol, or a file's path or name -> files
     for d in previous:
         file = _file_of(d)
-        for alias in (d.get("symbol", ""), file, Path(file).name, *joint.get(d.get("symbol", ""), ())):
-            if alias:
-                by_name.setdefault(alias.casefold(), set()).add(file)
-                by_name.setdefault(symbol_key(alias), set()).add(file)  # ``dp/fpa/2025/4(part ii)``
-    symbols = {d.get("symbol", "").casefold(): d.get("symbol", "") for d in previous if d.get("symbol")}
+        for key in (d.get("symbol", ""), file.casefold(), Path(file).name.casefold()):
+            if key:
+                files_of.setdefault(key, set()).add(file)
+    joint = _joint_symbols(index_dir)
+    table = symbol_table({d["symbol"]: {"symbols": joint.get(d["symbol"], ())} for d in previous if d.get("symbol")})
     out: set[str] = set()
+    named: set[str] = set()  # the symbols named, and the files named by their path or name
     for name in names:
-        files = (by_name.get(name.strip().casefold()) or by_name.get(str(Path(name).absolute()).casefold())
-                 or by_name.get(symbol_key(name)))
-        if not files:  # with the nearest symbols, as `search --doc` and `show` name them
-            near = difflib.get_close_matches(name.strip().casefold(), symbols, n=3, cutoff=0.6)
-            hint = f"did you mean {' or '.join(symbols[n] for n in near)}? " if near else ""
-            raise NotFound(f"no document {name!r} in {index_dir}; {hint}the index is unchanged (`paracite docs` "
-                           "lists its documents)")
+        symbol = find_symbol(table, name, loose=False)  # a deletion is never a guess at a loose symbol
+        by_file = files_of.get(name.strip().casefold()) or files_of.get(str(Path(name).absolute()).casefold())
+        files = files_of.get(symbol or "") or by_file
+        if not files:
+            raise _not_named(index_dir, previous, table, name)
+        named |= {symbol} if symbol else files
         out |= files
-    named = ({n.strip().casefold() for n in names} | {str(Path(n).absolute()).casefold() for n in names}
-             | {symbol_key(n) for n in names})
     for file in sorted(out):  # one file (an export) may hold several documents: all go, or none
-        others = [d["symbol"] for d in previous if _file_of(d) == file and symbol_key(d.get("symbol", "")) not in named
-                  and not {file.casefold(), Path(file).name.casefold()} & named]
+        others = [d["symbol"] for d in previous if _file_of(d) == file and not {file, d.get("symbol")} & named]
         if others:
             raise IngestError(f"{Path(file).name} holds {', '.join(others)} too, and a file's documents are indexed "
                               "together; name them as well (or the file), or edit the file; the index is unchanged")
     return out
+
+
+def _not_named(index_dir: Path, previous: list[dict], table: dict[str, str], name: str) -> NotFound:
+    """The error for a name ``remove`` finds no document for: the parts held of a report typed by its
+    bare symbol, else the nearest symbols, as ``search --doc`` and ``show`` name them."""
+    symbols = {d["symbol"].casefold(): d["symbol"] for d in previous if d.get("symbol")}
+    near = parts_named(table, name) or [symbols[n] for n in difflib.get_close_matches(
+        name.strip().casefold(), symbols, n=3, cutoff=0.6)]
+    hint = f"did you mean {' or '.join(near)}? " if near else ""
+    return NotFound(f"no document {name!r} in {index_dir}; {hint}the index is unchanged (`paracite docs` lists its "
+                    "documents)")
 
 
 def _joint_symbols(index_dir: Path) -> dict[str, tuple[str, ...]]:

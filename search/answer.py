@@ -12,12 +12,13 @@ writes anything: each claim is a sentence of the report, cited.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, gives_bound, is_country, may_count_people,
-                           precise_dates, question_type, symbol_spans, typed_spans)
-from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, local_context, named_context, question_terms,
-                       retrieve, score_sentences, sentence_after)
+from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, gives_bound, is_country,
+                           may_count_people, precise_dates, question_type, symbol_spans, typed_spans)
+from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, local_context, named_context,
+                       question_terms, retrieve, score_sentences, sentence_after)
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
 from .footnoted import with_footnote
 from .pairs import paired
@@ -50,8 +51,8 @@ from .unsaid import dated_elsewhere
 from .deals import other_deal
 from .number_words import alternation, between, spelled
 from .parts import PartAsked, at_place, parts_asked, said_by_order
-from .span_scores import (coordinated, listed_under, echoes, merge_acronyms, names_asked, opens_clause, does_asked, respectively, sentence_entities,
-                          span_score)
+from .span_scores import (coordinated, listed_under, echoes, merge_acronyms, names_asked, opens_clause, does_asked,
+                          respectively, sentence_entities, span_score)
 from .events import asked_events, dates_event, since_clause_only
 from .roles import Role, question_role
 from .actors import asked_actor
@@ -72,7 +73,7 @@ CLOSEST = 3               # paragraphs shown when there is no answer
 MIN_SCORE = 0.30
 MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
 W_FOCUS = 0.1             # score a fact loses per share of the question's subject words its sentence lacks
-FOCUS_AFTER = 0.5         # share of a subject word held only by the sentence after the fact's (one statement, two sentences)
+FOCUS_AFTER = 0.5         # share of a subject word held only by the sentence after the fact's (one statement in two)
 MISSING_SLOT = 0.15       # score lost by a fact answer that lacks one of the facts asked for
 SUBSET_BONUS = 0.3        # "how many of the X are Y": the count of the part ("nine ..., six of which are Y")
 _PART_OF = re.compile(r"(?i)\bhow many of\b|^\s*of (?:the|these|those|its|their)\b[^?]*?,\s*how many\b")
@@ -93,7 +94,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     """Answer ``question`` from the paragraphs of ``searcher``'s index, citing each sentence.
 
     The question's subject picks the documents read first (``search.subject``); ``filters``
-    (``doc=``, ``since``, ``until``, ``body``: issue #14; entity filters) pass through to the search and narrow what is read.
+    (``doc=``, ``since``, ``until``, ``body``: issue #14; entity filters) pass through to the search and narrow
+    what is read.
     """
     asked = question.strip()
     question = _spell_out(asked)
@@ -132,8 +134,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
         # In a library, sentences of many documents look alike: the fact's sentence must hold what
         # the question is about. (In one report, its names in the paragraph are constraint enough.)
         subject = subject_words(question, qtype) if len(library(searcher)) > 1 else None
-        about = {sym: DocContext(p.subject_stems, years_of(p), dated(p)) for sym, p in library(searcher).profiles.items()} \
-            if subject is not None else None
+        about = {sym: DocContext(p.subject_stems, years_of(p), dated(p))
+                 for sym, p in library(searcher).profiles.items()} if subject is not None else None
         asked_for = (subject, about, _place_stems(searcher, names), _frame_only_stems(question),
                      bool(_PART_OF.search(question)), role, asked_events(question), bodies,
                      subject_compounds(question) if subject else frozenset(), series_ordinals(question),
@@ -143,8 +145,9 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             found = find_facts(sentences, qtype, terms, names, free, *asked_for)
             return _asked_rank_and_time(searcher, question, found)
         facts = pick(scored, exempt)
+        # no fact among the question's paragraphs' sentences: the fact part's paragraphs, searched
         if not (facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE) and fact and \
-                (more := fact_hits(searcher, fact, hits, docs, **filters)) != hits:  # the fact part's paragraphs, searched
+                (more := fact_hits(searcher, fact, hits, docs, **filters)) != hits:
             hits = with_before(searcher.store, more)  # only now (most questions' best sentences give their fact)
             exempt = _exempt(searcher, hits, names, question)
             every = score_sentences(searcher, question, hits, terms, headings=True, names=names, given=exempt)
@@ -153,7 +156,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             # the fact part's best ones, however low against the whole question, at their fact-part score
             free = fact_read_exempt(searcher, exempt, read, docs, names)
             scored = lifted(every, read)
-            facts = pick([s for s in only_read(scored, read) if _of_the_asked(searcher, asked, s.hit, names, free)], free)
+            facts = pick([s for s in only_read(scored, read) if _of_the_asked(searcher, asked, s.hit, names, free)],
+                         free)
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
             return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
     if (actor := asked_actor(question)) and not qtype.is_fact:  # "what did the Council decide": the Council did
@@ -192,21 +196,25 @@ def _asked_rank_and_time(searcher, question: str, facts: list[Fact]) -> list[Fac
         facts = [f for f in facts if not refuses("future", f.spans[0].kind == "date" and bool(
             p := profiles.get(f.where.hit.symbol)) and before_document(f.spans[0].text, written_year(p)))]
     facts = [f for f in facts if not refuses("another_period", another_period(
-        question, f.where.sentence.text, local_context(f.where), f.where.hit.text if f.spans[0].kind in _FIGURES else ""))]
+        question, f.where.sentence.text, local_context(f.where),
+        f.where.hit.text if f.spans[0].kind in _FIGURES else ""))]
     years, profiles = asked_years(question), library(searcher).profiles  # "in 2022": a sentence of 2024 and 2023 is not
     facts = [f for f in facts if not refuses("another_year", another_year(
         years, f.where.sentence.text, local_context(f.where), f.where.hit.text,
-        years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset(), f.spans[0].start, question, p.date if p else ""))]
+        years_of(p) if (p := profiles.get(f.where.hit.symbol)) else frozenset(), f.spans[0].start, question,
+        p.date if p else ""))]
     if asks_share(question):  # "what share ... is allocated to education": "22 per cent lower than" is a change
-        facts = [f for f in facts if not refuses("share_change", f.spans[0].kind == "percent"
-                                                 and states_change(f.where.sentence.text, f.spans[0].start, f.spans[0].end))]
+        facts = [f for f in facts if not refuses("share_change", f.spans[0].kind == "percent" and states_change(
+            f.where.sentence.text, f.spans[0].start, f.spans[0].end))]
     # "a request dated 28 December 2024": the letter's date, not the deed's
     facts = [f for f in facts if not refuses("document_date", f.spans[0].kind == "date"
                                              and document_date(question, f.where.sentence.text, f.spans[0].start))]
-    if facts and (doer := asked_doer(question)):  # "did the Warf Jérémie group launch": "5 Segond launched" is another's deed
+    # "did the Warf Jérémie group launch": "5 Segond launched" is another's deed
+    if facts and (doer := asked_doer(question)):
         facts = [f for f in facts if not refuses("doer", doer.done_by_another(f.where.sentence.text))]
     return [f for f in facts if not refuses("counts_more", f.spans[0].kind == "count"  # "killed" asked, "killed and
-                                            and counts_more(question, f.where.sentence.text, f.spans[0].text, f.spans[0].end))]
+                                            and counts_more(question, f.where.sentence.text, f.spans[0].text,
+                                                            f.spans[0].end))]
 
 
 #: the kinds of figure a paragraph's first sentence may date when it goes on to break them down (not a name it gives)
@@ -239,10 +247,12 @@ def _exempt(searcher, hits: list[Hit], names, question: str = "") -> dict[str, s
     if len(library(searcher)) < 2:
         return {h.citation: set() for h in hits}
     authors = source_names(question, names) | venue_names(question, names) if question else set()
-    sent_to = addressees(question, names) if question else set()  # "its report *to the Committee on NGOs*": not written there
+    # "its report *to the Committee on NGOs*": not written there
+    sent_to = addressees(question, names) if question else set()
     authors |= {n for n, _ in names if named_day(n)}  # "on *Good Friday*": said once by the letter, as its date is
     framed = [(n, a) for n, a in names if n in authors]
-    by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) | sent_to for sym in {h.symbol for h in hits}}
+    by_doc = {sym: profile_names(searcher, sym, names) | cited_in(searcher, sym, framed) | sent_to
+              for sym in {h.symbol for h in hits}}
     out = {}
     for h in hits:
         heads = " ".join(h.section)
@@ -381,7 +391,8 @@ def subject_words(question: str, qtype: QuestionType) -> frozenset[str]:
     timed |= {w.lower() for m in _TIME_MODIFIER.finditer(question) for w in (m.group(1), m.group(0))}  # "*early* April"
     capitalized = [m.span() for m in _NAME_WORD.finditer(question)]  # "the *High-level* Committee": a name's
     doc = _nlp()(question)
-    kind_words |= {misread_verb(doc)} - {None}  # "what period does the Strategy ... *cover*": the relation, not a subject
+    # "what period does the Strategy ... *cover*": the relation, not a subject
+    kind_words |= {misread_verb(doc)} - {None}
     words = frozenset(t.text.lower() for t in doc if t.pos_ in ("NOUN", "ADJ")
                       and t.tag_ not in ("JJS", "JJR") and t.text.lower() not in kind_words
                       and t.text.lower() not in ("many", "much") and t.text.lower() not in named
@@ -407,7 +418,8 @@ _TIME_PHRASE = re.compile(r"(?i)\b(?:at|by|until|till|before|after|since|from|to
 # The words that say what kind of body a name is, before it: "the Down *syndrome foundation* Fondation Jérôme
 # Lejeune", "the Tunisian *environmental NGO* Association APEDDUB": which body, not what is asked of it.
 _DESCRIBED_NAME = re.compile(r"(?i:\b((?:[a-z][\w-]*\s+){0,2}(?:foundation|ngo|organi[sz]ation|association|network|"
-                             r"agency|company|institute|charity|society|federation|trust|fund))\s+)(?=[A-Z][\w'’-]*\s+[A-Z])")
+                             r"agency|company|institute|charity|society|federation|trust|fund))\s+)"
+                             r"(?=[A-Z][\w'’-]*\s+[A-Z])")
 
 
 def subject_compounds(question: str) -> frozenset[tuple[str, str]]:
@@ -432,13 +444,59 @@ _IDIOM_NOUNS = {verb: frozenset({"place", "part"}) for verb in ("take", "takes",
 
 def _light_verb_object(token) -> bool:
     """"will the conference *take place*": "place" names no subject a sentence must repeat ("will be held")."""
-    return token.text.lower() in _IDIOM_NOUNS.get(token.head.text.lower(), ()) and token.dep_ in ("dobj", "obj", "npadvmod")
+    return token.text.lower() in _IDIOM_NOUNS.get(token.head.text.lower(), ()) \
+        and token.dep_ in ("dobj", "obj", "npadvmod")
 
 
 def _how_often(token) -> bool:
     """"each *year*", "per *month*": how often, which reports write "annually", not what is counted."""
     return token.text.lower() in _TIME_NOUNS and token.i > 0 \
         and token.doc[token.i - 1].text.lower() in ("each", "every", "per", "a", "an")
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What ``find_facts`` holds each sentence to: its arguments, and what it reads of the question once."""
+    qtype: QuestionType
+    terms: list[QuestionTerm]
+    names: list[tuple[str, tuple[str, ...]]]
+    exempt: dict[str, set[str]]
+    subject: frozenset[str] | None
+    about: dict[str, DocContext]
+    qplaces: frozenset[str]
+    role: Role | None
+    events: tuple[str, ...]
+    bodies: tuple
+    compounds: frozenset[tuple[str, str]]
+    series: frozenset
+    parts: list[PartAsked]
+    periods: tuple[tuple[int, int], ...]
+    qstems: set[str] = field(default_factory=set)
+    target: set[str] = field(default_factory=set)
+    head: str = ""
+    counted: set[str] | None = None
+    wanted: list[str] = field(default_factory=list)
+    ordinals: set[str] = field(default_factory=set)
+    subset: bool = False
+    required: set[str] = field(default_factory=set)
+    days: set[str] = field(default_factory=set)
+    asked: frozenset[str] = frozenset()
+
+    @classmethod
+    def read(cls, qtype: QuestionType, terms: list[QuestionTerm], framed: frozenset[str], subset: bool,
+             **given) -> _Asked:
+        """The question's stems, the target and head of its type, the numbers and ordinals a paragraph must say."""
+        ordinals = {t.stem for t in terms if t.text.lower() in ORDINALS and not t.adverb}
+        return cls(qtype, terms, **given, qstems={t.stem for t in terms},
+                   target={tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set(),
+                   head=tokenize([qtype.head])[0][0].stem if qtype.head else "", counted=_counted(qtype),
+                   wanted=[k for slot in qtype.slots for k in slot], ordinals=ordinals,
+                   subset=subset and bool(qtype.slots) and qtype.slots[0] == ("count",),
+                   # not "Council 2026–2028": a number only the source clause holds
+                   required=({t.stem for t in terms if t.text.isdigit()} | ordinals) - framed,
+                   days={f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:])
+                         if t.text.isdigit() and int(t.text) <= 31 and u.text in MONTHS},
+                   asked=frozenset(t.text.lower() for t in terms if t.text.lower() in ORDINALS))
 
 
 def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[QuestionTerm],
@@ -461,76 +519,117 @@ def find_facts(scored: list[ScoredSentence], qtype: QuestionType, terms: list[Qu
     ``events`` the events a date question asks about (``search.events``): a date of something else is none;
     ``bodies`` all the names the question asks about, common ones too (a figure of another body is none);
     ``series`` the compound ordinals it names ("fifty-first"), which the paragraph must say; ``parts`` the
-    ordinals that number a part ("the *first part* of its fifth session"), said by a list's order (``search.parts``);
-    ``periods`` the periods of years it asks about, said by a year inside them (``search.unsaid.within_period``).
+    ordinals that number a part ("the *first part* of its fifth session"), said by a list's order
+    (``search.parts``); ``periods`` the periods of years it asks about, said by a year inside them
+    (``search.unsaid.within_period``).
     """
-    qstems = {t.stem for t in terms}
-    target = {tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set()
-    head = tokenize([qtype.head])[0][0].stem if qtype.head else ""
-    counted = _counted(qtype)
-    wanted = [k for slot in qtype.slots for k in slot]
+    q = _Asked.read(qtype, terms, framed, subset, names=names, exempt=exempt or {}, subject=subject,
+                    about=about or {}, qplaces=qplaces, role=role, events=events, bodies=bodies,
+                    compounds=compounds, series=series, parts=parts, periods=periods)
     facts: list[Fact] = []
-    ordinals = {t.stem for t in terms if t.text.lower() in ORDINALS and not t.adverb}
-    subset = subset and bool(qtype.slots) and qtype.slots[0] == ("count",)
-    required = ({t.stem for t in terms if t.text.isdigit()} | ordinals) - framed  # not "Council 2026–2028"
-    days = {f"{t.text} {u.text.lower()}" for t, u in zip(terms, terms[1:]) if t.text.isdigit() and int(t.text) <= 31
-            and u.text in MONTHS}
     holders: set[int] = set()
-    asked = frozenset(t.text.lower() for t in terms if t.text.lower() in ORDINALS)
-    later = _read_later(scored, role, head if counted else "", qtype.bound if ("date",) in qtype.slots else "")
+    later = _read_later(scored, role, q.head if q.counted else "", qtype.bound if ("date",) in qtype.slots else "")
     for s in scored[:FACT_SENTENCES] + later:
-        doc = (about or {}).get(s.hit.symbol, DocContext())
-        need = required - said_by_order(parts, s.hit.text) - within_period(periods, _context_stems(s.hit))
-        if refuses("says_asked", not _says_asked(s, need, days, doc)):
-            continue  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
-        if refuses("names", bool(names) and not names_ok(s.hit, names, _names_context(s), (exempt or {}).get(
-                s.hit.citation, set()) | referred_back(s, names) | asked_before(s, names, qstems))):
+        doc = q.about.get(s.hit.symbol, DocContext())
+        focus = _sentence_focus(q, s, doc)
+        if focus is None:
             continue
-        if refuses("another_deed", _another_deed(s, qtype, events, role)):
+        s, spans = _sentence_spans(s, qtype, q.wanted, q.qstems, names)
+        picked, total = _picked_spans(q, s, spans, doc)
+        picked = _checked_picks(q, s, picked, scored)
+        if picked is None:
             continue
-        focus = 1.0 if subject is None else _focus(s, _fact_words([t for t in terms if t.text.lower() in subject], doc.about),
-                                                   compounds, wanted)
-        if refuses("focus", focus < MIN_FOCUS and not (role and role.named_in(s.sentence.text))):
-            continue  # "the inflation rate in Libya": a sentence on Libya that never says inflation (unless it gives the office)
-        if refuses("series", _another_of_series(s, ordinals, series)):
-            continue  # asked about the *first* forum, this sentence is about the *second*
-        s, spans = _sentence_spans(s, qtype, wanted, qstems, names)
-        picked: list[Span] = []
-        total, who = s.score, bodies or names
-        for slot in qtype.slots:
-            ranked = sorted(((span_score(sp, s, terms, target, slot, head, counted, doc.about, qplaces, who, qtype.owner)
-                              + _in_sentence(sp, spans, s, qtype, slot, terms, qstems, bodies or names, parts)
-                              + SUBSET_BONUS * (subset and _names_a_part(sp, s.sentence.text)), sp)
-                             for sp in spans if sp.kind in slot), key=lambda x: -x[0])
-            ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
-            if role:  # in a list of officers, the name given the asked office, not the nearest nor another's
-                ranked = sorted((x for x in ranked if not role.given_another(x[1], s.sentence.text)),
-                                key=lambda x: role.rank(x[1], s.sentence.text, asked))
-            if not ranked:
-                total -= MISSING_SLOT  # "when and where" with only the date here: a weaker answer
-                continue
-            bonus, top = ranked[0]
-            if not picked and qtype.many and top.kind in ("place", "organization", "instrument", "person"):
-                picked += coordinated(top, spans, s.sentence.text)
-            else:
-                picked.append(top)
-            total += bonus
-        if picked and subject is not None and names and refuses("examples", not _named_outside_examples(s, picked[0], names, exempt, qstems)):
-            continue  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
-        if counted and len(picked) == 1 and picked[0].kind == "count":
-            picked = [_with_counted_noun(picked[0], s.sentence.text, counted)]
-        if picked and events and picked[0].kind == "date" and refuses("since_clause", since_clause_only(s.sentence.text, picked[0], events)):
-            continue  # "Since obtaining consultative status ..., it attended sessions in March 2024"
-        if picked and required and refuses("dated_elsewhere", dated_elsewhere(picked[0], s, scored, required)):
-            continue  # "remain near the current record low of 5.7 per cent": "5.7 per cent in early 2025" elsewhere
-        if picked and role and role.holds(picked[0], s.sentence.text, asked):
+        if picked and role and role.holds(picked[0], s.sentence.text, q.asked):
             holders.add(len(facts))
         elif refuses("focus", focus < MIN_FOCUS):
             continue  # it gives the office to none of its names: the sentence holds too little of the question
         if picked:  # a sentence that holds less of what is asked ranks lower ("GDP growth" for "inflation")
             facts.append(Fact(tuple(sorted(picked, key=lambda sp: sp.start)), s, total - W_FOCUS * (1 - focus), focus))
     office = holders or role and role.kind == "office"  # "who chaired": only a name given the office answers
-    return sorted((f for i, f in enumerate(facts) if not refuses("office", bool(office) and i not in holders)), key=lambda f: -f.score)
+    return sorted((f for i, f in enumerate(facts) if not refuses("office", bool(office) and i not in holders)),
+                  key=lambda f: -f.score)
+
+
+def _sentence_focus(q: _Asked, s: ScoredSentence, doc: DocContext) -> float | None:
+    """The share of the question's subject the sentence holds, or ``None`` when a check refuses the
+    sentence before its spans are read: what it must say, the names, the deed, the focus, the series."""
+    need = q.required - said_by_order(q.parts, s.hit.text) - within_period(q.periods, _context_stems(s.hit))
+    if refuses("says_asked", not _says_asked(s, need, q.days, doc)):
+        return None  # "the *third* Dialogue", "in *2006*": the paragraph (or its document's title) must say so
+    if refuses("names", bool(q.names) and not _names_held(q, s)):
+        return None
+    if refuses("another_deed", _another_deed(s, q.qtype, q.events, q.role)):
+        return None
+    focus = 1.0 if q.subject is None else _focus(s, _fact_words([t for t in q.terms if t.text.lower() in q.subject],
+                                                                doc.about), q.compounds, q.wanted)
+    if refuses("focus", focus < MIN_FOCUS and not (q.role and q.role.named_in(s.sentence.text))):
+        return None  # "the inflation rate in Libya": a sentence on Libya that never says inflation (unless it
+        # gives the office)
+    if refuses("series", _another_of_series(s, q.ordinals, q.series)):
+        return None  # asked about the *first* forum, this sentence is about the *second*
+    return focus
+
+
+def _names_held(q: _Asked, s: ScoredSentence) -> bool:
+    """True if the sentence's context names the question's names (``_names_given`` aside)."""
+    return names_ok(s.hit, q.names, _names_context(s), _names_given(s, q.names, q.exempt, q.qstems))
+
+
+def _names_given(s: ScoredSentence, names, exempt, qstems: set[str]) -> set[str]:
+    """The question's names the sentence need not say: those its paragraph is exempt from, and those it
+    refers back to."""
+    return (exempt or {}).get(s.hit.citation, set()) | referred_back(s, names) | asked_before(s, names, qstems)
+
+
+def _picked_spans(q: _Asked, s: ScoredSentence, spans: list[Span], doc: DocContext) -> tuple[list[Span], float]:
+    """The best span of each slot the question asks for (all of a coordinated list when it asks for many),
+    and the sentence's score with their bonuses, less ``MISSING_SLOT`` for each slot none fills."""
+    picked: list[Span] = []
+    total, who = s.score, q.bodies or q.names
+    for slot in q.qtype.slots:
+        ranked = _ranked_spans(q, s, spans, doc, slot, who)
+        if not ranked:
+            total -= MISSING_SLOT  # "when and where" with only the date here: a weaker answer
+            continue
+        bonus, top = ranked[0]
+        if not picked and q.qtype.many and top.kind in ("place", "organization", "instrument", "person"):
+            picked += coordinated(top, spans, s.sentence.text)
+        else:
+            picked.append(top)
+        total += bonus
+    return picked, total
+
+
+def _ranked_spans(q: _Asked, s: ScoredSentence, spans: list[Span], doc: DocContext, slot: tuple[str, ...],
+                  who) -> list[tuple[float, Span]]:
+    """The sentence's spans of ``slot``'s kinds with their scores, best first; in a list of officers,
+    the name given the asked office first, not the nearest nor another's."""
+    ranked = sorted(((span_score(sp, s, q.terms, q.target, slot, q.head, q.counted, doc.about, q.qplaces, who,
+                                 q.qtype.owner)
+                      + _in_sentence(sp, spans, s, q.qtype, slot, q.terms, q.qstems, who, q.parts)
+                      + SUBSET_BONUS * (q.subset and _names_a_part(sp, s.sentence.text)), sp)
+                     for sp in spans if sp.kind in slot), key=lambda x: -x[0])
+    ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
+    if q.role:
+        ranked = sorted((x for x in ranked if not q.role.given_another(x[1], s.sentence.text)),
+                        key=lambda x: q.role.rank(x[1], s.sentence.text, q.asked))
+    return ranked
+
+
+def _checked_picks(q: _Asked, s: ScoredSentence, picked: list[Span], scored: list[ScoredSentence]) -> list[Span] | None:
+    """The spans picked (a count with its counted noun), or ``None`` when a check refuses them: a name
+    said only among examples, a date only of a "since" clause, a figure dated elsewhere."""
+    if picked and q.subject is not None and q.names and refuses(
+            "examples", not _named_outside_examples(s, picked[0], q.names, q.exempt, q.qstems)):
+        return None  # "404 volunteers served in special political missions, mainly ... in Afghanistan"
+    if q.counted and len(picked) == 1 and picked[0].kind == "count":
+        picked = [_with_counted_noun(picked[0], s.sentence.text, q.counted)]
+    if picked and q.events and picked[0].kind == "date" and refuses(
+            "since_clause", since_clause_only(s.sentence.text, picked[0], q.events)):
+        return None  # "Since obtaining consultative status ..., it attended sessions in March 2024"
+    if picked and q.required and refuses("dated_elsewhere", dated_elsewhere(picked[0], s, scored, q.required)):
+        return None  # "remain near the current record low of 5.7 per cent": "5.7 per cent in early 2025" elsewhere
+    return picked
 
 
 def _names_context(s: ScoredSentence) -> str:
@@ -566,8 +665,9 @@ def _goes_on(s: ScoredSentence, top: list[ScoredSentence]) -> bool:
 def _in_sentence(sp: Span, spans: list[Span], s: ScoredSentence, qtype: QuestionType, slot: tuple[str, ...], terms,
                  qstems: set[str], names, parts=()) -> float:
     """What the span's place among the sentence's other spans adds to its score: the value a "respectively"
-    pairs with the question's key (or writes after it: ``search.pairs``), the item under the group label asked, the clause's opener or doer, the
-    bound asked, the place asked of a list of parts ("the first part": ``search.parts``), the owner asked (``search.owners``)."""
+    pairs with the question's key (or writes after it: ``search.pairs``), the item under the group label asked,
+    the clause's opener or doer, the bound asked, the place asked of a list of parts ("the first part":
+    ``search.parts``), the owner asked (``search.owners``)."""
     return (respectively(sp, spans, s, terms) + listed_under(sp, s.sentence.text, names)
             + paired(sp, spans, s.sentence.text, sentence_entities(s), {t.stem: t.weight for t in terms})
             + 0.1 * (slot[0] == "organization" and opens_clause(sp, spans, s))
@@ -613,7 +713,8 @@ def headed_before(sentence: str, before: str, names) -> set[str]:
 
 
 _THE_PARTICIPLE = re.compile(r"\b[Tt]he ([a-z]+ed)\b")
-_THE_HEAD = re.compile(r"(?<=\bthe )([A-Z][a-z]{3,})\b(?! of\b)(?!\s+[A-Z])")  # "the Office" alone, not "the Office of X"
+# "the Office" alone, not "the Office of X"
+_THE_HEAD = re.compile(r"(?<=\bthe )([A-Z][a-z]{3,})\b(?! of\b)(?!\s+[A-Z])")
 HEAD_PHRASE = 60  # characters of the phrase after "Office of" that may name the question's names
 
 
@@ -660,14 +761,16 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
         return []  # "how many ... *not relevant*": "28 are *relevant* to UNFPA, with 15 ..." gives the other side
     spans = symbol_spans(s.sentence.text) if qtype.target == ("symbol",) else \
         merge_acronyms(typed_spans(s.sentence.text, wanted, sentence_entities(s)), s.sentence.text)
-    if qtype.owned:  # "which country's ... *document*": "the Permanent Mission of the Russian Federation" holds the owner
-        spans = sorted(spans + [sp for kind in wanted for sp in owner_spans(s.sentence.text, qtype.owned, kind)
-                                if not any(o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
+    if qtype.owned:  # "which country's ... *document*": "the Permanent Mission of the Russian Federation" holds
+        spans = sorted(spans + [sp for kind in wanted for sp in owner_spans(s.sentence.text, qtype.owned, kind)  # it
+                                if not any(o.start < sp.end and sp.start < o.end for o in spans)],
+                       key=lambda sp: sp.start)
     if qtype.day:  # "on what date": "17 March 2021", not the "March 2021" beside it
         spans = precise_dates(spans)
     if qtype.target and qtype.target != ("symbol",):  # "what *fund*": "Women Exporters in the Digital Economy *Fund*"
         spans = whole_names(spans, s.sentence.text, {t.stem for t in tokenize([qtype.target[-1]])[0]})
-    spans = [sp for sp in spans if not echoes(sp, qstems) and not names_asked(sp, names) and fits_target(sp, qtype.target)]
+    spans = [sp for sp in spans
+             if not echoes(sp, qstems) and not names_asked(sp, names) and fits_target(sp, qtype.target)]
     if "count" in wanted and qtype.head:
         spans = sorted(spans + [sp for sp in compound_counts(s.sentence.text, qtype.head) if not any(
             o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
@@ -757,7 +860,8 @@ _NUMBER_WORDS = alternation([*between(2, 12), *spelled(15, 20, 30, 100), "dozen"
 
 # A count that may be a sum of money stated without its currency: a thousand or more, or scaled
 # ("4.2 million"); a small number is a list label ("Recommendation 3"), an ordinal, a session.
-_SUM_LIKE = re.compile(r"(?i)\d{1,3}(?:,\d{3})+|\d{5,}|\b(?!(?:19|20)\d\d\b)\d{4}\b|\b(?:thousand|million|billion|trillion)\b")
+_SUM_LIKE = re.compile(r"(?i)\d{1,3}(?:,\d{3})+|\d{5,}|\b(?!(?:19|20)\d\d\b)\d{4}\b"
+                       r"|\b(?:thousand|million|billion|trillion)\b")
 
 
 def _another_deed(s: ScoredSentence, qtype: QuestionType, events: tuple[str, ...], role: Role | None) -> bool:
@@ -808,8 +912,7 @@ def _named_outside_examples(s: ScoredSentence, span: Span, names, exempt, qstems
     context = named_context(s)
     offset = len(context) - len(s.sentence.text)
     kept = without_examples(context, (offset + span.start, offset + span.end))
-    return kept == context or names_ok(s.hit, names, kept, (exempt or {}).get(s.hit.citation, set())
-                                       | referred_back(s, names) | asked_before(s, names, qstems))
+    return kept == context or names_ok(s.hit, names, kept, _names_given(s, names, exempt, qstems))
 
 
 def _counted(qtype: QuestionType) -> set[str] | None:
@@ -850,7 +953,8 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     near, above = tokenize([named_context(s) + " " + " ".join(s.hit.section[-1:]) + _speakers(s),
                             " ".join(s.hit.section[:-1]) + " " + getattr(s.hit, "before", "")])
     def holds(stems: set[str], t: QuestionTerm) -> bool:
-        return any(f in stems or len(f) >= 4 and any(st.startswith(f) for st in stems) for f in word_forms(t.text, t.stem)) \
+        return any(f in stems or len(f) >= 4 and any(st.startswith(f) for st in stems)
+                   for f in word_forms(t.text, t.stem)) \
             or t.stem.endswith("nt") and t.stem[:-1] + "c" in stems \
             or bool(equivalents(t.stem) & stems)  # "vacant" / "vacancies"; "donors" / "partners"
     near_stems, above_stems = {t.stem for t in near}, {t.stem for t in above}
@@ -859,11 +963,12 @@ def _focus(s: ScoredSentence, terms: list[QuestionTerm], compounds: frozenset[tu
     # paragraph is about the "fast-track procedures" asked, though its sentence on the date never names them
     if _A_SUM.search(named_context(s)):  # "Of the *$1.6 billion* requested ...": a sum is the funding asked about
         near_stems |= _money_stems()
-    # the sentence, its neighbours and its own heading hold a word wholly; a heading further up or the sentence after, half
-    after = _lends_after(s, kinds) if any(holds(near_stems, t) for t in focus) else ""  # one holding none: another subject
+    # the sentence, its neighbours and its own heading hold a word wholly; a heading further up or the sentence
+    # after, half (the sentence after lends nothing to one holding none: that is another subject)
+    after = _lends_after(s, kinds) if any(holds(near_stems, t) for t in focus) else ""
     after_stems = {t.stem for t in tokenize([after])[0]}
-    share = {t.stem: 1.0 if holds(near_stems, t) else max(FOCUS_AFTER * holds(after_stems, t), 0.5 * holds(above_stems, t))
-             for t in focus}
+    share = {t.stem: 1.0 if holds(near_stems, t)
+             else max(FOCUS_AFTER * holds(after_stems, t), 0.5 * holds(above_stems, t)) for t in focus}
     asked = {t.stem for t in focus}
     # "*staff* costs", "*net* assets": a head noun without the modifier the question gives it is half held
     halved = {head for mod, head in compounds if share.get(head) and mod in asked and not share.get(mod)}
@@ -897,7 +1002,8 @@ def word_forms(text: str, stem: str) -> frozenset[str]:
 _UNDOES = re.compile(r"de([a-z]{4,}i[sz]ations?)")
 
 
-_A_SUM = re.compile(r"(?:US\s?\$|[$€£])\s?\d|\b\d[\d,.]*(?:\s(?:million|billion))?\s(?:United States )?(?:dollars|euros)\b")
+_A_SUM = re.compile(r"(?:US\s?\$|[$€£])\s?\d"
+                    r"|\b\d[\d,.]*(?:\s(?:million|billion))?\s(?:United States )?(?:dollars|euros)\b")
 
 
 def _money_stems() -> frozenset[str]:

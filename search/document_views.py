@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Iterator, Sequence
 
+from index.symbol_lookup import find_symbol, parts_named, symbol_table
 from ingest.text.symbol_suffix import symbol_key
 from paracite.errors import NotFound, UsageError
 from paracite.wording import Both, Said, option
@@ -17,7 +18,6 @@ from .arguments import whole_number
 from .doc_filters import DocFilter, Selection, body_names, make_filter, matches_body, newest_first, select
 from .documents import chunk_row, contents, list_documents, metadata, neighbours
 from .models import Hit
-from .symbol_lookup import find_symbol, parts_named, symbol_table
 
 MAX_CONTEXT = 50
 MAX_LISTED = 8  # an unknown symbol's error lists the index's documents up to this many

@@ -44,15 +44,10 @@ _QUALIFIED = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*\s+)*" + _HEADS + r"\s+(?:
 
 
 @lru_cache(maxsize=512)
-def qualifiers(question: str) -> tuple[frozenset[str], ...]:
-    """The stems of each lower-case qualifier the question gives a body ("decolon" for "the Special Committee on
-    decolonization"); empty when it gives none."""
-    return tuple(stems for _, stems in qualifier_phrases(question))
-
-
-@lru_cache(maxsize=512)
 def qualifier_phrases(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each lower-case qualifier the question gives a body, as written and as stems."""
+    """Each lower-case qualifier the question gives a body, as written and as stems ("decolonization", {"decolon"}
+    for "the Special Committee on decolonization"); a phrase with no word to stem is none. Empty
+    when the question gives none."""
     out = []
     for m in _QUALIFIED.finditer(question):
         if _TOLD.search(question[:m.start()]):

@@ -23,20 +23,41 @@ from index.cache import CACHE  # noqa: E402
 from index.milvus import connect  # noqa: E402
 from search import Searcher  # noqa: E402
 from report_excerpts import report_excerpt as _report  # noqa: E402
+from conftest import seeded  # noqa: E402
 
 QUERIES = ["migrant workers' remittances", "protection of refugees in Lebanon", "ILO Convention No. 189",
            "How many international migrants were there in 2013?"]
 FILTERS = [{}, {"org": ["ILO"]}, {"place": ["Lebanon"]}, {"doc": "A/69/902"}]
 
 
-@pytest.fixture
-def library(tmp_path) -> Path:
-    folder = tmp_path / "library"
+def _three(folder: Path) -> Path:
     folder.mkdir()
     _report(folder, "one.txt", "A/69/901", 1, 12)
     _report(folder, "two.txt", "A/69/902", 13, 30)
     _report(folder, "three.txt", "A/69/903", 31, 45)
     return folder
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory) -> Path:
+    """An index whose cache holds every file these tests ingest (the three reports, a fourth, and the
+    second with one paragraph more), read and embedded once for the module: the tests are about
+    what Milvus is written and served, which a file read from the cache changes nothing of (a
+    file's cache entry is keyed by its bytes and is what a fresh read gives)."""
+    root = tmp_path_factory.mktemp("parsed")
+    library = _three(root / "library")
+    four = _report(root, "four.txt", "A/69/904", 46, 60)
+    _ingest([library, four], root / "ix")
+    _report(library, "two.txt", "A/69/902", 13, 31)  # the previous build's entries stay one generation
+    _ingest([library, four], root / "ix")
+    return root / "ix"
+
+
+@pytest.fixture
+def library(tmp_path, parsed) -> Path:
+    """The three reports, and ``tmp_path / "ix"`` holding the cache of ``parsed``."""
+    seeded(tmp_path / "ix", parsed)
+    return _three(tmp_path / "library")
 
 
 def _view(index: Path) -> dict:

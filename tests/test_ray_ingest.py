@@ -19,24 +19,29 @@ REPORT = Path(__file__).resolve().parent.parent / "corpus" / "A-69-207.txt"
 
 
 @pytest.fixture(scope="module")
-def ray_indexes(tmp_path_factory):
+def local_ray():
+    """One local Ray for the module, started as an ingest starts it: its start and its workers' first
+    load of the models are paid once (an ingest joins a Ray already running, and leaves it running)."""
+    started = _init(ray, "local")
+    yield
+    if started:
+        ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def ray_indexes(tmp_path_factory, local_ray):
     """The report ingested through one local Ray: into SQLite + FAISS, and into Milvus Lite (if installed)."""
     root = tmp_path_factory.mktemp("ray")
-    started = _init(ray, "local")
+    local = root / "local"
+    build_index([REPORT], local, progress=False, ray="local")
+    milvus = None
     try:
-        local = root / "local"
-        build_index([REPORT], local, progress=False, ray="local")
-        milvus = None
-        try:
-            import milvus_lite  # noqa: F401
-        except ImportError:
-            pass
-        else:
-            milvus = root / "milvus"
-            build_index([REPORT], milvus, progress=False, ray="local", milvus=str(root / "m.db"))
-    finally:
-        if started:
-            ray.shutdown()
+        import milvus_lite  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        milvus = root / "milvus"
+        build_index([REPORT], milvus, progress=False, ray="local", milvus=str(root / "m.db"))
     return local, milvus
 
 
@@ -69,7 +74,7 @@ def test_ray_vectors_equal_local_vectors(index_dir, ray_indexes):
 
 
 
-def test_under_ray_a_corrupt_pdf_and_a_crashing_reader_cost_those_files_only(tmp_path, monkeypatch):
+def test_under_ray_a_corrupt_pdf_and_a_crashing_reader_cost_those_files_only(tmp_path, monkeypatch, local_ray):
     """A Ray task whose worker died (a crash in native code) failed the whole ingest ("a Ray ingest
     task failed"): now it is its file's skip, as in a local ingest, and the other files are indexed."""
     from index.build import ingest

@@ -23,7 +23,7 @@ from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, ParaciteErr
 from search import Searcher
 from search.cli import main
 
-from conftest import REPORT, ROOT
+from conftest import REPORT, ROOT, seeded
 
 OLD_QUERY = "Universal Postal Union remittance initiative"
 OLD_ANSWER = "A/69/207, para. 46"  # beyond the small report, so only the old index has it
@@ -43,12 +43,24 @@ def small_report(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def small_parsed(small_report, tmp_path_factory) -> Path:
+    """An index of the small report alone, built once: its cache seeds ``old_index``, so a rebuild
+    (in this process or in a killed ``paracite ingest``) reads the small report's parse and vectors
+    instead of reading it again. These tests are about builds locked, killed, swapped and damaged;
+    a cache entry is keyed by the file's bytes and is what a fresh read gives."""
+    folder = tmp_path_factory.mktemp("small-index")
+    build_index([small_report], folder, progress=False)
+    return folder
+
+
 @pytest.fixture
-def old_index(index_dir, tmp_path) -> Path:
-    """A private copy of the session index (the symlink is relative, so the copy is whole)."""
+def old_index(index_dir, small_parsed, tmp_path) -> Path:
+    """A private copy of the session index (the symlink is relative, so the copy is whole), its
+    cache holding the small report too."""
     folder = tmp_path / "ix"
     shutil.copytree(index_dir, folder, symlinks=True)
-    return folder
+    return seeded(folder, small_parsed)
 
 
 def builds(folder: Path) -> list[str]:

@@ -22,7 +22,7 @@ from ingest.text.paragraphs import _symbol_from_name, parse_text
 from ingest.text.symbol_suffix import bare_symbol, symbol_key
 from search.cli import main
 from search.context import cited_symbol
-from search.symbol_lookup import find_symbol, parts_named, symbol_table
+from index.symbol_lookup import find_symbol, parts_named, symbol_table
 
 MASTHEADS = [
     ("United Nations DP/FPA/2025/4 (Part II)", ("DP/FPA/2025/4 (Part II)",)),
@@ -176,3 +176,47 @@ def test_the_bare_symbol_of_a_report_held_in_two_parts_is_an_error_naming_both()
     assert views.resolve_documents(["e/2024/15 (part ii)", "E/2024/15"]) == (["E/2024/15 (Part II)"], ["E/2024/15"])
     said = str(views.missing_document("E/2024/15"))
     assert "no document E/2024/15 in this index; did you mean E/2024/15 (Part I) or E/2024/15 (Part II)?" in said
+
+
+@pytest.fixture()
+def parts_library(tmp_path):
+    """One export file a document: a report held in one part, another held in two, a third whole."""
+    from ingest.models import Chunk
+
+    held = {"DP/FPA/2025/4 (Part II)": _PARAS[0], "E/2024/15 (Part I)": _PARAS[1], "E/2024/15 (Part II)": _PARAS[2],
+            "A/69/207": "In its resolution 67/219, the General Assembly requested a report on migration."}
+    for n, (symbol, text) in enumerate(held.items()):
+        row = dict(Chunk(symbol, "paragraph", 1, text).to_dict(), symbols=[symbol])
+        (tmp_path / f"doc{n}.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    ix = tmp_path / "ix"
+    assert main(["ingest", *map(str, sorted(tmp_path.glob("*.jsonl"))), "--index", str(ix), "--quiet"]) == 0
+    return ix
+
+
+def _held(ix) -> list[str]:
+    from search import Searcher
+
+    with Searcher.open(ix) as s:
+        return sorted(d["symbol"] for d in s.documents())
+
+
+def test_remove_takes_a_symbol_as_search_doc_does(parts_library, capsys) -> None:
+    """``remove`` built its own alias table, so ``remove DP/FPA/2025/4`` was refused though
+    ``search --doc DP/FPA/2025/4`` searched the one part held; both now follow ``find_symbol``."""
+    ix = str(parts_library)
+    for typed, code in (("DP/FPA/2025/4", 0), ("E/2024/15", 4), ("e/2024/15(part i)", 0), ("A/69/2077", 4)):
+        assert main(["search", "evaluation", "--doc", typed, "--index", ix, "--json"]) == code, typed
+    capsys.readouterr()
+    assert main(["remove", "E/2024/15", "--index", ix]) == 4  # which part? the one-line error names both
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "did you mean E/2024/15 (Part I) or E/2024/15 (Part II)?" in err
+    assert main(["remove", "A/69/2077", "--index", ix]) == 4
+    assert "did you mean A/69/207?" in capsys.readouterr().err
+    assert main(["search", "evaluation", "--doc", "A 69 207", "--index", ix, "--json"]) == 0  # a search reads it
+    assert main(["remove", "A 69 207", "--index", ix]) == 4  # a deletion does not guess at a loose symbol
+    capsys.readouterr()
+    assert len(_held(ix)) == 4  # refused: nothing changed
+    assert main(["remove", "DP/FPA/2025/4", "e/2024/15(part i)", "--index", ix, "--quiet"]) == 0
+    assert _held(ix) == ["A/69/207", "E/2024/15 (Part II)"]
+    assert main(["remove", "doc2.jsonl", "--index", ix, "--quiet"]) == 0  # a file's name still names it
+    assert _held(ix) == ["A/69/207"]

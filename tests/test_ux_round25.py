@@ -9,7 +9,7 @@ import pytest
 from paracite.errors import NotFound, UsageError
 from search.cli import main
 from search.doc_filters import make_filter
-from search.symbol_lookup import find_symbol, loosely_named, symbol_table
+from index.symbol_lookup import find_symbol, loosely_named, symbol_table
 from search.typed_dates import AmbiguousDate, iso_date
 from test_serve_browser import _missing, _wait, browser, server  # noqa: F401 (the browser tests' fixtures)
 from test_ux_round21 import _exports

@@ -41,14 +41,17 @@ def parts_named(table: dict[str, str], typed: str) -> list[str]:
                    and key == symbol_key(main)})
 
 
-def find_symbol(table: dict[str, str], typed: str) -> str | None:
+def find_symbol(table: dict[str, str], typed: str, loose: bool = True) -> str | None:
     """The document's own symbol that ``typed`` names, or ``None`` (unknown, or the bare symbol of a
-    report the index holds several parts of)."""
+    report the index holds several parts of); ``loose=False`` for ``remove``: a deletion takes no symbol
+    typed with other separators (``loosely_named``)."""
     found = table.get(symbol_key(typed))
     if found is not None:
         return found
     parts = parts_named(table, typed)
-    return parts[0] if len(parts) == 1 else loosely_named(table, typed)
+    if len(parts) == 1:
+        return parts[0]
+    return loosely_named(table, typed) if loose else None
 
 
 def loosely_named(table: dict[str, str], typed: str) -> str | None:
