@@ -33,10 +33,13 @@ class ShortForm:
     short: str
     long: str
     article: bool
+    headed: bool = False  # the long form's own head ("the World Summit"), not a defined one
 
     def written_in(self, text: str) -> bool:
-        """True if ``text`` uses the short form ("the Council" for a worded one; "MICIVIH" for an acronym)."""
-        pattern = (r"\b[Tt]he\s+" if self.article else r"\b") + re.escape(self.short) + r"\b(?!\s+[A-Z])"
+        """True if ``text`` uses the short form ("the Council" for a worded one; "MICIVIH" for an acronym; a head
+        not going on into another long form: "the World Summit", not "the World Summit *on* Sustainable ...")."""
+        pattern = (r"\b[Tt]he\s+" if self.article else r"\b") + re.escape(self.short) + r"\b(?!\s+[A-Z])" \
+            + (r"(?!\s+(?:on|of|for|against)\b)" if self.headed else "")
         return re.search(pattern, text) is not None
 
 
@@ -52,7 +55,8 @@ def short_forms(searcher, symbol: str) -> tuple[ShortForm, ...]:
     if symbol not in memo:
         rows = searcher.store.execute("SELECT text FROM chunks WHERE symbol = ? ORDER BY id LIMIT ?",
                                       (symbol, MAX_CHUNKS)).fetchall()
-        memo[symbol] = defined_in(" ".join(r[0] for r in rows))
+        text = " ".join(r[0] for r in rows)
+        memo[symbol] = defined_in(text) + headed_in(text)
     return memo[symbol]
 
 
@@ -66,6 +70,35 @@ def defined_in(text: str) -> tuple[ShortForm, ...]:
             continue  # "Council (CST)": one word spells no acronym's long form
         out[(short, long)] = ShortForm(short, long, bool(m.group(2)))
     return tuple(out.values())
+
+
+#: A long form whose head is two or more capitalized words, then "on/of/for" and more capitalized words: "World
+#: Summit on the Information Society", which a document goes on to call "the World Summit" without defining it.
+_HEADED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+?[A-Z][\w'’-]+)\s+(?:on|of|for|against)\s+"
+                     r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|the|and|in|to)\s+)*[A-Z][\w'’-]*){0,8}")
+
+
+def headed_in(text: str) -> tuple[ShortForm, ...]:
+    """The heads ``text`` writes alone ("the World Summit") of the one long form it writes with that head ("World
+    Summit on the Information Society"); a head two long forms share ("the Special Representative" of two
+    offices) stands for neither."""
+    longs: dict[str, set[str]] = {}
+    for m in _HEADED.finditer(text):
+        head = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+        if " " in head:
+            longs.setdefault(head, set()).add(re.sub(r"^(?:The|A|An)\s+", "", m.group(0)))
+    forms = (ShortForm(head, roots[0], True, headed=True) for head, long in longs.items()
+             if len(roots := _roots(long)) == 1)
+    return tuple(f for f in forms if f.written_in(text))
+
+
+def _roots(longs: set[str]) -> list[str]:
+    """The long forms no shorter one begins, "the" after the preposition aside: "World Summit on the Information
+    Society Forum" and "World Summit on Information Society" are "World Summit on the Information Society"'s."""
+    def key(s: str) -> str:
+        return re.sub(r"\s+the\s+", " ", s.lower())
+    return [s for s in sorted(longs, key=len) if not any(key(s).startswith(key(o)) and key(o) != key(s) or
+                                                         key(o) == key(s) and len(o) < len(s) for o in longs)]
 
 
 def named_by_short_form(hit: Hit, name: str, aliases: tuple[str, ...], forms: tuple[ShortForm, ...]) -> bool:
