@@ -109,8 +109,10 @@ def named_by_short_form(hit: Hit, name: str, aliases: tuple[str, ...], forms: tu
 
     frame = " . ".join([hit.title, *hit.section])
     for form in forms:
-        if form.short == name or not form.written_in(hit.text) or form.long in hit.text:
-            continue  # where the paragraph writes the long form, the names check reads it (in "mainly ... UNAMA" too)
+        if form.short == name or not form.written_in(hit.text) or form.long in hit.text \
+                or form.headed and not name.startswith(form.short + " "):
+            continue  # where the paragraph writes the long form, the names check reads it (in "mainly ... UNAMA"
+            # too); a head stands only for a name it heads ("the Security Council" for no "Russian Federation")
         text = form.long + " . " + frame
         if _names_long(form.long, name, aliases) and mentions(text, {t.stem for t in tokenize([text])[0]}, name, aliases):
             return True

@@ -65,3 +65,16 @@ def test_a_long_forms_head_stands_for_it():
     two = ("The Special Representative of the Secretary-General for Libya met the Special Representative of the "
            "Secretary-General for Somalia. The Special Representative spoke.")
     assert headed_in(two) == ()
+
+
+def test_a_head_stands_only_for_a_name_it_heads():
+    from types import SimpleNamespace
+
+    from search.short_forms import named_by_short_form
+
+    # E/2025/31, draft resolution I, para. 118, under its heading
+    hit = SimpleNamespace(title="Commission on Science and Technology for Development", section=("The road ahead",),
+                          text=WSIS.split(". ", 1)[1])
+    forms = headed_in(WSIS)
+    assert named_by_short_form(hit, "World Summit on the Information Society", (), forms)
+    assert not named_by_short_form(hit, "Information Society", (), forms)  # a name the head does not head
