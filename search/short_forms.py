@@ -37,9 +37,10 @@ class ShortForm:
 
     def written_in(self, text: str) -> bool:
         """True if ``text`` uses the short form ("the Council" for a worded one; "MICIVIH" for an acronym; a head
-        not going on into another long form: "the World Summit", not "the World Summit *on* Sustainable ...")."""
+        not going on into another long form: "the World Summit", not "the World Summit *on* Sustainable ...", nor "the
+        United Nations Mission *in* East Timor" for the Mission for the Referendum in Western Sahara)."""
         pattern = (r"\b[Tt]he\s+" if self.article else r"\b") + re.escape(self.short) + r"\b(?!\s+[A-Z])" \
-            + (r"(?!\s+(?:on|of|for|against)\b)" if self.headed else "")
+            + (r"(?!\s+(?:on|of|for|against|in|to)\b)" if self.headed else "")
         return re.search(pattern, text) is not None
 
 
@@ -74,7 +75,7 @@ def defined_in(text: str) -> tuple[ShortForm, ...]:
 
 #: A long form whose head is two or more capitalized words, then "on/of/for" and more capitalized words: "World
 #: Summit on the Information Society", which a document goes on to call "the World Summit" without defining it.
-_HEADED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+?[A-Z][\w'’-]+)\s+(?:on|of|for|against)\s+"
+_HEADED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+?[A-Z][\w'’-]+)\s+(?:on|of|for|against|in|to)\s+"
                      r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|the|and|in|to)\s+)*[A-Z][\w'’-]*){0,8}")
 
 
@@ -85,11 +86,19 @@ def headed_in(text: str) -> tuple[ShortForm, ...]:
     longs: dict[str, set[str]] = {}
     for m in _HEADED.finditer(text):
         head = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
-        if " " in head:
+        if " " in head and not _names_a_state(head):
             longs.setdefault(head, set()).add(re.sub(r"^(?:The|A|An)\s+", "", m.group(0)))
     forms = (ShortForm(head, roots[0], True, headed=True) for head, long in longs.items()
              if len(roots := _roots(long)) == 1)
     return tuple(f for f in forms if f.written_in(text))
+
+
+def _names_a_state(head: str) -> bool:
+    """True for a head that is a name of its own, a country's or the Organization's ("United States" of "United
+    States of America", "United Nations" of "United Nations to the Commission ..."): it stands for itself."""
+    from .answer_types import is_country
+
+    return head == "United Nations" or is_country(head)
 
 
 def _roots(longs: set[str]) -> list[str]:

@@ -78,3 +78,15 @@ def test_a_head_stands_only_for_a_name_it_heads():
     forms = headed_in(WSIS)
     assert named_by_short_form(hit, "World Summit on the Information Society", (), forms)
     assert not named_by_short_form(hit, "Information Society", (), forms)  # a name the head does not head
+
+
+def test_a_head_going_on_into_another_long_form_is_not_the_short_form():
+    # A/80/150's agenda: one mission's long form, and another mission named with "in"
+    text = ("Financing of the United Nations Mission for the Referendum in Western Sahara. "
+            "Financing of the United Nations Mission in East Timor.")
+    assert headed_in(text) == ()
+
+
+def test_a_country_or_the_organization_is_no_head():
+    text = "The United States of America and the United Nations Office on Drugs and Crime met the United States."
+    assert headed_in(text) == ()
