@@ -79,6 +79,11 @@ _HEADED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+?[A-Z][\w'’-]+)\s+(?:on|of|fo
                      r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|the|and|in|to)\s+)*[A-Z][\w'’-]*){0,8}")
 
 
+#: a head then a month: "the Human Rights Council *in September*" says when, it is no long form
+_WHEN = re.compile(r"\s+\w+\s+(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December)\b")
+
+
 def headed_in(text: str) -> tuple[ShortForm, ...]:
     """The heads ``text`` writes alone ("the World Summit") of the one long form it writes with that head ("World
     Summit on the Information Society"); a head two long forms share ("the Special Representative" of two
@@ -86,7 +91,7 @@ def headed_in(text: str) -> tuple[ShortForm, ...]:
     longs: dict[str, set[str]] = {}
     for m in _HEADED.finditer(text):
         head = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
-        if " " in head and not _names_a_state(head):
+        if " " in head and not _names_a_state(head) and not _WHEN.match(m.group(0), m.end(1)):
             longs.setdefault(head, set()).add(re.sub(r"^(?:The|A|An)\s+", "", m.group(0)))
     forms = (ShortForm(head, roots[0], True, headed=True) for head, long in longs.items()
              if len(roots := _roots(long)) == 1)
@@ -102,12 +107,13 @@ def _names_a_state(head: str) -> bool:
 
 
 def _roots(longs: set[str]) -> list[str]:
-    """The long forms no shorter one begins, "the" after the preposition aside: "World Summit on the Information
-    Society Forum" and "World Summit on Information Society" are "World Summit on the Information Society"'s."""
+    """The long forms no shorter one begins, "the" after the preposition aside (of two spellings, the fuller): "World
+    Summit on the Information Society Forum" and "World Summit on Information Society" are "World Summit on the
+    Information Society"'s."""
     def key(s: str) -> str:
         return re.sub(r"\s+the\s+", " ", s.lower())
     return [s for s in sorted(longs, key=len) if not any(key(s).startswith(key(o)) and key(o) != key(s) or
-                                                         key(o) == key(s) and len(o) < len(s) for o in longs)]
+                                                         key(o) == key(s) and len(o) > len(s) for o in longs)]
 
 
 def named_by_short_form(hit: Hit, name: str, aliases: tuple[str, ...], forms: tuple[ShortForm, ...]) -> bool:
@@ -122,6 +128,8 @@ def named_by_short_form(hit: Hit, name: str, aliases: tuple[str, ...], forms: tu
                 or form.headed and not name.startswith(form.short + " "):
             continue  # where the paragraph writes the long form, the names check reads it (in "mainly ... UNAMA"
             # too); a head stands only for a name it heads ("the Security Council" for no "Russian Federation")
+        if form.headed and not mentions(form.long, {t.stem for t in tokenize([form.long])[0]}, name, aliases):
+            continue  # and only for the whole name it heads: "the Human Rights Council" is no "... Advisory Committee"
         text = form.long + " . " + frame
         if _names_long(form.long, name, aliases) and mentions(text, {t.stem for t in tokenize([text])[0]}, name, aliases):
             return True

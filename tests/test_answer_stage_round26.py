@@ -90,3 +90,8 @@ def test_a_head_going_on_into_another_long_form_is_not_the_short_form():
 def test_a_country_or_the_organization_is_no_head():
     text = "The United States of America and the United Nations Office on Drugs and Crime met the United States."
     assert headed_in(text) == ()
+
+
+def test_a_head_then_a_month_is_no_long_form():
+    text = "The Human Rights Council in September adopted it. The Human Rights Council met."
+    assert headed_in(text) == ()
