@@ -91,7 +91,7 @@ def headed_in(text: str) -> tuple[ShortForm, ...]:
     longs: dict[str, set[str]] = {}
     for m in _HEADED.finditer(text):
         head = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
-        if " " in head and not _names_a_state(head) and not _WHEN.match(m.group(0), m.end(1)):
+        if " " in head and not _names_a_state(head) and not _WHEN.match(text, m.end(1)):
             longs.setdefault(head, set()).add(re.sub(r"^(?:The|A|An)\s+", "", m.group(0)))
     forms = (ShortForm(head, roots[0], True, headed=True) for head, long in longs.items()
              if len(roots := _roots(long)) == 1)
