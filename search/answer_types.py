@@ -115,6 +115,8 @@ _MEASURE_NOUNS = r"(?:average|mean|median|total|number|amount|level|value|size|c
 # Nouns that name a sum of money, asked for as "what <...> appropriation did ...".
 _SUM_NOUNS = r"(?:appropriations?|budgets?|costs?|allocations?|contributions?|funding|grants?|expenditures?|" \
              r"revenues?|spending|sums?|amounts?|income|profits?|earnings|losses)"
+#: A rate per unit ("the daily ration *rate per troop member*": "$6.04") is a sum or a count, not a percentage.
+_PER_UNIT = re.compile(r"\brates? per (?!cent\b)[a-z]")
 _PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage|share|proportion|fraction|%|rate|turnout|inflation)")
 
 
@@ -137,12 +139,13 @@ def question_type(question: str) -> QuestionType:
         counted = _DIMENSION_AFTER.sub(" ", m.group(1))  # "how many pages *long*": pages are counted
         if owners := _PLURAL_OWNER.match(counted):  # "how many *nations'* planning papers": the nations are counted
             counted = owners.group(1)
+        counted = _NATIONS.sub("countries", counted)  # "how many nations": the reports count "72 countries"
         target = _words(counted)
         head = (_words(_noun_phrase(counted)) or ("",))[-1]
         slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
     elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?"
                    r"(?:[\w.'’-]+ ){0,3}?" + _MEASURE_NOUNS + r"\b|^ what (?:[\w-]+ )?growth\b", q):
-        if _PERCENT_WORDS.search(q):
+        if _PERCENT_WORDS.search(_PER_UNIT.sub(" ", q)):
             slots.append(("percent",))
         elif _GROWTH_WORDS.search(q) and not re.search(r"\bhow (?:much|big|large) an?\b", q):
             slots.append(("percent", "money", "count"))
@@ -309,6 +312,8 @@ _SYMBOL_ASKED = re.compile(r"\b(?:what|which) (?:is|was|are|were) the (?:documen
                            r"|\b(?:what|which) documents?\b(?! (?:symbols?|numbers?) of\b)")  # "in which document are the comments":
 # a United Nations document is named by its symbol ("A/79/717/Add.1"), not by a decision or resolution it records
 #: A plural possessor right after "how many": "how many *countries'* census data", one paper or datum per country.
+#: "nations" counted, the word the reports count them by ("across 72 countries"); not "the United Nations"
+_NATIONS = re.compile(r"(?<!united )\bnations\b")
 _PLURAL_OWNER = re.compile(r"\s*([a-z][\w-]*s)['’](?=\s)")
 #: A measure's adjective after the counted noun: "how many pages *long*", "how many metres *high*".
 _DIMENSION_AFTER = re.compile(r"(?<=[a-z])\s+(?:long|wide|high|tall|deep|old|thick)\s*$")
@@ -570,6 +575,18 @@ def publication_spans(sentence: str) -> list[Span]:
 _NUMERIC = frozenset({"count", "money", "percent", "date"})
 
 
+#: A figure printed with spaces between its thousands, as tables do ("4 000"): read as "4" and "000", neither a count
+_GROUP_AFTER = re.compile(r" \d{3}(?![\d,.])")
+_GROUP_BEFORE = re.compile(r"\d ?$")
+
+
+def _space_grouped(sentence: str, span: Span) -> bool:
+    """True if the count is one group of a figure whose thousands are set apart by spaces ("*4* 000", "4 *000*")."""
+    return bool(re.fullmatch(r"\d{1,3}", span.text)) and (
+        bool(_GROUP_AFTER.match(sentence, span.end)) or span.text.startswith("0") and
+        bool(_GROUP_BEFORE.search(sentence[:span.start])))
+
+
 def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[str, str, int, int]] = ()) -> list[Span]:
     """Spans of ``kinds`` in ``sentence``: number rules first, then index entities, then spaCy.
 
@@ -587,7 +604,8 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
     for kind, rx in rules:
         for m in rx.finditer(sentence):
             span = Span(m.group().strip(" ,"), kind, m.start(), m.start() + len(m.group().rstrip(" ,")))
-            if kind == "count" and (_is_reference(sentence, span) or rx is _COUNT_RANGE_RE and not _ascending(m)):
+            if kind == "count" and (_is_reference(sentence, span) or rx is _COUNT_RANGE_RE and not _ascending(m)
+                                    or _space_grouped(sentence, span)):
                 continue
             if rx is _MONEY_RANGE_RE and not _rising(span.text):
                 continue  # "over *$48.2 million to 323* organizations": a sum and a count, no range
@@ -852,14 +870,28 @@ def _trim(span: Span) -> Span:
 
 @lru_cache(maxsize=512)
 def is_country(name: str) -> bool:
-    """True if ``name`` is a country's name, official name or code (pycountry's list)."""
+    """True if ``name`` is a country's name, official name or code (pycountry's list, in any of the orders
+    ``_listed_forms`` gives: the UN writes "the Republic of Korea", pycountry lists "Korea, Republic of")."""
     import pycountry
 
-    try:
-        pycountry.countries.lookup(re.sub(r"^(?:the|The)\s+", "", name.strip()))
-        return True
-    except LookupError:
-        return False
+    for form in _listed_forms(re.sub(r"^(?:the|The)\s+", "", name.strip())):
+        try:
+            pycountry.countries.lookup(form)
+            return True
+        except LookupError:
+            pass
+    return False
+
+
+def _listed_forms(name: str) -> list[str]:
+    """``name`` and its inverted forms: "Republic of Korea" -> "Korea, Republic of"; "Democratic Republic of the
+    Congo" -> "Congo, The Democratic Republic of the"; "Iran (Islamic Republic of)" -> "Iran, Islamic Republic of"."""
+    forms = [name]
+    if m := re.fullmatch(r"(.+?) \((.+ of)\)", name):
+        forms.append(f"{m.group(1)}, {m.group(2)}")
+    elif m := re.fullmatch(r"((?:[\w-]+ ){0,3}?(?:Republic|State|States|Kingdom|Islands|Federation) of)( the)? (.+)", name):
+        forms += [f"{m.group(3)}, {m.group(1)}", f"{m.group(3)}, The {m.group(1)} the"]
+    return forms
 
 
 @lru_cache(maxsize=256)

@@ -13,6 +13,7 @@ from .equivalents import equivalents
 from .answer_types import BULLETS, UNITS, Span, is_country, typed_spans
 from .evidence import QuestionTerm, ScoredSentence, stop_words
 from .narrowing import body_conflict, counted_words, label_conflict, narrowed, place_conflict, qualifying_place
+from .proposed import proposed_figure
 from .terms import tokenize
 from .unsaid import MONTHS
 
@@ -396,6 +397,8 @@ def _ruled_out(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         return True
     if target & {"citi", "town"} and span.kind == "place" and is_country(span.text):
         return True  # "in which city": "convened by the Government of *Malaysia* ... in Kuala Lumpur" names its country
+    if span.kind in ("money", "count", "percent") and proposed_figure(text, span.start, qstems):
+        return True  # "what is the current rate": not "the average rate *can be decreased to* $5.10"
     if label_conflict(span, s, terms):
         return True  # "Goal 17, partnerships (17 per cent)" for Goal 16
     if span.kind != "organization" and body_conflict(span, s, names, sentence_entities(s)):
