@@ -16,7 +16,7 @@ from ingest.models import Entity
 from index.layout import CURRENT, refuse_build_folder
 from index.lock import hold_build, release_build, wait_for_build
 from index.manifest import Manifest
-from index.store import DB_NAME, open_store
+from index.store import DB_NAME, check_rows, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
 from .ordinals import spell_ordinals
@@ -108,6 +108,7 @@ class Searcher(DocumentViews, EntityViews, Rankers):
             s._check_model()
             if not manifest.backend:  # Milvus holds the vectors (issue #17): reached on the first ranking
                 s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension, manifest.faiss)
+            check_rows(con, manifest.chunks, len(manifest.documents), build)  # a database from another build
         except BaseException:
             s.close()
             raise
