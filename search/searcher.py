@@ -13,7 +13,7 @@ from typing import Iterator, Sequence
 from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
 from paracite.wording import Both, Said, option
 from ingest.models import Entity
-from index.layout import CURRENT, refuse_build_folder
+from index.layout import CURRENT, refuse_build_folder, report_files_named
 from index.lock import hold_build, release_build, wait_for_build
 from index.manifest import Manifest
 from index.store import DB_NAME, check_rows, open_store
@@ -66,6 +66,9 @@ class Searcher(DocumentViews, EntityViews, Rankers):
                 raise IndexNotFound(f"{folder} is a file, not an index folder; --index takes the folder that "
                                     "`paracite ingest PATH... --index DIR` built")
             refuse_build_folder(folder)
+            if reports := (not build_missing and report_files_named(folder)):
+                raise IndexNotFound(f"{folder} holds report files ({reports}), not an index; build one with "
+                                    f"`paracite ingest {folder} --index DIR`, then give --index DIR")
             if not build_missing:
                 raise IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
             _build_default(folder, log)
