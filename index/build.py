@@ -99,7 +99,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     index_dir = Path(index_dir)
     refuse_build_folder(index_dir)
     if reports := report_files_named(index_dir):
-        raise UsageError(f"{index_dir} holds report files ({reports}) and no index; --index takes the folder the "
+        raise UsageError(f"{index_dir} holds PDF files ({reports}) and no index; --index takes the folder the "
                          f"index is kept in, a new or empty one: `paracite ingest {index_dir} --index DIR`")
     files = [str(Path(f).absolute()) for f in iter_sources(paths)]
     if not files:

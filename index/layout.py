@@ -33,21 +33,19 @@ def refuse_build_folder(folder: Path) -> None:
                         "--index the folder that holds its `current` link")
 
 
-REPORT_SUFFIXES = (".pdf", ".txt")  # ingest.reader.SUPPORTED, not imported: a search must not load the reader
-
-
 def report_files_named(folder: Path, shown: int = 3) -> str:
-    """``a.pdf, b.pdf and 4 more`` for the report files at the top of a folder that holds no index,
-    or "" (none, no folder, or an index already there).
+    """``a.pdf, b.pdf and 4 more`` for the PDFs at the top of a folder that holds no index, or ""
+    (none, no folder, or an index already there).
 
     ``--index`` given the folder of one's PDFs (the two folders swapped) made an index among the
     reports (``add``/``ingest``: ``.lock``, ``cache/``, ``builds/`` beside them) or told the user to.
+    Only PDFs count: a ``notes.txt`` kept in an index folder is the user's own (``test_ux_round20``).
     """
     if os.path.lexists(current_build(folder)) or not folder.is_dir():
         return ""
     try:
         names = sorted(e.name for e in os.scandir(folder) if not e.name.startswith(".")
-                       and e.name.lower().endswith(REPORT_SUFFIXES) and e.is_file())
+                       and e.name.lower().endswith(".pdf") and e.is_file())
     except OSError:
         return ""
     if not names:

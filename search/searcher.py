@@ -304,7 +304,7 @@ def _no_index(folder: Path) -> IndexMismatch | IndexNotFound:
                              "`paracite ingest PATH... --index DIR` built")
     refuse_build_folder(folder)
     if reports := report_files_named(folder):
-        return IndexNotFound(f"{folder} holds report files ({reports}), not an index; build one with "
+        return IndexNotFound(f"{folder} holds PDF files ({reports}), not an index; build one with "
                              f"`paracite ingest {folder} --index DIR`, then give --index DIR")
     return IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
 
