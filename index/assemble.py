@@ -44,7 +44,7 @@ def _stack(parts: list[np.ndarray], dimension: int) -> np.ndarray:
 def assemble(keys: list[tuple[str, str]], cache: Cache) -> Assembled:
     """Lay the cached documents of ``keys`` end to end, first symbol wins."""
     out = Assembled()
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # symbol -> (file, cache key) it is indexed from
     rows = 0
     for file, key in keys:
         entry = cache.load(key)
@@ -55,10 +55,10 @@ def assemble(keys: list[tuple[str, str]], cache: Cache) -> Assembled:
         for doc in entry.documents:
             last = first + len(doc.chunks)
             if doc.symbol in seen:
-                out.notes.append(f"{file}: {doc.symbol} is indexed already from {seen[doc.symbol]}; kept that one")
+                out.notes.append(_kept_note(file, key, doc.symbol, *seen[doc.symbol]))
                 first = last
                 continue
-            seen[doc.symbol] = file
+            seen[doc.symbol] = (file, key)
             out.documents.append(doc)
             out.origins.append((file, key))
             out.vector_parts.append(entry.vectors[first:last])
@@ -68,3 +68,13 @@ def assemble(keys: list[tuple[str, str]], cache: Cache) -> Assembled:
             rows += len(doc.chunks)
             first = last
     return out
+
+
+def _kept_note(file: str, key: str, symbol: str, kept_file: str, kept_key: str) -> str:
+    """Why ``file``'s document is not indexed; for a file whose text differs (a newer version added
+    with ``add`` from another folder, which silently stayed the old one), how to index it instead."""
+    note = f"{file}: {symbol} is indexed already from {kept_file}; kept that one"
+    if key == kept_key:
+        return note
+    return (f"{note}, though this file's text differs (to index this one instead: `paracite remove {symbol}`, "
+            f"then add it; or `ingest` its folder without the other file)")

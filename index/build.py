@@ -32,7 +32,7 @@ from .workers import DEFAULT_TIMEOUT
 from .lock import READERS_NAME, build_lock, removable
 from .new_folder import removed_unless_built
 from .manifest import FORMAT_VERSION, MANIFEST_NAME, Manifest  # noqa: F401
-from .layout import BUILDS, CURRENT, current_build, refuse_build_folder  # noqa: F401  (their home before r21)
+from .layout import BUILDS, CURRENT, current_build, refuse_build_folder, report_files_named  # noqa: F401  (their home before r21)
 from .store import DB_NAME, write_store
 from .symbol_lookup import find_symbol, parts_named, symbol_table
 from .vectors import VECTORS_NAME, write_vectors
@@ -98,6 +98,9 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
     """
     index_dir = Path(index_dir)
     refuse_build_folder(index_dir)
+    if reports := report_files_named(index_dir):
+        raise UsageError(f"{index_dir} holds PDF files ({reports}) and no index; --index takes the folder the "
+                         f"index is kept in, a new or empty one: `paracite ingest {index_dir} --index DIR`")
     files = [str(Path(f).absolute()) for f in iter_sources(paths)]
     if not files:
         raise IngestError(f"no .txt or .pdf files in {', '.join(map(str, paths))}")

@@ -31,3 +31,23 @@ def refuse_build_folder(folder: Path) -> None:
     raise IndexNotFound(f"{folder} is one build inside the index {owner}, not an index folder; give --index {owner}"
                         if owner is not None else f"{folder} holds one build of an index, not an index folder; give "
                         "--index the folder that holds its `current` link")
+
+
+def report_files_named(folder: Path, shown: int = 3) -> str:
+    """``a.pdf, b.pdf and 4 more`` for the PDFs at the top of a folder that holds no index, or ""
+    (none, no folder, or an index already there).
+
+    ``--index`` given the folder of one's PDFs (the two folders swapped) made an index among the
+    reports (``add``/``ingest``: ``.lock``, ``cache/``, ``builds/`` beside them) or told the user to.
+    Only PDFs count: a ``notes.txt`` kept in an index folder is the user's own (``test_ux_round20``).
+    """
+    if os.path.lexists(current_build(folder)) or not folder.is_dir():
+        return ""
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if not e.name.startswith(".")
+                       and e.name.lower().endswith(".pdf") and e.is_file())
+    except OSError:
+        return ""
+    if not names:
+        return ""
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")

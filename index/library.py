@@ -131,8 +131,9 @@ def _parse_and_embed(todo: list[Source], cache: Cache, tagged: bool, timeout: fl
     """Parse in workers; embed in a thread of this process as files come in."""
     bars = _Bars(progress, len(todo))
     ready: queue.Queue = queue.Queue()
-    stop = threading.Event()
-    embedder = threading.Thread(target=_embed_loop, args=(ready, cache, out, bars, fail, stop), daemon=True)
+    stop, finished = threading.Event(), threading.Event()
+    embedder = threading.Thread(target=_run_then_set, args=(finished, _embed_loop, ready, cache, out, bars, fail, stop),
+                                daemon=True)
     embedder.start()
     try:
         for parsed in _parsed(todo, tagged, timeout, jobs, fail):
@@ -149,21 +150,33 @@ def _parse_and_embed(todo: list[Source], cache: Cache, tagged: bool, timeout: fl
         raise
     finally:
         ready.put(None)
-        _finish(embedder, stop)
+        _finish(finished, stop)
         bars.close()
 
 
-def _finish(embedder: threading.Thread, stop: threading.Event) -> None:
-    """Wait for the embedding thread, also through Ctrl-C (which stops it after the group in hand).
+def _run_then_set(finished: threading.Event, work, *args) -> None:
+    """Run ``work`` in this thread and say when it has returned (or failed)."""
+    try:
+        work(*args)
+    finally:
+        finished.set()
+
+
+def _finish(finished: threading.Event, stop: threading.Event) -> None:
+    """Wait for the embedding thread to set ``finished``, also through Ctrl-C (which stops it after
+    the group in hand).
 
     The process must not end while the thread is inside onnxruntime: the interpreter's exit then
     tears the session down under it and the C++ runtime aborts (SIGABRT, exit -6, an
-    onnxruntime error line) instead of ``paracite: interrupted`` and exit 130.
+    onnxruntime error line) instead of ``paracite: interrupted`` and exit 130. It waits on an
+    event, not ``Thread.join``: in Python 3.11 a Ctrl-C inside ``join`` marks the thread stopped
+    while it still runs (``_wait_for_tstate_lock`` releases its lock), so ``is_alive()`` said False
+    and the process ended under the thread (seen: exit -6 at a Ctrl-C 18 s into an ``add``).
     """
     interrupted = False
-    while embedder.is_alive():
+    while not finished.is_set():
         try:
-            embedder.join()
+            finished.wait()
         except KeyboardInterrupt:  # the files in hand are stored (a few seconds), the rest not started
             stop.set()
             interrupted = True

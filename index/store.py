@@ -145,6 +145,23 @@ def open_store(path: Path) -> sqlite3.Connection:
     return con
 
 
+def check_rows(con: sqlite3.Connection, chunks: int, documents: int, folder: Path) -> None:
+    """Refuse a database whose chunk or document count is not the manifest's.
+
+    A ``paracite.sqlite`` copied in from another index passes every check of its own (header,
+    tables, columns), and ``docs`` would list that other index's documents as this one's.
+    """
+    try:
+        held = sqlite3.Connection.execute(con, "SELECT (SELECT count(*) FROM chunks), "
+                                               "(SELECT count(*) FROM documents)").fetchone()
+    except sqlite3.Error:
+        raise IndexMismatch(_damaged_message(folder)) from None
+    if tuple(held) != (chunks, documents):
+        raise IndexMismatch(f"{folder}: {DB_NAME} holds {held[0]} chunks of {held[1]} documents, manifest.json "
+                            f"{chunks} of {documents} (a file from another build?); "
+                            "run `paracite ingest` to rebuild the index")
+
+
 @lru_cache(maxsize=1)
 def _expected_columns() -> dict[str, tuple[str, ...]]:
     """The columns of every ordinary table in ``SCHEMA``, read from a scratch database."""

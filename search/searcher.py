@@ -13,10 +13,10 @@ from typing import Iterator, Sequence
 from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, InvalidQuery, NotFound, UsageError
 from paracite.wording import Both, Said, option
 from ingest.models import Entity
-from index.layout import CURRENT, refuse_build_folder
+from index.layout import CURRENT, refuse_build_folder, report_files_named
 from index.lock import hold_build, release_build, wait_for_build
 from index.manifest import Manifest
-from index.store import DB_NAME, open_store
+from index.store import DB_NAME, check_rows, open_store
 from index.vectors import VECTORS_NAME, open_vectors, read_vectors
 
 from .ordinals import spell_ordinals
@@ -59,15 +59,8 @@ class Searcher(DocumentViews, EntityViews, Rankers):
         folder = Path(index_dir) if index_dir is not None else default_index()
         build_missing = is_default if build_missing is None else build_missing
         if not (folder / CURRENT).exists():
-            if (folder / CURRENT).is_symlink():
-                raise IndexMismatch(f"{folder}: `current` points to {os.readlink(folder / CURRENT)}, which is missing; "
-                                    "run `paracite ingest` to rebuild the index")
-            if folder.is_file():  # e.g. a report's PDF given as --index: ingesting into it fails too
-                raise IndexNotFound(f"{folder} is a file, not an index folder; --index takes the folder that "
-                                    "`paracite ingest PATH... --index DIR` built")
-            refuse_build_folder(folder)
-            if not build_missing:
-                raise IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
+            if not build_missing or (folder / CURRENT).is_symlink() or folder.is_file():
+                raise _no_index(folder)
             _build_default(folder, log)
         rebuilt = False
         for attempt in range(4):
@@ -108,6 +101,7 @@ class Searcher(DocumentViews, EntityViews, Rankers):
             s._check_model()
             if not manifest.backend:  # Milvus holds the vectors (issue #17): reached on the first ranking
                 s._vector_file = open_vectors(build / VECTORS_NAME, manifest.chunks, manifest.dimension, manifest.faiss)
+            check_rows(con, manifest.chunks, len(manifest.documents), build)  # a database from another build
         except BaseException:
             s.close()
             raise
@@ -299,10 +293,27 @@ class Searcher(DocumentViews, EntityViews, Rankers):
         self.close()
 
 
+def _no_index(folder: Path) -> IndexMismatch | IndexNotFound:
+    """The error for a folder with no index (its ``current`` missing): a dangling link, a file, one build
+    inside an index, a folder of report files (the two folders swapped), or an empty place."""
+    if (folder / CURRENT).is_symlink():
+        return IndexMismatch(f"{folder}: `current` points to {os.readlink(folder / CURRENT)}, which is missing; "
+                             "run `paracite ingest` to rebuild the index")
+    if folder.is_file():  # e.g. a report's PDF given as --index: ingesting into it fails too
+        return IndexNotFound(f"{folder} is a file, not an index folder; --index takes the folder that "
+                             "`paracite ingest PATH... --index DIR` built")
+    refuse_build_folder(folder)
+    if reports := report_files_named(folder):
+        return IndexNotFound(f"{folder} holds PDF files ({reports}), not an index; build one with "
+                             f"`paracite ingest {folder} --index DIR`, then give --index DIR")
+    return IndexNotFound(f"{folder}: no index here; run `paracite ingest PATH --index {folder}` to build one")
+
+
 def _build_default(folder: Path, log, force: bool = False) -> None:
     """Build the default index; if another process is building it, wait and use theirs."""
     from index.build import build_index  # the build machinery only when a build is needed
 
+    refuse_build_folder(folder)  # one build inside an index is no place for another
     corpus = default_corpus()
     log(f"Building the default index from {corpus}" + ("" if force else " (first run)") + ", takes a minute...")
     try:

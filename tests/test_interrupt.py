@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from index.build import CURRENT, ingest
 from index.cache import CACHE
 from report_excerpts import report_excerpt
@@ -107,3 +109,32 @@ def test_the_ingest_starts_with_ctrl_c_live_even_when_the_tests_run_with_it_igno
         signal.signal(signal.SIGINT, before)
     assert plain == "True"  # the trap: an ignored SIGINT is inherited across exec
     assert live == "False"
+
+
+def test_ctrl_c_while_waiting_for_the_embedding_thread_waits_for_it_to_end():
+    """Python 3.11's ``Thread.join`` interrupted by Ctrl-C marks the thread stopped while it runs on;
+    the ingest then ended under a thread inside onnxruntime (exit -6, ``terminate called without an
+    active exception``; seen at a Ctrl-C 18 s into an ``add``). ``_finish`` must return only once
+    the thread's work has returned, raising the Ctrl-C then."""
+    import threading
+    import time
+
+    from index import library
+
+    stop, finished, done = threading.Event(), threading.Event(), []
+    main_thread = threading.main_thread().ident
+
+    def embedding() -> None:  # stands for a group inside onnxruntime
+        time.sleep(0.3)  # the main thread is in _finish by now
+        signal.pthread_kill(main_thread, signal.SIGINT)  # a real signal: it wakes the waiting call
+        time.sleep(0.5)
+        done.append(stop.is_set())
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as the CLI runs, whatever pytest was given
+    try:
+        threading.Thread(target=library._run_then_set, args=(finished, embedding), daemon=True).start()
+        with pytest.raises(KeyboardInterrupt):
+            library._finish(finished, stop)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert done == [True]  # the thread ended before _finish did, and was told to stop

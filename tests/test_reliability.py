@@ -311,6 +311,21 @@ def test_damaged_index_is_one_line_exit_3(old_index, capsys, case, damage, messa
             s.search("remittances", mode="hybrid")
 
 
+def test_a_database_from_another_build_is_refused_not_listed(old_index, capsys):
+    """A paracite.sqlite copied in from elsewhere (here: the same index's with half its chunks, as a
+    restored older build would hold) passes its own checks; `docs` listed it as this index."""
+    import sqlite3
+
+    db = (old_index / CURRENT).resolve() / "paracite.sqlite"
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM chunks WHERE id >= 45")
+    code = main(["docs", "--index", str(old_index)])
+    err = capsys.readouterr().err
+    assert code == 3, err
+    assert "paracite.sqlite holds 45 chunks of 1 documents, manifest.json 90 of 1" in err
+    assert err.count("\n") == 1 and "paracite ingest" in err
+
+
 def test_missing_index_is_index_not_found(tmp_path, capsys):
     assert main(["show", "A/69/207", "1", "--index", str(tmp_path / "none")]) == 3
     assert "no index here; run `paracite ingest" in capsys.readouterr().err

@@ -229,3 +229,24 @@ def test_web_errors_name_query_parameters_not_command_line_flags(index_dir):
     assert r.status_code == 400 and r.json()["error"].startswith("since must be a date")
     page = client.get("/", params={"q": "remittances", "until": "2025-13"})
     assert page.status_code == 400 and "until must be a date" in page.text and "--until" not in page.text
+
+
+def test_a_folder_of_reports_given_as_index_is_left_alone_and_named(tmp_path, capsys):
+    """The two folders swapped (`add new.txt --index ~/reports`): an index was made among the reports
+    (`.lock`, `cache/`, `builds/` beside them), and `search` advised building one there; `serve`
+    waited for good. Each now refuses in one line and the folder keeps only the user's files."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "one.pdf").write_bytes((Path(__file__).parent / "fixtures" / "A_80_275.en.pdf").read_bytes())
+    (reports / "notes.txt").write_text("a .txt of one's own in an index folder is allowed (test_ux_round20)")
+    new = report_excerpt(tmp_path, "new.txt", "A/69/902", 1, 3)
+    assert main(["add", str(new), "--index", str(reports), "--quiet"]) == 2
+    assert main(["ingest", str(reports), "--index", str(reports), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and f"{reports} holds PDF files (one.pdf) and no index" in err
+    assert sorted(p.name for p in reports.iterdir()) == ["notes.txt", "one.pdf"]
+    for argv in (["search", "migrants"], ["docs"], ["serve", "--port", "0"]):
+        assert main([*argv, "--index", str(reports)]) == 3
+        err = capsys.readouterr().err
+        assert err.startswith(f"paracite: error: {reports} holds PDF files (one.pdf), not an index; "
+                              f"build one with `paracite ingest {reports} --index DIR`"), err

@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from index.layout import refuse_build_folder
+from index.layout import refuse_build_folder, report_files_named
 from paracite.errors import IndexNotFound, UsageError
 
 from .served import IndexUnavailable, ServedIndex
@@ -60,6 +60,9 @@ def serve(index_dir: str | Path | None = None, *, host: str = "127.0.0.1", port:
                             "`paracite ingest PATH... --index DIR` built")
     if index_dir is not None:  # a build inside an index: no ingest would ever make it one (it was 503 for good)
         refuse_build_folder(Path(index_dir))
+        if reports := report_files_named(Path(index_dir)):  # no ingest will make it one (it refuses): 503 for good
+            raise IndexNotFound(f"{index_dir} holds PDF files ({reports}), not an index; build one with "
+                                f"`paracite ingest {index_dir} --index DIR`, then serve --index DIR")
     sock = listen(host, port)
     served = ServedIndex(index_dir, readers=readers, build_missing=index_dir is None)
     try:
