@@ -28,15 +28,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_answers as ba  # noqa: E402
-from answer_outcomes import outcome, tuning_sets  # noqa: E402
-
-
-def _rows(shard: str | None):
-    rows = [(f"{name}:{r['id']}", r) for name, rs in tuning_sets().items() for r in rs]
-    if shard:
-        i, n = (int(x) for x in shard.split("/"))
-        rows = rows[i::n]
-    return rows
+from answer_outcomes import outcome  # noqa: E402
+from gate_ablation import _rows  # noqa: E402  (the tuning questions, sharded the same way)
 
 
 def _label(r: dict, citation: str, text: str) -> int | None:
