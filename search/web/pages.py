@@ -38,7 +38,7 @@ LABELS = {"doc": "Document", "org": "Organization", "place": "Place", "instrumen
 # filters with a fixed set of values are picked from a list, not typed: (value, shown) pairs, the first the default
 CHOICES = {"kind": (("", "Any kind"), *((k, k) for k in CHUNK_KINDS)),
            "sort": (("", "by relevance"), ("date", "newest first")),
-           "per_doc": (("", "every hit"), ("1", "best paragraph of each"), ("2", "best two of each"))}
+           "per_doc": (("", "all hits"), ("1", "the best one"), ("2", "the best two"))}
 
 
 def page_fields() -> tuple[str, ...]:
