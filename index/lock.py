@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -17,6 +18,8 @@ from typing import BinaryIO, Iterator
 from paracite.errors import IndexBusy, IndexMismatch, IngestError, UsageError
 
 LOCK_NAME = ".lock"
+#: the commands that build, as the lock file names its holder ("another `paracite add` is changing this index")
+BUILD_COMMANDS = ("ingest", "add", "remove")
 
 
 @contextmanager
@@ -31,11 +34,10 @@ def build_lock(index_dir: Path, *, wait: bool = False) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            holder = _holder(fd)
-            raise IndexBusy(f"{index_dir}: another `paracite ingest`{holder} is building this index; "
+            raise IndexBusy(f"{index_dir}: {holder_words(_read_holder(fd))} is changing this index; "
                             "wait for it to finish, then run yours again") from None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        os.pwrite(fd, f"{os.getpid()} {_own_command()}".strip().encode(), 0)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the flock
@@ -59,13 +61,24 @@ def _open_lock_file(index_dir: Path) -> int:
         raise IngestError(f"{index_dir}: cannot write the index here ({e.strerror})") from None
 
 
-def _holder(fd: int) -> str:
-    """`` (pid N)`` from the lock file, for the busy message; empty if unreadable."""
+def _own_command() -> str:
+    """The paracite command this process runs (``add``), from its arguments; empty from Python."""
+    return next((arg for arg in sys.argv[1:] if arg in BUILD_COMMANDS), "")
+
+
+def _read_holder(fd: int) -> str:
     try:
-        pid = os.pread(fd, 32, 0).decode().strip()
+        return os.pread(fd, 64, 0).decode()
     except (OSError, UnicodeDecodeError):
         return ""
-    return f" (pid {pid})" if pid.isdigit() else ""
+
+
+def holder_words(text: str) -> str:
+    """The lock file's "PID [COMMAND]" said for the busy message: "another `paracite add` (pid 12)", or
+    "another paracite build" when it says nothing readable (a build from Python, an older lock file)."""
+    pid, _, command = text.strip().partition(" ")
+    who = f"another `paracite {command}`" if command in BUILD_COMMANDS else "another paracite build"
+    return who + (f" (pid {pid})" if pid.isdigit() else "")
 
 
 # -- readers ---------------------------------------------------------------------------------

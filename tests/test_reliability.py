@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from index.build import BUILDS, CURRENT, _remove_old_builds, build_index
-from index.lock import build_lock
+from index.lock import build_lock, holder_words
 from paracite import errors
 from paracite.errors import IndexBusy, IndexMismatch, IndexNotFound, ParaciteError
 from search import Searcher
@@ -115,6 +115,13 @@ class StoppedIngest:
         return self.proc.wait()
 
 
+@pytest.mark.parametrize("text, words", [
+    ("123 add", "another `paracite add` (pid 123)"), ("77 remove", "another `paracite remove` (pid 77)"),
+    ("5", "another paracite build (pid 5)"), ("", "another paracite build"), ("x rm", "another paracite build")])
+def test_the_busy_message_names_the_command_holding_the_lock(text, words) -> None:
+    assert holder_words(text) == words
+
+
 # -- atomic builds ---------------------------------------------------------------------------
 def test_ingest_killed_mid_write_leaves_old_index_and_second_ingest_refuses(old_index, small_report, tmp_path, capsys):
     before = builds(old_index)
@@ -125,7 +132,8 @@ def test_ingest_killed_mid_write_leaves_old_index_and_second_ingest_refuses(old_
             build_index([small_report], old_index, progress=False)
         assert run_cli(["ingest", str(small_report), "--index", str(old_index), "--quiet"]) == 1
         err = capsys.readouterr().err
-        assert "another `paracite ingest`" in err and err.count("\n") == 1 and "Traceback" not in err
+        assert f"another `paracite ingest` (pid {ingest.proc.pid}) is changing this index" in err
+        assert err.count("\n") == 1 and "Traceback" not in err
 
         ingest.resume()
         ingest.wait_stopped()  # the new database is written, half a build on disk
