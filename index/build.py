@@ -7,7 +7,6 @@ never sees half an index and an interrupted build leaves the previous one whole.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
@@ -34,7 +33,7 @@ from .new_folder import removed_unless_built
 from .manifest import FORMAT_VERSION, MANIFEST_NAME, Manifest  # noqa: F401
 from .layout import BUILDS, CURRENT, current_build, refuse_build_folder, report_files_named  # noqa: F401  (their home before r21)
 from .store import DB_NAME, write_store
-from .symbol_lookup import find_symbol, parts_named, symbol_table
+from .symbol_lookup import find_symbol, nearest_symbols, symbol_table
 from .vectors import VECTORS_NAME, write_vectors
 
 def build_index(paths: list[str | Path], index_dir: str | Path, *, progress: bool = True,
@@ -192,7 +191,7 @@ def documents_named(index_dir: Path, previous: list[dict], names: list[str]) -> 
         by_file = files_of.get(name.strip().casefold()) or files_of.get(str(Path(name).absolute()).casefold())
         files = files_of.get(symbol or "") or by_file
         if not files:
-            raise _not_named(index_dir, previous, table, name)
+            raise _not_named(index_dir, table, name)
         named |= {symbol} if symbol else files
         out |= files
     for file in sorted(out):  # one file (an export) may hold several documents: all go, or none
@@ -203,12 +202,10 @@ def documents_named(index_dir: Path, previous: list[dict], names: list[str]) -> 
     return out
 
 
-def _not_named(index_dir: Path, previous: list[dict], table: dict[str, str], name: str) -> NotFound:
-    """The error for a name ``remove`` finds no document for: the parts held of a report typed by its
-    bare symbol, else the nearest symbols, as ``search --doc`` and ``show`` name them."""
-    symbols = {d["symbol"].casefold(): d["symbol"] for d in previous if d.get("symbol")}
-    near = parts_named(table, name) or [symbols[n] for n in difflib.get_close_matches(
-        name.strip().casefold(), symbols, n=3, cutoff=0.6)]
+def _not_named(index_dir: Path, table: dict[str, str], name: str) -> NotFound:
+    """The error for a name ``remove`` finds no document for, with what it may have meant, as ``search --doc``
+    and ``show`` say it (``symbol_lookup.nearest_symbols``)."""
+    near = nearest_symbols(table, name)
     hint = f"did you mean {' or '.join(near)}? " if near else ""
     return NotFound(f"no document {name!r} in {index_dir}; {hint}the index is unchanged (`paracite docs` lists its "
                     "documents)")

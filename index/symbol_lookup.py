@@ -17,6 +17,7 @@ Pure functions over the index's metadata.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ingest.text.symbol_suffix import bare_symbol, symbol_key
@@ -52,6 +53,14 @@ def find_symbol(table: dict[str, str], typed: str, loose: bool = True) -> str | 
     if len(parts) == 1:
         return parts[0]
     return loosely_named(table, typed) if loose else None
+
+
+def nearest_symbols(table: dict[str, str], typed: str, n: int = 3) -> list[str]:
+    """What a symbol the index does not hold may have meant, for a "did you mean": the parts held of a report
+    typed by its bare symbol, else the ``n`` nearest of the documents' own symbols by spelling."""
+    own = {symbol_key(s): s for s in set(table.values())}
+    return parts_named(table, typed) or [own[k] for k in difflib.get_close_matches(symbol_key(typed), list(own), n=n,
+                                                                                     cutoff=0.6)]
 
 
 def loosely_named(table: dict[str, str], typed: str) -> str | None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Iterator, Sequence
 
-from index.symbol_lookup import find_symbol, parts_named, symbol_table
-from ingest.text.symbol_suffix import symbol_key
+from index.symbol_lookup import find_symbol, nearest_symbols, symbol_table
 from paracite.errors import NotFound, UsageError
 from paracite.wording import Both, Said, option
 
@@ -122,13 +121,8 @@ class DocumentViews:
 
     def unknown_documents(self, doc: str | Sequence[str] | None) -> list[tuple[str, list[str]]]:
         """The ``--doc`` values that name no indexed document, each with the nearest symbols."""
-        import difflib
-
         _, unknown = self.resolve_documents(doc)
-        symbols = {symbol_key(s): s for s in self._doc_meta()}
-        return [(v, parts_named(self._symbol_table(), str(v))
-                 or [symbols[m] for m in difflib.get_close_matches(symbol_key(v), list(symbols), n=3, cutoff=0.6)])
-                for v in unknown]
+        return [(v, nearest_symbols(self._symbol_table(), str(v))) for v in unknown]
 
     def doc_selection(self, since: str | None = None, until: str | None = None,
                       body: str | Sequence[str] | None = None) -> Selection | None:

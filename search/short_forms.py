@@ -17,7 +17,7 @@ import weakref
 from dataclasses import dataclass
 
 from .models import Hit
-from .terms import tokenize
+from .terms import MONTHS, tokenize
 
 #: A long form (capitalized words, joined by small words, "/" or "-") and, in parentheses, its short form: an
 #: acronym ("(MICIVIH)") or "the" and one or two capitalized words ("(the Council)", "(the Technical Secretariat)").
@@ -80,8 +80,7 @@ _HEADED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+?[A-Z][\w'’-]+)\s+(?:on|of|fo
 
 
 #: a head then a month: "the Human Rights Council *in September*" says when, it is no long form
-_WHEN = re.compile(r"\s+\w+\s+(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December)\b")
+_WHEN = re.compile(r"\s+\w+\s+(?:the\s+)?(?:" + "|".join(sorted(MONTHS)) + r")\b")
 
 
 def headed_in(text: str) -> tuple[ShortForm, ...]:
