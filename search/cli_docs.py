@@ -84,7 +84,7 @@ def print_short(docs: list[dict], filtered: bool = False, width: int = 120) -> N
         head = f"{d['symbol']:<{wide}}  {d['date'] or 'no date':<10}  {d['chunks']:>5} chunks  "
         rest = " · ".join(p for p in (d["doc_type"], " ".join((d["title"] or "").split())) if p)
         room = max(20, width - len(head))
-        print(head + (rest if len(rest) <= room else rest[:room - 1].rstrip() + "…"))
+        print((head + (rest if len(rest) <= room else rest[:room - 1].rstrip() + "…")).rstrip())  # a text: no kind, no title
 
 
 def _facts(d: dict) -> list[str]:

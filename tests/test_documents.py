@@ -212,6 +212,7 @@ def test_docs_short_gives_one_line_per_document_newest_first(library, capsys) ->
     assert len(lines) == full.count("\n\n") and len(set(symbols)) == len(lines)
     assert symbols.index("S/2025/101") < symbols.index("A/80/102") < symbols.index("A/79/105")
     assert all(len(line) <= 120 for line in lines) and "2025-03-10" in lines[symbols.index("S/2025/101")]
+    assert all(line == line.rstrip() for line in lines)
     assert main(["docs", "--short", "--since", "2030", "--index", str(library)]) == 0
     assert "No documents match --since 2030" in capsys.readouterr().out
 
