@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from .clean import Vocabulary, clean_text
 from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
 from .glued_numbers import unglue_number
+from .late_numbers import restore_late_numbers
 from .columns import unfold_columns
 from ..models import Chunk, Document
 from .blocks import _Block
@@ -44,7 +45,8 @@ _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
     """Parse a report's extracted text into a ``Document`` of cited chunks."""
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
-    raw_lines = [unglue_number(l) for l in page_lines(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")))]
+    raw_lines = restore_late_numbers(
+        [unglue_number(l) for l in page_lines(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")))])
     page = strip_furniture(raw_lines, symbol)
     lines = page.lines
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))

@@ -1,0 +1,59 @@
+"""The text reader on other tools' extractions of UN PDFs (issue 15: pdfminer.six's ``pdf2txt.py``,
+poppler's ``pdftotext``), measured by ``bench/text_pdf_agreement.py --extractor``.
+
+Fixtures are real extractions (tests/fixtures/text_extractors): pdfminer.six's text of A/80/75
+pp. 1-3, whose paragraphs 1, 4 and 7 come out with the first line above the number.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.text.late_numbers import restore_late_numbers
+from ingest.text.paragraphs import parse_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "text_extractors"
+
+
+def _text(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_a_number_after_its_first_line_goes_back_before_it():
+    # E/2025/57, pdfminer: "... welcomed the strengthening of" / "2." / "independent ..."
+    lines = ["establishment of an independent system-wide evaluation office.  ", "",
+             "The General Assembly, in its resolution 72/279, welcomed the strengthening of ", "2. ",
+             "independent  system-wide  evaluation  measures  by  the  Secretary-General,  including "]
+    assert restore_late_numbers(lines) == lines[:2] + ["2. ", lines[2], lines[4]]
+
+
+def test_a_blank_between_the_first_line_and_the_number_is_kept_above():
+    # A/80/62, pdfminer: the first line, a blank line, then "64." and the rest
+    lines = ["developing a risk management framework on the safety of journalists. 66 ", "",
+             "The International Fund for Public Interest Media seeks to sustain independent media ", "",
+             "64. ", "and investigative journalism in contexts of political threats and financial challenges. "]
+    assert restore_late_numbers(lines) == [lines[0], "", "", "64. ", lines[2], lines[5]]
+
+
+def test_a_heading_over_a_numbered_paragraph_stays_where_it_is():
+    # A-69-207.txt: a heading, then the number on its own line, then the paragraph
+    lines = ["", "Introduction", "1.", "The 2013 High-level Dialogue on International Migration and Development",
+             "", "I. International migration: global in reach, regional", "in character", "4.",
+             "Globally, there were 232 million international migrants in 2013 (table 1), with"]
+    assert restore_late_numbers(lines) == lines
+
+
+def test_the_line_count_is_kept_so_page_breaks_stay_put():
+    text = _text("A_80_75_pdfminer_p1-3.txt")
+    lines = text.split("\n")
+    assert len(restore_late_numbers(lines)) == len(lines)
+
+
+def test_pdfminer_pages_read_with_every_number_and_its_first_line():
+    doc = parse_text(_text("A_80_75_pdfminer_p1-3.txt"), source="A_80_75.en.txt")
+    paras = {c.number: c.text for c in doc.chunks if c.kind == "paragraph"}
+    assert sorted(paras) == list(range(1, len(paras) + 1)) and len(paras) >= 12
+    assert paras[1].startswith("2024 was a devastating year for hundreds of millions of people caught in humanitarian")
+    assert paras[4].startswith("2024 was the deadliest year on record for aid workers, with 380 killed. Humanitarian")
+    assert paras[7].startswith("In 2024, the United Nations and its humanitarian partners reached")
+    assert "1." not in paras[1].split() and "4." not in paras[4].split()
