@@ -57,3 +57,23 @@ def test_pdfminer_pages_read_with_every_number_and_its_first_line():
     assert paras[4].startswith("2024 was the deadliest year on record for aid workers, with 380 killed. Humanitarian")
     assert paras[7].startswith("In 2024, the United Nations and its humanitarian partners reached")
     assert "1." not in paras[1].split() and "4." not in paras[4].split()
+
+
+def test_a_first_line_that_came_out_in_boxes_gets_the_number_before_its_capital():
+    # E/HLPF/2025/6, pdfminer: para. 27's first line in three boxes, then the number
+    lines = ["intelligence served people rather than replaced them.  ", "", "intelligence ", "",
+             "Inclusive  artificial ", "", "requires  ethical  standards,  coordinated ", "27. ",
+             "governance,  investment  in  social  infrastructure  and  sustained  multi -stakeholder "]
+    out = restore_late_numbers(lines)
+    assert out[out.index("27. ") + 1] == "Inclusive  artificial " and len(out) == len(lines)
+    assert out.index("27. ") < out.index("requires  ethical  standards,  coordinated ") < out.index(lines[-1])
+
+
+def test_a_number_alone_on_its_line_opens_a_bracketed_placeholder():
+    # A/CONF.230/2025/L.2, pdfminer: a draft report's "18." / "" / "[To be completed]"
+    text = ("A/CONF.230/2025/L.2\n\n1.  The Conference was held at Nice, France, from 9 to 13 June 2025.\n\n"
+            "2.  The list of documents before the Conference is contained in the annex to the \npresent report.\n\n"
+            "III.  General debate \n\n3. \n\n[To be completed] \n\nIV.  Ocean Action panels \n\n4. \n\n[To be completed] \n")
+    doc = parse_text(text, source="A_CONF.230_2025_L.2.en.txt")
+    paras = {c.number: c.text for c in doc.chunks if c.kind == "paragraph"}
+    assert paras[3] == "[To be completed]" and paras[4] == "[To be completed]"

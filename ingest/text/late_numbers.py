@@ -15,7 +15,9 @@ word first, or the line above ends on a word that never ends a sentence, or it f
 full width as only a justified paragraph's line does: ``... with 380 killed. 2`` / ``4.`` /
 ``Humanitarian and medical ...``). A heading over a
 paragraph (``Introduction`` / ``1.`` / ``The 2013 ...``) is left alone. The line count is kept, so
-line positions (page breaks) do not move. Pure.
+line positions (page breaks) do not move. Where the first line itself came out in boxes, each a
+block of its own (justified text's wide gaps), the number goes before the box that opens with a
+capital; the boxes keep pdfminer's order. Pure.
 """
 
 from __future__ import annotations
@@ -61,6 +63,26 @@ def line_width(lines: list[str]) -> int:
     return sizes[int(len(sizes) * 0.9)] if sizes else 0
 
 
+def _alone(lines: list[str], j: int) -> bool:
+    """Is line ``j`` a block of its own (after a blank line, a page break or the start)?"""
+    return j == 0 or not lines[j - 1].strip() or lines[j - 1] == "\f"
+
+
+def _first_box(lines: list[str], j: int, limit: int = 3) -> int | None:
+    """Where a first line that came out in boxes starts: from a lowercase fragment back over lone
+    fragments to the one that opens with a capital or a digit (``Inclusive artificial`` /
+    ``requires ethical standards, coordinated`` / ``27.``); None if there is none near."""
+    k = j
+    for _ in range(limit):
+        if not lines[k].strip()[:1].islower():
+            return k
+        p = _prev_solid(lines, k, limit=1)
+        if p is None or not _alone(lines, p) or _BARE_RE.match(lines[p]) or lines[p].strip().endswith(_STOP_END):
+            return None
+        k = p
+    return None if lines[k].strip()[:1].islower() else k
+
+
 def restore_late_numbers(lines: list[str]) -> list[str]:
     """Each bare ``N.`` line written after its paragraph's lone first line, moved back before it."""
     out = list(lines)
@@ -69,10 +91,12 @@ def restore_late_numbers(lines: list[str]) -> list[str]:
         if not _BARE_RE.match(line):
             continue
         j = _prev_solid(out, i)
-        if j is None or _BARE_RE.match(out[j]):
+        if j is None or _BARE_RE.match(out[j]) or not _alone(out, j):
             continue
-        alone = j == 0 or not out[j - 1].strip() or out[j - 1] == "\f"
         first, after = out[j].strip(), _next_solid(out, i)
-        if alone and after and _prose_line(first) and (_runs_on(first, after) or len(first) >= full):
-            out[j:i + 1] = out[j + 1:i] + [line, out[j]]
+        if not (after and _prose_line(first) and (_runs_on(first, after) or len(first) >= full)):
+            continue
+        k = _first_box(out, j)
+        if k is not None:
+            out[k:i + 1] = out[j + 1:i] + [line] + out[k:j + 1]
     return out

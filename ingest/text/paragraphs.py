@@ -354,7 +354,7 @@ def _starts_paragraph(rest: str, lines: list[tuple[int, str]], i: int) -> bool:
         for _, nxt in [l for l in lines[i + 1: i + 12] if l[1].strip()][:3]:
             t = nxt.strip()
             if t:
-                return not _is_label(t) and (t[:1].isupper() or t[:1] in "“\"‘(" or t[:1].isdigit())
+                return not _is_label(t) and (t[:1].isupper() or t[:1] in "“\"‘([" or t[:1].isdigit())
         return False
     return rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()
 
