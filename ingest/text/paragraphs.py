@@ -364,7 +364,8 @@ def _is_label(s: str) -> bool:
 
 
 def _ends(lines: list[str]) -> bool:
-    return bool(lines) and lines[-1].rstrip().endswith(_TERMINAL)
+    """Does the block end a sentence? A line that is all a bracketed placeholder (``[To be completed]``) does."""
+    return bool(lines) and (lines[-1].rstrip().endswith(_TERMINAL) or bool(re.fullmatch(r"\[[^\[\]]+\]", lines[-1].strip())))
 
 
 def _is_heading_line(s: str) -> bool:
