@@ -77,3 +77,12 @@ def test_a_number_alone_on_its_line_opens_a_bracketed_placeholder():
     doc = parse_text(text, source="A_CONF.230_2025_L.2.en.txt")
     paras = {c.number: c.text for c in doc.chunks if c.kind == "paragraph"}
     assert paras[3] == "[To be completed]" and paras[4] == "[To be completed]"
+
+
+def test_an_agenda_list_inside_a_paragraph_ends_on_the_late_number_alone_on_its_line():
+    # E/2025/24 chap. I, pdfminer: para. 2 sets out an agenda 1.-13.; the report's "3." comes
+    # after the list's first line, alone on its line; items 4.-13. are no paragraphs of the report
+    doc = parse_text(_text("E_2025_24_pdfminer_chap1.txt"), source="E_2025_24.en.txt")
+    paras = {c.number: c.text for c in doc.chunks if c.kind == "paragraph" and c.page is None}
+    assert sorted(paras) == [1, 2, 3]
+    assert paras[3].startswith("The following decisions adopted by the Commission are brought to the attention of")

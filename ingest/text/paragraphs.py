@@ -325,9 +325,9 @@ def _skipped(lines: list[tuple[int, str]], i: int, expected: int, n: int, horizo
     if not (1 < expected < n <= expected + 2):
         return 0
     goes_on = False
-    for _, raw in lines[i + 1: i + horizon]:
+    for j, (_, raw) in enumerate(lines[i + 1: i + horizon], start=i + 1):
         m = _PARA_RE.match(raw.strip())
-        if m and int(m.group(1)) == expected and _starts_paragraph(m.group(2), [], 0):
+        if m and int(m.group(1)) == expected and _starts_paragraph(m.group(2), lines, j):  # ``3.`` alone, text below
             return 0
         goes_on = goes_on or bool(m and int(m.group(1)) == n + 1)
     return n if goes_on else 0
