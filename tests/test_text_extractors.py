@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.text.late_numbers import restore_late_numbers
+from ingest.text.page_marks import mark_pages
 from ingest.text.paragraphs import parse_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "text_extractors"
@@ -86,3 +87,38 @@ def test_an_agenda_list_inside_a_paragraph_ends_on_the_late_number_alone_on_its_
     paras = {c.number: c.text for c in doc.chunks if c.kind == "paragraph" and c.page is None}
     assert sorted(paras) == [1, 2, 3]
     assert paras[3].startswith("The following decisions adopted by the Commission are brought to the attention of")
+
+
+def _clean(text: str) -> str:
+    """pdfminer's text as A-69-207.txt comes: no trailing spaces, no form feeds."""
+    return "\n".join(line.rstrip() for line in text.replace("\f", "").split("\n"))
+
+
+def _pages(text: str) -> list[int]:
+    """The page of each non-blank line."""
+    out, page = [], 1
+    for line in text.split("\n"):
+        page += line.count("\f")
+        if line.strip("\f").strip():
+            out.append(page)
+    return out
+
+
+def test_page_breaks_come_back_before_the_running_headers():
+    raw = _text("A_80_75_pdfminer_p1-3.txt")
+    marked = mark_pages(_clean(raw), "A/80/75")
+    assert marked.count("\f") == 2 and _pages(marked) == _pages(raw.rstrip("\f"))
+
+
+def test_a_counter_past_the_headers_adds_the_pages_that_printed_none():
+    body = "\n".join(f"Line {k} of the text of the report, long enough to be prose." for k in range(25))
+    text = (f"A/80/75\n\n{body}\n\nA/80/75\n\npage two text\n\n2/5\n\nA/80/75\n\npage three\n\n3/5\n\n"
+            f"a landscape table page with no header\n\nA/80/75\n\npage five\n\n5/5\n")
+    pages = dict(zip([l for l in text.split("\n") if l.strip()], _pages(mark_pages(text, "A/80/75"))))
+    assert pages["page two text"] == 2 and pages["page three"] == 3 and pages["page five"] == 5
+
+
+def test_text_with_form_feeds_or_without_headers_is_left_alone():
+    raw = _text("A_80_75_pdfminer_p1-3.txt")
+    assert mark_pages(raw, "A/80/75") == raw
+    assert mark_pages(_clean(raw), "A/79/1") == _clean(raw)
