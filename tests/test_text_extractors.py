@@ -122,3 +122,12 @@ def test_text_with_form_feeds_or_without_headers_is_left_alone():
     raw = _text("A_80_75_pdfminer_p1-3.txt")
     assert mark_pages(raw, "A/80/75") == raw
     assert mark_pages(_clean(raw), "A/79/1") == _clean(raw)
+
+
+def test_a_contents_row_written_label_last_opens_no_annex():
+    # A/79/19, pdftotext: "Composition of ... . . . ." / "9" / "Annex" in the contents; the
+    # report's paragraphs are the body's, not the annex's
+    doc = parse_text(_text("A_79_19_pdftotext_p1-7.txt"), source="A_79_19.en.txt")
+    paras = [c for c in doc.chunks if c.kind == "paragraph"]
+    assert [c.number for c in paras] == list(range(1, 10)) and {c.part for c in paras} == {""}
+    assert paras[0].text.startswith("By its resolution 78/291, the General Assembly welcomed the report")

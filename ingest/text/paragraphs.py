@@ -144,8 +144,13 @@ def _symbol_from_name(source: str) -> str:
 
 
 def _in_contents(lines: list[tuple[int, str]], i: int) -> bool:
-    """True for a contents entry: the line or one of the two after it has dot leaders."""
-    return any(LEADERS_RE.search(raw) for _, raw in lines[i:i + 3])
+    """True for a contents entry: the line or one of the two after it has dot leaders, or (an
+    extractor that writes a contents row's label after it: ``Title . . . .`` / ``9`` / ``Annex``)
+    the line above is a bare page number under a line with leaders."""
+    if any(LEADERS_RE.search(raw) for _, raw in lines[i:i + 3]):
+        return True
+    above = [raw.strip() for _, raw in lines[max(0, i - 8):i] if raw.strip()][-2:]
+    return len(above) == 2 and above[1].isdigit() and bool(LEADERS_RE.search(above[0]))
 
 
 def _part_label(heading: str) -> str:
