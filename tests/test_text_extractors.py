@@ -131,3 +131,11 @@ def test_a_contents_row_written_label_last_opens_no_annex():
     paras = [c for c in doc.chunks if c.kind == "paragraph"]
     assert [c.number for c in paras] == list(range(1, 10)) and {c.part for c in paras} == {""}
     assert paras[0].text.startswith("By its resolution 78/291, the General Assembly welcomed the report")
+
+
+def test_an_official_records_cover_dates_from_the_title_page_past_its_spine():
+    # A/79/19, pypdfium2: p. 1 the cover (no date), p. 2 the spine (the symbol alone),
+    # p. 3 the title page's imprint "United Nations • New York, 2025"
+    from ingest.text.front_matter import text_front_matter
+
+    assert text_front_matter(_text("A_79_19_pypdfium2_p1-3.txt")).date == "2025"

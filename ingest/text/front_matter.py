@@ -68,10 +68,12 @@ def read_front_matter(lines: Sequence[str], *, title: str = "", later: Sequence[
 
 
 def text_front_matter(text: str, max_lines: int = 80) -> FrontMatter:
-    """The front matter of a text report: its first page (up to a form feed), at most ``max_lines``."""
+    """The front matter of a text report: its first page (up to a form feed), at most ``max_lines``.
+    The two pages after it are read for a title page's imprint year only (an Official Records
+    cover's second page may be its spine, the symbol alone)."""
     first, _, rest = text.partition("\f")
     lines = first.splitlines()[:max_lines]
-    return read_front_matter(lines, later=rest.split("\f", 2)[0].splitlines()[:max_lines] if rest else ())
+    return read_front_matter(lines, later="\n".join(rest.split("\f", 2)[:2]).splitlines()[:max_lines] if rest else ())
 
 
 # The job number at the foot of page 1 (``14-56609 (E)``, ``GE.25-00925 (E)``): its first two digits
