@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.text.box_gaps import close_box_gaps
 from ingest.text.late_numbers import restore_late_numbers
 from ingest.text.page_marks import mark_pages
 from ingest.text.paragraphs import parse_text
@@ -139,3 +140,28 @@ def test_an_official_records_cover_dates_from_the_title_page_past_its_spine():
     from ingest.text.front_matter import text_front_matter
 
     assert text_front_matter(_text("A_79_19_pypdfium2_p1-3.txt")).date == "2025"
+
+
+def test_a_blank_line_inside_a_sentence_moves_above_it():
+    # A/79/771, pdfminer: a letter's paragraph whose first line came out as a box of its own
+    lines = ["and shattering the windows of three residential apartment buildings.  ", "",
+             "Last week alone, Russia launched nearly 50 missiles, around 660 combat drones ", "",
+             "and more than 760 guided aerial bombs against the Ukrainian people.  ", "",
+             "Given  the  persistent  and  ongoing  nature  of  these  attacks  and  recognizing  the "]
+    out = close_box_gaps(lines)
+    assert out == [lines[0], "", "", lines[2], lines[4], "", lines[6]]
+    assert close_box_gaps(out) == out
+
+
+def test_a_letter_keeps_the_first_line_of_each_paragraph():
+    text = ("A/79/771\n\nUnited Nations\n\nLetter dated 4 February 2025 from the Permanent Mission\n\n"
+            "I  write  to  inform  you  of  Russia’s  continued  terrorist  attacks  that  deliberately\n\n"
+            "target civilians and civilian infrastructure in Ukraine (see annex).  \n\n"
+            "Last week alone, Russia launched nearly 50 missiles, around 660 combat drones \n\n"
+            "and more than 760 guided aerial bombs against the Ukrainian people.  \n")
+    doc = parse_text(text, source="A_79_771.en.txt")
+    texts = [c.text for c in doc.chunks]
+    assert any(t.startswith("I write to inform you of Russia’s continued terrorist attacks that deliberately target")
+               for t in texts)
+    assert any(t.startswith("Last week alone, Russia launched nearly 50 missiles, around 660 combat drones and more")
+               for t in texts)
