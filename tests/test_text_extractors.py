@@ -165,3 +165,12 @@ def test_a_letter_keeps_the_first_line_of_each_paragraph():
                for t in texts)
     assert any(t.startswith("Last week alone, Russia launched nearly 50 missiles, around 660 combat drones and more")
                for t in texts)
+
+
+def test_text_without_form_feeds_reads_its_front_matter_on_page_one_only():
+    # A/80/75 pp. 1-3 as pdfminer wrote them, form feeds dropped: the same page-1 metadata
+    from ingest.text.front_matter import text_front_matter
+
+    raw = _text("A_80_75_pdfminer_p1-3.txt")
+    assert text_front_matter(_clean(raw)) == text_front_matter(raw)
+    assert text_front_matter(_clean(raw)).date == "2025-04-10"
