@@ -174,3 +174,19 @@ def test_text_without_form_feeds_reads_its_front_matter_on_page_one_only():
     raw = _text("A_80_75_pdfminer_p1-3.txt")
     assert text_front_matter(_clean(raw)) == text_front_matter(raw)
     assert text_front_matter(_clean(raw)).date == "2025-04-10"
+
+
+def test_a_letters_links_stay_in_its_text():
+    # A/79/939's annex, pdfminer: the list's numbers stand apart, each link a block of its own
+    text = ("A/79/939\n\nLetter dated 9 June 2025 from the Permanent Representative\n\n"
+            "I am writing to inform you of the ongoing attacks.\n\n"
+            "Additional photographs and videos are available at the following links:  \n\n"
+            "https://dsns.gov.ua/news/nadzvicaini-podiyi/ministr-vnutrisnix-sprav-ukrayini-\n"
+            "igor-klimenko-cergova-ataka-rosiian-zabrala-zittia-riatuvalnikiv \n\n"
+            "https://dsns.gov.ua/news/nadzvicaini-podiyi/volin-vnaslidok-nicnoyi-\n"
+            "rosiiskoyi-ataki-postrazdali-shhonaimense-15-liudei \n\n"
+            "Source: State Emergency Service of Ukraine. \n")
+    doc = parse_text(text, source="A_79_939.en.txt")
+    body = " ".join(c.text for c in doc.chunks)
+    assert "igor-klimenko-cergova" in body and "volin-vnaslidok" in body
+    assert not any("dsns" in s for c in doc.chunks for s in c.section)

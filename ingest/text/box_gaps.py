@@ -17,11 +17,17 @@ import re
 _STOP_END = (".", "!", "?", ":", ";", ".”", ".\"", ".)", "”")
 _MIN_PROSE = 25  # characters: a line of running text, not a label or a short heading
 _MAX_GAP = 2  # blank lines
+_LINK_RE = re.compile(r"^(?:https?://|www\.)\S")
 
 
 def _ends_open(s: str) -> bool:
     """A line of prose that ends mid-sentence."""
     return len(s) >= _MIN_PROSE and not s.endswith(_STOP_END) and not re.match(r"^\(?\w{1,4}[.)]$", s)
+
+
+def _goes_on(s: str) -> bool:
+    """A line that continues a sentence: a lowercase word first (a link is a new item)."""
+    return s[:1].islower() and not _LINK_RE.match(s)
 
 
 def close_box_gaps(lines: list[str]) -> list[str]:
@@ -33,7 +39,7 @@ def close_box_gaps(lines: list[str]) -> list[str]:
         j = i + 1
         while j < len(out) and not out[j].strip() and out[j] != "\f" and j - i <= _MAX_GAP:
             j += 1
-        if j > i + 1 and j < len(out) and out[j] != "\f" and out[j].strip()[:1].islower() and s and out[i] != "\f" \
+        if j > i + 1 and j < len(out) and out[j] != "\f" and _goes_on(out[j].strip()) and s and out[i] != "\f" \
                 and _ends_open(s):
             out[i:j] = out[i + 1:j] + [out[i]]
             i = j

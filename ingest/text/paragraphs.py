@@ -41,6 +41,7 @@ _ANNEX_RE = re.compile(r"^\s*(Annex(?:es)?(?:\s+[IVX]+)?)\s*$", re.I)
 _LETTER_ANNEX_RE = re.compile(r"^\s*((?:Annex|Enclosure)(?:\s+[IVX]+)?)(?:\s*|\s+to\s+the\s+(?:letter|note|"
                               r"identical\s+letters|communication)\b.*)$", re.I)
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
+_LINK_RE = re.compile(r"^(?:\d{1,2}\.\s+)?(?:https?://|www\.)\S")
 _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 
 
@@ -128,7 +129,7 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
             continue
         texts = [" ".join(t.split()) for _, t in g]
         first_page = page_at[g[0][0]] if g[0][0] < len(page_at) else page
-        if not _ends(texts) and len(texts) <= 3:
+        if not _ends(texts) and len(texts) <= 3 and not _LINK_RE.match(texts[0]):  # a link is text, never a heading
             if not any(symbol and symbol in t for t in texts):  # not the masthead
                 blocks.append(_Block("heading", lines=texts, first_line=g[0][0]))
             continue
