@@ -190,3 +190,14 @@ def test_a_letters_links_stay_in_its_text():
     body = " ".join(c.text for c in doc.chunks)
     assert "igor-klimenko-cergova" in body and "volin-vnaslidok" in body
     assert not any("dsns" in s for c in doc.chunks for s in c.section)
+
+
+def test_an_organ_over_the_title_is_read_without_the_title():
+    # A/AC.172/2025/2, pypdfium2: the organ's line runs straight into the title, no blank between
+    from ingest.text.front_matter import text_front_matter
+
+    page1 = ("United Nations A/AC.172/2025/2\nGeneral Assembly Distr.: General\n31 January 2025\n"
+             "Original: English\n25-01529 (E) 110325 \n*2501529*\nCommittee on Conferences\n"
+             "Calendar of conferences and meetings of the United Nations \nfor 2025\nNote by the Secretariat\n"
+             "1. The annex to the present note contains the calendar of conferences and meetings \n")
+    assert text_front_matter(page1).bodies == ("General Assembly", "Committee on Conferences")
