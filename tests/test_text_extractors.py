@@ -201,3 +201,12 @@ def test_an_organ_over_the_title_is_read_without_the_title():
              "Calendar of conferences and meetings of the United Nations \nfor 2025\nNote by the Secretariat\n"
              "1. The annex to the present note contains the calendar of conferences and meetings \n")
     assert text_front_matter(page1).bodies == ("General Assembly", "Committee on Conferences")
+
+
+def test_a_symbol_with_its_session_in_brackets_is_read_whole():
+    from ingest.text.furniture import detect_symbol
+
+    page1 = ("UNITED\nNATIONS\n\nConvention to Combat\nDesertification\n\nDistr.\nGENERAL\n\n"
+             "ICCD/COP(8)/CST/8\n10 July 2007\n\nORIGINAL: ENGLISH\n\nCONFERENCE OF THE PARTIES\n")
+    assert detect_symbol(page1 + "\f" + "ICCD/COP(8)/CST/8\nPage 2\n") == "ICCD/COP(8)/CST/8"
+    assert detect_symbol("A/79/19\n\nReport\n\fA/79/19\n") == "A/79/19"
