@@ -157,11 +157,11 @@ def main() -> int:
     worst: list[tuple[float, str]] = []
     for sym, f in selected(files, args.half):
         t = cache / (Path(f).stem + ".txt")
-        if not t.exists():
-            extract(Path(f), t, args.extractor, args, cache)
         try:
+            if not t.exists():
+                extract(Path(f), t, args.extractor, args, cache)
             txt = text_reading(t)
-        except ParaciteError as e:
+        except (ParaciteError, subprocess.CalledProcessError) as e:
             txt = Reading()
             if not args.quiet:
                 print(sym, "ERROR", str(e)[:70])
