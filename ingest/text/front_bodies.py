@@ -44,7 +44,8 @@ def read_bodies(cells: list[Cell], *, cover: bool = False) -> tuple[str, ...]:
     for c in zone:
         kind = cell_kind(c.text)
         if kind == "text" and not in_item_title:
-            if run and (c.block != run[-1].block or (_NEW_ORGAN.match(c.text) and _organ_shaped(_name(run, cover)))):
+            if run and (c.block != run[-1].block or (_NEW_ORGAN.match(c.text) and _organ_shaped(_name(run, cover)))
+                        or (_NOT_ORGAN.match(c.text) and _organ_shaped(_name(run, cover)))):  # the title under it
                 close()
             run.append(c)
             continue

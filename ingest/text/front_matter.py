@@ -22,6 +22,8 @@ from datetime import date
 from typing import Sequence
 
 from .front_bodies import read_bodies
+from .furniture import detect_symbol
+from .page_marks import mark_pages
 from .front_lines import (AGENDA, DAY_MONTH_YEAR, MONTHS, Cell, cell_kind, header_end, masthead_symbols,  # noqa: F401
                           session_phrases, split_cells, squash)
 
@@ -68,10 +70,13 @@ def read_front_matter(lines: Sequence[str], *, title: str = "", later: Sequence[
 
 
 def text_front_matter(text: str, max_lines: int = 80) -> FrontMatter:
-    """The front matter of a text report: its first page (up to a form feed), at most ``max_lines``."""
-    first, _, rest = text.partition("\f")
+    """The front matter of a text report: its first page (up to a form feed), at most ``max_lines``.
+    The two pages after it are read for a title page's imprint year only (an Official Records
+    cover's second page may be its spine, the symbol alone). Text without form feeds ends its
+    first page at the first running header (``page_marks``)."""
+    first, _, rest = mark_pages(text, detect_symbol(text)).partition("\f")
     lines = first.splitlines()[:max_lines]
-    return read_front_matter(lines, later=rest.split("\f", 2)[0].splitlines()[:max_lines] if rest else ())
+    return read_front_matter(lines, later="\n".join(rest.split("\f", 2)[:2]).splitlines()[:max_lines] if rest else ())
 
 
 # The job number at the foot of page 1 (``14-56609 (E)``, ``GE.25-00925 (E)``): its first two digits

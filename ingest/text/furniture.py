@@ -19,6 +19,9 @@ SYMBOL_RE = re.compile(
     r"\b(?:[A-Z]{1,6}(?:\.\d+)?)(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,5}(?:\.\d+)?(?:/Rev\.\d+)?))*?"
     r"/(?:\d{1,5})(?:/(?:[A-Z]{1,10}(?:\.\d+)?|\d{1,5}))*(?:/Rev\.\d+|/Add\.\d+|/Corr\.\d+)*\b"
 )
+# A symbol with a part in brackets (``ICCD/COP(8)/CST/8``), which SYMBOL_RE reads from the bracket on only.
+_BRACKETED_SYMBOL_RE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z][A-Za-z.]*(?:\(\d{1,3}\))?|/\d{1,5})*/[A-Z][A-Za-z.]*\(\d{1,3}\)"
+                                  r"(?:/[A-Za-z.]*\d*[A-Za-z.]*)*/\d{1,5}(?:/[A-Za-z0-9.]+)*$")
 _JOB_RE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$")
 _DATE_STAMP_RE = re.compile(r"^\d{6}$")
 _BARCODE_RE = re.compile(r"^\*\s?[\dA-Z]{6,}\s?\*$")
@@ -39,7 +42,9 @@ def detect_symbol(text: str) -> str:
         if not s or len(s) > 60:
             continue
         m = SYMBOL_RE.match(s)
-        if m and (m.end() == len(s) or not s[m.end()].isalnum()):
+        if _BRACKETED_SYMBOL_RE.match(s):  # ``ICCD/COP(8)/CST/8``: a session in brackets
+            standalone[s] += 1
+        elif m and (m.end() == len(s) or not s[m.end()].isalnum()):
             standalone[with_suffix(m.group(0), s[m.end():])] += 1
     if standalone:
         best, _ = max(standalone.items(), key=lambda kv: (kv[1], -_first_pos(text, kv[0])))

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field, replace
 from .clean import Vocabulary, clean_text
 from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
 from .glued_numbers import unglue_number
+from .late_numbers import restore_late_numbers
+from .box_gaps import close_box_gaps
+from .page_marks import mark_pages
 from .columns import unfold_columns
 from ..models import Chunk, Document
 from .blocks import _Block
@@ -38,13 +41,15 @@ _ANNEX_RE = re.compile(r"^\s*(Annex(?:es)?(?:\s+[IVX]+)?)\s*$", re.I)
 _LETTER_ANNEX_RE = re.compile(r"^\s*((?:Annex|Enclosure)(?:\s+[IVX]+)?)(?:\s*|\s+to\s+the\s+(?:letter|note|"
                               r"identical\s+letters|communication)\b.*)$", re.I)
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
+_LINK_RE = re.compile(r"^(?:\d{1,2}\.\s+)?(?:https?://|www\.)\S")
 _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 
 
 def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
     """Parse a report's extracted text into a ``Document`` of cited chunks."""
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
-    raw_lines = [unglue_number(l) for l in page_lines(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")))]
+    raw_lines = close_box_gaps(restore_late_numbers(
+        [unglue_number(l) for l in page_lines(mark_pages(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")), symbol))]))
     page = strip_furniture(raw_lines, symbol)
     lines = page.lines
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
@@ -124,7 +129,7 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
             continue
         texts = [" ".join(t.split()) for _, t in g]
         first_page = page_at[g[0][0]] if g[0][0] < len(page_at) else page
-        if not _ends(texts) and len(texts) <= 3:
+        if not _ends(texts) and len(texts) <= 3 and not _LINK_RE.match(texts[0]):  # a link is text, never a heading
             if not any(symbol and symbol in t for t in texts):  # not the masthead
                 blocks.append(_Block("heading", lines=texts, first_line=g[0][0]))
             continue
@@ -141,8 +146,13 @@ def _symbol_from_name(source: str) -> str:
 
 
 def _in_contents(lines: list[tuple[int, str]], i: int) -> bool:
-    """True for a contents entry: the line or one of the two after it has dot leaders."""
-    return any(LEADERS_RE.search(raw) for _, raw in lines[i:i + 3])
+    """True for a contents entry: the line or one of the two after it has dot leaders, or (an
+    extractor that writes a contents row's label after it: ``Title . . . .`` / ``9`` / ``Annex``)
+    the line above is a bare page number under a line with leaders."""
+    if any(LEADERS_RE.search(raw) for _, raw in lines[i:i + 3]):
+        return True
+    above = [raw.strip() for _, raw in lines[max(0, i - 8):i] if raw.strip()][-2:]
+    return len(above) == 2 and above[1].isdigit() and bool(LEADERS_RE.search(above[0]))
 
 
 def _part_label(heading: str) -> str:
@@ -323,9 +333,9 @@ def _skipped(lines: list[tuple[int, str]], i: int, expected: int, n: int, horizo
     if not (1 < expected < n <= expected + 2):
         return 0
     goes_on = False
-    for _, raw in lines[i + 1: i + horizon]:
+    for j, (_, raw) in enumerate(lines[i + 1: i + horizon], start=i + 1):
         m = _PARA_RE.match(raw.strip())
-        if m and int(m.group(1)) == expected and _starts_paragraph(m.group(2), [], 0):
+        if m and int(m.group(1)) == expected and _starts_paragraph(m.group(2), lines, j):  # ``3.`` alone, text below
             return 0
         goes_on = goes_on or bool(m and int(m.group(1)) == n + 1)
     return n if goes_on else 0
@@ -352,7 +362,7 @@ def _starts_paragraph(rest: str, lines: list[tuple[int, str]], i: int) -> bool:
         for _, nxt in [l for l in lines[i + 1: i + 12] if l[1].strip()][:3]:
             t = nxt.strip()
             if t:
-                return not _is_label(t) and (t[:1].isupper() or t[:1] in "“\"‘(" or t[:1].isdigit())
+                return not _is_label(t) and (t[:1].isupper() or t[:1] in "“\"‘([" or t[:1].isdigit())
         return False
     return rest[:1].isupper() or rest[:1] in "“\"‘([" or rest[:1].isdigit()
 
@@ -362,7 +372,8 @@ def _is_label(s: str) -> bool:
 
 
 def _ends(lines: list[str]) -> bool:
-    return bool(lines) and lines[-1].rstrip().endswith(_TERMINAL)
+    """Does the block end a sentence? A line that is all a bracketed placeholder (``[To be completed]``) does."""
+    return bool(lines) and (lines[-1].rstrip().endswith(_TERMINAL) or bool(re.fullmatch(r"\[[^\[\]]+\]", lines[-1].strip())))
 
 
 def _is_heading_line(s: str) -> bool:

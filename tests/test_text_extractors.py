@@ -1,0 +1,212 @@
+"""The text reader on other tools' extractions of UN PDFs (issue 15: pdfminer.six's ``pdf2txt.py``,
+poppler's ``pdftotext``), measured by ``bench/text_pdf_agreement.py --extractor``.
+
+Fixtures are real extractions (tests/fixtures/text_extractors): pdfminer.six's text of A/80/75
+pp. 1-3, whose paragraphs 1, 4 and 7 come out with the first line above the number.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.text.box_gaps import close_box_gaps
+from ingest.text.late_numbers import restore_late_numbers
+from ingest.text.page_marks import mark_pages
+from ingest.text.paragraphs import parse_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "text_extractors"
+
+
+def _text(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_a_number_after_its_first_line_goes_back_before_it():
+    # E/2025/57, pdfminer: "... welcomed the strengthening of" / "2." / "independent ..."
+    lines = ["establishment of an independent system-wide evaluation office.  ", "",
+             "The General Assembly, in its resolution 72/279, welcomed the strengthening of ", "2. ",
+             "independent  system-wide  evaluation  measures  by  the  Secretary-General,  including "]
+    assert restore_late_numbers(lines) == lines[:2] + ["2. ", lines[2], lines[4]]
+
+
+def test_a_blank_between_the_first_line_and_the_number_is_kept_above():
+    # A/80/62, pdfminer: the first line, a blank line, then "64." and the rest
+    lines = ["developing a risk management framework on the safety of journalists. 66 ", "",
+             "The International Fund for Public Interest Media seeks to sustain independent media ", "",
+             "64. ", "and investigative journalism in contexts of political threats and financial challenges. "]
+    assert restore_late_numbers(lines) == [lines[0], "", "", "64. ", lines[2], lines[5]]
+
+
+def test_a_heading_over_a_numbered_paragraph_stays_where_it_is():
+    # A-69-207.txt: a heading, then the number on its own line, then the paragraph
+    lines = ["", "Introduction", "1.", "The 2013 High-level Dialogue on International Migration and Development",
+             "", "I. International migration: global in reach, regional", "in character", "4.",
+             "Globally, there were 232 million international migrants in 2013 (table 1), with"]
+    assert restore_late_numbers(lines) == lines
+
+
+def test_the_line_count_is_kept_so_page_breaks_stay_put():
+    text = _text("A_80_75_pdfminer_p1-3.txt")
+    lines = text.split("\n")
+    assert len(restore_late_numbers(lines)) == len(lines)
+
+
+def test_pdfminer_pages_read_with_every_number_and_its_first_line():
+    doc = parse_text(_text("A_80_75_pdfminer_p1-3.txt"), source="A_80_75.en.txt")
+    paras = {c.number: c.text for c in doc.chunks if c.kind == "paragraph"}
+    assert sorted(paras) == list(range(1, len(paras) + 1)) and len(paras) >= 12
+    assert paras[1].startswith("2024 was a devastating year for hundreds of millions of people caught in humanitarian")
+    assert paras[4].startswith("2024 was the deadliest year on record for aid workers, with 380 killed. Humanitarian")
+    assert paras[7].startswith("In 2024, the United Nations and its humanitarian partners reached")
+    assert "1." not in paras[1].split() and "4." not in paras[4].split()
+
+
+def test_a_first_line_that_came_out_in_boxes_gets_the_number_before_its_capital():
+    # E/HLPF/2025/6, pdfminer: para. 27's first line in three boxes, then the number
+    lines = ["intelligence served people rather than replaced them.  ", "", "intelligence ", "",
+             "Inclusive  artificial ", "", "requires  ethical  standards,  coordinated ", "27. ",
+             "governance,  investment  in  social  infrastructure  and  sustained  multi -stakeholder "]
+    out = restore_late_numbers(lines)
+    assert out[out.index("27. ") + 1] == "Inclusive  artificial " and len(out) == len(lines)
+    assert out.index("27. ") < out.index("requires  ethical  standards,  coordinated ") < out.index(lines[-1])
+
+
+def test_a_number_alone_on_its_line_opens_a_bracketed_placeholder():
+    # A/CONF.230/2025/L.2, pdfminer: a draft report's "18." / "" / "[To be completed]"
+    text = ("A/CONF.230/2025/L.2\n\n1.  The Conference was held at Nice, France, from 9 to 13 June 2025.\n\n"
+            "2.  The list of documents before the Conference is contained in the annex to the \npresent report.\n\n"
+            "III.  General debate \n\n3. \n\n[To be completed] \n\nIV.  Ocean Action panels \n\n4. \n\n[To be completed] \n")
+    doc = parse_text(text, source="A_CONF.230_2025_L.2.en.txt")
+    paras = {c.number: c.text for c in doc.chunks if c.kind == "paragraph"}
+    assert paras[3] == "[To be completed]" and paras[4] == "[To be completed]"
+
+
+def test_an_agenda_list_inside_a_paragraph_ends_on_the_late_number_alone_on_its_line():
+    # E/2025/24 chap. I, pdfminer: para. 2 sets out an agenda 1.-13.; the report's "3." comes
+    # after the list's first line, alone on its line; items 4.-13. are no paragraphs of the report
+    doc = parse_text(_text("E_2025_24_pdfminer_chap1.txt"), source="E_2025_24.en.txt")
+    paras = {c.number: c.text for c in doc.chunks if c.kind == "paragraph" and c.page is None}
+    assert sorted(paras) == [1, 2, 3]
+    assert paras[3].startswith("The following decisions adopted by the Commission are brought to the attention of")
+
+
+def _clean(text: str) -> str:
+    """pdfminer's text as A-69-207.txt comes: no trailing spaces, no form feeds."""
+    return "\n".join(line.rstrip() for line in text.replace("\f", "").split("\n"))
+
+
+def _pages(text: str) -> list[int]:
+    """The page of each non-blank line."""
+    out, page = [], 1
+    for line in text.split("\n"):
+        page += line.count("\f")
+        if line.strip("\f").strip():
+            out.append(page)
+    return out
+
+
+def test_page_breaks_come_back_before_the_running_headers():
+    raw = _text("A_80_75_pdfminer_p1-3.txt")
+    marked = mark_pages(_clean(raw), "A/80/75")
+    assert marked.count("\f") == 2 and _pages(marked) == _pages(raw.rstrip("\f"))
+
+
+def test_a_counter_past_the_headers_adds_the_pages_that_printed_none():
+    body = "\n".join(f"Line {k} of the text of the report, long enough to be prose." for k in range(25))
+    text = (f"A/80/75\n\n{body}\n\nA/80/75\n\npage two text\n\n2/5\n\nA/80/75\n\npage three\n\n3/5\n\n"
+            f"a landscape table page with no header\n\nA/80/75\n\npage five\n\n5/5\n")
+    pages = dict(zip([l for l in text.split("\n") if l.strip()], _pages(mark_pages(text, "A/80/75"))))
+    assert pages["page two text"] == 2 and pages["page three"] == 3 and pages["page five"] == 5
+
+
+def test_text_with_form_feeds_or_without_headers_is_left_alone():
+    raw = _text("A_80_75_pdfminer_p1-3.txt")
+    assert mark_pages(raw, "A/80/75") == raw
+    assert mark_pages(_clean(raw), "A/79/1") == _clean(raw)
+
+
+def test_a_contents_row_written_label_last_opens_no_annex():
+    # A/79/19, pdftotext: "Composition of ... . . . ." / "9" / "Annex" in the contents; the
+    # report's paragraphs are the body's, not the annex's
+    doc = parse_text(_text("A_79_19_pdftotext_p1-7.txt"), source="A_79_19.en.txt")
+    paras = [c for c in doc.chunks if c.kind == "paragraph"]
+    assert [c.number for c in paras] == list(range(1, 10)) and {c.part for c in paras} == {""}
+    assert paras[0].text.startswith("By its resolution 78/291, the General Assembly welcomed the report")
+
+
+def test_an_official_records_cover_dates_from_the_title_page_past_its_spine():
+    # A/79/19, pypdfium2: p. 1 the cover (no date), p. 2 the spine (the symbol alone),
+    # p. 3 the title page's imprint "United Nations • New York, 2025"
+    from ingest.text.front_matter import text_front_matter
+
+    assert text_front_matter(_text("A_79_19_pypdfium2_p1-3.txt")).date == "2025"
+
+
+def test_a_blank_line_inside_a_sentence_moves_above_it():
+    # A/79/771, pdfminer: a letter's paragraph whose first line came out as a box of its own
+    lines = ["and shattering the windows of three residential apartment buildings.  ", "",
+             "Last week alone, Russia launched nearly 50 missiles, around 660 combat drones ", "",
+             "and more than 760 guided aerial bombs against the Ukrainian people.  ", "",
+             "Given  the  persistent  and  ongoing  nature  of  these  attacks  and  recognizing  the "]
+    out = close_box_gaps(lines)
+    assert out == [lines[0], "", "", lines[2], lines[4], "", lines[6]]
+    assert close_box_gaps(out) == out
+
+
+def test_a_letter_keeps_the_first_line_of_each_paragraph():
+    text = ("A/79/771\n\nUnited Nations\n\nLetter dated 4 February 2025 from the Permanent Mission\n\n"
+            "I  write  to  inform  you  of  Russia’s  continued  terrorist  attacks  that  deliberately\n\n"
+            "target civilians and civilian infrastructure in Ukraine (see annex).  \n\n"
+            "Last week alone, Russia launched nearly 50 missiles, around 660 combat drones \n\n"
+            "and more than 760 guided aerial bombs against the Ukrainian people.  \n")
+    doc = parse_text(text, source="A_79_771.en.txt")
+    texts = [c.text for c in doc.chunks]
+    assert any(t.startswith("I write to inform you of Russia’s continued terrorist attacks that deliberately target")
+               for t in texts)
+    assert any(t.startswith("Last week alone, Russia launched nearly 50 missiles, around 660 combat drones and more")
+               for t in texts)
+
+
+def test_text_without_form_feeds_reads_its_front_matter_on_page_one_only():
+    # A/80/75 pp. 1-3 as pdfminer wrote them, form feeds dropped: the same page-1 metadata
+    from ingest.text.front_matter import text_front_matter
+
+    raw = _text("A_80_75_pdfminer_p1-3.txt")
+    assert text_front_matter(_clean(raw)) == text_front_matter(raw)
+    assert text_front_matter(_clean(raw)).date == "2025-04-10"
+
+
+def test_a_letters_links_stay_in_its_text():
+    # A/79/939's annex, pdfminer: the list's numbers stand apart, each link a block of its own
+    text = ("A/79/939\n\nLetter dated 9 June 2025 from the Permanent Representative\n\n"
+            "I am writing to inform you of the ongoing attacks.\n\n"
+            "Additional photographs and videos are available at the following links:  \n\n"
+            "https://dsns.gov.ua/news/nadzvicaini-podiyi/ministr-vnutrisnix-sprav-ukrayini-\n"
+            "igor-klimenko-cergova-ataka-rosiian-zabrala-zittia-riatuvalnikiv \n\n"
+            "https://dsns.gov.ua/news/nadzvicaini-podiyi/volin-vnaslidok-nicnoyi-\n"
+            "rosiiskoyi-ataki-postrazdali-shhonaimense-15-liudei \n\n"
+            "Source: State Emergency Service of Ukraine. \n")
+    doc = parse_text(text, source="A_79_939.en.txt")
+    body = " ".join(c.text for c in doc.chunks)
+    assert "igor-klimenko-cergova" in body and "volin-vnaslidok" in body
+    assert not any("dsns" in s for c in doc.chunks for s in c.section)
+
+
+def test_an_organ_over_the_title_is_read_without_the_title():
+    # A/AC.172/2025/2, pypdfium2: the organ's line runs straight into the title, no blank between
+    from ingest.text.front_matter import text_front_matter
+
+    page1 = ("United Nations A/AC.172/2025/2\nGeneral Assembly Distr.: General\n31 January 2025\n"
+             "Original: English\n25-01529 (E) 110325 \n*2501529*\nCommittee on Conferences\n"
+             "Calendar of conferences and meetings of the United Nations \nfor 2025\nNote by the Secretariat\n"
+             "1. The annex to the present note contains the calendar of conferences and meetings \n")
+    assert text_front_matter(page1).bodies == ("General Assembly", "Committee on Conferences")
+
+
+def test_a_symbol_with_its_session_in_brackets_is_read_whole():
+    from ingest.text.furniture import detect_symbol
+
+    page1 = ("UNITED\nNATIONS\n\nConvention to Combat\nDesertification\n\nDistr.\nGENERAL\n\n"
+             "ICCD/COP(8)/CST/8\n10 July 2007\n\nORIGINAL: ENGLISH\n\nCONFERENCE OF THE PARTIES\n")
+    assert detect_symbol(page1 + "\f" + "ICCD/COP(8)/CST/8\nPage 2\n") == "ICCD/COP(8)/CST/8"
+    assert detect_symbol("A/79/19\n\nReport\n\fA/79/19\n") == "A/79/19"
