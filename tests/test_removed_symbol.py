@@ -38,6 +38,10 @@ def test_a_removed_symbol_is_named_as_removed_not_as_another_document(index, cap
     assert err.count("\n") == 1 and "did you mean" not in err
     assert f"no document 'e/cn.3/2025/8' in {ix}: E/CN.3/2025/8 was removed on " in err
     assert f"(from {src / 'r2.jsonl'}; `paracite add` it to index it again); the index is unchanged" in err
+    for argv in (["show", "E/CN.3/2025/8", "1"], ["search", "goals", "--doc", "E/CN.3/2025/8"]):  # they say it too
+        assert main(argv + ["--index", str(ix)]) == 4
+        assert capsys.readouterr().err.startswith("paracite: error: no document E/CN.3/2025/8 in this index: "
+                                                  "E/CN.3/2025/8 was removed on "), argv
     assert main(["add", str(src / "r2.jsonl"), "--index", str(ix), "--quiet"]) == 0  # indexed again: forgotten
     assert main(["remove", "E/CN.3/2025/8", "--index", str(ix), "--quiet"]) == 0
     assert main(["remove", "A/80/62", "--index", str(ix), "--quiet"]) == 0
