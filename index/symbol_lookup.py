@@ -59,8 +59,9 @@ def find_symbol(table: dict[str, str], typed: str, loose: bool = True) -> str | 
 def nearest_symbols(table: dict[str, str], typed: str, n: int = 3) -> list[str]:
     """What a symbol the index does not hold may have meant, for a "did you mean": the parts held of a report
     typed by its bare symbol, else up to ``n`` of the documents' own symbols one slip away (``typo_distance``),
-    the most alike first (then the longest shared beginning). Only a slip: "nearest by any measure" named unrelated documents of a library
-    (``A/69/207`` removed: "did you mean A/79/907 or A/80/275?"), every report symbol being digits and slashes."""
+    the most alike first (then the longest shared beginning). Only a slip: "nearest by any measure" named
+    unrelated documents of a library (``A/69/207`` removed: "did you mean A/79/907 or A/80/275?"), every
+    report symbol being digits and slashes."""
     own = {symbol_key(s): s for s in set(table.values())}
     want = symbol_key(typed)
     slips = [k for k in own if typo_distance(want, k) <= 1]
