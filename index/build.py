@@ -30,6 +30,7 @@ from .workers import DEFAULT_TIMEOUT
 
 from .lock import READERS_NAME, build_lock, removable
 from .new_folder import removed_unless_built
+from .removal_history import forget, record_removed, removal_of
 from .manifest import FORMAT_VERSION, MANIFEST_NAME, Manifest  # noqa: F401
 from .layout import BUILDS, CURRENT, current_build, refuse_build_folder, report_files_named  # noqa: F401  (their home before r21)
 from .store import DB_NAME, write_store
@@ -114,6 +115,7 @@ def ingest(paths: list[str | Path], index_dir: str | Path, *, progress: bool = T
         sources = _sources(files, previous, cache, add)
         report = _build(index_dir, sources, previous, cache, sink, tagged=tag_entities, timeout=timeout, jobs=jobs,
                         progress=progress, ray=ray, wanted=frozenset(files) if add and previous else frozenset())
+        forget(index_dir, [d["symbol"] for d in report.manifest.documents])
     _count(report, previous, {s.file for s in sources})
     report.notes += ([stays] if stays else []) + passed_over(paths, index_dir)
     return report
@@ -147,6 +149,7 @@ def remove(names: list[str], index_dir: str | Path, *, progress: bool = True, wa
         cache = Cache(index_dir)
         sources = _sources([], kept, cache, add=True)
         report = _build(index_dir, sources, previous, cache, sink, progress=progress, timeout=timeout, jobs=jobs)
+        record_removed(index_dir, [d for d in previous if _file_of(d) in gone])
     _count(report, previous, {s.file for s in sources}, named=False)
     report.notes += [stays] if stays else []
     return report
@@ -203,8 +206,14 @@ def documents_named(index_dir: Path, previous: list[dict], names: list[str]) -> 
 
 
 def _not_named(index_dir: Path, table: dict[str, str], name: str) -> NotFound:
-    """The error for a name ``remove`` finds no document for, with what it may have meant, as ``search --doc``
-    and ``show`` say it (``symbol_lookup.nearest_symbols``)."""
+    """The error for a name ``remove`` finds no document for: that it was removed, when the index remembers
+    removing it (``removal_history``), else what it may have meant, as ``search --doc`` and ``show`` say it
+    (``symbol_lookup.nearest_symbols``: a close spelling only)."""
+    if (gone := removal_of(index_dir, name)) is not None:
+        symbol, record = gone
+        file = f" (from {record['file']}; `paracite add` it to index it again)" if record.get("file") else ""
+        return NotFound(f"no document {name!r} in {index_dir}: {symbol} was removed on {record.get('removed', '?')}"
+                        f"{file}; the index is unchanged")
     near = nearest_symbols(table, name)
     hint = f"did you mean {' or '.join(near)}? " if near else ""
     return NotFound(f"no document {name!r} in {index_dir}; {hint}the index is unchanged (`paracite docs` lists its "

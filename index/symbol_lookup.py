@@ -18,6 +18,7 @@ Pure functions over the index's metadata.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 
 from ingest.text.symbol_suffix import bare_symbol, symbol_key
@@ -57,10 +58,30 @@ def find_symbol(table: dict[str, str], typed: str, loose: bool = True) -> str | 
 
 def nearest_symbols(table: dict[str, str], typed: str, n: int = 3) -> list[str]:
     """What a symbol the index does not hold may have meant, for a "did you mean": the parts held of a report
-    typed by its bare symbol, else the ``n`` nearest of the documents' own symbols by spelling."""
+    typed by its bare symbol, else up to ``n`` of the documents' own symbols one slip away (``typo_distance``),
+    the most alike first (then the longest shared beginning). Only a slip: "nearest by any measure" named
+    unrelated documents of a library (``A/69/207`` removed: "did you mean A/79/907 or A/80/275?"), every
+    report symbol being digits and slashes."""
     own = {symbol_key(s): s for s in set(table.values())}
-    return parts_named(table, typed) or [own[k] for k in difflib.get_close_matches(symbol_key(typed), list(own), n=n,
-                                                                                     cutoff=0.6)]
+    want = symbol_key(typed)
+    slips = [k for k in own if typo_distance(want, k) <= 1]
+    slips.sort(key=lambda k: (-difflib.SequenceMatcher(None, want, k).ratio(), -len(os.path.commonprefix([want, k])),
+                              k))
+    return parts_named(table, typed) or [own[k] for k in slips[:n]]
+
+
+def typo_distance(a: str, b: str) -> int:
+    """Edits between ``a`` and ``b``: a character left out, added, replaced, or two neighbours swapped
+    (optimal string alignment distance)."""
+    rows = [list(range(len(b) + 1))]
+    for i, x in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def loosely_named(table: dict[str, str], typed: str) -> str | None:

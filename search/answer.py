@@ -61,6 +61,7 @@ from .subject import (common_names, document_cites, documents_citing, is_place, 
 from .terms import tokenize
 from .equivalents import equivalents
 from .near_repeats import in_fused_order
+from .restated import restates
 from .match_strength import marked
 from .ordinals import compound_ordinals, series_ordinals, spell_ordinals
 from .unsaid import (MONTHS, ORDINALS, DocContext, dated, on_its_day, periods_asked, referred_back, said, within_period,
@@ -1063,7 +1064,11 @@ def _fact_answer(question: str, facts: list[Fact]) -> Answer:
 
 def _sentence_answer(question: str, scored: list[ScoredSentence]) -> Answer:
     best = scored[0].score
-    chosen = [s for s in scored[:MAX_SENTENCES] if s.score >= max(MIN_SCORE, best - 0.08)]
+    chosen: list[ScoredSentence] = []
+    for s in scored[:MAX_SENTENCES]:  # a sentence that restates one quoted above it is left out
+        if s.score >= max(MIN_SCORE, best - 0.08) and not any(restates(s.sentence.text, c.sentence.text)
+                                                              for c in chosen):
+            chosen.append(s)
     text = " ".join(cite(s.sentence.text, s.hit.citation) for s in chosen)
     citations = tuple(dict.fromkeys(s.hit.citation for s in chosen))
     return Answer(question, text, citations, tuple(Evidence(s.hit.citation, s.sentence.text) for s in chosen))

@@ -444,12 +444,13 @@ def cmd_show(args) -> int:
 
 def _pasted_citation(s, args):
     """The chunk a whole citation names when one is given as SYMBOL (``show "A/69/207, para. 46"``, pasted
-    from a search, an answer or a note), or None: a bare symbol, or a number or option given beside it."""
-    from search.context import cited_symbol
+    from a search, an answer or a note), or None: a bare symbol, or a number or option given beside it.
+    Whether SYMBOL is a citation is ``context.pasted_citation``'s rule, the search note's."""
+    from search.context import pasted_citation
 
     if args.number is not None or args.preamble is not None or args.part or args.page is not None:
         return None
-    if not cited_symbol(args.symbol)[1].strip(" .,;") or s.document_record(args.symbol) is not None:
+    if pasted_citation(s, args.symbol) is None:
         return None
     return s.cited(args.symbol)
 

@@ -42,14 +42,28 @@ def cited(searcher: Searcher, citation: str) -> Hit:
 def citation_typed(searcher: Searcher, text: str) -> Hit | None:
     """The chunk ``text`` names when the whole of it is a citation of this index ("A/69/207, para. 46"
     typed or pasted into the search box), or None. A search reads a citation as words, and its symbol
-    and numbers match other documents better than the paragraph cited, so the user is pointed to it."""
-    symbol, rest = cited_symbol(" ".join(str(text).split()))
-    if not rest.strip(" .,;") or not any(c.isdigit() for c in symbol) or searcher.document_record(symbol) is None:
+    and numbers match other documents better than the paragraph cited, so the user is pointed to it.
+    Only a citation of an indexed document whose symbol has a number: a query merely starting with a word
+    that names a document is words (``show`` says why nothing is cited instead, ``pasted_citation``)."""
+    symbol = pasted_citation(searcher, text)
+    if symbol is None or not any(c.isdigit() for c in symbol) or searcher.document_record(symbol) is None:
         return None
     try:
         return cited(searcher, text)
     except ParaciteError:
         return None
+
+
+def pasted_citation(searcher: Searcher, text: str) -> str | None:
+    """The symbol of ``text`` when it reads as a whole citation, a symbol and more (``A/69/207, para. 46``,
+    ``A/80/62, annex, para. 3``), or None: nothing after the symbol, or ``text`` is itself a document's
+    symbol (``A 69 207``). The one rule ``show`` (which then cites it, or says why it cannot) and a
+    search's note (``citation_typed``) follow."""
+    text = " ".join(str(text).split())
+    symbol, rest = cited_symbol(text)
+    if not rest.strip(" .,;") or searcher.document_record(text) is not None:
+        return None
+    return symbol
 
 
 def cited_symbol(cite: str) -> tuple[str, str]:

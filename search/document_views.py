@@ -7,8 +7,10 @@ through ``self._con`` and builds hits with ``self._hit``.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Iterator, Sequence
 
+from index.removal_history import removal_of
 from index.symbol_lookup import find_symbol, nearest_symbols, symbol_table
 from paracite.errors import NotFound, UsageError
 from paracite.wording import Both, Said, option
@@ -182,8 +184,16 @@ class DocumentViews:
         return record["symbol"]
 
     def missing_document(self, symbol: str) -> NotFound:
-        """The error for a symbol the index does not hold: its documents when they are few, else the
-        nearest symbols (a library of hundreds does not fit in one line)."""
+        """The error for a symbol the index does not hold: that ``remove`` took it out, when the index remembers
+        it (``index.removal_history``); else its documents when they are few, else the nearest symbols (a
+        library of hundreds does not fit in one line)."""
+        build = getattr(self, "folder", None)  # the build: its index folder keeps the removals
+        gone = removal_of(Path(build).parent.parent, str(symbol)) if build is not None else None
+        if gone is not None:
+            error = NotFound(f"no document {symbol} in this index: {gone[0]} was removed on "
+                             f"{gone[1].get('removed', '?')} (`paracite add` its file to index it again)")
+            error.near = ()
+            return error
         known = sorted(self._doc_meta())
         near = dict(self.unknown_documents(symbol)).get(symbol) or []
         hint = f"did you mean {' or '.join(near)}? " if near else ""

@@ -28,8 +28,11 @@ class Token:
     end: int
 
 
-#: The month names, as the documents capitalize them: dates, never names of a body or place.
-MONTHS = frozenset("January February March April May June July August September October November December".split())
+#: The month names in the calendar's order, as the documents capitalize them (``typed_dates`` reads a
+#: month's number from its place here).
+MONTH_NAMES = tuple("January February March April May June July August September October November December".split())
+#: The same names as a set: dates, never names of a body or place.
+MONTHS = frozenset(MONTH_NAMES)
 
 
 def tokenize(texts: list[str]) -> list[list[Token]]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+from .terms import MONTH_NAMES
+
+MONTHS = tuple(name.casefold() for name in MONTH_NAMES)
 _ISO = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
 _YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{4})")

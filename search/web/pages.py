@@ -33,8 +33,11 @@ TEMPLATES.filters["dates"] = date_pieces
 # the form's fields that only a search uses, as the ask page names them when it did not use them
 SEARCH_ONLY_LABELS = {"sort": "Sort", "mode": "Ranking", "k": "Results", "per_doc": "Per document"}
 LABELS = {"doc": "Document", "org": "Organization", "place": "Place", "instrument": "Instrument",
-          "kind": "Kind", "since": "From date (YYYY-MM-DD)", "until": "To date (YYYY-MM-DD)", "body": "Body",
-          "sort": "Sort", "per_doc": "Per document"}
+          "kind": "Kind", "since": "From date", "until": "To date", "body": "Body", "sort": "Sort",
+          "per_doc": "Per document"}
+# a typed field's hint, inside its box: "From date (YYYY-MM-DD)" as a label widened the form's label column so
+# far that the Ranking and Document lists were cut at 800 and 1280 pixels ("meaning and keyw")
+PLACEHOLDERS = {"since": "YYYY-MM-DD", "until": "YYYY-MM-DD"}
 # filters with a fixed set of values are picked from a list, not typed: (value, shown) pairs, the first the default
 CHOICES = {"kind": (("", "Any kind"), *((k, k) for k in CHUNK_KINDS)),
            "sort": (("", "by relevance"), ("date", "newest first")),
@@ -62,7 +65,8 @@ def form_context(params) -> dict:
               "remove": "/?" + urlencode(base + [p for p in active if p != (n, v)]),
               "hidden": n in LIST_FILTERS} for n, v in active]  # list filters ride hidden; bodies are ticked
     return {"q": params.get("q", ""), "mode": params.get("mode", "hybrid") or "hybrid", "k": params.get("k", ""),
-            "active": chips, "filters": page_fields(), "labels": LABELS, "choices": CHOICES,
+            "active": chips, "filters": page_fields(), "labels": LABELS, "placeholders": PLACEHOLDERS,
+            "choices": CHOICES,
             "list_filters": LIST_FILTERS, "documents": [], "error": None, "near": [], "results": None, "notes": [],
             "answer": None, "bodies": [], "one_source": None, "cited": None}
 
