@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .front_lines import Cell, cell_kind, header_end, principals
+from .front_lines import Cell, cell_kind, header_end, organ_block_follows, principals
 
 _ORGAN_WORD = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Subcommittee|Board|Forum|Mechanism|Conference|"
                          r"Parties|Group|Panel|Tribunal|Court|Fund|Programme|Convention|Meeting|Entity|Platform|"
@@ -41,8 +41,10 @@ def read_bodies(cells: list[Cell], *, cover: bool = False) -> tuple[str, ...]:
             _add_organ(_name(run, cover), others)
         run.clear()
 
-    for c in zone:
+    for k, c in enumerate(zone):
         kind = cell_kind(c.text)
+        if in_item_title and kind == "text" and c.block != zone[k - 1].block and organ_block_follows(zone, k):
+            in_item_title = False  # a second organ's block under the item's title
         if kind == "text" and not in_item_title:
             if run and (c.block != run[-1].block or (_NEW_ORGAN.match(c.text) and _organ_shaped(_name(run, cover)))
                         or (_NOT_ORGAN.match(c.text) and _organ_shaped(_name(run, cover)))):  # the title under it

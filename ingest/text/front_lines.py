@@ -118,17 +118,38 @@ def principals(text: str) -> list[str]:
 
 
 def header_end(cells: list[Cell]) -> int:
-    """Where a text page's header ends: the title's first cell (``len(cells)`` if none is seen)."""
+    """Where a text page's header ends: the title's first cell (``len(cells)`` if none is seen).
+
+    After a session block (a session, place or agenda line), a new block of text is the title unless
+    a session, place or agenda line follows it: then it is a second organ's block (``High-level
+    political forum ...`` / ``Convened under the auspices ...``), whose own block is read as one."""
     item_title = None  # the block holding the agenda item's title
+    session_block = None  # the block of the last session or place line
     for k, c in enumerate(cells):
         if _TITLE_START.match(c.text):
             return k
         kind = cell_kind(c.text)
         if kind == "agenda":
             item_title = c.block + 1 if k + 1 == len(cells) or cells[k + 1].block != c.block else c.block
-        elif item_title is not None and c.block > item_title and kind == "text":
-            return k  # the block after the agenda item's title
+        elif kind in ("session", "place"):
+            session_block = c.block
+        elif kind == "text" and _new_block(c, item_title, session_block):
+            if not organ_block_follows(cells, k):
+                return k  # the block after the agenda item's title or the session block
+            item_title = session_block = None
     return len(cells)
+
+
+def _new_block(c: Cell, item_title: int | None, session_block: int | None) -> bool:
+    return ((item_title is not None and c.block > item_title)
+            or (item_title is None and session_block is not None and c.block > session_block))
+
+
+def organ_block_follows(cells: list[Cell], k: int) -> bool:
+    """Whether the text run opening at ``k`` (one block) is followed by a session, place or agenda line."""
+    end = next((j for j in range(k, len(cells)) if cells[j].block != cells[k].block
+                or cell_kind(cells[j].text) != "text"), len(cells))
+    return end < len(cells) and cell_kind(cells[end].text) in ("session", "place", "agenda")
 
 
 def masthead_symbols(text: str) -> tuple[str, ...]:
