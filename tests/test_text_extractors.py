@@ -210,3 +210,40 @@ def test_a_symbol_with_its_session_in_brackets_is_read_whole():
              "ICCD/COP(8)/CST/8\n10 July 2007\n\nORIGINAL: ENGLISH\n\nCONFERENCE OF THE PARTIES\n")
     assert detect_symbol(page1 + "\f" + "ICCD/COP(8)/CST/8\nPage 2\n") == "ICCD/COP(8)/CST/8"
     assert detect_symbol("A/79/19\n\nReport\n\fA/79/19\n") == "A/79/19"
+
+
+def test_a_title_under_the_session_block_is_no_organ():
+    # E/C.2/2025/2 and E/HLPF/2025/6, pdfminer: the title is a block of its own under the session block
+    from ingest.text.front_matter import text_front_matter
+
+    head = "United Nations\nEconomic and Social Council\n\nE/C.2/2025/2\n\nDistr.: General\n11 November 2024\n\n"
+    committee = (head + "Committee on Non-Governmental Organizations\n2025 regular session\n"
+                 "New York, 20–24 and 29–31 January and 11 February 2025\n\n"
+                 "  Quadrennial reports for the period 2020–2023 submitted\nby non-governmental organizations "
+                 "in consultative status\nwith the Economic and Social Council through the\n"
+                 "Secretary-General pursuant to Council resolution 1996/31*\n\n  Note by the Secretary-General\n")
+    fm = text_front_matter(committee)
+    assert fm.bodies == ("Economic and Social Council", "Committee on Non-Governmental Organizations")
+    assert fm.title.startswith("Quadrennial reports for the period 2020–2023")
+    forum = (head + "High-level political forum on sustainable development\n"
+             "Convened under the auspices of the Economic and Social  Council\nNew York, 14–18 and 21–23 July 2025\n\n"
+             "  Multi-stakeholder forum on science, technology and\ninnovation for the Sustainable Development Goals\n"
+             "Note by the Secretariat\nThe President of the Council has the honour to transmit, held on 7 May 2025\n")
+    assert text_front_matter(forum).bodies == ("Economic and Social Council",
+                                               "High-level political forum on sustainable development")
+
+
+def test_a_second_organs_block_under_an_agenda_items_title_is_read():
+    # E/2025/L.16-E/HLPF/2025/L.1, pdfminer: the forum's block (with its own agenda item) under the Council's
+    from ingest.text.front_matter import text_front_matter
+
+    page1 = ("United Nations\nEconomic and Social Council\n\nE/2025/L.16-E/HLPF/2025/L.1\n\nDistr.: Limited\n"
+             "17 July 2025\n\nOriginal: English\n\n2025 session\n25 July 2024–30 July 2025\nAgenda item 5\n"
+             "High-level segment on advancing sustainable, inclusive,\nscience- and evidence-based solutions\n\n"
+             "High-level political forum on sustainable\ndevelopment\nConvened under the auspices of the Economic\n"
+             "and Social Council\n14–18 and 21–23 July 2025\nAgenda item 3\nAdoption of the ministerial declaration\n\n"
+             "  Draft ministerial declaration of the high-level segment of the 2025 session\n\n"
+             "I.  Current trends, challenges and their impacts\n")
+    fm = text_front_matter(page1)
+    assert fm.bodies == ("Economic and Social Council", "High-level political forum on sustainable development")
+    assert fm.title.startswith("Draft ministerial declaration")

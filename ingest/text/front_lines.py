@@ -148,7 +148,7 @@ def _new_block(c: Cell, item_title: int | None, session_block: int | None) -> bo
 def organ_block_follows(cells: list[Cell], k: int) -> bool:
     """Whether the text run opening at ``k`` (one block) is followed by a session, place or agenda line."""
     end = next((j for j in range(k, len(cells)) if cells[j].block != cells[k].block
-                or cell_kind(cells[j].text) != "text"), len(cells))
+                or _TITLE_START.match(cells[j].text) or cell_kind(cells[j].text) != "text"), len(cells))
     return end < len(cells) and cell_kind(cells[end].text) in ("session", "place", "agenda")
 
 
