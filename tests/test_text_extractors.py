@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.text.box_gaps import close_box_gaps
+from ingest.text.late_letters import restore_late_letters
 from ingest.text.late_numbers import restore_late_numbers
 from ingest.text.page_marks import mark_pages
 from ingest.text.paragraphs import parse_text
@@ -247,3 +248,26 @@ def test_a_second_organs_block_under_an_agenda_items_title_is_read():
     fm = text_front_matter(page1)
     assert fm.bodies == ("Economic and Social Council", "High-level political forum on sustainable development")
     assert fm.title.startswith("Draft ministerial declaration")
+
+
+def test_a_section_letter_under_a_number_goes_down_to_its_heading():
+    # A/CONF.230/2025/L.2, pdftotext (raw order): "2." / "C." / para. 2's text / "Opening of the Conference"
+    lines = ["the Conference held 10 plenary meetings and 10 Ocean Action panels.", "", "B.", "", "Attendance", "2.",
+             "", "C.", "", "The list of participants is contained in document A/CONF.230/2025/INF/2.", "",
+             "Opening of the Conference", "3.", "The Conference was opened on 9 June by the Secretary-General"]
+    out = restore_late_letters(lines)
+    assert out == lines[:7] + [lines[9], "", "C.", ""] + lines[11:]
+    assert restore_late_letters(out) == out
+    doc = parse_text("A/CONF.230/2025/L.2\n\n1.\nThe Conference was held in Nice, France, from 9 to\n13 June 2025.\n"
+                     + "\n".join(lines[1:]) + "\nNations.\n", source="A_CONF.230_2025_L.2.en.txt")
+    paras = {c.number: c for c in doc.chunks if c.kind == "paragraph"}
+    assert sorted(paras) == [1, 2, 3]
+    assert paras[2].text.startswith("The list of participants") and paras[2].section[-1] == "B. Attendance"
+    assert paras[3].section[-1] == "C. Opening of the Conference"
+
+
+def test_a_letter_over_its_own_heading_stays():
+    # A/CONF.230/2025/L.2, pdftotext: "A." over its heading, after a heading, not under a number
+    lines = ["II Organization of work and other organizational matters", "A.", "", "Date and venue of the Conference",
+             "1.", "The 2025 United Nations Conference to Support the Implementation of"]
+    assert restore_late_letters(lines) == lines
