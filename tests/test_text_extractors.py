@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.text.box_gaps import close_box_gaps
+from ingest.text.late_first_lines import restore_late_first_lines
 from ingest.text.late_letters import restore_late_letters
 from ingest.text.late_numbers import restore_late_numbers
 from ingest.text.page_marks import mark_pages
@@ -271,3 +272,30 @@ def test_a_letter_over_its_own_heading_stays():
     lines = ["II Organization of work and other organizational matters", "A.", "", "Date and venue of the Conference",
              "1.", "The 2025 United Nations Conference to Support the Implementation of"]
     assert restore_late_letters(lines) == lines
+
+
+def test_a_first_line_written_below_its_paragraph_goes_back_under_the_number():
+    # DP/FPA/2025/4 (Part II), pdfminer: para. 33's first line comes out after its last line
+    lines = ["relevant  to  UNFPA.  Three  recommendations  are  addressed  to  the  Executive  Director  and  one  to  the",
+             "legislative bodies.", "", "33.", "are addressed to the Executive Director and one to the legislative bodies.",
+             "", "The report includes six formal recommendations, four of which are relevant to UNFPA. Three", "",
+             "Detailed recommendations: (JIU/REP/2024/2)", "", "34.",
+             "Recommendation 2, addressed to the legislative bodies. UNFPA supports efforts to harmonize"]
+    out = restore_late_first_lines(lines)
+    assert out == lines[:4] + [lines[6], lines[4], ""] + lines[7:]
+    assert restore_late_first_lines(out) == out
+    # the real page (the end of para. 29, paras. 30-38), under paragraphs 1-28 made up so that the page reads as numbered text
+    page = _text("DP_FPA_2025_4_Part_II_pdfminer-clean_p7.txt")
+    lead = "".join(f"{n}.\nThe Executive Board took note of item {n} of the report.\n\n" for n in range(1, 29))
+    doc = parse_text("DP/FPA/2025/4 (Part II)\n\n" + lead + page, source="DP_FPA_2025_4 (Part II).en.txt")
+    paras = {c.number: c.text for c in doc.chunks if c.kind == "paragraph" and not c.page}
+    assert set(range(30, 37)) <= set(paras)
+    assert paras[33].startswith("The report includes six formal recommendations, four of which are relevant to "
+                                "UNFPA. Three are addressed to the Executive Director")
+
+
+def test_a_lowercase_line_under_a_number_with_no_first_line_below_stays():
+    # a list's number over a run-on line, then a heading: nothing to move up
+    lines = ["12.", "in the implementation of national action programmes.", "", "E. Session on improving implementation",
+             "", "13. The Committee took note."]
+    assert restore_late_first_lines(lines) == lines

@@ -18,6 +18,7 @@ from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
 from .glued_numbers import unglue_number
 from .late_numbers import restore_late_numbers
 from .late_letters import restore_late_letters
+from .late_first_lines import restore_late_first_lines
 from .box_gaps import close_box_gaps
 from .page_marks import mark_pages
 from .columns import unfold_columns
@@ -49,8 +50,8 @@ _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
     """Parse a report's extracted text into a ``Document`` of cited chunks."""
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
-    raw_lines = close_box_gaps(restore_late_letters(restore_late_numbers(
-        [unglue_number(l) for l in page_lines(mark_pages(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")), symbol))])))
+    raw_lines = [unglue_number(l) for l in page_lines(mark_pages(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")), symbol))]
+    raw_lines = close_box_gaps(restore_late_letters(restore_late_first_lines(restore_late_numbers(raw_lines))))
     page = strip_furniture(raw_lines, symbol)
     lines = page.lines
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
