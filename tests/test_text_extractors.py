@@ -299,3 +299,36 @@ def test_a_lowercase_line_under_a_number_with_no_first_line_below_stays():
     lines = ["12.", "in the implementation of national action programmes.", "", "E. Session on improving implementation",
              "", "13. The Committee took note."]
     assert restore_late_first_lines(lines) == lines
+
+
+def test_page_one_header_heads_no_paragraph_of_a_letter():
+    # A/79/771, pdfminer-clean page 1: masthead organs, Distr., session and six agenda items' titles
+    from ingest.text.front_zone import header_lines
+
+    text = _text("A_79_771_pdfminer-clean_p1.txt")
+    lines = text.split("\n")
+    assert lines[header_lines(lines)].strip().startswith("Letter dated 4 February 2025")
+    doc = parse_text(text, source="A_79_771.en.txt")
+    heads = {s for c in doc.chunks for s in c.section}
+    assert doc.chunks and not heads & {"General Assembly", "Security Council", "Distr.: General",
+                                        "Crimes against humanity", "Eightieth anniversary of the end of the Second World War"}
+    assert any(c.text.startswith("On 4 February 2025, in broad daylight") for c in doc.chunks)
+
+
+def test_a_copy_without_masthead_has_no_header_to_skip():
+    from ingest.text.front_zone import header_lines
+
+    assert header_lines(["Summary", "", "The present report is submitted pursuant to resolution 67/219."]) == 0
+
+
+def test_a_joint_documents_other_symbol_is_running_header_furniture():
+    # E/2025/24-E/CN.3/2025/37, pypdfium2: each page heads with both symbols, the second glued into text
+    from ingest.text.furniture import joint_symbols, strip_furniture
+
+    lines = ["E/2025/24-E/CN.3/2025/37", "Distr.: General", "\f", "E/2025/24", "E/CN.3/2025/37",
+             "At the same meeting, the Commission took note of the report (E/CN.3/2025/37).",
+             "E/CN.3/2025/37 is the Commission's report."]
+    assert joint_symbols(lines, "E/2025/24") == frozenset({"E/CN.3/2025/37"})
+    kept = [s for _, s in strip_furniture(lines, "E/2025/24").lines]
+    assert "E/CN.3/2025/37" not in kept and lines[5] in kept and lines[6] in kept
+    assert joint_symbols(["A/79/19", "Report"], "A/79/19") == frozenset()

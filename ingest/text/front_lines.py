@@ -131,6 +131,7 @@ def header_end(cells: list[Cell]) -> int:
         kind = cell_kind(c.text)
         if kind == "agenda":
             item_title = c.block + 1 if k + 1 == len(cells) or cells[k + 1].block != c.block else c.block
+            item_title += _item_count(c.text) - 1  # one title per item, each a block of its own at most
         elif kind in ("session", "place"):
             session_block = c.block
         elif kind == "text" and _new_block(c, item_title, session_block):
@@ -138,6 +139,12 @@ def header_end(cells: list[Cell]) -> int:
                 return k  # the block after the agenda item's title or the session block
             item_title = session_block = None
     return len(cells)
+
+
+def _item_count(text: str) -> int:
+    """How many agenda items a line lists (``Agenda items 62, 67, 80 and 135``: 4)."""
+    m = AGENDA.match(squash(text).lower())
+    return max(1, len(re.findall(r"(?:^|,|and)(?=\d)", m.group(1)))) if m else 1
 
 
 def _new_block(c: Cell, item_title: int | None, session_block: int | None) -> bool:

@@ -147,6 +147,7 @@ def strip_furniture(lines: list[str], symbol: str) -> PageText:
     """
     pages = page_count(lines)
     edges = _page_edge_numbers(lines, symbol, pages)
+    joint = joint_symbols(lines, symbol)
     kept: list[tuple[int, str]] = []
     notes: dict[str, str] = {}
     i, n = 0, len(lines)
@@ -155,12 +156,29 @@ def strip_furniture(lines: list[str], symbol: str) -> PageText:
         if is_separator(line):
             i = _read_footnote_block(lines, i + 1, symbol, notes, edges, pages)
             continue
-        if line == PAGE_BREAK or i in edges or is_furniture(line, symbol, pages):
+        if line == PAGE_BREAK or i in edges or is_furniture(line, symbol, pages) or _joint_header(lines, i, symbol, joint):
             i += 1
             continue
         kept.append((i, line))
         i += 1
     return PageText(kept, notes)
+
+
+def joint_symbols(lines: list[str], symbol: str, max_lines: int = 40) -> frozenset[str]:
+    """The other symbols of a joint document (``A/80/75-E/2025/55``: ``E/2025/55``), printed with
+    ``symbol`` on page 1's masthead line: each heads later pages alone on its line, as the symbol does."""
+    if not symbol:
+        return frozenset()
+    for line in lines[:max_lines]:
+        s = line.strip()
+        if s.startswith(symbol) and s != symbol and _only_symbols(s):
+            return frozenset(found for found in SYMBOL_RE.findall(s) if found != symbol)
+    return frozenset()
+
+
+def _joint_header(lines: list[str], i: int, symbol: str, joint: frozenset[str]) -> bool:
+    """A joint document's other symbol beside the running header (within two lines of the symbol alone)."""
+    return lines[i].strip() in joint and any(l.strip() == symbol for l in lines[max(0, i - 2):i + 3])
 
 
 _BARE_NUMBER_RE = re.compile(r"^\s*(?:Page\s+)?(\d{1,3})\s*$")

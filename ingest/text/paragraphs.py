@@ -20,6 +20,7 @@ from .late_numbers import restore_late_numbers
 from .late_letters import restore_late_letters
 from .late_first_lines import restore_late_first_lines
 from .box_gaps import close_box_gaps
+from .front_zone import header_lines
 from .page_marks import mark_pages
 from .columns import unfold_columns
 from ..models import Chunk, Document
@@ -126,13 +127,14 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
     groups = [part for g in groups for part in split_run(g, width)]
     blocks: list[_Block] = []
     per_page: dict[int, int] = {}
+    header = header_lines(raw_lines)  # page 1's masthead and session block: no headings
     for g in groups:
         if not g:
             continue
         texts = [" ".join(t.split()) for _, t in g]
         first_page = page_at[g[0][0]] if g[0][0] < len(page_at) else page
         if not _ends(texts) and len(texts) <= 3 and not _LINK_RE.match(texts[0]):  # a link is text, never a heading
-            if not any(symbol and symbol in t for t in texts):  # not the masthead
+            if not any(symbol and symbol in t for t in texts) and g[-1][0] >= header:  # not the masthead
                 blocks.append(_Block("heading", lines=texts, first_line=g[0][0]))
             continue
         per_page[first_page] = per_page.get(first_page, 0) + 1
