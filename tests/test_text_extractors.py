@@ -332,3 +332,13 @@ def test_a_joint_documents_other_symbol_is_running_header_furniture():
     kept = [s for _, s in strip_furniture(lines, "E/2025/24").lines]
     assert "E/CN.3/2025/37" not in kept and lines[5] in kept and lines[6] in kept
     assert joint_symbols(["A/79/19", "Report"], "A/79/19") == frozenset()
+
+
+def test_an_overprinted_date_gives_no_year_rather_than_a_wrong_one():
+    # A/CONF.230/2025/L.2, pdftotext: a template's date printed over the date of issue
+    from ingest.text.front_matter import text_front_matter
+
+    page1 = ("United Nations\n\nA/CONF.230/2025/L.2\nDistr.:Distr.:\nLimited\nGeneral\n9 June6 2025\n"
+             "February 2025\nOriginal:\nEnglish\n\n2025 United Nations Conference\nAgenda item 11\n"
+             "Adoption of the report of the Conference\n\nDraft report\n")
+    assert text_front_matter(page1).date is None

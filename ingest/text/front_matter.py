@@ -126,6 +126,8 @@ def _iso(text: str) -> str | None:
     if not m:
         return None
     month = next(i for i, name in enumerate(MONTHS, 1) if name.lower() == m.group(2).lower())
+    if not 1900 <= int(m.group(3)) <= 2100:
+        return None  # overprinted digits (``9 June6 2025``): no year a UN document carries
     try:
         return date(int(m.group(3)), month, int(m.group(1))).isoformat()
     except ValueError:
