@@ -342,3 +342,14 @@ def test_an_overprinted_date_gives_no_year_rather_than_a_wrong_one():
              "February 2025\nOriginal:\nEnglish\n\n2025 United Nations Conference\nAgenda item 11\n"
              "Adoption of the report of the Conference\n\nDraft report\n")
     assert text_front_matter(page1).date is None
+
+
+def test_an_official_records_spine_gives_no_title():
+    # E/2025/24, pdfminer: the cover's spine comes out a letter a line under the cover
+    from ingest.text.front_matter import text_front_matter
+
+    page1 = ("E/2025/24-E/CN.3/2025/37\n\nUnited Nations\n\nStatistical Commission\n\nReport on the fifty-sixth session\n"
+             "(4–7 March 2025)\n\nEconomic and Social Council\nOfficial Records, 2025\nSupplement No. 4\n\n\n\n"
+             "E\n\n/\n2\n0\n2\n5\n/\n2\n4\n")
+    fm = text_front_matter(page1)
+    assert fm.title == "" and fm.date == "2025"

@@ -273,8 +273,8 @@ def _text_title(cells: list[Cell]) -> str:
         return ""  # no blank lines: where the title ends cannot be told
     block = cells[start].block
     main = [c.text for c in cells[start:] if c.block == block and not _END.match(c.text)]
-    if not main or len(main) > 6:
-        return ""
+    if not main or len(main) > 6 or len(" ".join(main)) < 4:
+        return ""  # a cover's spine letter by letter (``E`` / ``/`` / ``2``) is no title
     rest = [c for c in cells[start:] if c.block > block]
     title = " ".join(" ".join(main).split())
     if rest and rest[0].block == block + 1 and re.match(r"^(?:Report|Note) (?:of|by) the ", rest[0].text):
