@@ -10,7 +10,10 @@ reading is compared with what the PDF reader put into the index:
 - the paragraphs cited by page ``(part, page, number)``, which text without layout can only approximate;
 - page-1 metadata: documents whose symbol, date or issuing bodies differ from the index's ``documents`` row;
 - words reached (a coarse "nothing lost"): the share of the PDF chunks' word tokens (a multiset)
-  found in the text reading's chunks, per document and in total, with the worst documents.
+  found in the text reading's chunks, per document and in total, with the worst documents;
+- chunks under a page-1 heading: the text reading's chunks whose section path holds a masthead organ or
+  page-1 furniture line (``General Assembly``, ``Distr.: General``, a joint symbol), which no chunk of
+  the PDF reader's has.
 
 ``--half dev|aside`` reads the split of ``bench/data/text_extractor_split.json`` (the 72 PDFs by file
 name, odd positions dev); ``pdfminer-clean`` is pdfminer's text with trailing spaces stripped and form
@@ -36,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, os.getcwd())
 
 from ingest.reader import read_document  # noqa: E402
+from ingest.text.front_lines import cell_kind  # noqa: E402
 from paracite.errors import ParaciteError  # noqa: E402
 
 EXTRACTORS = ("pypdfium2", "pdfminer", "pdfminer-clean", "pdftotext", "pdftotext-layout")
@@ -91,6 +95,7 @@ class Reading:
     pages: set = field(default_factory=set)
     meta: tuple = ()
     words: Counter = field(default_factory=Counter)
+    masthead: int = 0  # chunks under a page-1 heading (a masthead organ, ``Distr.``, a symbol)
 
 
 def pdf_reading(con: sqlite3.Connection, sym: str) -> Reading:
@@ -105,7 +110,8 @@ def text_reading(path: Path) -> Reading:
     doc = read_document(str(path))
     return Reading(paras=numbered((c.part, c.number) for c in doc.chunks if c.kind == "paragraph" and not c.page),
                    pages={(c.part.lower(), c.page, c.number) for c in doc.chunks if c.kind == "paragraph" and c.page},
-                   meta=(doc.symbol, doc.date, tuple(doc.bodies)), words=words(c.text for c in doc.chunks))
+                   meta=(doc.symbol, doc.date, tuple(doc.bodies)), words=words(c.text for c in doc.chunks),
+                   masthead=sum(any(cell_kind(s) in ("principal", "furniture") for s in c.section) for c in doc.chunks))
 
 
 def compare(sym: str, pdf: Reading, txt: Reading, tot: Counter, worst: list, quiet: bool) -> None:
@@ -114,7 +120,7 @@ def compare(sym: str, pdf: Reading, txt: Reading, tot: Counter, worst: list, qui
     tot.update(pdf=len(pdf.paras), txt=len(txt.paras), both=len(pdf.paras & txt.paras), docs=1,
                same=pdf.paras == txt.paras, pdf_pages=len(pdf.pages), txt_pages=len(txt.pages),
                both_pages=len(pdf.pages & txt.pages), meta=pdf.meta == txt.meta,
-               words=sum(pdf.words.values()), reached=reached)
+               words=sum(pdf.words.values()), reached=reached, masthead=txt.masthead)
     share = reached / max(1, sum(pdf.words.values()))
     worst.append((share, sym))
     if quiet:
@@ -173,6 +179,7 @@ def main() -> int:
           f"{tot['reached']}/{tot['words']} ({tot['reached'] / max(1, tot['words']):.4f}); worst "
           + ("(hidden)" if args.quiet and args.half == "aside" else
              ", ".join(f"{s} {w:.3f}" for w, s in sorted(worst)[:3])))
+    print(f"text chunks under a page-1 heading (masthead organ, Distr., symbol): {tot['masthead']}")
     return 0
 
 
