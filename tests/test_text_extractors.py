@@ -313,6 +313,19 @@ def test_page_one_header_heads_no_paragraph_of_a_letter():
     assert doc.chunks and not heads & {"General Assembly", "Security Council", "Distr.: General",
                                         "Crimes against humanity", "Eightieth anniversary of the end of the Second World War"}
     assert any(c.text.startswith("On 4 February 2025, in broad daylight") for c in doc.chunks)
+    # nor does the letter's title, in three pieces (``... addressed to`` / ``the Secretary-General``): as the PDF reader
+    assert all(c.section == () for c in doc.chunks) and len(doc.chunks) == 4
+
+
+def test_a_heading_after_a_letters_title_stays_a_heading():
+    text = ("A/79/999\n\nDistr.: General\n3 February 2025\n\nSeventy-ninth session\n\n"
+            "Letter dated 4 February 2025 from the Permanent Representative of\n\n"
+            "Ukraine to the United Nations addressed to the Secretary-General\n\n"
+            "I write to inform you of the attacks on the energy system of the country.\n\n"
+            "Attacks on energy infrastructure\n\n"
+            "On 4 February 2025, the power plant was struck again and the city lost power for a day.\n")
+    doc = parse_text(text, source="A_79_999.en.txt")
+    assert [c.section for c in doc.chunks] == [(), ("Attacks on energy infrastructure",)]
 
 
 def test_a_copy_without_masthead_has_no_header_to_skip():

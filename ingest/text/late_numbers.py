@@ -39,7 +39,7 @@ def _prose_line(s: str) -> bool:
             and s[:1].isalnum())
 
 
-def _runs_on(first: str, after: str) -> bool:
+def runs_on(first: str, after: str) -> bool:
     """Does ``after`` continue ``first`` mid-sentence?"""
     last = re.sub(r"[^\w-]+$", "", first.rsplit(None, 1)[-1]).lower()
     return after[:1].islower() or last in _RUN_ON_WORDS or first.endswith((",", "-", "–"))
@@ -94,7 +94,7 @@ def restore_late_numbers(lines: list[str]) -> list[str]:
         if j is None or _BARE_RE.match(out[j]) or not _alone(out, j):
             continue
         first, after = out[j].strip(), _next_solid(out, i)
-        if not (after and _prose_line(first) and (_runs_on(first, after) or len(first) >= full)):
+        if not (after and _prose_line(first) and (runs_on(first, after) or len(first) >= full)):
             continue
         k = _first_box(out, j)
         if k is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from .clean import Vocabulary, clean_text
 from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
 from .glued_numbers import unglue_number
-from .late_numbers import restore_late_numbers
+from .late_numbers import restore_late_numbers, runs_on
 from .late_letters import restore_late_letters
 from .late_first_lines import restore_late_first_lines
 from .box_gaps import close_box_gaps
@@ -44,6 +44,7 @@ _ANNEX_RE = re.compile(r"^\s*(Annex(?:es)?(?:\s+[IVX]+)?)\s*$", re.I)
 _LETTER_ANNEX_RE = re.compile(r"^\s*((?:Annex|Enclosure)(?:\s+[IVX]+)?)(?:\s*|\s+to\s+the\s+(?:letter|note|"
                               r"identical\s+letters|communication)\b.*)$", re.I)
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
+_LETTER_TITLE_RE = re.compile(r"^(?:Identical )?[Ll]etters? dated\b|^Note verbale dated\b")
 _LINK_RE = re.compile(r"^(?:\d{1,2}\.\s+)?(?:https?://|www\.)\S")
 _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 
@@ -128,13 +129,18 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
     blocks: list[_Block] = []
     per_page: dict[int, int] = {}
     header = header_lines(raw_lines)  # page 1's masthead and session block: no headings
+    in_title = False  # a letter's title over its text, in pieces: no heading either
+    blocks_title: list[str] = []
     for g in groups:
         if not g:
             continue
         texts = [" ".join(t.split()) for _, t in g]
         first_page = page_at[g[0][0]] if g[0][0] < len(page_at) else page
         if not _ends(texts) and len(texts) <= 3 and not _LINK_RE.match(texts[0]):  # a link is text, never a heading
-            if not any(symbol and symbol in t for t in texts) and g[-1][0] >= header:  # not the masthead
+            in_title = not per_page and (bool(_LETTER_TITLE_RE.match(texts[0]))
+                                         or (in_title and runs_on(blocks_title[-1], texts[0])))
+            blocks_title = texts if in_title else blocks_title
+            if not any(symbol and symbol in t for t in texts) and g[-1][0] >= header and not in_title:  # not the masthead
                 blocks.append(_Block("heading", lines=texts, first_line=g[0][0]))
             continue
         per_page[first_page] = per_page.get(first_page, 0) + 1
