@@ -26,6 +26,7 @@ from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
+from .front_section import first_chapter_run
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
@@ -292,6 +293,10 @@ def _front_heading(pre: _Block, ln: int) -> list[_Block]:
     that ended a sentence (the summary); it leaves the front matter."""
     if not pre.lines:
         return []
+    if k := first_chapter_run(pre.lines):  # ``I. Introduction`` (and a sub-heading) over paragraph 1
+        taken = pre.lines[-k:]
+        del pre.lines[-k:]
+        return [_Block("heading", lines=taken, first_line=ln)]
     s = pre.lines[-1]
     before = pre.lines[-2] if len(pre.lines) > 1 else ""
     if not (_is_heading_line(s) and len(s) < 60 and not _is_label(s) and s[:1].isupper()):
