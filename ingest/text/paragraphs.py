@@ -27,6 +27,7 @@ from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
 from .front_section import first_chapter_run
+from .heading_lines import counted_sibling, fills_measure, heading_text
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
@@ -437,7 +438,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
         if block.kind == "heading" and block.section is not None:
             continue  # the layout parser gave each block its section path
         if block.kind == "heading":
-            for level, heading in _headings(block.lines, last_letter):
+            for level, heading in _headings(heading_text(block.lines), last_letter):
                 if level == 2:
                     last_letter = heading[:1]
                 elif level == 1:
@@ -445,7 +446,8 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
-                    level = unlabelled_level(heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
+                    level = counted_sibling(path, heading) or unlabelled_level(
+                        heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
                 path = [p for p in path if p[0] < level] + [(level, heading)]
             continue
         if block.section is not None:
@@ -516,7 +518,8 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
         elif nm and (nm.group(2) == "" or nm.group(2)[:1].isupper()):
             items.append([3, nm.group(1) + ".", [nm.group(2)] if nm.group(2) else []])
         else:
-            if items and (not items[-1][2] or _title_continues(items[-1][2][-1], s)):
+            if items and (not items[-1][2] or _title_continues(items[-1][2][-1], s)
+                          or (items[-1][1] and fills_measure(items[-1][2][-1], s))):
                 items[-1][2].append(s)
             else:
                 pending.append(s)

@@ -1,0 +1,56 @@
+"""Heading lines of text with no layout: what is no heading, and where a heading's title runs on.
+
+- A line that is only document symbols (``E/HLPF/2025/L.1``: a joint document's second symbol, printed
+  on a line of its own in the running header) is page furniture, never a heading: kept, it stood on the
+  section path of every paragraph after it.
+- A labelled title line that filled the heading's measure (40 characters or more, ending on a word)
+  runs on into the next line even when that line starts with a capital (``VII. United Nations
+  Sustainable Development Cooperation`` / ``Framework Evaluations``); a short title over another line is a
+  heading with a sub-heading under it (``I. Introduction`` / ``Overview of key trends``).
+- Unlabelled headings that open on the same word and a number (``Goal 3. Ensure healthy lives ...``,
+  ``Goal 5. Achieve gender equality ...``) are siblings: the second replaces the first on the path
+  instead of nesting under it (the PDF reader tells them alike by their type style). Issue 15.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .furniture import SYMBOL_RE
+
+_FULL_TITLE = 40
+_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.(?:\s|$)")
+
+
+def bare_symbol(line: str) -> bool:
+    """Is the line only one or more document symbols (``E/2025/L.16``, ``A/80/75 E/2025/55``)?"""
+    s = line.strip()
+    return bool(SYMBOL_RE.search(s)) and not re.sub(r"[\s*\-−–]+", "", SYMBOL_RE.sub("", s))
+
+
+def heading_text(lines: list[str]) -> list[str]:
+    """A heading block's lines without the bare symbols among them."""
+    return [s for s in lines if not bare_symbol(s)]
+
+
+def fills_measure(prev: str, line: str) -> bool:
+    """Does a labelled heading's title line ``prev`` run on into ``line`` because it filled its measure?"""
+    p = prev.rstrip()
+    return (len(p) >= _FULL_TITLE and p[-1:].isalpha() and not _LABEL_RE.match(line.strip())
+            and len(line.strip()) < len(p))
+
+
+_COUNTED_RE = re.compile(r"^([A-Z][a-z]+)\s+(\d{1,3})\b")
+
+
+def counted_sibling(path: list[tuple[int, str]], heading: str) -> int:
+    """The level of the heading on ``path`` that opens on the same word and a number as ``heading``
+    (``Goal 3.`` for ``Goal 5.``), or 0."""
+    m = _COUNTED_RE.match(heading)
+    if not m:
+        return 0
+    for level, h in reversed(path):
+        o = _COUNTED_RE.match(h)
+        if o and o.group(1) == m.group(1) and o.group(2) != m.group(2):
+            return level
+    return 0
