@@ -1,0 +1,58 @@
+"""Section paths of the text reader on other tools' extractions (issue 15; measured by
+``bench/text_chunk_agreement.py``). Lines are copied from pdfminer.six's text of library PDFs;
+the fixture is pdfminer.six's text of A/80/75 pp. 1-3 (tests/fixtures/text_extractors)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.text.front_section import first_chapter_run
+from ingest.text.heading_lines import bare_symbol, counted_sibling, fills_measure, heading_text
+from ingest.text.paragraphs import _headings, parse_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "text_extractors"
+
+
+def test_the_first_chapter_over_paragraph_1_heads_it():
+    # A/80/75, pdfminer: "I.  Introduction" / "Overview of key trends" right above paragraph 1
+    doc = parse_text((FIXTURES / "A_80_75_pdfminer_p1-3.txt").read_text(encoding="utf-8"))
+    first = next(c for c in doc.chunks if c.kind == "paragraph" and c.number == 1)
+    assert first.section == ("I. Introduction", "Overview of key trends")
+    assert "Introduction" not in " ".join(c.text for c in doc.chunks if c.kind == "summary")
+
+
+def test_the_first_chapter_run_takes_a_two_line_title_and_nothing_above_it():
+    # E/2025/L.16, pdfminer: the declaration's title, then chapter I over two lines, then "1."
+    front = ["Development Goals for leaving no one behind”",
+             "I.  Current trends, challenges and their impacts on accelerating",
+             "the implementation of the Sustainable Development Goals"]
+    assert first_chapter_run(front) == 2
+    assert first_chapter_run(["E/2025/57", "I.  Introduction"]) == 1
+    assert first_chapter_run(["Development Cooperation Framework."]) == 0  # prose: no chapter
+    assert first_chapter_run(["I.  Introduction", "The present report was prepared pursuant to it."]) == 0
+
+
+def test_a_joint_documents_second_symbol_is_no_heading():
+    # E/2025/L.16-E/HLPF/2025/L.1, pdfminer: the running header's second symbol above chapter II
+    lines = ["E/HLPF/2025/L.1", "II.  Priority actions for advancing sustainable, inclusive,",
+             "science- and evidence-based solutions for the 2030 Agenda"]
+    assert bare_symbol("E/HLPF/2025/L.1") and bare_symbol("A/80/75 E/2025/55")
+    assert not bare_symbol("Goal 3. Ensure healthy lives") and not bare_symbol("56/101. National accounts")
+    assert heading_text(lines) == lines[1:]
+
+
+def test_a_title_line_that_filled_its_measure_runs_on():
+    # E/2025/57, pdfminer: chapter VII's title breaks before a capital
+    assert _headings(["VII.  United Nations Sustainable Development Cooperation", "Framework evaluations"]) == [
+        (1, "VII. United Nations Sustainable Development Cooperation Framework evaluations")]
+    assert fills_measure("IV.  Use of system-wide evaluation evidence: strengthening", "Development Goals")
+    # a short title over a sub-heading stays two headings
+    assert _headings(["I.  Introduction", "Overview of key trends"]) == [(1, "I. Introduction"),
+                                                                        (0, "Overview of key trends")]
+
+
+def test_goals_are_siblings_not_nested():
+    # E/2025/L.16: "Goal 5. ..." follows "Goal 3. ..." under chapter II
+    path = [(1, "II. Priority actions"), (2, "Goal 3. Ensure healthy lives and promote well-being for all at all ages")]
+    assert counted_sibling(path, "Goal 5. Achieve gender equality and empower all women and girls") == 2
+    assert counted_sibling(path, "Overview of key trends") == 0
