@@ -26,6 +26,7 @@ from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
+from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
 from .heading_lines import counted_sibling, fills_measure, heading_text
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
@@ -52,6 +53,7 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
     raw_lines = close_box_gaps(restore_late_numbers(
         [unglue_number(l) for l in page_lines(mark_pages(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")), symbol))]))
+    raw_lines, feet = unmarked_footnotes(raw_lines, symbol)  # footnotes no ``______`` rule marks
     page = strip_furniture(raw_lines, symbol)
     lines = page.lines
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
@@ -66,7 +68,7 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     if resolution:
         blocks = resolution[0]
         symbol = printed_symbol(symbol, _after_symbol(text, symbol))
-    chunks = _to_chunks(blocks, symbol, vocab, page.footnotes, title)
+    chunks = _to_chunks(blocks, symbol, vocab, {**feet, **page.footnotes}, title)
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
     adopted = resolution[1] if resolution else None
     return Document(symbol=symbol, title=title, source=source, chunks=tuple(chunks), checksum=checksum,
