@@ -56,3 +56,38 @@ def test_goals_are_siblings_not_nested():
     path = [(1, "II. Priority actions"), (2, "Goal 3. Ensure healthy lives and promote well-being for all at all ages")]
     assert counted_sibling(path, "Goal 5. Achieve gender equality and empower all women and girls") == 2
     assert counted_sibling(path, "Overview of key trends") == 0
+
+
+def test_footnotes_at_a_page_foot_with_no_rule_are_read_as_footnotes():
+    # A/80/62, pdfminer: footnote 1 under the last lines of p. 2, then the page number, a form feed, p. 3
+    from ingest.text.footnote_feet import unmarked_footnotes
+    from ingest.text.furniture import page_lines
+
+    lines = page_lines((FIXTURES / "A_80_62_pdfminer_p2-3.txt").read_text(encoding="utf-8"))
+    out, notes = unmarked_footnotes(lines, "A/80/62")
+    assert list(notes) == ["1"]
+    assert notes["1"].startswith("Association for Progressive Communications (APC); Council of Europe;")
+    assert "World Trade Organization (WTO)." in notes["1"]
+    assert len(out) == len(lines)  # blanked, not removed: pages and spans stay
+    body = "\n".join(out)
+    assert "Association for Progressive" not in body and "responsible, equitable and" in body
+    assert "International cooperation and multi-stakeholder engagement" in body
+
+
+def test_numbers_opening_lines_of_text_are_no_footnotes():
+    from ingest.text.footnote_feet import footnote_feet
+
+    def foot(s: str) -> bool:
+        return s.strip() in ("25-01852 (E)    110225", "\f")
+
+    # A/79/771: a line of a letter's text opens on "2 girls"; A/79/845: an address's "2 Tekhnichesky
+    # Pereulok" is no first footnote; A/AC.172/2025/2: calendar rows ("2 October", "10 E I (ACEFRS) T")
+    for first in ("2 girls, aged 14 and 16. Among the victims were two sisters,",
+                  "2 Tekhnichesky Pereulok,", "1 October 20 October", "1 E I (ACEFRS) T  - Three sessions"):
+        lines = ["5 civilians and injuring at least 55 others, including 3 children: a 6 -year-old boy and",
+                 first, "driver.  All  three  were  killed.", "", "25-01852 (E)    110225"]
+        assert footnote_feet(lines, foot, marked=False) == (lines, {})
+    # a text that prints its footnote rules is read by strip_furniture, not here
+    lines = ["the Assembly.", "", "1  See A/RES/79/1.", "25-01852 (E)    110225"]
+    assert footnote_feet(lines, foot, marked=True) == (lines, {})
+    assert footnote_feet(lines, foot, marked=False)[1] == {"1": "See A/RES/79/1."}
