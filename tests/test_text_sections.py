@@ -91,3 +91,13 @@ def test_numbers_opening_lines_of_text_are_no_footnotes():
     lines = ["the Assembly.", "", "1  See A/RES/79/1.", "25-01852 (E)    110225"]
     assert footnote_feet(lines, foot, marked=True) == (lines, {})
     assert footnote_feet(lines, foot, marked=False)[1] == {"1": "See A/RES/79/1."}
+
+
+def test_a_chapter_heading_ends_a_paragraph_broken_off_mid_sentence():
+    # A/80/75, pdfminer: a stray box of paragraph 8 ("is  as  effective,  prioritized,  efficient,") just
+    # above chapter II; the chapter heading was read into paragraph 8
+    from ingest.text.heading_lines import chapter_heading
+
+    assert chapter_heading("II.  Overview of humanitarian emergencies")
+    assert not chapter_heading("II.  The Council welcomed the report.")  # a sentence
+    assert not chapter_heading("is  as  effective,  prioritized,  efficient,")

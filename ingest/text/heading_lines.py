@@ -7,6 +7,9 @@
   runs on into the next line even when that line starts with a capital (``VII. United Nations
   Sustainable Development Cooperation`` / ``Framework Evaluations``); a short title over another line is a
   heading with a sub-heading under it (``I. Introduction`` / ``Overview of key trends``).
+- A chapter heading (``II.  Overview of humanitarian emergencies``: a Roman label, a capital, no sentence
+  end) is no more of a paragraph that broke off mid-sentence above it: pdfminer.six writes a paragraph's
+  stray box (``is as effective, prioritized, efficient,``) just above the next chapter.
 - Unlabelled headings that open on the same word and a number (``Goal 3. Ensure healthy lives ...``,
   ``Goal 5. Achieve gender equality ...``) are siblings: the second replaces the first on the path
   instead of nesting under it (the PDF reader tells them alike by their type style). Issue 15.
@@ -54,3 +57,12 @@ def counted_sibling(path: list[tuple[int, str]], heading: str) -> int:
         if o and o.group(1) == m.group(1) and o.group(2) != m.group(2):
             return level
     return 0
+
+
+_CHAPTER_RE = re.compile(r"^[IVXL]{1,6}\.\s+[A-Z“]")
+
+
+def chapter_heading(line: str) -> bool:
+    """Is the line a chapter's heading (``II.  Overview of ...``), whatever the line above it?"""
+    s = line.strip()
+    return bool(_CHAPTER_RE.match(s)) and len(s) < 130 and not s.endswith((".", ";", ","))

@@ -28,7 +28,7 @@ from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
-from .heading_lines import counted_sibling, fills_measure, heading_text
+from .heading_lines import chapter_heading, counted_sibling, fills_measure, heading_text
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
@@ -394,7 +394,7 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     After a sentence end a line may still be the paragraph (a page broke between sentences):
     it is, when prose ending a sentence follows before the next paragraph or heading label.
     """
-    if _is_label(s):
+    if _is_label(s) or chapter_heading(s):
         return False
     if not _ends(cur.lines):
         return True
