@@ -101,3 +101,15 @@ def test_a_chapter_heading_ends_a_paragraph_broken_off_mid_sentence():
     assert chapter_heading("II.  Overview of humanitarian emergencies")
     assert not chapter_heading("II.  The Council welcomed the report.")  # a sentence
     assert not chapter_heading("is  as  effective,  prioritized,  efficient,")
+
+
+def test_a_chapter_cited_as_a_part_stands_on_the_path_by_its_title():
+    # E/2025/24: "Chapter I" / "Matters calling for action ..." opens part "chap. I"
+    from ingest.text.heading_lines import without_part_label
+
+    heading = "Chapter I Matters calling for action by the Economic and Social Council or brought to its attention"
+    assert without_part_label(heading, "chap. I") == heading[len("Chapter I "):]
+    assert without_part_label(heading, "part two, chap. I") == heading[len("Chapter I "):]
+    assert without_part_label(heading, "chap. II") == heading  # another chapter's label: kept whole
+    assert without_part_label("Chapter II Organizational and other matters", "part one") == (
+        "Chapter II Organizational and other matters")

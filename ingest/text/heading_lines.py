@@ -10,6 +10,9 @@
 - A chapter heading (``II.  Overview of humanitarian emergencies``: a Roman label, a capital, no sentence
   end) is no more of a paragraph that broke off mid-sentence above it: pdfminer.six writes a paragraph's
   stray box (``is as effective, prioritized, efficient,``) just above the next chapter.
+- The heading that opens a chapter cited as a part (``chap. I``) stands on the path by its title alone
+  (``Matters calling for action ...``, not ``Chapter I Matters ...``), as the PDF reader puts it: the
+  citation already names the chapter.
 - Unlabelled headings that open on the same word and a number (``Goal 3. Ensure healthy lives ...``,
   ``Goal 5. Achieve gender equality ...``) are siblings: the second replaces the first on the path
   instead of nesting under it (the PDF reader tells them alike by their type style). Issue 15.
@@ -66,3 +69,15 @@ def chapter_heading(line: str) -> bool:
     """Is the line a chapter's heading (``II.  Overview of ...``), whatever the line above it?"""
     s = line.strip()
     return bool(_CHAPTER_RE.match(s)) and len(s) < 130 and not s.endswith((".", ";", ","))
+
+
+_PART_CHAPTER_RE = re.compile(r"(?:^|, )chap\. ([IVXL]+|\d+)$", re.I)
+
+
+def without_part_label(heading: str, part: str) -> str:
+    """``heading`` without the ``Chapter I`` that the part's label (``chap. I``) already says."""
+    m = _PART_CHAPTER_RE.search(part)
+    if not m:
+        return heading
+    h = re.match(rf"(?i)chapter\s+{re.escape(m.group(1))}\b[\s.:–-]*(.*)$", heading)
+    return h.group(1) if h and h.group(1) else heading

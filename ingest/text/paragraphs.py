@@ -28,7 +28,8 @@ from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
-from .heading_lines import chapter_heading, counted_sibling, fills_measure, heading_text
+from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text,
+                            without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
@@ -455,7 +456,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
         if block.section is not None:
             sect = tuple(_clean_heading(h, vocab, cleaned) for h in block.section)
         else:
-            sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
+            sect = tuple(without_part_label(h, block.part) for _, h in path if not _ANNEX_RE.match(h))
         sect += tuple(_clean_heading(h, vocab, cleaned) for h in block.heads)
         if block.kind in ("paragraph", "preamble", "part"):
             text, refs, next_ref = _clean(block, vocab, next_ref)
