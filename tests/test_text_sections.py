@@ -113,3 +113,14 @@ def test_a_chapter_cited_as_a_part_stands_on_the_path_by_its_title():
     assert without_part_label(heading, "chap. II") == heading  # another chapter's label: kept whole
     assert without_part_label("Chapter II Organizational and other matters", "part one") == (
         "Chapter II Organizational and other matters")
+
+
+def test_an_unlabelled_heading_after_paragraphs_is_a_sibling_of_the_one_above():
+    # E/HLPF/2025/6: "C. Thematic discussions" / "Making artificial intelligence accessible, ..." / paragraphs /
+    # "Advancing science, technology and innovation for gender equality"
+    from ingest.text.heading_lines import prose_sibling
+
+    path = [(2, "C. Thematic discussions"), (3, "Making artificial intelligence accessible, inclusive and beneficial for all")]
+    assert prose_sibling(path) == 3
+    assert prose_sibling(path[:1]) == 0  # under a labelled heading it nests
+    assert prose_sibling([(1, "Chapter II Organizational and other matters")]) == 0

@@ -81,3 +81,13 @@ def without_part_label(heading: str, part: str) -> str:
         return heading
     h = re.match(rf"(?i)chapter\s+{re.escape(m.group(1))}\b[\s.:–-]*(.*)$", heading)
     return h.group(1) if h and h.group(1) else heading
+
+
+def prose_sibling(path: list[tuple[int, str]]) -> int:
+    """The level of the unlabelled heading last on ``path``, for an unlabelled heading that follows
+    paragraphs under it: ``Advancing science ...`` after ``Making artificial intelligence ...`` and its
+    paragraphs is its sibling, not its child (a heading right under another still nests). 0 if the
+    last heading is labelled."""
+    if not path or _LABEL_RE.match(path[-1][1]) or re.match(r"(?i)(?:chapter|annex|part)\b", path[-1][1]):
+        return 0
+    return path[-1][0]

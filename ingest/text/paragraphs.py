@@ -28,7 +28,7 @@ from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
-from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text,
+from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
 from .restarts import Restarts
@@ -426,6 +426,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
     path: list[tuple[int, str]] = []  # (level, heading)
     part = ""
     last_letter = ""
+    prose = False  # a paragraph since the last heading
     cleaned: dict[str, str] = {}
     front = blocks[0]
     summary_lines = front.lines if front.kind == "summary" else _summary_lines(front.lines)
@@ -441,6 +442,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
         if block.kind == "heading" and block.section is not None:
             continue  # the layout parser gave each block its section path
         if block.kind == "heading":
+            after_prose, prose = prose, False
             for level, heading in _headings(heading_text(block.lines), last_letter):
                 if level == 2:
                     last_letter = heading[:1]
@@ -449,10 +451,12 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
-                    level = counted_sibling(path, heading) or unlabelled_level(
+                    level = counted_sibling(path, heading) or (after_prose and prose_sibling(path)) or unlabelled_level(
                         heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
                 path = [p for p in path if p[0] < level] + [(level, heading)]
+                after_prose = False
             continue
+        prose = prose or block.kind == "paragraph"
         if block.section is not None:
             sect = tuple(_clean_heading(h, vocab, cleaned) for h in block.section)
         else:
