@@ -124,3 +124,15 @@ def test_an_unlabelled_heading_after_paragraphs_is_a_sibling_of_the_one_above():
     assert prose_sibling(path) == 3
     assert prose_sibling(path[:1]) == 0  # under a labelled heading it nests
     assert prose_sibling([(1, "Chapter II Organizational and other matters")]) == 0
+
+
+def test_page_ones_starred_notes_leave_the_summary():
+    # E/ICEF/2025/20, pdfminer: the summary's last line, then page 1's starred note and its "Note:"
+    from ingest.text.footnote_feet import footnote_feet
+
+    lines = ["Action Plan, 2022–2025, assesses progress against its indicators and benchmarks.", "",
+             "* E/ICEF/2025/11.", "Note: The present document was processed in its entirety by UNICEF.", "",
+             "25-07042 (E)    020525", "\f", "E/ICEF/2025/20"]
+    out, notes = footnote_feet(lines, lambda s: s in ("\f", "25-07042 (E)    020525"), marked=False)
+    assert notes == {"*": "E/ICEF/2025/11. Note: The present document was processed in its entirety by UNICEF."}
+    assert out[0] == lines[0] and out[2] == out[3] == "" and out[5:] == lines[5:]

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from .furniture import PAGE_BREAK, is_furniture, is_separator, page_count
 
 _START_RE = re.compile(r"^(\d{1,3})\s+((?:[A-Z0-9“\"‘(]|https?:|www\.).*)$")  # a footnote opens on a capital or a link
+_STAR_RE = re.compile(r"^(\*{1,3})\s*([A-Z0-9“\"‘(].*)$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _BODY_RE = re.compile(r"^(?:\d{1,3}\.|[IVXL]{1,6}\.|[A-Z]\.)(?:\s|$)")
@@ -25,8 +26,12 @@ _AHEAD = 2  # footnote numbers that may be missed (a mark read into the text, a 
 
 
 def _opens(line: str, due: int) -> re.Match | None:
-    """Line opening footnote ``due`` (or one of the next ``_AHEAD``): not a date (``2 October``) nor a
-    table's row (``10 E I (ACEFRS) T``: a one-letter cell after the number)."""
+    """Line opening footnote ``due`` (or one of the next ``_AHEAD``), or a starred note (``* A/80/50.``,
+    page 1's); not a date (``2 October``) nor a table's row (``10 E I (ACEFRS) T``: a one-letter cell
+    after the number)."""
+    star = _STAR_RE.match(line.strip())
+    if star:
+        return star
     m = _START_RE.match(line.strip())
     if not m or not due <= int(m.group(1)) <= (due + _AHEAD if due > 1 else 1):  # the first is 1
         return None
@@ -47,7 +52,8 @@ def _run(lines: list[str], i: int, due: int, at_foot: Callable[[str], bool]) -> 
             continue
         m = _opens(s, due)
         if m:
-            last, due = m.group(1), int(m.group(1)) + 1
+            last = m.group(1)
+            due = due if last.startswith("*") else int(last) + 1
             notes[last] = [m.group(2)]
         elif last and not _BODY_RE.match(s):
             notes[last].append(s)
@@ -70,7 +76,7 @@ def footnote_feet(lines: list[str], at_foot: Callable[[str], bool], marked: bool
             end, found = _run(out, i, due, at_foot)
             if found:
                 notes.update(found)
-                due = max(map(int, found)) + 1
+                due = max([int(n) + 1 for n in found if n.isdigit()] + [due])
                 out[i:end] = [""] * (end - i)
                 i = end
                 continue
