@@ -136,3 +136,10 @@ def test_page_ones_starred_notes_leave_the_summary():
     out, notes = footnote_feet(lines, lambda s: s in ("\f", "25-07042 (E)    020525"), marked=False)
     assert notes == {"*": "E/ICEF/2025/11. Note: The present document was processed in its entirety by UNICEF."}
     assert out[0] == lines[0] and out[2] == out[3] == "" and out[5:] == lines[5:]
+
+
+def test_a_contents_list_of_annexes_is_no_first_chapter():
+    # DP/2025/19, pdfminer: the contents' annex list ends the front matter right above paragraph 1
+    front = ["I.  Performance indicators, 2022-2024", "II.  List of United Nations entities hosting United Nations Volunteers in 2024",
+             "III.  Statistical overview, 2024", "IV.  Financial overview, 2024"]
+    assert first_chapter_run(front) == 0

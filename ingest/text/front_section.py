@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 _FIRST_CHAPTER_RE = re.compile(r"^I\.(?:\s+[A-Z“\"].*)?$")
+_ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.(?:\s|$)")
 _MAX_LINES = 4  # a two-line chapter title and a two-line sub-heading at most
 
 
@@ -27,6 +28,6 @@ def first_chapter_run(lines: list[str]) -> int:
     for k in range(len(tail), 0, -1):
         run = tail[-k:]
         if _FIRST_CHAPTER_RE.match(run[0].strip()) and all(_heading_like(s.strip()) for s in run):
-            if not any(_FIRST_CHAPTER_RE.match(s.strip()) for s in run[1:]):
+            if not any(_ROMAN_RE.match(s.strip()) for s in run[1:]):  # ``II.`` under it: a contents list
                 return k
     return 0
