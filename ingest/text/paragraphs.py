@@ -29,6 +29,10 @@ from .resolution_blocks import resolution_blocks
 from .resolution import printed_symbol
 from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
+from .footnote_feet import unmarked_footnotes
+from .front_section import first_chapter_run
+from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
+                            without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
@@ -54,6 +58,7 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
     raw_lines = [unglue_number(l) for l in page_lines(mark_pages(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")), symbol))]
     raw_lines = close_box_gaps(restore_late_letters(restore_late_first_lines(restore_late_numbers(raw_lines))))
+    raw_lines, feet = unmarked_footnotes(raw_lines, symbol)  # footnotes no ``______`` rule marks
     page = strip_furniture(raw_lines, symbol)
     lines = page.lines
     vocab = Vocabulary.from_text("\n".join(l for _, l in lines))
@@ -68,7 +73,7 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     if resolution:
         blocks = resolution[0]
         symbol = printed_symbol(symbol, _after_symbol(text, symbol))
-    chunks = _to_chunks(blocks, symbol, vocab, page.footnotes, title)
+    chunks = _to_chunks(blocks, symbol, vocab, {**feet, **page.footnotes}, title)
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
     adopted = resolution[1] if resolution else None
     return Document(symbol=symbol, title=title, source=source, chunks=tuple(chunks), checksum=checksum,
@@ -302,6 +307,10 @@ def _front_heading(pre: _Block, ln: int) -> list[_Block]:
     that ended a sentence (the summary); it leaves the front matter."""
     if not pre.lines:
         return []
+    if k := first_chapter_run(pre.lines):  # ``I. Introduction`` (and a sub-heading) over paragraph 1
+        taken = pre.lines[-k:]
+        del pre.lines[-k:]
+        return [_Block("heading", lines=taken, first_line=ln)]
     s = pre.lines[-1]
     before = pre.lines[-2] if len(pre.lines) > 1 else ""
     if not (_is_heading_line(s) and len(s) < 60 and not _is_label(s) and s[:1].isupper()):
@@ -396,7 +405,7 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     After a sentence end a line may still be the paragraph (a page broke between sentences):
     it is, when prose ending a sentence follows before the next paragraph or heading label.
     """
-    if _is_label(s):
+    if _is_label(s) or chapter_heading(s):
         return False
     if not _ends(cur.lines):
         return True
@@ -427,6 +436,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
     path: list[tuple[int, str]] = []  # (level, heading)
     part = ""
     last_letter = ""
+    prose = False  # a paragraph since the last heading
     cleaned: dict[str, str] = {}
     front = blocks[0]
     summary_lines = front.lines if front.kind == "summary" else _summary_lines(front.lines)
@@ -442,7 +452,8 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
         if block.kind == "heading" and block.section is not None:
             continue  # the layout parser gave each block its section path
         if block.kind == "heading":
-            for level, heading in _headings(block.lines, last_letter):
+            after_prose, prose = prose, False
+            for level, heading in _headings(heading_text(block.lines), last_letter):
                 if level == 2:
                     last_letter = heading[:1]
                 elif level == 1:
@@ -450,13 +461,16 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
-                    level = unlabelled_level(heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
+                    level = counted_sibling(path, heading) or (after_prose and prose_sibling(path)) or unlabelled_level(
+                        heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
                 path = [p for p in path if p[0] < level] + [(level, heading)]
+                after_prose = False
             continue
+        prose = prose or block.kind == "paragraph"
         if block.section is not None:
             sect = tuple(_clean_heading(h, vocab, cleaned) for h in block.section)
         else:
-            sect = tuple(h for _, h in path if not _ANNEX_RE.match(h))
+            sect = tuple(without_part_label(h, block.part) for _, h in path if not _ANNEX_RE.match(h))
         sect += tuple(_clean_heading(h, vocab, cleaned) for h in block.heads)
         if block.kind in ("paragraph", "preamble", "part"):
             text, refs, next_ref = _clean(block, vocab, next_ref)
@@ -521,7 +535,8 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
         elif nm and (nm.group(2) == "" or nm.group(2)[:1].isupper()):
             items.append([3, nm.group(1) + ".", [nm.group(2)] if nm.group(2) else []])
         else:
-            if items and (not items[-1][2] or _title_continues(items[-1][2][-1], s)):
+            if items and (not items[-1][2] or _title_continues(items[-1][2][-1], s)
+                          or (items[-1][1] and fills_measure(items[-1][2][-1], s))):
                 items[-1][2].append(s)
             else:
                 pending.append(s)

@@ -1,0 +1,93 @@
+"""Heading lines of text with no layout: what is no heading, and where a heading's title runs on.
+
+- A line that is only document symbols (``E/HLPF/2025/L.1``: a joint document's second symbol, printed
+  on a line of its own in the running header) is page furniture, never a heading: kept, it stood on the
+  section path of every paragraph after it.
+- A labelled title line that filled the heading's measure (40 characters or more, ending on a word)
+  runs on into the next line even when that line starts with a capital (``VII. United Nations
+  Sustainable Development Cooperation`` / ``Framework Evaluations``); a short title over another line is a
+  heading with a sub-heading under it (``I. Introduction`` / ``Overview of key trends``).
+- A chapter heading (``II.  Overview of humanitarian emergencies``: a Roman label, a capital, no sentence
+  end) is no more of a paragraph that broke off mid-sentence above it: pdfminer.six writes a paragraph's
+  stray box (``is as effective, prioritized, efficient,``) just above the next chapter.
+- The heading that opens a chapter cited as a part (``chap. I``) stands on the path by its title alone
+  (``Matters calling for action ...``, not ``Chapter I Matters ...``), as the PDF reader puts it: the
+  citation already names the chapter.
+- Unlabelled headings that open on the same word and a number (``Goal 3. Ensure healthy lives ...``,
+  ``Goal 5. Achieve gender equality ...``) are siblings: the second replaces the first on the path
+  instead of nesting under it (the PDF reader tells them alike by their type style). Issue 15.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .furniture import SYMBOL_RE
+
+_FULL_TITLE = 40
+_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.(?:\s|$)")
+
+
+def bare_symbol(line: str) -> bool:
+    """Is the line only one or more document symbols (``E/2025/L.16``, ``A/80/75 E/2025/55``)?"""
+    s = line.strip()
+    return bool(SYMBOL_RE.search(s)) and not re.sub(r"[\s*\-−–]+", "", SYMBOL_RE.sub("", s))
+
+
+def heading_text(lines: list[str]) -> list[str]:
+    """A heading block's lines without the bare symbols among them."""
+    return [s for s in lines if not bare_symbol(s)]
+
+
+def fills_measure(prev: str, line: str) -> bool:
+    """Does a labelled heading's title line ``prev`` run on into ``line`` because it filled its measure?"""
+    p = prev.rstrip()
+    return (len(p) >= _FULL_TITLE and p[-1:].isalpha() and not _LABEL_RE.match(line.strip())
+            and len(line.strip()) < len(p))
+
+
+_COUNTED_RE = re.compile(r"^([A-Z][a-z]+)\s+(\d{1,3})\b")
+
+
+def counted_sibling(path: list[tuple[int, str]], heading: str) -> int:
+    """The level of the heading on ``path`` that opens on the same word and a number as ``heading``
+    (``Goal 3.`` for ``Goal 5.``), or 0."""
+    m = _COUNTED_RE.match(heading)
+    if not m:
+        return 0
+    for level, h in reversed(path):
+        o = _COUNTED_RE.match(h)
+        if o and o.group(1) == m.group(1) and o.group(2) != m.group(2):
+            return level
+    return 0
+
+
+_CHAPTER_RE = re.compile(r"^[IVXL]{1,6}\.\s+[A-Z“]")
+
+
+def chapter_heading(line: str) -> bool:
+    """Is the line a chapter's heading (``II.  Overview of ...``), whatever the line above it?"""
+    s = line.strip()
+    return bool(_CHAPTER_RE.match(s)) and len(s) < 130 and not s.endswith((".", ";", ","))
+
+
+_PART_CHAPTER_RE = re.compile(r"(?:^|, )chap\. ([IVXL]+|\d+)$", re.I)
+
+
+def without_part_label(heading: str, part: str) -> str:
+    """``heading`` without the ``Chapter I`` that the part's label (``chap. I``) already says."""
+    m = _PART_CHAPTER_RE.search(part)
+    if not m:
+        return heading
+    h = re.match(rf"(?i)chapter\s+{re.escape(m.group(1))}\b[\s.:–-]*(.*)$", heading)
+    return h.group(1) if h and h.group(1) else heading
+
+
+def prose_sibling(path: list[tuple[int, str]]) -> int:
+    """The level of the unlabelled heading last on ``path``, for an unlabelled heading that follows
+    paragraphs under it: ``Advancing science ...`` after ``Making artificial intelligence ...`` and its
+    paragraphs is its sibling, not its child (a heading right under another still nests). 0 if the
+    last heading is labelled."""
+    if not path or _LABEL_RE.match(path[-1][1]) or re.match(r"(?i)(?:chapter|annex|part)\b", path[-1][1]):
+        return 0
+    return path[-1][0]
