@@ -5,7 +5,7 @@ footnotes straight after the page's last lines of text (``1  Association for Pro
 ...``) and before its footer, so ``furniture.strip_furniture`` kept them as running text and the
 paragraphs that cite them got the bare number. Here a run at a page's foot is read as footnotes when
 its first line starts with the next footnote number due (the numbers run on through a document), the
-lines after it reach the page's footer or break, and no numbered paragraph or heading label stands
+lines after it reach the page's footer or break (or, two notes or more, the blank lines that pad a page's foot), and no numbered paragraph or heading label stands
 between. The run's lines are blanked (the line count stays, so pages and spans do not move).
 """
 
@@ -23,6 +23,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _BODY_RE = re.compile(r"^(?:\d{1,3}\.|[IVXL]{1,6}\.|[A-Z]\.)(?:\s|$)")
 _LONGEST = 40  # lines a page's footnotes take at most
 _AHEAD = 2  # footnote numbers that may be missed (a mark read into the text, a note on another line)
+_PAGE_GAP = 3  # blank lines that end a page with no footer printed (pdfminer.six pads a page's foot with them)
 
 
 def _opens(line: str, due: int) -> re.Match | None:
@@ -44,10 +45,12 @@ def _run(lines: list[str], i: int, due: int, at_foot: Callable[[str], bool]) -> 
     (i, {}) when the lines are no such run."""
     notes: dict[str, list[str]] = {}
     last = ""
+    blanks = 0
     for k in range(i, min(len(lines), i + _LONGEST)):
-        if at_foot(lines[k]):
+        if at_foot(lines[k]) or (blanks >= _PAGE_GAP and len(notes) >= 2):
             return (k, {n: " ".join(t) for n, t in notes.items()}) if notes else (i, {})
         s = lines[k].strip()
+        blanks = 0 if s else blanks + 1
         if not s:
             continue
         m = _opens(s, due)
