@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, os.getcwd())
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from text_pdf_agreement import EXTRACTORS, extract, selected, words  # noqa: E402
+from text_pdf_agreement import agreement_args, extract, selected, words  # noqa: E402
 
 from ingest.reader import read_document  # noqa: E402
 from paracite.errors import ParaciteError  # noqa: E402
@@ -172,14 +172,8 @@ def report(tot: Counter, losses: Counter, name: str, hide: bool) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--index", default="/work/libindex_r29", help="a library index built from the PDFs")
-    ap.add_argument("--cache", default="/tmp/txtlib", help="folder for the text extractions (one folder per extractor)")
-    ap.add_argument("--extractor", choices=EXTRACTORS, default="pypdfium2")
-    ap.add_argument("--half", choices=("all", "dev", "aside"), default="all", help="the split's half (bench/data)")
+    agreement_args(ap)
     ap.add_argument("--entities", action="store_true", help="also compare entities (runs spaCy: slower)")
-    ap.add_argument("--pdfminer", help="path of pdfminer.six's pdf2txt.py (default: on PATH)")
-    ap.add_argument("--pdftotext", help="path of poppler's pdftotext (default: on PATH)")
-    ap.add_argument("--quiet", action="store_true", help="print only the totals")
     args = ap.parse_args()
     build = Path(args.index) / "current"
     if not (build / "paracite.sqlite").exists():

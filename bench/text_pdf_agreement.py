@@ -144,8 +144,8 @@ def selected(files: dict[str, str], half: str) -> list[tuple[str, str]]:
     return [(s, f) for s, f in pdfs if Path(f).name in names]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def agreement_args(ap: argparse.ArgumentParser) -> None:
+    """The flags this script and ``text_chunk_agreement`` share: which index, extractions and half."""
     ap.add_argument("--index", default="/work/libindex_r29", help="a library index built from the PDFs")
     ap.add_argument("--cache", default="/tmp/txtlib", help="folder for the text extractions (kept, one folder per extractor)")
     ap.add_argument("--extractor", choices=EXTRACTORS, default="pypdfium2")
@@ -153,6 +153,11 @@ def main() -> int:
     ap.add_argument("--pdfminer", help="path of pdfminer.six's pdf2txt.py (default: on PATH)")
     ap.add_argument("--pdftotext", help="path of poppler's pdftotext (default: on PATH)")
     ap.add_argument("--quiet", action="store_true", help="print only the totals")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    agreement_args(ap)
     args = ap.parse_args()
     build = Path(args.index) / "current"
     cache = Path(args.cache) / args.extractor
