@@ -17,37 +17,33 @@ are only reordered, so the line count (and every page break) stays. Pure.
 
 from __future__ import annotations
 
-from .late_numbers import _BARE_RE, _STOP_END, _prose_line
+from .late_numbers import BARE_NUMBER_RE, STOP_END, prose_line, solid
 
 _MAX_BLOCK = 3  # lines: a first line, perhaps broken into a few boxes
 
 
-def _solid(s: str) -> bool:
-    return bool(s.strip()) and s != "\f"
-
-
 def _block_end(out: list[str], start: int) -> int:
-    return next((j for j in range(start, len(out)) if not _solid(out[j])), len(out))
+    return next((j for j in range(start, len(out)) if not solid(out[j])), len(out))
 
 
 def restore_late_first_lines(lines: list[str]) -> list[str]:
     """Each paragraph's lone first line written below its rest, moved up under the paragraph's number."""
     out = list(lines)
     for i, line in enumerate(out):
-        if not _BARE_RE.match(line) or i + 1 >= len(out) or not _solid(out[i + 1]):
+        if not BARE_NUMBER_RE.match(line) or i + 1 >= len(out) or not solid(out[i + 1]):
             continue
         if not out[i + 1].strip()[:1].islower():
             continue
         end = _block_end(out, i + 1)
-        if end >= len(out) or out[end] == "\f" or not out[end - 1].rstrip().endswith(_STOP_END):
+        if end >= len(out) or out[end] == "\f" or not out[end - 1].rstrip().endswith(STOP_END):
             continue
         first = next((j for j in range(end, min(len(out), end + 3)) if out[j].strip()), None)
         if first is None or out[first] == "\f" or "\f" in out[end:first]:
             continue
         stop = _block_end(out, first)
         block = [s.strip() for s in out[first:stop]]
-        if (len(block) > _MAX_BLOCK or not block[0][:1].isupper() or not _prose_line(block[0])
-                or block[-1].endswith(_STOP_END) or _BARE_RE.match(block[0])):
+        if (len(block) > _MAX_BLOCK or not block[0][:1].isupper() or not prose_line(block[0])
+                or block[-1].endswith(STOP_END) or BARE_NUMBER_RE.match(block[0])):
             continue
         out[i + 1:stop] = out[first:stop] + out[i + 1:first]
     return out

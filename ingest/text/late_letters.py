@@ -19,19 +19,15 @@ from __future__ import annotations
 
 import re
 
+from .late_numbers import BARE_NUMBER_RE, STOP_END, solid
+
 _LETTER_RE = re.compile(r"^\s*[A-Z]\.\s*$")
-_BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\.\s*$")
 _MAX_HEADING = 90  # characters
-_STOPS = (".", "!", "?", ":", ";", ".”", ".)")
-
-
-def _solid(s: str) -> bool:
-    return bool(s.strip()) and s != "\f"
 
 
 def _heading_like(s: str) -> bool:
     s = s.strip()
-    return len(s) <= _MAX_HEADING and s[:1].isupper() and not s.endswith(_STOPS)
+    return len(s) <= _MAX_HEADING and s[:1].isupper() and not s.endswith(STOP_END)
 
 
 def restore_late_letters(lines: list[str]) -> list[str]:
@@ -47,12 +43,12 @@ def restore_late_letters(lines: list[str]) -> list[str]:
 def _move_letter(out: list[str], i: int) -> bool:
     """Move the letter at ``i`` (and the blank lines under it) below the next paragraph; False if not its place."""
     above = next((j for j in range(i - 1, max(-1, i - 4), -1) if out[j].strip()), None)
-    if above is None or not _BARE_NUMBER_RE.match(out[above]) or "\f" in out[above:i]:
+    if above is None or not BARE_NUMBER_RE.match(out[above]) or "\f" in out[above:i]:
         return False
     start = next((j for j in range(i + 1, min(len(out), i + 4)) if out[j].strip()), None)
-    if start is None or out[start] == "\f" or _LETTER_RE.match(out[start]) or _BARE_NUMBER_RE.match(out[start]):
+    if start is None or out[start] == "\f" or _LETTER_RE.match(out[start]) or BARE_NUMBER_RE.match(out[start]):
         return False
-    end = next((j for j in range(start, len(out)) if not _solid(out[j])), len(out))
+    end = next((j for j in range(start, len(out)) if not solid(out[j])), len(out))
     heading = next((j for j in range(end, min(len(out), end + 4)) if out[j].strip()), None)
     if heading is None or out[heading] == "\f" or "\f" in out[end:heading] or not _heading_like(out[heading]):
         return False

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-_BARE_RE = re.compile(r"^\s*\d{1,3}\.\s*$")
-_STOP_END = (".", "!", "?", ":", ";", ".”", ".\"", ".)")
+BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\.\s*$")
+STOP_END = (".", "!", "?", ":", ";", ".”", ".\"", ".)")
 _RUN_ON_WORDS = frozenset("""a an the of and or nor to in on at by for from with as that than its their
 his her our this these those which who whose whom into onto upon between among including such be is are
 was were has have had not also under over about through within without against across towards
@@ -33,9 +33,14 @@ was were has have had not also under over about through within without against a
 _MIN_FIRST = 25  # characters: a justified paragraph's first line, not a short heading
 
 
-def _prose_line(s: str) -> bool:
+def solid(s: str) -> bool:
+    """A line with text on it: not blank, not a page break."""
+    return bool(s.strip()) and s != "\f"
+
+
+def prose_line(s: str) -> bool:
     """A line that reads as a paragraph's first line, not a heading or a numbered line of its own."""
-    return (len(s) >= _MIN_FIRST and not s.endswith(_STOP_END) and not re.match(r"^\(?\w{1,4}[.)]\s", s)
+    return (len(s) >= _MIN_FIRST and not s.endswith(STOP_END) and not re.match(r"^\(?\w{1,4}[.)]\s", s)
             and s[:1].isalnum())
 
 
@@ -77,7 +82,7 @@ def _first_box(lines: list[str], j: int, limit: int = 3) -> int | None:
         if not lines[k].strip()[:1].islower():
             return k
         p = _prev_solid(lines, k, limit=1)
-        if p is None or not _alone(lines, p) or _BARE_RE.match(lines[p]) or lines[p].strip().endswith(_STOP_END):
+        if p is None or not _alone(lines, p) or BARE_NUMBER_RE.match(lines[p]) or lines[p].strip().endswith(STOP_END):
             return None
         k = p
     return None if lines[k].strip()[:1].islower() else k
@@ -88,13 +93,13 @@ def restore_late_numbers(lines: list[str]) -> list[str]:
     out = list(lines)
     full = 0.85 * line_width(lines) or float("inf")
     for i, line in enumerate(out):
-        if not _BARE_RE.match(line):
+        if not BARE_NUMBER_RE.match(line):
             continue
         j = _prev_solid(out, i)
-        if j is None or _BARE_RE.match(out[j]) or not _alone(out, j):
+        if j is None or BARE_NUMBER_RE.match(out[j]) or not _alone(out, j):
             continue
         first, after = out[j].strip(), _next_solid(out, i)
-        if not (after and _prose_line(first) and (runs_on(first, after) or len(first) >= full)):
+        if not (after and prose_line(first) and (runs_on(first, after) or len(first) >= full)):
             continue
         k = _first_box(out, j)
         if k is not None:
