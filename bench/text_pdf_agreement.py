@@ -96,14 +96,21 @@ class Reading:
     meta: tuple = ()
     words: Counter = field(default_factory=Counter)
     masthead: int = 0  # chunks under a page-1 heading (a masthead organ, ``Distr.``, a symbol)
+    title: str = ""
+
+
+def same_title(a: str, b: str) -> bool:
+    """Titles alike but for case, punctuation and spacing (a footnote star, a curly quote)."""
+    norm = lambda s: " ".join(re.sub(r"[^\w ]", " ", s.lower()).split())  # noqa: E731
+    return norm(a) == norm(b)
 
 
 def pdf_reading(con: sqlite3.Connection, sym: str) -> Reading:
     rows = con.execute("select part, page, number, kind, text from chunks where symbol=?", (sym,)).fetchall()
-    date, bodies = con.execute("select date, bodies from documents where symbol=?", (sym,)).fetchone()
+    date, bodies, title = con.execute("select date, bodies, title from documents where symbol=?", (sym,)).fetchone()
     return Reading(paras=numbered((p, n) for p, g, n, k, _ in rows if k == "paragraph" and g is None),
                    pages={(p.lower(), g, n) for p, g, n, k, _ in rows if k == "paragraph" and g is not None},
-                   meta=(sym, date, tuple(json.loads(bodies))), words=words(r[4] for r in rows))
+                   meta=(sym, date, tuple(json.loads(bodies))), words=words(r[4] for r in rows), title=title or "")
 
 
 def text_reading(path: Path) -> Reading:
@@ -111,7 +118,8 @@ def text_reading(path: Path) -> Reading:
     return Reading(paras=numbered((c.part, c.number) for c in doc.chunks if c.kind == "paragraph" and not c.page),
                    pages={(c.part.lower(), c.page, c.number) for c in doc.chunks if c.kind == "paragraph" and c.page},
                    meta=(doc.symbol, doc.date, tuple(doc.bodies)), words=words(c.text for c in doc.chunks),
-                   masthead=sum(any(cell_kind(s) in ("principal", "furniture") for s in c.section) for c in doc.chunks))
+                   masthead=sum(any(cell_kind(s) in ("principal", "furniture") for s in c.section) for c in doc.chunks),
+                   title=doc.title or "")
 
 
 def compare(sym: str, pdf: Reading, txt: Reading, tot: Counter, worst: list, quiet: bool) -> None:
@@ -120,7 +128,8 @@ def compare(sym: str, pdf: Reading, txt: Reading, tot: Counter, worst: list, qui
     tot.update(pdf=len(pdf.paras), txt=len(txt.paras), both=len(pdf.paras & txt.paras), docs=1,
                same=pdf.paras == txt.paras, pdf_pages=len(pdf.pages), txt_pages=len(txt.pages),
                both_pages=len(pdf.pages & txt.pages), meta=pdf.meta == txt.meta,
-               words=sum(pdf.words.values()), reached=reached, masthead=txt.masthead)
+               words=sum(pdf.words.values()), reached=reached, masthead=txt.masthead,
+               titled=bool(txt.title), title=same_title(pdf.title, txt.title))
     share = reached / max(1, sum(pdf.words.values()))
     worst.append((share, sym))
     if quiet:
@@ -133,6 +142,8 @@ def compare(sym: str, pdf: Reading, txt: Reading, tot: Counter, worst: list, qui
         print(sym, "META pdf", pdf.meta, "| txt", txt.meta)
     if share < 0.98:
         print(sym, f"WORDS reached {share:.3f}")
+    if not same_title(pdf.title, txt.title):
+        print(sym, "TITLE pdf", repr(pdf.title[:70]), "| txt", repr(txt.title[:70]))
 
 
 def selected(files: dict[str, str], half: str) -> list[tuple[str, str]]:
@@ -185,6 +196,7 @@ def main() -> int:
           + ("(hidden)" if args.quiet and args.half == "aside" else
              ", ".join(f"{s} {w:.3f}" for w, s in sorted(worst)[:3])))
     print(f"text chunks under a page-1 heading (masthead organ, Distr., symbol): {tot['masthead']}")
+    print(f"titles alike {tot['title']}/{tot['docs']} (the text reader gives one for {tot['titled']})")
     return 0
 
 

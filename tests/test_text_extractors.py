@@ -357,12 +357,14 @@ def test_an_overprinted_date_gives_no_year_rather_than_a_wrong_one():
     assert text_front_matter(page1).date is None
 
 
-def test_an_official_records_spine_gives_no_title():
-    # E/2025/24, pdfminer: the cover's spine comes out a letter a line under the cover
+def test_an_official_records_cover_gives_its_title_not_its_spine():
+    # E/2025/24, pdfminer: the cover's spine comes out a letter a line under the cover; the title
+    # is printed above the organ's block
     from ingest.text.front_matter import text_front_matter
 
     page1 = ("E/2025/24-E/CN.3/2025/37\n\nUnited Nations\n\nStatistical Commission\n\nReport on the fifty-sixth session\n"
              "(4–7 March 2025)\n\nEconomic and Social Council\nOfficial Records, 2025\nSupplement No. 4\n\n\n\n"
              "E\n\n/\n2\n0\n2\n5\n/\n2\n4\n")
     fm = text_front_matter(page1)
-    assert fm.title == "" and fm.date == "2025"
+    assert fm.title == "Statistical Commission (Report on the fifty-sixth session (4–7 March 2025))"
+    assert fm.date == "2025"

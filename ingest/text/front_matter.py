@@ -24,6 +24,7 @@ from typing import Sequence
 from .front_bodies import read_bodies
 from .furniture import detect_symbol
 from .page_marks import mark_pages
+from .text_title import cover_title, opens_body, title_above, title_from
 from .front_lines import (AGENDA, DAY_MONTH_YEAR, MONTHS, Cell, cell_kind, header_end, masthead_symbols,  # noqa: F401
                           session_phrases, split_cells, squash)
 
@@ -62,7 +63,7 @@ def read_front_matter(lines: Sequence[str], *, title: str = "", later: Sequence[
     if not (symbols or cover or any(squash(c.text).lower().startswith("distr") for c in cells)):
         title = title or _headless_title(cells)  # no masthead: a copy that may still open with its title
         return FrontMatter(title=title, doc_type=doc_type(title) if title else None)
-    title = title or _text_title(cells)
+    title = title or _text_title(cells, cover)
     return FrontMatter(
         date=read_date(cells, later), bodies=read_bodies(cells, cover=cover),
         session=_session(cells, cover), agenda_items=_agenda_items(cells), symbols=symbols,
@@ -247,7 +248,6 @@ def _subtitle(title: str) -> list[str]:
     return []
 
 
-_END = re.compile(r"^(?:Summary|Contents|I\.\s|\d{1,3}\.\s)")
 _WHAT_IT_IS = re.compile(r"^(?:Report|Note) (?:of|by) the ")
 
 
@@ -266,18 +266,15 @@ def _headless_title(cells: list[Cell], within: int = 12) -> str:
     return f"{' '.join(main.split())} ({head[what].text.strip()})"
 
 
-def _text_title(cells: list[Cell]) -> str:
-    """A ``.txt`` title: the block after the header (and its subtitle), ``""`` if unclear."""
+def _text_title(cells: list[Cell], cover: bool = False) -> str:
+    """A ``.txt`` title: on a cover the lines above the organ's block, else where the header ends
+    (``text_title``); where the header seems to end on a subtitle or the body (``Summary``, ``Report of
+    the Secretary-General``, ``I. Introduction``), the block above it, when that reads as a title. ``""`` if unclear."""
+    if cover and (title := cover_title(cells)):
+        return title
     start = header_end(cells)
-    if start >= len(cells) or cells[-1].block == 0:
-        return ""  # no blank lines: where the title ends cannot be told
-    block = cells[start].block
-    main = [c.text for c in cells[start:] if c.block == block and not _END.match(c.text)]
-    if not main or len(main) > 6 or len(" ".join(main)) < 4:
-        return ""  # a cover's spine letter by letter (``E`` / ``/`` / ``2``) is no title
-    rest = [c for c in cells[start:] if c.block > block]
-    title = " ".join(" ".join(main).split())
-    if rest and rest[0].block == block + 1 and re.match(r"^(?:Report|Note) (?:of|by) the ", rest[0].text):
-        sub = " ".join(c.text for c in rest if c.block == rest[0].block)
-        title = f"{title} ({' '.join(sub.split())})"
-    return title
+    if start >= len(cells):
+        return ""
+    if opens_body(cells[start].text):
+        start = title_above(cells, start)
+    return title_from(cells, start)
