@@ -81,7 +81,7 @@ def read_one(source: str, key: str, tag: bool, fail: str | None = None, on_parse
     start = time.perf_counter()
     stage = "parse"
     try:
-        from ingest.reader import no_symbol_note, read_documents, unread_note
+        from ingest.reader import encoding_note, no_symbol_note, read_documents, unread_note
 
         injected_failure("parse", source, fail)
         injected_failure("hang", source, fail)
@@ -93,7 +93,7 @@ def read_one(source: str, key: str, tag: bool, fail: str | None = None, on_parse
         injected_failure("tag", source, fail)
         if tag:
             docs = _tag(docs)
-        notes = [n for d in docs for n in (no_symbol_note(d), unread_note(d)) if n]
+        notes = [n for d in docs for n in (no_symbol_note(d), unread_note(d), encoding_note(d)) if n]
         return Parsed(source, key, docs, notes, seconds=time.perf_counter() - start)
     except IngestError as e:
         skip = Skip(source, stage, strip_source(str(e), source))

@@ -71,7 +71,37 @@ def read_text(path: Path) -> str:
     try:
         return fold_odd_chars(data.decode("utf-8"))
     except UnicodeDecodeError as e:
-        raise IngestError(f"{path}: not UTF-8 text (byte {e.start})") from None
+        text = windows_1252(data)
+        if text is None:
+            raise IngestError(f"{path}: not UTF-8 text (byte {e.start}); save it as UTF-8 and add it again") from None
+        return fold_odd_chars(text)
+
+
+def windows_1252(data: bytes) -> str | None:
+    """``data`` read as Windows-1252, the "ANSI" text of Windows tools, when it is English text
+    in that encoding: every byte defined there, and nearly all of it ASCII (a curly quote, a dash,
+    an accented name). ``None`` otherwise: another encoding would be misread, so it is refused."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = sum(b >= 0x80 for b in data)
+    return text if high <= 0.02 * len(data) else None
+
+
+def encoding_note(doc: Document) -> str:
+    """The note for a text file read as Windows-1252 (not UTF-8), or ``""``."""
+    path = Path(doc.source)
+    if path.suffix.lower() in (".pdf", ".jsonl") or not path.is_file():
+        return ""
+    data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return ""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"{doc.source}: not UTF-8; read as Windows-1252 text (check its accented letters and quotes)"
+    return ""
 
 
 def _check_pdf_head(path: Path) -> None:
