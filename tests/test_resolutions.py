@@ -315,3 +315,18 @@ def test_a_letters_signature_block_closes_its_last_paragraph():
     annex = [c for c in doc.chunks if c.part == "annex"]
     assert annex[-1].text.endswith("Fernando Arias Director General Organisation for the Prohibition of Chemical Weapons")
     assert doc.signatory == "António Guterres"
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])  # the signature after a blank line, or right under the text (pdftotext)
+def test_a_text_letter_s_signature_closes_its_last_paragraph(gap):
+    # nothing printed is lost: the signatory's name and title stay in the text, the "(Signed)" mark goes
+    text = LETTER_TEXT.replace("Security Council.\n\n(Signed)", "Security Council." + gap + "(Signed)")
+    doc = parse_text(text, source="letter.txt")
+    assert doc.chunks[-1].text.endswith("Security Council. Jeyhun Bayramov Minister for Foreign Affairs")
+    assert doc.signatory == "Jeyhun Bayramov"
+
+
+def test_an_annex_heading_under_a_text_letter_s_signature_stays_a_heading():
+    text = LETTER_TEXT.replace("Minister for Foreign Affairs\n", "Minister for Foreign Affairs\nAnnex\n")
+    doc = parse_text(text, source="letter.txt")
+    assert doc.chunks[-1].text.endswith("Jeyhun Bayramov Minister for Foreign Affairs")

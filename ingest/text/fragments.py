@@ -70,6 +70,10 @@ def tidy_unnumbered(blocks: list[_Block]) -> tuple[list[_Block], str]:
             m = _SIGNED_RE.match(" ".join(b.lines[:1]).strip())
             if m:
                 signatory = signatory or _name(m.group(1))
+                signed = _sign(kept, b)  # the name closes the letter, as under a page-cited ``(Signed)``
+                continue
+            if signed and _title_under_signature(kept, b):
+                _sign(kept, b)  # the signatory's title
                 continue
             b.lines = [t for t in b.lines if not is_form_line(t)]
             if not b.lines:
@@ -174,6 +178,18 @@ def _sign(kept: list[_Block], b: _Block) -> bool:
         prev.refs = (prev.refs or []) + (b.refs or [])
         prev.last_line = b.last_line
     return True
+
+
+_PART_HEAD_RE = re.compile(r"^(?:Annex|Enclosure|Appendix|Attachment)\b", re.I)
+
+
+def _title_under_signature(kept: list[_Block], b: _Block) -> bool:
+    """A short line under a text letter's signature that is the signatory's title (``Minister for
+    Foreign Affairs``), not an annex's heading nor a new paragraph."""
+    text = _text(b)
+    prev = kept[-1] if kept else None
+    return (prev is not None and _page_cited(prev) and prev.part == b.part and not _is_sentence(text)
+            and len(text) < 200 and not _PART_HEAD_RE.match(text))
 
 
 def is_date_line(text: str) -> bool:
