@@ -36,7 +36,7 @@ def title_from(cells: Sequence[Cell], start: int) -> str:
     k = start
     while k < len(cells):
         text = cells[k].text
-        if main and cells[k].block != cells[k - 1].block and not _continues(main, text, cells, k):
+        if main and cells[k].block != cells[k - 1].block and not _continues(main, text):
             break
         if _BODY.match(text) or (main and _is_body(main[-1], text)):
             break
@@ -96,7 +96,7 @@ def cover_title(cells: Sequence[Cell]) -> str:
     return "" if start is None else title_from(cells, start)
 
 
-def _continues(main: list[str], text: str, cells: Sequence[Cell], k: int) -> bool:
+def _continues(main: list[str], text: str) -> bool:
     """A blank line inside a title (a subtitle's block, a line run on after ``of the``)."""
     return bool(_runs_on(main[-1], text) or _SUBTITLE.match(text) or _LETTER.match(text))
 
