@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .symbol_suffix import space_suffixes, symbol_key, with_suffix
+from .note_marks import Entry, assign_notes
 
 # A UN document symbol: series letters, then slash-separated parts, at least one with a digit.
 SYMBOL_RE = re.compile(
@@ -239,6 +240,7 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
     n = len(lines)
     marks: list[str] = []
     texts: list[list[str]] = []
+    entries: list[Entry] = []  # the block's lines in order, for ``note_marks.assign_notes``
     seen_furniture = False
 
     def furniture_ahead(j: int, limit: int = 12) -> bool:
@@ -262,8 +264,9 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
             i += 1
             continue
         m = _FN_START_RE.match(s)
-        if m and not seen_furniture and not raw.startswith(" "):
+        if m and not seen_furniture and (not raw.startswith(" ") or not m.group(2)):  # -layout indents a bare mark
             marks.append(m.group(1))
+            entries.append(Entry(m.group(1), m.group(2) or ""))
             if m.group(2):
                 texts.append([m.group(2)])
             i += 1
@@ -271,6 +274,7 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
         # A text line: a footnote's text if the page's footer is still to come, else the page
         # has ended and the running text resumes here.
         if furniture_ahead(i) and not _looks_like_paragraph_start(s):
+            entries.append(Entry("", s))
             if texts and not _ends_sentence(texts[-1][-1]) :
                 texts[-1].append(s)
             else:
@@ -279,7 +283,10 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
             continue
         break
     joined = [" ".join(t) for t in texts]
-    if len(joined) == len(marks):
+    placed = assign_notes(entries)
+    if placed:
+        notes.update(placed)
+    elif len(joined) == len(marks):
         for mark, text in zip(marks, joined):
             notes[mark] = text
     else:
