@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 
 _ENDS_RE = re.compile(r"[.?!][”\"’)]?\s*$|\)\.?\s*$")  # ``2024).``, ``.htm .``, ``annex.”``
+_AHEAD = 4  # numbers that may float between two labelled notes
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 _OPENS_RE = re.compile(r"^(?:[A-Z0-9“\"‘(]|https?:|www\.)")
 
 
@@ -32,6 +35,7 @@ def _labelled(entries: list[Entry]) -> tuple[list[tuple[int | None, str]], list[
     the numbers that label no line."""
     lines: list[tuple[int | None, str]] = []
     floating: list[int] = []
+    last = 0
     for k, e in enumerate(entries):
         if not e.text:
             nxt = entries[k + 1] if k + 1 < len(entries) else None
@@ -39,13 +43,23 @@ def _labelled(entries: list[Entry]) -> tuple[list[tuple[int | None, str]], list[
                 floating.append(int(e.mark))
             continue
         above = entries[k - 1] if k else None
-        if e.mark:
+        if e.mark and _continues(int(e.mark), last, e.text):
             lines.append((int(e.mark), e.text))
+            last = int(e.mark)
+        elif e.mark:  # ``24 December 2024.``: a note's line that opens on a number
+            lines.append((None, f"{e.mark} {e.text}"))
         elif above and not above.text:
             lines.append((int(above.mark), e.text))
+            last = int(above.mark)
         else:
             lines.append((None, e.text))
     return lines, floating
+
+
+def _continues(mark: int, last: int, text: str) -> bool:
+    """A number on a line opens a note where it runs on from the last label (a few may float between)
+    and is no date's day."""
+    return (not last or last < mark <= last + _AHEAD) and not text.startswith(_MONTHS)
 
 
 def _cuts(run: list[str], pieces: int) -> list[int] | None:
