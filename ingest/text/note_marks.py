@@ -31,29 +31,29 @@ class Entry:
 
 
 def _labelled(entries: list[Entry]) -> tuple[list[tuple[int | None, str]], list[int]]:
-    """The text lines with the number that labels them (a number on the line or right above it), and
-    the numbers that label no line."""
+    """The text lines with the number that labels them (a number on the line, or the lowest of the bare
+    numbers right above it), and the numbers that label no line."""
     lines: list[tuple[int | None, str]] = []
     floating: list[int] = []
+    pending: list[int] = []  # bare numbers since the last text line
     last = 0
-    for k, e in enumerate(entries):
+    for e in entries:
         if not e.text:
-            nxt = entries[k + 1] if k + 1 < len(entries) else None
-            if not (nxt and nxt.text and not nxt.mark):
-                floating.append(int(e.mark))
+            pending.append(int(e.mark))
             continue
-        above = entries[k - 1] if k else None
         if e.mark and _continues(int(e.mark), last, e.text):
-            lines.append((int(e.mark), e.text))
-            last = int(e.mark)
-        elif e.mark:  # ``24 December 2024.``: a note's line that opens on a number
-            lines.append((None, f"{e.mark} {e.text}"))
-        elif above and not above.text:
-            lines.append((int(above.mark), e.text))
-            last = int(above.mark)
+            label: int | None = int(e.mark)
+        elif pending:
+            label = min(pending)
+            pending.remove(label)
         else:
-            lines.append((None, e.text))
-    return lines, floating
+            label = None
+        floating.extend(pending)
+        pending = []
+        text = f"{e.mark} {e.text}" if e.mark and label != int(e.mark) else e.text  # ``24 December 2024.``
+        lines.append((label, text))
+        last = label or last
+    return lines, floating + pending
 
 
 def _continues(mark: int, last: int, text: str) -> bool:
