@@ -43,8 +43,8 @@ def _labelled(entries: list[Entry]) -> tuple[list[tuple[int | None, str]], list[
             continue
         if e.mark and _continues(int(e.mark), last, e.text):
             label: int | None = int(e.mark)
-        elif pending:
-            label = min(pending)
+        elif any(n > last for n in pending):  # the lowest that runs on from the last label
+            label = min(n for n in pending if n > last)
             pending.remove(label)
         else:
             label = None
