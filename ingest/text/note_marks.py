@@ -18,7 +18,7 @@ _ENDS_RE = re.compile(r"[.?!][”\"’)]?\s*$|\)\.?\s*$")  # ``2024).``, ``.htm 
 _AHEAD = 4  # numbers that may float between two labelled notes
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-_OPENS_RE = re.compile(r"^(?:[A-Z0-9“\"‘(]|https?:|www\.)")
+_OPENS_RE = re.compile(r"^(?!(?:Notes?|Sources?):)(?:[A-Z0-9“\"‘(]|https?:|www\.)")  # a page's ``Note:`` is no numbered note
 
 
 @dataclass(frozen=True)

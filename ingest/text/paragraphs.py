@@ -416,9 +416,12 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     for t in [s, *ahead]:
         if _is_label(t) or _TABLE_RE.match(t) or re.match(r"^[IVXL]{1,6}\.\s+[A-Z“]", t):
             return False
-        if t.rstrip().endswith((".", ";", ".”", ".\"", ":")):
+        if t.rstrip().endswith((".", ";", ".”", ".\"", ":")) or _REF_END_RE.search(t):
             return True
     return False
+
+
+_REF_END_RE = re.compile(r"(?:[a-z)”]|\d{4})[.;]”?\s?\d{1,3}$")  # ``... for humanity.2``: a sentence ends under its footnote mark
 
 
 def _clean(block: _Block, vocab: Vocabulary, next_ref: int) -> tuple[str, list, int]:
