@@ -11,7 +11,7 @@ import re
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _UNIT_AFTER_RE = re.compile(
-    r"^\s*(?:(?:per\s*cent|million|billion|thousand|countries|years?|months?|days?|States|members|"
+    r"^\s*(?:(?:per\s*cent|million|billion|trillion|thousand|countries|years?|months?|days?|States|members|"
     r"participants|per|" + _MONTHS + r")\b|%|and\s+\d|to\s+\d|-\d|/\d|\))"
 )
 _REF_BLOCKERS = {
@@ -61,8 +61,8 @@ def remove_footnote_refs(text: str, next_ref: int) -> tuple[str, list[int], int]
         after = text[m.end():]
         if _UNIT_AFTER_RE.match(after):
             continue
-        if re.match(r"^[.,]\d", after):
-            continue
+        if re.match(r"^[.,]\d", after) or (not m.group(1) and re.search(r"(?<![\d/])\d{1,3}[.,]$", before)):
+            continue  # a decimal (``$8.4``), not a mark after a sentence's end (``in 2025,7``)
         if not m.group(1) and re.search(r"\b(?:Add|Rev|Corr|Suppl|Amend)\.$", before):
             continue  # a symbol's part (``A/AC.237/18/Add.1``)
         if m.group(1) and re.search(r"[.;:]$", before) and re.match(r"^\.\s+\S", after):

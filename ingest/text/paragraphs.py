@@ -421,7 +421,7 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     return False
 
 
-_REF_END_RE = re.compile(r"(?:[a-z)”]|\d{4})[.;]”?\s?\d{1,3}$")  # ``... for humanity.2``: a sentence ends under its footnote mark
+_REF_END_RE = re.compile(r"(?:[a-z)”]|\d{4})\s?[.;]”?\s?\d{1,3}$")  # ``... for humanity.2``: a sentence ends under its footnote mark
 
 
 def _clean(block: _Block, vocab: Vocabulary, next_ref: int) -> tuple[str, list, int]:
