@@ -34,13 +34,15 @@ _COUNT_HEADS = {
 }
 
 
-def remove_footnote_refs(text: str, next_ref: int) -> tuple[str, list[int], int]:
+def remove_footnote_refs(text: str, next_ref: int, decimals: bool = False) -> tuple[str, list[int], int]:
     """Take inline footnote numbers out of the text, keeping them as refs.
 
     Footnote numbers run 1, 2, 3… through a document, so a bare number is a reference only
     where it continues that sequence and sits where a reference sits: after a word or
     punctuation, not after ``table``/``No.`` and not before a unit. Returns the text, the refs
-    found and the next expected reference number.
+    found and the next expected reference number. ``decimals``: a number glued to a decimal point or
+    a thousands comma (``$8.4``, ``15,008``) is no mark (the text reader's; the PDF reader's index was
+    built without it).
     """
     refs: list[int] = []
     pattern = re.compile(r"(?<=[A-Za-z\)\].,;:”’\"\d])(\s?)(\d{1,3})(?=[\s,.;:]|$)")
@@ -61,7 +63,7 @@ def remove_footnote_refs(text: str, next_ref: int) -> tuple[str, list[int], int]
         after = text[m.end():]
         if _UNIT_AFTER_RE.match(after):
             continue
-        if re.match(r"^[.,]\d", after) or (not m.group(1) and re.search(r"(?<![\d/])\d{1,3}[.,]$", before)):
+        if re.match(r"^[.,]\d", after) or (decimals and not m.group(1) and re.search(r"(?<![\d/])\d{1,3}[.,]$", before)):
             continue  # a decimal (``$8.4``), not a mark after a sentence's end (``in 2025,7``)
         if not m.group(1) and re.search(r"\b(?:Add|Rev|Corr|Suppl|Amend)\.$", before):
             continue  # a symbol's part (``A/AC.237/18/Add.1``)
