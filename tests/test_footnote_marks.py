@@ -104,6 +104,10 @@ def test_a_paragraph_keeps_its_text_across_the_notes_and_carries_its_own():
     ("regular resources between $8.4 and $8.9 million during the cycles.", []),  # DP/2025/19: a decimal
     ("reaching an estimated 4 trillion United States dollars annually.", []),  # E/2025/L.16
     ("the consumer price index of 181.27 in March 2025,4 weak transport", [4]),  # a mark after a year
+    ("Sustainable Development Goal indicator 16.4.4. A unified platform", []),  # CEB/2025/4: a target's number
+    ("its declaration on WSIS+20.4 The European Commission", [4]),  # A/80/62: a mark after a name's number
+    ("Decisions by the UNDP Governing Council in 1988 and 19904 authorized UNV", [4]),  # DP/2025/19: glued to a year
+    ("with a focus on Goals 3 (good health and well-being), 4 (quality education)", []),  # E/HLPF/2025/6: a list
 ])
 def test_decimals_and_amounts_are_no_marks_in_a_text_reading(text, expected_refs):
     assert remove_footnote_refs(text, 4, decimals=True)[1] == expected_refs
