@@ -99,10 +99,10 @@ def tidy_spacing(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def clean_text(lines: list[str], vocab: Vocabulary, next_ref: int) -> tuple[str, list[int], int]:
+def clean_text(lines: list[str], vocab: Vocabulary, next_ref: int, decimals: bool = False) -> tuple[str, list[int], int]:
     """All repairs, in order, for one paragraph's lines. Returns text, refs, next ref number."""
     text = join_lines(lines, vocab)
-    text, refs, next_ref = remove_footnote_refs(text, next_ref)
+    text, refs, next_ref = remove_footnote_refs(text, next_ref, decimals)
     text = tidy_spacing(text)
     text = rejoin_split_words(text, vocab)
     text = restore_lost_hyphens(text, vocab)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from .furniture import PAGE_BREAK, is_furniture, is_separator, page_count
+from .loose_feet import loose_run
 
 _START_RE = re.compile(r"^(\d{1,3})\s+((?:[A-Z0-9“\"‘(]|https?:|www\.).*)$")  # a footnote opens on a capital or a link
 _STAR_RE = re.compile(r"^(\*{1,3})\s*([A-Z0-9“\"‘(].*)$")
@@ -73,10 +74,12 @@ def footnote_feet(lines: list[str], at_foot: Callable[[str], bool], marked: bool
         return lines, {}
     out = list(lines)
     notes: dict[str, str] = {}
+    paged = PAGE_BREAK in lines  # pdftotext's raw notes, numbers on lines of their own (``loose_feet``)
     due, i = 1, 0
     while i < len(out):
-        if _opens(out[i], due):
-            end, found = _run(out, i, due, at_foot)
+        opens = _opens(out[i], due)
+        if opens or (paged and _BARE_RE.match(out[i])):
+            end, found = _run(out, i, due, at_foot) if opens else loose_run(out, i, due, at_foot)
             if found:
                 notes.update(found)
                 due = max([int(n) + 1 for n in found if n.isdigit()] + [due])

@@ -11,7 +11,7 @@ import re
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _UNIT_AFTER_RE = re.compile(
-    r"^\s*(?:(?:per\s*cent|million|billion|thousand|countries|years?|months?|days?|States|members|"
+    r"^\s*(?:(?:per\s*cent|million|billion|trillion|thousand|countries|years?|months?|days?|States|members|"
     r"participants|per|" + _MONTHS + r")\b|%|and\s+\d|to\s+\d|-\d|/\d|\))"
 )
 _REF_BLOCKERS = {
@@ -34,16 +34,24 @@ _COUNT_HEADS = {
 }
 
 
-def remove_footnote_refs(text: str, next_ref: int) -> tuple[str, list[int], int]:
+_MARK_RE = re.compile(r"(?<=[A-Za-z\)\].,;:”’\"\d])(\s?)(\d{1,3})(?=[\s,.;:]|$)")
+# The text reader's: after a digit only across a space or glued to a year (``199011``: 1990 and mark 11),
+# so that a digit run's tail (``011``) is never matched in place of the mark after the year.
+_TEXT_MARK_RE = re.compile(r"(?:(?<=[A-Za-z\)\].,;:”’\"])|(?<=\d)(?=\s)|(?<=\b(?:19|20)\d\d))(\s?)(\d{1,3})(?=[\s,.;:]|$)")
+
+
+def remove_footnote_refs(text: str, next_ref: int, decimals: bool = False) -> tuple[str, list[int], int]:
     """Take inline footnote numbers out of the text, keeping them as refs.
 
     Footnote numbers run 1, 2, 3… through a document, so a bare number is a reference only
     where it continues that sequence and sits where a reference sits: after a word or
     punctuation, not after ``table``/``No.`` and not before a unit. Returns the text, the refs
-    found and the next expected reference number.
+    found and the next expected reference number. ``decimals``: a number glued to a decimal point or
+    a thousands comma (``$8.4``, ``15,008``) is no mark (the text reader's; the PDF reader's index was
+    built without it).
     """
     refs: list[int] = []
-    pattern = re.compile(r"(?<=[A-Za-z\)\].,;:”’\"\d])(\s?)(\d{1,3})(?=[\s,.;:]|$)")
+    pattern = _TEXT_MARK_RE if decimals else _MARK_RE
     pos = 0
     pieces: list[str] = []
     for m in pattern.finditer(text):
@@ -56,13 +64,16 @@ def remove_footnote_refs(text: str, next_ref: int) -> tuple[str, list[int], int]
             continue
         if m.group(1) and prev_word in _COUNT_HEADS:
             continue
-        if before[-1:].isdigit() and not (m.group(1) and re.search(r"\b(?:19|20)\d\d$", before)):
-            continue
+        year = re.search(r"\b(?:19|20)\d\d$", before)
+        if before[-1:].isdigit() and not (year and (m.group(1) or (decimals and re.search(r"(?:^|\s)\d{4}$", before)))):
+            continue  # (a text reading's ``in 1988 and 199011 authorized``: a mark glued to a year)
         after = text[m.end():]
         if _UNIT_AFTER_RE.match(after):
             continue
-        if re.match(r"^[.,]\d", after):
-            continue
+        if re.match(r"^[.,]\d", after) or (decimals and not m.group(1) and re.search(r"(?:^|[\s$€£(.])\d{1,3}[.,]$", before)):
+            continue  # a decimal (``$8.4``), not a mark after a sentence's end (``in 2025,7``)
+        if decimals and m.group(1) and before.endswith(",") and after.startswith(" ("):
+            continue  # ``Goals 3 (good health), 5 (gender equality)``: a listed number, not a mark
         if not m.group(1) and re.search(r"\b(?:Add|Rev|Corr|Suppl|Amend)\.$", before):
             continue  # a symbol's part (``A/AC.237/18/Add.1``)
         if m.group(1) and re.search(r"[.;:]$", before) and re.match(r"^\.\s+\S", after):

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .symbol_suffix import space_suffixes, symbol_key, with_suffix
+from .note_marks import Entry, assign_notes
 
 # A UN document symbol: series letters, then slash-separated parts, at least one with a digit.
 SYMBOL_RE = re.compile(
@@ -239,15 +240,23 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
     n = len(lines)
     marks: list[str] = []
     texts: list[list[str]] = []
+    entries: list[Entry] = []  # the block's lines in order, for ``note_marks.assign_notes``
     seen_furniture = False
 
-    def furniture_ahead(j: int, limit: int = 12) -> bool:
+    reach = 40 if PAGE_BREAK in lines else 12  # a page's notes end at its break: a long run of notes is still notes
+
+    def furniture_ahead(j: int, limit: int = reach) -> bool:
         for k in range(j, min(n, j + limit)):
             if is_separator(lines[k]):
                 return False
             if lines[k] == PAGE_BREAK or k in edges or is_furniture(lines[k], symbol, pages):
                 return True
         return False
+
+    def bare_above(m: re.Match, j: int) -> bool:
+        """A bare number over a note's line, after the page's footer (pdftotext writes the footer first)."""
+        nxt = next((lines[k] for k in range(j + 1, min(n, j + 4)) if lines[k].strip()), PAGE_BREAK)
+        return not m.group(2) and nxt != PAGE_BREAK and not _FN_START_RE.match(nxt.strip()) and not is_furniture(nxt, symbol, pages)
 
     while i < n:
         raw = lines[i]
@@ -262,8 +271,9 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
             i += 1
             continue
         m = _FN_START_RE.match(s)
-        if m and not seen_furniture and not raw.startswith(" "):
+        if m and (not seen_furniture or bare_above(m, i)) and (not raw.startswith(" ") or not m.group(2)):
             marks.append(m.group(1))
+            entries.append(Entry(m.group(1), m.group(2) or ""))
             if m.group(2):
                 texts.append([m.group(2)])
             i += 1
@@ -271,6 +281,7 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
         # A text line: a footnote's text if the page's footer is still to come, else the page
         # has ended and the running text resumes here.
         if furniture_ahead(i) and not _looks_like_paragraph_start(s):
+            entries.append(Entry("", s))
             if texts and not _ends_sentence(texts[-1][-1]) :
                 texts[-1].append(s)
             else:
@@ -279,7 +290,10 @@ def _read_footnote_block(lines: list[str], i: int, symbol: str, notes: dict[str,
             continue
         break
     joined = [" ".join(t) for t in texts]
-    if len(joined) == len(marks):
+    placed = assign_notes(entries)
+    if placed:
+        notes.update(placed)
+    elif len(joined) == len(marks):
         for mark, text in zip(marks, joined):
             notes[mark] = text
     else:
