@@ -31,6 +31,7 @@ from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
+from .label_titles import chapter_level, title_below
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
@@ -461,7 +462,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
-                    level = counted_sibling(path, heading) or (after_prose and prose_sibling(path)) or unlabelled_level(
+                    level = chapter_level(heading) or counted_sibling(path, heading) or (after_prose and prose_sibling(path)) or unlabelled_level(
                         heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
                 path = [p for p in path if p[0] < level] + [(level, heading)]
                 after_prose = False
@@ -519,7 +520,7 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
     """
     items: list[list] = []  # [level, label, title_parts]
     pending: list[str] = []
-    for s in lines:
+    for k, s in enumerate(lines):
         if _ANNEX_RE.match(s):
             items.append([1, "", [s]])
             continue
@@ -541,7 +542,7 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
             else:
                 pending.append(s)
             continue
-        if not items[-1][2] and pending:
+        if not items[-1][2] and pending and not title_below(lines, k):
             items[-1][2] = pending
             pending = []
         elif pending:
