@@ -39,10 +39,11 @@ def heading_text(lines: list[str]) -> list[str]:
     return [s for s in lines if not bare_symbol(s)]
 
 
-def fills_measure(prev: str, line: str) -> bool:
-    """Does a labelled heading's title line ``prev`` run on into ``line`` because it filled its measure?"""
+def fills_measure(prev: str, line: str, full: int = _FULL_TITLE) -> bool:
+    """Does a labelled heading's title line ``prev`` run on into ``line`` because it filled its measure
+    (``full`` characters or more)?"""
     p = prev.rstrip()
-    return (len(p) >= _FULL_TITLE and p[-1:].isalpha() and not _LABEL_RE.match(line.strip())
+    return (len(p) >= full and p[-1:].isalpha() and not _LABEL_RE.match(line.strip())
             and len(line.strip()) < len(p))
 
 

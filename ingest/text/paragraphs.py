@@ -31,7 +31,7 @@ from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
-from .label_titles import chapter_level, title_below
+from .label_titles import chapter_label, title_below, title_measure
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
@@ -462,7 +462,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
-                    level = chapter_level(heading) or counted_sibling(path, heading) or (after_prose and prose_sibling(path)) or unlabelled_level(
+                    level = counted_sibling(path, heading) or (after_prose and prose_sibling(path)) or unlabelled_level(
                         heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
                 path = [p for p in path if p[0] < level] + [(level, heading)]
                 after_prose = False
@@ -529,7 +529,9 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
         nm = re.match(r"^(\d{1,2})\.\s*(.*)$", s)
         if rm and len(rm.group(1)) == 1 and last_letter and ord(rm.group(1)) == ord(last_letter) + 1:
             rm = None
-        if rm and (rm.group(2) == "" or rm.group(2)[:1].isupper() or rm.group(2)[:1] in "“\""):
+        if cm := chapter_label(s):  # ``Chapter II``, its title on the line or under it
+            items.append([1, cm[0], [cm[1]] if cm[1] else []])
+        elif rm and (rm.group(2) == "" or rm.group(2)[:1].isupper() or rm.group(2)[:1] in "“\""):
             items.append([1, rm.group(1) + ".", [rm.group(2)] if rm.group(2) else []])
         elif lm and (lm.group(2) == "" or lm.group(2)[:1].isupper()):
             items.append([2, lm.group(1) + ".", [lm.group(2)] if lm.group(2) else []])
@@ -537,7 +539,7 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
             items.append([3, nm.group(1) + ".", [nm.group(2)] if nm.group(2) else []])
         else:
             if items and (not items[-1][2] or _title_continues(items[-1][2][-1], s)
-                          or (items[-1][1] and fills_measure(items[-1][2][-1], s))):
+                          or (items[-1][1] and fills_measure(items[-1][2][-1], s, title_measure(items[-1][1])))):
                 items[-1][2].append(s)
             else:
                 pending.append(s)
