@@ -22,6 +22,7 @@ from .late_first_lines import restore_late_first_lines
 from .box_gaps import close_box_gaps
 from .front_zone import header_lines
 from .page_marks import mark_pages
+from .edge_marks import blank_edge_marks
 from .columns import unfold_columns
 from ..models import Chunk, Document
 from .blocks import _Block
@@ -57,7 +58,8 @@ _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
     """Parse a report's extracted text into a ``Document`` of cited chunks."""
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
-    raw_lines = [unglue_number(l) for l in page_lines(mark_pages(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")), symbol))]
+    raw_lines = [unglue_number(l) for l in blank_edge_marks(page_lines(mark_pages(unfold_columns(
+        text.replace("\r\n", "\n").replace("\r", "\n")), symbol)), symbol)]
     raw_lines = close_box_gaps(restore_late_letters(restore_late_first_lines(restore_late_numbers(raw_lines))))
     raw_lines, feet = unmarked_footnotes(raw_lines, symbol)  # footnotes no ``______`` rule marks
     page = strip_furniture(raw_lines, symbol)
