@@ -32,6 +32,7 @@ from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
+from .part_titles import part_titles
 from .label_titles import chapter_label, title_below, title_measure
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
@@ -449,11 +450,19 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
             chunks.append(Chunk(symbol=symbol, kind="summary", number=0, text=text, title=title,
                                 footnotes=_footnotes(refs, notes)))
     for block in blocks[1:]:
-        if block.part != part and not block.heads:  # a draft that numbers nothing stands under the report's path
+        opening = block.part != part and not block.heads
+        if opening:  # a draft that numbers nothing stands under the report's path
             part = block.part
             path = []
         if block.kind == "heading" and block.section is not None:
             continue  # the layout parser gave each block its section path
+        titles = part_titles(heading_text(block.lines)) if opening and block.kind == "heading" else None
+        if titles is not None:  # an annex's or enclosure's titles, without its label and letter
+            path, prose, last_letter = [], False, ""
+            for k, title in enumerate(titles):
+                title, _, next_ref = clean_text([title], vocab, next_ref)
+                path.append((k + 2, title))
+            continue
         if block.kind == "heading":
             after_prose, prose = prose, False
             for level, heading in _headings(heading_text(block.lines), last_letter):
