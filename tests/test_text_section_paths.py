@@ -120,3 +120,20 @@ def test_an_annexs_letter_is_no_part_of_its_path():
 ])
 def test_part_titles(lines, expected):
     assert part_titles(lines) == expected
+
+
+def test_a_sentence_end_and_a_footnotes_number_end_a_paragraph():
+    # A/80/62, pdftotext: para. 22 ends "... review.27"; "(a)" / its title ran into it as text
+    from ingest.text.note_ends import ends_at_note
+    assert ends_at_note("line ahead of the 20-year review.27") and ends_at_note("uploaded a management response in UN-Info.12")
+    assert not ends_at_note("increased by 3.5") and not ends_at_note("in 2030") and not ends_at_note("review.")
+    lines = ["22.", "Action line facilitators review implementation annually using an agreed matrix of the action",
+             "lines and the Goals and prepared summaries of developments under each action",
+             "line ahead of the 20-year review.27", "", "(a)", "",
+             "The role of public governance authorities and all stakeholders in the promotion of",
+             "information and communications technologies for development (C1)", "23.",
+             "The General Assembly undertook commitments in the Global Digital Compact."]
+    text = "\n".join([f"{k}.\nText of paragraph {k}." for k in range(1, 22)] + lines)  # paras. 1-21 filler
+    paras = {c.number: c for c in parse_text(text).chunks if c.kind == "paragraph"}
+    assert paras[22].text.endswith("20-year review.27") and "(a)" not in paras[22].text  # no notes here to read 27 by
+    assert paras[23].section[-1].startswith("(a) The role of public governance")

@@ -33,6 +33,7 @@ from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
 from .part_titles import part_titles
+from .note_ends import ends_at_note
 from .label_titles import chapter_label, title_below, title_measure
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
@@ -411,7 +412,7 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     """
     if _is_label(s) or chapter_heading(s):
         return False
-    if not _ends(cur.lines):
+    if not _ends(cur.lines) and not (cur.lines and ends_at_note(cur.lines[-1])):
         return True
     if re.match(r"^[IVXL]{1,6}\.\s+[A-Z“]", s):
         return False
@@ -420,7 +421,7 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     for t in [s, *ahead]:
         if _is_label(t) or _TABLE_RE.match(t) or re.match(r"^[IVXL]{1,6}\.\s+[A-Z“]", t):
             return False
-        if t.rstrip().endswith((".", ";", ".”", ".\"", ":")):
+        if t.rstrip().endswith((".", ";", ".”", ".\"", ":")) or ends_at_note(t):
             return True
     return False
 
