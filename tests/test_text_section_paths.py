@@ -137,3 +137,15 @@ def test_a_sentence_end_and_a_footnotes_number_end_a_paragraph():
     paras = {c.number: c for c in parse_text(text).chunks if c.kind == "paragraph"}
     assert paras[22].text.endswith("20-year review.27") and "(a)" not in paras[22].text  # no notes here to read 27 by
     assert paras[23].section[-1].startswith("(a) The role of public governance")
+
+
+def test_a_sections_own_conclusions_nest_under_it():
+    # CEB/2025/4: "B. Demographic change for sustainable development" / paragraphs / "Conclusions"
+    from ingest.text.label_titles import under_label
+    assert under_label([(1, "II. Follow-up ..."), (2, "B. Demographic change for sustainable development")])
+    assert under_label([(1, "Chapter IV Consideration of reports")])
+    assert not under_label([(1, "Introduction")]) and not under_label([])
+    text = "\n".join(["1.", "Text of paragraph one.", "B. Demographic change for sustainable development", "2.",
+                      "Text of paragraph two.", "Conclusions", "3.", "Text of paragraph three."])
+    paras = {c.number: c for c in parse_text(text).chunks if c.kind == "paragraph"}
+    assert paras[3].section == ("B. Demographic change for sustainable development", "Conclusions")

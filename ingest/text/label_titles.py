@@ -48,3 +48,10 @@ def chapter_label(line: str) -> tuple[str, str] | None:
     if not m or (m.group(2) and not m.group(2)[:1].isupper()):
         return None
     return m.group(1), (m.group(2) or "").strip()
+
+
+def under_label(path: list[tuple[int, str]]) -> bool:
+    """Is the last heading on ``path`` labelled (``IV.``, ``B.``, ``2.``, ``Chapter II``)? An unlabelled
+    ``Conclusions`` or ``Introduction`` right under it is that section's own, not the document's top
+    level (CEB/2025/4: ``B. Demographic change ...`` / its paragraphs / ``Conclusions``)."""
+    return bool(path) and bool(_LABEL_RE.match(path[-1][1]) or chapter_label(path[-1][1]))

@@ -34,7 +34,7 @@ from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
 from .part_titles import part_titles
 from .note_ends import ends_at_note
-from .label_titles import chapter_label, title_below, title_measure
+from .label_titles import chapter_label, title_below, title_measure, under_label
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
@@ -474,8 +474,9 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 heading, _, next_ref = clean_text([heading], vocab, next_ref)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
-                    level = counted_sibling(path, heading) or (after_prose and prose_sibling(path)) or unlabelled_level(
-                        heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
+                    level = counted_sibling(path, heading) or (after_prose and prose_sibling(path)) or (
+                        nested if under_label(path) else unlabelled_level(
+                            heading, path[-1][0] if path and path[-1][0] >= 4 else nested))
                 path = [p for p in path if p[0] < level] + [(level, heading)]
                 after_prose = False
             continue
