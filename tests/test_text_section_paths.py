@@ -149,3 +149,16 @@ def test_a_sections_own_conclusions_nest_under_it():
                       "Text of paragraph two.", "Conclusions", "3.", "Text of paragraph three."])
     paras = {c.number: c for c in parse_text(text).chunks if c.kind == "paragraph"}
     assert paras[3].section == ("B. Demographic change for sustainable development", "Conclusions")
+
+
+def test_a_chapter_label_ends_the_paragraph_above_it():
+    # A/80/38, pdftotext: para. 27 ran on into "Chapter VII" / its title / its first sub-heading
+    lines = ["27.", "The Committee decided that it would consider the reports of Liechtenstein, Luxembourg, Nepal",
+             "and Sri Lanka.", "", "25-05091", "", "A/80/38", "", "Chapter VII",
+             "Implementation of article 21 of the Convention", "Working group on working methods",
+             "28. The working group met during the session."]
+    text = "\n".join([f"{k}.\nText of paragraph {k}." for k in range(1, 27)] + lines)  # paras. 1-26 filler
+    paras = {c.number: c for c in parse_text(text, symbol="A/80/38").chunks if c.kind == "paragraph"}
+    assert paras[27].text.endswith("Sri Lanka.")
+    assert paras[28].section == ("Chapter VII Implementation of article 21 of the Convention",
+                                 "Working group on working methods")

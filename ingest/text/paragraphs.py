@@ -410,7 +410,7 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     After a sentence end a line may still be the paragraph (a page broke between sentences):
     it is, when prose ending a sentence follows before the next paragraph or heading label.
     """
-    if _is_label(s) or chapter_heading(s):
+    if _is_label(s) or chapter_heading(s) or (chapter_label(s) and not s.endswith((".", ";", ","))):
         return False
     if not _ends(cur.lines) and not (cur.lines and ends_at_note(cur.lines[-1])):
         return True
