@@ -27,6 +27,7 @@ def test_a_chapter_and_its_first_sections_letter_in_one_block():
     # was "A. Chapter II Organizational matters" > "Opening ..."; "C." under a list of officers was
     # "C. Mohamed Soliman (Egypt)"
     paths = _paths("A_79_19_pdftotext_p1-7.txt")
+    assert paths[("", 1)] == ("Chapter I Introduction",)  # "Chapter I" / "Introduction" above para. 1
     assert paths[("", 2)] == ("Chapter II Organizational matters", "A. Opening and duration of the session")
     assert paths[("", 5)] == ("Chapter II Organizational matters", "B. Election of officers")
     assert paths[("", 7)] == ("Chapter II Organizational matters", "C. Agenda")
