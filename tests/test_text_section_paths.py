@@ -163,3 +163,18 @@ def test_a_chapter_label_ends_the_paragraph_above_it():
     assert paras[27].text.endswith("Sri Lanka.")
     assert paras[28].section == ("Chapter VII Implementation of article 21 of the Convention",
                                  "Working group on working methods")
+
+
+def test_a_conclusion_after_an_unlabelled_section_is_top_level():
+    # S/2025/258's enclosure: its title, sections as siblings under it, then "Conclusion" (the PDF: top level)
+    text = "\n".join(["Letter dated 28 April 2025 from the Secretary-General", "I have the honour to transmit.",
+                      "Enclosure", "[Original: Arabic, Chinese, English, French, Russian and Spanish]",
+                      "Report by the Director General of the Organisation for the", "Prohibition of Chemical Weapons",
+                      "Progress in the elimination of the Syrian chemical weapons programme", "1.",
+                      "Text of paragraph one.", "Supplementary resources", "2.",
+                      "The Secretariat continues to receive voluntary contributions.", "Conclusion", "3.",
+                      "The Secretariat will continue its work."])
+    paras = {c.number: c for c in parse_text(text).chunks if c.kind == "paragraph" and c.part == "enclosure"}
+    title = "Report by the Director General of the Organisation for the Prohibition of Chemical Weapons"
+    assert paras[2].section == (title, "Supplementary resources")
+    assert paras[3].section == ("Conclusion",)
