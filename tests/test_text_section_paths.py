@@ -49,6 +49,11 @@ def test_a_chapter_and_its_first_sections_letter_in_one_block():
     # E/2025/24: a chapter title that filled its measure runs on
     (["Chapter I", "Matters calling for action by the Economic and Social", "Council or brought to its attention"],
      [(1, "Chapter I Matters calling for action by the Economic and Social Council or brought to its attention")]),
+    # E/ICEF/2025/20, pdftotext: a sub-label's line under a long title is a sub-heading, not more of the title
+    (["1.", "Maternal health and nutrition, including HIV testing, counselling and care",
+      "(a) Quality and dignified maternal care and nutrition"],
+     [(3, "1. Maternal health and nutrition, including HIV testing, counselling and care"),
+      (0, "(a) Quality and dignified maternal care and nutrition")]),
 ])
 def test_heading_blocks_read_into_levels(lines, expected):
     assert _headings(lines) == expected
