@@ -183,3 +183,15 @@ def test_a_conclusion_after_an_unlabelled_section_is_top_level():
     title = "Report by the Director General of the Organisation for the Prohibition of Chemical Weapons"
     assert paras[2].section == (title, "Supplementary resources")
     assert paras[3].section == ("Conclusion",)
+
+
+def test_a_footnotes_mark_on_its_own_line_heads_nothing():
+    # A/80/62, pypdfium2: "... norms and principles for responsible behaviour among States." / "75" / "71. ITU held ..."
+    from ingest.text.heading_lines import heading_text
+    assert heading_text(["75"]) == [] and heading_text(["1.", "Introduction"]) == ["1.", "Introduction"]
+    text = "\n".join(["1. Text of paragraph one.", "(k) International and regional cooperation (C11)",
+                      "2. The Office of the Envoy on Technology facilitated preparations for the Compact.",
+                      "continued work on rules, norms and principles for responsible behaviour among States.", "75",
+                      "3. ITU held the fifth Global Standards Symposium."])
+    paras = {c.number: c for c in parse_text(text).chunks if c.kind == "paragraph"}
+    assert paras[3].section == ("(k) International and regional cooperation (C11)",)

@@ -37,8 +37,9 @@ def bare_symbol(line: str) -> bool:
 
 
 def heading_text(lines: list[str]) -> list[str]:
-    """A heading block's lines without the bare symbols among them."""
-    return [s for s in lines if not bare_symbol(s)]
+    """A heading block's lines without the bare symbols and bare numbers among them (``75``: a footnote's
+    mark that pypdfium2 writes on a line of its own after the sentence it marks; no label has no stop)."""
+    return [s for s in lines if not bare_symbol(s) and not s.strip().isdigit()]
 
 
 def fills_measure(prev: str, line: str, full: int = _FULL_TITLE) -> bool:
