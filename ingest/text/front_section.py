@@ -4,14 +4,15 @@ A report's body often opens on a labelled chapter heading (``I. Introduction``, 
 challenges and ...`` over two lines, or ``I.`` alone over its title), sometimes with a sub-heading under
 it (``Overview of key trends``), right above paragraph 1. In text with no layout those lines come before
 the first number, so the reader kept them as front matter and paragraph 1 onwards had no section path
-(every extraction of such PDFs: pdfminer.six, pdftotext, pypdfium2; issue 15).
+(every extraction of such PDFs: pdfminer.six, pdftotext, pypdfium2; issue 15). ``Chapter I`` is the
+same label written out (A/79/19: ``Chapter I`` / ``Introduction`` / ``1.``).
 """
 
 from __future__ import annotations
 
 import re
 
-_FIRST_CHAPTER_RE = re.compile(r"^I\.(?:\s+[A-Z“\"].*)?$")
+_FIRST_CHAPTER_RE = re.compile(r"^(?:I\.|Chapter\s+(?:I|1))(?:\s+[A-Z“\"].*)?$")  # ``Chapter I`` as ``I.``
 _ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.(?:\s|$)")
 _MAX_LINES = 4  # a two-line chapter title and a two-line sub-heading at most
 

@@ -6,7 +6,8 @@
 - A labelled title line that filled the heading's measure (40 characters or more, ending on a word)
   runs on into the next line even when that line starts with a capital (``VII. United Nations
   Sustainable Development Cooperation`` / ``Framework Evaluations``); a short title over another line is a
-  heading with a sub-heading under it (``I. Introduction`` / ``Overview of key trends``).
+  heading with a sub-heading under it (``I. Introduction`` / ``Overview of key trends``), and so is a line that opens
+  on a sub-label (``(a) Quality and dignified maternal care ...`` under ``1.`` / ``Maternal health ... and care``).
 - A chapter heading (``II.  Overview of humanitarian emergencies``: a Roman label, a capital, no sentence
   end) is no more of a paragraph that broke off mid-sentence above it: pdfminer.six writes a paragraph's
   stray box (``is as effective, prioritized, efficient,``) just above the next chapter.
@@ -26,6 +27,7 @@ from .furniture import SYMBOL_RE
 
 _FULL_TITLE = 40
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.(?:\s|$)")
+_SUB_LABEL_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivx]{1,5})\)\s")  # ``(a) Quality ...``: a sub-heading's own label
 
 
 def bare_symbol(line: str) -> bool:
@@ -35,14 +37,17 @@ def bare_symbol(line: str) -> bool:
 
 
 def heading_text(lines: list[str]) -> list[str]:
-    """A heading block's lines without the bare symbols among them."""
-    return [s for s in lines if not bare_symbol(s)]
+    """A heading block's lines without the bare symbols and bare numbers among them (``75``: a footnote's
+    mark that pypdfium2 writes on a line of its own after the sentence it marks; no label has no stop)."""
+    return [s for s in lines if not bare_symbol(s) and not s.strip().isdigit()]
 
 
-def fills_measure(prev: str, line: str) -> bool:
-    """Does a labelled heading's title line ``prev`` run on into ``line`` because it filled its measure?"""
+def fills_measure(prev: str, line: str, full: int = _FULL_TITLE) -> bool:
+    """Does a labelled heading's title line ``prev`` run on into ``line`` because it filled its measure
+    (``full`` characters or more)?"""
     p = prev.rstrip()
-    return (len(p) >= _FULL_TITLE and p[-1:].isalpha() and not _LABEL_RE.match(line.strip())
+    return (len(p) >= full and p[-1:].isalpha() and not _LABEL_RE.match(line.strip())
+            and not _SUB_LABEL_RE.match(line.strip())
             and len(line.strip()) < len(p))
 
 

@@ -22,6 +22,7 @@ from .late_first_lines import restore_late_first_lines
 from .box_gaps import close_box_gaps
 from .front_zone import header_lines
 from .page_marks import mark_pages
+from .edge_marks import blank_edge_marks
 from .columns import unfold_columns
 from ..models import Chunk, Document
 from .blocks import _Block
@@ -31,6 +32,9 @@ from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
+from .part_titles import part_titles
+from .note_ends import ends_at_note
+from .label_titles import chapter_label, title_below, title_measure, under_label
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
@@ -56,7 +60,8 @@ _TERMINAL = (".", ":", ";", "?", "!", ".”", ".\"", "”", ")")
 def parse_text(text: str, source: str = "", symbol: str | None = None, title: str = "") -> Document:
     """Parse a report's extracted text into a ``Document`` of cited chunks."""
     symbol = symbol or detect_symbol(text) or _symbol_from_name(source)
-    raw_lines = [unglue_number(l) for l in page_lines(mark_pages(unfold_columns(text.replace("\r\n", "\n").replace("\r", "\n")), symbol))]
+    raw_lines = [unglue_number(l) for l in blank_edge_marks(page_lines(mark_pages(unfold_columns(
+        text.replace("\r\n", "\n").replace("\r", "\n")), symbol)), symbol)]
     raw_lines = close_box_gaps(restore_late_letters(restore_late_first_lines(restore_late_numbers(raw_lines))))
     raw_lines, feet = unmarked_footnotes(raw_lines, symbol)  # footnotes no ``______`` rule marks
     page = strip_furniture(raw_lines, symbol)
@@ -405,9 +410,9 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     After a sentence end a line may still be the paragraph (a page broke between sentences):
     it is, when prose ending a sentence follows before the next paragraph or heading label.
     """
-    if _is_label(s) or chapter_heading(s):
+    if _is_label(s) or chapter_heading(s) or (chapter_label(s) and not s.endswith((".", ";", ","))):
         return False
-    if not _ends(cur.lines):
+    if not _ends(cur.lines) and not (cur.lines and ends_at_note(cur.lines[-1])):
         return True
     if re.match(r"^[IVXL]{1,6}\.\s+[A-Z“]", s):
         return False
@@ -416,12 +421,9 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     for t in [s, *ahead]:
         if _is_label(t) or _TABLE_RE.match(t) or re.match(r"^[IVXL]{1,6}\.\s+[A-Z“]", t):
             return False
-        if t.rstrip().endswith((".", ";", ".”", ".\"", ":")) or _REF_END_RE.search(t):
+        if t.rstrip().endswith((".", ";", ".”", ".\"", ":")) or ends_at_note(t):
             return True
     return False
-
-
-_REF_END_RE = re.compile(r"(?:[a-z)”]|\d{4})\s?[.;]”?\s?\d{1,3}$")  # ``... for humanity.2``: a sentence ends under its footnote mark
 
 
 def _clean(block: _Block, vocab: Vocabulary, next_ref: int, decimals: bool = False) -> tuple[str, list, int]:
@@ -451,11 +453,19 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
             chunks.append(Chunk(symbol=symbol, kind="summary", number=0, text=text, title=title,
                                 footnotes=_footnotes(refs, notes)))
     for block in blocks[1:]:
-        if block.part != part and not block.heads:  # a draft that numbers nothing stands under the report's path
+        opening = block.part != part and not block.heads
+        if opening:  # a draft that numbers nothing stands under the report's path
             part = block.part
             path = []
         if block.kind == "heading" and block.section is not None:
             continue  # the layout parser gave each block its section path
+        titles = part_titles(heading_text(block.lines)) if opening and block.kind == "heading" else None
+        if titles is not None:  # an annex's or enclosure's titles, without its label and letter
+            path, prose, last_letter = [], False, ""
+            for k, title in enumerate(titles):
+                title, _, next_ref = clean_text([title], vocab, next_ref)
+                path.append((k + 2, title))
+            continue
         if block.kind == "heading":
             after_prose, prose = prose, False
             for level, heading in _headings(heading_text(block.lines), last_letter):
@@ -466,8 +476,10 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 heading, _, next_ref = clean_text([heading], vocab, next_ref, decimals)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
-                    level = counted_sibling(path, heading) or (after_prose and prose_sibling(path)) or unlabelled_level(
-                        heading, path[-1][0] if path and path[-1][0] >= 4 else nested)
+                    level = counted_sibling(path, heading) or (after_prose and not _TOP_HEADING_RE.match(
+                        heading) and prose_sibling(path)) or (
+                        nested if under_label(path) else unlabelled_level(
+                            heading, path[-1][0] if path and path[-1][0] >= 4 else nested))
                 path = [p for p in path if p[0] < level] + [(level, heading)]
                 after_prose = False
             continue
@@ -524,7 +536,7 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
     """
     items: list[list] = []  # [level, label, title_parts]
     pending: list[str] = []
-    for s in lines:
+    for k, s in enumerate(lines):
         if _ANNEX_RE.match(s):
             items.append([1, "", [s]])
             continue
@@ -533,7 +545,9 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
         nm = re.match(r"^(\d{1,2})\.\s*(.*)$", s)
         if rm and len(rm.group(1)) == 1 and last_letter and ord(rm.group(1)) == ord(last_letter) + 1:
             rm = None
-        if rm and (rm.group(2) == "" or rm.group(2)[:1].isupper() or rm.group(2)[:1] in "“\""):
+        if cm := chapter_label(s):  # ``Chapter II``, its title on the line or under it
+            items.append([1, cm[0], [cm[1]] if cm[1] else []])
+        elif rm and (rm.group(2) == "" or rm.group(2)[:1].isupper() or rm.group(2)[:1] in "“\""):
             items.append([1, rm.group(1) + ".", [rm.group(2)] if rm.group(2) else []])
         elif lm and (lm.group(2) == "" or lm.group(2)[:1].isupper()):
             items.append([2, lm.group(1) + ".", [lm.group(2)] if lm.group(2) else []])
@@ -541,12 +555,12 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
             items.append([3, nm.group(1) + ".", [nm.group(2)] if nm.group(2) else []])
         else:
             if items and (not items[-1][2] or _title_continues(items[-1][2][-1], s)
-                          or (items[-1][1] and fills_measure(items[-1][2][-1], s))):
+                          or (items[-1][1] and fills_measure(items[-1][2][-1], s, title_measure(items[-1][1])))):
                 items[-1][2].append(s)
             else:
                 pending.append(s)
             continue
-        if not items[-1][2] and pending:
+        if not items[-1][2] and pending and not title_below(lines, k):
             items[-1][2] = pending
             pending = []
         elif pending:
