@@ -31,6 +31,8 @@ from .fragments import tidy_unnumbered
 from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
+from .contents_numbers import listed_numbers
+from .unnumbered_breaks import bridges_blank, opens_paragraph
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
@@ -65,7 +67,8 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
 
     blocks = _segment(lines, [k for k, raw in enumerate(raw_lines) if raw == PAGE_BREAK])
     signatory = ""
-    if not any(b.kind == "paragraph" and b.page is None for b in blocks):
+    listed = listed_numbers(lines)  # a compilation's section labels, listed in its contents: no paragraphs
+    if all(b.first_line in listed for b in blocks if b.kind == "paragraph" and b.page is None):
         blocks = [_Block("summary")] + _page_paragraphs(lines, raw_lines, symbol)
         rest, signatory = tidy_unnumbered(blocks[1:])
         blocks[1:] = rest
@@ -118,15 +121,17 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
         if b < len(breaks) and breaks[b] < after:
             near_break.add(k)
     groups: list[list[tuple[int, str]]] = [[]]
+    solid_at = [k for k, (_, raw) in enumerate(lines) if raw.strip() and raw != PAGE_BREAK]
     for k, (ln, raw) in enumerate(lines):
         s = raw.strip()
         if not s:
-            if raw != PAGE_BREAK and k not in near_break and groups[-1]:
+            if raw != PAGE_BREAK and k not in near_break and groups[-1] and not bridges_blank(groups[-1][-1][1]):
                 groups.append([])
             continue
         cur = groups[-1]
-        if cur and raw[:1].isspace() and not cur[-1][1][:1].isspace() and _ends(
-                [cur[-1][1]]) and not cur[-1][1].rstrip().endswith(":"):
+        j = bisect.bisect_right(solid_at, k)
+        if cur and opens_paragraph(lines[solid_at[j - 2]][1] if j > 1 else "", raw,
+                                   lines[solid_at[j]][1] if j < len(solid_at) else ""):  # indents, dashes
             groups.append([])
         groups[-1].append((ln, s))
     width = PageRuns(lines, breaks).width
