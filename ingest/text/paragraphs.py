@@ -32,7 +32,7 @@ from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
 from .contents_numbers import listed_numbers
-from .unnumbered_breaks import bridges_blank, opens_paragraph
+from .unnumbered_breaks import bridges_blank, opens_paragraph, split_unnumbered
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
@@ -135,7 +135,7 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
             groups.append([])
         groups[-1].append((ln, s))
     width = PageRuns(lines, breaks).width
-    groups = [part for g in groups for part in split_run(g, width)]
+    groups = [part for g in groups for part in split_unnumbered(g, width)]
     blocks: list[_Block] = []
     per_page: dict[int, int] = {}
     header = header_lines(raw_lines)  # page 1's masthead and session block: no headings
