@@ -135,7 +135,7 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
             groups.append([])
         groups[-1].append((ln, s))
     width = PageRuns(lines, breaks).width
-    groups = [part for g in groups for part in split_unnumbered(g, width)]
+    groups = split_unnumbered(groups, width)
     blocks: list[_Block] = []
     per_page: dict[int, int] = {}
     header = header_lines(raw_lines)  # page 1's masthead and session block: no headings

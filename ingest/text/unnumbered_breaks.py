@@ -73,11 +73,12 @@ def _in_list(piece: list[tuple[int, str]], nxt: str) -> bool:
     return nxt[:1].islower() or (len(last) >= _MIN_PROSE and runs_on(last, "X"))
 
 
-def split_unnumbered(group: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]]:
-    """``split_run``'s pieces, with a list's items and an item's wrapped lines put back with the
-    paragraph they belong to."""
+def split_unnumbered(groups: list[list[tuple[int, str]]], width: int) -> list[list[tuple[int, str]]]:
+    """The blank-parted ``groups`` cut further by ``split_run``, with a list's items and an item's
+    wrapped lines put back with the paragraph they belong to (across a blank line too: pdfminer
+    writes one after each item's box)."""
     out: list[list[tuple[int, str]]] = []
-    for piece in split_run(group, width):
+    for piece in (p for g in groups if g for p in split_run(g, width)):
         if out and _in_list(out[-1], piece[0][1]):
             out[-1].extend(piece)
         else:
