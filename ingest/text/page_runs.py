@@ -116,11 +116,14 @@ def letter_text(runs: PageRuns, pre: _Block, blocks: list[_Block]) -> list[_Bloc
     return out
 
 
-def unfold_headings(blocks: list[_Block], runs: PageRuns) -> list[_Block]:
+def unfold_headings(blocks: list[_Block], runs: PageRuns, split=None) -> list[_Block]:
     """A "heading" of many lines is text the walk found no paragraph for (a list of participants,
     a table without a ``Table N`` caption, a box): its first short lines stay the heading, the
     rest is text cited by page, as the PDF reader cites it; it is no longer pasted into the
-    section of every paragraph after it."""
+    section of every paragraph after it. ``split(lines, first_line, runs, part)`` parts that text
+    (its own headings too)
+    into paragraphs (``unnumbered_breaks.unfolded_paragraphs``); without it, or where it gives
+    nothing, it is one paragraph."""
     out: list[_Block] = []
     for b in blocks:
         if b.kind != "heading" or b.section is not None or len(b.lines) <= _MANY or sum(map(len, b.lines)) <= 300:
@@ -129,6 +132,10 @@ def unfold_headings(blocks: list[_Block], runs: PageRuns) -> list[_Block]:
         k = 0
         while k < min(3, len(b.lines)) and runs._short(b.lines[k]) and not b.lines[k].endswith(_END):
             k += 1
+        parted = split(b.lines, b.first_line, runs, b.part) if split else []
+        if parted:
+            out.extend(parted)
+            continue
         if k:
             out.append(_Block("heading", lines=b.lines[:k], part=b.part, first_line=b.first_line))
         out.append(_Block("paragraph", part=b.part, first_line=b.first_line, last_line=b.first_line,

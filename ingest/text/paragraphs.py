@@ -32,7 +32,7 @@ from .part_heads import LEADERS_RE
 from .footnote_feet import unmarked_footnotes
 from .front_section import first_chapter_run
 from .contents_numbers import listed_numbers
-from .unnumbered_breaks import bridges_blank, opens_paragraph, split_unnumbered
+from .unnumbered_breaks import bridges_blank, opens_paragraph, split_unnumbered, unfolded_paragraphs
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
@@ -264,7 +264,7 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
         i += 1
     parts.finish(blocks, runs)
     blocks[1:1] = letter_text(runs, pre, blocks)
-    blocks = unfold_headings(blocks, runs)
+    blocks = unfold_headings(blocks, runs, unfolded_paragraphs)
     number_by_page(blocks)
     return blocks
 

@@ -25,11 +25,17 @@ from __future__ import annotations
 
 import re
 
+import bisect
+
+from .blocks import _Block
+from .fragments import is_date_line
+from .front_lines import cell_kind
 from .late_numbers import STOP_END, runs_on
 from .list_items import ITEM_RE
-from .page_runs import split_run
+from .page_runs import PageRuns, split_run
 
 _MIN_PROSE = 25  # characters: a line of running text, not a salutation or a short heading
+_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,3})\.$")  # ``2.`` alone: an agenda item's or a section's label
 _ITEM_RE = re.compile(r"^(?:[–—•●▪◦\-]\s|\([a-z]{1,3}\)\s|[a-z]\)\s)")
 
 
@@ -84,3 +90,71 @@ def split_unnumbered(groups: list[list[tuple[int, str]]], width: int) -> list[li
         else:
             out.append(piece)
     return out
+
+
+def _placed(texts: list[str], first_line: int, runs: PageRuns) -> list[tuple[int, str]]:
+    """The block's lines with their line numbers: its lines are the non-blank lines from
+    ``first_line`` on, in order (one the walk set aside is skipped)."""
+    at = bisect.bisect_left([ln for ln, _ in runs.lines], first_line)
+    out: list[tuple[int, str]] = []
+    for ln, raw in runs.lines[at:]:
+        if len(out) == len(texts):
+            break
+        if raw.strip() == texts[len(out)]:
+            out.append((ln, texts[len(out)]))
+    return out if len(out) == len(texts) else []
+
+
+def unfolded_paragraphs(texts: list[str], first_line: int, runs: PageRuns, part: str) -> list[_Block]:
+    """Text the walk found no paragraph for (a heading block of many lines: an agenda's
+    annotations under ``1.`` / ``Election of officers``), split as unnumbered text is split, each
+    paragraph cited by the page it starts on; a label alone (``2.``) and the short lines that end
+    no sentence are headings. ``[]`` where its lines cannot be placed."""
+    placed = _placed(texts, first_line, runs)
+    if not placed:
+        return []
+    kinds: list[tuple[str, list[tuple[int, str]]]] = []
+    label: list[tuple[int, str]] = []
+    for piece in split_unnumbered([placed], runs.width):
+        lines = [t for _, t in piece]
+        if len(lines) == 1 and _LABEL_RE.match(lines[0]):
+            label = piece
+            continue
+        short = len(lines) <= 3 and not _ends_sentence(lines[-1]) and not ITEM_RE.match(lines[0])
+        kinds.append(("short" if short else "prose", label + piece))
+        label = []
+    return _blocks(kinds, runs, part)
+
+
+def _blocks(kinds: list[tuple[str, list[tuple[int, str]]]], runs: PageRuns, part: str) -> list[_Block]:
+    """A short piece alone between prose (or first) and prose is a heading; a run of short pieces
+    (a table's cells, a list of names) stays text, one paragraph, so no word leaves the chunks."""
+    out: list[_Block] = []
+    k = 0
+    while k < len(kinds):
+        j = k
+        while j < len(kinds) and kinds[j][0] == "short":
+            j += 1
+        if j == k + 1 and j < len(kinds) and not _headed(kinds[k][1]):  # a date, a symbol: more of the text
+            kinds[j] = (kinds[j][0], kinds[k][1] + kinds[j][1])
+        elif j == k + 1 and j < len(kinds):
+            piece = kinds[k][1]
+            out.append(_Block("heading", lines=[" ".join(t for _, t in piece)], part=part, first_line=piece[0][0]))
+        elif j > k:
+            out.append(_paragraph([x for _, p in kinds[k:j] for x in p], runs, part))
+        if j < len(kinds):
+            out.append(_paragraph(kinds[j][1], runs, part))
+        k = j + 1
+    return out
+
+
+def _headed(piece: list[tuple[int, str]]) -> bool:
+    """Can this short piece head the text under it? Not a date line, a running header's symbol or
+    another page-1 line (``front_lines.cell_kind``): those are no section of anything."""
+    text = " ".join(t for _, t in piece)
+    return cell_kind(text) == "text" and not is_date_line(text)
+
+
+def _paragraph(piece: list[tuple[int, str]], runs: PageRuns, part: str) -> _Block:
+    return _Block("paragraph", part=part, first_line=piece[0][0], last_line=piece[-1][0],
+                  page=runs.page(piece[0][0]), lines=[t for _, t in piece])
