@@ -121,31 +121,40 @@ def unfolded_paragraphs(texts: list[str], first_line: int, runs: PageRuns, part:
             label = piece
             continue
         short = len(lines) <= 3 and not _ends_sentence(lines[-1]) and not ITEM_RE.match(lines[0])
-        kinds.append(("short" if short else "prose", label + piece))
+        kinds.append(("prose" if not short else "label" if label else "short", label + piece))
         label = []
-    return _blocks(kinds, runs, part)
-
-
-def _blocks(kinds: list[tuple[str, list[tuple[int, str]]]], runs: PageRuns, part: str) -> list[_Block]:
-    """A short piece alone between prose (or first) and prose is a heading; a run of short pieces
-    (a table's cells, a list of names) stays text, one paragraph, so no word leaves the chunks."""
     out: list[_Block] = []
-    k = 0
-    while k < len(kinds):
-        j = k
-        while j < len(kinds) and kinds[j][0] == "short":
-            j += 1
-        if j == k + 1 and j < len(kinds) and not _headed(kinds[k][1]):  # a date, a symbol: more of the text
-            kinds[j] = (kinds[j][0], kinds[k][1] + kinds[j][1])
-        elif j == k + 1 and j < len(kinds):
-            piece = kinds[k][1]
-            out.append(_Block("heading", lines=[" ".join(t for _, t in piece)], part=part, first_line=piece[0][0]))
-        elif j > k:
-            out.append(_paragraph([x for _, p in kinds[k:j] for x in p], runs, part))
-        if j < len(kinds):
-            out.append(_paragraph(kinds[j][1], runs, part))
-        k = j + 1
+    run: list[tuple[str, list[tuple[int, str]]]] = []
+    for kind, piece in kinds + [("end", [])]:
+        if kind in ("short", "label"):
+            run.append((kind, piece))
+            continue
+        blocks, carry = _short_run(run, kind == "prose", part, runs)
+        out.extend(blocks)
+        if piece:
+            out.append(_paragraph(carry + piece, runs, part))
+        run = []
     return out
+
+
+def _short_run(run: list[tuple[str, list[tuple[int, str]]]], prose_follows: bool, part: str,
+               runs: PageRuns) -> tuple[list[_Block], list[tuple[int, str]]]:
+    """Short pieces between prose: one alone over prose is a heading (a date or a running header's
+    symbol goes on with the prose instead), as is a labelled one (``1.`` / ``Election of officers``)
+    last over prose; a run of them (a table's cells, a list of names) stays text, one paragraph, so
+    no word leaves the chunks. Returns the blocks and the lines the prose after opens with."""
+    if not run:
+        return [], []
+    if prose_follows and len(run) > 1 and run[-1][0] == "label":
+        before, _ = _short_run(run[:-1], False, part, runs) if len(run) > 2 else (_heads(run[0][1], part), [])
+        return before + _heads(run[-1][1], part), []
+    if prose_follows and len(run) == 1:
+        return (_heads(run[0][1], part), []) if _headed(run[0][1]) else ([], run[0][1])
+    return [_paragraph([x for _, p in run for x in p], runs, part)], []
+
+
+def _heads(piece: list[tuple[int, str]], part: str) -> list[_Block]:
+    return [_Block("heading", lines=[" ".join(t for _, t in piece)], part=part, first_line=piece[0][0])]
 
 
 def _headed(piece: list[tuple[int, str]]) -> bool:
