@@ -159,8 +159,12 @@ def _heads(piece: list[tuple[int, str]], part: str) -> list[_Block]:
 
 def _headed(piece: list[tuple[int, str]]) -> bool:
     """Can this short piece head the text under it? Not a date line, a running header's symbol or
-    another page-1 line (``front_lines.cell_kind``): those are no section of anything."""
+    another page-1 line (``front_lines.cell_kind``): those are no section of anything; nor words
+    opening in lowercase (a sentence's middle that an extractor wrote out of order)."""
     text = " ".join(t for _, t in piece)
+    words = [w for w in text.split() if not _LABEL_RE.match(w)]
+    if not words or words[0][:1].islower():  # ``29.`` / ``is useful to ...``: a sentence's middle, out of order
+        return False
     return cell_kind(text) == "text" and not is_date_line(text)
 
 
