@@ -509,7 +509,7 @@ def _summary_lines(front: list[str]) -> list[str]:
                 out.append(t)
             return out
     prose: list[str] = []
-    for s in front:
+    for s in (" ".join(t.split()) for t in front):  # pdftotext -layout's masthead columns are no long line
         if prose or len(s) > 60 or not _is_heading_line(s):
             prose.append(s)
     while prose and _is_heading_line(prose[-1]) and len(prose[-1]) < 60:
