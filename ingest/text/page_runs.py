@@ -95,11 +95,9 @@ def letter_text(runs: PageRuns, pre: _Block, blocks: list[_Block]) -> list[_Bloc
     the prose leaves the front matter, which would have read it (and the letter's title) as the
     document's summary. A front with a ``Summary`` heading keeps it."""
     numbered = [b for b in blocks if b.kind == "paragraph" and b.page is None]
-    if (not numbered or len(runs.front_at) != len(pre.lines)
+    if (not numbered or len(runs.front_at) < len(pre.lines)  # a heading taken off its end: fewer lines
             or any(t.strip().lower() == "summary" for t in pre.lines)):
         return []  # a report's own summary stays one
-    if any(not b.part for b in numbered) and sum(len(t) for t in pre.lines) < LONG_FRONT:
-        return []  # the prose over paragraph 1: a summary
     out: list[_Block] = []
     cur: _Block | None = None
     for i, s in zip(runs.front_at, pre.lines):
