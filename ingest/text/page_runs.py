@@ -93,11 +93,17 @@ def letter_text(runs: PageRuns, pre: _Block, blocks: list[_Block]) -> list[_Bloc
     cites it, where the text numbers paragraphs only in its parts (the annex it transmits) or
     pages of prose come before its first number (a letter setting out options ``1.``, ``2.``):
     the prose leaves the front matter, which would have read it (and the letter's title) as the
-    document's summary. A front with a ``Summary`` heading keeps it."""
+    document's summary. A front with a ``Summary`` heading keeps it; so does a copy that starts in
+    its summary's prose, with no masthead over it (A-69-207.txt). Prose under a masthead and a title
+    with no ``Summary`` heading (a note transmitting a report) is cited by page, as the PDF reader
+    cites it."""
     numbered = [b for b in blocks if b.kind == "paragraph" and b.page is None]
     if (not numbered or len(runs.front_at) < len(pre.lines)  # a heading taken off its end: fewer lines
             or any(t.strip().lower() == "summary" for t in pre.lines)):
         return []  # a report's own summary stays one
+    if any(not b.part for b in numbered) and sum(len(t) for t in pre.lines) < LONG_FRONT and not any(
+            t.strip().lower().startswith("distr") for t in pre.lines):
+        return []  # the prose over paragraph 1 of a copy that starts in its summary (no masthead): a summary
     out: list[_Block] = []
     cur: _Block | None = None
     for i, s in zip(runs.front_at, pre.lines):
