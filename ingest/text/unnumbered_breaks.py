@@ -68,27 +68,36 @@ def opens_paragraph(prev_raw: str, raw: str, next_raw: str) -> bool:
     return deeper_prev or deeper_next or bool(_ITEM_RE.match(raw.strip()))
 
 
-def _in_list(piece: list[tuple[int, str]], nxt: str) -> bool:
-    """``nxt`` goes on with ``piece``: an item of the list it leads into (its last line ends with
-    ``:`` or ``;``) or is running (an item with no full stop yet), or more of a line that runs on."""
-    last = piece[-1][1].rstrip()
-    if ITEM_RE.match(nxt):
-        return last.endswith((":", ";")) or (any(ITEM_RE.match(t) for _, t in piece) and not _ends_sentence(last))
+def _in_list(piece: list[tuple[int, str]], nxt: list[tuple[int, str]], closes: bool) -> bool:
+    """The piece ``nxt`` goes on with ``piece``: an item of the list ``piece`` leads into (its last
+    line ends with ``:`` or ``;``) or is running (an item with no full stop yet), or the rest of a
+    sentence ``piece`` breaks off in (a lowercase word first, or after a word no sentence ends
+    with), where ``nxt`` ends the sentence or its block of lines (``closes``: a box of a table or
+    an infographic), or an item is running: a title's last line over the text (``the President of
+    the Security Council`` / ``I would like ...``) stays with the title."""
+    last, first = piece[-1][1].rstrip(), nxt[0][1]
+    items = any(ITEM_RE.match(t) for _, t in piece)
+    if ITEM_RE.match(first):
+        return last.endswith((":", ";")) or (items and not _ends_sentence(last))
     if last.endswith(STOP_END):
         return False
-    return nxt[:1].islower() or (len(last) >= _MIN_PROSE and runs_on(last, "X"))
+    return (first[:1].islower() or (len(last) >= _MIN_PROSE and runs_on(last, "X"))) and (
+        items or closes or _ends_sentence(nxt[-1][1]))
 
 
-def split_unnumbered(groups: list[list[tuple[int, str]]], width: int) -> list[list[tuple[int, str]]]:
+def split_unnumbered(groups: list[list[tuple[int, str]]], width: int, titles: bool = True) -> list[list[tuple[int, str]]]:
     """The blank-parted ``groups`` cut further by ``split_run``, with a list's items and an item's
     wrapped lines put back with the paragraph they belong to (across a blank line too: pdfminer
-    writes one after each item's box)."""
+    writes one after each item's box). With ``titles`` a broken-off line that neither ends a
+    sentence nor closes its group is a title's (a letter's, over its text), not more of the text."""
     out: list[list[tuple[int, str]]] = []
-    for piece in (p for g in groups if g for p in split_run(g, width)):
-        if out and _in_list(out[-1], piece[0][1]):
-            out[-1].extend(piece)
-        else:
-            out.append(piece)
+    for g in (g for g in groups if g):
+        pieces = split_run(g, width)
+        for k, piece in enumerate(pieces):
+            if out and _in_list(out[-1], piece, k == len(pieces) - 1 or not titles):
+                out[-1].extend(piece)
+            else:
+                out.append(piece)
     return out
 
 
@@ -115,7 +124,7 @@ def unfolded_paragraphs(texts: list[str], first_line: int, runs: PageRuns, part:
         return []
     kinds: list[tuple[str, list[tuple[int, str]]]] = []
     label: list[tuple[int, str]] = []
-    for piece in split_unnumbered([placed], runs.width):
+    for piece in split_unnumbered([placed], runs.width, titles=False):
         lines = [t for _, t in piece]
         if len(lines) == 1 and _LABEL_RE.match(lines[0]):
             label = piece
