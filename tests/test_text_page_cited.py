@@ -53,7 +53,7 @@ def test_an_agendas_annotations_are_parted_into_page_cited_paragraphs():
     assert cited[(2, 1)].text.startswith("Pursuant to paragraph 11 of General Assembly resolution 60/251")
     assert cited[(2, 1)].section[-1] == "1. Election of officers"
     assert cited[(2, 2)].text.startswith("The Expert Mechanism will have before it the provisional agenda")
-    assert cited[(2, 2)].section[-1] == "Adoption of the agenda and organization of work"
+    assert cited[(2, 2)].section[-1] == "2. Adoption of the agenda and organization of work"
 
 
 def test_a_transmittal_note_over_paragraph_1_is_cited_by_page_not_a_summary():
