@@ -69,7 +69,7 @@ class PageRuns:
         ends a sentence short of the usual line length, or line i is a short heading."""
         s = self.lines[i][1].strip()
         if prev.rstrip().endswith(_END):
-            return len(prev) < 0.8 * self.width or (self._short(s) and not s.endswith(_END))
+            return len(prev) < _SHORT_END * self.width or (self._short(s) and not s.endswith(_END))
         return False
 
     def block(self, i: int, part: str) -> _Block:
