@@ -51,7 +51,8 @@ def unfold_masthead(text: str) -> str:
     for l in lines[start:end + 1]:
         cells = _cells(l)
         if cells is None:
-            left.append(l.strip()) if l.strip() else None
+            if l.strip():
+                left.append(l.strip())
             continue
         if cells[0]:
             left.append(cells[0])

@@ -35,7 +35,7 @@ from .contents_numbers import listed_numbers
 from .unnumbered_breaks import bridges_blank, opens_paragraph, split_unnumbered, unfolded_paragraphs
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
-from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
+from .page_runs import PageRuns, letter_text, number_by_page, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
