@@ -25,6 +25,7 @@ from .front_bodies import read_bodies
 from .furniture import detect_symbol
 from .page_marks import mark_pages
 from .text_title import cover_title, opens_body, title_above, title_from
+from .masthead_columns import unfold_masthead
 from .front_lines import (AGENDA, DAY_MONTH_YEAR, MONTHS, Cell, cell_kind, header_end, masthead_symbols,  # noqa: F401
                           session_phrases, split_cells, squash)
 
@@ -75,7 +76,7 @@ def text_front_matter(text: str, max_lines: int = 80) -> FrontMatter:
     The two pages after it are read for a title page's imprint year only (an Official Records
     cover's second page may be its spine, the symbol alone). Text without form feeds ends its
     first page at the first running header (``page_marks``)."""
-    first, _, rest = mark_pages(text, detect_symbol(text)).partition("\f")
+    first, _, rest = mark_pages(unfold_masthead(text), detect_symbol(text)).partition("\f")
     lines = first.splitlines()[:max_lines]
     return read_front_matter(lines, later="\n".join(rest.split("\f", 2)[:2]).splitlines()[:max_lines] if rest else ())
 

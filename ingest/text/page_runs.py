@@ -20,6 +20,10 @@ _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,3})\.(?:\s|$)")  # ``B. Titl
 LONG_FRONT = 4000  # characters: prose over paragraph 1 longer than this is no summary but text
 _MANY = 5  # lines: a heading block longer than this is text
 _LOOK = 15  # lines a prose run may take to end its first sentence
+# A line ending a sentence shorter than this share of the measure ends its paragraph, in a run with no
+# blank line or indent (pdftotext's raw text): 0.8 left paragraphs ending at 81 of 86 characters
+# joined (S/2025/200's annexes); 0.88 on the dev half (session 27), 0.92 gained little more.
+_SHORT_END = 0.88
 
 
 class PageRuns:
@@ -65,7 +69,7 @@ class PageRuns:
         ends a sentence short of the usual line length, or line i is a short heading."""
         s = self.lines[i][1].strip()
         if prev.rstrip().endswith(_END):
-            return len(prev) < 0.8 * self.width or (self._short(s) and not s.endswith(_END))
+            return len(prev) < _SHORT_END * self.width or (self._short(s) and not s.endswith(_END))
         return False
 
     def block(self, i: int, part: str) -> _Block:
@@ -75,14 +79,14 @@ class PageRuns:
 
 def split_run(group: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]]:
     """A run of lines with no blank line or indent in it (a PDF-to-text extraction), split as
-    ``PageRuns`` splits prose: after a line that ends a sentence well short of ``width``, and
+    ``PageRuns`` splits prose: after a line that ends a sentence short of ``width``, and
     around a short line that ends no sentence (a heading, kept alone)."""
     out: list[list[tuple[int, str]]] = []
     for ln, s in group:
         prev = out[-1][-1][1] if out and out[-1] else ""
         heading = len(s) < 0.55 * width and not s.endswith(_END)
         prev_heading = bool(prev) and len(prev) < 0.55 * width and not prev.endswith(_END)
-        if not out or heading or prev_heading or (prev.endswith(_END) and len(prev) < 0.8 * width):
+        if not out or heading or prev_heading or (prev.endswith(_END) and len(prev) < _SHORT_END * width):
             out.append([])
         out[-1].append((ln, s))
     return out
@@ -93,13 +97,17 @@ def letter_text(runs: PageRuns, pre: _Block, blocks: list[_Block]) -> list[_Bloc
     cites it, where the text numbers paragraphs only in its parts (the annex it transmits) or
     pages of prose come before its first number (a letter setting out options ``1.``, ``2.``):
     the prose leaves the front matter, which would have read it (and the letter's title) as the
-    document's summary. A front with a ``Summary`` heading keeps it."""
+    document's summary. A front with a ``Summary`` heading keeps it; so does a copy that starts in
+    its summary's prose, with no masthead over it (A-69-207.txt). Prose under a masthead and a title
+    with no ``Summary`` heading (a note transmitting a report) is cited by page, as the PDF reader
+    cites it."""
     numbered = [b for b in blocks if b.kind == "paragraph" and b.page is None]
-    if (not numbered or len(runs.front_at) != len(pre.lines)
+    if (not numbered or len(runs.front_at) < len(pre.lines)  # a heading taken off its end: fewer lines
             or any(t.strip().lower() == "summary" for t in pre.lines)):
         return []  # a report's own summary stays one
-    if any(not b.part for b in numbered) and sum(len(t) for t in pre.lines) < LONG_FRONT:
-        return []  # the prose over paragraph 1: a summary
+    if any(not b.part for b in numbered) and sum(len(t) for t in pre.lines) < LONG_FRONT and not any(
+            t.strip().lower().startswith("distr") for t in pre.lines):
+        return []  # the prose over paragraph 1 of a copy that starts in its summary (no masthead): a summary
     out: list[_Block] = []
     cur: _Block | None = None
     for i, s in zip(runs.front_at, pre.lines):
@@ -116,11 +124,14 @@ def letter_text(runs: PageRuns, pre: _Block, blocks: list[_Block]) -> list[_Bloc
     return out
 
 
-def unfold_headings(blocks: list[_Block], runs: PageRuns) -> list[_Block]:
+def unfold_headings(blocks: list[_Block], runs: PageRuns, split=None) -> list[_Block]:
     """A "heading" of many lines is text the walk found no paragraph for (a list of participants,
     a table without a ``Table N`` caption, a box): its first short lines stay the heading, the
     rest is text cited by page, as the PDF reader cites it; it is no longer pasted into the
-    section of every paragraph after it."""
+    section of every paragraph after it. ``split(lines, first_line, runs, part)`` parts that text
+    (its own headings too)
+    into paragraphs (``unnumbered_breaks.unfolded_paragraphs``); without it, or where it gives
+    nothing, it is one paragraph."""
     out: list[_Block] = []
     for b in blocks:
         if b.kind != "heading" or b.section is not None or len(b.lines) <= _MANY or sum(map(len, b.lines)) <= 300:
@@ -129,6 +140,10 @@ def unfold_headings(blocks: list[_Block], runs: PageRuns) -> list[_Block]:
         k = 0
         while k < min(3, len(b.lines)) and runs._short(b.lines[k]) and not b.lines[k].endswith(_END):
             k += 1
+        parted = split(b.lines, b.first_line, runs, b.part) if split else []
+        if parted:
+            out.extend(parted)
+            continue
         if k:
             out.append(_Block("heading", lines=b.lines[:k], part=b.part, first_line=b.first_line))
         out.append(_Block("paragraph", part=b.part, first_line=b.first_line, last_line=b.first_line,

@@ -35,9 +35,11 @@ from .front_section import first_chapter_run
 from .part_titles import part_titles
 from .note_ends import ends_at_note
 from .label_titles import chapter_label, title_below, title_measure, under_label
+from .contents_numbers import listed_numbers
+from .unnumbered_breaks import bridges_blank, opens_paragraph, split_unnumbered, unfolded_paragraphs
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
                             without_part_label)
-from .page_runs import PageRuns, letter_text, number_by_page, split_run, unfold_headings
+from .page_runs import PageRuns, letter_text, number_by_page, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
 
@@ -70,7 +72,8 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
 
     blocks = _segment(lines, [k for k, raw in enumerate(raw_lines) if raw == PAGE_BREAK])
     signatory = ""
-    if not any(b.kind == "paragraph" and b.page is None for b in blocks):
+    listed = listed_numbers(lines)  # a compilation's section labels, listed in its contents: no paragraphs
+    if all(b.first_line in listed for b in blocks if b.kind == "paragraph" and b.page is None):
         blocks = [_Block("summary")] + _page_paragraphs(lines, raw_lines, symbol)
         rest, signatory = tidy_unnumbered(blocks[1:])
         blocks[1:] = rest
@@ -123,19 +126,21 @@ def _page_paragraphs(lines: list[tuple[int, str]], raw_lines: list[str], symbol:
         if b < len(breaks) and breaks[b] < after:
             near_break.add(k)
     groups: list[list[tuple[int, str]]] = [[]]
+    solid_at = [k for k, (_, raw) in enumerate(lines) if raw.strip() and raw != PAGE_BREAK]
     for k, (ln, raw) in enumerate(lines):
         s = raw.strip()
         if not s:
-            if raw != PAGE_BREAK and k not in near_break and groups[-1]:
+            if raw != PAGE_BREAK and k not in near_break and groups[-1] and not bridges_blank(groups[-1][-1][1]):
                 groups.append([])
             continue
         cur = groups[-1]
-        if cur and raw[:1].isspace() and not cur[-1][1][:1].isspace() and _ends(
-                [cur[-1][1]]) and not cur[-1][1].rstrip().endswith(":"):
+        j = bisect.bisect_right(solid_at, k)
+        if cur and opens_paragraph(lines[solid_at[j - 2]][1] if j > 1 else "", raw,
+                                   lines[solid_at[j]][1] if j < len(solid_at) else ""):  # indents, dashes
             groups.append([])
         groups[-1].append((ln, s))
     width = PageRuns(lines, breaks).width
-    groups = [part for g in groups for part in split_run(g, width)]
+    groups = split_unnumbered(groups, width)
     blocks: list[_Block] = []
     per_page: dict[int, int] = {}
     header = header_lines(raw_lines)  # page 1's masthead and session block: no headings
@@ -264,7 +269,7 @@ def _segment(lines: list[tuple[int, str]], breaks: list[int] | None = None) -> l
         i += 1
     parts.finish(blocks, runs)
     blocks[1:1] = letter_text(runs, pre, blocks)
-    blocks = unfold_headings(blocks, runs)
+    blocks = unfold_headings(blocks, runs, unfolded_paragraphs)
     number_by_page(blocks)
     return blocks
 
@@ -521,7 +526,7 @@ def _summary_lines(front: list[str]) -> list[str]:
                 out.append(t)
             return out
     prose: list[str] = []
-    for s in front:
+    for s in (" ".join(t.split()) for t in front):  # pdftotext -layout's masthead columns are no long line
         if prose or len(s) > 60 or not _is_heading_line(s):
             prose.append(s)
     while prose and _is_heading_line(prose[-1]) and len(prose[-1]) < 60:
