@@ -30,7 +30,7 @@ def _unrepaired(path: Path):
     """The document parsed with the repairs off: furniture kept, lines joined with spaces."""
     real_clean, real_strip = _paragraphs.clean_text, _paragraphs.strip_furniture
 
-    def join_only(lines, vocab, next_ref, decimals=False):
+    def join_only(lines, vocab, next_ref, rules=None):
         return " ".join(" ".join(lines).split()), [], next_ref
 
     def keep_all(lines, symbol):

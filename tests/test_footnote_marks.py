@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ingest.text.footnote_feet import unmarked_footnotes
-from ingest.text.footnote_refs import remove_footnote_refs
+from ingest.text.footnote_refs import MarkRules, remove_footnote_refs
 from ingest.text.furniture import page_lines, strip_furniture
 from ingest.text.note_marks import Entry, assign_notes
 from ingest.text.paragraphs import parse_text
@@ -110,4 +110,29 @@ def test_a_paragraph_keeps_its_text_across_the_notes_and_carries_its_own():
     ("with a focus on Goals 3 (good health and well-being), 4 (quality education)", []),  # E/HLPF/2025/6: a list
 ])
 def test_decimals_and_amounts_are_no_marks_in_a_text_reading(text, expected_refs):
-    assert remove_footnote_refs(text, 4, decimals=True)[1] == expected_refs
+    assert remove_footnote_refs(text, 4, MarkRules(decimals=True))[1] == expected_refs
+
+
+# -- the PDF reader's rules: a figure is never cut for a mark no footnote has ------------------
+
+PDF_RULES_CASES = [
+    # (sentence as the PDF's text layer gives it, footnotes the document prints, next ref, text kept)
+    ("The returnee numbers include 30 women and 25 men, 4 Kosovo Ashkali, 3 Kosovo Turks and 1 Kosovo Croat.",
+     frozenset(), 3, "The returnee numbers include 30 women and 25 men, 4 Kosovo Ashkali, 3 Kosovo Turks and 1 Kosovo Croat."),
+    ("to 29,473 (14,465 women and 15,008 men; 12,860 Kosovo Serbs)", frozenset({8}), 8,
+     "to 29,473 (14,465 women and 15,008 men; 12,860 Kosovo Serbs)"),
+    ("the exchange rate moved from 5.5 dinars to the United States dollar to 7.3 dinars to the dollar",
+     frozenset({3}), 3, "the exchange rate moved from 5.5 dinars to the United States dollar to 7.3 dinars to the dollar"),
+    ("request closure of this recommendation by Q2 2025.", frozenset(), 2,
+     "request closure of this recommendation by Q2 2025."),
+    # a mark whose footnote the document prints still goes, kept as a ref
+    ("as decided by the Commission on Population and Development.4 The Commission", frozenset({4}), 4,
+     "as decided by the Commission on Population and Development. The Commission"),
+]
+
+
+@pytest.mark.parametrize("text, notes, next_ref, kept", PDF_RULES_CASES)
+def test_the_pdf_reader_cuts_a_number_only_for_a_footnote_the_document_prints(text, notes, next_ref, kept):
+    out, refs, _ = remove_footnote_refs(text, next_ref, MarkRules(decimals=True, notes=notes))
+    assert " ".join(out.split()) == kept
+    assert all(r in notes for r in refs)

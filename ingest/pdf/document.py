@@ -35,6 +35,7 @@ from .preamble import find_formula, preamble_blocks, read_adoption
 from ..text.resolution import strip_closing
 from ..text.fragments import tidy_unnumbered
 from ..text.clean import Vocabulary
+from ..text.footnote_refs import MarkRules
 
 _SUMMARY_RE = re.compile(r"^\s*Summary\s*$")
 
@@ -83,7 +84,8 @@ def read_pdf(path: str | Path, fallback_symbol: str = "") -> Document:
         for b in blocks:
             b.refs = None  # references are printed inline: find them in the text
     vocab = Vocabulary.from_text("\n".join(l.text for l in zones.lines))
-    chunks = _to_chunks(blocks, symbol, vocab, zones.footnotes, title)
+    notes = frozenset(int(k) for k in zones.footnotes if k.isdigit())
+    chunks = _to_chunks(blocks, symbol, vocab, zones.footnotes, title, MarkRules(decimals=True, notes=notes))
     if not chunks:
         _fail(path, pages, "no paragraphs found in the PDF's text; is this a UN report?")
     checksum = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .footnote_refs import remove_footnote_refs
+from .footnote_refs import MarkRules, remove_footnote_refs
 from .splitwords import rejoin_split_words
 from .vocabulary import CONJUNCTIONS, SOFT_HYPHEN, Vocabulary, should_dehyphenate, zipf
 
@@ -99,10 +99,11 @@ def tidy_spacing(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def clean_text(lines: list[str], vocab: Vocabulary, next_ref: int, decimals: bool = False) -> tuple[str, list[int], int]:
+def clean_text(lines: list[str], vocab: Vocabulary, next_ref: int,
+               rules: MarkRules = MarkRules()) -> tuple[str, list[int], int]:
     """All repairs, in order, for one paragraph's lines. Returns text, refs, next ref number."""
     text = join_lines(lines, vocab)
-    text, refs, next_ref = remove_footnote_refs(text, next_ref, decimals)
+    text, refs, next_ref = remove_footnote_refs(text, next_ref, rules)
     text = tidy_spacing(text)
     text = rejoin_split_words(text, vocab)
     text = restore_lost_hyphens(text, vocab)

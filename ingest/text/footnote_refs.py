@@ -8,6 +8,7 @@ reference only where it continues that sequence and sits where a reference sits.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _UNIT_AFTER_RE = re.compile(
@@ -40,23 +41,36 @@ _MARK_RE = re.compile(r"(?<=[A-Za-z\)\].,;:”’\"\d])(\s?)(\d{1,3})(?=[\s,.;:]
 _TEXT_MARK_RE = re.compile(r"(?:(?<=[A-Za-z\)\].,;:”’\"])|(?<=\d)(?=\s)|(?<=\b(?:19|20)\d\d))(\s?)(\d{1,3})(?=[\s,.;:]|$)")
 
 
-def remove_footnote_refs(text: str, next_ref: int, decimals: bool = False) -> tuple[str, list[int], int]:
+@dataclass(frozen=True)
+class MarkRules:
+    """What a reader knows that settles whether a bare number is a mark.
+
+    ``decimals``: a number glued to a decimal point or a thousands comma (``$8.4``, ``15,008``) is
+    no mark, nor a number listed after a comma (text readers; see ``_TEXT_MARK_RE``). ``notes``: the
+    footnote numbers the document prints (the PDF reader reads its footnote zones): a number no
+    footnote has is no mark, so a figure (``7.3 dinars``, ``SDG 5.c.1``) is never cut for one.
+    """
+
+    decimals: bool = False
+    notes: frozenset[int] | None = None
+
+
+def remove_footnote_refs(text: str, next_ref: int, rules: MarkRules = MarkRules()) -> tuple[str, list[int], int]:
     """Take inline footnote numbers out of the text, keeping them as refs.
 
     Footnote numbers run 1, 2, 3… through a document, so a bare number is a reference only
     where it continues that sequence and sits where a reference sits: after a word or
     punctuation, not after ``table``/``No.`` and not before a unit. Returns the text, the refs
-    found and the next expected reference number. ``decimals``: a number glued to a decimal point or
-    a thousands comma (``$8.4``, ``15,008``) is no mark (the text reader's; the PDF reader's index was
-    built without it).
+    found and the next expected reference number; ``rules`` says what else the reader knows.
     """
+    decimals = rules.decimals
     refs: list[int] = []
     pattern = _TEXT_MARK_RE if decimals else _MARK_RE
     pos = 0
     pieces: list[str] = []
     for m in pattern.finditer(text):
         n = int(m.group(2))
-        if not (next_ref <= n <= next_ref + 2):
+        if not (next_ref <= n <= next_ref + 2) or (rules.notes is not None and n not in rules.notes):
             continue
         before = text[: m.start()]
         prev_word = (before.split() or [""])[-1].lower().strip("(")

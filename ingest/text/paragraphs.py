@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .clean import Vocabulary, clean_text
+from .footnote_refs import MarkRules
 from .furniture import PAGE_BREAK, detect_symbol, page_lines, strip_furniture
 from .glued_numbers import unglue_number
 from .late_numbers import restore_late_numbers, runs_on
@@ -81,7 +82,7 @@ def parse_text(text: str, source: str = "", symbol: str | None = None, title: st
     if resolution:
         blocks = resolution[0]
         symbol = printed_symbol(symbol, _after_symbol(text, symbol))
-    chunks = _to_chunks(blocks, symbol, vocab, {**feet, **page.footnotes}, title, decimals=True)
+    chunks = _to_chunks(blocks, symbol, vocab, {**feet, **page.footnotes}, title, MarkRules(decimals=True))
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
     adopted = resolution[1] if resolution else None
     return Document(symbol=symbol, title=title, source=source, chunks=tuple(chunks), checksum=checksum,
@@ -431,18 +432,18 @@ def _continues(cur: _Block, s: str, ahead: list[str]) -> bool:
     return False
 
 
-def _clean(block: _Block, vocab: Vocabulary, next_ref: int, decimals: bool = False) -> tuple[str, list, int]:
+def _clean(block: _Block, vocab: Vocabulary, next_ref: int, rules: MarkRules = MarkRules()) -> tuple[str, list, int]:
     """A block's clean text and footnote refs: from the layout when it has them, else found in the text."""
     if block.refs is not None:
         text, _, _ = clean_text(block.lines, vocab, 10**6)
         return text, list(block.refs), next_ref
-    return clean_text(block.lines, vocab, next_ref, decimals)
+    return clean_text(block.lines, vocab, next_ref, rules)
 
 
 def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict[str, str], title: str,
-               decimals: bool = False) -> list[Chunk]:
-    """Cited chunks from the blocks; ``blocks[0]`` is the front matter holding the summary (``decimals``:
-    see ``footnote_refs.remove_footnote_refs``)."""
+               rules: MarkRules = MarkRules()) -> list[Chunk]:
+    """Cited chunks from the blocks; ``blocks[0]`` is the front matter holding the summary (``rules``:
+    see ``footnote_refs.MarkRules``)."""
     chunks: list[Chunk] = []
     next_ref = 1
     path: list[tuple[int, str]] = []  # (level, heading)
@@ -453,7 +454,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
     front = blocks[0]
     summary_lines = front.lines if front.kind == "summary" else _summary_lines(front.lines)
     if summary_lines:
-        text, refs, next_ref = _clean(replace(front, lines=summary_lines), vocab, next_ref, decimals)
+        text, refs, next_ref = _clean(replace(front, lines=summary_lines), vocab, next_ref, rules)
         if text:
             chunks.append(Chunk(symbol=symbol, kind="summary", number=0, text=text, title=title,
                                 footnotes=_footnotes(refs, notes)))
@@ -478,7 +479,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                     last_letter = heading[:1]
                 elif level == 1:
                     last_letter = ""
-                heading, _, next_ref = clean_text([heading], vocab, next_ref, decimals)
+                heading, _, next_ref = clean_text([heading], vocab, next_ref, rules)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
                     level = counted_sibling(path, heading) or (after_prose and not _TOP_HEADING_RE.match(
@@ -495,7 +496,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
             sect = tuple(without_part_label(h, block.part) for _, h in path if not _ANNEX_RE.match(h))
         sect += tuple(_clean_heading(h, vocab, cleaned) for h in block.heads)
         if block.kind in ("paragraph", "preamble", "part"):
-            text, refs, next_ref = _clean(block, vocab, next_ref, decimals)
+            text, refs, next_ref = _clean(block, vocab, next_ref, rules)
             kind = "note" if block.small and block.page is not None else block.kind  # small type cited apart
             chunks.append(Chunk(symbol=symbol, kind=kind, number=block.number, text=text,
                                 section=sect, footnotes=_footnotes(refs, notes), part=block.part,
