@@ -28,6 +28,7 @@ import re
 
 from .blocks import _Block
 from .list_items import LIST_LINE_RE
+from .part_heads import ANNEX_RE
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE_RE = re.compile(rf"^(?:[A-Z][\w .'’-]{{1,40}},\s*)?(?:\w+,\s*)?\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\.?$")
@@ -180,16 +181,13 @@ def _sign(kept: list[_Block], b: _Block) -> bool:
     return True
 
 
-_PART_HEAD_RE = re.compile(r"^(?:Annex|Enclosure|Appendix|Attachment)\b", re.I)
-
-
 def _title_under_signature(kept: list[_Block], b: _Block) -> bool:
     """A short line under a text letter's signature that is the signatory's title (``Minister for
     Foreign Affairs``), not an annex's heading nor a new paragraph."""
     text = _text(b)
     prev = kept[-1] if kept else None
     return (prev is not None and _page_cited(prev) and prev.part == b.part and not _is_sentence(text)
-            and len(text) < 200 and not _PART_HEAD_RE.match(text))
+            and len(text) < 200 and not ANNEX_RE.match(text))
 
 
 def is_date_line(text: str) -> bool:
