@@ -23,9 +23,8 @@ Pure functions over the raw lines (indents kept).
 
 from __future__ import annotations
 
-import re
-
 import bisect
+import re
 
 from .blocks import _Block
 from .fragments import is_date_line
