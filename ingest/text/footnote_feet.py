@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .front_lines import MONTHS
 from .furniture import PAGE_BREAK, is_furniture, is_separator, page_count
 from .loose_feet import loose_run
 
 _START_RE = re.compile(r"^(\d{1,3})\s+((?:[A-Z0-9“\"‘(]|https?:|www\.).*)$")  # a footnote opens on a capital or a link
 _STAR_RE = re.compile(r"^(\*{1,3})\s*([A-Z0-9“\"‘(].*)$")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 _BODY_RE = re.compile(r"^(?:\d{1,3}\.|[IVXL]{1,6}\.|[A-Z]\.)(?:\s|$)")
 _LONGEST = 40  # lines a page's footnotes take at most
 _AHEAD = 2  # footnote numbers that may be missed (a mark read into the text, a note on another line)
@@ -38,7 +37,7 @@ def _opens(line: str, due: int) -> re.Match | None:
     if not m or not due <= int(m.group(1)) <= (due + _AHEAD if due > 1 else 1):  # the first is 1
         return None
     first = m.group(2).split()[0]
-    return None if len(first) < 2 or first.startswith(_MONTHS) else m
+    return None if len(first) < 2 or first.startswith(MONTHS) else m
 
 
 def _run(lines: list[str], i: int, due: int, at_foot: Callable[[str], bool]) -> tuple[int, dict[str, str]]:

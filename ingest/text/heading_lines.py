@@ -25,9 +25,9 @@ import re
 
 from .furniture import SYMBOL_RE
 
-_FULL_TITLE = 40
-_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.(?:\s|$)")
-_SUB_LABEL_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivx]{1,5})\)\s")  # ``(a) Quality ...``: a sub-heading's own label
+FULL_TITLE = 40  # characters: a labelled title line this long filled its measure
+LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.(?:\s|$)")
+_SUBLABEL_RE = re.compile(r"^\((?:[a-z]{1,2}|[ivx]{1,5})\)\s")  # ``(a) Quality ...``: a sub-heading's own label
 
 
 def bare_symbol(line: str) -> bool:
@@ -42,12 +42,12 @@ def heading_text(lines: list[str]) -> list[str]:
     return [s for s in lines if not bare_symbol(s) and not s.strip().isdigit()]
 
 
-def fills_measure(prev: str, line: str, full: int = _FULL_TITLE) -> bool:
+def fills_measure(prev: str, line: str, full: int = FULL_TITLE) -> bool:
     """Does a labelled heading's title line ``prev`` run on into ``line`` because it filled its measure
     (``full`` characters or more)?"""
     p = prev.rstrip()
-    return (len(p) >= full and p[-1:].isalpha() and not _LABEL_RE.match(line.strip())
-            and not _SUB_LABEL_RE.match(line.strip())
+    return (len(p) >= full and p[-1:].isalpha() and not LABEL_RE.match(line.strip())
+            and not _SUBLABEL_RE.match(line.strip())
             and len(line.strip()) < len(p))
 
 
@@ -93,6 +93,6 @@ def prose_sibling(path: list[tuple[int, str]]) -> int:
     paragraphs under it: ``Advancing science ...`` after ``Making artificial intelligence ...`` and its
     paragraphs is its sibling, not its child (a heading right under another still nests). 0 if the
     last heading is labelled."""
-    if not path or _LABEL_RE.match(path[-1][1]) or re.match(r"(?i)(?:chapter|annex|part)\b", path[-1][1]):
+    if not path or LABEL_RE.match(path[-1][1]) or re.match(r"(?i)(?:chapter|annex|part)\b", path[-1][1]):
         return 0
     return path[-1][0]

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-_LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.(?:\s|$)")
+from .heading_lines import FULL_TITLE, LABEL_RE
+
 _ANNEX_RE = re.compile(r"^\s*Annex(?:es)?\b", re.I)
 _CHAPTER_RE = re.compile(r"^(Chapter\s+(?:[IVXL]{1,6}|\d{1,2}))(?:$|[\s.:–-]+(.*)$)")
 
@@ -30,16 +31,15 @@ _CHAPTER_RE = re.compile(r"^(Chapter\s+(?:[IVXL]{1,6}|\d{1,2}))(?:$|[\s.:–-]+(
 def title_below(lines: list[str], k: int) -> bool:
     """Does the lone label at ``lines[k]`` have its title on the next line of its block?"""
     nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
-    return bool(nxt) and not _LABEL_RE.match(nxt) and not _ANNEX_RE.match(nxt) and nxt[:1].isupper()
+    return bool(nxt) and not LABEL_RE.match(nxt) and not _ANNEX_RE.match(nxt) and nxt[:1].isupper()
 
 
 _CHAPTER_TITLE_FULL = 50
-_TITLE_FULL = 40  # heading_lines.fills_measure's own
 
 
 def title_measure(label: str) -> int:
     """How long a title line under ``label`` must be to have filled its measure (and run on)."""
-    return _CHAPTER_TITLE_FULL if chapter_label(label) else _TITLE_FULL
+    return _CHAPTER_TITLE_FULL if chapter_label(label) else FULL_TITLE
 
 
 def chapter_label(line: str) -> tuple[str, str] | None:
@@ -54,4 +54,4 @@ def under_label(path: list[tuple[int, str]]) -> bool:
     """Is the last heading on ``path`` labelled (``IV.``, ``B.``, ``2.``, ``Chapter II``)? An unlabelled
     ``Conclusions`` or ``Introduction`` right under it is that section's own, not the document's top
     level (CEB/2025/4: ``B. Demographic change ...`` / its paragraphs / ``Conclusions``)."""
-    return bool(path) and bool(_LABEL_RE.match(path[-1][1]) or chapter_label(path[-1][1]))
+    return bool(path) and bool(LABEL_RE.match(path[-1][1]) or chapter_label(path[-1][1]))

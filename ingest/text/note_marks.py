@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .front_lines import MONTHS
+
 _ENDS_RE = re.compile(r"[.?!][”\"’)]?\s*$|\)\.?\s*$")  # ``2024).``, ``.htm .``, ``annex.”``
 _AHEAD = 4  # numbers that may float between two labelled notes
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 _OPENS_RE = re.compile(r"^(?!(?:Notes?|Sources?):)(?:[A-Z0-9“\"‘(]|https?:|www\.)")  # a page's ``Note:`` is no numbered note
 
 
@@ -59,7 +59,7 @@ def _labelled(entries: list[Entry]) -> tuple[list[tuple[int | None, str]], list[
 def _continues(mark: int, last: int, text: str) -> bool:
     """A number on a line opens a note where it runs on from the last label (a few may float between)
     and is no date's day."""
-    return (not last or last < mark <= last + _AHEAD) and not text.startswith(_MONTHS)
+    return (not last or last < mark <= last + _AHEAD) and not text.startswith(MONTHS)
 
 
 def _cuts(run: list[str], pieces: int) -> list[int] | None:

@@ -16,12 +16,12 @@ import re
 from typing import Sequence
 
 from .front_lines import Cell, cell_kind
+from .late_numbers import runs_on
 
 _BODY = re.compile(r"^(?:Summary|Contents|Abstract|Introduction)\b|^(?:[IVX]{1,5}|\d{1,3})\.(?:\s|$)|^\*|"
                    r"^(?:Rapporteur|Chair|Chairperson|President|Facilitator|Co-facilitators?)[\w -]{0,20}:")
 _SUBTITLE = re.compile(r"^(?:Report|Note|Annual [Rr]eport|Progress [Rr]eport)s? (?:of|by|on) the\b")
 _LETTER = re.compile(r"^(?:(?:Identical|Joint) )?(?:[Ll]etters?|Note verbale|Notes verbales) dated\b")
-_OPEN = re.compile(r"(?:\b(?:to|the|of|and|for|on|at|its|in|a\.i\.)|,)$")
 _AUTHOR_ONLY = re.compile(r"^(?:Report|Note) (?:of|by) the (?:Secretary-General|[Ss]ecretariat|Executive Board Secretariat|"
                           r"Executive Director|Administrator|Director-General|High Commissioner|Bureau)\W*(?:Addendum)?$")
 _DATES = re.compile(r"^\(.*\)$")
@@ -45,7 +45,7 @@ def title_from(cells: Sequence[Cell], start: int) -> str:
             if not main:
                 return "" if _AUTHOR_ONLY.match(sub) else sub
             return _joined(main) + f" ({sub})"
-        if main and not _OPEN.search(main[-1]) and cell_kind(text) in ("session", "principal", "furniture"):
+        if main and not _open(main[-1]) and cell_kind(text) in ("session", "principal", "furniture"):
             break
         main.append(text)
         if len(main) > _MAX_LINES:
@@ -67,7 +67,7 @@ def title_above(cells: Sequence[Cell], k: int) -> int:
     start = _block_start(cells, k - 1) if k else 0
     if start == 0 or not _title_like(cells[start:k]):
         return k
-    while start > 0 and cells[start - 1].block < cells[start].block and _runs_on(cells[start - 1].text, cells[start].text):
+    while start > 0 and cells[start - 1].block < cells[start].block and runs_on(cells[start - 1].text, cells[start].text):
         above = _block_start(cells, start - 1)
         if above == 0 or not _title_like(cells[above:start]):
             break
@@ -86,8 +86,9 @@ def _title_like(cells: Sequence[Cell]) -> bool:
     return kinds[0] == "text" and not any(x in ("furniture", "principal", "agenda") for x in kinds)
 
 
-def _runs_on(line: str, after: str) -> bool:
-    return bool(_OPEN.search(line)) or after[:1].islower()
+def _open(line: str) -> bool:
+    """Does ``line`` end on a word (or comma) after which a title's text runs on?"""
+    return runs_on(line, "X")
 
 
 def cover_title(cells: Sequence[Cell]) -> str:
@@ -98,7 +99,7 @@ def cover_title(cells: Sequence[Cell]) -> str:
 
 def _continues(main: list[str], text: str) -> bool:
     """A blank line inside a title (a subtitle's block, a line run on after ``of the``)."""
-    return bool(_runs_on(main[-1], text) or _SUBTITLE.match(text) or _LETTER.match(text))
+    return bool(runs_on(main[-1], text) or _SUBTITLE.match(text) or _LETTER.match(text))
 
 
 def _is_body(prev: str, text: str) -> bool:
@@ -113,7 +114,7 @@ def _letter(cells: Sequence[Cell], k: int) -> str:
             break
         lines.append(c.text)
         said = " ".join(lines)
-        if "addressed to" in said and not _OPEN.search(said.rstrip()):
+        if "addressed to" in said and not _open(said.rstrip()):
             break
     return _joined(lines)
 
@@ -123,7 +124,7 @@ def _subtitle(cells: Sequence[Cell], k: int) -> str:
     report with its dates (``Report on the fifty-sixth session`` / ``(4–7 March 2025)``)."""
     lines = [cells[k].text]
     for c in cells[k + 1:k + 3]:
-        if not (_DATES.match(c.text) or _OPEN.search(lines[-1]) or c.text[:1].islower()) or _BODY.match(c.text):
+        if not (_DATES.match(c.text) or _open(lines[-1]) or c.text[:1].islower()) or _BODY.match(c.text):
             break
         lines.append(c.text)
     return _joined(lines)
