@@ -15,9 +15,10 @@ reading is compared with what the PDF reader put into the index:
   page-1 furniture line (``General Assembly``, ``Distr.: General``, a joint symbol), which no chunk of
   the PDF reader's has.
 
-``--half dev|aside`` reads the split of ``bench/data/text_extractor_split.json`` (the 72 PDFs by file
-name, odd positions dev); ``pdfminer-clean`` is pdfminer's text with trailing spaces stripped and form
-feeds dropped, the style of the bundled A-69-207.txt.
+``--half dev|dev2|aside`` reads the split of ``bench/data/text_extractor_split.json`` (the 72 PDFs by
+file name, odd positions dev; half of the rest promoted to tuning as dev2 in session 28, 18 still
+aside); ``pdfminer-clean`` is pdfminer's text with trailing spaces stripped and form feeds dropped,
+the style of the bundled A-69-207.txt.
 
     python bench/text_pdf_agreement.py --index /work/libindex_r29 --cache /tmp/txtlib --extractor pdfminer --half dev
 """
@@ -160,7 +161,8 @@ def agreement_args(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--index", default="/work/libindex_r29", help="a library index built from the PDFs")
     ap.add_argument("--cache", default="/tmp/txtlib", help="folder for the text extractions (kept, one folder per extractor)")
     ap.add_argument("--extractor", choices=EXTRACTORS, default="pypdfium2")
-    ap.add_argument("--half", choices=("all", "dev", "aside"), default="all", help="the split's half (bench/data)")
+    ap.add_argument("--half", choices=("all", "dev", "dev2", "aside"), default="all",
+                    help="the split's part (bench/data): dev, dev2 (promoted in session 28) or aside")
     ap.add_argument("--pdfminer", help="path of pdfminer.six's pdf2txt.py (default: on PATH)")
     ap.add_argument("--pdftotext", help="path of poppler's pdftotext (default: on PATH)")
     ap.add_argument("--quiet", action="store_true", help="print only the totals")
