@@ -8,6 +8,7 @@ from typing import Iterator
 
 from paracite.errors import IngestError
 from .text.furniture import detect_symbol
+from .compound_numbers import cite_compound_numbers
 from .models import Document
 from .text.front_matter import iso_date, job_year, text_front_matter
 from .text.odd_chars import fold_odd_chars
@@ -149,6 +150,7 @@ def read_document(path: str | Path) -> Document:
     fm = text_front_matter(text)
     symbol = None if detect_symbol(text) else fallback_symbol(path)
     doc = parse_text(text, source=str(path), title=fm.title, symbol=symbol)
+    doc = replace(doc, chunks=cite_compound_numbers(doc.chunks))
     if not doc.chunks:
         raise IngestError(f"{path}: no paragraphs found; is this a UN report?")
     date = fm.date or (iso_date(doc.adopted) if doc.adopted else None)  # a resolution: its adoption
@@ -161,6 +163,7 @@ def _read_pdf(path: Path) -> Document:
     from .pdf.document import read_pdf
 
     doc = read_pdf(path, fallback_symbol=fallback_symbol(path))  # says itself if a scan or a "does not exist" page
+    doc = replace(doc, chunks=cite_compound_numbers(doc.chunks))
     if sum(len(c.text) for c in doc.chunks) < 6000 and is_not_found_page(" ".join(c.text for c in doc.chunks)):
         raise IngestError(f"{path}: {NOT_FOUND_PAGE}")
     return doc

@@ -22,11 +22,29 @@ from .arguments import valid_unicode
 from .searcher import Searcher, _check_query
 
 
+_COMPOUND_PARA = re.compile(r"\b(para(?:graph)?s?\.?|sect(?:ion)?s?\.?)\s*([IVXL]{1,6}|\d{1,3}[A-Z]?)\.(\d{1,3})\b\.?$", re.I)
+
+
+def chapter_form(cite: str) -> str:
+    """A paragraph numbered within its chapter cited as the document prints it (``A/78/7, para. I.12``,
+    ``ST/SGB/2019/8, sect. 1.1``) in the form paracite files it under (``A/78/7, chap. I, para. 12``,
+    ``ST/SGB/2019/8, sect. 1, para. 1``: ``ingest.compound_numbers``); any other citation as it is."""
+    m = _COMPOUND_PARA.search(cite)
+    if not m:
+        return cite
+    prefix = m.group(2).upper()
+    word = "chap." if re.fullmatch(r"[IVXL]+", prefix) else "sect."
+    return f"{cite[:m.start()].rstrip(' ,')}, {word} {prefix}, para. {m.group(3)}"
+
+
 def cited(searcher: Searcher, citation: str) -> Hit:
-    """The chunk cited as ``citation`` (``"A/69/207, para. 46"``, spacing and case aside)."""
+    """The chunk cited as ``citation`` (``"A/69/207, para. 46"``, spacing and case aside; a paragraph
+    numbered within its chapter as printed, ``A/78/7, para. I.12``)."""
     cite = " ".join(valid_unicode(str(citation)).split())
-    row = searcher.store.execute("SELECT id FROM chunks WHERE citation = ? COLLATE NOCASE ORDER BY id LIMIT 1",
-                                (cite,)).fetchone()
+    row = _exactly_cited(searcher.store, cite)
+    if row is None and chapter_form(cite) != cite:
+        cite = chapter_form(cite)
+        row = _exactly_cited(searcher.store, cite)
     if row is None:
         row = _loosely_cited(searcher.store, cite)
     if row is None:  # "dp/fpa/2025/4(part ii), para 3", or the bare symbol of the one part indexed
@@ -93,6 +111,10 @@ def _not_cited(searcher: Searcher, cite: str) -> ParaciteError:
                                    "LIMIT 1", (record["symbol"],)).fetchone()
     example = f"; its paragraphs are cited as {first[0]}" if first else ""
     return NotFound(f"nothing in {record['symbol']} is cited as {cite!r}{example}")
+
+
+def _exactly_cited(con, cite: str):
+    return con.execute("SELECT id FROM chunks WHERE citation = ? COLLATE NOCASE ORDER BY id LIMIT 1", (cite,)).fetchone()
 
 
 def _loose(citation: str) -> str:

@@ -16,6 +16,12 @@ CASES = [
     ("the Convention on the Rights of the Child,7 which", 7, [7], "the Child, which"),
     ("with 11 community-driven proposals", 10, [], "with 11 community-driven"),
     ("Achieving Equality for All, 17 published by UNESCO in early 2014", 17, [17], "for All, published"),
+    # compound paragraph numbers (an ACABQ report's chapter-numbered paragraphs, a bulletin's sections)
+    ("I.2 The Committee notes that the proposed resources amount to $3,587.9 million", 2, [], "I.2 The Committee"),
+    ("VIII.3 The Advisory Committee recalls its previous recommendation", 3, [], "VIII.3 The Advisory"),
+    ("2.1 The present bulletin applies to all staff members", 1, [], "2.1 The present"),
+    ("29A.2 The resources proposed for the section", 2, [], "29A.2 The resources"),
+    ("as set out in annex I.3 The Committee", 3, [3], "annex I. The Committee"),
 ]
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..models import Document
 from ..text.fragments import is_form_line
+from ..compound_numbers import without_label
 from .front_page import read_symbols, title_floor
 from .asides import worded
 from .contents import contents_lines
@@ -71,7 +72,7 @@ def body_coverage(path: str | Path, doc: Document) -> Coverage:
     checked: list[Line] = []
     lost: list[Line] = []
     for l in lines:
-        key = _letters(l.text)
+        key = _letters(without_label(l.text))  # ``II.3 The Committee``: the chunk files ``II`` as its chapter
         if len(key) < MIN_LETTERS or (l.page == 1 and l.top <= floor):
             continue  # too short to say anything, or the masthead and agenda block above the title
         held = key in hay

@@ -168,9 +168,22 @@ def title_floor(first: Page, body_size: float) -> float:
     the agenda block and the title, which no chunk need hold."""
     heads = [l for l in first.lines if l.bold and l.size > body_size + 0.5 and l.top > 0.15 * first.height]
     if heads:
-        return max(l.bottom for l in heads)
+        start = min(l.top for l in heads)
+        full = max((l.x1 - l.x0 for l in first.lines if abs(l.size - body_size) <= 0.6), default=0.0)
+        prose = min((l.top for l in first.lines if l.top > start and _prose_line(l, body_size, full)), default=None)
+        return max(l.bottom for l in heads if prose is None or l.top < prose)
     blocks = _typed_blocks(first, body_size)
     return blocks[-1][-1].bottom if blocks and _typed_title(first, body_size) else 0.0
+
+
+def _prose_line(l: Line, body_size: float, full: float) -> bool:
+    """A paragraph's line of running text: plain, in the body's type, ten words or more, as wide as
+    the page's widest line of that type (not a dateline, ``New York, 20–24 and 29–31 January and 11
+    February 2025``). The title block ends above the first such line; a large bold line under it
+    heads the text (``Chapter I`` on page 1 of a document that starts its body there), and the
+    text above that heading is body text."""
+    return (not l.bold and abs(l.size - body_size) <= 0.6 and len(l.text.split()) >= 10
+            and l.x1 - l.x0 >= 0.85 * full)
 
 
 def header_lines(first: Page, body_size: float) -> list[str]:
