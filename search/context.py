@@ -107,8 +107,9 @@ def _not_cited(searcher: Searcher, cite: str) -> ParaciteError:
             searcher.get(record["symbol"], int(number.group(1)))
         except ParaciteError as e:  # "A/69/207 has no paragraph 460 (its paragraphs are numbered 1 to 87)"
             return e
-    first = searcher.store.execute("SELECT citation FROM chunks WHERE symbol = ? ORDER BY kind != 'paragraph', id "
-                                   "LIMIT 1", (record["symbol"],)).fetchone()
+    first = searcher.store.execute("SELECT citation FROM chunks WHERE symbol = ? "
+                                   "ORDER BY kind != 'paragraph', page IS NOT NULL, id LIMIT 1",
+                                   (record["symbol"],)).fetchone()  # a numbered paragraph if it has one
     example = f"; its paragraphs are cited as {first[0]}" if first else ""
     return NotFound(f"nothing in {record['symbol']} is cited as {cite!r}{example}")
 

@@ -110,3 +110,26 @@ def test_printed_chapter_numbers_read_as_filed(typed: str, filed: str) -> None:
 def test_without_label() -> None:
     assert without_label("II.3 Subject to its observations") == "Subject to its observations"
     assert without_label("Subject to II.3") == "Subject to II.3"
+
+
+@pytest.fixture(scope="module")
+def compound_index(tmp_path_factory) -> Path:
+    from index import build_index
+
+    folder = tmp_path_factory.mktemp("compound")
+    build_index([FIX / "A_78_7_synthetic.pdf", FIX / "ST_SGB_2019_8_synthetic.txt"], folder, progress=False)
+    return folder
+
+
+def test_show_takes_citations_as_printed(compound_index: Path, capsys) -> None:
+    from search.cli import main
+
+    assert main(["show", "A/78/7, para. I.2", "--index", str(compound_index)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("A/78/7, chap. I, para. 2") and "$3,587.9 million before recosting" in out
+    assert main(["show", "ST/SGB/2019/8, sect. 2.1", "--index", str(compound_index)]) == 0
+    assert capsys.readouterr().out.startswith("ST/SGB/2019/8, sect. 2, para. 1")
+    assert main(["show", "A/78/7, para. I.9", "--index", str(compound_index)]) != 0
+    err = capsys.readouterr().err
+    assert "nothing in A/78/7 is cited as 'A/78/7, chap. I, para. 9'" in err
+    assert "cited as A/78/7, chap. I, para. 1" in err  # a numbered paragraph as the example, not page-cited text
