@@ -99,6 +99,7 @@ LIB_BLIND23 = ROOT / "bench" / "data" / "library_facts_round23.jsonl"  # session
 LIB_BLIND24 = ROOT / "bench" / "data" / "library_facts_round24.jsonl"  # session 23, written blind by a helper, split by document
 LIB_BLIND25 = ROOT / "bench" / "data" / "library_facts_round25.jsonl"  # session 24, written blind by a helper, split by document, own words
 LIB_BLIND26 = ROOT / "bench" / "data" / "library_facts_round26.jsonl"  # session 25, written blind by a helper, split by document, own words, loose names
+LIB_BLIND27 = ROOT / "bench" / "data" / "library_facts_round27.jsonl"  # session 28, written blind by a helper, split by document, plain analyst questions
 LIB_TRAPS20 = ROOT / "bench" / "data" / "traps" / "library_facts_traps20.jsonl"  # session 20, not blind: traps by class + twins (h-r20ansref)
 LIB_TRAPS21 = ROOT / "bench" / "data" / "traps" / "library_facts_traps21.jsonl"  # session 21, not blind: traps by class + twins (h-r21ansref)
 LIB_TRAPS22 = ROOT / "bench" / "data" / "traps" / "library_facts_traps22.jsonl"  # session 22, not blind: year-form twins (h-r22frames)
@@ -112,7 +113,7 @@ ROUNDS = {"round4": (LIB_ROUND4, LIB_ROUND4_ASIDE), "round6": (LIB_ROUND6, LIB_R
           "blind16": (LIB_BLIND16,), "blind17": (LIB_BLIND17,), "blind18": (LIB_BLIND18,),
           "blind19": (LIB_BLIND19,), "blind20": (LIB_BLIND20,), "blind21": (LIB_BLIND21,),
           "blind22": (LIB_BLIND22,), "blind23": (LIB_BLIND23,), "blind24": (LIB_BLIND24,),
-          "blind25": (LIB_BLIND25,), "blind26": (LIB_BLIND26,),
+          "blind25": (LIB_BLIND25,), "blind26": (LIB_BLIND26,), "blind27": (LIB_BLIND27,),
           "traps20": (LIB_TRAPS20,), "traps21": (LIB_TRAPS21,),
           "traps22": (LIB_TRAPS22,), "doers22": (LIB_DOERS22,), "qual23": (LIB_QUAL23,)}
 

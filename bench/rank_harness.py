@@ -59,7 +59,8 @@ LIB_SETS = {"lib": [DATA / "library_queries.jsonl", DATA / "pdf_dev_queries.json
             "round23": [DATA / "library_queries_round23.jsonl"],  # session 22, blind, split by document
             "round24": [DATA / "library_queries_round24.jsonl"],  # session 23, blind, split by document
             "round25": [DATA / "library_queries_round25.jsonl"],  # session 24, blind, split by document, own words
-            "round26": [DATA / "library_queries_round26.jsonl"]}  # session 25, blind, split by document, own words
+            "round26": [DATA / "library_queries_round26.jsonl"],  # session 25, blind, split by document, own words
+            "round27": [DATA / "library_queries_round27.jsonl"]}  # session 28, blind, split by document, plain
 #: How many of the best candidates' chunk vectors a record keeps (for ``search.near_repeats``, which
 #: reads the top ten; the rest leave room for variants that move the head).
 VEC_DEPTH = 50

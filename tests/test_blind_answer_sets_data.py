@@ -1,5 +1,5 @@
 """The blind answer sets written in the library sessions (bench/data/library_facts_round14.jsonl,
-..._round15.jsonl to ..._round26.jsonl) stay well-formed.
+..._round15.jsonl to ..._round27.jsonl) stay well-formed.
 
 Each set is one session's never-tuned measure of the answer rules: an edit that drops a field, mixes a
 document into both halves, breaks the two-facts-and-one-trap-per-document shape, reuses a paragraph
@@ -10,7 +10,7 @@ import pytest
 
 from blind_sets import DATA, check_answer_row, check_answer_shape, labelled_elsewhere, rows
 
-ROUNDS = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26]
+ROUNDS = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27]
 
 
 @pytest.mark.parametrize("round_no", ROUNDS)
@@ -49,3 +49,19 @@ def test_round_26_has_twenty_own_words_facts_and_six_loose_or_twice_stated_subje
     assert len(own) == 20 and {r["split"] for r in own} == {"dev", "heldout"}
     realistic = [r for r in facts if "loosely named subject" in r["note"] or len(r["citations"]) > 1]
     assert len(realistic) >= 6
+
+
+def test_round_27_is_plain_with_varied_traps_and_six_loose_or_twice_stated_subjects():
+    """Round 27 asks as a policy analyst does: at most a quarter of the facts in a user's own words, at least six
+    of a loosely named subject or of a fact stated twice, and traps of both sorts (a near-miss a reader trips
+    on, or a fact the document does not give at all); each trap's note names its near-miss."""
+    lines = rows(DATA / "library_facts_round27.jsonl")
+    facts = [r for r in lines if r["kind"] == "fact"]
+    own = [r for r in facts if "own-words question" in r["note"]]
+    assert 1 <= len(own) <= 10
+    realistic = [r for r in facts if "loosely named subject" in r["note"] or len(r["citations"]) > 1]
+    assert len(realistic) >= 6 and {r["split"] for r in realistic} == {"dev", "heldout"}
+    traps = [r for r in lines if r["kind"] == "none"]
+    plain = [r for r in traps if r["note"].startswith("plain")]
+    assert 6 <= len(plain) <= 14
+    assert all("near-miss" in r["note"] or ":" in r["note"] for r in traps)

@@ -1,5 +1,5 @@
 """The blind retrieval query sets written in the library sessions (bench/data/library_queries_round14.jsonl,
-..._round15.jsonl to ..._round26.jsonl) stay well-formed.
+..._round15.jsonl to ..._round27.jsonl) stay well-formed.
 
 Each set measures ranking on paragraphs nobody tuned on (`rank_harness.py` / `eval_sets.py` set `roundN`),
 so the held-out half must never share a document with the dev half, every query style must be in both
@@ -19,7 +19,7 @@ from search.judgements import read_queries
 
 STYLES = QUERY_KINDS - {"multi"}
 ROUNDS = {14: QUERY_KINDS, 15: STYLES, 16: STYLES, 17: STYLES, 18: STYLES, 19: STYLES, 20: STYLES, 21: STYLES,
-          22: STYLES, 23: STYLES, 24: STYLES, 25: STYLES, 26: STYLES}
+          22: STYLES, 23: STYLES, 24: STYLES, 25: STYLES, 26: STYLES, 27: STYLES}
 
 
 def _path(round_no: int):
@@ -61,11 +61,11 @@ def test_the_set_is_registered_for_the_ranking_scripts(round_no):
     assert f'"round{round_no}": [DATA / "library_queries_round{round_no}.jsonl"]' in source
 
 
-# Round 25 on: queries in a user's own words (bench/blind_overlap.py). The note records the content words a
-# paraphrase, fact or negation query shares with its paragraph (checked against the index's text when the set
+# Rounds 25 and 26: queries in a user's own words (bench/blind_overlap.py). The note records the content words
+# a paraphrase, fact or negation query shares with its paragraph (checked against the index's text when the set
 # was written); without the index, the words it shares with the note's answer text (part of the paragraph)
-# must be among them, and there may be at most two.
-OWN_WORDS_FROM = 25
+# must be among them, and there may be at most two. Round 27 is written as users type (no overlap cap).
+OWN_WORDS_ROUNDS = (25, 26)
 _SHARED = re.compile(r"shared content words \((\d+)\): ([^;]*);")
 
 
@@ -76,7 +76,7 @@ def test_the_overlap_check_folds_plurals_and_drops_stop_words():
     assert overlap.content_words("which of the") == set()
 
 
-@pytest.mark.parametrize("round_no", [r for r in sorted(ROUNDS) if r >= OWN_WORDS_FROM])
+@pytest.mark.parametrize("round_no", list(OWN_WORDS_ROUNDS))
 def test_own_words_queries_share_at_most_two_content_words_with_their_paragraph(round_no):
     overlap = load_bench("blind_overlap")
     for row in rows(_path(round_no)):
@@ -89,3 +89,12 @@ def test_own_words_queries_share_at_most_two_content_words_with_their_paragraph(
             listed = set() if listed == "none" else set(listed.split(", "))
             assert int(count) == len(listed) <= 2, row["id"]
             assert overlap.shared_words(row["query"], answer_text) <= listed, row["id"]
+
+
+def test_round_27_keyword_queries_are_short_and_every_label_names_its_answer_text():
+    """Round 27 has no overlap cap (queries as users type them), but its keyword queries stay two to six
+    words and every note quotes the paragraph text the label was checked for."""
+    for row in rows(_path(27)):
+        if row["kind"] == "keyword":
+            assert 2 <= len(row["query"].split()) <= 6, row["id"]
+        assert row["note"].startswith(f"{row['kind']}; answer text: “"), row["id"]
