@@ -298,6 +298,9 @@ def _by_name_asked(q: str, target: tuple[str, ...]) -> tuple[list[tuple[str, ...
         if kind:
             slots.append((kind,))
             target = (noun,)
+    if not slots and re.search(r"^ (?:(?:under|at|on|with|by) )?whose (?:auspices|request|initiative|invitation|behalf|"
+                               r"support|leadership|chairmanship|presidency|proposal)\b", q):
+        slots.append(("person", "organization", "place"))  # "under whose auspices were the seminars held": a name
     if not slots and re.search(r"^ whom\b", q):
         slots.append(("person", "organization", "place"))  # "whom did the President want as Prime Minister"
     if not slots and re.search(r"^ who\b", q):

@@ -259,6 +259,17 @@ def test_which_committee_asks_for_an_organization():
                          "with?").slots == (("organization",),)
 
 
+@pytest.mark.parametrize("question,named", [
+    ("Under whose auspices did the UN civilian human rights mission in Haiti and UNDP hold their regional seminars?",
+     True),  # round 27's T2702: "organized under the auspices of President Préval"
+    ("At whose request was the mission extended?", True),
+    ("Whose letter of 10 May 2023 does the Russian Federation ask the Secretariat to share?", False),
+    ("On which dates did the attacks take place whose facilities the Council asked Syria to declare?", False),
+])
+def test_under_whose_auspices_asks_for_a_name(question: str, named: bool) -> None:
+    assert (("person", "organization", "place") in question_type(question).slots) is named
+
+
 def _places(s: ScoredSentence) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in s.hit.entities]
 

@@ -85,6 +85,17 @@ def test_committee_report_text_keeps_its_figures() -> None:
     assert second.text.startswith("The Committee notes that the proposed resources amount to $3,587.9 million")
 
 
+def test_committee_report_as_pdftotext_writes_it() -> None:
+    # poppler's pdftotext of the PDF below: no blank line between paragraphs, so a full-width last line
+    # (``... $104.5 million.``) runs into the next paragraph until its label cuts it off
+    doc = read_document(FIX / "A_78_7_synthetic_pdftotext.txt")
+    cites = [c.citation for c in doc.chunks]
+    assert cites[1:4] == [f"A/78/7, chap. I, para. {k}" for k in (1, 2, 3)]
+    assert cites[4:] == [f"A/78/7, chap. II, para. {k}" for k in range(1, 40)]
+    assert doc.chunks[4].text == "The regular budget resources requested for section 1 amount to $104.5 million."
+    assert doc.chunks[5].text.startswith("The Advisory Committee recalls its previous recommendation")
+
+
 def test_committee_report_pdf_every_paragraph_in_order_and_no_text_lost() -> None:
     path = FIX / "A_78_7_synthetic.pdf"
     doc = read_document(path)

@@ -22,6 +22,7 @@ CASES = [
     ("2.1 The present bulletin applies to all staff members", 1, [], "2.1 The present"),
     ("29A.2 The resources proposed for the section", 2, [], "29A.2 The resources"),
     ("as set out in annex I.3 The Committee", 3, [3], "annex I. The Committee"),
+    ("amount to $104.5 million. II.2 The Advisory Committee recalls", 2, [], "million. II.2 The Advisory"),
 ]
 
 

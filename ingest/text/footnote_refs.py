@@ -41,9 +41,10 @@ _MARK_RE = re.compile(r"(?<=[A-Za-z\)\].,;:”’\"\d])(\s?)(\d{1,3})(?=[\s,.;:]
 _TEXT_MARK_RE = re.compile(r"(?:(?<=[A-Za-z\)\].,;:”’\"])|(?<=\d)(?=\s)|(?<=\b(?:19|20)\d\d))(\s?)(\d{1,3})(?=[\s,.;:]|$)")
 
 
-# A text that opens with a label and a dot (``I.2 The Committee``, ``9.1``, ``29A.3``, ``B.4``) opens
-# with a compound paragraph number: no mark can follow a label before any word.
-_LEADING_LABEL_RE = re.compile(r"^\s*(?:\d{1,3}[A-Z]?|[IVXL]{1,6}|[A-Z])\.$")
+# A label and a dot that open the text or a sentence (``I.2 The Committee``, ``million. II.2 The``,
+# ``9.1``, ``29A.3``, ``B.4``) open a paragraph numbered within its chapter: no mark can follow a
+# label before any word.
+_LEADING_LABEL_RE = re.compile(r"(?:^\s*|[.;:”’)]\s+)(?:\d{1,3}[A-Z]?|[IVXL]{1,6}|[A-Z])\.$")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def remove_footnote_refs(text: str, next_ref: int, rules: MarkRules = MarkRules(
         if not (next_ref <= n <= next_ref + 2) or (rules.notes is not None and n not in rules.notes):
             continue
         before = text[: m.start()]
-        if not m.group(1) and _LEADING_LABEL_RE.match(before):
+        if not m.group(1) and _LEADING_LABEL_RE.search(before):
             continue
         prev_word = (before.split() or [""])[-1].lower().strip("(")
         if prev_word in _REF_BLOCKERS or prev_word.rstrip(".,") in _REF_BLOCKERS:
