@@ -142,7 +142,11 @@ def question_type(question: str) -> QuestionType:
         counted = _NATIONS.sub("countries", counted)  # "how many nations": the reports count "72 countries"
         target = _words(counted)
         head = (_words(_noun_phrase(counted)) or ("",))[-1]
-        slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
+        if re.match(r"\s*times\b", counted):  # "how many times within the decade": a frequency ("twice"), times counted
+            slots.append(("count", "frequency"))
+            target, head = ("times",), "times"
+        else:
+            slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
     elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?"
                    r"(?:[\w.'’-]+ ){0,3}?" + _MEASURE_NOUNS + r"\b|^ what (?:[\w-]+ )?growth\b", q):
         if _PERCENT_WORDS.search(_PER_UNIT.sub(" ", q)):
@@ -450,6 +454,8 @@ UNITS = (r"(?:(?:square|cubic|linear|metric)\s)?(?:km2|km²|km|kilometres|kilome
 # "and" outside "between": "killing 12 and 30 were injured").
 _COUNT_RANGE_RE = re.compile(r"(?<!\bfrom )(?<![\w/.,-])(?!(?:19|20)\d{2}\b)(?:between\s(?P<a1>" + _NUM + r")(?P<s1>" + _SCALE + r")\sand\s|(?P<a2>" + _NUM + r")(?P<s2>" + _SCALE
                              + r")(?:\sto\s|\s?[-–]\s?))(?P<b>" + _NUM + r")(?P<sb>" + _SCALE + r")" + r"(?![\w/%-]|\.\d|,\d)(?!\s?(?:per\s?cent|percent))", re.I)
+#: How often, in words: a count where "how many times" is asked.
+_FREQUENCY_RE = re.compile(r"\b(?:(?:at least|at most|more than|up to|about|nearly|almost)\s)?(?:once|twice|thrice)\b", re.I)
 _COUNT_RE = re.compile(r"\b" + _QUAL + r"(?:(?:" + _NUM + r")" + _SCALE + r"|(?:" + _NUMBER_WORDS + r")"
                        + _SCALE + r")(?:\s?" + UNITS + r"(?![\w-])|(?![\w/%-]|\.\d)(?!\s?(?:per\s?cent|percent)))", re.I)
 _MONTHS = "|".join(sorted(MONTHS))
@@ -602,6 +608,7 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
              ("time", _TIME_RE), ("identifier", _IDENTIFIER_RE), ("label", _LABEL_RE), ("award", _AWARD_RE), ("language", _LANGUAGE_RE),
              *((("duration", _DURATION_RE),) if "duration" in kinds else ()),  # else "six years" stays a count
              *((("identifier", _NUMBER_IS_RE),) if "identifier" in kinds else ()),
+             *((("count", _FREQUENCY_RE),) if "frequency" in kinds else ()),  # "reviewed at least *twice*"
              ("date", _DATE_RE), ("session", _SESSION_RE), ("count", _COUNT_RANGE_RE), ("count", _COUNT_RE))
     numeric_taken: list[Span] = []
     for kind, rx in rules:

@@ -16,6 +16,7 @@ import re
 from .answer_types import BULLETS, Span
 from .evidence import ScoredSentence, stop_words
 from .names import _demonym_in, mentions
+from .number_words import CARDINALS
 from .terms import Token, tokenize
 
 # Words that open a qualifier of a counted noun: "volunteers *aged* 60", "women *with* disabilities",
@@ -46,7 +47,8 @@ def counted_words(toks: list[Token], last: int, text: str) -> list[Token]:
         return []
     if toks[last + 1].text == "of" and last + 2 < len(toks):  # "one of 141 voter registration *centres*"
         nxt = last + 3 if toks[last + 2].text in ("the", "all") and last + 3 < len(toks) else last + 2
-        if any(c.isdigit() for c in toks[nxt].text):
+        if any(c.isdigit() for c in toks[nxt].text) or toks[nxt].text.lower() in CARDINALS:
+            # (a spelled whole too: "two of the four active common back *offices*")
             while nxt + 1 < len(toks) and text[toks[nxt].end:toks[nxt + 1].start] in (",", "."):
                 nxt += 1  # "1,000" is two tokens
             last = nxt

@@ -270,6 +270,16 @@ def test_under_whose_auspices_asks_for_a_name(question: str, named: bool) -> Non
     assert (("person", "organization", "place") in question_type(question).slots) is named
 
 
+def test_how_many_times_asks_for_a_frequency() -> None:
+    # round 27's T2703 (A/47/466, para. 16: commitments "reviewed at least twice within the present decade")
+    qtype = question_type("At least how many times within the present decade are the commitments to be reviewed?")
+    assert qtype.slots == (("count", "frequency"),) and qtype.target == ("times",)
+    spans = typed_spans("to be implemented soon after and reviewed at least twice within the present decade.",
+                        ["count", "frequency"])
+    assert [(sp.text, sp.kind) for sp in spans] == [("at least twice", "count")]
+    assert typed_spans("once the plan is adopted, twice as many", ["count"]) == []  # only when a frequency is asked
+
+
 def _places(s: ScoredSentence) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in s.hit.entities]
 
