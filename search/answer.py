@@ -72,6 +72,7 @@ MAX_SENTENCES = 3         # sentences quoted in an explanatory answer
 CLOSEST = 3               # paragraphs shown when there is no answer
 # Below these scores the evidence is too weak to answer (calibrated on bench/data/, see README).
 MIN_SCORE = 0.30
+DESCRIBED_BONUS = 0.15     # a name holding the words the question describes it by ("which torture-prevention body")
 MIN_FOCUS = 0.45          # least share of the question's subject words a fact sentence holds
 W_FOCUS = 0.1             # score a fact loses per share of the question's subject words its sentence lacks
 FOCUS_AFTER = 0.5         # share of a subject word held only by the sentence after the fact's (one statement in two)
@@ -482,6 +483,7 @@ class _Asked:
     required: set[str] = field(default_factory=set)
     days: set[str] = field(default_factory=set)
     asked: frozenset[str] = frozenset()
+    described: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, qtype: QuestionType, terms: list[QuestionTerm], framed: frozenset[str], subset: bool,
@@ -490,6 +492,7 @@ class _Asked:
         ordinals = {t.stem for t in terms if t.text.lower() in ORDINALS and not t.adverb}
         return cls(qtype, terms, **given, qstems={t.stem for t in terms},
                    target={tok.stem for tok in tokenize([" ".join(qtype.target)])[0]} if qtype.target else set(),
+                   described=frozenset(tok.stem for tok in tokenize([" ".join(qtype.described)])[0]),
                    head=tokenize([qtype.head])[0][0].stem if qtype.head else "", counted=_counted(qtype),
                    wanted=[k for slot in qtype.slots for k in slot], ordinals=ordinals,
                    subset=subset and bool(qtype.slots) and qtype.slots[0] == ("count",),
@@ -608,13 +611,21 @@ def _ranked_spans(q: _Asked, s: ScoredSentence, spans: list[Span], doc: DocConte
     ranked = sorted(((span_score(sp, s, q.terms, q.target, slot, q.head, q.counted, doc.about, q.qplaces, who,
                                  q.qtype.owner)
                       + _in_sentence(sp, spans, s, q.qtype, slot, q.terms, q.qstems, who, q.parts)
-                      + SUBSET_BONUS * (q.subset and _names_a_part(sp, s.sentence.text)), sp)
+                      + SUBSET_BONUS * (q.subset and _names_a_part(sp, s.sentence.text))
+                      + DESCRIBED_BONUS * _described_by(sp, q.described), sp)
                      for sp in spans if sp.kind in slot), key=lambda x: -x[0])
     ranked = [(bonus, sp) for bonus, sp in ranked if bonus > -1.0]
     if q.role:
         ranked = sorted((x for x in ranked if not q.role.given_another(x[1], s.sentence.text)),
                         key=lambda x: q.role.rank(x[1], s.sentence.text, q.asked))
     return ranked
+
+
+def _described_by(span: Span, described: frozenset[str]) -> bool:
+    """True for a name that holds every word the question describes it by ("which *torture-prevention* body":
+    "the National Mechanism for the *Prevention* of *Torture*", not "the Office of the Children's Ombudsperson"
+    listed before it)."""
+    return bool(described) and described <= {t.stem for t in tokenize([span.text])[0]}
 
 
 def _checked_picks(q: _Asked, s: ScoredSentence, picked: list[Span], scored: list[ScoredSentence]) -> list[Span] | None:

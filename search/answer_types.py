@@ -54,6 +54,7 @@ class QuestionType:
     negated: tuple[str, ...] = ()  # the words a fact is asked in the negative by: "relevant" ("how many ... *not relevant*", ``search.negated``)
     day: bool = False  # "on what date": a day is asked ("17 March 2021", not the "March 2021" beside it: ``precise_dates``)
     whole: bool = False  # "how many members does X have": the whole's size, not "two *senior* members" (``counts_a_kind``)
+    described: tuple[str, ...] = ()  # the words a name is asked by: "torture", "prevention" ("which *torture-prevention* body")
 
     @property
     def is_fact(self) -> bool:
@@ -209,7 +210,25 @@ def question_type(question: str) -> QuestionType:
     negated = negated_words(question) if slots else ()
     day = ("date",) in slots and bool(_DAY_ASKED.search(q))
     whole = bool(head) and bool(re.search(r"\bhow many " + re.escape(head) + r" (?:does|do|did) .+ (?:have|has|count)\b", q))
-    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated, day, whole)
+    described = _described(question, target) if slots and slots[0][0] in ("organization", "instrument") else ()
+    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated, day, whole, described)
+
+
+#: Words before a name's kind that say nothing of which one it is ("which *other* body", "which *UN* agency").
+_UNDESCRIBING = frozenset("un united nations other main new such same first second third last two three international "
+                          "national global regional specific particular relevant responsible".split())
+
+
+def _described(question: str, target: tuple[str, ...]) -> tuple[str, ...]:
+    """The common words a "which <words> <kind>" question describes the name it asks for by, hyphens parted:
+    "which torture-prevention body" -> ("torture", "prevention"); none for "which regional commission" or a
+    name ("which General Assembly resolution": the body that adopted it, not words of the answer)."""
+    m = re.search(r"\b(?:[Ww]hich|[Ww]hat) ((?:[\w-]+ ){1,2})" + re.escape(target[-1]) + r"\b", question) if target else None
+    if not m:
+        return ()
+    words = [w for w in re.split(r"[\s-]+", m.group(1)) if w]
+    return tuple(w for w in words if w.islower() and w.isalpha() and w not in _UNDESCRIBING and w not in _FILLER
+                 and w != "document" and not re.fullmatch(_AUX, w))
 
 
 def _nearest_noun_asked(q: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -280,6 +280,18 @@ def test_how_many_times_asks_for_a_frequency() -> None:
     assert typed_spans("once the plan is adopted, twice as many", ["count"]) == []  # only when a frequency is asked
 
 
+@pytest.mark.parametrize("question,described", [
+    ("Which torture-prevention body does Chile name among the independent national institutions it will keep "
+     "strengthening?", ("torture", "prevention")),  # round 27's T2706: the name listed third in its sentence
+    ("Which vigilante group has emerged in Saut-d'Eau in Haiti?", ("vigilante",)),
+    ("Which regional commission hosted the forum?", ()),
+    ("Which General Assembly resolution approved the work programme?", ()),  # a body's name, not the answer's words
+    ("What is the symbol of the country programme document?", ()),
+])
+def test_words_a_name_is_asked_by(question: str, described: tuple[str, ...]) -> None:
+    assert question_type(question).described == described
+
+
 def _places(s: ScoredSentence) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in s.hit.entities]
 
