@@ -210,8 +210,8 @@ def question_type(question: str) -> QuestionType:
     negated = negated_words(question) if slots else ()
     day = ("date",) in slots and bool(_DAY_ASKED.search(q))
     whole = bool(head) and bool(re.search(r"\bhow many " + re.escape(head) + r" (?:does|do|did) .+ (?:have|has|count)\b", q))
-    described = _described(question, target) if slots and slots[0][0] in ("organization", "instrument") else ()
-    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated, day, whole, described)
+    return QuestionType(tuple(slots), target, many, head, owner, bound, deal, owned, negated, day, whole,
+                        _described(question, target) if slots and slots[0][0] in ("organization", "instrument") else ())
 
 
 #: Words before a name's kind that say nothing of which one it is ("which *other* body", "which *UN* agency").
