@@ -141,13 +141,10 @@ def question_type(question: str) -> QuestionType:
         if owners := _PLURAL_OWNER.match(counted):  # "how many *nations'* planning papers": the nations are counted
             counted = owners.group(1)
         counted = _NATIONS.sub("countries", counted)  # "how many nations": the reports count "72 countries"
-        target = _words(counted)
-        head = (_words(_noun_phrase(counted)) or ("",))[-1]
-        if re.match(r"\s*times\b", counted):  # "how many times within the decade": a frequency ("twice"), times counted
-            slots.append(("count", "frequency"))
-            target, head = ("times",), "times"
-        else:
-            slots.append(("percent",) if re.search(r"per ?cent|percent", m.group(1)) else ("count",))
+        times = bool(re.match(r"\s*times\b", counted))  # "how many times within the decade": a frequency ("twice")
+        target, head = (("times",), "times") if times else (_words(counted), (_words(_noun_phrase(counted)) or ("",))[-1])
+        slots.append(("count", "frequency") if times else ("percent",) if re.search(r"per ?cent|percent", m.group(1))
+                     else ("count",))
     elif re.search(r"\bhow (?:much|big|large)\b|\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?"
                    r"(?:[\w.'’-]+ ){0,3}?" + _MEASURE_NOUNS + r"\b|^ what (?:[\w-]+ )?growth\b", q):
         if _PERCENT_WORDS.search(_PER_UNIT.sub(" ", q)):
