@@ -7,7 +7,7 @@ says the asked event happened: the same verb or its noun ("established" / "estab
 or the date follows "of" right after a name ("resolution 70/1 of 25 September 2015", "resolution 487
 (1981) of 19 June 1981" is its adoption). Only events whose date documents state with the event's own words are checked:
 coming into being, adoption, a status or membership gained ("consultative status", "joined the"),
-entry into force, ending. A meeting is often dated without a verb
+entry into force, an arrest (not an arrest warrant), ending. A meeting is often dated without a verb
 ("On 5 May, the Council ..."), so "when did the Council meet" is left to the ranking.
 """
 
@@ -26,6 +26,8 @@ EVENTS: dict[str, re.Pattern[str]] = {
     "status": re.compile(r"(?i)\b(?:(?:consultative|observer|general|special|roster) status|accredit\w*|"
                          r"admi(?:t|ts|tted|ssion) (?:to|as|into)|join(?:ed|s|ing)? (?:the|as)|became (?:a )?members?|membership)\b"),
     "force": re.compile(r"(?i)\b(?:(?:enter(?:ed|s)?|came|come|coming|entry) into (?:force|effect)|effective)\b"),
+    "arrest": re.compile(r"(?i)\b(?:arrest(?:ed|s|ing)?(?!\s+warrants?)|detain(?:ed|s|ing)?|apprehen(?:d|ded|ds|sion)|"
+                         r"(?:taken|took) into custody)\b"),  # "issued an *arrest warrant*" dates no arrest
     "ending": re.compile(r"(?i)\b(?:end(?:ed|s)?|conclu(?:de|ded|des|sion)|clos(?:e|ed|ure)|expir(?:e|ed|es|y|ation)|"
                          r"terminat\w*|dissol\w*|abolish\w*|wound up)\b"),
 }

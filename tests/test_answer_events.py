@@ -63,3 +63,15 @@ def test_a_resolution_keeps_the_date_of_its_adoption():
     start = sentence.index("19 December 2008")
     spans = typed_spans(sentence, ["date"], [("19 December 2008", "DATE", start, start + 16)])
     assert "19 December 2008" in [sp.text for sp in spans]
+
+
+def test_an_arrest_warrant_dates_no_arrest() -> None:
+    # round 27's TU2710 (S/2025/303, annex, para. 54): a warrant was issued; no arrest is reported
+    events = asked_events("On what date was Haiti's former Minister of Planning and External Cooperation arrested?")
+    assert events == ("arrest",)
+    assert not dates_event("On 17 February 2025, a judge issued an arrest warrant, a travel ban and an asset freeze "
+                           "across multiple financial institutions against a former Minister of Planning.", events)
+    assert dates_event("On 14 March 2025, the judicial police arrested a former member of parliament.", events)
+    assert dates_event("He was detained at the airport on 2 April 2025.", events)
+    assert asked_events("On what date did the Commanding Officer of the United Nations Detention Unit issue "
+                        "guidelines?") == ()  # the Detention Unit is a name, not an arrest asked about
