@@ -56,6 +56,7 @@ from .span_scores import (coordinated, listed_under, echoes, merge_acronyms, nam
 from .events import asked_events, dates_event, since_clause_only
 from .roles import Role, question_role
 from .actors import asked_actor
+from .report_years import window_filters
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
 from .terms import tokenize
@@ -114,6 +115,7 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     bodies = names  # all the names asked, common ones too: whose figure a sentence of two bodies gives
     role = question_role(question)
     names = [(n, a) if (body := role and role.body_of(n)) is None else (body, ()) for n, a in names if n not in common]
+    filters = window_filters(question, [p.year for p in library(searcher).profiles.values() if p.year], filters)
     docs = subject_documents(searcher, names, terms, question)
     counted = " ".join(qtype.target) if qtype.slots[:1] == (("count",),) and len(qtype.target) > 1 else None
     fact = fact_part(searcher, question, docs, names)
