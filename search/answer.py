@@ -22,7 +22,7 @@ from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, lo
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
 from .footnoted import with_footnote
 from .pairs import paired
-from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, sources
+from .fact_sources import MIN_FACT_SCORE, Fact, prefer_paragraph, render_spans, restating, sources
 from .models import Answer, Evidence, Hit
 from .qualified_bodies import of_the_body
 from .checks import refuses
@@ -115,7 +115,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     bodies = names  # all the names asked, common ones too: whose figure a sentence of two bodies gives
     role = question_role(question)
     names = [(n, a) if (body := role and role.body_of(n)) is None else (body, ()) for n, a in names if n not in common]
-    filters = window_filters(question, [p.year for p in library(searcher).profiles.values() if p.year], filters)
+    filters = window_filters(question, {s: int(p.date[:4]) if p.date[:4].isdigit() else p.year
+                                        for s, p in library(searcher).profiles.items()}, filters)
     docs = subject_documents(searcher, names, terms, question)
     counted = " ".join(qtype.target) if qtype.slots[:1] == (("count",),) and len(qtype.target) > 1 else None
     fact = fact_part(searcher, question, docs, names)
@@ -163,7 +164,8 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
             facts = pick([s for s in only_read(scored, read) if _of_the_asked(searcher, asked, s.hit, names, free)],
                          free)
         if facts and _carried_score(facts[0].where, scored) >= MIN_FACT_SCORE:
-            return _fact_answer(asked, sources(searcher, prefer_paragraph(searcher, facts[0], facts), facts))
+            best = prefer_paragraph(searcher, facts[0], facts)
+            return _fact_answer(asked, sources(searcher, best, facts), restating(best, facts))
     if (actor := asked_actor(question)) and not qtype.is_fact:  # "what did the Council decide": the Council did
         scored = [s for s in scored if not refuses("actor", not actor.does_deed(s.sentence.text))]
     if not qtype.is_fact:
@@ -1061,7 +1063,10 @@ def cite(text: str, citation: str) -> str:
     return f"{body} [{citation}]."
 
 
-def _fact_answer(question: str, facts: list[Fact]) -> Answer:
+def _fact_answer(question: str, facts: list[Fact], again: Fact | None = None) -> Answer:
+    """The fact of each document (the best first), each quoted with its sentence; ``again``, another
+    paragraph of the best fact's document stating it too, quoted after the best (only where one document
+    answers: two documents' figures are read side by side)."""
     parts, citations, evidence = [], [], []
     for i, fact in enumerate(facts):
         s = fact.where
@@ -1072,6 +1077,10 @@ def _fact_answer(question: str, facts: list[Fact]) -> Answer:
         parts += [lead, cite(said, s.hit.citation)]
         citations.append(s.hit.citation)
         evidence.append(Evidence(s.hit.citation, s.sentence.text))
+    if again is not None and len(facts) == 1 and not again.where.sentence.heading:
+        parts.append(cite(f"Also: {again.where.sentence.text}", again.where.hit.citation))
+        citations.append(again.where.hit.citation)
+        evidence.append(Evidence(again.where.hit.citation, again.where.sentence.text))
     return Answer(question, " ".join(parts), tuple(dict.fromkeys(citations)), tuple(evidence))
 
 

@@ -113,6 +113,18 @@ def sources(searcher, best: Fact, facts: list[Fact]) -> list[Fact]:
     return sorted(chosen, key=lambda f: when[f.where.hit.symbol], reverse=True)
 
 
+def restating(best: Fact, facts: list[Fact]) -> Fact | None:
+    """Another numbered paragraph of the best fact's document that states the same figure or date as a
+    fact of the question (a judgment's date in the chapter on the Chambers and again in the Registry's), so
+    that the answer cites both; None where no other candidate does, or the value is a bare small number."""
+    value = _value(best)
+    if best.spans[0].kind not in ("count", "money", "percent", "date") or not re.search(r"\d{2}", value):
+        return None
+    return next((f for f in facts if f.where.hit.symbol == best.where.hit.symbol and f.where.hit.kind == "paragraph"
+                 and f.where.hit.citation != best.where.hit.citation and _value(f) == value
+                 and f.where.score >= MIN_FACT_SCORE and f.focus >= best.focus), None)
+
+
 def _same_thing(a: Fact, b: Fact) -> bool:
     """True if two facts' sentences state a figure for the same thing: they name the same places, the
     numbers count the same noun, and they share a good part of their words ("22.9 million people

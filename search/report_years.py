@@ -20,12 +20,12 @@ def report_window(question: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(1)) + 1) if m else None
 
 
-def window_filters(question: str, years: list[int], filters: dict) -> dict:
-    """``filters`` with ``since``/``until`` set to the window of the report the question names by year,
-    when the user set no dates and some indexed document (of ``years``, the documents' years) was
-    issued in it; else ``filters`` unchanged."""
+def window_filters(question: str, years: dict[str, int], filters: dict) -> dict:
+    """``filters`` with ``doc`` set to the documents not issued outside the window of the report the question
+    names by year (``years``: each document's year, 0 where unknown: those are kept), when the user named
+    no documents or dates and some indexed document was issued in the window; else ``filters`` unchanged."""
     window = report_window(question)
-    if window is None or filters.get("since") or filters.get("until") or \
-            not any(window[0] <= y <= window[1] for y in years):
+    if window is None or any(filters.get(k) for k in ("doc", "since", "until")) or \
+            not any(window[0] <= y <= window[1] for y in years.values()):
         return filters
-    return {**filters, "since": str(window[0]), "until": str(window[1])}
+    return {**filters, "doc": sorted(s for s, y in years.items() if not y or window[0] <= y <= window[1])}

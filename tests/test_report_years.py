@@ -19,7 +19,9 @@ def test_report_window(question, window):
 
 def test_window_filters_only_where_the_library_holds_such_a_document():
     q = "What did the committee's 1992 report say?"
-    assert window_filters(q, [1992, 2025], {}) == {"since": "1992", "until": "1993"}
-    assert window_filters(q, [2024, 2025], {}) == {}  # no document of those years: the question reads them all
-    assert window_filters(q, [1992, 2025], {"since": "2020"}) == {"since": "2020"}  # the user's dates stand
-    assert window_filters(q, [1992], {"doc": "A/47/466"}) == {"doc": "A/47/466", "since": "1992", "until": "1993"}
+    years = {"A/47/466": 1992, "E/2025/42": 2025, "X/UNDATED": 0}
+    assert window_filters(q, years, {}) == {"doc": ["A/47/466", "X/UNDATED"]}  # an undated document may be it
+    assert window_filters(q, {"E/2024/1": 2024, "E/2025/42": 2025}, {}) == {}  # none of those years: all are read
+    assert window_filters(q, years, {"since": "2020"}) == {"since": "2020"}  # the user's choice stands
+    assert window_filters(q, years, {"doc": "E/2025/42"}) == {"doc": "E/2025/42"}
+    assert window_filters(q, years, {"org": "UNEP"}) == {"org": "UNEP", "doc": ["A/47/466", "X/UNDATED"]}
