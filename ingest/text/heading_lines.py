@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .furniture import SYMBOL_RE
+from .sections import TOP_HEADING_RE
 
 FULL_TITLE = 40  # characters: a labelled title line this long filled its measure
 LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.(?:\s|$)")
@@ -46,9 +47,36 @@ def fills_measure(prev: str, line: str, full: int = FULL_TITLE) -> bool:
     """Does a labelled heading's title line ``prev`` run on into ``line`` because it filled its measure
     (``full`` characters or more)?"""
     p = prev.rstrip()
-    return (len(p) >= full and p[-1:].isalpha() and not LABEL_RE.match(line.strip())
-            and not _SUBLABEL_RE.match(line.strip())
+    return (len(p) >= full and p[-1:].isalnum() and not LABEL_RE.match(line.strip())
+            and not _SUBLABEL_RE.match(line.strip()) and not TOP_HEADING_RE.match(line.strip())
             and len(line.strip()) < len(p))
+
+
+_COUNT_ALONE_RE = re.compile(r"^[A-Z][a-z]+\s+\d{1,3}$")  # ``Goal 3``: a counted label, its title under it
+_CONNECTOR_END_RE = re.compile(r"(?:\b(?:the|of|and|or|for|to|on|in|by|with|from|a|an|at)|[,:;(\-–])$", re.I)
+_LONGER = 8  # characters: a short heading line over a line this much longer heads it
+
+
+def open_quote(lines: list[str]) -> bool:
+    """Does a heading's text so far leave a quotation or bracket open (``the theme “Advancing ...``)?"""
+    text = " ".join(lines)
+    return text.count("“") > text.count("”") or text.count("(") > text.count(")")
+
+
+def opens_heading(group: list[str], line: str) -> bool:
+    """Does ``line`` open an unlabelled heading of its own under the unlabelled heading ``group``
+    (its lines so far) rather than run on in it? A counted label alone (``Goal 3``) opens one and
+    takes the line under it as its title; a short line that ends on no connector over a line at
+    least ``_LONGER`` characters longer, opening with a capital, is a heading over a sub-heading
+    (``Our achievements`` / ``Implementing the 2030 Agenda``): a wrapped title's next line is no
+    longer than the line it runs on from."""
+    prev, s = group[-1].strip(), line.strip()
+    if _COUNT_ALONE_RE.match(prev) and len(group) == 1:
+        return False
+    if _COUNT_ALONE_RE.match(s):
+        return True
+    return (len(prev) < FULL_TITLE and len(s) >= len(prev) + _LONGER and s[:1].isupper()
+            and not _CONNECTOR_END_RE.search(prev) and not open_quote(group))
 
 
 _COUNTED_RE = re.compile(r"^([A-Z][a-z]+)\s+(\d{1,3})\b")
