@@ -54,6 +54,7 @@ def fills_measure(prev: str, line: str, full: int = FULL_TITLE) -> bool:
 
 _COUNT_ALONE_RE = re.compile(r"^[A-Z][a-z]+\s+\d{1,3}$")  # ``Goal 3``: a counted label, its title under it
 _CONNECTOR_END_RE = re.compile(r"(?:\b(?:the|of|and|or|for|to|on|in|by|with|from|a|an|at)|[,:;(\-–])$", re.I)
+_LABEL_ALONE_RE = re.compile(r"^(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\d{1,2}\.)$|(?:^|\s)\(?[a-z]\)$")  # ``(a)``, ``b)``: its title under it
 _LONGER = 8  # characters: a short heading line over a line this much longer heads it
 
 
@@ -69,9 +70,10 @@ def opens_heading(group: list[str], line: str) -> bool:
     takes the line under it as its title; a short line that ends on no connector over a line at
     least ``_LONGER`` characters longer, opening with a capital, is a heading over a sub-heading
     (``Our achievements`` / ``Implementing the 2030 Agenda``): a wrapped title's next line is no
-    longer than the line it runs on from."""
+    longer than the line it runs on from. A line that is or ends on a list label (``(a)``, ``... b)``)
+    has its title under it."""
     prev, s = group[-1].strip(), line.strip()
-    if _COUNT_ALONE_RE.match(prev) and len(group) == 1:
+    if (_COUNT_ALONE_RE.match(prev) and len(group) == 1) or _LABEL_ALONE_RE.match(prev):
         return False
     if _COUNT_ALONE_RE.match(s):
         return True
@@ -116,11 +118,28 @@ def without_part_label(heading: str, part: str) -> str:
     return h.group(1) if h and h.group(1) else heading
 
 
-def prose_sibling(path: list[tuple[int, str]]) -> int:
+def _unlabelled(heading: str) -> bool:
+    return not LABEL_RE.match(heading) and not re.match(r"(?i)(?:chapter|annex|part)\b", heading)
+
+
+def prose_sibling(path: list[tuple[int, str]], heading: str = "") -> int:
     """The level of the unlabelled heading last on ``path``, for an unlabelled heading that follows
     paragraphs under it: ``Advancing science ...`` after ``Making artificial intelligence ...`` and its
     paragraphs is its sibling, not its child (a heading right under another still nests). 0 if the
-    last heading is labelled."""
-    if not path or LABEL_RE.match(path[-1][1]) or re.match(r"(?i)(?:chapter|annex|part)\b", path[-1][1]):
+    last heading is labelled. Where unlabelled headings nest on the path, a short ``heading`` (under
+    ``FULL_TITLE``) is the sibling of the deepest short one and a long one of the deepest long one:
+    ``Side events`` after ``Special events`` / ``Special event of the 10-Member Group on ...`` and its
+    paragraphs is a sibling of ``Special events``."""
+    if not path or not _unlabelled(path[-1][1]):
         return 0
+    run = []
+    for level, h in reversed(path):
+        if not _unlabelled(h):
+            break
+        run.append((level, h))
+    if heading and len(run) > 1:
+        short = len(heading) < FULL_TITLE
+        alike = [level for level, h in run if (len(h) < FULL_TITLE) == short]
+        if alike:
+            return alike[0]
     return path[-1][0]

@@ -484,7 +484,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
                     level = counted_sibling(path, heading) or (after_prose and not _TOP_HEADING_RE.match(
-                        heading) and prose_sibling(path)) or (
+                        heading) and prose_sibling(path, heading)) or (
                         nested if under_label(path) else unlabelled_level(
                             heading, path[-1][0] if path and path[-1][0] >= 4 else nested))
                 path = [p for p in path if p[0] < level] + [(level, heading)]
