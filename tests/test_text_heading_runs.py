@@ -106,7 +106,7 @@ def test_a_contents_annex_line_set_apart_by_blank_lines():
     assert not _in_contents(list(enumerate(["Annex", "", "Chair’s summary of the discussions", "", "1.", ""])), 0)
 
 
-def test_a_short_heading_after_prose_is_the_sibling_of_the_short_one_above():
+def test_a_heading_after_prose_is_the_sibling_of_the_one_above_ending_alike():
     # E/HLPF/2025/6, pdftotext: ``Special events`` / ``Special event of the 10-Member Group ...`` and its
     # paragraphs, then ``Side events``: the PDF reader sets it beside ``Special events``
     from ingest.text.heading_lines import prose_sibling
@@ -115,6 +115,6 @@ def test_a_short_heading_after_prose_is_the_sibling_of_the_short_one_above():
             (3, "Special events"), (4, "Special event of the 10-Member Group on water and a sustainable built environment")]
     assert prose_sibling(path, "Side events") == 3
     assert prose_sibling(path, "Special event on science, technology and innovation for the least developed countries") == 4
-    # A/80/1: under two short ones, the deepest
-    assert prose_sibling([(2, "A. Promotion of sustained economic growth"), (3, "Our achievements"),
-                          (4, "Implementing the 2030 Agenda")], "Leaving no one behind") == 4
+    # A/80/1: under ``Our achievements`` / ``Prevention, management ...``, the last one's sibling
+    assert prose_sibling([(2, "B. Maintenance of international peace and security"), (3, "Our achievements"),
+                          (4, "Prevention, management and resolution of conflicts")], "Women and peace and security") == 4

@@ -126,20 +126,20 @@ def prose_sibling(path: list[tuple[int, str]], heading: str = "") -> int:
     """The level of the unlabelled heading last on ``path``, for an unlabelled heading that follows
     paragraphs under it: ``Advancing science ...`` after ``Making artificial intelligence ...`` and its
     paragraphs is its sibling, not its child (a heading right under another still nests). 0 if the
-    last heading is labelled. Where unlabelled headings nest on the path, a short ``heading`` (under
-    ``FULL_TITLE``) is the sibling of the deepest short one and a long one of the deepest long one:
-    ``Side events`` after ``Special events`` / ``Special event of the 10-Member Group on ...`` and its
-    paragraphs is a sibling of ``Special events``."""
+    last heading is labelled. Where unlabelled headings nest on the path, ``heading`` is the sibling of
+    one above the last that ends on the same word: ``Side events`` after ``Special events`` /
+    ``Special event of the 10-Member Group on ...`` and its paragraphs is a sibling of ``Special events``."""
     if not path or not _unlabelled(path[-1][1]):
         return 0
-    run = []
-    for level, h in reversed(path):
+    last = _last_word(heading)
+    for level, h in reversed(path[:-1]):
         if not _unlabelled(h):
             break
-        run.append((level, h))
-    if heading and len(run) > 1:
-        short = len(heading) < FULL_TITLE
-        alike = [level for level, h in run if (len(h) < FULL_TITLE) == short]
-        if alike:
-            return alike[0]
+        if last and _last_word(h) == last:
+            return level
     return path[-1][0]
+
+
+def _last_word(heading: str) -> str:
+    words = re.findall(r"[A-Za-z]+", heading.lower())
+    return words[-1] if words and len(heading.split()) > 1 else ""
