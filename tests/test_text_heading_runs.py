@@ -29,6 +29,9 @@ _GOAL_3_TITLE = ("Goal 3 Building health systems for the future: inclusive, resi
     # ... and in the annex, a counted label alone opens a heading under the unlabelled one above it
     (["Outcomes of the peer learning round tables"] + _GOAL_3,
      [(0, "Outcomes of the peer learning round tables"), (0, _GOAL_3_TITLE)]),
+    # A/CONF.230/2025/L.2, pdftotext: a counted label last in its block ends the title above it
+    (["Mobilizing finance for ocean actions in support of Sustainable Development", "Goal 14"],
+     [(0, "Mobilizing finance for ocean actions in support of Sustainable Development Goal 14")]),
     # A/80/1, pdftotext: a short heading over a longer one is two headings
     (["Our achievements", "Implementing the 2030 Agenda"], [(0, "Our achievements"), (0, "Implementing the 2030 Agenda")]),
     # ... and a top-level word under a labelled title that filled its measure is no more of that title
@@ -118,3 +121,13 @@ def test_a_heading_after_prose_is_the_sibling_of_the_one_above_ending_alike():
     # A/80/1: under ``Our achievements`` / ``Prevention, management ...``, the last one's sibling
     assert prose_sibling([(2, "B. Maintenance of international peace and security"), (3, "Our achievements"),
                           (4, "Prevention, management and resolution of conflicts")], "Women and peace and security") == 4
+
+
+def test_an_infographics_lines_head_nothing():
+    # DP/2025/12, pdftotext: a figure's bullets and figures between a section's heading and its paragraphs
+    # stood on the path of the paragraphs under them
+    from ingest.text.heading_lines import heading_text
+    lines = ["B. Reimagining the response to the planetary crisis", "- Resilience",
+             "- 160 million people, 53 countries", "372,000 ex-combatants", "$430 billion in budgets", "•"]
+    assert heading_text(lines) == ["B. Reimagining the response to the planetary crisis"]
+    assert _headings(heading_text(lines)) == [(2, "B. Reimagining the response to the planetary crisis")]

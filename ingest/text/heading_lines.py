@@ -37,10 +37,17 @@ def bare_symbol(line: str) -> bool:
     return bool(SYMBOL_RE.search(s)) and not re.sub(r"[\s*\-−–]+", "", SYMBOL_RE.sub("", s))
 
 
+_FIGURE_TEXT_RE = re.compile(r"^(?:[-–•▪●◦]|\$\s?\d|\d{1,3}(?:,\d{3})+\b)")
+
+
 def heading_text(lines: list[str]) -> list[str]:
     """A heading block's lines without the bare symbols and bare numbers among them (``75``: a footnote's
-    mark that pypdfium2 writes on a line of its own after the sentence it marks; no label has no stop)."""
-    return [s for s in lines if not bare_symbol(s) and not s.strip().isdigit()]
+    mark that pypdfium2 writes on a line of its own after the sentence it marks; no label has no stop),
+    nor the lines of an infographic set among headings: a line opening with a bullet or dash
+    (``- 160 million people, 53 countries``, ``•``) or a figure (``372,000 ex-combatants``,
+    ``$430 billion``) heads nothing."""
+    return [s for s in lines if not bare_symbol(s) and not s.strip().isdigit()
+            and not _FIGURE_TEXT_RE.match(s.strip())]
 
 
 def fills_measure(prev: str, line: str, full: int = FULL_TITLE) -> bool:
@@ -54,7 +61,8 @@ def fills_measure(prev: str, line: str, full: int = FULL_TITLE) -> bool:
 
 _COUNT_ALONE_RE = re.compile(r"^[A-Z][a-z]+\s+\d{1,3}$")  # ``Goal 3``: a counted label, its title under it
 _CONNECTOR_END_RE = re.compile(r"(?:\b(?:the|of|and|or|for|to|on|in|by|with|from|a|an|at)|[,:;(\-–])$", re.I)
-_LABEL_ALONE_RE = re.compile(r"^(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\d{1,2}\.)$|(?:^|\s)\(?[a-z]\)$")  # ``(a)``, ``b)``: its title under it
+# ``(a)``, ``b)``, ``... (for approval) b)``: a list label alone or at a line's end, its title under it
+_LABEL_ALONE_RE = re.compile(r"^(?:\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\d{1,2}\.)$|(?:^|\s)\(?[a-z]\)$")
 _LONGER = 8  # characters: a short heading line over a line this much longer heads it
 
 
@@ -64,10 +72,10 @@ def open_quote(lines: list[str]) -> bool:
     return text.count("“") > text.count("”") or text.count("(") > text.count(")")
 
 
-def opens_heading(group: list[str], line: str) -> bool:
+def opens_heading(group: list[str], line: str, titled: bool = True) -> bool:
     """Does ``line`` open an unlabelled heading of its own under the unlabelled heading ``group``
-    (its lines so far) rather than run on in it? A counted label alone (``Goal 3``) opens one and
-    takes the line under it as its title; a short line that ends on no connector over a line at
+    (its lines so far) rather than run on in it? A counted label alone (``Goal 3``) with a line under
+    it (``titled``) opens one and takes that line as its title; a short line that ends on no connector over a line at
     least ``_LONGER`` characters longer, opening with a capital, is a heading over a sub-heading
     (``Our achievements`` / ``Implementing the 2030 Agenda``): a wrapped title's next line is no
     longer than the line it runs on from. A line that is or ends on a list label (``(a)``, ``... b)``)
@@ -76,7 +84,7 @@ def opens_heading(group: list[str], line: str) -> bool:
     if (_COUNT_ALONE_RE.match(prev) and len(group) == 1) or _LABEL_ALONE_RE.match(prev):
         return False
     if _COUNT_ALONE_RE.match(s):
-        return True
+        return titled  # last in its block, ``Goal 14`` ends the title above (``... Sustainable Development``)
     return (len(prev) < FULL_TITLE and len(s) >= len(prev) + _LONGER and s[:1].isupper()
             and not _CONNECTOR_END_RE.search(prev) and not open_quote(group))
 

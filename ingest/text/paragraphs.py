@@ -565,7 +565,8 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
                                           or open_quote(items[-1][2]) or (items[-1][1] and fills_measure(
                                               items[-1][2][-1], s, title_measure(items[-1][1])))):
                 items[-1][2].append(s)
-            elif pending and not _title_continues(pending[-1][-1], s) and opens_heading(pending[-1], s):
+            elif pending and not _title_continues(pending[-1][-1], s) and opens_heading(
+                    pending[-1], s, k + 1 < len(lines)):
                 pending.append([s])  # an unlabelled heading's own sub-heading
             elif pending:
                 pending[-1].append(s)

@@ -79,6 +79,8 @@ def _open(title: str) -> bool:
 def titles_only(lines: list[str]) -> bool:
     """Is a block of many lines a part's label and its titles (``Annex`` / ``Co-Chairs’ summary ...``
     / a five-line title on a theme), not text? At most ``_MAX_TITLES`` titles, none ending a
-    sentence or a clause (``The General Assembly,`` opens a resolution's text): kept as headings, not cited by page as text the walk found no paragraph for."""
+    sentence or a clause (``The General Assembly,`` opens a resolution's text): kept as headings, not
+    cited by page as text the walk found no paragraph for."""
     titles = part_titles(lines)
-    return bool(titles) and len(titles) <= _MAX_TITLES and not any(_SENTENCE_END_RE.search(t) for t in titles)
+    return (bool(titles) and len(titles) <= _MAX_TITLES
+            and not any(_SENTENCE_END_RE.search(t) for t in titles))
