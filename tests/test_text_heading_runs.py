@@ -131,3 +131,16 @@ def test_an_infographics_lines_head_nothing():
              "- 160 million people, 53 countries", "372,000 ex-combatants", "$430 billion in budgets", "•"]
     assert heading_text(lines) == ["B. Reimagining the response to the planetary crisis"]
     assert _headings(heading_text(lines)) == [(2, "B. Reimagining the response to the planetary crisis")]
+
+
+@pytest.mark.parametrize("heading, expected", [
+    # E/2025/42, pdftotext: note 4's mark glued to the heading (the marks before it, ``2,3``, were not read)
+    ("A. Chair’s summary of the discussions at the twentieth session of the Forum4",
+     "A. Chair’s summary of the discussions at the twentieth session of the Forum"),
+    ("Mobilizing finance for ocean actions in support of Sustainable Development Goal 14",
+     "Mobilizing finance for ocean actions in support of Sustainable Development Goal 14"),
+    ("Response to COVID-19", "Response to COVID-19"),
+])
+def test_a_mark_glued_to_a_headings_last_word(heading, expected):
+    from ingest.text.heading_lines import without_glued_mark
+    assert without_glued_mark(heading) == expected

@@ -151,3 +151,12 @@ def prose_sibling(path: list[tuple[int, str]], heading: str = "") -> int:
 def _last_word(heading: str) -> str:
     words = re.findall(r"[A-Za-z]+", heading.lower())
     return words[-1] if words and len(heading.split()) > 1 else ""
+
+
+_GLUED_MARK_RE = re.compile(r"(?<=[a-z]{2})\d{1,2}$")
+
+
+def without_glued_mark(heading: str) -> str:
+    """A heading without the footnote mark glued to its last word (``... session of the Forum4``): a
+    heading's last word never ends in lower case and digits; the mark heads no paragraph."""
+    return _GLUED_MARK_RE.sub("", heading)

@@ -39,7 +39,7 @@ from .label_titles import chapter_label, title_below, title_measure, under_label
 from .contents_numbers import listed_numbers
 from .unnumbered_breaks import bridges_blank, opens_paragraph, split_unnumbered, unfolded_paragraphs
 from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, open_quote, opens_heading,
-                            prose_sibling, without_part_label)
+                            prose_sibling, without_glued_mark, without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
@@ -481,6 +481,7 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 elif level == 1:
                     last_letter = ""
                 heading, _, next_ref = clean_text([heading], vocab, next_ref, rules)
+                heading = without_glued_mark(heading)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
                     level = counted_sibling(path, heading) or (after_prose and not _TOP_HEADING_RE.match(
