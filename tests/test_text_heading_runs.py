@@ -144,3 +144,14 @@ def test_an_infographics_lines_head_nothing():
 def test_a_mark_glued_to_a_headings_last_word(heading, expected):
     from ingest.text.heading_lines import without_glued_mark
     assert without_glued_mark(heading) == expected
+
+
+def test_a_tables_cells_one_a_line_head_nothing():
+    # DP/FPA/2025/2, pdftotext: each recommendation's table (header and row) written one cell a line
+    # between the recommendation and the paragraph answering it
+    from ingest.text.heading_lines import heading_text
+    cells = ["Business unit responsible", "Status", "Priority", "Target date", "Humanitarian Response Division",
+             "Under implementation", "High", "March 2025"]
+    assert heading_text(cells) == []
+    heads = ["Chapter II", "The work of the Organization", "A.", "Promotion of sustained economic growth"]
+    assert heading_text(heads) == heads

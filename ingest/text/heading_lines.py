@@ -46,8 +46,33 @@ def heading_text(lines: list[str]) -> list[str]:
     nor the lines of an infographic set among headings: a line opening with a bullet or dash
     (``- 160 million people, 53 countries``, ``•``) or a figure (``372,000 ex-combatants``,
     ``$430 billion``) heads nothing."""
-    return [s for s in lines if not bare_symbol(s) and not s.strip().isdigit()
+    kept = [s for s in lines if not bare_symbol(s) and not s.strip().isdigit()
             and not _FIGURE_TEXT_RE.match(s.strip())]
+    return _without_cells(kept)
+
+
+_CELLS = 4  # short lines in a row: a table's row written one cell a line
+_CELL_WORDS = 3
+
+
+def _without_cells(lines: list[str]) -> list[str]:
+    """``lines`` without runs of ``_CELLS`` or more short lines (``_CELL_WORDS`` words or fewer, no label)
+    in a row: a table's header and row written one cell a line (``Business unit responsible`` /
+    ``Status`` / ``Priority`` / ``Target date``), which head nothing."""
+    short = [len(s.split()) <= _CELL_WORDS and not LABEL_RE.match(s.strip()) and not _SUBLABEL_RE.match(s.strip())
+             and not re.match(r"(?i)(?:chapter|annex|part)\b", s.strip()) for s in lines]
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        end = k
+        while end < len(lines) and short[end]:
+            end += 1
+        if end - k >= _CELLS:
+            k = end
+            continue
+        out.extend(lines[k:max(end, k + 1)])
+        k = max(end, k + 1)
+    return out
 
 
 def fills_measure(prev: str, line: str, full: int = FULL_TITLE) -> bool:
