@@ -61,6 +61,8 @@ def test_heading_runs_part_as_the_pdf_nests_them(lines, expected):
     # A/80/62 and E/2025/36, pdftotext: a list label alone or at a line's end has its title under it
     (["(a)"], "The role of public governance authorities and all stakeholders in the promotion of", False),
     (["Implementation of the Doha Programme of Action (for approval) b)"], "Update on the implementation", False),
+    # DP/FPA/2025/4 (Part II), pdftotext: a misprinted running header over a heading opens nothing
+    (["DP/FPA/2021/4 (Part II)"], "Recommendation 4. The Executive Boards should, as part of their overall", False),
 ])
 def test_opens_heading(group, line, opens):
     assert opens_heading(group, line) is opens

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from .front_lines import cell_kind
 from .furniture import SYMBOL_RE
 from .sections import TOP_HEADING_RE
 
@@ -103,10 +104,14 @@ def opens_heading(group: list[str], line: str, titled: bool = True) -> bool:
     it (``titled``) opens one and takes that line as its title; a short line that ends on no connector over a line at
     least ``_LONGER`` characters longer, opening with a capital, is a heading over a sub-heading
     (``Our achievements`` / ``Implementing the 2030 Agenda``): a wrapped title's next line is no
-    longer than the line it runs on from. A line that is or ends on a list label (``(a)``, ``... b)``)
+    longer than the line it runs on from. A line that is page furniture or a page-1 cell (a running
+    header's misprinted symbol, a calendar's dates: ``front_lines.cell_kind``) opens nothing, nor does the
+    line after it. A line that is or ends on a list label (``(a)``, ``... b)``)
     has its title under it."""
     prev, s = group[-1].strip(), line.strip()
     if (_COUNT_ALONE_RE.match(prev) and len(group) == 1) or _LABEL_ALONE_RE.match(prev):
+        return False
+    if cell_kind(prev) != "text" or cell_kind(s) != "text":  # a running header's symbol, a table's dates
         return False
     if _COUNT_ALONE_RE.match(s):
         return titled  # last in its block, ``Goal 14`` ends the title above (``... Sustainable Development``)
