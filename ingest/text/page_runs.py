@@ -14,6 +14,7 @@ import bisect
 import re
 
 from .blocks import _Block
+from .part_titles import titles_only
 
 _END = (".", "?", "!", ".”", ".\"", ":", ";", ".)")
 _LABEL_RE = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,3})\.(?:\s|$)")  # ``B. Title``: a heading's label
@@ -131,10 +132,12 @@ def unfold_headings(blocks: list[_Block], runs: PageRuns, split=None) -> list[_B
     section of every paragraph after it. ``split(lines, first_line, runs, part)`` parts that text
     (its own headings too)
     into paragraphs (``unnumbered_breaks.unfolded_paragraphs``); without it, or where it gives
-    nothing, it is one paragraph."""
+    nothing, it is one paragraph. A part's label over its titles (``part_titles.titles_only``) stays
+    a heading however many lines its titles wrap to."""
     out: list[_Block] = []
     for b in blocks:
-        if b.kind != "heading" or b.section is not None or len(b.lines) <= _MANY or sum(map(len, b.lines)) <= 300:
+        if (b.kind != "heading" or b.section is not None or len(b.lines) <= _MANY or sum(map(len, b.lines)) <= 300
+                or titles_only(b.lines)):
             out.append(b)
             continue
         k = 0

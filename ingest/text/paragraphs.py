@@ -38,8 +38,8 @@ from .note_ends import ends_at_note
 from .label_titles import chapter_label, title_below, title_measure, under_label
 from .contents_numbers import listed_numbers
 from .unnumbered_breaks import bridges_blank, opens_paragraph, split_unnumbered, unfolded_paragraphs
-from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, prose_sibling,
-                            without_part_label)
+from .heading_lines import (chapter_heading, counted_sibling, fills_measure, heading_text, open_quote, opens_heading,
+                            prose_sibling, without_glued_mark, without_part_label)
 from .page_runs import PageRuns, letter_text, number_by_page, unfold_headings
 from .restarts import Restarts
 from .sections import TOP_HEADING_RE as _TOP_HEADING_RE, unlabelled_level
@@ -172,10 +172,11 @@ def _symbol_from_name(source: str) -> str:
 
 
 def _in_contents(lines: list[tuple[int, str]], i: int) -> bool:
-    """True for a contents entry: the line or one of the two after it has dot leaders, or (an
+    """True for a contents entry: the line or one of the two text lines after it has dot leaders, or (an
     extractor that writes a contents row's label after it: ``Title . . . .`` / ``9`` / ``Annex``)
     the line above is a bare page number under a line with leaders."""
-    if any(LEADERS_RE.search(raw) for _, raw in lines[i:i + 3]):
+    ahead = [raw for _, raw in lines[i:i + 8] if raw.strip()][:3]  # pdfminer sets a blank line between
+    if any(LEADERS_RE.search(raw) for raw in ahead):
         return True
     above = [raw.strip() for _, raw in lines[max(0, i - 8):i] if raw.strip()][-2:]
     return len(above) == 2 and above[1].isdigit() and bool(LEADERS_RE.search(above[0]))
@@ -480,10 +481,11 @@ def _to_chunks(blocks: list[_Block], symbol: str, vocab: Vocabulary, notes: dict
                 elif level == 1:
                     last_letter = ""
                 heading, _, next_ref = clean_text([heading], vocab, next_ref, rules)
+                heading = without_glued_mark(heading)
                 if level == 0:
                     nested = (path[-1][0] + 1) if path else 1
                     level = counted_sibling(path, heading) or (after_prose and not _TOP_HEADING_RE.match(
-                        heading) and prose_sibling(path)) or (
+                        heading) and prose_sibling(path, heading)) or (
                         nested if under_label(path) else unlabelled_level(
                             heading, path[-1][0] if path and path[-1][0] >= 4 else nested))
                 path = [p for p in path if p[0] < level] + [(level, heading)]
@@ -541,7 +543,7 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
     Labels may stand alone with their title before or after them (``Panel discussion`` / ``A.``).
     """
     items: list[list] = []  # [level, label, title_parts]
-    pending: list[str] = []
+    pending: list[list[str]] = []  # unlabelled headings' lines, one list per heading
     for k, s in enumerate(lines):
         if _ANNEX_RE.match(s):
             items.append([1, "", [s]])
@@ -560,20 +562,25 @@ def _headings(lines: list[str], last_letter: str = "") -> list[tuple[int, str]]:
         elif nm and (nm.group(2) == "" or nm.group(2)[:1].isupper()):
             items.append([3, nm.group(1) + ".", [nm.group(2)] if nm.group(2) else []])
         else:
-            if items and (not items[-1][2] or _title_continues(items[-1][2][-1], s)
-                          or (items[-1][1] and fills_measure(items[-1][2][-1], s, title_measure(items[-1][1])))):
+            if items and not pending and (not items[-1][2] or _title_continues(items[-1][2][-1], s)
+                                          or open_quote(items[-1][2]) or (items[-1][1] and fills_measure(
+                                              items[-1][2][-1], s, title_measure(items[-1][1])))):
                 items[-1][2].append(s)
+            elif pending and not _title_continues(pending[-1][-1], s) and opens_heading(
+                    pending[-1], s, k + 1 < len(lines)):
+                pending.append([s])  # an unlabelled heading's own sub-heading
+            elif pending:
+                pending[-1].append(s)
             else:
-                pending.append(s)
+                pending.append([s])
             continue
         if not items[-1][2] and pending and not title_below(lines, k):
-            items[-1][2] = pending
+            items[-1][2] = [t for group in pending for t in group]
             pending = []
         elif pending:
-            items.insert(len(items) - 1, [0, "", pending])
+            items[len(items) - 1:len(items) - 1] = [[0, "", group] for group in pending]
             pending = []
-    if pending:
-        items.append([0, "", pending])
+    items.extend([0, "", group] for group in pending)
     out = []
     for level, label, parts in items:
         title = " ".join(parts).strip()

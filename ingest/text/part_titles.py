@@ -15,7 +15,8 @@ from it: ``... and`` / ``the President of the Security Council``), and an ``[Ori
 What is left is read as titles, one under the other: a line opening with a capital after a line that
 ends on a word that is no connector starts the next one (``Report by the Director General of the
 Organisation for the`` / ``Prohibition of Chemical Weapons`` is one title, ``Progress in the
-elimination ...`` under it another, as the PDF reader nests them). A block with a labelled heading
+elimination ...`` under it another, as the PDF reader nests them; a line under a title that leaves a
+quotation or bracket open runs on in it). A block with a labelled heading
 left in it (``I. Introduction``) is left to the heading reader. Pure. Issue 15.
 """
 
@@ -43,7 +44,7 @@ def part_titles(lines: list[str]) -> list[str] | None:
         return None
     titles: list[str] = []
     for s in rest:
-        if titles and (s[:1].islower() or _CONNECTOR_END_RE.search(titles[-1])):
+        if titles and (s[:1].islower() or _CONNECTOR_END_RE.search(titles[-1]) or _open(titles[-1])):
             titles[-1] = f"{titles[-1]} {s}"
         else:
             titles.append(s)
@@ -63,3 +64,23 @@ def _label_end(lines: list[str]) -> int:
                 end += 1
             return end
     return -1
+
+
+_MAX_TITLES = 3
+_SENTENCE_END_RE = re.compile(r"[.,;:!?][”\"’)]?$")  # ``The General Assembly,``: a resolution's opening
+
+
+def _open(title: str) -> bool:
+    """Does a title leave a quotation or bracket open (``on the theme “Advancing sustainable,``)? Its
+    next line runs on in it, whatever its first letter."""
+    return title.count("“") > title.count("”") or title.count("(") > title.count(")")
+
+
+def titles_only(lines: list[str]) -> bool:
+    """Is a block of many lines a part's label and its titles (``Annex`` / ``Co-Chairs’ summary ...``
+    / a five-line title on a theme), not text? At most ``_MAX_TITLES`` titles, none ending a
+    sentence or a clause (``The General Assembly,`` opens a resolution's text): kept as headings, not
+    cited by page as text the walk found no paragraph for."""
+    titles = part_titles(lines)
+    return (bool(titles) and len(titles) <= _MAX_TITLES
+            and not any(_SENTENCE_END_RE.search(t) for t in titles))
