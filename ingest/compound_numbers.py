@@ -112,31 +112,36 @@ def _chapters_contiguous(prefixes: list[str]) -> bool:
 
 
 def _renumbered(run: list[Chunk]) -> list[Chunk]:
+    """The part's labelled paragraphs cited by chapter, with what runs on from each joined to it; the
+    page-cited text left (an introduction above the first chapter) numbered again on its pages."""
     out: list[Chunk] = []
-    open_para: Chunk | None = None
+    open_at: int | None = None  # where in ``out`` the labelled paragraph text may still run on from
     for c in run:
         lab = label_of(c.text) if _page_cited(c) else None
         if lab:
             prefix, n = lab
             word = "chap." if re.fullmatch(r"[IVXL]+", prefix) else "sect."
             part = f"{c.part}, {word} {prefix}" if c.part else f"{word} {prefix}"
-            open_para = replace(c, text=without_label(c.text), number=n, part=part, page=None)
-            out.append(open_para)
-        elif open_para is not None and _page_cited(c) and c.section == open_para.section:
-            open_para = _joined(open_para, c)
-            out[-1] = open_para
+            open_at = len(out)
+            out.append(replace(c, text=without_label(c.text), number=n, part=part, page=None))
+        elif open_at is not None and _page_cited(c) and c.section == out[open_at].section:
+            out[open_at] = _joined(out[open_at], c)
         else:
             if c.kind != "note":  # small type on the page does not end the paragraph
-                open_para = None
+                open_at = None
             out.append(c)
+    counts: dict[int, int] = {}
+    for i, c in enumerate(out):
+        if _page_cited(c):
+            counts[c.page] = counts.get(c.page, 0) + 1
+            out[i] = replace(c, number=counts[c.page])
     return out
 
 
 def _joined(head: Chunk, tail: Chunk) -> Chunk:
     """A labelled paragraph with the text that runs on from it (a sub-item, its next page)."""
-    sep = " "
-    return replace(head, text=f"{head.text}{sep}{tail.text}", footnotes=head.footnotes + tail.footnotes,
-                   entities=head.entities + tuple(replace(e, start=e.start + len(head.text) + len(sep),
-                                                          end=e.end + len(head.text) + len(sep))
+    shift = len(head.text) + 1  # joined by a space, as the readers join a paragraph's lines
+    return replace(head, text=f"{head.text} {tail.text}", footnotes=head.footnotes + tail.footnotes,
+                   entities=head.entities + tuple(replace(e, start=e.start + shift, end=e.end + shift)
                                                   for e in tail.entities),
                    span=(head.span[0], max(head.span[1], tail.span[1])))

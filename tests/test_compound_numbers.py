@@ -144,3 +144,24 @@ def test_show_takes_citations_as_printed(compound_index: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert "nothing in A/78/7 is cited as 'A/78/7, chap. I, para. 9'" in err
     assert "cited as A/78/7, chap. I, para. 1" in err  # a numbered paragraph as the example, not page-cited text
+
+
+def test_small_type_between_keeps_its_place_and_the_rest_is_numbered_again_on_its_page() -> None:
+    note = Chunk(symbol="X/1", kind="note", number=1, text="Source: the Secretariat.", page=1)
+    run = (
+        _page_chunk("An introduction above the chapters.", 1, 1),
+        _page_chunk("I.1 The Committee notes the following:", 1, 2, section=("Chapter I",)),
+        note,
+        _page_chunk("(a) the first point;", 1, 3, section=("Chapter I",)),
+        _page_chunk("I.2 The Committee recommends approval.", 1, 4, section=("Chapter I",)),
+        _page_chunk("I.3 The Committee trusts that it will be informed.", 1, 5, section=("Chapter I",)),
+        _page_chunk("I.4 The Committee welcomes the report.", 2, 1, section=("Chapter I",)),
+        _page_chunk("I.5 The Committee looks forward to the next report.", 2, 2, section=("Chapter I",)),
+        _page_chunk("A closing text under another heading.", 2, 3, section=("Chapter II",)),
+    )
+    out = cite_compound_numbers(run)
+    assert [c.citation for c in out] == ["X/1, p. 1, para. 1", "X/1, chap. I, para. 1", "X/1, p. 1, note 1",
+                                         "X/1, chap. I, para. 2", "X/1, chap. I, para. 3", "X/1, chap. I, para. 4",
+                                         "X/1, chap. I, para. 5", "X/1, p. 2, para. 1"]
+    assert out[1].text == "The Committee notes the following: (a) the first point;"
+    assert out[2] == note
