@@ -620,9 +620,10 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
 
         found += [sp for sp in unit_spans(sentence) if not _overlaps(sp, found)]
     if "person" in kinds:  # before the models' names: they cut "Ana Cristina Amoroso das Neves" to "Cristina"
-        from .person_names import appositive_spans, officer_spans
+        from .person_names import appointed_spans, appositive_spans, officer_spans
 
-        found += [sp for sp in officer_spans(sentence) + appositive_spans(sentence) if not _overlaps(sp, found)]
+        found += [sp for sp in officer_spans(sentence) + appositive_spans(sentence) + appointed_spans(sentence)
+                  if not _overlaps(sp, found)]
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
@@ -643,9 +644,9 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
         found += [sp for sp in agent_spans(sentence) + quoted_group_spans(sentence)
                   if not _overlaps(sp, found) and _valid(sp, sentence)]
     if "person" in kinds:
-        from .person_names import whole_name
+        from .person_names import named_persons, whole_name
 
-        found = [whole_name(sp, sentence) if sp.kind == "person" else sp for sp in found]
+        found = named_persons([whole_name(sp, sentence) if sp.kind == "person" else sp for sp in found], sentence)
     return sorted(found, key=lambda s: s.start)
 
 
