@@ -516,9 +516,10 @@ _YEARS_LONG = re.compile(r"[\w.]+-(?:[Yy]ear|[Mm]onth|[Ww]eek|[Dd]ay)(?:\s+[A-Za
 _REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.|\bresolutions?|\btables?|\bparas?\.|\bparagraphs?|\bchapter|"
                                r"\bsect\.|\bsections?|\barticles?|\brules?|\bitems?|\bannex|\bsession|\bgoals?|\btargets?|/)\s*$",
                                re.I)
+# (and a list of resolutions' or decisions' numbers: "resolutions 72/242, *73/17*, 75/316 and 77/320")
 _REFERENCE_LIST_BEFORE = re.compile(r"\b(?:goals?|targets?|items?|articles?|paragraphs?|paras?\.|rules?|sections?|"
-                                    r"chapters?|annex(?:es)?|tables?|figures?|recommendations?)\s+"
-                                    r"(?:\d+(?:\.\d+)*[a-z]?(?:\s?\([a-z]\))?,?\s(?:and\s|or\s|to\s)?)+$", re.I)
+                                    r"chapters?|annex(?:es)?|tables?|figures?|recommendations?|resolutions|decisions)\s+"
+                                    r"(?:\d+(?:[./]\d+)*[a-z]?(?:\s?\([a-z]\))?,?\s(?:and\s|or\s|to\s)?)+$", re.I)
 _CAPW = r"(?:[A-Z][\w'’-]*|\([A-Z][^()]*\))"
 _LINK = r"(?:of|on|for|against|to|the|and(?!\sthe\s)|by|in|concerning|relating to)"
 _INSTRUMENT_RE = re.compile(
