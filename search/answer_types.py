@@ -96,7 +96,7 @@ _PERSON_NOUNS = r"(?:inspectors?|experts?|officials?|judges?|rapporteurs?|envoys
                 r"chairs?|chairpersons?|co-chairs?|coordinators?|facilitators?|moderators?|panellists?|panelists?|" \
                 r"speakers?|presenters?|commissioners?|persons?|individuals?)"
 _PUBLICATION_NOUNS = r"(?:reports?|publications?|stud(?:y|ies)|surveys?|updates?|outlooks?|reviews?|papers?|" \
-                     r"briefs?|books?|flagships?)"
+                     r"briefs?|books?|flagships?|journals?|magazines?|newspapers?|periodicals?)"
 # Things filed under a number ("the number of the criminal *case*"), not counted ("the number of the staff").
 _FILED = r"(?:case|resolution|decision|document|note|note verbale|letter|file|report|account|registration|" \
          r"passport|certificate|article|item|law|decree|contract|complaint|communication|petition|application|" \
@@ -130,7 +130,7 @@ def question_type(question: str) -> QuestionType:
     target: tuple[str, ...] = ()
     head = ""
     if m := re.search(r"\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?(?:[\w-]+ )?number (?:of|for) "
-                      r"(?:the|a|an|its|their|this|that) ((?:[\w'’-]+ ){0,3}?" + _FILED + r")\b", q):
+                      r"(?:the|a|an|its|their|this|that) ((?:[\w'’-]+ ){0,4}?" + _FILED + r")\b", q):
         slots.append(("identifier", "instrument"))  # "the number *of the* criminal case": its label ("No. 12202..."), not a count
         target = _words(re.split(r"\b(?:" + _AUX + r"|on|about|concerning|against|in|of|for)\b", m.group(1))[0])
     elif kinds := _number_asked(q):
@@ -213,7 +213,8 @@ def _nearest_noun_asked(q: str) -> tuple[tuple[str, ...], tuple[str, ...]] | Non
     None when a body's noun comes first ("which *office* presents the annual report": ``_by_name_asked`` reads it)."""
     found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
                                                                   (("publication", "instrument"), _PUBLICATION_NOUNS),
-                                                                  (("person",), _PERSON_NOUNS))
+                                                                  (("person",), _PERSON_NOUNS),
+                                                                  (("person",), _HEAD_OF))
              if (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + nouns + r")\b", q))]
     if not found or (body := _body_asked_first(q)) is not None and body < min(found)[0]:
         return None
@@ -259,7 +260,7 @@ def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool
 # *dates*", and "to when" were tried as dates too, eighteenth session: the fact gates then refused three questions the
 # quoted sentence answered, and helped none.)
 _DATE_ASKED = re.compile(r"(?:^|,) when\b|\b(?:and|or|since|until|by|from|as of) when\b|\bwhen (?:and|or)\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?"
-                         r"(?:year|date|month|day|time|period)\b|\bhow long ago\b")
+                         r"(?:year|dates?|month|day|time|period)\b|\bhow long ago\b")  # "on what *dates* did the Commission hold its session"
 _TIME_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:time(?![\s-](?:frame|period|limit|line|span|of (?:the )?year))|hour)\b")
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b")
 
@@ -375,6 +376,8 @@ _NAME_OF = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of (?:th
 # Nouns naming a person by a role, without the suffix guess below: "which Haitian *leader's* letter" asks a person.
 _PERSON_TITLES = (r"(?:head|chief|leader|victim|woman|man|girl|boy|child|doctor|journalist|officer|representative|founder|"
                   r"author|owner|worker|teacher|nurse|student|soldier|mayor|governor|president|minister|person)s?")
+# An office "of" a body, asked by "which": "which *head of* Libya's National Oil Corporation resigned" asks the person.
+_HEAD_OF = r"(?:head|chief|leader|founder|president|director|governor|mayor)s?(?= of\b)"
 _PERSON_WORD = re.compile(_PERSON_NOUNS + "|" + _PERSON_TITLES + r"|(?!\w*ment$)\w+(?:er|or|ist|ian|ant|ent|eur)s?")
 _NOT_MEASURED = frozenset("more less money time".split())
 # Nouns for people counted as a group, which a figure of "people" may give ("1,200 people" killed: the deaths).
