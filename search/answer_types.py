@@ -175,7 +175,7 @@ def question_type(question: str) -> QuestionType:
         slots.append(("session",))  # "at which session is the study to be adopted": "its *sixtieth session*"
         target = ("session",)
         owner = re.split(r"\b(?:" + _AUX + r")\b", m.group(1) or m.group(2) or "")[0].strip()
-    if re.search(r"\bwhere\b", q):
+    if _WHERE_ASKED.search(q):
         slots.append(("place",))
     elif all(slot == ("date",) for slot in slots) and \
             (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)
@@ -245,14 +245,35 @@ def _number_asked(q: str) -> tuple[str, ...] | None:
 def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool:
     """True for a count of the asked noun that a word the question lacks qualifies: "*Two senior* members of the
     organization were designated" counts some of its members, not how many it has."""
+    kind = _count_qualifier(span, sentence, head)
+    return bool(kind) and any(st not in asked for st in kind)
+
+
+def _count_qualifier(span: Span, sentence: str, head: str) -> tuple[str, ...] | None:
+    """The stems of the one or two words between a count and the asked noun ("720 *international* staff"); () when
+    the noun follows the count at once, None when the count is not of that noun."""
     from .terms import tokenize
 
     words = re.findall(r"[\w'’-]+", sentence[span.end:span.end + 60])[:3]
+    if words and (noun := tokenize([words[0]])[0]) and noun[0].stem == head:
+        return ()
     for n in (1, 2):  # one or two words between the count and its noun
         if len(words) > n and all(re.fullmatch(r"[a-z][\w-]*", w) for w in words[:n]) \
                 and (noun := tokenize([words[n]])[0]) and noun[0].stem == head:
-            return any(t.stem not in asked for t in tokenize([" ".join(words[:n])])[0])
-    return False
+            return tuple(t.stem for t in tokenize([" ".join(words[:n])])[0])
+    return None
+
+
+def contrasted_counts(spans: list[Span], sentence: str, head: str, asked: set[str]) -> list[Span]:
+    """The spans less the counts of the asked noun that another word qualifies, when the sentence also counts that
+    noun qualified as the question does (``asked``: the stems of the question's counted phrase, not its names'
+    expansions, whose "United *Nations*" would pass "*national* staff"): "720 *international* staff and 1,787 *national* staff" for "how many
+    international staff" (with no such count of the asked kind, a qualified count is left to the score)."""
+    kinds = {sp: _count_qualifier(sp, sentence, head) for sp in spans if sp.kind == "count"}
+    as_asked = [sp for sp, kind in kinds.items() if kind and all(st in asked for st in kind)]
+    if not as_asked:
+        return spans
+    return [sp for sp in spans if not (kinds.get(sp) and any(st not in asked for st in kinds[sp]))]
 
 
 # "when" asks for a date where it opens the question or joins another question word ("when and where", "how
@@ -260,7 +281,10 @@ def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool
 # *dates*", and "to when" were tried as dates too, eighteenth session: the fact gates then refused three questions the
 # quoted sentence answered, and helped none.)
 _DATE_ASKED = re.compile(r"(?:^|,) when\b|\b(?:and|or|since|until|by|from|as of) when\b|\bwhen (?:and|or)\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?"
-                         r"(?:year|dates?|month|day|time|period)\b|\bhow long ago\b")  # "on what *dates* did the Commission hold its session"
+                         r"(?:year|date|month|day|time|period)\b|\bhow long ago\b")
+# "where" asks a place, unless it opens a relative clause after a comma ("the annual meeting of the Association,
+# *where* the Division presented its work": which city is asked, not "where"); "apart from Tripoli, where were ..." asks
+_WHERE_ASKED = re.compile(r"(?<!, )\bwhere\b|, where (?=" + _AUX + r"\b)")
 _TIME_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:time(?![\s-](?:frame|period|limit|line|span|of (?:the )?year))|hour)\b")
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b")
 

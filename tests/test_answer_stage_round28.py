@@ -77,10 +77,23 @@ def test_a_hyphenated_doer_is_one_name():
     assert doer.done_by_another("In 2024, UNICEF supported 109 countries/territories to advance gender equality.")
 
 
-def test_plural_dates_a_head_of_a_body_and_a_journal_are_typed():
-    assert question_type("On what dates did the Commission on Population and Development hold its 57th session?"
-                         ).slots == (("date",),)
+def test_a_head_of_a_body_a_journal_and_a_city_before_a_relative_where_are_typed():
+    asked = question_type("In which city was the 2024 annual meeting of the Population Association of America, where "
+                          "the UN Population Division presented its fertility work?")
+    assert asked.slots == (("place",),) and asked.target == ("city",)
+    assert question_type("Apart from Tripoli, where were UNSMIL civilian staff based?").slots == (("place",),)
     assert question_type("Which head of Libya's National Oil Corporation resigned in January 2025, citing health "
                          "reasons?").slots == (("person",),)
     assert question_type("Which country's head of State spoke first?").slots == (("place",),)
     assert question_type("Of which journal is Fadi Salem the Editor-in-Chief?").slots[0][0] == "publication"
+
+
+def test_a_count_qualified_otherwise_beside_one_qualified_as_asked():
+    from search.answer_types import contrasted_counts
+
+    # S/2025/194, para. 73
+    sentence = "As at 19 March, 720 international staff and 1,787 national staff were deployed throughout Somalia."
+    spans = typed_spans(sentence, ("count",))
+    assert [sp.text for sp in contrasted_counts(spans, sentence, "staff", {"intern", "staff"})] == ["720"]
+    # no count qualified as asked ("how many UN staff"): both are left to the score
+    assert len(contrasted_counts(spans, sentence, "staff", {"un", "staff"})) == 2
