@@ -331,7 +331,7 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     if span.kind == "session" and owner and (held := _last_named(text[:span.start], names)):
         named = 1.0 if owner in held.lower() or held.lower() in owner else -1.0  # "the Expert Mechanism decided, at
         # its *seventeenth session*" is not the Human Rights Council's session the question asks for
-    if span.kind == "date" and _governed_by(text, span, qstems, _DATED_BY) \
+    if span.kind == "date" and _dated_by_asked(text, span, qstems) \
             or span.kind == "place" and not target and _governed_by(text, span, qstems, _LOCATED_BY):
         named = max(named, 1.0)  # "criminal case ... *initiated on* 04.04.2022" for "when was it initiated";
         # "which was *held in* Tashkent" for "where was the meeting held"
@@ -470,6 +470,9 @@ _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
 _PAST = r"\b([A-Za-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)\s+"
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "*observed on Monday,* 31 March"
 _DATED_BY = re.compile(_PAST + r"(?:(?:on|in|since|from|at|by)\s+(?:the\s+)?)?" + _WEEKDAY + "$")  # (none: "met *from X to Y*")
+# the verb, its object of a few words, then the date: "Afrique Espérance *obtained* special consultative status *on* 24 June
+# 2020", after a clause of other dates ("recognized ... on 16 December 2013, ...")
+_OBJECT_DATED = re.compile(_PAST + r"(?:(?!on\b|in\b)[\w’'-]+\s+){1,4}?(?:on|in|since)\s+(?:the\s+)?" + _WEEKDAY + "$")
 _LOCATED_BY = re.compile(_PAST + r"(?:in|at)\s+(?:the\s+)?$")
 # A question about where something took place, and the words that put an event at its venue.
 _VENUE_ASKED = frozenset({"host", "held", "hold", "conven", "venu"})
@@ -530,6 +533,11 @@ def _is_asked_verb(verb: str, qstems: set[str]) -> bool:
     """True if ``verb`` ("injuring", "initiated") is the question's verb in any of its forms."""
     toks = tokenize([verb])[0]
     return bool(toks) and (toks[0].stem in qstems or _base_stem(toks[0].text.lower()) in qstems)
+
+
+def _dated_by_asked(text: str, span, qstems: set[str]) -> bool:
+    """True if the question's verb dates the span: right before it, or across its object of a few words."""
+    return _governed_by(text, span, qstems, _DATED_BY) or _governed_by(text, span, qstems, _OBJECT_DATED)
 
 
 def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOVERNING) -> bool:

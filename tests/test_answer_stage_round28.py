@@ -97,3 +97,18 @@ def test_a_count_qualified_otherwise_beside_one_qualified_as_asked():
     assert [sp.text for sp in contrasted_counts(spans, sentence, "staff", {"intern", "staff"})] == ["720"]
     # no count qualified as asked ("how many UN staff"): both are left to the score
     assert len(contrasted_counts(spans, sentence, "staff", {"un", "staff"})) == 2
+
+
+def test_the_asked_verb_dates_the_span_across_its_object():
+    from search.span_scores import _dated_by_asked
+    from search.answer_types import Span
+    from search.terms import tokenize
+
+    # E/C.2/2025/2, p. 9, para. 2
+    sentence = ("Launched in 2010 and recognized by the Government of Benin under reference number "
+                "2013-366/DEP-ATL-LIT/SG/SAG-ASSOC on 16 December 2013, Afrique Espérance obtained special consultative "
+                "status on 24 June 2020.")
+    asked = {t.stem for t in tokenize(["When did Afrique Espérance obtain special consultative status?"])[0]}
+    later, earlier = (Span(d, "date", sentence.index(d), sentence.index(d) + len(d)) for d in ("24 June 2020", "16 December 2013"))
+    assert _dated_by_asked(sentence, later, asked)
+    assert not _dated_by_asked(sentence, earlier, asked)  # "recognized" is not the question's verb
