@@ -103,7 +103,7 @@ _FILED = r"(?:case|resolution|decision|document|note|note verbale|letter|file|re
          r"licen[cs]e|permit|order|judgment|judgement|ruling|flight|vessel|ship)"
 _LONG_MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may|might)\b)[\w'-]+ ){0,4}?"
 _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|save|saved|savings|spend|spent|gain|gained|fund|funding|pay|"
-                          r"paid|earn|earned|dollars?|price|fees?|worth|budget|amount|billion|million|deficit|"
+                          r"paid|earn|earned|dollars?|price|fees?|worth|budget\w*|amount|billion|million|deficit|recover(?:ed|ies|y)?|"
                           r"surplus|revenues?|income|expenditures?|expenses?|assets|liabilities|delivery|invest|"
                           r"invested|investments?|contribut\w*|allocat\w*|grants?|requirements?|required|gap)\b")
 # "How much did the economy grow": a rate, before any sum.

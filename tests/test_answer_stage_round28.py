@@ -112,3 +112,11 @@ def test_the_asked_verb_dates_the_span_across_its_object():
     later, earlier = (Span(d, "date", sentence.index(d), sentence.index(d) + len(d)) for d in ("24 June 2020", "16 December 2013"))
     assert _dated_by_asked(sentence, later, asked)
     assert not _dated_by_asked(sentence, earlier, asked)  # "recognized" is not the question's verb
+
+
+def test_budgeted_and_recovered_ask_a_sum():
+    # a bare count ("three" actions, "123" cases) is then no answer (``_SUM_LIKE``)
+    assert question_type("How much has UNOPS budgeted for its process innovation and digitalization programme?"
+                         ).slots == (("money", "count"),)
+    assert question_type("How much did UNICEF recover from fraud cases in 2024?").slots == (("money", "count"),)
+    assert question_type("How much land was recovered in 2024?").target == ("land",)
