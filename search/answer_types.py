@@ -401,7 +401,9 @@ _NAME_OF = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of (?:th
 _PERSON_TITLES = (r"(?:head|chief|leader|victim|woman|man|girl|boy|child|doctor|journalist|officer|representative|founder|"
                   r"author|owner|worker|teacher|nurse|student|soldier|mayor|governor|president|minister|person)s?")
 # An office "of" a body, asked by "which": "which *head of* Libya's National Oil Corporation resigned" asks the person.
-_HEAD_OF = r"(?:head|chief|leader|founder|president|director|governor|mayor)s?(?= of\b)"
+# (not after a determiner or a verb: "what grade is *the director of* the Office" asks the grade)
+_HEAD_OF = (r"(?<!the )(?<!\ba )(?<!\ban )(?<!its )(?<!\bis )(?<!was )(?<!are )(?<!were )"
+            r"(?:head|chief|leader|founder|president|director|governor|mayor)s?(?= of\b)")
 _PERSON_WORD = re.compile(_PERSON_NOUNS + "|" + _PERSON_TITLES + r"|(?!\w*ment$)\w+(?:er|or|ist|ian|ant|ent|eur)s?")
 _NOT_MEASURED = frozenset("more less money time".split())
 # Nouns for people counted as a group, which a figure of "people" may give ("1,200 people" killed: the deaths).

@@ -85,6 +85,8 @@ def test_a_head_of_a_body_a_journal_and_a_city_before_a_relative_where_are_typed
     assert question_type("Which head of Libya's National Oil Corporation resigned in January 2025, citing health "
                          "reasons?").slots == (("person",),)
     assert question_type("Which country's head of State spoke first?").slots == (("place",),)
+    assert question_type("At what grade is the Director of UNFPA's Office of Audit and Investigation Services?"
+                         ).slots != (("person",),)
     assert question_type("Of which journal is Fadi Salem the Editor-in-Chief?").slots[0][0] == "publication"
 
 
