@@ -471,8 +471,10 @@ _PAST = r"\b([A-Za-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|f
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "*observed on Monday,* 31 March"
 _DATED_BY = re.compile(_PAST + r"(?:(?:on|in|since|from|at|by)\s+(?:the\s+)?)?" + _WEEKDAY + "$")  # (none: "met *from X to Y*")
 # the verb, its object of a few words, then the date: "Afrique Espérance *obtained* special consultative status *on* 24 June
-# 2020", after a clause of other dates ("recognized ... on 16 December 2013, ...")
-_OBJECT_DATED = re.compile(_PAST + r"(?:(?!on\b|in\b)[\w’'-]+\s+){1,4}?(?:on|in|since)\s+(?:the\s+)?" + _WEEKDAY + "$")
+# 2020", after a clause of other dates ("recognized ... on 16 December 2013, ..."); the verb in lower case ("United
+# Nations country teams in mid-2024": "United" is a name's word, no verb)
+_OBJECT_DATED = re.compile(r"\b([a-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)\s+"
+                           r"(?:(?!on\b|in\b)[\w’'-]+\s+){1,4}?(?:on|in|since)\s+(?:the\s+)?" + _WEEKDAY + "$")
 _LOCATED_BY = re.compile(_PAST + r"(?:in|at)\s+(?:the\s+)?$")
 # A question about where something took place, and the words that put an event at its venue.
 _VENUE_ASKED = frozenset({"host", "held", "hold", "conven", "venu"})

@@ -122,3 +122,14 @@ def test_budgeted_and_recovered_ask_a_sum():
                          ).slots == (("money", "count"),)
     assert question_type("How much did UNICEF recover from fraud cases in 2024?").slots == (("money", "count"),)
     assert question_type("How much land was recovered in 2024?").target == ("land",)
+
+
+def test_a_names_word_ending_in_ed_is_no_verb_dating_the_span():
+    from search.span_scores import _dated_by_asked
+    from search.answer_types import Span
+
+    # E/2025/57, para. 43: "United" is no verb, though the question's "UN" brings the stem of "United"
+    sentence = ("At the request of the United Nations Sustainable Development Group, the Office launched an evaluation of "
+                "progress made towards a new generation of United Nations country teams in mid-2024.")
+    span = Span("mid-2024", "date", sentence.index("mid-2024"), len(sentence) - 1)
+    assert not _dated_by_asked(sentence, span, {"unit", "nation", "publish", "final", "report"})
