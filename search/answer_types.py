@@ -130,7 +130,7 @@ def question_type(question: str) -> QuestionType:
     target: tuple[str, ...] = ()
     head = ""
     if m := re.search(r"\b(?:what|which) (?:is|was|are|were) (?:the |its |their )?(?:[\w-]+ )?number (?:of|for) "
-                      r"(?:the|a|an|its|their|this|that) ((?:[\w'’-]+ ){0,4}?" + _FILED + r")\b", q):
+                      r"(?:the|a|an|its|their|this|that) ((?:[\w'’-]+ ){0,3}?" + _FILED + r")\b", q):
         slots.append(("identifier", "instrument"))  # "the number *of the* criminal case": its label ("No. 12202..."), not a count
         target = _words(re.split(r"\b(?:" + _AUX + r"|on|about|concerning|against|in|of|for)\b", m.group(1))[0])
     elif kinds := _number_asked(q):
@@ -213,8 +213,7 @@ def _nearest_noun_asked(q: str) -> tuple[tuple[str, ...], tuple[str, ...]] | Non
     None when a body's noun comes first ("which *office* presents the annual report": ``_by_name_asked`` reads it)."""
     found = [(m.start(1), kinds, m.group(1)) for kinds, nouns in ((("instrument",), _INSTRUMENT_NOUNS),
                                                                   (("publication", "instrument"), _PUBLICATION_NOUNS),
-                                                                  (("person",), _PERSON_NOUNS),
-                                                                  (("person",), _HEAD_OF))
+                                                                  (("person",), _PERSON_NOUNS))
              if (m := re.search(r"\b(?:what|which) " + _LONG_MODIFIERS + r"(" + nouns + r")\b", q))]
     if not found or (body := _body_asked_first(q)) is not None and body < min(found)[0]:
         return None
@@ -400,10 +399,6 @@ _NAME_OF = re.compile(r"\b(?:what|which) (?:is|was|are|were) the names? of (?:th
 # Nouns naming a person by a role, without the suffix guess below: "which Haitian *leader's* letter" asks a person.
 _PERSON_TITLES = (r"(?:head|chief|leader|victim|woman|man|girl|boy|child|doctor|journalist|officer|representative|founder|"
                   r"author|owner|worker|teacher|nurse|student|soldier|mayor|governor|president|minister|person)s?")
-# An office "of" a body, asked by "which": "which *head of* Libya's National Oil Corporation resigned" asks the person.
-# (not after a determiner or a verb: "what grade is *the director of* the Office" asks the grade)
-_HEAD_OF = (r"(?<!the )(?<!\ba )(?<!\ban )(?<!its )(?<!\bis )(?<!was )(?<!are )(?<!were )"
-            r"(?:head|chief|leader|founder|president|director|governor|mayor)s?(?= of\b)")
 _PERSON_WORD = re.compile(_PERSON_NOUNS + "|" + _PERSON_TITLES + r"|(?!\w*ment$)\w+(?:er|or|ist|ian|ant|ent|eur)s?")
 _NOT_MEASURED = frozenset("more less money time".split())
 # Nouns for people counted as a group, which a figure of "people" may give ("1,200 people" killed: the deaths).
