@@ -315,7 +315,7 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         if span.kind in ("money", "count") and (nouns := _figure_of(text, span)) and not nouns & qstems:
             named -= OTHER_NOUN  # "*Contributions* of $91 million" is no total revenue
         if _FROM_BEFORE.search(text[:span.start]) and _TO_AFTER.match(text, span.end) and not qstems & _EARLIER \
-                and not any(_YEAR.fullmatch(q) for q in qstems):  # "in 2006": the years say which
+                and not _years_say_which(text, span, qstems):  # "in 2006": the years say which
             named -= FROM_BASELINE  # "rising from 330,000 one year ago to over 1 million": the figure it rose from
         elif _REPLACED_BEFORE.search(text[:span.start]) and not qstems & _EARLIER:
             named -= FROM_BASELINE  # "ten updated actions *instead of the previous* 13 actions": the old figure
@@ -535,6 +535,14 @@ def _is_asked_verb(verb: str, qstems: set[str]) -> bool:
     """True if ``verb`` ("injuring", "initiated") is the question's verb in any of its forms."""
     toks = tokenize([verb])[0]
     return bool(toks) and (toks[0].stem in qstems or _base_stem(toks[0].text.lower()) in qstems)
+
+
+def _years_say_which(text: str, span, qstems: set[str]) -> bool:
+    """True if the question names a year and the figure a sentence says something rose or was revised *from* has a
+    year of its own before the *to* ("from 330,000 in 2006 to over 1 million"): the years tell the two apart. Without
+    one ("revised its budget for 2025 from $3.04 million to $3.01 million") the figure it went from is the old one."""
+    to = _TO_AFTER.match(text, span.end)
+    return any(_YEAR.fullmatch(q) for q in qstems) and bool(to and _YEAR.search(to.group(0)))
 
 
 def _dated_by_asked(text: str, span, qstems: set[str]) -> bool:

@@ -128,3 +128,18 @@ def test_a_names_word_ending_in_ed_is_no_verb_dating_the_span():
                 "progress made towards a new generation of United Nations country teams in mid-2024.")
     span = Span("mid-2024", "date", sentence.index("mid-2024"), len(sentence) - 1)
     assert not _dated_by_asked(sentence, span, {"unit", "nation", "publish", "final", "report"})
+
+
+def test_the_figure_revised_from_is_the_old_one_though_the_question_names_the_year():
+    from search.span_scores import _years_say_which
+    from search.answer_types import Span
+
+    # E/2025/57, para. 80
+    revised = ("The Office has further revised its budget for 2025 from $3.04 million to $3.01 million; the total "
+               "comprises $1.22 million for post resources and $1.79 million for non-post resources.")
+    old = Span("$3.04 million", "money", revised.index("$3.04"), revised.index("$3.04") + 13)
+    assert not _years_say_which(revised, old, {"revis", "budget", "2025"})
+    # a year of its own before the "to": the years tell the two figures apart
+    risen = "Displacement rose from 330,000 in 2006 to over 1 million in 2024."
+    first = Span("330,000", "count", risen.index("330,000"), risen.index("330,000") + 7)
+    assert _years_say_which(risen, first, {"displac", "2006"})
