@@ -6,7 +6,7 @@ the lead lacks the fact) or ``wrong`` (neither); each unanswerable question ``re
 Only the tuning material is run: every dev half and the promoted held-out halves (the never-tuned
 halves are left out, so their per-question outcomes are never printed).
 
-Usage: python bench/answer_outcomes.py --library DIR --out FILE.json [--match REGEX] [--sets a,b]
+Usage: python bench/answer_outcomes.py --library DIR --out FILE.json [--match REGEX] [--sets a,b] [--half heldout]
        python bench/answer_outcomes.py --compare BEFORE.json AFTER.json
 """
 
@@ -22,7 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_answers as ba  # noqa: E402
 
-PROMOTED = {"fresh", "pdf", "round4", "round6", "round7", "blind7", "final7", "blind8", "blind11"}
+PROMOTED = {"fresh", "pdf", "round4", "round6", "round7", "blind7", "final7", "blind8", "blind11",
+            # session 28: the oldest never-tuned halves, to learn the failure classes they hold (issue #19);
+            # blind20 ... blind27 stay held out
+            "lib", "blind9", "final9", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17",
+            "blind18", "blind19"}
 
 
 def tuning_sets() -> dict[str, list[dict]]:
@@ -48,9 +52,10 @@ def outcome(r: dict, a) -> str:
     return {(True, True): "ok", (True, False): "uncited", (False, True): "wrongfact"}.get((lead, cites), "wrong")
 
 
-def run(index: str, out: Path, match: str | None = None, sets: str | None = None) -> None:
+def run(index: str, out: Path, match: str | None = None, sets: str | None = None, half: str | None = None) -> None:
     """Ask every tuning question, or only those whose text matches ``match`` (a rule's reach: the
-    questions that name a year, say) in the sets ``sets`` names; the others keep their outcome."""
+    questions that name a year, say) in the sets ``sets`` names (and the half ``half``: dev or heldout,
+    a promoted half alone); the others keep their outcome."""
     from search import Searcher
 
     s = Searcher.open(index)
@@ -59,6 +64,8 @@ def run(index: str, out: Path, match: str | None = None, sets: str | None = None
     for name, rows in tuning_sets().items():
         for r in rows:
             if match and not re.search(match, r["query"]) or only and name not in only:
+                continue
+            if half and r.get("split", "dev") != half:
                 continue
             a = s.ask(r["query"])
             res[f"{name}:{r['id']}"] = {"o": outcome(r, a), "split": r.get("split", "dev"),
@@ -108,11 +115,12 @@ def main() -> int:
     p.add_argument("--compare", nargs=2, type=Path)
     p.add_argument("--match", help="ask only the questions matching this regex")
     p.add_argument("--sets", help="ask only these sets (comma-separated names)")
+    p.add_argument("--half", choices=("dev", "heldout"), help="ask only this half of the tuning sets")
     args = p.parse_args()
     if args.compare:
         compare(*args.compare)
     else:
-        run(args.library, args.out, args.match, args.sets)
+        run(args.library, args.out, args.match, args.sets, args.half)
     return 0
 
 

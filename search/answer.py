@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .answer_types import (QuestionType, Span, bounded, counts_a_kind, fits_target, gives_bound, is_country,
-                           may_count_people, precise_dates, question_type, symbol_spans, typed_spans)
+from .answer_types import (QuestionType, Span, bounded, contrasted_counts, counts_a_kind, fits_target, gives_bound,
+                           is_country, may_count_people, precise_dates, question_type, symbol_spans, typed_spans)
 from .evidence import (K_PARAGRAPHS, QuestionTerm, ScoredSentence, fact_hits, local_context, named_context,
                        question_terms, retrieve, score_sentences, sentence_after)
 from .fact_part import fact_part, fact_read, fact_read_exempt, lifted, only_read
@@ -792,6 +792,9 @@ def _answer_spans(s: ScoredSentence, qtype: QuestionType, wanted: list[str], qst
             o.start < sp.end and sp.start < o.end for o in spans)], key=lambda sp: sp.start)
     if "count" in wanted and asks_attendance(qstems) and speakers_only(s.sentence.text):
         spans = [sp for sp in spans if sp.kind != "count"]  # "how many attended": the speakers are only some
+    if "count" in wanted and len(qtype.target) > 1 and (head := tokenize([qtype.head])[0]):  # "how many
+        spans = contrasted_counts(spans, s.sentence.text, head[0].stem,  # *international* staff": not national
+                                  {t.stem for t in tokenize([" ".join(qtype.target)])[0]})
     if qtype.whole:  # "how many members does it have": "two *senior* members ... were designated" are some of them
         head = tokenize([qtype.head])[0]
         spans = [sp for sp in spans if sp.kind != "count" or not head

@@ -97,14 +97,14 @@ _PERSON_NOUNS = r"(?:inspectors?|experts?|officials?|judges?|rapporteurs?|envoys
                 r"chairs?|chairpersons?|co-chairs?|coordinators?|facilitators?|moderators?|panellists?|panelists?|" \
                 r"speakers?|presenters?|commissioners?|persons?|individuals?)"
 _PUBLICATION_NOUNS = r"(?:reports?|publications?|stud(?:y|ies)|surveys?|updates?|outlooks?|reviews?|papers?|" \
-                     r"briefs?|books?|flagships?)"
+                     r"briefs?|books?|flagships?|journals?|magazines?|newspapers?|periodicals?)"
 # Things filed under a number ("the number of the criminal *case*"), not counted ("the number of the staff").
 _FILED = r"(?:case|resolution|decision|document|note|note verbale|letter|file|report|account|registration|" \
          r"passport|certificate|article|item|law|decree|contract|complaint|communication|petition|application|" \
          r"licen[cs]e|permit|order|judgment|judgement|ruling|flight|vessel|ship)"
 _LONG_MODIFIERS = r"(?:(?!(?:have|has|had|did|does|do|will|would|could|can|should|may|might)\b)[\w'-]+ ){0,4}?"
 _MONEY_WORDS = re.compile(r"\b(?:money|cost|costs|save|saved|savings|spend|spent|gain|gained|fund|funding|pay|"
-                          r"paid|earn|earned|dollars?|price|fees?|worth|budget|amount|billion|million|deficit|"
+                          r"paid|earn|earned|dollars?|price|fees?|worth|budget\w*|amount|billion|million|deficit|recover(?:ed|ies|y)?|"
                           r"surplus|revenues?|income|expenditures?|expenses?|assets|liabilities|delivery|invest|"
                           r"invested|investments?|contribut\w*|allocat\w*|grants?|requirements?|required|gap)\b")
 # "How much did the economy grow": a rate, before any sum.
@@ -177,7 +177,7 @@ def question_type(question: str) -> QuestionType:
         slots.append(("session",))  # "at which session is the study to be adopted": "its *sixtieth session*"
         target = ("session",)
         owner = re.split(r"\b(?:" + _AUX + r")\b", m.group(1) or m.group(2) or "")[0].strip()
-    if re.search(r"\bwhere\b", q):
+    if _WHERE_ASKED.search(q):
         slots.append(("place",))
     elif all(slot == ("date",) for slot in slots) and \
             (m := re.search(r"\b(?:what|which) " + _MODIFIERS + r"(" + _PLACE_NOUNS + r")\b", q)
@@ -264,14 +264,35 @@ def _number_asked(q: str) -> tuple[str, ...] | None:
 def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool:
     """True for a count of the asked noun that a word the question lacks qualifies: "*Two senior* members of the
     organization were designated" counts some of its members, not how many it has."""
+    kind = _count_qualifier(span, sentence, head)
+    return bool(kind) and any(st not in asked for st in kind)
+
+
+def _count_qualifier(span: Span, sentence: str, head: str) -> tuple[str, ...] | None:
+    """The stems of the one or two words between a count and the asked noun ("720 *international* staff"); () when
+    the noun follows the count at once, None when the count is not of that noun."""
     from .terms import tokenize
 
     words = re.findall(r"[\w'’-]+", sentence[span.end:span.end + 60])[:3]
+    if words and (noun := tokenize([words[0]])[0]) and noun[0].stem == head:
+        return ()
     for n in (1, 2):  # one or two words between the count and its noun
         if len(words) > n and all(re.fullmatch(r"[a-z][\w-]*", w) for w in words[:n]) \
                 and (noun := tokenize([words[n]])[0]) and noun[0].stem == head:
-            return any(t.stem not in asked for t in tokenize([" ".join(words[:n])])[0])
-    return False
+            return tuple(t.stem for t in tokenize([" ".join(words[:n])])[0])
+    return None
+
+
+def contrasted_counts(spans: list[Span], sentence: str, head: str, asked: set[str]) -> list[Span]:
+    """The spans less the counts of the asked noun that another word qualifies, when the sentence also counts that
+    noun qualified as the question does (``asked``: the stems of the question's counted phrase, not its names'
+    expansions, whose "United *Nations*" would pass "*national* staff"): "720 *international* staff and 1,787 *national* staff" for "how many
+    international staff" (with no such count of the asked kind, a qualified count is left to the score)."""
+    kinds = {sp: _count_qualifier(sp, sentence, head) for sp in spans if sp.kind == "count"}
+    as_asked = [sp for sp, kind in kinds.items() if kind and all(st in asked for st in kind)]
+    if not as_asked:
+        return spans
+    return [sp for sp in spans if not (kinds.get(sp) and any(st not in asked for st in kinds[sp]))]
 
 
 # "when" asks for a date where it opens the question or joins another question word ("when and where", "how
@@ -280,6 +301,9 @@ def counts_a_kind(span: Span, sentence: str, head: str, asked: set[str]) -> bool
 # quoted sentence answered, and helped none.)
 _DATE_ASKED = re.compile(r"(?:^|,) when\b|\b(?:and|or|since|until|by|from|as of) when\b|\bwhen (?:and|or)\b|\b(?:what|which) (?:[\w-]+ (?:and|or) )?"
                          r"(?:year|date|month|day|time|period)\b|\bhow long ago\b")
+# "where" asks a place, unless it opens a relative clause after a comma ("the annual meeting of the Association,
+# *where* the Division presented its work": which city is asked, not "where"); "apart from Tripoli, where were ..." asks
+_WHERE_ASKED = re.compile(r"(?<!, )\bwhere\b|, where (?=" + _AUX + r"\b)")
 _TIME_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:time(?![\s-](?:frame|period|limit|line|span|of (?:the )?year))|hour)\b")
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day)\b")
 
@@ -541,9 +565,10 @@ _YEARS_LONG = re.compile(r"[\w.]+-(?:[Yy]ear|[Mm]onth|[Ww]eek|[Dd]ay)(?:\s+[A-Za
 _REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.|\bresolutions?|\btables?|\bparas?\.|\bparagraphs?|\bchapter|"
                                r"\bsect\.|\bsections?|\barticles?|\brules?|\bitems?|\bannex|\bsession|\bgoals?|\btargets?|/)\s*$",
                                re.I)
+# (and a list of resolutions' or decisions' numbers: "resolutions 72/242, *73/17*, 75/316 and 77/320")
 _REFERENCE_LIST_BEFORE = re.compile(r"\b(?:goals?|targets?|items?|articles?|paragraphs?|paras?\.|rules?|sections?|"
-                                    r"chapters?|annex(?:es)?|tables?|figures?|recommendations?)\s+"
-                                    r"(?:\d+(?:\.\d+)*[a-z]?(?:\s?\([a-z]\))?,?\s(?:and\s|or\s|to\s)?)+$", re.I)
+                                    r"chapters?|annex(?:es)?|tables?|figures?|recommendations?|resolutions|decisions)\s+"
+                                    r"(?:\d+(?:[./]\d+)*[a-z]?(?:\s?\([a-z]\))?,?\s(?:and\s|or\s|to\s)?)+$", re.I)
 _CAPW = r"(?:[A-Z][\w'’-]*|\([A-Z][^()]*\))"
 _LINK = r"(?:of|on|for|against|to|the|and(?!\sthe\s)|by|in|concerning|relating to)"
 _INSTRUMENT_RE = re.compile(
@@ -646,9 +671,10 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
 
         found += [sp for sp in unit_spans(sentence) if not _overlaps(sp, found)]
     if "person" in kinds:  # before the models' names: they cut "Ana Cristina Amoroso das Neves" to "Cristina"
-        from .person_names import appositive_spans, officer_spans
+        from .person_names import appointed_spans, appositive_spans, officer_spans
 
-        found += [sp for sp in officer_spans(sentence) + appositive_spans(sentence) if not _overlaps(sp, found)]
+        found += [sp for sp in officer_spans(sentence) + appositive_spans(sentence) + appointed_spans(sentence)
+                  if not _overlaps(sp, found)]
     for text, kind, start, end in entities:
         kind = _KIND_ALIASES.get(kind.lower(), "")
         span = _trim(Span(sentence[start:end], kind, start, end))
@@ -669,9 +695,9 @@ def typed_spans(sentence: str, kinds: Iterable[str], entities: Iterable[tuple[st
         found += [sp for sp in agent_spans(sentence) + quoted_group_spans(sentence)
                   if not _overlaps(sp, found) and _valid(sp, sentence)]
     if "person" in kinds:
-        from .person_names import whole_name
+        from .person_names import named_persons, whole_name
 
-        found = [whole_name(sp, sentence) if sp.kind == "person" else sp for sp in found]
+        found = named_persons([whole_name(sp, sentence) if sp.kind == "person" else sp for sp in found], sentence)
     return sorted(found, key=lambda s: s.start)
 
 

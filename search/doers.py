@@ -40,11 +40,11 @@ class Doer:
         for tok in parsed(sentence):
             if _stem(tok.text) != self.verb:  # its part of speech aside: spaCy tags "did X accede" a noun at times
                 continue
-            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-                named = _proper_words(subj)
-                if not named or _points_back(subj) or self._other_form(subj):
+            for run in _joined([c for c in tok.children if c.dep_ == "nsubj"]):
+                named = set().union(*(_proper_words(subj) for subj in run))
+                if not named or any(_points_back(subj) or self._other_form(subj) for subj in run):
                     continue
-                if not _same(named | _initials(subj) | _acronyms(subj), self.names):
+                if not _same(named | set().union(*(_initials(subj) | _acronyms(subj) for subj in run)), self.names):
                     return True
         return False
 
@@ -61,13 +61,14 @@ def asked_doer(question: str) -> Doer | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or _stem(root.text) in _LIGHT or any(c.dep_ in ("auxpass", "nsubjpass") for c in root.children):
         return None
-    for subj in (c for c in root.children if c.dep_ == "nsubj"):
-        if any(w.text.lower() in _WH for w in subj.subtree):
+    for run in _joined([c for c in root.children if c.dep_ == "nsubj"]):
+        if any(w.text.lower() in _WH for subj in run for w in subj.subtree):
             return None  # "which country's Vice-President addressed": the doer is what is asked
-        if _proper_words(subj):
-            words = {w.text.lower() for w in subj.subtree if w.is_alpha and len(w.text) > 1 and w.text.lower() not in _SKIP}
-            return Doer(_stem(root.text), frozenset(words | _initials(subj) | _acronyms(subj)), _definite(subj),
-                        _person(subj))
+        if any(_proper_words(subj) for subj in run):
+            words = {w.text.lower() for subj in run for w in subj.subtree
+                     if w.is_alpha and len(w.text) > 1 and w.text.lower() not in _SKIP}
+            extra = set().union(*(_initials(subj) | _acronyms(subj) for subj in run))
+            return Doer(_stem(root.text), frozenset(words | extra), _definite(run[0]), any(_person(subj) for subj in run))
     return None
 
 
@@ -75,6 +76,18 @@ def _proper_words(subj) -> set[str]:
     """The proper nouns of a subject's phrase, lower-cased, its own clauses left out."""
     return {t.text.lower() for t in subj.subtree if t.pos_ == "PROPN" and t.text.lower() not in _SKIP
             and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a in subj.subtree)}
+
+
+def _joined(subjects: list) -> list[list]:
+    """The subjects of one verb, those written as one word joined: spaCy parses "UN-Women supported" as three
+    subjects ("UN", "-", "Women"), which are one name."""
+    runs: list[list] = []
+    for subj in subjects:
+        if runs and not runs[-1][-1].whitespace_ and runs[-1][-1].i + 1 == subj.i:
+            runs[-1].append(subj)
+        else:
+            runs.append([subj])
+    return runs
 
 
 def _initials(subj) -> set[str]:

@@ -315,7 +315,7 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
         if span.kind in ("money", "count") and (nouns := _figure_of(text, span)) and not nouns & qstems:
             named -= OTHER_NOUN  # "*Contributions* of $91 million" is no total revenue
         if _FROM_BEFORE.search(text[:span.start]) and _TO_AFTER.match(text, span.end) and not qstems & _EARLIER \
-                and not any(_YEAR.fullmatch(q) for q in qstems):  # "in 2006": the years say which
+                and not _years_say_which(text, span, qstems):  # "in 2006": the years say which
             named -= FROM_BASELINE  # "rising from 330,000 one year ago to over 1 million": the figure it rose from
         elif _REPLACED_BEFORE.search(text[:span.start]) and not qstems & _EARLIER:
             named -= FROM_BASELINE  # "ten updated actions *instead of the previous* 13 actions": the old figure
@@ -331,7 +331,7 @@ def span_score(span: Span, s: ScoredSentence, terms: list[QuestionTerm], target:
     if span.kind == "session" and owner and (held := _last_named(text[:span.start], names)):
         named = 1.0 if owner in held.lower() or held.lower() in owner else -1.0  # "the Expert Mechanism decided, at
         # its *seventeenth session*" is not the Human Rights Council's session the question asks for
-    if span.kind == "date" and _governed_by(text, span, qstems, _DATED_BY) \
+    if span.kind == "date" and _dated_by_asked(text, span, qstems) \
             or span.kind == "place" and not target and _governed_by(text, span, qstems, _LOCATED_BY):
         named = max(named, 1.0)  # "criminal case ... *initiated on* 04.04.2022" for "when was it initiated";
         # "which was *held in* Tashkent" for "where was the meeting held"
@@ -470,6 +470,11 @@ _PHRASE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:()–—]")  # not "20,000"
 _PAST = r"\b([A-Za-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)\s+"
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "*observed on Monday,* 31 March"
 _DATED_BY = re.compile(_PAST + r"(?:(?:on|in|since|from|at|by)\s+(?:the\s+)?)?" + _WEEKDAY + "$")  # (none: "met *from X to Y*")
+# the verb, its object of a few words, then the date: "Afrique Espérance *obtained* special consultative status *on* 24 June
+# 2020", after a clause of other dates ("recognized ... on 16 December 2013, ..."); the verb in lower case ("United
+# Nations country teams in mid-2024": "United" is a name's word, no verb)
+_OBJECT_DATED = re.compile(r"\b([a-z]+ed|held|met|built|sent|spent|made|taken|given|begun|kept|found|set up)\s+"
+                           r"(?:(?!on\b|in\b)[\w’'-]+\s+){1,4}?(?:on|in|since)\s+(?:the\s+)?" + _WEEKDAY + "$")
 _LOCATED_BY = re.compile(_PAST + r"(?:in|at)\s+(?:the\s+)?$")
 # A question about where something took place, and the words that put an event at its venue.
 _VENUE_ASKED = frozenset({"host", "held", "hold", "conven", "venu"})
@@ -530,6 +535,19 @@ def _is_asked_verb(verb: str, qstems: set[str]) -> bool:
     """True if ``verb`` ("injuring", "initiated") is the question's verb in any of its forms."""
     toks = tokenize([verb])[0]
     return bool(toks) and (toks[0].stem in qstems or _base_stem(toks[0].text.lower()) in qstems)
+
+
+def _years_say_which(text: str, span, qstems: set[str]) -> bool:
+    """True if the question names a year and the figure a sentence says something rose or was revised *from* has a
+    year of its own before the *to* ("from 330,000 in 2006 to over 1 million"): the years tell the two apart. Without
+    one ("revised its budget for 2025 from $3.04 million to $3.01 million") the figure it went from is the old one."""
+    to = _TO_AFTER.match(text, span.end)
+    return any(_YEAR.fullmatch(q) for q in qstems) and bool(to and _YEAR.search(to.group(0)))
+
+
+def _dated_by_asked(text: str, span, qstems: set[str]) -> bool:
+    """True if the question's verb dates the span: right before it, or across its object of a few words."""
+    return _governed_by(text, span, qstems, _DATED_BY) or _governed_by(text, span, qstems, _OBJECT_DATED)
 
 
 def _governed_by(text: str, span, qstems: set[str], governing: re.Pattern = _GOVERNING) -> bool:
