@@ -1081,10 +1081,23 @@ def _fact_answer(question: str, facts: list[Fact], again: Fact | None = None) ->
         citations.append(s.hit.citation)
         evidence.append(Evidence(s.hit.citation, s.sentence.text))
     if again is not None and len(facts) == 1 and not again.where.sentence.heading:
-        parts.append(cite(f"Also: {again.where.sentence.text}", again.where.hit.citation))
+        parts.append(cite(f"Also: {_excerpt(again)}", again.where.hit.citation))
         citations.append(again.where.hit.citation)
         evidence.append(Evidence(again.where.hit.citation, again.where.sentence.text))
     return Answer(question, " ".join(parts), tuple(dict.fromkeys(citations)), tuple(evidence))
+
+
+def _excerpt(fact: Fact, longest: int = 300) -> str:
+    """The sentence that states ``fact`` again, or in a long one (a bulleted list run into one sentence) the item
+    that holds it, marked as cut: "… spending 92 cents of every dollar on development programmes …"."""
+    text = fact.where.sentence.text
+    if len(text) <= longest:
+        return text
+    span = fact.spans[0]
+    starts = [0, *(m.end() for m in re.finditer(r"\s*•\s*|;\s+", text[:span.start]))]
+    stop = re.search(r"\s*•\s*|;\s+", text[span.end:])
+    item = text[starts[-1]: span.end + stop.start() if stop else len(text)].strip()
+    return item if item == text else f"… {item} …"
 
 
 def _sentence_answer(question: str, scored: list[ScoredSentence]) -> Answer:

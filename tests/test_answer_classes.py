@@ -325,3 +325,22 @@ def test_one_of_141_centres_is_no_part_of_a_total():
     counted = {"voter", "registr", "centr"}
     one, total = (span_score(span_of(s, v), s, terms, counted, ("count",), "centr", counted) for v in ("one", "141"))
     assert total > one
+
+
+def test_a_fact_stated_again_in_a_long_bulleted_sentence_is_quoted_by_its_item() -> None:
+    from search.answer import _excerpt
+
+    text = ("Within the international development system, UNDP provides a significant set of offers and value "
+            "propositions: • Efficiency with maximum development impact: spending 92 cents of every dollar on "
+            "development programmes and services ensures that billions of dollars directly improve peoples’ lives; "
+            "• Global reach with country ownership: developing solutions tailored to national priorities in 170 "
+            "countries and territories, evidenced by 101 programme countries investing $1.2 billion of their own")
+    at = text.index("92 cents")
+    fact = SimpleNamespace(where=SimpleNamespace(sentence=SimpleNamespace(text=text)),
+                           spans=(Span("92 cents", "money", at, at + 8),))
+    assert _excerpt(fact) == ("… Efficiency with maximum development impact: spending 92 cents of every dollar on "
+                              "development programmes and services ensures that billions of dollars directly "
+                              "improve peoples’ lives …")
+    short = SimpleNamespace(where=SimpleNamespace(sentence=SimpleNamespace(text="It spends 92 cents of each dollar.")),
+                            spans=(Span("92 cents", "money", 10, 18),))
+    assert _excerpt(short) == "It spends 92 cents of each dollar."
