@@ -10,6 +10,7 @@ document it is (``Report of the Secretary-General``); we cite it as
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from ..text.front_matter import masthead_symbols
 from .layout import Line, Page
@@ -122,6 +123,18 @@ def _title_groups(first: Page, body_size: float) -> tuple[list[Line], list[list[
     if main is None:
         return None
     return main, groups[groups.index(main) + 1:]
+
+
+def title_line_ids(first_lines: list[Line], body_size: float) -> frozenset[int]:
+    """The ids of page 1's title lines and of a subtitle saying what the document is (``Report of the
+    Secretary-General``): a document's name, never a heading of its text, though set bold right above
+    paragraph 1 (a treaty body's concluding observations, whose first heading is ``A. Introduction``)."""
+    found = _title_groups(SimpleNamespace(lines=first_lines), body_size)
+    if found is None:
+        return frozenset()
+    main, after = found
+    named = [g for g in after if _WHAT_IT_IS.match(_join(g))]
+    return frozenset(id(l) for g in [main, *named] for l in g)
 
 
 #: A block saying what the document is, under its title: the subtitle (``Report of the Secretary-General``).

@@ -5,6 +5,7 @@ Mixed into ``segment``'s walker, whose ``state``, ``blocks`` and ``last_heading`
 
 from __future__ import annotations
 
+from .front_page import title_line_ids
 from .geometry import ends_sentence
 from .layout import Line
 from ..text.paragraphs import _Block
@@ -56,11 +57,14 @@ class HeadingRuns:
                 and 0 < l.top - prev.top < 1.8 * l.size and self.centred(prev) and self.centred(l))
 
     def front_headings(self, first: Line) -> None:
-        """The headings just above paragraph 1 (``I. Introduction``) open its section path."""
+        """The headings just above paragraph 1 (``I. Introduction``) open its section path; the title
+        above them does not (on page 1, ``A. Introduction`` right under it)."""
+        title = title_line_ids([l for l in self.front if l.page == 1], self.geo.body) if first.page == 1 else frozenset()
         k = len(self.front)
         while k > 0:
             l = self.front[k - 1]
-            if l.page != first.page or not (l.bold or l.italic or l.size > self.geo.body + 0.6) or ends_sentence(l.text):
+            if l.page != first.page or not (l.bold or l.italic or l.size > self.geo.body + 0.6) or ends_sentence(l.text) \
+                    or id(l) in title:
                 break
             k -= 1
         for l in self.front[k:]:
