@@ -21,7 +21,9 @@ from itertools import groupby
 
 from .models import Chunk
 
-_LABEL_RE = re.compile(r"^(?P<prefix>[IVXL]{1,6}|\d{1,3}[A-Z]?)\.(?P<n>\d{1,3})\.?\s+(?=[A-Z“‘\"(])")
+#: A chapter's or section's label before the paragraph's own number: ``VIII`` of ``VIII.3``, ``29A`` of ``29A.4``.
+CHAPTER = r"[IVXL]{1,6}|\d{1,3}[A-Z]?"
+_LABEL_RE = re.compile(r"^(?P<prefix>" + CHAPTER + r")\.(?P<n>\d{1,3})\.?\s+(?=[A-Z“‘\"(])")
 _SHARE = 0.6  # of a part's page-cited paragraphs that must carry a label
 _LONE_PREFIX_RUN = 5  # labels needed when every one has the same chapter (a budget section)
 
@@ -30,6 +32,11 @@ def label_of(text: str) -> tuple[str, int] | None:
     """``("I", 12)`` for a text opening ``I.12 The Committee ...``, else None."""
     m = _LABEL_RE.match(text)
     return (m["prefix"], int(m["n"])) if m else None
+
+
+def chapter_part(prefix: str) -> str:
+    """The part a chapter's paragraphs are cited under: ``chap. I`` (a Roman label), ``sect. 29A`` (a number)."""
+    return f"{'chap.' if re.fullmatch(r'[IVXL]+', prefix) else 'sect.'} {prefix}"
 
 
 def without_label(text: str) -> str:
@@ -47,7 +54,7 @@ def cite_compound_numbers(chunks: tuple[Chunk, ...]) -> tuple[Chunk, ...]:
     return tuple(out)
 
 
-_INLINE_RE = re.compile(r"(?<=[.;:”’)] )(?P<prefix>[IVXL]{1,6}|\d{1,3}[A-Z]?)\.(?P<n>\d{1,3})\.?\s+(?=[A-Z“‘(])")
+_INLINE_RE = re.compile(r"(?<=[.;:”’)] )(?P<prefix>" + CHAPTER + r")\.(?P<n>\d{1,3})\.?\s+(?=[A-Z“‘(])")
 
 
 def _split_run_ons(run: list[Chunk]) -> list[Chunk]:
@@ -120,8 +127,7 @@ def _renumbered(run: list[Chunk]) -> list[Chunk]:
         lab = label_of(c.text) if _page_cited(c) else None
         if lab:
             prefix, n = lab
-            word = "chap." if re.fullmatch(r"[IVXL]+", prefix) else "sect."
-            part = f"{c.part}, {word} {prefix}" if c.part else f"{word} {prefix}"
+            part = f"{c.part}, {chapter_part(prefix)}" if c.part else chapter_part(prefix)
             open_at = len(out)
             out.append(replace(c, text=without_label(c.text), number=n, part=part, page=None))
         elif open_at is not None and _page_cited(c) and c.section == out[open_at].section:

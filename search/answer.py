@@ -56,7 +56,7 @@ from .span_scores import (coordinated, listed_under, echoes, merge_acronyms, nam
 from .events import asked_events, dates_event, since_clause_only
 from .roles import Role, question_role
 from .actors import asked_actor
-from .report_years import window_filters
+from .report_years import report_window, window_filters
 from .subject import (common_names, document_cites, documents_citing, is_place, library, profile_names,
                       subject_documents)
 from .terms import tokenize
@@ -115,8 +115,9 @@ def answer_question(searcher, question: str, *, k: int = K_PARAGRAPHS, **filters
     bodies = names  # all the names asked, common ones too: whose figure a sentence of two bodies gives
     role = question_role(question)
     names = [(n, a) if (body := role and role.body_of(n)) is None else (body, ()) for n, a in names if n not in common]
-    filters = window_filters(question, {s: int(p.date[:4]) if p.date[:4].isdigit() else p.year
-                                        for s, p in library(searcher).profiles.items()}, filters)
+    if report_window(question):  # "according to the committee's 1992 report": that year's documents
+        filters = window_filters(question, {s: written_year(p) for s, p in library(searcher).profiles.items()},
+                                 filters)
     docs = subject_documents(searcher, names, terms, question)
     counted = " ".join(qtype.target) if qtype.slots[:1] == (("count",),) and len(qtype.target) > 1 else None
     fact = fact_part(searcher, question, docs, names)

@@ -13,6 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ingest.compound_numbers import CHAPTER, chapter_part
 from ingest.text.symbol_suffix import SUFFIX_RE, space_suffixes
 from paracite.errors import NotFound, ParaciteError
 
@@ -22,7 +23,7 @@ from .arguments import valid_unicode
 from .searcher import Searcher, _check_query
 
 
-_COMPOUND_PARA = re.compile(r"\b(para(?:graph)?s?\.?|sect(?:ion)?s?\.?)\s*([IVXL]{1,6}|\d{1,3}[A-Z]?)\.(\d{1,3})\b\.?$", re.I)
+_COMPOUND_PARA = re.compile(r"\b(para(?:graph)?s?\.?|sect(?:ion)?s?\.?)\s*(" + CHAPTER + r")\.(\d{1,3})\b\.?$", re.I)
 
 
 def chapter_form(cite: str) -> str:
@@ -32,9 +33,7 @@ def chapter_form(cite: str) -> str:
     m = _COMPOUND_PARA.search(cite)
     if not m:
         return cite
-    prefix = m.group(2).upper()
-    word = "chap." if re.fullmatch(r"[IVXL]+", prefix) else "sect."
-    return f"{cite[:m.start()].rstrip(' ,')}, {word} {prefix}, para. {m.group(3)}"
+    return f"{cite[:m.start()].rstrip(' ,')}, {chapter_part(m.group(2).upper())}, para. {m.group(3)}"
 
 
 def cited(searcher: Searcher, citation: str) -> Hit:
